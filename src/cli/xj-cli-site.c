@@ -1,0 +1,99 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "xj-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "xj-cli.h"
+#include "xj-site.h"
+
+static int
+list_sites (XjCli *cli)
+{
+  gboolean json = xj_cli_take_flag (cli, "--json");
+  gboolean all = xj_cli_take_flag (cli, "--all");
+  g_autoptr(GPtrArray) sites = NULL;
+  g_autoptr(GError) error = NULL;
+  XjStore *store;
+
+  if (cli->argc != 1)
+    return xj_cli_usage ("xunjian site list [--all] [--json]");
+  if ((store = xj_cli_get_store (cli)) == NULL)
+    return 1;
+  if ((sites = xj_store_list_sites (store, all, &error)) == NULL)
+    return xj_cli_fail_error (error);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < sites->len; i++)
+        {
+          XjSite *site = g_ptr_array_index (sites, i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_int_value (builder, xj_site_get_id (site));
+          json_builder_set_member_name (builder, "name");
+          json_builder_add_string_value (builder, xj_site_get_name (site));
+          json_builder_set_member_name (builder, "kind");
+          json_builder_add_string_value (builder, xj_site_kind_to_string (xj_site_get_kind (site)));
+          json_builder_set_member_name (builder, "address");
+          json_builder_add_string_value (builder, xj_site_get_address (site));
+          json_builder_set_member_name (builder, "contact");
+          json_builder_add_string_value (builder, xj_site_get_contact (site));
+          json_builder_set_member_name (builder, "project_manager");
+          json_builder_add_string_value (builder, xj_site_get_project_manager (site));
+          json_builder_set_member_name (builder, "active");
+          json_builder_add_boolean_value (builder, xj_site_get_active (site));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      xj_cli_print_json (root);
+      return 0;
+    }
+
+  for (guint i = 0; i < sites->len; i++)
+    {
+      XjSite *site = g_ptr_array_index (sites, i);
+
+      printf ("%" G_GINT64_FORMAT "\t%s\t%s%s\n", xj_site_get_id (site),
+              xj_site_get_name (site), xj_site_kind_get_label (xj_site_get_kind (site)),
+              xj_site_get_active (site) ? "" : _("\t(inactive)"));
+    }
+  return 0;
+}
+
+int
+xj_cli_site (XjCli *cli)
+{
+  if (cli->argc >= 1 && g_strcmp0 (cli->argv[0], "list") == 0)
+    return list_sites (cli);
+  return xj_cli_usage ("xunjian site list [--all] [--json]");
+}
+
+int
+xj_cli_check (XjCli *cli)
+{
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  XjStore *store;
+
+  if (cli->argc != 0)
+    return xj_cli_usage ("xunjian check");
+  if ((store = xj_cli_get_store (cli)) == NULL)
+    return 1;
+  if (!xj_store_check (store, report, &error))
+    {
+      fputs (report->str, stdout);
+      return xj_cli_fail_error (error);
+    }
+  printf (_("Database “%s”: intact (version %u).\n"),
+          xj_store_get_db_path (store), xj_store_get_schema_version ());
+  return 0;
+}

@@ -1,0 +1,142 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The headless command line: a first argument that is a command runs here,
+ * without a display and without initialising GTK.  Exit status 0 on
+ * success; otherwise one line on stderr saying why.
+ */
+#define G_LOG_DOMAIN "xj-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "xj-cli.h"
+
+static const struct {
+  const char   *word;
+  XjCliCommand  run;
+} commands[] = {
+  { "check", xj_cli_check },
+  { "demo", xj_cli_demo },
+  { "site", xj_cli_site },
+};
+
+gboolean
+xj_cli_is_command (const char *word)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_strcmp0 (word, commands[i].word) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+int
+xj_cli_fail (const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  /* One line, whatever the message contains. */
+  g_strdelimit (message, "\n", ' ');
+  fprintf (stderr, "xunjian: %s\n", message);
+  return 1;
+}
+
+int
+xj_cli_fail_error (const GError *error)
+{
+  return xj_cli_fail ("%s", error->message);
+}
+
+int
+xj_cli_usage (const char *usage)
+{
+  return xj_cli_fail (_("usage: %s"), usage);
+}
+
+XjStore *
+xj_cli_get_store (XjCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (cli->store == NULL)
+    {
+      cli->store = xj_store_open (cli->data_dir, XJ_STORE_OPEN_VERIFY, &error);
+      if (cli->store == NULL)
+        xj_cli_fail_error (error);
+    }
+  return cli->store;
+}
+
+/* Removes @flag from the arguments; TRUE when it was there. */
+gboolean
+xj_cli_take_flag (XjCli      *cli,
+                  const char *flag)
+{
+  for (int i = 0; i < cli->argc; i++)
+    if (g_strcmp0 (cli->argv[i], flag) == 0)
+      {
+        memmove (&cli->argv[i], &cli->argv[i + 1], (cli->argc - i) * sizeof (char *));
+        cli->argc--;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* Removes "@option VALUE" from the arguments and returns VALUE, or NULL. */
+char *
+xj_cli_take_option (XjCli      *cli,
+                    const char *option)
+{
+  for (int i = 0; i + 1 < cli->argc; i++)
+    if (g_strcmp0 (cli->argv[i], option) == 0)
+      {
+        char *value = g_strdup (cli->argv[i + 1]);
+
+        memmove (&cli->argv[i], &cli->argv[i + 2], (cli->argc - i - 1) * sizeof (char *));
+        cli->argc -= 2;
+        return value;
+      }
+  return NULL;
+}
+
+void
+xj_cli_print_json (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, node);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  printf ("%s\n", text);
+}
+
+int
+xj_cli_run (const char  *data_dir,
+            int          argc,
+            char       **argv)
+{
+  XjCli cli = { data_dir, NULL, argc - 1, NULL };
+  g_autofree char **args = g_new0 (char *, argc + 1);
+  int status = 2;
+
+  g_return_val_if_fail (argc >= 1, 2);
+
+  /* A private copy: commands take their options out of it. */
+  memcpy (args, argv + 1, (argc - 1) * sizeof (char *));
+  cli.argv = args;
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_strcmp0 (argv[0], commands[i].word) == 0)
+      status = commands[i].run (&cli);
+
+  g_clear_object (&cli.store);
+  return status;
+}

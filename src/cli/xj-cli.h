@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "xj-store.h"
+
+G_BEGIN_DECLS
+
+/* What every command gets: the data folder, the store (opened on first
+ * use) and the arguments after the command word. */
+typedef struct
+{
+  const char  *data_dir;
+  XjStore     *store;
+  int          argc;
+  char       **argv;
+} XjCli;
+
+typedef int (*XjCliCommand) (XjCli *cli);
+
+int       xj_cli_run            (const char  *data_dir,
+                                 int          argc,
+                                 char       **argv);
+gboolean  xj_cli_is_command     (const char  *word);
+
+XjStore  *xj_cli_get_store      (XjCli       *cli);
+gboolean  xj_cli_take_flag      (XjCli       *cli,
+                                 const char  *flag);
+char     *xj_cli_take_option    (XjCli       *cli,
+                                 const char  *option);
+int       xj_cli_fail           (const char  *format,
+                                 ...) G_GNUC_PRINTF (1, 2);
+int       xj_cli_fail_error     (const GError *error);
+int       xj_cli_usage          (const char  *usage);
+void      xj_cli_print_json     (JsonNode    *node);
+
+int       xj_cli_check          (XjCli       *cli);
+int       xj_cli_site           (XjCli       *cli);
+int       xj_cli_demo           (XjCli       *cli);
+
+G_END_DECLS

@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The one clock of the program.  Tests fix it; nothing else reads time. */
+gint64     xj_clock_now          (void);
+GDateTime *xj_clock_now_local    (void);
+void       xj_clock_set_fixed    (gint64 unix_seconds);
+void       xj_clock_unset_fixed  (void);
+
+/* The one date formatter: local time, ISO 8601 with offset. */
+char      *xj_format_iso8601     (gint64 unix_seconds);
+
+G_END_DECLS

@@ -1,0 +1,566 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Sites: the estates, stores and service desks that are inspected.
+ */
+#define G_LOG_DOMAIN "xj-site"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "xj-clock.h"
+#include "xj-site.h"
+
+struct _XjSite
+{
+  GObject     parent_instance;
+
+  gint64      id;
+  char       *name;
+  XjSiteKind  kind;
+  char       *address;
+  char       *contact;
+  char       *project_manager;
+  gboolean    active;
+};
+
+G_DEFINE_FINAL_TYPE (XjSite, xj_site, G_TYPE_OBJECT)
+G_DEFINE_QUARK (xj-site-error-quark, xj_site_error)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_NAME,
+  PROP_KIND,
+  PROP_ADDRESS,
+  PROP_CONTACT,
+  PROP_PROJECT_MANAGER,
+  PROP_ACTIVE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const struct {
+  const char *id;
+  const char *label;
+} kinds[] = {
+  [XJ_SITE_KIND_ESTATE] = { "estate", N_("Property estate") },
+  [XJ_SITE_KIND_STORE] = { "store", N_("Store") },
+  [XJ_SITE_KIND_SERVICE_DESK] = { "service_desk", N_("Service desk") },
+};
+
+/* --- helpers -------------------------------------------------------------- */
+
+static gboolean
+set_string (char       **field,
+            const char  *value)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+  g_free (*field);
+  *field = g_strdup (value != NULL ? value : "");
+  return TRUE;
+}
+
+static XjSite *
+site_from_row (sqlite3_stmt *stmt)
+{
+  XjSite *site = g_object_new (XJ_TYPE_SITE, NULL);
+  XjSiteKind kind = XJ_SITE_KIND_ESTATE;
+
+  site->id = sqlite3_column_int64 (stmt, 0);
+  g_free (site->name);
+  site->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  xj_site_kind_from_string ((const char *) sqlite3_column_text (stmt, 2), &kind);
+  site->kind = kind;
+  g_free (site->address);
+  site->address = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+  g_free (site->contact);
+  site->contact = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+  g_free (site->project_manager);
+  site->project_manager = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+  site->active = sqlite3_column_int (stmt, 6) != 0;
+  return site;
+}
+
+#define SITE_COLUMNS "id, name, kind, address, contact, project_manager, active"
+
+/* --- GObject -------------------------------------------------------------- */
+
+static void
+xj_site_finalize (GObject *object)
+{
+  XjSite *self = XJ_SITE (object);
+
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->address, g_free);
+  g_clear_pointer (&self->contact, g_free);
+  g_clear_pointer (&self->project_manager, g_free);
+
+  G_OBJECT_CLASS (xj_site_parent_class)->finalize (object);
+}
+
+static void
+xj_site_get_property (GObject    *object,
+                      guint       prop_id,
+                      GValue     *value,
+                      GParamSpec *pspec)
+{
+  XjSite *self = XJ_SITE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+    case PROP_KIND:
+      g_value_set_int (value, self->kind);
+      break;
+    case PROP_ADDRESS:
+      g_value_set_string (value, self->address);
+      break;
+    case PROP_CONTACT:
+      g_value_set_string (value, self->contact);
+      break;
+    case PROP_PROJECT_MANAGER:
+      g_value_set_string (value, self->project_manager);
+      break;
+    case PROP_ACTIVE:
+      g_value_set_boolean (value, self->active);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+xj_site_class_init (XjSiteClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = xj_site_finalize;
+  object_class->get_property = xj_site_get_property;
+
+  properties[PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL, "",
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_KIND] =
+    g_param_spec_int ("kind", NULL, NULL, 0, G_N_ELEMENTS (kinds) - 1, 0,
+                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ADDRESS] =
+    g_param_spec_string ("address", NULL, NULL, "",
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTACT] =
+    g_param_spec_string ("contact", NULL, NULL, "",
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PROJECT_MANAGER] =
+    g_param_spec_string ("project-manager", NULL, NULL, "",
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ACTIVE] =
+    g_param_spec_boolean ("active", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+xj_site_init (XjSite *self)
+{
+  self->name = g_strdup ("");
+  self->address = g_strdup ("");
+  self->contact = g_strdup ("");
+  self->project_manager = g_strdup ("");
+  self->active = TRUE;
+}
+
+/* --- kinds ---------------------------------------------------------------- */
+
+const char *
+xj_site_kind_to_string (XjSiteKind kind)
+{
+  g_return_val_if_fail (kind < G_N_ELEMENTS (kinds), NULL);
+
+  return kinds[kind].id;
+}
+
+gboolean
+xj_site_kind_from_string (const char *text,
+                          XjSiteKind *kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_strcmp0 (text, kinds[i].id) == 0)
+      {
+        *kind = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+xj_site_kind_get_label (XjSiteKind kind)
+{
+  g_return_val_if_fail (kind < G_N_ELEMENTS (kinds), NULL);
+
+  return _(kinds[kind].label);
+}
+
+/* --- accessors ------------------------------------------------------------ */
+
+XjSite *
+xj_site_new (const char *name,
+             XjSiteKind  kind)
+{
+  XjSite *self = g_object_new (XJ_TYPE_SITE, NULL);
+
+  xj_site_set_name (self, name);
+  xj_site_set_kind (self, kind);
+  return self;
+}
+
+gint64
+xj_site_get_id (XjSite *self)
+{
+  g_return_val_if_fail (XJ_IS_SITE (self), 0);
+  return self->id;
+}
+
+const char *
+xj_site_get_name (XjSite *self)
+{
+  g_return_val_if_fail (XJ_IS_SITE (self), NULL);
+  return self->name;
+}
+
+void
+xj_site_set_name (XjSite     *self,
+                  const char *name)
+{
+  g_return_if_fail (XJ_IS_SITE (self));
+  if (set_string (&self->name, name))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+}
+
+XjSiteKind
+xj_site_get_kind (XjSite *self)
+{
+  g_return_val_if_fail (XJ_IS_SITE (self), 0);
+  return self->kind;
+}
+
+void
+xj_site_set_kind (XjSite     *self,
+                  XjSiteKind  kind)
+{
+  g_return_if_fail (XJ_IS_SITE (self));
+  g_return_if_fail (kind < G_N_ELEMENTS (kinds));
+
+  if (self->kind == kind)
+    return;
+  self->kind = kind;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+}
+
+const char *
+xj_site_get_address (XjSite *self)
+{
+  g_return_val_if_fail (XJ_IS_SITE (self), NULL);
+  return self->address;
+}
+
+void
+xj_site_set_address (XjSite     *self,
+                     const char *address)
+{
+  g_return_if_fail (XJ_IS_SITE (self));
+  if (set_string (&self->address, address))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ADDRESS]);
+}
+
+const char *
+xj_site_get_contact (XjSite *self)
+{
+  g_return_val_if_fail (XJ_IS_SITE (self), NULL);
+  return self->contact;
+}
+
+void
+xj_site_set_contact (XjSite     *self,
+                     const char *contact)
+{
+  g_return_if_fail (XJ_IS_SITE (self));
+  if (set_string (&self->contact, contact))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTACT]);
+}
+
+const char *
+xj_site_get_project_manager (XjSite *self)
+{
+  g_return_val_if_fail (XJ_IS_SITE (self), NULL);
+  return self->project_manager;
+}
+
+void
+xj_site_set_project_manager (XjSite     *self,
+                             const char *project_manager)
+{
+  g_return_if_fail (XJ_IS_SITE (self));
+  if (set_string (&self->project_manager, project_manager))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT_MANAGER]);
+}
+
+gboolean
+xj_site_get_active (XjSite *self)
+{
+  g_return_val_if_fail (XJ_IS_SITE (self), FALSE);
+  return self->active;
+}
+
+/**
+ * xj_site_validate:
+ *
+ * Checks what a person typed before anything is written; the messages are
+ * shown under the field they concern.
+ */
+gboolean
+xj_site_validate (XjSite  *self,
+                  GError **error)
+{
+  g_autofree char *trimmed = NULL;
+
+  g_return_val_if_fail (XJ_IS_SITE (self), FALSE);
+
+  trimmed = g_strstrip (g_strdup (self->name));
+  if (*trimmed == '\0')
+    {
+      g_set_error_literal (error, XJ_SITE_ERROR, XJ_SITE_ERROR_NAME_EMPTY,
+                           _("Enter the site’s name."));
+      return FALSE;
+    }
+  if (g_utf8_strlen (trimmed, -1) > XJ_SITE_NAME_MAX)
+    {
+      g_set_error (error, XJ_SITE_ERROR, XJ_SITE_ERROR_NAME_TOO_LONG,
+                   _("The name is too long: at most %d characters."), XJ_SITE_NAME_MAX);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* --- store ---------------------------------------------------------------- */
+
+static gboolean
+name_taken (XjStore     *store,
+            const char  *name,
+            gint64       except_id,
+            gboolean    *taken,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = xj_store_prepare (store,
+                                         "SELECT 1 FROM sites WHERE name = ?1 COLLATE NOCASE "
+                                         "AND id <> ?2", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, except_id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return xj_store_set_sqlite_error (error, xj_store_get_db (store), rc, _("Could not read sites"));
+  *taken = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+/**
+ * xj_store_save_site:
+ *
+ * Inserts @site when it has no id yet (and gives it one), updates it
+ * otherwise; one transaction, with an audit entry.
+ */
+gboolean
+xj_store_save_site (XjStore     *store,
+                    XjSite      *site,
+                    const char  *actor,
+                    GError     **error)
+{
+  g_autofree char *name = NULL;
+  sqlite3_stmt *stmt;
+  gboolean taken = FALSE;
+  gboolean is_new;
+
+  g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
+  g_return_val_if_fail (XJ_IS_SITE (site), FALSE);
+
+  if (!xj_site_validate (site, error))
+    return FALSE;
+
+  name = g_strstrip (g_strdup (site->name));
+  is_new = site->id == 0;
+
+  if (!xj_store_begin (store, error))
+    return FALSE;
+  if (!name_taken (store, name, site->id, &taken, error))
+    goto fail;
+  if (taken)
+    {
+      g_set_error (error, XJ_SITE_ERROR, XJ_SITE_ERROR_NAME_TAKEN,
+                   _("A site named “%s” already exists. Choose another name."), name);
+      goto fail;
+    }
+
+  if (is_new)
+    stmt = xj_store_prepare (store,
+                             "INSERT INTO sites (name, kind, address, contact, project_manager, "
+                             "active, created_at, updated_at) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6, ?6)", error);
+  else
+    stmt = xj_store_prepare (store,
+                             "UPDATE sites SET name = ?1, kind = ?2, address = ?3, contact = ?4, "
+                             "project_manager = ?5, updated_at = ?6 WHERE id = ?7", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, xj_site_kind_to_string (site->kind), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, site->address, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, site->contact, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, site->project_manager, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 6, xj_clock_now ());
+  if (!is_new)
+    sqlite3_bind_int64 (stmt, 7, site->id);
+  if (!xj_store_step_done (store, stmt, error))
+    goto fail;
+
+  if (!is_new && sqlite3_changes (xj_store_get_db (store)) == 0)
+    {
+      g_set_error (error, XJ_SITE_ERROR, XJ_SITE_ERROR_NOT_FOUND,
+                   _("The site no longer exists."));
+      goto fail;
+    }
+
+  {
+    gint64 id = is_new ? sqlite3_last_insert_rowid (xj_store_get_db (store)) : site->id;
+
+    if (!xj_store_audit (store, actor, "site", id, is_new ? "create" : "edit", name, error)
+        || !xj_store_commit (store, error))
+      goto fail;
+    site->id = id;
+  }
+
+  if (g_strcmp0 (name, site->name) != 0)
+    xj_site_set_name (site, name);
+  xj_store_emit_changed (store, "sites");
+  return TRUE;
+
+fail:
+  xj_store_rollback (store);
+  return FALSE;
+}
+
+gboolean
+xj_store_set_site_active (XjStore     *store,
+                          gint64       site_id,
+                          gboolean     active,
+                          const char  *actor,
+                          GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
+
+  if (!xj_store_begin (store, error))
+    return FALSE;
+  stmt = xj_store_prepare (store,
+                           "UPDATE sites SET active = ?1, updated_at = ?2 WHERE id = ?3", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int (stmt, 1, active ? 1 : 0);
+  sqlite3_bind_int64 (stmt, 2, xj_clock_now ());
+  sqlite3_bind_int64 (stmt, 3, site_id);
+  if (!xj_store_step_done (store, stmt, error))
+    goto fail;
+  if (sqlite3_changes (xj_store_get_db (store)) == 0)
+    {
+      g_set_error (error, XJ_SITE_ERROR, XJ_SITE_ERROR_NOT_FOUND,
+                   _("The site no longer exists."));
+      goto fail;
+    }
+  if (!xj_store_audit (store, actor, "site", site_id, active ? "activate" : "deactivate",
+                       NULL, error)
+      || !xj_store_commit (store, error))
+    goto fail;
+
+  xj_store_emit_changed (store, "sites");
+  return TRUE;
+
+fail:
+  xj_store_rollback (store);
+  return FALSE;
+}
+
+XjSite *
+xj_store_get_site (XjStore  *store,
+                   gint64    site_id,
+                   GError  **error)
+{
+  sqlite3_stmt *stmt;
+  XjSite *site = NULL;
+  int rc;
+
+  g_return_val_if_fail (XJ_IS_STORE (store), NULL);
+
+  stmt = xj_store_prepare (store, "SELECT " SITE_COLUMNS " FROM sites WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, site_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    site = site_from_row (stmt);
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, XJ_SITE_ERROR, XJ_SITE_ERROR_NOT_FOUND,
+                 _("There is no site with ID %lld."), (long long) site_id);
+  else
+    xj_store_set_sqlite_error (error, xj_store_get_db (store), rc, _("Could not read sites"));
+  sqlite3_reset (stmt);
+  return site;
+}
+
+/**
+ * xj_store_list_sites:
+ *
+ * Returns: (transfer full) (element-type XjSite): sites sorted by name,
+ * active ones first.
+ */
+GPtrArray *
+xj_store_list_sites (XjStore  *store,
+                     gboolean  include_inactive,
+                     GError  **error)
+{
+  g_autoptr(GPtrArray) sites = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (XJ_IS_STORE (store), NULL);
+
+  stmt = xj_store_prepare (store,
+                           "SELECT " SITE_COLUMNS " FROM sites WHERE active = 1 OR ?1 "
+                           "ORDER BY active DESC, name COLLATE NOCASE, id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, include_inactive ? 1 : 0);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (sites, site_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      xj_store_set_sqlite_error (error, xj_store_get_db (store), rc, _("Could not read sites"));
+      return NULL;
+    }
+  return g_steal_pointer (&sites);
+}

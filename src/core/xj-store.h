@@ -1,0 +1,96 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+#define XJ_STORE_ERROR (xj_store_error_quark ())
+
+typedef enum {
+  XJ_STORE_ERROR_FAILED,
+  XJ_STORE_ERROR_CONSTRAINT,  /* a rule of the schema refused the change */
+  XJ_STORE_ERROR_BUSY,        /* another writer held the database too long */
+  XJ_STORE_ERROR_CORRUPT,     /* damaged or not a database */
+  XJ_STORE_ERROR_FULL,        /* disk full */
+  XJ_STORE_ERROR_IO,
+  XJ_STORE_ERROR_TOO_NEW,     /* written by a newer Xunjian */
+  XJ_STORE_ERROR_NOT_FOUND,
+  XJ_STORE_ERROR_INVALID,     /* input refused before it reached SQLite */
+  XJ_STORE_ERROR_LOCKED,      /* a signed inspection or a used template version */
+  XJ_STORE_ERROR_FOREIGN,     /* a database of another application */
+} XjStoreError;
+
+typedef enum {
+  XJ_STORE_OPEN_DEFAULT = 0,
+  /* Run PRAGMA quick_check before accepting an existing file.  It reads the
+   * whole file, so the application defers it to a worker instead. */
+  XJ_STORE_OPEN_VERIFY = 1 << 0,
+} XjStoreOpenFlags;
+
+/* "XJDB" in the SQLite header (1481262146): lets us refuse other programs' files. */
+#define XJ_STORE_APPLICATION_ID 0x584a4442
+
+#define XJ_TYPE_STORE (xj_store_get_type ())
+G_DECLARE_FINAL_TYPE (XjStore, xj_store, XJ, STORE, GObject)
+
+GQuark        xj_store_error_quark        (void);
+guint         xj_store_get_schema_version (void);
+char         *xj_store_dup_default_data_dir (void);
+
+XjStore      *xj_store_open               (const char        *data_dir,
+                                           XjStoreOpenFlags   flags,
+                                           GError           **error);
+const char   *xj_store_get_data_dir       (XjStore           *self);
+const char   *xj_store_get_db_path        (XjStore           *self);
+sqlite3      *xj_store_get_db             (XjStore           *self);
+
+sqlite3_stmt *xj_store_prepare            (XjStore           *self,
+                                           const char        *sql,
+                                           GError           **error);
+gboolean      xj_store_step_done          (XjStore           *self,
+                                           sqlite3_stmt      *stmt,
+                                           GError           **error);
+gboolean      xj_store_exec               (XjStore           *self,
+                                           const char        *sql,
+                                           GError           **error);
+gboolean      xj_store_begin              (XjStore           *self,
+                                           GError           **error);
+gboolean      xj_store_commit             (XjStore           *self,
+                                           GError           **error);
+void          xj_store_rollback           (XjStore           *self);
+
+gboolean      xj_store_audit              (XjStore           *self,
+                                           const char        *actor,
+                                           const char        *entity,
+                                           gint64             entity_id,
+                                           const char        *action,
+                                           const char        *detail,
+                                           GError           **error);
+void          xj_store_emit_changed       (XjStore           *self,
+                                           const char        *table);
+
+gboolean      xj_store_check              (XjStore           *self,
+                                           GString           *report,
+                                           GError           **error);
+
+/* For workers: a connection of their own, same settings, never shared. */
+sqlite3      *xj_store_open_connection    (const char        *db_path,
+                                           gboolean           read_only,
+                                           GError           **error);
+
+gboolean      xj_store_set_sqlite_error   (GError           **error,
+                                           sqlite3           *db,
+                                           int                rc,
+                                           const char        *context);
+
+/* Backups: a rolling copy made with SQLite's backup API. */
+gboolean      xj_store_backup_if_due      (const char        *db_path,
+                                           const char        *backup_dir,
+                                           gint64             now,
+                                           guint              keep,
+                                           char             **made_path,
+                                           GError           **error);
+
+G_END_DECLS

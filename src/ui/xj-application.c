@@ -1,0 +1,312 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * XjApplication: opens the store, owns the settings, the app.* actions and
+ * the start-up housekeeping that runs in a worker (integrity check, backup).
+ */
+#define G_LOG_DOMAIN "xj-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "xj-application.h"
+#include "xj-clock.h"
+#include "xj-preferences-window.h"
+#include "xj-resources.h"
+#include "xj-window.h"
+
+#define BACKUPS_KEPT 7
+
+struct _XjApplication
+{
+  AdwApplication  parent_instance;
+
+  char           *data_dir;
+  XjStore        *store;
+  GSettings      *settings;
+  GError         *open_error;
+};
+
+G_DEFINE_FINAL_TYPE (XjApplication, xj_application, ADW_TYPE_APPLICATION)
+
+/* --- start-up housekeeping (worker thread) -------------------------------- */
+
+typedef struct
+{
+  char *db_path;
+  char *backup_dir;
+} Housekeeping;
+
+static void
+housekeeping_free (Housekeeping *job)
+{
+  g_free (job->db_path);
+  g_free (job->backup_dir);
+  g_free (job);
+}
+
+static void
+housekeeping_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  Housekeeping *job = task_data;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+  sqlite3_stmt *stmt = NULL;
+  gboolean intact = FALSE;
+
+  /* quick_check reads the whole file, which is why it is not done before
+   * the window appears; a damaged database must not be backed up over a
+   * good copy. */
+  db = xj_store_open_connection (job->db_path, TRUE, &error);
+  if (db != NULL && sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    intact = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  if (!intact)
+    {
+      g_task_return_new_error (task, XJ_STORE_ERROR, XJ_STORE_ERROR_CORRUPT,
+                               _("The database “%s” is damaged. Quit Xunjian and restore "
+                                 "the newest backup from “%s”."),
+                               job->db_path, job->backup_dir);
+      return;
+    }
+
+  if (!xj_store_backup_if_due (job->db_path, job->backup_dir, xj_clock_now (),
+                               BACKUPS_KEPT, NULL, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_housekeeping_done_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  XjApplication *self = XJ_APPLICATION (source);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    return;
+  g_warning ("%s", error->message);
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (XJ_IS_WINDOW (window))
+    xj_window_show_error (XJ_WINDOW (window), error->message);
+}
+
+static void
+start_housekeeping (XjApplication *self)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, on_housekeeping_done_cb, NULL);
+  Housekeeping *job = g_new0 (Housekeeping, 1);
+
+  job->db_path = g_strdup (xj_store_get_db_path (self->store));
+  job->backup_dir = g_build_filename (self->data_dir, "backups", NULL);
+  g_task_set_source_tag (task, start_housekeeping);
+  g_task_set_task_data (task, job, (GDestroyNotify) housekeeping_free);
+  g_task_run_in_thread (task, housekeeping_thread);
+}
+
+/* --- actions -------------------------------------------------------------- */
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  XjApplication *self = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  /* Closing windows first lets each one flush what is being typed. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  XjApplication *self = user_data;
+  XjPreferencesWindow *prefs = xj_preferences_window_new (self->settings);
+
+  gtk_window_set_transient_for (GTK_WINDOW (prefs),
+                                gtk_application_get_active_window (GTK_APPLICATION (self)));
+  gtk_window_present (GTK_WINDOW (prefs));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  XjApplication *self = user_data;
+  const char *developers[] = { _("The Xunjian developers"), NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "application-name", _("Xunjian"),
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Supervise service quality on site: checklists, photos, "
+                                      "rectification notices and signed reports, offline."),
+                        "developer-name", _("The Xunjian developers"),
+                        "developers", developers,
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated },
+  { "preferences", preferences_activated },
+  { "about", about_activated },
+};
+
+/* --- GApplication --------------------------------------------------------- */
+
+static void
+xj_application_startup (GApplication *application)
+{
+  XjApplication *self = XJ_APPLICATION (application);
+  const char *quit_accels[] = { "<Primary>q", NULL };
+  const char *prefs_accels[] = { "<Primary>comma", NULL };
+
+  G_APPLICATION_CLASS (xj_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", prefs_accels);
+
+  self->settings = g_settings_new (APP_ID);
+  self->store = xj_store_open (self->data_dir, XJ_STORE_OPEN_DEFAULT, &self->open_error);
+  if (self->store != NULL)
+    start_housekeeping (self);
+}
+
+static void
+xj_application_activate (GApplication *application)
+{
+  XjApplication *self = XJ_APPLICATION (application);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (xj_window_new (self));
+      if (self->open_error != NULL)
+        xj_window_show_fatal (XJ_WINDOW (window), self->open_error->message);
+    }
+  gtk_window_present (window);
+}
+
+static void
+xj_application_dispose (GObject *object)
+{
+  XjApplication *self = XJ_APPLICATION (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (xj_application_parent_class)->dispose (object);
+}
+
+static void
+xj_application_finalize (GObject *object)
+{
+  XjApplication *self = XJ_APPLICATION (object);
+
+  g_clear_pointer (&self->data_dir, g_free);
+  g_clear_error (&self->open_error);
+
+  G_OBJECT_CLASS (xj_application_parent_class)->finalize (object);
+}
+
+static void
+xj_application_class_init (XjApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = xj_application_dispose;
+  object_class->finalize = xj_application_finalize;
+  app_class->startup = xj_application_startup;
+  app_class->activate = xj_application_activate;
+}
+
+static void
+xj_application_init (XjApplication *self)
+{
+  static gsize registered;
+
+  /* Resources live in a static library: registered by hand, once. */
+  if (g_once_init_enter (&registered))
+    {
+      xj_register_resource ();
+      g_once_init_leave (&registered, 1);
+    }
+}
+
+/* --- public API ----------------------------------------------------------- */
+
+XjApplication *
+xj_application_new (const char *data_dir)
+{
+  g_autofree char *default_dir = xj_store_dup_default_data_dir ();
+  XjApplication *self;
+  GApplicationFlags flags = G_APPLICATION_DEFAULT_FLAGS;
+
+  /* One instance per user on the default database; a test or a portable
+   * copy with its own folder runs beside it. */
+  if (g_strcmp0 (data_dir, default_dir) != 0)
+    flags |= G_APPLICATION_NON_UNIQUE;
+
+  self = g_object_new (XJ_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", flags,
+                       "resource-base-path", "/io/github/xunjian/Xunjian",
+                       NULL);
+  self->data_dir = g_strdup (data_dir);
+  return self;
+}
+
+XjStore *
+xj_application_get_store (XjApplication *self)
+{
+  g_return_val_if_fail (XJ_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}
+
+GSettings *
+xj_application_get_settings (XjApplication *self)
+{
+  g_return_val_if_fail (XJ_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+/* The name written to the audit log for what this person does. */
+char *
+xj_application_dup_actor (XjApplication *self)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (XJ_IS_APPLICATION (self), NULL);
+
+  name = g_settings_get_string (self->settings, "inspector-name");
+  if (*name == '\0')
+    return g_strdup (g_get_real_name ());
+  return g_steal_pointer (&name);
+}

@@ -1,0 +1,257 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The Sites area: list, add, edit, deactivate and reactivate.
+ */
+#define G_LOG_DOMAIN "xj-sites-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "xj-site-dialog.h"
+#include "xj-site.h"
+#include "xj-sites-page.h"
+#include "xj-window.h"
+
+struct _XjSitesPage
+{
+  AdwBin          parent_instance;
+
+  XjApplication  *application;
+  GListStore     *sites;
+
+  GtkStack       *stack;
+  GtkListBox     *list;
+  GtkToggleButton *show_inactive;
+};
+
+G_DEFINE_FINAL_TYPE (XjSitesPage, xj_sites_page, ADW_TYPE_BIN)
+
+/* --- helpers -------------------------------------------------------------- */
+
+static void
+show_error (XjSitesPage *self,
+            const char  *message)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (XJ_IS_WINDOW (root))
+    xj_window_toast (XJ_WINDOW (root), message);
+}
+
+static void
+reload (XjSitesPage *self)
+{
+  XjStore *store = xj_application_get_store (self->application);
+  g_autoptr(GPtrArray) sites = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sites = xj_store_list_sites (store, gtk_toggle_button_get_active (self->show_inactive), &error);
+  if (sites == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+  g_list_store_splice (self->sites, 0, g_list_model_get_n_items (G_LIST_MODEL (self->sites)),
+                       sites->pdata, sites->len);
+  gtk_stack_set_visible_child_name (self->stack, sites->len > 0 ? "list" : "empty");
+}
+
+static void
+open_dialog (XjSitesPage *self,
+             XjSite      *site)
+{
+  XjSiteDialog *dialog = xj_site_dialog_new (self->application, site);
+
+  gtk_window_set_transient_for (GTK_WINDOW (dialog),
+                                GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+set_active (XjSitesPage *self,
+            XjSite      *site,
+            gboolean     active)
+{
+  g_autofree char *actor = xj_application_dup_actor (self->application);
+  g_autoptr(GError) error = NULL;
+
+  if (!xj_store_set_site_active (xj_application_get_store (self->application),
+                                 xj_site_get_id (site), active, actor, &error))
+    show_error (self, error->message);
+}
+
+/* --- callbacks ------------------------------------------------------------ */
+
+static void
+on_edit_clicked_cb (GtkButton *button,
+                    XjSite    *site)
+{
+  XjSitesPage *self = XJ_SITES_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (button),
+                                                              XJ_TYPE_SITES_PAGE));
+  open_dialog (self, site);
+}
+
+static void
+on_row_activated_cb (AdwActionRow *row,
+                     XjSite       *site)
+{
+  XjSitesPage *self = XJ_SITES_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (row),
+                                                              XJ_TYPE_SITES_PAGE));
+  open_dialog (self, site);
+}
+
+static void
+on_active_clicked_cb (GtkButton *button,
+                      XjSite    *site)
+{
+  XjSitesPage *self = XJ_SITES_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (button),
+                                                              XJ_TYPE_SITES_PAGE));
+  set_active (self, site, !xj_site_get_active (site));
+}
+
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  XjSite *site = item;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
+  GtkWidget *toggle;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *edit_label = g_strdup_printf (_("Edit %s"), xj_site_get_name (site));
+
+  if (*xj_site_get_address (site) != '\0')
+    subtitle = g_strdup_printf ("%s · %s", xj_site_kind_get_label (xj_site_get_kind (site)),
+                                xj_site_get_address (site));
+  else
+    subtitle = g_strdup (xj_site_kind_get_label (xj_site_get_kind (site)));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), xj_site_get_name (site));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_signal_connect_object (row, "activated", G_CALLBACK (on_row_activated_cb), site, 0);
+
+  if (!xj_site_get_active (site))
+    {
+      GtkWidget *tag = gtk_label_new (_("Inactive"));
+
+      gtk_widget_add_css_class (tag, "dim-label");
+      gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag);
+      toggle = gtk_button_new_with_mnemonic (_("_Reactivate"));
+    }
+  else
+    {
+      toggle = gtk_button_new_with_mnemonic (_("_Deactivate"));
+    }
+  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (toggle, "flat");
+  g_signal_connect_object (toggle, "clicked", G_CALLBACK (on_active_clicked_cb), site, 0);
+
+  gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (edit, _("Edit"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (edit),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, edit_label, -1);
+  gtk_widget_add_css_class (edit, "flat");
+  g_signal_connect_object (edit, "clicked", G_CALLBACK (on_edit_clicked_cb), site, 0);
+
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
+  return row;
+}
+
+static void
+on_show_inactive_toggled_cb (XjSitesPage *self)
+{
+  reload (self);
+}
+
+static void
+on_store_changed_cb (XjSitesPage *self)
+{
+  reload (self);
+}
+
+static void
+add_activated (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  XjSitesPage *self = XJ_SITES_PAGE (widget);
+
+  /* The shortcut is window-wide; act only when this page is the one shown. */
+  if (gtk_widget_get_mapped (widget))
+    open_dialog (self, NULL);
+}
+
+/* --- GObject -------------------------------------------------------------- */
+
+static void
+xj_sites_page_dispose (GObject *object)
+{
+  XjSitesPage *self = XJ_SITES_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), XJ_TYPE_SITES_PAGE);
+  g_clear_object (&self->sites);
+  g_clear_object (&self->application);
+
+  G_OBJECT_CLASS (xj_sites_page_parent_class)->dispose (object);
+}
+
+static void
+xj_sites_page_class_init (XjSitesPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = xj_sites_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/xunjian/Xunjian/xj-sites-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, XjSitesPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, XjSitesPage, list);
+  gtk_widget_class_bind_template_child (widget_class, XjSitesPage, show_inactive);
+  gtk_widget_class_bind_template_callback (widget_class, on_show_inactive_toggled_cb);
+
+  gtk_widget_class_install_action (widget_class, "sites.add", NULL, add_activated);
+}
+
+static void
+xj_sites_page_init (XjSitesPage *self)
+{
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->sites = g_list_store_new (XJ_TYPE_SITE);
+  gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->sites), create_row, NULL, NULL);
+
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Primary>n"),
+                                                          gtk_named_action_new ("sites.add")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+}
+
+/* --- public API ----------------------------------------------------------- */
+
+GtkWidget *
+xj_sites_page_new (XjApplication *application)
+{
+  XjSitesPage *self = g_object_new (XJ_TYPE_SITES_PAGE, NULL);
+
+  self->application = g_object_ref (application);
+  g_signal_connect_object (xj_application_get_store (application), "changed::sites",
+                           G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+  reload (self);
+  return GTK_WIDGET (self);
+}
+
+GListModel *
+xj_sites_page_get_model (XjSitesPage *self)
+{
+  g_return_val_if_fail (XJ_IS_SITES_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->sites);
+}

@@ -1,0 +1,216 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * XjWindow: a sidebar of the application's areas beside the page of the
+ * area chosen.  Each area is a page widget that takes the store.
+ */
+#define G_LOG_DOMAIN "xj-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "xj-sites-page.h"
+#include "xj-window.h"
+
+struct _XjWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  AdwLeaflet           *leaflet;
+  GtkListBox           *sidebar;
+  GtkStack             *pages;
+  GtkStack             *main_stack;
+  AdwStatusPage        *fatal_page;
+  GtkRevealer          *banner;
+  GtkLabel             *banner_label;
+  AdwToastOverlay      *toasts;
+};
+
+G_DEFINE_FINAL_TYPE (XjWindow, xj_window, ADW_TYPE_APPLICATION_WINDOW)
+
+typedef GtkWidget *(*PageFactory) (XjApplication *application);
+
+/* The areas in sidebar order; each appears when the work that builds it
+ * lands. */
+static const struct {
+  const char  *id;
+  const char  *icon;
+  const char  *label;
+  PageFactory  create;
+} areas[] = {
+  { "sites", "find-location-symbolic", N_("Sites"), (PageFactory) xj_sites_page_new },
+};
+
+/* --- helpers -------------------------------------------------------------- */
+
+static GtkWidget *
+create_sidebar_row (guint index)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *icon = gtk_image_new_from_icon_name (areas[index].icon);
+  GtkWidget *label = gtk_label_new (_(areas[index].label));
+
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 10);
+  gtk_widget_set_margin_bottom (box, 10);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_name (row, areas[index].id);
+  return row;
+}
+
+static void
+save_window_state (XjWindow *self)
+{
+  GSettings *settings = xj_application_get_settings (
+    XJ_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+  int width, height;
+
+  if (settings == NULL)
+    return;
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_int (settings, "window-width", width);
+  g_settings_set_int (settings, "window-height", height);
+  g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+}
+
+/* --- callbacks ------------------------------------------------------------ */
+
+static void
+on_sidebar_row_activated_cb (XjWindow      *self,
+                             GtkListBoxRow *row)
+{
+  gtk_stack_set_visible_child_name (self->pages, gtk_widget_get_name (GTK_WIDGET (row)));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+on_banner_close_cb (XjWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->banner, FALSE);
+}
+
+/* --- GObject -------------------------------------------------------------- */
+
+static gboolean
+xj_window_close_request (GtkWindow *window)
+{
+  save_window_state (XJ_WINDOW (window));
+  return GTK_WINDOW_CLASS (xj_window_parent_class)->close_request (window);
+}
+
+static void
+xj_window_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), XJ_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (xj_window_parent_class)->dispose (object);
+}
+
+static void
+xj_window_class_init (XjWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = xj_window_dispose;
+  window_class->close_request = xj_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/xunjian/Xunjian/xj-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, XjWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, XjWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, XjWindow, pages);
+  gtk_widget_class_bind_template_child (widget_class, XjWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, XjWindow, fatal_page);
+  gtk_widget_class_bind_template_child (widget_class, XjWindow, banner);
+  gtk_widget_class_bind_template_child (widget_class, XjWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, XjWindow, toasts);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_banner_close_cb);
+}
+
+static void
+xj_window_init (XjWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/* --- public API ----------------------------------------------------------- */
+
+XjWindow *
+xj_window_new (XjApplication *application)
+{
+  XjWindow *self = g_object_new (XJ_TYPE_WINDOW, "application", application, NULL);
+  GSettings *settings = xj_application_get_settings (application);
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (settings, "window-width"),
+                               g_settings_get_int (settings, "window-height"));
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  if (xj_application_get_store (application) == NULL)
+    return self;
+
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    {
+      GtkWidget *page = areas[i].create (application);
+
+      gtk_stack_add_named (self->pages, page, areas[i].id);
+      gtk_list_box_append (self->sidebar, create_sidebar_row (i));
+    }
+  gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, 0));
+  return self;
+}
+
+void
+xj_window_show_area (XjWindow   *self,
+                     const char *area)
+{
+  g_return_if_fail (XJ_IS_WINDOW (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    if (g_strcmp0 (areas[i].id, area) == 0)
+      {
+        GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->sidebar, i);
+
+        gtk_list_box_select_row (self->sidebar, row);
+        on_sidebar_row_activated_cb (self, row);
+      }
+}
+
+void
+xj_window_show_error (XjWindow   *self,
+                      const char *message)
+{
+  g_return_if_fail (XJ_IS_WINDOW (self));
+
+  gtk_label_set_text (self->banner_label, message);
+  gtk_revealer_set_reveal_child (self->banner, TRUE);
+}
+
+/* Nothing can be done without the database: say why and what to do. */
+void
+xj_window_show_fatal (XjWindow   *self,
+                      const char *message)
+{
+  g_return_if_fail (XJ_IS_WINDOW (self));
+
+  adw_status_page_set_description (self->fatal_page, message);
+  gtk_stack_set_visible_child (self->main_stack, GTK_WIDGET (self->fatal_page));
+}
+
+void
+xj_window_toast (XjWindow   *self,
+                 const char *message)
+{
+  g_return_if_fail (XJ_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
+}

@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "xj-application.h"
+
+G_BEGIN_DECLS
+
+#define XJ_TYPE_WINDOW (xj_window_get_type ())
+G_DECLARE_FINAL_TYPE (XjWindow, xj_window, XJ, WINDOW, AdwApplicationWindow)
+
+XjWindow *xj_window_new        (XjApplication *application);
+void      xj_window_show_area  (XjWindow      *self,
+                                const char    *area);
+void      xj_window_show_error (XjWindow      *self,
+                                const char    *message);
+void      xj_window_show_fatal (XjWindow      *self,
+                                const char    *message);
+void      xj_window_toast      (XjWindow      *self,
+                                const char    *message);
+
+G_END_DECLS

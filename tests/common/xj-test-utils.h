@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char  *xj_test_make_data_dir (void);
+void   xj_test_remove_tree   (const char *path);
+GBytes *xj_test_read_bytes   (const char *path);
+void   xj_test_copy_file     (const char *from,
+                              const char *to);
+void   xj_test_init          (int         *argc,
+                              char      ***argv);
+
+G_END_DECLS

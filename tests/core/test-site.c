@@ -1,0 +1,196 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "xj-site.h"
+#include "xj-store.h"
+#include "xj-test-utils.h"
+
+typedef struct
+{
+  char    *dir;
+  XjStore *store;
+  guint    changes;
+} Fixture;
+
+static void
+on_changed_cb (XjStore    *store,
+               const char *table,
+               Fixture    *f)
+{
+  f->changes++;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = xj_test_make_data_dir ();
+  f->store = xj_store_open (f->dir, XJ_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_signal_connect (f->store, "changed::sites", G_CALLBACK (on_changed_cb), f);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  xj_test_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static gint64
+count_audit (XjStore    *store,
+             const char *action)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  sqlite3_prepare_v2 (xj_store_get_db (store),
+                      "SELECT count(*) FROM audit_log WHERE entity = 'site' AND action = ?1",
+                      -1, &stmt, NULL);
+  sqlite3_bind_text (stmt, 1, action, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+static void
+test_create_and_list (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(XjSite) a = xj_site_new ("  翠湖花园  ", XJ_SITE_KIND_ESTATE);
+  g_autoptr(XjSite) b = xj_site_new ("湖滨银泰旗舰店", XJ_SITE_KIND_STORE);
+  g_autoptr(GPtrArray) sites = NULL;
+  g_autoptr(GError) error = NULL;
+
+  xj_site_set_address (a, "杭州市西湖区文三路 388 号");
+  g_assert_true (xj_store_save_site (f->store, a, "王芳", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (xj_site_get_id (a), >, 0);
+  /* Stored trimmed. */
+  g_assert_cmpstr (xj_site_get_name (a), ==, "翠湖花园");
+  g_assert_true (xj_store_save_site (f->store, b, "王芳", &error));
+  g_assert_cmpuint (f->changes, ==, 2);
+
+  sites = xj_store_list_sites (f->store, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sites->len, ==, 2);
+  {
+    g_autoptr(XjSite) read = xj_store_get_site (f->store, xj_site_get_id (a), &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (xj_site_get_name (read), ==, "翠湖花园");
+    g_assert_cmpstr (xj_site_get_address (read), ==, "杭州市西湖区文三路 388 号");
+    g_assert_cmpint (xj_site_get_kind (read), ==, XJ_SITE_KIND_ESTATE);
+    g_assert_true (xj_site_get_active (read));
+  }
+  g_assert_cmpint (count_audit (f->store, "create"), ==, 2);
+}
+
+static void
+test_edit (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(XjSite) site = xj_site_new ("金桂苑", XJ_SITE_KIND_ESTATE);
+  g_autoptr(XjSite) read = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (xj_store_save_site (f->store, site, NULL, &error));
+  xj_site_set_name (site, "金桂苑二期");
+  xj_site_set_kind (site, XJ_SITE_KIND_SERVICE_DESK);
+  xj_site_set_project_manager (site, "陈晓燕");
+  g_assert_true (xj_store_save_site (f->store, site, NULL, &error));
+  g_assert_no_error (error);
+
+  read = xj_store_get_site (f->store, xj_site_get_id (site), &error);
+  g_assert_cmpstr (xj_site_get_name (read), ==, "金桂苑二期");
+  g_assert_cmpint (xj_site_get_kind (read), ==, XJ_SITE_KIND_SERVICE_DESK);
+  g_assert_cmpstr (xj_site_get_project_manager (read), ==, "陈晓燕");
+  g_assert_cmpint (count_audit (f->store, "edit"), ==, 1);
+}
+
+static void
+test_validation (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(XjSite) blank = xj_site_new ("   ", XJ_SITE_KIND_ESTATE);
+  g_autoptr(XjSite) first = xj_site_new ("Riverside", XJ_SITE_KIND_ESTATE);
+  g_autoptr(XjSite) same = xj_site_new ("riverside", XJ_SITE_KIND_STORE);
+  g_autoptr(GString) long_name = g_string_new (NULL);
+  g_autoptr(XjSite) too_long = NULL;
+  g_autoptr(GPtrArray) sites = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (xj_store_save_site (f->store, blank, NULL, &error));
+  g_assert_error (error, XJ_SITE_ERROR, XJ_SITE_ERROR_NAME_EMPTY);
+  g_clear_error (&error);
+
+  g_assert_true (xj_store_save_site (f->store, first, NULL, &error));
+  g_assert_false (xj_store_save_site (f->store, same, NULL, &error));
+  g_assert_error (error, XJ_SITE_ERROR, XJ_SITE_ERROR_NAME_TAKEN);
+  g_assert_nonnull (strstr (error->message, "riverside"));
+  g_assert_cmpint (xj_site_get_id (same), ==, 0);
+  g_clear_error (&error);
+
+  for (int i = 0; i < XJ_SITE_NAME_MAX + 1; i++)
+    g_string_append (long_name, "园");
+  too_long = xj_site_new (long_name->str, XJ_SITE_KIND_ESTATE);
+  g_assert_false (xj_store_save_site (f->store, too_long, NULL, &error));
+  g_assert_error (error, XJ_SITE_ERROR, XJ_SITE_ERROR_NAME_TOO_LONG);
+  g_clear_error (&error);
+
+  /* Nothing refused was written. */
+  sites = xj_store_list_sites (f->store, TRUE, &error);
+  g_assert_cmpuint (sites->len, ==, 1);
+  g_assert_cmpuint (f->changes, ==, 1);
+}
+
+static void
+test_deactivate (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(XjSite) site = xj_site_new ("滨江壹号", XJ_SITE_KIND_ESTATE);
+  g_autoptr(GPtrArray) active = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (xj_store_save_site (f->store, site, NULL, &error));
+  g_assert_true (xj_store_set_site_active (f->store, xj_site_get_id (site), FALSE, "王芳", &error));
+  g_assert_no_error (error);
+
+  active = xj_store_list_sites (f->store, FALSE, &error);
+  all = xj_store_list_sites (f->store, TRUE, &error);
+  g_assert_cmpuint (active->len, ==, 0);
+  g_assert_cmpuint (all->len, ==, 1);
+  g_assert_false (xj_site_get_active (g_ptr_array_index (all, 0)));
+  g_assert_cmpint (count_audit (f->store, "deactivate"), ==, 1);
+
+  g_assert_true (xj_store_set_site_active (f->store, xj_site_get_id (site), TRUE, NULL, &error));
+  g_clear_pointer (&active, g_ptr_array_unref);
+  active = xj_store_list_sites (f->store, FALSE, &error);
+  g_assert_cmpuint (active->len, ==, 1);
+
+  g_assert_false (xj_store_set_site_active (f->store, 4242, FALSE, NULL, &error));
+  g_assert_error (error, XJ_SITE_ERROR, XJ_SITE_ERROR_NOT_FOUND);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  xj_test_init (&argc, &argv);
+
+  g_test_add ("/xj/site/create-and-list", Fixture, NULL, fixture_set_up, test_create_and_list,
+              fixture_tear_down);
+  g_test_add ("/xj/site/edit", Fixture, NULL, fixture_set_up, test_edit, fixture_tear_down);
+  g_test_add ("/xj/site/validation", Fixture, NULL, fixture_set_up, test_validation,
+              fixture_tear_down);
+  g_test_add ("/xj/site/deactivate", Fixture, NULL, fixture_set_up, test_deactivate,
+              fixture_tear_down);
+
+  return g_test_run ();
+}
