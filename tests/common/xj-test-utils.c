@@ -16,6 +16,26 @@ xj_test_init (int    *argc,
   g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 }
 
+/* UI tests keep the system data dirs (icon themes, fonts) but never touch
+ * the user's own folders. */
+void
+xj_test_init_ui (int    *argc,
+                 char ***argv)
+{
+  g_autofree char *home = NULL;
+
+  g_setenv ("TZ", "Asia/Shanghai", TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  setlocale (LC_ALL, "");
+  home = g_dir_make_tmp ("xunjian-ui-home-XXXXXX", NULL);
+  g_assert_nonnull (home);
+  g_setenv ("HOME", home, TRUE);
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
+  g_setenv ("XDG_CACHE_HOME", home, TRUE);
+  g_test_init (argc, argv, NULL);
+}
+
 char *
 xj_test_make_data_dir (void)
 {

@@ -12,5 +12,7 @@ void   xj_test_copy_file     (const char *from,
                               const char *to);
 void   xj_test_init          (int         *argc,
                               char      ***argv);
+void   xj_test_init_ui       (int         *argc,
+                              char      ***argv);
 
 G_END_DECLS

@@ -1,0 +1,340 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The main window and the Sites area, built from the real widgets on a
+ * fresh data folder and driven through their actions.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "xj-application.h"
+#include "xj-site-dialog.h"
+#include "xj-site.h"
+#include "xj-sites-page.h"
+#include "xj-test-ui.h"
+#include "xj-test-utils.h"
+#include "xj-window.h"
+
+typedef struct
+{
+  char          *dir;
+  XjApplication *app;
+  XjWindow      *window;
+  XjSitesPage   *page;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *app_id = NULL;
+  static guint serial;
+
+  f->dir = xj_test_make_data_dir ();
+  f->app = xj_application_new (f->dir);
+  /* Each fixture registers a fresh application on the session bus. */
+  app_id = g_strdup_printf ("%s.Test%u", APP_ID, ++serial);
+  g_application_set_application_id (G_APPLICATION (f->app), app_id);
+  g_assert_true (g_application_register (G_APPLICATION (f->app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (f->app));
+  f->window = XJ_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (f->app)));
+  g_assert_nonnull (f->window);
+  f->page = XJ_SITES_PAGE (xj_test_find_by_type (GTK_WIDGET (f->window), XJ_TYPE_SITES_PAGE));
+  g_assert_nonnull (f->page);
+  xj_test_iterate (50);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWindow *dialog;
+
+  while ((dialog = xj_test_find_window (XJ_TYPE_SITE_DIALOG)) != NULL)
+    gtk_window_destroy (dialog);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  xj_test_iterate (20);
+  g_clear_object (&f->app);
+  xj_test_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static XjSiteDialog *
+open_add_dialog (Fixture *f)
+{
+  GtkWindow *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "sites.add", NULL));
+  xj_test_iterate (50);
+  dialog = xj_test_find_window (XJ_TYPE_SITE_DIALOG);
+  g_assert_nonnull (dialog);
+  return XJ_SITE_DIALOG (dialog);
+}
+
+static void
+type_into (XjSiteDialog *dialog,
+           const char   *row_id,
+           const char   *text)
+{
+  GtkWidget *row = xj_test_find_widget (GTK_WIDGET (dialog), row_id);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static guint
+stored_site_count (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sites = xj_store_list_sites (xj_application_get_store (f->app), TRUE, &error);
+
+  g_assert_no_error (error);
+  return sites->len;
+}
+
+static void
+test_empty_state (Fixture       *f,
+                  gconstpointer  data)
+{
+  /* A new user sees what to do, not an empty list. */
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (f->window), "No Sites Yet"));
+  g_assert_cmpuint (g_list_model_get_n_items (xj_sites_page_get_model (f->page)), ==, 0);
+}
+
+static void
+test_add_site (Fixture       *f,
+               gconstpointer  data)
+{
+  XjSiteDialog *dialog = open_add_dialog (f);
+  GListModel *model = xj_sites_page_get_model (f->page);
+  g_autoptr(XjSite) listed = NULL;
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  type_into (dialog, "name_row", "翠湖花园");
+  type_into (dialog, "address_row", "杭州市西湖区文三路 388 号");
+  type_into (dialog, "manager_row", "王建国");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "site.save", NULL));
+  xj_test_iterate (50);
+
+  /* The dialog closed, the list shows the site, the database has it. */
+  g_assert_null (xj_test_find_window (XJ_TYPE_SITE_DIALOG));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  listed = g_list_model_get_item (model, 0);
+  g_assert_cmpstr (xj_site_get_name (listed), ==, "翠湖花园");
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (f->window), "翠湖花园"));
+  g_assert_false (xj_test_label_shown (GTK_WIDGET (f->window), "No Sites Yet"));
+
+  stored = xj_store_list_sites (xj_application_get_store (f->app), TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stored->len, ==, 1);
+  g_assert_cmpstr (xj_site_get_name (g_ptr_array_index (stored, 0)), ==, "翠湖花园");
+  g_assert_cmpstr (xj_site_get_address (g_ptr_array_index (stored, 0)), ==,
+                   "杭州市西湖区文三路 388 号");
+  g_assert_cmpstr (xj_site_get_project_manager (g_ptr_array_index (stored, 0)), ==, "王建国");
+}
+
+static void
+test_validation_inline (Fixture       *f,
+                        gconstpointer  data)
+{
+  XjSiteDialog *dialog = open_add_dialog (f);
+  GtkWidget *name_error;
+
+  /* Empty name: the message is under the field and nothing is saved. */
+  type_into (dialog, "address_row", "杭州市滨江区江南大道 1 号");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "site.save", NULL));
+  xj_test_iterate (30);
+  name_error = xj_test_find_widget (GTK_WIDGET (dialog), "name_error");
+  g_assert_true (gtk_widget_get_visible (name_error));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (name_error)), ==, "Enter the site’s name.");
+  g_assert_nonnull (xj_test_find_window (XJ_TYPE_SITE_DIALOG));
+  g_assert_cmpuint (stored_site_count (f), ==, 0);
+  /* What was typed is still there. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (xj_test_find_widget (GTK_WIDGET (dialog),
+                                                                             "address_row"))),
+                   ==, "杭州市滨江区江南大道 1 号");
+
+  /* Typing clears the message; saving works. */
+  type_into (dialog, "name_row", "滨江壹号");
+  g_assert_false (gtk_widget_get_visible (name_error));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "site.save", NULL));
+  xj_test_iterate (30);
+  g_assert_cmpuint (stored_site_count (f), ==, 1);
+
+  /* A second site with the same name is refused under the field. */
+  dialog = open_add_dialog (f);
+  type_into (dialog, "name_row", "滨江壹号");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "site.save", NULL));
+  xj_test_iterate (30);
+  name_error = xj_test_find_widget (GTK_WIDGET (dialog), "name_error");
+  g_assert_true (gtk_widget_get_visible (name_error));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (name_error)), "already exists"));
+  g_assert_cmpuint (stored_site_count (f), ==, 1);
+}
+
+static void
+test_edit_and_deactivate (Fixture       *f,
+                          gconstpointer  data)
+{
+  XjStore *store = xj_application_get_store (f->app);
+  g_autoptr(XjSite) site = xj_site_new ("金桂苑", XJ_SITE_KIND_ESTATE);
+  g_autoptr(XjSite) read = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+  GtkWidget *button;
+
+  g_assert_true (xj_store_save_site (store, site, "test", &error));
+  xj_test_iterate (30);
+  g_assert_cmpuint (g_list_model_get_n_items (xj_sites_page_get_model (f->page)), ==, 1);
+
+  /* Activating the row opens it for editing with its values. */
+  {
+    GtkWidget *list = xj_test_find_widget (GTK_WIDGET (f->page), "list");
+    GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
+
+    g_signal_emit_by_name (row, "activate");
+    xj_test_iterate (50);
+  }
+  dialog = xj_test_find_window (XJ_TYPE_SITE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (xj_test_find_widget (GTK_WIDGET (dialog),
+                                                                             "name_row"))),
+                   ==, "金桂苑");
+  type_into (XJ_SITE_DIALOG (dialog), "name_row", "金桂苑二期");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "site.save", NULL));
+  xj_test_iterate (50);
+  read = xj_store_get_site (store, xj_site_get_id (site), &error);
+  g_assert_cmpstr (xj_site_get_name (read), ==, "金桂苑二期");
+
+  /* Deactivate from the row: it leaves the list of active sites. */
+  button = xj_test_find_button (GTK_WIDGET (f->page), "_Deactivate");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  xj_test_iterate (50);
+  g_assert_cmpuint (g_list_model_get_n_items (xj_sites_page_get_model (f->page)), ==, 0);
+  g_clear_object (&read);
+  read = xj_store_get_site (store, xj_site_get_id (site), &error);
+  g_assert_false (xj_site_get_active (read));
+
+  /* Show Inactive brings it back into view. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (xj_test_find_widget (GTK_WIDGET (f->page),
+                                                                        "show_inactive")), TRUE);
+  xj_test_iterate (30);
+  g_assert_cmpuint (g_list_model_get_n_items (xj_sites_page_get_model (f->page)), ==, 1);
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (f->window), "Inactive"));
+}
+
+static void
+test_shortcuts (Fixture       *f,
+                gconstpointer  data)
+{
+  GtkApplication *app = GTK_APPLICATION (f->app);
+  g_auto(GStrv) quit = gtk_application_get_accels_for_action (app, "app.quit");
+  g_auto(GStrv) prefs = gtk_application_get_accels_for_action (app, "app.preferences");
+  g_auto(GStrv) help = gtk_application_get_accels_for_action (app, "win.show-help-overlay");
+
+  g_assert_cmpstr (quit[0], ==, "<Control>q");
+  g_assert_cmpstr (prefs[0], ==, "<Control>comma");
+  g_assert_cmpstr (help[0], ==, "<Control>question");
+  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f->window)));
+
+  /* Preferences open and edit the settings. */
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "preferences", NULL);
+  xj_test_iterate (50);
+  {
+    GtkWindow *prefs_window = xj_test_find_window (ADW_TYPE_PREFERENCES_WINDOW);
+    GtkWidget *row;
+    g_autofree char *name = NULL;
+
+    g_assert_nonnull (prefs_window);
+    row = xj_test_find_widget (GTK_WIDGET (prefs_window), "inspector_row");
+    gtk_editable_set_text (GTK_EDITABLE (row), "王芳");
+    name = g_settings_get_string (xj_application_get_settings (f->app), "inspector-name");
+    g_assert_cmpstr (name, ==, "王芳");
+    gtk_window_destroy (prefs_window);
+  }
+}
+
+static void
+assert_translated (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *joined = NULL;
+
+  xj_test_collect_untranslated (root, found);
+  g_ptr_array_add (found, NULL);
+  joined = g_strjoinv (" | ", (char **) found->pdata);
+  g_assert_cmpstr (joined, ==, "");
+}
+
+/* Run in a process started under zh_CN.UTF-8 (see tests/ui/meson.build):
+ * GLib decides once per process whether to translate. */
+static void
+test_chinese (void)
+{
+  Fixture f = { 0 };
+  XjSiteDialog *dialog;
+  g_autoptr(XjSite) site = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fixture_set_up (&f, NULL);
+
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (f.window), "还没有项目"));
+  assert_translated (GTK_WIDGET (f.window));
+
+  site = xj_site_new ("翠湖花园", XJ_SITE_KIND_ESTATE);
+  xj_site_set_address (site, "杭州市西湖区文三路 388 号");
+  g_assert_true (xj_store_save_site (xj_application_get_store (f.app), site, "测试", &error));
+  xj_test_iterate (50);
+  g_assert_cmpstr (xj_site_kind_get_label (XJ_SITE_KIND_ESTATE), ==, "物业小区");
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (f.window), "翠湖花园"));
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (f.window), "物业小区"));
+  assert_translated (GTK_WIDGET (f.window));
+
+  dialog = open_add_dialog (&f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "site.save", NULL));
+  xj_test_iterate (50);
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (dialog), "请输入项目名称"));
+  assert_translated (GTK_WIDGET (dialog));
+
+  g_action_group_activate_action (G_ACTION_GROUP (f.app), "preferences", NULL);
+  xj_test_iterate (50);
+  assert_translated (GTK_WIDGET (xj_test_find_window (ADW_TYPE_PREFERENCES_WINDOW)));
+  gtk_window_destroy (xj_test_find_window (ADW_TYPE_PREFERENCES_WINDOW));
+
+  fixture_tear_down (&f, NULL);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  xj_test_init_ui (&argc, &argv);
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  textdomain (GETTEXT_PACKAGE);
+  gtk_init ();
+  adw_init ();
+
+  if (g_str_has_prefix (setlocale (LC_MESSAGES, NULL), "zh_CN"))
+    {
+      g_test_add_func ("/xj/ui/zh/all-translated", test_chinese);
+      return g_test_run ();
+    }
+
+  g_test_add ("/xj/ui/sites/empty-state", Fixture, NULL, fixture_set_up, test_empty_state,
+              fixture_tear_down);
+  g_test_add ("/xj/ui/sites/add", Fixture, NULL, fixture_set_up, test_add_site,
+              fixture_tear_down);
+  g_test_add ("/xj/ui/sites/validation-inline", Fixture, NULL, fixture_set_up,
+              test_validation_inline, fixture_tear_down);
+  g_test_add ("/xj/ui/sites/edit-and-deactivate", Fixture, NULL, fixture_set_up,
+              test_edit_and_deactivate, fixture_tear_down);
+  g_test_add ("/xj/ui/window/shortcuts", Fixture, NULL, fixture_set_up, test_shortcuts,
+              fixture_tear_down);
+
+  return g_test_run ();
+}
