@@ -84,6 +84,18 @@ site_from_row (sqlite3_stmt *stmt)
   return site;
 }
 
+static int
+compare_sites (gconstpointer a,
+               gconstpointer b)
+{
+  XjSite *site_a = *(XjSite *const *) a;
+  XjSite *site_b = *(XjSite *const *) b;
+
+  if (site_a->active != site_b->active)
+    return site_a->active ? -1 : 1;
+  return g_utf8_collate (site_a->name, site_b->name);
+}
+
 #define SITE_COLUMNS "id, name, kind, address, contact, project_manager, active"
 
 /* --- GObject -------------------------------------------------------------- */
@@ -550,7 +562,7 @@ xj_store_list_sites (XjStore  *store,
 
   stmt = xj_store_prepare (store,
                            "SELECT " SITE_COLUMNS " FROM sites WHERE active = 1 OR ?1 "
-                           "ORDER BY active DESC, name COLLATE NOCASE, id", error);
+                           "ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int (stmt, 1, include_inactive ? 1 : 0);
@@ -562,5 +574,8 @@ xj_store_list_sites (XjStore  *store,
       xj_store_set_sqlite_error (error, xj_store_get_db (store), rc, _("Could not read sites"));
       return NULL;
     }
+  /* SQLite compares bytes; people expect the locale's order (pinyin for
+   * Chinese names). */
+  g_ptr_array_sort (sites, compare_sites);
   return g_steal_pointer (&sites);
 }

@@ -140,11 +140,11 @@ create_row (gpointer item,
       gtk_widget_add_css_class (tag, "dim-label");
       gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag);
-      toggle = gtk_button_new_with_mnemonic (_("_Reactivate"));
+      toggle = gtk_button_new_with_label (_("Reactivate"));
     }
   else
     {
-      toggle = gtk_button_new_with_mnemonic (_("_Deactivate"));
+      toggle = gtk_button_new_with_label (_("Deactivate"));
     }
   gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (toggle, "flat");

@@ -211,7 +211,7 @@ test_edit_and_deactivate (Fixture       *f,
   g_assert_cmpstr (xj_site_get_name (read), ==, "金桂苑二期");
 
   /* Deactivate from the row: it leaves the list of active sites. */
-  button = xj_test_find_button (GTK_WIDGET (f->page), "_Deactivate");
+  button = xj_test_find_button (GTK_WIDGET (f->page), "Deactivate");
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
   xj_test_iterate (50);
