@@ -358,6 +358,34 @@ check_references (XjStore     *store,
   return TRUE;
 }
 
+/* Names for lists and Today, as xj_store_get_schedule() reads them. */
+static gboolean
+load_names (XjStore     *store,
+            XjSchedule  *schedule,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = xj_store_prepare (store,
+                                         "SELECT (SELECT name FROM sites WHERE id = ?1), v.name, v.id "
+                                         "FROM (SELECT 1) LEFT JOIN template_versions v ON v.id = "
+                                         "(SELECT id FROM template_versions WHERE template_id = ?2 "
+                                         "ORDER BY version DESC LIMIT 1)", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, schedule->site_id);
+  sqlite3_bind_int64 (stmt, 2, schedule->template_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    _xj_schedule_set_names (schedule, (const char *) sqlite3_column_text (stmt, 0),
+                            (const char *) sqlite3_column_text (stmt, 1),
+                            sqlite3_column_int64 (stmt, 2));
+  sqlite3_reset (stmt);
+  return rc == SQLITE_ROW
+         || xj_store_set_sqlite_error (error, xj_store_get_db (store), rc,
+                                       _("Could not read schedules"));
+}
+
 static gboolean
 fail_not_found (GError **error,
                 gint64   schedule_id)
@@ -433,6 +461,7 @@ xj_store_save_schedule (XjStore     *store,
     }
   id = is_new ? sqlite3_last_insert_rowid (xj_store_get_db (store)) : schedule->id;
   if (!xj_store_audit (store, actor, "schedule", id, is_new ? "create" : "edit", spec_json, error)
+      || !load_names (store, schedule, error)
       || !xj_store_commit (store, error))
     goto fail;
 
