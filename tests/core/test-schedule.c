@@ -756,6 +756,29 @@ test_calendar (Fixture       *f,
   g_assert_cmpstr (OCC (other, 0)->site_name, ==, "滨江壹号");
 }
 
+static void
+test_demo (Fixture       *f,
+           gconstpointer  data)
+{
+  XjScheduleDemoTemplates templates = {
+    .daily_template_id = f->template_id, .weekly_template_id = f->template_id,
+    .monthly_template_id = f->template_id, .mystery_template_id = f->template_id,
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) month = NULL;
+
+  exec_insert (f, "INSERT INTO sites (name, kind, created_at, updated_at) "
+                  "VALUES ('湖滨银泰旗舰店', 'store', 0, 0)");
+  g_assert_true (xj_schedule_add_demo (f->store, &templates, local (2026, 1, 1, 0, 0), &error));
+  g_assert_no_error (error);
+  /* Two estates × three regimes (no spot-check template given) + one store. */
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM schedules"), ==, 7);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM schedules WHERE kind = 'mystery_visit' "
+                                  "AND site_id = 3"), ==, 1);
+  month = xj_schedule_calendar_month (f->store, 2026, 3, 3, &error);
+  g_assert_cmpuint (month->len, ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -779,6 +802,7 @@ main (int   argc,
   ADD ("store/pause-not-owed", test_pause_not_owed);
   ADD ("today", test_today);
   ADD ("calendar", test_calendar);
+  ADD ("demo", test_demo);
   g_test_add_func ("/xj/schedule/spec/bad", test_bad_specs);
   g_test_add_func ("/xj/schedule/spec/round-trip", test_spec_round_trip);
 
