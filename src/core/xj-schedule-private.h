@@ -14,6 +14,7 @@ typedef struct
   gint64 closes;
 } XjPlanned;
 
+char   *_xj_format_minute          (guint                 minute);
 gint64  _xj_local_day_start        (gint64                t);
 gint64  _xj_local_next_day_start   (gint64                t);
 GArray *_xj_schedule_plan_windows  (const XjScheduleSpec *spec,
@@ -34,6 +35,12 @@ gboolean _xj_schedule_compute      (XjStore              *store,
                                     gint64                now,
                                     GArray               *out,
                                     GError              **error);
+gboolean _xj_schedule_finish_change (XjStore           *store,
+                                     const char        *actor,
+                                     gint64             schedule_id,
+                                     const char        *action,
+                                     const char        *detail,
+                                     GError           **error);
 GPtrArray *_xj_store_list_active_schedules (XjStore     *store,
                                             GError     **error);
 

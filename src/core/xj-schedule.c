@@ -386,6 +386,26 @@ load_names (XjStore     *store,
                                        _("Could not read schedules"));
 }
 
+/* The end of every change: its audit entry, commit, and the signal; or
+ * nothing at all. */
+gboolean
+_xj_schedule_finish_change (XjStore     *store,
+                            const char  *actor,
+                            gint64       schedule_id,
+                            const char  *action,
+                            const char  *detail,
+                            GError     **error)
+{
+  if (!xj_store_audit (store, actor, "schedule", schedule_id, action, detail, error)
+      || !xj_store_commit (store, error))
+    {
+      xj_store_rollback (store);
+      return FALSE;
+    }
+  xj_store_emit_changed (store, "schedules");
+  return TRUE;
+}
+
 static gboolean
 fail_not_found (GError **error,
                 gint64   schedule_id)
@@ -460,13 +480,11 @@ xj_store_save_schedule (XjStore     *store,
       goto fail;
     }
   id = is_new ? sqlite3_last_insert_rowid (xj_store_get_db (store)) : schedule->id;
-  if (!xj_store_audit (store, actor, "schedule", id, is_new ? "create" : "edit", spec_json, error)
-      || !load_names (store, schedule, error)
-      || !xj_store_commit (store, error))
+  if (!load_names (store, schedule, error))
     goto fail;
-
+  if (!_xj_schedule_finish_change (store, actor, id, is_new ? "create" : "edit", spec_json, error))
+    return FALSE;
   schedule->id = id;
-  xj_store_emit_changed (store, "schedules");
   return TRUE;
 
 fail:
@@ -500,11 +518,7 @@ change_schedule (XjStore     *store,
       xj_store_rollback (store);
       return g_str_equal (action, "delete") ? fail_not_found (error, schedule_id) : TRUE;
     }
-  if (!xj_store_audit (store, actor, "schedule", schedule_id, action, NULL, error)
-      || !xj_store_commit (store, error))
-    goto fail;
-  xj_store_emit_changed (store, "schedules");
-  return TRUE;
+  return _xj_schedule_finish_change (store, actor, schedule_id, action, NULL, error);
 
 fail:
   xj_store_rollback (store);
@@ -635,120 +649,4 @@ _xj_store_list_active_schedules (XjStore  *store,
                          "SELECT " SCHEDULE_COLUMNS SCHEDULE_FROM
                          " WHERE s.paused = 0 AND si.active = 1 AND ?1 = 0 ORDER BY s.id",
                          0, error);
-}
-
-/**
- * xj_schedule_skip:
- * @occurrence_at: the occurrence's planned time (XjOccurrence.at)
- * @reason: why; required, and kept with the skip
- *
- * Marks one occurrence as not owed.  Skipping again replaces the reason.
- */
-gboolean
-xj_schedule_skip (XjStore     *store,
-                  gint64       schedule_id,
-                  gint64       occurrence_at,
-                  const char  *reason,
-                  const char  *who,
-                  GError     **error)
-{
-  g_autoptr(XjSchedule) schedule = NULL;
-  g_autoptr(GArray) planned = NULL;
-  g_autofree char *trimmed = g_strstrip (g_strdup (reason != NULL ? reason : ""));
-  g_autofree char *when = NULL;
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
-
-  if (*trimmed == '\0')
-    {
-      g_set_error_literal (error, XJ_SCHEDULE_ERROR, XJ_SCHEDULE_ERROR_REASON_EMPTY,
-                           _("Say why this inspection is skipped."));
-      return FALSE;
-    }
-  schedule = xj_store_get_schedule (store, schedule_id, error);
-  if (schedule == NULL)
-    return FALSE;
-  planned = xj_schedule_plan (schedule, occurrence_at, occurrence_at + 1);
-  when = xj_format_iso8601 (occurrence_at);
-  if (planned->len == 0)
-    {
-      g_set_error (error, XJ_SCHEDULE_ERROR, XJ_SCHEDULE_ERROR_NO_OCCURRENCE,
-                   _("The schedule has no inspection planned at %s."), when);
-      return FALSE;
-    }
-
-  if (!xj_store_begin (store, error))
-    return FALSE;
-  stmt = xj_store_prepare (store,
-                           "INSERT OR REPLACE INTO schedule_skips (schedule_id, occurrence_at, "
-                           "reason, skipped_by, skipped_at) VALUES (?1, ?2, ?3, ?4, ?5)", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, schedule_id);
-  sqlite3_bind_int64 (stmt, 2, occurrence_at);
-  sqlite3_bind_text (stmt, 3, trimmed, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, who != NULL ? who : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 5, xj_clock_now ());
-  if (!xj_store_step_done (store, stmt, error))
-    goto fail;
-  {
-    g_autofree char *detail = g_strdup_printf ("%s: %s", when, trimmed);
-
-    if (!xj_store_audit (store, who, "schedule", schedule_id, "skip", detail, error)
-        || !xj_store_commit (store, error))
-      goto fail;
-  }
-  xj_store_emit_changed (store, "schedules");
-  return TRUE;
-
-fail:
-  xj_store_rollback (store);
-  return FALSE;
-}
-
-/**
- * xj_store_schedule_sample_items:
- * @version_id: the template version the inspection uses
- *
- * The items a random spot check asks for, drawn from @version_id's items
- * in template order (see xj_schedule_sample_items()).
- *
- * Returns: (transfer full): item keys; all of them when the schedule does
- * not sample.
- */
-char **
-xj_store_schedule_sample_items (XjStore     *store,
-                                XjSchedule  *schedule,
-                                gint64       occurrence_at,
-                                gint64       version_id,
-                                GError     **error)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) keys = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (XJ_IS_STORE (store), NULL);
-  g_return_val_if_fail (XJ_IS_SCHEDULE (schedule), NULL);
-
-  stmt = xj_store_prepare (store,
-                           "SELECT i.item_key FROM template_items i "
-                           "JOIN template_sections s ON s.id = i.section_id "
-                           "WHERE s.version_id = ?1 ORDER BY s.position, i.position", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, version_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      xj_store_set_sqlite_error (error, xj_store_get_db (store), rc, _("Could not read the template"));
-      return NULL;
-    }
-  keys = g_strv_builder_end (builder);
-  return xj_schedule_sample_items (schedule->seed, occurrence_at, (const char * const *) keys,
-                                   schedule->spec.rule == XJ_SCHEDULE_RULE_RANDOM
-                                     ? schedule->spec.sample_items : 0);
 }
