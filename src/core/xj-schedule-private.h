@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "xj-schedule.h"
+
+G_BEGIN_DECLS
+
+/* A planned occurrence and its window, before any inspection is matched. */
+typedef struct
+{
+  gint64 at;
+  gint64 opens;
+  gint64 due;
+  gint64 closes;
+} XjPlanned;
+
+char   *_xj_format_minute          (guint                 minute);
+gint64  _xj_local_day_start        (gint64                t);
+gint64  _xj_local_next_day_start   (gint64                t);
+GArray *_xj_schedule_plan_windows  (const XjScheduleSpec *spec,
+                                    gint64                seed,
+                                    gint64                starts_at,
+                                    gint64                from,
+                                    gint64                to);
+void    _xj_schedule_set_names     (XjSchedule           *self,
+                                    const char           *site_name,
+                                    const char           *template_name,
+                                    gint64                version_id);
+gint64  _xj_schedule_get_version_id (XjSchedule          *self);
+GArray *_xj_occurrence_array_new   (void);
+gboolean _xj_schedule_compute      (XjStore              *store,
+                                    XjSchedule           *schedule,
+                                    gint64                from,
+                                    gint64                to,
+                                    gint64                now,
+                                    GArray               *out,
+                                    GError              **error);
+gboolean _xj_schedule_finish_change (XjStore           *store,
+                                     const char        *actor,
+                                     gint64             schedule_id,
+                                     const char        *action,
+                                     const char        *detail,
+                                     GError           **error);
+GPtrArray *_xj_store_list_active_schedules (XjStore     *store,
+                                            GError     **error);
+
+G_END_DECLS

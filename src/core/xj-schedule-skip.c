@@ -1,0 +1,124 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Skipping an occurrence (with its reason, kept) and the items a random
+ * spot check asks for.
+ */
+#define G_LOG_DOMAIN "xj-schedule"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "xj-clock.h"
+#include "xj-schedule-private.h"
+
+/**
+ * xj_schedule_skip:
+ * @occurrence_at: the occurrence's planned time (XjOccurrence.at)
+ * @reason: why; required, and kept with the skip
+ *
+ * Marks one occurrence as not owed.  Skipping again replaces the reason.
+ */
+gboolean
+xj_schedule_skip (XjStore     *store,
+                  gint64       schedule_id,
+                  gint64       occurrence_at,
+                  const char  *reason,
+                  const char  *who,
+                  GError     **error)
+{
+  g_autoptr(XjSchedule) schedule = NULL;
+  g_autoptr(GArray) planned = NULL;
+  g_autofree char *trimmed = g_strstrip (g_strdup (reason != NULL ? reason : ""));
+  g_autofree char *when = NULL;
+  g_autofree char *detail = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
+
+  if (*trimmed == '\0')
+    {
+      g_set_error_literal (error, XJ_SCHEDULE_ERROR, XJ_SCHEDULE_ERROR_REASON_EMPTY,
+                           _("Say why this inspection is skipped."));
+      return FALSE;
+    }
+  schedule = xj_store_get_schedule (store, schedule_id, error);
+  if (schedule == NULL)
+    return FALSE;
+  planned = xj_schedule_plan (schedule, occurrence_at, occurrence_at + 1);
+  when = xj_format_iso8601 (occurrence_at);
+  if (planned->len == 0)
+    {
+      g_set_error (error, XJ_SCHEDULE_ERROR, XJ_SCHEDULE_ERROR_NO_OCCURRENCE,
+                   _("The schedule has no inspection planned at %s."), when);
+      return FALSE;
+    }
+
+  if (!xj_store_begin (store, error))
+    return FALSE;
+  stmt = xj_store_prepare (store,
+                           "INSERT OR REPLACE INTO schedule_skips (schedule_id, occurrence_at, "
+                           "reason, skipped_by, skipped_at) VALUES (?1, ?2, ?3, ?4, ?5)", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, schedule_id);
+  sqlite3_bind_int64 (stmt, 2, occurrence_at);
+  sqlite3_bind_text (stmt, 3, trimmed, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, who != NULL ? who : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 5, xj_clock_now ());
+  if (!xj_store_step_done (store, stmt, error))
+    goto fail;
+  detail = g_strdup_printf ("%s: %s", when, trimmed);
+  return _xj_schedule_finish_change (store, who, schedule_id, "skip", detail, error);
+
+fail:
+  xj_store_rollback (store);
+  return FALSE;
+}
+
+/**
+ * xj_store_schedule_sample_items:
+ * @version_id: the template version the inspection uses
+ *
+ * The items a random spot check asks for, drawn from @version_id's items
+ * in template order (see xj_schedule_sample_items()).
+ *
+ * Returns: (transfer full): item keys; all of them when the schedule does
+ * not sample.
+ */
+char **
+xj_store_schedule_sample_items (XjStore     *store,
+                                XjSchedule  *schedule,
+                                gint64       occurrence_at,
+                                gint64       version_id,
+                                GError     **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) keys = NULL;
+  const XjScheduleSpec *spec;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (XJ_IS_STORE (store), NULL);
+  g_return_val_if_fail (XJ_IS_SCHEDULE (schedule), NULL);
+
+  spec = xj_schedule_get_spec (schedule);
+  stmt = xj_store_prepare (store,
+                           "SELECT i.item_key FROM template_items i "
+                           "JOIN template_sections s ON s.id = i.section_id "
+                           "WHERE s.version_id = ?1 ORDER BY s.position, i.position", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, version_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      xj_store_set_sqlite_error (error, xj_store_get_db (store), rc, _("Could not read the template"));
+      return NULL;
+    }
+  keys = g_strv_builder_end (builder);
+  return xj_schedule_sample_items (xj_schedule_get_seed (schedule), occurrence_at, (const char * const *) keys,
+                                   spec->rule == XJ_SCHEDULE_RULE_RANDOM ? spec->sample_items : 0);
+}
