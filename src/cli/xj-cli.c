@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "xj-builtins.h"
 #include "xj-cli.h"
 
 static const struct {
@@ -20,6 +21,7 @@ static const struct {
   { "check", xj_cli_check },
   { "demo", xj_cli_demo },
   { "site", xj_cli_site },
+  { "template", xj_cli_template },
 };
 
 gboolean
@@ -70,6 +72,11 @@ xj_cli_get_store (XjCli *cli)
       cli->store = xj_store_open (cli->data_dir, XJ_STORE_OPEN_VERIFY, &error);
       if (cli->store == NULL)
         xj_cli_fail_error (error);
+      else if (!xj_templates_install_builtins (cli->store, &error))
+        {
+          xj_cli_fail_error (error);
+          g_clear_object (&cli->store);
+        }
     }
   return cli->store;
 }

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "xj-application.h"
+#include "xj-builtins.h"
 #include "xj-clock.h"
 #include "xj-preferences-window.h"
 #include "xj-resources.h"
@@ -193,7 +194,14 @@ xj_application_startup (GApplication *application)
   self->settings = g_settings_new (APP_ID);
   self->store = xj_store_open (self->data_dir, XJ_STORE_OPEN_DEFAULT, &self->open_error);
   if (self->store != NULL)
-    start_housekeeping (self);
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* Not fatal: the checklists already installed still work. */
+      if (!xj_templates_install_builtins (self->store, &error))
+        g_warning ("Could not install the built-in checklists: %s", error->message);
+      start_housekeeping (self);
+    }
 }
 
 static void

@@ -1,0 +1,144 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * xunjian template list [--all] [--json] | export ID FILE | import FILE
+ */
+#define G_LOG_DOMAIN "xj-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "xj-cli.h"
+#include "xj-template-io.h"
+#include "xj-template-store.h"
+
+#define USAGE "xunjian template list [--all] [--json] | export ID FILE.json|FILE.csv | import FILE"
+
+static void
+add_member (JsonBuilder *builder,
+            const char  *name)
+{
+  json_builder_set_member_name (builder, name);
+}
+
+static int
+list_templates (XjCli *cli)
+{
+  gboolean json = xj_cli_take_flag (cli, "--json");
+  gboolean all = xj_cli_take_flag (cli, "--all");
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  XjStore *store;
+
+  if (cli->argc != 1)
+    return xj_cli_usage (USAGE);
+  if ((store = xj_cli_get_store (cli)) == NULL)
+    return 1;
+  if ((list = xj_store_list_templates (store, all, &error)) == NULL)
+    return xj_cli_fail_error (error);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < list->len; i++)
+        {
+          XjTemplateSummary *summary = g_ptr_array_index (list, i);
+
+          json_builder_begin_object (builder);
+          add_member (builder, "id");
+          json_builder_add_int_value (builder, summary->id);
+          add_member (builder, "uid");
+          json_builder_add_string_value (builder, summary->uid);
+          add_member (builder, "name");
+          json_builder_add_string_value (builder, summary->name);
+          add_member (builder, "version");
+          json_builder_add_int_value (builder, summary->version);
+          add_member (builder, "version_id");
+          json_builder_add_int_value (builder, summary->version_id);
+          add_member (builder, "items");
+          json_builder_add_int_value (builder, summary->n_items);
+          add_member (builder, "builtin");
+          json_builder_add_boolean_value (builder, summary->builtin);
+          add_member (builder, "archived");
+          json_builder_add_boolean_value (builder, summary->archived);
+          add_member (builder, "inspections");
+          json_builder_add_int_value (builder, summary->n_inspections);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      xj_cli_print_json (root);
+      return 0;
+    }
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      XjTemplateSummary *summary = g_ptr_array_index (list, i);
+
+      printf ("%lld\t%s\t", (long long) summary->id, summary->name);
+      /* Translators: template version and item count in `template list` */
+      printf (g_dngettext (NULL, "v%d\t%u item", "v%d\t%u items", summary->n_items),
+              summary->version, summary->n_items);
+      printf ("%s%s\n", summary->builtin ? _("\tbuilt-in") : "",
+              summary->archived ? _("\t(archived)") : "");
+    }
+  return 0;
+}
+
+static int
+export_template (XjCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+  XjStore *store;
+
+  if (cli->argc != 3)
+    return xj_cli_usage (USAGE);
+  if (!g_ascii_string_to_signed (cli->argv[1], 10, 1, G_MAXINT64, &id, NULL))
+    return xj_cli_fail (_("“%s” is not a checklist ID; `xunjian template list` shows them."), cli->argv[1]);
+  if ((store = xj_cli_get_store (cli)) == NULL)
+    return 1;
+  if (!xj_store_export_template (store, id, cli->argv[2], &error))
+    return xj_cli_fail_error (error);
+  return 0;
+}
+
+static int
+import_template (XjCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  XjStore *store;
+  gint64 id;
+
+  if (cli->argc != 2)
+    return xj_cli_usage (USAGE);
+  if ((store = xj_cli_get_store (cli)) == NULL)
+    return 1;
+  if ((id = xj_store_import_template (store, cli->argv[1], g_get_user_name (), &error)) == 0)
+    {
+      /* One line: the problems of a bad file, separated. */
+      g_autofree char *line = NULL;
+      g_auto(GStrv) parts = g_strsplit (error->message, "\n", -1);
+
+      line = g_strjoinv (" | ", parts);
+      return xj_cli_fail ("%s", line);
+    }
+  printf ("%lld\n", (long long) id);
+  return 0;
+}
+
+int
+xj_cli_template (XjCli *cli)
+{
+  if (cli->argc >= 1 && g_strcmp0 (cli->argv[0], "list") == 0)
+    return list_templates (cli);
+  if (cli->argc >= 1 && g_strcmp0 (cli->argv[0], "export") == 0)
+    return export_template (cli);
+  if (cli->argc >= 1 && g_strcmp0 (cli->argv[0], "import") == 0)
+    return import_template (cli);
+  return xj_cli_usage (USAGE);
+}

@@ -1,0 +1,305 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What the JSON and CSV formats share: the checks any text file passes
+ * before it is parsed, the list of problems reported all at once, the
+ * spellings accepted for enumerated values, and reading, writing and
+ * importing files.  Nothing is imported unless the whole file is valid.
+ */
+#define G_LOG_DOMAIN "xj-template"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <gio/gio.h>
+
+#include "xj-template-io-private.h"
+#include "xj-template-private.h"
+
+#define MAX_REPORTED 50
+
+void
+_xj_import_report_init (XjImportReport *report,
+                        const char     *filename)
+{
+  g_autofree char *base = g_path_get_basename (filename != NULL ? filename : "template");
+
+  report->filename = g_steal_pointer (&base);
+  report->lines = g_ptr_array_new_with_free_func (g_free);
+  report->bad_items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+void
+_xj_import_report_clear (XjImportReport *report)
+{
+  g_clear_pointer (&report->filename, g_free);
+  g_clear_pointer (&report->lines, g_ptr_array_unref);
+  g_clear_pointer (&report->bad_items, g_hash_table_unref);
+}
+
+void
+_xj_import_report_add (XjImportReport *report,
+                       const char     *location,
+                       const char     *format,
+                       ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  if (location != NULL && *location != '\0')
+    g_ptr_array_add (report->lines, g_strdup_printf ("%s:%s: %s", report->filename, location, message));
+  else
+    g_ptr_array_add (report->lines, g_strdup_printf ("%s: %s", report->filename, message));
+}
+
+void
+_xj_import_report_mark_item (XjImportReport *report,
+                             int             section,
+                             int             item)
+{
+  g_hash_table_add (report->bad_items, g_strdup_printf ("%d/%d", section, item));
+}
+
+gboolean
+_xj_import_report_item_bad (XjImportReport *report,
+                            int             section,
+                            int             item)
+{
+  g_autofree char *key = g_strdup_printf ("%d/%d", section, item);
+
+  return g_hash_table_contains (report->bad_items, key);
+}
+
+/* Sets XJ_TEMPLATE_ERROR_FILE with every problem when there are any. */
+gboolean
+_xj_import_report_finish (XjImportReport  *report,
+                          GError         **error)
+{
+  g_autoptr(GString) text = NULL;
+
+  if (report->lines->len == 0)
+    return TRUE;
+  text = g_string_new (NULL);
+  g_string_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                      "“%s” was not imported: %u problem.",
+                                      "“%s” was not imported: %u problems.",
+                                      report->lines->len),
+                   report->filename, report->lines->len);
+  for (guint i = 0; i < report->lines->len && i < MAX_REPORTED; i++)
+    g_string_append_printf (text, "\n%s", (char *) g_ptr_array_index (report->lines, i));
+  if (report->lines->len > MAX_REPORTED)
+    g_string_append_printf (text, "\n%s: %s", report->filename,
+                            _("… and more. Fix these first, then import again."));
+  g_set_error_literal (error, XJ_TEMPLATE_ERROR, XJ_TEMPLATE_ERROR_FILE, text->str);
+  return FALSE;
+}
+
+const char *
+_xj_import_check_text (XjImportReport *report,
+                       const char     *data,
+                       gsize          *length)
+{
+  const char *end = NULL;
+
+  if (*length > XJ_TEMPLATE_FILE_MAX)
+    {
+      _xj_import_report_add (report, NULL,
+                             _("The file is too large (%.1f MB); checklists are at most %d MB. Check that it is the right file."),
+                             *length / (1024.0 * 1024.0), XJ_TEMPLATE_FILE_MAX / (1024 * 1024));
+      return NULL;
+    }
+  if (*length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      *length -= 3;
+    }
+  if (*length == 0 || strspn (data, " \t\r\n") == *length)
+    {
+      _xj_import_report_add (report, NULL, _("The file is empty. Export a checklist to see what a file looks like."));
+      return NULL;
+    }
+  if (memchr (data, '\0', *length) != NULL)
+    {
+      _xj_import_report_add (report, NULL,
+                             _("This is not a text file (it contains binary data). Choose a .json or .csv checklist file."));
+      return NULL;
+    }
+  if (!g_utf8_validate_len (data, *length, &end))
+    {
+      guint line = 1;
+
+      for (const char *p = data; p < end; p++)
+        line += *p == '\n';
+      _xj_import_report_add (report, NULL,
+                             _("Line %u is not UTF-8 text. Save the file as UTF-8 (in a spreadsheet: “CSV UTF-8”) and import it again."),
+                             line);
+      return NULL;
+    }
+  return data;
+}
+
+/* --- spellings ------------------------------------------------------------ */
+
+static const struct {
+  const char *field;
+  const char *id;
+  const char *spellings;   /* '|'-separated, compared without case */
+} aliases[] = {
+  { "type", "pass_fail", "pass_fail|pass/fail|合格/不合格|合格不合格" },
+  { "type", "yes_no", "yes_no|yes/no|是/否|是否" },
+  { "type", "rating", "rating|评分|评级" },
+  { "type", "number", "number|数值|数字" },
+  { "type", "stopwatch", "stopwatch|计时|秒表" },
+  { "type", "choice", "choice|单选|选择" },
+  { "type", "text", "text|文字|文本" },
+  { "type", "datetime", "datetime|日期时间|时间" },
+  { "type", "photo", "photo|拍照|照片" },
+  { "category", "cleaning", "cleaning|保洁" },
+  { "category", "greenery", "greenery|绿化" },
+  { "category", "public_order", "public_order|公共秩序|秩序" },
+  { "category", "fire_security", "fire_security|消防安防|消防|安防" },
+  { "category", "facilities", "facilities|设施设备|设施" },
+  { "category", "service", "service|服务" },
+  { "category", "other", "other|其他" },
+  { "notice_type", "contact", "contact|工作联系单|联系单" },
+  { "notice_type", "rectification", "rectification|整改通知单|整改" },
+  { "notice_type", "work_order", "work_order|派工单" },
+  { "responsible_party", "property", "property|物业|物业公司" },
+  { "responsible_party", "repair_crew", "repair_crew|修缮队伍|修缮" },
+  { "responsible_party", "own_works", "own_works|自有工程|自有" },
+  { "pass_answer", "yes", "yes|是" },
+  { "pass_answer", "no", "no|否" },
+};
+
+gboolean
+_xj_import_lookup_alias (const char  *field,
+                         const char  *text,
+                         const char **id)
+{
+  g_autofree char *wanted = g_utf8_casefold (text, -1);
+
+  g_strstrip (wanted);
+  for (guint a = 0; a < G_N_ELEMENTS (aliases); a++)
+    {
+      g_auto(GStrv) spellings = NULL;
+
+      if (strcmp (aliases[a].field, field) != 0)
+        continue;
+      spellings = g_strsplit (aliases[a].spellings, "|", -1);
+      for (guint s = 0; spellings[s] != NULL; s++)
+        if (strcmp (spellings[s], wanted) == 0)
+          {
+            *id = aliases[a].id;
+            return TRUE;
+          }
+    }
+  return FALSE;
+}
+
+/* --- files ---------------------------------------------------------------- */
+
+static gboolean
+has_suffix (const char *path,
+            const char *suffix)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  return g_str_has_suffix (lower, suffix);
+}
+
+XjTemplate *
+xj_template_read_file (const char  *path,
+                       GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *base = g_path_get_basename (path);
+  gsize length = 0;
+  gboolean json = has_suffix (path, ".json");
+
+  if (!json && !has_suffix (path, ".csv"))
+    {
+      g_set_error (error, XJ_TEMPLATE_ERROR, XJ_TEMPLATE_ERROR_FILE,
+                   _("“%s” is neither a .json nor a .csv file. Choose a checklist file with one of these endings."),
+                   base);
+      return NULL;
+    }
+  /* Look at the size first: a huge file is refused without reading it. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, NULL, error);
+  if (info == NULL)
+    return NULL;
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, XJ_TEMPLATE_ERROR, XJ_TEMPLATE_ERROR_FILE,
+                   _("“%s” is not a regular file. Choose a checklist file."), base);
+      return NULL;
+    }
+  if (g_file_info_get_size (info) > XJ_TEMPLATE_FILE_MAX)
+    {
+      g_set_error (error, XJ_TEMPLATE_ERROR, XJ_TEMPLATE_ERROR_FILE,
+                   _("%s: The file is too large (%.1f MB); checklists are at most %d MB. Check that it is the right file."),
+                   base, g_file_info_get_size (info) / (1024.0 * 1024.0),
+                   XJ_TEMPLATE_FILE_MAX / (1024 * 1024));
+      return NULL;
+    }
+  if (!g_file_get_contents (path, &data, &length, error))
+    return NULL;
+  return json ? xj_template_from_json (data, length, path, error)
+              : xj_template_from_csv (data, length, path, error);
+}
+
+gboolean
+xj_template_write_file (const XjTemplate  *tmpl,
+                        const char        *path,
+                        GError           **error)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *base = g_path_get_basename (path);
+
+  if (has_suffix (path, ".json"))
+    text = xj_template_to_json (tmpl);
+  else if (has_suffix (path, ".csv"))
+    text = xj_template_to_csv (tmpl);
+  else
+    {
+      g_set_error (error, XJ_TEMPLATE_ERROR, XJ_TEMPLATE_ERROR_FILE,
+                   _("“%s” does not end in .json or .csv. Name the file with the format you want."),
+                   base);
+      return FALSE;
+    }
+  /* g_file_set_contents writes a temporary file and renames it. */
+  return g_file_set_contents (path, text, -1, error);
+}
+
+gint64
+xj_store_import_template (XjStore     *store,
+                          const char  *path,
+                          const char  *actor,
+                          GError     **error)
+{
+  g_autoptr(XjTemplate) tmpl = NULL;
+
+  g_return_val_if_fail (XJ_IS_STORE (store), 0);
+
+  if ((tmpl = xj_template_read_file (path, error)) == NULL)
+    return 0;
+  tmpl->template_id = 0;
+  if (!xj_store_save_template (store, tmpl, actor, error))
+    return 0;
+  return tmpl->template_id;
+}
+
+gboolean
+xj_store_export_template (XjStore     *store,
+                          gint64       template_id,
+                          const char  *path,
+                          GError     **error)
+{
+  g_autoptr(XjTemplate) tmpl = xj_store_load_template (store, template_id, error);
+
+  return tmpl != NULL && xj_template_write_file (tmpl, path, error);
+}
