@@ -38,5 +38,6 @@ void      xj_cli_print_json     (JsonNode    *node);
 int       xj_cli_check          (XjCli       *cli);
 int       xj_cli_site           (XjCli       *cli);
 int       xj_cli_demo           (XjCli       *cli);
+int       xj_cli_notice         (XjCli       *cli);
 
 G_END_DECLS

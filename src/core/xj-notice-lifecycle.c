@@ -3,16 +3,22 @@
  * The life of a notice:
  *
  *   draft ─issue→ issued ─acknowledge→ acknowledged ─rectify→ rectified
- *     │             ↑                                            │
- *     │             └──────── reject (new deadline) ─────────────┤
- *     │                                                       accept
- *     └─withdraw→ closed ←─close── verified ←────────────────────┘
+ *                   ↑                                            │
+ *                   └──────── reject (new deadline) ─────────────┤
+ *                                                             accept
+ *                   closed ←─close── verified ←──────────────────┘
  *
  * The core refuses everything else, whatever the UI shows.  After a
  * rejection the notice is issued again with a new deadline and must be
  * acknowledged again: the recipient accepts the new date.  Every change is
  * one transaction with a notice_events row (the history, including the
  * deadline a rejection replaced) and an audit entry, then "changed::notices".
+ *
+ * A draft that will not be issued is discarded (deleted): the schema wants
+ * an issue date on every notice past draft, and a withdrawn draft has none.
+ * Its number is not reused (the counter stays where it is) and the audit
+ * log says which number was discarded and why, so the register's hole is
+ * explained.
  *
  * Escalation (to the site's project manager) is a flag, not a state: open
  * notices that are overdue or safety hazards are escalated, a safety
@@ -46,8 +52,6 @@ static const struct {
                                 XJ_NOTICE_STATE_RECTIFIED, XJ_NOTICE_STATE_ISSUED },
   [XJ_NOTICE_ACTION_CLOSE] = { "close", NC_("notice action", "Close"),
                                XJ_NOTICE_STATE_VERIFIED, XJ_NOTICE_STATE_CLOSED },
-  [XJ_NOTICE_ACTION_WITHDRAW] = { "withdraw", NC_("notice action", "Withdraw"),
-                                  XJ_NOTICE_STATE_DRAFT, XJ_NOTICE_STATE_CLOSED },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (actions) == XJ_NOTICE_N_ACTIONS);
@@ -634,52 +638,69 @@ xj_store_reject_notice (XjStore     *store,
   return finish_transition (store, &current, XJ_NOTICE_ACTION_REJECT, verifier, reason, error);
 }
 
-/* verified → closed, or draft → closed for a withdrawal. */
-static gboolean
-close_notice (XjStore         *store,
-              gint64           notice_id,
-              XjNoticeAction   action,
-              const char      *remark,
-              const char      *actor,
-              GError         **error)
-{
-  g_auto(Current) current = { 0 };
-
-  if (!begin_transition (store, notice_id, action, &current, error))
-    return FALSE;
-  if (!update_columns (store, "UPDATE notices SET closed_at = ?2 WHERE id = ?1",
-                       notice_id, xj_clock_now (), NULL, error))
-    return fail_transition (store);
-  return finish_transition (store, &current, action, actor, remark, error);
-}
-
+/**
+ * xj_store_close_notice:
+ *
+ * verified → closed.
+ */
 gboolean
 xj_store_close_notice (XjStore     *store,
                        gint64       notice_id,
                        const char  *actor,
                        GError     **error)
 {
+  g_auto(Current) current = { 0 };
+
   g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
 
-  return close_notice (store, notice_id, XJ_NOTICE_ACTION_CLOSE, NULL, actor, error);
+  if (!begin_transition (store, notice_id, XJ_NOTICE_ACTION_CLOSE, &current, error))
+    return FALSE;
+  if (!update_columns (store, "UPDATE notices SET closed_at = ?2 WHERE id = ?1",
+                       notice_id, xj_clock_now (), NULL, error))
+    return fail_transition (store);
+  return finish_transition (store, &current, XJ_NOTICE_ACTION_CLOSE, actor, NULL, error);
 }
 
 /**
- * xj_store_withdraw_notice:
+ * xj_store_discard_notice_draft:
+ * @reason: why the draft is dropped, kept in the audit log
  *
- * draft → closed: a draft that will not be issued keeps its number (the
- * register has no holes) and says why it was dropped.
+ * Deletes a draft that will not be issued.  Its number stays used.
  */
 gboolean
-xj_store_withdraw_notice (XjStore     *store,
-                          gint64       notice_id,
-                          const char  *reason,
-                          const char  *actor,
-                          GError     **error)
+xj_store_discard_notice_draft (XjStore     *store,
+                               gint64       notice_id,
+                               const char  *reason,
+                               const char  *actor,
+                               GError     **error)
 {
+  g_auto(Current) current = { 0 };
+  g_autofree char *detail = NULL;
+  sqlite3_stmt *stmt;
+
   g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
 
-  if (!require_text (reason, _("Say why the draft is withdrawn."), error))
+  if (!require_text (reason, _("Say why the draft is discarded."), error)
+      || !xj_store_begin (store, error))
     return FALSE;
-  return close_notice (store, notice_id, XJ_NOTICE_ACTION_WITHDRAW, reason, actor, error);
+  if (!read_current (store, notice_id, &current, error))
+    return fail_transition (store);
+  if (current.state != XJ_NOTICE_STATE_DRAFT)
+    {
+      g_set_error (error, XJ_NOTICE_ERROR, XJ_NOTICE_ERROR_ILLEGAL_TRANSITION,
+                   _("Notice %s is %s; only a draft can be discarded."),
+                   current.number, xj_notice_state_get_label (current.state));
+      return fail_transition (store);
+    }
+  stmt = xj_store_prepare (store, "DELETE FROM notices WHERE id = ?1", error);
+  if (stmt == NULL)
+    return fail_transition (store);
+  sqlite3_bind_int64 (stmt, 1, notice_id);
+  detail = g_strdup_printf ("%s: %s", current.number, reason);
+  if (!xj_store_step_done (store, stmt, error)
+      || !xj_store_audit (store, actor, "notice", notice_id, "discard", detail, error)
+      || !xj_store_commit (store, error))
+    return fail_transition (store);
+  xj_store_emit_changed (store, "notices");
+  return TRUE;
 }

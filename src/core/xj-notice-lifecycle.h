@@ -12,9 +12,8 @@ typedef enum {
   XJ_NOTICE_ACTION_ACCEPT,       /* rectified → verified */
   XJ_NOTICE_ACTION_REJECT,       /* rectified → issued, with a new deadline */
   XJ_NOTICE_ACTION_CLOSE,        /* verified → closed */
-  XJ_NOTICE_ACTION_WITHDRAW,     /* draft → closed: never issued, number kept */
 } XjNoticeAction;
-#define XJ_NOTICE_N_ACTIONS 7
+#define XJ_NOTICE_N_ACTIONS 6
 
 gboolean     xj_notice_action_allowed      (XjNoticeState    state,
                                             XjNoticeAction   action,
@@ -54,7 +53,7 @@ gboolean     xj_store_close_notice         (XjStore         *store,
                                             gint64           notice_id,
                                             const char      *actor,
                                             GError         **error);
-gboolean     xj_store_withdraw_notice      (XjStore         *store,
+gboolean     xj_store_discard_notice_draft (XjStore         *store,
                                             gint64           notice_id,
                                             const char      *reason,
                                             const char      *actor,

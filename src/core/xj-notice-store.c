@@ -11,8 +11,9 @@
  *   insert (an upsert … RETURNING on notice_counters), so a failed save
  *   rolls the counter back with it (no gap) and two writers, even in two
  *   processes, are serialised by SQLite's write lock (no duplicate);
- * - a draft is never deleted, only withdrawn (draft → closed), so a number
- *   once given is never reused and never leaves a hole in the register.
+ * - the counter never goes back, so a number is never reused; the one way
+ *   a number goes unused is a draft discarded on purpose, which the audit
+ *   log records with its number and reason.
  * The type cannot change after creation: the number carries it.  The year
  * is the creation time's year in the local time zone.
  */
@@ -431,7 +432,7 @@ xj_store_save_notice_draft (XjStore     *store,
     {
       g_set_error (error, XJ_NOTICE_ERROR, XJ_NOTICE_ERROR_INVALID,
                    _("The type of notice %s cannot change: its number says what it is. "
-                     "Withdraw it and raise a new one."), notice->number);
+                     "Discard it and raise a new one."), notice->number);
       goto fail;
     }
 
