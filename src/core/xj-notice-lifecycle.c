@@ -20,9 +20,7 @@
  * log says which number was discarded and why, so the register's hole is
  * explained.
  *
- * Escalation (to the site's project manager) is a flag, not a state: open
- * notices that are overdue or safety hazards are escalated, a safety
- * hazard at once when it is issued.
+ * Escalation is a flag, not a state: see xj-notice-escalation.c.
  */
 #define G_LOG_DOMAIN "xj-notice"
 
@@ -56,31 +54,11 @@ static const struct {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (actions) == XJ_NOTICE_N_ACTIONS);
 
-/* The notice as a transition finds it, read inside its transaction. */
-typedef struct {
-  gint64            id;
-  char             *number;
-  XjNoticeState     state;
-  XjNoticeState     target;
-  gint64            deadline;
-  XjNoticeSeverity  severity;
-  char             *project_manager;
-} Current;
-
-static void
-current_clear (Current *current)
+void
+_xj_notice_current_clear (XjNoticeCurrent *current)
 {
   g_clear_pointer (&current->number, g_free);
   g_clear_pointer (&current->project_manager, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Current, current_clear)
-
-static void
-current_free (gpointer data)
-{
-  current_clear (data);
-  g_free (data);
 }
 
 /* --- actions -------------------------------------------------------------- */
@@ -115,7 +93,7 @@ xj_notice_action_get_label (XjNoticeAction action)
 
 static void
 set_illegal_error (GError         **error,
-                   const Current   *current,
+                   const XjNoticeCurrent   *current,
                    XjNoticeAction   action)
 {
   g_autoptr(GString) allowed = g_string_new (NULL);
@@ -138,11 +116,11 @@ set_illegal_error (GError         **error,
 
 /* --- transitions ---------------------------------------------------------- */
 
-static gboolean
-read_current (XjStore   *store,
-              gint64     notice_id,
-              Current   *current,
-              GError   **error)
+gboolean
+_xj_notice_read_current (XjStore   *store,
+                         gint64     notice_id,
+                         XjNoticeCurrent   *current,
+                         GError   **error)
 {
   sqlite3_stmt *stmt = xj_store_prepare (store,
                                          "SELECT n.number, n.state, n.deadline, n.severity, "
@@ -180,12 +158,12 @@ static gboolean
 begin_transition (XjStore         *store,
                   gint64           notice_id,
                   XjNoticeAction   action,
-                  Current         *current,
+                  XjNoticeCurrent         *current,
                   GError         **error)
 {
   if (!xj_store_begin (store, error))
     return FALSE;
-  if (!read_current (store, notice_id, current, error))
+  if (!_xj_notice_read_current (store, notice_id, current, error))
     goto fail;
   if (!xj_notice_action_allowed (current->state, action, &current->target))
     {
@@ -203,7 +181,7 @@ fail:
  * schema's CHECKs may need), records history and audit, commits. */
 static gboolean
 finish_transition (XjStore         *store,
-                   const Current   *current,
+                   const XjNoticeCurrent   *current,
                    XjNoticeAction   action,
                    const char      *actor,
                    const char      *remark,
@@ -244,17 +222,17 @@ fail:
   return FALSE;
 }
 
-static gboolean
-fail_transition (XjStore *store)
+gboolean
+_xj_notice_fail (XjStore *store)
 {
   xj_store_rollback (store);
   return FALSE;
 }
 
-static gboolean
-require_text (const char  *text,
-              const char  *message,
-              GError     **error)
+gboolean
+_xj_notice_require_text (const char  *text,
+                         const char  *message,
+                         GError     **error)
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
 
@@ -295,159 +273,6 @@ update_columns (XjStore      *store,
   return xj_store_step_done (store, stmt, error);
 }
 
-/* --- escalation ----------------------------------------------------------- */
-
-static gboolean
-escalate_in_transaction (XjStore     *store,
-                         gint64       notice_id,
-                         const char  *number,
-                         const char  *project_manager,
-                         const char  *reason,
-                         gint64       now,
-                         const char  *actor,
-                         gboolean    *escalated,
-                         GError     **error)
-{
-  sqlite3_stmt *stmt = xj_store_prepare (store,
-                                         "UPDATE notices SET escalated = 1, escalated_at = ?2, "
-                                         "escalation_reason = ?3, updated_at = ?2 "
-                                         "WHERE id = ?1 AND escalated = 0", error);
-  g_autofree char *detail = NULL;
-
-  *escalated = FALSE;
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, notice_id);
-  sqlite3_bind_int64 (stmt, 2, now);
-  sqlite3_bind_text (stmt, 3, reason, -1, SQLITE_TRANSIENT);
-  if (!xj_store_step_done (store, stmt, error))
-    return FALSE;
-  if (sqlite3_changes (xj_store_get_db (store)) == 0)
-    return TRUE;
-
-  *escalated = TRUE;
-  detail = g_strdup_printf ("%s: %s → %s", number, reason, project_manager);
-  return xj_store_audit (store, actor, "notice", notice_id, "escalate", detail, error);
-}
-
-/**
- * xj_store_escalate_notice:
- * @reason: why, in the liaison's words
- *
- * Escalates an issued, acknowledged or rectified notice by hand.  A notice
- * already escalated stays as it was (its first reason is kept).
- */
-gboolean
-xj_store_escalate_notice (XjStore     *store,
-                          gint64       notice_id,
-                          const char  *reason,
-                          const char  *actor,
-                          GError     **error)
-{
-  g_auto(Current) current = { 0 };
-  gboolean escalated = FALSE;
-
-  g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
-
-  if (!require_text (reason, _("Say why the notice is escalated."), error)
-      || !xj_store_begin (store, error))
-    return FALSE;
-  if (!read_current (store, notice_id, &current, error))
-    return fail_transition (store);
-  if (current.state == XJ_NOTICE_STATE_DRAFT || current.state == XJ_NOTICE_STATE_VERIFIED
-      || current.state == XJ_NOTICE_STATE_CLOSED)
-    {
-      g_set_error (error, XJ_NOTICE_ERROR, XJ_NOTICE_ERROR_ILLEGAL_TRANSITION,
-                   _("Notice %s is %s; only an issued notice still open can be escalated."),
-                   current.number, xj_notice_state_get_label (current.state));
-      return fail_transition (store);
-    }
-  if (!escalate_in_transaction (store, notice_id, current.number, current.project_manager,
-                                reason, xj_clock_now (), actor, &escalated, error)
-      || !xj_store_commit (store, error))
-    return fail_transition (store);
-  if (escalated)
-    xj_store_emit_changed (store, "notices");
-  return TRUE;
-}
-
-/**
- * xj_notices_escalate_due:
- * @now: the time the rules are applied at
- * @n_escalated: (out) (optional): how many were escalated now
- *
- * Applies the escalation rules to every open (issued or acknowledged)
- * notice: an overdue one or a safety hazard is escalated to the site's
- * project manager.  Idempotent: an escalated notice is left alone.
- */
-gboolean
-xj_notices_escalate_due (XjStore   *store,
-                         gint64     now,
-                         guint     *n_escalated,
-                         GError   **error)
-{
-  g_autoptr(GPtrArray) due = g_ptr_array_new_with_free_func (current_free);
-  sqlite3_stmt *stmt;
-  guint count = 0;
-  int rc;
-
-  g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
-
-  if (!xj_store_begin (store, error))
-    return FALSE;
-  stmt = xj_store_prepare (store,
-                           "SELECT n.id, n.number, s.project_manager, n.severity = 'safety' "
-                           "FROM notices n JOIN sites s ON s.id = n.site_id "
-                           "WHERE n.state IN ('issued', 'acknowledged') AND n.escalated = 0 "
-                           "AND (n.deadline < ?1 OR n.severity = 'safety') ORDER BY n.id", error);
-  if (stmt == NULL)
-    return fail_transition (store);
-  sqlite3_bind_int64 (stmt, 1, now);
-  /* Collected first: the rows are updated below, not while stepping. */
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      Current *row = g_new0 (Current, 1);
-
-      row->id = sqlite3_column_int64 (stmt, 0);
-      row->number = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      row->project_manager = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      row->severity = sqlite3_column_int (stmt, 3) ? XJ_NOTICE_SEVERITY_SAFETY
-                                                   : XJ_NOTICE_SEVERITY_NORMAL;
-      g_ptr_array_add (due, row);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      xj_store_set_sqlite_error (error, xj_store_get_db (store), rc, _("Could not read notices"));
-      return fail_transition (store);
-    }
-
-  for (guint i = 0; i < due->len; i++)
-    {
-      Current *row = g_ptr_array_index (due, i);
-      gboolean escalated = FALSE;
-      gboolean ok;
-
-      /* A safety hazard is escalated for what it is, even once late. */
-      ok = escalate_in_transaction (store, row->id, row->number, row->project_manager,
-                                    row->severity == XJ_NOTICE_SEVERITY_SAFETY ? "safety"
-                                                                               : "overdue",
-                                    now, NULL, &escalated, error);
-      if (escalated)
-        count++;
-      if (!ok)
-        return fail_transition (store);
-    }
-  if (!xj_store_commit (store, error))
-    return FALSE;
-
-  if (count > 0)
-    xj_store_emit_changed (store, "notices");
-  if (n_escalated != NULL)
-    *n_escalated = count;
-  return TRUE;
-}
-
 /* --- the steps ------------------------------------------------------------ */
 
 /**
@@ -463,30 +288,30 @@ xj_store_issue_notice (XjStore     *store,
                        const char  *issuer,
                        GError     **error)
 {
-  g_auto(Current) current = { 0 };
+  g_auto(XjNoticeCurrent) current = { 0 };
   gboolean escalated = FALSE;
   gint64 now = xj_clock_now ();
 
   g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
 
-  if (!require_text (issuer, _("Enter who issues the notice."), error)
+  if (!_xj_notice_require_text (issuer, _("Enter who issues the notice."), error)
       || !begin_transition (store, notice_id, XJ_NOTICE_ACTION_ISSUE, &current, error))
     return FALSE;
   if (current.deadline <= 0)
     {
       g_set_error_literal (error, XJ_NOTICE_ERROR, XJ_NOTICE_ERROR_INVALID,
                            _("Set a deadline before issuing the notice."));
-      return fail_transition (store);
+      return _xj_notice_fail (store);
     }
   if (!require_future (current.deadline, error))
-    return fail_transition (store);
+    return _xj_notice_fail (store);
   if (!update_columns (store, "UPDATE notices SET issued_at = ?2, issued_by = ?3 WHERE id = ?1",
                        notice_id, now, issuer, error))
-    return fail_transition (store);
+    return _xj_notice_fail (store);
   if (current.severity == XJ_NOTICE_SEVERITY_SAFETY
-      && !escalate_in_transaction (store, notice_id, current.number, current.project_manager,
-                                   "safety", now, issuer, &escalated, error))
-    return fail_transition (store);
+      && !_xj_notice_escalate (store, notice_id, current.number, current.project_manager,
+                               "safety", now, issuer, &escalated, error))
+    return _xj_notice_fail (store);
   return finish_transition (store, &current, XJ_NOTICE_ACTION_ISSUE, issuer, NULL, error);
 }
 
@@ -509,18 +334,18 @@ xj_store_acknowledge_notice (XjStore     *store,
                              const char  *actor,
                              GError     **error)
 {
-  g_auto(Current) current = { 0 };
+  g_auto(XjNoticeCurrent) current = { 0 };
   gint64 now = xj_clock_now ();
 
   g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
 
-  if (!require_text (recipient, _("Enter who received the notice."), error)
+  if (!_xj_notice_require_text (recipient, _("Enter who received the notice."), error)
       || !begin_transition (store, notice_id, XJ_NOTICE_ACTION_ACKNOWLEDGE, &current, error))
     return FALSE;
   if (!update_columns (store,
                        "UPDATE notices SET acknowledged_at = ?2, acknowledged_by = ?3 "
                        "WHERE id = ?1", notice_id, now, recipient, error))
-    return fail_transition (store);
+    return _xj_notice_fail (store);
   if (strokes_json != NULL)
     {
       sqlite3_stmt *stmt = xj_store_prepare (store,
@@ -528,14 +353,14 @@ xj_store_acknowledge_notice (XjStore     *store,
                                              "company, signed_at, strokes) "
                                              "VALUES (?1, 'recipient', ?2, ?3, ?4, ?5)", error);
       if (stmt == NULL)
-        return fail_transition (store);
+        return _xj_notice_fail (store);
       sqlite3_bind_int64 (stmt, 1, notice_id);
       sqlite3_bind_text (stmt, 2, recipient, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 3, company != NULL ? company : "", -1, SQLITE_TRANSIENT);
       sqlite3_bind_int64 (stmt, 4, now);
       sqlite3_bind_text (stmt, 5, strokes_json, -1, SQLITE_TRANSIENT);
       if (!xj_store_step_done (store, stmt, error))
-        return fail_transition (store);
+        return _xj_notice_fail (store);
     }
   return finish_transition (store, &current, XJ_NOTICE_ACTION_ACKNOWLEDGE,
                             actor != NULL ? actor : recipient, recipient, error);
@@ -557,19 +382,19 @@ xj_store_rectify_notice (XjStore            *store,
                          const char         *actor,
                          GError            **error)
 {
-  g_auto(Current) current = { 0 };
+  g_auto(XjNoticeCurrent) current = { 0 };
   guint n_photos = after_photos != NULL ? g_strv_length ((char **) after_photos) : 0;
 
   g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
 
-  if (!require_text (remark, _("Describe what was done to rectify the problem."), error)
+  if (!_xj_notice_require_text (remark, _("Describe what was done to rectify the problem."), error)
       || !begin_transition (store, notice_id, XJ_NOTICE_ACTION_RECTIFY, &current, error))
     return FALSE;
   if (!update_columns (store,
                        "UPDATE notices SET rectified_at = ?2, rectification_remark = ?3 "
                        "WHERE id = ?1", notice_id, xj_clock_now (), remark, error)
       || !_xj_notice_insert_photos (store, notice_id, "after", after_photos, n_photos, error))
-    return fail_transition (store);
+    return _xj_notice_fail (store);
   return finish_transition (store, &current, XJ_NOTICE_ACTION_RECTIFY, actor, remark, error);
 }
 
@@ -586,16 +411,16 @@ xj_store_accept_notice (XjStore     *store,
                         const char  *remark,
                         GError     **error)
 {
-  g_auto(Current) current = { 0 };
+  g_auto(XjNoticeCurrent) current = { 0 };
 
   g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
 
-  if (!require_text (verifier, _("Enter who verified the rectification."), error)
+  if (!_xj_notice_require_text (verifier, _("Enter who verified the rectification."), error)
       || !begin_transition (store, notice_id, XJ_NOTICE_ACTION_ACCEPT, &current, error))
     return FALSE;
   if (!update_columns (store, "UPDATE notices SET verified_at = ?2, verified_by = ?3 WHERE id = ?1",
                        notice_id, xj_clock_now (), verifier, error))
-    return fail_transition (store);
+    return _xj_notice_fail (store);
   return finish_transition (store, &current, XJ_NOTICE_ACTION_ACCEPT, verifier, remark, error);
 }
 
@@ -616,13 +441,13 @@ xj_store_reject_notice (XjStore     *store,
                         gint64       new_deadline,
                         GError     **error)
 {
-  g_auto(Current) current = { 0 };
+  g_auto(XjNoticeCurrent) current = { 0 };
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
 
-  if (!require_text (verifier, _("Enter who verified the rectification."), error)
-      || !require_text (reason, _("Say why the rectification is rejected."), error)
+  if (!_xj_notice_require_text (verifier, _("Enter who verified the rectification."), error)
+      || !_xj_notice_require_text (reason, _("Say why the rectification is rejected."), error)
       || !require_future (new_deadline, error)
       || !begin_transition (store, notice_id, XJ_NOTICE_ACTION_REJECT, &current, error))
     return FALSE;
@@ -630,11 +455,11 @@ xj_store_reject_notice (XjStore     *store,
                            "UPDATE notices SET deadline = ?2, acknowledged_at = NULL, "
                            "acknowledged_by = '', rectified_at = NULL WHERE id = ?1", error);
   if (stmt == NULL)
-    return fail_transition (store);
+    return _xj_notice_fail (store);
   sqlite3_bind_int64 (stmt, 1, notice_id);
   sqlite3_bind_int64 (stmt, 2, new_deadline);
   if (!xj_store_step_done (store, stmt, error))
-    return fail_transition (store);
+    return _xj_notice_fail (store);
   return finish_transition (store, &current, XJ_NOTICE_ACTION_REJECT, verifier, reason, error);
 }
 
@@ -649,7 +474,7 @@ xj_store_close_notice (XjStore     *store,
                        const char  *actor,
                        GError     **error)
 {
-  g_auto(Current) current = { 0 };
+  g_auto(XjNoticeCurrent) current = { 0 };
 
   g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
 
@@ -657,7 +482,7 @@ xj_store_close_notice (XjStore     *store,
     return FALSE;
   if (!update_columns (store, "UPDATE notices SET closed_at = ?2 WHERE id = ?1",
                        notice_id, xj_clock_now (), NULL, error))
-    return fail_transition (store);
+    return _xj_notice_fail (store);
   return finish_transition (store, &current, XJ_NOTICE_ACTION_CLOSE, actor, NULL, error);
 }
 
@@ -674,33 +499,33 @@ xj_store_discard_notice_draft (XjStore     *store,
                                const char  *actor,
                                GError     **error)
 {
-  g_auto(Current) current = { 0 };
+  g_auto(XjNoticeCurrent) current = { 0 };
   g_autofree char *detail = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
 
-  if (!require_text (reason, _("Say why the draft is discarded."), error)
+  if (!_xj_notice_require_text (reason, _("Say why the draft is discarded."), error)
       || !xj_store_begin (store, error))
     return FALSE;
-  if (!read_current (store, notice_id, &current, error))
-    return fail_transition (store);
+  if (!_xj_notice_read_current (store, notice_id, &current, error))
+    return _xj_notice_fail (store);
   if (current.state != XJ_NOTICE_STATE_DRAFT)
     {
       g_set_error (error, XJ_NOTICE_ERROR, XJ_NOTICE_ERROR_ILLEGAL_TRANSITION,
                    _("Notice %s is %s; only a draft can be discarded."),
                    current.number, xj_notice_state_get_label (current.state));
-      return fail_transition (store);
+      return _xj_notice_fail (store);
     }
   stmt = xj_store_prepare (store, "DELETE FROM notices WHERE id = ?1", error);
   if (stmt == NULL)
-    return fail_transition (store);
+    return _xj_notice_fail (store);
   sqlite3_bind_int64 (stmt, 1, notice_id);
   detail = g_strdup_printf ("%s: %s", current.number, reason);
   if (!xj_store_step_done (store, stmt, error)
       || !xj_store_audit (store, actor, "notice", notice_id, "discard", detail, error)
       || !xj_store_commit (store, error))
-    return fail_transition (store);
+    return _xj_notice_fail (store);
   xj_store_emit_changed (store, "notices");
   return TRUE;
 }

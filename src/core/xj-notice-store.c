@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Notices in the store: creating them with their number, editing drafts,
- * reading them back, and the board's lists, counts and reminders.
+ * Notices in the store: creating them with their number, editing drafts
+ * and reading them back.  The board's queries are in xj-notice-board.c.
  *
  * Numbers (ZG-2026-0001) are assigned when the notice is created, as a
  * draft, not when it is issued:
@@ -27,29 +27,6 @@
 #include "xj-finding.h"
 #include "xj-notice-private.h"
 #include "xj-notice-store.h"
-
-#define NOTICE_COLUMNS                                                        \
-  "n.id, n.number, n.type, n.state, n.site_id, s.name, s.project_manager, "   \
-  "n.inspection_id, n.severity, n.responsible_party, n.addressed_company, "    \
-  "n.addressed_person, n.area, n.description, n.required_action, n.deadline, " \
-  "n.created_at, n.issued_at, n.issued_by, n.acknowledged_at, "                \
-  "n.acknowledged_by, n.rectified_at, n.rectification_remark, n.verified_at, " \
-  "n.verified_by, n.closed_at, n.escalated, n.escalated_at, "                  \
-  "n.escalation_reason, n.repeat "                                             \
-  "FROM notices n JOIN sites s ON s.id = n.site_id "
-
-#define OPEN_STATES "('issued', 'acknowledged')"
-
-/* Every board filter in one statement, each test switched off by its
- * "any" value, so that the SQL stays constant and prepared once. */
-#define FILTER_WHERE                                                          \
-  "WHERE (?1 = 0 OR n.site_id = ?1) AND (?2 IS NULL OR n.type = ?2) "          \
-  "AND (?3 IS NULL OR n.state = ?3) AND (?4 IS NULL OR n.responsible_party = ?4) " \
-  "AND (?5 IS NULL OR n.severity = ?5) "                                       \
-  "AND (?6 = 0 OR (n.state IN " OPEN_STATES " AND n.deadline < ?9)) "          \
-  "AND (?7 = 0 OR (n.state IN " OPEN_STATES                                    \
-  "  AND n.deadline >= ?10 AND n.deadline < ?11)) "                            \
-  "AND (?8 = 0 OR n.escalated = 1) "
 
 /* --- rows ----------------------------------------------------------------- */
 
@@ -99,20 +76,20 @@ notice_from_row (sqlite3_stmt *stmt)
   return self;
 }
 
-static gboolean
-read_error (XjStore  *store,
-            int       rc,
-            GError  **error)
+gboolean
+_xj_notice_read_error (XjStore  *store,
+                       int       rc,
+                       GError  **error)
 {
   return xj_store_set_sqlite_error (error, xj_store_get_db (store), rc,
                                     _("Could not read notices"));
 }
 
 /* Runs @stmt (bound, not yet stepped) and collects its notices. */
-static GPtrArray *
-collect_notices (XjStore       *store,
-                 sqlite3_stmt  *stmt,
-                 GError       **error)
+GPtrArray *
+_xj_notice_collect (XjStore       *store,
+                    sqlite3_stmt  *stmt,
+                    GError       **error)
 {
   g_autoptr(GPtrArray) notices = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
@@ -122,7 +99,7 @@ collect_notices (XjStore       *store,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      read_error (store, rc, error);
+      _xj_notice_read_error (store, rc, error);
       return NULL;
     }
   return g_steal_pointer (&notices);
@@ -392,7 +369,7 @@ read_state (XjStore        *store,
     g_set_error (error, XJ_NOTICE_ERROR, XJ_NOTICE_ERROR_NOT_FOUND,
                  _("There is no notice with ID %lld."), (long long) notice_id);
   else if (rc != SQLITE_ROW)
-    read_error (store, rc, error);
+    _xj_notice_read_error (store, rc, error);
   return rc == SQLITE_ROW;
 }
 
@@ -498,7 +475,7 @@ load_details (XjStore   *store,
     xj_notice_add_finding (notice, sqlite3_column_int64 (stmt, 0));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return read_error (store, rc, error);
+    return _xj_notice_read_error (store, rc, error);
 
   stmt = xj_store_prepare (store,
                            "SELECT sha256, phase FROM notice_photos WHERE notice_id = ?1 "
@@ -515,7 +492,7 @@ load_details (XjStore   *store,
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return read_error (store, rc, error);
+    return _xj_notice_read_error (store, rc, error);
   return TRUE;
 }
 
@@ -535,7 +512,7 @@ xj_store_get_notice (XjStore  *store,
 
   g_return_val_if_fail (XJ_IS_STORE (store), NULL);
 
-  stmt = xj_store_prepare (store, "SELECT " NOTICE_COLUMNS "WHERE n.id = ?1", error);
+  stmt = xj_store_prepare (store, "SELECT " XJ_NOTICE_COLUMNS "WHERE n.id = ?1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, notice_id);
@@ -547,201 +524,8 @@ xj_store_get_notice (XjStore  *store,
     g_set_error (error, XJ_NOTICE_ERROR, XJ_NOTICE_ERROR_NOT_FOUND,
                  _("There is no notice with ID %lld."), (long long) notice_id);
   else if (rc != SQLITE_ROW)
-    read_error (store, rc, error);
+    _xj_notice_read_error (store, rc, error);
   if (notice == NULL || !load_details (store, notice, error))
     return NULL;
   return g_steal_pointer (&notice);
-}
-
-void
-xj_notice_filter_init (XjNoticeFilter *filter)
-{
-  g_return_if_fail (filter != NULL);
-
-  *filter = (XjNoticeFilter) { .site_id = 0, .type = -1, .state = -1, .party = -1,
-                               .severity = -1 };
-}
-
-/* Monday 00:00 to the next Monday 00:00 around @now, in the local zone. */
-static void
-local_week (gint64  now,
-            gint64 *start,
-            gint64 *end)
-{
-  g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (now);
-  g_autoptr(GDateTime) midnight =
-    g_date_time_new_local (g_date_time_get_year (local), g_date_time_get_month (local),
-                           g_date_time_get_day_of_month (local), 0, 0, 0);
-  g_autoptr(GDateTime) monday =
-    g_date_time_add_days (midnight, 1 - g_date_time_get_day_of_week (local));
-  g_autoptr(GDateTime) next_monday = g_date_time_add_days (monday, 7);
-
-  *start = g_date_time_to_unix (monday);
-  *end = g_date_time_to_unix (next_monday);
-}
-
-static void
-bind_filter (sqlite3_stmt         *stmt,
-             const XjNoticeFilter *filter,
-             gboolean              with_state,
-             gint64                now)
-{
-  gint64 week_start, week_end;
-
-  local_week (now, &week_start, &week_end);
-  sqlite3_bind_int64 (stmt, 1, filter->site_id);
-  if (filter->type >= 0)
-    sqlite3_bind_text (stmt, 2, xj_notice_type_to_string (filter->type), -1, SQLITE_STATIC);
-  if (with_state && filter->state >= 0)
-    sqlite3_bind_text (stmt, 3, xj_notice_state_to_string (filter->state), -1, SQLITE_STATIC);
-  if (filter->party >= 0)
-    sqlite3_bind_text (stmt, 4, xj_responsible_party_to_string (filter->party), -1,
-                       SQLITE_STATIC);
-  if (filter->severity >= 0)
-    sqlite3_bind_text (stmt, 5, xj_notice_severity_to_string (filter->severity), -1,
-                       SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 6, filter->overdue ? 1 : 0);
-  sqlite3_bind_int (stmt, 7, filter->due_this_week ? 1 : 0);
-  sqlite3_bind_int (stmt, 8, filter->escalated ? 1 : 0);
-  sqlite3_bind_int64 (stmt, 9, now);
-  sqlite3_bind_int64 (stmt, 10, week_start);
-  sqlite3_bind_int64 (stmt, 11, week_end);
-}
-
-/**
- * xj_store_list_notices:
- * @filter: (nullable): %NULL for every notice
- * @now: the time "overdue" and "this week" are measured at
- *
- * Returns: (transfer full) (element-type XjNotice): the notices, earliest
- * deadline first, without their findings and photos (see
- * xj_store_get_notice()).
- */
-GPtrArray *
-xj_store_list_notices (XjStore               *store,
-                       const XjNoticeFilter  *filter,
-                       gint64                 now,
-                       GError               **error)
-{
-  XjNoticeFilter any;
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (XJ_IS_STORE (store), NULL);
-
-  if (filter == NULL)
-    {
-      xj_notice_filter_init (&any);
-      filter = &any;
-    }
-  stmt = xj_store_prepare (store,
-                           "SELECT " NOTICE_COLUMNS FILTER_WHERE
-                           "ORDER BY n.deadline IS NULL, n.deadline, n.id", error);
-  if (stmt == NULL)
-    return NULL;
-  bind_filter (stmt, filter, TRUE, now);
-  return collect_notices (store, stmt, error);
-}
-
-/**
- * xj_store_count_notices:
- * @filter: (nullable): the board's filters; its state is ignored, since
- *   the counts are per state
- *
- * The numbers on the board's columns and badges.
- */
-gboolean
-xj_store_count_notices (XjStore               *store,
-                        const XjNoticeFilter  *filter,
-                        gint64                 now,
-                        XjNoticeCounts        *counts,
-                        GError               **error)
-{
-  XjNoticeFilter any;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
-  g_return_val_if_fail (counts != NULL, FALSE);
-
-  if (filter == NULL)
-    {
-      xj_notice_filter_init (&any);
-      filter = &any;
-    }
-  *counts = (XjNoticeCounts) { 0 };
-  stmt = xj_store_prepare (store,
-                           "SELECT n.state, count(*), "
-                           "total(n.state IN " OPEN_STATES " AND n.deadline < ?9), "
-                           "total(n.state IN " OPEN_STATES " AND n.deadline >= ?9 "
-                           "  AND n.deadline <= ?9 + ?12), "
-                           "total(n.escalated) FROM notices n " FILTER_WHERE
-                           "GROUP BY n.state", error);
-  if (stmt == NULL)
-    return FALSE;
-  bind_filter (stmt, filter, FALSE, now);
-  sqlite3_bind_int64 (stmt, 12, XJ_NOTICE_DUE_SOON_SECONDS);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      XjNoticeState state;
-      guint n = (guint) sqlite3_column_int64 (stmt, 1);
-
-      if (!xj_notice_state_from_string ((const char *) sqlite3_column_text (stmt, 0), &state))
-        continue;
-      counts->by_state[state] = n;
-      counts->total += n;
-      counts->overdue += (guint) sqlite3_column_int64 (stmt, 2);
-      counts->due_soon += (guint) sqlite3_column_int64 (stmt, 3);
-      counts->escalated += (guint) sqlite3_column_int64 (stmt, 4);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return read_error (store, rc, error);
-  return TRUE;
-}
-
-/**
- * xj_store_list_notice_reminders:
- * @since: when the previous reminders were posted (0 at the first start)
- * @due_soon: (out) (transfer full): open notices due within 24 h of @now
- * @newly_overdue: (out) (transfer full): open notices whose deadline passed
- *   after @since and by @now, i.e. that became overdue in between
- *
- * What the hourly reminder posts.  Both lists use the rules of
- * xj-notice-deadline.c, so a deadline is in exactly one of them across two
- * consecutive calls.
- */
-gboolean
-xj_store_list_notice_reminders (XjStore     *store,
-                                gint64       since,
-                                gint64       now,
-                                GPtrArray  **due_soon,
-                                GPtrArray  **newly_overdue,
-                                GError     **error)
-{
-  g_autoptr(GPtrArray) soon = NULL;
-  g_autoptr(GPtrArray) overdue = NULL;
-  const char *sql = "SELECT " NOTICE_COLUMNS "WHERE n.state IN " OPEN_STATES
-                    " AND n.deadline BETWEEN ?1 AND ?2 ORDER BY n.deadline, n.id";
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
-  g_return_val_if_fail (due_soon != NULL && newly_overdue != NULL, FALSE);
-
-  if ((stmt = xj_store_prepare (store, sql, error)) == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, now);
-  sqlite3_bind_int64 (stmt, 2, now + XJ_NOTICE_DUE_SOON_SECONDS);
-  if ((soon = collect_notices (store, stmt, error)) == NULL)
-    return FALSE;
-
-  if ((stmt = xj_store_prepare (store, sql, error)) == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, since);
-  sqlite3_bind_int64 (stmt, 2, now - 1);
-  if ((overdue = collect_notices (store, stmt, error)) == NULL)
-    return FALSE;
-
-  *due_soon = g_steal_pointer (&soon);
-  *newly_overdue = g_steal_pointer (&overdue);
-  return TRUE;
 }
