@@ -1,0 +1,531 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The life of a notice:
+ *
+ *   draft ─issue→ issued ─acknowledge→ acknowledged ─rectify→ rectified
+ *                   ↑                                            │
+ *                   └──────── reject (new deadline) ─────────────┤
+ *                                                             accept
+ *                   closed ←─close── verified ←──────────────────┘
+ *
+ * The core refuses everything else, whatever the UI shows.  After a
+ * rejection the notice is issued again with a new deadline and must be
+ * acknowledged again: the recipient accepts the new date.  Every change is
+ * one transaction with a notice_events row (the history, including the
+ * deadline a rejection replaced) and an audit entry, then "changed::notices".
+ *
+ * A draft that will not be issued is discarded (deleted): the schema wants
+ * an issue date on every notice past draft, and a withdrawn draft has none.
+ * Its number is not reused (the counter stays where it is) and the audit
+ * log says which number was discarded and why, so the register's hole is
+ * explained.
+ *
+ * Escalation is a flag, not a state: see xj-notice-escalation.c.
+ */
+#define G_LOG_DOMAIN "xj-notice"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "xj-clock.h"
+#include "xj-notice-lifecycle.h"
+#include "xj-notice-private.h"
+
+static const struct {
+  const char    *id;
+  const char    *label;
+  XjNoticeState  from;
+  XjNoticeState  to;
+} actions[] = {
+  [XJ_NOTICE_ACTION_ISSUE] = { "issue", NC_("notice action", "Issue"),
+                               XJ_NOTICE_STATE_DRAFT, XJ_NOTICE_STATE_ISSUED },
+  [XJ_NOTICE_ACTION_ACKNOWLEDGE] = { "acknowledge", NC_("notice action", "Acknowledge"),
+                                     XJ_NOTICE_STATE_ISSUED, XJ_NOTICE_STATE_ACKNOWLEDGED },
+  [XJ_NOTICE_ACTION_RECTIFY] = { "rectify", NC_("notice action", "Record rectification"),
+                                 XJ_NOTICE_STATE_ACKNOWLEDGED, XJ_NOTICE_STATE_RECTIFIED },
+  [XJ_NOTICE_ACTION_ACCEPT] = { "accept", NC_("notice action", "Accept"),
+                                XJ_NOTICE_STATE_RECTIFIED, XJ_NOTICE_STATE_VERIFIED },
+  [XJ_NOTICE_ACTION_REJECT] = { "reject", NC_("notice action", "Reject"),
+                                XJ_NOTICE_STATE_RECTIFIED, XJ_NOTICE_STATE_ISSUED },
+  [XJ_NOTICE_ACTION_CLOSE] = { "close", NC_("notice action", "Close"),
+                               XJ_NOTICE_STATE_VERIFIED, XJ_NOTICE_STATE_CLOSED },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (actions) == XJ_NOTICE_N_ACTIONS);
+
+void
+_xj_notice_current_clear (XjNoticeCurrent *current)
+{
+  g_clear_pointer (&current->number, g_free);
+  g_clear_pointer (&current->project_manager, g_free);
+}
+
+/* --- actions -------------------------------------------------------------- */
+
+gboolean
+xj_notice_action_allowed (XjNoticeState   state,
+                          XjNoticeAction  action,
+                          XjNoticeState  *target)
+{
+  g_return_val_if_fail ((guint) action < G_N_ELEMENTS (actions), FALSE);
+
+  if (actions[action].from != state)
+    return FALSE;
+  if (target != NULL)
+    *target = actions[action].to;
+  return TRUE;
+}
+
+const char *
+xj_notice_action_to_string (XjNoticeAction action)
+{
+  g_return_val_if_fail ((guint) action < G_N_ELEMENTS (actions), NULL);
+  return actions[action].id;
+}
+
+const char *
+xj_notice_action_get_label (XjNoticeAction action)
+{
+  g_return_val_if_fail ((guint) action < G_N_ELEMENTS (actions), NULL);
+  return g_dpgettext2 (GETTEXT_PACKAGE, "notice action", actions[action].label);
+}
+
+static void
+set_illegal_error (GError         **error,
+                   const XjNoticeCurrent   *current,
+                   XjNoticeAction   action)
+{
+  g_autoptr(GString) allowed = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    if (actions[i].from == current->state)
+      {
+        if (allowed->len > 0)
+          g_string_append (allowed, C_("list separator", ", "));
+        g_string_append (allowed, xj_notice_action_get_label (i));
+      }
+  if (allowed->len == 0)
+    g_string_append (allowed, C_("allowed actions", "nothing"));
+
+  g_set_error (error, XJ_NOTICE_ERROR, XJ_NOTICE_ERROR_ILLEGAL_TRANSITION,
+               _("Cannot “%s” notice %s: it is %s. Allowed now: %s."),
+               xj_notice_action_get_label (action), current->number,
+               xj_notice_state_get_label (current->state), allowed->str);
+}
+
+/* --- transitions ---------------------------------------------------------- */
+
+gboolean
+_xj_notice_read_current (XjStore   *store,
+                         gint64     notice_id,
+                         XjNoticeCurrent   *current,
+                         GError   **error)
+{
+  sqlite3_stmt *stmt = xj_store_prepare (store,
+                                         "SELECT n.number, n.state, n.deadline, n.severity, "
+                                         "s.project_manager FROM notices n "
+                                         "JOIN sites s ON s.id = n.site_id WHERE n.id = ?1",
+                                         error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, notice_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      current->id = notice_id;
+      current->number = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      xj_notice_state_from_string ((const char *) sqlite3_column_text (stmt, 1), &current->state);
+      current->deadline = sqlite3_column_int64 (stmt, 2);
+      xj_notice_severity_from_string ((const char *) sqlite3_column_text (stmt, 3),
+                                      &current->severity);
+      current->project_manager = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+    }
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, XJ_NOTICE_ERROR, XJ_NOTICE_ERROR_NOT_FOUND,
+                 _("There is no notice with ID %lld."), (long long) notice_id);
+  else if (rc != SQLITE_ROW)
+    xj_store_set_sqlite_error (error, xj_store_get_db (store), rc, _("Could not read notices"));
+  return rc == SQLITE_ROW;
+}
+
+/* Opens the transaction and checks that @action is allowed now; on
+ * failure nothing is left open. */
+static gboolean
+begin_transition (XjStore         *store,
+                  gint64           notice_id,
+                  XjNoticeAction   action,
+                  XjNoticeCurrent         *current,
+                  GError         **error)
+{
+  if (!xj_store_begin (store, error))
+    return FALSE;
+  if (!_xj_notice_read_current (store, notice_id, current, error))
+    goto fail;
+  if (!xj_notice_action_allowed (current->state, action, &current->target))
+    {
+      set_illegal_error (error, current, action);
+      goto fail;
+    }
+  return TRUE;
+
+fail:
+  xj_store_rollback (store);
+  return FALSE;
+}
+
+/* Moves the state (after the action's own columns were written, which the
+ * schema's CHECKs may need), records history and audit, commits. */
+static gboolean
+finish_transition (XjStore         *store,
+                   const XjNoticeCurrent   *current,
+                   XjNoticeAction   action,
+                   const char      *actor,
+                   const char      *remark,
+                   GError         **error)
+{
+  const char *from = xj_notice_state_to_string (current->state);
+  const char *to = xj_notice_state_to_string (current->target);
+  g_autofree char *detail = NULL;
+  sqlite3_stmt *stmt;
+
+  stmt = xj_store_prepare (store,
+                           "UPDATE notices SET state = ?1, updated_at = ?2 WHERE id = ?3", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, to, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, xj_clock_now ());
+  sqlite3_bind_int64 (stmt, 3, current->id);
+  if (!xj_store_step_done (store, stmt, error))
+    goto fail;
+
+  detail = g_strdup_printf ("%s: %s → %s%s%s", current->number, from, to,
+                            remark != NULL && *remark != '\0' ? ": " : "",
+                            remark != NULL ? remark : "");
+  /* The event keeps the deadline in force before the change: for a
+   * rejection, the one that the new deadline replaced. */
+  if (!_xj_notice_insert_event (store, current->id, actor, from, to, current->deadline,
+                                remark, error)
+      || !xj_store_audit (store, actor, "notice", current->id,
+                          xj_notice_action_to_string (action), detail, error)
+      || !xj_store_commit (store, error))
+    goto fail;
+
+  xj_store_emit_changed (store, "notices");
+  return TRUE;
+
+fail:
+  xj_store_rollback (store);
+  return FALSE;
+}
+
+gboolean
+_xj_notice_fail (XjStore *store)
+{
+  xj_store_rollback (store);
+  return FALSE;
+}
+
+gboolean
+_xj_notice_require_text (const char  *text,
+                         const char  *message,
+                         GError     **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+  if (*trimmed != '\0')
+    return TRUE;
+  g_set_error_literal (error, XJ_NOTICE_ERROR, XJ_NOTICE_ERROR_INVALID, message);
+  return FALSE;
+}
+
+static gboolean
+require_future (gint64       deadline,
+                GError     **error)
+{
+  if (deadline > xj_clock_now ())
+    return TRUE;
+  g_set_error_literal (error, XJ_NOTICE_ERROR, XJ_NOTICE_ERROR_INVALID,
+                       _("Set a deadline in the future."));
+  return FALSE;
+}
+
+/* Runs one UPDATE of the action's own columns; ?1 is always the id. */
+static gboolean
+update_columns (XjStore      *store,
+                const char   *sql,
+                gint64        notice_id,
+                gint64        at,
+                const char   *text,
+                GError      **error)
+{
+  sqlite3_stmt *stmt = xj_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, notice_id);
+  sqlite3_bind_int64 (stmt, 2, at);
+  if (text != NULL)
+    sqlite3_bind_text (stmt, 3, text, -1, SQLITE_TRANSIENT);
+  return xj_store_step_done (store, stmt, error);
+}
+
+/* --- the steps ------------------------------------------------------------ */
+
+/**
+ * xj_store_issue_notice:
+ * @issuer: who hands the notice over
+ *
+ * draft → issued.  Needs a deadline in the future.  A safety hazard is
+ * escalated in the same transaction.
+ */
+gboolean
+xj_store_issue_notice (XjStore     *store,
+                       gint64       notice_id,
+                       const char  *issuer,
+                       GError     **error)
+{
+  g_auto(XjNoticeCurrent) current = { 0 };
+  gboolean escalated = FALSE;
+  gint64 now = xj_clock_now ();
+
+  g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
+
+  if (!_xj_notice_require_text (issuer, _("Enter who issues the notice."), error)
+      || !begin_transition (store, notice_id, XJ_NOTICE_ACTION_ISSUE, &current, error))
+    return FALSE;
+  if (current.deadline <= 0)
+    {
+      g_set_error_literal (error, XJ_NOTICE_ERROR, XJ_NOTICE_ERROR_INVALID,
+                           _("Set a deadline before issuing the notice."));
+      return _xj_notice_fail (store);
+    }
+  if (!require_future (current.deadline, error))
+    return _xj_notice_fail (store);
+  if (!update_columns (store, "UPDATE notices SET issued_at = ?2, issued_by = ?3 WHERE id = ?1",
+                       notice_id, now, issuer, error))
+    return _xj_notice_fail (store);
+  if (current.severity == XJ_NOTICE_SEVERITY_SAFETY
+      && !_xj_notice_escalate (store, notice_id, current.number, current.project_manager,
+                               "safety", now, issuer, &escalated, error))
+    return _xj_notice_fail (store);
+  return finish_transition (store, &current, XJ_NOTICE_ACTION_ISSUE, issuer, NULL, error);
+}
+
+/**
+ * xj_store_acknowledge_notice:
+ * @recipient: who received it at the responsible party
+ * @company: (nullable): the recipient's company
+ * @strokes_json: (nullable): the recipient's signature from the pad, kept
+ *   as a 'recipient' signature of the notice
+ * @actor: who records it
+ *
+ * issued → acknowledged.
+ */
+gboolean
+xj_store_acknowledge_notice (XjStore     *store,
+                             gint64       notice_id,
+                             const char  *recipient,
+                             const char  *company,
+                             const char  *strokes_json,
+                             const char  *actor,
+                             GError     **error)
+{
+  g_auto(XjNoticeCurrent) current = { 0 };
+  gint64 now = xj_clock_now ();
+
+  g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
+
+  if (!_xj_notice_require_text (recipient, _("Enter who received the notice."), error)
+      || !begin_transition (store, notice_id, XJ_NOTICE_ACTION_ACKNOWLEDGE, &current, error))
+    return FALSE;
+  if (!update_columns (store,
+                       "UPDATE notices SET acknowledged_at = ?2, acknowledged_by = ?3 "
+                       "WHERE id = ?1", notice_id, now, recipient, error))
+    return _xj_notice_fail (store);
+  if (strokes_json != NULL)
+    {
+      sqlite3_stmt *stmt = xj_store_prepare (store,
+                                             "INSERT INTO signatures (notice_id, role, name, "
+                                             "company, signed_at, strokes) "
+                                             "VALUES (?1, 'recipient', ?2, ?3, ?4, ?5)", error);
+      if (stmt == NULL)
+        return _xj_notice_fail (store);
+      sqlite3_bind_int64 (stmt, 1, notice_id);
+      sqlite3_bind_text (stmt, 2, recipient, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, company != NULL ? company : "", -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 4, now);
+      sqlite3_bind_text (stmt, 5, strokes_json, -1, SQLITE_TRANSIENT);
+      if (!xj_store_step_done (store, stmt, error))
+        return _xj_notice_fail (store);
+    }
+  return finish_transition (store, &current, XJ_NOTICE_ACTION_ACKNOWLEDGE,
+                            actor != NULL ? actor : recipient, recipient, error);
+}
+
+/**
+ * xj_store_rectify_notice:
+ * @remark: what was done
+ * @after_photos: (nullable) (array zero-terminated=1): sha256 names of
+ *   photos already in the photo store
+ *
+ * acknowledged → rectified.
+ */
+gboolean
+xj_store_rectify_notice (XjStore            *store,
+                         gint64              notice_id,
+                         const char         *remark,
+                         const char *const  *after_photos,
+                         const char         *actor,
+                         GError            **error)
+{
+  g_auto(XjNoticeCurrent) current = { 0 };
+  guint n_photos = after_photos != NULL ? g_strv_length ((char **) after_photos) : 0;
+
+  g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
+
+  if (!_xj_notice_require_text (remark, _("Describe what was done to rectify the problem."), error)
+      || !begin_transition (store, notice_id, XJ_NOTICE_ACTION_RECTIFY, &current, error))
+    return FALSE;
+  if (!update_columns (store,
+                       "UPDATE notices SET rectified_at = ?2, rectification_remark = ?3 "
+                       "WHERE id = ?1", notice_id, xj_clock_now (), remark, error)
+      || !_xj_notice_insert_photos (store, notice_id, "after", after_photos, n_photos, error))
+    return _xj_notice_fail (store);
+  return finish_transition (store, &current, XJ_NOTICE_ACTION_RECTIFY, actor, remark, error);
+}
+
+/**
+ * xj_store_accept_notice:
+ * @verifier: the liaison who checked the rectification on site
+ *
+ * rectified → verified.
+ */
+gboolean
+xj_store_accept_notice (XjStore     *store,
+                        gint64       notice_id,
+                        const char  *verifier,
+                        const char  *remark,
+                        GError     **error)
+{
+  g_auto(XjNoticeCurrent) current = { 0 };
+
+  g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
+
+  if (!_xj_notice_require_text (verifier, _("Enter who verified the rectification."), error)
+      || !begin_transition (store, notice_id, XJ_NOTICE_ACTION_ACCEPT, &current, error))
+    return FALSE;
+  if (!update_columns (store, "UPDATE notices SET verified_at = ?2, verified_by = ?3 WHERE id = ?1",
+                       notice_id, xj_clock_now (), verifier, error))
+    return _xj_notice_fail (store);
+  return finish_transition (store, &current, XJ_NOTICE_ACTION_ACCEPT, verifier, remark, error);
+}
+
+/**
+ * xj_store_reject_notice:
+ * @reason: what is still wrong
+ * @new_deadline: the deadline for the next attempt, in the future
+ *
+ * rectified → issued.  The previous deadline stays in the history; the
+ * acknowledgement and rectification of the rejected round are cleared (the
+ * history and the after-photos keep them).
+ */
+gboolean
+xj_store_reject_notice (XjStore     *store,
+                        gint64       notice_id,
+                        const char  *verifier,
+                        const char  *reason,
+                        gint64       new_deadline,
+                        GError     **error)
+{
+  g_auto(XjNoticeCurrent) current = { 0 };
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
+
+  if (!_xj_notice_require_text (verifier, _("Enter who verified the rectification."), error)
+      || !_xj_notice_require_text (reason, _("Say why the rectification is rejected."), error)
+      || !require_future (new_deadline, error)
+      || !begin_transition (store, notice_id, XJ_NOTICE_ACTION_REJECT, &current, error))
+    return FALSE;
+  stmt = xj_store_prepare (store,
+                           "UPDATE notices SET deadline = ?2, acknowledged_at = NULL, "
+                           "acknowledged_by = '', rectified_at = NULL WHERE id = ?1", error);
+  if (stmt == NULL)
+    return _xj_notice_fail (store);
+  sqlite3_bind_int64 (stmt, 1, notice_id);
+  sqlite3_bind_int64 (stmt, 2, new_deadline);
+  if (!xj_store_step_done (store, stmt, error))
+    return _xj_notice_fail (store);
+  return finish_transition (store, &current, XJ_NOTICE_ACTION_REJECT, verifier, reason, error);
+}
+
+/**
+ * xj_store_close_notice:
+ *
+ * verified → closed.
+ */
+gboolean
+xj_store_close_notice (XjStore     *store,
+                       gint64       notice_id,
+                       const char  *actor,
+                       GError     **error)
+{
+  g_auto(XjNoticeCurrent) current = { 0 };
+
+  g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
+
+  if (!begin_transition (store, notice_id, XJ_NOTICE_ACTION_CLOSE, &current, error))
+    return FALSE;
+  if (!update_columns (store, "UPDATE notices SET closed_at = ?2 WHERE id = ?1",
+                       notice_id, xj_clock_now (), NULL, error))
+    return _xj_notice_fail (store);
+  return finish_transition (store, &current, XJ_NOTICE_ACTION_CLOSE, actor, NULL, error);
+}
+
+/**
+ * xj_store_discard_notice_draft:
+ * @reason: why the draft is dropped, kept in the audit log
+ *
+ * Deletes a draft that will not be issued.  Its number stays used.
+ */
+gboolean
+xj_store_discard_notice_draft (XjStore     *store,
+                               gint64       notice_id,
+                               const char  *reason,
+                               const char  *actor,
+                               GError     **error)
+{
+  g_auto(XjNoticeCurrent) current = { 0 };
+  g_autofree char *detail = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
+
+  if (!_xj_notice_require_text (reason, _("Say why the draft is discarded."), error)
+      || !xj_store_begin (store, error))
+    return FALSE;
+  if (!_xj_notice_read_current (store, notice_id, &current, error))
+    return _xj_notice_fail (store);
+  if (current.state != XJ_NOTICE_STATE_DRAFT)
+    {
+      g_set_error (error, XJ_NOTICE_ERROR, XJ_NOTICE_ERROR_ILLEGAL_TRANSITION,
+                   _("Notice %s is %s; only a draft can be discarded."),
+                   current.number, xj_notice_state_get_label (current.state));
+      return _xj_notice_fail (store);
+    }
+  stmt = xj_store_prepare (store, "DELETE FROM notices WHERE id = ?1", error);
+  if (stmt == NULL)
+    return _xj_notice_fail (store);
+  sqlite3_bind_int64 (stmt, 1, notice_id);
+  detail = g_strdup_printf ("%s: %s", current.number, reason);
+  if (!xj_store_step_done (store, stmt, error)
+      || !xj_store_audit (store, actor, "notice", notice_id, "discard", detail, error)
+      || !xj_store_commit (store, error))
+    return _xj_notice_fail (store);
+  xj_store_emit_changed (store, "notices");
+  return TRUE;
+}
