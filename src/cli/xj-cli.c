@@ -20,6 +20,7 @@ static const struct {
 } commands[] = {
   { "check", xj_cli_check },
   { "demo", xj_cli_demo },
+  { "inspection", xj_cli_inspection },
   { "notice", xj_cli_notice },
   { "site", xj_cli_site },
   { "template", xj_cli_template },

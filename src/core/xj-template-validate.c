@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "xj-template.h"
+#include "xj-text.h"
 
 void
 xj_template_problem_free (XjTemplateProblem *problem)
@@ -53,14 +54,6 @@ add_problem (GPtrArray  *problems,
   g_ptr_array_add (problems, problem);
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  for (; text != NULL && *text != '\0'; text = g_utf8_next_char (text))
-    if (!g_unichar_isspace (g_utf8_get_char (text)))
-      return FALSE;
-  return TRUE;
-}
 
 static void
 check_text (GPtrArray  *problems,
@@ -72,7 +65,7 @@ check_text (GPtrArray  *problems,
             guint       max,
             const char *what)
 {
-  if (is_blank (text))
+  if (xj_text_is_blank (text))
     add_problem (problems, section, item, option, field,
                  /* Translators: %s is what is missing, e.g. “the prompt” */
                  _("%s is empty. Write it in."), what);
@@ -134,7 +127,7 @@ check_options (GPtrArray            *problems,
 
       check_text (problems, s, i, o, "label", option->label, XJ_TEMPLATE_LABEL_MAX,
                   _("The option’s label"));
-      if (!is_blank (option->label) && !g_hash_table_add (labels, option->label))
+      if (!xj_text_is_blank (option->label) && !g_hash_table_add (labels, option->label))
         add_problem (problems, s, i, o, "label",
                      _("The option “%s” is listed twice. Give each option its own label."),
                      option->label);
@@ -204,7 +197,7 @@ check_item (GPtrArray            *problems,
   const XjTemplateChoice *choices;
 
   check_text (problems, s, i, -1, "key", item->key, XJ_TEMPLATE_KEY_MAX, _("The item’s ID"));
-  if (!is_blank (item->key) && !g_hash_table_add (keys, item->key))
+  if (!xj_text_is_blank (item->key) && !g_hash_table_add (keys, item->key))
     add_problem (problems, s, i, -1, "key",
                  _("The item ID “%s” is used twice. Give each item its own ID."), item->key);
   check_text (problems, s, i, -1, "prompt", item->prompt, XJ_TEMPLATE_PROMPT_MAX,

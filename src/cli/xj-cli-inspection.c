@@ -1,0 +1,298 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * `inspection list` and `inspection show`: enough in the JSON for a reader
+ * to recompute the score from the rule (weights, flags, outcomes).
+ */
+#define G_LOG_DOMAIN "xj-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "xj-cli.h"
+#include "xj-clock.h"
+#include "xj-inspection.h"
+#include "xj-template-store.h"
+
+#define USAGE "xunjian inspection list [--json] | xunjian inspection show ID [--json]"
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *name,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_time (JsonBuilder *builder,
+          const char  *name,
+          gint64       when)
+{
+  g_autofree char *text = when > 0 ? xj_format_iso8601 (when) : NULL;
+
+  add_string (builder, name, text);
+}
+
+static void
+add_score (JsonBuilder *builder,
+           const char  *name,
+           gboolean     has_score,
+           double       score)
+{
+  json_builder_set_member_name (builder, name);
+  if (has_score)
+    json_builder_add_double_value (builder, score);
+  else
+    json_builder_add_null_value (builder);
+}
+
+/* The keys DESIGN.md promises for an inspection in a list. */
+static void
+add_summary (JsonBuilder        *builder,
+             const XjInspection *inspection,
+             const XjScore      *live)
+{
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, inspection->id);
+  add_string (builder, "site", inspection->site_name);
+  json_builder_set_member_name (builder, "site_id");
+  json_builder_add_int_value (builder, inspection->site_id);
+  add_string (builder, "template", inspection->template_name);
+  json_builder_set_member_name (builder, "template_version");
+  json_builder_add_int_value (builder, inspection->template_version);
+  add_string (builder, "kind", inspection->kind);
+  add_string (builder, "state", xj_inspection_state_to_string (inspection->state));
+  add_string (builder, "inspector", inspection->inspector);
+  add_string (builder, "representative", inspection->rep_name);
+  add_string (builder, "representative_company", inspection->rep_company);
+  add_time (builder, "started_at", inspection->started_at);
+  add_time (builder, "completed_at", inspection->completed_at);
+  /* A draft has no stored score yet: show the live one where known. */
+  if (live != NULL && inspection->state == XJ_INSPECTION_DRAFT)
+    {
+      add_score (builder, "score", live->has_score, live->score);
+      add_string (builder, "grade", xj_grade_to_string (live->grade));
+    }
+  else
+    {
+      add_score (builder, "score", inspection->has_score, inspection->score);
+      add_string (builder, "grade", inspection->grade);
+    }
+  json_builder_set_member_name (builder, "photos");
+  json_builder_add_int_value (builder, inspection->n_photos);
+}
+
+static int
+list_inspections (XjCli *cli)
+{
+  gboolean json = xj_cli_take_flag (cli, "--json");
+  XjInspectionFilter filter = XJ_INSPECTION_FILTER_INIT;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  XjStore *store;
+
+  if (cli->argc != 1)
+    return xj_cli_usage (USAGE);
+  if ((store = xj_cli_get_store (cli)) == NULL)
+    return 1;
+  filter.limit = G_MAXINT;
+  if ((list = xj_store_list_inspections (store, &filter, &error)) == NULL)
+    return xj_cli_fail_error (error);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < list->len; i++)
+        {
+          json_builder_begin_object (builder);
+          add_summary (builder, g_ptr_array_index (list, i), NULL);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      xj_cli_print_json (root);
+      return 0;
+    }
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      XjInspection *inspection = g_ptr_array_index (list, i);
+      g_autofree char *started = xj_format_iso8601 (inspection->started_at);
+      g_autofree char *score = inspection->has_score
+                               ? g_strdup_printf ("%.1f%%", inspection->score)
+                               : g_strdup ("—");
+
+      printf ("%lld\t%s\t%s\t%s\t%s\t%s\t%s\n", (long long) inspection->id, started,
+              inspection->site_name, inspection->template_name,
+              xj_inspection_kind_get_label (inspection->kind),
+              xj_inspection_state_get_label (inspection->state), score);
+    }
+  return 0;
+}
+
+static void
+add_answer (JsonBuilder          *builder,
+            const XjTemplateItem *item,
+            XjAnswer             *answer,
+            GPtrArray            *photos)
+{
+  XjOutcome outcome = answer != NULL ? xj_template_item_evaluate (item, answer->value, NULL)
+                                     : XJ_OUTCOME_UNANSWERED;
+  double earned = 0;
+
+  if (answer != NULL)
+    xj_template_item_evaluate (item, answer->value, &earned);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "item_id");
+  json_builder_add_int_value (builder, item->id);
+  add_string (builder, "item_key", item->key);
+  add_string (builder, "prompt", item->prompt);
+  add_string (builder, "type", xj_response_type_to_string (item->type));
+  add_string (builder, "value", answer != NULL ? answer->value : NULL);
+  add_string (builder, "outcome", xj_outcome_to_string (outcome));
+  json_builder_set_member_name (builder, "earned");
+  json_builder_add_double_value (builder, earned);
+  json_builder_set_member_name (builder, "weight");
+  json_builder_add_double_value (builder, item->score_weight);
+  json_builder_set_member_name (builder, "failure_weight");
+  json_builder_add_double_value (builder, item->failure_weight);
+  json_builder_set_member_name (builder, "critical");
+  json_builder_add_boolean_value (builder, item->critical);
+  json_builder_set_member_name (builder, "required");
+  json_builder_add_boolean_value (builder, item->required);
+  add_string (builder, "remark", answer != NULL ? answer->remark : "");
+  json_builder_set_member_name (builder, "photos");
+  json_builder_begin_array (builder);
+  for (guint i = 0; photos != NULL && i < photos->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (photos, i));
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
+static GPtrArray *
+photo_hashes (XjStore *store,
+              gint64   answer_id)
+{
+  GPtrArray *hashes = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = xj_store_prepare (store,
+                                         "SELECT sha256 FROM answer_photos WHERE answer_id = ?1 "
+                                         "ORDER BY position, id", NULL);
+
+  if (stmt == NULL)
+    return hashes;
+  sqlite3_bind_int64 (stmt, 1, answer_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (hashes, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  return hashes;
+}
+
+static int
+show_inspection (XjCli *cli)
+{
+  gboolean json = xj_cli_take_flag (cli, "--json");
+  g_autoptr(XjInspection) inspection = NULL;
+  g_autoptr(XjTemplate) tmpl = NULL;
+  g_autoptr(GHashTable) answers = NULL;
+  g_autoptr(XjScore) score = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  XjStore *store;
+  gint64 id;
+
+  if (cli->argc != 2 || !g_ascii_string_to_signed (cli->argv[1], 10, 1, G_MAXINT64, &id, NULL))
+    return xj_cli_usage (USAGE);
+  if ((store = xj_cli_get_store (cli)) == NULL)
+    return 1;
+  if ((inspection = xj_store_get_inspection (store, id, &error)) == NULL
+      || (tmpl = xj_store_load_template_version (store, inspection->version_id, &error)) == NULL
+      || (answers = xj_store_load_answers (store, id, &error)) == NULL)
+    return xj_cli_fail_error (error);
+  score = xj_inspection_score (tmpl, answers);
+
+  json_builder_begin_object (builder);
+  add_summary (builder, inspection, score);
+  json_builder_set_member_name (builder, "critical_failed");
+  json_builder_add_boolean_value (builder, score->critical_failed);
+  json_builder_set_member_name (builder, "failure_index");
+  json_builder_add_double_value (builder, score->failure_index);
+  json_builder_set_member_name (builder, "sections");
+  json_builder_begin_array (builder);
+  for (guint s = 0; s < tmpl->sections->len; s++)
+    {
+      XjTemplateSection *section = g_ptr_array_index (tmpl->sections, s);
+      XjSectionScore *section_score = g_ptr_array_index (score->sections, s);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "title", section->title);
+      add_score (builder, "score", section_score->has_score, section_score->score);
+      json_builder_set_member_name (builder, "answers");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < section->items->len; i++)
+        {
+          XjTemplateItem *item = g_ptr_array_index (section->items, i);
+          XjAnswer *answer = g_hash_table_lookup (answers, &item->id);
+          g_autoptr(GPtrArray) photos = answer != NULL ? photo_hashes (store, answer->answer_id)
+                                                       : NULL;
+
+          add_answer (builder, item, answer, photos);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+
+  if (json)
+    {
+      xj_cli_print_json (root);
+      return 0;
+    }
+
+  printf ("%s · %s · %s\n", inspection->site_name, inspection->template_name,
+          xj_inspection_kind_get_label (inspection->kind));
+  printf (_("State: %s\n"), xj_inspection_state_get_label (inspection->state));
+  if (score->has_score)
+    printf (_("Score: %.1f%% (%s)\n"), score->score, xj_grade_get_label (score->grade));
+  else
+    printf (_("Score: none (%s)\n"), xj_grade_get_label (score->grade));
+  for (guint s = 0; s < tmpl->sections->len; s++)
+    {
+      XjTemplateSection *section = g_ptr_array_index (tmpl->sections, s);
+
+      printf ("\n%s\n", section->title);
+      for (guint i = 0; i < section->items->len; i++)
+        {
+          XjTemplateItem *item = g_ptr_array_index (section->items, i);
+          XjAnswer *answer = g_hash_table_lookup (answers, &item->id);
+          XjOutcome outcome = answer != NULL ? xj_template_item_evaluate (item, answer->value, NULL)
+                                             : XJ_OUTCOME_UNANSWERED;
+
+          printf ("  [%s] %s%s%s\n", xj_outcome_to_string (outcome), item->prompt,
+                  answer != NULL && answer->remark != NULL && *answer->remark ? " — " : "",
+                  answer != NULL && answer->remark != NULL ? answer->remark : "");
+        }
+    }
+  return 0;
+}
+
+int
+xj_cli_inspection (XjCli *cli)
+{
+  if (cli->argc >= 1 && g_strcmp0 (cli->argv[0], "list") == 0)
+    return list_inspections (cli);
+  if (cli->argc >= 1 && g_strcmp0 (cli->argv[0], "show") == 0)
+    return show_inspection (cli);
+  return xj_cli_usage (USAGE);
+}

@@ -1,0 +1,773 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Inspections in the store.  Every answer and remark is written the moment
+ * it is given, in its own transaction: there is no Save button to forget.
+ */
+#define G_LOG_DOMAIN "xj-inspection"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "xj-clock.h"
+#include "xj-inspection.h"
+#include "xj-text.h"
+#include "xj-template-store.h"
+
+#define DEFAULT_LIST_LIMIT 200
+/* How far back previous answers are looked for (newest first). */
+#define PREVIOUS_ANSWERS_ROWS 5000
+
+/* --- helpers -------------------------------------------------------------- */
+
+static char *
+dup_column (sqlite3_stmt *stmt,
+            int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+
+static gboolean
+sqlite_failed (XjStore  *store,
+               int       rc,
+               GError  **error)
+{
+  return xj_store_set_sqlite_error (error, xj_store_get_db (store), rc, _("Could not read inspections"));
+}
+
+/* Answers can change only while the inspection is a draft. */
+static gboolean
+check_draft (XjStore  *store,
+             gint64    inspection_id,
+             GError  **error)
+{
+  sqlite3_stmt *stmt = xj_store_prepare (store, "SELECT state FROM inspections WHERE id = ?1", error);
+  XjInspectionState state = XJ_INSPECTION_DRAFT;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, inspection_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    xj_inspection_state_from_string ((const char *) sqlite3_column_text (stmt, 0), &state);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, XJ_INSPECTION_ERROR, XJ_INSPECTION_ERROR_NOT_FOUND,
+                   _("There is no inspection with ID %lld."), (long long) inspection_id);
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    return sqlite_failed (store, rc, error);
+  if (state != XJ_INSPECTION_DRAFT)
+    {
+      g_set_error (error, XJ_INSPECTION_ERROR, XJ_INSPECTION_ERROR_READ_ONLY,
+                   _("This inspection is %s; its answers can no longer be changed."),
+                   xj_inspection_state_get_label (state));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+#define INSPECTION_COLUMNS \
+  "i.id, i.site_id, s.name, v.template_id, i.version_id, v.name, v.version, i.kind, " \
+  "i.state, i.inspector, i.rep_name, i.rep_company, i.started_at, " \
+  "coalesce(i.completed_at, 0), coalesce(i.signed_at, 0), i.score, i.grade, " \
+  "coalesce(i.failure_index, 0), i.critical_failed, coalesce(i.current_item_id, 0), " \
+  "(SELECT count(*) FROM answers a JOIN answer_photos p ON p.answer_id = a.id " \
+  "  WHERE a.inspection_id = i.id), " \
+  "(SELECT count(*) FROM answers a WHERE a.inspection_id = i.id " \
+  "  AND a.outcome <> 'unanswered') "
+#define INSPECTION_FROM \
+  "FROM inspections i JOIN sites s ON s.id = i.site_id " \
+  "JOIN template_versions v ON v.id = i.version_id "
+
+static XjInspection *
+inspection_from_row (sqlite3_stmt *stmt)
+{
+  XjInspection *inspection = g_new0 (XjInspection, 1);
+  XjInspectionState state = XJ_INSPECTION_DRAFT;
+
+  inspection->id = sqlite3_column_int64 (stmt, 0);
+  inspection->site_id = sqlite3_column_int64 (stmt, 1);
+  inspection->site_name = dup_column (stmt, 2);
+  inspection->template_id = sqlite3_column_int64 (stmt, 3);
+  inspection->version_id = sqlite3_column_int64 (stmt, 4);
+  inspection->template_name = dup_column (stmt, 5);
+  inspection->template_version = sqlite3_column_int (stmt, 6);
+  inspection->kind = dup_column (stmt, 7);
+  xj_inspection_state_from_string ((const char *) sqlite3_column_text (stmt, 8), &state);
+  inspection->state = state;
+  inspection->inspector = dup_column (stmt, 9);
+  inspection->rep_name = dup_column (stmt, 10);
+  inspection->rep_company = dup_column (stmt, 11);
+  inspection->started_at = sqlite3_column_int64 (stmt, 12);
+  inspection->completed_at = sqlite3_column_int64 (stmt, 13);
+  inspection->signed_at = sqlite3_column_int64 (stmt, 14);
+  inspection->has_score = sqlite3_column_type (stmt, 15) != SQLITE_NULL;
+  inspection->score = sqlite3_column_double (stmt, 15);
+  inspection->grade = dup_column (stmt, 16);
+  inspection->failure_index = sqlite3_column_double (stmt, 17);
+  inspection->critical_failed = sqlite3_column_int (stmt, 18) != 0;
+  inspection->current_item_id = sqlite3_column_int64 (stmt, 19);
+  inspection->n_photos = sqlite3_column_int (stmt, 20);
+  inspection->n_answered = sqlite3_column_int (stmt, 21);
+  return inspection;
+}
+
+/* --- starting ------------------------------------------------------------- */
+
+static gboolean
+validate_start (const XjInspectionStart  *start,
+                GError                  **error)
+{
+  guint n_kinds = 0;
+  const XjTemplateChoice *kinds = xj_template_get_kinds (&n_kinds);
+
+  if (start->site_id <= 0)
+    {
+      g_set_error_literal (error, XJ_INSPECTION_ERROR, XJ_INSPECTION_ERROR_INVALID,
+                           _("Choose the site to inspect."));
+      return FALSE;
+    }
+  if (start->template_id <= 0)
+    {
+      g_set_error_literal (error, XJ_INSPECTION_ERROR, XJ_INSPECTION_ERROR_INVALID,
+                           _("Choose a checklist."));
+      return FALSE;
+    }
+  if (!xj_template_choice_is_valid (kinds, n_kinds, start->kind))
+    {
+      g_set_error_literal (error, XJ_INSPECTION_ERROR, XJ_INSPECTION_ERROR_INVALID,
+                           _("Choose the kind of inspection."));
+      return FALSE;
+    }
+  if (xj_text_is_blank (start->inspector))
+    {
+      g_set_error_literal (error, XJ_INSPECTION_ERROR, XJ_INSPECTION_ERROR_INVALID,
+                           _("Enter the inspector’s name."));
+      return FALSE;
+    }
+  if (xj_inspection_kind_needs_representative (start->kind)
+      && (xj_text_is_blank (start->rep_name) || xj_text_is_blank (start->rep_company)))
+    {
+      g_set_error_literal (error, XJ_INSPECTION_ERROR, XJ_INSPECTION_ERROR_INVALID,
+                           _("Weekly and monthly checks are accompanied by the property "
+                             "company’s representative: enter their name and company."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * xj_store_start_inspection:
+ *
+ * Starts a draft on the latest version of the template.
+ * Returns: the new inspection's id, or 0 on error.
+ */
+gint64
+xj_store_start_inspection (XjStore                  *store,
+                           const XjInspectionStart  *start,
+                           GError                  **error)
+{
+  gboolean mystery = g_str_has_prefix (start->kind != NULL ? start->kind : "", "mystery");
+  sqlite3_stmt *stmt;
+  gint64 version_id = 0;
+  gint64 now = xj_clock_now ();
+  gint64 id;
+  int rc;
+
+  g_return_val_if_fail (XJ_IS_STORE (store), 0);
+  g_return_val_if_fail (start != NULL, 0);
+
+  if (!validate_start (start, error))
+    return 0;
+  if (!xj_store_begin (store, error))
+    return 0;
+
+  stmt = xj_store_prepare (store,
+                           "SELECT v.id FROM template_versions v JOIN templates t "
+                           "ON t.id = v.template_id WHERE t.id = ?1 AND t.archived = 0 "
+                           "ORDER BY v.version DESC LIMIT 1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, start->template_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    version_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (version_id == 0)
+    {
+      g_set_error_literal (error, XJ_INSPECTION_ERROR, XJ_INSPECTION_ERROR_INVALID,
+                           _("The chosen checklist no longer exists; choose another."));
+      goto fail;
+    }
+
+  stmt = xj_store_prepare (store, "SELECT active FROM sites WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, start->site_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW || sqlite3_column_int (stmt, 0) == 0)
+    {
+      sqlite3_reset (stmt);
+      g_set_error_literal (error, XJ_INSPECTION_ERROR, XJ_INSPECTION_ERROR_INVALID,
+                           _("The chosen site is not active; choose another."));
+      goto fail;
+    }
+  sqlite3_reset (stmt);
+
+  stmt = xj_store_prepare (store,
+                           "INSERT INTO inspections (site_id, version_id, kind, inspector, "
+                           "rep_name, rep_company, schedule_id, occurrence_at, started_at, "
+                           "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, start->site_id);
+  sqlite3_bind_int64 (stmt, 2, version_id);
+  sqlite3_bind_text (stmt, 3, start->kind, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, g_strstrip (g_strdup (start->inspector)), -1, g_free);
+  /* Mystery shoppers are not accompanied: nothing to record. */
+  sqlite3_bind_text (stmt, 5, mystery || start->rep_name == NULL ? "" : start->rep_name, -1,
+                     SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, mystery || start->rep_company == NULL ? "" : start->rep_company, -1,
+                     SQLITE_TRANSIENT);
+  if (start->schedule_id > 0)
+    {
+      sqlite3_bind_int64 (stmt, 7, start->schedule_id);
+      sqlite3_bind_int64 (stmt, 8, start->occurrence_at);
+    }
+  sqlite3_bind_int64 (stmt, 9, start->started_at > 0 ? start->started_at : now);
+  sqlite3_bind_int64 (stmt, 10, now);
+  if (!xj_store_step_done (store, stmt, error))
+    goto fail;
+  id = sqlite3_last_insert_rowid (xj_store_get_db (store));
+
+  if (!xj_store_audit (store, start->inspector, "inspection", id, "start", start->kind, error)
+      || !xj_store_commit (store, error))
+    goto fail;
+  xj_store_emit_changed (store, "inspections");
+  return id;
+
+fail:
+  xj_store_rollback (store);
+  return 0;
+}
+
+/* --- reading -------------------------------------------------------------- */
+
+XjInspection *
+xj_store_get_inspection (XjStore  *store,
+                         gint64    inspection_id,
+                         GError  **error)
+{
+  sqlite3_stmt *stmt;
+  XjInspection *inspection = NULL;
+  int rc;
+
+  g_return_val_if_fail (XJ_IS_STORE (store), NULL);
+
+  stmt = xj_store_prepare (store, "SELECT " INSPECTION_COLUMNS INSPECTION_FROM "WHERE i.id = ?1",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, inspection_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    inspection = inspection_from_row (stmt);
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, XJ_INSPECTION_ERROR, XJ_INSPECTION_ERROR_NOT_FOUND,
+                 _("There is no inspection with ID %lld."), (long long) inspection_id);
+  else
+    sqlite_failed (store, rc, error);
+  sqlite3_reset (stmt);
+  return inspection;
+}
+
+XjTemplate *
+xj_store_load_inspection_template (XjStore  *store,
+                                   gint64    inspection_id,
+                                   GError  **error)
+{
+  g_autoptr(XjInspection) inspection = xj_store_get_inspection (store, inspection_id, error);
+
+  if (inspection == NULL)
+    return NULL;
+  return xj_store_load_template_version (store, inspection->version_id, error);
+}
+
+/**
+ * xj_store_load_answers:
+ *
+ * Returns: (transfer full) (element-type gint64 XjAnswer): the answers of
+ * the inspection by item id.
+ */
+GHashTable *
+xj_store_load_answers (XjStore  *store,
+                       gint64    inspection_id,
+                       GError  **error)
+{
+  g_autoptr(GHashTable) answers = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                                         (GDestroyNotify) xj_answer_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (XJ_IS_STORE (store), NULL);
+
+  stmt = xj_store_prepare (store,
+                           "SELECT a.item_id, a.value, a.outcome, a.remark, a.answered_at, a.id, "
+                           "(SELECT count(*) FROM answer_photos p WHERE p.answer_id = a.id) "
+                           "FROM answers a WHERE a.inspection_id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, inspection_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      XjAnswer *answer = g_new0 (XjAnswer, 1);
+      const char *outcome = (const char *) sqlite3_column_text (stmt, 2);
+
+      answer->item_id = sqlite3_column_int64 (stmt, 0);
+      answer->value = dup_column (stmt, 1);
+      for (XjOutcome o = 0; o < XJ_N_OUTCOMES; o++)
+        if (g_strcmp0 (outcome, xj_outcome_to_string (o)) == 0)
+          answer->outcome = o;
+      answer->remark = dup_column (stmt, 3);
+      answer->answered_at = sqlite3_column_int64 (stmt, 4);
+      answer->answer_id = sqlite3_column_int64 (stmt, 5);
+      answer->n_photos = sqlite3_column_int (stmt, 6);
+      g_hash_table_insert (answers, &answer->item_id, answer);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      sqlite_failed (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&answers);
+}
+
+/* --- answering ------------------------------------------------------------ */
+
+static gboolean
+touch_inspection (XjStore  *store,
+                  gint64    inspection_id,
+                  gint64    item_id,
+                  gint64    now,
+                  GError  **error)
+{
+  sqlite3_stmt *stmt = xj_store_prepare (store,
+                                         "UPDATE inspections SET updated_at = ?1, "
+                                         "current_item_id = ?2 WHERE id = ?3", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, now);
+  sqlite3_bind_int64 (stmt, 2, item_id);
+  sqlite3_bind_int64 (stmt, 3, inspection_id);
+  return xj_store_step_done (store, stmt, error);
+}
+
+/**
+ * xj_store_set_answer:
+ * @value: (nullable): the answer as text (see xj_template_item_check_value),
+ *   "na", or %NULL to clear it
+ *
+ * Writes one answer durably (one transaction, synchronous commit).  This is
+ * the hot path of the runner: prepared statements, no reads beyond the
+ * state check.
+ */
+gboolean
+xj_store_set_answer (XjStore               *store,
+                     gint64                 inspection_id,
+                     const XjTemplateItem  *item,
+                     const char            *value,
+                     GError               **error)
+{
+  sqlite3_stmt *stmt;
+  XjOutcome outcome;
+  gint64 now = xj_clock_now ();
+
+  g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
+  g_return_val_if_fail (item != NULL && item->id > 0, FALSE);
+
+  if (value != NULL && !xj_template_item_check_value (item, value, error))
+    return FALSE;
+  outcome = xj_template_item_evaluate (item, value, NULL);
+
+  if (!xj_store_begin (store, error))
+    return FALSE;
+  if (!check_draft (store, inspection_id, error))
+    goto fail;
+
+  stmt = xj_store_prepare (store,
+                           "INSERT INTO answers (inspection_id, item_id, value, outcome, "
+                           "answered_at) VALUES (?1, ?2, ?3, ?4, ?5) "
+                           "ON CONFLICT (inspection_id, item_id) DO UPDATE SET "
+                           "value = excluded.value, outcome = excluded.outcome, "
+                           "answered_at = excluded.answered_at", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, inspection_id);
+  sqlite3_bind_int64 (stmt, 2, item->id);
+  if (value != NULL)
+    sqlite3_bind_text (stmt, 3, value, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, xj_outcome_to_string (outcome), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 5, now);
+  if (!xj_store_step_done (store, stmt, error)
+      || !touch_inspection (store, inspection_id, item->id, now, error)
+      || !xj_store_commit (store, error))
+    goto fail;
+
+  xj_store_emit_changed (store, "answers");
+  return TRUE;
+
+fail:
+  xj_store_rollback (store);
+  return FALSE;
+}
+
+gboolean
+xj_store_set_remark (XjStore               *store,
+                     gint64                 inspection_id,
+                     const XjTemplateItem  *item,
+                     const char            *remark,
+                     GError               **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 now = xj_clock_now ();
+
+  g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
+  g_return_val_if_fail (item != NULL && item->id > 0, FALSE);
+
+  if (remark != NULL && strlen (remark) > 4000)
+    {
+      g_set_error_literal (error, XJ_INSPECTION_ERROR, XJ_INSPECTION_ERROR_INVALID,
+                           _("The remark is too long: keep it under 4000 bytes "
+                             "(about 1300 Chinese characters)."));
+      return FALSE;
+    }
+  if (!xj_store_begin (store, error))
+    return FALSE;
+  if (!check_draft (store, inspection_id, error))
+    goto fail;
+
+  /* A remark may come before the answer: the row is made unanswered. */
+  stmt = xj_store_prepare (store,
+                           "INSERT INTO answers (inspection_id, item_id, remark, answered_at) "
+                           "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (inspection_id, item_id) "
+                           "DO UPDATE SET remark = excluded.remark", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, inspection_id);
+  sqlite3_bind_int64 (stmt, 2, item->id);
+  sqlite3_bind_text (stmt, 3, remark != NULL ? remark : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 4, now);
+  if (!xj_store_step_done (store, stmt, error)
+      || !touch_inspection (store, inspection_id, item->id, now, error)
+      || !xj_store_commit (store, error))
+    goto fail;
+
+  xj_store_emit_changed (store, "answers");
+  return TRUE;
+
+fail:
+  xj_store_rollback (store);
+  return FALSE;
+}
+
+/* Where the inspector was, so that a resumed draft opens there. */
+gboolean
+xj_store_set_current_item (XjStore  *store,
+                           gint64    inspection_id,
+                           gint64    item_id,
+                           GError  **error)
+{
+  sqlite3_stmt *stmt = xj_store_prepare (store,
+                                         "UPDATE inspections SET current_item_id = ?1 "
+                                         "WHERE id = ?2 AND state = 'draft'", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, item_id);
+  sqlite3_bind_int64 (stmt, 2, inspection_id);
+  return xj_store_step_done (store, stmt, error);
+}
+
+/* --- completing ----------------------------------------------------------- */
+
+static gboolean
+learn_remarks (XjStore  *store,
+               gint64    inspection_id,
+               gint64    now,
+               GError  **error)
+{
+  sqlite3_stmt *stmt = xj_store_prepare (store,
+                                         "INSERT INTO frequent_remarks (text, uses, last_used) "
+                                         "SELECT trim(remark), 1, ?2 FROM answers "
+                                         "WHERE inspection_id = ?1 AND length(trim(remark)) "
+                                         "BETWEEN 1 AND 500 "
+                                         "ON CONFLICT (text) DO UPDATE SET uses = uses + 1, "
+                                         "last_used = excluded.last_used", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, inspection_id);
+  sqlite3_bind_int64 (stmt, 2, now);
+  return xj_store_step_done (store, stmt, error);
+}
+
+gboolean
+xj_store_complete_inspection (XjStore     *store,
+                              gint64       inspection_id,
+                              const char  *actor,
+                              GError     **error)
+{
+  g_autoptr(XjTemplate) tmpl = NULL;
+  g_autoptr(GHashTable) answers = NULL;
+  g_autoptr(GPtrArray) missing = NULL;
+  g_autoptr(XjScore) score = NULL;
+  sqlite3_stmt *stmt;
+  gint64 now = xj_clock_now ();
+
+  g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
+
+  if (!xj_store_begin (store, error))
+    return FALSE;
+  if (!check_draft (store, inspection_id, error)
+      || (tmpl = xj_store_load_inspection_template (store, inspection_id, error)) == NULL
+      || (answers = xj_store_load_answers (store, inspection_id, error)) == NULL)
+    goto fail;
+
+  missing = xj_inspection_missing_required (tmpl, answers);
+  if (missing->len > 0)
+    {
+      XjTemplateItem *first = g_ptr_array_index (missing, 0);
+
+      g_set_error (error, XJ_INSPECTION_ERROR, XJ_INSPECTION_ERROR_INCOMPLETE,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%u item still needs an answer or a remark, "
+                                "starting with “%s”.",
+                                "%u items still need an answer or a remark, "
+                                "starting with “%s”.", missing->len),
+                   missing->len, first->prompt);
+      goto fail;
+    }
+
+  score = xj_inspection_score (tmpl, answers);
+  stmt = xj_store_prepare (store,
+                           "UPDATE inspections SET state = 'completed', completed_at = ?1, "
+                           "score = ?2, grade = ?3, failure_index = ?4, critical_failed = ?5, "
+                           "updated_at = ?1 WHERE id = ?6", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, now);
+  if (score->has_score)
+    sqlite3_bind_double (stmt, 2, round (score->score * 10) / 10);
+  sqlite3_bind_text (stmt, 3, xj_grade_to_string (score->grade), -1, SQLITE_STATIC);
+  sqlite3_bind_double (stmt, 4, score->failure_index);
+  sqlite3_bind_int (stmt, 5, score->critical_failed ? 1 : 0);
+  sqlite3_bind_int64 (stmt, 6, inspection_id);
+  if (!xj_store_step_done (store, stmt, error)
+      || !learn_remarks (store, inspection_id, now, error)
+      || !xj_store_audit (store, actor, "inspection", inspection_id, "complete",
+                          xj_grade_to_string (score->grade), error)
+      || !xj_store_commit (store, error))
+    goto fail;
+
+  xj_store_emit_changed (store, "inspections");
+  return TRUE;
+
+fail:
+  xj_store_rollback (store);
+  return FALSE;
+}
+
+gboolean
+xj_store_delete_draft (XjStore     *store,
+                       gint64       inspection_id,
+                       const char  *actor,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!xj_store_begin (store, error))
+    return FALSE;
+  if (!check_draft (store, inspection_id, error))
+    goto fail;
+  stmt = xj_store_prepare (store, "DELETE FROM inspections WHERE id = ?1 AND state = 'draft'",
+                           error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, inspection_id);
+  if (!xj_store_step_done (store, stmt, error)
+      || !xj_store_audit (store, actor, "inspection", inspection_id, "delete-draft", NULL, error)
+      || !xj_store_commit (store, error))
+    goto fail;
+  xj_store_emit_changed (store, "inspections");
+  return TRUE;
+
+fail:
+  xj_store_rollback (store);
+  return FALSE;
+}
+
+/* --- lists ---------------------------------------------------------------- */
+
+/**
+ * xj_store_list_inspections:
+ *
+ * Newest first, one page at a time (the index on started_at makes a page
+ * cheap whatever the size of the archive).
+ * Returns: (transfer full) (element-type XjInspection)
+ */
+GPtrArray *
+xj_store_list_inspections (XjStore                   *store,
+                           const XjInspectionFilter  *filter,
+                           GError                   **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) xj_inspection_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (XJ_IS_STORE (store), NULL);
+  g_return_val_if_fail (filter != NULL, NULL);
+
+  stmt = xj_store_prepare (store,
+                           "SELECT " INSPECTION_COLUMNS INSPECTION_FROM
+                           "WHERE (?1 = 0 OR i.site_id = ?1) AND (?2 IS NULL OR i.kind = ?2) "
+                           "AND (?3 IS NULL OR i.state = ?3) AND (?4 = 0 OR i.started_at >= ?4) "
+                           "AND (?5 = 0 OR i.started_at < ?5) "
+                           "ORDER BY i.started_at DESC, i.id DESC LIMIT ?6 OFFSET ?7", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, filter->site_id);
+  if (filter->kind != NULL)
+    sqlite3_bind_text (stmt, 2, filter->kind, -1, SQLITE_TRANSIENT);
+  if (filter->state >= 0)
+    sqlite3_bind_text (stmt, 3, xj_inspection_state_to_string (filter->state), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, filter->from);
+  sqlite3_bind_int64 (stmt, 5, filter->to);
+  sqlite3_bind_int (stmt, 6, filter->limit > 0 ? filter->limit : DEFAULT_LIST_LIMIT);
+  sqlite3_bind_int (stmt, 7, filter->offset);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (list, inspection_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      sqlite_failed (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+/**
+ * xj_store_load_previous_answers:
+ *
+ * The latest earlier answer of each item (by item key) at the same site
+ * with the same checklist, for "last time: fail, 3 weeks ago".
+ * Returns: (transfer full) (element-type utf8 XjPreviousAnswer)
+ */
+GHashTable *
+xj_store_load_previous_answers (XjStore  *store,
+                                gint64    inspection_id,
+                                GError  **error)
+{
+  g_autoptr(GHashTable) previous = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                          (GDestroyNotify) xj_previous_answer_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = xj_store_prepare (store,
+                           "SELECT t.item_key, a.value, a.outcome, a.answered_at, p.id "
+                           "FROM inspections cur "
+                           "JOIN template_versions cv ON cv.id = cur.version_id "
+                           "JOIN inspections p ON p.site_id = cur.site_id "
+                           "  AND p.started_at <= cur.started_at AND p.id <> cur.id "
+                           "JOIN template_versions pv ON pv.id = p.version_id "
+                           "  AND pv.template_id = cv.template_id "
+                           "JOIN answers a ON a.inspection_id = p.id "
+                           "  AND a.outcome NOT IN ('unanswered') "
+                           "JOIN template_items t ON t.id = a.item_id "
+                           "WHERE cur.id = ?1 ORDER BY p.started_at DESC LIMIT ?2", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, inspection_id);
+  sqlite3_bind_int (stmt, 2, PREVIOUS_ANSWERS_ROWS);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *key = (const char *) sqlite3_column_text (stmt, 0);
+      const char *outcome = (const char *) sqlite3_column_text (stmt, 2);
+      XjPreviousAnswer *answer;
+
+      if (g_hash_table_contains (previous, key))
+        continue;
+      answer = g_new0 (XjPreviousAnswer, 1);
+      answer->value = dup_column (stmt, 1);
+      for (XjOutcome o = 0; o < XJ_N_OUTCOMES; o++)
+        if (g_strcmp0 (outcome, xj_outcome_to_string (o)) == 0)
+          answer->outcome = o;
+      answer->answered_at = sqlite3_column_int64 (stmt, 3);
+      answer->inspection_id = sqlite3_column_int64 (stmt, 4);
+      g_hash_table_insert (previous, g_strdup (key), answer);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      sqlite_failed (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&previous);
+}
+
+/* --- frequent remarks ----------------------------------------------------- */
+
+/**
+ * xj_store_list_frequent_remarks:
+ *
+ * Returns: (transfer full) (element-type utf8): the team's remarks, most
+ * used first.
+ */
+GPtrArray *
+xj_store_list_frequent_remarks (XjStore  *store,
+                                guint     limit,
+                                GError  **error)
+{
+  g_autoptr(GPtrArray) remarks = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = xj_store_prepare (store,
+                                         "SELECT text FROM frequent_remarks "
+                                         "ORDER BY uses DESC, last_used DESC LIMIT ?1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, limit);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (remarks, dup_column (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      sqlite_failed (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&remarks);
+}
+
+gboolean
+xj_store_forget_frequent_remark (XjStore     *store,
+                                 const char  *text,
+                                 GError     **error)
+{
+  sqlite3_stmt *stmt = xj_store_prepare (store, "DELETE FROM frequent_remarks WHERE text = ?1",
+                                         error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
+  if (!xj_store_step_done (store, stmt, error))
+    return FALSE;
+  xj_store_emit_changed (store, "frequent_remarks");
+  return TRUE;
+}

@@ -1,0 +1,181 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Inspections as plain data: states, kinds, and what scoring and
+ * completion need from the answers.
+ */
+#define G_LOG_DOMAIN "xj-inspection"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "xj-inspection.h"
+#include "xj-text.h"
+
+/* A failure of the same item at the same site within this many days of the
+ * previous one is a repeat finding. */
+#define REPEAT_WINDOW_DAYS 90
+
+G_DEFINE_QUARK (xj-inspection-error-quark, xj_inspection_error)
+
+static const struct {
+  const char *id;
+  const char *label;
+} states[] = {
+  [XJ_INSPECTION_DRAFT] = { "draft", N_("Draft") },
+  [XJ_INSPECTION_COMPLETED] = { "completed", N_("Completed") },
+  [XJ_INSPECTION_SIGNED] = { "signed", N_("Signed") },
+  [XJ_INSPECTION_ARCHIVED] = { "archived", N_("Archived") },
+};
+
+const char *
+xj_inspection_state_to_string (XjInspectionState state)
+{
+  g_return_val_if_fail (state < G_N_ELEMENTS (states), NULL);
+  return states[state].id;
+}
+
+gboolean
+xj_inspection_state_from_string (const char        *text,
+                                 XjInspectionState *state)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (states); i++)
+    if (g_strcmp0 (text, states[i].id) == 0)
+      {
+        *state = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+xj_inspection_state_get_label (XjInspectionState state)
+{
+  g_return_val_if_fail (state < G_N_ELEMENTS (states), NULL);
+  return _(states[state].label);
+}
+
+const char *
+xj_inspection_kind_get_label (const char *kind)
+{
+  guint n = 0;
+  const XjTemplateChoice *kinds = xj_template_get_kinds (&n);
+
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (kinds[i].id, kind) == 0)
+      return kinds[i].label;
+  return kind;
+}
+
+/* The standard: weekly and monthly checks are accompanied and signed by
+ * the property company's representative. */
+gboolean
+xj_inspection_kind_needs_representative (const char *kind)
+{
+  return g_strcmp0 (kind, "weekly") == 0 || g_strcmp0 (kind, "monthly") == 0;
+}
+
+void
+xj_inspection_free (XjInspection *inspection)
+{
+  if (inspection == NULL)
+    return;
+  g_free (inspection->site_name);
+  g_free (inspection->template_name);
+  g_free (inspection->kind);
+  g_free (inspection->inspector);
+  g_free (inspection->rep_name);
+  g_free (inspection->rep_company);
+  g_free (inspection->grade);
+  g_free (inspection);
+}
+
+void
+xj_answer_free (XjAnswer *answer)
+{
+  if (answer == NULL)
+    return;
+  g_free (answer->value);
+  g_free (answer->remark);
+  g_free (answer);
+}
+
+void
+xj_previous_answer_free (XjPreviousAnswer *previous)
+{
+  if (previous == NULL)
+    return;
+  g_free (previous->value);
+  g_free (previous);
+}
+
+gboolean
+xj_previous_answer_is_repeat (const XjPreviousAnswer *previous,
+                              gint64                  now)
+{
+  return previous != NULL && previous->outcome == XJ_OUTCOME_FAIL
+         && now - previous->answered_at <= (gint64) REPEAT_WINDOW_DAYS * 86400;
+}
+
+
+static const char *
+lookup_value (const XjTemplateItem *item,
+              gpointer              user_data)
+{
+  GHashTable *answers = user_data;
+  XjAnswer *answer = g_hash_table_lookup (answers, &item->id);
+
+  return answer != NULL ? answer->value : NULL;
+}
+
+/**
+ * xj_inspection_score:
+ * @answers: (element-type gint64 XjAnswer): answers by item id
+ *
+ * The live score of an inspection: the one scoring rule, applied to what
+ * has been answered so far.
+ */
+XjScore *
+xj_inspection_score (const XjTemplate *tmpl,
+                     GHashTable       *answers)
+{
+  const XjGradeBands bands = XJ_GRADE_BANDS_DEFAULT;
+
+  return xj_score_compute (tmpl, lookup_value, answers, &bands);
+}
+
+/**
+ * xj_inspection_missing_required:
+ *
+ * Returns: (transfer container) (element-type XjTemplateItem): items that
+ * block completion: required items without an answer, and failures whose
+ * item asks for a remark that was not given.  (A missing photo is shown,
+ * not enforced: a camera is not always at hand.)
+ */
+GPtrArray *
+xj_inspection_missing_required (const XjTemplate *tmpl,
+                                GHashTable       *answers)
+{
+  GPtrArray *missing = g_ptr_array_new ();
+
+  for (guint s = 0; s < tmpl->sections->len; s++)
+    {
+      XjTemplateSection *section = g_ptr_array_index (tmpl->sections, s);
+
+      for (guint i = 0; i < section->items->len; i++)
+        {
+          XjTemplateItem *item = g_ptr_array_index (section->items, i);
+          XjAnswer *answer = g_hash_table_lookup (answers, &item->id);
+          XjOutcome outcome = answer != NULL
+                              ? xj_template_item_evaluate (item, answer->value, NULL)
+                              : XJ_OUTCOME_UNANSWERED;
+
+          if (item->required && outcome == XJ_OUTCOME_UNANSWERED)
+            g_ptr_array_add (missing, item);
+          else if (outcome == XJ_OUTCOME_FAIL && item->remark_on_fail
+                   && xj_text_is_blank (answer->remark))
+            g_ptr_array_add (missing, item);
+        }
+    }
+  return missing;
+}
