@@ -323,8 +323,9 @@ test_wrap (void)
     }
   joined = g_strjoinv (" ", lines);
   g_assert_nonnull (strstr (joined, "blocked by"));
-  g_assert_cmpuint (g_strv_length (_xj_report_renderer_wrap (r, "", &xj_report_style_body, 50)),
-                    ==, 1);
+  g_strfreev (lines);
+  lines = _xj_report_renderer_wrap (r, "", &xj_report_style_body, 50);
+  g_assert_cmpuint (g_strv_length (lines), ==, 1);
 }
 
 int
