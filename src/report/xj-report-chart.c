@@ -116,10 +116,11 @@ draw_bars (const double *values,
   return surface;
 }
 
-/* A horizontal bar per label with its percentage; negative values have no
- * score and show a dash. */
+/* Under a caption, a horizontal bar per label with its percentage;
+ * negative values have no score and show a dash. */
 gboolean
 _xj_report_chart_bars (XjReportRenderer    *self,
+                       const char          *caption,
                        const char * const  *labels,
                        const double        *values,
                        guint                n,
@@ -137,8 +138,12 @@ _xj_report_chart_bars (XjReportRenderer    *self,
 
   if (n == 0)
     return TRUE;
-  if (!_xj_report_renderer_ensure (self, height + AXIS_HEIGHT + 6, error))
+  if (!_xj_report_renderer_ensure (self, height + AXIS_HEIGHT + 26, error))
     return FALSE;
+  self->y -= 4;
+  _xj_report_renderer_text (self, self->left, _xj_report_baseline (self->y, &xj_report_style_bold),
+                            caption, &xj_report_style_bold, XJ_REPORT_ALIGN_LEFT);
+  self->y -= _xj_report_renderer_leading (&xj_report_style_bold) + 4;
 
   surface = draw_bars (values, n, bar_width, height);
   rgb = surface_to_rgb (surface);

@@ -110,7 +110,7 @@ collect (const XjReportData *data,
   const char *labels[] = {
     _("Report No."), _("Site"), _("Date and time"), _("Inspector"), _("Representative"),
     _("Checklist"), _("%s (version %d)"), _("Score"), _("Grade"), _("Critical failures"),
-    _("Failure index"), _("Section summary"), _("Findings"), _("Full checklist"),
+    _("Failure index"), _("Section summary"), _("Section scores"), _("Findings"), _("Full checklist"),
     _("Notices raised"), _("Signatures"), _("No findings: every scored item passed."),
     _("Generated"), kind_title (data->kind),
   };
@@ -290,7 +290,8 @@ write_summary (XjReportRenderer    *r,
       values[s] = section->score;
     }
   _xj_report_table_end (r);
-  return _xj_report_chart_bars (r, labels, values, data->sections->len, error);
+  return _xj_report_chart_bars (r, _("Section scores"), labels, values, data->sections->len,
+                                error);
 }
 
 static gboolean

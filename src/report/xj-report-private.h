@@ -233,6 +233,7 @@ const char       *_xj_report_role_label            (XjReportRole           role)
 /* ---- Chart (xj-report-chart.c) ----------------------------------------- */
 
 gboolean          _xj_report_chart_bars            (XjReportRenderer      *self,
+                                                    const char            *caption,
                                                     const char * const    *labels,
                                                     const double          *values,
                                                     guint                  n,
