@@ -12,6 +12,9 @@ G_BEGIN_DECLS
 
 #define XJ_PDF_BAD_POS G_MAXSIZE
 
+/* SHA-256, for the digest of the signed byte ranges. */
+#define XJ_PDF_DIGEST_SIZE 32
+
 /* A byte range [start, end) of the file. */
 typedef struct {
   gsize start;
@@ -62,15 +65,16 @@ gboolean  _xj_pdf_document_get_dict (const XjPdfDocument *doc,
                                      XjPdfSpan         *dict,
                                      GError           **error);
 
+void      _xj_pdf_digest_ranges   (const guint8        *first,
+                                   gsize                first_size,
+                                   const guint8        *second,
+                                   gsize                second_size,
+                                   const guint8        *third,
+                                   gsize                third_size,
+                                   guint8              *digest);
 GBytes   *_xj_pdf_cms_sign        (XjSigner            *signer,
-                                   const guint8        *data,
-                                   gsize                size,
+                                   const guint8        *digest,
                                    GError             **error);
-gboolean  _xj_pdf_cms_verify      (GBytes              *der,
-                                   const guint8        *data,
-                                   gsize                size,
-                                   XjPdfVerifyResult   *result,
-                                   XjPdfSignError      *code);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (XjPdfDocument, _xj_pdf_document_clear)
 

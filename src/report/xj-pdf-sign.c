@@ -6,9 +6,9 @@
  * cross-reference section pointing back with /Prev.  The original bytes are
  * never modified, so the signature covers them all.
  *
- * The file is read once into a buffer that also receives the update minus
- * the /Contents hole: that buffer is exactly the signed byte ranges, hashed
- * in place by the CMS signer, and then written out around the hole.
+ * The input is mapped and hashed where it lies, together with the update
+ * minus its /Contents hole; the CMS signature of that digest then fills the
+ * hole.  Nothing is copied but the one write of the output.
  */
 #define G_LOG_DOMAIN "xj-pdf-sign"
 
@@ -25,7 +25,7 @@
 
 #define HEX_LENGTH       (2 * XJ_PDF_SIGNATURE_CAPACITY)
 #define BYTE_RANGE_WIDTH 10
-#define UPDATE_RESERVE   (64 * 1024)
+#define MAX_SIGNED_SIZE  G_GUINT64_CONSTANT (9999999999)  /* fits BYTE_RANGE_WIDTH */
 #define MAX_PAGE_DEPTH   32
 
 G_DEFINE_QUARK (xj-pdf-sign-error-quark, xj_pdf_sign_error)
@@ -64,54 +64,6 @@ unsupported (GError     **error,
 {
   g_set_error_literal (error, XJ_PDF_SIGN_ERROR, XJ_PDF_SIGN_ERROR_UNSUPPORTED, message);
   return FALSE;
-}
-
-/* Reads the whole file into a buffer with room for the update behind it. */
-static GByteArray *
-read_input (const char  *path,
-            GError     **error)
-{
-  g_autoptr(GByteArray) buffer = NULL;
-  struct stat info;
-  gsize done = 0;
-  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-
-  if (fd < 0 || fstat (fd, &info) != 0)
-    {
-      int saved_errno = errno;
-
-      if (fd >= 0)
-        close (fd);
-      fail_io (error, path, saved_errno);
-      return NULL;
-    }
-  buffer = g_byte_array_sized_new ((guint) MIN ((guint64) info.st_size + UPDATE_RESERVE, G_MAXUINT));
-  if ((guint64) info.st_size > G_MAXUINT - UPDATE_RESERVE - HEX_LENGTH)
-    {
-      close (fd);
-      g_set_error_literal (error, XJ_PDF_SIGN_ERROR, XJ_PDF_SIGN_ERROR_UNSUPPORTED,
-                           _("The PDF document is too large to be signed"));
-      return NULL;
-    }
-  g_byte_array_set_size (buffer, (guint) info.st_size);
-  while (done < buffer->len)
-    {
-      gssize n = read (fd, buffer->data + done, buffer->len - done);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        {
-          int saved_errno = n < 0 ? errno : EIO;
-
-          close (fd);
-          fail_io (error, path, saved_errno);
-          return NULL;
-        }
-      done += n;
-    }
-  close (fd);
-  return g_steal_pointer (&buffer);
 }
 
 /* A PDF text string: literal when ASCII, else UTF-16BE with a byte order mark. */
@@ -407,16 +359,14 @@ write_all (int           fd,
   return TRUE;
 }
 
-/* Writes @signed_data with @hole inserted at @split, to a temporary file
- * beside @path that replaces it only once complete and on disk. */
+/* Writes @original then @update to a temporary file beside @path that
+ * replaces it only once complete and on disk. */
 static gboolean
-write_output (const char    *path,
-              const guint8  *signed_data,
-              gsize          signed_size,
-              gsize          split,
-              const guint8  *hole,
-              gsize          hole_size,
-              GError       **error)
+write_replacing (const char     *path,
+                 const guint8   *original,
+                 gsize           original_size,
+                 const GString  *update,
+                 GError        **error)
 {
   g_autofree char *temp_path = g_strdup_printf ("%s.XXXXXX", path);
   int fd = g_mkstemp_full (temp_path, O_WRONLY | O_CLOEXEC, 0644);
@@ -424,9 +374,8 @@ write_output (const char    *path,
 
   if (fd < 0)
     return fail_io (error, path, errno);
-  if (write_all (fd, signed_data, split) &&
-      write_all (fd, hole, hole_size) &&
-      write_all (fd, signed_data + split, signed_size - split) &&
+  if (write_all (fd, original, original_size) &&
+      write_all (fd, (const guint8 *) update->str, update->len) &&
       fsync (fd) == 0)
     {
       if (close (fd) == 0 && g_rename (temp_path, path) == 0)
@@ -440,17 +389,62 @@ write_output (const char    *path,
   return fail_io (error, path, saved_errno);
 }
 
+/* Appends @update to @path itself, which still holds its @original_size
+ * bytes; on error truncates it back to them. */
+static gboolean
+write_appending (const char     *path,
+                 gsize           original_size,
+                 const GString  *update,
+                 GError        **error)
+{
+  struct stat info;
+  int fd = g_open (path, O_WRONLY | O_CLOEXEC, 0);
+  int saved_errno;
+
+  if (fd < 0)
+    return fail_io (error, path, errno);
+  if (fstat (fd, &info) != 0 || (guint64) info.st_size != original_size ||
+      lseek (fd, (off_t) original_size, SEEK_SET) < 0)
+    {
+      close (fd);
+      return fail_io (error, path, EBUSY);
+    }
+  if (write_all (fd, (const guint8 *) update->str, update->len) && fsync (fd) == 0)
+    return close (fd) == 0 || fail_io (error, path, errno);
+  saved_errno = errno;
+  if (ftruncate (fd, (off_t) original_size) != 0)
+    g_warning ("Cannot truncate %s back after a failed signature", path);
+  close (fd);
+  return fail_io (error, path, saved_errno);
+}
+
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  GStatBuf info_a, info_b;
+
+  return g_stat (a, &info_a) == 0 && g_stat (b, &info_b) == 0 &&
+         info_a.st_dev == info_b.st_dev && info_a.st_ino == info_b.st_ino;
+}
+
 /* --- public API ------------------------------------------------------------- */
 
-/* Signs @input with @signer's key and writes the signed document to @output
- * (which may be @input itself). */
+/* Signs @input with @signer's key and writes the signed document to @output.
+ *
+ * When @output is @input, the update is appended in place: a 20 MB report
+ * then costs a few kilobytes of writing instead of 20 MB.  Do that on a file
+ * no one else sees yet (an export's temporary file, renamed once signed).
+ * Otherwise the signed copy goes to a temporary file beside @output that
+ * replaces it once complete. */
 gboolean
 xj_pdf_sign_file (XjSigner    *signer,
                   const char  *input,
                   const char  *output,
                   GError     **error)
 {
-  g_autoptr(GByteArray) buffer = NULL;
+  g_autoptr(GMappedFile) file = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autoptr(GString) text = g_string_sized_new (HEX_LENGTH + 8192);
   g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (XrefEntry));
   g_auto(XjPdfDocument) doc = { 0 };
@@ -458,34 +452,44 @@ xj_pdf_sign_file (XjSigner    *signer,
   Update update = { text, entries, 0, 0, 0 };
   char byte_range[3 * BYTE_RANGE_WIDTH + 3];
   static const char hex[] = "0123456789ABCDEF";
-  const guint8 *signature;
+  guint8 digest[XJ_PDF_DIGEST_SIZE];
+  const guint8 *data, *signature;
   gsize original, contents_at, total, signature_size;
 
   g_return_val_if_fail (signer != NULL, FALSE);
   g_return_val_if_fail (input != NULL && output != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  buffer = read_input (input, error);
-  if (buffer == NULL)
-    return FALSE;
-  original = buffer->len;
-  if (!_xj_pdf_document_parse (&doc, buffer->data, buffer->len, error) ||
+  /* Mapped, not read: the pages come straight from the page cache, where
+   * reading 20 MB into fresh memory would cost as much as hashing them. */
+  file = g_mapped_file_new (input, FALSE, &local_error);
+  if (file == NULL)
+    {
+      g_set_error_literal (error, XJ_PDF_SIGN_ERROR, XJ_PDF_SIGN_ERROR_IO, local_error->message);
+      return FALSE;
+    }
+  data = (const guint8 *) g_mapped_file_get_contents (file);
+  original = g_mapped_file_get_length (file);
+  if (!_xj_pdf_document_parse (&doc, data, original, error) ||
       !build_update (&doc, signer, &update, error))
     return FALSE;
 
   contents_at = original + update.hole_start;
   total = original + text->len;
+  if (total > MAX_SIGNED_SIZE)
+    return unsupported (error, _("The PDF document is too large to be signed"));
   g_snprintf (byte_range, sizeof byte_range, "%-*" G_GSIZE_FORMAT " %-*" G_GSIZE_FORMAT " %-*" G_GSIZE_FORMAT,
               BYTE_RANGE_WIDTH, contents_at,
               BYTE_RANGE_WIDTH, original + update.hole_end,
               BYTE_RANGE_WIDTH, total - original - update.hole_end);
   memcpy (text->str + update.byte_range_pos, byte_range, strlen (byte_range));
 
-  /* The buffer becomes the signed ranges; @doc's spans die with its move. */
-  g_byte_array_append (buffer, (const guint8 *) text->str, update.hole_start);
-  g_byte_array_append (buffer, (const guint8 *) text->str + update.hole_end,
-                       text->len - update.hole_end);
-  der = _xj_pdf_cms_sign (signer, buffer->data, buffer->len, error);
+  /* The signed ranges: the original file, the update up to /Contents and
+   * after it.  Hashed where they lie, in one pass. */
+  _xj_pdf_digest_ranges (data, original, (const guint8 *) text->str, update.hole_start,
+                         (const guint8 *) text->str + update.hole_end, text->len - update.hole_end,
+                         digest);
+  der = _xj_pdf_cms_sign (signer, digest, error);
   if (der == NULL)
     return FALSE;
   signature = g_bytes_get_data (der, &signature_size);
@@ -501,7 +505,7 @@ xj_pdf_sign_file (XjSigner    *signer,
       text->str[update.hole_start + 2 + 2 * i] = hex[signature[i] & 0xf];
     }
 
-  return write_output (output, buffer->data, buffer->len, contents_at,
-                       (const guint8 *) text->str + update.hole_start,
-                       update.hole_end - update.hole_start, error);
+  if (same_file (input, output))
+    return write_appending (output, original, text, error);
+  return write_replacing (output, data, original, text, error);
 }

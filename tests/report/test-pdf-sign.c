@@ -4,11 +4,11 @@
 #include <glib/gstdio.h>
 #include <gnutls/pkcs12.h>
 #include <gnutls/x509.h>
-#include <hpdf.h>
 #include <sys/stat.h>
 
 #include "xj-certificate.h"
 #include "xj-pdf-sign.h"
+#include "xj-test-pdf.h"
 #include "xj-test-utils.h"
 
 #define CJK_FONT   "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
@@ -42,21 +42,13 @@ fixture_tear_down (Fixture       *f,
 
 /* --- helpers -------------------------------------------------------------- */
 
-static void
-on_hpdf_error_cb (HPDF_STATUS  error_no,
-                  HPDF_STATUS  detail_no,
-                  void        *user_data)
-{
-  g_error ("libharu error 0x%04X (detail %u)", (guint) error_no, (guint) detail_no);
-}
-
 /* A two-page report as the PDF writer makes them: libharu, an embedded
  * TrueType CJK font, classic cross-reference table. */
 static char *
 make_hpdf_report (const char *dir)
 {
   char *path = g_build_filename (dir, "report.pdf", NULL);
-  HPDF_Doc pdf = HPDF_New (on_hpdf_error_cb, NULL);
+  HPDF_Doc pdf = xj_test_hpdf_new ();
   const char *font_name;
   HPDF_Font font;
 
@@ -520,6 +512,31 @@ test_sign_verify (Fixture       *f,
   assert_sign_refused (f->dir, signed_pdf, XJ_PDF_SIGN_ERROR_UNSUPPORTED);
 }
 
+/* Signing a file onto itself appends the update in place. */
+static void
+test_sign_in_place (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *pdf = make_hpdf_report (f->dir);
+  g_autoptr(GBytes) original = xj_test_read_bytes (pdf);
+  g_autoptr(XjSigner) signer = load_shared_signer ();
+  g_autoptr(GBytes) signed_bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdfsig = NULL;
+
+  g_assert_true (xj_pdf_sign_file (signer, pdf, pdf, &error));
+  g_assert_no_error (error);
+  signed_bytes = xj_test_read_bytes (pdf);
+  g_assert_cmpmem (g_bytes_get_data (signed_bytes, NULL), g_bytes_get_size (original),
+                   g_bytes_get_data (original, NULL), g_bytes_get_size (original));
+  assert_qpdf_clean (pdf);
+  pdfsig = run ("pdfsig", pdf, NULL, NULL);
+  g_assert_nonnull (strstr (pdfsig, "Total document signed"));
+  g_assert_nonnull (strstr (pdfsig, "Signature is Valid."));
+  g_assert_true (xj_pdf_verify_file (pdf, NULL, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_tampered (Fixture       *f,
                gconstpointer  data)
@@ -655,6 +672,7 @@ main (int    argc,
   ADD ("/xj/report/certificate/pkcs12", test_certificate_pkcs12);
   ADD ("/xj/report/certificate/openssl-pkcs12", test_certificate_openssl_pkcs12);
   ADD ("/xj/report/pdf-sign/sign-verify", test_sign_verify);
+  ADD ("/xj/report/pdf-sign/in-place", test_sign_in_place);
   ADD ("/xj/report/pdf-sign/tampered", test_tampered);
   ADD ("/xj/report/pdf-sign/appended", test_appended);
   ADD ("/xj/report/pdf-sign/damaged-signature", test_damaged_signature);
