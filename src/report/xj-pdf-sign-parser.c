@@ -348,7 +348,8 @@ parse_xref_section (XjPdfDocument  *doc,
 
   trailer->start = _xj_pdf_skip_space (doc->data, doc->size, pos + strlen ("trailer"));
   trailer->end = _xj_pdf_skip_object (doc->data, doc->size, trailer->start);
-  if (trailer->end == XJ_PDF_BAD_POS || doc->data[trailer->start] != '<')
+  if (trailer->end == XJ_PDF_BAD_POS || trailer->end - trailer->start < 4 ||
+      doc->data[trailer->start] != '<' || doc->data[trailer->start + 1] != '<')
     return malformed (error);
   return TRUE;
 }

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "xj-certificate.h"
+#include "xj-clock.h"
 #include "xj-pdf-sign.h"
 #include "xj-test-pdf.h"
 #include "xj-test-utils.h"
@@ -596,6 +597,45 @@ test_damaged_signature (Fixture       *f,
   g_assert_error (error, XJ_PDF_SIGN_ERROR, XJ_PDF_SIGN_ERROR_INVALID);
 }
 
+/* Archived reports outlive certificates: what counts is the signing time. */
+static void
+test_certificate_time (Fixture       *f,
+                       gconstpointer  data)
+{
+  const gint64 created = 1767225600;  /* 2026-01-01 */
+  g_autofree char *pdf = make_hpdf_report (f->dir);
+  g_autofree char *signed_pdf = g_build_filename (f->dir, "signed.pdf", NULL);
+  g_auto(XjPdfVerifyResult) result = { 0 };
+  g_autoptr(XjSigner) signer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  xj_clock_set_fixed (created);
+  xj_certificate_create_self_signed (f->dir, SIGNER, NULL, PASSPHRASE, &error);
+  g_assert_no_error (error);
+  signer = xj_certificate_load (f->dir, PASSPHRASE, &error);
+  g_assert_no_error (error);
+
+  /* Signed in the certificate's fourth year: valid, whatever the date today. */
+  xj_clock_set_fixed (created + 4 * 365 * 86400);
+  xj_pdf_sign_file (signer, pdf, signed_pdf, &error);
+  g_assert_no_error (error);
+  g_assert_true (xj_pdf_verify_file (signed_pdf, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (result.signing_time, ==, created + 4 * 365 * 86400);
+  g_assert_cmpstr (result.organisation, ==, "");
+
+  /* Signed after it expired: intact, but not validly signed. */
+  xj_clock_set_fixed (created + 6 * 365 * 86400);
+  xj_pdf_sign_file (signer, pdf, signed_pdf, &error);
+  g_assert_no_error (error);
+  xj_clock_unset_fixed ();
+  g_assert_false (xj_pdf_verify_file (signed_pdf, &result, &error));
+  g_assert_error (error, XJ_PDF_SIGN_ERROR, XJ_PDF_SIGN_ERROR_INVALID);
+  g_assert_true (result.intact);
+  g_assert_false (result.certificate_valid);
+  g_assert_cmpstr (result.reason, ==, "The certificate was not valid when the document was signed");
+}
+
 static void
 test_not_signed (Fixture       *f,
                  gconstpointer  data)
@@ -676,6 +716,7 @@ main (int    argc,
   ADD ("/xj/report/pdf-sign/tampered", test_tampered);
   ADD ("/xj/report/pdf-sign/appended", test_appended);
   ADD ("/xj/report/pdf-sign/damaged-signature", test_damaged_signature);
+  ADD ("/xj/report/pdf-sign/certificate-time", test_certificate_time);
   ADD ("/xj/report/pdf-sign/not-signed", test_not_signed);
   ADD ("/xj/report/pdf-sign/page-tree-and-annots", test_page_tree_and_annots);
 #undef ADD
