@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "xj-cli.h"
+#include "xj-photo-store.h"
 #include "xj-site.h"
 
 static int
@@ -95,5 +96,11 @@ xj_cli_check (XjCli *cli)
     }
   printf (_("Database “%s”: intact (version %u).\n"),
           xj_store_get_db_path (store), xj_store_get_schema_version ());
+  if (!xj_photo_store_check (store, report, &error))
+    {
+      fputs (report->str, stdout);
+      return xj_cli_fail_error (error);
+    }
+  printf (_("Photo store in “%s”: every photo intact.\n"), xj_store_get_data_dir (store));
   return 0;
 }

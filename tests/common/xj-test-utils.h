@@ -2,6 +2,7 @@
 #pragma once
 
 #include <glib.h>
+#include <sqlite3.h>
 
 G_BEGIN_DECLS
 
@@ -10,6 +11,8 @@ void   xj_test_remove_tree   (const char *path);
 GBytes *xj_test_read_bytes   (const char *path);
 void   xj_test_copy_file     (const char *from,
                               const char *to);
+gint64 xj_test_query_int     (sqlite3    *db,
+                              const char *sql);
 void   xj_test_init          (int         *argc,
                               char      ***argv);
 void   xj_test_init_ui       (int         *argc,

@@ -40,6 +40,15 @@ echo "$out" | grep -q '"id" : 1'; ok $? "site JSON carries ids"
 
 "$bin" --data-dir "$d" check >/dev/null; ok $? "check passes on a good database"
 
+# A photo row whose files are gone: the check names it and fails.
+sha=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+sqlite3 "$d/xunjian.db" "INSERT INTO photos (sha256, bytes, mime, width, height, imported_at)
+  VALUES ('$sha', 10, 'image/jpeg', 4, 3, 1)"
+out=$("$bin" --data-dir "$d" check 2>"$work/err"); [ $? -ne 0 ]; ok $? "check fails on a missing photo"
+echo "$out" | grep -q "$sha"; ok $? "naming the photo"
+[ "$(wc -l <"$work/err")" -eq 1 ]; ok $? "with one line on stderr"
+sqlite3 "$d/xunjian.db" "DELETE FROM photos"
+
 b=$work/bad
 mkdir -p "$b"; printf 'not a database at all, just text\n' >"$b/xunjian.db"
 cp "$b/xunjian.db" "$work/bad-copy"

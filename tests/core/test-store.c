@@ -39,20 +39,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
-static gint64
-query_int (sqlite3    *db,
-           const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
-}
-
 static char *
 query_text (sqlite3    *db,
             const char *sql)
@@ -82,12 +68,12 @@ test_migrate_empty (Fixture       *f,
   sqlite3 *db = xj_store_get_db (f->store);
   g_autofree char *mode = query_text (db, "PRAGMA journal_mode");
 
-  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, xj_store_get_schema_version ());
-  g_assert_cmpint (query_int (db, "PRAGMA application_id"), ==, XJ_STORE_APPLICATION_ID);
-  g_assert_cmpint (query_int (db, "PRAGMA foreign_keys"), ==, 1);
-  g_assert_cmpint (query_int (db, "PRAGMA synchronous"), ==, 2); /* FULL */
+  g_assert_cmpint (xj_test_query_int (db, "PRAGMA user_version"), ==, xj_store_get_schema_version ());
+  g_assert_cmpint (xj_test_query_int (db, "PRAGMA application_id"), ==, XJ_STORE_APPLICATION_ID);
+  g_assert_cmpint (xj_test_query_int (db, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (xj_test_query_int (db, "PRAGMA synchronous"), ==, 2); /* FULL */
   g_assert_cmpstr (mode, ==, "wal");
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' "
+  g_assert_cmpint (xj_test_query_int (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' "
                                   "AND name IN ('sites', 'templates', 'template_versions', "
                                   "'template_sections', 'template_items', 'inspections', "
                                   "'answers', 'photos', 'answer_photos', 'notices', "
@@ -114,7 +100,7 @@ test_migrate_fixture (gconstpointer data)
   xj_test_copy_file (fixture, target);
   store = xj_store_open (dir, XJ_STORE_OPEN_VERIFY, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (xj_store_get_db (store), "PRAGMA user_version"), ==,
+  g_assert_cmpint (xj_test_query_int (xj_store_get_db (store), "PRAGMA user_version"), ==,
                    xj_store_get_schema_version ());
   /* The fixtures were filled with `xunjian demo`. */
   sites = xj_store_list_sites (store, TRUE, &error);
@@ -277,7 +263,7 @@ test_foreign_keys (Fixture       *f,
                             "  updated_at) VALUES (1, 1, 'daily', 'x', 1, 1);"),
                    ==, SQLITE_OK);
   g_assert_cmpint (exec_rc (db, "DELETE FROM sites WHERE id = 1"), ==, SQLITE_CONSTRAINT);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM sites"), ==, 1);
+  g_assert_cmpint (xj_test_query_int (db, "SELECT count(*) FROM sites"), ==, 1);
 }
 
 static void
@@ -381,7 +367,7 @@ test_audit_append_only (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (exec_rc (db, "UPDATE audit_log SET actor = 'someone else'"), ==, SQLITE_CONSTRAINT);
   g_assert_cmpint (exec_rc (db, "DELETE FROM audit_log"), ==, SQLITE_CONSTRAINT);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM audit_log WHERE actor = 'tester'"), ==, 1);
+  g_assert_cmpint (xj_test_query_int (db, "SELECT count(*) FROM audit_log WHERE actor = 'tester'"), ==, 1);
 }
 
 static guint

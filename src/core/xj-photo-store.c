@@ -1,0 +1,522 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Photos in the database: attaching stored photos to answers and notices,
+ * captions, the reuse check that catches a photo from another inspection,
+ * and the integrity check of the files behind the rows.
+ */
+#define G_LOG_DOMAIN "xj-photo"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "xj-clock.h"
+#include "xj-photo-store.h"
+
+/* The two link tables differ in their owner column and the notice phase;
+ * each keeps its own fixed SQL (never assembled at run time). */
+typedef struct
+{
+  const char *table;
+  const char *entity;
+  const char *insert_sql;    /* ?1 owner, ?2 sha256, ?3 caption, ?4 added_at, ?5 phase */
+  const char *delete_sql;    /* ?1 owner, ?2 sha256, ?5 phase */
+  const char *caption_sql;   /* ?1 owner, ?2 sha256, ?3 caption, ?5 phase */
+  const char *list_sql;      /* ?1 owner, ?5 phase */
+} Link;
+
+#define LIST_COLUMNS "l.id, l.sha256, l.position, l.caption, p.mime, p.width, p.height, " \
+                     "p.orientation, p.taken_at, p.gps_lat, p.gps_lon, p.camera, "         \
+                     "p.original_name, l.added_at"
+
+static const Link answer_link = {
+  "answer_photos", "answer",
+  "INSERT INTO answer_photos (answer_id, sha256, caption, added_at, position) "
+  "VALUES (?1, ?2, ?3, ?4, (SELECT coalesce(max(position) + 1, 0) FROM answer_photos "
+  "WHERE answer_id = ?1))",
+  "DELETE FROM answer_photos WHERE answer_id = ?1 AND sha256 = ?2",
+  "UPDATE answer_photos SET caption = ?3 WHERE answer_id = ?1 AND sha256 = ?2",
+  "SELECT " LIST_COLUMNS " FROM answer_photos l JOIN photos p ON p.sha256 = l.sha256 "
+  "WHERE l.answer_id = ?1 ORDER BY l.position, l.id",
+};
+
+static const Link notice_link = {
+  "notice_photos", "notice",
+  "INSERT INTO notice_photos (notice_id, sha256, caption, added_at, phase, position) "
+  "VALUES (?1, ?2, ?3, ?4, ?5, (SELECT coalesce(max(position) + 1, 0) FROM notice_photos "
+  "WHERE notice_id = ?1 AND phase = ?5))",
+  "DELETE FROM notice_photos WHERE notice_id = ?1 AND sha256 = ?2 AND phase = ?5",
+  "UPDATE notice_photos SET caption = ?3 WHERE notice_id = ?1 AND sha256 = ?2 AND phase = ?5",
+  "SELECT " LIST_COLUMNS " FROM notice_photos l JOIN photos p ON p.sha256 = l.sha256 "
+  "WHERE l.notice_id = ?1 AND l.phase = ?5 ORDER BY l.position, l.id",
+};
+
+static const char *
+phase_to_string (XjNoticePhotoPhase phase)
+{
+  return phase == XJ_NOTICE_PHOTO_AFTER ? "after" : "before";
+}
+
+void
+xj_attached_photo_free (XjAttachedPhoto *photo)
+{
+  if (photo == NULL)
+    return;
+  g_free (photo->sha256);
+  g_free (photo->caption);
+  g_free (photo->mime);
+  g_free (photo->camera);
+  g_free (photo->original_name);
+  g_free (photo);
+}
+
+static gboolean
+check_sha256 (const char  *sha256,
+              GError     **error)
+{
+  gboolean valid = sha256 != NULL && strlen (sha256) == 64;
+
+  for (guint i = 0; valid && i < 64; i++)
+    valid = g_ascii_isdigit (sha256[i]) || (sha256[i] >= 'a' && sha256[i] <= 'f');
+  if (!valid)
+    g_set_error (error, XJ_STORE_ERROR, XJ_STORE_ERROR_INVALID,
+                 _("“%s” is not a photo’s SHA-256 (64 lowercase hex digits)."),
+                 sha256 != NULL ? sha256 : "");
+  return valid;
+}
+
+/* --- adding photos ------------------------------------------------------- */
+
+gboolean
+xj_store_add_photo (XjStore            *store,
+                    const XjPhotoInfo  *info,
+                    GError            **error)
+{
+  g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
+  g_return_val_if_fail (info != NULL, FALSE);
+
+  if (!xj_photo_info_insert (info, xj_store_get_db (store), error))
+    return FALSE;
+  xj_store_emit_changed (store, "photos");
+  return TRUE;
+}
+
+/**
+ * xj_store_import_photo:
+ *
+ * Imports one file on the calling thread and records it: for the demo and
+ * for a single pasted photo.  Lists of files go through
+ * xj_photo_import_async() instead.
+ *
+ * Returns: (transfer full): the photo's details, or %NULL (and nothing
+ * stored) on error.
+ */
+XjPhotoInfo *
+xj_store_import_photo (XjStore     *store,
+                       const char  *path,
+                       GError     **error)
+{
+  g_autoptr(XjPhotoInfo) info = NULL;
+
+  g_return_val_if_fail (XJ_IS_STORE (store), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  info = xj_photo_import_file (xj_store_get_data_dir (store), path, NULL, error);
+  if (info == NULL)
+    return NULL;
+  if (!xj_store_add_photo (store, info, error))
+    {
+      xj_photo_info_discard_files (info);
+      return NULL;
+    }
+  return g_steal_pointer (&info);
+}
+
+/* --- links --------------------------------------------------------------- */
+
+static gboolean
+set_link_error (XjStore     *store,
+                int          rc,
+                GError     **error)
+{
+  if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+    g_set_error_literal (error, XJ_PHOTO_ERROR, XJ_PHOTO_ERROR_ALREADY_ATTACHED,
+                         _("This photo is already attached here."));
+  else if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
+    g_set_error_literal (error, XJ_PHOTO_ERROR, XJ_PHOTO_ERROR_NOT_FOUND,
+                         _("The photo or the item it should be attached to no longer exists. "
+                           "Import the photo again."));
+  else
+    xj_store_set_sqlite_error (error, xj_store_get_db (store), rc, _("Could not attach the photo"));
+  return FALSE;
+}
+
+/* One statement of @sql as one audited transaction.  @bind_caption and
+ * @phase are bound when not NULL; @expect_change turns "no row" into
+ * XJ_PHOTO_ERROR_NOT_FOUND. */
+static gboolean
+run_link_action (XjStore     *store,
+                 const Link  *link,
+                 const char  *sql,
+                 const char  *action,
+                 gint64       owner_id,
+                 const char  *sha256,
+                 const char  *caption,
+                 const char  *phase,
+                 const char  *actor,
+                 gint64      *attachment_id,
+                 GError     **error)
+{
+  sqlite3 *db = xj_store_get_db (store);
+  sqlite3_stmt *stmt;
+  g_autofree char *detail = NULL;
+  int rc;
+
+  if (!check_sha256 (sha256, error) || !xj_store_begin (store, error))
+    return FALSE;
+  stmt = xj_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, owner_id);
+  sqlite3_bind_text (stmt, 2, sha256, -1, SQLITE_TRANSIENT);
+  if (caption != NULL)
+    sqlite3_bind_text (stmt, 3, caption, -1, SQLITE_TRANSIENT);
+  if (sqlite3_bind_parameter_count (stmt) >= 4)
+    sqlite3_bind_int64 (stmt, 4, xj_clock_now ());
+  if (phase != NULL)
+    sqlite3_bind_text (stmt, 5, phase, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_link_error (store, rc, error);
+      goto fail;
+    }
+  if (sqlite3_changes (db) == 0)
+    {
+      g_set_error_literal (error, XJ_PHOTO_ERROR, XJ_PHOTO_ERROR_NOT_FOUND,
+                           _("This photo is not attached here (any more)."));
+      goto fail;
+    }
+  if (attachment_id != NULL)
+    *attachment_id = sqlite3_last_insert_rowid (db);
+
+  detail = phase != NULL ? g_strdup_printf ("%s %s", phase, sha256) : g_strdup (sha256);
+  if (!xj_store_audit (store, actor, link->entity, owner_id, action, detail, error)
+      || !xj_store_commit (store, error))
+    goto fail;
+  xj_store_emit_changed (store, link->table);
+  return TRUE;
+
+fail:
+  xj_store_rollback (store);
+  return FALSE;
+}
+
+static GPtrArray *
+list_links (XjStore     *store,
+            const Link  *link,
+            gint64       owner_id,
+            const char  *phase,
+            GError     **error)
+{
+  g_autoptr(GPtrArray) photos = g_ptr_array_new_with_free_func ((GDestroyNotify) xj_attached_photo_free);
+  sqlite3_stmt *stmt = xj_store_prepare (store, link->list_sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, owner_id);
+  if (phase != NULL)
+    sqlite3_bind_text (stmt, 5, phase, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      XjAttachedPhoto *photo = g_new0 (XjAttachedPhoto, 1);
+
+      photo->id = sqlite3_column_int64 (stmt, 0);
+      photo->sha256 = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      photo->position = sqlite3_column_int (stmt, 2);
+      photo->caption = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      photo->mime = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      photo->width = sqlite3_column_int (stmt, 5);
+      photo->height = sqlite3_column_int (stmt, 6);
+      photo->orientation = sqlite3_column_int (stmt, 7);
+      photo->has_taken_at = sqlite3_column_type (stmt, 8) != SQLITE_NULL;
+      photo->taken_at = sqlite3_column_int64 (stmt, 8);
+      photo->has_gps = sqlite3_column_type (stmt, 9) != SQLITE_NULL;
+      photo->gps_lat = sqlite3_column_double (stmt, 9);
+      photo->gps_lon = sqlite3_column_double (stmt, 10);
+      photo->camera = g_strdup ((const char *) sqlite3_column_text (stmt, 11));
+      photo->original_name = g_strdup ((const char *) sqlite3_column_text (stmt, 12));
+      photo->added_at = sqlite3_column_int64 (stmt, 13);
+      g_ptr_array_add (photos, photo);
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      xj_store_set_sqlite_error (error, xj_store_get_db (store), rc, _("Could not read photos"));
+      return NULL;
+    }
+  return g_steal_pointer (&photos);
+}
+
+/* --- answers ------------------------------------------------------------- */
+
+/**
+ * xj_store_attach_photo_to_answer:
+ * @sha256: a photo already in the store (xj_store_add_photo())
+ * @attachment_id: (out) (optional): the answer_photos row
+ *
+ * Appends the photo to the answer's photos; one audited transaction.
+ * Refused with %XJ_STORE_ERROR_LOCKED on a signed inspection.
+ */
+gboolean
+xj_store_attach_photo_to_answer (XjStore     *store,
+                                 gint64       answer_id,
+                                 const char  *sha256,
+                                 const char  *caption,
+                                 const char  *actor,
+                                 gint64      *attachment_id,
+                                 GError     **error)
+{
+  g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
+
+  return run_link_action (store, &answer_link, answer_link.insert_sql, "attach-photo",
+                          answer_id, sha256, caption != NULL ? caption : "", NULL, actor,
+                          attachment_id, error);
+}
+
+gboolean
+xj_store_detach_photo_from_answer (XjStore     *store,
+                                   gint64       answer_id,
+                                   const char  *sha256,
+                                   const char  *actor,
+                                   GError     **error)
+{
+  g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
+
+  return run_link_action (store, &answer_link, answer_link.delete_sql, "detach-photo",
+                          answer_id, sha256, NULL, NULL, actor, NULL, error);
+}
+
+gboolean
+xj_store_set_answer_photo_caption (XjStore     *store,
+                                   gint64       answer_id,
+                                   const char  *sha256,
+                                   const char  *caption,
+                                   const char  *actor,
+                                   GError     **error)
+{
+  g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
+
+  return run_link_action (store, &answer_link, answer_link.caption_sql, "caption-photo",
+                          answer_id, sha256, caption != NULL ? caption : "", NULL, actor,
+                          NULL, error);
+}
+
+/**
+ * xj_store_list_answer_photos:
+ *
+ * Returns: (transfer full) (element-type XjAttachedPhoto): in the order
+ * they were attached.
+ */
+GPtrArray *
+xj_store_list_answer_photos (XjStore  *store,
+                             gint64    answer_id,
+                             GError  **error)
+{
+  g_return_val_if_fail (XJ_IS_STORE (store), NULL);
+
+  return list_links (store, &answer_link, answer_id, NULL, error);
+}
+
+/* --- notices ------------------------------------------------------------- */
+
+gboolean
+xj_store_attach_photo_to_notice (XjStore            *store,
+                                 gint64              notice_id,
+                                 XjNoticePhotoPhase  phase,
+                                 const char         *sha256,
+                                 const char         *caption,
+                                 const char         *actor,
+                                 gint64             *attachment_id,
+                                 GError            **error)
+{
+  g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
+
+  return run_link_action (store, &notice_link, notice_link.insert_sql, "attach-photo",
+                          notice_id, sha256, caption != NULL ? caption : "",
+                          phase_to_string (phase), actor, attachment_id, error);
+}
+
+gboolean
+xj_store_detach_photo_from_notice (XjStore            *store,
+                                   gint64              notice_id,
+                                   XjNoticePhotoPhase  phase,
+                                   const char         *sha256,
+                                   const char         *actor,
+                                   GError            **error)
+{
+  g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
+
+  return run_link_action (store, &notice_link, notice_link.delete_sql, "detach-photo",
+                          notice_id, sha256, NULL, phase_to_string (phase), actor, NULL, error);
+}
+
+GPtrArray *
+xj_store_list_notice_photos (XjStore            *store,
+                             gint64              notice_id,
+                             XjNoticePhotoPhase  phase,
+                             GError            **error)
+{
+  g_return_val_if_fail (XJ_IS_STORE (store), NULL);
+
+  return list_links (store, &notice_link, notice_id, phase_to_string (phase), error);
+}
+
+/* --- reuse --------------------------------------------------------------- */
+
+/**
+ * xj_store_photo_used_elsewhere:
+ * @other_inspection_id: (out): the first other inspection whose answers
+ *   carry the same photo, or 0 when none does
+ *
+ * The classic mystery-shop fraud is handing in an old photo again; the
+ * same bytes have the same hash whatever the file is called.
+ *
+ * Returns: %FALSE only when the database could not be read.
+ */
+gboolean
+xj_store_photo_used_elsewhere (XjStore     *store,
+                               const char  *sha256,
+                               gint64       inspection_id,
+                               gint64      *other_inspection_id,
+                               GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
+  g_return_val_if_fail (other_inspection_id != NULL, FALSE);
+
+  *other_inspection_id = 0;
+  stmt = xj_store_prepare (store,
+                           "SELECT a.inspection_id FROM answer_photos ap "
+                           "JOIN answers a ON a.id = ap.answer_id "
+                           "WHERE ap.sha256 = ?1 AND a.inspection_id <> ?2 "
+                           "ORDER BY a.inspection_id LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, inspection_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *other_inspection_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return xj_store_set_sqlite_error (error, xj_store_get_db (store), rc,
+                                      _("Could not read photos"));
+  return TRUE;
+}
+
+/* --- integrity ----------------------------------------------------------- */
+
+static gboolean
+check_one_photo (const char  *data_dir,
+                 const char  *sha256,
+                 const char  *mime,
+                 gint64       bytes,
+                 GString     *report)
+{
+  g_autofree char *original = xj_photo_dup_original_path (data_dir, sha256, mime);
+  g_autofree char *rendition = xj_photo_dup_rendition_path (data_dir, sha256);
+  g_autofree char *thumbnail = xj_photo_dup_thumbnail_path (data_dir, sha256);
+  g_autofree char *contents = NULL;
+  g_autofree char *actual = NULL;
+  gsize length = 0;
+  gboolean ok = TRUE;
+
+  if (!g_file_get_contents (original, &contents, &length, NULL))
+    {
+      g_string_append_printf (report, _("Photo %s: the original file %s is missing\n"),
+                              sha256, original);
+      ok = FALSE;
+    }
+  else if ((gint64) length != bytes)
+    {
+      g_string_append_printf (report, _("Photo %s: the original file has %lld bytes, "
+                                        "the database says %lld\n"),
+                              sha256, (long long) length, (long long) bytes);
+      ok = FALSE;
+    }
+  else if (g_strcmp0 (actual = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
+                                                            (const guint8 *) contents, length),
+                      sha256) != 0)
+    {
+      g_string_append_printf (report, _("Photo %s: the original file was altered "
+                                        "(its SHA-256 is now %s)\n"), sha256, actual);
+      ok = FALSE;
+    }
+  if (!g_file_test (rendition, G_FILE_TEST_IS_REGULAR))
+    {
+      g_string_append_printf (report, _("Photo %s: the report rendition %s is missing\n"),
+                              sha256, rendition);
+      ok = FALSE;
+    }
+  if (!g_file_test (thumbnail, G_FILE_TEST_IS_REGULAR))
+    {
+      g_string_append_printf (report, _("Photo %s: the thumbnail %s is missing\n"),
+                              sha256, thumbnail);
+      ok = FALSE;
+    }
+  return ok;
+}
+
+/**
+ * xj_photo_store_check:
+ * @report: receives one line per problem
+ *
+ * Every photos row must have its original with the recorded size and
+ * hash, its rendition and its thumbnail.  Reads every original: for
+ * `xunjian check`, not for the main loop.
+ *
+ * Returns: %TRUE when nothing is wrong.
+ */
+gboolean
+xj_photo_store_check (XjStore  *store,
+                      GString  *report,
+                      GError  **error)
+{
+  const char *data_dir;
+  sqlite3_stmt *stmt;
+  guint problems = 0;
+  int rc;
+
+  g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
+  g_return_val_if_fail (report != NULL, FALSE);
+
+  data_dir = xj_store_get_data_dir (store);
+  stmt = xj_store_prepare (store, "SELECT sha256, mime, bytes FROM photos ORDER BY sha256", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (!check_one_photo (data_dir, (const char *) sqlite3_column_text (stmt, 0),
+                          (const char *) sqlite3_column_text (stmt, 1),
+                          sqlite3_column_int64 (stmt, 2), report))
+      problems++;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return xj_store_set_sqlite_error (error, xj_store_get_db (store), rc,
+                                      _("Could not read photos"));
+  if (problems > 0)
+    {
+      g_set_error (error, XJ_STORE_ERROR, XJ_STORE_ERROR_CORRUPT,
+                   g_dngettext (GETTEXT_PACKAGE, "%u photo in “%s” is damaged or missing",
+                                "%u photos in “%s” are damaged or missing", problems),
+                   problems, data_dir);
+      return FALSE;
+    }
+  return TRUE;
+}
