@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "xj-demo.h"
+#include "xj-demo-private.h"
 #include "xj-site.h"
 
 static const struct {
@@ -108,5 +109,9 @@ xj_demo_fill (XjStore              *store,
       return FALSE;
     }
 
-  return add_sites (store, sites, options->n_sites, error);
+  if (!add_sites (store, sites, options->n_sites, error))
+    return FALSE;
+  if (options->years > 0 && !_xj_demo_add_history (store, options->years, options->seed, error))
+    return FALSE;
+  return TRUE;
 }
