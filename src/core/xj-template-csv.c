@@ -597,6 +597,7 @@ parse_rows (XjImportReport *report,
   g_autoptr(GHashTable) sections = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) keyless = g_ptr_array_new ();
+  g_autoptr(GHashTable) given_keys = g_hash_table_new (g_str_hash, g_str_equal);
   guint n_header = ((Record *) g_ptr_array_index (records, 0))->fields->len;
 
   for (guint r = 1; r < records->len; r++)
@@ -636,6 +637,8 @@ parse_rows (XjImportReport *report,
       g_ptr_array_add (section->items, item);
       if (*item->key == '\0')
         g_ptr_array_add (keyless, item);
+      else
+        g_hash_table_add (given_keys, item->key);
       g_hash_table_insert (lines, g_strdup_printf ("%d/%d", row.section, row.item),
                            GUINT_TO_POINTER (row.record->line));
       if (row.item == 0)
@@ -644,13 +647,20 @@ parse_rows (XjImportReport *report,
     }
   /* Line 1 is the header; template-level problems point at it. */
   g_hash_table_insert (lines, g_strdup ("-1/0"), GUINT_TO_POINTER (0));
-  /* Rows without a key get one no other row uses. */
-  for (guint k = 0; k < keyless->len; k++)
+  /* Rows without a key get item-1, item-2 … skipping keys rows gave. */
+  for (guint k = 0, n = 1; k < keyless->len; k++)
     {
       XjTemplateItem *item = g_ptr_array_index (keyless, k);
+      char *key = NULL;
 
+      do
+        {
+          g_free (key);
+          key = g_strdup_printf ("item-%u", n++);
+        }
+      while (g_hash_table_contains (given_keys, key));
       g_free (item->key);
-      item->key = xj_template_make_item_key (tmpl);
+      item->key = key;
     }
   if (*tmpl->name == '\0')
     {
