@@ -204,9 +204,9 @@ split_records (XjImportReport *report,
                gsize           length)
 {
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) record_free);
-  gsize header_end = strcspn (text, "\n");
-  char separator = memchr (text, ',', MIN (header_end, length)) == NULL
-                   && memchr (text, '\t', MIN (header_end, length)) != NULL ? '\t' : ',';
+  gsize header_end = MIN (strcspn (text, "\n"), length);
+  char separator = memchr (text, ',', header_end) == NULL
+                   && memchr (text, '\t', header_end) != NULL ? '\t' : ',';
   g_autoptr(GString) field = g_string_new (NULL);
   Record *record = NULL;
   guint line = 1;
@@ -338,6 +338,7 @@ typedef struct {
   XjImportReport *report;
   Record         *record;
   const int      *columns;     /* field index → Column, -1 */
+  guint           n_columns;   /* fields in the header */
   int             section;
   int             item;
 } Row;
@@ -371,7 +372,7 @@ static const char *
 cell (Row    *row,
       Column  column)
 {
-  for (guint f = 0; f < row->record->fields->len; f++)
+  for (guint f = 0; f < MIN (row->record->fields->len, row->n_columns); f++)
     if (row->columns[f] == (int) column)
       return g_ptr_array_index (row->record->fields, f);
   return "";
@@ -602,7 +603,7 @@ parse_rows (XjImportReport *report,
 
   for (guint r = 1; r < records->len; r++)
     {
-      Row row = { report, g_ptr_array_index (records, r), columns, -1, -1 };
+      Row row = { report, g_ptr_array_index (records, r), columns, n_header, -1, -1 };
       const char *name = cell (&row, COL_TEMPLATE);
       const char *title = cell (&row, COL_SECTION);
       XjTemplateSection *section = g_hash_table_lookup (sections, title);
@@ -691,7 +692,7 @@ xj_template_from_csv (const char  *data,
   g_autoptr(GPtrArray) records = NULL;
   g_autoptr(XjTemplate) tmpl = NULL;
   g_autofree int *columns = NULL;
-  const char *text;
+  g_autofree char *text = NULL;
   gboolean ok;
 
   _xj_import_report_init (&report, filename);
