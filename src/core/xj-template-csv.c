@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The CSV template format: one row per item, so a team can keep its
- * checklists in a spreadsheet (docs/template-format.md).  Headers in
+ * Reading the CSV template format: one row per item, so a team can keep
+ * its checklists in a spreadsheet (docs/template-format.md).  Headers in
  * English or Chinese; every problem is reported with its line.
  */
 #define G_LOG_DOMAIN "xj-template"
@@ -11,176 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
-#include "xj-template-io-private.h"
-
-typedef enum {
-  COL_TEMPLATE, COL_SECTION, COL_KEY, COL_PROMPT, COL_GUIDANCE, COL_DO, COL_DONT, COL_TYPE,
-  COL_OPTIONS, COL_UNIT, COL_MIN, COL_MAX, COL_THRESHOLD, COL_PASS_ANSWER, COL_WEIGHT,
-  COL_FAILURE_WEIGHT, COL_FLAGS, COL_NOTICE_TYPE, COL_PARTY, COL_DEADLINE, COL_CATEGORY,
-  N_COLUMNS
-} Column;
-
-/* The first spelling is the one written; the others are accepted. */
-static const char *const column_names[N_COLUMNS] = {
-  [COL_TEMPLATE] = "template|checklist|检查表|模板",
-  [COL_SECTION] = "section|分区|区域",
-  [COL_KEY] = "key|id|编号",
-  [COL_PROMPT] = "prompt|item|检查项|检查内容",
-  [COL_GUIDANCE] = "guidance|说明|指引",
-  [COL_DO] = "do|应做|正确做法",
-  [COL_DONT] = "dont|don't|禁忌|不应做",
-  [COL_TYPE] = "type|类型|回答类型",
-  [COL_OPTIONS] = "options|选项",
-  [COL_UNIT] = "unit|单位",
-  [COL_MIN] = "min|最小值",
-  [COL_MAX] = "max|最大值",
-  [COL_THRESHOLD] = "threshold|阈值|合格线",
-  [COL_PASS_ANSWER] = "pass_answer|合格答案",
-  [COL_WEIGHT] = "weight|权重|分值",
-  [COL_FAILURE_WEIGHT] = "failure_weight|失败权重|扣分权重",
-  [COL_FLAGS] = "flags|标记",
-  [COL_NOTICE_TYPE] = "notice_type|通知单类型|通知单",
-  [COL_PARTY] = "responsible_party|责任方",
-  [COL_DEADLINE] = "deadline_days|整改期限|期限",
-  [COL_CATEGORY] = "category|类别|分类",
-};
-
-static const struct {
-  const char *spellings;
-  gsize       offset;
-} flags[] = {
-  { "critical|关键", G_STRUCT_OFFSET (XjTemplateItem, critical) },
-  { "required|必答", G_STRUCT_OFFSET (XjTemplateItem, required) },
-  { "photo_on_fail|失败拍照", G_STRUCT_OFFSET (XjTemplateItem, photo_on_fail) },
-  { "remark_on_fail|失败备注", G_STRUCT_OFFSET (XjTemplateItem, remark_on_fail) },
-};
-
-/* --- writing -------------------------------------------------------------- */
-
-static char *
-first_spelling (const char *spellings)
-{
-  return g_strndup (spellings, strcspn (spellings, "|"));
-}
-
-static void
-append_field (GString    *out,
-              const char *text,
-              gboolean    last)
-{
-  if (text != NULL && text[strcspn (text, ",\"\r\n")] != '\0')
-    {
-      g_string_append_c (out, '"');
-      for (const char *p = text; *p != '\0'; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (out, '"');
-          g_string_append_c (out, *p);
-        }
-      g_string_append_c (out, '"');
-    }
-  else if (text != NULL)
-    g_string_append (out, text);
-  g_string_append (out, last ? "\r\n" : ",");
-}
-
-static char *
-format_number (double value)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (isnan (value))
-    return g_strdup ("");
-  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.15g", value));
-}
-
-static char *
-format_options (const XjTemplateItem *item)
-{
-  GString *out = g_string_new (NULL);
-
-  for (guint o = 0; o < item->options->len; o++)
-    {
-      XjTemplateOption *option = g_ptr_array_index (item->options, o);
-      g_autofree char *score = format_number (option->score);
-
-      if (o > 0)
-        g_string_append_c (out, ';');
-      for (const char *p = option->label; *p != '\0'; p++)
-        {
-          if (strchr ("\\;=!", *p) != NULL)
-            g_string_append_c (out, '\\');
-          g_string_append_c (out, *p);
-        }
-      g_string_append_printf (out, "=%s%s", score, option->fails ? "!" : "");
-    }
-  return g_string_free (out, FALSE);
-}
-
-static char *
-format_flags (const XjTemplateItem *item)
-{
-  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint f = 0; f < G_N_ELEMENTS (flags); f++)
-    if (G_STRUCT_MEMBER (gboolean, item, flags[f].offset))
-      g_ptr_array_add (words, first_spelling (flags[f].spellings));
-  g_ptr_array_add (words, NULL);
-  return g_strjoinv (";", (char **) words->pdata);
-}
-
-char *
-xj_template_to_csv (const XjTemplate *tmpl)
-{
-  GString *out = g_string_new (NULL);
-
-  for (guint c = 0; c < N_COLUMNS; c++)
-    {
-      g_autofree char *name = first_spelling (column_names[c]);
-
-      append_field (out, name, c == N_COLUMNS - 1);
-    }
-  for (guint s = 0; s < tmpl->sections->len; s++)
-    {
-      XjTemplateSection *section = g_ptr_array_index (tmpl->sections, s);
-
-      for (guint i = 0; i < section->items->len; i++)
-        {
-          XjTemplateItem *item = g_ptr_array_index (section->items, i);
-          char *fields[N_COLUMNS] = { NULL };
-
-          fields[COL_TEMPLATE] = g_strdup (tmpl->name);
-          fields[COL_SECTION] = g_strdup (section->title);
-          fields[COL_KEY] = g_strdup (item->key);
-          fields[COL_PROMPT] = g_strdup (item->prompt);
-          fields[COL_GUIDANCE] = g_strdup (item->guidance);
-          fields[COL_DO] = g_strdup (item->guidance_do);
-          fields[COL_DONT] = g_strdup (item->guidance_dont);
-          fields[COL_TYPE] = g_strdup (xj_response_type_to_string (item->type));
-          fields[COL_OPTIONS] = format_options (item);
-          fields[COL_UNIT] = g_strdup (item->unit);
-          fields[COL_MIN] = format_number (item->range_min);
-          fields[COL_MAX] = format_number (item->range_max);
-          fields[COL_THRESHOLD] = format_number (item->threshold);
-          fields[COL_PASS_ANSWER] = g_strdup (item->type != XJ_RESPONSE_YES_NO ? ""
-                                              : item->pass_answer ? "yes" : "no");
-          fields[COL_WEIGHT] = format_number (item->score_weight);
-          fields[COL_FAILURE_WEIGHT] = format_number (item->failure_weight);
-          fields[COL_FLAGS] = format_flags (item);
-          fields[COL_NOTICE_TYPE] = g_strdup (item->notice_type);
-          fields[COL_PARTY] = g_strdup (item->responsible_party);
-          fields[COL_DEADLINE] = item->deadline_days < 0 ? g_strdup ("")
-                                 : g_strdup_printf ("%d", item->deadline_days);
-          fields[COL_CATEGORY] = g_strdup (item->category);
-          for (guint c = 0; c < N_COLUMNS; c++)
-            {
-              append_field (out, fields[c], c == N_COLUMNS - 1);
-              g_free (fields[c]);
-            }
-        }
-    }
-  return g_string_free (out, FALSE);
-}
+#include "xj-template-csv-private.h"
 
 /* --- reading -------------------------------------------------------------- */
 
@@ -204,9 +35,9 @@ split_records (XjImportReport *report,
                gsize           length)
 {
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) record_free);
-  gsize header_end = strcspn (text, "\n");
-  char separator = memchr (text, ',', MIN (header_end, length)) == NULL
-                   && memchr (text, '\t', MIN (header_end, length)) != NULL ? '\t' : ',';
+  gsize header_end = MIN (strcspn (text, "\n"), length);
+  char separator = memchr (text, ',', header_end) == NULL
+                   && memchr (text, '\t', header_end) != NULL ? '\t' : ',';
   g_autoptr(GString) field = g_string_new (NULL);
   Record *record = NULL;
   guint line = 1;
@@ -338,6 +169,7 @@ typedef struct {
   XjImportReport *report;
   Record         *record;
   const int      *columns;     /* field index → Column, -1 */
+  guint           n_columns;   /* fields in the header */
   int             section;
   int             item;
 } Row;
@@ -371,7 +203,7 @@ static const char *
 cell (Row    *row,
       Column  column)
 {
-  for (guint f = 0; f < row->record->fields->len; f++)
+  for (guint f = 0; f < MIN (row->record->fields->len, row->n_columns); f++)
     if (row->columns[f] == (int) column)
       return g_ptr_array_index (row->record->fields, f);
   return "";
@@ -597,11 +429,12 @@ parse_rows (XjImportReport *report,
   g_autoptr(GHashTable) sections = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) keyless = g_ptr_array_new ();
+  g_autoptr(GHashTable) given_keys = g_hash_table_new (g_str_hash, g_str_equal);
   guint n_header = ((Record *) g_ptr_array_index (records, 0))->fields->len;
 
   for (guint r = 1; r < records->len; r++)
     {
-      Row row = { report, g_ptr_array_index (records, r), columns, -1, -1 };
+      Row row = { report, g_ptr_array_index (records, r), columns, n_header, -1, -1 };
       const char *name = cell (&row, COL_TEMPLATE);
       const char *title = cell (&row, COL_SECTION);
       XjTemplateSection *section = g_hash_table_lookup (sections, title);
@@ -636,6 +469,8 @@ parse_rows (XjImportReport *report,
       g_ptr_array_add (section->items, item);
       if (*item->key == '\0')
         g_ptr_array_add (keyless, item);
+      else
+        g_hash_table_add (given_keys, item->key);
       g_hash_table_insert (lines, g_strdup_printf ("%d/%d", row.section, row.item),
                            GUINT_TO_POINTER (row.record->line));
       if (row.item == 0)
@@ -644,13 +479,20 @@ parse_rows (XjImportReport *report,
     }
   /* Line 1 is the header; template-level problems point at it. */
   g_hash_table_insert (lines, g_strdup ("-1/0"), GUINT_TO_POINTER (0));
-  /* Rows without a key get one no other row uses. */
-  for (guint k = 0; k < keyless->len; k++)
+  /* Rows without a key get item-1, item-2 … skipping keys rows gave. */
+  for (guint k = 0, n = 1; k < keyless->len; k++)
     {
       XjTemplateItem *item = g_ptr_array_index (keyless, k);
+      char *key = NULL;
 
+      do
+        {
+          g_free (key);
+          key = g_strdup_printf ("item-%u", n++);
+        }
+      while (g_hash_table_contains (given_keys, key));
       g_free (item->key);
-      item->key = xj_template_make_item_key (tmpl);
+      item->key = key;
     }
   if (*tmpl->name == '\0')
     {
@@ -681,7 +523,7 @@ xj_template_from_csv (const char  *data,
   g_autoptr(GPtrArray) records = NULL;
   g_autoptr(XjTemplate) tmpl = NULL;
   g_autofree int *columns = NULL;
-  const char *text;
+  g_autofree char *text = NULL;
   gboolean ok;
 
   _xj_import_report_init (&report, filename);

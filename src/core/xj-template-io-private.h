@@ -29,8 +29,8 @@ gboolean  _xj_import_report_finish    (XjImportReport *report,
                                        GError        **error);
 
 /* Text checks shared by both formats: size, NUL bytes, UTF-8, BOM.
- * Returns the text to parse (inside @data) or NULL with @report filled. */
-const char *_xj_import_check_text     (XjImportReport *report,
+ * Returns a terminated copy to parse, or NULL with @report filled. */
+char       *_xj_import_check_text     (XjImportReport *report,
                                        const char     *data,
                                        gsize          *length);
 

@@ -96,12 +96,15 @@ _xj_import_report_finish (XjImportReport  *report,
   return FALSE;
 }
 
-const char *
+/* Returns a NUL-terminated copy without the BOM: callers may pass data
+ * that is not terminated, and the parsers use string functions. */
+char *
 _xj_import_check_text (XjImportReport *report,
                        const char     *data,
                        gsize          *length)
 {
   const char *end = NULL;
+  char *text;
 
   if (*length > XJ_TEMPLATE_FILE_MAX)
     {
@@ -115,29 +118,32 @@ _xj_import_check_text (XjImportReport *report,
       data += 3;
       *length -= 3;
     }
-  if (*length == 0 || strspn (data, " \t\r\n") == *length)
-    {
-      _xj_import_report_add (report, NULL, _("The file is empty. Export a checklist to see what a file looks like."));
-      return NULL;
-    }
   if (memchr (data, '\0', *length) != NULL)
     {
       _xj_import_report_add (report, NULL,
                              _("This is not a text file (it contains binary data). Choose a .json or .csv checklist file."));
       return NULL;
     }
-  if (!g_utf8_validate_len (data, *length, &end))
+  text = g_strndup (data, *length);
+  if (strspn (text, " \t\r\n") == *length)
+    {
+      g_free (text);
+      _xj_import_report_add (report, NULL, _("The file is empty. Export a checklist to see what a file looks like."));
+      return NULL;
+    }
+  if (!g_utf8_validate_len (text, *length, &end))
     {
       guint line = 1;
 
-      for (const char *p = data; p < end; p++)
+      for (const char *p = text; p < end; p++)
         line += *p == '\n';
+      g_free (text);
       _xj_import_report_add (report, NULL,
                              _("Line %u is not UTF-8 text. Save the file as UTF-8 (in a spreadsheet: “CSV UTF-8”) and import it again."),
                              line);
       return NULL;
     }
-  return data;
+  return text;
 }
 
 /* --- spellings ------------------------------------------------------------ */

@@ -552,7 +552,7 @@ xj_template_from_json (const char  *data,
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(XjTemplate) tmpl = NULL;
   g_autoptr(GError) parse_error = NULL;
-  const char *text;
+  g_autofree char *text = NULL;
   gboolean ok;
 
   _xj_import_report_init (&report, filename);

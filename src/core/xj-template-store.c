@@ -390,9 +390,13 @@ xj_store_duplicate_template (XjStore     *store,
 
   if (copy == NULL)
     return 0;
-  g_free (copy->name);
-  /* Translators: the name of a duplicated checklist */
-  copy->name = name != NULL ? g_strdup (name) : g_strdup_printf (_("%s (copy)"), copy->name);
+  {
+    /* Translators: the name of a duplicated checklist */
+    char *new_name = name != NULL ? g_strdup (name) : g_strdup_printf (_("%s (copy)"), copy->name);
+
+    g_free (copy->name);
+    copy->name = new_name;
+  }
   g_clear_pointer (&copy->uid, g_free);
   copy->template_id = copy->version_id = 0;
   copy->builtin = copy->archived = FALSE;

@@ -80,5 +80,30 @@ echo "$out" | grep -q '^PG-2026-0001  Work order'; ok $? "text output is aligned
 
 "$bin" --data-dir "$d" site frobnicate 2>/dev/null; [ $? -ne 0 ]; ok $? "an unknown subcommand fails"
 
+# Checklist templates.
+t=$work/templates
+out=$("$bin" --data-dir "$t" template list --json); ok $? "template list --json"
+[ "$(echo "$out" | grep -c '"builtin" : true')" -eq 6 ]; ok $? "six built-in checklists installed on first use"
+for key in '"id"' '"name"' '"version"' '"items"'; do
+  echo "$out" | grep -q "$key :"; ok $? "template JSON carries $key"
+done
+out=$(LANGUAGE=zh_CN LC_ALL=zh_CN.UTF-8 "$bin" --data-dir "$work/zh" template list)
+echo "$out" | grep -q "日常巡视"; ok $? "built-ins are installed in Chinese for a Chinese user"
+"$bin" --data-dir "$t" template export 2 "$work/monthly.csv"; ok $? "template export to CSV"
+head -1 "$work/monthly.csv" | grep -q '^template,section,key,prompt'; ok $? "CSV has the documented header"
+"$bin" --data-dir "$t" template export 2 "$work/monthly.json"; ok $? "template export to JSON"
+grep -q '"format_version" : 1' "$work/monthly.json"; ok $? "JSON carries format_version"
+id=$("$bin" --data-dir "$t" template import "$work/monthly.csv"); ok $? "template import prints an ID"
+[ "$id" = 7 ]; ok $? "the new template's ID is 7 ($id)"
+"$bin" --data-dir "$t" template export "$id" "$work/again.csv"
+cmp -s "$work/monthly.csv" "$work/again.csv"; ok $? "export, import, export gives the same CSV"
+printf 'section,prompt,type\n保洁,地面,checkbox\n' >"$work/bad.csv"
+"$bin" --data-dir "$t" template import "$work/bad.csv" 2>"$work/err"; [ $? -ne 0 ]; ok $? "a bad file is refused"
+[ "$(wc -l <"$work/err")" -eq 1 ]; ok $? "with one line on stderr"
+grep -q 'bad.csv:2: type: “checkbox”' "$work/err"; ok $? "naming the file, line, column and value"
+count=$("$bin" --data-dir "$t" template list | wc -l)
+[ "$count" -eq 7 ]; ok $? "and importing nothing ($count templates)"
+"$bin" --data-dir "$t" template export 99 "$work/x.json" 2>/dev/null; [ $? -ne 0 ]; ok $? "exporting an unknown ID fails"
+
 echo "1..$n"
 exit $failed

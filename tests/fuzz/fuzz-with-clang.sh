@@ -1,0 +1,32 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# fuzz-with-clang.sh SOURCE_ROOT BUILD_DIR SECONDS : the main build uses gcc,
+# which has no libFuzzer, so build the fuzz targets in a separate clang build
+# directory (only those targets) and run each for SECONDS.  TAP output.
+set -u
+top=$1
+dir=$2
+seconds=$3
+n=0
+failed=0
+if [ ! -f "$dir/build.ninja" ]; then
+  CC=clang meson setup "$dir" "$top" --buildtype=debug -Db_sanitize=address,undefined \
+    -Db_lundef=false >"$dir.log" 2>&1 || { echo "not ok 1 - clang build set-up (see $dir.log)"; echo "1..1"; exit 1; }
+fi
+if ! meson compile -C "$dir" fuzz-template-json fuzz-template-csv >"$dir.log" 2>&1; then
+  tail -n 20 "$dir.log" | sed 's/^/# /'
+  echo "not ok 1 - clang build of the fuzz targets"
+  echo "1..1"
+  exit 1
+fi
+for kind in json csv; do
+  n=$((n + 1))
+  seeds=$top/tests/fuzz/seeds-csv
+  [ $kind = json ] && seeds=$top/resources/checklists
+  out=$(sh "$top/tests/fuzz/run-fuzz.sh" "$dir/tests/fuzz/fuzz-template-$kind" "$seconds" "$seeds")
+  status=$?
+  echo "$out" | grep '^#'
+  if [ $status -eq 0 ]; then echo "ok $n - fuzz-template-$kind"; else echo "not ok $n - fuzz-template-$kind"; failed=1; fi
+done
+echo "1..$n"
+exit $failed
