@@ -405,8 +405,15 @@ static const char schema_v1[] =
   "  WHEN EXISTS (SELECT 1 FROM inspections WHERE version_id = OLD.id)"
   "  BEGIN SELECT RAISE(ABORT, 'template version is in use; save a new version'); END;";
 
+/* Version 2: "is this template version used?" (template list counts, the
+ * triggers that keep used versions immutable) without scanning every
+ * inspection. */
+static const char schema_v2[] =
+  "CREATE INDEX inspections_version ON inspections (version_id);";
+
 static const char *const steps[] = {
   schema_v1,
+  schema_v2,
 };
 
 guint

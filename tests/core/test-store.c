@@ -109,6 +109,21 @@ test_migrate_fixture (gconstpointer data)
   g_assert_true (xj_store_check (store, report, &error));
   g_assert_no_error (error);
 
+  /* The migrated schema is the one a new database gets: same tables,
+   * indexes and triggers. */
+  {
+    g_autofree char *fresh_dir = xj_test_make_data_dir ();
+    g_autoptr(XjStore) fresh = xj_store_open (fresh_dir, XJ_STORE_OPEN_DEFAULT, &error);
+    const char *names = "SELECT group_concat(type || ':' || name, ',') FROM "
+                        "(SELECT type, name FROM sqlite_schema ORDER BY type, name)";
+    g_autofree char *want = query_text (xj_store_get_db (fresh), names);
+    g_autofree char *got = query_text (xj_store_get_db (store), names);
+
+    g_assert_cmpstr (got, ==, want);
+    g_clear_object (&fresh);
+    xj_test_remove_tree (fresh_dir);
+  }
+
   g_clear_object (&store);
   xj_test_remove_tree (dir);
 }
