@@ -100,6 +100,22 @@ copy_database (const char  *db_path,
 }
 
 /**
+ * xj_store_backup_is_due:
+ *
+ * Whether the newest backup in @backup_dir is older than a day (or there
+ * is none).  Cheap: it only lists the folder.
+ */
+gboolean
+xj_store_backup_is_due (const char *backup_dir,
+                        gint64      now)
+{
+  g_autoptr(GPtrArray) names = list_backups (backup_dir);
+
+  return names->len == 0
+         || now - backup_time (g_ptr_array_index (names, names->len - 1)) >= BACKUP_INTERVAL;
+}
+
+/**
  * xj_store_backup_if_due:
  * @now: the current time (Unix seconds)
  * @keep: how many backups to keep
@@ -139,10 +155,9 @@ xj_store_backup_if_due (const char  *db_path,
       return FALSE;
     }
 
-  names = list_backups (backup_dir);
-  if (names->len > 0
-      && now - backup_time (g_ptr_array_index (names, names->len - 1)) < BACKUP_INTERVAL)
+  if (!xj_store_backup_is_due (backup_dir, now))
     return TRUE;
+  names = list_backups (backup_dir);
 
   now_dt = g_date_time_new_from_unix_utc (now);
   stamp = g_date_time_format (now_dt, "%Y%m%d-%H%M%S");

@@ -86,6 +86,8 @@ gboolean      xj_store_set_sqlite_error   (GError           **error,
                                            const char        *context);
 
 /* Backups: a rolling copy made with SQLite's backup API. */
+gboolean      xj_store_backup_is_due      (const char        *backup_dir,
+                                           gint64             now);
 gboolean      xj_store_backup_if_due      (const char        *db_path,
                                            const char        *backup_dir,
                                            gint64             now,

@@ -17,6 +17,7 @@
 #include "xj-window.h"
 
 #define BACKUPS_KEPT 7
+#define HOUSEKEEPING_DELAY_S 10
 
 struct _XjApplication
 {
@@ -26,6 +27,7 @@ struct _XjApplication
   XjStore        *store;
   GSettings      *settings;
   GError         *open_error;
+  guint           housekeeping_source;
 };
 
 G_DEFINE_FINAL_TYPE (XjApplication, xj_application, ADW_TYPE_APPLICATION)
@@ -58,11 +60,21 @@ housekeeping_thread (GTask        *task,
   sqlite3_stmt *stmt = NULL;
   gboolean intact = FALSE;
 
-  /* quick_check reads the whole file, which is why it is not done before
-   * the window appears; a damaged database must not be backed up over a
-   * good copy. */
+  /* Once a day, with the backup: quick_check reads the whole file, and a
+   * damaged database must not be backed up over a good copy. */
+  if (!xj_store_backup_is_due (job->backup_dir, xj_clock_now ()))
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
   db = xj_store_open_connection (job->db_path, TRUE, &error);
-  if (db != NULL && sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL) == SQLITE_OK
+  if (db == NULL)
+    {
+      /* Moved or removed meanwhile: nothing to check or back up. */
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if ( sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL) == SQLITE_OK
       && sqlite3_step (stmt) == SQLITE_ROW)
     intact = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
   sqlite3_finalize (stmt);
@@ -103,9 +115,12 @@ on_housekeeping_done_cb (GObject      *source,
     xj_window_show_error (XJ_WINDOW (window), error->message);
 }
 
-static void
-start_housekeeping (XjApplication *self)
+static gboolean
+start_housekeeping (gpointer data)
 {
+  XjApplication *self = data;
+
+  self->housekeeping_source = 0;
   g_autoptr(GTask) task = g_task_new (self, NULL, on_housekeeping_done_cb, NULL);
   Housekeeping *job = g_new0 (Housekeeping, 1);
 
@@ -114,6 +129,7 @@ start_housekeeping (XjApplication *self)
   g_task_set_source_tag (task, start_housekeeping);
   g_task_set_task_data (task, job, (GDestroyNotify) housekeeping_free);
   g_task_run_in_thread (task, housekeeping_thread);
+  return G_SOURCE_REMOVE;
 }
 
 /* --- actions -------------------------------------------------------------- */
@@ -200,7 +216,10 @@ xj_application_startup (GApplication *application)
       /* Not fatal: the checklists already installed still work. */
       if (!xj_templates_install_builtins (self->store, &error))
         g_warning ("Could not install the built-in checklists: %s", error->message);
-      start_housekeeping (self);
+      /* Later, so that it never competes with the first frames. */
+      self->housekeeping_source = g_timeout_add_seconds_full (G_PRIORITY_LOW,
+                                                              HOUSEKEEPING_DELAY_S,
+                                                              start_housekeeping, self, NULL);
     }
 }
 
@@ -224,6 +243,7 @@ xj_application_dispose (GObject *object)
 {
   XjApplication *self = XJ_APPLICATION (object);
 
+  g_clear_handle_id (&self->housekeeping_source, g_source_remove);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
