@@ -1,6 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "xj-clock"
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include "xj-clock.h"
 
 static gint64 fixed_now = G_MININT64;
@@ -41,4 +45,44 @@ xj_format_iso8601 (gint64 unix_seconds)
   if (dt == NULL)
     return NULL;
   return g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S%:z");
+}
+
+char *
+xj_format_ago (gint64 then,
+               gint64 now)
+{
+  gint64 seconds = now - then;
+  gint64 days = seconds / 86400;
+  int n;
+
+  if (seconds < 60)
+    return g_strdup (_("just now"));
+  if (seconds < 3600)
+    {
+      n = (int) (seconds / 60);
+      return g_strdup_printf (ngettext ("%d minute ago", "%d minutes ago", n), n);
+    }
+  if (seconds < 86400)
+    {
+      n = (int) (seconds / 3600);
+      return g_strdup_printf (ngettext ("%d hour ago", "%d hours ago", n), n);
+    }
+  /* Days up to two weeks, then weeks up to two months: what a person says. */
+  if (days < 14)
+    {
+      n = (int) days;
+      return g_strdup_printf (ngettext ("%d day ago", "%d days ago", n), n);
+    }
+  if (days < 60)
+    {
+      n = (int) (days / 7);
+      return g_strdup_printf (ngettext ("%d week ago", "%d weeks ago", n), n);
+    }
+  if (days < 365)
+    {
+      n = (int) (days / 30);
+      return g_strdup_printf (ngettext ("%d month ago", "%d months ago", n), n);
+    }
+  n = (int) (days / 365);
+  return g_strdup_printf (ngettext ("%d year ago", "%d years ago", n), n);
 }

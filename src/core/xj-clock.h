@@ -14,4 +14,9 @@ void       xj_clock_unset_fixed  (void);
 /* The one date formatter: local time, ISO 8601 with offset. */
 char      *xj_format_iso8601     (gint64 unix_seconds);
 
+/* The one relative-time formatter: "3 weeks ago", for what happened before
+ * @now (a time after @now reads as "just now"). */
+char      *xj_format_ago         (gint64 then,
+                                  gint64 now);
+
 G_END_DECLS
