@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
 
 #include "xj-clock.h"
 
@@ -45,6 +46,40 @@ xj_format_iso8601 (gint64 unix_seconds)
   if (dt == NULL)
     return NULL;
   return g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S%:z");
+}
+
+char *
+xj_format_local_minute (gint64 unix_seconds)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (unix_seconds);
+
+  if (dt == NULL)
+    return NULL;
+  return g_date_time_format (dt, "%Y-%m-%d %H:%M");
+}
+
+/* Accepts what xj_format_local_minute writes, with any spacing around the
+ * parts; refuses impossible dates (2026-02-30) rather than rolling over. */
+gboolean
+xj_parse_local_minute (const char *text,
+                       gint64     *unix_seconds)
+{
+  int year, month, day, hour, minute;
+  char rest;
+  g_autoptr(GDateTime) dt = NULL;
+
+  g_return_val_if_fail (unix_seconds != NULL, FALSE);
+
+  if (text == NULL
+      || sscanf (text, " %d-%d-%d %d:%d %c", &year, &month, &day, &hour, &minute, &rest) != 5
+      || year < 1970 || year > 9999 || month < 1 || month > 12 || hour < 0 || hour > 23
+      || minute < 0 || minute > 59 || day < 1 || day > g_date_get_days_in_month (month, year))
+    return FALSE;
+  dt = g_date_time_new_local (year, month, day, hour, minute, 0);
+  if (dt == NULL)
+    return FALSE;
+  *unix_seconds = g_date_time_to_unix (dt);
+  return TRUE;
 }
 
 char *
