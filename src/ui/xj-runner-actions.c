@@ -33,6 +33,7 @@ static const struct {
   { "<Primary>Return", "runner.summary" },
   { "<Primary>KP_Enter", "runner.summary" },
   { "<Alt>Left", "runner.back" },
+  { "Escape", "runner.to-item" },
 };
 
 /* --- helpers -------------------------------------------------------------- */
@@ -105,6 +106,19 @@ remark_activated (GtkWidget  *widget,
     xj_item_row_focus_remark (row);
 }
 
+/* Escape in a remark or an answer entry: back to the item, where the
+ * letters answer again (leaving the entry saves what was typed). */
+static void
+to_item_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  XjItemRow *row = xj_runner_get_current_row (XJ_RUNNER (widget));
+
+  if (row != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (row));
+}
+
 static void
 search_activated (GtkWidget  *widget,
                   const char *action_name,
@@ -171,6 +185,7 @@ _xj_runner_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "runner.next", NULL, next_activated);
   gtk_widget_class_install_action (widget_class, "runner.previous", NULL, previous_activated);
   gtk_widget_class_install_action (widget_class, "runner.remark", NULL, remark_activated);
+  gtk_widget_class_install_action (widget_class, "runner.to-item", NULL, to_item_activated);
   gtk_widget_class_install_action (widget_class, "runner.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "runner.summary", NULL, summary_activated);
   gtk_widget_class_install_action (widget_class, "runner.back", NULL, back_activated);

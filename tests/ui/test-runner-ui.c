@@ -352,13 +352,13 @@ test_shortcuts (Fixture       *f,
     { "p", "runner.pass" }, { "f", "runner.fail" }, { "n", "runner.na" },
     { "j", "runner.next" }, { "Down", "runner.next" }, { "k", "runner.previous" },
     { "Up", "runner.previous" }, { "r", "runner.remark" }, { "<Control>f", "runner.search" },
-    { "<Control>Return", "runner.summary" },
+    { "<Control>Return", "runner.summary" }, { "Escape", "runner.to-item" },
   };
   XjRunner *runner = open_runner (f, start_inspection (f, "xunjian:builtin:daily-patrol", "daily"));
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (runner));
   g_autoptr(GHashTable) found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   static const char *const listed[] = { "p", "f", "n", "j Down", "k Up", "r", "<Primary>f",
-                                        "<Primary>Return", "<Alt>Left" };
+                                        "<Primary>Return", "<Alt>Left", "Escape" };
 
   for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
     {
