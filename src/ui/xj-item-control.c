@@ -355,7 +355,21 @@ build_buttons (XjItemControl *self)
     }
   add_toggle (self, box, C_("answer", "N/A"), "na");
   for (guint i = 0; i < self->n_buttons; i++)
-    g_signal_connect_swapped (self->buttons[i], "toggled", G_CALLBACK (on_button_toggled_cb), self);
+    {
+      /* A chosen answer shows in the colour of its outcome. */
+      switch (xj_template_item_evaluate (self->item, self->button_values[i], NULL))
+        {
+        case XJ_OUTCOME_PASS:
+          gtk_widget_add_css_class (GTK_WIDGET (self->buttons[i]), "answer-pass");
+          break;
+        case XJ_OUTCOME_FAIL:
+          gtk_widget_add_css_class (GTK_WIDGET (self->buttons[i]), "answer-fail");
+          break;
+        default:
+          break;
+        }
+      g_signal_connect_swapped (self->buttons[i], "toggled", G_CALLBACK (on_button_toggled_cb), self);
+    }
   return box;
 }
 

@@ -25,6 +25,7 @@ struct _XjRunner
   gboolean        last_write_ok;
   guint           save_current_id;
   guint           scroll_tick_id;
+  guint           scroll_frames;
 
   AdwWindowTitle *title;
   GtkLabel       *score_label;

@@ -146,7 +146,9 @@ on_scroll_tick_cb (GtkWidget     *widget,
 {
   XjRunner *self = XJ_RUNNER (widget);
 
-  if (!scroll_into_view (self, GTK_WIDGET (row_at (self, self->current))))
+  /* Ticks come before the frame's layout: measure on the frame after. */
+  if (self->scroll_frames++ == 0
+      || !scroll_into_view (self, GTK_WIDGET (row_at (self, self->current))))
     return G_SOURCE_CONTINUE;
   self->scroll_tick_id = 0;
   return G_SOURCE_REMOVE;
@@ -155,11 +157,14 @@ on_scroll_tick_cb (GtkWidget     *widget,
 static void
 scroll_to_current (XjRunner *self)
 {
-  if (self->scroll_tick_id != 0)
-    return;
-  if (!scroll_into_view (self, GTK_WIDGET (row_at (self, self->current))))
-    self->scroll_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_scroll_tick_cb,
-                                                         NULL, NULL);
+  /* On the next frame: an answer just given may have grown the row above
+   * (a failure shows what it requires), moving this one down. */
+  if (self->scroll_tick_id == 0)
+    {
+      self->scroll_frames = 0;
+      self->scroll_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_scroll_tick_cb,
+                                                           NULL, NULL);
+    }
 }
 
 static guint

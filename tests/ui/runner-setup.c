@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * runner-setup DATA_DIR TEMPLATE_UID KIND: starts a draft at the first
+ * runner-setup DATA_DIR TEMPLATE_UID KIND [remarks]: starts a draft at the first
  * active site of a data folder made with `xunjian demo`, after a completed
  * inspection of the same checklist three weeks earlier (with failures, so
  * that the runner has previous answers and repeat findings to show), and
- * prints the draft's ID.  For the crash test and the screenshots.
+ * prints the draft's ID; with "remarks", the draft's first items carry
+ * remarks in Chinese (typing Chinese through xdotool is unreliable).  For
+ * the crash test and the screenshots.
  */
 #include "config.h"
 
@@ -95,6 +97,25 @@ add_history (XjStore *store,
   xj_clock_unset_fixed ();
 }
 
+static void
+add_remarks (XjStore *store,
+             gint64   id)
+{
+  static const char *const remarks[] = { "东门垃圾桶满溢，已通知保洁", "三号楼北侧绿篱未修剪" };
+  g_autoptr(XjTemplate) tmpl = xj_store_load_inspection_template (store, id, NULL);
+  XjTemplateSection *section = g_ptr_array_index (tmpl->sections, 0);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (remarks); i++)
+    if (!xj_store_set_remark (store, id, g_ptr_array_index (section->items, i + 1), remarks[i],
+                              &error))
+      g_error ("%s", error->message);
+  if (!xj_store_set_current_item (store, id,
+                                  ((XjTemplateItem *) g_ptr_array_index (section->items, 0))->id,
+                                  &error))
+    g_error ("%s", error->message);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -102,14 +123,14 @@ main (int    argc,
   g_autoptr(XjStore) store = NULL;
   g_autoptr(GPtrArray) sites = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 site_id, template_id;
+  gint64 site_id, template_id, id;
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  if (argc != 4)
+  if (argc != 4 && !(argc == 5 && g_strcmp0 (argv[4], "remarks") == 0))
     {
-      fprintf (stderr, "usage: runner-setup DATA_DIR TEMPLATE_UID KIND\n");
+      fprintf (stderr, "usage: runner-setup DATA_DIR TEMPLATE_UID KIND [remarks]\n");
       return 2;
     }
   store = xj_store_open (argv[1], XJ_STORE_OPEN_DEFAULT, &error);
@@ -121,6 +142,9 @@ main (int    argc,
   site_id = xj_site_get_id (g_ptr_array_index (sites, 0));
   template_id = find_template (store, argv[2]);
   add_history (store, site_id, template_id, argv[3]);
-  printf ("%lld\n", (long long) start (store, site_id, template_id, argv[3]));
+  id = start (store, site_id, template_id, argv[3]);
+  if (argc == 5)
+    add_remarks (store, id);
+  printf ("%lld\n", (long long) id);
   return 0;
 }

@@ -9,8 +9,10 @@ bin=${XUNJIAN_BINARY:?}
 setup=${1:?}
 work=$(mktemp -d)
 app=
+xvfb=
 cleanup () {
   [ -n "$app" ] && kill -9 "$app" 2>/dev/null
+  [ -n "$xvfb" ] && kill "$xvfb" 2>/dev/null
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -24,6 +26,16 @@ ok () {
 
 d=$work/data
 db=$d/xunjian.db
+
+# A display of our own without key auto-repeat: on a loaded machine the
+# server would otherwise repeat a key whose release comes late ("ffff").
+Xvfb -displayfd 3 -ardelay 60000 -arinterval 60000 -screen 0 1366x768x24 -nolisten tcp \
+  3>"$work/display" 2>/dev/null &
+xvfb=$!
+i=0
+while [ ! -s "$work/display" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+DISPLAY=:$(cat "$work/display"); export DISPLAY
+[ -s "$work/display" ]; ok $? "a display without key repeat ($DISPLAY)"
 
 # Waits up to 15 s for a query to print the expected text.
 wait_for () {
