@@ -1,6 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "xj-clock"
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+
 #include "xj-clock.h"
 
 static gint64 fixed_now = G_MININT64;
@@ -41,4 +46,78 @@ xj_format_iso8601 (gint64 unix_seconds)
   if (dt == NULL)
     return NULL;
   return g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S%:z");
+}
+
+char *
+xj_format_local_minute (gint64 unix_seconds)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (unix_seconds);
+
+  if (dt == NULL)
+    return NULL;
+  return g_date_time_format (dt, "%Y-%m-%d %H:%M");
+}
+
+/* Accepts what xj_format_local_minute writes, with any spacing around the
+ * parts; refuses impossible dates (2026-02-30) rather than rolling over. */
+gboolean
+xj_parse_local_minute (const char *text,
+                       gint64     *unix_seconds)
+{
+  int year, month, day, hour, minute;
+  char rest;
+  g_autoptr(GDateTime) dt = NULL;
+
+  g_return_val_if_fail (unix_seconds != NULL, FALSE);
+
+  if (text == NULL
+      || sscanf (text, " %d-%d-%d %d:%d %c", &year, &month, &day, &hour, &minute, &rest) != 5
+      || year < 1970 || year > 9999 || month < 1 || month > 12 || hour < 0 || hour > 23
+      || minute < 0 || minute > 59 || day < 1 || day > g_date_get_days_in_month (month, year))
+    return FALSE;
+  dt = g_date_time_new_local (year, month, day, hour, minute, 0);
+  if (dt == NULL)
+    return FALSE;
+  *unix_seconds = g_date_time_to_unix (dt);
+  return TRUE;
+}
+
+char *
+xj_format_ago (gint64 then,
+               gint64 now)
+{
+  gint64 seconds = now - then;
+  gint64 days = seconds / 86400;
+  int n;
+
+  if (seconds < 60)
+    return g_strdup (_("just now"));
+  if (seconds < 3600)
+    {
+      n = (int) (seconds / 60);
+      return g_strdup_printf (ngettext ("%d minute ago", "%d minutes ago", n), n);
+    }
+  if (seconds < 86400)
+    {
+      n = (int) (seconds / 3600);
+      return g_strdup_printf (ngettext ("%d hour ago", "%d hours ago", n), n);
+    }
+  /* Days up to two weeks, then weeks up to two months: what a person says. */
+  if (days < 14)
+    {
+      n = (int) days;
+      return g_strdup_printf (ngettext ("%d day ago", "%d days ago", n), n);
+    }
+  if (days < 60)
+    {
+      n = (int) (days / 7);
+      return g_strdup_printf (ngettext ("%d week ago", "%d weeks ago", n), n);
+    }
+  if (days < 365)
+    {
+      n = (int) (days / 30);
+      return g_strdup_printf (ngettext ("%d month ago", "%d months ago", n), n);
+    }
+  n = (int) (days / 365);
+  return g_strdup_printf (ngettext ("%d year ago", "%d years ago", n), n);
 }

@@ -14,4 +14,14 @@ void       xj_clock_unset_fixed  (void);
 /* The one date formatter: local time, ISO 8601 with offset. */
 char      *xj_format_iso8601     (gint64 unix_seconds);
 
+/* What people type and read in forms: local "YYYY-MM-DD HH:MM". */
+char      *xj_format_local_minute (gint64       unix_seconds);
+gboolean   xj_parse_local_minute  (const char  *text,
+                                   gint64      *unix_seconds);
+
+/* The one relative-time formatter: "3 weeks ago", for what happened before
+ * @now (a time after @now reads as "just now"). */
+char      *xj_format_ago         (gint64 then,
+                                  gint64 now);
+
 G_END_DECLS

@@ -28,6 +28,7 @@ struct _XjApplication
   GSettings      *settings;
   GError         *open_error;
   guint           housekeeping_source;
+  gint64          open_at_start;  /* --open-inspection */
 };
 
 G_DEFINE_FINAL_TYPE (XjApplication, xj_application, ADW_TYPE_APPLICATION)
@@ -67,10 +68,16 @@ housekeeping_thread (GTask        *task,
       g_task_return_boolean (task, TRUE);
       return;
     }
+  /* Moved or removed meanwhile (a test's folder, a portable copy): nothing
+   * to check or back up. */
+  if (!g_file_test (job->db_path, G_FILE_TEST_EXISTS))
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
   db = xj_store_open_connection (job->db_path, TRUE, &error);
   if (db == NULL)
     {
-      /* Moved or removed meanwhile: nothing to check or back up. */
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
@@ -185,7 +192,25 @@ about_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static void
+open_inspection_activated (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  XjApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    {
+      g_application_activate (G_APPLICATION (self));
+      window = gtk_application_get_active_window (GTK_APPLICATION (self));
+    }
+  if (XJ_IS_WINDOW (window) && self->store != NULL)
+    xj_window_open_inspection (XJ_WINDOW (window), g_variant_get_int64 (parameter));
+}
+
 static const GActionEntry app_actions[] = {
+  { "open-inspection", open_inspection_activated, "x" },
   { "quit", quit_activated },
   { "preferences", preferences_activated },
   { "about", about_activated },
@@ -234,8 +259,42 @@ xj_application_activate (GApplication *application)
       window = GTK_WINDOW (xj_window_new (self));
       if (self->open_error != NULL)
         xj_window_show_fatal (XJ_WINDOW (window), self->open_error->message);
+      else if (self->open_at_start > 0)
+        xj_window_open_inspection (XJ_WINDOW (window), self->open_at_start);
+      self->open_at_start = 0;
     }
   gtk_window_present (window);
+}
+
+/* --open-inspection ID: in a second instance the running one opens it. */
+static int
+xj_application_handle_local_options (GApplication *application,
+                                     GVariantDict *options)
+{
+  XjApplication *self = XJ_APPLICATION (application);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  if (!g_variant_dict_lookup (options, "open-inspection", "x", &id))
+    return -1;
+  if (id <= 0)
+    {
+      g_printerr ("xunjian: %s\n", _("--open-inspection needs an inspection ID"));
+      return 2;
+    }
+  if (!g_application_register (application, NULL, &error))
+    {
+      g_printerr ("xunjian: %s\n", error->message);
+      return 1;
+    }
+  if (g_application_get_is_remote (application))
+    {
+      g_action_group_activate_action (G_ACTION_GROUP (application), "open-inspection",
+                                      g_variant_new_int64 (id));
+      return 0;
+    }
+  self->open_at_start = id;
+  return -1;
 }
 
 static void
@@ -271,6 +330,7 @@ xj_application_class_init (XjApplicationClass *klass)
   object_class->finalize = xj_application_finalize;
   app_class->startup = xj_application_startup;
   app_class->activate = xj_application_activate;
+  app_class->handle_local_options = xj_application_handle_local_options;
 }
 
 static void
@@ -284,6 +344,10 @@ xj_application_init (XjApplication *self)
       xj_register_resource ();
       g_once_init_leave (&registered, 1);
     }
+
+  g_application_add_main_option (G_APPLICATION (self), "open-inspection", 0, G_OPTION_FLAG_NONE,
+                                 G_OPTION_ARG_INT64, _("Open the inspection with this ID"),
+                                 _("ID"));
 }
 
 /* --- public API ----------------------------------------------------------- */

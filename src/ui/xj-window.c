@@ -9,6 +9,8 @@
 
 #include <glib/gi18n.h>
 
+#include "xj-inspections-page.h"
+#include "xj-runner.h"
 #include "xj-sites-page.h"
 #include "xj-window.h"
 
@@ -24,6 +26,7 @@ struct _XjWindow
   GtkRevealer          *banner;
   GtkLabel             *banner_label;
   AdwToastOverlay      *toasts;
+  XjRunner             *runner;     /* shown over the areas while an inspection is open */
 };
 
 G_DEFINE_FINAL_TYPE (XjWindow, xj_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -38,6 +41,8 @@ static const struct {
   const char  *label;
   PageFactory  create;
 } areas[] = {
+  { "inspections", "document-edit-symbolic", N_("Inspections"),
+    (PageFactory) xj_inspections_page_new },
   { "sites", "find-location-symbolic", N_("Sites"), (PageFactory) xj_sites_page_new },
 };
 
@@ -99,7 +104,12 @@ on_banner_close_cb (XjWindow *self)
 static gboolean
 xj_window_close_request (GtkWindow *window)
 {
-  save_window_state (XJ_WINDOW (window));
+  XjWindow *self = XJ_WINDOW (window);
+
+  /* What is being typed in the runner is written before the window goes. */
+  if (self->runner != NULL)
+    xj_runner_flush (self->runner);
+  save_window_state (self);
   return GTK_WINDOW_CLASS (xj_window_parent_class)->close_request (window);
 }
 
@@ -213,4 +223,67 @@ xj_window_toast (XjWindow   *self,
   g_return_if_fail (XJ_IS_WINDOW (self));
 
   adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
+}
+
+/* The runner of an inspection, over the areas.  One runner per inspection
+ * in the whole application: opening one that another window shows brings
+ * that window forward instead of making a second copy. */
+gboolean
+xj_window_open_inspection (XjWindow *self,
+                           gint64    inspection_id)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr(GError) error = NULL;
+  XjRunner *runner;
+
+  g_return_val_if_fail (XJ_IS_WINDOW (self), FALSE);
+
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    if (XJ_IS_WINDOW (l->data) && xj_window_get_inspection_id (l->data) == inspection_id)
+      {
+        gtk_window_present (l->data);
+        return TRUE;
+      }
+
+  runner = xj_runner_new (XJ_APPLICATION (app), inspection_id, &error);
+  if (runner == NULL)
+    {
+      xj_window_toast (self, error->message);
+      return FALSE;
+    }
+  xj_window_close_inspection (self);
+  self->runner = runner;
+  gtk_stack_add_child (self->main_stack, GTK_WIDGET (runner));
+  gtk_stack_set_visible_child (self->main_stack, GTK_WIDGET (runner));
+  return TRUE;
+}
+
+/* Back to the area the runner was opened from. */
+void
+xj_window_close_inspection (XjWindow *self)
+{
+  g_return_if_fail (XJ_IS_WINDOW (self));
+
+  if (self->runner == NULL)
+    return;
+  xj_runner_flush (self->runner);
+  gtk_stack_set_visible_child (self->main_stack, GTK_WIDGET (self->leaflet));
+  gtk_stack_remove (self->main_stack, GTK_WIDGET (self->runner));
+  self->runner = NULL;
+}
+
+gint64
+xj_window_get_inspection_id (XjWindow *self)
+{
+  g_return_val_if_fail (XJ_IS_WINDOW (self), 0);
+
+  return self->runner != NULL ? xj_runner_get_inspection_id (self->runner) : 0;
+}
+
+GtkWidget *
+xj_window_get_runner (XjWindow *self)
+{
+  g_return_val_if_fail (XJ_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->runner);
 }

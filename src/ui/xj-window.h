@@ -19,5 +19,10 @@ void      xj_window_show_fatal (XjWindow      *self,
                                 const char    *message);
 void      xj_window_toast      (XjWindow      *self,
                                 const char    *message);
+gboolean  xj_window_open_inspection  (XjWindow *self,
+                                      gint64    inspection_id);
+void      xj_window_close_inspection (XjWindow *self);
+gint64    xj_window_get_inspection_id (XjWindow *self);
+GtkWidget *xj_window_get_runner      (XjWindow *self);
 
 G_END_DECLS

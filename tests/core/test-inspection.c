@@ -397,12 +397,65 @@ test_list_filters (Fixture       *f,
   g_assert_cmpuint (drafts->len, ==, 0);
 }
 
+static void
+test_format_ago (void)
+{
+  const gint64 now = 1790000000;
+  const struct {
+    gint64      ago;
+    const char *text;
+  } cases[] = {
+    { -30, "just now" },
+    { 59, "just now" },
+    { 60, "1 minute ago" },
+    { 3599, "59 minutes ago" },
+    { 7200, "2 hours ago" },
+    { 86400, "1 day ago" },
+    { 13 * 86400, "13 days ago" },
+    { 21 * 86400, "3 weeks ago" },
+    { 59 * 86400, "8 weeks ago" },
+    { 60 * 86400, "2 months ago" },
+    { 364 * 86400, "12 months ago" },
+    { 800 * 86400, "2 years ago" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = xj_format_ago (now - cases[i].ago, now);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
+static void
+test_local_minute (void)
+{
+  const char *const refused[] = { "", "2026-02-30 10:00", "2026-13-01 10:00", "2026-03-01",
+                                  "2026-03-01 24:00", "2026-03-01 10:60", "2026-03-01 10:30 x",
+                                  "tomorrow", NULL };
+  g_autoptr(GDateTime) expected = g_date_time_new_local (2026, 3, 1, 10, 30, 0);
+  g_autofree char *text = NULL;
+  gint64 when = 0;
+
+  g_assert_true (xj_parse_local_minute ("2026-03-01 10:30", &when));
+  g_assert_cmpint (when, ==, g_date_time_to_unix (expected));
+  g_assert_true (xj_parse_local_minute (" 2026-3-1  10:30 ", &when));
+  g_assert_cmpint (when, ==, g_date_time_to_unix (expected));
+  text = xj_format_local_minute (when);
+  g_assert_cmpstr (text, ==, "2026-03-01 10:30");
+  g_assert_true (xj_parse_local_minute ("2028-02-29 00:00", &when));
+  for (guint i = 0; refused[i] != NULL; i++)
+    g_assert_false (xj_parse_local_minute (refused[i], &when));
+}
+
 int
 main (int    argc,
       char **argv)
 {
   xj_test_init (&argc, &argv);
 
+  g_test_add_func ("/xj/clock/format-ago", test_format_ago);
+  g_test_add_func ("/xj/clock/local-minute", test_local_minute);
   g_test_add ("/xj/inspection/start-validation", Fixture, NULL, fixture_set_up,
               test_start_validation, fixture_tear_down);
   g_test_add ("/xj/inspection/answers-durable-and-scored", Fixture, NULL, fixture_set_up,

@@ -42,6 +42,7 @@ fixture_set_up (Fixture       *f,
   g_application_activate (G_APPLICATION (f->app));
   f->window = XJ_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (f->app)));
   g_assert_nonnull (f->window);
+  xj_window_show_area (f->window, "sites");
   f->page = XJ_SITES_PAGE (xj_test_find_by_type (GTK_WIDGET (f->window), XJ_TYPE_SITES_PAGE));
   g_assert_nonnull (f->page);
   xj_test_iterate (50);

@@ -1,0 +1,263 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The summary before completing: score per section, grade, critical
+ * failures, failed items with their remarks, items still unanswered.
+ * Required ones block completion; each has a button that goes to it.
+ */
+#define G_LOG_DOMAIN "xj-inspection-summary"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "xj-inspection-summary.h"
+#include "xj-window.h"
+
+struct _XjInspectionSummary
+{
+  AdwWindow   parent_instance;
+
+  XjRunner   *runner;
+  guint       n_missing;
+
+  GtkBox     *content;
+  GtkLabel   *score_label;
+  GtkLabel   *critical_label;
+  GtkLabel   *error_label;
+  GtkButton  *complete_button;
+};
+
+G_DEFINE_FINAL_TYPE (XjInspectionSummary, xj_inspection_summary, ADW_TYPE_WINDOW)
+
+/* --- helpers -------------------------------------------------------------- */
+
+static GtkWidget *
+add_group (XjInspectionSummary *self,
+           const char          *title,
+           const char          *description)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  if (description != NULL)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  gtk_box_append (self->content, group);
+  return group;
+}
+
+static void
+on_go_clicked_cb (GtkButton *button,
+                  gpointer   user_data)
+{
+  XjInspectionSummary *self = XJ_INSPECTION_SUMMARY (gtk_widget_get_root (GTK_WIDGET (button)));
+  gint64 item_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "item-id"));
+
+  xj_runner_jump_to_item (self->runner, item_id);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+add_item_row (GtkWidget            *group,
+              const XjTemplateItem *item,
+              const char           *subtitle,
+              gboolean              with_go)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), item->prompt);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (with_go)
+    {
+      GtkWidget *go = gtk_button_new_with_label (_("Go to Item"));
+
+      gtk_widget_set_valign (go, GTK_ALIGN_CENTER);
+      g_object_set_data (G_OBJECT (go), "item-id", GSIZE_TO_POINTER ((gsize) item->id));
+      g_signal_connect (go, "clicked", G_CALLBACK (on_go_clicked_cb), NULL);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), go);
+    }
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+}
+
+static char *
+describe_section (const XjSectionScore *section)
+{
+  g_autofree char *failures = g_strdup_printf (ngettext ("%u failure", "%u failures",
+                                                         section->n_fail), section->n_fail);
+
+  if (!section->has_score)
+    return g_strdup_printf ("%s · %s", _("No score yet"), failures);
+  return g_strdup_printf ("%s · %.1f %%", failures, section->score);
+}
+
+static void
+fill (XjInspectionSummary *self)
+{
+  const XjTemplate *tmpl = xj_runner_get_template (self->runner);
+  GHashTable *answers = xj_runner_get_answers (self->runner);
+  g_autoptr(XjScore) score = xj_inspection_score (tmpl, answers);
+  g_autoptr(GPtrArray) missing = xj_inspection_missing_required (tmpl, answers);
+  g_autofree char *headline = NULL;
+  GtkWidget *sections, *blocking = NULL, *failed = NULL, *unanswered = NULL;
+  gboolean read_only = xj_runner_get_read_only (self->runner);
+
+  self->n_missing = missing->len;
+  if (score->has_score)
+    headline = g_strdup_printf ("%.1f %% · %s", score->score, xj_grade_get_label (score->grade));
+  else
+    headline = g_strdup (_("No score yet"));
+  gtk_label_set_text (self->score_label, headline);
+  gtk_widget_set_visible (GTK_WIDGET (self->critical_label), score->critical_failed);
+
+  if (missing->len > 0 && !read_only)
+    {
+      blocking = add_group (self, _("Needed Before Completing"),
+                            _("Required items need an answer, and some failures need a remark."));
+      for (guint i = 0; i < missing->len; i++)
+        {
+          XjTemplateItem *item = g_ptr_array_index (missing, i);
+          XjAnswer *answer = g_hash_table_lookup (answers, &item->id);
+
+          add_item_row (blocking, item,
+                        answer != NULL && answer->value != NULL ? _("Failed: add a remark")
+                                                                : _("Required: not answered"),
+                        TRUE);
+        }
+    }
+
+  sections = add_group (self, _("Sections"), NULL);
+  for (guint s = 0; s < score->sections->len; s++)
+    {
+      XjSectionScore *section = g_ptr_array_index (score->sections, s);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *subtitle = describe_section (section);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), section->title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (sections), row);
+    }
+
+  for (guint s = 0; s < tmpl->sections->len; s++)
+    {
+      XjTemplateSection *section = g_ptr_array_index (tmpl->sections, s);
+
+      for (guint i = 0; i < section->items->len; i++)
+        {
+          XjTemplateItem *item = g_ptr_array_index (section->items, i);
+          XjAnswer *answer = g_hash_table_lookup (answers, &item->id);
+          XjOutcome outcome = xj_template_item_evaluate (item, answer != NULL ? answer->value
+                                                                              : NULL, NULL);
+          g_autofree char *subtitle = NULL;
+
+          if (outcome == XJ_OUTCOME_FAIL)
+            {
+              if (failed == NULL)
+                failed = add_group (self, _("Failed Items"), NULL);
+              if (answer->remark != NULL && *answer->remark != '\0')
+                subtitle = g_strdup (answer->remark);
+              else
+                subtitle = g_strdup (_("No remark"));
+              if (item->critical)
+                {
+                  g_autofree char *plain = g_steal_pointer (&subtitle);
+
+                  subtitle = g_strdup_printf ("%s · %s", _("Critical"), plain);
+                }
+              add_item_row (failed, item, subtitle, TRUE);
+            }
+          else if (outcome == XJ_OUTCOME_UNANSWERED && !read_only)
+            {
+              if (unanswered == NULL)
+                unanswered = add_group (self, _("Not Answered Yet"), NULL);
+              add_item_row (unanswered, item, item->required ? _("Required") : NULL, TRUE);
+            }
+        }
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->complete_button), !read_only);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "summary.complete",
+                                 !read_only && missing->len == 0);
+}
+
+/* --- actions -------------------------------------------------------------- */
+
+static void
+complete_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  XjInspectionSummary *self = XJ_INSPECTION_SUMMARY (widget);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  if (!xj_runner_complete (self->runner, &error))
+    {
+      gtk_label_set_text (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      return;
+    }
+  if (XJ_IS_WINDOW (parent))
+    xj_window_toast (XJ_WINDOW (parent), _("Inspection completed"));
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+/* --- GObject -------------------------------------------------------------- */
+
+static void
+xj_inspection_summary_dispose (GObject *object)
+{
+  XjInspectionSummary *self = XJ_INSPECTION_SUMMARY (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), XJ_TYPE_INSPECTION_SUMMARY);
+  g_clear_object (&self->runner);
+
+  G_OBJECT_CLASS (xj_inspection_summary_parent_class)->dispose (object);
+}
+
+static void
+xj_inspection_summary_class_init (XjInspectionSummaryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = xj_inspection_summary_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/xunjian/Xunjian/xj-inspection-summary.ui");
+  gtk_widget_class_bind_template_child (widget_class, XjInspectionSummary, content);
+  gtk_widget_class_bind_template_child (widget_class, XjInspectionSummary, score_label);
+  gtk_widget_class_bind_template_child (widget_class, XjInspectionSummary, critical_label);
+  gtk_widget_class_bind_template_child (widget_class, XjInspectionSummary, error_label);
+  gtk_widget_class_bind_template_child (widget_class, XjInspectionSummary, complete_button);
+
+  gtk_widget_class_install_action (widget_class, "summary.complete", NULL, complete_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+xj_inspection_summary_init (XjInspectionSummary *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/* --- public API ----------------------------------------------------------- */
+
+XjInspectionSummary *
+xj_inspection_summary_new (XjRunner *runner)
+{
+  XjInspectionSummary *self = g_object_new (XJ_TYPE_INSPECTION_SUMMARY, NULL);
+
+  self->runner = g_object_ref (runner);
+  fill (self);
+  return self;
+}
+
+/* Items that block completion (for tests and the Complete button). */
+guint
+xj_inspection_summary_get_n_missing (XjInspectionSummary *self)
+{
+  g_return_val_if_fail (XJ_IS_INSPECTION_SUMMARY (self), 0);
+
+  return self->n_missing;
+}

@@ -1,0 +1,266 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Starting an inspection: site, checklist (its latest version), kind,
+ * inspector, the accompanying representative (required for weekly and
+ * monthly checks, hidden for mystery kinds) and the start time.  A refused
+ * start says why above the form and keeps everything entered.
+ */
+#define G_LOG_DOMAIN "xj-new-inspection-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "xj-clock.h"
+#include "xj-inspection.h"
+#include "xj-new-inspection-dialog.h"
+#include "xj-site.h"
+#include "xj-template-store.h"
+#include "xj-window.h"
+
+struct _XjNewInspectionDialog
+{
+  AdwWindow            parent_instance;
+
+  XjApplication       *application;
+  GArray              *site_ids;
+  GArray              *template_ids;
+
+  GtkLabel            *error_label;
+  AdwComboRow         *site_row;
+  AdwComboRow         *template_row;
+  AdwComboRow         *kind_row;
+  AdwEntryRow         *inspector_row;
+  AdwEntryRow         *start_row;
+  AdwPreferencesGroup *rep_group;
+  AdwEntryRow         *rep_name_row;
+  AdwEntryRow         *rep_company_row;
+};
+
+G_DEFINE_FINAL_TYPE (XjNewInspectionDialog, xj_new_inspection_dialog, ADW_TYPE_WINDOW)
+
+/* --- helpers -------------------------------------------------------------- */
+
+static void
+show_error (XjNewInspectionDialog *self,
+            const char            *message,
+            GtkWidget             *field)
+{
+  gtk_label_set_text (self->error_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->start_row), "error");
+  if (field != NULL)
+    {
+      gtk_widget_add_css_class (field, "error");
+      gtk_widget_grab_focus (field);
+    }
+}
+
+static const char *
+selected_kind (XjNewInspectionDialog *self)
+{
+  guint n_kinds = 0;
+  const XjTemplateChoice *kinds = xj_template_get_kinds (&n_kinds);
+  guint selected = adw_combo_row_get_selected (self->kind_row);
+
+  return selected < n_kinds ? kinds[selected].id : NULL;
+}
+
+static gint64
+selected_id (AdwComboRow *row,
+             GArray      *ids)
+{
+  guint selected = adw_combo_row_get_selected (row);
+
+  return selected < ids->len ? g_array_index (ids, gint64, selected) : 0;
+}
+
+/* --- callbacks ------------------------------------------------------------ */
+
+static void
+on_kind_changed_cb (XjNewInspectionDialog *self)
+{
+  const char *kind = selected_kind (self);
+
+  /* Mystery shoppers come alone: nothing to ask. */
+  gtk_widget_set_visible (GTK_WIDGET (self->rep_group), !g_str_has_prefix (kind != NULL ? kind : "",
+                                                                          "mystery"));
+  adw_preferences_group_set_description (self->rep_group,
+                                         xj_inspection_kind_needs_representative (kind)
+                                         ? _("Required for weekly and monthly checks.")
+                                         : _("Optional."));
+}
+
+static void
+on_template_changed_cb (XjNewInspectionDialog *self)
+{
+  g_autoptr(XjTemplate) tmpl = NULL;
+  guint n_kinds = 0;
+  const XjTemplateChoice *kinds = xj_template_get_kinds (&n_kinds);
+  gint64 id = selected_id (self->template_row, self->template_ids);
+
+  if (id == 0)
+    return;
+  /* The checklist says what kind of inspection it is made for. */
+  tmpl = xj_store_load_template (xj_application_get_store (self->application), id, NULL);
+  if (tmpl == NULL || tmpl->default_kind == NULL)
+    return;
+  for (guint i = 0; i < n_kinds; i++)
+    if (g_strcmp0 (kinds[i].id, tmpl->default_kind) == 0)
+      adw_combo_row_set_selected (self->kind_row, i);
+}
+
+static void
+start_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  XjNewInspectionDialog *self = XJ_NEW_INSPECTION_DIALOG (widget);
+  XjInspectionStart start = { 0 };
+  g_autoptr(GError) error = NULL;
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  gint64 id;
+
+  if (!xj_parse_local_minute (gtk_editable_get_text (GTK_EDITABLE (self->start_row)),
+                              &start.started_at))
+    {
+      show_error (self, _("Enter the start time as YYYY-MM-DD HH:MM, for example 2026-03-01 10:30."),
+                  GTK_WIDGET (self->start_row));
+      return;
+    }
+  start.site_id = selected_id (self->site_row, self->site_ids);
+  start.template_id = selected_id (self->template_row, self->template_ids);
+  start.kind = selected_kind (self);
+  start.inspector = gtk_editable_get_text (GTK_EDITABLE (self->inspector_row));
+  start.rep_name = gtk_editable_get_text (GTK_EDITABLE (self->rep_name_row));
+  start.rep_company = gtk_editable_get_text (GTK_EDITABLE (self->rep_company_row));
+
+  id = xj_store_start_inspection (xj_application_get_store (self->application), &start, &error);
+  if (id == 0)
+    {
+      show_error (self, error->message, NULL);
+      return;
+    }
+  gtk_window_close (GTK_WINDOW (self));
+  if (XJ_IS_WINDOW (parent))
+    xj_window_open_inspection (XJ_WINDOW (parent), id);
+}
+
+/* --- building ------------------------------------------------------------- */
+
+static void
+fill_choices (XjNewInspectionDialog *self)
+{
+  XjStore *store = xj_application_get_store (self->application);
+  g_autoptr(GtkStringList) sites = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) templates = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) site_list = xj_store_list_sites (store, FALSE, NULL);
+  g_autoptr(GPtrArray) template_list = xj_store_list_templates (store, FALSE, NULL);
+  guint n_kinds = 0;
+  const XjTemplateChoice *kind_choices = xj_template_get_kinds (&n_kinds);
+
+  for (guint i = 0; site_list != NULL && i < site_list->len; i++)
+    {
+      XjSite *site = g_ptr_array_index (site_list, i);
+      gint64 id = xj_site_get_id (site);
+
+      gtk_string_list_append (sites, xj_site_get_name (site));
+      g_array_append_val (self->site_ids, id);
+    }
+  for (guint i = 0; template_list != NULL && i < template_list->len; i++)
+    {
+      XjTemplateSummary *summary = g_ptr_array_index (template_list, i);
+
+      gtk_string_list_append (templates, summary->name);
+      g_array_append_val (self->template_ids, summary->id);
+    }
+  for (guint i = 0; i < n_kinds; i++)
+    gtk_string_list_append (kinds, kind_choices[i].label);
+
+  adw_combo_row_set_model (self->site_row, G_LIST_MODEL (sites));
+  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
+  adw_combo_row_set_model (self->template_row, G_LIST_MODEL (templates));
+  if (self->site_ids->len == 0)
+    show_error (self, _("There is no active site yet: add the site in Sites first."), NULL);
+}
+
+/* --- GObject -------------------------------------------------------------- */
+
+static void
+xj_new_inspection_dialog_dispose (GObject *object)
+{
+  XjNewInspectionDialog *self = XJ_NEW_INSPECTION_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), XJ_TYPE_NEW_INSPECTION_DIALOG);
+  g_clear_object (&self->application);
+
+  G_OBJECT_CLASS (xj_new_inspection_dialog_parent_class)->dispose (object);
+}
+
+static void
+xj_new_inspection_dialog_finalize (GObject *object)
+{
+  XjNewInspectionDialog *self = XJ_NEW_INSPECTION_DIALOG (object);
+
+  g_clear_pointer (&self->site_ids, g_array_unref);
+  g_clear_pointer (&self->template_ids, g_array_unref);
+
+  G_OBJECT_CLASS (xj_new_inspection_dialog_parent_class)->finalize (object);
+}
+
+static void
+xj_new_inspection_dialog_class_init (XjNewInspectionDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = xj_new_inspection_dialog_dispose;
+  object_class->finalize = xj_new_inspection_dialog_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/xunjian/Xunjian/xj-new-inspection-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, XjNewInspectionDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, XjNewInspectionDialog, site_row);
+  gtk_widget_class_bind_template_child (widget_class, XjNewInspectionDialog, template_row);
+  gtk_widget_class_bind_template_child (widget_class, XjNewInspectionDialog, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, XjNewInspectionDialog, inspector_row);
+  gtk_widget_class_bind_template_child (widget_class, XjNewInspectionDialog, start_row);
+  gtk_widget_class_bind_template_child (widget_class, XjNewInspectionDialog, rep_group);
+  gtk_widget_class_bind_template_child (widget_class, XjNewInspectionDialog, rep_name_row);
+  gtk_widget_class_bind_template_child (widget_class, XjNewInspectionDialog, rep_company_row);
+
+  gtk_widget_class_install_action (widget_class, "new-inspection.start", NULL, start_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+xj_new_inspection_dialog_init (XjNewInspectionDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->site_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->template_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+}
+
+/* --- public API ----------------------------------------------------------- */
+
+XjNewInspectionDialog *
+xj_new_inspection_dialog_new (XjApplication *application)
+{
+  XjNewInspectionDialog *self = g_object_new (XJ_TYPE_NEW_INSPECTION_DIALOG, NULL);
+  g_autofree char *inspector = g_settings_get_string (xj_application_get_settings (application),
+                                                      "inspector-name");
+  g_autofree char *now = xj_format_local_minute (xj_clock_now ());
+
+  self->application = g_object_ref (application);
+  g_signal_connect_swapped (self->kind_row, "notify::selected", G_CALLBACK (on_kind_changed_cb),
+                            self);
+  g_signal_connect_swapped (self->template_row, "notify::selected",
+                            G_CALLBACK (on_template_changed_cb), self);
+  fill_choices (self);
+  on_template_changed_cb (self);
+  on_kind_changed_cb (self);
+  gtk_editable_set_text (GTK_EDITABLE (self->inspector_row), inspector);
+  gtk_editable_set_text (GTK_EDITABLE (self->start_row), now);
+  return self;
+}

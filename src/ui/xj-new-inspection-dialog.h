@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "xj-application.h"
+
+G_BEGIN_DECLS
+
+#define XJ_TYPE_NEW_INSPECTION_DIALOG (xj_new_inspection_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (XjNewInspectionDialog, xj_new_inspection_dialog, XJ, NEW_INSPECTION_DIALOG,
+                      AdwWindow)
+
+XjNewInspectionDialog *xj_new_inspection_dialog_new (XjApplication *application);
+
+G_END_DECLS

@@ -1,0 +1,242 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The runner's actions and keyboard: P / F / N answer and move on, J / K
+ * and the arrows move, R goes to the remark, Ctrl+F searches, Ctrl+Enter
+ * opens the summary.  Every key has a button too.  Letters are bound on
+ * the runner in the bubble phase, so an entry that is being typed in takes
+ * them first.
+ */
+#define G_LOG_DOMAIN "xj-runner"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "xj-inspection-summary.h"
+#include "xj-runner-private.h"
+#include "xj-window.h"
+
+/* Keys and the actions they trigger; the shortcuts window lists the same. */
+static const struct {
+  const char *trigger;
+  const char *action;
+} shortcuts[] = {
+  { "p", "runner.pass" },
+  { "f", "runner.fail" },
+  { "n", "runner.na" },
+  { "j", "runner.next" },
+  { "Down", "runner.next" },
+  { "k", "runner.previous" },
+  { "Up", "runner.previous" },
+  { "r", "runner.remark" },
+  { "<Primary>f", "runner.search" },
+  { "<Primary>Return", "runner.summary" },
+  { "<Primary>KP_Enter", "runner.summary" },
+  { "<Alt>Left", "runner.back" },
+  { "Escape", "runner.to-item" },
+};
+
+/* --- helpers -------------------------------------------------------------- */
+
+static const char *
+quick_value (const XjTemplateItem *item,
+             XjOutcome             outcome)
+{
+  gboolean pass = outcome == XJ_OUTCOME_PASS;
+
+  if (outcome == XJ_OUTCOME_NA)
+    return "na";
+  if (item->type == XJ_RESPONSE_PASS_FAIL)
+    return pass ? "pass" : "fail";
+  if (item->type == XJ_RESPONSE_YES_NO)
+    return pass == (item->pass_answer != FALSE) ? "yes" : "no";
+  return NULL;
+}
+
+/* --- actions -------------------------------------------------------------- */
+
+static void
+pass_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  _xj_runner_answer_current (XJ_RUNNER (widget), XJ_OUTCOME_PASS);
+}
+
+static void
+fail_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  _xj_runner_answer_current (XJ_RUNNER (widget), XJ_OUTCOME_FAIL);
+}
+
+static void
+na_activated (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  _xj_runner_answer_current (XJ_RUNNER (widget), XJ_OUTCOME_NA);
+}
+
+static void
+next_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  _xj_runner_move (XJ_RUNNER (widget), 1);
+}
+
+static void
+previous_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  _xj_runner_move (XJ_RUNNER (widget), -1);
+}
+
+static void
+remark_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  XjItemRow *row = xj_runner_get_current_row (XJ_RUNNER (widget));
+
+  if (row != NULL)
+    xj_item_row_focus_remark (row);
+}
+
+/* Escape in a remark or an answer entry: back to the item, where the
+ * letters answer again (leaving the entry saves what was typed). */
+static void
+to_item_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  XjItemRow *row = xj_runner_get_current_row (XJ_RUNNER (widget));
+
+  if (row != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (row));
+}
+
+static void
+search_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  XjRunner *self = XJ_RUNNER (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+summary_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  XjRunner *self = XJ_RUNNER (widget);
+  XjInspectionSummary *summary;
+
+  xj_runner_flush (self);
+  summary = xj_inspection_summary_new (self);
+  gtk_window_set_transient_for (GTK_WINDOW (summary),
+                                GTK_WINDOW (gtk_widget_get_root (widget)));
+  gtk_window_present (GTK_WINDOW (summary));
+}
+
+static void
+back_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (XJ_IS_WINDOW (root))
+    xj_window_close_inspection (XJ_WINDOW (root));
+}
+
+static void
+forget_remark_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  XjRunner *self = XJ_RUNNER (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!xj_store_forget_frequent_remark (xj_application_get_store (self->application),
+                                        g_variant_get_string (parameter, NULL), &error))
+    {
+      GtkRoot *root = gtk_widget_get_root (widget);
+
+      if (XJ_IS_WINDOW (root))
+        xj_window_toast (XJ_WINDOW (root), error->message);
+    }
+}
+
+/* --- private API ---------------------------------------------------------- */
+
+void
+_xj_runner_class_add_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "runner.pass", NULL, pass_activated);
+  gtk_widget_class_install_action (widget_class, "runner.fail", NULL, fail_activated);
+  gtk_widget_class_install_action (widget_class, "runner.na", NULL, na_activated);
+  gtk_widget_class_install_action (widget_class, "runner.next", NULL, next_activated);
+  gtk_widget_class_install_action (widget_class, "runner.previous", NULL, previous_activated);
+  gtk_widget_class_install_action (widget_class, "runner.remark", NULL, remark_activated);
+  gtk_widget_class_install_action (widget_class, "runner.to-item", NULL, to_item_activated);
+  gtk_widget_class_install_action (widget_class, "runner.search", NULL, search_activated);
+  gtk_widget_class_install_action (widget_class, "runner.summary", NULL, summary_activated);
+  gtk_widget_class_install_action (widget_class, "runner.back", NULL, back_activated);
+  gtk_widget_class_install_action (widget_class, "runner.forget-remark", "s",
+                                   forget_remark_activated);
+}
+
+void
+_xj_runner_add_shortcuts (XjRunner *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string (shortcuts[i].trigger),
+                                                            gtk_named_action_new (shortcuts[i].action)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
+/* One place decides what can be done: a completed inspection is read. */
+void
+_xj_runner_actions_update (XjRunner *self)
+{
+  gboolean editable = !self->read_only && self->rows->len > 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "runner.pass", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "runner.fail", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "runner.na", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "runner.remark", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "runner.forget-remark", editable);
+}
+
+/* P / F / N: answer the current item and go to the next one.  Types that
+ * have no pass or fail button (a number, a rating) get the keyboard
+ * instead, so that the answer can be typed. */
+void
+_xj_runner_answer_current (XjRunner  *self,
+                           XjOutcome  outcome)
+{
+  XjItemRow *row = xj_runner_get_current_row (self);
+  const char *value;
+
+  if (row == NULL || self->read_only)
+    return;
+  value = quick_value (xj_item_row_get_item (row), outcome);
+  if (value == NULL)
+    {
+      xj_item_row_focus_control (row);
+      return;
+    }
+  xj_item_row_choose (row, value);
+  if (self->last_write_ok)
+    _xj_runner_move (self, 1);
+}

@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "xj-runner.h"
+
+G_BEGIN_DECLS
+
+struct _XjRunner
+{
+  AdwBin          parent_instance;
+
+  XjApplication  *application;
+  gint64          inspection_id;
+  XjInspection   *inspection;
+  XjTemplate     *tmpl;
+  GHashTable     *answers;         /* item id → XjAnswer, as stored */
+  GHashTable     *previous;        /* item key → XjPreviousAnswer */
+  GPtrArray      *rows;            /* XjItemRow, template order (owned by items_box) */
+  GPtrArray      *section_headers; /* GtkLabel per section */
+  GPtrArray      *section_progress;/* GtkLabel per section, in the sidebar */
+  GArray         *row_section;     /* guint: the section of each row */
+  GMenu          *remarks_menu;
+  guint           current;
+  gboolean        read_only;
+  gboolean        last_write_ok;
+  guint           save_current_id;
+  guint           scroll_tick_id;
+  guint           scroll_frames;
+
+  AdwWindowTitle *title;
+  GtkLabel       *score_label;
+  GtkLabel       *critical_badge;
+  GtkLabel       *read_only_bar;
+  GtkSearchBar   *search_bar;
+  GtkSearchEntry *search_entry;
+  AdwFlap        *flap;
+  GtkListBox     *sections_list;
+  GtkScrolledWindow *scroller;
+  GtkBox         *items_box;
+  GtkLabel       *no_match;
+};
+
+/* xj-runner.c */
+void     _xj_runner_set_current        (XjRunner   *self,
+                                        guint       index,
+                                        gboolean    focus);
+void     _xj_runner_move               (XjRunner   *self,
+                                        int         delta);
+void     _xj_runner_reload_remarks     (XjRunner   *self);
+
+/* xj-runner-actions.c */
+void     _xj_runner_class_add_actions  (GtkWidgetClass *widget_class);
+void     _xj_runner_add_shortcuts      (XjRunner   *self);
+void     _xj_runner_actions_update     (XjRunner   *self);
+void     _xj_runner_answer_current     (XjRunner   *self,
+                                        XjOutcome   outcome);
+
+G_END_DECLS
