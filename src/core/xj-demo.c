@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "xj-demo.h"
+#include "xj-demo-inspections.h"
 #include "xj-site.h"
 
 static const struct {
@@ -108,5 +109,6 @@ xj_demo_fill (XjStore              *store,
       return FALSE;
     }
 
-  return add_sites (store, sites, options->n_sites, error);
+  return add_sites (store, sites, options->n_sites, error)
+         && xj_demo_add_history (store, options->photos_dir, error);
 }
