@@ -29,20 +29,43 @@
 #define DEMO_REP_NAME "李娜"
 #define DEMO_REP_COMPANY "绿城物业服务有限公司"
 
-static const char *const remarks[] = {
-  "3 号楼东侧通道有烟头和纸屑，保洁未及时清扫",
-  "地下车库 B2 区垃圾桶满溢，周边有异味",
-  "中心花园草坪有两处黄斑，疑似缺水",
-  "消防通道被电动车占用约 2 米，已当场要求挪开",
-  "监控室值班记录缺 14:00–16:00 两个时段的签名",
-  "2 号楼一层灭火器压力表指针在红区，需更换",
-  "南门岗保安未佩戴工牌，询问访客未登记",
-  "电梯轿厢内广告框玻璃破裂，边缘锋利",
-  "儿童游乐区地垫翘起，存在绊倒风险",
-  "水景池水质浑浊，有落叶漂浮，未按周期清理",
-  "楼道应急照明灯按测试键不亮",
-  "绿篱修剪不齐，部分枝条伸入人行道",
+/* What inspectors write, by the item's category. */
+static const struct {
+  const char *category;
+  const char *text;
+} remarks[] = {
+  { "cleaning", "3 号楼东侧通道有烟头和纸屑，保洁未及时清扫" },
+  { "cleaning", "地下车库 B2 区垃圾桶满溢，周边有异味" },
+  { "cleaning", "电梯轿厢地面有污渍，按钮面板有手印" },
+  { "greenery", "中心花园草坪有两处黄斑，疑似缺水" },
+  { "greenery", "绿篱修剪不齐，部分枝条伸入人行道" },
+  { "greenery", "水景池水质浑浊，有落叶漂浮，未按周期清理" },
+  { "public_order", "南门岗保安未佩戴工牌，询问访客未登记" },
+  { "public_order", "夜间巡逻记录缺 2:00 一次签到" },
+  { "public_order", "地面车位有两辆车压线停放，未见劝导" },
+  { "fire_security", "消防通道被电动车占用约 2 米，已当场要求挪开" },
+  { "fire_security", "2 号楼一层灭火器压力表指针在红区，需更换" },
+  { "fire_security", "监控室值班记录缺 14:00–16:00 两个时段的签名" },
+  { "facilities", "楼道应急照明灯按测试键不亮" },
+  { "facilities", "儿童游乐区地垫翘起，存在绊倒风险" },
+  { "service", "前台接待超过 3 分钟无人应答，未致歉" },
+  { "service", "工作人员未使用标准问候语，着装不统一" },
 };
+
+static const char *
+pick_remark (const XjTemplateItem *item,
+             guint                 variant)
+{
+  guint matching = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (remarks); i++)
+    matching += g_strcmp0 (remarks[i].category, item->category) == 0;
+  for (guint i = 0, n = 0; i < G_N_ELEMENTS (remarks); i++)
+    if (g_strcmp0 (remarks[i].category, item->category) == 0 && n++ == variant % MAX (matching, 1))
+      return remarks[i].text;
+  return remarks[variant % G_N_ELEMENTS (remarks)].text;
+}
+
 
 gint64
 xj_demo_find_builtin (XjStore     *store,
@@ -246,8 +269,7 @@ answer_item (XjStore               *store,
 
   if (value != NULL && !xj_store_set_answer (store, id, item, value, error))
     return FALSE;
-  return !fail || xj_store_set_remark (store, id, item, remarks[remark % G_N_ELEMENTS (remarks)],
-                                       error);
+  return !fail || xj_store_set_remark (store, id, item, pick_remark (item, remark), error);
 }
 
 static gboolean
@@ -333,8 +355,14 @@ xj_demo_add_inspection (XjStore                 *store,
       XjTemplateSection *section = g_ptr_array_index (tmpl->sections, s);
 
       for (guint i = 0; i < section->items->len; i++)
-        if (can_fail (g_ptr_array_index (section->items, i)))
-          g_ptr_array_add (failable, g_ptr_array_index (section->items, i));
+        {
+          XjTemplateItem *item = g_ptr_array_index (section->items, i);
+
+          /* A critical failure fails the whole inspection: not in a
+           * demo estate that is mostly in order. */
+          if (can_fail (item) && !item->critical)
+            g_ptr_array_add (failable, item);
+        }
     }
   /* Evenly spread, shifted by the offset: the same offset at the same site
    * fails the same items again. */
