@@ -77,6 +77,11 @@ out=$("$bin" --data-dir "$d" notice list); ok $? "notice list as text"
 echo "$out" | grep -q '^PG-2026-0001  Work order'; ok $? "text output is aligned in columns"
 [ "$(echo "$out" | wc -l)" -eq 3 ]; ok $? "a header and one line per notice"
 "$bin" --data-dir "$d" notice frobnicate 2>/dev/null; [ $? -ne 0 ]; ok $? "notice with a bad subcommand fails"
+nid=$(sqlite3 "$d/xunjian.db" "SELECT id FROM notices WHERE number = 'ZG-2026-0001'")
+"$bin" --data-dir "$d" notice export "$nid" "$work/n.pdf" --organisation 华信物业; ok $? "notice export"
+pdftotext -enc UTF-8 "$work/n.pdf" - | grep -q "ZG-2026-0001"; ok $? "the notice PDF carries its number"
+"$bin" --data-dir "$d" notice export 999 "$work/n2.pdf" 2>"$work/err"; [ $? -ne 0 ]; ok $? "notice export of a missing notice fails"
+[ "$(wc -l <"$work/err")" -eq 1 ] && [ ! -e "$work/n2.pdf" ]; ok $? "with one line and no file"
 
 # Signed reports: the demo signs and archives inspections.
 id=$(sqlite3 "$d/xunjian.db" "SELECT inspection_id FROM reports ORDER BY id LIMIT 1")

@@ -93,6 +93,7 @@ make_template (XjStore *store)
         {
           XjTemplateItem *item = xj_template_item_new ("temp", "消防控制室温度", XJ_RESPONSE_NUMBER);
 
+          g_free (item->unit);
           item->unit = g_strdup ("°C");
           item->range_min = 18;
           item->range_max = 26;
