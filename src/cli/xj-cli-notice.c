@@ -9,8 +9,11 @@
 #include "xj-cli.h"
 #include "xj-clock.h"
 #include "xj-notice-store.h"
+#include "xj-report-build.h"
+#include "xj-report.h"
 
-#define USAGE "xunjian notice list [--overdue] [--json]"
+#define USAGE "xunjian notice list [--overdue] [--json] | " \
+              "xunjian notice export ID FILE.pdf [--organisation NAME]"
 
 /* Columns on a terminal: CJK characters take two. */
 static glong
@@ -199,10 +202,34 @@ list_notices (XjCli *cli)
   return 0;
 }
 
+/* Notices are printed and handed over, not archived: no digital signature. */
+static int
+export_notice (XjCli *cli)
+{
+  g_autofree char *organisation = xj_cli_take_option (cli, "--organisation");
+  g_autoptr(XjNoticeReportData) data = NULL;
+  g_autoptr(GError) error = NULL;
+  XjStore *store;
+  gint64 id;
+
+  if (cli->argc != 3)
+    return xj_cli_usage (USAGE);
+  if (!xj_cli_parse_id (cli->argv[1], &id))
+    return xj_cli_fail (_("“%s” is not a notice ID"), cli->argv[1]);
+  if ((store = xj_cli_get_store (cli)) == NULL)
+    return 1;
+  if ((data = xj_notice_report_data_from_notice (store, id, organisation, &error)) == NULL
+      || !xj_report_write_notice (data, cli->argv[2], NULL, NULL, NULL, &error))
+    return xj_cli_fail_error (error);
+  return 0;
+}
+
 int
 xj_cli_notice (XjCli *cli)
 {
   if (cli->argc >= 1 && g_strcmp0 (cli->argv[0], "list") == 0)
     return list_notices (cli);
+  if (cli->argc >= 1 && g_strcmp0 (cli->argv[0], "export") == 0)
+    return export_notice (cli);
   return xj_cli_usage (USAGE);
 }

@@ -22,6 +22,7 @@ static const struct {
   { "demo", xj_cli_demo },
   { "inspection", xj_cli_inspection },
   { "notice", xj_cli_notice },
+  { "report", xj_cli_report },
   { "site", xj_cli_site },
   { "template", xj_cli_template },
 };

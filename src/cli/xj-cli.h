@@ -33,6 +33,8 @@ int       xj_cli_fail           (const char  *format,
                                  ...) G_GNUC_PRINTF (1, 2);
 int       xj_cli_fail_error     (const GError *error);
 int       xj_cli_usage          (const char  *usage);
+gboolean  xj_cli_parse_id       (const char  *text,
+                                 gint64      *id);
 void      xj_cli_print_json     (JsonNode    *node);
 
 int       xj_cli_check          (XjCli       *cli);
@@ -40,6 +42,7 @@ int       xj_cli_site           (XjCli       *cli);
 int       xj_cli_demo           (XjCli       *cli);
 int       xj_cli_inspection     (XjCli       *cli);
 int       xj_cli_notice         (XjCli       *cli);
+int       xj_cli_report         (XjCli       *cli);
 int       xj_cli_template       (XjCli       *cli);
 
 G_END_DECLS

@@ -240,13 +240,13 @@ follow_schedule (History     *h,
 }
 
 /**
- * _xj_demo_add_history:
+ * _xj_demo_add_bulk_history:
  * @years: how many years back the history reaches
  *
  * Adds schedules for every site and follows them for @years.
  */
 gboolean
-_xj_demo_add_history (XjStore  *store,
+_xj_demo_add_bulk_history (XjStore  *store,
                       guint     years,
                       guint32   seed,
                       GError  **error)

@@ -5,7 +5,7 @@
 
 G_BEGIN_DECLS
 
-gboolean _xj_demo_add_history (XjStore  *store,
+gboolean _xj_demo_add_bulk_history (XjStore  *store,
                                guint     years,
                                guint32   seed,
                                GError  **error);

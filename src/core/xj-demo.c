@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "xj-demo.h"
+#include "xj-demo-inspections.h"
 #include "xj-demo-private.h"
 #include "xj-site.h"
 
@@ -111,7 +112,9 @@ xj_demo_fill (XjStore              *store,
 
   if (!add_sites (store, sites, options->n_sites, error))
     return FALSE;
-  if (options->years > 0 && !_xj_demo_add_history (store, options->years, options->seed, error))
-    return FALSE;
-  return TRUE;
+  /* --years: years of history in bulk, for measuring what grows with the
+   * data; otherwise a few months, made the way a person would. */
+  if (options->years > 0)
+    return _xj_demo_add_bulk_history (store, options->years, options->seed, error);
+  return xj_demo_add_history (store, options->photos_dir, error);
 }

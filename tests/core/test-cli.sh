@@ -77,6 +77,33 @@ out=$("$bin" --data-dir "$d" notice list); ok $? "notice list as text"
 echo "$out" | grep -q '^PG-2026-0001  Work order'; ok $? "text output is aligned in columns"
 [ "$(echo "$out" | wc -l)" -eq 3 ]; ok $? "a header and one line per notice"
 "$bin" --data-dir "$d" notice frobnicate 2>/dev/null; [ $? -ne 0 ]; ok $? "notice with a bad subcommand fails"
+nid=$(sqlite3 "$d/xunjian.db" "SELECT id FROM notices WHERE number = 'ZG-2026-0001'")
+"$bin" --data-dir "$d" notice export "$nid" "$work/n.pdf" --organisation 华信物业; ok $? "notice export"
+pdftotext -enc UTF-8 "$work/n.pdf" - | grep -q "ZG-2026-0001"; ok $? "the notice PDF carries its number"
+"$bin" --data-dir "$d" notice export 999 "$work/n2.pdf" 2>"$work/err"; [ $? -ne 0 ]; ok $? "notice export of a missing notice fails"
+[ "$(wc -l <"$work/err")" -eq 1 ] && [ ! -e "$work/n2.pdf" ]; ok $? "with one line and no file"
+
+# Signed reports: the demo signs and archives inspections.
+id=$(sqlite3 "$d/xunjian.db" "SELECT inspection_id FROM reports ORDER BY id LIMIT 1")
+[ -n "$id" ]; ok $? "demo signed and archived inspections"
+"$bin" --data-dir "$d" report export "$id" "$work/r.pdf"; ok $? "report export of a signed inspection"
+out=$("$bin" report verify "$work/r.pdf"); ok $? "report verify of the export: intact"
+echo "$out" | grep -q "^Intact: signed by 张伟"; ok $? "saying who signed"
+pdfsig "$work/r.pdf" | grep -q "Signature is Valid"; ok $? "pdfsig agrees"
+draft=$(sqlite3 "$d/xunjian.db" "SELECT id FROM inspections WHERE state = 'draft' LIMIT 1")
+"$bin" --data-dir "$d" report export "$draft" "$work/d.pdf" 2>"$work/err"; [ $? -ne 0 ]
+ok $? "report export of an unsigned inspection is refused"
+[ "$(wc -l <"$work/err")" -eq 1 ] && grep -q "is not signed" "$work/err"; ok $? "with one line saying why"
+[ ! -e "$work/d.pdf" ]; ok $? "and no file written"
+at=2000  # in the first page, before the signature
+byte=$(dd if="$work/r.pdf" bs=1 skip=$at count=1 2>/dev/null | od -An -tu1 | tr -d ' ')
+if [ "$byte" = 65 ]; then new=B; else new=A; fi
+printf '%s' "$new" | dd of="$work/r.pdf" bs=1 seek=$at conv=notrunc 2>/dev/null
+"$bin" report verify "$work/r.pdf" >/dev/null 2>"$work/err"; [ $? -ne 0 ]; ok $? "one changed byte: report verify fails"
+[ "$(wc -l <"$work/err")" -eq 1 ] && grep -q "the digest does not match" "$work/err"
+ok $? "with one line: the digest does not match"
+pdfsig "$work/r.pdf" | grep -q "Digest Mismatch"; ok $? "pdfsig says the digest does not match"
+"$bin" report verify "$work/missing.pdf" 2>/dev/null; [ $? -ne 0 ]; ok $? "report verify of a missing file fails"
 
 "$bin" --data-dir "$d" site frobnicate 2>/dev/null; [ $? -ne 0 ]; ok $? "an unknown subcommand fails"
 

@@ -1,0 +1,541 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Signing an inspection: its report is written, digitally signed and
+ * archived, and the inspection locked, so that a failure at any step leaves
+ * nothing half done.  The slow part (reading, the PDF, the signature, the
+ * hash) runs first and touches only a temporary file in the archive folder;
+ * then one short transaction renames the file into place, records it in
+ * the reports table and moves the inspection to signed and archived.  If
+ * that transaction fails the file is deleted again.
+ *
+ * Archive layout: <data dir>/archive/<year started>/<site>/<number>.pdf,
+ * the site's name made safe as a file name (xj_archive_sanitise_name).
+ */
+#define G_LOG_DOMAIN "xj-archive"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "xj-certificate.h"
+#include "xj-clock.h"
+#include "xj-inspection.h"
+#include "xj-pdf-sign.h"
+#include "xj-report-archive.h"
+#include "xj-report-build.h"
+#include "xj-signature.h"
+
+#define SITE_NAME_MAX_CHARS 80
+
+/* Where the steps end on the progress bar; the PDF takes the most. */
+#define PROGRESS_DATA  0.10
+#define PROGRESS_PDF   0.85
+#define PROGRESS_SIGN  0.95
+
+G_DEFINE_QUARK (xj-archive-error-quark, xj_archive_error)
+
+/* The result of the slow part: a signed PDF in a temporary file. */
+typedef struct {
+  gint64  inspection_id;
+  char   *number;
+  char   *temp_path;       /* deleted when freed, unless committed */
+  char   *final_path;
+  char   *relative_path;
+  char   *sha256;
+  gint64  bytes;
+  char   *signer;
+} Prepared;
+
+typedef struct {
+  XjReportProgressFunc progress;
+  gpointer             progress_data;
+} Progress;
+
+static void
+prepared_free (Prepared *prepared)
+{
+  if (prepared->temp_path != NULL)
+    g_unlink (prepared->temp_path);
+  g_free (prepared->number);
+  g_free (prepared->temp_path);
+  g_free (prepared->final_path);
+  g_free (prepared->relative_path);
+  g_free (prepared->sha256);
+  g_free (prepared->signer);
+  g_free (prepared);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Prepared, prepared_free)
+
+static void
+report_progress (const Progress *progress,
+                 double          fraction)
+{
+  if (progress->progress != NULL)
+    progress->progress (fraction, progress->progress_data);
+}
+
+/* The PDF writer's 0…1, placed between PROGRESS_DATA and PROGRESS_PDF. */
+static void
+on_pdf_progress_cb (double   fraction,
+                    gpointer user_data)
+{
+  report_progress (user_data, PROGRESS_DATA + fraction * (PROGRESS_PDF - PROGRESS_DATA));
+}
+
+void
+xj_archived_report_free (XjArchivedReport *report)
+{
+  if (report == NULL)
+    return;
+  g_free (report->number);
+  g_free (report->path);
+  g_free (report->relative_path);
+  g_free (report->sha256);
+  g_free (report->signer);
+  g_free (report);
+}
+
+/**
+ * xj_archive_sanitise_name:
+ *
+ * A site's name as a folder name on any file system: no separators, no
+ * characters Windows refuses, no leading dot, at most 80 characters.
+ * Chinese stays Chinese.
+ */
+char *
+xj_archive_sanitise_name (const char *name)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  guint n = 0;
+
+  for (const char *p = name != NULL ? name : ""; *p != '\0' && n < SITE_NAME_MAX_CHARS;
+       p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || c == 0x7f || strchr ("/\\:*?\"<>|", (int) c) != NULL)
+        g_string_append_c (out, '_');
+      else
+        g_string_append_unichar (out, c);
+    }
+  g_strstrip (out->str);
+  g_string_set_size (out, strlen (out->str));
+  while (out->str[0] == '.')
+    g_string_erase (out, 0, 1);
+  if (out->len == 0)
+    g_string_assign (out, "site");
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* --- the slow part ------------------------------------------------------------ */
+
+static gboolean
+check_state (const XjInspection  *inspection,
+             GError             **error)
+{
+  if (inspection->state == XJ_INSPECTION_DRAFT)
+    {
+      g_set_error_literal (error, XJ_ARCHIVE_ERROR, XJ_ARCHIVE_ERROR_STATE,
+                           _("Complete the inspection before it is signed."));
+      return FALSE;
+    }
+  if (inspection->state != XJ_INSPECTION_COMPLETED)
+    {
+      g_set_error_literal (error, XJ_ARCHIVE_ERROR, XJ_ARCHIVE_ERROR_STATE,
+                           _("This inspection is already signed and archived."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+make_temp_file (Prepared  *prepared,
+                GError   **error)
+{
+  g_autofree char *folder = g_path_get_dirname (prepared->final_path);
+  g_autofree char *template = NULL;
+  int fd, saved_errno;
+
+  if (g_mkdir_with_parents (folder, 0700) == 0)
+    {
+      template = g_strdup_printf ("%s/.%s.pdf.XXXXXX", folder, prepared->number);
+      if ((fd = g_mkstemp (template)) >= 0)
+        {
+          close (fd);
+          prepared->temp_path = g_steal_pointer (&template);
+          return TRUE;
+        }
+    }
+  saved_errno = errno;
+  g_set_error (error, XJ_ARCHIVE_ERROR, XJ_ARCHIVE_ERROR_IO,
+               _("Could not write to the archive folder “%s”: %s"), folder,
+               g_strerror (saved_errno));
+  return FALSE;
+}
+
+/* Reads through @reader (the calling thread's own store), writes and signs
+ * the PDF.  No row is written. */
+static Prepared *
+prepare (XjStore               *reader,
+         gint64                 inspection_id,
+         const char            *organisation,
+         const char            *passphrase,
+         const Progress        *progress,
+         GCancellable          *cancellable,
+         GError               **error)
+{
+  const char *data_dir = xj_store_get_data_dir (reader);
+  g_autoptr(XjInspection) inspection = NULL;
+  g_autoptr(XjSigner) signer = NULL;
+  g_autoptr(XjReportData) data = NULL;
+  g_autoptr(Prepared) prepared = NULL;
+  g_autoptr(GDateTime) started = NULL;
+  g_autofree char *year = NULL;
+  g_autofree char *site = NULL;
+  g_autofree char *file_name = NULL;
+
+  if ((inspection = xj_store_get_inspection (reader, inspection_id, error)) == NULL
+      || !check_state (inspection, error)
+      || !xj_store_check_inspection_signatures (reader, inspection_id, error))
+    return NULL;
+  /* The passphrase is checked before anything is written. */
+  if ((signer = xj_certificate_load (data_dir, passphrase, error)) == NULL
+      || (data = xj_report_data_from_inspection (reader, inspection_id, organisation, error)) == NULL)
+    return NULL;
+  report_progress (progress, PROGRESS_DATA);
+
+  started = g_date_time_new_from_unix_local (inspection->started_at);
+  year = g_strdup_printf ("%04d", g_date_time_get_year (started));
+  site = xj_archive_sanitise_name (inspection->site_name);
+  prepared = g_new0 (Prepared, 1);
+  prepared->inspection_id = inspection_id;
+  prepared->number = g_strdup (data->number);
+  file_name = g_strconcat (prepared->number, ".pdf", NULL);
+  prepared->relative_path = g_build_filename ("archive", year, site, file_name, NULL);
+  prepared->final_path = g_build_filename (data_dir, prepared->relative_path, NULL);
+  prepared->signer = g_strdup (xj_certificate_get_subject_name (xj_signer_get_certificate (signer)));
+
+  if (!make_temp_file (prepared, error)
+      || !xj_report_write_inspection (data, prepared->temp_path, on_pdf_progress_cb,
+                                      (gpointer) progress, cancellable, error))
+    return NULL;
+  /* In place: the signature is appended to the file no one sees yet. */
+  if (g_cancellable_set_error_if_cancelled (cancellable, error)
+      || !xj_pdf_sign_file (signer, prepared->temp_path, prepared->temp_path, error))
+    return NULL;
+  report_progress (progress, PROGRESS_SIGN);
+  prepared->sha256 = xj_archive_file_sha256 (prepared->temp_path, &prepared->bytes, error);
+  if (prepared->sha256 == NULL)
+    return NULL;
+  return g_steal_pointer (&prepared);
+}
+
+/* --- the short write ---------------------------------------------------------- */
+
+static gboolean
+step (XjStore     *store,
+      const char  *sql,
+      gint64       inspection_id,
+      gint64       now,
+      GError     **error)
+{
+  sqlite3_stmt *stmt = xj_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, inspection_id);
+  sqlite3_bind_int64 (stmt, 2, now);
+  return xj_store_step_done (store, stmt, error);
+}
+
+static gboolean
+insert_report (XjStore         *store,
+               const Prepared  *prepared,
+               gint64           now,
+               gint64          *report_id,
+               GError         **error)
+{
+  sqlite3_stmt *stmt = xj_store_prepare (store,
+                                         "INSERT INTO reports (inspection_id, number, path, sha256, "
+                                         "bytes, signer, created_at) "
+                                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, prepared->inspection_id);
+  sqlite3_bind_text (stmt, 2, prepared->number, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, prepared->relative_path, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, prepared->sha256, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 5, prepared->bytes);
+  sqlite3_bind_text (stmt, 6, prepared->signer, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 7, now);
+  if (!xj_store_step_done (store, stmt, error))
+    return FALSE;
+  *report_id = sqlite3_last_insert_rowid (xj_store_get_db (store));
+  return TRUE;
+}
+
+/* On the store's own thread.  The rename happens inside the write
+ * transaction, so that no other signer can race for the same file. */
+static XjArchivedReport *
+commit (XjStore   *store,
+        Prepared  *prepared,
+        GError   **error)
+{
+  g_autoptr(XjInspection) inspection = NULL;
+  XjArchivedReport *report;
+  gint64 now = xj_clock_now ();
+  gint64 report_id = 0;
+  gboolean renamed = FALSE;
+
+  if (!xj_store_begin (store, error))
+    return NULL;
+  if ((inspection = xj_store_get_inspection (store, prepared->inspection_id, error)) == NULL
+      || !check_state (inspection, error))
+    goto fail;
+  if (g_rename (prepared->temp_path, prepared->final_path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, XJ_ARCHIVE_ERROR, XJ_ARCHIVE_ERROR_IO,
+                   _("Could not put the report into the archive as “%s”: %s"),
+                   prepared->final_path, g_strerror (saved_errno));
+      goto fail;
+    }
+  renamed = TRUE;
+  if (!insert_report (store, prepared, now, &report_id, error)
+      || !step (store, "UPDATE inspections SET state = 'signed', signed_at = ?2, updated_at = ?2 "
+                "WHERE id = ?1 AND state = 'completed'", prepared->inspection_id, now, error)
+      || !step (store, "UPDATE inspections SET state = 'archived', updated_at = ?2 "
+                "WHERE id = ?1 AND state = 'signed'", prepared->inspection_id, now, error)
+      || !xj_store_audit (store, prepared->signer, "inspection", prepared->inspection_id, "sign",
+                          prepared->number, error)
+      || !xj_store_commit (store, error))
+    goto fail;
+
+  g_clear_pointer (&prepared->temp_path, g_free);
+  xj_store_emit_changed (store, "inspections");
+  xj_store_emit_changed (store, "reports");
+
+  report = g_new0 (XjArchivedReport, 1);
+  report->id = report_id;
+  report->inspection_id = prepared->inspection_id;
+  report->number = g_strdup (prepared->number);
+  report->path = g_strdup (prepared->final_path);
+  report->relative_path = g_strdup (prepared->relative_path);
+  report->sha256 = g_strdup (prepared->sha256);
+  report->bytes = prepared->bytes;
+  report->signer = g_strdup (prepared->signer);
+  report->created_at = now;
+  return report;
+
+fail:
+  xj_store_rollback (store);
+  if (renamed)
+    g_unlink (prepared->final_path);
+  return NULL;
+}
+
+/**
+ * xj_inspection_sign:
+ * @organisation: printed at the top of the report
+ * @passphrase: unlocks the inspector's certificate (xj_certificate_load)
+ *
+ * Signs a completed inspection that has its required handwritten
+ * signatures: writes its report, signs the PDF digitally, archives it and
+ * locks the inspection (signed, then archived).  Synchronous: for the
+ * command line and tests; the application uses xj_inspection_sign_async().
+ * Returns: (transfer full): the archived report, or %NULL with nothing
+ * changed (no file left, no row written).
+ */
+XjArchivedReport *
+xj_inspection_sign (XjStore               *store,
+                    gint64                 inspection_id,
+                    const char            *organisation,
+                    const char            *passphrase,
+                    XjReportProgressFunc   progress,
+                    gpointer               progress_data,
+                    GCancellable          *cancellable,
+                    GError               **error)
+{
+  Progress forward = { progress, progress_data };
+  g_autoptr(Prepared) prepared = NULL;
+  XjArchivedReport *report;
+
+  g_return_val_if_fail (XJ_IS_STORE (store), NULL);
+  g_return_val_if_fail (passphrase != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  prepared = prepare (store, inspection_id, organisation, passphrase, &forward, cancellable, error);
+  if (prepared == NULL || (report = commit (store, prepared, error)) == NULL)
+    return NULL;
+  report_progress (&forward, 1.0);
+  return report;
+}
+
+/* --- asynchronous ---------------------------------------------------------------- */
+
+typedef struct {
+  XjStore             *store;          /* the caller's: only for the final write */
+  char                *data_dir;
+  gint64               inspection_id;
+  char                *organisation;
+  char                *passphrase;
+  Progress             progress;
+  GMainContext        *context;
+  int                  last_percent;
+} SignJob;
+
+typedef struct {
+  Progress progress;
+  double   fraction;
+} ProgressEvent;
+
+static void
+sign_job_free (SignJob *job)
+{
+  g_object_unref (job->store);
+  g_free (job->data_dir);
+  g_free (job->organisation);
+  /* Not left lying in freed memory. */
+  memset (job->passphrase, 0, strlen (job->passphrase));
+  g_free (job->passphrase);
+  g_main_context_unref (job->context);
+  g_free (job);
+}
+
+static gboolean
+emit_progress_cb (gpointer user_data)
+{
+  ProgressEvent *event = user_data;
+
+  report_progress (&event->progress, event->fraction);
+  return G_SOURCE_REMOVE;
+}
+
+/* In the worker: whole percents are sent to the caller's main context. */
+static void
+on_worker_progress_cb (double   fraction,
+                       gpointer user_data)
+{
+  SignJob *job = user_data;
+  ProgressEvent *event;
+
+  if ((int) (fraction * 100) == job->last_percent)
+    return;
+  job->last_percent = (int) (fraction * 100);
+  event = g_new (ProgressEvent, 1);
+  event->progress = job->progress;
+  event->fraction = fraction;
+  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, emit_progress_cb, event, g_free);
+}
+
+static void
+sign_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SignJob *job = task_data;
+  Progress forward = { job->progress.progress != NULL ? on_worker_progress_cb : NULL, job };
+  g_autoptr(XjStore) reader = NULL;
+  GError *error = NULL;
+  Prepared *prepared = NULL;
+
+  /* A connection of the worker's own: a sqlite3 never crosses threads. */
+  reader = xj_store_open (job->data_dir, XJ_STORE_OPEN_DEFAULT, &error);
+  if (reader != NULL)
+    prepared = prepare (reader, job->inspection_id, job->organisation, job->passphrase, &forward,
+                        cancellable, &error);
+  if (prepared != NULL)
+    g_task_return_pointer (task, prepared, (GDestroyNotify) prepared_free);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_prepared_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SignJob *job = g_task_get_task_data (task);
+  g_autoptr(Prepared) prepared = NULL;
+  GError *error = NULL;
+  XjArchivedReport *report = NULL;
+
+  prepared = g_task_propagate_pointer (G_TASK (result), &error);
+  /* Cancelled while the worker finished: the temporary file goes. */
+  if (prepared != NULL && !g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error))
+    report = commit (job->store, prepared, &error);
+  if (report == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  report_progress (&job->progress, 1.0);
+  g_task_return_pointer (task, report, (GDestroyNotify) xj_archived_report_free);
+}
+
+/**
+ * xj_inspection_sign_async:
+ *
+ * xj_inspection_sign() without blocking: the slow part runs in a worker
+ * with its own database connection; progress comes to the caller's
+ * thread-default main context; the final short write runs there too, on
+ * @store.  Cancelling at any time before that write leaves nothing behind.
+ */
+void
+xj_inspection_sign_async (XjStore               *store,
+                          gint64                 inspection_id,
+                          const char            *organisation,
+                          const char            *passphrase,
+                          XjReportProgressFunc   progress,
+                          gpointer               progress_data,
+                          GCancellable          *cancellable,
+                          GAsyncReadyCallback    callback,
+                          gpointer               user_data)
+{
+  GTask *task;
+  g_autoptr(GTask) worker = NULL;
+  SignJob *job;
+
+  g_return_if_fail (XJ_IS_STORE (store));
+  g_return_if_fail (passphrase != NULL);
+
+  job = g_new0 (SignJob, 1);
+  job->store = g_object_ref (store);
+  job->data_dir = g_strdup (xj_store_get_data_dir (store));
+  job->inspection_id = inspection_id;
+  job->organisation = g_strdup (organisation);
+  job->passphrase = g_strdup (passphrase);
+  job->progress.progress = progress;
+  job->progress.progress_data = progress_data;
+  job->context = g_main_context_ref_thread_default ();
+  job->last_percent = -1;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, xj_inspection_sign_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) sign_job_free);
+
+  /* The worker's result comes back here first, for the write on @store. */
+  worker = g_task_new (NULL, cancellable, on_prepared_cb, task);
+  g_task_set_check_cancellable (worker, FALSE);
+  g_task_set_task_data (worker, job, NULL);
+  g_task_run_in_thread (worker, sign_thread);
+}
+
+XjArchivedReport *
+xj_inspection_sign_finish (GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == xj_inspection_sign_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -1,0 +1,407 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The report's plain data, read from the store: everything an inspection
+ * report or a notice prints, formatted for a person.  Reads only, through
+ * whichever store the calling thread owns (a worker opens its own).
+ */
+#define G_LOG_DOMAIN "xj-report"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+
+#include "xj-answer-format.h"
+#include "xj-clock.h"
+#include "xj-finding.h"
+#include "xj-image.h"
+#include "xj-inspection.h"
+#include "xj-notice-store.h"
+#include "xj-photo-store.h"
+#include "xj-report-build.h"
+#include "xj-signature.h"
+
+/* The start of a baseline JPEG holds its frame header: renditions carry no
+ * EXIF block in front of it. */
+#define JPEG_HEADER_BYTES 8192
+
+static const struct {
+  const char   *kind;
+  XjReportKind  report_kind;
+} kinds[] = {
+  { "daily", XJ_REPORT_KIND_DAILY },
+  { "weekly", XJ_REPORT_KIND_WEEKLY },
+  { "monthly", XJ_REPORT_KIND_MONTHLY },
+  { "mystery_visit", XJ_REPORT_KIND_MYSTERY_VISIT },
+  { "mystery_call", XJ_REPORT_KIND_MYSTERY_CALL },
+  { "spot_check", XJ_REPORT_KIND_SPOT_CHECK },
+};
+
+/* What a reader of a printed page wants: local time to the minute. */
+static char *
+format_time (gint64 unix_seconds)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  if (unix_seconds <= 0)
+    return NULL;
+  local = g_date_time_new_from_unix_local (unix_seconds);
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
+static char *
+format_span (gint64 start,
+             gint64 end)
+{
+  g_autoptr(GDateTime) from = g_date_time_new_from_unix_local (start);
+  g_autoptr(GDateTime) to = NULL;
+  g_autofree char *first = g_date_time_format (from, "%Y-%m-%d %H:%M");
+  g_autofree char *last = NULL;
+
+  if (end <= start)
+    return g_steal_pointer (&first);
+  to = g_date_time_new_from_unix_local (end);
+  last = g_date_time_format (to, g_date_time_get_day_of_year (to) == g_date_time_get_day_of_year (from)
+                                 && g_date_time_get_year (to) == g_date_time_get_year (from)
+                                 ? "%H:%M" : "%Y-%m-%d %H:%M");
+  return g_strdup_printf ("%s–%s", first, last);
+}
+
+/**
+ * xj_report_dup_inspection_number:
+ *
+ * The report number of an inspection: "XJ-", the year it started, and its
+ * id on six digits (XJ-2026-000123).  Derived, not counted: the same
+ * inspection always has the same number, and ids never repeat.
+ */
+char *
+xj_report_dup_inspection_number (gint64 inspection_id,
+                                 gint64 started_at)
+{
+  g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (started_at);
+
+  return g_strdup_printf ("XJ-%04d-%06lld", g_date_time_get_year (local), (long long) inspection_id);
+}
+
+static XjReportOutcome
+report_outcome (XjOutcome outcome)
+{
+  switch (outcome)
+    {
+    case XJ_OUTCOME_PASS:
+      return XJ_REPORT_OUTCOME_PASS;
+    case XJ_OUTCOME_FAIL:
+      return XJ_REPORT_OUTCOME_FAIL;
+    case XJ_OUTCOME_NA:
+      return XJ_REPORT_OUTCOME_NA;
+    case XJ_OUTCOME_UNSCORED:
+      return XJ_REPORT_OUTCOME_UNSCORED;
+    case XJ_OUTCOME_UNANSWERED:
+    case XJ_N_OUTCOMES:
+    default:
+      return XJ_REPORT_OUTCOME_UNANSWERED;
+    }
+}
+
+static void
+read_jpeg_size (const char *path,
+                int        *width,
+                int        *height)
+{
+  guint8 header[JPEG_HEADER_BYTES];
+  FILE *file = fopen (path, "rb");
+  size_t n;
+
+  *width = *height = 0;
+  if (file == NULL)
+    return;
+  n = fread (header, 1, sizeof header, file);
+  fclose (file);
+  if (!xj_image_read_size (XJ_IMAGE_FORMAT_JPEG, header, n, width, height, NULL))
+    *width = *height = 0;
+}
+
+/* The renditions of an answer's photos, with their capture time. */
+static gboolean
+add_photos (XjStore         *store,
+            gint64           answer_id,
+            GPtrArray       *photos,
+            GError         **error)
+{
+  g_autoptr(GPtrArray) attached = xj_store_list_answer_photos (store, answer_id, error);
+
+  if (attached == NULL)
+    return FALSE;
+  for (guint i = 0; i < attached->len; i++)
+    {
+      XjAttachedPhoto *photo = g_ptr_array_index (attached, i);
+      g_autofree char *path = xj_photo_dup_rendition_path (xj_store_get_data_dir (store),
+                                                           photo->sha256);
+      g_autofree char *taken = photo->has_taken_at ? format_time (photo->taken_at) : NULL;
+      int width, height;
+
+      read_jpeg_size (path, &width, &height);
+      g_ptr_array_add (photos, xj_report_photo_new (path, width, height, taken,
+                                                    *photo->caption != '\0' ? photo->caption : NULL));
+    }
+  return TRUE;
+}
+
+static XjReportSignature *
+report_signature (const XjSignature  *signature,
+                  GError            **error)
+{
+  g_autoptr(GPtrArray) strokes = xj_signature_parse_strokes (signature->strokes, error);
+  g_autofree char *time = format_time (signature->signed_at);
+  g_autoptr(XjReportSignature) result = NULL;
+
+  if (strokes == NULL)
+    return NULL;
+  result = xj_report_signature_new ((XjReportRole) signature->role, signature->name,
+                                    signature->company, time);
+  for (guint s = 0; s < strokes->len; s++)
+    {
+      GArray *points = g_ptr_array_index (strokes, s);
+      GArray *stroke = xj_report_signature_add_stroke (result);
+
+      for (guint i = 0; i < points->len; i++)
+        {
+          XjSignaturePoint *p = &g_array_index (points, XjSignaturePoint, i);
+          XjReportPoint point = { p->x, p->y };
+
+          g_array_append_val (stroke, point);
+        }
+    }
+  return g_steal_pointer (&result);
+}
+
+static gboolean
+add_sections (XjStore       *store,
+              XjReportData  *data,
+              gint64         inspection_id,
+              GError       **error)
+{
+  g_autoptr(XjTemplate) tmpl = NULL;
+  g_autoptr(GHashTable) answers = NULL;
+  g_autoptr(GHashTable) previous = NULL;
+  g_autoptr(XjScore) score = NULL;
+
+  if ((tmpl = xj_store_load_inspection_template (store, inspection_id, error)) == NULL
+      || (answers = xj_store_load_answers (store, inspection_id, error)) == NULL
+      || (previous = xj_store_load_previous_answers (store, inspection_id, error)) == NULL)
+    return FALSE;
+
+  /* The one scoring rule, on the answers as stored. */
+  score = xj_inspection_score (tmpl, answers);
+  data->score = score->has_score ? score->score : -1;
+  data->grade = score->grade != XJ_GRADE_NONE ? g_strdup (xj_grade_get_label (score->grade)) : NULL;
+  data->failure_index = score->failure_index;
+  data->template_name = g_strdup (tmpl->name);
+  data->template_version = tmpl->version;
+
+  for (guint s = 0; s < tmpl->sections->len; s++)
+    {
+      XjTemplateSection *tsection = g_ptr_array_index (tmpl->sections, s);
+      XjSectionScore *section_score = g_ptr_array_index (score->sections, s);
+      XjReportSection *section = xj_report_section_new (tsection->title, section_score->has_score
+                                                                           ? section_score->score : -1);
+
+      g_ptr_array_add (data->sections, section);
+      for (guint i = 0; i < tsection->items->len; i++)
+        {
+          XjTemplateItem *item = g_ptr_array_index (tsection->items, i);
+          XjAnswer *answer = g_hash_table_lookup (answers, &item->id);
+          XjOutcome outcome = xj_template_item_evaluate (item, answer != NULL ? answer->value : NULL,
+                                                         NULL);
+          g_autofree char *text = xj_answer_format_value (item, answer != NULL ? answer->value : NULL);
+          XjReportAnswer *row = xj_report_answer_new (item->prompt, text, report_outcome (outcome),
+                                                      answer != NULL && *answer->remark != '\0'
+                                                      ? answer->remark : NULL);
+
+          row->critical = item->critical;
+          g_ptr_array_add (section->answers, row);
+          if (outcome == XJ_OUTCOME_FAIL)
+            {
+              data->critical_failures += item->critical ? 1 : 0;
+              row->repeat = xj_previous_answer_is_repeat (g_hash_table_lookup (previous, item->key),
+                                                          answer->answered_at);
+            }
+          if (answer != NULL && answer->n_photos > 0
+              && !add_photos (store, answer->answer_id, row->photos, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+add_notices (XjStore       *store,
+             XjReportData  *data,
+             gint64         inspection_id,
+             GError       **error)
+{
+  sqlite3_stmt *stmt = xj_store_prepare (store,
+                                         "SELECT number, deadline FROM notices "
+                                         "WHERE inspection_id = ?1 AND state <> 'draft' "
+                                         "ORDER BY id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, inspection_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *deadline = format_time (sqlite3_column_int64 (stmt, 1));
+
+      g_ptr_array_add (data->notices,
+                       xj_report_notice_new ((const char *) sqlite3_column_text (stmt, 0),
+                                             deadline != NULL ? deadline : "—"));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return xj_store_set_sqlite_error (error, xj_store_get_db (store), rc, _("Could not read notices"));
+  return TRUE;
+}
+
+/**
+ * xj_report_data_from_inspection:
+ * @organisation: the organisation printed at the top (preferences)
+ *
+ * Everything the inspection report prints, from the store.
+ * Returns: (transfer full): the data, or %NULL with @error set.
+ */
+XjReportData *
+xj_report_data_from_inspection (XjStore     *store,
+                                gint64       inspection_id,
+                                const char  *organisation,
+                                GError     **error)
+{
+  g_autoptr(XjInspection) inspection = NULL;
+  g_autoptr(XjReportData) data = NULL;
+  g_autoptr(GPtrArray) signatures = NULL;
+  XjReportKind kind = XJ_REPORT_KIND_DAILY;
+
+  g_return_val_if_fail (XJ_IS_STORE (store), NULL);
+
+  inspection = xj_store_get_inspection (store, inspection_id, error);
+  if (inspection == NULL)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_strcmp0 (inspection->kind, kinds[i].kind) == 0)
+      kind = kinds[i].report_kind;
+
+  data = xj_report_data_new (kind);
+  data->organisation = g_strdup (organisation != NULL ? organisation : "");
+  data->number = xj_report_dup_inspection_number (inspection->id, inspection->started_at);
+  data->site = g_strdup (inspection->site_name);
+  data->date = format_span (inspection->started_at, inspection->completed_at);
+  data->inspector = g_strdup (inspection->inspector);
+  if (*inspection->rep_name != '\0')
+    {
+      data->representative = g_strdup (inspection->rep_name);
+      data->representative_company = g_strdup (inspection->rep_company);
+    }
+  data->generated = format_time (xj_clock_now ());
+
+  if (!add_sections (store, data, inspection_id, error)
+      || !add_notices (store, data, inspection_id, error)
+      || (signatures = xj_store_list_inspection_signatures (store, inspection_id, error)) == NULL)
+    return NULL;
+  for (guint i = 0; i < signatures->len; i++)
+    {
+      XjReportSignature *signature = report_signature (g_ptr_array_index (signatures, i), error);
+
+      if (signature == NULL)
+        return NULL;
+      g_ptr_array_add (data->signatures, signature);
+    }
+  return g_steal_pointer (&data);
+}
+
+/* --- notices ----------------------------------------------------------------- */
+
+static gboolean
+add_findings (XjStore             *store,
+              XjNotice            *notice,
+              XjNoticeReportData  *data,
+              GError             **error)
+{
+  GArray *ids = xj_notice_get_findings (notice);
+  g_autoptr(GPtrArray) findings = xj_store_load_findings (store, (const gint64 *) ids->data, ids->len,
+                                                          XJ_REPEAT_WINDOW_DAYS_DEFAULT, error);
+
+  if (findings == NULL)
+    return FALSE;
+  for (guint i = 0; i < findings->len; i++)
+    {
+      XjFinding *finding = g_ptr_array_index (findings, i);
+      XjReportAnswer *answer = xj_report_answer_new (finding->prompt, NULL,
+                                                     finding->failed ? XJ_REPORT_OUTCOME_FAIL
+                                                                     : XJ_REPORT_OUTCOME_PASS,
+                                                     *finding->remark != '\0' ? finding->remark : NULL);
+
+      answer->repeat = finding->previous_answer_id > 0;
+      answer->critical = finding->critical;
+      g_ptr_array_add (data->findings, answer);
+      if (!add_photos (store, finding->answer_id, answer->photos, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * xj_notice_report_data_from_notice:
+ *
+ * Everything a notice document prints, from the store.
+ * Returns: (transfer full): the data, or %NULL with @error set.
+ */
+XjNoticeReportData *
+xj_notice_report_data_from_notice (XjStore     *store,
+                                   gint64       notice_id,
+                                   const char  *organisation,
+                                   GError     **error)
+{
+  g_autoptr(XjNotice) notice = NULL;
+  g_autoptr(XjNoticeReportData) data = NULL;
+  g_autoptr(GPtrArray) signatures = NULL;
+
+  g_return_val_if_fail (XJ_IS_STORE (store), NULL);
+
+  notice = xj_store_get_notice (store, notice_id, error);
+  if (notice == NULL)
+    return NULL;
+  /* XjNoticeType and XjNoticeReportType list the three types in one order. */
+  data = xj_notice_report_data_new ((XjNoticeReportType) xj_notice_get_notice_type (notice));
+  data->organisation = g_strdup (organisation != NULL ? organisation : "");
+  data->number = g_strdup (xj_notice_get_number (notice));
+  data->site = g_strdup (xj_notice_get_site_name (notice));
+  data->addressed_company = g_strdup (xj_notice_get_addressed_company (notice));
+  data->addressed_person = g_strdup (xj_notice_get_addressed_person (notice));
+  /* A draft has neither yet. */
+  data->issued = format_time (xj_notice_get_issued_at (notice));
+  data->deadline = format_time (xj_notice_get_deadline (notice));
+  if (data->issued == NULL)
+    data->issued = g_strdup ("—");
+  if (data->deadline == NULL)
+    data->deadline = g_strdup ("—");
+  data->required_action = g_strdup (xj_notice_get_required_action (notice));
+  data->generated = format_time (xj_clock_now ());
+
+  if (!add_findings (store, notice, data, error)
+      || (signatures = xj_store_list_notice_signatures (store, notice_id, error)) == NULL)
+    return NULL;
+  for (guint i = 0; i < signatures->len; i++)
+    {
+      XjSignature *signature = g_ptr_array_index (signatures, i);
+      XjReportSignature **slot = signature->role == XJ_SIGNATURE_ROLE_ISSUER ? &data->issuer
+                                 : signature->role == XJ_SIGNATURE_ROLE_RECIPIENT ? &data->recipient
+                                 : NULL;
+
+      if (slot == NULL)
+        continue;
+      g_clear_pointer (slot, xj_report_signature_free);
+      if ((*slot = report_signature (signature, error)) == NULL)
+        return NULL;
+    }
+  return g_steal_pointer (&data);
+}

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "xj-report-data.h"
+#include "xj-store.h"
+
+G_BEGIN_DECLS
+
+char               *xj_report_dup_inspection_number   (gint64       inspection_id,
+                                                       gint64       started_at);
+XjReportData       *xj_report_data_from_inspection    (XjStore     *store,
+                                                       gint64       inspection_id,
+                                                       const char  *organisation,
+                                                       GError     **error);
+XjNoticeReportData *xj_notice_report_data_from_notice (XjStore     *store,
+                                                       gint64       notice_id,
+                                                       const char  *organisation,
+                                                       GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,259 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The archive afterwards: finding a signed report, checking that it is
+ * still the file that was signed (its SHA-256 against the record made at
+ * signing, and its digital signature), and exporting a copy of it.
+ */
+#define G_LOG_DOMAIN "xj-archive"
+
+#include "config.h"
+
+#include <gnutls/crypto.h>
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "xj-inspection.h"
+#include "xj-pdf-sign.h"
+#include "xj-report-archive.h"
+
+#define REPORT_COLUMNS "SELECT id, inspection_id, number, path, sha256, bytes, signer, created_at " \
+                       "FROM reports "
+
+static char *
+sha256_hex (const void *data,
+            gsize       size)
+{
+  guint8 digest[32];
+  char *hex = g_malloc (2 * sizeof digest + 1);
+
+  /* GnuTLS's SHA-256 uses the CPU's instructions: several times GLib's speed. */
+  gnutls_hash_fast (GNUTLS_DIG_SHA256, data, size, digest);
+  for (guint i = 0; i < sizeof digest; i++)
+    g_snprintf (hex + 2 * i, 3, "%02x", digest[i]);
+  return hex;
+}
+
+/**
+ * xj_archive_file_sha256:
+ * @bytes: (out) (optional): the file's size
+ *
+ * Returns: (transfer full): the SHA-256 of the file in lower-case hex.
+ */
+char *
+xj_archive_file_sha256 (const char  *path,
+                        gint64      *bytes,
+                        GError     **error)
+{
+  g_autoptr(GMappedFile) file = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize size;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  file = g_mapped_file_new (path, FALSE, &local_error);
+  if (file == NULL)
+    {
+      g_set_error (error, XJ_ARCHIVE_ERROR, XJ_ARCHIVE_ERROR_IO,
+                   _("Cannot read “%s”: %s"), path, local_error->message);
+      return NULL;
+    }
+  size = g_mapped_file_get_length (file);
+  if (bytes != NULL)
+    *bytes = (gint64) size;
+  return sha256_hex (size > 0 ? g_mapped_file_get_contents (file) : "", size);
+}
+
+void
+xj_archive_verification_clear (XjArchiveVerification *verification)
+{
+  g_clear_pointer (&verification->number, g_free);
+  g_clear_pointer (&verification->signer_name, g_free);
+  g_clear_pointer (&verification->organisation, g_free);
+  g_clear_pointer (&verification->reason, g_free);
+  memset (verification, 0, sizeof *verification);
+}
+
+static XjArchivedReport *
+read_report (XjStore     *store,
+             const char  *sql,
+             gint64       id,
+             gboolean    *found,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = xj_store_prepare (store, sql, error);
+  XjArchivedReport *report = NULL;
+  int rc;
+
+  *found = FALSE;
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      report = g_new0 (XjArchivedReport, 1);
+      report->id = sqlite3_column_int64 (stmt, 0);
+      report->inspection_id = sqlite3_column_int64 (stmt, 1);
+      report->number = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      report->relative_path = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      report->path = g_build_filename (xj_store_get_data_dir (store), report->relative_path, NULL);
+      report->sha256 = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      report->bytes = sqlite3_column_int64 (stmt, 5);
+      report->signer = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+      report->created_at = sqlite3_column_int64 (stmt, 7);
+      *found = TRUE;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    xj_store_set_sqlite_error (error, xj_store_get_db (store), rc, _("Could not read the archive"));
+  return report;
+}
+
+/**
+ * xj_store_get_archived_report:
+ *
+ * The signed report of an inspection.  An inspection that is not signed
+ * yet sets %XJ_ARCHIVE_ERROR_NOT_SIGNED.
+ * Returns: (transfer full): the report, or %NULL with @error set.
+ */
+XjArchivedReport *
+xj_store_get_archived_report (XjStore  *store,
+                              gint64    inspection_id,
+                              GError  **error)
+{
+  g_autoptr(XjInspection) inspection = NULL;
+  XjArchivedReport *report;
+  gboolean found;
+
+  g_return_val_if_fail (XJ_IS_STORE (store), NULL);
+
+  report = read_report (store, REPORT_COLUMNS "WHERE inspection_id = ?1", inspection_id, &found,
+                        error);
+  if (found || (error != NULL && *error != NULL))
+    return report;
+  inspection = xj_store_get_inspection (store, inspection_id, error);
+  if (inspection != NULL)
+    g_set_error (error, XJ_ARCHIVE_ERROR, XJ_ARCHIVE_ERROR_NOT_SIGNED,
+                 _("Inspection %lld is not signed (it is %s): only a signed inspection has a "
+                   "report to export."), (long long) inspection_id,
+                 xj_inspection_state_get_label (inspection->state));
+  return NULL;
+}
+
+static gboolean
+fail (XjArchiveVerification  *result,
+      GError                **error,
+      XjArchiveError          code,
+      char                   *reason)
+{
+  g_free (result->reason);
+  result->reason = reason;
+  g_set_error_literal (error, XJ_ARCHIVE_ERROR, code, reason);
+  return FALSE;
+}
+
+/**
+ * xj_report_verify_archived:
+ * @result: (out caller-allocates): what was found
+ *
+ * Checks an archived report: its SHA-256 against the archive's record and
+ * its digital signature (xj_pdf_verify_file).  Returns TRUE only when both
+ * hold; otherwise @error and @result->reason say why, in one line.
+ */
+gboolean
+xj_report_verify_archived (XjStore                *store,
+                           gint64                  report_id,
+                           XjArchiveVerification  *result,
+                           GError                **error)
+{
+  g_autoptr(XjArchivedReport) report = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_auto(XjPdfVerifyResult) signature = { 0 };
+  g_autofree char *sha256 = NULL;
+  gboolean found;
+
+  g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+
+  xj_archive_verification_clear (result);
+  report = read_report (store, REPORT_COLUMNS "WHERE id = ?1", report_id, &found, &local_error);
+  if (report == NULL)
+    return fail (result, error, XJ_ARCHIVE_ERROR_NOT_FOUND,
+                 local_error != NULL ? g_strdup (local_error->message)
+                                     : g_strdup_printf (_("There is no archived report with ID %lld."),
+                                                        (long long) report_id));
+  result->number = g_strdup (report->number);
+  sha256 = xj_archive_file_sha256 (report->path, NULL, &local_error);
+  if (sha256 == NULL)
+    return fail (result, error, XJ_ARCHIVE_ERROR_IO,
+                 g_strdup_printf (_("The archived report %s is missing or unreadable: %s"),
+                                  report->number, local_error->message));
+  result->hash_matches = g_strcmp0 (sha256, report->sha256) == 0;
+  result->signature_valid = xj_pdf_verify_file (report->path, &signature, NULL);
+  result->signer_name = g_strdup (signature.signer_name);
+  result->organisation = g_strdup (signature.organisation);
+  result->signing_time = signature.signing_time;
+  result->intact = result->hash_matches && result->signature_valid;
+
+  /* The signature's verdict is the more telling one ("the digest does not
+   * match"); a validly signed file with another hash is another document. */
+  if (!result->signature_valid)
+    return fail (result, error, XJ_ARCHIVE_ERROR_ALTERED, g_steal_pointer (&signature.reason));
+  if (!result->hash_matches)
+    return fail (result, error, XJ_ARCHIVE_ERROR_ALTERED,
+                 g_strdup_printf (_("The archived file is not the report %s that was signed: its "
+                                    "SHA-256 does not match the archive’s record"), report->number));
+  result->reason = g_steal_pointer (&signature.reason);
+  return TRUE;
+}
+
+/**
+ * xj_report_export_archived:
+ *
+ * Copies the signed report of an inspection to @destination (a temporary
+ * file beside it, then a rename), after checking that the archived bytes
+ * are those recorded at signing.
+ */
+gboolean
+xj_report_export_archived (XjStore     *store,
+                           gint64       inspection_id,
+                           const char  *destination,
+                           GError     **error)
+{
+  g_autoptr(XjArchivedReport) report = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *sha256 = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
+  g_return_val_if_fail (destination != NULL, FALSE);
+
+  report = xj_store_get_archived_report (store, inspection_id, error);
+  if (report == NULL)
+    return FALSE;
+  if (!g_file_get_contents (report->path, &contents, &length, &local_error))
+    {
+      g_set_error (error, XJ_ARCHIVE_ERROR, XJ_ARCHIVE_ERROR_IO,
+                   _("The archived report %s is missing or unreadable: %s"), report->number,
+                   local_error->message);
+      return FALSE;
+    }
+  /* The bytes that are copied are the bytes that are checked. */
+  sha256 = sha256_hex (contents, length);
+  if (g_strcmp0 (sha256, report->sha256) != 0)
+    {
+      g_set_error (error, XJ_ARCHIVE_ERROR, XJ_ARCHIVE_ERROR_ALTERED,
+                   _("The archived report %s was changed after it was signed (its SHA-256 does "
+                     "not match the archive’s record); it was not exported."), report->number);
+      return FALSE;
+    }
+  if (!g_file_set_contents_full (destination, contents, length, G_FILE_SET_CONTENTS_CONSISTENT,
+                                 0644, &local_error))
+    {
+      g_set_error (error, XJ_ARCHIVE_ERROR, XJ_ARCHIVE_ERROR_IO,
+                   _("Could not write “%s”: %s"), destination, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
