@@ -108,5 +108,6 @@ xj_demo_fill (XjStore              *store,
       return FALSE;
     }
 
-  return add_sites (store, sites, options->n_sites, error);
+  return add_sites (store, sites, options->n_sites, error)
+         && xj_notice_add_demo (store, sites, error);
 }

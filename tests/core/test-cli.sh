@@ -48,26 +48,37 @@ cp "$b/xunjian.db" "$work/bad-copy"
 grep -q "$b/xunjian.db" "$work/err"; ok $? "naming the file"
 cmp -s "$b/xunjian.db" "$work/bad-copy"; ok $? "and leaving it unchanged"
 
-out=$("$bin" --data-dir "$d" notice list --json); ok $? "notice list --json with no notices"
+out=$("$bin" --data-dir "$d" notice list --json); ok $? "notice list --json on demo data"
+for state in draft issued acknowledged rectified verified closed; do
+  echo "$out" | grep -qF "\"state\" : \"$state\""; ok $? "demo has a $state notice"
+done
+echo "$out" | grep -qF '"escalated" : true'; ok $? "demo has an escalated notice"
+echo "$out" | grep -qF '"overdue" : true'; ok $? "demo has an overdue notice"
+
+# The notice list on hand-made rows, in a folder of its own.
+e=$work/notices
+"$bin" --data-dir "$e" site list >/dev/null
+sqlite3 "$e/xunjian.db" "INSERT INTO sites (name, created_at, updated_at) VALUES ('翠湖花园', 0, 0)"
+out=$("$bin" --data-dir "$e" notice list --json); ok $? "notice list --json with no notices"
 [ "$(echo "$out" | tr -d ' \n')" = "[]" ]; ok $? "prints []"
-sqlite3 "$d/xunjian.db" "INSERT INTO notices (type, year, seq, number, site_id, state, severity,
+sqlite3 "$e/xunjian.db" "INSERT INTO notices (type, year, seq, number, site_id, state, severity,
   responsible_party, deadline, issued_at, issued_by, escalated, created_at, updated_at) VALUES
   ('rectification', 2026, 1, 'ZG-2026-0001', 1, 'issued', 'safety', 'property', 1700000000,
    1690000000, '李娜', 1, 0, 0),
   ('work_order', 2026, 1, 'PG-2026-0001', 1, 'acknowledged', 'normal', 'repair_crew', 4102444800,
    1690000000, '李娜', 0, 0, 0)"
-out=$("$bin" --data-dir "$d" notice list --json); ok $? "notice list --json"
+out=$("$bin" --data-dir "$e" notice list --json); ok $? "notice list --json"
 for key in '"number" : "ZG-2026-0001"' '"type" : "rectification"' '"state" : "issued"' \
            '"site" : "翠湖花园"' '"deadline" : "2023-11-15T06:13:20+08:00"' '"overdue" : true' \
            '"escalated" : true' '"severity" : "safety"' '"party" : "repair_crew"'; do
   echo "$out" | grep -qF "$key"; ok $? "notice JSON has $key"
 done
-out=$("$bin" --data-dir "$d" notice list --overdue --json)
+out=$("$bin" --data-dir "$e" notice list --overdue --json)
 [ "$(echo "$out" | grep -c '"number"')" -eq 1 ]; ok $? "--overdue lists only the overdue notice"
-out=$("$bin" --data-dir "$d" notice list); ok $? "notice list as text"
+out=$("$bin" --data-dir "$e" notice list); ok $? "notice list as text"
 echo "$out" | grep -q '^PG-2026-0001  Work order'; ok $? "text output is aligned in columns"
 [ "$(echo "$out" | wc -l)" -eq 3 ]; ok $? "a header and one line per notice"
-"$bin" --data-dir "$d" notice frobnicate 2>/dev/null; [ $? -ne 0 ]; ok $? "notice with a bad subcommand fails"
+"$bin" --data-dir "$e" notice frobnicate 2>/dev/null; [ $? -ne 0 ]; ok $? "notice with a bad subcommand fails"
 
 "$bin" --data-dir "$d" site frobnicate 2>/dev/null; [ $? -ne 0 ]; ok $? "an unknown subcommand fails"
 
