@@ -6,8 +6,9 @@
  *
  * Each notice is announced once per event: a due-soon reminder when its
  * deadline enters the 24-hour window (deadline − 24 h after the previous
- * check), an overdue one when the deadline passes (after the previous
- * check).  On the very first check there is no previous one; it counts as
+ * check) or when it is issued already inside it (issued after the
+ * previous check), an overdue one when the deadline passes (after the
+ * previous check).  On the very first check there is no previous one; it counts as
  * 24 hours ago, so that an old database does not announce every notice
  * that ever ran late.
  */
@@ -85,8 +86,9 @@ xj_notice_reminders_collect (XjStore  *store,
     {
       XjNotice *notice = g_ptr_array_index (due_soon, i);
 
-      /* Already in the window at the previous check: announced then. */
-      if (xj_notice_get_deadline (notice) <= since + XJ_NOTICE_DUE_SOON_SECONDS)
+      /* Already open and in the window at the previous check: announced then. */
+      if (xj_notice_get_deadline (notice) <= since + XJ_NOTICE_DUE_SOON_SECONDS
+          && xj_notice_get_issued_at (notice) <= since)
         continue;
       g_ptr_array_add (reminders, reminder_new (notice, XJ_NOTICE_REMINDER_DUE_SOON, now));
     }

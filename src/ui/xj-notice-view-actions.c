@@ -59,6 +59,15 @@ _xj_notice_view_audit_label (const char *action)
   return action;
 }
 
+/* Creating, editing and discarding write the number and the user's own
+ * reason: fit to show as they are. */
+gboolean
+_xj_notice_view_audit_has_own_words (const char *action)
+{
+  return g_strcmp0 (action, "create") == 0 || g_strcmp0 (action, "edit") == 0
+         || g_strcmp0 (action, "discard") == 0;
+}
+
 static void
 open_step (XjNoticeView *self,
            XjNoticeStep  step)

@@ -31,6 +31,7 @@ struct _XjNoticeView
 char        *_xj_notice_view_format_time        (gint64               at);
 void         _xj_notice_view_reload             (XjNoticeView        *self);
 const char  *_xj_notice_view_audit_label        (const char          *action);
+gboolean     _xj_notice_view_audit_has_own_words (const char         *action);
 void         _xj_notice_view_class_init_actions (GtkWidgetClass      *widget_class);
 void         _xj_notice_view_init_actions       (XjNoticeView        *self);
 void         _xj_notice_view_actions_update     (XjNoticeView        *self);

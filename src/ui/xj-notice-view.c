@@ -329,9 +329,15 @@ fill_history (XjNoticeView *self)
     {
       XjAuditEntry *entry = g_ptr_array_index (audit, i);
       g_autofree char *subtitle = by_at (entry->actor, entry->at);
-      g_autofree char *text = g_strdup_printf ("%s\n%s", subtitle, entry->detail);
+      g_autofree char *text = NULL;
 
-      add_row (self, self->audit_group, _xj_notice_view_audit_label (entry->action), text);
+      /* The detail of a step or an escalation is written in the core's
+       * words (state ids); the history and the status say it in the
+       * user's.  Who and when is what the trail adds. */
+      if (_xj_notice_view_audit_has_own_words (entry->action))
+        text = g_strdup_printf ("%s\n%s", subtitle, entry->detail);
+      add_row (self, self->audit_group, _xj_notice_view_audit_label (entry->action),
+               text != NULL ? text : subtitle);
     }
 }
 

@@ -278,6 +278,7 @@ build_filters (XjNoticesPage *self)
   self->escalated_filter = add_toggle (self, _("Escalated"),
                                        _("Only notices escalated to the project manager"));
 
+  gtk_widget_set_name (GTK_WIDGET (self->escalated_filter), "escalated-filter");
   g_signal_connect_swapped (self->site_filter, "notify::selected",
                             G_CALLBACK (on_filter_changed_cb), self);
   g_signal_connect_swapped (self->type_filter, "notify::selected",
