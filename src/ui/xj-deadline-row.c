@@ -126,6 +126,9 @@ xj_deadline_row_init (XjDeadlineRow *self)
   self->minute = make_spin (59, 5, _("Minute"));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), _("Deadline"));
+  /* A wrapping title beside wide suffixes confuses the height-for-width
+   * measure of the row (GTK warns of overlapping widgets). */
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (self), 1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), GTK_WIDGET (self->date_button));
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), GTK_WIDGET (self->hour));
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), colon);

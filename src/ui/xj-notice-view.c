@@ -90,6 +90,8 @@ by_at (const char *by,
 
   if (by == NULL || *by == '\0')
     return g_steal_pointer (&when);
+  if (*when == '\0')
+    return g_strdup (by);
   return g_strdup_printf ("%s · %s", by, when);
 }
 
