@@ -38,6 +38,16 @@ xj_clock_unset_fixed (void)
   fixed_now = G_MININT64;
 }
 
+/* For code that moves the clock for a while (the demo's history) and
+ * must put it back as it found it. */
+gboolean
+xj_clock_get_fixed (gint64 *unix_seconds)
+{
+  if (unix_seconds != NULL)
+    *unix_seconds = fixed_now;
+  return fixed_now != G_MININT64;
+}
+
 char *
 xj_format_iso8601 (gint64 unix_seconds)
 {

@@ -10,6 +10,7 @@ gint64     xj_clock_now          (void);
 GDateTime *xj_clock_now_local    (void);
 void       xj_clock_set_fixed    (gint64 unix_seconds);
 void       xj_clock_unset_fixed  (void);
+gboolean   xj_clock_get_fixed    (gint64 *unix_seconds);
 
 /* The one date formatter: local time, ISO 8601 with offset. */
 char      *xj_format_iso8601     (gint64 unix_seconds);

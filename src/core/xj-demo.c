@@ -115,6 +115,8 @@ xj_demo_fill (XjStore              *store,
   /* --years: years of history in bulk, for measuring what grows with the
    * data; otherwise a few months, made the way a person would. */
   if (options->years > 0)
-    return _xj_demo_add_bulk_history (store, options->years, options->seed, error);
-  return xj_demo_add_history (store, options->photos_dir, error);
+    return _xj_demo_add_bulk_history (store, options->years, options->seed, error)
+           && xj_notice_add_demo (store, sites, error);
+  return xj_demo_add_history (store, options->photos_dir, error)
+         && xj_notice_add_demo (store, sites, error);
 }

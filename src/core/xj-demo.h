@@ -17,4 +17,22 @@ gboolean xj_demo_fill (XjStore              *store,
                        const XjDemoOptions  *options,
                        GError              **error);
 
+/* A completed inspection whose items pass except those of @fail_keys
+ * (item keys), each failed with the remark of the same index; times are
+ * xj_clock_now ().  The failed answers' ids, in @fail_keys order, are
+ * appended to @failed_answers when given. */
+gint64   xj_demo_run_inspection (XjStore              *store,
+                                 gint64                site_id,
+                                 const char           *template_uid,
+                                 const char           *kind,
+                                 const char *const    *fail_keys,
+                                 const char *const    *remarks,
+                                 GArray               *failed_answers,
+                                 GError              **error);
+
+/* In xj-notice-demo.c: notices in every state for the demo @sites. */
+gboolean xj_notice_add_demo     (XjStore              *store,
+                                 GPtrArray            *sites,
+                                 GError              **error);
+
 G_END_DECLS

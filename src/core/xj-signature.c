@@ -107,15 +107,26 @@ read_stroke (JsonNode  *node,
   JsonArray *list;
   gint64 start = 0;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return invalid_strokes (error);
-  object = json_node_get_object (node);
-  if (json_object_has_member (object, "t"))
-    start = json_object_get_int_member (object, "t");
-  if (!json_object_has_member (object, "points")
-      || !JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "points")))
-    return invalid_strokes (error);
-  list = json_object_get_array_member (object, "points");
+  /* A stroke is {"t": …, "points": […]} or, as the signature pad writes
+   * it, the bare array of points. */
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      list = json_node_get_array (node);
+    }
+  else if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      object = json_node_get_object (node);
+      if (json_object_has_member (object, "t"))
+        start = json_object_get_int_member (object, "t");
+      if (!json_object_has_member (object, "points")
+          || !JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "points")))
+        return invalid_strokes (error);
+      list = json_object_get_array_member (object, "points");
+    }
+  else
+    {
+      return invalid_strokes (error);
+    }
   for (guint i = 0; i < json_array_get_length (list); i++)
     {
       JsonNode *point_node = json_array_get_element (list, i);
@@ -126,7 +137,8 @@ read_stroke (JsonNode  *node,
       if (!JSON_NODE_HOLDS_ARRAY (point_node))
         return invalid_strokes (error);
       xyt = json_node_get_array (point_node);
-      if (json_array_get_length (xyt) < 2 || json_array_get_length (xyt) > 3
+      /* [x, y], [x, y, t] or the pad's [x, y, t, pressure]. */
+      if (json_array_get_length (xyt) < 2 || json_array_get_length (xyt) > 4
           || !read_number (xyt, 0, &point.x) || !read_number (xyt, 1, &point.y)
           || (json_array_get_length (xyt) == 3 && !read_number (xyt, 2, &t)))
         return invalid_strokes (error);
@@ -159,13 +171,24 @@ xj_signature_parse_strokes (const char  *json,
   JsonArray *list;
   guint total = 0;
 
-  if (json == NULL || (root = json_from_string (json, NULL)) == NULL
-      || !JSON_NODE_HOLDS_ARRAY (root))
+  if (json == NULL || (root = json_from_string (json, NULL)) == NULL)
     {
       invalid_strokes (error);
       return NULL;
     }
-  list = json_node_get_array (root);
+  /* The list of strokes, or the signature pad's {"width", "height",
+   * "strokes": […]}. */
+  if (JSON_NODE_HOLDS_OBJECT (root)
+      && json_object_has_member (json_node_get_object (root), "strokes")
+      && JSON_NODE_HOLDS_ARRAY (json_object_get_member (json_node_get_object (root), "strokes")))
+    list = json_object_get_array_member (json_node_get_object (root), "strokes");
+  else if (JSON_NODE_HOLDS_ARRAY (root))
+    list = json_node_get_array (root);
+  else
+    {
+      invalid_strokes (error);
+      return NULL;
+    }
   for (guint s = 0; s < json_array_get_length (list); s++)
     {
       g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (XjSignaturePoint));

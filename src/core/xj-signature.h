@@ -27,6 +27,10 @@ typedef enum {
  *
  *   [{"t": 0, "points": [[x, y, t], [x, y, t], …]}, …]
  *
+ * or as the signature pad (src/ui/xj-signature-pad.c) writes it:
+ *
+ *   {"width": w, "height": h, "strokes": [[[x, y, t, pressure], …], …]}
+ *
  * one object per stroke (pen down to pen up), x and y in the pad's pixels
  * (y down), t in milliseconds since the pad was opened (the stroke's "t"
  * is when it began).  The time is optional in a point ([x, y] is read with

@@ -12,12 +12,16 @@
 #include "xj-application.h"
 #include "xj-builtins.h"
 #include "xj-clock.h"
+#include "xj-notice-reminders.h"
+#include "xj-notices-page.h"
 #include "xj-preferences-window.h"
 #include "xj-resources.h"
 #include "xj-window.h"
 
 #define BACKUPS_KEPT 7
 #define HOUSEKEEPING_DELAY_S 10
+/* Reminders and escalation run at start-up, then this often. */
+#define NOTICE_CHECK_SECONDS 3600
 
 struct _XjApplication
 {
@@ -29,6 +33,8 @@ struct _XjApplication
   GError         *open_error;
   guint           housekeeping_source;
   gint64          open_at_start;  /* --open-inspection */
+  GCancellable   *cancellable;     /* the notice checks in flight */
+  guint           notice_check_id;
 };
 
 G_DEFINE_FINAL_TYPE (XjApplication, xj_application, ADW_TYPE_APPLICATION)
@@ -126,11 +132,10 @@ static gboolean
 start_housekeeping (gpointer data)
 {
   XjApplication *self = data;
-
-  self->housekeeping_source = 0;
   g_autoptr(GTask) task = g_task_new (self, NULL, on_housekeeping_done_cb, NULL);
   Housekeeping *job = g_new0 (Housekeeping, 1);
 
+  self->housekeeping_source = 0;
   job->db_path = g_strdup (xj_store_get_db_path (self->store));
   job->backup_dir = g_build_filename (self->data_dir, "backups", NULL);
   g_task_set_source_tag (task, start_housekeeping);
@@ -140,6 +145,15 @@ start_housekeeping (gpointer data)
 }
 
 /* --- actions -------------------------------------------------------------- */
+
+static gboolean
+on_notice_check_idle_cb (gpointer data)
+{
+  XjApplication *self = data;
+
+  xj_notice_reminders_run (self, self->cancellable);
+  return G_SOURCE_REMOVE;
+}
 
 static void
 quit_activated (GSimpleAction *action,
@@ -209,8 +223,54 @@ open_inspection_activated (GSimpleAction *action,
     xj_window_open_inspection (XJ_WINDOW (window), g_variant_get_int64 (parameter));
 }
 
+/* From a reminder: raise the window on the notice (0: on the board). */
+static void
+show_notice_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  XjApplication *self = user_data;
+  gint64 notice_id = g_variant_get_int64 (parameter);
+  GtkWindow *window;
+  GtkWidget *page;
+
+  g_application_activate (G_APPLICATION (self));
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (!XJ_IS_WINDOW (window))
+    return;
+  xj_window_show_area (XJ_WINDOW (window), "notices");
+  page = xj_window_get_area (XJ_WINDOW (window), "notices");
+  if (XJ_IS_NOTICES_PAGE (page) && notice_id > 0)
+    xj_notices_page_show_notice (XJ_NOTICES_PAGE (page), notice_id);
+  else if (XJ_IS_NOTICES_PAGE (page))
+    xj_notices_page_show_board (XJ_NOTICES_PAGE (page));
+  gtk_window_present (window);
+}
+
+static gboolean
+on_notice_check_cb (gpointer data)
+{
+  XjApplication *self = data;
+
+  xj_notice_reminders_run (self, self->cancellable);
+  return G_SOURCE_CONTINUE;
+}
+
+/* After the window is up: the check runs in a worker, never before the
+ * first frame. */
+static void
+start_notice_checks (XjApplication *self)
+{
+  if (self->store == NULL || self->notice_check_id != 0)
+    return;
+  g_idle_add_full (G_PRIORITY_LOW, on_notice_check_idle_cb,
+                   g_object_ref (self), g_object_unref);
+  self->notice_check_id = g_timeout_add_seconds (NOTICE_CHECK_SECONDS, on_notice_check_cb, self);
+}
+
 static const GActionEntry app_actions[] = {
   { "open-inspection", open_inspection_activated, "x" },
+  { "show-notice", show_notice_activated, "x" },
   { "quit", quit_activated },
   { "preferences", preferences_activated },
   { "about", about_activated },
@@ -264,6 +324,7 @@ xj_application_activate (GApplication *application)
       self->open_at_start = 0;
     }
   gtk_window_present (window);
+  start_notice_checks (self);
 }
 
 /* --open-inspection ID: in a second instance the running one opens it. */
@@ -303,6 +364,9 @@ xj_application_dispose (GObject *object)
   XjApplication *self = XJ_APPLICATION (object);
 
   g_clear_handle_id (&self->housekeeping_source, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->notice_check_id, g_source_remove);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -338,6 +402,7 @@ xj_application_init (XjApplication *self)
 {
   static gsize registered;
 
+  self->cancellable = g_cancellable_new ();
   /* Resources live in a static library: registered by hand, once. */
   if (g_once_init_enter (&registered))
     {

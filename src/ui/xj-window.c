@@ -11,6 +11,7 @@
 
 #include "xj-inspections-page.h"
 #include "xj-runner.h"
+#include "xj-notices-page.h"
 #include "xj-sites-page.h"
 #include "xj-window.h"
 
@@ -44,6 +45,7 @@ static const struct {
   { "inspections", "document-edit-symbolic", N_("Inspections"),
     (PageFactory) xj_inspections_page_new },
   { "sites", "find-location-symbolic", N_("Sites"), (PageFactory) xj_sites_page_new },
+  { "notices", "mail-unread-symbolic", N_("Notices"), (PageFactory) xj_notices_page_new },
 };
 
 /* --- helpers -------------------------------------------------------------- */
@@ -193,6 +195,16 @@ xj_window_show_area (XjWindow   *self,
         gtk_list_box_select_row (self->sidebar, row);
         on_sidebar_row_activated_cb (self, row);
       }
+}
+
+/* The page of an area, to be told what to show; NULL without a store. */
+GtkWidget *
+xj_window_get_area (XjWindow   *self,
+                    const char *area)
+{
+  g_return_val_if_fail (XJ_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_child_by_name (self->pages, area);
 }
 
 void

@@ -13,6 +13,8 @@ G_DECLARE_FINAL_TYPE (XjWindow, xj_window, XJ, WINDOW, AdwApplicationWindow)
 XjWindow *xj_window_new        (XjApplication *application);
 void      xj_window_show_area  (XjWindow      *self,
                                 const char    *area);
+GtkWidget *xj_window_get_area  (XjWindow      *self,
+                                const char    *area);
 void      xj_window_show_error (XjWindow      *self,
                                 const char    *message);
 void      xj_window_show_fatal (XjWindow      *self,

@@ -57,30 +57,41 @@ cp "$b/xunjian.db" "$work/bad-copy"
 grep -q "$b/xunjian.db" "$work/err"; ok $? "naming the file"
 cmp -s "$b/xunjian.db" "$work/bad-copy"; ok $? "and leaving it unchanged"
 
-out=$("$bin" --data-dir "$d" notice list --json); ok $? "notice list --json with no notices"
+out=$("$bin" --data-dir "$d" notice list --json); ok $? "notice list --json on demo data"
+for state in draft issued acknowledged rectified verified closed; do
+  echo "$out" | grep -qF "\"state\" : \"$state\""; ok $? "demo has a $state notice"
+done
+echo "$out" | grep -qF '"escalated" : true'; ok $? "demo has an escalated notice"
+echo "$out" | grep -qF '"overdue" : true'; ok $? "demo has an overdue notice"
+
+# The notice list on hand-made rows, in a folder of its own.
+e=$work/notices
+"$bin" --data-dir "$e" site list >/dev/null
+sqlite3 "$e/xunjian.db" "INSERT INTO sites (name, created_at, updated_at) VALUES ('翠湖花园', 0, 0)"
+out=$("$bin" --data-dir "$e" notice list --json); ok $? "notice list --json with no notices"
 [ "$(echo "$out" | tr -d ' \n')" = "[]" ]; ok $? "prints []"
-sqlite3 "$d/xunjian.db" "INSERT INTO notices (type, year, seq, number, site_id, state, severity,
+sqlite3 "$e/xunjian.db" "INSERT INTO notices (type, year, seq, number, site_id, state, severity,
   responsible_party, deadline, issued_at, issued_by, escalated, created_at, updated_at) VALUES
   ('rectification', 2026, 1, 'ZG-2026-0001', 1, 'issued', 'safety', 'property', 1700000000,
    1690000000, '李娜', 1, 0, 0),
   ('work_order', 2026, 1, 'PG-2026-0001', 1, 'acknowledged', 'normal', 'repair_crew', 4102444800,
    1690000000, '李娜', 0, 0, 0)"
-out=$("$bin" --data-dir "$d" notice list --json); ok $? "notice list --json"
+out=$("$bin" --data-dir "$e" notice list --json); ok $? "notice list --json"
 for key in '"number" : "ZG-2026-0001"' '"type" : "rectification"' '"state" : "issued"' \
            '"site" : "翠湖花园"' '"deadline" : "2023-11-15T06:13:20+08:00"' '"overdue" : true' \
            '"escalated" : true' '"severity" : "safety"' '"party" : "repair_crew"'; do
   echo "$out" | grep -qF "$key"; ok $? "notice JSON has $key"
 done
-out=$("$bin" --data-dir "$d" notice list --overdue --json)
+out=$("$bin" --data-dir "$e" notice list --overdue --json)
 [ "$(echo "$out" | grep -c '"number"')" -eq 1 ]; ok $? "--overdue lists only the overdue notice"
-out=$("$bin" --data-dir "$d" notice list); ok $? "notice list as text"
+out=$("$bin" --data-dir "$e" notice list); ok $? "notice list as text"
 echo "$out" | grep -q '^PG-2026-0001  Work order'; ok $? "text output is aligned in columns"
 [ "$(echo "$out" | wc -l)" -eq 3 ]; ok $? "a header and one line per notice"
-"$bin" --data-dir "$d" notice frobnicate 2>/dev/null; [ $? -ne 0 ]; ok $? "notice with a bad subcommand fails"
-nid=$(sqlite3 "$d/xunjian.db" "SELECT id FROM notices WHERE number = 'ZG-2026-0001'")
-"$bin" --data-dir "$d" notice export "$nid" "$work/n.pdf" --organisation 华信物业; ok $? "notice export"
+"$bin" --data-dir "$e" notice frobnicate 2>/dev/null; [ $? -ne 0 ]; ok $? "notice with a bad subcommand fails"
+nid=$(sqlite3 "$e/xunjian.db" "SELECT id FROM notices WHERE number = 'ZG-2026-0001'")
+"$bin" --data-dir "$e" notice export "$nid" "$work/n.pdf" --organisation 华信物业; ok $? "notice export"
 pdftotext -enc UTF-8 "$work/n.pdf" - | grep -q "ZG-2026-0001"; ok $? "the notice PDF carries its number"
-"$bin" --data-dir "$d" notice export 999 "$work/n2.pdf" 2>"$work/err"; [ $? -ne 0 ]; ok $? "notice export of a missing notice fails"
+"$bin" --data-dir "$e" notice export 999 "$work/n2.pdf" 2>"$work/err"; [ $? -ne 0 ]; ok $? "notice export of a missing notice fails"
 [ "$(wc -l <"$work/err")" -eq 1 ] && [ ! -e "$work/n2.pdf" ]; ok $? "with one line and no file"
 
 # Signed reports: the demo signs and archives inspections.

@@ -1,0 +1,192 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The notice queries that scan, run off the main loop: the board (every
+ * notice that passes the filters, and the counts) and the periodic check
+ * (escalation rules, then reminders).  Each job opens a store of its own
+ * in the worker, since a connection never crosses threads; the caller's
+ * store hears nothing of the worker's writes, so the caller announces the
+ * escalations (see XjNoticeCheck.n_escalated).
+ */
+#define G_LOG_DOMAIN "xj-notice"
+
+#include "config.h"
+
+#include "xj-notice-query.h"
+#include "xj-notice-lifecycle.h"
+#include "xj-notice-reminder.h"
+
+typedef struct {
+  char           *db_dir;
+  XjNoticeFilter  filter;
+  gint64          since;
+  gint64          now;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_free (job->db_dir);
+  g_free (job);
+}
+
+void
+xj_notice_board_free (XjNoticeBoard *board)
+{
+  if (board == NULL)
+    return;
+  g_clear_pointer (&board->notices, g_ptr_array_unref);
+  g_free (board);
+}
+
+void
+xj_notice_check_free (XjNoticeCheck *check)
+{
+  if (check == NULL)
+    return;
+  g_clear_pointer (&check->reminders, g_ptr_array_unref);
+  g_free (check);
+}
+
+static GTask *
+job_task_new (const char          *db_dir,
+              gint64               now,
+              GCancellable        *cancellable,
+              GAsyncReadyCallback  callback,
+              gpointer             user_data,
+              gpointer             source_tag,
+              Job                **out_job)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+  Job *job = g_new0 (Job, 1);
+
+  job->db_dir = g_strdup (db_dir);
+  job->now = now;
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  /* A stale board is worthless: a newer load supersedes it. */
+  g_task_set_return_on_cancel (task, TRUE);
+  *out_job = job;
+  return task;
+}
+
+/* --- the board ------------------------------------------------------------ */
+
+static void
+board_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr(XjNoticeBoard) board = g_new0 (XjNoticeBoard, 1);
+  g_autoptr(XjStore) store = NULL;
+  GError *error = NULL;
+
+  store = xj_store_open (job->db_dir, XJ_STORE_OPEN_DEFAULT, &error);
+  if (store == NULL
+      || (board->notices = xj_store_list_notices (store, &job->filter, job->now, &error)) == NULL
+      || !xj_store_count_notices (store, &job->filter, job->now, &board->counts, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, g_steal_pointer (&board), (GDestroyNotify) xj_notice_board_free);
+}
+
+/**
+ * xj_notice_board_load_async:
+ * @db_dir: the data folder (xj_store_get_data_dir())
+ * @filter: copied; its state is ignored by the counts
+ *
+ * Loads the board in a worker thread.
+ */
+void
+xj_notice_board_load_async (const char            *db_dir,
+                            const XjNoticeFilter  *filter,
+                            gint64                 now,
+                            GCancellable          *cancellable,
+                            GAsyncReadyCallback    callback,
+                            gpointer               user_data)
+{
+  Job *job;
+  g_autoptr(GTask) task = job_task_new (db_dir, now, cancellable, callback, user_data,
+                                        xj_notice_board_load_async, &job);
+
+  g_return_if_fail (db_dir != NULL && filter != NULL);
+
+  job->filter = *filter;
+  g_task_run_in_thread (task, board_thread);
+}
+
+XjNoticeBoard *
+xj_notice_board_load_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == xj_notice_board_load_async,
+                        NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* --- the periodic check --------------------------------------------------- */
+
+static void
+check_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr(XjNoticeCheck) check = g_new0 (XjNoticeCheck, 1);
+  g_autoptr(XjStore) store = NULL;
+  GError *error = NULL;
+
+  /* Escalate first, so that the reminders see today's flags. */
+  store = xj_store_open (job->db_dir, XJ_STORE_OPEN_DEFAULT, &error);
+  if (store == NULL
+      || !xj_notices_escalate_due (store, job->now, &check->n_escalated, &error)
+      || (check->reminders = xj_notice_reminders_collect (store, job->since, job->now,
+                                                          &error)) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  check->checked_at = job->now;
+  g_task_return_pointer (task, g_steal_pointer (&check), (GDestroyNotify) xj_notice_check_free);
+}
+
+/**
+ * xj_notice_check_async:
+ * @since: the previous check's time, 0 if none
+ *
+ * Applies the escalation rules (xj_notices_escalate_due()) and collects
+ * the reminders (xj_notice_reminders_collect()) in a worker thread.
+ */
+void
+xj_notice_check_async (const char          *db_dir,
+                       gint64               since,
+                       gint64               now,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  Job *job;
+  g_autoptr(GTask) task = job_task_new (db_dir, now, cancellable, callback, user_data,
+                                        xj_notice_check_async, &job);
+
+  g_return_if_fail (db_dir != NULL);
+
+  job->since = since;
+  /* The escalation writes: let it finish once started. */
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_run_in_thread (task, check_thread);
+}
+
+XjNoticeCheck *
+xj_notice_check_finish (GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == xj_notice_check_async, NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -1,0 +1,369 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * XjNoticeStepDialog: what a step of the notice's life needs — who
+ * received it (and their signature), what was done, who verified it, why
+ * it was rejected and by when it must be done again, why it is escalated
+ * or discarded.  The core decides; a refusal is shown here, above the
+ * fields, and the dialog stays open with everything typed.
+ */
+#define G_LOG_DOMAIN "xj-notice-step-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "xj-clock.h"
+#include "xj-deadline-row.h"
+#include "xj-notice-lifecycle.h"
+#include "xj-notice-step-dialog.h"
+#include "xj-signature-pad.h"
+
+#define DAY (24 * 3600)
+
+struct _XjNoticeStepDialog
+{
+  AdwWindow        parent_instance;
+
+  XjApplication   *application;
+  XjNotice        *notice;
+  XjNoticeStep     step;
+
+  GtkButton       *apply_button;
+  GtkLabel        *intro;
+  GtkLabel        *error_label;
+  GtkWidget       *fields;
+  AdwEntryRow     *name_row;
+  AdwEntryRow     *company_row;
+  XjDeadlineRow   *deadline_row;
+  AdwEntryRow     *photos_row;
+  GtkWidget       *remark_box;
+  GtkLabel        *remark_title;
+  GtkTextView     *remark_view;
+  GtkWidget       *signature_box;
+  XjSignaturePad  *signature_pad;
+  GtkBox          *signature_buttons;
+};
+
+G_DEFINE_FINAL_TYPE (XjNoticeStepDialog, xj_notice_step_dialog, ADW_TYPE_WINDOW)
+
+/* --- helpers -------------------------------------------------------------- */
+
+static void
+show_error (XjNoticeStepDialog *self,
+            GtkWidget          *field,
+            const char         *message)
+{
+  gtk_label_set_text (self->error_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  if (field != NULL)
+    {
+      gtk_widget_add_css_class (field, "error");
+      gtk_widget_grab_focus (field);
+    }
+}
+
+static char *
+dup_remark (XjNoticeStepDialog *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->remark_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+}
+
+static const char *
+entry_text (AdwEntryRow *row)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (row));
+}
+
+static gboolean
+require (XjNoticeStepDialog *self,
+         const char         *text,
+         GtkWidget          *field,
+         const char         *message)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+
+  if (*trimmed != '\0')
+    return TRUE;
+  show_error (self, field, message);
+  return FALSE;
+}
+
+/* Runs the step in the store; FALSE with the reason shown. */
+static gboolean
+apply_step (XjNoticeStepDialog *self,
+            GError            **error)
+{
+  XjStore *store = xj_application_get_store (self->application);
+  gint64 id = xj_notice_get_id (self->notice);
+  g_autofree char *actor = xj_application_dup_actor (self->application);
+  g_autofree char *remark = dup_remark (self);
+  GtkWidget *remark_field = GTK_WIDGET (self->remark_view);
+  GtkWidget *name_field = GTK_WIDGET (self->name_row);
+
+  switch (self->step)
+    {
+    case XJ_NOTICE_STEP_ACKNOWLEDGE:
+      {
+        g_autofree char *strokes = xj_signature_pad_dup_strokes_json (self->signature_pad);
+
+        if (!require (self, entry_text (self->name_row), name_field,
+                      _("Enter who received the notice.")))
+          return FALSE;
+        return xj_store_acknowledge_notice (store, id, entry_text (self->name_row),
+                                            entry_text (self->company_row), strokes, actor, error);
+      }
+    case XJ_NOTICE_STEP_RECTIFY:
+      {
+        g_auto(GStrv) photos = g_strsplit_set (entry_text (self->photos_row), " ,;\n", -1);
+        g_autoptr(GStrvBuilder) hashes = g_strv_builder_new ();
+        g_auto(GStrv) after = NULL;
+
+        if (!require (self, remark, remark_field,
+                      _("Describe what was done to rectify the problem.")))
+          return FALSE;
+        for (guint i = 0; photos[i] != NULL; i++)
+          if (*photos[i] != '\0')
+            g_strv_builder_add (hashes, photos[i]);
+        after = g_strv_builder_end (hashes);
+        return xj_store_rectify_notice (store, id, remark, (const char *const *) after, actor,
+                                        error);
+      }
+    case XJ_NOTICE_STEP_ACCEPT:
+      if (!require (self, entry_text (self->name_row), name_field,
+                    _("Enter who verified the rectification.")))
+        return FALSE;
+      return xj_store_accept_notice (store, id, entry_text (self->name_row), remark, error);
+    case XJ_NOTICE_STEP_REJECT:
+      if (!require (self, entry_text (self->name_row), name_field,
+                    _("Enter who verified the rectification."))
+          || !require (self, remark, remark_field, _("Say why the rectification is rejected.")))
+        return FALSE;
+      if (xj_deadline_row_get_deadline (self->deadline_row) <= xj_clock_now ())
+        {
+          show_error (self, GTK_WIDGET (self->deadline_row), _("Set a deadline in the future."));
+          return FALSE;
+        }
+      return xj_store_reject_notice (store, id, entry_text (self->name_row), remark,
+                                     xj_deadline_row_get_deadline (self->deadline_row), error);
+    case XJ_NOTICE_STEP_ESCALATE:
+      if (!require (self, remark, remark_field, _("Say why the notice is escalated.")))
+        return FALSE;
+      return xj_store_escalate_notice (store, id, remark, actor, error);
+    case XJ_NOTICE_STEP_DISCARD:
+    default:
+      if (!require (self, remark, remark_field, _("Say why the draft is discarded.")))
+        return FALSE;
+      return xj_store_discard_notice_draft (store, id, remark, actor, error);
+    }
+}
+
+/* --- callbacks ------------------------------------------------------------ */
+
+static void
+apply_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  XjNoticeStepDialog *self = XJ_NOTICE_STEP_DIALOG (widget);
+  g_autoptr(GError) error = NULL;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->remark_view), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->deadline_row), "error");
+  show_error (self, NULL, NULL);
+  if (apply_step (self, &error))
+    {
+      gtk_window_close (GTK_WINDOW (self));
+      return;
+    }
+  if (error != NULL)
+    show_error (self, NULL, error->message);
+}
+
+static GtkWidget *
+add_pad_button (XjNoticeStepDialog *self,
+                const char         *icon,
+                const char         *label,
+                const char         *property,
+                GCallback           callback)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_add_css_class (button, "flat");
+  g_signal_connect_swapped (button, "clicked", callback, self->signature_pad);
+  g_object_bind_property (self->signature_pad, property, button, "sensitive",
+                          G_BINDING_SYNC_CREATE | (g_str_equal (property, "empty")
+                                                   ? G_BINDING_INVERT_BOOLEAN : 0));
+  gtk_box_append (self->signature_buttons, button);
+  return button;
+}
+
+/* --- GObject -------------------------------------------------------------- */
+
+static void
+xj_notice_step_dialog_dispose (GObject *object)
+{
+  XjNoticeStepDialog *self = XJ_NOTICE_STEP_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), XJ_TYPE_NOTICE_STEP_DIALOG);
+  g_clear_object (&self->notice);
+  g_clear_object (&self->application);
+
+  G_OBJECT_CLASS (xj_notice_step_dialog_parent_class)->dispose (object);
+}
+
+static void
+xj_notice_step_dialog_class_init (XjNoticeStepDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = xj_notice_step_dialog_dispose;
+
+  g_type_ensure (XJ_TYPE_DEADLINE_ROW);
+  g_type_ensure (XJ_TYPE_SIGNATURE_PAD);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/xunjian/Xunjian/xj-notice-step-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, XjNoticeStepDialog, apply_button);
+  gtk_widget_class_bind_template_child (widget_class, XjNoticeStepDialog, intro);
+  gtk_widget_class_bind_template_child (widget_class, XjNoticeStepDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, XjNoticeStepDialog, fields);
+  gtk_widget_class_bind_template_child (widget_class, XjNoticeStepDialog, name_row);
+  gtk_widget_class_bind_template_child (widget_class, XjNoticeStepDialog, company_row);
+  gtk_widget_class_bind_template_child (widget_class, XjNoticeStepDialog, deadline_row);
+  gtk_widget_class_bind_template_child (widget_class, XjNoticeStepDialog, photos_row);
+  gtk_widget_class_bind_template_child (widget_class, XjNoticeStepDialog, remark_box);
+  gtk_widget_class_bind_template_child (widget_class, XjNoticeStepDialog, remark_title);
+  gtk_widget_class_bind_template_child (widget_class, XjNoticeStepDialog, remark_view);
+  gtk_widget_class_bind_template_child (widget_class, XjNoticeStepDialog, signature_box);
+  gtk_widget_class_bind_template_child (widget_class, XjNoticeStepDialog, signature_pad);
+  gtk_widget_class_bind_template_child (widget_class, XjNoticeStepDialog, signature_buttons);
+
+  gtk_widget_class_install_action (widget_class, "step.apply", NULL, apply_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+xj_notice_step_dialog_init (XjNoticeStepDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  add_pad_button (self, "edit-undo-symbolic", _("Undo Stroke"), "can-undo",
+                  G_CALLBACK (xj_signature_pad_undo));
+  add_pad_button (self, "edit-redo-symbolic", _("Redo Stroke"), "can-redo",
+                  G_CALLBACK (xj_signature_pad_redo));
+  add_pad_button (self, "edit-clear-all-symbolic", _("Clear Signature"), "empty",
+                  G_CALLBACK (xj_signature_pad_clear));
+}
+
+/* --- public API ----------------------------------------------------------- */
+
+/* Which fields each step asks for, and in which words. */
+static void
+set_up_step (XjNoticeStepDialog *self)
+{
+  XjNotice *notice = self->notice;
+  g_autofree char *actor = xj_application_dup_actor (self->application);
+  const char *title, *apply, *intro, *name = NULL, *remark = NULL;
+  gboolean company = FALSE, deadline = FALSE, photos = FALSE, signature = FALSE;
+
+  switch (self->step)
+    {
+    case XJ_NOTICE_STEP_ACKNOWLEDGE:
+      title = _("Acknowledge Notice");
+      apply = _("_Acknowledge");
+      intro = _("Record who at the responsible party received the notice. They may sign below.");
+      name = _("Received by");
+      company = signature = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->name_row), xj_notice_get_addressed_person (notice));
+      gtk_editable_set_text (GTK_EDITABLE (self->company_row),
+                             xj_notice_get_addressed_company (notice));
+      break;
+    case XJ_NOTICE_STEP_RECTIFY:
+      title = _("Record Rectification");
+      apply = _("_Record");
+      intro = _("Record what the responsible party did, with the photos taken afterwards.");
+      remark = _("What was done");
+      photos = TRUE;
+      break;
+    case XJ_NOTICE_STEP_ACCEPT:
+      title = _("Accept Rectification");
+      apply = _("_Accept");
+      intro = _("The rectification was checked on site and is accepted.");
+      name = _("Verified by");
+      remark = _("Remark (optional)");
+      gtk_editable_set_text (GTK_EDITABLE (self->name_row), actor);
+      break;
+    case XJ_NOTICE_STEP_REJECT:
+      title = _("Reject Rectification");
+      apply = _("_Reject");
+      intro = _("The notice goes back to the responsible party with a new deadline; the old one stays in the history.");
+      name = _("Verified by");
+      remark = _("Reason");
+      deadline = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->name_row), actor);
+      xj_deadline_row_set_deadline (self->deadline_row, xj_clock_now () + 3 * DAY);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->deadline_row), _("New deadline"));
+      break;
+    case XJ_NOTICE_STEP_ESCALATE:
+      title = _("Escalate Notice");
+      apply = _("_Escalate");
+      intro = _("The notice is flagged for the project manager of the site.");
+      remark = _("Reason");
+      break;
+    case XJ_NOTICE_STEP_DISCARD:
+    default:
+      title = _("Discard Draft");
+      apply = _("_Discard");
+      intro = _("The draft is deleted. Its number is not used again; the audit log keeps the reason.");
+      remark = _("Reason");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->apply_button), "suggested-action");
+      gtk_widget_add_css_class (GTK_WIDGET (self->apply_button), "destructive-action");
+      break;
+    }
+
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  gtk_button_set_label (self->apply_button, apply);
+  gtk_button_set_use_underline (self->apply_button, TRUE);
+  gtk_label_set_text (self->intro, intro);
+  gtk_widget_set_visible (GTK_WIDGET (self->name_row), name != NULL);
+  if (name != NULL)
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->name_row), name);
+  gtk_widget_set_visible (GTK_WIDGET (self->company_row), company);
+  gtk_widget_set_visible (GTK_WIDGET (self->deadline_row), deadline);
+  gtk_widget_set_visible (GTK_WIDGET (self->photos_row), photos);
+  gtk_widget_set_visible (self->fields, name != NULL || deadline || photos);
+  gtk_widget_set_visible (self->remark_box, remark != NULL);
+  if (remark != NULL)
+    gtk_label_set_text (self->remark_title, remark);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->remark_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  remark != NULL ? remark : "", -1);
+  gtk_widget_set_visible (self->signature_box, signature);
+}
+
+GtkWidget *
+xj_notice_step_dialog_new (XjApplication *application,
+                           XjNotice      *notice,
+                           XjNoticeStep   step)
+{
+  XjNoticeStepDialog *self = g_object_new (XJ_TYPE_NOTICE_STEP_DIALOG, NULL);
+
+  self->application = g_object_ref (application);
+  self->notice = g_object_ref (notice);
+  self->step = step;
+  set_up_step (self);
+  return GTK_WIDGET (self);
+}
+
+XjNoticeStep
+xj_notice_step_dialog_get_step (XjNoticeStepDialog *self)
+{
+  g_return_val_if_fail (XJ_IS_NOTICE_STEP_DIALOG (self), XJ_NOTICE_STEP_DISCARD);
+  return self->step;
+}

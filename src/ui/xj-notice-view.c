@@ -1,0 +1,478 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * XjNoticeView: the notice page — every field, the findings with their
+ * remarks, the photos, the signatures, the history of states and the
+ * audit trail, and the buttons of the steps the notice's state allows
+ * (the actions are in xj-notice-view-actions.c).  One notice is a handful
+ * of rows: it is read on the main thread, again whenever notices change.
+ */
+#define G_LOG_DOMAIN "xj-notice-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "xj-clock.h"
+#include "xj-finding.h"
+#include "xj-notice-history.h"
+#include "xj-notice-lifecycle.h"
+#include "xj-notice-store.h"
+#include "xj-notice-view-private.h"
+#include "xj-signature-pad.h"
+#include "xj-signature.h"
+
+G_DEFINE_FINAL_TYPE (XjNoticeView, xj_notice_view, ADW_TYPE_BIN)
+
+/* --- helpers -------------------------------------------------------------- */
+
+char *
+_xj_notice_view_format_time (gint64 at)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  if (at <= 0)
+    return g_strdup ("");
+  local = g_date_time_new_from_unix_local (at);
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
+static GtkWidget *
+add_row (XjNoticeView        *self,
+         AdwPreferencesGroup *group,
+         const char          *title,
+         const char          *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (subtitle != NULL && *subtitle != '\0')
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_add_css_class (row, "property");
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (self->rows, row);
+  return row;
+}
+
+static GtkWidget *
+add_suffix_label (GtkWidget  *row,
+                  const char *text,
+                  const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  return label;
+}
+
+static void
+clear_rows (XjNoticeView *self)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->rows, i);
+      GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+
+      if (group != NULL)
+        adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
+    }
+  g_ptr_array_set_size (self->rows, 0);
+}
+
+/* "by · at", leaving out what is not known. */
+static char *
+by_at (const char *by,
+       gint64      at)
+{
+  g_autofree char *when = _xj_notice_view_format_time (at);
+
+  if (by == NULL || *by == '\0')
+    return g_steal_pointer (&when);
+  if (*when == '\0')
+    return g_strdup (by);
+  return g_strdup_printf ("%s · %s", by, when);
+}
+
+/* --- sections ------------------------------------------------------------- */
+
+static void
+fill_status (XjNoticeView *self,
+             XjNotice     *notice,
+             gint64        now)
+{
+  gint64 deadline = xj_notice_get_deadline (notice);
+  GtkWidget *row;
+
+  row = add_row (self, self->status_group, _("State"),
+                 xj_notice_state_get_label (xj_notice_get_state (notice)));
+  if (deadline > 0)
+    {
+      g_autofree char *when = _xj_notice_view_format_time (deadline);
+      const char *css = xj_notice_is_overdue (notice, now) ? "overdue"
+                        : xj_notice_is_due_soon (notice, now) ? "due-soon" : NULL;
+
+      row = add_row (self, self->status_group, _("Deadline"), when);
+      if (xj_notice_is_open (notice))
+        {
+          g_autofree char *countdown = xj_format_countdown (deadline, now);
+
+          GtkWidget *label = add_suffix_label (row, countdown, "countdown");
+
+          if (css != NULL)
+            gtk_widget_add_css_class (label, css);
+        }
+    }
+  if (xj_notice_get_escalated (notice))
+    {
+      g_autofree char *when = _xj_notice_view_format_time (xj_notice_get_escalated_at (notice));
+      g_autofree char *detail = g_strdup_printf (
+        /* Translators: reason · when · to whom a notice was escalated */
+        _("%s · %s · to %s"),
+        xj_notice_escalation_reason_get_label (xj_notice_get_escalation_reason (notice)), when,
+        *xj_notice_get_project_manager (notice) != '\0' ? xj_notice_get_project_manager (notice)
+                                                        : _("the project manager"));
+
+      row = add_row (self, self->status_group, _("Escalated"), detail);
+      gtk_widget_add_css_class (row, "escalated-row");
+    }
+  if (xj_notice_get_repeat (notice))
+    add_row (self, self->status_group, _("Repeat finding"),
+             _("The same item failed at this site before."));
+}
+
+static void
+fill_details (XjNoticeView *self,
+              XjNotice     *notice)
+{
+  AdwPreferencesGroup *group = self->details_group;
+  g_autofree char *addressed = NULL;
+  const char *company = xj_notice_get_addressed_company (notice);
+  const char *person = xj_notice_get_addressed_person (notice);
+
+  add_row (self, group, _("Type"), xj_notice_type_get_label (xj_notice_get_notice_type (notice)));
+  add_row (self, group, _("Site"), xj_notice_get_site_name (notice));
+  if (*xj_notice_get_area (notice) != '\0')
+    add_row (self, group, _("Area"), xj_notice_get_area (notice));
+  add_row (self, group, _("Severity"), xj_notice_severity_get_label (xj_notice_get_severity (notice)));
+  add_row (self, group, _("Responsible party"),
+           xj_responsible_party_get_label (xj_notice_get_responsible_party (notice)));
+  addressed = *company != '\0' && *person != '\0' ? g_strdup_printf ("%s · %s", company, person)
+                                                  : g_strdup (*company != '\0' ? company : person);
+  if (*addressed != '\0')
+    add_row (self, group, _("Addressed to"), addressed);
+  if (*xj_notice_get_required_action (notice) != '\0')
+    add_row (self, group, _("Required action"), xj_notice_get_required_action (notice));
+  if (*xj_notice_get_description (notice) != '\0')
+    add_row (self, group, _("Description"), xj_notice_get_description (notice));
+  if (xj_notice_get_issued_at (notice) > 0)
+    {
+      g_autofree char *text = by_at (xj_notice_get_issued_by (notice), xj_notice_get_issued_at (notice));
+      add_row (self, group, _("Issued"), text);
+    }
+  if (xj_notice_get_acknowledged_at (notice) > 0)
+    {
+      g_autofree char *text = by_at (xj_notice_get_acknowledged_by (notice),
+                                     xj_notice_get_acknowledged_at (notice));
+      add_row (self, group, _("Acknowledged"), text);
+    }
+  if (*xj_notice_get_rectification_remark (notice) != '\0')
+    {
+      g_autofree char *text = by_at (xj_notice_get_rectification_remark (notice),
+                                     xj_notice_get_rectified_at (notice));
+      add_row (self, group, _("Rectification"), text);
+    }
+  if (xj_notice_get_verified_at (notice) > 0)
+    {
+      g_autofree char *text = by_at (xj_notice_get_verified_by (notice),
+                                     xj_notice_get_verified_at (notice));
+      add_row (self, group, _("Verified"), text);
+    }
+  if (xj_notice_get_closed_at (notice) > 0)
+    {
+      g_autofree char *text = _xj_notice_view_format_time (xj_notice_get_closed_at (notice));
+      add_row (self, group, _("Closed"), text);
+    }
+}
+
+static void
+fill_findings (XjNoticeView *self,
+               XjNotice     *notice)
+{
+  GArray *ids = xj_notice_get_findings (notice);
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GError) error = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->findings_group), ids->len > 0);
+  if (ids->len == 0)
+    return;
+  findings = xj_store_load_findings (xj_application_get_store (self->application),
+                                     (const gint64 *) ids->data, ids->len,
+                                     XJ_REPEAT_WINDOW_DAYS_DEFAULT, &error);
+  if (findings == NULL)
+    {
+      add_row (self, self->findings_group, error->message, NULL);
+      return;
+    }
+  for (guint i = 0; i < findings->len; i++)
+    {
+      XjFinding *finding = g_ptr_array_index (findings, i);
+      GtkWidget *row = add_row (self, self->findings_group, finding->prompt, finding->remark);
+
+      if (finding->photos->len > 0)
+        {
+          g_autofree char *photos = g_strdup_printf (g_dngettext (NULL, "%u photo", "%u photos",
+                                                                  finding->photos->len),
+                                                     finding->photos->len);
+          add_suffix_label (row, photos, "dim-label");
+        }
+      if (finding->previous_answer_id > 0)
+        add_suffix_label (row, C_("finding", "Repeat"), "tag");
+    }
+}
+
+static void
+add_photo_row (XjNoticeView *self,
+               const char   *title,
+               GPtrArray    *photos)
+{
+  g_autoptr(GString) hashes = g_string_new (NULL);
+  g_autofree char *count = g_strdup_printf (g_dngettext (NULL, "%u photo", "%u photos",
+                                                         photos->len), photos->len);
+  GtkWidget *row;
+
+  /* The photo store comes later: until then, the evidence by its hash. */
+  for (guint i = 0; i < photos->len; i++)
+    g_string_append_printf (hashes, "%s%.12s…", i > 0 ? "  " : "",
+                            (const char *) g_ptr_array_index (photos, i));
+  row = add_row (self, self->photos_group, title, hashes->str);
+  add_suffix_label (row, count, "dim-label");
+}
+
+static void
+fill_photos (XjNoticeView *self,
+             XjNotice     *notice)
+{
+  add_photo_row (self, _("Before"), xj_notice_get_before_photos (notice));
+  add_photo_row (self, _("After"), xj_notice_get_after_photos (notice));
+}
+
+static void
+fill_signatures (XjNoticeView *self)
+{
+  g_autoptr(GPtrArray) signatures = NULL;
+  g_autoptr(GError) error = NULL;
+
+  signatures = xj_store_list_notice_signatures (xj_application_get_store (self->application),
+                                                xj_notice_get_id (self->notice), &error);
+  gtk_widget_set_visible (GTK_WIDGET (self->signatures_group),
+                          signatures == NULL || signatures->len > 0);
+  if (signatures == NULL)
+    {
+      add_row (self, self->signatures_group, error->message, NULL);
+      return;
+    }
+  for (guint i = 0; i < signatures->len; i++)
+    {
+      XjSignature *signature = g_ptr_array_index (signatures, i);
+      g_autofree char *who = *signature->company != '\0'
+        ? g_strdup_printf ("%s · %s", signature->name, signature->company)
+        : g_strdup (signature->name);
+      g_autofree char *when = _xj_notice_view_format_time (signature->signed_at);
+      g_autoptr(GtkWidget) pad = g_object_ref_sink (xj_signature_pad_new ());
+
+      add_row (self, self->signatures_group, who, when);
+      /* Drawn as signed, but not to be drawn on. */
+      if (xj_signature_pad_set_strokes_json (XJ_SIGNATURE_PAD (pad), signature->strokes, NULL))
+        {
+          gtk_widget_set_can_target (pad, FALSE);
+          gtk_widget_set_halign (pad, GTK_ALIGN_START);
+          adw_preferences_group_add (self->signatures_group, pad);
+          g_ptr_array_add (self->rows, pad);
+        }
+    }
+}
+
+static void
+fill_history (XjNoticeView *self)
+{
+  XjStore *store = xj_application_get_store (self->application);
+  gint64 id = xj_notice_get_id (self->notice);
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if ((events = xj_store_list_notice_events (store, id, &error)) == NULL
+      || (audit = xj_store_list_audit (store, "notice", id, &error)) == NULL)
+    {
+      add_row (self, self->history_group, error->message, NULL);
+      return;
+    }
+  for (guint i = 0; i < events->len; i++)
+    {
+      XjNoticeEvent *event = g_ptr_array_index (events, i);
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = by_at (event->actor, event->at);
+
+      title = event->from_state < 0
+        ? g_strdup (_("Created as a draft"))
+        : g_strdup_printf ("%s → %s", xj_notice_state_get_label (event->from_state),
+                           xj_notice_state_get_label (event->to_state));
+      if (*event->remark != '\0')
+        {
+          g_autofree char *with_remark = g_strdup_printf ("%s\n%s", subtitle, event->remark);
+          g_free (subtitle);
+          subtitle = g_steal_pointer (&with_remark);
+        }
+      add_row (self, self->history_group, title, subtitle);
+    }
+  for (guint i = 0; i < audit->len; i++)
+    {
+      XjAuditEntry *entry = g_ptr_array_index (audit, i);
+      g_autofree char *subtitle = by_at (entry->actor, entry->at);
+      g_autofree char *text = NULL;
+
+      /* The detail of a step or an escalation is written in the core's
+       * words (state ids); the history and the status say it in the
+       * user's.  Who and when is what the trail adds. */
+      if (_xj_notice_view_audit_has_own_words (entry->action))
+        text = g_strdup_printf ("%s\n%s", subtitle, entry->detail);
+      add_row (self, self->audit_group, _xj_notice_view_audit_label (entry->action),
+               text != NULL ? text : subtitle);
+    }
+}
+
+/* --- GObject -------------------------------------------------------------- */
+
+static void
+on_store_changed_cb (XjNoticeView *self)
+{
+  if (self->notice_id > 0)
+    _xj_notice_view_reload (self);
+}
+
+static void
+xj_notice_view_dispose (GObject *object)
+{
+  XjNoticeView *self = XJ_NOTICE_VIEW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), XJ_TYPE_NOTICE_VIEW);
+  g_clear_object (&self->notice);
+  g_clear_object (&self->application);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (xj_notice_view_parent_class)->dispose (object);
+}
+
+static void
+xj_notice_view_class_init (XjNoticeViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = xj_notice_view_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/xunjian/Xunjian/xj-notice-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, XjNoticeView, title);
+  gtk_widget_class_bind_template_child (widget_class, XjNoticeView, error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, XjNoticeView, error_label);
+  gtk_widget_class_bind_template_child (widget_class, XjNoticeView, actions_box);
+  gtk_widget_class_bind_template_child (widget_class, XjNoticeView, status_group);
+  gtk_widget_class_bind_template_child (widget_class, XjNoticeView, details_group);
+  gtk_widget_class_bind_template_child (widget_class, XjNoticeView, findings_group);
+  gtk_widget_class_bind_template_child (widget_class, XjNoticeView, photos_group);
+  gtk_widget_class_bind_template_child (widget_class, XjNoticeView, signatures_group);
+  gtk_widget_class_bind_template_child (widget_class, XjNoticeView, history_group);
+  gtk_widget_class_bind_template_child (widget_class, XjNoticeView, audit_group);
+
+  _xj_notice_view_class_init_actions (widget_class);
+}
+
+static void
+xj_notice_view_init (XjNoticeView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->rows = g_ptr_array_new ();
+  _xj_notice_view_init_actions (self);
+  _xj_notice_view_actions_update (self);
+}
+
+/* --- private API ---------------------------------------------------------- */
+
+void
+_xj_notice_view_reload (XjNoticeView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XjNotice) notice = NULL;
+  gint64 now = xj_clock_now ();
+
+  notice = xj_store_get_notice (xj_application_get_store (self->application), self->notice_id,
+                                &error);
+  clear_rows (self);
+  g_clear_object (&self->notice);
+  if (notice == NULL)
+    {
+      /* Discarded (or never there): nothing to act on any more. */
+      adw_window_title_set_title (self->title, "");
+      adw_window_title_set_subtitle (self->title, "");
+      xj_notice_view_show_error (self, error->message);
+      _xj_notice_view_actions_update (self);
+      return;
+    }
+  self->notice = g_steal_pointer (&notice);
+  adw_window_title_set_title (self->title, xj_notice_get_number (self->notice));
+  adw_window_title_set_subtitle (self->title,
+                                 xj_notice_type_get_label (xj_notice_get_notice_type (self->notice)));
+  fill_status (self, self->notice, now);
+  fill_details (self, self->notice);
+  fill_findings (self, self->notice);
+  fill_photos (self, self->notice);
+  fill_signatures (self);
+  fill_history (self);
+  _xj_notice_view_actions_update (self);
+}
+
+/* --- public API ----------------------------------------------------------- */
+
+GtkWidget *
+xj_notice_view_new (XjApplication *application)
+{
+  XjNoticeView *self = g_object_new (XJ_TYPE_NOTICE_VIEW, NULL);
+
+  self->application = g_object_ref (application);
+  g_signal_connect_object (xj_application_get_store (application), "changed::notices",
+                           G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+  return GTK_WIDGET (self);
+}
+
+void
+xj_notice_view_set_notice_id (XjNoticeView *self,
+                              gint64        notice_id)
+{
+  g_return_if_fail (XJ_IS_NOTICE_VIEW (self));
+
+  self->notice_id = notice_id;
+  xj_notice_view_show_error (self, NULL);
+  _xj_notice_view_reload (self);
+}
+
+XjNotice *
+xj_notice_view_get_notice (XjNoticeView *self)
+{
+  g_return_val_if_fail (XJ_IS_NOTICE_VIEW (self), NULL);
+  return self->notice;
+}
+
+/* The place the user looks when a step on this page fails. */
+void
+xj_notice_view_show_error (XjNoticeView *self,
+                           const char   *message)
+{
+  g_return_if_fail (XJ_IS_NOTICE_VIEW (self));
+
+  gtk_label_set_text (self->error_label, message != NULL ? message : "");
+  gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
+}

@@ -1,0 +1,744 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The Notices area through the real widgets: a notice raised from two
+ * findings of a real inspection, walked to closed with a rejection on the
+ * way by the notice page's own actions, the board following each step,
+ * the audit trail; standalone notices with inline validation; the
+ * reminder check against a fixed clock; the signature pad; and the whole
+ * area in Chinese.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "xj-application.h"
+#include "xj-clock.h"
+#include "xj-demo.h"
+#include "xj-notice-dialog.h"
+#include "xj-notice-history.h"
+#include "xj-notice-lifecycle.h"
+#include "xj-notice-reminder.h"
+#include "xj-notice-reminders.h"
+#include "xj-notice-step-dialog.h"
+#include "xj-notice-view.h"
+#include "xj-notices-page.h"
+#include "xj-signature-pad.h"
+#include "xj-signature.h"
+#include "xj-site.h"
+#include "xj-test-ui.h"
+#include "xj-test-utils.h"
+#include "xj-window.h"
+
+/* 2026-03-11 10:00:00 +08:00, a Wednesday. */
+#define T0 ((gint64) 1773194400)
+#define HOUR ((gint64) 3600)
+#define DAY (24 * HOUR)
+
+typedef struct
+{
+  char          *dir;
+  XjApplication *app;
+  XjWindow      *window;
+  XjNoticesPage *page;
+  XjStore       *store;
+  gint64         site;
+} Fixture;
+
+static void
+wait_for_board (Fixture *f)
+{
+  for (guint i = 0; i < 200; i++)
+    {
+      xj_test_iterate (10);
+      if (!xj_notices_page_is_loading (f->page))
+        break;
+    }
+  g_assert_false (xj_notices_page_is_loading (f->page));
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XjSite) site = xj_site_new ("翠湖花园", XJ_SITE_KIND_ESTATE);
+  g_autofree char *app_id = NULL;
+  static guint serial;
+
+  xj_clock_set_fixed (T0);
+  f->dir = xj_test_make_data_dir ();
+  f->app = xj_application_new (f->dir);
+  app_id = g_strdup_printf ("%s.NoticesTest%u", APP_ID, ++serial);
+  g_application_set_application_id (G_APPLICATION (f->app), app_id);
+  g_assert_true (g_application_register (G_APPLICATION (f->app), NULL, &error));
+  g_assert_no_error (error);
+  g_settings_set_string (xj_application_get_settings (f->app), "inspector-name", "李娜");
+  g_settings_set_int64 (xj_application_get_settings (f->app), "notice-reminders-since", 0);
+  f->store = xj_application_get_store (f->app);
+  xj_site_set_project_manager (site, "陈经理");
+  g_assert_true (xj_store_save_site (f->store, site, "test", &error));
+  f->site = xj_site_get_id (site);
+
+  g_application_activate (G_APPLICATION (f->app));
+  f->window = XJ_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (f->app)));
+  g_assert_nonnull (f->window);
+  f->page = XJ_NOTICES_PAGE (xj_window_get_area (f->window, "notices"));
+  g_assert_nonnull (f->page);
+  xj_window_show_area (f->window, "notices");
+  wait_for_board (f);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  GType dialogs[] = { XJ_TYPE_NOTICE_DIALOG, XJ_TYPE_NOTICE_STEP_DIALOG };
+  GtkWindow *dialog;
+
+  for (guint i = 0; i < G_N_ELEMENTS (dialogs); i++)
+    while ((dialog = xj_test_find_window (dialogs[i])) != NULL)
+      gtk_window_destroy (dialog);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  xj_test_iterate (50);
+  g_clear_object (&f->app);
+  xj_test_remove_tree (f->dir);
+  g_free (f->dir);
+  xj_clock_unset_fixed ();
+}
+
+/* Two failed items of a completed weekly check, with remarks. */
+static GArray *
+two_findings (Fixture *f)
+{
+  static const char *const keys[] = { "w-litter", "w-bins", NULL };
+  static const char *const remarks[] = { "3 号楼北侧绿化带有垃圾", "东门垃圾桶外壁污渍", NULL };
+  GArray *answers = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (xj_demo_run_inspection (f->store, f->site, "xunjian:builtin:weekly-check",
+                                           "weekly", keys, remarks, answers, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpuint (answers->len, ==, 2);
+  return answers;
+}
+
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static XjNoticeView *
+get_view (Fixture *f)
+{
+  XjNoticeView *view = XJ_NOTICE_VIEW (xj_test_find_by_type (GTK_WIDGET (f->page),
+                                                             XJ_TYPE_NOTICE_VIEW));
+  g_assert_nonnull (view);
+  return view;
+}
+
+/* The steps the page offers now, by button name, comma-separated. */
+static char *
+offered_steps (XjNoticeView *view)
+{
+  static const char *const names[] = { "issue", "acknowledge", "rectify", "accept", "reject",
+                                       "close", "escalate", "discard" };
+  g_autoptr(GString) offered = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GtkWidget *button = find_named (GTK_WIDGET (view), names[i]);
+
+      g_assert_nonnull (button);
+      if (gtk_widget_get_visible (button))
+        g_string_append_printf (offered, "%s%s", offered->len > 0 ? "," : "", names[i]);
+    }
+  return g_string_free (g_steal_pointer (&offered), FALSE);
+}
+
+static void
+assert_board (Fixture       *f,
+              XjNoticeState  state)
+{
+  const XjNoticeCounts *counts;
+
+  wait_for_board (f);
+  counts = xj_notices_page_get_counts (f->page);
+  for (XjNoticeState s = 0; s < XJ_NOTICE_N_STATES; s++)
+    {
+      g_assert_cmpuint (counts->by_state[s], ==, s == state ? 1 : 0);
+      g_assert_cmpuint (g_list_model_get_n_items (xj_notices_page_get_column (f->page, s)), ==,
+                        s == state ? 1 : 0);
+    }
+}
+
+static XjNoticeStepDialog *
+open_step (XjNoticeView *view,
+           const char   *action)
+{
+  GtkWindow *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), action, NULL));
+  xj_test_iterate (30);
+  dialog = xj_test_find_window (XJ_TYPE_NOTICE_STEP_DIALOG);
+  g_assert_nonnull (dialog);
+  return XJ_NOTICE_STEP_DIALOG (dialog);
+}
+
+static void
+set_remark (GtkWidget  *dialog,
+            const char *text)
+{
+  GtkWidget *view = xj_test_find_widget (dialog, "remark_view");
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
+}
+
+static void
+apply_step (XjNoticeStepDialog *dialog)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "step.apply", NULL));
+  xj_test_iterate (30);
+}
+
+static XjNoticeState
+view_state (XjNoticeView *view)
+{
+  g_assert_nonnull (xj_notice_view_get_notice (view));
+  return xj_notice_get_state (xj_notice_view_get_notice (view));
+}
+
+static void
+acknowledge_and_rectify (Fixture      *f,
+                         XjNoticeView *view,
+                         gboolean      sign)
+{
+  XjNoticeStepDialog *dialog = open_step (view, "notice.acknowledge");
+  GtkWidget *pad = xj_test_find_widget (GTK_WIDGET (dialog), "signature_pad");
+
+  gtk_editable_set_text (GTK_EDITABLE (xj_test_find_widget (GTK_WIDGET (dialog), "name_row")),
+                         "张伟");
+  if (sign)
+    {
+      xj_signature_pad_begin_stroke (XJ_SIGNATURE_PAD (pad), 20, 60, 0.8);
+      xj_signature_pad_extend_stroke (XJ_SIGNATURE_PAD (pad), 60, 40, 0.9);
+      xj_signature_pad_extend_stroke (XJ_SIGNATURE_PAD (pad), 120, 70, 1.0);
+      xj_signature_pad_end_stroke (XJ_SIGNATURE_PAD (pad));
+    }
+  apply_step (dialog);
+  g_assert_null (xj_test_find_window (XJ_TYPE_NOTICE_STEP_DIALOG));
+  g_assert_cmpint (view_state (view), ==, XJ_NOTICE_STATE_ACKNOWLEDGED);
+  assert_board (f, XJ_NOTICE_STATE_ACKNOWLEDGED);
+
+  dialog = open_step (view, "notice.rectify");
+  apply_step (dialog);
+  /* Nothing said about the work: refused in the dialog, which stays. */
+  g_assert_nonnull (xj_test_find_window (XJ_TYPE_NOTICE_STEP_DIALOG));
+  g_assert_true (gtk_widget_get_visible (xj_test_find_widget (GTK_WIDGET (dialog), "error_label")));
+  set_remark (GTK_WIDGET (dialog), "已清理垃圾并清洗垃圾桶");
+  apply_step (dialog);
+  g_assert_null (xj_test_find_window (XJ_TYPE_NOTICE_STEP_DIALOG));
+  g_assert_cmpint (view_state (view), ==, XJ_NOTICE_STATE_RECTIFIED);
+  assert_board (f, XJ_NOTICE_STATE_RECTIFIED);
+}
+
+static void
+test_raise_and_walk_to_closed (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GArray) answers = two_findings (f);
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(GPtrArray) signatures = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char *const expected[] = { "create", "issue", "acknowledge", "rectify", "reject",
+                                          "acknowledge", "rectify", "accept", "close" };
+  XjNoticeStepDialog *accept, *stale;
+  GtkWidget *dialog, *error_label;
+  XjNoticeView *view;
+  g_autofree char *steps = NULL;
+  gint64 id, first_deadline;
+
+  /* Raise from the two findings: pre-filled from the items, editable. */
+  dialog = xj_raise_notice_dialog_new (f->app, (const gint64 *) answers->data, answers->len);
+  gtk_window_present (GTK_WINDOW (dialog));
+  xj_test_iterate (50);
+  g_assert_true (xj_test_label_shown (dialog, "3 号楼北侧绿化带有垃圾"));
+  g_assert_true (xj_test_label_shown (dialog, "东门垃圾桶外壁污渍"));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (xj_test_find_widget (dialog, "type_row"))),
+                    ==, XJ_NOTICE_TYPE_CONTACT);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (xj_test_find_widget (dialog, "party_row"))),
+                    ==, XJ_RESPONSIBLE_PARTY_PROPERTY);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (xj_test_find_widget (dialog, "company_row"))),
+                   ==, "绿城物业");
+  gtk_editable_set_text (GTK_EDITABLE (xj_test_find_widget (dialog, "person_row")), "张伟");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (xj_test_find_widget (dialog, "severity_row")),
+                              XJ_NOTICE_SEVERITY_SERIOUS);
+  g_assert_true (gtk_widget_activate_action (dialog, "notice.save", NULL));
+  xj_test_iterate (50);
+  g_assert_null (xj_test_find_window (XJ_TYPE_NOTICE_DIALOG));
+
+  /* Saved as a draft and opened on its page; the board has it. */
+  view = get_view (f);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  g_assert_cmpstr (xj_notice_get_number (xj_notice_view_get_notice (view)), ==, "LX-2026-0001");
+  id = xj_notice_get_id (xj_notice_view_get_notice (view));
+  g_assert_cmpuint (xj_notice_get_findings (xj_notice_view_get_notice (view))->len, ==, 2);
+  g_assert_cmpint (xj_notice_get_severity (xj_notice_view_get_notice (view)), ==,
+                   XJ_NOTICE_SEVERITY_SERIOUS);
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (view), "东门垃圾桶外壁污渍"));
+  assert_board (f, XJ_NOTICE_STATE_DRAFT);
+  steps = offered_steps (view);
+  g_assert_cmpstr (steps, ==, "issue,discard");
+
+  /* Issue: straight from the page. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "notice.issue", NULL));
+  xj_test_iterate (30);
+  g_assert_cmpint (view_state (view), ==, XJ_NOTICE_STATE_ISSUED);
+  assert_board (f, XJ_NOTICE_STATE_ISSUED);
+  g_free (steps);
+  steps = offered_steps (view);
+  g_assert_cmpstr (steps, ==, "acknowledge,escalate");
+  first_deadline = xj_notice_get_deadline (xj_notice_view_get_notice (view));
+
+  xj_clock_set_fixed (T0 + 2 * HOUR);
+  acknowledge_and_rectify (f, view, TRUE);
+  g_free (steps);
+  steps = offered_steps (view);
+  g_assert_cmpstr (steps, ==, "accept,reject");
+  signatures = xj_store_list_notice_signatures (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (signatures->len, ==, 1);
+  g_assert_nonnull (strstr (((XjSignature *) g_ptr_array_index (signatures, 0))->strokes,
+                            "\"strokes\""));
+
+  /* Reject with a reason and a new deadline: back to issued. */
+  {
+    XjNoticeStepDialog *reject = open_step (view, "notice.reject");
+
+    set_remark (GTK_WIDGET (reject), "桶旁仍堆放纸箱");
+    apply_step (reject);
+    g_assert_null (xj_test_find_window (XJ_TYPE_NOTICE_STEP_DIALOG));
+  }
+  g_assert_cmpint (view_state (view), ==, XJ_NOTICE_STATE_ISSUED);
+  g_assert_cmpint (xj_notice_get_deadline (xj_notice_view_get_notice (view)), ==,
+                   T0 + 2 * HOUR + 3 * DAY);
+  g_assert_cmpint (xj_notice_get_deadline (xj_notice_view_get_notice (view)), !=, first_deadline);
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (view), "桶旁仍堆放纸箱"));
+  assert_board (f, XJ_NOTICE_STATE_ISSUED);
+
+  xj_clock_set_fixed (T0 + DAY);
+  acknowledge_and_rectify (f, view, FALSE);
+
+  /* Two accept dialogs: the second one is stale when applied, and the
+   * core's refusal shows in it. */
+  accept = open_step (view, "notice.accept");
+  gtk_window_destroy (GTK_WINDOW (accept));
+  accept = open_step (view, "notice.accept");
+  stale = XJ_NOTICE_STEP_DIALOG (xj_notice_step_dialog_new (f->app, xj_notice_view_get_notice (view),
+                                                            XJ_NOTICE_STEP_ACCEPT));
+  apply_step (accept);
+  g_assert_cmpint (view_state (view), ==, XJ_NOTICE_STATE_VERIFIED);
+  gtk_window_present (GTK_WINDOW (stale));
+  apply_step (stale);
+  error_label = xj_test_find_widget (GTK_WIDGET (stale), "error_label");
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "LX-2026-0001"));
+  gtk_window_destroy (GTK_WINDOW (stale));
+  assert_board (f, XJ_NOTICE_STATE_VERIFIED);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "notice.close", NULL));
+  xj_test_iterate (30);
+  g_assert_cmpint (view_state (view), ==, XJ_NOTICE_STATE_CLOSED);
+  g_free (steps);
+  steps = offered_steps (view);
+  g_assert_cmpstr (steps, ==, "");
+  assert_board (f, XJ_NOTICE_STATE_CLOSED);
+
+  /* The audit trail: every step, with who and when. */
+  audit = xj_store_list_audit (f->store, "notice", id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (audit->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < audit->len; i++)
+    {
+      XjAuditEntry *entry = g_ptr_array_index (audit, i);
+
+      g_assert_cmpstr (entry->action, ==, expected[i]);
+      g_assert_cmpint (entry->at, >=, T0);
+      g_assert_cmpstr (entry->actor, !=, "");
+    }
+  g_assert_cmpstr (((XjAuditEntry *) g_ptr_array_index (audit, 2))->actor, ==, "李娜");
+  g_assert_cmpint (((XjAuditEntry *) g_ptr_array_index (audit, 4))->at, ==, T0 + 2 * HOUR);
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (view), "李娜"));
+
+  /* Back on the board: closed is out of sight until asked for. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "notices.back", NULL));
+  /* The slide back to the board. */
+  for (guint i = 0; i < 300 && gtk_widget_get_mapped (GTK_WIDGET (view)); i++)
+    xj_test_iterate (10);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  g_assert_false (xj_test_label_shown (GTK_WIDGET (f->page), "LX-2026-0001"));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (xj_test_find_widget (GTK_WIDGET (f->page),
+                                                                        "show_closed")), TRUE);
+  xj_test_iterate (30);
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (f->page), "LX-2026-0001"));
+}
+
+static void
+test_standalone_and_filters (Fixture       *f,
+                             gconstpointer  data)
+{
+  GtkWindow *dialog;
+  GtkWidget *error_label, *description;
+  XjNoticeFilter filter;
+  GtkTextBuffer *buffer;
+
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (f->page), "No Notices Yet"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "notices.new", NULL));
+  xj_test_iterate (50);
+  dialog = xj_test_find_window (XJ_TYPE_NOTICE_DIALOG);
+  g_assert_nonnull (dialog);
+
+  /* No description: said above the form, nothing saved. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "notice.save", NULL));
+  xj_test_iterate (30);
+  error_label = xj_test_find_widget (GTK_WIDGET (dialog), "error_label");
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "Describe the problem"));
+  g_assert_nonnull (xj_test_find_window (XJ_TYPE_NOTICE_DIALOG));
+  wait_for_board (f);
+  g_assert_cmpuint (xj_notices_page_get_counts (f->page)->total, ==, 0);
+
+  description = xj_test_find_by_type (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (description));
+  gtk_text_buffer_set_text (buffer, "地下车库入口截水沟盖板断裂", -1);
+  gtk_editable_set_text (GTK_EDITABLE (xj_test_find_widget (GTK_WIDGET (dialog), "area_row")),
+                         "地下车库入口");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "notice.save", NULL));
+  xj_test_iterate (50);
+  g_assert_null (xj_test_find_window (XJ_TYPE_NOTICE_DIALOG));
+  g_assert_cmpstr (xj_notice_get_number (xj_notice_view_get_notice (get_view (f))), ==,
+                   "ZG-2026-0001");
+  assert_board (f, XJ_NOTICE_STATE_DRAFT);
+
+  /* Filters: the escalated list is empty, then the notice is escalated. */
+  xj_notice_filter_init (&filter);
+  filter.escalated = TRUE;
+  xj_notices_page_set_filter (f->page, &filter);
+  wait_for_board (f);
+  g_assert_cmpuint (xj_notices_page_get_counts (f->page)->total, ==, 0);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_named (GTK_WIDGET (f->page),
+                                                                              "escalated-filter"))));
+  {
+    g_autoptr(GError) error = NULL;
+    gint64 id = xj_notice_get_id (xj_notice_view_get_notice (get_view (f)));
+
+    g_assert_true (xj_store_issue_notice (f->store, id, "李娜", &error));
+    g_assert_true (xj_store_escalate_notice (f->store, id, "物业拒不整改", "李娜", &error));
+    g_assert_no_error (error);
+  }
+  assert_board (f, XJ_NOTICE_STATE_ISSUED);
+  g_assert_cmpuint (xj_notices_page_get_counts (f->page)->escalated, ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "notices.clear-filters", NULL));
+  wait_for_board (f);
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_named (GTK_WIDGET (f->page),
+                                                                               "escalated-filter"))));
+}
+
+/* An issued notice with @deadline, issued at @issued_at. */
+static gint64
+issued_notice (Fixture *f,
+               gint64   deadline,
+               gint64   issued_at)
+{
+  g_autoptr(XjNotice) notice = xj_notice_new (XJ_NOTICE_TYPE_RECTIFICATION, f->site);
+  g_autoptr(GError) error = NULL;
+
+  xj_clock_set_fixed (issued_at);
+  xj_notice_set_description (notice, "东门岗亭无人值守");
+  xj_notice_set_deadline (notice, deadline);
+  g_assert_true (xj_store_create_notice (f->store, notice, 90, "李娜", &error));
+  g_assert_true (xj_store_issue_notice (f->store, xj_notice_get_id (notice), "李娜", &error));
+  g_assert_no_error (error);
+  xj_clock_set_fixed (T0);
+  return xj_notice_get_id (notice);
+}
+
+static char *
+describe (GPtrArray *reminders)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < reminders->len; i++)
+    {
+      XjNoticeReminder *reminder = g_ptr_array_index (reminders, i);
+
+      g_string_append_printf (text, "%s%lld:%s", i > 0 ? " " : "", (long long) reminder->notice_id,
+                              reminder->kind == XJ_NOTICE_REMINDER_OVERDUE ? "overdue" : "soon");
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* A desktop notification server on the test's session bus, recording
+ * the summaries it is sent. */
+static const char notifications_xml[] =
+  "<node><interface name='org.freedesktop.Notifications'>"
+  "<method name='Notify'><arg type='s' direction='in'/><arg type='u' direction='in'/>"
+  "<arg type='s' direction='in'/><arg type='s' direction='in'/><arg type='s' direction='in'/>"
+  "<arg type='as' direction='in'/><arg type='a{sv}' direction='in'/><arg type='i' direction='in'/>"
+  "<arg type='u' direction='out'/></method>"
+  "<method name='CloseNotification'><arg type='u' direction='in'/></method>"
+  "</interface></node>";
+
+static void
+on_notify_cb (GDBusConnection       *connection,
+              const char            *sender,
+              const char            *path,
+              const char            *interface,
+              const char            *method,
+              GVariant              *parameters,
+              GDBusMethodInvocation *invocation,
+              gpointer               user_data)
+{
+  GPtrArray *summaries = user_data;
+  const char *summary = NULL;
+
+  if (g_str_equal (method, "Notify"))
+    {
+      g_variant_get_child (parameters, 3, "&s", &summary);
+      g_ptr_array_add (summaries, g_strdup (summary));
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", summaries->len));
+      return;
+    }
+  g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
+static void
+own_notification_server (GPtrArray *summaries)
+{
+  static const GDBusInterfaceVTable vtable = { on_notify_cb };
+  g_autoptr(GDBusNodeInfo) node = g_dbus_node_info_new_for_xml (notifications_xml, NULL);
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GVariant) reply = NULL;
+
+  g_assert_cmpuint (g_dbus_connection_register_object (bus, "/org/freedesktop/Notifications",
+                                                       node->interfaces[0], &vtable, summaries,
+                                                       NULL, NULL), >, 0);
+
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "RequestName",
+                                       g_variant_new ("(su)", "org.freedesktop.Notifications", 4),
+                                       NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
+  g_assert_nonnull (reply);
+}
+
+static void
+test_reminders (Fixture       *f,
+                gconstpointer  data)
+{
+  gint64 soon = issued_notice (f, T0 + 10 * HOUR, T0 - 2 * DAY);
+  gint64 late = issued_notice (f, T0 - 30 * 60, T0 - 2 * DAY);
+  gint64 later = issued_notice (f, T0 + 3 * DAY, T0 - 2 * DAY);
+  gint64 quick;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *got = NULL;
+  /* Stays registered for the process: a late withdrawal still finds it. */
+  static GPtrArray *summaries;
+  GPtrArray *reminders;
+
+  /* At T0, 20 hours after the last check: one newly overdue, one that
+   * entered its last day in between. */
+  reminders = xj_notice_reminders_collect (f->store, T0 - 20 * HOUR, T0, &error);
+  g_assert_no_error (error);
+  got = describe (reminders);
+  expected = g_strdup_printf ("%lld:overdue %lld:soon", (long long) late, (long long) soon);
+  g_assert_cmpstr (got, ==, expected);
+  g_assert_cmpstr (((XjNoticeReminder *) g_ptr_array_index (reminders, 0))->title, ==,
+                   "Notice ZG-2026-0002 is overdue");
+  g_assert_nonnull (strstr (((XjNoticeReminder *) g_ptr_array_index (reminders, 1))->body,
+                            "翠湖花园 · 10 hours left"));
+  g_ptr_array_unref (reminders);
+
+  quick = issued_notice (f, T0 + 6 * HOUR, T0 + 30 * 60);
+  /* An hour later only the one issued in between, already in its last
+   * day: each is announced once. */
+  reminders = xj_notice_reminders_collect (f->store, T0, T0 + HOUR, &error);
+  g_assert_cmpuint (reminders->len, ==, 1);
+  g_assert_cmpint (((XjNoticeReminder *) g_ptr_array_index (reminders, 0))->notice_id, ==, quick);
+  g_ptr_array_unref (reminders);
+  reminders = xj_notice_reminders_collect (f->store, T0 + HOUR, T0 + 2 * HOUR, &error);
+  g_assert_cmpuint (reminders->len, ==, 0);
+  g_ptr_array_unref (reminders);
+
+  /* The due-soon one passes its deadline; the far one enters its last day. */
+  reminders = xj_notice_reminders_collect (f->store, T0 + 10 * HOUR, T0 + 2 * DAY + 1, &error);
+  g_assert_no_error (error);
+  g_free (got);
+  g_free (expected);
+  got = describe (reminders);
+  expected = g_strdup_printf ("%lld:overdue %lld:soon", (long long) soon, (long long) later);
+  g_assert_cmpstr (got, ==, expected);
+  g_ptr_array_unref (reminders);
+
+  /* The application's check: posts, escalates the overdue one,
+   * remembers when. */
+  summaries = g_ptr_array_new_with_free_func (g_free);
+  own_notification_server (summaries);
+  xj_notice_reminders_run (f->app, NULL);
+  for (guint i = 0; i < 200 && g_settings_get_int64 (xj_application_get_settings (f->app),
+                                                       "notice-reminders-since") != T0; i++)
+    xj_test_iterate (10);
+  g_assert_cmpint (g_settings_get_int64 (xj_application_get_settings (f->app),
+                                         "notice-reminders-since"), ==, T0);
+  wait_for_board (f);
+  g_assert_cmpuint (xj_notices_page_get_counts (f->page)->escalated, ==, 1);
+  g_assert_cmpuint (xj_notices_page_get_counts (f->page)->overdue, ==, 1);
+  /* The first check counts from 24 hours back; by deadline. */
+  for (guint i = 0; i < 100 && summaries->len < 3; i++)
+    xj_test_iterate (10);
+  g_assert_cmpuint (summaries->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (summaries, 0), ==, "Notice ZG-2026-0002 is overdue");
+  g_assert_cmpstr (g_ptr_array_index (summaries, 1), ==, "Notice ZG-2026-0004 is due within 24 hours");
+  g_assert_cmpstr (g_ptr_array_index (summaries, 2), ==, "Notice ZG-2026-0001 is due within 24 hours");
+}
+
+static void
+test_signature_pad (void)
+{
+  g_autoptr(XjSignaturePad) pad = g_object_ref_sink (XJ_SIGNATURE_PAD (xj_signature_pad_new ()));
+  g_autoptr(XjSignaturePad) copy = g_object_ref_sink (XJ_SIGNATURE_PAD (xj_signature_pad_new ()));
+  g_autofree char *json = NULL;
+  g_autofree char *again = NULL;
+
+  g_assert_true (xj_signature_pad_get_empty (pad));
+  g_assert_null (xj_signature_pad_dup_strokes_json (pad));
+  for (int s = 0; s < 2; s++)
+    {
+      xj_signature_pad_begin_stroke (pad, 10 + s * 50, 40, 0.5);
+      xj_signature_pad_extend_stroke (pad, 30 + s * 50, 20, 0.7);
+      xj_signature_pad_end_stroke (pad);
+    }
+  g_assert_false (xj_signature_pad_get_empty (pad));
+  g_assert_true (xj_signature_pad_get_can_undo (pad));
+  xj_signature_pad_undo (pad);
+  g_assert_true (xj_signature_pad_get_can_redo (pad));
+  xj_signature_pad_redo (pad);
+  g_assert_false (xj_signature_pad_get_can_redo (pad));
+
+  json = xj_signature_pad_dup_strokes_json (pad);
+  g_assert_nonnull (strstr (json, "\"strokes\":[[[10"));
+  g_assert_true (xj_signature_pad_set_strokes_json (copy, json, NULL));
+  again = xj_signature_pad_dup_strokes_json (copy);
+  g_assert_cmpstr (again, ==, json);
+  g_assert_false (xj_signature_pad_set_strokes_json (copy, "[1, 2]", NULL));
+
+  xj_signature_pad_clear (pad);
+  g_assert_true (xj_signature_pad_get_empty (pad));
+  g_assert_false (xj_signature_pad_get_can_undo (pad));
+}
+
+static void
+assert_translated (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *joined = NULL;
+
+  xj_test_collect_untranslated (root, found);
+  g_ptr_array_add (found, NULL);
+  joined = g_strjoinv (" | ", (char **) found->pdata);
+  g_assert_cmpstr (joined, ==, "");
+}
+
+/* Run in a process started under zh_CN.UTF-8 (see tests/ui/meson.build). */
+static void
+test_chinese (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GArray) answers = NULL;
+  g_autoptr(GError) error = NULL;
+  XjNoticeView *view;
+  GtkWidget *dialog;
+  GtkWindow *step;
+  gint64 id;
+
+  fixture_set_up (&f, NULL);
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (f.page), "还没有通知单"));
+  assert_translated (GTK_WIDGET (f.window));
+
+  answers = two_findings (&f);
+  dialog = xj_raise_notice_dialog_new (f.app, (const gint64 *) answers->data, answers->len);
+  gtk_window_present (GTK_WINDOW (dialog));
+  xj_test_iterate (50);
+  assert_translated (dialog);
+  g_assert_true (gtk_widget_activate_action (dialog, "notice.save", NULL));
+  xj_test_iterate (50);
+
+  /* A notice with a history: issued, acknowledged, rectified, rejected. */
+  view = get_view (&f);
+  id = xj_notice_get_id (xj_notice_view_get_notice (view));
+  g_assert_true (xj_store_issue_notice (f.store, id, "李娜", &error));
+  g_assert_true (xj_store_acknowledge_notice (f.store, id, "张伟", "绿城物业", NULL, "李娜", &error));
+  g_assert_true (xj_store_rectify_notice (f.store, id, "已清理", NULL, "张伟", &error));
+  g_assert_true (xj_store_reject_notice (f.store, id, "李娜", "未清理干净", T0 + 2 * DAY, &error));
+  g_assert_true (xj_store_escalate_notice (f.store, id, "多次整改不到位", "李娜", &error));
+  g_assert_no_error (error);
+  xj_test_iterate (50);
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (view), "已下发"));
+  assert_translated (GTK_WIDGET (f.window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "notice.acknowledge", NULL));
+  xj_test_iterate (50);
+  step = xj_test_find_window (XJ_TYPE_NOTICE_STEP_DIALOG);
+  assert_translated (GTK_WIDGET (step));
+  gtk_window_destroy (step);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "notices.back", NULL));
+  wait_for_board (&f);
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (f.page), "LX-2026-0001"));
+  assert_translated (GTK_WIDGET (f.window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "notices.new", NULL));
+  xj_test_iterate (50);
+  assert_translated (GTK_WIDGET (xj_test_find_window (XJ_TYPE_NOTICE_DIALOG)));
+
+  fixture_tear_down (&f, NULL);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  xj_test_init_ui (&argc, &argv);
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  textdomain (GETTEXT_PACKAGE);
+  gtk_init ();
+  adw_init ();
+
+  if (g_str_has_prefix (setlocale (LC_MESSAGES, NULL), "zh_CN"))
+    {
+      g_test_add_func ("/xj/ui/zh/notices-translated", test_chinese);
+      return g_test_run ();
+    }
+
+  g_test_add ("/xj/ui/notices/raise-walk-to-closed", Fixture, NULL, fixture_set_up,
+              test_raise_and_walk_to_closed, fixture_tear_down);
+  g_test_add ("/xj/ui/notices/standalone-and-filters", Fixture, NULL, fixture_set_up,
+              test_standalone_and_filters, fixture_tear_down);
+  g_test_add ("/xj/ui/notices/reminders", Fixture, NULL, fixture_set_up, test_reminders,
+              fixture_tear_down);
+  g_test_add_func ("/xj/ui/notices/signature-pad", test_signature_pad);
+
+  return g_test_run ();
+}
