@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "xj-inspection-summary.h"
+#include "xj-notice-dialog.h"
 #include "xj-window.h"
 
 struct _XjInspectionSummary
@@ -19,6 +20,7 @@ struct _XjInspectionSummary
 
   XjRunner   *runner;
   guint       n_missing;
+  GPtrArray  *finding_checks;   /* GtkCheckButton per failed item, "answer-id" set */
 
   GtkBox     *content;
   GtkLabel   *score_label;
@@ -56,7 +58,7 @@ on_go_clicked_cb (GtkButton *button,
   gtk_window_close (GTK_WINDOW (self));
 }
 
-static void
+static GtkWidget *
 add_item_row (GtkWidget            *group,
               const XjTemplateItem *item,
               const char           *subtitle,
@@ -78,6 +80,38 @@ add_item_row (GtkWidget            *group,
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), go);
     }
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  return row;
+}
+
+/* Findings become notices: each failed item can be picked for one. */
+static GtkWidget *
+add_failed_group (XjInspectionSummary *self)
+{
+  GtkWidget *group = add_group (self, _("Failed Items"),
+                                _("Pick the findings a rectification notice should cover."));
+  GtkWidget *raise = gtk_button_new_with_label (_("Raise Notice…"));
+
+  gtk_widget_set_valign (raise, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (raise), "summary.raise-notice");
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), raise);
+  return group;
+}
+
+static void
+add_finding_check (XjInspectionSummary *self,
+                   GtkWidget           *row,
+                   gint64               answer_id)
+{
+  GtkWidget *check = gtk_check_button_new ();
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Include in the notice"), -1);
+  g_object_set_data (G_OBJECT (check), "answer-id", GSIZE_TO_POINTER ((gsize) answer_id));
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  g_ptr_array_add (self->finding_checks, check);
 }
 
 static char *
@@ -154,7 +188,7 @@ fill (XjInspectionSummary *self)
           if (outcome == XJ_OUTCOME_FAIL)
             {
               if (failed == NULL)
-                failed = add_group (self, _("Failed Items"), NULL);
+                failed = add_failed_group (self);
               if (answer->remark != NULL && *answer->remark != '\0')
                 subtitle = g_strdup (answer->remark);
               else
@@ -165,7 +199,8 @@ fill (XjInspectionSummary *self)
 
                   subtitle = g_strdup_printf ("%s · %s", _("Critical"), plain);
                 }
-              add_item_row (failed, item, subtitle, TRUE);
+              add_finding_check (self, add_item_row (failed, item, subtitle, TRUE),
+                                 answer->answer_id);
             }
           else if (outcome == XJ_OUTCOME_UNANSWERED && !read_only)
             {
@@ -202,6 +237,37 @@ complete_activated (GtkWidget  *widget,
   gtk_window_close (GTK_WINDOW (self));
 }
 
+static void
+raise_notice_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  XjInspectionSummary *self = XJ_INSPECTION_SUMMARY (widget);
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GtkWidget *dialog;
+
+  for (guint i = 0; i < self->finding_checks->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (self->finding_checks, i);
+      gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (check), "answer-id"));
+
+      if (gtk_check_button_get_active (check))
+        g_array_append_val (ids, id);
+    }
+  if (ids->len == 0)
+    {
+      gtk_label_set_text (self->error_label, _("Pick at least one failed item for the notice."));
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      return;
+    }
+  dialog = xj_raise_notice_dialog_new (XJ_APPLICATION (gtk_window_get_application (parent)),
+                                       (const gint64 *) ids->data, ids->len);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), parent);
+  gtk_window_close (GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* --- GObject -------------------------------------------------------------- */
 
 static void
@@ -211,6 +277,7 @@ xj_inspection_summary_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), XJ_TYPE_INSPECTION_SUMMARY);
   g_clear_object (&self->runner);
+  g_clear_pointer (&self->finding_checks, g_ptr_array_unref);
 
   G_OBJECT_CLASS (xj_inspection_summary_parent_class)->dispose (object);
 }
@@ -232,6 +299,8 @@ xj_inspection_summary_class_init (XjInspectionSummaryClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XjInspectionSummary, complete_button);
 
   gtk_widget_class_install_action (widget_class, "summary.complete", NULL, complete_activated);
+  gtk_widget_class_install_action (widget_class, "summary.raise-notice", NULL,
+                                   raise_notice_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -239,6 +308,7 @@ static void
 xj_inspection_summary_init (XjInspectionSummary *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->finding_checks = g_ptr_array_new ();
 }
 
 /* --- public API ----------------------------------------------------------- */

@@ -12,6 +12,7 @@
 
 #include "xj-application.h"
 #include "xj-inspection-summary.h"
+#include "xj-notice-dialog.h"
 #include "xj-inspections-page.h"
 #include "xj-item-control.h"
 #include "xj-new-inspection-dialog.h"
@@ -320,6 +321,48 @@ fill_and_complete (Fixture    *f,
   xj_test_iterate (5);
   assert_stored (f, id, given);
   g_assert_true (gtk_widget_get_visible (xj_test_find_widget (GTK_WIDGET (runner), "read_only_bar")));
+}
+
+/* Findings become a notice from the summary: the failed items are picked,
+ * the raise dialog opens on them. */
+static void
+test_raise_notice (Fixture       *f,
+                   gconstpointer  data)
+{
+  gint64 id = start_inspection (f, "xunjian:builtin:weekly-check", "weekly");
+  g_autoptr(XjTemplate) tmpl = xj_store_load_inspection_template (f->store, id, NULL);
+  g_autoptr(GError) error = NULL;
+  XjRunner *runner;
+  GtkWindow *summary;
+  guint failed = 0;
+
+  for (guint s = 0; s < tmpl->sections->len && failed < 2; s++)
+    {
+      XjTemplateSection *section = g_ptr_array_index (tmpl->sections, s);
+
+      for (guint i = 0; i < section->items->len && failed < 2; i++)
+        {
+          XjTemplateItem *item = g_ptr_array_index (section->items, i);
+
+          if (item->type != XJ_RESPONSE_PASS_FAIL)
+            continue;
+          g_assert_true (xj_store_set_answer (f->store, id, item, "fail", &error));
+          g_assert_true (xj_store_set_remark (f->store, id, item, "北侧绿化带有垃圾", &error));
+          failed++;
+        }
+    }
+  runner = open_runner (f, id);
+  run (runner, "runner.summary");
+  summary = xj_test_find_window (XJ_TYPE_INSPECTION_SUMMARY);
+  g_assert_nonnull (summary);
+  g_assert_nonnull (xj_test_find_button (GTK_WIDGET (summary), "Raise Notice…"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (summary), "summary.raise-notice", NULL));
+  xj_test_iterate (50);
+  g_assert_null (xj_test_find_window (XJ_TYPE_INSPECTION_SUMMARY));
+  g_assert_nonnull (xj_test_find_window (XJ_TYPE_NOTICE_DIALOG));
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (xj_test_find_window (XJ_TYPE_NOTICE_DIALOG)),
+                                      "北侧绿化带有垃圾"));
+  gtk_window_destroy (xj_test_find_window (XJ_TYPE_NOTICE_DIALOG));
 }
 
 static void
@@ -685,6 +728,8 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/xj/ui/runner/fill-monthly-check", Fixture, NULL, fixture_set_up,
               test_fill_monthly, fixture_tear_down);
+  g_test_add ("/xj/ui/runner/raise-notice", Fixture, NULL, fixture_set_up, test_raise_notice,
+              fixture_tear_down);
   g_test_add ("/xj/ui/runner/shortcuts", Fixture, NULL, fixture_set_up, test_shortcuts,
               fixture_tear_down);
   g_test_add ("/xj/ui/runner/resume-draft", Fixture, NULL, fixture_set_up, test_resume_draft,
