@@ -94,6 +94,40 @@ pdftotext -enc UTF-8 "$work/n.pdf" - | grep -q "ZG-2026-0001"; ok $? "the notice
 "$bin" --data-dir "$e" notice export 999 "$work/n2.pdf" 2>"$work/err"; [ $? -ne 0 ]; ok $? "notice export of a missing notice fails"
 [ "$(wc -l <"$work/err")" -eq 1 ] && [ ! -e "$work/n2.pdf" ]; ok $? "with one line and no file"
 
+# inspection show --json carries enough to recompute the score by the rule.
+sid=$(sqlite3 "$d/xunjian.db" "SELECT id FROM inspections WHERE state <> 'draft' AND score IS NOT NULL ORDER BY id LIMIT 1")
+"$bin" --data-dir "$d" inspection show "$sid" --json >"$work/show.json"; ok $? "inspection show --json"
+python3 - "$work/show.json" <<'PY'
+import json, sys
+doc = json.load(open(sys.argv[1], encoding="utf-8"))
+for key in ("id", "site", "template", "kind", "state", "score", "grade", "photos",
+            "critical_failed", "failure_index", "sections"):
+    assert key in doc, key
+earned = possible = failure_index = 0.0
+critical = False
+for section in doc["sections"]:
+    for a in section["answers"]:
+        for key in ("item_id", "prompt", "type", "value", "outcome", "weight",
+                    "failure_weight", "critical", "remark", "photos"):
+            assert key in a, key
+        if a["outcome"] in ("pass", "fail"):
+            earned += a["weight"] * a["earned"]
+            possible += a["weight"]
+        if a["outcome"] == "fail":
+            failure_index += a["failure_weight"]
+            critical = critical or a["critical"]
+score = 100.0 * earned / possible
+assert abs(score - doc["score"]) < 0.051, (score, doc["score"])
+assert abs(failure_index - doc["failure_index"]) < 1e-9
+assert critical == doc["critical_failed"]
+PY
+ok $? "the score recomputed from the JSON by the rule matches"
+"$bin" --data-dir "$d" inspection show 999999 --json 2>"$work/err"; [ $? -ne 0 ]; ok $? "inspection show of a missing inspection fails"
+[ "$(wc -l <"$work/err")" -eq 1 ]; ok $? "with one line"
+out=$("$bin" --data-dir "$d" inspection list --json)
+echo "$out" | python3 -c 'import json,sys; l=json.load(sys.stdin); assert l and all(k in l[0] for k in ("id","site","template","kind","state","score","grade","photos"))'
+ok $? "inspection list --json has the promised keys"
+
 # Signed reports: the demo signs and archives inspections.
 id=$(sqlite3 "$d/xunjian.db" "SELECT inspection_id FROM reports ORDER BY id LIMIT 1")
 [ -n "$id" ]; ok $? "demo signed and archived inspections"
