@@ -387,6 +387,14 @@ xj_notice_report_data_from_notice (XjStore     *store,
   data->required_action = g_strdup (xj_notice_get_required_action (notice));
   data->generated = format_time (xj_clock_now ());
 
+  /* What was seen, in the liaison's words (a standalone notice has only
+   * this), then the checklist findings it covers. */
+  if (*xj_notice_get_description (notice) != '\0')
+    g_ptr_array_add (data->findings,
+                     xj_report_answer_new (xj_notice_get_description (notice), NULL,
+                                           XJ_REPORT_OUTCOME_FAIL,
+                                           *xj_notice_get_area (notice) != '\0'
+                                             ? xj_notice_get_area (notice) : NULL));
   if (!add_findings (store, notice, data, error)
       || (signatures = xj_store_list_notice_signatures (store, notice_id, error)) == NULL)
     return NULL;

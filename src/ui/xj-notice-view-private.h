@@ -26,6 +26,7 @@ struct _XjNoticeView
   AdwPreferencesGroup *signatures_group;
   AdwPreferencesGroup *history_group;
   AdwPreferencesGroup *audit_group;
+  GCancellable        *document_cancellable; /* a PDF being written */
 };
 
 char        *_xj_notice_view_format_time        (gint64               at);
@@ -35,5 +36,6 @@ gboolean     _xj_notice_view_audit_has_own_words (const char         *action);
 void         _xj_notice_view_class_init_actions (GtkWidgetClass      *widget_class);
 void         _xj_notice_view_init_actions       (XjNoticeView        *self);
 void         _xj_notice_view_actions_update     (XjNoticeView        *self);
+void         _xj_notice_view_class_init_document (GtkWidgetClass     *widget_class);
 
 G_END_DECLS

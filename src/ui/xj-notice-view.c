@@ -359,6 +359,8 @@ xj_notice_view_dispose (GObject *object)
   XjNoticeView *self = XJ_NOTICE_VIEW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), XJ_TYPE_NOTICE_VIEW);
+  g_cancellable_cancel (self->document_cancellable);
+  g_clear_object (&self->document_cancellable);
   g_clear_object (&self->notice);
   g_clear_object (&self->application);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
@@ -389,6 +391,7 @@ xj_notice_view_class_init (XjNoticeViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XjNoticeView, audit_group);
 
   _xj_notice_view_class_init_actions (widget_class);
+  _xj_notice_view_class_init_document (widget_class);
 }
 
 static void

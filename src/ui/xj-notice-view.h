@@ -18,4 +18,7 @@ XjNotice  *xj_notice_view_get_notice    (XjNoticeView  *self);
 void       xj_notice_view_show_error    (XjNoticeView  *self,
                                          const char    *message);
 
+void          xj_notice_view_save_pdf (XjNoticeView *self,
+                                       const char   *path);
+
 G_END_DECLS

@@ -475,6 +475,34 @@ issued_notice (Fixture *f,
   return xj_notice_get_id (notice);
 }
 
+/* The notice page writes the notice document (the same writer as Print). */
+static void
+test_save_pdf (Fixture       *f,
+               gconstpointer  data)
+{
+  gint64 id = issued_notice (f, T0 + 3 * 86400, T0);
+  g_autofree char *path = g_build_filename (f->dir, "notice.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+  XjNoticeView *view;
+
+  xj_notices_page_show_notice (f->page, id);
+  xj_test_iterate (50);
+  view = get_view (f);
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (view)));
+  xj_notice_view_save_pdf (view, path);
+  for (int i = 0; i < 200 && !g_file_test (path, G_FILE_TEST_EXISTS); i++)
+    xj_test_iterate (20);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH
+                               | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL, NULL,
+                               &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "ZG-"));
+  g_assert_nonnull (strstr (text, "东门岗亭无人值守"));
+}
+
 static char *
 describe (GPtrArray *reminders)
 {
@@ -739,6 +767,8 @@ main (int    argc,
   g_test_add ("/xj/ui/notices/reminders", Fixture, NULL, fixture_set_up, test_reminders,
               fixture_tear_down);
   g_test_add_func ("/xj/ui/notices/signature-pad", test_signature_pad);
+  g_test_add ("/xj/ui/notices/save-pdf", Fixture, NULL, fixture_set_up, test_save_pdf,
+              fixture_tear_down);
 
   return g_test_run ();
 }
