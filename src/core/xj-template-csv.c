@@ -649,7 +649,9 @@ parse_rows (XjImportReport *report,
     {
       XjTemplateItem *item = g_ptr_array_index (keyless, k);
 
-      g_free (item->key);
+      /* Cleared first: a freed key could share its address with the
+       * candidate being checked and look taken for ever. */
+      g_clear_pointer (&item->key, g_free);
       item->key = xj_template_make_item_key (tmpl);
     }
   if (*tmpl->name == '\0')

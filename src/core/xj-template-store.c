@@ -387,12 +387,14 @@ xj_store_duplicate_template (XjStore     *store,
                              GError     **error)
 {
   g_autoptr(XjTemplate) copy = xj_store_load_template (store, template_id, error);
+  char *fresh_name;
 
   if (copy == NULL)
     return 0;
-  g_free (copy->name);
   /* Translators: the name of a duplicated checklist */
-  copy->name = name != NULL ? g_strdup (name) : g_strdup_printf (_("%s (copy)"), copy->name);
+  fresh_name = name != NULL ? g_strdup (name) : g_strdup_printf (_("%s (copy)"), copy->name);
+  g_free (copy->name);
+  copy->name = fresh_name;
   g_clear_pointer (&copy->uid, g_free);
   copy->template_id = copy->version_id = 0;
   copy->builtin = copy->archived = FALSE;
