@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "xj-sites-page.h"
+#include "xj-templates-page.h"
 #include "xj-window.h"
 
 struct _XjWindow
@@ -39,6 +40,7 @@ static const struct {
   PageFactory  create;
 } areas[] = {
   { "sites", "find-location-symbolic", N_("Sites"), (PageFactory) xj_sites_page_new },
+  { "templates", "view-list-bullet-symbolic", N_("Templates"), (PageFactory) xj_templates_page_new },
 };
 
 /* --- helpers -------------------------------------------------------------- */
