@@ -31,6 +31,7 @@ struct _XjItemEditor
   AdwComboRow         *category_row;
   GtkLabel            *item_error;
   AdwPreferencesGroup *guidance_group;
+  AdwPreferencesGroup *do_group;
   AdwEntryRow         *do_row;
   AdwEntryRow         *dont_row;
   GtkTextView         *guidance_view;
@@ -216,6 +217,7 @@ xj_item_editor_class_init (XjItemEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XjItemEditor, category_row);
   gtk_widget_class_bind_template_child (widget_class, XjItemEditor, item_error);
   gtk_widget_class_bind_template_child (widget_class, XjItemEditor, guidance_group);
+  gtk_widget_class_bind_template_child (widget_class, XjItemEditor, do_group);
   gtk_widget_class_bind_template_child (widget_class, XjItemEditor, do_row);
   gtk_widget_class_bind_template_child (widget_class, XjItemEditor, dont_row);
   gtk_widget_class_bind_template_child (widget_class, XjItemEditor, guidance_view);
@@ -352,6 +354,7 @@ xj_item_editor_set_item (XjItemEditor   *self,
   /* Read-only: everything can be read and scrolled, nothing changed. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->item_group), editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->guidance_group), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->do_group), editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->scoring_group), editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->followup_group), editable);
   /* The scrolled window is the bin's child, not a bound template child:

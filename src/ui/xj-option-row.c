@@ -107,7 +107,6 @@ xj_option_row_init (XjOptionRow *self)
 GtkWidget *
 xj_option_row_new (XjTemplateOption *option,
                    guint             index,
-                   guint             n_options,
                    gboolean          editable)
 {
   XjOptionRow *self = g_object_new (XJ_TYPE_OPTION_ROW, NULL);
@@ -128,8 +127,8 @@ xj_option_row_new (XjTemplateOption *option,
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->down_button), target);
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->remove_button), target);
   g_variant_unref (target);
-  gtk_widget_set_visible (GTK_WIDGET (self->up_button), editable && index > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->down_button), editable && index + 1 < n_options);
+  gtk_widget_set_visible (GTK_WIDGET (self->up_button), editable);
+  gtk_widget_set_visible (GTK_WIDGET (self->down_button), editable);
   gtk_widget_set_visible (GTK_WIDGET (self->remove_button), editable);
   /* Translators: %s is the label of a choice option */
   _xj_label_widget (GTK_WIDGET (self->up_button), _("Move “%s” up"), name);

@@ -13,7 +13,6 @@ G_DECLARE_FINAL_TYPE (XjOptionRow, xj_option_row, XJ, OPTION_ROW, GtkListBoxRow)
 
 GtkWidget *xj_option_row_new         (XjTemplateOption *option,
                                       guint             index,
-                                      guint             n_options,
                                       gboolean          editable);
 void       xj_option_row_set_problem (XjOptionRow      *self,
                                       const char       *message);

@@ -47,6 +47,7 @@ struct _XjResponseEditor
   GtkLabel             *range_error;
   AdwPreferencesGroup  *options_group;
   GtkListBox           *options_list;
+  GtkWidget            *add_option_button;
   GtkLabel             *options_error;
 };
 
@@ -80,6 +81,7 @@ update_visibility (XjResponseEditor *self)
   gtk_widget_set_visible (self->rating_row, type == XJ_RESPONSE_RATING);
   gtk_widget_set_visible (self->seconds_row, type == XJ_RESPONSE_STOPWATCH);
   gtk_widget_set_visible (GTK_WIDGET (self->options_group), type == XJ_RESPONSE_CHOICE);
+  gtk_widget_set_visible (self->add_option_button, type == XJ_RESPONSE_CHOICE && self->editable);
 }
 
 static void
@@ -100,7 +102,7 @@ rebuild_options (XjResponseEditor *self)
   for (guint o = 0; o < self->item->options->len; o++)
     {
       GtkWidget *row = xj_option_row_new (g_ptr_array_index (self->item->options, o), o,
-                                          self->item->options->len, self->editable);
+                                          self->editable);
 
       g_signal_connect_swapped (row, "changed", G_CALLBACK (on_option_changed_cb), self);
       gtk_list_box_append (self->options_list, row);
@@ -320,6 +322,7 @@ xj_response_editor_class_init (XjResponseEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XjResponseEditor, range_error);
   gtk_widget_class_bind_template_child (widget_class, XjResponseEditor, options_group);
   gtk_widget_class_bind_template_child (widget_class, XjResponseEditor, options_list);
+  gtk_widget_class_bind_template_child (widget_class, XjResponseEditor, add_option_button);
   gtk_widget_class_bind_template_child (widget_class, XjResponseEditor, options_error);
 
   gtk_widget_class_install_action (widget_class, "response.add-option", NULL, add_option_activated);

@@ -360,7 +360,6 @@ xj_section_row_init (XjSectionRow *self)
 GtkWidget *
 xj_section_row_new (XjTemplateSection *section,
                     guint              index,
-                    guint              n_sections,
                     gboolean           editable)
 {
   XjSectionRow *self = g_object_new (XJ_TYPE_SECTION_ROW, NULL);
@@ -378,8 +377,10 @@ xj_section_row_new (XjTemplateSection *section,
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->remove_button), target);
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->add_item_button), target);
   g_variant_unref (target);
-  gtk_widget_set_visible (GTK_WIDGET (self->up_button), editable && index > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->down_button), editable && index + 1 < n_sections);
+  /* Shown at the ends too, where they do nothing, so that the titles line
+   * up (the action, not the row, decides sensitivity). */
+  gtk_widget_set_visible (GTK_WIDGET (self->up_button), editable);
+  gtk_widget_set_visible (GTK_WIDGET (self->down_button), editable);
   gtk_widget_set_visible (GTK_WIDGET (self->remove_button), editable);
   gtk_widget_set_visible (GTK_WIDGET (self->add_item_button), editable);
   gtk_widget_set_visible (self->handle, editable);

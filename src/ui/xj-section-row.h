@@ -13,7 +13,6 @@ G_DECLARE_FINAL_TYPE (XjSectionRow, xj_section_row, XJ, SECTION_ROW, GtkBox)
 
 GtkWidget *xj_section_row_new           (XjTemplateSection *section,
                                          guint              index,
-                                         guint              n_sections,
                                          gboolean           editable);
 void       xj_section_row_update_item   (XjSectionRow      *self,
                                          guint              item);

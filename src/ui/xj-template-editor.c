@@ -199,7 +199,7 @@ xj_template_editor_close_request (GtkWindow *window)
                                   *self->tmpl->name != '\0' ? self->tmpl->name : _("Untitled checklist"));
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"),
+                                    "discard", C_("unsaved changes", "_Discard"),
                                     "save", _("_Save"),
                                     NULL);
   adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
@@ -344,7 +344,7 @@ _xj_template_editor_rebuild (XjTemplateEditor *self)
   for (guint s = 0; s < self->tmpl->sections->len; s++)
     {
       GtkWidget *row = xj_section_row_new (g_ptr_array_index (self->tmpl->sections, s), s,
-                                           self->tmpl->sections->len, !self->read_only);
+                                           !self->read_only);
 
       g_signal_connect_swapped (row, "changed", G_CALLBACK (on_section_changed_cb), self);
       gtk_box_append (self->sections_box, row);

@@ -97,7 +97,7 @@ static GtkWidget *
 create_row (const XjTemplateSummary *summary)
 {
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *edit = gtk_button_new_with_mnemonic (summary->builtin ? _("_View") : _("_Edit"));
+  GtkWidget *edit = gtk_button_new_with_label (summary->builtin ? _("View") : _("Edit"));
   GtkWidget *more = gtk_menu_button_new ();
   g_autoptr(GMenuModel) menu = create_row_menu (summary);
   g_autofree char *subtitle = describe (summary);
