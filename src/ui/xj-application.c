@@ -161,12 +161,12 @@ quit_activated (GSimpleAction *action,
                 gpointer       user_data)
 {
   XjApplication *self = user_data;
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
 
-  /* Closing windows first lets each one flush what is being typed. */
+  /* Each window flushes what is being typed, and one with unsaved edits
+   * may ask first; the application ends when the last window is gone. */
   for (GList *l = windows; l != NULL; l = l->next)
     gtk_window_close (l->data);
-  g_application_quit (G_APPLICATION (self));
 }
 
 static void

@@ -13,6 +13,7 @@
 #include "xj-runner.h"
 #include "xj-notices-page.h"
 #include "xj-sites-page.h"
+#include "xj-templates-page.h"
 #include "xj-window.h"
 
 struct _XjWindow
@@ -44,8 +45,9 @@ static const struct {
 } areas[] = {
   { "inspections", "document-edit-symbolic", N_("Inspections"),
     (PageFactory) xj_inspections_page_new },
-  { "sites", "find-location-symbolic", N_("Sites"), (PageFactory) xj_sites_page_new },
   { "notices", "mail-unread-symbolic", N_("Notices"), (PageFactory) xj_notices_page_new },
+  { "templates", "view-list-bullet-symbolic", N_("Templates"), (PageFactory) xj_templates_page_new },
+  { "sites", "find-location-symbolic", N_("Sites"), (PageFactory) xj_sites_page_new },
 };
 
 /* --- helpers -------------------------------------------------------------- */

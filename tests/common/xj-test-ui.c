@@ -143,3 +143,16 @@ xj_test_collect_untranslated (GtkWidget *root,
        child = gtk_widget_get_next_sibling (child))
     xj_test_collect_untranslated (child, found);
 }
+
+/* Fails the test with the list of visible labels that read as English. */
+void
+xj_test_assert_translated (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *joined = NULL;
+
+  xj_test_collect_untranslated (root, found);
+  g_ptr_array_add (found, NULL);
+  joined = g_strjoinv (" | ", (char **) found->pdata);
+  g_assert_cmpstr (joined, ==, "");
+}

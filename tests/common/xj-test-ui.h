@@ -19,5 +19,6 @@ gboolean   xj_test_label_shown   (GtkWidget   *root,
 
 void       xj_test_collect_untranslated (GtkWidget *root,
                                          GPtrArray *found);
+void       xj_test_assert_translated    (GtkWidget *root);
 
 G_END_DECLS

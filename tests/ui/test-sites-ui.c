@@ -260,18 +260,6 @@ test_shortcuts (Fixture       *f,
   }
 }
 
-static void
-assert_translated (GtkWidget *root)
-{
-  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *joined = NULL;
-
-  xj_test_collect_untranslated (root, found);
-  g_ptr_array_add (found, NULL);
-  joined = g_strjoinv (" | ", (char **) found->pdata);
-  g_assert_cmpstr (joined, ==, "");
-}
-
 /* Run in a process started under zh_CN.UTF-8 (see tests/ui/meson.build):
  * GLib decides once per process whether to translate. */
 static void
@@ -285,7 +273,7 @@ test_chinese (void)
   fixture_set_up (&f, NULL);
 
   g_assert_true (xj_test_label_shown (GTK_WIDGET (f.window), "还没有项目"));
-  assert_translated (GTK_WIDGET (f.window));
+  xj_test_assert_translated (GTK_WIDGET (f.window));
 
   site = xj_site_new ("翠湖花园", XJ_SITE_KIND_ESTATE);
   xj_site_set_address (site, "杭州市西湖区文三路 388 号");
@@ -294,17 +282,17 @@ test_chinese (void)
   g_assert_cmpstr (xj_site_kind_get_label (XJ_SITE_KIND_ESTATE), ==, "物业小区");
   g_assert_true (xj_test_label_shown (GTK_WIDGET (f.window), "翠湖花园"));
   g_assert_true (xj_test_label_shown (GTK_WIDGET (f.window), "物业小区"));
-  assert_translated (GTK_WIDGET (f.window));
+  xj_test_assert_translated (GTK_WIDGET (f.window));
 
   dialog = open_add_dialog (&f);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "site.save", NULL));
   xj_test_iterate (50);
   g_assert_true (xj_test_label_shown (GTK_WIDGET (dialog), "请输入项目名称"));
-  assert_translated (GTK_WIDGET (dialog));
+  xj_test_assert_translated (GTK_WIDGET (dialog));
 
   g_action_group_activate_action (G_ACTION_GROUP (f.app), "preferences", NULL);
   xj_test_iterate (50);
-  assert_translated (GTK_WIDGET (xj_test_find_window (ADW_TYPE_PREFERENCES_WINDOW)));
+  xj_test_assert_translated (GTK_WIDGET (xj_test_find_window (ADW_TYPE_PREFERENCES_WINDOW)));
   gtk_window_destroy (xj_test_find_window (ADW_TYPE_PREFERENCES_WINDOW));
 
   fixture_tear_down (&f, NULL);
