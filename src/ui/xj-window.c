@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xj-archive-page.h"
 #include "xj-inspections-page.h"
 #include "xj-runner.h"
 #include "xj-sites-page.h"
@@ -44,6 +45,7 @@ static const struct {
   { "inspections", "document-edit-symbolic", N_("Inspections"),
     (PageFactory) xj_inspections_page_new },
   { "sites", "find-location-symbolic", N_("Sites"), (PageFactory) xj_sites_page_new },
+  { "archive", "folder-documents-symbolic", N_("Archive"), (PageFactory) xj_archive_page_new },
 };
 
 /* --- helpers -------------------------------------------------------------- */
