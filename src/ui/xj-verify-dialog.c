@@ -67,7 +67,12 @@ fill (XjVerifyDialog              *self,
                                   v->intact ? _("Intact") : _("Not intact"), -1);
   add_label (self, v->intact ? _("This report is intact")
                              : _("This report cannot be trusted"), "title-2");
-  add_label (self, v->reason != NULL ? v->reason : "", "dim-label");
+  /* The reason is the verdict's detail when something is wrong; when all
+   * is well the rows below say it better than its technical sentence. */
+  if (!v->intact)
+    add_label (self, v->reason != NULL ? v->reason : "", "dim-label");
+  else
+    add_label (self, _("Nothing in it has changed since it was signed."), "dim-label");
 
   group = adw_preferences_group_new ();
   gtk_widget_set_margin_top (group, 12);
