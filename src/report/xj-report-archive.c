@@ -184,6 +184,7 @@ static Prepared *
 prepare (XjStore               *reader,
          gint64                 inspection_id,
          const char            *organisation,
+         const char            *logo_path,
          const char            *passphrase,
          const Progress        *progress,
          GCancellable          *cancellable,
@@ -205,7 +206,8 @@ prepare (XjStore               *reader,
     return NULL;
   /* The passphrase is checked before anything is written. */
   if ((signer = xj_certificate_load (data_dir, passphrase, error)) == NULL
-      || (data = xj_report_data_from_inspection (reader, inspection_id, organisation, error)) == NULL)
+      || (data = xj_report_data_from_inspection (reader, inspection_id, organisation, logo_path,
+                                                 error)) == NULL)
     return NULL;
   report_progress (progress, PROGRESS_DATA);
 
@@ -344,6 +346,7 @@ fail:
 /**
  * xj_inspection_sign:
  * @organisation: printed at the top of the report
+ * @logo_path: (nullable): an image printed beside it (preferences)
  * @passphrase: unlocks the inspector's certificate (xj_certificate_load)
  *
  * Signs a completed inspection that has its required handwritten
@@ -357,6 +360,7 @@ XjArchivedReport *
 xj_inspection_sign (XjStore               *store,
                     gint64                 inspection_id,
                     const char            *organisation,
+                    const char            *logo_path,
                     const char            *passphrase,
                     XjReportProgressFunc   progress,
                     gpointer               progress_data,
@@ -371,7 +375,8 @@ xj_inspection_sign (XjStore               *store,
   g_return_val_if_fail (passphrase != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  prepared = prepare (store, inspection_id, organisation, passphrase, &forward, cancellable, error);
+  prepared = prepare (store, inspection_id, organisation, logo_path, passphrase, &forward, cancellable,
+                      error);
   if (prepared == NULL || (report = commit (store, prepared, error)) == NULL)
     return NULL;
   report_progress (&forward, 1.0);
@@ -385,6 +390,7 @@ typedef struct {
   char                *data_dir;
   gint64               inspection_id;
   char                *organisation;
+  char                *logo_path;
   char                *passphrase;
   Progress             progress;
   GMainContext        *context;
@@ -402,6 +408,7 @@ sign_job_free (SignJob *job)
   g_object_unref (job->store);
   g_free (job->data_dir);
   g_free (job->organisation);
+  g_free (job->logo_path);
   /* Not left lying in freed memory. */
   memset (job->passphrase, 0, strlen (job->passphrase));
   g_free (job->passphrase);
@@ -450,7 +457,8 @@ sign_thread (GTask        *task,
   /* A connection of the worker's own: a sqlite3 never crosses threads. */
   reader = xj_store_open (job->data_dir, XJ_STORE_OPEN_DEFAULT, &error);
   if (reader != NULL)
-    prepared = prepare (reader, job->inspection_id, job->organisation, job->passphrase, &forward,
+    prepared = prepare (reader, job->inspection_id, job->organisation, job->logo_path, job->passphrase,
+                        &forward,
                         cancellable, &error);
   if (prepared != NULL)
     g_task_return_pointer (task, prepared, (GDestroyNotify) prepared_free);
@@ -494,6 +502,7 @@ void
 xj_inspection_sign_async (XjStore               *store,
                           gint64                 inspection_id,
                           const char            *organisation,
+                          const char            *logo_path,
                           const char            *passphrase,
                           XjReportProgressFunc   progress,
                           gpointer               progress_data,
@@ -513,6 +522,7 @@ xj_inspection_sign_async (XjStore               *store,
   job->data_dir = g_strdup (xj_store_get_data_dir (store));
   job->inspection_id = inspection_id;
   job->organisation = g_strdup (organisation);
+  job->logo_path = g_strdup (logo_path);
   job->passphrase = g_strdup (passphrase);
   job->progress.progress = progress;
   job->progress.progress_data = progress_data;

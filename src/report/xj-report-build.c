@@ -266,6 +266,7 @@ add_notices (XjStore       *store,
 /**
  * xj_report_data_from_inspection:
  * @organisation: the organisation printed at the top (preferences)
+ * @logo_path: (nullable): the organisation's logo (preferences); "" is none
  *
  * Everything the inspection report prints, from the store.
  * Returns: (transfer full): the data, or %NULL with @error set.
@@ -274,6 +275,7 @@ XjReportData *
 xj_report_data_from_inspection (XjStore     *store,
                                 gint64       inspection_id,
                                 const char  *organisation,
+                                const char  *logo_path,
                                 GError     **error)
 {
   g_autoptr(XjInspection) inspection = NULL;
@@ -292,6 +294,8 @@ xj_report_data_from_inspection (XjStore     *store,
 
   data = xj_report_data_new (kind);
   data->organisation = g_strdup (organisation != NULL ? organisation : "");
+  if (logo_path != NULL && *logo_path != '\0')
+    data->logo_path = g_strdup (logo_path);
   data->number = xj_report_dup_inspection_number (inspection->id, inspection->started_at);
   data->site = g_strdup (inspection->site_name);
   data->date = format_span (inspection->started_at, inspection->completed_at);

@@ -11,6 +11,7 @@ char               *xj_report_dup_inspection_number   (gint64       inspection_i
 XjReportData       *xj_report_data_from_inspection    (XjStore     *store,
                                                        gint64       inspection_id,
                                                        const char  *organisation,
+                                                       const char  *logo_path,
                                                        GError     **error);
 XjNoticeReportData *xj_notice_report_data_from_notice (XjStore     *store,
                                                        gint64       notice_id,

@@ -175,7 +175,8 @@ preferences_activated (GSimpleAction *action,
                        gpointer       user_data)
 {
   XjApplication *self = user_data;
-  XjPreferencesWindow *prefs = xj_preferences_window_new (self->settings);
+  XjPreferencesWindow *prefs = xj_preferences_window_new (
+    self->settings, xj_store_get_data_dir (xj_application_get_store (self)));
 
   gtk_window_set_transient_for (GTK_WINDOW (prefs),
                                 gtk_application_get_active_window (GTK_APPLICATION (self)));

@@ -27,6 +27,7 @@ struct _XjInspectionSummary
   GtkLabel   *critical_label;
   GtkLabel   *error_label;
   GtkButton  *complete_button;
+  GtkButton  *sign_button;
 };
 
 G_DEFINE_FINAL_TYPE (XjInspectionSummary, xj_inspection_summary, ADW_TYPE_WINDOW)
@@ -211,6 +212,8 @@ fill (XjInspectionSummary *self)
         }
     }
   gtk_widget_set_visible (GTK_WIDGET (self->complete_button), !read_only);
+  gtk_widget_set_visible (GTK_WIDGET (self->sign_button),
+                          xj_runner_get_inspection (self->runner)->state == XJ_INSPECTION_COMPLETED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "summary.complete",
                                  !read_only && missing->len == 0);
 }
@@ -268,6 +271,19 @@ raise_notice_activated (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The signing itself is the runner's: it follows the inspection's state. */
+static void
+sign_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  XjInspectionSummary *self = XJ_INSPECTION_SUMMARY (widget);
+  g_autoptr(XjRunner) runner = g_object_ref (self->runner);
+
+  gtk_window_close (GTK_WINDOW (self));
+  gtk_widget_activate_action (GTK_WIDGET (runner), "runner.sign", NULL);
+}
+
 /* --- GObject -------------------------------------------------------------- */
 
 static void
@@ -297,10 +313,12 @@ xj_inspection_summary_class_init (XjInspectionSummaryClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XjInspectionSummary, critical_label);
   gtk_widget_class_bind_template_child (widget_class, XjInspectionSummary, error_label);
   gtk_widget_class_bind_template_child (widget_class, XjInspectionSummary, complete_button);
+  gtk_widget_class_bind_template_child (widget_class, XjInspectionSummary, sign_button);
 
   gtk_widget_class_install_action (widget_class, "summary.complete", NULL, complete_activated);
   gtk_widget_class_install_action (widget_class, "summary.raise-notice", NULL,
                                    raise_notice_activated);
+  gtk_widget_class_install_action (widget_class, "summary.sign", NULL, sign_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

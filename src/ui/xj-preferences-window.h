@@ -9,6 +9,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (XjPreferencesWindow, xj_preferences_window, XJ, PREFERENCES_WINDOW,
                       AdwPreferencesWindow)
 
-XjPreferencesWindow *xj_preferences_window_new (GSettings *settings);
+XjPreferencesWindow *xj_preferences_window_new (GSettings  *settings,
+                                                const char *data_dir);
 
 G_END_DECLS

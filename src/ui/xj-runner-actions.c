@@ -216,6 +216,7 @@ _xj_runner_actions_update (XjRunner *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "runner.na", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "runner.remark", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "runner.forget-remark", editable);
+  _xj_runner_archive_update (self);
 }
 
 /* P / F / N: answer the current item and go to the next one.  Types that

@@ -31,6 +31,9 @@ struct _XjRunner
   GtkLabel       *score_label;
   GtkLabel       *critical_badge;
   GtkLabel       *read_only_bar;
+  GtkWidget      *summary_button;
+  GtkWidget      *sign_button;
+  GtkWidget      *report_button;
   GtkSearchBar   *search_bar;
   GtkSearchEntry *search_entry;
   AdwFlap        *flap;
@@ -54,5 +57,9 @@ void     _xj_runner_add_shortcuts      (XjRunner   *self);
 void     _xj_runner_actions_update     (XjRunner   *self);
 void     _xj_runner_answer_current     (XjRunner   *self,
                                         XjOutcome   outcome);
+
+/* xj-runner-archive.c */
+void     _xj_runner_class_add_archive_actions (GtkWidgetClass *widget_class);
+void     _xj_runner_archive_update     (XjRunner   *self);
 
 G_END_DECLS

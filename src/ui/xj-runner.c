@@ -476,6 +476,9 @@ xj_runner_class_init (XjRunnerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XjRunner, score_label);
   gtk_widget_class_bind_template_child (widget_class, XjRunner, critical_badge);
   gtk_widget_class_bind_template_child (widget_class, XjRunner, read_only_bar);
+  gtk_widget_class_bind_template_child (widget_class, XjRunner, summary_button);
+  gtk_widget_class_bind_template_child (widget_class, XjRunner, sign_button);
+  gtk_widget_class_bind_template_child (widget_class, XjRunner, report_button);
   gtk_widget_class_bind_template_child (widget_class, XjRunner, search_bar);
   gtk_widget_class_bind_template_child (widget_class, XjRunner, search_entry);
   gtk_widget_class_bind_template_child (widget_class, XjRunner, flap);
@@ -485,6 +488,7 @@ xj_runner_class_init (XjRunnerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XjRunner, no_match);
 
   _xj_runner_class_add_actions (widget_class);
+  _xj_runner_class_add_archive_actions (widget_class);
 }
 
 static void

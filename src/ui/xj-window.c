@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xj-archive-page.h"
 #include "xj-inspections-page.h"
 #include "xj-runner.h"
 #include "xj-notices-page.h"
@@ -48,6 +49,7 @@ static const struct {
   { "notices", "mail-unread-symbolic", N_("Notices"), (PageFactory) xj_notices_page_new },
   { "templates", "view-list-bullet-symbolic", N_("Templates"), (PageFactory) xj_templates_page_new },
   { "sites", "find-location-symbolic", N_("Sites"), (PageFactory) xj_sites_page_new },
+  { "archive", "folder-documents-symbolic", N_("Archive"), (PageFactory) xj_archive_page_new },
 };
 
 /* --- helpers -------------------------------------------------------------- */

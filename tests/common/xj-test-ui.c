@@ -106,7 +106,7 @@ xj_test_find_button (GtkWidget  *root,
 static gboolean
 looks_english (const char *text)
 {
-  static const char *const allowed[] = { "Ctrl", "PDF", "JSON", "CSV", "ID", "MPa", NULL };
+  static const char *const allowed[] = { "Ctrl", "PDF", "JSON", "CSV", "ID", "MPa", "SHA", "PKCS", NULL };
   int letters = 0;
 
   for (const char *p = text; ; p++)

@@ -257,7 +257,7 @@ sign (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
   XjArchivedReport *report = xj_inspection_sign (f->store, f->inspection_id, ORGANISATION,
-                                                 PASSPHRASE, NULL, NULL, NULL, &error);
+                                                 NULL, PASSPHRASE, NULL, NULL, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (report);
@@ -464,7 +464,7 @@ test_sign_locked (Fixture       *f,
                                                       "[{\"points\": [[1, 2]]}]", &error), ==, 0);
   g_assert_error (error, XJ_SIGNATURE_ERROR, XJ_SIGNATURE_ERROR_STATE);
   g_clear_error (&error);
-  g_assert_null (xj_inspection_sign (f->store, f->inspection_id, ORGANISATION, PASSPHRASE, NULL,
+  g_assert_null (xj_inspection_sign (f->store, f->inspection_id, ORGANISATION, NULL, PASSPHRASE, NULL,
                                      NULL, NULL, &error));
   g_assert_error (error, XJ_ARCHIVE_ERROR, XJ_ARCHIVE_ERROR_STATE);
 }
@@ -482,13 +482,13 @@ test_sign_missing_signatures (Fixture       *f,
                                                       "[{\"points\": [[1, 2]]}]", &error), ==, 0);
   g_assert_error (error, XJ_SIGNATURE_ERROR, XJ_SIGNATURE_ERROR_STATE);
   g_clear_error (&error);
-  g_assert_null (xj_inspection_sign (f->store, f->inspection_id, ORGANISATION, PASSPHRASE, NULL,
+  g_assert_null (xj_inspection_sign (f->store, f->inspection_id, ORGANISATION, NULL, PASSPHRASE, NULL,
                                      NULL, NULL, &error));
   g_assert_error (error, XJ_ARCHIVE_ERROR, XJ_ARCHIVE_ERROR_STATE);
   g_clear_error (&error);
 
   answer_and_complete (f);
-  g_assert_null (xj_inspection_sign (f->store, f->inspection_id, ORGANISATION, PASSPHRASE, NULL,
+  g_assert_null (xj_inspection_sign (f->store, f->inspection_id, ORGANISATION, NULL, PASSPHRASE, NULL,
                                      NULL, NULL, &error));
   g_assert_error (error, XJ_SIGNATURE_ERROR, XJ_SIGNATURE_ERROR_MISSING);
   g_clear_error (&error);
@@ -496,7 +496,7 @@ test_sign_missing_signatures (Fixture       *f,
 
   /* A weekly check needs the representative's signature too. */
   sign_by_hand (f, XJ_SIGNATURE_ROLE_INSPECTOR, "王芳");
-  g_assert_null (xj_inspection_sign (f->store, f->inspection_id, ORGANISATION, PASSPHRASE, NULL,
+  g_assert_null (xj_inspection_sign (f->store, f->inspection_id, ORGANISATION, NULL, PASSPHRASE, NULL,
                                      NULL, NULL, &error));
   g_assert_error (error, XJ_SIGNATURE_ERROR, XJ_SIGNATURE_ERROR_MISSING);
   g_assert_nonnull (strstr (error->message, "representative"));
@@ -533,7 +533,7 @@ test_sign_wrong_passphrase (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_null (xj_inspection_sign (f->store, f->inspection_id, ORGANISATION, "wrong", NULL,
+  g_assert_null (xj_inspection_sign (f->store, f->inspection_id, ORGANISATION, NULL, "wrong", NULL,
                                      NULL, NULL, &error));
   g_assert_error (error, XJ_CERTIFICATE_ERROR, XJ_CERTIFICATE_ERROR_WRONG_PASSPHRASE);
   assert_nothing_signed (f);
@@ -579,7 +579,7 @@ test_sign_async (Fixture       *f,
 
   /* Cancelled: nothing left behind. */
   g_cancellable_cancel (cancellable);
-  xj_inspection_sign_async (f->store, f->inspection_id, ORGANISATION, PASSPHRASE, on_progress_cb,
+  xj_inspection_sign_async (f->store, f->inspection_id, ORGANISATION, NULL, PASSPHRASE, on_progress_cb,
                             &result, cancellable, on_signed_cb, &result);
   g_main_loop_run (result.loop);
   g_assert_error (result.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
@@ -588,7 +588,7 @@ test_sign_async (Fixture       *f,
   assert_nothing_signed (f);
 
   result.last_fraction = 0;
-  xj_inspection_sign_async (f->store, f->inspection_id, ORGANISATION, PASSPHRASE, on_progress_cb,
+  xj_inspection_sign_async (f->store, f->inspection_id, ORGANISATION, NULL, PASSPHRASE, on_progress_cb,
                             &result, NULL, on_signed_cb, &result);
   g_main_loop_run (result.loop);
   g_assert_no_error (result.error);

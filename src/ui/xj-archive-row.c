@@ -1,0 +1,173 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * XjArchiveRow: one signed report in the archive, with its own Open, Save
+ * a Copy and Verify.
+ */
+#define G_LOG_DOMAIN "xj-archive-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "xj-application.h"
+#include "xj-archive-actions.h"
+#include "xj-archive-row.h"
+#include "xj-clock.h"
+#include "xj-inspection.h"
+
+struct _XjArchiveRow
+{
+  AdwActionRow  parent_instance;
+
+  gint64        report_id;
+  gint64        inspection_id;
+};
+
+G_DEFINE_FINAL_TYPE (XjArchiveRow, xj_archive_row, ADW_TYPE_ACTION_ROW)
+
+/* --- helpers -------------------------------------------------------------- */
+
+static XjStore *
+find_store (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkApplication *application = GTK_IS_WINDOW (root)
+                                ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
+
+  return XJ_IS_APPLICATION (application)
+         ? xj_application_get_store (XJ_APPLICATION (application)) : NULL;
+}
+
+static const char *
+grade_label (const char *grade)
+{
+  for (XjGrade g = XJ_GRADE_NONE; g <= XJ_GRADE_FAIL; g++)
+    if (g_strcmp0 (xj_grade_to_string (g), grade) == 0)
+      return xj_grade_get_label (g);
+  return "";
+}
+
+static void
+add_button (XjArchiveRow *self,
+            const char   *icon,
+            const char   *label,
+            const char   *action)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_widget_add_css_class (button, "flat");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self), button);
+}
+
+/* --- actions -------------------------------------------------------------- */
+
+static void
+open_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  XjArchiveRow *self = XJ_ARCHIVE_ROW (widget);
+  XjStore *store = find_store (widget);
+
+  if (store != NULL)
+    xj_archive_open_report (widget, store, self->inspection_id);
+}
+
+static void
+save_copy_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  XjArchiveRow *self = XJ_ARCHIVE_ROW (widget);
+  XjStore *store = find_store (widget);
+
+  if (store != NULL)
+    xj_archive_save_copy (widget, store, self->inspection_id);
+}
+
+static void
+verify_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  XjArchiveRow *self = XJ_ARCHIVE_ROW (widget);
+  XjStore *store = find_store (widget);
+
+  if (store != NULL)
+    xj_archive_verify (widget, store, self->report_id);
+}
+
+static void
+on_activated_cb (XjArchiveRow *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "row.open", NULL);
+}
+
+/* --- GObject -------------------------------------------------------------- */
+
+static void
+xj_archive_row_class_init (XjArchiveRowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "row.open", NULL, open_activated);
+  gtk_widget_class_install_action (widget_class, "row.save-copy", NULL, save_copy_activated);
+  gtk_widget_class_install_action (widget_class, "row.verify", NULL, verify_activated);
+}
+
+static void
+xj_archive_row_init (XjArchiveRow *self)
+{
+  g_signal_connect (self, "activated", G_CALLBACK (on_activated_cb), NULL);
+}
+
+/* --- public API ----------------------------------------------------------- */
+
+GtkWidget *
+xj_archive_row_new (const XjArchiveEntry *entry)
+{
+  XjArchiveRow *self = g_object_new (XJ_TYPE_ARCHIVE_ROW, "activatable", TRUE, "use-markup", FALSE,
+                                     NULL);
+  GtkWidget *score = gtk_label_new (NULL);
+  g_autofree char *title = g_strdup_printf ("%s · %s", entry->number, entry->site_name);
+  g_autofree char *when = xj_format_local_minute (entry->started_at);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *score_text = NULL;
+
+  self->report_id = entry->report_id;
+  self->inspection_id = entry->inspection_id;
+  /* Translators: kind of inspection · its date · who signed the report. */
+  subtitle = g_strdup_printf (_("%s · %s · signed by %s"), xj_inspection_kind_get_label (entry->kind),
+                              when, entry->signer);
+  if (entry->has_score)
+    score_text = g_strdup_printf ("%.1f %% · %s", entry->score, grade_label (entry->grade));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
+  gtk_label_set_text (GTK_LABEL (score), score_text != NULL ? score_text : "");
+  gtk_widget_add_css_class (score, "numeric");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self), score);
+  add_button (self, "document-open-symbolic", _("Open Report"), "row.open");
+  add_button (self, "document-save-as-symbolic", _("Save a Copy…"), "row.save-copy");
+  add_button (self, "emblem-ok-symbolic", _("Verify"), "row.verify");
+  return GTK_WIDGET (self);
+}
+
+gint64
+xj_archive_row_get_report_id (XjArchiveRow *self)
+{
+  g_return_val_if_fail (XJ_IS_ARCHIVE_ROW (self), 0);
+
+  return self->report_id;
+}
+
+gint64
+xj_archive_row_get_inspection_id (XjArchiveRow *self)
+{
+  g_return_val_if_fail (XJ_IS_ARCHIVE_ROW (self), 0);
+
+  return self->inspection_id;
+}

@@ -1,0 +1,339 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * XjCertificateDialog: makes the certificate that signs reports, either a
+ * personal self-signed one or one imported from a PKCS#12 file.  Making a
+ * key takes a moment, so the work runs in a worker; the dialog says
+ * "certificate-ready" when the certificate is in place.
+ */
+#define G_LOG_DOMAIN "xj-certificate-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "xj-certificate-dialog.h"
+#include "xj-certificate.h"
+#include "xj-text.h"
+
+struct _XjCertificateDialog
+{
+  AdwWindow                parent_instance;
+
+  char                    *data_dir;
+  char                    *file;
+  XjCertificateDialogMode  mode;
+  GCancellable            *cancellable;
+
+  AdwWindowTitle          *title;
+  GtkButton               *apply_button;
+  GtkSpinner              *spinner;
+  GtkWidget               *content;
+  GtkWidget               *create_group;
+  GtkWidget               *import_group;
+  AdwEntryRow             *name_row;
+  AdwEntryRow             *organisation_row;
+  AdwActionRow            *file_row;
+  AdwEntryRow             *file_password_row;
+  AdwEntryRow             *passphrase_row;
+  AdwEntryRow             *repeat_row;
+  GtkLabel                *error_label;
+};
+
+G_DEFINE_FINAL_TYPE (XjCertificateDialog, xj_certificate_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  CERTIFICATE_READY,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+typedef struct {
+  XjCertificateDialogMode  mode;
+  char                    *data_dir;
+  char                    *name;
+  char                    *organisation;
+  char                    *file;
+  char                    *file_password;
+  char                    *passphrase;
+} Job;
+
+/* --- helpers -------------------------------------------------------------- */
+
+static void
+wipe (char *secret)
+{
+  if (secret != NULL)
+    memset (secret, 0, strlen (secret));
+  g_free (secret);
+}
+
+static void
+job_free (Job *job)
+{
+  g_free (job->data_dir);
+  g_free (job->name);
+  g_free (job->organisation);
+  g_free (job->file);
+  wipe (job->file_password);
+  wipe (job->passphrase);
+  g_free (job);
+}
+
+static const char *
+row_text (AdwEntryRow *row)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (row));
+}
+
+static void
+show_error (XjCertificateDialog *self,
+            const char          *message)
+{
+  gtk_label_set_text (self->error_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+static void
+set_busy (XjCertificateDialog *self,
+          gboolean             busy)
+{
+  gtk_spinner_set_spinning (self->spinner, busy);
+  gtk_widget_set_sensitive (self->content, !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "certificate.apply", !busy);
+}
+
+/* What is wrong with the form, or NULL. */
+static const char *
+check_form (XjCertificateDialog *self)
+{
+  if (self->mode == XJ_CERTIFICATE_DIALOG_CREATE && xj_text_is_blank (row_text (self->name_row)))
+    return _("Enter the name of the person who signs.");
+  if (self->mode == XJ_CERTIFICATE_DIALOG_IMPORT && self->file == NULL)
+    return _("Choose the PKCS#12 file to import.");
+  if (*row_text (self->passphrase_row) == '\0')
+    return _("Choose a passphrase to protect the signing key.");
+  if (g_strcmp0 (row_text (self->passphrase_row), row_text (self->repeat_row)) != 0)
+    return _("The two passphrases differ: type the same one twice.");
+  return NULL;
+}
+
+static void
+apply_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Job *job = task_data;
+  GError *error = NULL;
+  gboolean ok;
+
+  if (job->mode == XJ_CERTIFICATE_DIALOG_CREATE)
+    ok = xj_certificate_create_self_signed (job->data_dir, job->name, job->organisation,
+                                            job->passphrase, &error);
+  else
+    ok = xj_certificate_import_pkcs12 (job->data_dir, job->file, job->file_password,
+                                       job->passphrase, &error);
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_applied_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(XjCertificateDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          set_busy (self, FALSE);
+          show_error (self, error->message);
+        }
+      return;
+    }
+  set_busy (self, FALSE);
+  g_signal_emit (self, signals[CERTIFICATE_READY], 0);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+/* --- actions -------------------------------------------------------------- */
+
+static void
+apply_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  XjCertificateDialog *self = XJ_CERTIFICATE_DIALOG (widget);
+  const char *problem = check_form (self);
+  g_autoptr(GTask) task = NULL;
+  Job *job;
+
+  show_error (self, problem);
+  if (problem != NULL)
+    return;
+  job = g_new0 (Job, 1);
+  job->mode = self->mode;
+  job->data_dir = g_strdup (self->data_dir);
+  job->name = g_strdup (row_text (self->name_row));
+  job->organisation = g_strdup (row_text (self->organisation_row));
+  job->file = g_strdup (self->file);
+  job->file_password = g_strdup (row_text (self->file_password_row));
+  job->passphrase = g_strdup (row_text (self->passphrase_row));
+
+  set_busy (self, TRUE);
+  task = g_task_new (NULL, self->cancellable, on_applied_cb, g_object_ref (self));
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_run_in_thread (task, apply_thread);
+}
+
+static void
+on_chooser_response_cb (GtkNativeDialog     *chooser,
+                        int                  response,
+                        XjCertificateDialog *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+
+      xj_certificate_dialog_set_file (self, path);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+choose_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Import PKCS#12 File"), GTK_WINDOW (widget),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("PKCS#12 files"));
+  gtk_file_filter_add_pattern (filter, "*.p12");
+  gtk_file_filter_add_pattern (filter, "*.pfx");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response_cb), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* --- GObject -------------------------------------------------------------- */
+
+static void
+xj_certificate_dialog_dispose (GObject *object)
+{
+  XjCertificateDialog *self = XJ_CERTIFICATE_DIALOG (object);
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), XJ_TYPE_CERTIFICATE_DIALOG);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (xj_certificate_dialog_parent_class)->dispose (object);
+}
+
+static void
+xj_certificate_dialog_finalize (GObject *object)
+{
+  XjCertificateDialog *self = XJ_CERTIFICATE_DIALOG (object);
+
+  g_free (self->data_dir);
+  g_free (self->file);
+
+  G_OBJECT_CLASS (xj_certificate_dialog_parent_class)->finalize (object);
+}
+
+static void
+xj_certificate_dialog_class_init (XjCertificateDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = xj_certificate_dialog_dispose;
+  object_class->finalize = xj_certificate_dialog_finalize;
+
+  signals[CERTIFICATE_READY] = g_signal_new ("certificate-ready", G_TYPE_FROM_CLASS (klass),
+                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                             G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/xunjian/Xunjian/xj-certificate-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, XjCertificateDialog, title);
+  gtk_widget_class_bind_template_child (widget_class, XjCertificateDialog, apply_button);
+  gtk_widget_class_bind_template_child (widget_class, XjCertificateDialog, spinner);
+  gtk_widget_class_bind_template_child (widget_class, XjCertificateDialog, content);
+  gtk_widget_class_bind_template_child (widget_class, XjCertificateDialog, create_group);
+  gtk_widget_class_bind_template_child (widget_class, XjCertificateDialog, import_group);
+  gtk_widget_class_bind_template_child (widget_class, XjCertificateDialog, name_row);
+  gtk_widget_class_bind_template_child (widget_class, XjCertificateDialog, organisation_row);
+  gtk_widget_class_bind_template_child (widget_class, XjCertificateDialog, file_row);
+  gtk_widget_class_bind_template_child (widget_class, XjCertificateDialog, file_password_row);
+  gtk_widget_class_bind_template_child (widget_class, XjCertificateDialog, passphrase_row);
+  gtk_widget_class_bind_template_child (widget_class, XjCertificateDialog, repeat_row);
+  gtk_widget_class_bind_template_child (widget_class, XjCertificateDialog, error_label);
+
+  gtk_widget_class_install_action (widget_class, "certificate.apply", NULL, apply_activated);
+  gtk_widget_class_install_action (widget_class, "certificate.choose", NULL, choose_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+xj_certificate_dialog_init (XjCertificateDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+}
+
+/* --- public API ----------------------------------------------------------- */
+
+/**
+ * xj_certificate_dialog_new:
+ * @name: (nullable): proposed as the certificate's name (preferences)
+ * @organisation: (nullable): proposed as its organisation
+ */
+XjCertificateDialog *
+xj_certificate_dialog_new (GtkWindow               *parent,
+                           const char              *data_dir,
+                           XjCertificateDialogMode  mode,
+                           const char              *name,
+                           const char              *organisation)
+{
+  XjCertificateDialog *self = g_object_new (XJ_TYPE_CERTIFICATE_DIALOG,
+                                            "transient-for", parent, NULL);
+  gboolean create = mode == XJ_CERTIFICATE_DIALOG_CREATE;
+
+  self->data_dir = g_strdup (data_dir);
+  self->mode = mode;
+  gtk_widget_set_visible (self->create_group, create);
+  gtk_widget_set_visible (self->import_group, !create);
+  adw_window_title_set_title (self->title, create ? _("Personal Certificate")
+                                                  : _("Import Certificate"));
+  gtk_window_set_title (GTK_WINDOW (self), adw_window_title_get_title (self->title));
+  gtk_button_set_label (self->apply_button, create ? _("C_reate") : _("_Import"));
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), name != NULL ? name : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->organisation_row),
+                         organisation != NULL ? organisation : "");
+  return self;
+}
+
+/* The PKCS#12 file to import, as if chosen (the file chooser and tests). */
+void
+xj_certificate_dialog_set_file (XjCertificateDialog *self,
+                                const char          *path)
+{
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (XJ_IS_CERTIFICATE_DIALOG (self));
+
+  g_free (self->file);
+  self->file = g_strdup (path);
+  name = g_filename_display_basename (path);
+  adw_action_row_set_subtitle (self->file_row, name);
+}

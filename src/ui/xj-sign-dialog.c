@@ -1,0 +1,485 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * XjSignDialog: the handwritten signatures of a completed inspection (the
+ * inspector's, and the representative's for weekly and monthly checks),
+ * then the passphrase of the signing certificate, then the report is
+ * written, signed and archived in a worker while the window stays
+ * responsive.  Without a certificate it offers to make one first.  The
+ * passphrase goes straight from its entry to the signing job.
+ */
+#define G_LOG_DOMAIN "xj-sign-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "xj-certificate-dialog.h"
+#include "xj-certificate.h"
+#include "xj-inspection.h"
+#include "xj-passphrase-dialog.h"
+#include "xj-report-archive.h"
+#include "xj-sign-dialog.h"
+#include "xj-text.h"
+#include "xj-window.h"
+
+struct _XjSignDialog
+{
+  AdwWindow            parent_instance;
+
+  XjApplication       *application;
+  XjInspection        *inspection;
+  GCancellable        *cancellable;   /* while signing */
+  XjSignaturePad      *inspector_pad;
+  XjSignaturePad      *rep_pad;
+
+  GtkButton           *sign_button;
+  GtkProgressBar      *progress;
+  GtkWidget           *content;
+  AdwPreferencesGroup *inspector_group;
+  AdwPreferencesGroup *representative_group;
+  AdwEntryRow         *inspector_name_row;
+  AdwEntryRow         *rep_name_row;
+  AdwEntryRow         *rep_company_row;
+  GtkLabel            *error_label;
+};
+
+G_DEFINE_FINAL_TYPE (XjSignDialog, xj_sign_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  SIGNED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void ask_passphrase (XjSignDialog *self);
+
+/* --- helpers -------------------------------------------------------------- */
+
+static XjStore *
+get_store (XjSignDialog *self)
+{
+  return xj_application_get_store (self->application);
+}
+
+static const char *
+row_text (AdwEntryRow *row)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (row));
+}
+
+static gboolean
+needs_representative (XjSignDialog *self)
+{
+  return xj_inspection_kind_needs_representative (self->inspection->kind);
+}
+
+static void
+show_error (XjSignDialog *self,
+            const char   *message)
+{
+  gtk_label_set_text (self->error_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+static void
+set_busy (XjSignDialog *self,
+          gboolean      busy)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->progress), busy);
+  gtk_progress_bar_set_fraction (self->progress, 0);
+  gtk_widget_set_sensitive (self->content, !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sign.sign", !busy);
+}
+
+static void
+on_pad_action_cb (GtkButton *button,
+                  gpointer   user_data)
+{
+  XjSignaturePad *pad = user_data;
+
+  if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (button)), "undo") == 0)
+    xj_signature_pad_undo (pad);
+  else
+    xj_signature_pad_clear (pad);
+}
+
+static GtkWidget *
+pad_button (XjSignaturePad *pad,
+            const char     *name,
+            const char     *icon,
+            const char     *label)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_name (button, name);
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_add_css_class (button, "flat");
+  g_object_bind_property (pad, "empty", button, "sensitive", G_BINDING_SYNC_CREATE
+                          | G_BINDING_INVERT_BOOLEAN);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_pad_action_cb), pad);
+  return button;
+}
+
+/* A pad with its Undo and Clear under a group's rows. */
+static XjSignaturePad *
+add_pad (AdwPreferencesGroup *group,
+         const char          *accessible_label)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *tools = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *hint = gtk_label_new (_("Sign in the box above"));
+  GtkWidget *pad = xj_signature_pad_new ();
+
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_size_request (pad, -1, 180);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (pad), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible_label, -1);
+  gtk_widget_set_hexpand (hint, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (hint), 0);
+  gtk_widget_add_css_class (hint, "dim-label");
+  gtk_widget_add_css_class (hint, "caption");
+  gtk_box_append (GTK_BOX (tools), hint);
+  gtk_box_append (GTK_BOX (tools), pad_button (XJ_SIGNATURE_PAD (pad), "undo",
+                                               "edit-undo-symbolic", _("Undo Last Stroke")));
+  gtk_box_append (GTK_BOX (tools), pad_button (XJ_SIGNATURE_PAD (pad), "clear",
+                                               "edit-clear-all-symbolic", _("Clear Signature")));
+  gtk_box_append (GTK_BOX (box), pad);
+  gtk_box_append (GTK_BOX (box), tools);
+  adw_preferences_group_add (group, box);
+  return XJ_SIGNATURE_PAD (pad);
+}
+
+/* What is missing before signing, or NULL. */
+static const char *
+check_form (XjSignDialog *self)
+{
+  if (xj_text_is_blank (row_text (self->inspector_name_row)))
+    return _("Enter the inspector’s name.");
+  if (xj_signature_pad_get_empty (self->inspector_pad))
+    return _("The inspector has not signed yet: sign in the box.");
+  if (!needs_representative (self))
+    return NULL;
+  if (xj_text_is_blank (row_text (self->rep_name_row)))
+    return _("Enter the name of the property representative.");
+  if (xj_signature_pad_get_empty (self->rep_pad))
+    return _("The property representative has not signed yet.");
+  return NULL;
+}
+
+/* Short writes: a signature per role (signing again replaces it). */
+static gboolean
+save_signatures (XjSignDialog  *self,
+                 GError       **error)
+{
+  g_autofree char *inspector = xj_signature_pad_dup_strokes_json (self->inspector_pad);
+  g_autofree char *rep = NULL;
+
+  if (xj_store_add_inspection_signature (get_store (self), self->inspection->id,
+                                         XJ_SIGNATURE_ROLE_INSPECTOR,
+                                         row_text (self->inspector_name_row), NULL,
+                                         inspector, error) <= 0)
+    return FALSE;
+  if (!needs_representative (self))
+    return TRUE;
+  rep = xj_signature_pad_dup_strokes_json (self->rep_pad);
+  return xj_store_add_inspection_signature (get_store (self), self->inspection->id,
+                                            XJ_SIGNATURE_ROLE_REPRESENTATIVE,
+                                            row_text (self->rep_name_row),
+                                            row_text (self->rep_company_row), rep, error) > 0;
+}
+
+static void
+toast (XjSignDialog *self,
+       const char   *message)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  if (XJ_IS_WINDOW (parent))
+    xj_window_toast (XJ_WINDOW (parent), message);
+}
+
+/* --- signing -------------------------------------------------------------- */
+
+static void
+on_progress_cb (double   fraction,
+                gpointer user_data)
+{
+  XjSignDialog *self = user_data;
+
+  gtk_progress_bar_set_fraction (self->progress, fraction);
+}
+
+static void
+on_signed_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(XjSignDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XjArchivedReport) report = xj_inspection_sign_finish (result, &error);
+  g_autofree char *message = NULL;
+
+  g_clear_object (&self->cancellable);
+  set_busy (self, FALSE);
+  if (report == NULL)
+    {
+      /* Cancelled: the user knows; nothing was changed. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, error->message);
+      return;
+    }
+  message = g_strdup_printf (_("Signed and archived as report %s"), report->number);
+  toast (self, message);
+  g_signal_emit (self, signals[SIGNED], 0, report->id);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+start_signing (XjSignDialog *self,
+               const char   *passphrase)
+{
+  GSettings *settings = xj_application_get_settings (self->application);
+  g_autofree char *organisation = NULL;
+  g_autofree char *logo = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!save_signatures (self, &error))
+    {
+      show_error (self, error->message);
+      return;
+    }
+  if (settings != NULL)
+    {
+      organisation = g_settings_get_string (settings, "organisation-name");
+      logo = g_settings_get_string (settings, "organisation-logo");
+    }
+  show_error (self, NULL);
+  set_busy (self, TRUE);
+  self->cancellable = g_cancellable_new ();
+  xj_inspection_sign_async (get_store (self), self->inspection->id, organisation, logo,
+                            passphrase, on_progress_cb, self, self->cancellable,
+                            on_signed_cb, g_object_ref (self));
+}
+
+static void
+on_passphrase_response_cb (XjPassphraseDialog *dialog,
+                           const char         *response,
+                           XjSignDialog       *self)
+{
+  if (g_strcmp0 (response, XJ_PASSPHRASE_RESPONSE) == 0)
+    start_signing (self, xj_passphrase_dialog_get_passphrase (dialog));
+}
+
+static void
+ask_passphrase (XjSignDialog *self)
+{
+  XjPassphraseDialog *dialog;
+
+  dialog = xj_passphrase_dialog_new (GTK_WINDOW (self), _("Sign and Archive"),
+                                     _("Enter the passphrase of your signing certificate. "
+                                       "After signing, the inspection can no longer be changed."),
+                                     _("_Sign and Archive"));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_passphrase_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_certificate_response_cb (AdwMessageDialog *dialog,
+                            const char       *response,
+                            XjSignDialog     *self)
+{
+  GSettings *settings = xj_application_get_settings (self->application);
+  g_autofree char *organisation = NULL;
+  XjCertificateDialog *certificate;
+  XjCertificateDialogMode mode;
+
+  if (g_strcmp0 (response, "create") == 0)
+    mode = XJ_CERTIFICATE_DIALOG_CREATE;
+  else if (g_strcmp0 (response, "import") == 0)
+    mode = XJ_CERTIFICATE_DIALOG_IMPORT;
+  else
+    return;
+  if (settings != NULL)
+    organisation = g_settings_get_string (settings, "organisation-name");
+  certificate = xj_certificate_dialog_new (GTK_WINDOW (self),
+                                           xj_store_get_data_dir (get_store (self)), mode,
+                                           row_text (self->inspector_name_row), organisation);
+  g_signal_connect_object (certificate, "certificate-ready", G_CALLBACK (ask_passphrase), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (certificate));
+}
+
+static void
+offer_certificate (XjSignDialog *self)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("No Signing Certificate"),
+                                                       _("Reports are signed digitally with your "
+                                                         "certificate. Create a personal one now, "
+                                                         "or import one issued to you.")));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"),
+                                    "import", _("_Import PKCS#12 File…"),
+                                    "create", _("C_reate Personal Certificate…"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "create", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "create");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_certificate_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* --- actions -------------------------------------------------------------- */
+
+static void
+sign_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  XjSignDialog *self = XJ_SIGN_DIALOG (widget);
+  const char *problem = check_form (self);
+
+  show_error (self, problem);
+  if (problem != NULL)
+    return;
+  if (!xj_certificate_exists (xj_store_get_data_dir (get_store (self))))
+    offer_certificate (self);
+  else
+    ask_passphrase (self);
+}
+
+static void
+cancel_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  XjSignDialog *self = XJ_SIGN_DIALOG (widget);
+
+  /* While signing, Cancel stops the work and keeps the dialog. */
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  else
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+/* --- GObject -------------------------------------------------------------- */
+
+static gboolean
+xj_sign_dialog_close_request (GtkWindow *window)
+{
+  XjSignDialog *self = XJ_SIGN_DIALOG (window);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  return GTK_WINDOW_CLASS (xj_sign_dialog_parent_class)->close_request (window);
+}
+
+static void
+xj_sign_dialog_dispose (GObject *object)
+{
+  XjSignDialog *self = XJ_SIGN_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), XJ_TYPE_SIGN_DIALOG);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->application);
+  g_clear_pointer (&self->inspection, xj_inspection_free);
+
+  G_OBJECT_CLASS (xj_sign_dialog_parent_class)->dispose (object);
+}
+
+static void
+xj_sign_dialog_class_init (XjSignDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = xj_sign_dialog_dispose;
+  window_class->close_request = xj_sign_dialog_close_request;
+
+  /* The report's ID, once the inspection is signed and archived. */
+  signals[SIGNED] = g_signal_new ("signed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/xunjian/Xunjian/xj-sign-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, XjSignDialog, sign_button);
+  gtk_widget_class_bind_template_child (widget_class, XjSignDialog, progress);
+  gtk_widget_class_bind_template_child (widget_class, XjSignDialog, content);
+  gtk_widget_class_bind_template_child (widget_class, XjSignDialog, inspector_group);
+  gtk_widget_class_bind_template_child (widget_class, XjSignDialog, representative_group);
+  gtk_widget_class_bind_template_child (widget_class, XjSignDialog, inspector_name_row);
+  gtk_widget_class_bind_template_child (widget_class, XjSignDialog, rep_name_row);
+  gtk_widget_class_bind_template_child (widget_class, XjSignDialog, rep_company_row);
+  gtk_widget_class_bind_template_child (widget_class, XjSignDialog, error_label);
+
+  gtk_widget_class_install_action (widget_class, "sign.sign", NULL, sign_activated);
+  gtk_widget_class_install_action (widget_class, "sign.cancel", NULL, cancel_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "sign.cancel", NULL);
+}
+
+static void
+xj_sign_dialog_init (XjSignDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->inspector_pad = add_pad (self->inspector_group, _("Inspector’s signature"));
+  self->rep_pad = add_pad (self->representative_group, _("Representative’s signature"));
+}
+
+/* --- public API ----------------------------------------------------------- */
+
+XjSignDialog *
+xj_sign_dialog_new (XjApplication  *application,
+                    gint64          inspection_id,
+                    GError        **error)
+{
+  XjSignDialog *self = g_object_new (XJ_TYPE_SIGN_DIALOG, NULL);
+  GSettings *settings = xj_application_get_settings (application);
+  g_autofree char *inspector = NULL;
+
+  self->application = g_object_ref (application);
+  self->inspection = xj_store_get_inspection (get_store (self), inspection_id, error);
+  if (self->inspection == NULL)
+    {
+      gtk_window_destroy (GTK_WINDOW (self));
+      return NULL;
+    }
+  /* The name in the preferences is the person at the keyboard. */
+  if (settings != NULL)
+    inspector = g_settings_get_string (settings, "inspector-name");
+  gtk_editable_set_text (GTK_EDITABLE (self->inspector_name_row),
+                         !xj_text_is_blank (inspector) ? inspector : self->inspection->inspector);
+  gtk_editable_set_text (GTK_EDITABLE (self->rep_name_row), self->inspection->rep_name);
+  gtk_editable_set_text (GTK_EDITABLE (self->rep_company_row), self->inspection->rep_company);
+  gtk_widget_set_visible (GTK_WIDGET (self->representative_group), needs_representative (self));
+  return self;
+}
+
+XjSignaturePad *
+xj_sign_dialog_get_pad (XjSignDialog    *self,
+                        XjSignatureRole  role)
+{
+  g_return_val_if_fail (XJ_IS_SIGN_DIALOG (self), NULL);
+
+  return role == XJ_SIGNATURE_ROLE_REPRESENTATIVE ? self->rep_pad : self->inspector_pad;
+}
+
+gboolean
+xj_sign_dialog_get_busy (XjSignDialog *self)
+{
+  g_return_val_if_fail (XJ_IS_SIGN_DIALOG (self), FALSE);
+
+  return self->cancellable != NULL;
+}
+
+/* The message shown, or NULL (tests). */
+const char *
+xj_sign_dialog_get_error (XjSignDialog *self)
+{
+  g_return_val_if_fail (XJ_IS_SIGN_DIALOG (self), NULL);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->error_label))
+         ? gtk_label_get_text (self->error_label) : NULL;
+}

@@ -1,0 +1,441 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Signing and the archive, through the real widgets and their actions: a
+ * completed weekly check is signed on the pads (strokes added as a pad
+ * would record them), a certificate is made through the offered dialog, a
+ * wrong passphrase changes nothing, the right one archives the report,
+ * which the Archive area lists and Verify finds intact.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "xj-application.h"
+#include "xj-archive-page.h"
+#include "xj-archive-row.h"
+#include "xj-certificate-dialog.h"
+#include "xj-certificate.h"
+#include "xj-inspection.h"
+#include "xj-passphrase-dialog.h"
+#include "xj-preferences-window.h"
+#include "xj-report-archive.h"
+#include "xj-runner.h"
+#include "xj-sign-dialog.h"
+#include "xj-signature.h"
+#include "xj-site.h"
+#include "xj-template-store.h"
+#include "xj-test-ui.h"
+#include "xj-test-utils.h"
+#include "xj-verify-dialog.h"
+#include "xj-window.h"
+
+#define PASSPHRASE "correct horse battery"
+
+typedef struct
+{
+  char          *dir;
+  XjApplication *app;
+  XjStore       *store;
+  XjWindow      *window;
+  gint64         inspection_id;
+} Fixture;
+
+/* --- helpers -------------------------------------------------------------- */
+
+static gint64
+find_template (XjStore    *store,
+               const char *uid)
+{
+  g_autoptr(GPtrArray) list = xj_store_list_templates (store, FALSE, NULL);
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      XjTemplateSummary *summary = g_ptr_array_index (list, i);
+
+      if (g_strcmp0 (summary->uid, uid) == 0)
+        return summary->id;
+    }
+  g_assert_not_reached ();
+}
+
+/* A weekly check with every item answered, completed with the core. */
+static gint64
+complete_weekly (XjStore *store,
+                 gint64   site_id)
+{
+  XjInspectionStart start = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XjTemplate) tmpl = NULL;
+  gint64 id;
+
+  start.site_id = site_id;
+  start.template_id = find_template (store, "xunjian:builtin:weekly-check");
+  start.kind = "weekly";
+  start.inspector = "王芳";
+  start.rep_name = "李强";
+  start.rep_company = "绿城物业";
+  id = xj_store_start_inspection (store, &start, &error);
+  g_assert_no_error (error);
+  tmpl = xj_store_load_inspection_template (store, id, &error);
+  g_assert_no_error (error);
+  for (guint s = 0; s < tmpl->sections->len; s++)
+    {
+      XjTemplateSection *section = g_ptr_array_index (tmpl->sections, s);
+
+      for (guint i = 0; i < section->items->len; i++)
+        {
+          XjTemplateItem *item = g_ptr_array_index (section->items, i);
+
+          g_assert_true (xj_store_set_answer (store, id, item,
+                                              item->type == XJ_RESPONSE_PASS_FAIL ? "pass" : "na",
+                                              &error));
+          g_assert_no_error (error);
+        }
+    }
+  g_assert_true (xj_store_complete_inspection (store, id, "王芳", &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *app_id = NULL;
+  g_autoptr(XjSite) site = xj_site_new ("翠湖花园", XJ_SITE_KIND_ESTATE);
+  static guint serial;
+
+  f->dir = xj_test_make_data_dir ();
+  f->app = xj_application_new (f->dir);
+  app_id = g_strdup_printf ("%s.ArchiveTest%u", APP_ID, ++serial);
+  g_application_set_application_id (G_APPLICATION (f->app), app_id);
+  g_assert_true (g_application_register (G_APPLICATION (f->app), NULL, &error));
+  g_assert_no_error (error);
+  f->store = xj_application_get_store (f->app);
+  g_assert_true (xj_store_save_site (f->store, site, "test", &error));
+  g_settings_set_string (xj_application_get_settings (f->app), "inspector-name", "王芳");
+  g_settings_set_string (xj_application_get_settings (f->app), "organisation-name", "华信物业服务质量监督中心");
+  f->inspection_id = complete_weekly (f->store, xj_site_get_id (site));
+  g_application_activate (G_APPLICATION (f->app));
+  f->window = XJ_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (f->app)));
+  g_assert_nonnull (f->window);
+  xj_test_iterate (50);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *window;
+
+  /* Every other window first (dialogs), then the main one. */
+  while (g_list_model_get_n_items (toplevels) > 1)
+    {
+      window = g_list_model_get_item (toplevels, 0);
+      if (window == GTK_WINDOW (f->window))
+        {
+          g_object_unref (window);
+          window = g_list_model_get_item (toplevels, 1);
+        }
+      gtk_window_destroy (window);
+      g_object_unref (window);
+    }
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  xj_test_iterate (20);
+  g_clear_object (&f->app);
+  xj_test_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+/* Iterates until @window_type shows (or @done_cb says so), at most @seconds. */
+static GtkWindow *
+wait_for_window (GType type,
+                 guint seconds)
+{
+  for (guint i = 0; i < seconds * 20; i++)
+    {
+      GtkWindow *window = xj_test_find_window (type);
+
+      if (window != NULL)
+        return window;
+      xj_test_iterate (50);
+    }
+  return NULL;
+}
+
+static void
+sign_on (XjSignaturePad *pad)
+{
+  static const XjSignaturePoint stroke[] = {
+    { 20, 80, 0 }, { 40, 40, 16 }, { 60, 90, 33 }, { 80, 30, 50 }, { 110, 85, 66 },
+  };
+
+  xj_signature_pad_begin_stroke (pad, stroke[0].x, stroke[0].y, 1);
+  for (guint i = 1; i < G_N_ELEMENTS (stroke); i++)
+    xj_signature_pad_extend_stroke (pad, stroke[i].x, stroke[i].y, 1);
+  xj_signature_pad_end_stroke (pad);
+}
+
+static XjSignDialog *
+open_sign_dialog (Fixture *f)
+{
+  GtkWidget *runner;
+  GtkWindow *dialog;
+
+  g_assert_true (xj_window_open_inspection (f->window, f->inspection_id));
+  xj_test_iterate (50);
+  runner = xj_window_get_runner (f->window);
+  g_assert_nonnull (runner);
+  g_assert_true (gtk_widget_is_visible (xj_test_find_widget (runner, "sign_button")));
+  g_assert_true (gtk_widget_activate_action (runner, "runner.sign", NULL));
+  dialog = wait_for_window (XJ_TYPE_SIGN_DIALOG, 2);
+  g_assert_nonnull (dialog);
+  return XJ_SIGN_DIALOG (dialog);
+}
+
+static void
+set_row (GtkWidget  *root,
+         const char *id,
+         const char *text)
+{
+  GtkWidget *row = xj_test_find_widget (root, id);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static XjInspectionState
+state_of (Fixture *f)
+{
+  g_autoptr(XjInspection) inspection = xj_store_get_inspection (f->store, f->inspection_id, NULL);
+
+  return inspection->state;
+}
+
+/* As a click on the response's button (the dialog then closes itself). */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  adw_message_dialog_response (dialog, response);
+  xj_test_iterate (20);
+}
+
+/* Types @passphrase in the passphrase dialog and waits for the work to end. */
+static void
+answer_passphrase (XjSignDialog *dialog,
+                   const char   *passphrase)
+{
+  XjPassphraseDialog *ask = XJ_PASSPHRASE_DIALOG (wait_for_window (XJ_TYPE_PASSPHRASE_DIALOG, 60));
+  /* Signed, the dialog closes itself: kept alive here to be asked. */
+  g_autoptr(XjSignDialog) kept = g_object_ref (dialog);
+
+  g_assert_nonnull (ask);
+  xj_passphrase_dialog_set_passphrase (ask, passphrase);
+  respond (ADW_MESSAGE_DIALOG (ask), XJ_PASSPHRASE_RESPONSE);
+  for (guint i = 0; i < 1200 && xj_sign_dialog_get_busy (dialog); i++)
+    xj_test_iterate (50);
+  g_assert_false (xj_sign_dialog_get_busy (dialog));
+}
+
+/* --- tests ---------------------------------------------------------------- */
+
+static void
+test_sign_and_archive (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XjArchivedReport) report = NULL;
+  g_autofree char *sha256 = NULL;
+  XjSignDialog *dialog = open_sign_dialog (f);
+  GtkWindow *offer, *certificate, *verify;
+  XjArchivePage *page;
+  GtkWidget *row;
+
+  /* Weekly: the representative countersigns; names come prefilled. */
+  g_assert_true (gtk_widget_get_visible (xj_test_find_widget (GTK_WIDGET (dialog),
+                                                              "representative_group")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (xj_test_find_widget (GTK_WIDGET (dialog), "rep_company_row"))),
+                   ==, "绿城物业");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "sign.sign", NULL));
+  g_assert_nonnull (xj_sign_dialog_get_error (dialog));
+  g_assert_null (xj_test_find_window (XJ_TYPE_PASSPHRASE_DIALOG));
+
+  sign_on (xj_sign_dialog_get_pad (dialog, XJ_SIGNATURE_ROLE_INSPECTOR));
+  sign_on (xj_sign_dialog_get_pad (dialog, XJ_SIGNATURE_ROLE_INSPECTOR));
+  xj_signature_pad_undo (xj_sign_dialog_get_pad (dialog, XJ_SIGNATURE_ROLE_INSPECTOR));
+  g_assert_false (xj_signature_pad_get_empty (xj_sign_dialog_get_pad (dialog, XJ_SIGNATURE_ROLE_INSPECTOR)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "sign.sign", NULL));
+  g_assert_cmpstr (xj_sign_dialog_get_error (dialog), ==,
+                   _("The property representative has not signed yet."));
+  sign_on (xj_sign_dialog_get_pad (dialog, XJ_SIGNATURE_ROLE_REPRESENTATIVE));
+
+  /* No certificate yet: the flow offers to make one. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "sign.sign", NULL));
+  offer = wait_for_window (ADW_TYPE_MESSAGE_DIALOG, 2);
+  g_assert_nonnull (offer);
+  respond (ADW_MESSAGE_DIALOG (offer), "create");
+  certificate = wait_for_window (XJ_TYPE_CERTIFICATE_DIALOG, 2);
+  g_assert_nonnull (certificate);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (xj_test_find_widget (GTK_WIDGET (certificate), "name_row"))),
+                   ==, "王芳");
+  set_row (GTK_WIDGET (certificate), "passphrase_row", PASSPHRASE);
+  set_row (GTK_WIDGET (certificate), "repeat_row", "something else");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (certificate), "certificate.apply", NULL));
+  g_assert_true (gtk_widget_get_visible (xj_test_find_widget (GTK_WIDGET (certificate), "error_label")));
+  g_assert_false (xj_certificate_exists (f->dir));
+  set_row (GTK_WIDGET (certificate), "repeat_row", PASSPHRASE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (certificate), "certificate.apply", NULL));
+
+  /* A wrong passphrase: said in the dialog, nothing changed. */
+  answer_passphrase (dialog, "wrong passphrase");
+  g_assert_true (xj_certificate_exists (f->dir));
+  g_assert_nonnull (xj_sign_dialog_get_error (dialog));
+  g_assert_cmpint (state_of (f), ==, XJ_INSPECTION_COMPLETED);
+  g_assert_null (xj_store_get_archived_report (f->store, f->inspection_id, NULL));
+
+  /* The right one: signed, archived, locked. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "sign.sign", NULL));
+  answer_passphrase (dialog, PASSPHRASE);
+  xj_test_iterate (50);
+  g_assert_null (xj_test_find_window (XJ_TYPE_SIGN_DIALOG));
+  g_assert_cmpint (state_of (f), ==, XJ_INSPECTION_ARCHIVED);
+  report = xj_store_get_archived_report (f->store, f->inspection_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (report->path, G_FILE_TEST_IS_REGULAR));
+  sha256 = xj_archive_file_sha256 (report->path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sha256, ==, report->sha256);
+  g_assert_cmpstr (report->signer, ==, "王芳");
+  g_assert_true (gtk_widget_is_visible (xj_test_find_widget (xj_window_get_runner (f->window),
+                                                            "report_button")));
+  g_assert_false (gtk_widget_is_visible (xj_test_find_widget (xj_window_get_runner (f->window),
+                                                             "sign_button")));
+
+  /* The archive lists it; Verify says intact. */
+  xj_window_close_inspection (f->window);
+  xj_window_show_area (f->window, "archive");
+  page = XJ_ARCHIVE_PAGE (xj_test_find_by_type (GTK_WIDGET (f->window), XJ_TYPE_ARCHIVE_PAGE));
+  g_assert_nonnull (page);
+  for (guint i = 0; i < 100 && xj_archive_page_get_loading (page); i++)
+    xj_test_iterate (20);
+  g_assert_cmpuint (xj_archive_page_get_n_rows (page), ==, 1);
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (page), report->number));
+  row = xj_test_find_by_type (GTK_WIDGET (page), XJ_TYPE_ARCHIVE_ROW);
+  g_assert_cmpint (xj_archive_row_get_inspection_id (XJ_ARCHIVE_ROW (row)), ==, f->inspection_id);
+  g_assert_true (gtk_widget_activate_action (row, "row.verify", NULL));
+  verify = wait_for_window (XJ_TYPE_VERIFY_DIALOG, 10);
+  g_assert_nonnull (verify);
+  g_assert_true (xj_verify_dialog_get_intact (XJ_VERIFY_DIALOG (verify)));
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (verify), "✓"));
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (verify), "王芳"));
+  gtk_window_destroy (verify);
+
+  /* A search that matches nothing says so. */
+  xj_archive_page_set_search (page, "no such report");
+  xj_test_iterate (300);
+  for (guint i = 0; i < 100 && xj_archive_page_get_loading (page); i++)
+    xj_test_iterate (20);
+  g_assert_cmpuint (xj_archive_page_get_n_rows (page), ==, 0);
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (page), _("No Matching Reports")));
+}
+
+static void
+test_archive_empty (Fixture       *f,
+                    gconstpointer  data)
+{
+  XjArchivePage *page;
+
+  xj_window_show_area (f->window, "archive");
+  page = XJ_ARCHIVE_PAGE (xj_test_find_by_type (GTK_WIDGET (f->window), XJ_TYPE_ARCHIVE_PAGE));
+  for (guint i = 0; i < 100 && xj_archive_page_get_loading (page); i++)
+    xj_test_iterate (20);
+  g_assert_cmpuint (xj_archive_page_get_n_rows (page), ==, 0);
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (page), _("No Signed Reports Yet")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "archive.show-inspections", NULL));
+  /* After the pages' cross-fade. */
+  xj_test_iterate (600);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page)));
+}
+
+static void
+assert_translated (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *joined = NULL;
+
+  xj_test_collect_untranslated (root, found);
+  g_ptr_array_add (found, NULL);
+  joined = g_strjoinv (" | ", (char **) found->pdata);
+  g_assert_cmpstr (joined, ==, "");
+}
+
+/* Run in a process started under zh_CN.UTF-8 (see tests/ui/meson.build). */
+static void
+test_chinese (void)
+{
+  Fixture f = { 0 };
+  XjSignDialog *dialog;
+  XjPassphraseDialog *ask;
+  XjPreferencesWindow *prefs;
+  XjArchivePage *page;
+
+  fixture_set_up (&f, NULL);
+  g_assert_true (xj_certificate_create_self_signed (f.dir, "王芳", "华信", PASSPHRASE, NULL));
+
+  dialog = open_sign_dialog (&f);
+  xj_test_iterate (50);
+  assert_translated (GTK_WIDGET (dialog));
+  sign_on (xj_sign_dialog_get_pad (dialog, XJ_SIGNATURE_ROLE_INSPECTOR));
+  sign_on (xj_sign_dialog_get_pad (dialog, XJ_SIGNATURE_ROLE_REPRESENTATIVE));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "sign.sign", NULL));
+  ask = XJ_PASSPHRASE_DIALOG (wait_for_window (XJ_TYPE_PASSPHRASE_DIALOG, 2));
+  g_assert_nonnull (ask);
+  xj_test_iterate (50);
+  assert_translated (GTK_WIDGET (ask));
+  gtk_window_destroy (GTK_WINDOW (ask));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  prefs = xj_preferences_window_new (xj_application_get_settings (f.app), f.dir);
+  gtk_window_present (GTK_WINDOW (prefs));
+  xj_test_iterate (100);
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (prefs), "王芳"));
+  assert_translated (GTK_WIDGET (prefs));
+  gtk_window_destroy (GTK_WINDOW (prefs));
+
+  xj_window_close_inspection (f.window);
+  xj_window_show_area (f.window, "archive");
+  page = XJ_ARCHIVE_PAGE (xj_test_find_by_type (GTK_WIDGET (f.window), XJ_TYPE_ARCHIVE_PAGE));
+  for (guint i = 0; i < 100 && xj_archive_page_get_loading (page); i++)
+    xj_test_iterate (20);
+  xj_test_iterate (50);
+  assert_translated (GTK_WIDGET (f.window));
+  fixture_tear_down (&f, NULL);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  xj_test_init_ui (&argc, &argv);
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  textdomain (GETTEXT_PACKAGE);
+  gtk_init ();
+  adw_init ();
+
+  if (g_str_has_prefix (setlocale (LC_MESSAGES, NULL), "zh_CN"))
+    {
+      g_test_add_func ("/xj/ui/zh/archive-translated", test_chinese);
+      return g_test_run ();
+    }
+
+  g_test_add ("/xj/ui/archive/sign-and-archive", Fixture, NULL, fixture_set_up,
+              test_sign_and_archive, fixture_tear_down);
+  g_test_add ("/xj/ui/archive/empty", Fixture, NULL, fixture_set_up, test_archive_empty,
+              fixture_tear_down);
+
+  return g_test_run ();
+}
