@@ -306,6 +306,20 @@ on_remarks_changed_cb (XjRunner *self)
   _xj_runner_reload_remarks (self);
 }
 
+/* Counts and thumbnails follow the photos, whoever attached them. */
+static void
+on_photos_changed_cb (XjRunner *self)
+{
+  reload_answers (self);
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      XjItemRow *row = row_at (self, i);
+
+      xj_item_row_set_answer (row, g_hash_table_lookup (self->answers,
+                                                        &xj_item_row_get_item (row)->id));
+    }
+}
+
 /* --- building ------------------------------------------------------------- */
 
 static void
@@ -615,6 +629,8 @@ xj_runner_new (XjApplication  *application,
     }
   g_signal_connect_object (get_store (self), "changed::frequent_remarks",
                            G_CALLBACK (on_remarks_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (get_store (self), "changed::answer_photos",
+                           G_CALLBACK (on_photos_changed_cb), self, G_CONNECT_SWAPPED);
   return self;
 }
 
