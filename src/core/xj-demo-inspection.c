@@ -7,10 +7,14 @@
 
 #include "config.h"
 
+#include <turbojpeg.h>
+
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
 #include "xj-demo.h"
+#include "xj-photo-store.h"
+#include "xj-photo.h"
 #include "xj-inspection.h"
 #include "xj-template-store.h"
 
@@ -74,6 +78,53 @@ key_index (const char *const *keys,
   return -1;
 }
 
+/* Evidence for a failure that needs a photo: a small generated picture
+ * (a gradient with a band, different for each @serial so each is stored
+ * as a photo of its own), imported like a camera's. */
+static char *
+add_evidence_photo (XjStore  *store,
+                    guint     serial,
+                    GError  **error)
+{
+  const int width = 640, height = 480;
+  g_autofree unsigned char *pixels = g_malloc ((gsize) width * height * 3);
+  unsigned char *jpeg = NULL;
+  unsigned long jpeg_size = 0;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(XjPhotoInfo) info = NULL;
+  g_autofree char *name = g_strdup_printf ("demo-evidence-%u.jpg", serial);
+  tjhandle encoder = tjInitCompress ();
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        unsigned char *p = pixels + 3 * ((gsize) y * width + x);
+        gboolean band = (y + (int) serial * 37) % 160 < 24;
+
+        p[0] = band ? 200 : (unsigned char) (90 + x * 100 / width);
+        p[1] = band ? 60 : (unsigned char) (110 + y * 80 / height);
+        p[2] = band ? 40 : (unsigned char) (120 + (serial * 53) % 100);
+      }
+  if (encoder == NULL
+      || tjCompress2 (encoder, pixels, width, 0, height, TJPF_RGB, &jpeg, &jpeg_size,
+                      TJSAMP_420, 85, 0) != 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "demo photo: JPEG encoding failed");
+      tjFree (jpeg);
+      if (encoder != NULL)
+        tjDestroy (encoder);
+      return NULL;
+    }
+  bytes = g_bytes_new (jpeg, jpeg_size);
+  tjFree (jpeg);
+  tjDestroy (encoder);
+
+  info = xj_photo_import_bytes (xj_store_get_data_dir (store), bytes, name, NULL, error);
+  if (info == NULL || !xj_store_add_photo (store, info, error))
+    return NULL;
+  return g_strdup (info->sha256);
+}
+
 gint64
 xj_demo_run_inspection (XjStore            *store,
                         gint64              site_id,
@@ -119,6 +170,18 @@ xj_demo_run_inspection (XjStore            *store,
               || (failing >= 0 && remarks != NULL && remarks[failing] != NULL
                   && !xj_store_set_remark (store, id, item, remarks[failing], error)))
             return 0;
+          if (failing >= 0 && item->photo_on_fail)
+            {
+              static guint serial;
+              g_autofree char *sha = add_evidence_photo (store, ++serial, error);
+              gint64 answer_id = 0;
+
+              if (sha == NULL
+                  || !xj_store_ensure_answer (store, id, item, &answer_id, error)
+                  || !xj_store_attach_photo_to_answer (store, answer_id, sha, "", start.inspector,
+                                                       NULL, error))
+                return 0;
+            }
         }
     }
   if (!xj_store_complete_inspection (store, id, start.inspector, error))

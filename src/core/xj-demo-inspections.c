@@ -285,14 +285,16 @@ attach_photos (XjStore                 *store,
     return TRUE;
   if ((answers = xj_store_load_answers (store, id, error)) == NULL)
     return FALSE;
-  /* Every photo once, the failures in turn. */
-  for (guint p = 0; p < spec->photos->len; p++)
+  /* Every photo once and every failure at least one photo (a failure may
+   * require one), in turn; no pair twice, as p < lcm (photos, failures). */
+  for (guint p = 0; p < MAX (spec->photos->len, failed_items->len); p++)
     {
       XjTemplateItem *item = g_ptr_array_index (failed_items, (p + spec->fail_offset) % failed_items->len);
       XjAnswer *answer = g_hash_table_lookup (answers, &item->id);
 
       if (answer != NULL
-          && !xj_store_attach_photo_to_answer (store, answer->answer_id, g_ptr_array_index (spec->photos, p),
+          && !xj_store_attach_photo_to_answer (store, answer->answer_id,
+                                               g_ptr_array_index (spec->photos, p % spec->photos->len),
                                                NULL, DEMO_INSPECTOR, NULL, error))
         return FALSE;
     }
@@ -339,6 +341,7 @@ xj_demo_add_inspection (XjStore                 *store,
   g_autoptr(GPtrArray) failable = g_ptr_array_new ();
   g_autoptr(GPtrArray) failed = g_ptr_array_new ();
   g_autoptr(GHashTable) failing = g_hash_table_new (NULL, NULL);
+  gboolean has_photos = spec->photos != NULL && spec->photos->len > 0;
   gint64 id = 0;
   guint n_items = 0;
   gboolean ok = FALSE;
@@ -359,8 +362,9 @@ xj_demo_add_inspection (XjStore                 *store,
           XjTemplateItem *item = g_ptr_array_index (section->items, i);
 
           /* A critical failure fails the whole inspection: not in a
-           * demo estate that is mostly in order. */
-          if (can_fail (item) && !item->critical)
+           * demo estate that is mostly in order.  A failure that needs a
+           * photo needs demo photos. */
+          if (can_fail (item) && !item->critical && (has_photos || !item->photo_on_fail))
             g_ptr_array_add (failable, item);
         }
     }

@@ -478,6 +478,58 @@ fail:
   return FALSE;
 }
 
+/**
+ * xj_store_ensure_answer:
+ * @answer_id: (out): the answers row of the item
+ *
+ * A photo may come before the answer (as a remark may): the row is made
+ * unanswered when there is none yet.  Refused on a completed inspection.
+ */
+gboolean
+xj_store_ensure_answer (XjStore               *store,
+                        gint64                 inspection_id,
+                        const XjTemplateItem  *item,
+                        gint64                *answer_id,
+                        GError               **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
+  g_return_val_if_fail (item != NULL && item->id > 0 && answer_id != NULL, FALSE);
+
+  if (!xj_store_begin (store, error))
+    return FALSE;
+  if (!check_draft (store, inspection_id, error))
+    goto fail;
+  stmt = xj_store_prepare (store,
+                           "INSERT INTO answers (inspection_id, item_id, answered_at) "
+                           "VALUES (?1, ?2, ?3) ON CONFLICT (inspection_id, item_id) "
+                           "DO UPDATE SET item_id = item_id RETURNING id", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, inspection_id);
+  sqlite3_bind_int64 (stmt, 2, item->id);
+  sqlite3_bind_int64 (stmt, 3, xj_clock_now ());
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *answer_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      sqlite_failed (store, rc, error);
+      goto fail;
+    }
+  if (!xj_store_commit (store, error))
+    goto fail;
+  xj_store_emit_changed (store, "answers");
+  return TRUE;
+
+fail:
+  xj_store_rollback (store);
+  return FALSE;
+}
+
 /* Where the inspector was, so that a resumed draft opens there. */
 gboolean
 xj_store_set_current_item (XjStore  *store,
@@ -548,9 +600,9 @@ xj_store_complete_inspection (XjStore     *store,
 
       g_set_error (error, XJ_INSPECTION_ERROR, XJ_INSPECTION_ERROR_INCOMPLETE,
                    g_dngettext (GETTEXT_PACKAGE,
-                                "%u item still needs an answer or a remark, "
+                                "%u item still needs an answer, a remark or a photo, "
                                 "starting with “%s”.",
-                                "%u items still need an answer or a remark, "
+                                "%u items still need an answer, a remark or a photo, "
                                 "starting with “%s”.", missing->len),
                    missing->len, first->prompt);
       goto fail;

@@ -148,9 +148,9 @@ xj_inspection_score (const XjTemplate *tmpl,
  * xj_inspection_missing_required:
  *
  * Returns: (transfer container) (element-type XjTemplateItem): items that
- * block completion: required items without an answer, and failures whose
- * item asks for a remark that was not given.  (A missing photo is shown,
- * not enforced: a camera is not always at hand.)
+ * block completion: required items without an answer (a photo-only item
+ * is answered by its photos), and failures whose item asks for a remark or
+ * a photo that was not given.
  */
 GPtrArray *
 xj_inspection_missing_required (const XjTemplate *tmpl,
@@ -170,10 +170,15 @@ xj_inspection_missing_required (const XjTemplate *tmpl,
                               ? xj_template_item_evaluate (item, answer->value, NULL)
                               : XJ_OUTCOME_UNANSWERED;
 
-          if (item->required && outcome == XJ_OUTCOME_UNANSWERED)
+          guint n_photos = answer != NULL ? answer->n_photos : 0;
+
+          if (item->required && outcome == XJ_OUTCOME_UNANSWERED
+              && !(item->type == XJ_RESPONSE_PHOTO && n_photos > 0))
             g_ptr_array_add (missing, item);
           else if (outcome == XJ_OUTCOME_FAIL && item->remark_on_fail
                    && xj_text_is_blank (answer->remark))
+            g_ptr_array_add (missing, item);
+          else if (outcome == XJ_OUTCOME_FAIL && item->photo_on_fail && n_photos == 0)
             g_ptr_array_add (missing, item);
         }
     }

@@ -128,6 +128,11 @@ gboolean           xj_store_set_remark              (XjStore              *store
                                                      const XjTemplateItem *item,
                                                      const char           *remark,
                                                      GError              **error);
+gboolean           xj_store_ensure_answer           (XjStore              *store,
+                                                     gint64                inspection_id,
+                                                     const XjTemplateItem *item,
+                                                     gint64               *answer_id,
+                                                     GError              **error);
 gboolean           xj_store_set_current_item        (XjStore           *store,
                                                      gint64             inspection_id,
                                                      gint64             item_id,

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
 
 #include "xj-clock.h"
 #include "xj-photo-store.h"
@@ -25,9 +26,13 @@ typedef struct
   const char *list_sql;      /* ?1 owner, ?5 phase */
 } Link;
 
+/* Only answers' photos carry an annotation (see schema_v1). */
+#define ANNOTATION_SQL "UPDATE answer_photos SET annotation = ?3 WHERE answer_id = ?1 AND sha256 = ?2"
+#define MAX_ANNOTATION_BYTES (256 * 1024)
+
 #define LIST_COLUMNS "l.id, l.sha256, l.position, l.caption, p.mime, p.width, p.height, " \
                      "p.orientation, p.taken_at, p.gps_lat, p.gps_lon, p.camera, "         \
-                     "p.original_name, l.added_at"
+                     "p.original_name, l.added_at, "
 
 static const Link answer_link = {
   "answer_photos", "answer",
@@ -36,7 +41,7 @@ static const Link answer_link = {
   "WHERE answer_id = ?1))",
   "DELETE FROM answer_photos WHERE answer_id = ?1 AND sha256 = ?2",
   "UPDATE answer_photos SET caption = ?3 WHERE answer_id = ?1 AND sha256 = ?2",
-  "SELECT " LIST_COLUMNS " FROM answer_photos l JOIN photos p ON p.sha256 = l.sha256 "
+  "SELECT " LIST_COLUMNS "l.annotation FROM answer_photos l JOIN photos p ON p.sha256 = l.sha256 "
   "WHERE l.answer_id = ?1 ORDER BY l.position, l.id",
 };
 
@@ -47,7 +52,7 @@ static const Link notice_link = {
   "WHERE notice_id = ?1 AND phase = ?5))",
   "DELETE FROM notice_photos WHERE notice_id = ?1 AND sha256 = ?2 AND phase = ?5",
   "UPDATE notice_photos SET caption = ?3 WHERE notice_id = ?1 AND sha256 = ?2 AND phase = ?5",
-  "SELECT " LIST_COLUMNS " FROM notice_photos l JOIN photos p ON p.sha256 = l.sha256 "
+  "SELECT " LIST_COLUMNS "NULL FROM notice_photos l JOIN photos p ON p.sha256 = l.sha256 "
   "WHERE l.notice_id = ?1 AND l.phase = ?5 ORDER BY l.position, l.id",
 };
 
@@ -67,6 +72,7 @@ xj_attached_photo_free (XjAttachedPhoto *photo)
   g_free (photo->mime);
   g_free (photo->camera);
   g_free (photo->original_name);
+  g_free (photo->annotation);
   g_free (photo);
 }
 
@@ -250,6 +256,7 @@ list_links (XjStore     *store,
       photo->camera = g_strdup ((const char *) sqlite3_column_text (stmt, 11));
       photo->original_name = g_strdup ((const char *) sqlite3_column_text (stmt, 12));
       photo->added_at = sqlite3_column_int64 (stmt, 13);
+      photo->annotation = g_strdup ((const char *) sqlite3_column_text (stmt, 14));
       g_ptr_array_add (photos, photo);
     }
   sqlite3_reset (stmt);
@@ -314,6 +321,42 @@ xj_store_set_answer_photo_caption (XjStore     *store,
   return run_link_action (store, &answer_link, answer_link.caption_sql, "caption-photo",
                           answer_id, sha256, caption != NULL ? caption : "", NULL, actor,
                           NULL, error);
+}
+
+/**
+ * xj_store_set_answer_photo_annotation:
+ * @json: (nullable): the annotation's vector data (see src/report/xj-annotation.h),
+ *   or %NULL to remove it
+ *
+ * Stores the drawing over an attached photo; the photo's files are never
+ * changed.  One audited transaction; refused on a signed inspection by the
+ * database's own triggers.
+ */
+gboolean
+xj_store_set_answer_photo_annotation (XjStore     *store,
+                                      gint64       answer_id,
+                                      const char  *sha256,
+                                      const char  *json,
+                                      const char  *actor,
+                                      GError     **error)
+{
+  g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
+
+  if (json != NULL)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+
+      if (strlen (json) > MAX_ANNOTATION_BYTES || !json_parser_load_from_data (parser, json, -1, NULL)
+          || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+        {
+          g_set_error (error, XJ_STORE_ERROR, XJ_STORE_ERROR_INVALID,
+                       _("The drawing could not be saved: it is not a JSON object of at most %d KB."),
+                       MAX_ANNOTATION_BYTES / 1024);
+          return FALSE;
+        }
+    }
+  return run_link_action (store, &answer_link, ANNOTATION_SQL, "annotate-photo", answer_id,
+                          sha256, json, NULL, actor, NULL, error);
 }
 
 /**

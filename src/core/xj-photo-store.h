@@ -26,6 +26,7 @@ typedef struct
   char        *camera;
   char        *original_name;
   gint64       added_at;
+  char        *annotation;    /* JSON vector drawing, or NULL (answers only) */
 } XjAttachedPhoto;
 
 typedef enum {
@@ -59,6 +60,12 @@ gboolean    xj_store_set_answer_photo_caption (XjStore     *store,
                                              gint64         answer_id,
                                              const char    *sha256,
                                              const char    *caption,
+                                             const char    *actor,
+                                             GError       **error);
+gboolean    xj_store_set_answer_photo_annotation (XjStore  *store,
+                                             gint64         answer_id,
+                                             const char    *sha256,
+                                             const char    *json,
                                              const char    *actor,
                                              GError       **error);
 GPtrArray  *xj_store_list_answer_photos     (XjStore       *store,

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
 
+#include "xj-annotation.h"
 #include "xj-answer-format.h"
 #include "xj-clock.h"
 #include "xj-finding.h"
@@ -135,11 +136,21 @@ add_photos (XjStore         *store,
   for (guint i = 0; i < attached->len; i++)
     {
       XjAttachedPhoto *photo = g_ptr_array_index (attached, i);
-      g_autofree char *path = xj_photo_dup_rendition_path (xj_store_get_data_dir (store),
-                                                           photo->sha256);
+      g_autofree char *path = NULL;
       g_autofree char *taken = photo->has_taken_at ? format_time (photo->taken_at) : NULL;
       int width, height;
 
+      /* What the inspector drew over the photo is part of the evidence. */
+      if (photo->annotation != NULL)
+        {
+          if (!xj_annotation_render_files (xj_store_get_data_dir (store), photo->sha256,
+                                           photo->annotation, error))
+            return FALSE;
+          path = xj_annotation_dup_rendition_path (xj_store_get_data_dir (store), photo->sha256,
+                                                   photo->annotation);
+        }
+      else
+        path = xj_photo_dup_rendition_path (xj_store_get_data_dir (store), photo->sha256);
       read_jpeg_size (path, &width, &height);
       g_ptr_array_add (photos, xj_report_photo_new (path, width, height, taken,
                                                     *photo->caption != '\0' ? photo->caption : NULL));

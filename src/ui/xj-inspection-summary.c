@@ -12,6 +12,7 @@
 
 #include "xj-inspection-summary.h"
 #include "xj-notice-dialog.h"
+#include "xj-text.h"
 #include "xj-window.h"
 
 struct _XjInspectionSummary
@@ -148,16 +149,18 @@ fill (XjInspectionSummary *self)
   if (missing->len > 0 && !read_only)
     {
       blocking = add_group (self, _("Needed Before Completing"),
-                            _("Required items need an answer, and some failures need a remark."));
+                            _("Required items need an answer, and some failures need a remark "
+                              "or a photo."));
       for (guint i = 0; i < missing->len; i++)
         {
           XjTemplateItem *item = g_ptr_array_index (missing, i);
           XjAnswer *answer = g_hash_table_lookup (answers, &item->id);
+          const char *needed = _("Required: not answered");
 
-          add_item_row (blocking, item,
-                        answer != NULL && answer->value != NULL ? _("Failed: add a remark")
-                                                                : _("Required: not answered"),
-                        TRUE);
+          if (answer != NULL && answer->value != NULL)
+            needed = item->remark_on_fail && xj_text_is_blank (answer->remark)
+                     ? _("Failed: add a remark") : _("Failed: add a photo");
+          add_item_row (blocking, item, needed, TRUE);
         }
     }
 

@@ -14,6 +14,7 @@
 #include "xj-clock.h"
 #include "xj-item-control.h"
 #include "xj-item-row.h"
+#include "xj-photo-strip.h"
 
 #define REMARK_PAUSE_MS 700
 
@@ -43,6 +44,9 @@ struct _XjItemRow
   GtkBox                 *remark_box;
   GtkEntry               *remark;
   GtkMenuButton          *remarks_button;
+  GtkLabel               *photo_count;
+  GtkButton              *attach_button;
+  XjPhotoStrip           *strip;
 };
 
 G_DEFINE_FINAL_TYPE (XjItemRow, xj_item_row, ADW_TYPE_BIN)
@@ -85,6 +89,18 @@ update_state (XjItemRow *self)
     gtk_widget_add_css_class (GTK_WIDGET (self), "failed");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "failed");
+}
+
+static void
+update_photo_count (XjItemRow *self,
+                    guint      n_photos)
+{
+  g_autofree char *text = g_strdup_printf (ngettext ("%u photo", "%u photos", n_photos), n_photos);
+
+  /* Photo-only items say it in their control already. */
+  gtk_label_set_text (self->photo_count, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->photo_count),
+                          n_photos > 0 && self->item->type != XJ_RESPONSE_PHOTO);
 }
 
 static gboolean
@@ -271,6 +287,8 @@ xj_item_row_class_init (XjItemRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XjItemRow, remark_box);
   gtk_widget_class_bind_template_child (widget_class, XjItemRow, remark);
   gtk_widget_class_bind_template_child (widget_class, XjItemRow, remarks_button);
+  gtk_widget_class_bind_template_child (widget_class, XjItemRow, photo_count);
+  gtk_widget_class_bind_template_child (widget_class, XjItemRow, attach_button);
 
   gtk_widget_class_install_action (widget_class, "item.use-remark", "s", use_remark_activated);
 }
@@ -296,6 +314,9 @@ xj_item_row_init (XjItemRow *self)
   g_signal_connect_swapped (self->guidance_button, "toggled", G_CALLBACK (on_guidance_toggled_cb),
                             self);
   gtk_menu_button_set_create_popup_func (self->remarks_button, create_remarks_popup_cb, self, NULL);
+  self->strip = xj_photo_strip_new ();
+  /* The bin's own child is not bound: AdwBin unparents it itself. */
+  gtk_box_append (GTK_BOX (adw_bin_get_child (ADW_BIN (self))), GTK_WIDGET (self->strip));
 }
 
 /* --- public API ----------------------------------------------------------- */
@@ -345,6 +366,7 @@ xj_item_row_set_answer (XjItemRow      *self,
 
   xj_item_control_set_value (self->control, answer != NULL ? answer->value : NULL);
   xj_item_control_set_photo_count (self->control, answer != NULL ? answer->n_photos : 0);
+  update_photo_count (self, answer != NULL ? answer->n_photos : 0);
   if (self->remark_pause_id == 0 && g_strcmp0 (remark, gtk_editable_get_text (GTK_EDITABLE (self->remark))) != 0)
     {
       self->updating++;
@@ -412,6 +434,7 @@ xj_item_row_set_read_only (XjItemRow *self,
   xj_item_control_set_editable (self->control, !read_only);
   gtk_editable_set_editable (GTK_EDITABLE (self->remark), !read_only);
   gtk_widget_set_visible (GTK_WIDGET (self->remarks_button), !read_only);
+  gtk_widget_set_visible (GTK_WIDGET (self->attach_button), !read_only);
   /* A completed inspection shows the remarks given, no empty entries. */
   gtk_widget_set_visible (GTK_WIDGET (self->remark_box),
                           !read_only || *gtk_editable_get_text (GTK_EDITABLE (self->remark)) != '\0');
@@ -500,4 +523,12 @@ xj_item_row_is_repeat (XjItemRow *self)
   g_return_val_if_fail (XJ_IS_ITEM_ROW (self), FALSE);
 
   return gtk_widget_get_visible (GTK_WIDGET (self->repeat_tag));
+}
+
+XjPhotoStrip *
+xj_item_row_get_photo_strip (XjItemRow *self)
+{
+  g_return_val_if_fail (XJ_IS_ITEM_ROW (self), NULL);
+
+  return self->strip;
 }

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "xj-inspection.h"
+#include "xj-photo-strip.h"
 
 G_BEGIN_DECLS
 
@@ -36,5 +37,6 @@ gboolean              xj_item_row_focus_control  (XjItemRow              *self);
 void                  xj_item_row_focus_remark   (XjItemRow              *self);
 void                  xj_item_row_flush          (XjItemRow              *self);
 gboolean              xj_item_row_is_repeat      (XjItemRow              *self);
+XjPhotoStrip         *xj_item_row_get_photo_strip (XjItemRow             *self);
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include "xj-notice-lifecycle.h"
 #include "xj-notice-store.h"
 #include "xj-notice-view-private.h"
+#include "xj-photo.h"
 #include "xj-signature-pad.h"
 #include "xj-signature.h"
 
@@ -238,16 +239,27 @@ add_photo_row (XjNoticeView *self,
                const char   *title,
                GPtrArray    *photos)
 {
-  g_autoptr(GString) hashes = g_string_new (NULL);
+  const char *data_dir = xj_store_get_data_dir (xj_application_get_store (self->application));
   g_autofree char *count = g_strdup_printf (g_dngettext (NULL, "%u photo", "%u photos",
                                                          photos->len), photos->len);
+  GtkWidget *strip = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *row;
 
-  /* The photo store comes later: until then, the evidence by its hash. */
-  for (guint i = 0; i < photos->len; i++)
-    g_string_append_printf (hashes, "%s%.12s…", i > 0 ? "  " : "",
-                            (const char *) g_ptr_array_index (photos, i));
-  row = add_row (self, self->photos_group, title, hashes->str);
+  /* The evidence itself, small: the thumbnails made at import. */
+  for (guint i = 0; i < photos->len && i < 6; i++)
+    {
+      g_autofree char *path = xj_photo_dup_thumbnail_path (data_dir,
+                                                           g_ptr_array_index (photos, i));
+      GtkWidget *picture = gtk_picture_new_for_filename (path);
+
+      gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
+      gtk_widget_set_size_request (picture, 72, 54);
+      gtk_widget_set_margin_top (picture, 6);
+      gtk_widget_set_margin_bottom (picture, 6);
+      gtk_box_append (GTK_BOX (strip), picture);
+    }
+  row = add_row (self, self->photos_group, title, NULL);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), strip);
   add_suffix_label (row, count, "dim-label");
 }
 

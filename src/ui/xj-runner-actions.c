@@ -34,6 +34,9 @@ static const struct {
   { "<Primary>KP_Enter", "runner.summary" },
   { "<Alt>Left", "runner.back" },
   { "Escape", "runner.to-item" },
+  { "<Primary><Shift>a", "runner.attach-photos" },
+  { "<Primary>v", "runner.paste" },
+  { "<Primary><Shift>i", "runner.import-folder" },
 };
 
 /* --- helpers -------------------------------------------------------------- */
@@ -174,6 +177,38 @@ forget_remark_activated (GtkWidget  *widget,
     }
 }
 
+static void
+attach_photos_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  _xj_runner_choose_photos (XJ_RUNNER (widget), FALSE);
+}
+
+static void
+import_folder_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  _xj_runner_choose_photos (XJ_RUNNER (widget), TRUE);
+}
+
+static void
+cancel_import_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  _xj_runner_cancel_folder_import (XJ_RUNNER (widget));
+}
+
+static void
+paste_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  _xj_runner_paste (XJ_RUNNER (widget));
+}
+
 /* --- private API ---------------------------------------------------------- */
 
 void
@@ -191,6 +226,13 @@ _xj_runner_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "runner.back", NULL, back_activated);
   gtk_widget_class_install_action (widget_class, "runner.forget-remark", "s",
                                    forget_remark_activated);
+  gtk_widget_class_install_action (widget_class, "runner.attach-photos", NULL,
+                                   attach_photos_activated);
+  gtk_widget_class_install_action (widget_class, "runner.import-folder", NULL,
+                                   import_folder_activated);
+  gtk_widget_class_install_action (widget_class, "runner.cancel-import", NULL,
+                                   cancel_import_activated);
+  gtk_widget_class_install_action (widget_class, "runner.paste", NULL, paste_activated);
 }
 
 void
@@ -217,6 +259,10 @@ _xj_runner_actions_update (XjRunner *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "runner.remark", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "runner.forget-remark", editable);
   _xj_runner_archive_update (self);
+  /* Photos cannot be added to a completed or signed inspection. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "runner.attach-photos", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "runner.import-folder", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "runner.paste", editable);
 }
 
 /* P / F / N: answer the current item and go to the next one.  Types that

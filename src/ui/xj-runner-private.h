@@ -26,6 +26,7 @@ struct _XjRunner
   guint           save_current_id;
   guint           scroll_tick_id;
   guint           scroll_frames;
+  GCancellable   *folder_import;
 
   AdwWindowTitle *title;
   GtkLabel       *score_label;
@@ -41,6 +42,8 @@ struct _XjRunner
   GtkScrolledWindow *scroller;
   GtkBox         *items_box;
   GtkLabel       *no_match;
+  GtkBox         *import_bar;
+  GtkProgressBar *import_progress;
 };
 
 /* xj-runner.c */
@@ -50,6 +53,20 @@ void     _xj_runner_set_current        (XjRunner   *self,
 void     _xj_runner_move               (XjRunner   *self,
                                         int         delta);
 void     _xj_runner_reload_remarks     (XjRunner   *self);
+
+/* xj-runner-photos.c */
+void     _xj_runner_setup_photos       (XjRunner   *self,
+                                        XjItemRow  *row);
+void     _xj_runner_reload_photos      (XjRunner   *self);
+void     _xj_runner_attach_paths       (XjRunner   *self,
+                                        XjItemRow  *row,
+                                        const char * const *paths);
+void     _xj_runner_choose_photos      (XjRunner   *self,
+                                        gboolean    folder);
+void     _xj_runner_import_folder      (XjRunner   *self,
+                                        const char *folder);
+void     _xj_runner_cancel_folder_import (XjRunner *self);
+void     _xj_runner_paste              (XjRunner   *self);
 
 /* xj-runner-actions.c */
 void     _xj_runner_class_add_actions  (GtkWidgetClass *widget_class);

@@ -50,6 +50,23 @@ format_score (const XjScore *score)
   return g_strdup_printf ("%s · %s · %s", percent, xj_grade_get_label (score->grade), failures);
 }
 
+static guint
+count_section_photos (XjRunner *self,
+                      guint     section_index)
+{
+  XjTemplateSection *section = g_ptr_array_index (self->tmpl->sections, section_index);
+  guint n = 0;
+
+  for (guint i = 0; i < section->items->len; i++)
+    {
+      XjTemplateItem *item = g_ptr_array_index (section->items, i);
+      XjAnswer *answer = g_hash_table_lookup (self->answers, &item->id);
+
+      n += answer != NULL ? answer->n_photos : 0;
+    }
+  return n;
+}
+
 static void
 update_score (XjRunner *self)
 {
@@ -67,19 +84,23 @@ update_score (XjRunner *self)
       g_autofree char *progress = NULL;
 
       /* Translators: section progress, "3 / 5 answered" */
+      guint n_photos = count_section_photos (self, s);
+      g_autoptr(GString) line = NULL;
+
       progress = g_strdup_printf (_("%u / %u answered"), total - section->n_unanswered, total);
+      line = g_string_new (progress);
       if (section->n_fail > 0)
         {
-          g_autofree char *failed = g_strdup_printf (ngettext ("%u failure", "%u failures",
-                                                               section->n_fail), section->n_fail);
-          g_autofree char *both = g_strdup_printf ("%s · %s", progress, failed);
-
-          gtk_label_set_text (g_ptr_array_index (self->section_progress, s), both);
+          g_string_append (line, " · ");
+          g_string_append_printf (line, ngettext ("%u failure", "%u failures", section->n_fail),
+                                  section->n_fail);
         }
-      else
+      if (n_photos > 0)
         {
-          gtk_label_set_text (g_ptr_array_index (self->section_progress, s), progress);
+          g_string_append (line, " · ");
+          g_string_append_printf (line, ngettext ("%u photo", "%u photos", n_photos), n_photos);
         }
+      gtk_label_set_text (g_ptr_array_index (self->section_progress, s), line->str);
     }
 }
 
@@ -306,6 +327,21 @@ on_remarks_changed_cb (XjRunner *self)
   _xj_runner_reload_remarks (self);
 }
 
+/* Counts and thumbnails follow the photos, whoever attached them. */
+static void
+on_photos_changed_cb (XjRunner *self)
+{
+  reload_answers (self);
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      XjItemRow *row = row_at (self, i);
+
+      xj_item_row_set_answer (row, g_hash_table_lookup (self->answers,
+                                                        &xj_item_row_get_item (row)->id));
+    }
+  _xj_runner_reload_photos (self);
+}
+
 /* --- building ------------------------------------------------------------- */
 
 static void
@@ -360,6 +396,7 @@ add_rows (XjRunner *self)
           g_signal_connect_object (row, "answer", G_CALLBACK (on_row_answer_cb), self, 0);
           g_signal_connect_object (row, "remark", G_CALLBACK (on_row_remark_cb), self, 0);
           g_signal_connect_object (row, "entered", G_CALLBACK (on_row_entered_cb), self, 0);
+          _xj_runner_setup_photos (self, row);
           gtk_box_insert_child_after (self->items_box, GTK_WIDGET (row),
                                       gtk_widget_get_prev_sibling (GTK_WIDGET (self->no_match)));
           g_ptr_array_add (self->rows, row);
@@ -406,6 +443,7 @@ load (XjRunner  *self,
   _xj_runner_reload_remarks (self);
   set_titles (self);
   add_rows (self);
+  _xj_runner_reload_photos (self);
   gtk_widget_set_visible (GTK_WIDGET (self->read_only_bar), self->read_only);
   update_score (self);
 
@@ -438,6 +476,9 @@ xj_runner_dispose (GObject *object)
       self->scroll_tick_id = 0;
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), XJ_TYPE_RUNNER);
+  if (self->folder_import != NULL)
+    g_cancellable_cancel (self->folder_import);
+  g_clear_object (&self->folder_import);
   g_clear_object (&self->remarks_menu);
   g_clear_object (&self->application);
 
@@ -486,6 +527,8 @@ xj_runner_class_init (XjRunnerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XjRunner, scroller);
   gtk_widget_class_bind_template_child (widget_class, XjRunner, items_box);
   gtk_widget_class_bind_template_child (widget_class, XjRunner, no_match);
+  gtk_widget_class_bind_template_child (widget_class, XjRunner, import_bar);
+  gtk_widget_class_bind_template_child (widget_class, XjRunner, import_progress);
 
   _xj_runner_class_add_actions (widget_class);
   _xj_runner_class_add_archive_actions (widget_class);
@@ -619,6 +662,8 @@ xj_runner_new (XjApplication  *application,
     }
   g_signal_connect_object (get_store (self), "changed::frequent_remarks",
                            G_CALLBACK (on_remarks_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (get_store (self), "changed::answer_photos",
+                           G_CALLBACK (on_photos_changed_cb), self, G_CONNECT_SWAPPED);
   return self;
 }
 

@@ -10,8 +10,10 @@
 #include "xj-builtins.h"
 #include "xj-clock.h"
 #include "xj-inspection.h"
+#include "xj-photo-store.h"
 #include "xj-site.h"
 #include "xj-template-store.h"
+#include "xj-test-photos.h"
 #include "xj-test-utils.h"
 
 typedef struct
@@ -254,6 +256,46 @@ test_answers_durable_and_scored (Fixture       *f,
   g_assert_cmpstr (answer->remark, ==, "3 号楼门口有烟头");
 }
 
+static XjTemplateItem *
+find_pass_fail (const XjTemplate *tmpl,
+                gboolean          photo_on_fail)
+{
+  for (guint s = 0; s < tmpl->sections->len; s++)
+    {
+      XjTemplateSection *section = g_ptr_array_index (tmpl->sections, s);
+
+      for (guint i = 0; i < section->items->len; i++)
+        {
+          XjTemplateItem *item = g_ptr_array_index (section->items, i);
+
+          if (item->type == XJ_RESPONSE_PASS_FAIL && item->photo_on_fail == photo_on_fail)
+            return item;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+/* A generated photo, imported and attached to the item's answer. */
+static void
+attach_new_photo (Fixture              *f,
+                  gint64                id,
+                  const XjTemplateItem *item)
+{
+  g_autoptr(GBytes) jpeg = xj_test_make_jpeg (64, 48, 90, (guint32) item->id, FALSE);
+  g_autofree char *path = g_build_filename (f->dir, "IMG_0001.jpg", NULL);
+  g_autoptr(XjPhotoInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 answer_id = 0;
+
+  xj_test_write_bytes (path, jpeg);
+  info = xj_store_import_photo (f->store, path, &error);
+  g_assert_no_error (error);
+  g_assert_true (xj_store_ensure_answer (f->store, id, item, &answer_id, &error));
+  g_assert_true (xj_store_attach_photo_to_answer (f->store, answer_id, info->sha256, NULL, "王芳",
+                                                  NULL, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_complete (Fixture       *f,
                gconstpointer  data)
@@ -296,6 +338,9 @@ test_complete (Fixture       *f,
     g_assert_true (g_ptr_array_index (missing, 0) == item);
   }
   g_assert_true (xj_store_set_remark (f->store, id, item, "垃圾桶外壁有污渍", &error));
+  /* The photo a failure may need has its own test (complete-needs-photo). */
+  if (item->photo_on_fail)
+    attach_new_photo (f, id, item);
 
   g_assert_true (xj_store_complete_inspection (f->store, id, "王芳", &error));
   g_assert_no_error (error);
@@ -325,6 +370,45 @@ test_complete (Fixture       *f,
   remarks = xj_store_list_frequent_remarks (f->store, 10, &error);
   g_assert_cmpuint (remarks->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (remarks, 0), ==, "垃圾桶外壁有污渍");
+}
+
+/* A failure whose item asks for a photo blocks completion until one is
+ * attached (a photo may come before or after the answer). */
+static void
+test_complete_needs_photo (Fixture       *f,
+                           gconstpointer  data)
+{
+  gint64 id = start (f, f->daily_id, "daily");
+  g_autoptr(XjTemplate) tmpl = xj_store_load_inspection_template (f->store, id, NULL);
+  g_autoptr(GHashTable) answers = NULL;
+  g_autoptr(GPtrArray) missing = NULL;
+  g_autoptr(GError) error = NULL;
+  XjTemplateItem *item = find_pass_fail (tmpl, TRUE);
+  gint64 answer_id = 0, again = 0;
+
+  answer_all_passing (f, id, tmpl);
+  g_assert_true (xj_store_set_answer (f->store, id, item, "fail", &error));
+  g_assert_true (xj_store_set_remark (f->store, id, item, "消防通道堆放杂物", &error));
+  answers = xj_store_load_answers (f->store, id, &error);
+  missing = xj_inspection_missing_required (tmpl, answers);
+  g_assert_cmpuint (missing->len, ==, 1);
+  g_assert_true (g_ptr_array_index (missing, 0) == item);
+  g_assert_false (xj_store_complete_inspection (f->store, id, "王芳", &error));
+  g_assert_error (error, XJ_INSPECTION_ERROR, XJ_INSPECTION_ERROR_INCOMPLETE);
+  g_assert_nonnull (strstr (error->message, "photo"));
+  g_clear_error (&error);
+
+  g_assert_true (xj_store_ensure_answer (f->store, id, item, &answer_id, &error));
+  g_assert_true (xj_store_ensure_answer (f->store, id, item, &again, &error));
+  g_assert_cmpint (answer_id, ==, again);
+  g_assert_cmpint (answer_id, ==, ((XjAnswer *) g_hash_table_lookup (answers, &item->id))->answer_id);
+  attach_new_photo (f, id, item);
+  g_assert_true (xj_store_complete_inspection (f->store, id, "王芳", &error));
+  g_assert_no_error (error);
+  /* Completed: no new answer rows for photos. */
+  g_assert_false (xj_store_ensure_answer (f->store, id, first_item_of_type (tmpl, XJ_RESPONSE_PASS_FAIL),
+                                          &again, &error));
+  g_assert_error (error, XJ_INSPECTION_ERROR, XJ_INSPECTION_ERROR_READ_ONLY);
 }
 
 static void
@@ -462,6 +546,8 @@ main (int    argc,
               test_answers_durable_and_scored, fixture_tear_down);
   g_test_add ("/xj/inspection/complete", Fixture, NULL, fixture_set_up, test_complete,
               fixture_tear_down);
+  g_test_add ("/xj/inspection/complete-needs-photo", Fixture, NULL, fixture_set_up,
+              test_complete_needs_photo, fixture_tear_down);
   g_test_add ("/xj/inspection/previous-answers", Fixture, NULL, fixture_set_up,
               test_previous_answers, fixture_tear_down);
   g_test_add ("/xj/inspection/list-filters", Fixture, NULL, fixture_set_up, test_list_filters,

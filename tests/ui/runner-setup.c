@@ -17,8 +17,10 @@
 #include "xj-builtins.h"
 #include "xj-clock.h"
 #include "xj-inspection.h"
+#include "xj-photo-store.h"
 #include "xj-site.h"
 #include "xj-template-store.h"
+#include "xj-test-photos.h"
 
 static gint64
 find_template (XjStore    *store,
@@ -58,6 +60,25 @@ start (XjStore    *store,
   return id;
 }
 
+/* A failure may require a photo: a generated one. */
+static void
+attach_photo (XjStore              *store,
+              gint64                id,
+              const XjTemplateItem *item)
+{
+  g_autoptr(GBytes) jpeg = xj_test_make_jpeg (320, 240, 85, (guint32) item->id, FALSE);
+  g_autoptr(XjPhotoInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 answer_id = 0;
+
+  info = xj_photo_import_bytes (xj_store_get_data_dir (store), jpeg, "IMG_0001.jpg", NULL, &error);
+  if (info == NULL || !xj_store_add_photo (store, info, &error)
+      || !xj_store_ensure_answer (store, id, item, &answer_id, &error)
+      || !xj_store_attach_photo_to_answer (store, answer_id, info->sha256, NULL, "王芳", NULL,
+                                           &error))
+    g_error ("%s", error->message);
+}
+
 /* The earlier inspection: every other pass / fail item failed. */
 static void
 add_history (XjStore *store,
@@ -90,6 +111,8 @@ add_history (XjStore *store,
           if (g_strcmp0 (value, "fail") == 0
               && !xj_store_set_remark (store, id, item, "地面有垃圾，已通知保洁", &error))
             g_error ("%s", error->message);
+          if (g_strcmp0 (value, "fail") == 0 && item->photo_on_fail)
+            attach_photo (store, id, item);
         }
     }
   if (!xj_store_complete_inspection (store, id, "王芳", &error))

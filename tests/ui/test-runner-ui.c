@@ -16,9 +16,11 @@
 #include "xj-inspections-page.h"
 #include "xj-item-control.h"
 #include "xj-new-inspection-dialog.h"
+#include "xj-photo-store.h"
 #include "xj-runner.h"
 #include "xj-site.h"
 #include "xj-template-store.h"
+#include "xj-test-photos.h"
 #include "xj-test-ui.h"
 #include "xj-test-utils.h"
 #include "xj-window.h"
@@ -167,6 +169,29 @@ expected_score_text (Fixture *f,
                           failures);
 }
 
+/* A failure may need a photo: one generated photo through the store (the
+ * row's own attaching is tested in test-photos-ui). */
+static void
+attach_photo (XjRunner             *runner,
+              const XjTemplateItem *item)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (runner))));
+  XjStore *store = xj_application_get_store (XJ_APPLICATION (app));
+  g_autoptr(GBytes) jpeg = xj_test_make_jpeg (160, 120, 85, (guint32) item->id, FALSE);
+  g_autoptr(XjPhotoInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 answer_id = 0;
+
+  info = xj_photo_import_bytes (xj_store_get_data_dir (store), jpeg, "IMG_0001.jpg", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (xj_store_add_photo (store, info, &error));
+  g_assert_true (xj_store_ensure_answer (store, xj_runner_get_inspection_id (runner), item,
+                                         &answer_id, &error));
+  g_assert_true (xj_store_attach_photo_to_answer (store, answer_id, info->sha256, NULL, "王芳",
+                                                  NULL, &error));
+  g_assert_no_error (error);
+}
+
 /* Answers every item of the runner's checklist from the first to the last,
  * as an inspector with the keyboard would: P / F / N on pass-fail and
  * yes-no items (which move on by themselves), the control itself for the
@@ -242,6 +267,8 @@ fill_whole_checklist (XjRunner *runner)
           break;
         }
       g_assert_false (gtk_widget_get_visible (xj_test_find_widget (GTK_WIDGET (row), "error")));
+      if (item->photo_on_fail && xj_template_item_evaluate (item, value, NULL) == XJ_OUTCOME_FAIL)
+        attach_photo (runner, item);
       g_hash_table_insert (given, key, g_strdup (value));
       if (moves)
         run (runner, "runner.next");

@@ -1,0 +1,364 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * XjPhotoStrip: the photos of one answer on its item row — thumbnails
+ * read from the thumbnail files in a worker, flags for photos that are
+ * suspicious as evidence (taken far from the inspection, or already used
+ * in another one), a drop target for files and the progress of an import.
+ */
+#define G_LOG_DOMAIN "xj-photo-strip"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "xj-annotation.h"
+#include "xj-clock.h"
+#include "xj-photo-match.h"
+#include "xj-photo-store.h"
+#include "xj-photo-strip.h"
+
+#define THUMBNAIL_SIZE 72
+
+struct _XjPhotoStrip
+{
+  GtkBox          parent_instance;
+
+  GPtrArray      *photos;        /* XjAttachedPhoto */
+  GCancellable   *loading;
+  GtkBox         *thumbnails;
+  GtkBox         *progress_box;
+  GtkProgressBar *progress;
+};
+
+G_DEFINE_FINAL_TYPE (XjPhotoStrip, xj_photo_strip, GTK_TYPE_BOX)
+
+enum {
+  SIGNAL_OPEN,
+  SIGNAL_FILES,
+  SIGNAL_CANCEL,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* --- textures ------------------------------------------------------------- */
+
+static void
+load_texture_thread (GTask        *task,
+                     gpointer      source,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+  GdkTexture *texture = gdk_texture_new_from_filename (task_data, &error);
+
+  if (texture == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, texture, g_object_unref);
+}
+
+void
+xj_photo_load_texture_async (const char          *path,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, xj_photo_load_texture_async);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, load_texture_thread);
+}
+
+GdkTexture *
+xj_photo_load_texture_finish (GAsyncResult *result)
+{
+  g_autoptr(GError) error = NULL;
+  GdkTexture *texture = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (texture == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Could not show a photo: %s", error->message);
+  return texture;
+}
+
+char *
+xj_photo_dup_shown_path (const char *data_dir,
+                         const char *sha256,
+                         const char *annotation,
+                         gboolean    thumbnail)
+{
+  if (annotation != NULL)
+    {
+      g_autofree char *path = thumbnail
+                              ? xj_annotation_dup_thumbnail_path (data_dir, sha256, annotation)
+                              : xj_annotation_dup_rendition_path (data_dir, sha256, annotation);
+
+      /* Drawn in a worker when saved; until then the plain photo. */
+      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        return g_steal_pointer (&path);
+    }
+  return thumbnail ? xj_photo_dup_thumbnail_path (data_dir, sha256)
+                   : xj_photo_dup_rendition_path (data_dir, sha256);
+}
+
+/* --- callbacks ------------------------------------------------------------ */
+
+static void
+on_texture_loaded_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GtkPicture) picture = user_data;
+  g_autoptr(GdkTexture) texture = xj_photo_load_texture_finish (result);
+
+  if (texture != NULL)
+    gtk_picture_set_paintable (picture, GDK_PAINTABLE (texture));
+}
+
+static void
+on_thumbnail_clicked_cb (GtkButton    *button,
+                         XjPhotoStrip *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index"));
+
+  g_signal_emit (self, signals[SIGNAL_OPEN], 0, index);
+}
+
+static void
+on_cancel_clicked_cb (XjPhotoStrip *self)
+{
+  g_signal_emit (self, signals[SIGNAL_CANCEL], 0);
+}
+
+static gboolean
+on_drop_cb (GtkDropTarget *target,
+            const GValue  *value,
+            double         x,
+            double         y,
+            XjPhotoStrip  *self)
+{
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  g_signal_emit (self, signals[SIGNAL_FILES], 0, g_value_get_boxed (value));
+  return TRUE;
+}
+
+/* --- helpers -------------------------------------------------------------- */
+
+/* What makes a photo suspicious as evidence, or NULL. */
+char *
+xj_photo_describe_flags (XjStore                *store,
+                         const XjInspection     *inspection,
+                         const XjAttachedPhoto  *photo)
+{
+  g_autoptr(GString) flags = g_string_new (NULL);
+  gint64 end, other = 0;
+
+  if (inspection == NULL)
+    return NULL;
+  end = inspection->completed_at > 0 ? inspection->completed_at : xj_clock_now ();
+
+  if (photo->has_taken_at
+      && xj_photo_time_is_far (photo->taken_at, inspection->started_at, end,
+                               XJ_PHOTO_FAR_THRESHOLD))
+    g_string_append (flags, _("Taken long before or after this inspection."));
+  if (xj_store_photo_used_elsewhere (store, photo->sha256, inspection->id, &other, NULL)
+      && other != 0)
+    {
+      if (flags->len > 0)
+        g_string_append_c (flags, ' ');
+      g_string_append_printf (flags, _("Already used in inspection %lld."), (long long) other);
+    }
+  return flags->len > 0 ? g_string_free (g_steal_pointer (&flags), FALSE) : NULL;
+}
+
+static GtkWidget *
+make_thumbnail (XjPhotoStrip          *self,
+                XjStore               *store,
+                const XjInspection    *inspection,
+                const XjAttachedPhoto *photo,
+                guint                  index)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *overlay = gtk_overlay_new ();
+  GtkWidget *picture = gtk_picture_new ();
+  g_autofree char *path = xj_photo_dup_shown_path (xj_store_get_data_dir (store), photo->sha256,
+                                                   photo->annotation, TRUE);
+  g_autofree char *flags = xj_photo_describe_flags (store, inspection, photo);
+  g_autofree char *label = g_strdup_printf (_("Photo %u"), index + 1);
+
+  gtk_widget_set_size_request (picture, THUMBNAIL_SIZE, THUMBNAIL_SIZE);
+  gtk_picture_set_content_fit (GTK_PICTURE (picture), GTK_CONTENT_FIT_COVER);
+  gtk_overlay_set_child (GTK_OVERLAY (overlay), picture);
+  if (flags != NULL)
+    {
+      GtkWidget *badge = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+      gtk_widget_set_halign (badge, GTK_ALIGN_END);
+      gtk_widget_set_valign (badge, GTK_ALIGN_START);
+      gtk_widget_add_css_class (badge, "photo-flag");
+      gtk_overlay_add_overlay (GTK_OVERLAY (overlay), badge);
+      gtk_widget_set_tooltip_text (button, flags);
+      gtk_widget_add_css_class (button, "flagged");
+    }
+  else if (*photo->caption != '\0')
+    gtk_widget_set_tooltip_text (button, photo->caption);
+  gtk_button_set_child (GTK_BUTTON (button), overlay);
+  gtk_widget_add_css_class (button, "photo-thumbnail");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, flags != NULL ? flags : "",
+                                  -1);
+  g_object_set_data (G_OBJECT (button), "index", GUINT_TO_POINTER (index));
+  g_signal_connect (button, "clicked", G_CALLBACK (on_thumbnail_clicked_cb), self);
+  xj_photo_load_texture_async (path, self->loading, on_texture_loaded_cb, g_object_ref (picture));
+  return button;
+}
+
+/* --- GObject -------------------------------------------------------------- */
+
+static void
+xj_photo_strip_dispose (GObject *object)
+{
+  XjPhotoStrip *self = XJ_PHOTO_STRIP (object);
+
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+
+  G_OBJECT_CLASS (xj_photo_strip_parent_class)->dispose (object);
+}
+
+static void
+xj_photo_strip_finalize (GObject *object)
+{
+  XjPhotoStrip *self = XJ_PHOTO_STRIP (object);
+
+  g_clear_pointer (&self->photos, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (xj_photo_strip_parent_class)->finalize (object);
+}
+
+static void
+xj_photo_strip_class_init (XjPhotoStripClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = xj_photo_strip_dispose;
+  object_class->finalize = xj_photo_strip_finalize;
+
+  signals[SIGNAL_OPEN] = g_signal_new ("open", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                       NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+  signals[SIGNAL_FILES] = g_signal_new ("files", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                        NULL, NULL, NULL, G_TYPE_NONE, 1, GDK_TYPE_FILE_LIST);
+  signals[SIGNAL_CANCEL] = g_signal_new ("cancel", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+xj_photo_strip_init (XjPhotoStrip *self)
+{
+  GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  GtkWidget *cancel = gtk_button_new_from_icon_name ("process-stop-symbolic");
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
+  gtk_box_set_spacing (GTK_BOX (self), 6);
+  self->photos = g_ptr_array_new_with_free_func ((GDestroyNotify) xj_attached_photo_free);
+  self->loading = g_cancellable_new ();
+
+  self->thumbnails = GTK_BOX (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6));
+  gtk_widget_set_visible (GTK_WIDGET (self->thumbnails), FALSE);
+  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->thumbnails));
+
+  self->progress_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6));
+  self->progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
+  gtk_progress_bar_set_show_text (self->progress, TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->progress), TRUE);
+  gtk_widget_set_valign (GTK_WIDGET (self->progress), GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (cancel, _("Cancel the Import"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cancel), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Cancel the Import"), -1);
+  gtk_widget_add_css_class (cancel, "flat");
+  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (on_cancel_clicked_cb), self);
+  gtk_box_append (self->progress_box, GTK_WIDGET (self->progress));
+  gtk_box_append (self->progress_box, cancel);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_box), FALSE);
+  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->progress_box));
+
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+}
+
+/* --- public API ----------------------------------------------------------- */
+
+XjPhotoStrip *
+xj_photo_strip_new (void)
+{
+  return g_object_new (XJ_TYPE_PHOTO_STRIP, NULL);
+}
+
+/* Lists the answer's photos (a short read) and shows their thumbnails. */
+void
+xj_photo_strip_load (XjPhotoStrip       *self,
+                     XjStore            *store,
+                     const XjInspection *inspection,
+                     gint64              answer_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) photos = NULL;
+  GtkWidget *child;
+
+  g_return_if_fail (XJ_IS_PHOTO_STRIP (self));
+
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+  self->loading = g_cancellable_new ();
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->thumbnails))) != NULL)
+    gtk_box_remove (self->thumbnails, child);
+
+  photos = answer_id > 0 ? xj_store_list_answer_photos (store, answer_id, &error) : NULL;
+  if (answer_id > 0 && photos == NULL)
+    g_warning ("Could not list the photos: %s", error->message);
+  g_ptr_array_set_size (self->photos, 0);
+  for (guint i = 0; photos != NULL && i < photos->len; i++)
+    {
+      XjAttachedPhoto *photo = g_ptr_array_index (photos, i);
+
+      gtk_box_append (self->thumbnails, make_thumbnail (self, store, inspection, photo, i));
+      g_ptr_array_add (self->photos, g_steal_pointer (&photos->pdata[i]));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->thumbnails), self->photos->len > 0);
+}
+
+GPtrArray *
+xj_photo_strip_get_photos (XjPhotoStrip *self)
+{
+  g_return_val_if_fail (XJ_IS_PHOTO_STRIP (self), NULL);
+
+  return self->photos;
+}
+
+guint
+xj_photo_strip_get_n_shown (XjPhotoStrip *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (XJ_IS_PHOTO_STRIP (self), 0);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->thumbnails));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
+/* @text NULL hides the progress. */
+void
+xj_photo_strip_set_progress (XjPhotoStrip *self,
+                             double        fraction,
+                             const char   *text)
+{
+  g_return_if_fail (XJ_IS_PHOTO_STRIP (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_box), text != NULL);
+  gtk_progress_bar_set_fraction (self->progress, CLAMP (fraction, 0, 1));
+  gtk_progress_bar_set_text (self->progress, text);
+}

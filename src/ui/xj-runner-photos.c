@@ -1,0 +1,501 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Photos in the runner: attaching to the current item from the file
+ * chooser, by dropping files on a row or pasting (Ctrl+V), importing a
+ * camera's folder with a review of the proposed items, and opening the
+ * viewer.  Imports run in a worker (xj_photo_import_async) with progress
+ * and cancel on the row; attaching is a short write on the main thread.
+ */
+#define G_LOG_DOMAIN "xj-runner"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "xj-photo-async.h"
+#include "xj-photo-review.h"
+#include "xj-photo-store.h"
+#include "xj-photo-viewer.h"
+#include "xj-runner-private.h"
+#include "xj-window.h"
+
+typedef struct
+{
+  XjRunner     *runner;
+  XjItemRow    *row;
+  GCancellable *cancellable;
+} ImportJob;
+
+static void
+import_job_free (ImportJob *job)
+{
+  g_clear_object (&job->runner);
+  g_clear_object (&job->row);
+  g_clear_object (&job->cancellable);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImportJob, import_job_free)
+
+/* --- helpers -------------------------------------------------------------- */
+
+static XjStore *
+get_store (XjRunner *self)
+{
+  return xj_application_get_store (self->application);
+}
+
+static void
+toast (XjRunner   *self,
+       const char *message)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (XJ_IS_WINDOW (root))
+    xj_window_toast (XJ_WINDOW (root), message);
+}
+
+/* Attaches stored photos to @row's answer; says on the row and in a toast
+ * what went wrong, file by file. */
+static guint
+attach_results (XjRunner  *self,
+                XjItemRow *row,
+                GPtrArray *results)
+{
+  g_autofree char *actor = xj_application_dup_actor (self->application);
+  g_autoptr(GString) problems = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 answer_id = 0;
+  guint attached = 0, failed = 0;
+
+  if (!xj_store_ensure_answer (get_store (self), self->inspection_id, xj_item_row_get_item (row),
+                               &answer_id, &error))
+    {
+      xj_item_row_set_error (row, error->message);
+      toast (self, error->message);
+      return 0;
+    }
+  for (guint i = 0; i < results->len; i++)
+    {
+      XjPhotoImportResult *result = g_ptr_array_index (results, i);
+      g_autoptr(GError) local_error = NULL;
+
+      if (result->info != NULL
+          && xj_store_attach_photo_to_answer (get_store (self), answer_id, result->info->sha256,
+                                              NULL, actor, NULL, &local_error))
+        {
+          attached++;
+          continue;
+        }
+      failed++;
+      if (problems->len > 0)
+        g_string_append_c (problems, '\n');
+      if (result->error != NULL)
+        g_string_append (problems, result->error->message);
+      else
+        {
+          g_autofree char *name = g_path_get_basename (result->path);
+
+          /* Translators: a file name and why it was not attached */
+          g_string_append_printf (problems, _("%s: %s"), name, local_error->message);
+        }
+    }
+  xj_item_row_set_error (row, failed > 0 ? problems->str : NULL);
+  if (failed > 0)
+    {
+      g_autofree char *message = g_strdup_printf (ngettext ("%u photo could not be attached",
+                                                            "%u photos could not be attached",
+                                                            failed), failed);
+      toast (self, message);
+    }
+  return attached;
+}
+
+static void
+on_import_progress_cb (guint        done,
+                       guint        total,
+                       const char  *path,
+                       gpointer     user_data)
+{
+  ImportJob *job = user_data;
+  g_autofree char *text = g_strdup_printf (_("Importing photo %u of %u…"), MIN (done + 1, total),
+                                           total);
+
+  xj_photo_strip_set_progress (xj_item_row_get_photo_strip (job->row),
+                               total > 0 ? (double) done / total : 0, text);
+}
+
+static void
+on_import_done_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(ImportJob) job = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = xj_photo_import_finish (XJ_STORE (source), result, &error);
+  XjPhotoStrip *strip = xj_item_row_get_photo_strip (job->row);
+
+  xj_photo_strip_set_progress (strip, 0, NULL);
+  g_object_set_data (G_OBJECT (strip), "import", NULL);
+  if (results == NULL)
+    {
+      /* Silent on cancel: the person asked for it. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (job->runner, error->message);
+      return;
+    }
+  if (!job->runner->read_only)
+    attach_results (job->runner, job->row, results);
+}
+
+static void
+on_strip_cancel_cb (XjPhotoStrip *strip)
+{
+  GCancellable *cancellable = g_object_get_data (G_OBJECT (strip), "import");
+
+  if (cancellable != NULL)
+    g_cancellable_cancel (cancellable);
+}
+
+/* --- attaching files ------------------------------------------------------ */
+
+void
+_xj_runner_attach_paths (XjRunner           *self,
+                         XjItemRow          *row,
+                         const char * const *paths)
+{
+  XjPhotoStrip *strip = xj_item_row_get_photo_strip (row);
+  ImportJob *job;
+
+  if (self->read_only || paths == NULL || paths[0] == NULL)
+    return;
+  if (g_object_get_data (G_OBJECT (strip), "import") != NULL)
+    {
+      toast (self, _("Photos are still being imported for this item: wait or cancel first."));
+      return;
+    }
+  job = g_new0 (ImportJob, 1);
+  job->runner = g_object_ref (self);
+  job->row = g_object_ref (row);
+  job->cancellable = g_cancellable_new ();
+  g_object_set_data_full (G_OBJECT (strip), "import", g_object_ref (job->cancellable),
+                          g_object_unref);
+  on_import_progress_cb (0, g_strv_length ((char **) paths), NULL, job);
+  xj_photo_import_async (get_store (self), paths, on_import_progress_cb, job, NULL,
+                         job->cancellable, on_import_done_cb, job);
+}
+
+static void
+attach_file_list (XjRunner  *self,
+                  XjItemRow *row,
+                  GSList    *files)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      char *path = g_file_get_path (l->data);
+
+      if (path != NULL)
+        g_ptr_array_add (paths, path);
+    }
+  g_ptr_array_add (paths, NULL);
+  _xj_runner_attach_paths (self, row, (const char * const *) paths->pdata);
+}
+
+static void
+on_strip_files_cb (XjPhotoStrip *strip,
+                   GSList       *files,
+                   XjRunner     *self)
+{
+  XjItemRow *row = XJ_ITEM_ROW (gtk_widget_get_ancestor (GTK_WIDGET (strip), XJ_TYPE_ITEM_ROW));
+
+  attach_file_list (self, row, files);
+}
+
+static void
+on_strip_open_cb (XjPhotoStrip *strip,
+                  guint         index,
+                  XjRunner     *self)
+{
+  XjItemRow *row = XJ_ITEM_ROW (gtk_widget_get_ancestor (GTK_WIDGET (strip), XJ_TYPE_ITEM_ROW));
+  XjAnswer *answer = g_hash_table_lookup (self->answers, &xj_item_row_get_item (row)->id);
+  g_autofree char *actor = xj_application_dup_actor (self->application);
+  XjPhotoViewer *viewer;
+
+  if (answer == NULL)
+    return;
+  viewer = xj_photo_viewer_new (get_store (self), actor, self->inspection_id, answer->answer_id,
+                                xj_item_row_get_item (row)->prompt, index, self->read_only);
+  gtk_window_set_transient_for (GTK_WINDOW (viewer), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_present (GTK_WINDOW (viewer));
+}
+
+static void
+on_chooser_response_cb (GtkNativeDialog *chooser,
+                        int              response,
+                        gpointer         user_data)
+{
+  g_autoptr(XjRunner) self = user_data;
+  XjItemRow *row = g_object_get_data (G_OBJECT (chooser), "row");
+
+  if (response == GTK_RESPONSE_ACCEPT && row != NULL)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+          char *path = g_file_get_path (file);
+
+          if (path != NULL)
+            g_ptr_array_add (paths, path);
+        }
+      g_ptr_array_add (paths, NULL);
+      if (g_object_get_data (G_OBJECT (chooser), "folder") != NULL)
+        _xj_runner_import_folder (self, g_ptr_array_index (paths, 0));
+      else
+        _xj_runner_attach_paths (self, row, (const char * const *) paths->pdata);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+choose (XjRunner   *self,
+        gboolean    folder)
+{
+  XjItemRow *row = xj_runner_get_current_row (self);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (row == NULL || self->read_only)
+    return;
+  chooser = gtk_file_chooser_native_new (folder ? _("Import Photos from Folder") : _("Attach Photos"),
+                                         GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                         folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER
+                                                : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         folder ? _("_Import") : _("_Attach"), NULL);
+  if (!folder)
+    {
+      gtk_file_filter_set_name (filter, _("Photos (JPEG, PNG)"));
+      gtk_file_filter_add_mime_type (filter, "image/jpeg");
+      gtk_file_filter_add_mime_type (filter, "image/png");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+      gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+    }
+  g_object_set_data_full (G_OBJECT (chooser), "row", g_object_ref (row), g_object_unref);
+  g_object_set_data (G_OBJECT (chooser), "folder", GINT_TO_POINTER (folder));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* --- the clipboard -------------------------------------------------------- */
+
+static void
+on_paste_imported_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(ImportJob) job = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XjPhotoImportResult) imported = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(GPtrArray) results = g_ptr_array_new ();
+
+  if (imported == NULL || job->runner->read_only)
+    return;
+  if (imported->info != NULL && !xj_store_add_photo (get_store (job->runner), imported->info, &error))
+    {
+      xj_photo_info_discard_files (imported->info);
+      g_clear_pointer (&imported->info, xj_photo_info_free);
+      imported->error = g_steal_pointer (&error);
+    }
+  g_ptr_array_add (results, imported);
+  attach_results (job->runner, job->row, results);
+}
+
+static void
+paste_import_thread (GTask        *task,
+                     gpointer      source,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  ImportJob *job = g_task_get_task_data (task);
+  GBytes *png = source;
+  XjPhotoImportResult *result = g_new0 (XjPhotoImportResult, 1);
+
+  result->path = g_strdup (_("Pasted image"));
+  result->info = xj_photo_import_bytes (xj_store_get_data_dir (get_store (job->runner)), png,
+                                        result->path, cancellable, &result->error);
+  g_task_return_pointer (task, result, (GDestroyNotify) xj_photo_import_result_free);
+}
+
+static void
+on_clipboard_texture_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(ImportJob) job = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = gdk_clipboard_read_texture_finish (GDK_CLIPBOARD (source), result,
+                                                                      &error);
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GTask) task = NULL;
+
+  if (texture == NULL)
+    {
+      toast (job->runner, _("The clipboard holds no image or photo files to paste."));
+      return;
+    }
+  png = gdk_texture_save_to_png_bytes (texture);
+  task = g_task_new (png, NULL, on_paste_imported_cb, job);
+  g_task_set_task_data (task, g_steal_pointer (&job), (GDestroyNotify) import_job_free);
+  g_task_run_in_thread (task, paste_import_thread);
+}
+
+static void
+on_clipboard_files_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(ImportJob) job = user_data;
+  const GValue *value = gdk_clipboard_read_value_finish (GDK_CLIPBOARD (source), result, NULL);
+
+  if (value != NULL && G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    attach_file_list (job->runner, job->row, g_value_get_boxed (value));
+}
+
+void
+_xj_runner_paste (XjRunner *self)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (self));
+  GdkContentFormats *formats = gdk_clipboard_get_formats (clipboard);
+  XjItemRow *row = xj_runner_get_current_row (self);
+  ImportJob *job;
+
+  if (row == NULL || self->read_only)
+    return;
+  job = g_new0 (ImportJob, 1);
+  job->runner = g_object_ref (self);
+  job->row = g_object_ref (row);
+  if (gdk_content_formats_contain_gtype (formats, GDK_TYPE_FILE_LIST))
+    gdk_clipboard_read_value_async (clipboard, GDK_TYPE_FILE_LIST, G_PRIORITY_DEFAULT, NULL,
+                                    on_clipboard_files_cb, job);
+  else
+    gdk_clipboard_read_texture_async (clipboard, NULL, on_clipboard_texture_cb, job);
+}
+
+/* --- a camera's folder ---------------------------------------------------- */
+
+static void
+on_folder_imported_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(XjRunner) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = xj_photo_import_finish (XJ_STORE (source), result, &error);
+  XjPhotoReview *review;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->import_bar), FALSE);
+  g_clear_object (&self->folder_import);
+  if (results == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (self, error->message);
+      return;
+    }
+  if (self->read_only)
+    return;
+  review = xj_photo_review_new (self, results);
+  gtk_window_set_transient_for (GTK_WINDOW (review), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_present (GTK_WINDOW (review));
+}
+
+static void
+on_folder_progress_cb (guint        done,
+                       guint        total,
+                       const char  *path,
+                       gpointer     user_data)
+{
+  XjRunner *self = user_data;
+  g_autofree char *text = g_strdup_printf (_("Importing photo %u of %u…"), MIN (done + 1, total),
+                                           total);
+
+  gtk_progress_bar_set_fraction (self->import_progress, total > 0 ? (double) done / total : 0);
+  gtk_progress_bar_set_text (self->import_progress, text);
+}
+
+/* Imports every photo of @folder in a worker, then shows the review. */
+void
+_xj_runner_import_folder (XjRunner   *self,
+                          const char *folder)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) paths = NULL;
+
+  if (self->read_only || self->folder_import != NULL)
+    return;
+  if ((paths = xj_photo_list_folder (folder, &error)) == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  if (paths->len == 0)
+    {
+      toast (self, _("There are no JPEG or PNG photos in this folder."));
+      return;
+    }
+  g_ptr_array_add (paths, NULL);
+  self->folder_import = g_cancellable_new ();
+  gtk_widget_set_visible (GTK_WIDGET (self->import_bar), TRUE);
+  on_folder_progress_cb (0, paths->len - 1, NULL, self);
+  xj_photo_import_async (get_store (self), (const char * const *) paths->pdata,
+                         on_folder_progress_cb, g_object_ref (self), g_object_unref,
+                         self->folder_import, on_folder_imported_cb, g_object_ref (self));
+}
+
+void
+_xj_runner_cancel_folder_import (XjRunner *self)
+{
+  if (self->folder_import != NULL)
+    g_cancellable_cancel (self->folder_import);
+}
+
+/* --- rows and actions ----------------------------------------------------- */
+
+void
+_xj_runner_setup_photos (XjRunner  *self,
+                         XjItemRow *row)
+{
+  XjPhotoStrip *strip = xj_item_row_get_photo_strip (row);
+
+  g_signal_connect_object (strip, "open", G_CALLBACK (on_strip_open_cb), self, 0);
+  g_signal_connect_object (strip, "files", G_CALLBACK (on_strip_files_cb), self, 0);
+  g_signal_connect (strip, "cancel", G_CALLBACK (on_strip_cancel_cb), NULL);
+}
+
+/* Thumbnails of the rows whose photos may have changed. */
+void
+_xj_runner_reload_photos (XjRunner *self)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      XjItemRow *row = g_ptr_array_index (self->rows, i);
+      XjAnswer *answer = g_hash_table_lookup (self->answers, &xj_item_row_get_item (row)->id);
+      XjPhotoStrip *strip = xj_item_row_get_photo_strip (row);
+      guint n = answer != NULL ? answer->n_photos : 0;
+
+      if (n > 0 || xj_photo_strip_get_n_shown (strip) > 0)
+        xj_photo_strip_load (strip, get_store (self), self->inspection,
+                             answer != NULL ? answer->answer_id : 0);
+    }
+}
+
+void
+_xj_runner_choose_photos (XjRunner *self,
+                          gboolean  folder)
+{
+  choose (self, folder);
+}

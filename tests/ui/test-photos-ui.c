@@ -1,0 +1,396 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Photos in the runner: files dropped on an item row are imported in a
+ * worker and attached; thumbnails on the row, counts on the row and in
+ * the section progress; the viewer edits a caption and removes a photo;
+ * the annotation editor saves a drawing; the bulk review proposes items by
+ * time.  The zh_CN run looks for untranslated labels in all of them.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "xj-annotation-editor.h"
+#include "xj-annotation.h"
+#include "xj-application.h"
+#include "xj-photo-async.h"
+#include "xj-photo-review.h"
+#include "xj-photo-store.h"
+#include "xj-photo-viewer.h"
+#include "xj-runner.h"
+#include "xj-site.h"
+#include "xj-template-store.h"
+#include "xj-test-photos.h"
+#include "xj-test-ui.h"
+#include "xj-test-utils.h"
+#include "xj-window.h"
+
+typedef struct
+{
+  char          *dir;
+  char          *camera;
+  XjApplication *app;
+  XjStore       *store;
+  XjWindow      *window;
+  XjRunner      *runner;
+  gint64         id;
+} Fixture;
+
+static gint64
+find_template (XjStore *store)
+{
+  g_autoptr(GPtrArray) list = xj_store_list_templates (store, FALSE, NULL);
+
+  for (guint i = 0; i < list->len; i++)
+    if (g_strcmp0 (((XjTemplateSummary *) list->pdata[i])->uid, "xunjian:builtin:daily-patrol") == 0)
+      return ((XjTemplateSummary *) list->pdata[i])->id;
+  g_assert_not_reached ();
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *app_id = NULL;
+  g_autoptr(XjSite) site = xj_site_new ("翠湖花园", XJ_SITE_KIND_ESTATE);
+  XjInspectionStart start = { 0 };
+  static guint serial;
+
+  f->dir = xj_test_make_data_dir ();
+  f->camera = xj_test_make_data_dir ();
+  f->app = xj_application_new (f->dir);
+  app_id = g_strdup_printf ("%s.PhotosTest%u", APP_ID, ++serial);
+  g_application_set_application_id (G_APPLICATION (f->app), app_id);
+  g_assert_true (g_application_register (G_APPLICATION (f->app), NULL, &error));
+  f->store = xj_application_get_store (f->app);
+  g_assert_true (xj_store_save_site (f->store, site, "test", &error));
+  g_settings_set_string (xj_application_get_settings (f->app), "inspector-name", "王芳");
+  g_application_activate (G_APPLICATION (f->app));
+  f->window = XJ_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (f->app)));
+  start.site_id = xj_site_get_id (site);
+  start.template_id = find_template (f->store);
+  start.kind = "daily";
+  start.inspector = "王芳";
+  f->id = xj_store_start_inspection (f->store, &start, &error);
+  g_assert_no_error (error);
+  g_assert_true (xj_window_open_inspection (f->window, f->id));
+  xj_test_iterate (50);
+  f->runner = XJ_RUNNER (xj_window_get_runner (f->window));
+  g_assert_nonnull (f->runner);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWindow *window;
+
+  while ((window = xj_test_find_window (XJ_TYPE_PHOTO_VIEWER)) != NULL
+         || (window = xj_test_find_window (XJ_TYPE_ANNOTATION_EDITOR)) != NULL
+         || (window = xj_test_find_window (XJ_TYPE_PHOTO_REVIEW)) != NULL)
+    gtk_window_destroy (window);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  xj_test_iterate (20);
+  g_clear_object (&f->app);
+  xj_test_remove_tree (f->dir);
+  xj_test_remove_tree (f->camera);
+  g_free (f->dir);
+  g_free (f->camera);
+}
+
+static char *
+write_photo (Fixture    *f,
+             guint       n,
+             const char *taken)
+{
+  g_autoptr(GBytes) jpeg = xj_test_make_jpeg (640, 480, 85, 40 + n, FALSE);
+  /* Named as a phone might in Chinese: the zh_CN run reads the names as
+   * labels and would take "IMG" or "jpg" for untranslated text. */
+  g_autofree char *name = g_strdup_printf ("现场照片%04u", n);
+  char *path = g_build_filename (f->camera, name, NULL);
+
+  if (taken != NULL)
+    {
+      XjTestExif exif = { 1, taken, "+08:00", TRUE, 31.2304, 121.4737, "Canon", "EOS R6" };
+      g_autoptr(GBytes) with_exif = xj_test_add_exif (jpeg, &exif);
+
+      xj_test_write_bytes (path, with_exif);
+    }
+  else
+    xj_test_write_bytes (path, jpeg);
+  return path;
+}
+
+static gboolean
+wait_for_photos (Fixture   *f,
+                 XjItemRow *row,
+                 guint      n)
+{
+  XjPhotoStrip *strip = xj_item_row_get_photo_strip (row);
+
+  for (guint i = 0; i < 400 && xj_photo_strip_get_n_shown (strip) != n; i++)
+    xj_test_iterate (10);
+  return xj_photo_strip_get_n_shown (strip) == n;
+}
+
+/* Drops @n generated photos on @row, as a file manager would. */
+static void
+drop_photos (Fixture   *f,
+             XjItemRow *row,
+             guint      first,
+             guint      n)
+{
+  GSList *files = NULL;
+
+  for (guint i = first; i < first + n; i++)
+    {
+      g_autofree char *path = write_photo (f, i, NULL);
+
+      files = g_slist_append (files, g_file_new_for_path (path));
+    }
+  g_signal_emit_by_name (xj_item_row_get_photo_strip (row), "files", files);
+  g_slist_free_full (files, g_object_unref);
+}
+
+static const char *
+section_progress (Fixture *f)
+{
+  GtkWidget *list = xj_test_find_widget (GTK_WIDGET (f->runner), "sections_list");
+  GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+  GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+
+  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_last_child (box)));
+}
+
+static void
+test_attach_view_delete (Fixture       *f,
+                         gconstpointer  data)
+{
+  XjItemRow *row = xj_runner_get_current_row (f->runner);
+  const XjTemplateItem *item = xj_item_row_get_item (row);
+  g_autoptr(GHashTable) answers = NULL;
+  g_autoptr(GPtrArray) photos = NULL;
+  XjAnswer *answer;
+  GtkWindow *window;
+  XjPhotoViewer *viewer;
+  GtkWidget *caption;
+
+  drop_photos (f, row, 1, 3);
+  g_assert_true (wait_for_photos (f, row, 3));
+  answers = xj_store_load_answers (f->store, f->id, NULL);
+  answer = g_hash_table_lookup (answers, &item->id);
+  g_assert_nonnull (answer);
+  g_assert_cmpuint (answer->n_photos, ==, 3);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (xj_test_find_widget (GTK_WIDGET (row), "photo_count"))),
+                   ==, "3 photos");
+  g_assert_nonnull (strstr (section_progress (f), "3 photos"));
+
+  /* The same photo twice: said on the row, not attached twice. */
+  drop_photos (f, row, 1, 1);
+  for (guint i = 0; i < 200 && !gtk_widget_get_visible (xj_test_find_widget (GTK_WIDGET (row), "error")); i++)
+    xj_test_iterate (10);
+  g_assert_true (gtk_widget_get_visible (xj_test_find_widget (GTK_WIDGET (row), "error")));
+  g_assert_cmpuint (xj_photo_strip_get_n_shown (xj_item_row_get_photo_strip (row)), ==, 3);
+
+  /* A click on the second thumbnail opens the viewer there. */
+  g_signal_emit_by_name (xj_item_row_get_photo_strip (row), "open", 1u);
+  xj_test_iterate (50);
+  window = xj_test_find_window (XJ_TYPE_PHOTO_VIEWER);
+  g_assert_nonnull (window);
+  viewer = XJ_PHOTO_VIEWER (window);
+  g_assert_cmpuint (xj_photo_viewer_get_index (viewer), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (viewer), "viewer.next", NULL));
+  g_assert_cmpuint (xj_photo_viewer_get_index (viewer), ==, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (viewer), "viewer.zoom-in", NULL));
+  g_assert_cmpfloat (xj_photo_viewer_get_zoom (viewer), >, 0);
+
+  caption = xj_test_find_widget (GTK_WIDGET (viewer), "caption");
+  gtk_editable_set_text (GTK_EDITABLE (caption), "消防通道堆放纸箱");
+  g_signal_emit_by_name (caption, "activate");
+  photos = xj_store_list_answer_photos (f->store, answer->answer_id, NULL);
+  g_assert_cmpstr (((XjAttachedPhoto *) photos->pdata[2])->caption, ==, "消防通道堆放纸箱");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (viewer), "viewer.delete", NULL));
+  xj_test_iterate (50);
+  g_clear_pointer (&photos, g_ptr_array_unref);
+  photos = xj_store_list_answer_photos (f->store, answer->answer_id, NULL);
+  g_assert_cmpuint (photos->len, ==, 2);
+  g_assert_true (wait_for_photos (f, row, 2));
+  g_assert_nonnull (strstr (section_progress (f), "2 photos"));
+}
+
+/* The editor saves a drawing; the annotated thumbnail is then shown. */
+static void
+test_annotate (Fixture       *f,
+               gconstpointer  data)
+{
+  XjItemRow *row = xj_runner_get_current_row (f->runner);
+  g_autoptr(GHashTable) answers = NULL;
+  g_autoptr(GPtrArray) photos = NULL;
+  XjAnnotationEditor *editor;
+  XjShape *arrow = xj_shape_new (XJ_SHAPE_ARROW, XJ_ANNOTATION_RED, 0.008);
+  XjShape *label = xj_shape_new (XJ_SHAPE_TEXT, XJ_ANNOTATION_RED, 0.04);
+  XjAnswer *answer;
+  g_autofree char *thumbnail = NULL;
+
+  drop_photos (f, row, 7, 1);
+  g_assert_true (wait_for_photos (f, row, 1));
+  answers = xj_store_load_answers (f->store, f->id, NULL);
+  answer = g_hash_table_lookup (answers, &xj_item_row_get_item (row)->id);
+  photos = xj_store_list_answer_photos (f->store, answer->answer_id, NULL);
+  editor = xj_annotation_editor_new (f->store, "王芳", answer->answer_id, photos->pdata[0]);
+  gtk_window_present (GTK_WINDOW (editor));
+  xj_shape_add_point (arrow, 0.2, 0.2);
+  xj_shape_add_point (arrow, 0.5, 0.5);
+  xj_shape_add_point (label, 0.1, 0.6);
+  label->text = g_strdup ("漏水");
+  xj_annotation_canvas_add_shape (xj_annotation_editor_get_canvas (editor), arrow);
+  xj_annotation_canvas_add_shape (xj_annotation_editor_get_canvas (editor), label);
+  g_assert_true (xj_annotation_canvas_undo (xj_annotation_editor_get_canvas (editor)));
+  g_assert_true (xj_annotation_canvas_redo (xj_annotation_editor_get_canvas (editor)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  for (guint i = 0; i < 300 && xj_test_find_window (XJ_TYPE_ANNOTATION_EDITOR) != NULL; i++)
+    xj_test_iterate (10);
+  g_assert_null (xj_test_find_window (XJ_TYPE_ANNOTATION_EDITOR));
+  g_clear_pointer (&photos, g_ptr_array_unref);
+  photos = xj_store_list_answer_photos (f->store, answer->answer_id, NULL);
+  g_assert_nonnull (((XjAttachedPhoto *) photos->pdata[0])->annotation);
+  thumbnail = xj_annotation_dup_thumbnail_path (f->dir, ((XjAttachedPhoto *) photos->pdata[0])->sha256,
+                                                ((XjAttachedPhoto *) photos->pdata[0])->annotation);
+  g_assert_true (g_file_test (thumbnail, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+on_imported_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GPtrArray **results = user_data;
+
+  *results = xj_photo_import_finish (XJ_STORE (source), result, NULL);
+}
+
+static XjPhotoReview *
+open_review (Fixture *f)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *taken = g_date_time_format (now, "%Y:%m:%d %H:%M:%S");
+  g_autofree char *timed = write_photo (f, 20, taken);
+  g_autofree char *untimed = write_photo (f, 21, NULL);
+  const char *paths[] = { timed, untimed, NULL };
+  g_autoptr(GPtrArray) results = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->runner), "runner.pass", NULL);
+  xj_photo_import_async (f->store, paths, NULL, NULL, NULL, NULL, on_imported_cb, &results);
+  for (guint i = 0; i < 400 && results == NULL; i++)
+    xj_test_iterate (10);
+  g_assert_nonnull (results);
+  return xj_photo_review_new (f->runner, results);
+}
+
+/* A photo taken as the first item was answered is proposed for it; one
+ * without a time for nothing; Confirm attaches what was chosen. */
+static void
+test_review (Fixture       *f,
+             gconstpointer  data)
+{
+  const XjTemplate *tmpl = xj_runner_get_template (f->runner);
+  XjTemplateSection *section = g_ptr_array_index (tmpl->sections, 0);
+  XjTemplateItem *first = g_ptr_array_index (section->items, 0);
+  XjTemplateItem *third = g_ptr_array_index (section->items, 2);
+  XjPhotoReview *review = open_review (f);
+  g_autoptr(GHashTable) answers = NULL;
+
+  gtk_window_present (GTK_WINDOW (review));
+  g_assert_cmpuint (xj_photo_review_get_n_photos (review), ==, 2);
+  g_assert_cmpint (xj_photo_review_get_item (review, 0), ==, first->id);
+  g_assert_cmpint (xj_photo_review_get_item (review, 1), ==, 0);
+  xj_photo_review_set_item (review, 1, third->id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (review), "review.confirm", NULL));
+  xj_test_iterate (50);
+  g_assert_null (xj_test_find_window (XJ_TYPE_PHOTO_REVIEW));
+  answers = xj_store_load_answers (f->store, f->id, NULL);
+  g_assert_cmpuint (((XjAnswer *) g_hash_table_lookup (answers, &first->id))->n_photos, ==, 1);
+  g_assert_cmpuint (((XjAnswer *) g_hash_table_lookup (answers, &third->id))->n_photos, ==, 1);
+}
+
+static void
+assert_translated (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *joined = NULL;
+
+  xj_test_collect_untranslated (root, found);
+  g_ptr_array_add (found, NULL);
+  joined = g_strjoinv (" | ", (char **) found->pdata);
+  g_assert_cmpstr (joined, ==, "");
+}
+
+/* The viewer, the annotation editor and the review, in Chinese. */
+static void
+test_chinese (void)
+{
+  Fixture f = { 0 };
+  XjItemRow *row;
+  GtkWindow *viewer;
+  XjAnnotationEditor *editor;
+  XjPhotoReview *review;
+  g_autoptr(GHashTable) answers = NULL;
+  g_autoptr(GPtrArray) photos = NULL;
+  XjAnswer *answer;
+
+  fixture_set_up (&f, NULL);
+  row = xj_runner_get_current_row (f.runner);
+  drop_photos (&f, row, 1, 2);
+  g_assert_true (wait_for_photos (&f, row, 2));
+  assert_translated (GTK_WIDGET (f.window));
+
+  g_signal_emit_by_name (xj_item_row_get_photo_strip (row), "open", 0u);
+  xj_test_iterate (50);
+  viewer = xj_test_find_window (XJ_TYPE_PHOTO_VIEWER);
+  g_assert_nonnull (viewer);
+  assert_translated (GTK_WIDGET (viewer));
+
+  answers = xj_store_load_answers (f.store, f.id, NULL);
+  answer = g_hash_table_lookup (answers, &xj_item_row_get_item (row)->id);
+  photos = xj_store_list_answer_photos (f.store, answer->answer_id, NULL);
+  editor = xj_annotation_editor_new (f.store, "王芳", answer->answer_id, photos->pdata[0]);
+  gtk_window_present (GTK_WINDOW (editor));
+  xj_annotation_editor_set_tool (editor, XJ_SHAPE_TEXT);
+  xj_test_iterate (30);
+  assert_translated (GTK_WIDGET (editor));
+  gtk_window_destroy (GTK_WINDOW (editor));
+  gtk_window_destroy (viewer);
+
+  review = open_review (&f);
+  gtk_window_present (GTK_WINDOW (review));
+  xj_test_iterate (30);
+  assert_translated (GTK_WIDGET (review));
+  fixture_tear_down (&f, NULL);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  xj_test_init_ui (&argc, &argv);
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  textdomain (GETTEXT_PACKAGE);
+  gtk_init ();
+  adw_init ();
+
+  if (g_str_has_prefix (setlocale (LC_MESSAGES, NULL), "zh_CN"))
+    {
+      g_test_add_func ("/xj/ui/zh/photos-translated", test_chinese);
+      return g_test_run ();
+    }
+  g_test_add ("/xj/ui/photos/attach-view-delete", Fixture, NULL, fixture_set_up,
+              test_attach_view_delete, fixture_tear_down);
+  g_test_add ("/xj/ui/photos/annotate", Fixture, NULL, fixture_set_up, test_annotate,
+              fixture_tear_down);
+  g_test_add ("/xj/ui/photos/review", Fixture, NULL, fixture_set_up, test_review,
+              fixture_tear_down);
+  return g_test_run ();
+}
