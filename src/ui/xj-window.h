@@ -13,6 +13,10 @@ G_DECLARE_FINAL_TYPE (XjWindow, xj_window, XJ, WINDOW, AdwApplicationWindow)
 XjWindow *xj_window_new        (XjApplication *application);
 void      xj_window_show_area  (XjWindow      *self,
                                 const char    *area);
+void      xj_window_set_badge  (XjWindow      *self,
+                                const char    *area,
+                                guint          count,
+                                gboolean       urgent);
 void      xj_window_show_error (XjWindow      *self,
                                 const char    *message);
 void      xj_window_show_fatal (XjWindow      *self,
