@@ -20,6 +20,9 @@
 
 /* Beyond this many notices a group ends with a row that opens the board. */
 #define MAX_NOTICES 8
+/* Rows cost time on the main loop: a long backlog shows its first rows and
+ * a row to the calendar, so Today fills in equally fast on any estate. */
+#define MAX_OCCURRENCES 30
 /* The store changes at every answer: recompute once things settle. */
 #define REFRESH_DELAY_MS 400
 /* Due turns overdue as time passes, with no change in the store. */
@@ -170,6 +173,20 @@ fill_notices (GtkListBox *list,
 }
 
 static void
+fill_occurrences (GtkListBox *list,
+                  GArray     *occurrences,
+                  gint64      now)
+{
+  for (guint i = 0; i < occurrences->len && i < MAX_OCCURRENCES; i++)
+    gtk_list_box_append (list, xj_today_row_new_occurrence (&g_array_index (occurrences,
+                                                                            XjOccurrence, i),
+                                                            now));
+  if (occurrences->len > MAX_OCCURRENCES)
+    gtk_list_box_append (list, xj_today_row_new_more_occurrences (occurrences->len
+                                                                  - MAX_OCCURRENCES));
+}
+
+static void
 update_badges (XjTodayPage *self)
 {
   GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), XJ_TYPE_WINDOW);
@@ -195,15 +212,8 @@ show_result (XjTodayPage *self)
   adw_window_title_set_subtitle (self->title, date);
   for (guint s = 0; s < N_SECTIONS; s++)
     clear_list (self->list[s]);
-  for (guint i = 0; i < today->overdue->len; i++)
-    gtk_list_box_append (self->list[SECTION_OVERDUE],
-                         xj_today_row_new_occurrence (&g_array_index (today->overdue,
-                                                                      XjOccurrence, i),
-                                                      today->now));
-  for (guint i = 0; i < today->due->len; i++)
-    gtk_list_box_append (self->list[SECTION_DUE],
-                         xj_today_row_new_occurrence (&g_array_index (today->due, XjOccurrence, i),
-                                                      today->now));
+  fill_occurrences (self->list[SECTION_OVERDUE], today->overdue, today->now);
+  fill_occurrences (self->list[SECTION_DUE], today->due, today->now);
   for (guint i = 0; i < today->drafts->len; i++)
     gtk_list_box_append (self->list[SECTION_DRAFTS],
                          xj_today_row_new_draft (&g_array_index (today->drafts, XjTodayDraft, i),
@@ -304,6 +314,17 @@ resume_activated (GtkWidget  *widget,
 }
 
 static void
+show_schedules_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (widget, XJ_TYPE_WINDOW);
+
+  if (window != NULL)
+    xj_window_show_area (XJ_WINDOW (window), "schedules");
+}
+
+static void
 refresh_activated (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
@@ -384,6 +405,8 @@ xj_today_page_class_init (XjTodayPageClass *klass)
   gtk_widget_class_install_action (widget_class, "today.start", "(xx)", start_activated);
   gtk_widget_class_install_action (widget_class, "today.resume", "x", resume_activated);
   gtk_widget_class_install_action (widget_class, "today.refresh", NULL, refresh_activated);
+  gtk_widget_class_install_action (widget_class, "today.show-schedules", NULL,
+                                   show_schedules_activated);
 }
 
 static void
@@ -430,7 +453,9 @@ xj_today_page_new (XjApplication *application)
   g_signal_connect_object (xj_application_get_store (application), "changed",
                            G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
   self->period_source = g_timeout_add_seconds (REFRESH_PERIOD_S, period_cb, self);
-  xj_today_page_refresh (self);
+  /* Computed once the page is shown (see on_map_cb), so that the worker never
+   * competes with building and showing the window. */
+  self->dirty = TRUE;
   return GTK_WIDGET (self);
 }
 

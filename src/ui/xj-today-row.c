@@ -41,7 +41,8 @@ add_action_button (GtkWidget  *row,
 {
   GtkWidget *button = gtk_button_new_with_mnemonic (label);
 
-  g_variant_ref_sink (target);
+  if (target != NULL)
+    g_variant_ref_sink (target);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, suggested ? "suggested-action" : "flat");
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
@@ -50,7 +51,7 @@ add_action_button (GtkWidget  *row,
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
-  g_variant_unref (target);
+  g_clear_pointer (&target, g_variant_unref);
 }
 
 static GtkWidget *
@@ -156,5 +157,17 @@ xj_today_row_new_more (guint n_more)
 
   add_action_button (row, _("Show _All"), title, "win.show-notice", g_variant_new_int64 (0),
                      FALSE);
+  return row;
+}
+
+/* The end of a long backlog: the rest is in the Schedules area's calendar. */
+GtkWidget *
+xj_today_row_new_more_occurrences (guint n_more)
+{
+  g_autofree char *title = g_strdup_printf (ngettext ("%u more inspection",
+                                                      "%u more inspections", n_more), n_more);
+  GtkWidget *row = new_row (title, _("See them all in the Schedules calendar"));
+
+  add_action_button (row, _("Show _All"), title, "today.show-schedules", NULL, FALSE);
   return row;
 }

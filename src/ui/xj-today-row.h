@@ -15,5 +15,6 @@ GtkWidget *xj_today_row_new_draft      (const XjTodayDraft *draft,
 GtkWidget *xj_today_row_new_notice     (XjNotice           *notice,
                                         gint64              now);
 GtkWidget *xj_today_row_new_more       (guint               n_more);
+GtkWidget *xj_today_row_new_more_occurrences (guint         n_more);
 
 G_END_DECLS
