@@ -142,11 +142,13 @@ fill_day (XjCalendar *self,
     for (guint k = 0; k < G_N_ELEMENTS (order); k++)
       if (by_status[order[k]] > 0)
         {
-          /* TRANSLATORS: a count chip in a calendar day, e.g. "12 done" */
+          /* The colour says the status; the number fits the narrowest cell. */
+          g_autofree char *count = g_strdup_printf ("%u", by_status[order[k]]);
+          /* TRANSLATORS: a count chip's tooltip in a calendar day, e.g. "12 done" */
           g_autofree char *text = g_strdup_printf (_("%u %s"), by_status[order[k]],
                                                    xj_occurrence_status_get_label (order[k]));
 
-          gtk_box_append (GTK_BOX (cell), new_chip (self, text, text, order[k], day));
+          gtk_box_append (GTK_BOX (cell), new_chip (self, count, text, order[k], day));
         }
   }
 }
