@@ -231,20 +231,14 @@ show_notice_activated (GSimpleAction *action,
                        gpointer       user_data)
 {
   XjApplication *self = user_data;
-  gint64 notice_id = g_variant_get_int64 (parameter);
   GtkWindow *window;
-  GtkWidget *page;
 
   g_application_activate (G_APPLICATION (self));
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (!XJ_IS_WINDOW (window))
     return;
-  xj_window_show_area (XJ_WINDOW (window), "notices");
-  page = xj_window_get_area (XJ_WINDOW (window), "notices");
-  if (XJ_IS_NOTICES_PAGE (page) && notice_id > 0)
-    xj_notices_page_show_notice (XJ_NOTICES_PAGE (page), notice_id);
-  else if (XJ_IS_NOTICES_PAGE (page))
-    xj_notices_page_show_board (XJ_NOTICES_PAGE (page));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-notice", "x",
+                              g_variant_get_int64 (parameter));
   gtk_window_present (window);
 }
 

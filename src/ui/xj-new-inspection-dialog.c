@@ -25,6 +25,8 @@ struct _XjNewInspectionDialog
   XjApplication       *application;
   GArray              *site_ids;
   GArray              *template_ids;
+  gint64               schedule_id;     /* when started for a schedule's occurrence */
+  gint64               occurrence_at;
 
   GtkLabel            *error_label;
   AdwComboRow         *site_row;
@@ -73,6 +75,16 @@ selected_id (AdwComboRow *row,
   guint selected = adw_combo_row_get_selected (row);
 
   return selected < ids->len ? g_array_index (ids, gint64, selected) : 0;
+}
+
+static void
+select_id (AdwComboRow *row,
+           GArray      *ids,
+           gint64       id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      adw_combo_row_set_selected (row, i);
 }
 
 /* --- callbacks ------------------------------------------------------------ */
@@ -134,6 +146,8 @@ start_activated (GtkWidget  *widget,
   start.inspector = gtk_editable_get_text (GTK_EDITABLE (self->inspector_row));
   start.rep_name = gtk_editable_get_text (GTK_EDITABLE (self->rep_name_row));
   start.rep_company = gtk_editable_get_text (GTK_EDITABLE (self->rep_company_row));
+  start.schedule_id = self->schedule_id;
+  start.occurrence_at = self->occurrence_at;
 
   id = xj_store_start_inspection (xj_application_get_store (self->application), &start, &error);
   if (id == 0)
@@ -263,4 +277,37 @@ xj_new_inspection_dialog_new (XjApplication *application)
   gtk_editable_set_text (GTK_EDITABLE (self->inspector_row), inspector);
   gtk_editable_set_text (GTK_EDITABLE (self->start_row), now);
   return self;
+}
+
+/**
+ * xj_new_inspection_dialog_prefill:
+ * @schedule_id: the schedule whose occurrence this inspection does, or 0
+ *
+ * Fills in site, checklist and kind (as Today's Start does) and links the
+ * inspection that will be started to the occurrence; the person still
+ * enters the representative.
+ */
+void
+xj_new_inspection_dialog_prefill (XjNewInspectionDialog *self,
+                                  gint64                 site_id,
+                                  gint64                 template_id,
+                                  const char            *kind,
+                                  gint64                 schedule_id,
+                                  gint64                 occurrence_at)
+{
+  guint n_kinds = 0;
+  const XjTemplateChoice *kinds = xj_template_get_kinds (&n_kinds);
+
+  g_return_if_fail (XJ_IS_NEW_INSPECTION_DIALOG (self));
+
+  select_id (self->site_row, self->site_ids, site_id);
+  /* After the checklist, whose own default kind would otherwise win. */
+  select_id (self->template_row, self->template_ids, template_id);
+  for (guint i = 0; kind != NULL && i < n_kinds; i++)
+    if (g_strcmp0 (kinds[i].id, kind) == 0)
+      adw_combo_row_set_selected (self->kind_row, i);
+  self->schedule_id = schedule_id;
+  self->occurrence_at = occurrence_at;
+  if (xj_inspection_kind_needs_representative (kind))
+    gtk_widget_grab_focus (GTK_WIDGET (self->rep_name_row));
 }

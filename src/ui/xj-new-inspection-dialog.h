@@ -11,6 +11,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (XjNewInspectionDialog, xj_new_inspection_dialog, XJ, NEW_INSPECTION_DIALOG,
                       AdwWindow)
 
-XjNewInspectionDialog *xj_new_inspection_dialog_new (XjApplication *application);
+XjNewInspectionDialog *xj_new_inspection_dialog_new     (XjApplication         *application);
+void                   xj_new_inspection_dialog_prefill (XjNewInspectionDialog *self,
+                                                         gint64                 site_id,
+                                                         gint64                 template_id,
+                                                         const char            *kind,
+                                                         gint64                 schedule_id,
+                                                         gint64                 occurrence_at);
 
 G_END_DECLS

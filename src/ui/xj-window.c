@@ -13,8 +13,10 @@
 #include "xj-inspections-page.h"
 #include "xj-runner.h"
 #include "xj-notices-page.h"
+#include "xj-schedules-page.h"
 #include "xj-sites-page.h"
 #include "xj-templates-page.h"
+#include "xj-today-page.h"
 #include "xj-window.h"
 
 struct _XjWindow
@@ -44,10 +46,12 @@ static const struct {
   const char  *label;
   PageFactory  create;
 } areas[] = {
+  { "today", "go-home-symbolic", N_("Today"), (PageFactory) xj_today_page_new },
   { "inspections", "document-edit-symbolic", N_("Inspections"),
     (PageFactory) xj_inspections_page_new },
   { "notices", "mail-unread-symbolic", N_("Notices"), (PageFactory) xj_notices_page_new },
   { "templates", "view-list-bullet-symbolic", N_("Templates"), (PageFactory) xj_templates_page_new },
+  { "schedules", "x-office-calendar-symbolic", N_("Schedules"), (PageFactory) xj_schedules_page_new },
   { "sites", "find-location-symbolic", N_("Sites"), (PageFactory) xj_sites_page_new },
   { "archive", "folder-documents-symbolic", N_("Archive"), (PageFactory) xj_archive_page_new },
 };
@@ -61,14 +65,22 @@ create_sidebar_row (guint index)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *icon = gtk_image_new_from_icon_name (areas[index].icon);
   GtkWidget *label = gtk_label_new (_(areas[index].label));
+  GtkWidget *badge = gtk_label_new (NULL);
 
   gtk_widget_set_margin_start (box, 6);
   gtk_widget_set_margin_end (box, 6);
   gtk_widget_set_margin_top (box, 10);
   gtk_widget_set_margin_bottom (box, 10);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  /* Counts that an area reports (xj_window_set_badge), hidden at zero. */
+  gtk_widget_set_name (badge, "badge");
+  gtk_widget_set_visible (badge, FALSE);
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (badge, "sidebar-badge");
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), badge);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_widget_set_name (row, areas[index].id);
   return row;
@@ -103,6 +115,25 @@ static void
 on_banner_close_cb (XjWindow *self)
 {
   gtk_revealer_set_reveal_child (self->banner, FALSE);
+}
+
+/* win.show-notice (x): the notice on its page (0: the board). */
+static void
+show_notice_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  XjWindow *self = XJ_WINDOW (widget);
+  gint64 notice_id = g_variant_get_int64 (parameter);
+  GtkWidget *page;
+
+  xj_window_close_inspection (self);
+  xj_window_show_area (self, "notices");
+  page = xj_window_get_area (self, "notices");
+  if (XJ_IS_NOTICES_PAGE (page) && notice_id > 0)
+    xj_notices_page_show_notice (XJ_NOTICES_PAGE (page), notice_id);
+  else if (XJ_IS_NOTICES_PAGE (page))
+    xj_notices_page_show_board (XJ_NOTICES_PAGE (page));
 }
 
 /* --- GObject -------------------------------------------------------------- */
@@ -149,6 +180,8 @@ xj_window_class_init (XjWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XjWindow, toasts);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_banner_close_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.show-notice", "x", show_notice_activated);
 }
 
 static void
@@ -209,6 +242,36 @@ xj_window_get_area (XjWindow   *self,
   g_return_val_if_fail (XJ_IS_WINDOW (self), NULL);
 
   return gtk_stack_get_child_by_name (self->pages, area);
+}
+
+/* A count beside an area's name in the sidebar; @count 0 hides it.
+ * @urgent colours it as a warning (overdue work). */
+void
+xj_window_set_badge (XjWindow   *self,
+                     const char *area,
+                     guint       count,
+                     gboolean    urgent)
+{
+  g_return_if_fail (XJ_IS_WINDOW (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    if (g_strcmp0 (areas[i].id, area) == 0)
+      {
+        GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->sidebar, i);
+        GtkWidget *badge;
+        char text[16];
+
+        if (row == NULL)
+          return;
+        badge = gtk_widget_get_last_child (gtk_list_box_row_get_child (row));
+        g_snprintf (text, sizeof text, "%u", count);
+        gtk_label_set_text (GTK_LABEL (badge), text);
+        gtk_widget_set_visible (badge, count > 0);
+        if (urgent)
+          gtk_widget_add_css_class (badge, "urgent");
+        else
+          gtk_widget_remove_css_class (badge, "urgent");
+      }
 }
 
 void

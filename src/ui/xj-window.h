@@ -15,6 +15,10 @@ void      xj_window_show_area  (XjWindow      *self,
                                 const char    *area);
 GtkWidget *xj_window_get_area  (XjWindow      *self,
                                 const char    *area);
+void      xj_window_set_badge  (XjWindow      *self,
+                                const char    *area,
+                                guint          count,
+                                gboolean       urgent);
 void      xj_window_show_error (XjWindow      *self,
                                 const char    *message);
 void      xj_window_show_fatal (XjWindow      *self,

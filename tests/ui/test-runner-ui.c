@@ -56,6 +56,8 @@ fixture_set_up (Fixture       *f,
   g_settings_set_string (xj_application_get_settings (f->app), "inspector-name", "王芳");
   g_application_activate (G_APPLICATION (f->app));
   f->window = XJ_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (f->app)));
+  /* Today opens first; these tests work from the Inspections area. */
+  xj_window_show_area (f->window, "inspections");
   g_assert_nonnull (f->window);
   f->page = XJ_INSPECTIONS_PAGE (xj_test_find_by_type (GTK_WIDGET (f->window),
                                                        XJ_TYPE_INSPECTIONS_PAGE));

@@ -1,0 +1,364 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The Schedules area: the list of schedules (add, edit, pause, delete)
+ * and, in a second view, the month calendar of their occurrences.  Both
+ * read the database only when first shown: nothing here costs start-up.
+ */
+#define G_LOG_DOMAIN "xj-schedules-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "xj-calendar-page.h"
+#include "xj-clock.h"
+#include "xj-inspection.h"
+#include "xj-schedule-dialog.h"
+#include "xj-schedules-page.h"
+#include "xj-window.h"
+
+/* How far ahead the list looks for the next occurrence. */
+#define NEXT_HORIZON_S (93 * 24 * 60 * 60)
+
+struct _XjSchedulesPage
+{
+  AdwBin          parent_instance;
+
+  XjApplication  *application;
+  GPtrArray      *schedules;
+  gboolean        loaded;
+  gboolean        dirty;
+
+  AdwViewStack   *views;
+  GtkStack       *stack;
+  GtkListBox     *list;
+  GtkWidget      *calendar_page;
+};
+
+G_DEFINE_FINAL_TYPE (XjSchedulesPage, xj_schedules_page, ADW_TYPE_BIN)
+
+/* --- helpers -------------------------------------------------------------- */
+
+static void
+show_error (XjSchedulesPage *self,
+            const char      *message)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), XJ_TYPE_WINDOW);
+
+  if (window != NULL)
+    xj_window_toast (XJ_WINDOW (window), message);
+}
+
+static XjSchedule *
+find (XjSchedulesPage *self,
+      gint64           schedule_id)
+{
+  for (guint i = 0; self->schedules != NULL && i < self->schedules->len; i++)
+    if (xj_schedule_get_id (self->schedules->pdata[i]) == schedule_id)
+      return self->schedules->pdata[i];
+  return NULL;
+}
+
+static GtkWidget *
+icon_button (const char *icon,
+             const char *tooltip,
+             const char *accessible,
+             const char *action,
+             GVariant   *target)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
+  return button;
+}
+
+static GtkWidget *
+create_row (XjSchedule *schedule,
+            gint64      now)
+{
+  GtkWidget *row = adw_action_row_new ();
+  gint64 id = xj_schedule_get_id (schedule);
+  gboolean paused = xj_schedule_get_paused (schedule);
+  g_autofree char *title = g_strdup_printf ("%s · %s", xj_schedule_get_site_name (schedule),
+                                            xj_schedule_get_template_name (schedule));
+  g_autofree char *description = xj_schedule_dup_description (schedule);
+  g_autofree char *next = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *edit_label = g_strdup_printf (_("Edit schedule %s"), title);
+  g_autofree char *pause_label = g_strdup_printf (paused ? _("Resume schedule %s")
+                                                         : _("Pause schedule %s"), title);
+  g_autofree char *delete_label = g_strdup_printf (_("Delete schedule %s"), title);
+  g_autoptr(GArray) planned = NULL;
+
+  if (!paused)
+    planned = xj_schedule_plan (schedule, now, now + NEXT_HORIZON_S);
+  if (planned != NULL && planned->len > 0)
+    {
+      g_autofree char *when = xj_format_local_minute (g_array_index (planned, gint64, 0));
+
+      next = g_strdup_printf (_("next %s"), when);
+    }
+  else
+    next = g_strdup (paused ? _("paused") : _("nothing planned soon"));
+  subtitle = g_strdup_printf ("%s · %s · %s", xj_inspection_kind_get_label (xj_schedule_get_kind (schedule)),
+                              description, next);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  if (paused)
+    {
+      GtkWidget *tag = gtk_label_new (_("Paused"));
+
+      gtk_widget_add_css_class (tag, "tag");
+      gtk_widget_add_css_class (tag, "paused-tag");
+      gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), tag);
+    }
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             icon_button (paused ? "media-playback-start-symbolic"
+                                                 : "media-playback-pause-symbolic",
+                                          paused ? _("Resume") : _("Pause"), pause_label,
+                                          "schedules.pause", g_variant_new ("(xb)", id, !paused)));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             icon_button ("document-edit-symbolic", _("Edit"), edit_label,
+                                          "schedules.edit", g_variant_new_int64 (id)));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             icon_button ("user-trash-symbolic", _("Delete"), delete_label,
+                                          "schedules.delete", g_variant_new_int64 (id)));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "schedules.edit");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", id);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  return row;
+}
+
+static void
+reload (XjSchedulesPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) schedules = NULL;
+  gint64 now = xj_clock_now ();
+  GtkWidget *child;
+
+  self->loaded = TRUE;
+  self->dirty = FALSE;
+  schedules = xj_store_list_schedules (xj_application_get_store (self->application), 0, &error);
+  if (schedules == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
+    gtk_list_box_remove (self->list, child);
+  for (guint i = 0; i < schedules->len; i++)
+    gtk_list_box_append (self->list, create_row (schedules->pdata[i], now));
+  g_clear_pointer (&self->schedules, g_ptr_array_unref);
+  self->schedules = g_steal_pointer (&schedules);
+  gtk_stack_set_visible_child_name (self->stack, self->schedules->len > 0 ? "list" : "empty");
+}
+
+static void
+open_dialog (XjSchedulesPage *self,
+             XjSchedule      *schedule)
+{
+  XjScheduleDialog *dialog = xj_schedule_dialog_new (self->application, schedule);
+
+  gtk_window_set_transient_for (GTK_WINDOW (dialog),
+                                GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* --- callbacks and actions ------------------------------------------------ */
+
+static void
+on_store_changed_cb (XjSchedulesPage *self)
+{
+  if (!self->loaded)
+    return;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    reload (self);
+  else
+    self->dirty = TRUE;
+}
+
+static void
+on_map_cb (XjSchedulesPage *self)
+{
+  if (!self->loaded || self->dirty)
+    reload (self);
+}
+
+static void
+add_activated (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  /* The shortcut is window-wide; act only when this page is the one shown. */
+  if (gtk_widget_get_mapped (widget))
+    open_dialog (XJ_SCHEDULES_PAGE (widget), NULL);
+}
+
+static void
+edit_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  XjSchedulesPage *self = XJ_SCHEDULES_PAGE (widget);
+  XjSchedule *schedule = find (self, g_variant_get_int64 (parameter));
+
+  if (schedule != NULL)
+    open_dialog (self, schedule);
+}
+
+static void
+pause_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  XjSchedulesPage *self = XJ_SCHEDULES_PAGE (widget);
+  g_autofree char *actor = xj_application_dup_actor (self->application);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+  gboolean paused;
+
+  g_variant_get (parameter, "(xb)", &id, &paused);
+  if (!xj_store_set_schedule_paused (xj_application_get_store (self->application), id, paused,
+                                     actor, &error))
+    show_error (self, error->message);
+}
+
+static void
+on_delete_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       XjSchedulesPage  *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "schedule-id"));
+  g_autofree char *actor = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "delete") != 0)
+    return;
+  actor = xj_application_dup_actor (self->application);
+  if (!xj_store_delete_schedule (xj_application_get_store (self->application), id, actor, &error))
+    show_error (self, error->message);
+}
+
+static void
+delete_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  XjSchedulesPage *self = XJ_SCHEDULES_PAGE (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  XjSchedule *schedule = find (self, id);
+  GtkWidget *dialog;
+
+  if (schedule == NULL)
+    return;
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   _("Delete the Schedule?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("No more inspections of “%s” at %s will be planned. "
+                                    "Inspections already made are kept."),
+                                  xj_schedule_get_template_name (schedule),
+                                  xj_schedule_get_site_name (schedule));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "schedule-id", GSIZE_TO_POINTER ((gsize) id));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* --- GObject -------------------------------------------------------------- */
+
+static void
+xj_schedules_page_dispose (GObject *object)
+{
+  XjSchedulesPage *self = XJ_SCHEDULES_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), XJ_TYPE_SCHEDULES_PAGE);
+  g_clear_pointer (&self->schedules, g_ptr_array_unref);
+  g_clear_object (&self->application);
+
+  G_OBJECT_CLASS (xj_schedules_page_parent_class)->dispose (object);
+}
+
+static void
+xj_schedules_page_class_init (XjSchedulesPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = xj_schedules_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/xunjian/Xunjian/xj-schedules-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, XjSchedulesPage, views);
+  gtk_widget_class_bind_template_child (widget_class, XjSchedulesPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, XjSchedulesPage, list);
+
+  gtk_widget_class_install_action (widget_class, "schedules.add", NULL, add_activated);
+  gtk_widget_class_install_action (widget_class, "schedules.edit", "x", edit_activated);
+  gtk_widget_class_install_action (widget_class, "schedules.pause", "(xb)", pause_activated);
+  gtk_widget_class_install_action (widget_class, "schedules.delete", "x", delete_activated);
+}
+
+static void
+xj_schedules_page_init (XjSchedulesPage *self)
+{
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
+
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Primary>n"),
+                                                          gtk_named_action_new ("schedules.add")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+}
+
+/* --- public API ----------------------------------------------------------- */
+
+GtkWidget *
+xj_schedules_page_new (XjApplication *application)
+{
+  XjSchedulesPage *self = g_object_new (XJ_TYPE_SCHEDULES_PAGE, NULL);
+  AdwViewStackPage *page;
+
+  self->application = g_object_ref (application);
+  self->calendar_page = xj_calendar_page_new (application);
+  page = adw_view_stack_add_titled (self->views, self->calendar_page, "calendar", _("Calendar"));
+  adw_view_stack_page_set_icon_name (page, "x-office-calendar-symbolic");
+  g_signal_connect_object (xj_application_get_store (application), "changed",
+                           G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+  return GTK_WIDGET (self);
+}
+
+guint
+xj_schedules_page_get_n_shown (XjSchedulesPage *self)
+{
+  g_return_val_if_fail (XJ_IS_SCHEDULES_PAGE (self), 0);
+
+  return self->schedules != NULL ? self->schedules->len : 0;
+}
+
+XjCalendarPage *
+xj_schedules_page_show_calendar (XjSchedulesPage *self)
+{
+  g_return_val_if_fail (XJ_IS_SCHEDULES_PAGE (self), NULL);
+
+  adw_view_stack_set_visible_child_name (self->views, "calendar");
+  return XJ_CALENDAR_PAGE (self->calendar_page);
+}

@@ -1,0 +1,509 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Today, the home page: overdue and due inspections to start with one
+ * click, drafts to resume, notices due within a day or overdue, escalated
+ * notices.  Computed in a worker on its own connection, so that the window
+ * shows at once and the page fills in when the answer arrives.
+ */
+#define G_LOG_DOMAIN "xj-today-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "xj-clock.h"
+#include "xj-notice-store.h"
+#include "xj-occurrence-start.h"
+#include "xj-today-page.h"
+#include "xj-today-row.h"
+#include "xj-window.h"
+
+/* Beyond this many notices a group ends with a row that opens the board. */
+#define MAX_NOTICES 8
+/* Rows cost time on the main loop: a long backlog shows its first rows and
+ * a row to the calendar, so Today fills in equally fast on any estate. */
+#define MAX_OCCURRENCES 30
+/* The store changes at every answer: recompute once things settle. */
+#define REFRESH_DELAY_MS 400
+/* Due turns overdue as time passes, with no change in the store. */
+#define REFRESH_PERIOD_S 300
+
+typedef enum {
+  SECTION_OVERDUE,
+  SECTION_DUE,
+  SECTION_DRAFTS,
+  SECTION_NOTICES,
+  SECTION_ESCALATED,
+  N_SECTIONS
+} Section;
+
+static const struct {
+  const char *title;
+  const char *description;
+} sections[N_SECTIONS] = {
+  { N_("Overdue"), N_("Inspections whose time has passed") },
+  { N_("Due Today"), NULL },
+  { N_("Drafts to Resume"), NULL },
+  { N_("Notices Due Within 24 Hours or Overdue"), NULL },
+  { N_("Escalated Notices"), N_("Sent to the project manager") },
+};
+
+/* What the worker hands back. */
+typedef struct
+{
+  XjToday   *today;
+  GPtrArray *notices;     /* XjNotice: due within 24 h, then overdue */
+  GPtrArray *escalated;   /* XjNotice: escalated, not already in notices */
+} TodayResult;
+
+struct _XjTodayPage
+{
+  AdwBin          parent_instance;
+
+  XjApplication  *application;
+  TodayResult    *result;
+  GCancellable   *cancellable;   /* of the computation running, if any */
+  guint           refresh_source;
+  guint           period_source;
+  gboolean        dirty;
+
+  GtkStack       *stack;
+  GtkSpinner     *spinner;
+  GtkBox         *groups;
+  AdwWindowTitle *title;
+  GtkWidget      *group[N_SECTIONS];
+  GtkListBox     *list[N_SECTIONS];
+};
+
+G_DEFINE_FINAL_TYPE (XjTodayPage, xj_today_page, ADW_TYPE_BIN)
+
+/* --- the worker ------------------------------------------------------------ */
+
+static void
+today_result_free (TodayResult *result)
+{
+  g_clear_pointer (&result->today, xj_today_free);
+  g_clear_pointer (&result->notices, g_ptr_array_unref);
+  g_clear_pointer (&result->escalated, g_ptr_array_unref);
+  g_free (result);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TodayResult, today_result_free)
+
+static gboolean
+contains_notice (GPtrArray *notices,
+                 XjNotice  *notice)
+{
+  for (guint i = 0; i < notices->len; i++)
+    if (xj_notice_get_id (notices->pdata[i]) == xj_notice_get_id (notice))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+compute_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  const char *data_dir = task_data;
+  g_autoptr(TodayResult) result = g_new0 (TodayResult, 1);
+  g_autoptr(XjStore) store = NULL;
+  g_autoptr(GPtrArray) due_soon = NULL;
+  g_autoptr(GPtrArray) newly_overdue = NULL;
+  g_autoptr(GPtrArray) overdue = NULL;
+  g_autoptr(GPtrArray) escalated = NULL;
+  g_autoptr(GError) error = NULL;
+  XjNoticeFilter filter;
+  gint64 now = xj_clock_now ();
+
+  /* XjStore is one connection for one thread: this worker has its own. */
+  store = xj_store_open (data_dir, XJ_STORE_OPEN_DEFAULT, &error);
+  if (store == NULL || !xj_today_compute (store, now, &result->today, &error)
+      || !xj_store_list_notice_reminders (store, now, now, &due_soon, &newly_overdue, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  xj_notice_filter_init (&filter);
+  filter.overdue = TRUE;
+  overdue = xj_store_list_notices (store, &filter, now, &error);
+  xj_notice_filter_init (&filter);
+  filter.escalated = TRUE;
+  if (overdue != NULL)
+    escalated = xj_store_list_notices (store, &filter, now, &error);
+  if (escalated == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  result->notices = g_ptr_array_new_with_free_func (g_object_unref);
+  result->escalated = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < due_soon->len; i++)
+    g_ptr_array_add (result->notices, g_object_ref (due_soon->pdata[i]));
+  for (guint i = 0; i < overdue->len; i++)
+    g_ptr_array_add (result->notices, g_object_ref (overdue->pdata[i]));
+  for (guint i = 0; i < escalated->len; i++)
+    if (!contains_notice (result->notices, escalated->pdata[i]))
+      g_ptr_array_add (result->escalated, g_object_ref (escalated->pdata[i]));
+  g_task_return_pointer (task, g_steal_pointer (&result), (GDestroyNotify) today_result_free);
+}
+
+/* --- helpers -------------------------------------------------------------- */
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static void
+fill_notices (GtkListBox *list,
+              GPtrArray  *notices,
+              gint64      now)
+{
+  for (guint i = 0; i < notices->len && i < MAX_NOTICES; i++)
+    gtk_list_box_append (list, xj_today_row_new_notice (notices->pdata[i], now));
+  if (notices->len > MAX_NOTICES)
+    gtk_list_box_append (list, xj_today_row_new_more (notices->len - MAX_NOTICES));
+}
+
+static void
+fill_occurrences (GtkListBox *list,
+                  GArray     *occurrences,
+                  gint64      now)
+{
+  for (guint i = 0; i < occurrences->len && i < MAX_OCCURRENCES; i++)
+    gtk_list_box_append (list, xj_today_row_new_occurrence (&g_array_index (occurrences,
+                                                                            XjOccurrence, i),
+                                                            now));
+  if (occurrences->len > MAX_OCCURRENCES)
+    gtk_list_box_append (list, xj_today_row_new_more_occurrences (occurrences->len
+                                                                  - MAX_OCCURRENCES));
+}
+
+static void
+update_badges (XjTodayPage *self)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), XJ_TYPE_WINDOW);
+  XjToday *today = self->result->today;
+
+  if (window == NULL)
+    return;
+  xj_window_set_badge (XJ_WINDOW (window), "today", today->overdue->len + today->due->len,
+                       today->overdue->len > 0);
+  xj_window_set_badge (XJ_WINDOW (window), "inspections", today->drafts->len, FALSE);
+  xj_window_set_badge (XJ_WINDOW (window), "notices", self->result->notices->len,
+                       self->result->notices->len > 0);
+}
+
+static void
+show_result (XjTodayPage *self)
+{
+  XjToday *today = self->result->today;
+  g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (today->now);
+  g_autofree char *date = g_date_time_format (now, _("%A, %B %-d"));
+  gboolean empty = TRUE;
+
+  adw_window_title_set_subtitle (self->title, date);
+  for (guint s = 0; s < N_SECTIONS; s++)
+    clear_list (self->list[s]);
+  fill_occurrences (self->list[SECTION_OVERDUE], today->overdue, today->now);
+  fill_occurrences (self->list[SECTION_DUE], today->due, today->now);
+  for (guint i = 0; i < today->drafts->len; i++)
+    gtk_list_box_append (self->list[SECTION_DRAFTS],
+                         xj_today_row_new_draft (&g_array_index (today->drafts, XjTodayDraft, i),
+                                                 today->now));
+  fill_notices (self->list[SECTION_NOTICES], self->result->notices, today->now);
+  fill_notices (self->list[SECTION_ESCALATED], self->result->escalated, today->now);
+
+  for (guint s = 0; s < N_SECTIONS; s++)
+    {
+      gboolean any = gtk_widget_get_first_child (GTK_WIDGET (self->list[s])) != NULL;
+
+      gtk_widget_set_visible (self->group[s], any);
+      empty = empty && !any;
+    }
+  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
+  update_badges (self);
+}
+
+static void
+on_compute_done_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  XjTodayPage *self = XJ_TODAY_PAGE (source);
+  g_autoptr(TodayResult) computed = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window;
+
+  computed = g_task_propagate_pointer (G_TASK (result), &error);
+  /* Superseded by a newer computation, or the page went away. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+      || g_task_get_cancellable (G_TASK (result)) != self->cancellable)
+    return;
+  g_clear_object (&self->cancellable);
+  gtk_spinner_stop (self->spinner);
+  if (computed == NULL)
+    {
+      window = gtk_widget_get_ancestor (GTK_WIDGET (self), XJ_TYPE_WINDOW);
+      if (window != NULL)
+        xj_window_toast (XJ_WINDOW (window), error->message);
+      return;
+    }
+  g_clear_pointer (&self->result, today_result_free);
+  self->result = g_steal_pointer (&computed);
+  show_result (self);
+}
+
+static const XjOccurrence *
+find_occurrence (XjTodayPage *self,
+                 gint64       schedule_id,
+                 gint64       at)
+{
+  GArray *lists[2];
+
+  if (self->result == NULL)
+    return NULL;
+  lists[0] = self->result->today->overdue;
+  lists[1] = self->result->today->due;
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; i < lists[l]->len; i++)
+      {
+        const XjOccurrence *o = &g_array_index (lists[l], XjOccurrence, i);
+
+        if (o->schedule_id == schedule_id && o->at == at)
+          return o;
+      }
+  return NULL;
+}
+
+/* --- actions -------------------------------------------------------------- */
+
+static void
+start_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  XjTodayPage *self = XJ_TODAY_PAGE (widget);
+  GtkWidget *window = gtk_widget_get_ancestor (widget, XJ_TYPE_WINDOW);
+  const XjOccurrence *o;
+  gint64 schedule_id, at;
+
+  g_variant_get (parameter, "(xx)", &schedule_id, &at);
+  o = find_occurrence (self, schedule_id, at);
+  if (o == NULL || window == NULL)
+    return;
+  xj_occurrence_start (self->application, XJ_WINDOW (window), o);
+}
+
+static void
+resume_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (widget, XJ_TYPE_WINDOW);
+
+  if (window != NULL)
+    xj_window_open_inspection (XJ_WINDOW (window), g_variant_get_int64 (parameter));
+}
+
+static void
+show_schedules_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (widget, XJ_TYPE_WINDOW);
+
+  if (window != NULL)
+    xj_window_show_area (XJ_WINDOW (window), "schedules");
+}
+
+static void
+refresh_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  xj_today_page_refresh (XJ_TODAY_PAGE (widget));
+}
+
+/* --- callbacks ------------------------------------------------------------ */
+
+static gboolean
+refresh_cb (gpointer data)
+{
+  XjTodayPage *self = data;
+
+  self->refresh_source = 0;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    xj_today_page_refresh (self);
+  else
+    self->dirty = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+period_cb (gpointer data)
+{
+  refresh_cb (data);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_store_changed_cb (XjTodayPage *self)
+{
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  self->refresh_source = g_timeout_add (REFRESH_DELAY_MS, refresh_cb, self);
+}
+
+static void
+on_map_cb (XjTodayPage *self)
+{
+  if (self->dirty)
+    xj_today_page_refresh (self);
+}
+
+/* --- GObject -------------------------------------------------------------- */
+
+static void
+xj_today_page_dispose (GObject *object)
+{
+  XjTodayPage *self = XJ_TODAY_PAGE (object);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  g_clear_handle_id (&self->period_source, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), XJ_TYPE_TODAY_PAGE);
+  g_clear_pointer (&self->result, today_result_free);
+  g_clear_object (&self->application);
+
+  G_OBJECT_CLASS (xj_today_page_parent_class)->dispose (object);
+}
+
+static void
+xj_today_page_class_init (XjTodayPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = xj_today_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/xunjian/Xunjian/xj-today-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, XjTodayPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, XjTodayPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, XjTodayPage, groups);
+  gtk_widget_class_bind_template_child (widget_class, XjTodayPage, title);
+
+  gtk_widget_class_install_action (widget_class, "today.start", "(xx)", start_activated);
+  gtk_widget_class_install_action (widget_class, "today.resume", "x", resume_activated);
+  gtk_widget_class_install_action (widget_class, "today.refresh", NULL, refresh_activated);
+  gtk_widget_class_install_action (widget_class, "today.show-schedules", NULL,
+                                   show_schedules_activated);
+}
+
+static void
+xj_today_page_init (XjTodayPage *self)
+{
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  for (guint s = 0; s < N_SECTIONS; s++)
+    {
+      GtkWidget *group = adw_preferences_group_new ();
+      GtkWidget *list = gtk_list_box_new ();
+
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _(sections[s].title));
+      if (sections[s].description != NULL)
+        adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                               _(sections[s].description));
+      gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+      gtk_widget_add_css_class (list, "boxed-list");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _(sections[s].title), -1);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
+      gtk_box_append (self->groups, group);
+      self->group[s] = group;
+      self->list[s] = GTK_LIST_BOX (list);
+    }
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
+
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_MANAGED);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Primary>r"),
+                                                          gtk_named_action_new ("today.refresh")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+}
+
+/* --- public API ----------------------------------------------------------- */
+
+GtkWidget *
+xj_today_page_new (XjApplication *application)
+{
+  XjTodayPage *self = g_object_new (XJ_TYPE_TODAY_PAGE, NULL);
+
+  self->application = g_object_ref (application);
+  g_signal_connect_object (xj_application_get_store (application), "changed",
+                           G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+  self->period_source = g_timeout_add_seconds (REFRESH_PERIOD_S, period_cb, self);
+  /* Computed once the page is shown (see on_map_cb), so that the worker never
+   * competes with building and showing the window. */
+  self->dirty = TRUE;
+  return GTK_WIDGET (self);
+}
+
+/* Recomputes in the worker; the rows shown stay until the answer comes. */
+void
+xj_today_page_refresh (XjTodayPage *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (XJ_IS_TODAY_PAGE (self));
+
+  self->dirty = FALSE;
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  if (self->result == NULL)
+    gtk_spinner_start (self->spinner);
+
+  task = g_task_new (self, self->cancellable, on_compute_done_cb, NULL);
+  g_task_set_source_tag (task, xj_today_page_refresh);
+  g_task_set_task_data (task,
+                        g_strdup (xj_store_get_data_dir (xj_application_get_store (self->application))),
+                        g_free);
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_run_in_thread (task, compute_thread);
+}
+
+gboolean
+xj_today_page_get_busy (XjTodayPage *self)
+{
+  g_return_val_if_fail (XJ_IS_TODAY_PAGE (self), FALSE);
+
+  return self->cancellable != NULL;
+}
+
+guint
+xj_today_page_get_n_overdue (XjTodayPage *self)
+{
+  g_return_val_if_fail (XJ_IS_TODAY_PAGE (self), 0);
+
+  return self->result != NULL ? self->result->today->overdue->len : 0;
+}
+
+guint
+xj_today_page_get_n_due (XjTodayPage *self)
+{
+  g_return_val_if_fail (XJ_IS_TODAY_PAGE (self), 0);
+
+  return self->result != NULL ? self->result->today->due->len : 0;
+}

@@ -1,0 +1,453 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Today and the Schedules area on a fixed clock: a weekly schedule's
+ * overdue occurrence on Today, started from there into the runner and
+ * linked to the occurrence; skipping in the calendar; the calendar's
+ * colours; the empty day; the schedule dialog's inline messages; zh_CN.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "xj-application.h"
+#include "xj-calendar-page.h"
+#include "xj-clock.h"
+#include "xj-inspection.h"
+#include "xj-new-inspection-dialog.h"
+#include "xj-runner.h"
+#include "xj-schedule-dialog.h"
+#include "xj-schedules-page.h"
+#include "xj-site.h"
+#include "xj-template-store.h"
+#include "xj-test-ui.h"
+#include "xj-test-utils.h"
+#include "xj-today-page.h"
+#include "xj-window.h"
+
+typedef struct
+{
+  char          *dir;
+  XjApplication *app;
+  XjWindow      *window;
+  XjStore       *store;
+  XjTodayPage   *today;
+  gint64         site_id;
+  gint64         template_id;
+  gint64         schedule_id;
+} Fixture;
+
+static gint64
+local_time (int year, int month, int day, int hour, int minute)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_local (year, month, day, hour, minute, 0);
+
+  return g_date_time_to_unix (dt);
+}
+
+static void
+wait_today (Fixture *f)
+{
+  for (guint i = 0; i < 250 && xj_today_page_get_busy (f->today); i++)
+    xj_test_iterate (20);
+  g_assert_false (xj_today_page_get_busy (f->today));
+  xj_test_iterate (20);
+}
+
+static void
+open_app (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *app_id = NULL;
+  static guint serial;
+
+  f->app = xj_application_new (f->dir);
+  app_id = g_strdup_printf ("%s.Today%u", APP_ID, ++serial);
+  g_application_set_application_id (G_APPLICATION (f->app), app_id);
+  g_assert_true (g_application_register (G_APPLICATION (f->app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (f->app));
+  f->window = XJ_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (f->app)));
+  f->store = xj_application_get_store (f->app);
+  f->today = XJ_TODAY_PAGE (xj_test_find_by_type (GTK_WIDGET (f->window), XJ_TYPE_TODAY_PAGE));
+  g_assert_nonnull (f->today);
+  g_settings_set_string (xj_application_get_settings (f->app), "inspector-name", "王芳");
+}
+
+/* A site, the built-in weekly checklist, and (with @schedule) a weekly
+ * schedule on Mondays at 10:30 from 1 February 2026. */
+static void
+add_schedule (Fixture *f)
+{
+  g_autoptr(XjSite) site = xj_site_new ("翠湖花园", XJ_SITE_KIND_ESTATE);
+  g_autoptr(GPtrArray) templates = NULL;
+  g_autoptr(XjSchedule) schedule = NULL;
+  g_autoptr(GError) error = NULL;
+  XjScheduleSpec spec;
+
+  g_assert_true (xj_store_save_site (f->store, site, "test", &error));
+  f->site_id = xj_site_get_id (site);
+  templates = xj_store_list_templates (f->store, FALSE, &error);
+  g_assert_cmpuint (templates->len, >, 0);
+  f->template_id = ((XjTemplateSummary *) templates->pdata[0])->id;
+
+  xj_schedule_spec_init (&spec, XJ_SCHEDULE_RULE_WEEKLY);
+  spec.n_slots = 1;
+  spec.slots[0] = (XjScheduleSlot) { 1, 10 * 60 + 30 };
+  schedule = xj_schedule_new (f->site_id, f->template_id, "weekly", &spec,
+                              local_time (2026, 2, 1, 0, 0));
+  g_assert_true (xj_store_save_schedule (f->store, schedule, "test", &error));
+  g_assert_no_error (error);
+  f->schedule_id = xj_schedule_get_id (schedule);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  /* Tuesday 3 March 2026, noon: Monday's 10:30 check was not done. */
+  xj_clock_set_fixed (local_time (2026, 3, 3, 12, 0));
+  f->dir = xj_test_make_data_dir ();
+  open_app (f);
+  if (data != NULL)
+    add_schedule (f);
+  xj_today_page_refresh (f->today);
+  wait_today (f);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWindow *dialog;
+
+  while ((dialog = xj_test_find_window (XJ_TYPE_NEW_INSPECTION_DIALOG)) != NULL)
+    gtk_window_destroy (dialog);
+  while ((dialog = xj_test_find_window (XJ_TYPE_SCHEDULE_DIALOG)) != NULL)
+    gtk_window_destroy (dialog);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  xj_test_iterate (50);
+  g_clear_object (&f->app);
+  xj_test_remove_tree (f->dir);
+  g_free (f->dir);
+  xj_clock_unset_fixed ();
+}
+
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static const char *
+combo_text (GtkWidget  *dialog,
+            const char *row_id)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (xj_test_find_widget (dialog, row_id));
+  GtkStringObject *item = adw_combo_row_get_selected_item (row);
+
+  return gtk_string_object_get_string (item);
+}
+
+static XjCalendarPage *
+open_calendar (Fixture *f,
+               int      year,
+               int      month)
+{
+  XjSchedulesPage *schedules;
+  XjCalendarPage *calendar;
+
+  xj_window_show_area (f->window, "schedules");
+  schedules = XJ_SCHEDULES_PAGE (xj_test_find_by_type (GTK_WIDGET (f->window),
+                                                       XJ_TYPE_SCHEDULES_PAGE));
+  calendar = xj_schedules_page_show_calendar (schedules);
+  xj_test_iterate (50);
+  xj_calendar_page_show_month (calendar, year, month);
+  for (guint i = 0; i < 250 && xj_calendar_page_get_busy (calendar); i++)
+    xj_test_iterate (20);
+  g_assert_false (xj_calendar_page_get_busy (calendar));
+  xj_test_iterate (20);
+  return calendar;
+}
+
+/* --- tests ---------------------------------------------------------------- */
+
+static void
+test_overdue_and_start (Fixture       *f,
+                        gconstpointer  data)
+{
+  gint64 monday = local_time (2026, 3, 2, 10, 30);
+  GtkWindow *dialog;
+  XjRunner *runner;
+  g_autoptr(XjInspection) inspection = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  /* Today opens first, with the overdue check and a count in the sidebar. */
+  g_assert_cmpuint (xj_today_page_get_n_overdue (f->today), >=, 1);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->today)));
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (f->today), "翠湖花园"));
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (f->today), "Overdue"));
+  g_assert_false (xj_test_label_shown (GTK_WIDGET (f->today), "All Clear Today"));
+
+  /* A weekly check needs the representative: Start opens the dialog filled in. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->today), "today.start", "(xx)",
+                                             f->schedule_id, monday));
+  xj_test_iterate (50);
+  dialog = xj_test_find_window (XJ_TYPE_NEW_INSPECTION_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (combo_text (GTK_WIDGET (dialog), "site_row"), ==, "翠湖花园");
+  g_assert_cmpstr (combo_text (GTK_WIDGET (dialog), "kind_row"), ==,
+                   xj_inspection_kind_get_label ("weekly"));
+  gtk_editable_set_text (GTK_EDITABLE (xj_test_find_widget (GTK_WIDGET (dialog), "rep_name_row")),
+                         "李强");
+  gtk_editable_set_text (GTK_EDITABLE (xj_test_find_widget (GTK_WIDGET (dialog),
+                                                            "rep_company_row")),
+                         "绿城物业");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "new-inspection.start", NULL));
+  xj_test_iterate (50);
+
+  /* The runner shows the new inspection with site, checklist and kind set. */
+  g_assert_null (xj_test_find_window (XJ_TYPE_NEW_INSPECTION_DIALOG));
+  runner = XJ_RUNNER (xj_window_get_runner (f->window));
+  g_assert_nonnull (runner);
+  id = xj_runner_get_inspection_id (runner);
+  inspection = xj_store_get_inspection (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (inspection->site_id, ==, f->site_id);
+  g_assert_cmpint (inspection->template_id, ==, f->template_id);
+  g_assert_cmpstr (inspection->kind, ==, "weekly");
+  g_assert_cmpstr (inspection->inspector, ==, "王芳");
+
+  /* Linked to the occurrence in the database. */
+  stmt = xj_store_prepare (f->store, "SELECT schedule_id, occurrence_at FROM inspections "
+                                     "WHERE id = ?", &error);
+  sqlite3_bind_int64 (stmt, 1, id);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, f->schedule_id);
+  g_assert_cmpint (sqlite3_column_int64 (stmt, 1), ==, monday);
+  sqlite3_reset (stmt);
+
+  /* Back on Today, the occurrence is no longer overdue and the draft is there. */
+  xj_window_close_inspection (f->window);
+  xj_today_page_refresh (f->today);
+  wait_today (f);
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (f->today), "Drafts to Resume"));
+  g_assert_cmpuint (xj_today_page_get_n_overdue (f->today), ==, 1);  /* 23 February */
+}
+
+static void
+test_empty_day (Fixture       *f,
+                gconstpointer  data)
+{
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (f->today), "All Clear Today"));
+  g_assert_cmpuint (xj_today_page_get_n_overdue (f->today), ==, 0);
+  g_assert_cmpuint (xj_today_page_get_n_due (f->today), ==, 0);
+}
+
+static void
+test_skip (Fixture       *f,
+           gconstpointer  data)
+{
+  gint64 monday = local_time (2026, 3, 2, 10, 30);
+  XjCalendarPage *page = open_calendar (f, 2026, 3);
+  GtkWidget *reason;
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+
+  g_assert_cmpuint (xj_calendar_count_status (xj_calendar_page_get_calendar (page), 2,
+                                              XJ_OCCURRENCE_OVERDUE), ==, 1);
+  g_assert_true (xj_calendar_page_select (page, f->schedule_id, monday));
+  xj_test_iterate (20);
+  g_assert_nonnull (xj_test_find_button (GTK_WIDGET (page), "_Start Inspection"));
+
+  /* No reason: refused with the core's message, nothing stored. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "calendar.skip", NULL));
+  xj_test_iterate (20);
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (page), "Say why this inspection is skipped."));
+  g_assert_cmpuint (xj_calendar_count_status (xj_calendar_page_get_calendar (page), 2,
+                                              XJ_OCCURRENCE_SKIPPED), ==, 0);
+
+  /* With a reason it is kept and the calendar shows the day skipped. */
+  reason = find_named (GTK_WIDGET (page), "skip-reason");
+  gtk_editable_set_text (GTK_EDITABLE (reason), "项目停电检修");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "calendar.skip", NULL));
+  for (guint i = 0; i < 250 && xj_calendar_page_get_busy (page); i++)
+    xj_test_iterate (20);
+  xj_test_iterate (20);
+  g_assert_cmpuint (xj_calendar_count_status (xj_calendar_page_get_calendar (page), 2,
+                                              XJ_OCCURRENCE_SKIPPED), ==, 1);
+  g_assert_true (gtk_widget_has_css_class (gtk_widget_get_last_child (
+                   xj_calendar_get_cell (xj_calendar_page_get_calendar (page), 2)),
+                   "status-skipped"));
+  stmt = xj_store_prepare (f->store, "SELECT reason FROM schedule_skips WHERE schedule_id = ? "
+                                     "AND occurrence_at = ?", &error);
+  sqlite3_bind_int64 (stmt, 1, f->schedule_id);
+  sqlite3_bind_int64 (stmt, 2, monday);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "项目停电检修");
+  sqlite3_reset (stmt);
+}
+
+static void
+test_month_colours (Fixture       *f,
+                    gconstpointer  data)
+{
+  XjInspectionStart start = {
+    .site_id = f->site_id, .template_id = f->template_id, .kind = "weekly",
+    .inspector = "王芳", .rep_name = "李强", .rep_company = "绿城物业", .started_at = local_time (2026, 2, 9, 11, 5),
+  };
+  g_autoptr(GError) error = NULL;
+  XjCalendarPage *page;
+  XjCalendar *calendar;
+
+  g_assert_cmpint (xj_store_start_inspection (f->store, &start, &error), >, 0);
+  g_assert_true (xj_schedule_skip (f->store, f->schedule_id, local_time (2026, 2, 16, 10, 30),
+                                   "春节假期", "test", &error));
+  g_assert_no_error (error);
+  page = open_calendar (f, 2026, 2);
+  calendar = xj_calendar_page_get_calendar (page);
+
+  /* Mondays of February 2026: 2 overdue, 9 done (late), 16 skipped, 23 overdue. */
+  g_assert_cmpuint (xj_calendar_count_status (calendar, 2, XJ_OCCURRENCE_OVERDUE), ==, 1);
+  g_assert_cmpuint (xj_calendar_count_status (calendar, 9, XJ_OCCURRENCE_DONE), ==, 1);
+  g_assert_cmpuint (xj_calendar_count_status (calendar, 16, XJ_OCCURRENCE_SKIPPED), ==, 1);
+  g_assert_cmpuint (xj_calendar_count_status (calendar, 23, XJ_OCCURRENCE_OVERDUE), ==, 1);
+  g_assert_cmpuint (xj_calendar_count_status (calendar, 3, XJ_OCCURRENCE_OVERDUE), ==, 0);
+  /* The chips carry the status colour. */
+  g_assert_true (gtk_widget_has_css_class (gtk_widget_get_last_child (xj_calendar_get_cell (calendar, 2)),
+                                           "status-overdue"));
+  g_assert_true (gtk_widget_has_css_class (gtk_widget_get_last_child (xj_calendar_get_cell (calendar, 9)),
+                                           "status-done"));
+  g_assert_true (gtk_widget_has_css_class (gtk_widget_get_last_child (xj_calendar_get_cell (calendar, 16)),
+                                           "status-skipped"));
+  /* A day without occurrence has only its number. */
+  g_assert_null (gtk_widget_get_next_sibling (gtk_widget_get_first_child (
+                   xj_calendar_get_cell (calendar, 3))));
+}
+
+static void
+test_dialog_messages (Fixture       *f,
+                      gconstpointer  data)
+{
+  XjScheduleDialog *dialog = xj_schedule_dialog_new (f->app, NULL);
+  GtkWidget *thursday, *times;
+  g_autoptr(GPtrArray) schedules = NULL;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  xj_test_iterate (30);
+  /* The new schedule starts as the first weekly check: Monday 10:30. */
+  g_assert_null (xj_schedule_dialog_get_error (dialog));
+
+  /* Thursday ticked with a bad time: the core's message, inline. */
+  thursday = find_named (GTK_WIDGET (dialog), "weekday-4");
+  times = find_named (GTK_WIDGET (dialog), "weekday-4-times");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (thursday), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (times), "25:00");
+  g_assert_nonnull (xj_schedule_dialog_get_error (dialog));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "schedule.save", NULL));
+  xj_test_iterate (30);
+  g_assert_nonnull (xj_test_find_window (XJ_TYPE_SCHEDULE_DIALOG));
+
+  /* Monday 10:30 and Thursday 14:00 save as two slots. */
+  gtk_editable_set_text (GTK_EDITABLE (times), "14:00");
+  g_assert_null (xj_schedule_dialog_get_error (dialog));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "schedule.save", NULL));
+  xj_test_iterate (30);
+  g_assert_null (xj_test_find_window (XJ_TYPE_SCHEDULE_DIALOG));
+  schedules = xj_store_list_schedules (f->store, f->site_id, NULL);
+  g_assert_cmpuint (schedules->len, ==, 2);
+  for (guint i = 0; i < schedules->len; i++)
+    if (xj_schedule_get_id (schedules->pdata[i]) != f->schedule_id)
+      {
+        const XjScheduleSpec *spec = xj_schedule_get_spec (schedules->pdata[i]);
+
+        g_assert_cmpuint (spec->n_slots, ==, 2);
+        g_assert_cmpuint (spec->slots[1].weekday, ==, 4);
+        g_assert_cmpuint (spec->slots[1].minute, ==, 14 * 60);
+      }
+}
+
+static void
+assert_translated (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *joined = NULL;
+
+  xj_test_collect_untranslated (root, found);
+  g_ptr_array_add (found, NULL);
+  joined = g_strjoinv (" | ", (char **) found->pdata);
+  g_assert_cmpstr (joined, ==, "");
+}
+
+/* In a process started under zh_CN.UTF-8 (see tests/ui/meson.build). */
+static void
+test_chinese (void)
+{
+  Fixture f = { 0 };
+  XjScheduleDialog *dialog;
+  XjCalendarPage *calendar;
+
+  fixture_set_up (&f, GINT_TO_POINTER (1));
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (f.today), "已逾期"));
+  assert_translated (GTK_WIDGET (f.window));
+
+  xj_window_show_area (f.window, "schedules");
+  xj_test_iterate (50);
+  assert_translated (GTK_WIDGET (f.window));
+
+  calendar = open_calendar (&f, 2026, 3);
+  g_assert_true (xj_calendar_page_select (calendar, f.schedule_id, local_time (2026, 3, 2, 10, 30)));
+  xj_test_iterate (30);
+  assert_translated (GTK_WIDGET (f.window));
+
+  dialog = xj_schedule_dialog_new (f.app, NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  xj_test_iterate (50);
+  assert_translated (GTK_WIDGET (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  fixture_tear_down (&f, NULL);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  xj_test_init_ui (&argc, &argv);
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  textdomain (GETTEXT_PACKAGE);
+  gtk_init ();
+  adw_init ();
+
+  if (g_str_has_prefix (setlocale (LC_MESSAGES, NULL), "zh_CN"))
+    {
+      g_test_add_func ("/xj/ui/zh/today-translated", test_chinese);
+      return g_test_run ();
+    }
+
+  g_test_add ("/xj/ui/today/overdue-and-start", Fixture, GINT_TO_POINTER (1), fixture_set_up,
+              test_overdue_and_start, fixture_tear_down);
+  g_test_add ("/xj/ui/today/empty-day", Fixture, NULL, fixture_set_up, test_empty_day,
+              fixture_tear_down);
+  g_test_add ("/xj/ui/calendar/skip", Fixture, GINT_TO_POINTER (1), fixture_set_up, test_skip,
+              fixture_tear_down);
+  g_test_add ("/xj/ui/calendar/month-colours", Fixture, GINT_TO_POINTER (1), fixture_set_up,
+              test_month_colours, fixture_tear_down);
+  g_test_add ("/xj/ui/schedules/dialog-messages", Fixture, GINT_TO_POINTER (1), fixture_set_up,
+              test_dialog_messages, fixture_tear_down);
+
+  return g_test_run ();
+}
