@@ -103,10 +103,32 @@ save_window_state (XjWindow *self)
 
 /* --- callbacks ------------------------------------------------------------ */
 
+/* Pages are made the first time they are needed: start-up builds only the
+ * first one, whatever the size of the data behind the others. */
+static GtkWidget *
+ensure_page (XjWindow   *self,
+             const char *area)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  GtkWidget *page = gtk_stack_get_child_by_name (self->pages, area);
+
+  if (page != NULL || application == NULL
+      || xj_application_get_store (XJ_APPLICATION (application)) == NULL)
+    return page;
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    if (g_strcmp0 (areas[i].id, area) == 0)
+      {
+        page = areas[i].create (XJ_APPLICATION (application));
+        gtk_stack_add_named (self->pages, page, areas[i].id);
+      }
+  return page;
+}
+
 static void
 on_sidebar_row_activated_cb (XjWindow      *self,
                              GtkListBoxRow *row)
 {
+  ensure_page (self, gtk_widget_get_name (GTK_WIDGET (row)));
   gtk_stack_set_visible_child_name (self->pages, gtk_widget_get_name (GTK_WIDGET (row)));
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
@@ -208,12 +230,8 @@ xj_window_new (XjApplication *application)
     return self;
 
   for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
-    {
-      GtkWidget *page = areas[i].create (application);
-
-      gtk_stack_add_named (self->pages, page, areas[i].id);
-      gtk_list_box_append (self->sidebar, create_sidebar_row (i));
-    }
+    gtk_list_box_append (self->sidebar, create_sidebar_row (i));
+  ensure_page (self, areas[0].id);
   gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, 0));
   return self;
 }
@@ -241,7 +259,7 @@ xj_window_get_area (XjWindow   *self,
 {
   g_return_val_if_fail (XJ_IS_WINDOW (self), NULL);
 
-  return gtk_stack_get_child_by_name (self->pages, area);
+  return ensure_page (self, area);
 }
 
 /* A count beside an area's name in the sidebar; @count 0 hides it.

@@ -7,6 +7,9 @@
 # or a temporary folder) and for an empty libadwaita window.  Needs a display
 # (xvfb-run) and xdotool.  Prints the medians and the ratio.
 set -u
+# Settings in memory, schema from the build: nothing from the desktop session.
+export GSETTINGS_BACKEND=memory
+export GSETTINGS_SCHEMA_DIR=${GSETTINGS_SCHEMA_DIR:-$(dirname "$1")/../resources}
 xunjian=$1
 empty=$2
 runs=${3:-7}
