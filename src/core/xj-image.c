@@ -12,6 +12,67 @@
 
 #include "xj-image.h"
 
+/* Pixel buffers of photos are megabytes: malloc serves them with fresh
+ * mappings that the kernel must fault in and zero page by page, about a
+ * sixth of an import's time.  A few freed buffers are kept for the next
+ * image instead (at most CACHE_SLOTS, so at most ~40 MB for 12 MP photos). */
+#define CACHE_SLOTS 3
+#define CACHE_MIN_BYTES (1 << 20)
+
+typedef struct
+{
+  guint8 *pixels;
+  gsize   capacity;
+} CachedBuffer;
+
+static GMutex cache_lock;
+static CachedBuffer cache[CACHE_SLOTS];
+
+static guint8 *
+take_buffer (gsize   size,
+             gsize  *capacity)
+{
+  guint8 *pixels = NULL;
+
+  if (size >= CACHE_MIN_BYTES)
+    {
+      g_mutex_lock (&cache_lock);
+      for (guint i = 0; i < CACHE_SLOTS && pixels == NULL; i++)
+        if (cache[i].pixels != NULL && cache[i].capacity >= size)
+          {
+            pixels = cache[i].pixels;
+            *capacity = cache[i].capacity;
+            cache[i].pixels = NULL;
+          }
+      g_mutex_unlock (&cache_lock);
+    }
+  if (pixels == NULL)
+    {
+      pixels = g_malloc (size);
+      *capacity = size;
+    }
+  return pixels;
+}
+
+static void
+give_back_buffer (guint8 *pixels,
+                  gsize   capacity)
+{
+  if (capacity >= CACHE_MIN_BYTES)
+    {
+      g_mutex_lock (&cache_lock);
+      for (guint i = 0; i < CACHE_SLOTS && pixels != NULL; i++)
+        if (cache[i].pixels == NULL)
+          {
+            cache[i].pixels = pixels;
+            cache[i].capacity = capacity;
+            pixels = NULL;
+          }
+      g_mutex_unlock (&cache_lock);
+    }
+  g_free (pixels);
+}
+
 XjImage *
 xj_image_new (int width,
               int height)
@@ -23,7 +84,7 @@ xj_image_new (int width,
   image = g_new0 (XjImage, 1);
   image->width = width;
   image->height = height;
-  image->pixels = g_malloc ((gsize) width * height * 3);
+  image->pixels = take_buffer ((gsize) width * height * 3, &image->capacity);
   return image;
 }
 
@@ -32,7 +93,7 @@ xj_image_free (XjImage *image)
 {
   if (image == NULL)
     return;
-  g_free (image->pixels);
+  give_back_buffer (image->pixels, image->capacity);
   g_free (image);
 }
 

@@ -11,6 +11,7 @@ typedef struct
   int     width;
   int     height;
   guint8 *pixels;
+  gsize   capacity;   /* bytes behind @pixels (a reused buffer may be larger) */
 } XjImage;
 
 typedef enum {
