@@ -14,6 +14,7 @@
 #include <math.h>
 
 #include "xj-clock.h"
+#include "xj-demo-inspections.h"
 #include "xj-demo-private.h"
 #include "xj-schedule.h"
 #include "xj-scoring.h"
@@ -42,20 +43,6 @@ static const char *const fail_remarks[] = {
   "保安岗亭无人值守约十分钟",
   "消防通道堆放杂物",
 };
-
-static gint64
-find_builtin (GPtrArray  *templates,
-              const char *uid)
-{
-  for (guint i = 0; i < templates->len; i++)
-    {
-      XjTemplateSummary *summary = g_ptr_array_index (templates, i);
-
-      if (g_strcmp0 (summary->uid, uid) == 0)
-        return summary->id;
-    }
-  return 0;
-}
 
 static gboolean
 exec (XjStore     *store,
@@ -264,11 +251,12 @@ _xj_demo_add_bulk_history (XjStore  *store,
 
   if ((templates = xj_store_list_templates (store, FALSE, error)) == NULL)
     return FALSE;
-  ids.daily_template_id = find_builtin (templates, "xunjian:builtin:daily-patrol");
-  ids.weekly_template_id = find_builtin (templates, "xunjian:builtin:weekly-check");
-  ids.monthly_template_id = find_builtin (templates, "xunjian:builtin:monthly-check");
+  if ((ids.daily_template_id = xj_demo_find_builtin (store, "daily-patrol", error)) == 0
+      || (ids.weekly_template_id = xj_demo_find_builtin (store, "weekly-check", error)) == 0
+      || (ids.monthly_template_id = xj_demo_find_builtin (store, "monthly-check", error)) == 0
+      || (ids.mystery_template_id = xj_demo_find_builtin (store, "mystery-store-visit", error)) == 0)
+    return FALSE;
   ids.spot_template_id = ids.weekly_template_id;
-  ids.mystery_template_id = find_builtin (templates, "xunjian:builtin:mystery-store-visit");
   if (!xj_schedule_add_demo (store, &ids, from, error))
     return FALSE;
 

@@ -94,6 +94,16 @@ pdftotext -enc UTF-8 "$work/n.pdf" - | grep -q "ZG-2026-0001"; ok $? "the notice
 "$bin" --data-dir "$e" notice export 999 "$work/n2.pdf" 2>"$work/err"; [ $? -ne 0 ]; ok $? "notice export of a missing notice fails"
 [ "$(wc -l <"$work/err")" -eq 1 ] && [ ! -e "$work/n2.pdf" ]; ok $? "with one line and no file"
 
+# The large demo for benchmarks: schedules followed for years, with gaps.
+h=$work/history
+"$bin" --data-dir "$h" demo --sites 3 --years 1 >/dev/null; ok $? "demo --sites 3 --years 1"
+count=$(sqlite3 "$h/xunjian.db" "SELECT count(*) FROM inspections WHERE schedule_id IS NOT NULL AND state = 'completed'")
+[ "$count" -gt 500 ]; ok $? "a year of scheduled inspections ($count)"
+count=$(sqlite3 "$h/xunjian.db" "SELECT count(*) FROM answers")
+[ "$count" -gt 5000 ]; ok $? "with every answer ($count)"
+"$bin" --data-dir "$h" check >/dev/null; ok $? "and an intact database"
+"$bin" --data-dir "$h" demo --years 0 2>/dev/null; [ $? -ne 0 ]; ok $? "--years 0 is refused"
+
 # inspection show --json carries enough to recompute the score by the rule.
 sid=$(sqlite3 "$d/xunjian.db" "SELECT id FROM inspections WHERE state <> 'draft' AND score IS NOT NULL ORDER BY id LIMIT 1")
 "$bin" --data-dir "$d" inspection show "$sid" --json >"$work/show.json"; ok $? "inspection show --json"
