@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "xj-clock.h"
+#include "xj-filters-private.h"
 #include "xj-inspection.h"
 #include "xj-inspections-page.h"
 #include "xj-new-inspection-dialog.h"
@@ -286,14 +287,11 @@ more_activated (GtkWidget  *widget,
 
 static GtkDropDown *
 add_filter (XjInspectionsPage *self,
-            GtkStringList     *labels,
-            const char        *accessible_label)
+            GtkStringList *labels,
+            const char    *accessible_label)
 {
-  GtkDropDown *dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (labels), NULL));
+  GtkDropDown *dropdown = _xj_filter_dropdown_new (labels, accessible_label);
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible_label, -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (dropdown), accessible_label);
   g_signal_connect_swapped (dropdown, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);
   gtk_box_append (self->filters, GTK_WIDGET (dropdown));
   return dropdown;
@@ -302,29 +300,12 @@ add_filter (XjInspectionsPage *self,
 static void
 build_filters (XjInspectionsPage *self)
 {
-  GtkStringList *sites = gtk_string_list_new (NULL);
-  GtkStringList *kinds = gtk_string_list_new (NULL);
+  GtkStringList *sites = _xj_filter_sites_new (xj_application_get_store (self->application),
+                                               self->site_ids);
+  GtkStringList *kinds = _xj_filter_kinds_new ();
   GtkStringList *states = gtk_string_list_new (NULL);
   GtkStringList *period = gtk_string_list_new (NULL);
-  g_autoptr(GPtrArray) site_list = NULL;
-  guint n_kinds = 0;
-  const XjTemplateChoice *kind_choices = xj_template_get_kinds (&n_kinds);
-  gint64 all = 0;
 
-  gtk_string_list_append (sites, _("All sites"));
-  g_array_append_val (self->site_ids, all);
-  site_list = xj_store_list_sites (xj_application_get_store (self->application), TRUE, NULL);
-  for (guint i = 0; site_list != NULL && i < site_list->len; i++)
-    {
-      XjSite *site = g_ptr_array_index (site_list, i);
-      gint64 id = xj_site_get_id (site);
-
-      gtk_string_list_append (sites, xj_site_get_name (site));
-      g_array_append_val (self->site_ids, id);
-    }
-  gtk_string_list_append (kinds, _("All kinds"));
-  for (guint i = 0; i < n_kinds; i++)
-    gtk_string_list_append (kinds, kind_choices[i].label);
   gtk_string_list_append (states, _("All states"));
   for (XjInspectionState s = XJ_INSPECTION_DRAFT; s <= XJ_INSPECTION_ARCHIVED; s++)
     gtk_string_list_append (states, xj_inspection_state_get_label (s));
