@@ -158,6 +158,15 @@ show_notice_activated (GtkWidget  *widget,
     xj_notices_page_show_board (XJ_NOTICES_PAGE (page));
 }
 
+/* win.show-area (s): from a page's call to action to another area. */
+static void
+show_area_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  xj_window_show_area (XJ_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
 /* --- GObject -------------------------------------------------------------- */
 
 static gboolean
@@ -204,6 +213,7 @@ xj_window_class_init (XjWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_banner_close_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-notice", "x", show_notice_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-area", "s", show_area_activated);
 }
 
 static void

@@ -255,6 +255,11 @@ test_empty_day (Fixture       *f,
   g_assert_true (xj_test_label_shown (GTK_WIDGET (f->today), "All Clear Today"));
   g_assert_cmpuint (xj_today_page_get_n_overdue (f->today), ==, 0);
   g_assert_cmpuint (xj_today_page_get_n_due (f->today), ==, 0);
+
+  /* The empty day leads somewhere: planning the inspections. */
+  g_signal_emit_by_name (xj_test_find_button (GTK_WIDGET (f->today), "Plan Inspections"), "clicked");
+  xj_test_iterate (50);
+  g_assert_true (gtk_widget_get_mapped (xj_window_get_area (f->window, "schedules")));
 }
 
 static void
