@@ -29,6 +29,15 @@ dup_column (sqlite3_stmt *stmt,
 }
 
 
+static XjOutcome
+outcome_from_string (const char *text)
+{
+  for (XjOutcome o = 0; o < XJ_N_OUTCOMES; o++)
+    if (g_strcmp0 (text, xj_outcome_to_string (o)) == 0)
+      return o;
+  return XJ_OUTCOME_UNANSWERED;
+}
+
 static gboolean
 sqlite_failed (XjStore  *store,
                int       rc,
@@ -331,9 +340,7 @@ xj_store_load_answers (XjStore  *store,
 
       answer->item_id = sqlite3_column_int64 (stmt, 0);
       answer->value = dup_column (stmt, 1);
-      for (XjOutcome o = 0; o < XJ_N_OUTCOMES; o++)
-        if (g_strcmp0 (outcome, xj_outcome_to_string (o)) == 0)
-          answer->outcome = o;
+      answer->outcome = outcome_from_string (outcome);
       answer->remark = dup_column (stmt, 3);
       answer->answered_at = sqlite3_column_int64 (stmt, 4);
       answer->answer_id = sqlite3_column_int64 (stmt, 5);
@@ -754,16 +761,20 @@ xj_store_load_previous_answers (XjStore  *store,
       const char *outcome = (const char *) sqlite3_column_text (stmt, 2);
       XjPreviousAnswer *answer;
 
-      if (g_hash_table_contains (previous, key))
-        continue;
-      answer = g_new0 (XjPreviousAnswer, 1);
-      answer->value = dup_column (stmt, 1);
-      for (XjOutcome o = 0; o < XJ_N_OUTCOMES; o++)
-        if (g_strcmp0 (outcome, xj_outcome_to_string (o)) == 0)
-          answer->outcome = o;
-      answer->answered_at = sqlite3_column_int64 (stmt, 3);
-      answer->inspection_id = sqlite3_column_int64 (stmt, 4);
-      g_hash_table_insert (previous, g_strdup (key), answer);
+      /* Newest first: the first row of a key is its last answer; later
+       * rows may still hold its last failure. */
+      answer = g_hash_table_lookup (previous, key);
+      if (answer == NULL)
+        {
+          answer = g_new0 (XjPreviousAnswer, 1);
+          answer->value = dup_column (stmt, 1);
+          answer->outcome = outcome_from_string (outcome);
+          answer->answered_at = sqlite3_column_int64 (stmt, 3);
+          answer->inspection_id = sqlite3_column_int64 (stmt, 4);
+          g_hash_table_insert (previous, g_strdup (key), answer);
+        }
+      if (answer->failed_at == 0 && outcome_from_string (outcome) == XJ_OUTCOME_FAIL)
+        answer->failed_at = sqlite3_column_int64 (stmt, 3);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)

@@ -9,12 +9,10 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "xj-finding.h"
 #include "xj-inspection.h"
 #include "xj-text.h"
 
-/* A failure of the same item at the same site within this many days of the
- * previous one is a repeat finding. */
-#define REPEAT_WINDOW_DAYS 90
 
 G_DEFINE_QUARK (xj-inspection-error-quark, xj_inspection_error)
 
@@ -113,8 +111,10 @@ gboolean
 xj_previous_answer_is_repeat (const XjPreviousAnswer *previous,
                               gint64                  now)
 {
-  return previous != NULL && previous->outcome == XJ_OUTCOME_FAIL
-         && now - previous->answered_at <= (gint64) REPEAT_WINDOW_DAYS * 86400;
+  /* The notices' rule (xj-finding.c): the same item failed at the same
+   * site within the window, whatever was answered in between. */
+  return previous != NULL && previous->failed_at > 0
+         && now - previous->failed_at <= (gint64) XJ_REPEAT_WINDOW_DAYS_DEFAULT * 86400;
 }
 
 

@@ -79,6 +79,7 @@ typedef struct {
   char      *value;
   XjOutcome  outcome;
   gint64     answered_at;
+  gint64     failed_at;       /* the item's last failure there, 0 if none */
 } XjPreviousAnswer;
 
 typedef struct {

@@ -53,6 +53,17 @@ _xj_report_collect_photos (XjReportCharset *charset,
     }
 }
 
+/* An answer's texts and its photos' (a finding of a notice too). */
+void
+_xj_report_collect_answer (XjReportCharset      *charset,
+                           const XjReportAnswer *answer)
+{
+  _xj_report_charset_add (charset, answer->prompt);
+  _xj_report_charset_add (charset, answer->answer);
+  _xj_report_charset_add (charset, answer->remark);
+  _xj_report_collect_photos (charset, answer->photos);
+}
+
 void
 _xj_report_collect_signature (XjReportCharset         *charset,
                               const XjReportSignature *signature)

@@ -141,12 +141,7 @@ collect (const XjReportData *data,
       _xj_report_charset_add (charset, section->title);
       for (guint a = 0; a < section->answers->len; a++)
         {
-          XjReportAnswer *answer = g_ptr_array_index (section->answers, a);
-
-          _xj_report_charset_add (charset, answer->prompt);
-          _xj_report_charset_add (charset, answer->answer);
-          _xj_report_charset_add (charset, answer->remark);
-          _xj_report_collect_photos (charset, answer->photos);
+          _xj_report_collect_answer (charset, g_ptr_array_index (section->answers, a));
         }
     }
   for (guint i = 0; i < data->notices->len; i++)

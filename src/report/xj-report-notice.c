@@ -76,14 +76,7 @@ collect (const XjNoticeReportData *data,
   _xj_report_charset_add (charset, data->required_action);
   _xj_report_charset_add (charset, data->generated);
   for (guint i = 0; i < data->findings->len; i++)
-    {
-      XjReportAnswer *finding = g_ptr_array_index (data->findings, i);
-
-      _xj_report_charset_add (charset, finding->prompt);
-      _xj_report_charset_add (charset, finding->answer);
-      _xj_report_charset_add (charset, finding->remark);
-      _xj_report_collect_photos (charset, finding->photos);
-    }
+    _xj_report_collect_answer (charset, g_ptr_array_index (data->findings, i));
   _xj_report_collect_signature (charset, data->issuer);
   _xj_report_collect_signature (charset, data->recipient);
 }

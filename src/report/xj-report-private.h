@@ -226,6 +226,8 @@ const char       *_xj_report_repeat_label          (void);
 void              _xj_report_collect_finding_labels (XjReportCharset      *charset);
 void              _xj_report_collect_photos        (XjReportCharset       *charset,
                                                     GPtrArray             *photos);
+void              _xj_report_collect_answer        (XjReportCharset       *charset,
+                                                    const XjReportAnswer  *answer);
 void              _xj_report_collect_signature     (XjReportCharset       *charset,
                                                     const XjReportSignature *signature);
 const char       *_xj_report_role_label            (XjReportRole           role);

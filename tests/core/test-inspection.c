@@ -438,6 +438,23 @@ test_previous_answers (Fixture       *f,
   g_assert_true (xj_previous_answer_is_repeat (last, xj_clock_now ()));
   g_assert_false (xj_previous_answer_is_repeat (last, 1790000000 + 91 * 86400));
 
+  /* A pass in between: "last time" says pass, but failing again is still a
+   * repeat of the failure within the window (the notices' rule too). */
+  {
+    g_autoptr(GHashTable) later = NULL;
+    gint64 third;
+
+    g_assert_true (xj_store_set_answer (f->store, second, item, "pass", &error));
+    xj_clock_set_fixed (1790000000 + 42 * 86400);
+    third = start (f, f->daily_id, "daily");
+    later = xj_store_load_previous_answers (f->store, third, &error);
+    last = g_hash_table_lookup (later, item->key);
+    g_assert_cmpint (last->inspection_id, ==, second);
+    g_assert_cmpint (last->outcome, ==, XJ_OUTCOME_PASS);
+    g_assert_cmpint (last->failed_at, ==, 1790000000);
+    g_assert_true (xj_previous_answer_is_repeat (last, xj_clock_now ()));
+  }
+
   /* The first inspection has nothing before it. */
   g_clear_pointer (&previous, g_hash_table_unref);
   previous = xj_store_load_previous_answers (f->store, first, &error);
