@@ -9,6 +9,7 @@
 
 #include "report-fixture.h"
 #include "xj-report-private.h"
+#include "xj-test-pdf.h"
 #include "xj-test-utils.h"
 
 #define PHOTO_WIDTH  800
@@ -44,48 +45,15 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->dir);
 }
 
-/* Runs a tool that must succeed and returns what it printed. */
-static char *
-run_tool (const char *const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
-                &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("%s failed: %s%s", argv[0], out, err);
-  return out;
-}
-
 /* pdftotext output without line breaks: wrapped Chinese text joins up. */
 static char *
 pdf_text (const char *path)
 {
   const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
-  g_autofree char *text = run_tool (argv);
+  g_autofree char *text = xj_test_run_tool (argv);
   g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
 
   return g_strjoinv ("", lines);
-}
-
-static void
-assert_pdf_clean (const char *path)
-{
-  const char *qpdf[] = { "qpdf", "--check", path, NULL };
-  const char *pdffonts[] = { "pdffonts", path, NULL };
-  g_autofree char *checked = run_tool (qpdf);
-  g_autofree char *fonts = run_tool (pdffonts);
-  g_auto(GStrv) lines = g_strsplit (fonts, "\n", -1);
-
-  g_assert_nonnull (strstr (checked, "No syntax or stream encoding errors"));
-  /* Header, rule, exactly one font: embedded, subset, with a ToUnicode map. */
-  g_assert_cmpuint (g_strv_length (lines), ==, 4);
-  g_assert_true (g_regex_match_simple ("^[A-Z]{6}\\+WenQuanYiMicroHei +CID TrueType +Identity-H +"
-                                       "yes yes yes", lines[2], 0, 0));
 }
 
 static char *
@@ -108,7 +76,7 @@ test_inspection_pdf (Fixture       *fixture,
   g_autofree char *path = write_inspection (fixture);
   g_autofree char *text = pdf_text (path);
 
-  assert_pdf_clean (path);
+  xj_test_assert_pdf_clean (path);
   g_assert_nonnull (strstr (text, report_fixture_site));
   g_assert_nonnull (strstr (text, "华信物业服务质量监督中心"));
   for (guint i = 0; i < 6; i++)
@@ -128,7 +96,7 @@ test_inspection_images (Fixture       *fixture,
 {
   g_autofree char *path = write_inspection (fixture);
   const char *argv[] = { "pdfimages", "-list", path, NULL };
-  g_autofree char *list = run_tool (argv);
+  g_autofree char *list = xj_test_run_tool (argv);
   g_auto(GStrv) lines = g_strsplit (list, "\n", -1);
   g_autofree char *expected = g_strdup_printf (" %d +%d +rgb +3 +8 +jpeg ", PHOTO_WIDTH,
                                                PHOTO_HEIGHT);
@@ -157,7 +125,7 @@ test_notice_pdf (Fixture       *fixture,
 
   xj_report_write_notice (data, path, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
-  assert_pdf_clean (path);
+  xj_test_assert_pdf_clean (path);
   text = pdf_text (path);
   g_assert_nonnull (strstr (text, "Rectification Notice"));
   g_assert_nonnull (strstr (text, "ZG-2026-0007"));
@@ -181,7 +149,7 @@ test_notice_work_order (Fixture       *fixture,
 
   xj_report_write_notice (data, path, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
-  assert_pdf_clean (path);
+  xj_test_assert_pdf_clean (path);
   text = pdf_text (path);
   g_assert_nonnull (strstr (text, "Part 1 of 3: for the issuer"));
   g_assert_nonnull (strstr (text, "Part 2 of 3: for the repair crew"));
@@ -283,7 +251,7 @@ test_async (Fixture       *fixture,
   g_assert_no_error (state.error);
   g_assert_cmpuint (state.n_progress, >=, 5);
   g_assert_cmpfloat (state.last_fraction, ==, 1.0);
-  assert_pdf_clean (path);
+  xj_test_assert_pdf_clean (path);
   g_assert_cmpint (g_unlink (path), ==, 0);
 
   g_cancellable_cancel (cancellable);
