@@ -1,14 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The section score chart: bars drawn with Cairo at print resolution and
- * embedded as a flate-compressed raster; the labels are PDF text on top,
- * so that they stay sharp, searchable and in the embedded font.
+ * The section score chart: bars and grid lines drawn as PDF paths (sharp at
+ * any zoom, a few bytes each), labels as PDF text in the embedded font, so
+ * that they stay searchable.
  */
 #define G_LOG_DOMAIN "xj-report"
 
 #include "config.h"
-
-#include <cairo.h>
 
 #include "xj-report-private.h"
 
@@ -17,18 +15,6 @@
 #define LABEL_SHARE  0.32
 #define VALUE_WIDTH  40.0
 #define AXIS_HEIGHT  14.0
-#define DPI          200.0
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_surface_t, cairo_surface_destroy)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_t, cairo_destroy)
-
-static void
-set_rgb (cairo_t *cr,
-         guint32  rgb)
-{
-  cairo_set_source_rgb (cr, ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0,
-                        (rgb & 0xff) / 255.0);
-}
 
 /* The first line of text that fits width, with an ellipsis if cut. */
 static char *
@@ -47,73 +33,36 @@ ellipsize (XjReportRenderer    *self,
   return g_strconcat (shorter[0], "…", NULL);
 }
 
-/* Cairo's ARGB32 rows as the packed RGB that PDF images want. */
-static guint8 *
-surface_to_rgb (cairo_surface_t *surface)
+/* The grid at 0, 25, 50, 75 and 100 %, then a track and a bar per value;
+ * top is the chart's top edge. */
+static void
+draw_bars (XjReportRenderer *self,
+           const double     *values,
+           guint             n,
+           double            x,
+           double            top,
+           double            width)
 {
-  int width = cairo_image_surface_get_width (surface);
-  int height = cairo_image_surface_get_height (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-  const guint8 *data = cairo_image_surface_get_data (surface);
-  guint8 *rgb = g_malloc ((gsize) width * height * 3);
+  double height = n * ROW_HEIGHT;
 
-  for (int row = 0; row < height; row++)
-    {
-      const guint32 *pixel = (const guint32 *) (data + (gsize) row * stride);
-      guint8 *out = rgb + (gsize) row * width * 3;
-
-      for (int col = 0; col < width; col++, out += 3)
-        {
-          out[0] = (pixel[col] >> 16) & 0xff;
-          out[1] = (pixel[col] >> 8) & 0xff;
-          out[2] = pixel[col] & 0xff;
-        }
-    }
-  return rgb;
-}
-
-static cairo_surface_t *
-draw_bars (const double *values,
-           guint         n,
-           double        width,
-           double        height)
-{
-  double scale = DPI / 72.0;
-  cairo_surface_t *surface;
-  g_autoptr(cairo_t) cr = NULL;
-
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) (width * scale),
-                                        (int) (height * scale));
-  cr = cairo_create (surface);
-  cairo_scale (cr, scale, scale);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-
-  cairo_set_line_width (cr, 0.5);
   for (int tick = 0; tick <= 4; tick++)
     {
-      double x = 0.5 + (width - 1) * tick / 4.0;
+      double tick_x = x + 0.25 + (width - 0.5) * tick / 4.0;
 
-      set_rgb (cr, XJ_REPORT_RULE);
-      cairo_move_to (cr, x, 0);
-      cairo_line_to (cr, x, height);
-      cairo_stroke (cr);
+      _xj_report_renderer_line (self, tick_x, top, tick_x, top - height, 0.5, XJ_REPORT_RULE);
     }
   for (guint i = 0; i < n; i++)
     {
-      double y = i * ROW_HEIGHT + (ROW_HEIGHT - BAR_HEIGHT) / 2;
+      double bar_top = top - i * ROW_HEIGHT - (ROW_HEIGHT - BAR_HEIGHT) / 2;
 
-      set_rgb (cr, XJ_REPORT_SHADE);
-      cairo_rectangle (cr, 0, y, width, BAR_HEIGHT);
-      cairo_fill (cr);
-      if (values[i] < 0)
+      _xj_report_renderer_rect (self, x, bar_top, width, BAR_HEIGHT, XJ_REPORT_SHADE,
+                                G_MAXUINT32);
+      if (values[i] <= 0)
         continue;
-      set_rgb (cr, values[i] < 60 ? XJ_REPORT_FAIL : XJ_REPORT_ACCENT);
-      cairo_rectangle (cr, 0, y, width * CLAMP (values[i], 0, 100) / 100, BAR_HEIGHT);
-      cairo_fill (cr);
+      _xj_report_renderer_rect (self, x, bar_top, width * MIN (values[i], 100) / 100,
+                                BAR_HEIGHT, values[i] < 60 ? XJ_REPORT_FAIL : XJ_REPORT_ACCENT,
+                                G_MAXUINT32);
     }
-  cairo_surface_flush (surface);
-  return surface;
 }
 
 /* Under a caption, a horizontal bar per label with its percentage;
@@ -132,9 +81,6 @@ _xj_report_chart_bars (XjReportRenderer    *self,
   double bar_x = self->left + label_width;
   double bar_width = content - label_width - VALUE_WIDTH;
   double height = n * ROW_HEIGHT;
-  g_autoptr(cairo_surface_t) surface = NULL;
-  g_autofree guint8 *rgb = NULL;
-  HPDF_Image image;
 
   if (n == 0)
     return TRUE;
@@ -145,14 +91,7 @@ _xj_report_chart_bars (XjReportRenderer    *self,
                             caption, &xj_report_style_bold, XJ_REPORT_ALIGN_LEFT);
   self->y -= _xj_report_renderer_leading (&xj_report_style_bold) + 4;
 
-  surface = draw_bars (values, n, bar_width, height);
-  rgb = surface_to_rgb (surface);
-  image = HPDF_LoadRawImageFromMem (self->doc, rgb, cairo_image_surface_get_width (surface),
-                                    cairo_image_surface_get_height (surface),
-                                    HPDF_CS_DEVICE_RGB, 8);
-  if (image == NULL)
-    return _xj_report_renderer_check (self, error);
-  HPDF_Page_DrawImage (self->page, image, bar_x, self->y - height, bar_width, height);
+  draw_bars (self, values, n, bar_x, self->y, bar_width);
 
   for (guint i = 0; i < n; i++)
     {

@@ -199,8 +199,8 @@ _xj_report_renderer_new (XjReportCharset       *charset,
                    _("Not enough memory to write the PDF."));
       return NULL;
     }
-  /* Images compress only the chart's raw pixels: JPEG photos keep their
-   * DCT data whatever the mode. */
+  /* Page content (text, rules, the chart's paths) is flate-compressed;
+   * JPEG photos keep their DCT data whatever the mode. */
   HPDF_SetCompressionMode (self->doc, HPDF_COMP_ALL);
   HPDF_UseUTFEncodings (self->doc);
   HPDF_SetInfoAttr (self->doc, HPDF_INFO_CREATOR, "Xunjian " PACKAGE_VERSION);

@@ -89,7 +89,8 @@ test_inspection_pdf (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "阳光物业服务有限公司"));
 }
 
-/* Every photo is one image at its rendition size, passed through as JPEG. */
+/* Every photo is one image at its rendition size, passed through as JPEG;
+ * nothing else is an image (the chart is drawn as paths). */
 static void
 test_inspection_images (Fixture       *fixture,
                         gconstpointer  user_data)
@@ -104,8 +105,6 @@ test_inspection_images (Fixture       *fixture,
 
   for (guint i = 2; lines[i] != NULL && *lines[i] != '\0'; i++)
     {
-      if (strstr (lines[i], " jpeg ") == NULL)
-        continue;
       g_assert_true (g_regex_match_simple (expected, lines[i], 0, 0));
       jpegs++;
     }
