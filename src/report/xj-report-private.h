@@ -63,6 +63,11 @@ extern const XjReportStyle xj_report_style_title;
 
 typedef struct _XjReportRenderer XjReportRenderer;
 
+/* Draws a kept block (see _xj_report_renderer_keep) at the cursor. */
+typedef void (*XjReportKeepFunc) (XjReportRenderer *self,
+                                  const char       *text,
+                                  const char       *note);
+
 struct _XjReportRenderer
 {
   HPDF_Doc          doc;
@@ -76,6 +81,7 @@ struct _XjReportRenderer
   double            top;
   double            bottom;
   double            y;                /* cursor: top of the next block */
+  double            fresh_y;          /* the cursor on a page with nothing on it yet */
   char             *running_header;   /* printed on pages after the first */
 
   const XjReportCharset *charset;
@@ -92,6 +98,11 @@ struct _XjReportRenderer
 
   /* The table being drawn: its header is repeated after a page break. */
   const struct _XjReportTable *table;
+
+  /* Blocks that keep with what follows them (headings, a table's header, a
+   * group's title), waiting for the next _xj_report_renderer_ensure () to
+   * draw them on the page where the block after them starts. */
+  GArray           *kept;
 };
 
 XjReportRenderer *_xj_report_renderer_new          (XjReportCharset       *charset,
@@ -105,6 +116,13 @@ gboolean          _xj_report_renderer_add_page     (XjReportRenderer      *self,
 gboolean          _xj_report_renderer_ensure       (XjReportRenderer      *self,
                                                     double                 height,
                                                     GError               **error);
+void              _xj_report_renderer_keep         (XjReportRenderer      *self,
+                                                    double                 height,
+                                                    XjReportKeepFunc       draw,
+                                                    const char            *text,
+                                                    const char            *note);
+gboolean          _xj_report_renderer_keeping      (XjReportRenderer      *self,
+                                                    XjReportKeepFunc       draw);
 double            _xj_report_renderer_width        (XjReportRenderer      *self,
                                                     const char            *text,
                                                     const XjReportStyle   *style);
@@ -187,6 +205,9 @@ void              _xj_report_table_collect         (const XjReportTable   *table
 gboolean          _xj_report_table_begin           (XjReportRenderer      *self,
                                                     const XjReportTable   *table,
                                                     GError               **error);
+void              _xj_report_table_header          (XjReportRenderer      *self,
+                                                    const char            *text,
+                                                    const char            *note);
 gboolean          _xj_report_table_row             (XjReportRenderer      *self,
                                                     const char * const    *cells,
                                                     const XjReportStyle * const *styles,

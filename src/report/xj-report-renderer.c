@@ -163,6 +163,45 @@ wrap_paragraph (XjReportRenderer    *self,
     }
 }
 
+typedef struct {
+  double            height;
+  XjReportKeepFunc  draw;
+  char             *text;
+  char             *note;
+} KeptBlock;
+
+static void
+kept_block_clear (gpointer data)
+{
+  KeptBlock *block = data;
+
+  g_clear_pointer (&block->text, g_free);
+  g_clear_pointer (&block->note, g_free);
+}
+
+static double
+kept_height (XjReportRenderer *self)
+{
+  double height = 0;
+
+  for (guint i = 0; i < self->kept->len; i++)
+    height += g_array_index (self->kept, KeptBlock, i).height;
+  return height;
+}
+
+/* Draws the kept blocks at the cursor, in the order they came. */
+static void
+draw_kept (XjReportRenderer *self)
+{
+  for (guint i = 0; i < self->kept->len; i++)
+    {
+      KeptBlock *block = &g_array_index (self->kept, KeptBlock, i);
+
+      block->draw (self, block->text, block->note);
+    }
+  g_array_set_size (self->kept, 0);
+}
+
 /* ---- Public API -------------------------------------------------------- */
 
 /* Adds the renderer's own strings to charset, then embeds the font. */
@@ -182,6 +221,8 @@ _xj_report_renderer_new (XjReportCharset       *charset,
   self->progress_data = progress_data;
   self->work_total = 1;
   self->pages = g_ptr_array_new ();
+  self->kept = g_array_new (FALSE, TRUE, sizeof (KeptBlock));
+  g_array_set_clear_func (self->kept, kept_block_clear);
   self->images = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->advances = g_new (guint16, 0x10000);
   memset (self->advances, 0xff, 0x10000 * sizeof (guint16));
@@ -222,6 +263,7 @@ _xj_report_renderer_free (XjReportRenderer *self)
     HPDF_Free (self->doc);
   g_clear_object (&self->cancellable);
   g_ptr_array_unref (self->pages);
+  g_array_unref (self->kept);
   g_hash_table_unref (self->images);
   g_free (self->advances);
   g_free (self->running_header);
@@ -275,20 +317,60 @@ _xj_report_renderer_add_page (XjReportRenderer  *self,
       _xj_report_renderer_line (self, self->left, baseline - 5, self->right, baseline - 5,
                                 0.5, XJ_REPORT_RULE);
     }
-  if (self->table != NULL)
-    return _xj_report_table_begin (self, self->table, error);
-  return TRUE;
+  /* A table's header repeats, unless it waits to be drawn anyway. */
+  if (self->table != NULL && !_xj_report_renderer_keeping (self, _xj_report_table_header))
+    _xj_report_table_header (self, NULL, NULL);
+  self->fresh_y = self->y;
+  return _xj_report_renderer_check (self, error);
 }
 
-/* Starts a new page unless height points are left above the footer. */
+/* Starts a new page unless height points are left above the footer for
+ * the kept blocks and the block that follows them, then draws the kept
+ * blocks: a heading never ends a page without its content.  A block taller
+ * than a page starts on a fresh one, never after an empty page. */
 gboolean
 _xj_report_renderer_ensure (XjReportRenderer  *self,
                             double             height,
                             GError           **error)
 {
-  if (self->page != NULL && self->y - height >= self->bottom)
-    return TRUE;
-  return _xj_report_renderer_add_page (self, error);
+  double needed = kept_height (self) + height;
+
+  if (self->page == NULL
+      || (self->y - needed < self->bottom && self->y < self->fresh_y))
+    {
+      if (!_xj_report_renderer_add_page (self, error))
+        return FALSE;
+    }
+  if (self->kept->len > 0)
+    draw_kept (self);
+  return TRUE;
+}
+
+/* Holds a block of height points that must not end a page (a heading, a
+ * table's header, a group's title) until the next
+ * _xj_report_renderer_ensure (), which draws it with draw on the page
+ * where the block after it starts.  So every block starts with an
+ * ensure () of its first part's height (a row, a line, a row of photos). */
+void
+_xj_report_renderer_keep (XjReportRenderer *self,
+                          double            height,
+                          XjReportKeepFunc  draw,
+                          const char       *text,
+                          const char       *note)
+{
+  KeptBlock block = { height, draw, g_strdup (text), g_strdup (note) };
+
+  g_array_append_val (self->kept, block);
+}
+
+gboolean
+_xj_report_renderer_keeping (XjReportRenderer *self,
+                             XjReportKeepFunc  draw)
+{
+  for (guint i = 0; i < self->kept->len; i++)
+    if (g_array_index (self->kept, KeptBlock, i).draw == draw)
+      return TRUE;
+  return FALSE;
 }
 
 double
@@ -474,6 +556,9 @@ _xj_report_renderer_save (XjReportRenderer  *self,
   g_autofree HPDF_BYTE *bytes = NULL;
   HPDF_UINT32 size;
 
+  /* What a heading at the very end introduces is missing: draw it anyway. */
+  if (self->kept->len > 0 && !_xj_report_renderer_ensure (self, 0, error))
+    return FALSE;
   for (guint i = 0; i < self->pages->len; i++)
     {
       g_autofree char *count = g_strdup_printf (_("Page %u of %u"), i + 1, self->pages->len);

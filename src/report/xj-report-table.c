@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Blocks built on the renderer: tables whose header repeats after a page
- * break and whose tall rows split between lines, headings that keep with
- * what follows, and label / value grids.
+ * break and whose tall rows split between lines, headings and group titles
+ * that keep with what follows, and label / value grids.
  */
 #define G_LOG_DOMAIN "xj-report"
 
@@ -17,6 +17,8 @@
 #define CELL_PAD_Y  3.0
 /* A row of at most this many lines moves to the next page whole. */
 #define KEEP_LINES  6
+/* Space above a heading, but at the top of a page. */
+#define HEADING_SPACE 10.0
 
 static const XjReportStyle header_style = { 8.5, TRUE, XJ_REPORT_INK };
 
@@ -60,19 +62,21 @@ _xj_report_table_collect (const XjReportTable *table,
     _xj_report_charset_add (charset, _(table->columns[i].title));
 }
 
-/* Draws the header; called again by the renderer on each new page. */
-gboolean
-_xj_report_table_begin (XjReportRenderer     *self,
-                        const XjReportTable  *table,
-                        GError              **error)
+static double
+header_height (void)
 {
-  double leading = _xj_report_renderer_leading (&header_style);
-  double height = leading + 2 * CELL_PAD_Y;
+  return _xj_report_renderer_leading (&header_style) + 2 * CELL_PAD_Y;
+}
 
-  self->table = NULL;
-  if (!_xj_report_renderer_ensure (self, 2 * height + 2 * leading, error))
-    return FALSE;
-  self->table = table;
+/* Draws the header of the table being drawn; the renderer calls it again
+ * on each new page. */
+void
+_xj_report_table_header (XjReportRenderer *self,
+                         const char       *text,
+                         const char       *note)
+{
+  const XjReportTable *table = self->table;
+  double height = header_height ();
 
   _xj_report_renderer_rect (self, self->left, self->y, self->right - self->left, height,
                             XJ_REPORT_SHADE, G_MAXUINT32);
@@ -84,12 +88,26 @@ _xj_report_table_begin (XjReportRenderer     *self,
   self->y -= height;
   _xj_report_renderer_line (self, self->left, self->y, self->right, self->y, 0.8,
                             XJ_REPORT_ACCENT);
-  return TRUE;
 }
 
+/* The header is drawn with the first row, on that row's page. */
+gboolean
+_xj_report_table_begin (XjReportRenderer     *self,
+                        const XjReportTable  *table,
+                        GError              **error)
+{
+  self->table = table;
+  _xj_report_renderer_keep (self, header_height (), _xj_report_table_header, NULL, NULL);
+  return _xj_report_renderer_check (self, error);
+}
+
+/* A header or group title with no row after it is drawn all the same.
+ * Errors stay in the renderer for the next check. */
 void
 _xj_report_table_end (XjReportRenderer *self)
 {
+  if (self->kept->len > 0)
+    _xj_report_renderer_ensure (self, 0, NULL);
   self->table = NULL;
   self->y -= 10;
 }
@@ -117,6 +135,11 @@ _xj_report_table_row (XjReportRenderer            *self,
       g_ptr_array_add (lines, cell);
     }
 
+  /* The row's first part (all of a short row) starts on the page of what
+   * is kept with it: the header, a group's title. */
+  if (!_xj_report_renderer_ensure (self, (n_lines <= KEEP_LINES ? n_lines : 1) * leading
+                                         + 2 * CELL_PAD_Y, error))
+    return FALSE;
   while (done < n_lines)
     {
       guint fit = (guint) MAX (0, floor ((self->y - self->bottom - 2 * CELL_PAD_Y) / leading));
@@ -155,25 +178,29 @@ _xj_report_table_row (XjReportRenderer            *self,
   return TRUE;
 }
 
-/* A row spanning the table: a group's title, with an optional note at the
- * right; kept on the page of the row that follows. */
-gboolean
-_xj_report_table_group (XjReportRenderer  *self,
-                        const char        *title,
-                        const char        *note,
-                        GError           **error)
+/* A group's title, wrapped beside its note. */
+static GStrv
+wrap_group (XjReportRenderer *self,
+            const char       *title,
+            const char       *note)
+{
+  double note_width = note != NULL
+                      ? _xj_report_renderer_width (self, note, &xj_report_style_bold) + 12 : 0;
+
+  return _xj_report_renderer_wrap (self, title, &xj_report_style_bold,
+                                   self->right - self->left - 2 * CELL_PAD_X - note_width);
+}
+
+static void
+draw_group (XjReportRenderer *self,
+            const char       *title,
+            const char       *note)
 {
   const XjReportStyle *style = &xj_report_style_bold;
   double leading = _xj_report_renderer_leading (style);
-  double height = leading + 2 * CELL_PAD_Y;
-  double note_width = note != NULL ? _xj_report_renderer_width (self, note, style) + 12 : 0;
-  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) lines = wrap_group (self, title, note);
+  double height = g_strv_length (lines) * leading + 2 * CELL_PAD_Y;
 
-  if (!_xj_report_renderer_ensure (self, 2 * height + leading, error))
-    return FALSE;
-  lines = _xj_report_renderer_wrap (self, title, style,
-                                    self->right - self->left - 2 * CELL_PAD_X - note_width);
-  height = g_strv_length (lines) * leading + 2 * CELL_PAD_Y;
   _xj_report_renderer_rect (self, self->left, self->y, self->right - self->left, height,
                             XJ_REPORT_SHADE, G_MAXUINT32);
   for (guint l = 0; lines[l] != NULL; l++)
@@ -185,29 +212,51 @@ _xj_report_table_group (XjReportRenderer  *self,
                               _xj_report_baseline (self->y - CELL_PAD_Y, style), note, style,
                               XJ_REPORT_ALIGN_RIGHT);
   self->y -= height;
-  return TRUE;
 }
 
-/* A section heading with a rule, kept on the page of what follows it. */
+/* A row spanning the table: a group's title, with an optional note at the
+ * right; drawn on the page of the row that follows. */
 gboolean
-_xj_report_heading (XjReportRenderer  *self,
-                    const char        *text,
-                    GError           **error)
+_xj_report_table_group (XjReportRenderer  *self,
+                        const char        *title,
+                        const char        *note,
+                        GError           **error)
+{
+  g_auto(GStrv) lines = wrap_group (self, title, note);
+  double leading = _xj_report_renderer_leading (&xj_report_style_bold);
+
+  _xj_report_renderer_keep (self, g_strv_length (lines) * leading + 2 * CELL_PAD_Y, draw_group,
+                            title, note);
+  return _xj_report_renderer_check (self, error);
+}
+
+static void
+draw_heading (XjReportRenderer *self,
+              const char       *text,
+              const char       *note)
 {
   const XjReportStyle *style = &xj_report_style_heading;
   double leading = _xj_report_renderer_leading (style);
 
-  if (self->page != NULL && self->y < self->top)
-    self->y -= 10;
-  if (!_xj_report_renderer_ensure (self, leading + 80, error))
-    return FALSE;
+  if (self->y < self->fresh_y)
+    self->y -= HEADING_SPACE;
   _xj_report_renderer_text (self, self->left, _xj_report_baseline (self->y, style), text,
                             style, XJ_REPORT_ALIGN_LEFT);
   self->y -= leading + 2;
   _xj_report_renderer_line (self, self->left, self->y, self->right, self->y, 1.0,
                             XJ_REPORT_ACCENT);
   self->y -= 8;
-  return TRUE;
+}
+
+/* A section heading with a rule, drawn on the page of what follows it. */
+gboolean
+_xj_report_heading (XjReportRenderer  *self,
+                    const char        *text,
+                    GError           **error)
+{
+  _xj_report_renderer_keep (self, HEADING_SPACE + _xj_report_renderer_leading (&xj_report_style_heading)
+                                  + 10, draw_heading, text, NULL);
+  return _xj_report_renderer_check (self, error);
 }
 
 /* Label / value pairs (a NULL-terminated list, two strings a pair), two
