@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * An answer as a person reads it: "Yes", "3 / 5", "26.5 °C (18–26)",
- * "45 s (limit 30 s)", the chosen option's label.  Pass, fail and n/a say
- * nothing the result does not say already, so they format to NULL.
+ * An answer as a person reads it: "Yes", "4 / 5", "26.5 °C", "45 s", the
+ * chosen option's label; and, apart, the limit a measurement is held to
+ * ("≤ 30 s", "18–26 °C").  Pass, fail and n/a say nothing the result does
+ * not say already, so they format to NULL.
  */
 #define G_LOG_DOMAIN "xj-inspection"
 
@@ -30,19 +31,45 @@ with_unit (const char *number,
   return g_strdup_printf ("%s %s", number, unit);
 }
 
+/* A stored number as a person writes it ("31.0" → "31"); anything else
+ * unchanged. */
+static char *
+format_value (const char *value)
+{
+  char *end = NULL;
+  double number = g_ascii_strtod (value, &end);
+
+  if (end == value || *end != '\0' || !isfinite (number))
+    return g_strdup (value);
+  return format_number (number);
+}
+
+static char *
+format_seconds (const char *number)
+{
+  /* TRANSLATORS: a time in seconds, e.g. "45 s" */
+  return g_strdup_printf (_("%s s"), number);
+}
+
+/* A zero floor on a count or a time tells the reader nothing: "≤ 3 rings"
+ * reads better than "0–3 rings". */
 static char *
 format_range (const XjTemplateItem *item)
 {
-  g_autofree char *low = isnan (item->range_min) ? NULL : format_number (item->range_min);
+  gboolean has_low = !isnan (item->range_min) && item->range_min != 0;
+  g_autofree char *low = has_low ? format_number (item->range_min) : NULL;
   g_autofree char *high = isnan (item->range_max) ? NULL : format_number (item->range_max);
+  g_autofree char *range = NULL;
 
   if (low != NULL && high != NULL)
-    return g_strdup_printf ("%s–%s", low, high);
-  if (low != NULL)
-    return g_strdup_printf ("≥ %s", low);
-  if (high != NULL)
-    return g_strdup_printf ("≤ %s", high);
-  return NULL;
+    range = g_strdup_printf ("%s–%s", low, high);
+  else if (low != NULL)
+    range = g_strdup_printf ("≥ %s", low);
+  else if (high != NULL)
+    range = g_strdup_printf ("≤ %s", high);
+  else
+    return NULL;
+  return with_unit (range, item->unit);
 }
 
 static char *
@@ -69,8 +96,6 @@ xj_answer_format_value (const XjTemplateItem *item,
                         const char           *value)
 {
   g_autofree char *number = NULL;
-  g_autofree char *range = NULL;
-  g_autofree char *limit = NULL;
   guint64 position;
 
   g_return_val_if_fail (item != NULL, NULL);
@@ -84,19 +109,11 @@ xj_answer_format_value (const XjTemplateItem *item,
     case XJ_RESPONSE_RATING:
       return g_strdup_printf ("%s / 5", value);
     case XJ_RESPONSE_NUMBER:
-      number = with_unit (value, item->unit);
-      range = format_range (item);
-      if (range == NULL)
-        return g_steal_pointer (&number);
-      /* TRANSLATORS: a measured value, then the acceptable range, e.g. "26.5 °C (18–26)" */
-      return g_strdup_printf (_("%s (range %s)"), number, range);
+      number = format_value (value);
+      return with_unit (number, item->unit);
     case XJ_RESPONSE_STOPWATCH:
-      number = g_strdup_printf (_("%s s"), value);
-      if (isnan (item->threshold))
-        return g_steal_pointer (&number);
-      limit = format_number (item->threshold);
-      /* TRANSLATORS: a measured time, then the longest allowed, e.g. "45 s (limit 30 s)" */
-      return g_strdup_printf (_("%s (limit %s s)"), number, limit);
+      number = format_value (value);
+      return format_seconds (number);
     case XJ_RESPONSE_CHOICE:
       if (g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT, &position, NULL)
           && item->options != NULL && position < item->options->len)
@@ -112,4 +129,30 @@ xj_answer_format_value (const XjTemplateItem *item,
     default:
       return NULL;
     }
+}
+
+/**
+ * xj_answer_format_limit:
+ *
+ * The limit a measurement is held to: "≤ 30 s" for a stopwatch,
+ * "18–26 °C", "≤ 3 rings" or "≥ 5 lx" for a number.
+ *
+ * Returns: (transfer full) (nullable): the limit, or NULL when the item
+ * has none.
+ */
+char *
+xj_answer_format_limit (const XjTemplateItem *item)
+{
+  g_autofree char *threshold = NULL;
+  g_autofree char *seconds = NULL;
+
+  g_return_val_if_fail (item != NULL, NULL);
+
+  if (item->type == XJ_RESPONSE_NUMBER)
+    return format_range (item);
+  if (item->type != XJ_RESPONSE_STOPWATCH || isnan (item->threshold))
+    return NULL;
+  threshold = format_number (item->threshold);
+  seconds = format_seconds (threshold);
+  return g_strdup_printf ("≤ %s", seconds);
 }

@@ -7,5 +7,6 @@ G_BEGIN_DECLS
 
 char *xj_answer_format_value (const XjTemplateItem *item,
                               const char           *value);
+char *xj_answer_format_limit (const XjTemplateItem *item);
 
 G_END_DECLS

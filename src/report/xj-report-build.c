@@ -230,6 +230,13 @@ add_sections (XjStore       *store,
                                                       ? answer->remark : NULL);
 
           row->critical = item->critical;
+          /* A measurement held to a limit is a hard standard, a rating a
+           * soft one. */
+          row->limit = xj_answer_format_limit (item);
+          if (row->limit != NULL)
+            row->standard = XJ_REPORT_STANDARD_HARD;
+          else if (item->type == XJ_RESPONSE_RATING)
+            row->standard = XJ_REPORT_STANDARD_SOFT;
           g_ptr_array_add (section->answers, row);
           if (outcome == XJ_OUTCOME_FAIL)
             {

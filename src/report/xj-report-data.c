@@ -65,6 +65,7 @@ xj_report_answer_free (XjReportAnswer *answer)
     return;
   g_free (answer->prompt);
   g_free (answer->answer);
+  g_free (answer->limit);
   g_free (answer->remark);
   g_ptr_array_unref (answer->photos);
   g_free (answer);

@@ -28,6 +28,14 @@ typedef enum {
   XJ_REPORT_OUTCOME_UNANSWERED,
 } XjReportOutcome;
 
+/* How an answer is judged: a hard standard is a measurement against a
+ * limit (a time, a count), a soft one a rating; the others are neither. */
+typedef enum {
+  XJ_REPORT_STANDARD_NONE,
+  XJ_REPORT_STANDARD_HARD,
+  XJ_REPORT_STANDARD_SOFT,
+} XjReportStandard;
+
 typedef enum {
   XJ_REPORT_ROLE_INSPECTOR,
   XJ_REPORT_ROLE_REPRESENTATIVE,
@@ -54,6 +62,8 @@ typedef struct {
 typedef struct {
   char            *prompt;
   char            *answer;        /* the value as text, optional */
+  XjReportStandard standard;
+  char            *limit;         /* a hard standard's limit ("≤ 30 s"), optional */
   XjReportOutcome  outcome;
   char            *remark;        /* optional */
   gboolean         repeat;        /* the same item failed here before */

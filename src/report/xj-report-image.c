@@ -68,7 +68,7 @@ void
 _xj_report_collect_signature (XjReportCharset         *charset,
                               const XjReportSignature *signature)
 {
-  _xj_report_charset_add (charset, _("Signature"));
+  _xj_report_charset_add (charset, C_("person", "Name"));
   _xj_report_charset_add (charset, _("Date"));
   _xj_report_charset_add (charset, "（）");
   if (signature == NULL)
@@ -345,7 +345,7 @@ _xj_report_signature_boxes (XjReportRenderer          *self,
       else if (signature != NULL)
         name = g_strdup (signature->name);
       _xj_report_renderer_text (self, x, _xj_report_baseline (y, &xj_report_style_small),
-                                _("Signature"), &xj_report_style_small, XJ_REPORT_ALIGN_LEFT);
+                                C_("person", "Name"), &xj_report_style_small, XJ_REPORT_ALIGN_LEFT);
       if (name != NULL)
         _xj_report_renderer_text (self, x + 60, _xj_report_baseline (y, &xj_report_style_body),
                                   name, &xj_report_style_body, XJ_REPORT_ALIGN_LEFT);

@@ -15,21 +15,23 @@
 
 #define TILE_HEIGHT 46.0
 
+/* Passed, failed, n/a and not scored add up to the items. */
 static const XjReportColumn summary_columns[] = {
-  { N_("Section"), 0.44, XJ_REPORT_ALIGN_LEFT },
-  { N_("Items"), 0.11, XJ_REPORT_ALIGN_RIGHT },
-  { N_("Passed"), 0.11, XJ_REPORT_ALIGN_RIGHT },
-  { N_("Failed"), 0.11, XJ_REPORT_ALIGN_RIGHT },
-  { N_("N/A"), 0.11, XJ_REPORT_ALIGN_RIGHT },
+  { N_("Section"), 0.36, XJ_REPORT_ALIGN_LEFT },
+  { N_("Items"), 0.10, XJ_REPORT_ALIGN_RIGHT },
+  { N_("Passed"), 0.10, XJ_REPORT_ALIGN_RIGHT },
+  { N_("Failed"), 0.10, XJ_REPORT_ALIGN_RIGHT },
+  { N_("N/A"), 0.10, XJ_REPORT_ALIGN_RIGHT },
+  { N_("Not scored"), 0.12, XJ_REPORT_ALIGN_RIGHT },
   { N_("Score"), 0.12, XJ_REPORT_ALIGN_RIGHT },
 };
 static const XjReportTable summary_table = { summary_columns, G_N_ELEMENTS (summary_columns) };
 
 static const XjReportColumn checklist_columns[] = {
   { N_("No."), 0.06, XJ_REPORT_ALIGN_LEFT },
-  { N_("Item"), 0.38, XJ_REPORT_ALIGN_LEFT },
-  { N_("Answer"), 0.18, XJ_REPORT_ALIGN_LEFT },
-  { N_("Result"), 0.11, XJ_REPORT_ALIGN_LEFT },
+  { N_("Item"), 0.35, XJ_REPORT_ALIGN_LEFT },
+  { N_("Answer"), 0.20, XJ_REPORT_ALIGN_LEFT },
+  { N_("Result"), 0.12, XJ_REPORT_ALIGN_LEFT },
   { N_("Remark"), 0.27, XJ_REPORT_ALIGN_LEFT },
 };
 static const XjReportTable checklist_table = { checklist_columns, G_N_ELEMENTS (checklist_columns) };
@@ -86,6 +88,65 @@ outcome_label (XjReportOutcome outcome)
     }
 }
 
+static const char *
+standard_label (XjReportStandard standard)
+{
+  switch (standard)
+    {
+    case XJ_REPORT_STANDARD_HARD:
+      /* TRANSLATORS: a measurement held to a limit (a time, a count) */
+      return _("Hard standard");
+    case XJ_REPORT_STANDARD_SOFT:
+      /* TRANSLATORS: a rating of how well something was done */
+      return _("Soft standard");
+    case XJ_REPORT_STANDARD_NONE:
+    default:
+      return NULL;
+    }
+}
+
+/* What was answered, as the answer column and a finding print it: the
+ * value against its limit ("45 s / ≤ 30 s") and the kind of standard, on
+ * a line of its own in a narrow column; the result itself when there is no
+ * value (pass / fail, n/a); nothing for an unanswered item. */
+static char *
+answer_text (const XjReportAnswer *answer,
+             gboolean             one_line)
+{
+  const char *label = standard_label (answer->standard);
+  g_autofree char *value = NULL;
+
+  if (answer->answer == NULL || *answer->answer == '\0')
+    return answer->outcome == XJ_REPORT_OUTCOME_UNANSWERED
+           ? NULL : g_strdup (outcome_label (answer->outcome));
+  if (answer->limit != NULL && *answer->limit != '\0')
+    value = g_strdup_printf ("%s / %s", answer->answer, answer->limit);
+  else
+    value = g_strdup (answer->answer);
+  if (label == NULL)
+    return g_steal_pointer (&value);
+  if (one_line)
+    /* TRANSLATORS: an answer and its kind of standard, e.g. "45 s / ≤ 30 s (Hard standard)" */
+    return g_strdup_printf (C_("standard", "%s (%s)"), value, label);
+  return g_strdup_printf ("%s\n%s", value, label);
+}
+
+/* The running header: organisation, title and site, leaving out what is
+ * not set. */
+static char *
+running_header (const XjReportData *data)
+{
+  const char *parts[] = { data->organisation, kind_title (data->kind), data->site };
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) kept = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (parts[i] != NULL && *parts[i] != '\0')
+      g_strv_builder_add (builder, parts[i]);
+  kept = g_strv_builder_end (builder);
+  return g_strjoinv (" · ", kept);
+}
+
 static char *
 format_score (double score)
 {
@@ -112,7 +173,8 @@ collect (const XjReportData *data,
     _("Checklist"), _("%s (version %d)"), _("Score"), _("Grade"), _("Critical failures"),
     _("Failure index"), _("Section summary"), _("Section scores"), _("Findings"), _("Full checklist"),
     _("Notices raised"), _("Signatures"), _("No findings: every scored item passed."),
-    _("Generated"), kind_title (data->kind),
+    _("Generated"), kind_title (data->kind), _("Hard standard"), _("Soft standard"),
+    C_("standard", "%s (%s)"), " / ·",
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (labels); i++)
@@ -141,7 +203,10 @@ collect (const XjReportData *data,
       _xj_report_charset_add (charset, section->title);
       for (guint a = 0; a < section->answers->len; a++)
         {
-          _xj_report_collect_answer (charset, g_ptr_array_index (section->answers, a));
+          XjReportAnswer *answer = g_ptr_array_index (section->answers, a);
+
+          _xj_report_collect_answer (charset, answer);
+          _xj_report_charset_add (charset, answer->limit);
         }
     }
   for (guint i = 0; i < data->notices->len; i++)
@@ -260,25 +325,30 @@ write_summary (XjReportRenderer    *r,
       XjReportSection *section = g_ptr_array_index (data->sections, s);
       guint counts[XJ_REPORT_OUTCOME_UNANSWERED + 1] = { 0 };
       g_autofree char *items = g_strdup_printf ("%u", section->answers->len);
-      g_autofree char *passed = NULL, *failed = NULL, *na = NULL;
+      g_autofree char *passed = NULL, *failed = NULL, *na = NULL, *unscored = NULL;
       g_autofree char *score = format_score (section->score);
-      const char *cells[6];
-      const XjReportStyle *styles[6] = { NULL };
+      const char *cells[G_N_ELEMENTS (summary_columns)];
+      const XjReportStyle *styles[G_N_ELEMENTS (summary_columns)] = { NULL };
 
       for (guint a = 0; a < section->answers->len; a++)
         counts[((XjReportAnswer *) g_ptr_array_index (section->answers, a))->outcome]++;
       passed = g_strdup_printf ("%u", counts[XJ_REPORT_OUTCOME_PASS]);
       failed = g_strdup_printf ("%u", counts[XJ_REPORT_OUTCOME_FAIL]);
       na = g_strdup_printf ("%u", counts[XJ_REPORT_OUTCOME_NA]);
+      /* Text, date and photo items, and any left unanswered, count for
+       * nothing in the score. */
+      unscored = g_strdup_printf ("%u", counts[XJ_REPORT_OUTCOME_UNSCORED]
+                                        + counts[XJ_REPORT_OUTCOME_UNANSWERED]);
       cells[0] = section->title;
       cells[1] = items;
       cells[2] = passed;
       cells[3] = failed;
       cells[4] = na;
-      cells[5] = score;
+      cells[5] = unscored;
+      cells[6] = score;
       if (counts[XJ_REPORT_OUTCOME_FAIL] > 0)
         styles[3] = &fail_style;
-      styles[5] = &xj_report_style_bold;
+      styles[6] = &xj_report_style_bold;
       if (!_xj_report_table_row (r, cells, styles, s % 2 ? XJ_REPORT_ZEBRA : G_MAXUINT32, error))
         return FALSE;
       labels[s] = section->title;
@@ -305,9 +375,17 @@ write_findings (XjReportRenderer    *r,
       for (guint a = 0; a < section->answers->len; a++)
         {
           XjReportAnswer *answer = g_ptr_array_index (section->answers, a);
+          g_autofree char *text = NULL;
+          XjReportAnswer shown;
 
-          if (answer->outcome == XJ_REPORT_OUTCOME_FAIL
-              && !_xj_report_finding (r, ++number, section->title, answer, 3, error))
+          if (answer->outcome != XJ_REPORT_OUTCOME_FAIL)
+            continue;
+          /* A finding prints a value as the checklist does; that it
+           * failed goes without saying. */
+          text = answer->answer != NULL ? answer_text (answer, TRUE) : NULL;
+          shown = *answer;
+          shown.answer = text;
+          if (!_xj_report_finding (r, ++number, section->title, &shown, 3, error))
             return FALSE;
         }
     }
@@ -340,8 +418,9 @@ write_checklist (XjReportRenderer    *r,
         {
           XjReportAnswer *answer = g_ptr_array_index (section->answers, a);
           g_autofree char *no = g_strdup_printf ("%u", ++number);
+          g_autofree char *text = answer_text (answer, FALSE);
           g_autofree char *result = NULL;
-          const char *cells[5] = { no, answer->prompt, answer->answer, NULL, answer->remark };
+          const char *cells[5] = { no, answer->prompt, text, NULL, answer->remark };
           const XjReportStyle *styles[5] = { NULL };
           gboolean with_photos;
 
@@ -436,8 +515,7 @@ xj_report_write_inspection (const XjReportData    *data,
   if (r == NULL)
     return FALSE;
   r->work_total = count_photos (data) + 1;
-  r->running_header = g_strdup_printf ("%s · %s · %s", data->organisation ? data->organisation : "",
-                                       kind_title (data->kind), data->site ? data->site : "");
+  r->running_header = running_header (data);
 
   return write_header (r, data, error)
          && write_summary (r, data, error)
