@@ -103,6 +103,7 @@ struct _XjReportRenderer
    * group's title), waiting for the next _xj_report_renderer_ensure () to
    * draw them on the page where the block after them starts. */
   GArray           *kept;
+  gboolean          placing;          /* drawing a page's top or the kept blocks */
 };
 
 XjReportRenderer *_xj_report_renderer_new          (XjReportCharset       *charset,

@@ -193,6 +193,7 @@ kept_height (XjReportRenderer *self)
 static void
 draw_kept (XjReportRenderer *self)
 {
+  self->placing = TRUE;
   for (guint i = 0; i < self->kept->len; i++)
     {
       KeptBlock *block = &g_array_index (self->kept, KeptBlock, i);
@@ -200,6 +201,7 @@ draw_kept (XjReportRenderer *self)
       block->draw (self, block->text, block->note);
     }
   g_array_set_size (self->kept, 0);
+  self->placing = FALSE;
 }
 
 /* ---- Public API -------------------------------------------------------- */
@@ -307,6 +309,7 @@ _xj_report_renderer_add_page (XjReportRenderer  *self,
   HPDF_Page_SetSize (self->page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
   g_ptr_array_add (self->pages, self->page);
   self->y = self->top;
+  self->placing = TRUE;
 
   if (self->pages->len > 1 && self->running_header != NULL)
     {
@@ -321,6 +324,7 @@ _xj_report_renderer_add_page (XjReportRenderer  *self,
   if (self->table != NULL && !_xj_report_renderer_keeping (self, _xj_report_table_header))
     _xj_report_table_header (self, NULL, NULL);
   self->fresh_y = self->y;
+  self->placing = FALSE;
   return _xj_report_renderer_check (self, error);
 }
 
@@ -446,6 +450,10 @@ _xj_report_renderer_text (XjReportRenderer    *self,
     }
   if (clean->len == 0)
     return;
+  /* Drawn before the heading it follows would be placed: on top of it. */
+  if (self->kept->len > 0 && !self->placing)
+    g_critical ("Report text “%s” drawn before what is kept with it: start its block with "
+                "_xj_report_renderer_ensure ()", text);
   if (align != XJ_REPORT_ALIGN_LEFT)
     {
       double width = _xj_report_renderer_width (self, clean->str, style);

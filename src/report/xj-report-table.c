@@ -254,8 +254,9 @@ _xj_report_heading (XjReportRenderer  *self,
                     const char        *text,
                     GError           **error)
 {
-  _xj_report_renderer_keep (self, HEADING_SPACE + _xj_report_renderer_leading (&xj_report_style_heading)
-                                  + 10, draw_heading, text, NULL);
+  double leading = _xj_report_renderer_leading (&xj_report_style_heading);
+
+  _xj_report_renderer_keep (self, HEADING_SPACE + leading + 10, draw_heading, text, NULL);
   return _xj_report_renderer_check (self, error);
 }
 

@@ -437,7 +437,11 @@ test_keep_with_next (void)
       guint n_pages;
 
       for (guint s = 0; s < data->sections->len; s++)
-        g_ptr_array_add (titles, ((XjReportSection *) g_ptr_array_index (data->sections, s))->title);
+        {
+          XjReportSection *section = g_ptr_array_index (data->sections, s);
+
+          g_ptr_array_add (titles, section->title);
+        }
       g_assert_true (xj_report_write_inspection (data, path, NULL, NULL, NULL, &error));
       g_assert_no_error (error);
       n_pages = count_pages (path);
@@ -456,7 +460,8 @@ test_keep_with_next (void)
           if (first != NULL && is_heading (first))
             moved_headings++;
           /* A group right under the repeated table header. */
-          if (page > 1 && n > 3 && g_str_has_prefix (lines[1], "No.") && is_group (lines[2], titles))
+          if (page > 1 && n > 3 && g_str_has_prefix (lines[1], "No.")
+              && is_group (lines[2], titles))
             moved_groups++;
         }
       g_unlink (path);
@@ -477,13 +482,15 @@ test_fixture_sums (void)
   g_autoptr(XjReportData) data = report_fixture_inspection (20, 4, photos, 0, 0);
   g_autofree char *path = g_build_filename (dir, "sums.pdf", NULL);
   XjReportSection *section = g_ptr_array_index (data->sections, 0);
+  XjReportAnswer *text = g_ptr_array_index (section->answers, 1);
+  XjReportAnswer *skipped = g_ptr_array_index (section->answers, 2);
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) lines = NULL;
   g_auto(GStrv) first = NULL;
   guint index;
 
-  ((XjReportAnswer *) g_ptr_array_index (section->answers, 1))->outcome = XJ_REPORT_OUTCOME_UNSCORED;
-  ((XjReportAnswer *) g_ptr_array_index (section->answers, 2))->outcome = XJ_REPORT_OUTCOME_UNANSWERED;
+  text->outcome = XJ_REPORT_OUTCOME_UNSCORED;
+  skipped->outcome = XJ_REPORT_OUTCOME_UNANSWERED;
   g_assert_true (xj_report_write_inspection (data, path, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   lines = page_lines (path, 1);
