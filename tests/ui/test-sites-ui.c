@@ -220,6 +220,34 @@ test_edit_and_deactivate (Fixture       *f,
   g_clear_object (&read);
   read = xj_store_get_site (store, xj_site_get_id (site), &error);
   g_assert_false (xj_site_get_active (read));
+  /* The page says they are all deactivated, not that there are none. */
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (f->page), "All Sites Are Deactivated"));
+  g_assert_false (xj_test_label_shown (GTK_WIDGET (f->page), "No Sites Yet"));
+
+  /* The toast's Undo takes it back. */
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (f->window), "“金桂苑二期” deactivated"));
+  button = xj_test_find_button (GTK_WIDGET (f->window), "_Undo");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  xj_test_iterate (50);
+  g_assert_cmpuint (g_list_model_get_n_items (xj_sites_page_get_model (f->page)), ==, 1);
+  g_clear_object (&read);
+  read = xj_store_get_site (store, xj_site_get_id (site), &error);
+  g_assert_true (xj_site_get_active (read));
+
+  /* Deactivated again, the page's own button shows them. */
+  button = xj_test_find_button (GTK_WIDGET (f->page), "Deactivate");
+  g_signal_emit_by_name (button, "clicked");
+  xj_test_iterate (50);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "sites.show-inactive", NULL));
+  xj_test_iterate (30);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (
+                   xj_test_find_widget (GTK_WIDGET (f->page), "show_inactive"))));
+  g_assert_cmpuint (g_list_model_get_n_items (xj_sites_page_get_model (f->page)), ==, 1);
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (f->window), "Inactive"));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (xj_test_find_widget (GTK_WIDGET (f->page),
+                                                                        "show_inactive")), FALSE);
+  xj_test_iterate (30);
 
   /* Show Inactive brings it back into view. */
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (xj_test_find_widget (GTK_WIDGET (f->page),
