@@ -288,6 +288,65 @@ test_shortcuts (Fixture       *f,
   }
 }
 
+static GtkWidget *
+find_tooltip_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_tooltip_label (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A Chinese tooltip is one line, not one character per line.  The window
+ * fills the screen; xdotool (as in test-runner-kill) moves the pointer onto
+ * the button. */
+static void
+test_tooltip_width (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *button = gtk_button_new_with_label ("刷新");
+  GType tooltip_type;
+  GtkWidget *label = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  gtk_widget_set_tooltip_text (button, "刷新今日待办的检查 (Ctrl+R)");
+  gtk_window_set_child (GTK_WINDOW (window), button);
+  gtk_window_present (GTK_WINDOW (window));
+  xj_test_iterate (200);
+  for (guint i = 0; i < 150 && label == NULL; i++)
+    {
+      /* A real pointer motion over the button, as a person hovers. */
+      if (i % 25 == 0)
+        {
+          g_autofree char *move = g_strdup_printf ("xdotool mousemove %u 400", 600 + i / 25);
+
+          g_assert_true (g_spawn_command_line_sync (move, NULL, NULL, NULL, NULL));
+        }
+      xj_test_iterate (20);
+      tooltip_type = g_type_from_name ("GtkTooltipWindow");
+      for (GtkWidget *child = gtk_widget_get_first_child (window); child != NULL && tooltip_type != 0;
+           child = gtk_widget_get_next_sibling (child))
+        if (G_TYPE_CHECK_INSTANCE_TYPE (child, tooltip_type) && gtk_widget_get_mapped (child))
+          label = find_tooltip_label (child);
+    }
+  g_assert_nonnull (label);
+  /* Shown: laid out at its allocated width. */
+  for (guint i = 0; i < 100 && gtk_widget_get_width (label) == 0; i++)
+    xj_test_iterate (20);
+  g_assert_cmpint (gtk_widget_get_width (label), >, 0);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "刷新今日待办的检查 (Ctrl+R)");
+  g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (label))), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Run in a process started under zh_CN.UTF-8 (see tests/ui/meson.build):
  * GLib decides once per process whether to translate. */
 static void
@@ -351,6 +410,8 @@ main (int    argc,
   g_test_add ("/xj/ui/sites/edit-and-deactivate", Fixture, NULL, fixture_set_up,
               test_edit_and_deactivate, fixture_tear_down);
   g_test_add ("/xj/ui/window/shortcuts", Fixture, NULL, fixture_set_up, test_shortcuts,
+              fixture_tear_down);
+  g_test_add ("/xj/ui/window/tooltip-width", Fixture, NULL, fixture_set_up, test_tooltip_width,
               fixture_tear_down);
 
   return g_test_run ();

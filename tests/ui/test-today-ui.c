@@ -356,6 +356,26 @@ test_month_colours (Fixture       *f,
                                            "status-done"));
   g_assert_true (gtk_widget_has_css_class (gtk_widget_get_last_child (xj_calendar_get_cell (calendar, 16)),
                                            "status-skipped"));
+  /* A legend says what the colours mean. */
+  {
+    GtkWidget *legend = find_named (GTK_WIDGET (page), "legend");
+    const char *expected[][2] = {
+      { "Upcoming", "status-upcoming" }, { "Due", "status-due" },
+      { "Overdue", "status-overdue" }, { "Done", "status-done" },
+      { "Skipped", "status-skipped" },
+    };
+
+    g_assert_nonnull (legend);
+    g_assert_true (gtk_widget_get_mapped (legend));
+    for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+      {
+        GtkWidget *chip = gtk_flow_box_child_get_child (
+          gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (legend), i));
+
+        g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (chip)), ==, expected[i][0]);
+        g_assert_true (gtk_widget_has_css_class (chip, expected[i][1]));
+      }
+  }
   /* A day without occurrence has only its number. */
   g_assert_null (gtk_widget_get_next_sibling (gtk_widget_get_first_child (
                    xj_calendar_get_cell (calendar, 3))));
