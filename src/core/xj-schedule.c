@@ -644,7 +644,7 @@ xj_store_list_schedules (XjStore  *store,
 
   return list_schedules (store,
                          "SELECT " SCHEDULE_COLUMNS SCHEDULE_FROM
-                         " WHERE ?1 = 0 OR s.site_id = ?1 ORDER BY si.name COLLATE NOCASE, s.id",
+                         " WHERE ?1 = 0 OR s.site_id = ?1 ORDER BY si.name COLLATE LOCALE, s.id",
                          site_id, error);
 }
 

@@ -371,6 +371,17 @@ test_chinese (void)
   g_assert_true (xj_test_label_shown (GTK_WIDGET (f.window), "物业小区"));
   xj_test_assert_translated (GTK_WIDGET (f.window));
 
+  /* Listed in pinyin order: Bīnjiāng before Cuìhú, whatever the code points. */
+  {
+    g_autoptr(XjSite) other = xj_site_new ("滨江壹号", XJ_SITE_KIND_ESTATE);
+    g_autoptr(XjSite) first = NULL;
+
+    g_assert_true (xj_store_save_site (xj_application_get_store (f.app), other, "测试", &error));
+    xj_test_iterate (50);
+    first = g_list_model_get_item (xj_sites_page_get_model (f.page), 0);
+    g_assert_cmpstr (xj_site_get_name (first), ==, "滨江壹号");
+  }
+
   dialog = open_add_dialog (&f);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "site.save", NULL));
   xj_test_iterate (50);
