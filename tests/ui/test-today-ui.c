@@ -499,6 +499,62 @@ test_missed_grouped (Fixture       *f,
   g_assert_cmpuint (count_rows (GTK_WIDGET (f->today), ADW_TYPE_ACTION_ROW), ==, 2);
 }
 
+/* A label showing @text under @root, mapped or not. */
+static GtkLabel *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return GTK_LABEL (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A long checklist name is never cut without a way to read it: in the
+ * row, ellipsized with the whole name as tooltip; in the open list,
+ * wrapped. */
+static void
+assert_names_whole (GtkWidget  *dialog,
+                    const char *row_id)
+{
+  GtkWidget *row = xj_test_find_widget (dialog, row_id);
+  const char *name = combo_text (dialog, row_id);
+  GtkLabel *shown = find_label (row, name);
+  GtkLabel *listed = NULL;
+
+  g_assert_nonnull (shown);
+  g_assert_cmpint (gtk_label_get_ellipsize (shown), ==, PANGO_ELLIPSIZE_END);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (shown)), ==, name);
+
+  /* Open the list as a click on the row does. */
+  g_assert_true (gtk_widget_activate (row));
+  for (guint i = 0; i < 50 && listed == NULL; i++)
+    {
+      xj_test_iterate (20);
+      for (GtkWidget *child = gtk_widget_get_first_child (row); child != NULL && listed == NULL;
+           child = gtk_widget_get_next_sibling (child))
+        {
+          GtkWidget *popover = xj_test_find_by_type (child, GTK_TYPE_POPOVER);
+
+          if (popover != NULL && gtk_widget_get_mapped (popover))
+            listed = find_label (popover, name);
+        }
+    }
+  g_assert_nonnull (listed);
+  g_assert_true (gtk_label_get_wrap (listed));
+  g_assert_cmpint (gtk_label_get_wrap_mode (listed), ==, PANGO_WRAP_WORD_CHAR);
+  g_assert_cmpint (gtk_label_get_ellipsize (listed), ==, PANGO_ELLIPSIZE_NONE);
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (listed), GTK_TYPE_POPOVER)));
+  xj_test_iterate (20);
+}
+
 /* Started by hand from the New Inspection dialog on the day the patrol is
  * due, the inspection does that occurrence: it leaves Today. */
 static void
@@ -523,6 +579,7 @@ test_manual_start (Fixture       *f,
   g_assert_true (focus_within (GTK_WINDOW (dialog),
                                xj_test_find_widget (GTK_WIDGET (dialog), "site_row")));
   xj_new_inspection_dialog_prefill (dialog, f->site_id, f->template_id, "spot_check", 0, 0);
+  assert_names_whole (GTK_WIDGET (dialog), "template_row");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "new-inspection.start", NULL));
   xj_test_iterate (50);
   g_assert_null (xj_test_find_window (XJ_TYPE_NEW_INSPECTION_DIALOG));
