@@ -8,7 +8,8 @@
  * opportunity on its own, so Chinese tooltips came out in narrow columns,
  * down to one character per line, covering the menu they described.  Every
  * tooltip label is given the width its text really needs, up to a sensible
- * maximum, and wraps only beyond it.
+ * maximum, and wraps only beyond it.  A menu button's tooltip is off
+ * while its menu is open.
  */
 #define G_LOG_DOMAIN "xj-tooltips"
 
@@ -78,10 +79,40 @@ on_query_tooltip_hook (GSignalInvocationHint *hint,
   return TRUE;
 }
 
+static void
+on_popover_unmap_cb (GtkWidget *popover,
+                     GtkWidget *button)
+{
+  gtk_widget_set_has_tooltip (button, TRUE);
+  g_signal_handlers_disconnect_by_func (popover, on_popover_unmap_cb, button);
+}
+
+/* A menu button's tooltip names the menu: once the menu is open it would
+ * only cover it.  Off while its popover is shown, back when it goes. */
+static gboolean
+on_map_hook (GSignalInvocationHint *hint,
+             guint                  n_values,
+             const GValue          *values,
+             gpointer               data)
+{
+  GtkWidget *popover = g_value_get_object (&values[0]);
+  GtkWidget *button;
+
+  if (!GTK_IS_POPOVER (popover))
+    return TRUE;
+  button = gtk_widget_get_ancestor (popover, GTK_TYPE_MENU_BUTTON);
+  if (button == NULL || !gtk_widget_get_has_tooltip (button))
+    return TRUE;
+  gtk_widget_set_has_tooltip (button, FALSE);
+  g_signal_connect_object (popover, "unmap", G_CALLBACK (on_popover_unmap_cb), button, 0);
+  return TRUE;
+}
+
 /**
  * xj_tooltips_init:
  *
- * Makes every tooltip of the process a sensible width.  Call once, after
+ * Makes every tooltip of the process a sensible width, and menu buttons
+ * quiet while their menu is open.  Call once, after
  * gtk_init().
  */
 void
@@ -95,6 +126,8 @@ xj_tooltips_init (void)
       g_type_class_ref (GTK_TYPE_WIDGET);
       g_signal_add_emission_hook (g_signal_lookup ("query-tooltip", GTK_TYPE_WIDGET), 0,
                                   on_query_tooltip_hook, NULL, NULL);
+      g_signal_add_emission_hook (g_signal_lookup ("map", GTK_TYPE_WIDGET), 0, on_map_hook,
+                                  NULL, NULL);
       g_once_init_leave (&done, 1);
     }
 }

@@ -360,6 +360,27 @@ test_tooltip_width (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The main menu's tooltip does not cover the open menu: it is off while
+ * the menu is shown and back once it closes. */
+static void
+test_menu_tooltip (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkMenuButton *button = GTK_MENU_BUTTON (xj_test_find_by_type (GTK_WIDGET (f->window),
+                                                                 GTK_TYPE_MENU_BUTTON));
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (button)));
+  gtk_menu_button_popup (button);
+  xj_test_iterate (100);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (gtk_menu_button_get_popover (button))));
+  g_assert_false (gtk_widget_get_has_tooltip (GTK_WIDGET (button)));
+  gtk_menu_button_popdown (button);
+  xj_test_iterate (100);
+  g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (button)));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (button)), ==, "Main Menu");
+}
+
 /* Run in a process started under zh_CN.UTF-8 (see tests/ui/meson.build):
  * GLib decides once per process whether to translate. */
 static void
@@ -436,6 +457,8 @@ main (int    argc,
   g_test_add ("/xj/ui/window/shortcuts", Fixture, NULL, fixture_set_up, test_shortcuts,
               fixture_tear_down);
   g_test_add ("/xj/ui/window/tooltip-width", Fixture, NULL, fixture_set_up, test_tooltip_width,
+              fixture_tear_down);
+  g_test_add ("/xj/ui/window/menu-tooltip", Fixture, NULL, fixture_set_up, test_menu_tooltip,
               fixture_tear_down);
 
   return g_test_run ();
