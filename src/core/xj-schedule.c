@@ -337,6 +337,14 @@ check_references (XjStore     *store,
 {
   gboolean exists = FALSE;
 
+  /* No site chosen, usually because there is none yet: say what to do,
+   * not that ID 0 does not exist. */
+  if (schedule->site_id <= 0)
+    {
+      g_set_error_literal (error, XJ_SCHEDULE_ERROR, XJ_SCHEDULE_ERROR_NO_SITE,
+                           _("Add a site first: a schedule plans the inspections of a site."));
+      return FALSE;
+    }
   if (!row_exists (store, "SELECT 1 FROM sites WHERE id = ?1", schedule->site_id, &exists, error))
     return FALSE;
   if (!exists)
@@ -636,7 +644,7 @@ xj_store_list_schedules (XjStore  *store,
 
   return list_schedules (store,
                          "SELECT " SCHEDULE_COLUMNS SCHEDULE_FROM
-                         " WHERE ?1 = 0 OR s.site_id = ?1 ORDER BY si.name COLLATE NOCASE, s.id",
+                         " WHERE ?1 = 0 OR s.site_id = ?1 ORDER BY si.name COLLATE LOCALE, s.id",
                          site_id, error);
 }
 

@@ -562,7 +562,7 @@ xj_store_list_sites (XjStore  *store,
 
   stmt = xj_store_prepare (store,
                            "SELECT " SITE_COLUMNS " FROM sites WHERE active = 1 OR ?1 "
-                           "ORDER BY id", error);
+                           "ORDER BY name COLLATE LOCALE, id", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int (stmt, 1, include_inactive ? 1 : 0);

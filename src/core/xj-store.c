@@ -130,6 +130,22 @@ exec_sql (sqlite3     *db,
   return TRUE;
 }
 
+/* COLLATE LOCALE: names in the order of the user's language (pinyin for
+ * zh_CN), as g_utf8_collate() compares them, not by code point. */
+static int
+collate_locale (void       *data,
+                int         a_len,
+                const void *a,
+                int         b_len,
+                const void *b)
+{
+  g_autofree char *x = g_strndup (a, a_len);
+  g_autofree char *y = g_strndup (b, b_len);
+  int order = g_utf8_collate (x, y);
+
+  return order != 0 ? order : strcmp (x, y);
+}
+
 static gboolean
 configure_connection (sqlite3     *db,
                       gboolean     read_only,
@@ -143,6 +159,9 @@ configure_connection (sqlite3     *db,
   sqlite3_extended_result_codes (db, 1);
   if (!exec_sql (db, "PRAGMA foreign_keys = ON", error))
     return FALSE;
+  rc = sqlite3_create_collation (db, "LOCALE", SQLITE_UTF8, NULL, collate_locale);
+  if (rc != SQLITE_OK)
+    return xj_store_set_sqlite_error (error, db, rc, _("Could not open the database"));
   if (read_only)
     return TRUE;
 

@@ -119,7 +119,7 @@ xj_store_list_templates (XjStore   *store,
                            " AND v.version = (SELECT max(version) FROM template_versions "
                            "                  WHERE template_id = t.id) "
                            "WHERE t.archived = 0 OR ?1 "
-                           "ORDER BY t.archived, t.builtin DESC, v.name COLLATE NOCASE, t.id", error);
+                           "ORDER BY t.archived, t.builtin DESC, v.name COLLATE LOCALE, t.id", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int (stmt, 1, include_archived ? 1 : 0);

@@ -118,6 +118,33 @@ read_drafts (XjStore  *store,
   return TRUE;
 }
 
+/* A first start (no site at all) and a folder whose sites are all
+ * deactivated each need Today to say what to do. */
+static gboolean
+count_sites (XjStore  *store,
+             XjToday  *today,
+             GError  **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = xj_store_prepare (store, "SELECT count(*), ifnull(sum(active != 0), 0) FROM sites",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      today->n_sites = sqlite3_column_int (stmt, 0);
+      today->n_active_sites = sqlite3_column_int (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return xj_store_set_sqlite_error (error, xj_store_get_db (store), rc,
+                                      _("Could not count the sites"));
+  return TRUE;
+}
+
 static int
 compare_at (gconstpointer a,
             gconstpointer b)
@@ -129,20 +156,114 @@ compare_at (gconstpointer a,
   return x->schedule_id < y->schedule_id ? -1 : x->schedule_id > y->schedule_id;
 }
 
-/* Moves the occurrences of @all with @status into @into. */
 static void
-move_status (GArray             *all,
-             XjOccurrenceStatus  status,
-             GArray             *into)
+item_clear (XjTodayItem *item)
+{
+  xj_occurrence_clear (&item->occurrence);
+}
+
+static GArray *
+item_array_new (void)
+{
+  GArray *array = g_array_new (FALSE, TRUE, sizeof (XjTodayItem));
+
+  g_array_set_clear_func (array, (GDestroyNotify) item_clear);
+  return array;
+}
+
+static int
+compare_items (gconstpointer a,
+               gconstpointer b)
+{
+  const XjTodayItem *x = a, *y = b;
+
+  return compare_at (&x->occurrence, &y->occurrence);
+}
+
+/* A site, checklist and kind: what one row of Today stands for. */
+typedef struct
+{
+  gint64      site_id;
+  gint64      template_id;
+  const char *kind;
+} Group;
+
+static gboolean
+in_group (const Group        *group,
+          const XjOccurrence *o)
+{
+  return o->kind != NULL && o->site_id == group->site_id
+         && o->template_id == group->template_id && g_str_equal (o->kind, group->kind);
+}
+
+/* Moves @o (ownership included) into @into as a row. */
+static void
+append_item (GArray       *into,
+             XjOccurrence *o,
+             guint         n_missed,
+             gint64        missed_since)
+{
+  XjTodayItem item = { .occurrence = *o, .n_missed = n_missed, .missed_since = missed_since };
+
+  memset (o, 0, sizeof *o);
+  g_array_append_val (into, item);
+}
+
+/* One row per site, checklist and kind rather than one per occurrence: a
+ * daily patrol missed for a week is one row saying so.  The row does what
+ * can still be done: today's occurrence when there is one, otherwise the
+ * newest overdue one.  Moves the occurrences out of @all. */
+static void
+group_rows (GArray *all,
+            GArray *overdue,
+            GArray *due)
 {
   for (guint i = 0; i < all->len; i++)
     {
-      XjOccurrence *o = &g_array_index (all, XjOccurrence, i);
+      XjOccurrence *first = &g_array_index (all, XjOccurrence, i);
+      g_autofree char *kind = NULL;
+      Group group;
+      XjOccurrence *newest = NULL;
+      guint n_missed = 0;
+      gint64 since = 0;
 
-      if (o->status == status)
+      if (first->kind == NULL
+          || (first->status != XJ_OCCURRENCE_OVERDUE && first->status != XJ_OCCURRENCE_DUE))
+        continue;
+      kind = g_strdup (first->kind);
+      group = (Group) { first->site_id, first->template_id, kind };
+      for (guint j = i; j < all->len; j++)
         {
-          g_array_append_vals (into, o, 1);
-          memset (o, 0, sizeof *o);  /* ownership moved */
+          XjOccurrence *o = &g_array_index (all, XjOccurrence, j);
+
+          if (o->status == XJ_OCCURRENCE_OVERDUE && in_group (&group, o))
+            {
+              if (n_missed++ == 0)
+                since = o->at;
+              newest = o;
+            }
+        }
+      for (guint j = i; j < all->len; j++)
+        {
+          XjOccurrence *o = &g_array_index (all, XjOccurrence, j);
+
+          if (o->status != XJ_OCCURRENCE_DUE || !in_group (&group, o))
+            continue;
+          /* The missed ones are told once, on the first of today's. */
+          append_item (due, o, n_missed, since);
+          n_missed = 0;
+          since = 0;
+          newest = NULL;
+        }
+      if (newest != NULL)
+        append_item (overdue, newest, n_missed, since);
+      /* The group's other overdue occurrences are in the row's count. */
+      for (guint j = i; j < all->len; j++)
+        {
+          XjOccurrence *o = &g_array_index (all, XjOccurrence, j);
+
+          if (in_group (&group, o))
+            o->status = XJ_OCCURRENCE_DONE;
         }
     }
 }
@@ -152,8 +273,9 @@ move_status (GArray             *all,
  * @now: the time to compute for (xj_clock_now() in the application)
  *
  * Overdue and due-today occurrences of every schedule that is not paused,
- * of active sites, each with site, template (latest version) and kind to
- * start an inspection with; and the drafts to resume.
+ * of active sites, one row per site, checklist and kind (see group_rows()),
+ * each with site, template (latest version) and kind to start an
+ * inspection with; and the drafts to resume.
  */
 gboolean
 xj_today_compute (XjStore  *store,
@@ -170,8 +292,8 @@ xj_today_compute (XjStore  *store,
   g_return_val_if_fail (result != NULL, FALSE);
 
   today->now = now;
-  today->overdue = _xj_occurrence_array_new ();
-  today->due = _xj_occurrence_array_new ();
+  today->overdue = item_array_new ();
+  today->due = item_array_new ();
   today->drafts = g_array_new (FALSE, TRUE, sizeof (XjTodayDraft));
   g_array_set_clear_func (today->drafts, (GDestroyNotify) draft_clear);
   today_start = _xj_local_day_start (now);
@@ -188,13 +310,78 @@ xj_today_compute (XjStore  *store,
       if (!_xj_schedule_compute (store, schedule, from, tomorrow_start, now, all, error))
         return FALSE;
     }
-  move_status (all, XJ_OCCURRENCE_OVERDUE, today->overdue);
-  move_status (all, XJ_OCCURRENCE_DUE, today->due);
-  g_array_sort (today->overdue, compare_at);
-  g_array_sort (today->due, compare_at);
+  g_array_sort (all, compare_at);
+  group_rows (all, today->overdue, today->due);
+  g_array_sort (today->overdue, compare_items);
+  g_array_sort (today->due, compare_items);
 
-  if (!read_drafts (store, today->drafts, error))
+  if (!read_drafts (store, today->drafts, error) || !count_sites (store, today, error))
     return FALSE;
   *result = g_steal_pointer (&today);
+  return TRUE;
+}
+
+/**
+ * xj_today_find_due:
+ * @kind: (nullable): the kind the person chose; a schedule of that kind is
+ *   preferred when several plan the checklist at the site that day
+ * @at: when the inspection starts
+ * @schedule_id: (out): the schedule, or 0 when none is owed that day
+ * @occurrence_at: (out): the occurrence's planned time, or 0
+ *
+ * A person who starts by hand the checklist a schedule has due at the site
+ * that day is doing that occurrence: it should count for it (and leave
+ * Today) rather than stay owed beside a second inspection.  Finds the
+ * earliest occurrence planned on the local day of @at, neither done nor
+ * skipped, of a running schedule of @site_id and @template_id.
+ */
+gboolean
+xj_today_find_due (XjStore     *store,
+                   gint64       site_id,
+                   gint64       template_id,
+                   const char  *kind,
+                   gint64       at,
+                   gint64      *schedule_id,
+                   gint64      *occurrence_at,
+                   GError     **error)
+{
+  g_autoptr(GPtrArray) schedules = NULL;
+  g_autoptr(GArray) day = _xj_occurrence_array_new ();
+  const XjOccurrence *chosen = NULL;
+
+  g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
+  g_return_val_if_fail (schedule_id != NULL && occurrence_at != NULL, FALSE);
+
+  *schedule_id = 0;
+  *occurrence_at = 0;
+  schedules = _xj_store_list_active_schedules (store, error);
+  if (schedules == NULL)
+    return FALSE;
+  for (guint i = 0; i < schedules->len; i++)
+    {
+      XjSchedule *schedule = schedules->pdata[i];
+
+      if (xj_schedule_get_site_id (schedule) == site_id
+          && xj_schedule_get_template_id (schedule) == template_id
+          && !_xj_schedule_compute (store, schedule, _xj_local_day_start (at),
+                                    _xj_local_next_day_start (at), at, day, error))
+        return FALSE;
+    }
+  g_array_sort (day, compare_at);
+  /* The same kind first, then any. */
+  for (guint pass = 0; pass < 2 && chosen == NULL; pass++)
+    for (guint i = 0; i < day->len && chosen == NULL; i++)
+      {
+        const XjOccurrence *o = &g_array_index (day, XjOccurrence, i);
+
+        if ((o->status == XJ_OCCURRENCE_DUE || o->status == XJ_OCCURRENCE_OVERDUE)
+            && (pass == 1 || g_strcmp0 (o->kind, kind) == 0))
+          chosen = o;
+      }
+  if (chosen != NULL)
+    {
+      *schedule_id = chosen->schedule_id;
+      *occurrence_at = chosen->at;
+    }
   return TRUE;
 }

@@ -20,24 +20,44 @@ typedef struct
   gint64  occurrence_at;
 } XjTodayDraft;
 
+/* One row of Today: the occurrence a start does, and how many of the same
+ * site, checklist and kind were missed before it. */
+typedef struct
+{
+  XjOccurrence occurrence;
+  guint        n_missed;      /* overdue occurrences of the group, this one included if overdue */
+  gint64       missed_since;  /* the oldest one's planned time, 0 when none */
+} XjTodayItem;
+
 /* What the Today page shows of schedules and drafts.  Notices due within
  * 24 hours and escalated notices come from the notices module, which the
  * page asks separately. */
 typedef struct
 {
   gint64  now;
-  GArray *overdue;  /* XjOccurrence, oldest first */
-  GArray *due;      /* XjOccurrence due today, by planned time */
+  GArray *overdue;  /* XjTodayItem: the newest of each group, oldest first */
+  GArray *due;      /* XjTodayItem due today, by planned time, with the
+                     * group's missed ones folded in */
   GArray *drafts;   /* XjTodayDraft, most recently started first */
+  guint   n_sites;         /* sites, active or not: none on a first start */
+  guint   n_active_sites;
 } XjToday;
 
-void     xj_today_free       (XjToday  *today);
+void     xj_today_free       (XjToday     *today);
 gint64   xj_today_lookback   (const XjScheduleSpec *spec,
-                              gint64    today_start);
-gboolean xj_today_compute    (XjStore  *store,
-                              gint64    now,
-                              XjToday **result,
-                              GError  **error);
+                              gint64       today_start);
+gboolean xj_today_compute    (XjStore     *store,
+                              gint64       now,
+                              XjToday    **result,
+                              GError     **error);
+gboolean xj_today_find_due   (XjStore     *store,
+                              gint64       site_id,
+                              gint64       template_id,
+                              const char  *kind,
+                              gint64       at,
+                              gint64      *schedule_id,
+                              gint64      *occurrence_at,
+                              GError     **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (XjToday, xj_today_free)
 

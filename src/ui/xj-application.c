@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "xj-application.h"
+#include "xj-tooltips.h"
 #include "xj-builtins.h"
 #include "xj-clock.h"
 #include "xj-notice-reminders.h"
@@ -281,6 +282,7 @@ xj_application_startup (GApplication *application)
   const char *prefs_accels[] = { "<Primary>comma", NULL };
 
   G_APPLICATION_CLASS (xj_application_parent_class)->startup (application);
+  xj_tooltips_init ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);

@@ -504,6 +504,38 @@ new_button (const char *label,
   return button;
 }
 
+/* What the chips' colours mean, in the order of the day's life. */
+static GtkWidget *
+new_legend (void)
+{
+  static const XjOccurrenceStatus order[] = {
+    XJ_OCCURRENCE_UPCOMING, XJ_OCCURRENCE_DUE, XJ_OCCURRENCE_OVERDUE,
+    XJ_OCCURRENCE_DONE, XJ_OCCURRENCE_SKIPPED,
+  };
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *chips = gtk_flow_box_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Colours"));
+  gtk_widget_set_name (chips, "legend");
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (chips), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (chips), G_N_ELEMENTS (order));
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (chips), 6);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (chips), 6);
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      GtkWidget *chip = gtk_label_new (xj_occurrence_status_get_label (order[i]));
+      g_autofree char *css = g_strdup_printf ("status-%s",
+                                              xj_occurrence_status_to_string (order[i]));
+
+      gtk_widget_add_css_class (chip, "calendar-chip");
+      gtk_widget_add_css_class (chip, css);
+      gtk_flow_box_append (GTK_FLOW_BOX (chips), chip);
+      gtk_widget_set_can_focus (gtk_widget_get_parent (chip), FALSE);
+    }
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), chips);
+  return group;
+}
+
 static void
 xj_calendar_page_init (XjCalendarPage *self)
 {
@@ -511,6 +543,7 @@ xj_calendar_page_init (XjCalendarPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->site_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gtk_box_prepend (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->day_group))), new_legend ());
 
   self->day_list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->day_list, GTK_SELECTION_NONE);

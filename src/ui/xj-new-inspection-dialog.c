@@ -16,6 +16,7 @@
 #include "xj-new-inspection-dialog.h"
 #include "xj-site.h"
 #include "xj-template-store.h"
+#include "xj-today.h"
 #include "xj-window.h"
 
 struct _XjNewInspectionDialog
@@ -148,6 +149,15 @@ start_activated (GtkWidget  *widget,
   start.rep_company = gtk_editable_get_text (GTK_EDITABLE (self->rep_company_row));
   start.schedule_id = self->schedule_id;
   start.occurrence_at = self->occurrence_at;
+  /* Started by hand, it still does what a schedule has due that day. */
+  if (start.schedule_id == 0
+      && !xj_today_find_due (xj_application_get_store (self->application), start.site_id,
+                             start.template_id, start.kind, start.started_at,
+                             &start.schedule_id, &start.occurrence_at, &error))
+    {
+      show_error (self, error->message, NULL);
+      return;
+    }
 
   id = xj_store_start_inspection (xj_application_get_store (self->application), &start, &error);
   if (id == 0)
@@ -161,6 +171,58 @@ start_activated (GtkWidget  *widget,
 }
 
 /* --- building ------------------------------------------------------------- */
+
+static void
+on_name_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  gpointer                  wrap)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (GPOINTER_TO_INT (wrap))
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
+    }
+  else
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+    }
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+on_name_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 gpointer                  wrap)
+{
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+  const char *name = gtk_string_object_get_string (gtk_list_item_get_item (list_item));
+
+  gtk_label_set_text (GTK_LABEL (label), name);
+  /* Cut short in the row: the whole name on hover. */
+  gtk_widget_set_tooltip_text (label, GPOINTER_TO_INT (wrap) ? NULL : name);
+}
+
+/* Long checklist and site names: whole, wrapped, in the list; ellipsized
+ * with a tooltip in the row itself. */
+static void
+set_name_factories (AdwComboRow *row)
+{
+  for (int wrap = 0; wrap <= 1; wrap++)
+    {
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+      g_signal_connect (factory, "setup", G_CALLBACK (on_name_setup_cb), GINT_TO_POINTER (wrap));
+      g_signal_connect (factory, "bind", G_CALLBACK (on_name_bind_cb), GINT_TO_POINTER (wrap));
+      if (wrap)
+        adw_combo_row_set_list_factory (row, factory);
+      else
+        adw_combo_row_set_factory (row, factory);
+    }
+}
 
 static void
 fill_choices (XjNewInspectionDialog *self)
@@ -254,6 +316,8 @@ xj_new_inspection_dialog_init (XjNewInspectionDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->site_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->template_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  set_name_factories (self->site_row);
+  set_name_factories (self->template_row);
 }
 
 /* --- public API ----------------------------------------------------------- */
@@ -276,6 +340,8 @@ xj_new_inspection_dialog_new (XjApplication *application)
   on_kind_changed_cb (self);
   gtk_editable_set_text (GTK_EDITABLE (self->inspector_row), inspector);
   gtk_editable_set_text (GTK_EDITABLE (self->start_row), now);
+  /* The first field, not the Cancel button. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->site_row));
   return self;
 }
 

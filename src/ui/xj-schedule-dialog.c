@@ -448,7 +448,10 @@ on_field_changed_cb (XjScheduleDialog *self)
 
   gtk_stack_set_visible_child_name (self->rule_stack,
                                     xj_schedule_rule_to_string (adw_combo_row_get_selected (self->rule_row)));
-  show_error (self, read_spec (self, &spec, &error) ? NULL : error->message);
+  if (self->site_ids->len == 0)
+    show_error (self, _("There is no active site yet: add the site in Sites first."));
+  else
+    show_error (self, read_spec (self, &spec, &error) ? NULL : error->message);
 }
 
 static void
@@ -650,6 +653,10 @@ xj_schedule_dialog_new (XjApplication *application,
   show_spec (self, &spec);
   watch_fields (self, GTK_WIDGET (self));
   on_field_changed_cb (self);
+  /* The first field, not the Cancel button (with no site to choose, the
+   * checklist). */
+  if (!gtk_widget_grab_focus (GTK_WIDGET (self->site_row)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->template_row));
   return self;
 }
 

@@ -170,5 +170,7 @@ xj_site_dialog_new (XjApplication *application,
       gtk_editable_set_text (GTK_EDITABLE (self->manager_row),
                              xj_site_get_project_manager (self->site));
     }
+  /* The first field, not the Cancel button. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
   return self;
 }

@@ -54,7 +54,16 @@ reload (XjSitesPage *self)
     }
   g_list_store_splice (self->sites, 0, g_list_model_get_n_items (G_LIST_MODEL (self->sites)),
                        sites->pdata, sites->len);
-  gtk_stack_set_visible_child_name (self->stack, sites->len > 0 ? "list" : "empty");
+  if (sites->len > 0)
+    gtk_stack_set_visible_child_name (self->stack, "list");
+  else
+    {
+      /* Empty because every site is deactivated is not "no sites yet". */
+      g_autoptr(GPtrArray) all = xj_store_list_sites (store, TRUE, NULL);
+
+      gtk_stack_set_visible_child_name (self->stack, all != NULL && all->len > 0 ? "all-inactive"
+                                                                                : "empty");
+    }
 }
 
 static void
@@ -68,17 +77,50 @@ open_dialog (XjSitesPage *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
+static gboolean
 set_active (XjSitesPage *self,
-            XjSite      *site,
+            gint64       site_id,
             gboolean     active)
 {
   g_autofree char *actor = xj_application_dup_actor (self->application);
   g_autoptr(GError) error = NULL;
 
   if (!xj_store_set_site_active (xj_application_get_store (self->application),
-                                 xj_site_get_id (site), active, actor, &error))
-    show_error (self, error->message);
+                                 site_id, active, actor, &error))
+    {
+      show_error (self, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+on_undo_clicked_cb (AdwToast    *toast,
+                    XjSitesPage *self)
+{
+  set_active (self, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toast), "site-id")), TRUE);
+}
+
+/* Deactivating hides the site from lists, Today and new inspections at
+ * once: the toast says so and offers to take it back. */
+static void
+deactivate (XjSitesPage *self,
+            XjSite      *site)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  gint64 site_id = xj_site_get_id (site);
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  title = g_strdup_printf (_("“%s” deactivated"), xj_site_get_name (site));
+  if (!set_active (self, site_id, FALSE) || overlay == NULL)
+    return;
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data (G_OBJECT (toast), "site-id", GSIZE_TO_POINTER (site_id));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked_cb), self, 0);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
 /* --- callbacks ------------------------------------------------------------ */
@@ -107,7 +149,10 @@ on_active_clicked_cb (GtkButton *button,
 {
   XjSitesPage *self = XJ_SITES_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (button),
                                                               XJ_TYPE_SITES_PAGE));
-  set_active (self, site, !xj_site_get_active (site));
+  if (xj_site_get_active (site))
+    deactivate (self, site);
+  else
+    set_active (self, xj_site_get_id (site), TRUE);
 }
 
 static GtkWidget *
@@ -186,6 +231,14 @@ add_activated (GtkWidget  *widget,
     open_dialog (self, NULL);
 }
 
+static void
+show_inactive_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  gtk_toggle_button_set_active (XJ_SITES_PAGE (widget)->show_inactive, TRUE);
+}
+
 /* --- GObject -------------------------------------------------------------- */
 
 static void
@@ -216,6 +269,8 @@ xj_sites_page_class_init (XjSitesPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_show_inactive_toggled_cb);
 
   gtk_widget_class_install_action (widget_class, "sites.add", NULL, add_activated);
+  gtk_widget_class_install_action (widget_class, "sites.show-inactive", NULL,
+                                   show_inactive_activated);
 }
 
 static void

@@ -410,6 +410,8 @@ xj_template_editor_new (XjApplication *application,
 
   self->application = g_object_ref (application);
   _xj_template_editor_load (self, tmpl);
+  /* The first field, not the Cancel button. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
   return self;
 }
 

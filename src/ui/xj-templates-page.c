@@ -21,6 +21,7 @@ struct _XjTemplatesPage
 
   XjApplication   *application;
   GPtrArray       *summaries;     /* (element-type XjTemplateSummary) as listed */
+  gboolean         stale;         /* inspections changed while the page was hidden */
 
   GtkStack        *stack;
   GtkListBox      *list;
@@ -203,6 +204,28 @@ on_store_changed_cb (XjTemplatesPage *self)
   reload (self);
 }
 
+/* "Used by N inspections" follows inspections started (or removed)
+ * elsewhere; answers change them all the time, so only a page in view
+ * reloads at once, a hidden one when it is shown again. */
+static void
+on_inspections_changed_cb (XjTemplatesPage *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    reload (self);
+  else
+    self->stale = TRUE;
+}
+
+static void
+on_map_cb (XjTemplatesPage *self)
+{
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      reload (self);
+    }
+}
+
 /* --- actions -------------------------------------------------------------- */
 
 static void
@@ -378,6 +401,9 @@ xj_templates_page_new (XjApplication *application)
   self->application = g_object_ref (application);
   g_signal_connect_object (xj_application_get_store (application), "changed::templates",
                            G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (xj_application_get_store (application), "changed::inspections",
+                           G_CALLBACK (on_inspections_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
   reload (self);
   return GTK_WIDGET (self);
 }

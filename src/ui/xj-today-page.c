@@ -14,6 +14,7 @@
 #include "xj-clock.h"
 #include "xj-notice-store.h"
 #include "xj-occurrence-start.h"
+#include "xj-site-dialog.h"
 #include "xj-today-page.h"
 #include "xj-today-row.h"
 #include "xj-window.h"
@@ -70,6 +71,8 @@ struct _XjTodayPage
   GtkStack       *stack;
   GtkSpinner     *spinner;
   GtkBox         *groups;
+  AdwStatusPage  *no_site_status;
+  GtkButton      *no_site_button;
   AdwWindowTitle *title;
   GtkWidget      *group[N_SECTIONS];
   GtkListBox     *list[N_SECTIONS];
@@ -179,7 +182,7 @@ fill_occurrences (GtkListBox *list,
 {
   for (guint i = 0; i < occurrences->len && i < MAX_OCCURRENCES; i++)
     gtk_list_box_append (list, xj_today_row_new_occurrence (&g_array_index (occurrences,
-                                                                            XjOccurrence, i),
+                                                                            XjTodayItem, i),
                                                             now));
   if (occurrences->len > MAX_OCCURRENCES)
     gtk_list_box_append (list, xj_today_row_new_more_occurrences (occurrences->len
@@ -199,6 +202,24 @@ update_badges (XjTodayPage *self)
   xj_window_set_badge (XJ_WINDOW (window), "inspections", today->drafts->len, FALSE);
   xj_window_set_badge (XJ_WINDOW (window), "notices", self->result->notices->len,
                        self->result->notices->len > 0);
+}
+
+/* Nothing can be planned or started without a site: say so, and lead. */
+static void
+show_no_site (XjTodayPage *self)
+{
+  gboolean first_start = self->result->today->n_sites == 0;
+
+  adw_status_page_set_title (self->no_site_status, first_start ? _("Start With a Site")
+                                                               : _("All Sites Are Deactivated"));
+  adw_status_page_set_description (self->no_site_status,
+                                   first_start
+                                   ? _("Add the estate, store or service desk that you inspect. "
+                                       "Then plan its inspections or start one, and they will be here.")
+                                   : _("Nothing can be planned or started until a site is active "
+                                       "again. Reactivate one in Sites."));
+  gtk_button_set_label (self->no_site_button, first_start ? _("_Add a Site") : _("Open _Sites"));
+  gtk_stack_set_visible_child_name (self->stack, "no-site");
 }
 
 static void
@@ -228,7 +249,10 @@ show_result (XjTodayPage *self)
       gtk_widget_set_visible (self->group[s], any);
       empty = empty && !any;
     }
-  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
+  if (empty && today->n_active_sites == 0)
+    show_no_site (self);
+  else
+    gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
   update_badges (self);
 }
 
@@ -275,7 +299,7 @@ find_occurrence (XjTodayPage *self,
   for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
     for (guint i = 0; i < lists[l]->len; i++)
       {
-        const XjOccurrence *o = &g_array_index (lists[l], XjOccurrence, i);
+        const XjOccurrence *o = &g_array_index (lists[l], XjTodayItem, i).occurrence;
 
         if (o->schedule_id == schedule_id && o->at == at)
           return o;
@@ -322,6 +346,29 @@ show_schedules_activated (GtkWidget  *widget,
 
   if (window != NULL)
     xj_window_show_area (XJ_WINDOW (window), "schedules");
+}
+
+static void
+add_site_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  XjTodayPage *self = XJ_TODAY_PAGE (widget);
+  XjSiteDialog *dialog;
+
+  /* Sites exist but all are deactivated: the Sites area reactivates them. */
+  if (self->result != NULL && self->result->today->n_sites > 0)
+    {
+      GtkWidget *window = gtk_widget_get_ancestor (widget, XJ_TYPE_WINDOW);
+
+      if (window != NULL)
+        xj_window_show_area (XJ_WINDOW (window), "sites");
+      return;
+    }
+  dialog = xj_site_dialog_new (self->application, NULL);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog),
+                                GTK_WINDOW (gtk_widget_get_root (widget)));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -400,11 +447,14 @@ xj_today_page_class_init (XjTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XjTodayPage, stack);
   gtk_widget_class_bind_template_child (widget_class, XjTodayPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, XjTodayPage, groups);
+  gtk_widget_class_bind_template_child (widget_class, XjTodayPage, no_site_status);
+  gtk_widget_class_bind_template_child (widget_class, XjTodayPage, no_site_button);
   gtk_widget_class_bind_template_child (widget_class, XjTodayPage, title);
 
   gtk_widget_class_install_action (widget_class, "today.start", "(xx)", start_activated);
   gtk_widget_class_install_action (widget_class, "today.resume", "x", resume_activated);
   gtk_widget_class_install_action (widget_class, "today.refresh", NULL, refresh_activated);
+  gtk_widget_class_install_action (widget_class, "today.add-site", NULL, add_site_activated);
   gtk_widget_class_install_action (widget_class, "today.show-schedules", NULL,
                                    show_schedules_activated);
 }

@@ -68,17 +68,34 @@ new_tag (const char *text,
 
 /* --- public API ----------------------------------------------------------- */
 
-GtkWidget *
-xj_today_row_new_occurrence (const XjOccurrence *occurrence,
-                             gint64              now)
+/* "missed 5 times since 6 October": how far behind a checklist is. */
+static char *
+describe_missed (const XjTodayItem *item)
 {
+  g_autoptr(GDateTime) since = g_date_time_new_from_unix_local (item->missed_since);
+  /* TRANSLATORS: a day in a sentence, "6 October"; zh_CN "10 月 6 日" */
+  g_autofree char *date = g_date_time_format (since, _("%B %-d"));
+
+  /* TRANSLATORS: "missed 5 times since 6 October" */
+  return g_strdup_printf (ngettext ("missed %u time since %s", "missed %u times since %s",
+                                    item->n_missed),
+                          item->n_missed, date);
+}
+
+GtkWidget *
+xj_today_row_new_occurrence (const XjTodayItem *item,
+                             gint64             now)
+{
+  const XjOccurrence *occurrence = &item->occurrence;
   g_autoptr(GDateTime) due = g_date_time_new_from_unix_local (occurrence->due);
   g_autofree char *when = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *accessible = NULL;
   GtkWidget *row;
 
-  if (occurrence->status == XJ_OCCURRENCE_OVERDUE)
+  if (occurrence->status == XJ_OCCURRENCE_OVERDUE && item->n_missed > 1)
+    when = describe_missed (item);
+  else if (occurrence->status == XJ_OCCURRENCE_OVERDUE)
     {
       g_autofree char *due_text = xj_format_local_minute (occurrence->due);
       g_autofree char *late = xj_format_countdown (occurrence->due, now);
@@ -90,9 +107,17 @@ xj_today_row_new_occurrence (const XjOccurrence *occurrence,
     {
       g_autofree char *time = g_date_time_format (due, "%H:%M");
       g_autofree char *left = xj_format_countdown (occurrence->due, now);
+      g_autofree char *missed = item->n_missed > 0 ? describe_missed (item) : NULL;
 
       /* TRANSLATORS: "due by 10:30, 3 hours left" */
       when = g_strdup_printf (_("due by %s, %s"), time, left);
+      if (missed != NULL)
+        {
+          g_autofree char *due_only = g_steal_pointer (&when);
+
+          /* TRANSLATORS: "due by 10:30, 3 hours left; missed 5 times since 6 October" */
+          when = g_strdup_printf (_("%s; %s"), due_only, missed);
+        }
     }
   subtitle = g_strdup_printf ("%s · %s · %s", occurrence->template_name,
                               xj_inspection_kind_get_label (occurrence->kind), when);

@@ -8,7 +8,7 @@
 
 G_BEGIN_DECLS
 
-GtkWidget *xj_today_row_new_occurrence (const XjOccurrence *occurrence,
+GtkWidget *xj_today_row_new_occurrence (const XjTodayItem  *item,
                                         gint64              now);
 GtkWidget *xj_today_row_new_draft      (const XjTodayDraft *draft,
                                         gint64              now);

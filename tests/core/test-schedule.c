@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "xj-clock.h"
+#include "xj-inspection.h"
 #include "xj-schedule.h"
 #include "xj-store.h"
 #include "xj-test-utils.h"
@@ -141,6 +142,7 @@ occurrences (Fixture    *f,
 }
 
 #define OCC(array, i) (&g_array_index ((array), XjOccurrence, (i)))
+#define ROW(array, i) (&g_array_index ((array), XjTodayItem, (i)))
 
 static void
 assert_plan (XjSchedule    *schedule,
@@ -704,23 +706,118 @@ test_today (Fixture       *f,
 
   g_assert_true (xj_today_compute (f->store, now, &today, &error));
   g_assert_no_error (error);
-  /* Overdue: the patrol of the 13th (within 7 days), Thursday 8th's weekly
-   * check (within 14 days); not December's, which are outside the look-back. */
-  g_assert_cmpuint (today->overdue->len, ==, 2);
-  g_assert_cmpint (OCC (today->overdue, 0)->at, ==, local (2026, 1, 8, 14, 0));
-  g_assert_cmpint (OCC (today->overdue, 1)->at, ==, local (2026, 1, 13, 8, 0));
-  g_assert_cmpstr (OCC (today->overdue, 1)->kind, ==, "daily");
-  g_assert_cmpint (OCC (today->overdue, 1)->site_id, ==, f->site_id);
-  g_assert_cmpint (OCC (today->overdue, 1)->template_id, ==, f->template_id);
-  g_assert_cmpint (OCC (today->overdue, 1)->version_id, ==, f->version_id);
-  /* Due today: the patrol and Thursday's weekly check. */
+  /* The patrol of the 13th (within 7 days) and Thursday 8th's weekly check
+   * (within 14 days) were missed, not December's, outside the look-back;
+   * each is told on its checklist's row due today, one row per checklist
+   * and kind. */
+  g_assert_cmpuint (today->overdue->len, ==, 0);
   g_assert_cmpuint (today->due->len, ==, 2);
-  g_assert_cmpint (OCC (today->due, 0)->at, ==, local (2026, 1, 15, 8, 0));
-  g_assert_cmpint (OCC (today->due, 1)->at, ==, local (2026, 1, 15, 14, 0));
-  g_assert_cmpstr (OCC (today->due, 1)->kind, ==, "weekly");
+  g_assert_cmpint (ROW (today->due, 0)->occurrence.at, ==, local (2026, 1, 15, 8, 0));
+  g_assert_cmpstr (ROW (today->due, 0)->occurrence.kind, ==, "daily");
+  g_assert_cmpint (ROW (today->due, 0)->occurrence.site_id, ==, f->site_id);
+  g_assert_cmpint (ROW (today->due, 0)->occurrence.template_id, ==, f->template_id);
+  g_assert_cmpint (ROW (today->due, 0)->occurrence.version_id, ==, f->version_id);
+  g_assert_cmpuint (ROW (today->due, 0)->n_missed, ==, 1);
+  g_assert_cmpint (ROW (today->due, 0)->missed_since, ==, local (2026, 1, 13, 8, 0));
+  g_assert_cmpint (ROW (today->due, 1)->occurrence.at, ==, local (2026, 1, 15, 14, 0));
+  g_assert_cmpstr (ROW (today->due, 1)->occurrence.kind, ==, "weekly");
+  g_assert_cmpuint (ROW (today->due, 1)->n_missed, ==, 1);
+  g_assert_cmpint (ROW (today->due, 1)->missed_since, ==, local (2026, 1, 8, 14, 0));
   g_assert_cmpuint (today->drafts->len, ==, 1);
   g_assert_cmpint (g_array_index (today->drafts, XjTodayDraft, 0).inspection_id, ==, draft);
   g_assert_cmpstr (g_array_index (today->drafts, XjTodayDraft, 0).site_name, ==, "滨江壹号");
+}
+
+/* Saved without a site (there is none yet): what to do, not an ID. */
+static void
+test_save_without_site (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(XjSchedule) schedule = NULL;
+  g_autoptr(GError) error = NULL;
+  XjScheduleSpec spec;
+
+  xj_schedule_spec_init (&spec, XJ_SCHEDULE_RULE_DAILY);
+  schedule = xj_schedule_new (0, f->template_id, "daily", &spec, local (2026, 1, 1, 0, 0));
+  g_assert_false (xj_store_save_schedule (f->store, schedule, "王芳", &error));
+  g_assert_error (error, XJ_SCHEDULE_ERROR, XJ_SCHEDULE_ERROR_NO_SITE);
+  g_assert_null (strstr (error->message, "ID"));
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM schedules"), ==, 0);
+}
+
+/* A week of patrols missed is one row with its count, whose Start does the
+ * newest one; with today's patrol owed too, that row is today's. */
+static void
+test_today_grouped (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(XjSchedule) daily = make_schedule (f, "daily", "{}", "daily", local (2025, 12, 1, 0, 0));
+  g_autoptr(XjToday) today = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 now = local (2026, 1, 15, 9, 0);
+
+  g_assert_true (xj_today_compute (f->store, now, &today, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (today->overdue->len, ==, 0);
+  g_assert_cmpuint (today->due->len, ==, 1);
+  g_assert_cmpint (ROW (today->due, 0)->occurrence.at, ==, local (2026, 1, 15, 8, 0));
+  g_assert_cmpuint (ROW (today->due, 0)->n_missed, ==, 7);
+  g_assert_cmpint (ROW (today->due, 0)->missed_since, ==, local (2026, 1, 8, 8, 0));
+  g_clear_pointer (&today, xj_today_free);
+
+  /* Today's patrol done: the missed week stays, as one overdue row. */
+  add_inspection (f, f->site_id, "daily", local (2026, 1, 15, 8, 30), 0, 0);
+  g_assert_true (xj_today_compute (f->store, now, &today, &error));
+  g_assert_cmpuint (today->due->len, ==, 0);
+  g_assert_cmpuint (today->overdue->len, ==, 1);
+  g_assert_cmpint (ROW (today->overdue, 0)->occurrence.at, ==, local (2026, 1, 14, 8, 0));
+  g_assert_cmpint (ROW (today->overdue, 0)->occurrence.status, ==, XJ_OCCURRENCE_OVERDUE);
+  g_assert_cmpuint (ROW (today->overdue, 0)->n_missed, ==, 7);
+  g_assert_cmpint (ROW (today->overdue, 0)->missed_since, ==, local (2026, 1, 8, 8, 0));
+}
+
+/* Started by hand on the day a schedule has it due, the inspection does
+ * that occurrence: Today no longer lists it. */
+static void
+test_today_manual_start (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(XjSchedule) daily = make_schedule (f, "daily", "{}", "daily", local (2025, 12, 1, 0, 0));
+  g_autoptr(XjToday) today = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 now = local (2026, 1, 15, 9, 0);
+  XjInspectionStart start = {
+    .site_id = f->site_id, .template_id = f->template_id, .kind = "spot_check",
+    .inspector = "王芳", .started_at = now,
+  };
+  gint64 schedule_id = -1, occurrence_at = -1;
+
+  xj_clock_set_fixed (now);
+  /* Not at another site, nor on a day nothing is planned. */
+  g_assert_true (xj_today_find_due (f->store, f->other_site_id, f->template_id, "daily", now,
+                                    &schedule_id, &occurrence_at, &error));
+  g_assert_cmpint (schedule_id, ==, 0);
+  g_assert_true (xj_today_find_due (f->store, f->site_id, f->template_id, "daily",
+                                    local (2025, 11, 1, 9, 0), &schedule_id, &occurrence_at,
+                                    &error));
+  g_assert_cmpint (schedule_id, ==, 0);
+
+  /* A spot check of the same checklist still counts for today's patrol. */
+  g_assert_true (xj_today_find_due (f->store, f->site_id, f->template_id, start.kind, now,
+                                    &start.schedule_id, &start.occurrence_at, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (start.schedule_id, ==, xj_schedule_get_id (daily));
+  g_assert_cmpint (start.occurrence_at, ==, local (2026, 1, 15, 8, 0));
+  g_assert_cmpint (xj_store_start_inspection (f->store, &start, &error), >, 0);
+  g_assert_no_error (error);
+
+  g_assert_true (xj_today_compute (f->store, now, &today, &error));
+  g_assert_cmpuint (today->due->len, ==, 0);
+  /* Done now: a second start that day is not linked again. */
+  g_assert_true (xj_today_find_due (f->store, f->site_id, f->template_id, "daily", now,
+                                    &schedule_id, &occurrence_at, &error));
+  g_assert_cmpint (schedule_id, ==, 0);
+  g_assert_cmpint (occurrence_at, ==, 0);
 }
 
 static void
@@ -801,6 +898,9 @@ main (int   argc,
   ADD ("store/skip", test_skip);
   ADD ("store/pause-not-owed", test_pause_not_owed);
   ADD ("today", test_today);
+  ADD ("today/grouped", test_today_grouped);
+  ADD ("store/save-without-site", test_save_without_site);
+  ADD ("today/manual-start-counts", test_today_manual_start);
   ADD ("calendar", test_calendar);
   ADD ("demo", test_demo);
   g_test_add_func ("/xj/schedule/spec/bad", test_bad_specs);

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <locale.h>
+
 #include "xj-site.h"
 #include "xj-store.h"
 #include "xj-test-utils.h"
@@ -177,6 +179,31 @@ test_deactivate (Fixture       *f,
   g_assert_false (xj_store_set_site_active (f->store, 4242, FALSE, NULL, &error));
   g_assert_error (error, XJ_SITE_ERROR, XJ_SITE_ERROR_NOT_FOUND);
 }
+/* Chinese names in pinyin order, as a zh_CN user reads a list. */
+static void
+test_pinyin_order (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *names[] = { "翠湖花园", "滨江壹号", "金桂苑", "城西客户服务中心", "下沙燃气服务网点" };
+  const char *pinyin[] = { "滨江壹号", "城西客户服务中心", "翠湖花园", "金桂苑", "下沙燃气服务网点" };
+  g_autofree char *saved = g_strdup (setlocale (LC_COLLATE, NULL));
+  g_autoptr(GPtrArray) sites = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (setlocale (LC_COLLATE, "zh_CN.UTF-8"));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(XjSite) site = xj_site_new (names[i], XJ_SITE_KIND_ESTATE);
+
+      g_assert_true (xj_store_save_site (f->store, site, "王芳", &error));
+    }
+  sites = xj_store_list_sites (f->store, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sites->len, ==, G_N_ELEMENTS (pinyin));
+  for (guint i = 0; i < sites->len; i++)
+    g_assert_cmpstr (xj_site_get_name (sites->pdata[i]), ==, pinyin[i]);
+  setlocale (LC_COLLATE, saved);
+}
 
 int
 main (int    argc,
@@ -190,6 +217,8 @@ main (int    argc,
   g_test_add ("/xj/site/validation", Fixture, NULL, fixture_set_up, test_validation,
               fixture_tear_down);
   g_test_add ("/xj/site/deactivate", Fixture, NULL, fixture_set_up, test_deactivate,
+              fixture_tear_down);
+  g_test_add ("/xj/site/pinyin-order", Fixture, NULL, fixture_set_up, test_pinyin_order,
               fixture_tear_down);
 
   return g_test_run ();

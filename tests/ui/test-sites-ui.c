@@ -220,6 +220,34 @@ test_edit_and_deactivate (Fixture       *f,
   g_clear_object (&read);
   read = xj_store_get_site (store, xj_site_get_id (site), &error);
   g_assert_false (xj_site_get_active (read));
+  /* The page says they are all deactivated, not that there are none. */
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (f->page), "All Sites Are Deactivated"));
+  g_assert_false (xj_test_label_shown (GTK_WIDGET (f->page), "No Sites Yet"));
+
+  /* The toast's Undo takes it back. */
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (f->window), "“金桂苑二期” deactivated"));
+  button = xj_test_find_button (GTK_WIDGET (f->window), "_Undo");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  xj_test_iterate (50);
+  g_assert_cmpuint (g_list_model_get_n_items (xj_sites_page_get_model (f->page)), ==, 1);
+  g_clear_object (&read);
+  read = xj_store_get_site (store, xj_site_get_id (site), &error);
+  g_assert_true (xj_site_get_active (read));
+
+  /* Deactivated again, the page's own button shows them. */
+  button = xj_test_find_button (GTK_WIDGET (f->page), "Deactivate");
+  g_signal_emit_by_name (button, "clicked");
+  xj_test_iterate (50);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "sites.show-inactive", NULL));
+  xj_test_iterate (30);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (
+                   xj_test_find_widget (GTK_WIDGET (f->page), "show_inactive"))));
+  g_assert_cmpuint (g_list_model_get_n_items (xj_sites_page_get_model (f->page)), ==, 1);
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (f->window), "Inactive"));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (xj_test_find_widget (GTK_WIDGET (f->page),
+                                                                        "show_inactive")), FALSE);
+  xj_test_iterate (30);
 
   /* Show Inactive brings it back into view. */
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (xj_test_find_widget (GTK_WIDGET (f->page),
@@ -243,6 +271,19 @@ test_shortcuts (Fixture       *f,
   g_assert_cmpstr (help[0], ==, "<Control>question");
   g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f->window)));
 
+  /* The shortcuts window opens on its paged layout without a warning
+   * (warnings are fatal here: it used to say "GtkLabel reported min width
+   * -4" for each page number). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL));
+  xj_test_iterate (300);
+  {
+    GtkWindow *overlay = GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f->window)));
+
+    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (overlay)));
+    gtk_window_close (overlay);
+    xj_test_iterate (50);
+  }
+
   /* Preferences open and edit the settings. */
   g_action_group_activate_action (G_ACTION_GROUP (f->app), "preferences", NULL);
   xj_test_iterate (50);
@@ -258,6 +299,86 @@ test_shortcuts (Fixture       *f,
     g_assert_cmpstr (name, ==, "王芳");
     gtk_window_destroy (prefs_window);
   }
+}
+
+static GtkWidget *
+find_tooltip_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_tooltip_label (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A Chinese tooltip is one line, not one character per line.  The window
+ * fills the screen; xdotool (as in test-runner-kill) moves the pointer onto
+ * the button. */
+static void
+test_tooltip_width (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *button = gtk_button_new_with_label ("刷新");
+  GType tooltip_type;
+  GtkWidget *label = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  gtk_widget_set_tooltip_text (button, "刷新今日待办的检查 (Ctrl+R)");
+  gtk_window_set_child (GTK_WINDOW (window), button);
+  gtk_window_present (GTK_WINDOW (window));
+  xj_test_iterate (200);
+  for (guint i = 0; i < 150 && label == NULL; i++)
+    {
+      /* A real pointer motion over the button, as a person hovers. */
+      if (i % 25 == 0)
+        {
+          g_autofree char *move = g_strdup_printf ("xdotool mousemove %u 400", 600 + i / 25);
+
+          g_assert_true (g_spawn_command_line_sync (move, NULL, NULL, NULL, NULL));
+        }
+      xj_test_iterate (20);
+      tooltip_type = g_type_from_name ("GtkTooltipWindow");
+      for (GtkWidget *child = gtk_widget_get_first_child (window); child != NULL && tooltip_type != 0;
+           child = gtk_widget_get_next_sibling (child))
+        if (G_TYPE_CHECK_INSTANCE_TYPE (child, tooltip_type) && gtk_widget_get_mapped (child))
+          label = find_tooltip_label (child);
+    }
+  g_assert_nonnull (label);
+  /* Shown: laid out at its allocated width. */
+  for (guint i = 0; i < 100 && gtk_widget_get_width (label) == 0; i++)
+    xj_test_iterate (20);
+  g_assert_cmpint (gtk_widget_get_width (label), >, 0);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "刷新今日待办的检查 (Ctrl+R)");
+  g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (label))), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The main menu's tooltip does not cover the open menu: it is off while
+ * the menu is shown and back once it closes. */
+static void
+test_menu_tooltip (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkMenuButton *button = GTK_MENU_BUTTON (xj_test_find_by_type (GTK_WIDGET (f->window),
+                                                                 GTK_TYPE_MENU_BUTTON));
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (button)));
+  gtk_menu_button_popup (button);
+  xj_test_iterate (100);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (gtk_menu_button_get_popover (button))));
+  g_assert_false (gtk_widget_get_has_tooltip (GTK_WIDGET (button)));
+  gtk_menu_button_popdown (button);
+  xj_test_iterate (100);
+  g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (button)));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (button)), ==, "Main Menu");
 }
 
 /* Run in a process started under zh_CN.UTF-8 (see tests/ui/meson.build):
@@ -283,6 +404,17 @@ test_chinese (void)
   g_assert_true (xj_test_label_shown (GTK_WIDGET (f.window), "翠湖花园"));
   g_assert_true (xj_test_label_shown (GTK_WIDGET (f.window), "物业小区"));
   xj_test_assert_translated (GTK_WIDGET (f.window));
+
+  /* Listed in pinyin order: Bīnjiāng before Cuìhú, whatever the code points. */
+  {
+    g_autoptr(XjSite) other = xj_site_new ("滨江壹号", XJ_SITE_KIND_ESTATE);
+    g_autoptr(XjSite) first = NULL;
+
+    g_assert_true (xj_store_save_site (xj_application_get_store (f.app), other, "测试", &error));
+    xj_test_iterate (50);
+    first = g_list_model_get_item (xj_sites_page_get_model (f.page), 0);
+    g_assert_cmpstr (xj_site_get_name (first), ==, "滨江壹号");
+  }
 
   dialog = open_add_dialog (&f);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "site.save", NULL));
@@ -323,6 +455,10 @@ main (int    argc,
   g_test_add ("/xj/ui/sites/edit-and-deactivate", Fixture, NULL, fixture_set_up,
               test_edit_and_deactivate, fixture_tear_down);
   g_test_add ("/xj/ui/window/shortcuts", Fixture, NULL, fixture_set_up, test_shortcuts,
+              fixture_tear_down);
+  g_test_add ("/xj/ui/window/tooltip-width", Fixture, NULL, fixture_set_up, test_tooltip_width,
+              fixture_tear_down);
+  g_test_add ("/xj/ui/window/menu-tooltip", Fixture, NULL, fixture_set_up, test_menu_tooltip,
               fixture_tear_down);
 
   return g_test_run ();

@@ -219,6 +219,56 @@ test_list (Fixture       *f,
   g_assert_true (xj_test_label_shown (GTK_WIDGET (f->window), items));
 }
 
+/* "Not used yet" follows an inspection started elsewhere, at once when
+ * the page is in view and when it is shown again otherwise. */
+static void
+test_use_follows (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(XjSite) site = xj_site_new ("翠湖花园", XJ_SITE_KIND_ESTATE);
+  XjTemplateSummary *first = g_ptr_array_index (xj_templates_page_get_summaries (f->page), 0);
+  g_autofree char *unused = g_strdup_printf ("Version 1 · %u items · not used yet", first->n_items);
+  g_autofree char *once = g_strdup_printf ("Version 1 · %u items · used by 1 inspection",
+                                           first->n_items);
+  g_autofree char *twice = g_strdup_printf ("Version 1 · %u items · used by 2 inspections",
+                                            first->n_items);
+  XjInspectionStart start = { .template_id = first->id, .kind = "spot_check", .inspector = "王芳" };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (xj_store_save_site (get_store (f), site, "测试", &error));
+  start.site_id = xj_site_get_id (site);
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (f->window), unused));
+
+  xj_window_show_area (f->window, "today");
+  xj_test_iterate (20);
+  g_assert_cmpint (xj_store_start_inspection (get_store (f), &start, &error), >, 0);
+  xj_test_iterate (20);
+  xj_window_show_area (f->window, "templates");
+  xj_test_iterate (50);
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (f->window), once));
+
+  g_assert_cmpint (xj_store_start_inspection (get_store (f), &start, &error), >, 0);
+  xj_test_iterate (50);
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (f->window), twice));
+}
+
+/* A new checklist's editor opens on its name, not on Cancel. */
+static void
+test_editor_focus (Fixture       *f,
+                   gconstpointer  data)
+{
+  XjTemplateEditor *editor;
+  GtkWidget *focus, *name;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "templates.new", NULL));
+  editor = wait_for_editor ();
+  g_assert_nonnull (editor);
+  xj_test_iterate (50);
+  focus = gtk_root_get_focus (GTK_ROOT (editor));
+  name = find_in (editor, "name_row");
+  g_assert_true (focus != NULL && (focus == name || gtk_widget_is_ancestor (focus, name)));
+}
+
 static void
 test_builtin_read_only (Fixture       *f,
                         gconstpointer  data)
@@ -654,6 +704,10 @@ main (int    argc,
     }
 
   g_test_add ("/xj/ui/templates/list", Fixture, NULL, fixture_set_up, test_list, fixture_tear_down);
+  g_test_add ("/xj/ui/templates/use-follows", Fixture, NULL, fixture_set_up, test_use_follows,
+              fixture_tear_down);
+  g_test_add ("/xj/ui/templates/editor-focus", Fixture, NULL, fixture_set_up, test_editor_focus,
+              fixture_tear_down);
   g_test_add ("/xj/ui/templates/builtin-read-only", Fixture, NULL, fixture_set_up,
               test_builtin_read_only, fixture_tear_down);
   g_test_add ("/xj/ui/templates/edit-validate-save", Fixture, NULL, fixture_set_up,

@@ -18,6 +18,7 @@
 #include "xj-runner.h"
 #include "xj-schedule-dialog.h"
 #include "xj-schedules-page.h"
+#include "xj-site-dialog.h"
 #include "xj-site.h"
 #include "xj-template-store.h"
 #include "xj-test-ui.h"
@@ -74,10 +75,14 @@ open_app (Fixture *f)
   g_settings_set_string (xj_application_get_settings (f->app), "inspector-name", "王芳");
 }
 
-/* A site, the built-in weekly checklist, and (with @schedule) a weekly
+/* What a fixture starts with. */
+enum { NOTHING, SCHEDULE, SITE_ONLY };
+
+/* A site, the built-in weekly checklist, and (unless @site_only) a weekly
  * schedule on Mondays at 10:30 from 1 February 2026. */
 static void
-add_schedule (Fixture *f)
+add_schedule (Fixture  *f,
+              gboolean  site_only)
 {
   g_autoptr(XjSite) site = xj_site_new ("翠湖花园", XJ_SITE_KIND_ESTATE);
   g_autoptr(GPtrArray) templates = NULL;
@@ -90,6 +95,8 @@ add_schedule (Fixture *f)
   templates = xj_store_list_templates (f->store, FALSE, &error);
   g_assert_cmpuint (templates->len, >, 0);
   f->template_id = ((XjTemplateSummary *) templates->pdata[0])->id;
+  if (site_only)
+    return;
 
   xj_schedule_spec_init (&spec, XJ_SCHEDULE_RULE_WEEKLY);
   spec.n_slots = 1;
@@ -109,8 +116,8 @@ fixture_set_up (Fixture       *f,
   xj_clock_set_fixed (local_time (2026, 3, 3, 12, 0));
   f->dir = xj_test_make_data_dir ();
   open_app (f);
-  if (data != NULL)
-    add_schedule (f);
+  if (GPOINTER_TO_INT (data) != NOTHING)
+    add_schedule (f, GPOINTER_TO_INT (data) == SITE_ONLY);
   xj_today_page_refresh (f->today);
   wait_today (f);
 }
@@ -124,6 +131,8 @@ fixture_tear_down (Fixture       *f,
   while ((dialog = xj_test_find_window (XJ_TYPE_NEW_INSPECTION_DIALOG)) != NULL)
     gtk_window_destroy (dialog);
   while ((dialog = xj_test_find_window (XJ_TYPE_SCHEDULE_DIALOG)) != NULL)
+    gtk_window_destroy (dialog);
+  while ((dialog = xj_test_find_window (XJ_TYPE_SITE_DIALOG)) != NULL)
     gtk_window_destroy (dialog);
   gtk_window_destroy (GTK_WINDOW (f->window));
   xj_test_iterate (50);
@@ -179,6 +188,15 @@ open_calendar (Fixture *f,
   g_assert_false (xj_calendar_page_get_busy (calendar));
   xj_test_iterate (20);
   return calendar;
+}
+
+static gboolean
+focus_within (GtkWindow *window,
+              GtkWidget *field)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == field || gtk_widget_is_ancestor (focus, field));
 }
 
 /* --- tests ---------------------------------------------------------------- */
@@ -338,6 +356,26 @@ test_month_colours (Fixture       *f,
                                            "status-done"));
   g_assert_true (gtk_widget_has_css_class (gtk_widget_get_last_child (xj_calendar_get_cell (calendar, 16)),
                                            "status-skipped"));
+  /* A legend says what the colours mean. */
+  {
+    GtkWidget *legend = find_named (GTK_WIDGET (page), "legend");
+    const char *expected[][2] = {
+      { "Upcoming", "status-upcoming" }, { "Due", "status-due" },
+      { "Overdue", "status-overdue" }, { "Done", "status-done" },
+      { "Skipped", "status-skipped" },
+    };
+
+    g_assert_nonnull (legend);
+    g_assert_true (gtk_widget_get_mapped (legend));
+    for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+      {
+        GtkWidget *chip = gtk_flow_box_child_get_child (
+          gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (legend), i));
+
+        g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (chip)), ==, expected[i][0]);
+        g_assert_true (gtk_widget_has_css_class (chip, expected[i][1]));
+      }
+  }
   /* A day without occurrence has only its number. */
   g_assert_null (gtk_widget_get_next_sibling (gtk_widget_get_first_child (
                    xj_calendar_get_cell (calendar, 3))));
@@ -353,6 +391,8 @@ test_dialog_messages (Fixture       *f,
 
   gtk_window_present (GTK_WINDOW (dialog));
   xj_test_iterate (30);
+  g_assert_true (focus_within (GTK_WINDOW (dialog),
+                               xj_test_find_widget (GTK_WIDGET (dialog), "site_row")));
   /* The new schedule starts as the first weekly check: Monday 10:30. */
   g_assert_null (xj_schedule_dialog_get_error (dialog));
 
@@ -385,6 +425,202 @@ test_dialog_messages (Fixture       *f,
       }
 }
 
+/* A daily patrol schedule of the fixture's site and checklist, from
+ * 1 February 2026. */
+static gint64
+add_daily (Fixture *f)
+{
+  g_autoptr(XjSchedule) schedule = NULL;
+  g_autoptr(GError) error = NULL;
+  XjScheduleSpec spec;
+
+  xj_schedule_spec_init (&spec, XJ_SCHEDULE_RULE_DAILY);
+  schedule = xj_schedule_new (f->site_id, f->template_id, "daily", &spec,
+                              local_time (2026, 2, 1, 0, 0));
+  g_assert_true (xj_store_save_schedule (f->store, schedule, "test", &error));
+  g_assert_no_error (error);
+  return xj_schedule_get_id (schedule);
+}
+
+static guint
+count_rows (GtkWidget *root,
+            GType      type)
+{
+  guint n = G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_get_mapped (root) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_rows (child, type);
+  return n;
+}
+
+/* First start, no site: Today says what to do first and its one button
+ * opens the site dialog, focused on the name; with a site, the day leads
+ * on to planning. */
+static void
+test_first_start (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWindow *dialog;
+
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (f->today), "Start With a Site"));
+  g_assert_false (xj_test_label_shown (GTK_WIDGET (f->today), "All Clear Today"));
+  g_signal_emit_by_name (xj_test_find_button (GTK_WIDGET (f->today), "_Add a Site"), "clicked");
+  xj_test_iterate (50);
+  dialog = xj_test_find_window (XJ_TYPE_SITE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (focus_within (dialog, xj_test_find_widget (GTK_WIDGET (dialog), "name_row")));
+  gtk_editable_set_text (GTK_EDITABLE (xj_test_find_widget (GTK_WIDGET (dialog), "name_row")),
+                         "翠湖花园");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "site.save", NULL));
+  xj_test_iterate (500);
+  wait_today (f);
+  g_assert_null (xj_test_find_window (XJ_TYPE_SITE_DIALOG));
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (f->today), "All Clear Today"));
+  g_assert_nonnull (xj_test_find_button (GTK_WIDGET (f->today), "Plan Inspections"));
+}
+
+/* A weekly check missed twice and a daily patrol missed for a week: one
+ * row each, saying how many and since when; Start does the newest. */
+static void
+test_missed_grouped (Fixture       *f,
+                     gconstpointer  data)
+{
+  add_daily (f);
+  xj_today_page_refresh (f->today);
+  wait_today (f);
+
+  /* Mondays 23 February and 2 March: one overdue row. */
+  g_assert_cmpuint (xj_today_page_get_n_overdue (f->today), ==, 1);
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (f->today), "missed 2 times since February 23"));
+  /* Patrols of 24 February to 2 March missed, today's owed: one due row. */
+  g_assert_cmpuint (xj_today_page_get_n_due (f->today), ==, 1);
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (f->today), "missed 7 times since February 24"));
+  g_assert_cmpuint (count_rows (GTK_WIDGET (f->today), ADW_TYPE_ACTION_ROW), ==, 2);
+}
+
+/* A label showing @text under @root, mapped or not. */
+static GtkLabel *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return GTK_LABEL (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A long checklist name is never cut without a way to read it: in the
+ * row, ellipsized with the whole name as tooltip; in the open list,
+ * wrapped. */
+static void
+assert_names_whole (GtkWidget  *dialog,
+                    const char *row_id)
+{
+  GtkWidget *row = xj_test_find_widget (dialog, row_id);
+  const char *name = combo_text (dialog, row_id);
+  GtkLabel *shown = find_label (row, name);
+  GtkLabel *listed = NULL;
+
+  g_assert_nonnull (shown);
+  g_assert_cmpint (gtk_label_get_ellipsize (shown), ==, PANGO_ELLIPSIZE_END);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (shown)), ==, name);
+
+  /* Open the list as a click on the row does. */
+  g_assert_true (gtk_widget_activate (row));
+  for (guint i = 0; i < 50 && listed == NULL; i++)
+    {
+      xj_test_iterate (20);
+      for (GtkWidget *child = gtk_widget_get_first_child (row); child != NULL && listed == NULL;
+           child = gtk_widget_get_next_sibling (child))
+        {
+          GtkWidget *popover = xj_test_find_by_type (child, GTK_TYPE_POPOVER);
+
+          if (popover != NULL && gtk_widget_get_mapped (popover))
+            listed = find_label (popover, name);
+        }
+    }
+  g_assert_nonnull (listed);
+  g_assert_true (gtk_label_get_wrap (listed));
+  g_assert_cmpint (gtk_label_get_wrap_mode (listed), ==, PANGO_WRAP_WORD_CHAR);
+  g_assert_cmpint (gtk_label_get_ellipsize (listed), ==, PANGO_ELLIPSIZE_NONE);
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (listed), GTK_TYPE_POPOVER)));
+  xj_test_iterate (20);
+}
+
+/* Started by hand from the New Inspection dialog on the day the patrol is
+ * due, the inspection does that occurrence: it leaves Today. */
+static void
+test_manual_start (Fixture       *f,
+                   gconstpointer  data)
+{
+  gint64 daily = add_daily (f);
+  XjNewInspectionDialog *dialog;
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  xj_today_page_refresh (f->today);
+  wait_today (f);
+  g_assert_cmpuint (xj_today_page_get_n_due (f->today), ==, 1);
+
+  dialog = xj_new_inspection_dialog_new (f->app);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (f->window));
+  gtk_window_present (GTK_WINDOW (dialog));
+  xj_test_iterate (50);
+  /* The first field has the focus, not Cancel. */
+  g_assert_true (focus_within (GTK_WINDOW (dialog),
+                               xj_test_find_widget (GTK_WIDGET (dialog), "site_row")));
+  xj_new_inspection_dialog_prefill (dialog, f->site_id, f->template_id, "spot_check", 0, 0);
+  assert_names_whole (GTK_WIDGET (dialog), "template_row");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "new-inspection.start", NULL));
+  xj_test_iterate (50);
+  g_assert_null (xj_test_find_window (XJ_TYPE_NEW_INSPECTION_DIALOG));
+  id = xj_runner_get_inspection_id (XJ_RUNNER (xj_window_get_runner (f->window)));
+
+  stmt = xj_store_prepare (f->store, "SELECT schedule_id, occurrence_at FROM inspections "
+                                     "WHERE id = ?", &error);
+  sqlite3_bind_int64 (stmt, 1, id);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, daily);
+  g_assert_cmpint (sqlite3_column_int64 (stmt, 1), >=, local_time (2026, 3, 3, 0, 0));
+  sqlite3_reset (stmt);
+
+  xj_window_close_inspection (f->window);
+  xj_today_page_refresh (f->today);
+  wait_today (f);
+  g_assert_cmpuint (xj_today_page_get_n_due (f->today), ==, 0);
+}
+
+/* No site yet: the schedule dialog says what to do first, and saving says
+ * it again rather than "no site with ID 0". */
+static void
+test_schedule_without_site (Fixture       *f,
+                            gconstpointer  data)
+{
+  XjScheduleDialog *dialog = xj_schedule_dialog_new (f->app, NULL);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  xj_test_iterate (50);
+  /* No site to choose: the first field that can be filled in. */
+  g_assert_true (focus_within (GTK_WINDOW (dialog),
+                               xj_test_find_widget (GTK_WIDGET (dialog), "template_row")));
+  g_assert_cmpstr (xj_schedule_dialog_get_error (dialog), ==,
+                   "There is no active site yet: add the site in Sites first.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "schedule.save", NULL));
+  xj_test_iterate (30);
+  g_assert_nonnull (xj_test_find_window (XJ_TYPE_SCHEDULE_DIALOG));
+  g_assert_cmpstr (xj_schedule_dialog_get_error (dialog), ==,
+                   "Add a site first: a schedule plans the inspections of a site.");
+}
+
 static void
 assert_translated (GtkWidget *root)
 {
@@ -405,7 +641,7 @@ test_chinese (void)
   XjScheduleDialog *dialog;
   XjCalendarPage *calendar;
 
-  fixture_set_up (&f, GINT_TO_POINTER (1));
+  fixture_set_up (&f, GINT_TO_POINTER (SCHEDULE));
   g_assert_true (xj_test_label_shown (GTK_WIDGET (f.today), "已逾期"));
   assert_translated (GTK_WIDGET (f.window));
 
@@ -443,15 +679,23 @@ main (int    argc,
       return g_test_run ();
     }
 
-  g_test_add ("/xj/ui/today/overdue-and-start", Fixture, GINT_TO_POINTER (1), fixture_set_up,
+  g_test_add ("/xj/ui/today/overdue-and-start", Fixture, GINT_TO_POINTER (SCHEDULE), fixture_set_up,
               test_overdue_and_start, fixture_tear_down);
-  g_test_add ("/xj/ui/today/empty-day", Fixture, NULL, fixture_set_up, test_empty_day,
+  g_test_add ("/xj/ui/today/empty-day", Fixture, GINT_TO_POINTER (SITE_ONLY), fixture_set_up,
+              test_empty_day, fixture_tear_down);
+  g_test_add ("/xj/ui/today/first-start", Fixture, GINT_TO_POINTER (NOTHING), fixture_set_up,
+              test_first_start, fixture_tear_down);
+  g_test_add ("/xj/ui/schedules/dialog-without-site", Fixture, GINT_TO_POINTER (NOTHING),
+              fixture_set_up, test_schedule_without_site, fixture_tear_down);
+  g_test_add ("/xj/ui/today/missed-grouped", Fixture, GINT_TO_POINTER (SCHEDULE), fixture_set_up,
+              test_missed_grouped, fixture_tear_down);
+  g_test_add ("/xj/ui/today/manual-start-counts", Fixture, GINT_TO_POINTER (SCHEDULE),
+              fixture_set_up, test_manual_start, fixture_tear_down);
+  g_test_add ("/xj/ui/calendar/skip", Fixture, GINT_TO_POINTER (SCHEDULE), fixture_set_up, test_skip,
               fixture_tear_down);
-  g_test_add ("/xj/ui/calendar/skip", Fixture, GINT_TO_POINTER (1), fixture_set_up, test_skip,
-              fixture_tear_down);
-  g_test_add ("/xj/ui/calendar/month-colours", Fixture, GINT_TO_POINTER (1), fixture_set_up,
+  g_test_add ("/xj/ui/calendar/month-colours", Fixture, GINT_TO_POINTER (SCHEDULE), fixture_set_up,
               test_month_colours, fixture_tear_down);
-  g_test_add ("/xj/ui/schedules/dialog-messages", Fixture, GINT_TO_POINTER (1), fixture_set_up,
+  g_test_add ("/xj/ui/schedules/dialog-messages", Fixture, GINT_TO_POINTER (SCHEDULE), fixture_set_up,
               test_dialog_messages, fixture_tear_down);
 
   return g_test_run ();
