@@ -324,23 +324,51 @@ static const int default_days[] = {
   [XJ_NOTICE_SEVERITY_SAFETY] = 1,
 };
 
-/* @days from @now in the local zone (calendar days, so a DST change does
- * not move the hour); 0 days means by the end of today. */
-static gint64
-deadline_after_days (gint64 now,
-                     int    days)
+/* The least time a responsible party is given, whatever an item says: a
+ * hazard is made safe at once but needs a working day to be put right; a
+ * lesser problem is planned in among the crew's rounds and needs longer
+ * notice.  An item's "0 days" (by the end of today) raised at 23:00 would
+ * otherwise leave an hour, or none. */
+static const gint64 working_hours[] = {
+  [XJ_NOTICE_SEVERITY_LOW] = 72,
+  [XJ_NOTICE_SEVERITY_NORMAL] = 48,
+  [XJ_NOTICE_SEVERITY_SERIOUS] = 24,
+  [XJ_NOTICE_SEVERITY_SAFETY] = 24,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (default_days) == XJ_NOTICE_N_SEVERITIES);
+G_STATIC_ASSERT (G_N_ELEMENTS (working_hours) == XJ_NOTICE_N_SEVERITIES);
+
+/**
+ * xj_notice_default_deadline:
+ * @now: when the notice is raised
+ * @days: the days an item sets (0: by the end of today), or -1 for the
+ *   severity's default
+ *
+ * The deadline a new notice starts from: @days in local calendar days (so a
+ * DST change does not move the hour), but never less than the severity's
+ * working time from @now, so never in the past nor within the hour.
+ */
+gint64
+xj_notice_default_deadline (gint64            now,
+                            int               days,
+                            XjNoticeSeverity  severity)
 {
   g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (now);
   g_autoptr(GDateTime) end = NULL;
+  gint64 earliest;
 
+  g_return_val_if_fail ((guint) severity < XJ_NOTICE_N_SEVERITIES, now);
+
+  if (days < 0)
+    days = default_days[severity];
   if (days > 0)
-    {
-      end = g_date_time_add_days (local, days);
-      return g_date_time_to_unix (end);
-    }
-  end = g_date_time_new_local (g_date_time_get_year (local), g_date_time_get_month (local),
-                               g_date_time_get_day_of_month (local), 23, 59, 59);
-  return g_date_time_to_unix (end);
+    end = g_date_time_add_days (local, days);
+  else
+    end = g_date_time_new_local (g_date_time_get_year (local), g_date_time_get_month (local),
+                                 g_date_time_get_day_of_month (local), 23, 59, 59);
+  earliest = now + working_hours[severity] * 3600;
+  return MAX (g_date_time_to_unix (end), earliest);
 }
 
 /**
@@ -354,7 +382,8 @@ deadline_after_days (gint64 now,
  * procedure of the standard applies: the owner's own works and the repair
  * crew get a 派工单, the property company a 整改通知单 when serious, a
  * 工作联系单 otherwise.  The deadline is the shortest any item sets (a
- * safety hazard gets at most one day).
+ * safety hazard gets at most one day), never less than the severity's
+ * working time (xj_notice_default_deadline()).
  *
  * Returns: (transfer full): an unsaved notice, or %NULL if the findings
  * cannot share one notice.
@@ -421,15 +450,13 @@ xj_notice_defaults_from_findings (GPtrArray  *findings,
   if (party < 0)
     party = type == XJ_NOTICE_TYPE_WORK_ORDER ? XJ_RESPONSIBLE_PARTY_REPAIR_CREW
                                               : XJ_RESPONSIBLE_PARTY_PROPERTY;
-  if (days < 0)
-    days = default_days[severity];
   if (severity == XJ_NOTICE_SEVERITY_SAFETY)
-    days = MIN (days, default_days[XJ_NOTICE_SEVERITY_SAFETY]);
+    days = days < 0 ? default_days[severity] : MIN (days, default_days[severity]);
 
   xj_notice_set_notice_type (notice, type);
   xj_notice_set_responsible_party (notice, party);
   xj_notice_set_severity (notice, severity);
-  xj_notice_set_deadline (notice, deadline_after_days (now, days));
+  xj_notice_set_deadline (notice, xj_notice_default_deadline (now, days, severity));
   xj_notice_set_description (notice, description->str);
   if (one_inspection)
     {
