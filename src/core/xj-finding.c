@@ -372,6 +372,32 @@ xj_notice_default_deadline (gint64            now,
 }
 
 /**
+ * xj_findings_describe:
+ * @findings: (element-type XjFinding)
+ *
+ * The description a notice starts from: one line per finding, its prompt
+ * and the inspector's remark.
+ * Returns: (transfer full): the text.
+ */
+char *
+xj_findings_describe (GPtrArray *findings)
+{
+  g_autoptr(GString) description = g_string_new (NULL);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const XjFinding *finding = g_ptr_array_index (findings, i);
+
+      if (description->len > 0)
+        g_string_append_c (description, '\n');
+      g_string_append (description, finding->prompt);
+      if (*finding->remark != '\0')
+        g_string_append_printf (description, " — %s", finding->remark);
+    }
+  return g_string_free (g_steal_pointer (&description), FALSE);
+}
+
+/**
  * xj_notice_defaults_from_findings:
  * @findings: (element-type XjFinding): from xj_store_load_findings()
  * @now: the time the notice is raised
@@ -394,7 +420,7 @@ xj_notice_defaults_from_findings (GPtrArray  *findings,
                                   GError    **error)
 {
   g_autoptr(XjNotice) notice = NULL;
-  g_autoptr(GString) description = g_string_new (NULL);
+  g_autofree char *description = NULL;
   const XjFinding *first;
   XjNoticeSeverity severity = XJ_NOTICE_SEVERITY_LOW;
   int type = -1, party = -1, days = -1;
@@ -429,11 +455,6 @@ xj_notice_defaults_from_findings (GPtrArray  *findings,
       if (finding->previous_answer_id > 0)
         notice->repeat = TRUE;
 
-      if (description->len > 0)
-        g_string_append_c (description, '\n');
-      g_string_append (description, finding->prompt);
-      if (*finding->remark != '\0')
-        g_string_append_printf (description, " — %s", finding->remark);
       for (guint p = 0; p < finding->photos->len; p++)
         xj_notice_add_before_photo (notice, g_ptr_array_index (finding->photos, p));
       xj_notice_add_finding (notice, finding->answer_id);
@@ -457,7 +478,8 @@ xj_notice_defaults_from_findings (GPtrArray  *findings,
   xj_notice_set_responsible_party (notice, party);
   xj_notice_set_severity (notice, severity);
   xj_notice_set_deadline (notice, xj_notice_default_deadline (now, days, severity));
-  xj_notice_set_description (notice, description->str);
+  description = xj_findings_describe (findings);
+  xj_notice_set_description (notice, description);
   if (one_inspection)
     {
       xj_notice_set_inspection_id (notice, first->inspection_id);
