@@ -26,6 +26,10 @@
 #include "xj-signature-pad.h"
 #include "xj-signature.h"
 #include "xj-site.h"
+#include "xj-finding.h"
+#include "xj-photo-store.h"
+#include "xj-photo-viewer.h"
+#include "xj-test-photos.h"
 #include "xj-test-ui.h"
 #include "xj-test-utils.h"
 #include "xj-window.h"
@@ -227,6 +231,132 @@ view_state (XjNoticeView *view)
   return xj_notice_get_state (xj_notice_view_get_notice (view));
 }
 
+/* Waits, with a time limit, until the picker's import is done. */
+static void
+wait_for_picker (XjPhotoPicker *picker)
+{
+  for (guint i = 0; i < 3000 && xj_photo_picker_get_busy (picker); i++)
+    xj_test_iterate (10);
+  g_assert_false (xj_photo_picker_get_busy (picker));
+}
+
+/* Saves the notice's PDF from its page as Save as PDF does, and reads it
+ * back as text: what a person holding the printout reads. */
+static char *
+save_pdf_text (Fixture      *f,
+               XjNoticeView *view,
+               const char   *name)
+{
+  g_autofree char *file = g_strdup_printf ("%s.pdf", name);
+  g_autofree char *path = g_build_filename (f->dir, file, NULL);
+  const char *keep = g_getenv ("XJ_TEST_PDF_DIR");
+  const char *argv[] = { "pdftotext", "-layout", "-enc", "UTF-8", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+  int status;
+
+  xj_notice_view_save_pdf (view, path);
+  for (guint i = 0; i < 3000 && !g_file_test (path, G_FILE_TEST_EXISTS); i++)
+    xj_test_iterate (10);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH
+                               | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL, &status,
+                               &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  if (keep != NULL)
+    {
+      g_autofree char *copy = g_build_filename (keep, file, NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      g_assert_true (g_file_set_contents (copy, contents, length, NULL));
+    }
+  return text;
+}
+
+static gboolean
+text_matches (const char *text,
+              const char *pattern)
+{
+  return g_regex_match_simple (pattern, text, G_REGEX_MULTILINE, 0);
+}
+
+/* The notice's PDF at its present state: its findings numbered 1…n as the
+ * notice's, the issuer named once issued, and each stage printed once it
+ * is done and not before. */
+static void
+check_pdf (Fixture      *f,
+           XjNoticeView *view,
+           const char   *name)
+{
+  XjNotice *notice = xj_notice_view_get_notice (view);
+  XjNoticeState state = xj_notice_get_state (notice);
+  GArray *ids = xj_notice_get_findings (notice);
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = save_pdf_text (f, view, name);
+  g_autofree char *next = g_strdup_printf ("^ *%u {2,}\\S", ids->len + 1);
+
+  findings = xj_store_load_findings (f->store, (const gint64 *) ids->data, ids->len, 90, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      XjFinding *finding = g_ptr_array_index (findings, i);
+      g_autofree char *quoted = g_regex_escape_string (finding->prompt, -1);
+      g_autofree char *pattern = g_strdup_printf ("^ *%u {2,}%s", i + 1, quoted);
+
+      g_assert_true (text_matches (text, pattern));
+    }
+  g_assert_false (text_matches (text, next));
+  g_assert_nonnull (strstr (text, xj_notice_get_number (notice)));
+  if (state != XJ_NOTICE_STATE_DRAFT)
+    {
+      g_autofree char *quoted = g_regex_escape_string (xj_notice_get_issued_by (notice), -1);
+      g_autofree char *pattern = g_strdup_printf ("Signature +%s", quoted);
+
+      g_assert_cmpstr (xj_notice_get_issued_by (notice), !=, "");
+      g_assert_true (text_matches (text, pattern));
+    }
+  g_assert_true ((strstr (text, "What was done") != NULL) == (state >= XJ_NOTICE_STATE_RECTIFIED));
+  if (state >= XJ_NOTICE_STATE_RECTIFIED)
+    g_assert_nonnull (strstr (text, xj_notice_get_rectification_remark (notice)));
+  g_assert_true (text_matches (text, "^Verification$") == (state >= XJ_NOTICE_STATE_VERIFIED));
+  g_assert_true ((strstr (text, "Closed out") != NULL) == (state == XJ_NOTICE_STATE_CLOSED));
+  g_assert_true ((strstr (text, "Not rectified yet") != NULL) == (state < XJ_NOTICE_STATE_RECTIFIED));
+}
+
+static GtkWidget *
+find_tooltip (GtkWidget  *root,
+              const char *tooltip)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_tooltip (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Photos for the after-photos, as a camera would have taken them. */
+static char *
+write_photo (Fixture *f,
+             guint32  seed)
+{
+  g_autofree char *name = g_strdup_printf ("after-%u.jpg", seed);
+  char *path = g_build_filename (f->dir, name, NULL);
+  g_autoptr(GBytes) jpeg = xj_test_make_jpeg (640, 480, 85, seed, FALSE);
+
+  xj_test_write_bytes (path, jpeg);
+  return path;
+}
+
 static void
 acknowledge_and_rectify (Fixture      *f,
                          XjNoticeView *view,
@@ -234,6 +364,16 @@ acknowledge_and_rectify (Fixture      *f,
 {
   XjNoticeStepDialog *dialog = open_step (view, "notice.acknowledge");
   GtkWidget *pad = xj_test_find_widget (GTK_WIDGET (dialog), "signature_pad");
+  GtkWidget *error_label;
+  XjPhotoPicker *picker;
+  GtkWidget *remove;
+  GtkWindow *viewer;
+
+  /* The first field has the focus, not Cancel. */
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (dialog))
+                 == xj_test_find_widget (GTK_WIDGET (dialog), "name_row")
+                 || gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (dialog)),
+                                            xj_test_find_widget (GTK_WIDGET (dialog), "name_row")));
 
   gtk_editable_set_text (GTK_EDITABLE (xj_test_find_widget (GTK_WIDGET (dialog), "name_row")),
                          "张伟");
@@ -249,16 +389,55 @@ acknowledge_and_rectify (Fixture      *f,
   g_assert_cmpint (view_state (view), ==, XJ_NOTICE_STATE_ACKNOWLEDGED);
   assert_board (f, XJ_NOTICE_STATE_ACKNOWLEDGED);
 
+  check_pdf (f, view, sign ? "2-acknowledged" : "2-acknowledged-again");
+
   dialog = open_step (view, "notice.rectify");
+  /* The first field has the focus: what was done. */
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (dialog))
+                 == xj_test_find_widget (GTK_WIDGET (dialog), "remark_view"));
   apply_step (dialog);
   /* Nothing said about the work: refused in the dialog, which stays. */
   g_assert_nonnull (xj_test_find_window (XJ_TYPE_NOTICE_STEP_DIALOG));
   g_assert_true (gtk_widget_get_visible (xj_test_find_widget (GTK_WIDGET (dialog), "error_label")));
   set_remark (GTK_WIDGET (dialog), "已清理垃圾并清洗垃圾桶");
+  /* The litter item requires a photo on failure: so does its rectification. */
+  apply_step (dialog);
+  g_assert_nonnull (xj_test_find_window (XJ_TYPE_NOTICE_STEP_DIALOG));
+  error_label = xj_test_find_widget (GTK_WIDGET (dialog), "error_label");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "photo"));
+  g_assert_cmpint (view_state (view), ==, XJ_NOTICE_STATE_ACKNOWLEDGED);
+
+  /* Photos picked as in the runner: two files, one removed again; no
+   * SHA-256 is typed anywhere. */
+  picker = xj_notice_step_dialog_get_photo_picker (dialog);
+  g_assert_nonnull (picker);
+  {
+    g_autofree char *first = write_photo (f, sign ? 11 : 21);
+    g_autofree char *second = write_photo (f, sign ? 12 : 22);
+    const char *paths[] = { first, second, NULL };
+
+    xj_photo_picker_add_paths (picker, paths);
+    wait_for_picker (picker);
+  }
+  g_assert_cmpuint (xj_photo_picker_get_n_photos (picker), ==, 2);
+  remove = find_tooltip (GTK_WIDGET (picker), "Remove Photo 2");
+  g_assert_nonnull (remove);
+  g_signal_emit_by_name (remove, "clicked");
+  g_assert_cmpuint (xj_photo_picker_get_n_photos (picker), ==, 1);
   apply_step (dialog);
   g_assert_null (xj_test_find_window (XJ_TYPE_NOTICE_STEP_DIALOG));
   g_assert_cmpint (view_state (view), ==, XJ_NOTICE_STATE_RECTIFIED);
   assert_board (f, XJ_NOTICE_STATE_RECTIFIED);
+  g_assert_cmpuint (xj_notice_get_after_photos (xj_notice_view_get_notice (view))->len, >=, 1);
+  check_pdf (f, view, sign ? "3-rectified" : "3-rectified-again");
+
+  /* The 整改后 row opens the photos in the viewer. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "notice.open-photos", "s",
+                                             "after"));
+  xj_test_iterate (30);
+  viewer = xj_test_find_window (XJ_TYPE_PHOTO_VIEWER);
+  g_assert_nonnull (viewer);
+  gtk_window_destroy (viewer);
 }
 
 static void
@@ -308,6 +487,7 @@ test_raise_and_walk_to_closed (Fixture       *f,
   assert_board (f, XJ_NOTICE_STATE_DRAFT);
   steps = offered_steps (view);
   g_assert_cmpstr (steps, ==, "issue,discard");
+  check_pdf (f, view, "0-draft");
 
   /* Issue: straight from the page. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "notice.issue", NULL));
@@ -318,6 +498,7 @@ test_raise_and_walk_to_closed (Fixture       *f,
   steps = offered_steps (view);
   g_assert_cmpstr (steps, ==, "acknowledge,escalate");
   first_deadline = xj_notice_get_deadline (xj_notice_view_get_notice (view));
+  check_pdf (f, view, "1-issued");
 
   xj_clock_set_fixed (T0 + 2 * HOUR);
   acknowledge_and_rectify (f, view, TRUE);
@@ -364,6 +545,7 @@ test_raise_and_walk_to_closed (Fixture       *f,
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "LX-2026-0001"));
   gtk_window_destroy (GTK_WINDOW (stale));
   assert_board (f, XJ_NOTICE_STATE_VERIFIED);
+  check_pdf (f, view, "4-verified");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "notice.close", NULL));
   xj_test_iterate (30);
@@ -372,6 +554,7 @@ test_raise_and_walk_to_closed (Fixture       *f,
   steps = offered_steps (view);
   g_assert_cmpstr (steps, ==, "");
   assert_board (f, XJ_NOTICE_STATE_CLOSED);
+  check_pdf (f, view, "5-closed");
 
   /* The audit trail: every step, with who and when. */
   audit = xj_store_list_audit (f->store, "notice", id, &error);
@@ -727,7 +910,14 @@ test_chinese (void)
   id = xj_notice_get_id (xj_notice_view_get_notice (view));
   g_assert_true (xj_store_issue_notice (f.store, id, "李娜", &error));
   g_assert_true (xj_store_acknowledge_notice (f.store, id, "张伟", "绿城物业", NULL, "李娜", &error));
-  g_assert_true (xj_store_rectify_notice (f.store, id, "已清理", NULL, "张伟", &error));
+  {
+    g_autofree char *path = write_photo (&f, 31);
+    g_autoptr(XjPhotoInfo) info = xj_store_import_photo (f.store, path, &error);
+    const char *after[] = { info != NULL ? info->sha256 : NULL, NULL };
+
+    g_assert_no_error (error);
+    g_assert_true (xj_store_rectify_notice (f.store, id, "已清理", after, "张伟", &error));
+  }
   g_assert_true (xj_store_reject_notice (f.store, id, "李娜", "未清理干净", T0 + 2 * DAY, &error));
   g_assert_true (xj_store_escalate_notice (f.store, id, "多次整改不到位", "李娜", &error));
   g_assert_no_error (error);
