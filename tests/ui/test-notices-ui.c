@@ -834,6 +834,59 @@ test_reminders (Fixture       *f,
   g_assert_cmpstr (g_ptr_array_index (summaries, 2), ==, "Notice ZG-2026-0001 is due within 24 hours");
 }
 
+/* At 1366 × 768 the board's columns in use fit beside the sidebar; with
+ * the closed-out column shown too it scrolls, and moving the focus to a
+ * card out of sight brings it in. */
+static void
+test_board_fits (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) sites = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  GtkScrolledWindow *scroller;
+  GtkAdjustment *h;
+  GtkWidget *card;
+  GListModel *closed;
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("项目 %u", i + 1);
+      XjSite *site = xj_site_new (name, XJ_SITE_KIND_ESTATE);
+
+      g_assert_true (xj_store_save_site (f->store, site, "test", &error));
+      g_ptr_array_add (sites, site);
+    }
+  g_assert_true (xj_notice_add_demo (f->store, sites, &error));
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1366, 768);
+  /* 1366 less the window's shadow. */
+  for (guint i = 0; i < 300 && gtk_widget_get_width (GTK_WIDGET (f->window)) < 1350; i++)
+    xj_test_iterate (10);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), >=, 1350);
+  wait_for_board (f);
+  xj_test_iterate (100);
+
+  scroller = GTK_SCROLLED_WINDOW (xj_test_find_widget (GTK_WIDGET (f->page), "board_scroller"));
+  h = gtk_scrolled_window_get_hadjustment (scroller);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (h), <=, gtk_adjustment_get_page_size (h) + 0.5);
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (xj_test_find_widget (GTK_WIDGET (f->page),
+                                                                        "show_closed")), TRUE);
+  wait_for_board (f);
+  xj_test_iterate (100);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (h), >, gtk_adjustment_get_page_size (h) + 0.5);
+  g_assert_cmpfloat (gtk_adjustment_get_value (h), ==, 0);
+  closed = xj_notices_page_get_column (f->page, XJ_NOTICE_STATE_CLOSED);
+  g_assert_cmpuint (g_list_model_get_n_items (closed), >, 0);
+  card = xj_test_find_by_type (gtk_widget_get_last_child (GTK_WIDGET (xj_test_find_widget (
+                                 GTK_WIDGET (f->page), "columns"))), GTK_TYPE_LIST_BOX_ROW);
+  g_assert_nonnull (card);
+  gtk_widget_grab_focus (card);
+  for (guint i = 0; i < 100 && gtk_adjustment_get_value (h) == 0; i++)
+    xj_test_iterate (10);
+  g_assert_cmpfloat (gtk_adjustment_get_value (h), >, 0);
+}
+
 static void
 test_signature_pad (void)
 {
@@ -964,6 +1017,8 @@ main (int    argc,
   g_test_add ("/xj/ui/notices/standalone-and-filters", Fixture, NULL, fixture_set_up,
               test_standalone_and_filters, fixture_tear_down);
   g_test_add ("/xj/ui/notices/reminders", Fixture, NULL, fixture_set_up, test_reminders,
+              fixture_tear_down);
+  g_test_add ("/xj/ui/notices/board-fits-1366", Fixture, NULL, fixture_set_up, test_board_fits,
               fixture_tear_down);
   g_test_add_func ("/xj/ui/notices/signature-pad", test_signature_pad);
   g_test_add ("/xj/ui/notices/save-pdf", Fixture, NULL, fixture_set_up, test_save_pdf,
