@@ -286,6 +286,8 @@ set_up_photos (XjNoticeStepDialog *self)
   gint64 since = xj_notice_get_acknowledged_at (notice) > 0 ? xj_notice_get_acknowledged_at (notice)
                                                            : xj_notice_get_issued_at (notice);
 
+  /* Room for the thumbnails that come in after the dialog is shown. */
+  gtk_window_set_default_size (GTK_WINDOW (self), 560, 560);
   self->photo_picker = xj_photo_picker_new (store);
   xj_photo_picker_set_taken_after (self->photo_picker, since);
   gtk_box_append (GTK_BOX (self->photos_box), GTK_WIDGET (self->photo_picker));

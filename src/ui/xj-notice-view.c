@@ -173,8 +173,11 @@ fill_status (XjNoticeView *self,
 
 static void
 fill_details (XjNoticeView *self,
-              XjNotice     *notice)
+              XjNotice     *notice,
+              GPtrArray    *findings)
 {
+  g_autofree char *described = findings != NULL && findings->len > 0
+                               ? xj_findings_describe (findings) : NULL;
   AdwPreferencesGroup *group = self->details_group;
   g_autofree char *addressed = NULL;
   const char *company = xj_notice_get_addressed_company (notice);
@@ -193,7 +196,9 @@ fill_details (XjNoticeView *self,
     add_row (self, group, _("Addressed to"), addressed);
   if (*xj_notice_get_required_action (notice) != '\0')
     add_row (self, group, _("Required action"), xj_notice_get_required_action (notice));
-  if (*xj_notice_get_description (notice) != '\0')
+  /* A description left as the findings made it would only repeat them. */
+  if (*xj_notice_get_description (notice) != '\0'
+      && g_strcmp0 (described, xj_notice_get_description (notice)) != 0)
     add_row (self, group, _("Description"), xj_notice_get_description (notice));
   if (xj_notice_get_issued_at (notice) > 0)
     {
@@ -225,20 +230,14 @@ fill_details (XjNoticeView *self,
     }
 }
 
+/* Numbered 1…n, as the printed notice numbers them. */
 static void
 fill_findings (XjNoticeView *self,
-               XjNotice     *notice)
+               GPtrArray    *findings,
+               const GError *error)
 {
-  GArray *ids = xj_notice_get_findings (notice);
-  g_autoptr(GPtrArray) findings = NULL;
-  g_autoptr(GError) error = NULL;
-
-  gtk_widget_set_visible (GTK_WIDGET (self->findings_group), ids->len > 0);
-  if (ids->len == 0)
-    return;
-  findings = xj_store_load_findings (xj_application_get_store (self->application),
-                                     (const gint64 *) ids->data, ids->len,
-                                     XJ_REPEAT_WINDOW_DAYS_DEFAULT, &error);
+  gtk_widget_set_visible (GTK_WIDGET (self->findings_group),
+                          findings == NULL || findings->len > 0);
   if (findings == NULL)
     {
       add_row (self, self->findings_group, error->message, NULL);
@@ -247,7 +246,11 @@ fill_findings (XjNoticeView *self,
   for (guint i = 0; i < findings->len; i++)
     {
       XjFinding *finding = g_ptr_array_index (findings, i);
-      GtkWidget *row = add_row (self, self->findings_group, finding->prompt, finding->remark);
+      g_autofree char *number = g_strdup_printf ("%u", i + 1);
+      g_autofree char *text = *finding->remark != '\0'
+                              ? g_strdup_printf ("%s\n%s", finding->prompt, finding->remark)
+                              : g_strdup (finding->prompt);
+      GtkWidget *row = add_row (self, self->findings_group, number, text);
 
       if (finding->photos->len > 0)
         {
@@ -473,7 +476,9 @@ _xj_notice_view_reload (XjNoticeView *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(XjNotice) notice = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
   gint64 now = xj_clock_now ();
+  GArray *ids;
 
   notice = xj_store_get_notice (xj_application_get_store (self->application), self->notice_id,
                                 &error);
@@ -493,8 +498,15 @@ _xj_notice_view_reload (XjNoticeView *self)
   adw_window_title_set_subtitle (self->title,
                                  xj_notice_type_get_label (xj_notice_get_notice_type (self->notice)));
   fill_status (self, self->notice, now);
-  fill_details (self, self->notice);
-  fill_findings (self, self->notice);
+  ids = xj_notice_get_findings (self->notice);
+  if (ids->len > 0)
+    findings = xj_store_load_findings (xj_application_get_store (self->application),
+                                       (const gint64 *) ids->data, ids->len,
+                                       XJ_REPEAT_WINDOW_DAYS_DEFAULT, &error);
+  else
+    findings = g_ptr_array_new ();
+  fill_details (self, self->notice, findings);
+  fill_findings (self, findings, error);
   fill_photos (self, self->notice);
   fill_signatures (self);
   fill_history (self);

@@ -21,7 +21,7 @@
 #include "xj-photo-strip.h"
 #include "xj-photo.h"
 
-#define THUMBNAIL_SIZE 72
+#define THUMBNAIL_SIZE 96
 
 struct _XjPhotoPicker
 {
@@ -73,11 +73,11 @@ on_texture_loaded_cb (GObject      *source,
                       GAsyncResult *result,
                       gpointer      user_data)
 {
-  g_autoptr(GtkPicture) picture = user_data;
+  g_autoptr(GtkImage) image = user_data;
   g_autoptr(GdkTexture) texture = xj_photo_load_texture_finish (result);
 
   if (texture != NULL)
-    gtk_picture_set_paintable (picture, GDK_PAINTABLE (texture));
+    gtk_image_set_from_paintable (image, GDK_PAINTABLE (texture));
 }
 
 static void
@@ -96,11 +96,12 @@ make_thumbnail (XjPhotoPicker *self,
   g_autofree char *label = g_strdup_printf (_("Photo %u"), index + 1);
   g_autofree char *remove_label = g_strdup_printf (_("Remove Photo %u"), index + 1);
   GtkWidget *overlay = gtk_overlay_new ();
-  GtkWidget *picture = gtk_picture_new ();
+  GtkWidget *picture = gtk_image_new ();
   GtkWidget *remove = gtk_button_new_from_icon_name ("window-close-symbolic");
 
-  gtk_widget_set_size_request (picture, THUMBNAIL_SIZE, THUMBNAIL_SIZE);
-  gtk_picture_set_content_fit (GTK_PICTURE (picture), GTK_CONTENT_FIT_COVER);
+  /* An image, not a picture: it keeps to the thumbnail size whatever the
+   * file's. */
+  gtk_image_set_pixel_size (GTK_IMAGE (picture), THUMBNAIL_SIZE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (picture), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   gtk_overlay_set_child (GTK_OVERLAY (overlay), picture);
   gtk_widget_set_halign (remove, GTK_ALIGN_END);
