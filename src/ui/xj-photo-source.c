@@ -259,7 +259,9 @@ xj_photo_source_paste_finish (GAsyncResult  *result,
   Pasted *pasted;
   GPtrArray *results;
 
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == xj_photo_source_paste_async,
+                        NULL);
 
   *paths = NULL;
   pasted = g_task_propagate_pointer (G_TASK (result), error);

@@ -456,10 +456,15 @@ test_raise_and_walk_to_closed (Fixture       *f,
   g_autofree char *steps = NULL;
   gint64 id, first_deadline;
 
-  /* Raise from the two findings: pre-filled from the items, editable. */
+  /* Raise from the two findings: pre-filled from the items, editable; the
+   * first field (the site comes with the findings) has the focus. */
   dialog = xj_raise_notice_dialog_new (f->app, (const gint64 *) answers->data, answers->len);
   gtk_window_present (GTK_WINDOW (dialog));
   xj_test_iterate (50);
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (dialog)),
+                                         xj_test_find_widget (dialog, "area_row"))
+                 || gtk_window_get_focus (GTK_WINDOW (dialog))
+                    == xj_test_find_widget (dialog, "area_row"));
   g_assert_true (xj_test_label_shown (dialog, "3 号楼北侧绿化带有垃圾"));
   g_assert_true (xj_test_label_shown (dialog, "东门垃圾桶外壁污渍"));
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (xj_test_find_widget (dialog, "type_row"))),
@@ -887,6 +892,45 @@ test_board_fits (Fixture       *f,
   g_assert_cmpfloat (gtk_adjustment_get_value (h), >, 0);
 }
 
+/* The picker's other sources: a camera's folder (only what was taken
+ * after the notice was issued) and the clipboard. */
+static void
+test_photo_picker_sources (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(XjPhotoPicker) picker = g_object_ref_sink (xj_photo_picker_new (f->store));
+  g_autofree char *folder = g_build_filename (f->dir, "DCIM", NULL);
+  g_autofree char *before = g_build_filename (folder, "IMG_0001.jpg", NULL);
+  g_autofree char *after = g_build_filename (folder, "IMG_0002.jpg", NULL);
+  g_autoptr(GBytes) jpeg = xj_test_make_jpeg (640, 480, 85, 41, FALSE);
+  g_autoptr(GBytes) jpeg2 = xj_test_make_jpeg (640, 480, 85, 42, FALSE);
+  XjTestExif early = { .taken = "2026:03:10 09:00:00", .offset = "+08:00" };
+  XjTestExif late = { .taken = "2026:03:11 15:00:00", .offset = "+08:00" };
+  g_autoptr(GBytes) early_jpeg = xj_test_add_exif (jpeg, &early);
+  g_autoptr(GBytes) late_jpeg = xj_test_add_exif (jpeg2, &late);
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GBytes) png = xj_test_make_png (320, 240);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  xj_test_write_bytes (before, early_jpeg);
+  xj_test_write_bytes (after, late_jpeg);
+  /* T0 is 2026-03-11 10:00 +08: issued then. */
+  xj_photo_picker_set_taken_after (picker, T0);
+  xj_photo_picker_import_folder (picker, folder);
+  wait_for_picker (picker);
+  g_assert_cmpuint (xj_photo_picker_get_n_photos (picker), ==, 1);
+  g_assert_nonnull (strstr (xj_photo_picker_get_message (picker), "1 photo"));
+
+  texture = gdk_texture_new_from_bytes (png, &error);
+  g_assert_no_error (error);
+  gdk_clipboard_set_texture (gtk_widget_get_clipboard (GTK_WIDGET (picker)), texture);
+  xj_photo_picker_paste (picker);
+  for (guint i = 0; i < 3000 && xj_photo_picker_get_n_photos (picker) < 2; i++)
+    xj_test_iterate (10);
+  g_assert_cmpuint (xj_photo_picker_get_n_photos (picker), ==, 2);
+}
+
 static void
 test_signature_pad (void)
 {
@@ -1020,6 +1064,8 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/xj/ui/notices/board-fits-1366", Fixture, NULL, fixture_set_up, test_board_fits,
               fixture_tear_down);
+  g_test_add ("/xj/ui/notices/photo-picker-sources", Fixture, NULL, fixture_set_up,
+              test_photo_picker_sources, fixture_tear_down);
   g_test_add_func ("/xj/ui/notices/signature-pad", test_signature_pad);
   g_test_add ("/xj/ui/notices/save-pdf", Fixture, NULL, fixture_set_up, test_save_pdf,
               fixture_tear_down);
