@@ -552,6 +552,9 @@ test_raise_and_walk_to_closed (Fixture       *f,
   assert_board (f, XJ_NOTICE_STATE_VERIFIED);
   check_pdf (f, view, "4-verified");
 
+  /* The last step says what it does: close out the notice, not the page. */
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (find_named (GTK_WIDGET (view), "close"))), ==,
+                   "Close Out");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "notice.close", NULL));
   xj_test_iterate (30);
   g_assert_cmpint (view_state (view), ==, XJ_NOTICE_STATE_CLOSED);
@@ -576,6 +579,9 @@ test_raise_and_walk_to_closed (Fixture       *f,
   g_assert_cmpstr (((XjAuditEntry *) g_ptr_array_index (audit, 2))->actor, ==, "李娜");
   g_assert_cmpint (((XjAuditEntry *) g_ptr_array_index (audit, 4))->at, ==, T0 + 2 * HOUR);
   g_assert_true (xj_test_label_shown (GTK_WIDGET (view), "李娜"));
+  /* One history on the page: the steps once each, no separate audit log. */
+  g_assert_null (xj_test_find_widget (GTK_WIDGET (view), "audit_group"));
+  g_assert_false (xj_test_label_shown (GTK_WIDGET (view), "Audit Log"));
 
   /* Back on the board: closed is out of sight until asked for. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "notices.back", NULL));
