@@ -4,8 +4,9 @@
  * findings of a real inspection, walked to closed with a rejection on the
  * way by the notice page's own actions, the board following each step,
  * the audit trail; standalone notices with inline validation; the
- * reminder check against a fixed clock; the signature pad; and the whole
- * area in Chinese.
+ * reminder check against a fixed clock; the notice's PDF at every state;
+ * and the whole area in Chinese.  The board's layout, the photo picker and
+ * the signature pad are in test-notice-widgets-ui.c.
  */
 #include "config.h"
 
@@ -33,132 +34,7 @@
 #include "xj-test-ui.h"
 #include "xj-test-utils.h"
 #include "xj-window.h"
-
-/* 2026-03-11 10:00:00 +08:00, a Wednesday. */
-#define T0 ((gint64) 1773194400)
-#define HOUR ((gint64) 3600)
-#define DAY (24 * HOUR)
-
-typedef struct
-{
-  char          *dir;
-  XjApplication *app;
-  XjWindow      *window;
-  XjNoticesPage *page;
-  XjStore       *store;
-  gint64         site;
-} Fixture;
-
-static void
-wait_for_board (Fixture *f)
-{
-  for (guint i = 0; i < 200; i++)
-    {
-      xj_test_iterate (10);
-      if (!xj_notices_page_is_loading (f->page))
-        break;
-    }
-  g_assert_false (xj_notices_page_is_loading (f->page));
-}
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(XjSite) site = xj_site_new ("翠湖花园", XJ_SITE_KIND_ESTATE);
-  g_autofree char *app_id = NULL;
-  static guint serial;
-
-  xj_clock_set_fixed (T0);
-  f->dir = xj_test_make_data_dir ();
-  f->app = xj_application_new (f->dir);
-  app_id = g_strdup_printf ("%s.NoticesTest%u", APP_ID, ++serial);
-  g_application_set_application_id (G_APPLICATION (f->app), app_id);
-  g_assert_true (g_application_register (G_APPLICATION (f->app), NULL, &error));
-  g_assert_no_error (error);
-  g_settings_set_string (xj_application_get_settings (f->app), "inspector-name", "李娜");
-  g_settings_set_int64 (xj_application_get_settings (f->app), "notice-reminders-since", 0);
-  f->store = xj_application_get_store (f->app);
-  xj_site_set_project_manager (site, "陈经理");
-  g_assert_true (xj_store_save_site (f->store, site, "test", &error));
-  f->site = xj_site_get_id (site);
-
-  g_application_activate (G_APPLICATION (f->app));
-  f->window = XJ_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (f->app)));
-  g_assert_nonnull (f->window);
-  f->page = XJ_NOTICES_PAGE (xj_window_get_area (f->window, "notices"));
-  g_assert_nonnull (f->page);
-  xj_window_show_area (f->window, "notices");
-  wait_for_board (f);
-  /* The start-up reminder check runs in a worker: let it finish on the
-   * empty database, so that it never sees what a test creates next. */
-  for (int i = 0; i < 500 && g_settings_get_int64 (xj_application_get_settings (f->app),
-                                                   "notice-reminders-since") == 0; i++)
-    xj_test_iterate (10);
-  g_assert_cmpint (g_settings_get_int64 (xj_application_get_settings (f->app),
-                                         "notice-reminders-since"), !=, 0);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  GType dialogs[] = { XJ_TYPE_NOTICE_DIALOG, XJ_TYPE_NOTICE_STEP_DIALOG };
-  GtkWindow *dialog;
-
-  for (guint i = 0; i < G_N_ELEMENTS (dialogs); i++)
-    while ((dialog = xj_test_find_window (dialogs[i])) != NULL)
-      gtk_window_destroy (dialog);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  xj_test_iterate (50);
-  g_clear_object (&f->app);
-  xj_test_remove_tree (f->dir);
-  g_free (f->dir);
-  xj_clock_unset_fixed ();
-}
-
-/* Two failed items of a completed weekly check, with remarks. */
-static GArray *
-two_findings (Fixture *f)
-{
-  static const char *const keys[] = { "w-litter", "w-bins", NULL };
-  static const char *const remarks[] = { "3 号楼北侧绿化带有垃圾", "东门垃圾桶外壁污渍", NULL };
-  GArray *answers = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GError) error = NULL;
-
-  g_assert_cmpint (xj_demo_run_inspection (f->store, f->site, "xunjian:builtin:weekly-check",
-                                           "weekly", keys, remarks, answers, &error), >, 0);
-  g_assert_no_error (error);
-  g_assert_cmpuint (answers->len, ==, 2);
-  return answers;
-}
-
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static XjNoticeView *
-get_view (Fixture *f)
-{
-  XjNoticeView *view = XJ_NOTICE_VIEW (xj_test_find_by_type (GTK_WIDGET (f->page),
-                                                             XJ_TYPE_NOTICE_VIEW));
-  g_assert_nonnull (view);
-  return view;
-}
+#include "notices-fixture.h"
 
 /* The steps the page offers now, by button name, comma-separated. */
 static char *
@@ -170,7 +46,7 @@ offered_steps (XjNoticeView *view)
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      GtkWidget *button = find_named (GTK_WIDGET (view), names[i]);
+      GtkWidget *button = notices_find_named (GTK_WIDGET (view), names[i]);
 
       g_assert_nonnull (button);
       if (gtk_widget_get_visible (button))
@@ -185,7 +61,7 @@ assert_board (Fixture       *f,
 {
   const XjNoticeCounts *counts;
 
-  wait_for_board (f);
+  notices_wait_for_board (f);
   counts = xj_notices_page_get_counts (f->page);
   for (XjNoticeState s = 0; s < XJ_NOTICE_N_STATES; s++)
     {
@@ -229,15 +105,6 @@ view_state (XjNoticeView *view)
 {
   g_assert_nonnull (xj_notice_view_get_notice (view));
   return xj_notice_get_state (xj_notice_view_get_notice (view));
-}
-
-/* Waits, with a time limit, until the picker's import is done. */
-static void
-wait_for_picker (XjPhotoPicker *picker)
-{
-  for (guint i = 0; i < 3000 && xj_photo_picker_get_busy (picker); i++)
-    xj_test_iterate (10);
-  g_assert_false (xj_photo_picker_get_busy (picker));
 }
 
 /* Saves the notice's PDF from its page as Save as PDF does, and reads it
@@ -327,36 +194,6 @@ check_pdf (Fixture      *f,
   g_assert_true ((strstr (text, "Not rectified yet") != NULL) == (state < XJ_NOTICE_STATE_RECTIFIED));
 }
 
-static GtkWidget *
-find_tooltip (GtkWidget  *root,
-              const char *tooltip)
-{
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_tooltip (child, tooltip);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* Photos for the after-photos, as a camera would have taken them. */
-static char *
-write_photo (Fixture *f,
-             guint32  seed)
-{
-  g_autofree char *name = g_strdup_printf ("after-%u.jpg", seed);
-  char *path = g_build_filename (f->dir, name, NULL);
-  g_autoptr(GBytes) jpeg = xj_test_make_jpeg (640, 480, 85, seed, FALSE);
-
-  xj_test_write_bytes (path, jpeg);
-  return path;
-}
-
 static void
 acknowledge_and_rectify (Fixture      *f,
                          XjNoticeView *view,
@@ -412,15 +249,15 @@ acknowledge_and_rectify (Fixture      *f,
   picker = xj_notice_step_dialog_get_photo_picker (dialog);
   g_assert_nonnull (picker);
   {
-    g_autofree char *first = write_photo (f, sign ? 11 : 21);
-    g_autofree char *second = write_photo (f, sign ? 12 : 22);
+    g_autofree char *first = notices_write_photo (f, sign ? 11 : 21);
+    g_autofree char *second = notices_write_photo (f, sign ? 12 : 22);
     const char *paths[] = { first, second, NULL };
 
     xj_photo_picker_add_paths (picker, paths);
-    wait_for_picker (picker);
+    notices_wait_for_picker (picker);
   }
   g_assert_cmpuint (xj_photo_picker_get_n_photos (picker), ==, 2);
-  remove = find_tooltip (GTK_WIDGET (picker), "Remove Photo 2");
+  remove = notices_find_tooltip (GTK_WIDGET (picker), "Remove Photo 2");
   g_assert_nonnull (remove);
   g_signal_emit_by_name (remove, "clicked");
   g_assert_cmpuint (xj_photo_picker_get_n_photos (picker), ==, 1);
@@ -444,7 +281,7 @@ static void
 test_raise_and_walk_to_closed (Fixture       *f,
                                gconstpointer  data)
 {
-  g_autoptr(GArray) answers = two_findings (f);
+  g_autoptr(GArray) answers = notices_two_findings (f);
   g_autoptr(GPtrArray) audit = NULL;
   g_autoptr(GPtrArray) signatures = NULL;
   g_autoptr(GError) error = NULL;
@@ -481,7 +318,7 @@ test_raise_and_walk_to_closed (Fixture       *f,
   g_assert_null (xj_test_find_window (XJ_TYPE_NOTICE_DIALOG));
 
   /* Saved as a draft and opened on its page; the board has it. */
-  view = get_view (f);
+  view = notices_get_view (f);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
   g_assert_cmpstr (xj_notice_get_number (xj_notice_view_get_notice (view)), ==, "LX-2026-0001");
   id = xj_notice_get_id (xj_notice_view_get_notice (view));
@@ -553,7 +390,7 @@ test_raise_and_walk_to_closed (Fixture       *f,
   check_pdf (f, view, "4-verified");
 
   /* The last step says what it does: close out the notice, not the page. */
-  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (find_named (GTK_WIDGET (view), "close"))), ==,
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (notices_find_named (GTK_WIDGET (view), "close"))), ==,
                    "Close Out");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "notice.close", NULL));
   xj_test_iterate (30);
@@ -618,7 +455,7 @@ test_standalone_and_filters (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (error_label));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "Describe the problem"));
   g_assert_nonnull (xj_test_find_window (XJ_TYPE_NOTICE_DIALOG));
-  wait_for_board (f);
+  notices_wait_for_board (f);
   g_assert_cmpuint (xj_notices_page_get_counts (f->page)->total, ==, 0);
 
   description = xj_test_find_by_type (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW);
@@ -629,7 +466,7 @@ test_standalone_and_filters (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "notice.save", NULL));
   xj_test_iterate (50);
   g_assert_null (xj_test_find_window (XJ_TYPE_NOTICE_DIALOG));
-  g_assert_cmpstr (xj_notice_get_number (xj_notice_view_get_notice (get_view (f))), ==,
+  g_assert_cmpstr (xj_notice_get_number (xj_notice_view_get_notice (notices_get_view (f))), ==,
                    "ZG-2026-0001");
   assert_board (f, XJ_NOTICE_STATE_DRAFT);
 
@@ -637,13 +474,13 @@ test_standalone_and_filters (Fixture       *f,
   xj_notice_filter_init (&filter);
   filter.escalated = TRUE;
   xj_notices_page_set_filter (f->page, &filter);
-  wait_for_board (f);
+  notices_wait_for_board (f);
   g_assert_cmpuint (xj_notices_page_get_counts (f->page)->total, ==, 0);
-  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_named (GTK_WIDGET (f->page),
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (notices_find_named (GTK_WIDGET (f->page),
                                                                               "escalated-filter"))));
   {
     g_autoptr(GError) error = NULL;
-    gint64 id = xj_notice_get_id (xj_notice_view_get_notice (get_view (f)));
+    gint64 id = xj_notice_get_id (xj_notice_view_get_notice (notices_get_view (f)));
 
     g_assert_true (xj_store_issue_notice (f->store, id, "李娜", &error));
     g_assert_true (xj_store_escalate_notice (f->store, id, "物业拒不整改", "李娜", &error));
@@ -652,8 +489,8 @@ test_standalone_and_filters (Fixture       *f,
   assert_board (f, XJ_NOTICE_STATE_ISSUED);
   g_assert_cmpuint (xj_notices_page_get_counts (f->page)->escalated, ==, 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "notices.clear-filters", NULL));
-  wait_for_board (f);
-  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_named (GTK_WIDGET (f->page),
+  notices_wait_for_board (f);
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (notices_find_named (GTK_WIDGET (f->page),
                                                                                "escalated-filter"))));
 }
 
@@ -690,7 +527,7 @@ test_save_pdf (Fixture       *f,
 
   xj_notices_page_show_notice (f->page, id);
   xj_test_iterate (50);
-  view = get_view (f);
+  view = notices_get_view (f);
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (view)));
   xj_notice_view_save_pdf (view, path);
   for (int i = 0; i < 200 && !g_file_test (path, G_FILE_TEST_EXISTS); i++)
@@ -833,7 +670,7 @@ test_reminders (Fixture       *f,
     xj_test_iterate (10);
   g_assert_cmpint (g_settings_get_int64 (xj_application_get_settings (f->app),
                                          "notice-reminders-since"), ==, T0);
-  wait_for_board (f);
+  notices_wait_for_board (f);
   g_assert_cmpuint (xj_notices_page_get_counts (f->page)->escalated, ==, 1);
   g_assert_cmpuint (xj_notices_page_get_counts (f->page)->overdue, ==, 1);
   /* The first check counts from 24 hours back; by deadline. */
@@ -843,133 +680,6 @@ test_reminders (Fixture       *f,
   g_assert_cmpstr (g_ptr_array_index (summaries, 0), ==, "Notice ZG-2026-0002 is overdue");
   g_assert_cmpstr (g_ptr_array_index (summaries, 1), ==, "Notice ZG-2026-0004 is due within 24 hours");
   g_assert_cmpstr (g_ptr_array_index (summaries, 2), ==, "Notice ZG-2026-0001 is due within 24 hours");
-}
-
-/* At 1366 × 768 the board's columns in use fit beside the sidebar; with
- * the closed-out column shown too it scrolls, and moving the focus to a
- * card out of sight brings it in. */
-static void
-test_board_fits (Fixture       *f,
-                 gconstpointer  data)
-{
-  g_autoptr(GPtrArray) sites = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GError) error = NULL;
-  GtkScrolledWindow *scroller;
-  GtkAdjustment *h;
-  GtkWidget *card;
-  GListModel *closed;
-
-  for (guint i = 0; i < 5; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("项目 %u", i + 1);
-      XjSite *site = xj_site_new (name, XJ_SITE_KIND_ESTATE);
-
-      g_assert_true (xj_store_save_site (f->store, site, "test", &error));
-      g_ptr_array_add (sites, site);
-    }
-  g_assert_true (xj_notice_add_demo (f->store, sites, &error));
-  g_assert_no_error (error);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1366, 768);
-  /* 1366 less the window's shadow. */
-  for (guint i = 0; i < 300 && gtk_widget_get_width (GTK_WIDGET (f->window)) < 1350; i++)
-    xj_test_iterate (10);
-  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), >=, 1350);
-  wait_for_board (f);
-  xj_test_iterate (100);
-
-  scroller = GTK_SCROLLED_WINDOW (xj_test_find_widget (GTK_WIDGET (f->page), "board_scroller"));
-  h = gtk_scrolled_window_get_hadjustment (scroller);
-  g_assert_cmpfloat (gtk_adjustment_get_upper (h), <=, gtk_adjustment_get_page_size (h) + 0.5);
-
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (xj_test_find_widget (GTK_WIDGET (f->page),
-                                                                        "show_closed")), TRUE);
-  wait_for_board (f);
-  xj_test_iterate (100);
-  g_assert_cmpfloat (gtk_adjustment_get_upper (h), >, gtk_adjustment_get_page_size (h) + 0.5);
-  g_assert_cmpfloat (gtk_adjustment_get_value (h), ==, 0);
-  closed = xj_notices_page_get_column (f->page, XJ_NOTICE_STATE_CLOSED);
-  g_assert_cmpuint (g_list_model_get_n_items (closed), >, 0);
-  card = xj_test_find_by_type (gtk_widget_get_last_child (GTK_WIDGET (xj_test_find_widget (
-                                 GTK_WIDGET (f->page), "columns"))), GTK_TYPE_LIST_BOX_ROW);
-  g_assert_nonnull (card);
-  gtk_widget_grab_focus (card);
-  for (guint i = 0; i < 100 && gtk_adjustment_get_value (h) == 0; i++)
-    xj_test_iterate (10);
-  g_assert_cmpfloat (gtk_adjustment_get_value (h), >, 0);
-}
-
-/* The picker's other sources: a camera's folder (only what was taken
- * after the notice was issued) and the clipboard. */
-static void
-test_photo_picker_sources (Fixture       *f,
-                          gconstpointer  data)
-{
-  g_autoptr(XjPhotoPicker) picker = g_object_ref_sink (xj_photo_picker_new (f->store));
-  g_autofree char *folder = g_build_filename (f->dir, "DCIM", NULL);
-  g_autofree char *before = g_build_filename (folder, "IMG_0001.jpg", NULL);
-  g_autofree char *after = g_build_filename (folder, "IMG_0002.jpg", NULL);
-  g_autoptr(GBytes) jpeg = xj_test_make_jpeg (640, 480, 85, 41, FALSE);
-  g_autoptr(GBytes) jpeg2 = xj_test_make_jpeg (640, 480, 85, 42, FALSE);
-  XjTestExif early = { .taken = "2026:03:10 09:00:00", .offset = "+08:00" };
-  XjTestExif late = { .taken = "2026:03:11 15:00:00", .offset = "+08:00" };
-  g_autoptr(GBytes) early_jpeg = xj_test_add_exif (jpeg, &early);
-  g_autoptr(GBytes) late_jpeg = xj_test_add_exif (jpeg2, &late);
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GBytes) png = xj_test_make_png (320, 240);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
-  xj_test_write_bytes (before, early_jpeg);
-  xj_test_write_bytes (after, late_jpeg);
-  /* T0 is 2026-03-11 10:00 +08: issued then. */
-  xj_photo_picker_set_taken_after (picker, T0);
-  xj_photo_picker_import_folder (picker, folder);
-  wait_for_picker (picker);
-  g_assert_cmpuint (xj_photo_picker_get_n_photos (picker), ==, 1);
-  g_assert_nonnull (strstr (xj_photo_picker_get_message (picker), "1 photo"));
-
-  texture = gdk_texture_new_from_bytes (png, &error);
-  g_assert_no_error (error);
-  gdk_clipboard_set_texture (gtk_widget_get_clipboard (GTK_WIDGET (picker)), texture);
-  xj_photo_picker_paste (picker);
-  for (guint i = 0; i < 3000 && xj_photo_picker_get_n_photos (picker) < 2; i++)
-    xj_test_iterate (10);
-  g_assert_cmpuint (xj_photo_picker_get_n_photos (picker), ==, 2);
-}
-
-static void
-test_signature_pad (void)
-{
-  g_autoptr(XjSignaturePad) pad = g_object_ref_sink (XJ_SIGNATURE_PAD (xj_signature_pad_new ()));
-  g_autoptr(XjSignaturePad) copy = g_object_ref_sink (XJ_SIGNATURE_PAD (xj_signature_pad_new ()));
-  g_autofree char *json = NULL;
-  g_autofree char *again = NULL;
-
-  g_assert_true (xj_signature_pad_get_empty (pad));
-  g_assert_null (xj_signature_pad_dup_strokes_json (pad));
-  for (int s = 0; s < 2; s++)
-    {
-      xj_signature_pad_begin_stroke (pad, 10 + s * 50, 40, 0.5);
-      xj_signature_pad_extend_stroke (pad, 30 + s * 50, 20, 0.7);
-      xj_signature_pad_end_stroke (pad);
-    }
-  g_assert_false (xj_signature_pad_get_empty (pad));
-  g_assert_true (xj_signature_pad_get_can_undo (pad));
-  xj_signature_pad_undo (pad);
-  g_assert_true (xj_signature_pad_get_can_redo (pad));
-  xj_signature_pad_redo (pad);
-  g_assert_false (xj_signature_pad_get_can_redo (pad));
-
-  json = xj_signature_pad_dup_strokes_json (pad);
-  g_assert_nonnull (strstr (json, "\"strokes\":[[[10"));
-  g_assert_true (xj_signature_pad_set_strokes_json (copy, json, NULL));
-  again = xj_signature_pad_dup_strokes_json (copy);
-  g_assert_cmpstr (again, ==, json);
-  g_assert_false (xj_signature_pad_set_strokes_json (copy, "[1, 2]", NULL));
-
-  xj_signature_pad_clear (pad);
-  g_assert_true (xj_signature_pad_get_empty (pad));
-  g_assert_false (xj_signature_pad_get_can_undo (pad));
 }
 
 static void
@@ -996,11 +706,11 @@ test_chinese (void)
   GtkWindow *step;
   gint64 id;
 
-  fixture_set_up (&f, NULL);
+  notices_fixture_set_up (&f, NULL);
   g_assert_true (xj_test_label_shown (GTK_WIDGET (f.page), "还没有通知单"));
   assert_translated (GTK_WIDGET (f.window));
 
-  answers = two_findings (&f);
+  answers = notices_two_findings (&f);
   dialog = xj_raise_notice_dialog_new (f.app, (const gint64 *) answers->data, answers->len);
   gtk_window_present (GTK_WINDOW (dialog));
   xj_test_iterate (50);
@@ -1009,12 +719,12 @@ test_chinese (void)
   xj_test_iterate (50);
 
   /* A notice with a history: issued, acknowledged, rectified, rejected. */
-  view = get_view (&f);
+  view = notices_get_view (&f);
   id = xj_notice_get_id (xj_notice_view_get_notice (view));
   g_assert_true (xj_store_issue_notice (f.store, id, "李娜", &error));
   g_assert_true (xj_store_acknowledge_notice (f.store, id, "张伟", "绿城物业", NULL, "李娜", &error));
   {
-    g_autofree char *path = write_photo (&f, 31);
+    g_autofree char *path = notices_write_photo (&f, 31);
     g_autoptr(XjPhotoInfo) info = xj_store_import_photo (f.store, path, &error);
     const char *after[] = { info != NULL ? info->sha256 : NULL, NULL };
 
@@ -1035,7 +745,7 @@ test_chinese (void)
   gtk_window_destroy (step);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "notices.back", NULL));
-  wait_for_board (&f);
+  notices_wait_for_board (&f);
   g_assert_true (xj_test_label_shown (GTK_WIDGET (f.page), "LX-2026-0001"));
   assert_translated (GTK_WIDGET (f.window));
 
@@ -1043,7 +753,7 @@ test_chinese (void)
   xj_test_iterate (50);
   assert_translated (GTK_WIDGET (xj_test_find_window (XJ_TYPE_NOTICE_DIALOG)));
 
-  fixture_tear_down (&f, NULL);
+  notices_fixture_tear_down (&f, NULL);
 }
 
 int
@@ -1062,19 +772,14 @@ main (int    argc,
       return g_test_run ();
     }
 
-  g_test_add ("/xj/ui/notices/raise-walk-to-closed", Fixture, NULL, fixture_set_up,
-              test_raise_and_walk_to_closed, fixture_tear_down);
-  g_test_add ("/xj/ui/notices/standalone-and-filters", Fixture, NULL, fixture_set_up,
-              test_standalone_and_filters, fixture_tear_down);
-  g_test_add ("/xj/ui/notices/reminders", Fixture, NULL, fixture_set_up, test_reminders,
-              fixture_tear_down);
-  g_test_add ("/xj/ui/notices/board-fits-1366", Fixture, NULL, fixture_set_up, test_board_fits,
-              fixture_tear_down);
-  g_test_add ("/xj/ui/notices/photo-picker-sources", Fixture, NULL, fixture_set_up,
-              test_photo_picker_sources, fixture_tear_down);
-  g_test_add_func ("/xj/ui/notices/signature-pad", test_signature_pad);
-  g_test_add ("/xj/ui/notices/save-pdf", Fixture, NULL, fixture_set_up, test_save_pdf,
-              fixture_tear_down);
+  g_test_add ("/xj/ui/notices/raise-walk-to-closed", Fixture, NULL, notices_fixture_set_up,
+              test_raise_and_walk_to_closed, notices_fixture_tear_down);
+  g_test_add ("/xj/ui/notices/standalone-and-filters", Fixture, NULL, notices_fixture_set_up,
+              test_standalone_and_filters, notices_fixture_tear_down);
+  g_test_add ("/xj/ui/notices/reminders", Fixture, NULL, notices_fixture_set_up, test_reminders,
+              notices_fixture_tear_down);
+  g_test_add ("/xj/ui/notices/save-pdf", Fixture, NULL, notices_fixture_set_up, test_save_pdf,
+              notices_fixture_tear_down);
 
   return g_test_run ();
 }
