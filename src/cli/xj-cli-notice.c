@@ -13,7 +13,7 @@
 #include "xj-report.h"
 
 #define USAGE "xunjian notice list [--overdue] [--json] | " \
-              "xunjian notice export ID FILE.pdf [--organisation NAME]"
+              "xunjian notice export ID|NUMBER FILE.pdf [--organisation NAME]"
 
 /* Columns on a terminal: CJK characters take two. */
 static glong
@@ -214,10 +214,12 @@ export_notice (XjCli *cli)
 
   if (cli->argc != 3)
     return xj_cli_usage (USAGE);
-  if (!xj_cli_parse_id (cli->argv[1], &id))
-    return xj_cli_fail (_("“%s” is not a notice ID"), cli->argv[1]);
   if ((store = xj_cli_get_store (cli)) == NULL)
     return 1;
+  /* The number is what is printed on the notice and what people quote. */
+  if (!xj_cli_parse_id (cli->argv[1], &id)
+      && !xj_store_find_notice_number (store, cli->argv[1], &id, &error))
+    return xj_cli_fail_error (error);
   if ((data = xj_notice_report_data_from_notice (store, id, organisation, &error)) == NULL
       || !xj_report_write_notice (data, cli->argv[2], NULL, NULL, NULL, &error))
     return xj_cli_fail_error (error);

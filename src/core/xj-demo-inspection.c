@@ -78,13 +78,21 @@ key_index (const char *const *keys,
   return -1;
 }
 
-/* Evidence for a failure that needs a photo: a small generated picture
- * (a gradient with a band, different for each @serial so each is stored
- * as a photo of its own), imported like a camera's. */
-static char *
-add_evidence_photo (XjStore  *store,
-                    guint     serial,
-                    GError  **error)
+/**
+ * xj_demo_add_photo:
+ * @serial: makes each picture different, so each is stored on its own
+ * @after: a picture of the rectified place (a green band) rather than of
+ *   the problem (a red one)
+ *
+ * Evidence for a failure that needs a photo, or of its rectification: a
+ * small generated picture (a gradient with a band), imported like a
+ * camera's.  Returns: (transfer full): its SHA-256 name, or %NULL.
+ */
+char *
+xj_demo_add_photo (XjStore   *store,
+                   guint      serial,
+                   gboolean   after,
+                   GError   **error)
 {
   const int width = 640, height = 480;
   g_autofree unsigned char *pixels = g_malloc ((gsize) width * height * 3);
@@ -92,7 +100,8 @@ add_evidence_photo (XjStore  *store,
   unsigned long jpeg_size = 0;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(XjPhotoInfo) info = NULL;
-  g_autofree char *name = g_strdup_printf ("demo-evidence-%u.jpg", serial);
+  g_autofree char *name = g_strdup_printf (after ? "demo-after-%u.jpg" : "demo-evidence-%u.jpg",
+                                           serial);
   tjhandle encoder = tjInitCompress ();
 
   for (int y = 0; y < height; y++)
@@ -101,8 +110,8 @@ add_evidence_photo (XjStore  *store,
         unsigned char *p = pixels + 3 * ((gsize) y * width + x);
         gboolean band = (y + (int) serial * 37) % 160 < 24;
 
-        p[0] = band ? 200 : (unsigned char) (90 + x * 100 / width);
-        p[1] = band ? 60 : (unsigned char) (110 + y * 80 / height);
+        p[0] = band ? (after ? 60 : 200) : (unsigned char) (90 + x * 100 / width);
+        p[1] = band ? (after ? 170 : 60) : (unsigned char) (110 + y * 80 / height);
         p[2] = band ? 40 : (unsigned char) (120 + (serial * 53) % 100);
       }
   if (encoder == NULL
@@ -173,7 +182,7 @@ xj_demo_run_inspection (XjStore            *store,
           if (failing >= 0 && item->photo_on_fail)
             {
               static guint serial;
-              g_autofree char *sha = add_evidence_photo (store, ++serial, error);
+              g_autofree char *sha = xj_demo_add_photo (store, ++serial, FALSE, error);
               gint64 answer_id = 0;
 
               if (sha == NULL

@@ -30,6 +30,11 @@ gint64   xj_demo_run_inspection (XjStore              *store,
                                  GArray               *failed_answers,
                                  GError              **error);
 
+char    *xj_demo_add_photo      (XjStore              *store,
+                                 guint                 serial,
+                                 gboolean              after,
+                                 GError              **error);
+
 /* In xj-notice-demo.c: notices in every state for the demo @sites. */
 gboolean xj_notice_add_demo     (XjStore              *store,
                                  GPtrArray            *sites,

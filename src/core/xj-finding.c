@@ -324,23 +324,77 @@ static const int default_days[] = {
   [XJ_NOTICE_SEVERITY_SAFETY] = 1,
 };
 
-/* @days from @now in the local zone (calendar days, so a DST change does
- * not move the hour); 0 days means by the end of today. */
-static gint64
-deadline_after_days (gint64 now,
-                     int    days)
+/* The least time a responsible party is given, whatever an item says: a
+ * hazard is made safe at once but needs a working day to be put right; a
+ * lesser problem is planned in among the crew's rounds and needs longer
+ * notice.  An item's "0 days" (by the end of today) raised at 23:00 would
+ * otherwise leave an hour, or none. */
+static const gint64 working_hours[] = {
+  [XJ_NOTICE_SEVERITY_LOW] = 72,
+  [XJ_NOTICE_SEVERITY_NORMAL] = 48,
+  [XJ_NOTICE_SEVERITY_SERIOUS] = 24,
+  [XJ_NOTICE_SEVERITY_SAFETY] = 24,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (default_days) == XJ_NOTICE_N_SEVERITIES);
+G_STATIC_ASSERT (G_N_ELEMENTS (working_hours) == XJ_NOTICE_N_SEVERITIES);
+
+/**
+ * xj_notice_default_deadline:
+ * @now: when the notice is raised
+ * @days: the days an item sets (0: by the end of today), or -1 for the
+ *   severity's default
+ *
+ * The deadline a new notice starts from: @days in local calendar days (so a
+ * DST change does not move the hour), but never less than the severity's
+ * working time from @now, so never in the past nor within the hour.
+ */
+gint64
+xj_notice_default_deadline (gint64            now,
+                            int               days,
+                            XjNoticeSeverity  severity)
 {
   g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (now);
   g_autoptr(GDateTime) end = NULL;
+  gint64 earliest;
 
+  g_return_val_if_fail ((guint) severity < XJ_NOTICE_N_SEVERITIES, now);
+
+  if (days < 0)
+    days = default_days[severity];
   if (days > 0)
+    end = g_date_time_add_days (local, days);
+  else
+    end = g_date_time_new_local (g_date_time_get_year (local), g_date_time_get_month (local),
+                                 g_date_time_get_day_of_month (local), 23, 59, 59);
+  earliest = now + working_hours[severity] * 3600;
+  return MAX (g_date_time_to_unix (end), earliest);
+}
+
+/**
+ * xj_findings_describe:
+ * @findings: (element-type XjFinding)
+ *
+ * The description a notice starts from: one line per finding, its prompt
+ * and the inspector's remark.
+ * Returns: (transfer full): the text.
+ */
+char *
+xj_findings_describe (GPtrArray *findings)
+{
+  g_autoptr(GString) description = g_string_new (NULL);
+
+  for (guint i = 0; i < findings->len; i++)
     {
-      end = g_date_time_add_days (local, days);
-      return g_date_time_to_unix (end);
+      const XjFinding *finding = g_ptr_array_index (findings, i);
+
+      if (description->len > 0)
+        g_string_append_c (description, '\n');
+      g_string_append (description, finding->prompt);
+      if (*finding->remark != '\0')
+        g_string_append_printf (description, " — %s", finding->remark);
     }
-  end = g_date_time_new_local (g_date_time_get_year (local), g_date_time_get_month (local),
-                               g_date_time_get_day_of_month (local), 23, 59, 59);
-  return g_date_time_to_unix (end);
+  return g_string_free (g_steal_pointer (&description), FALSE);
 }
 
 /**
@@ -354,7 +408,8 @@ deadline_after_days (gint64 now,
  * procedure of the standard applies: the owner's own works and the repair
  * crew get a 派工单, the property company a 整改通知单 when serious, a
  * 工作联系单 otherwise.  The deadline is the shortest any item sets (a
- * safety hazard gets at most one day).
+ * safety hazard gets at most one day), never less than the severity's
+ * working time (xj_notice_default_deadline()).
  *
  * Returns: (transfer full): an unsaved notice, or %NULL if the findings
  * cannot share one notice.
@@ -365,7 +420,7 @@ xj_notice_defaults_from_findings (GPtrArray  *findings,
                                   GError    **error)
 {
   g_autoptr(XjNotice) notice = NULL;
-  g_autoptr(GString) description = g_string_new (NULL);
+  g_autofree char *description = NULL;
   const XjFinding *first;
   XjNoticeSeverity severity = XJ_NOTICE_SEVERITY_LOW;
   int type = -1, party = -1, days = -1;
@@ -400,11 +455,6 @@ xj_notice_defaults_from_findings (GPtrArray  *findings,
       if (finding->previous_answer_id > 0)
         notice->repeat = TRUE;
 
-      if (description->len > 0)
-        g_string_append_c (description, '\n');
-      g_string_append (description, finding->prompt);
-      if (*finding->remark != '\0')
-        g_string_append_printf (description, " — %s", finding->remark);
       for (guint p = 0; p < finding->photos->len; p++)
         xj_notice_add_before_photo (notice, g_ptr_array_index (finding->photos, p));
       xj_notice_add_finding (notice, finding->answer_id);
@@ -421,16 +471,15 @@ xj_notice_defaults_from_findings (GPtrArray  *findings,
   if (party < 0)
     party = type == XJ_NOTICE_TYPE_WORK_ORDER ? XJ_RESPONSIBLE_PARTY_REPAIR_CREW
                                               : XJ_RESPONSIBLE_PARTY_PROPERTY;
-  if (days < 0)
-    days = default_days[severity];
   if (severity == XJ_NOTICE_SEVERITY_SAFETY)
-    days = MIN (days, default_days[XJ_NOTICE_SEVERITY_SAFETY]);
+    days = days < 0 ? default_days[severity] : MIN (days, default_days[severity]);
 
   xj_notice_set_notice_type (notice, type);
   xj_notice_set_responsible_party (notice, party);
   xj_notice_set_severity (notice, severity);
-  xj_notice_set_deadline (notice, deadline_after_days (now, days));
-  xj_notice_set_description (notice, description->str);
+  xj_notice_set_deadline (notice, xj_notice_default_deadline (now, days, severity));
+  description = xj_findings_describe (findings);
+  xj_notice_set_description (notice, description);
   if (one_inspection)
     {
       xj_notice_set_inspection_id (notice, first->inspection_id);

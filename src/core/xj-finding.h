@@ -44,6 +44,10 @@ GPtrArray        *xj_store_load_findings            (XjStore         *store,
 gboolean          xj_findings_check                 (GPtrArray       *findings,
                                                      gint64           site_id,
                                                      GError         **error);
+char             *xj_findings_describe              (GPtrArray       *findings);
+gint64            xj_notice_default_deadline        (gint64           now,
+                                                     int              days,
+                                                     XjNoticeSeverity severity);
 XjNotice         *xj_notice_defaults_from_findings  (GPtrArray       *findings,
                                                      gint64           now,
                                                      GError         **error);

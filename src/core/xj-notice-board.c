@@ -13,6 +13,10 @@
 #include "xj-notice-private.h"
 #include "xj-notice-store.h"
 
+/* The project manager's list: escalated and not yet closed out.  The
+ * board's count and its filter both use this one rule. */
+#define ESCALATED_NOW "(n.escalated = 1 AND n.state <> 'closed')"
+
 /* Every board filter in one statement, each test switched off by its
  * "any" value, so that the SQL stays constant and prepared once. */
 #define FILTER_WHERE                                                          \
@@ -22,7 +26,7 @@
   "AND (?6 = 0 OR (n.state IN " XJ_NOTICE_OPEN_STATES " AND n.deadline < ?9)) " \
   "AND (?7 = 0 OR (n.state IN " XJ_NOTICE_OPEN_STATES                          \
   "  AND n.deadline >= ?10 AND n.deadline < ?11)) "                            \
-  "AND (?8 = 0 OR n.escalated = 1) "
+  "AND (?8 = 0 OR " ESCALATED_NOW ") "
 
 void
 xj_notice_filter_init (XjNoticeFilter *filter)
@@ -146,7 +150,7 @@ xj_store_count_notices (XjStore               *store,
                            "total(n.state IN " XJ_NOTICE_OPEN_STATES
                            "  AND n.deadline >= ?9 "
                            "  AND n.deadline <= ?9 + ?12), "
-                           "total(n.escalated) FROM notices n " FILTER_WHERE
+                           "total(" ESCALATED_NOW ") FROM notices n " FILTER_WHERE
                            "GROUP BY n.state", error);
   if (stmt == NULL)
     return FALSE;

@@ -135,8 +135,16 @@ run_action (XjStore         *store,
     case XJ_NOTICE_ACTION_ACKNOWLEDGE:
       return xj_store_acknowledge_notice (store, id, RECIPIENT, COMPANY, NULL, LIAISON, error);
     case XJ_NOTICE_ACTION_RECTIFY:
-      return xj_store_rectify_notice (store, id, "已按要求整改完毕，详见整改后照片", NULL,
-                                      RECIPIENT, error);
+      {
+        /* Each round its own photo of the place put right. */
+        g_autofree char *photo = xj_demo_add_photo (store, (guint) (id * 100 + at % 97), TRUE,
+                                                    error);
+        const char *after[] = { photo, NULL };
+
+        return photo != NULL
+               && xj_store_rectify_notice (store, id, "已按要求整改完毕，详见整改后照片", after,
+                                           RECIPIENT, error);
+      }
     case XJ_NOTICE_ACTION_REJECT:
       return xj_store_reject_notice (store, id, LIAISON, "复查时门禁仍间歇性失灵，未彻底修复",
                                      at + 3 * DAY, error);

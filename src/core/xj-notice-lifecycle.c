@@ -48,7 +48,7 @@ static const struct {
                                 XJ_NOTICE_STATE_RECTIFIED, XJ_NOTICE_STATE_VERIFIED },
   [XJ_NOTICE_ACTION_REJECT] = { "reject", NC_("notice action", "Reject"),
                                 XJ_NOTICE_STATE_RECTIFIED, XJ_NOTICE_STATE_ISSUED },
-  [XJ_NOTICE_ACTION_CLOSE] = { "close", NC_("notice action", "Close"),
+  [XJ_NOTICE_ACTION_CLOSE] = { "close", NC_("notice action", "Close Out"),
                                XJ_NOTICE_STATE_VERIFIED, XJ_NOTICE_STATE_CLOSED },
 };
 
@@ -367,12 +367,46 @@ xj_store_acknowledge_notice (XjStore     *store,
 }
 
 /**
+ * xj_store_notice_needs_after_photos:
+ *
+ * Whether recording the rectification of @notice_id needs at least one
+ * after-photo: when one of its findings is of an item that requires a
+ * photo on failure, its rectification is shown the same way.
+ */
+gboolean
+xj_store_notice_needs_after_photos (XjStore   *store,
+                                    gint64     notice_id,
+                                    gboolean  *needs,
+                                    GError   **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
+  g_return_val_if_fail (needs != NULL, FALSE);
+
+  stmt = xj_store_prepare (store,
+                           "SELECT EXISTS (SELECT 1 FROM notice_findings nf "
+                           "JOIN answers a ON a.id = nf.answer_id "
+                           "JOIN template_items t ON t.id = a.item_id "
+                           "WHERE nf.notice_id = ?1 AND t.photo_on_fail = 1)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, notice_id);
+  rc = sqlite3_step (stmt);
+  *needs = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+  return rc == SQLITE_ROW || _xj_notice_read_error (store, rc, error);
+}
+
+/**
  * xj_store_rectify_notice:
  * @remark: what was done
  * @after_photos: (nullable) (array zero-terminated=1): sha256 names of
  *   photos already in the photo store
  *
- * acknowledged → rectified.
+ * acknowledged → rectified.  When a finding's item requires a photo on
+ * failure, so does its rectification: at least one after-photo.
  */
 gboolean
 xj_store_rectify_notice (XjStore            *store,
@@ -384,12 +418,22 @@ xj_store_rectify_notice (XjStore            *store,
 {
   g_auto(XjNoticeCurrent) current = { 0 };
   guint n_photos = after_photos != NULL ? g_strv_length ((char **) after_photos) : 0;
+  gboolean want_photos = FALSE;
 
   g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
 
   if (!_xj_notice_require_text (remark, _("Describe what was done to rectify the problem."), error)
       || !begin_transition (store, notice_id, XJ_NOTICE_ACTION_RECTIFY, &current, error))
     return FALSE;
+  if (!xj_store_notice_needs_after_photos (store, notice_id, &want_photos, error))
+    return _xj_notice_fail (store);
+  if (want_photos && n_photos == 0)
+    {
+      g_set_error (error, XJ_NOTICE_ERROR, XJ_NOTICE_ERROR_INVALID,
+                   _("Add at least one photo taken after the rectification: the findings of "
+                     "notice %s require photos."), current.number);
+      return _xj_notice_fail (store);
+    }
   if (!update_columns (store,
                        "UPDATE notices SET rectified_at = ?2, rectification_remark = ?3 "
                        "WHERE id = ?1", notice_id, xj_clock_now (), remark, error)

@@ -38,6 +38,10 @@ gboolean     xj_store_rectify_notice       (XjStore         *store,
                                             const char *const *after_photos,
                                             const char      *actor,
                                             GError         **error);
+gboolean     xj_store_notice_needs_after_photos (XjStore    *store,
+                                            gint64           notice_id,
+                                            gboolean        *needs,
+                                            GError         **error);
 gboolean     xj_store_accept_notice        (XjStore         *store,
                                             gint64           notice_id,
                                             const char      *verifier,

@@ -529,3 +529,42 @@ xj_store_get_notice (XjStore  *store,
     return NULL;
   return g_steal_pointer (&notice);
 }
+
+/**
+ * xj_store_find_notice_number:
+ * @number: a notice number as printed (ZG-2026-0001), in any case
+ * @notice_id: (out): its notice's ID
+ *
+ * Returns: %TRUE if a notice has that number; else %FALSE with
+ * %XJ_NOTICE_ERROR_NOT_FOUND.
+ */
+gboolean
+xj_store_find_notice_number (XjStore     *store,
+                             const char  *number,
+                             gint64      *notice_id,
+                             GError     **error)
+{
+  g_autofree char *upper = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
+  g_return_val_if_fail (number != NULL && notice_id != NULL, FALSE);
+
+  stmt = xj_store_prepare (store, "SELECT id FROM notices WHERE number = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  upper = g_utf8_strup (number, -1);
+  sqlite3_bind_text (stmt, 1, g_strstrip (upper), -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *notice_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, XJ_NOTICE_ERROR, XJ_NOTICE_ERROR_NOT_FOUND,
+                 _("There is no notice numbered %s."), number);
+  else if (rc != SQLITE_ROW)
+    _xj_notice_read_error (store, rc, error);
+  return rc == SQLITE_ROW;
+}

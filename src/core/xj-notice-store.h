@@ -39,6 +39,10 @@ gboolean    xj_store_save_notice_draft      (XjStore               *store,
 XjNotice   *xj_store_get_notice             (XjStore               *store,
                                              gint64                 notice_id,
                                              GError               **error);
+gboolean    xj_store_find_notice_number     (XjStore               *store,
+                                             const char            *number,
+                                             gint64                *notice_id,
+                                             GError               **error);
 GPtrArray  *xj_store_list_notices           (XjStore               *store,
                                              const XjNoticeFilter  *filter,
                                              gint64                 now,

@@ -17,6 +17,7 @@
 #include "xj-finding.h"
 #include "xj-image.h"
 #include "xj-inspection.h"
+#include "xj-notice-history.h"
 #include "xj-notice-store.h"
 #include "xj-photo-store.h"
 #include "xj-report-build.h"
@@ -342,6 +343,8 @@ xj_report_data_from_inspection (XjStore     *store,
 
 /* --- notices ----------------------------------------------------------------- */
 
+/* The checklist findings the notice covers, numbered 1…n by the writer;
+ * their photos print as the notice's before-photos. */
 static gboolean
 add_findings (XjStore             *store,
               XjNotice            *notice,
@@ -349,11 +352,20 @@ add_findings (XjStore             *store,
               GError             **error)
 {
   GArray *ids = xj_notice_get_findings (notice);
-  g_autoptr(GPtrArray) findings = xj_store_load_findings (store, (const gint64 *) ids->data, ids->len,
-                                                          XJ_REPEAT_WINDOW_DAYS_DEFAULT, error);
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autofree char *described = NULL;
 
+  if (ids->len == 0)
+    return TRUE;
+  findings = xj_store_load_findings (store, (const gint64 *) ids->data, ids->len,
+                                     XJ_REPEAT_WINDOW_DAYS_DEFAULT, error);
   if (findings == NULL)
     return FALSE;
+  /* A description the issuer left as the findings made it says nothing
+   * the numbered findings do not. */
+  described = xj_findings_describe (findings);
+  if (g_strcmp0 (described, data->description) == 0)
+    g_clear_pointer (&data->description, g_free);
   for (guint i = 0; i < findings->len; i++)
     {
       XjFinding *finding = g_ptr_array_index (findings, i);
@@ -365,8 +377,133 @@ add_findings (XjStore             *store,
       answer->repeat = finding->previous_answer_id > 0;
       answer->critical = finding->critical;
       g_ptr_array_add (data->findings, answer);
-      if (!add_photos (store, finding->answer_id, answer->photos, error))
+    }
+  return TRUE;
+}
+
+static gboolean
+add_notice_photos (XjStore             *store,
+                   gint64               notice_id,
+                   XjNoticePhotoPhase   phase,
+                   GPtrArray           *photos,
+                   GError             **error)
+{
+  g_autoptr(GPtrArray) attached = xj_store_list_notice_photos (store, notice_id, phase, error);
+
+  if (attached == NULL)
+    return FALSE;
+  for (guint i = 0; i < attached->len; i++)
+    {
+      XjAttachedPhoto *photo = g_ptr_array_index (attached, i);
+      g_autofree char *path = xj_photo_dup_rendition_path (xj_store_get_data_dir (store),
+                                                           photo->sha256);
+      g_autofree char *taken = photo->has_taken_at ? format_time (photo->taken_at) : NULL;
+      int width, height;
+
+      read_jpeg_size (path, &width, &height);
+      g_ptr_array_add (photos, xj_report_photo_new (path, width, height, taken,
+                                                    *photo->caption != '\0' ? photo->caption : NULL));
+    }
+  return TRUE;
+}
+
+static char *
+dup_nonempty (const char *text)
+{
+  return text != NULL && *text != '\0' ? g_strdup (text) : NULL;
+}
+
+/* Who did the stages and in which words, from the history: the last time
+ * the notice reached each state. */
+static gboolean
+add_stages (XjStore             *store,
+            XjNotice            *notice,
+            XjNoticeReportData  *data,
+            GError             **error)
+{
+  g_autoptr(GPtrArray) events = xj_store_list_notice_events (store, xj_notice_get_id (notice),
+                                                             error);
+  XjNoticeState state = xj_notice_get_state (notice);
+
+  if (events == NULL)
+    return FALSE;
+  for (guint i = 0; i < events->len; i++)
+    {
+      XjNoticeEvent *event = g_ptr_array_index (events, i);
+
+      if (event->to_state == XJ_NOTICE_STATE_RECTIFIED && state >= XJ_NOTICE_STATE_RECTIFIED)
+        {
+          g_free (data->rectified_by);
+          data->rectified_by = dup_nonempty (event->actor);
+        }
+      else if (event->to_state == XJ_NOTICE_STATE_VERIFIED && state >= XJ_NOTICE_STATE_VERIFIED)
+        {
+          g_free (data->verification);
+          data->verification = dup_nonempty (event->remark);
+        }
+      else if (event->to_state == XJ_NOTICE_STATE_CLOSED)
+        {
+          g_free (data->closed_by);
+          data->closed_by = dup_nonempty (event->actor);
+        }
+    }
+  if (state >= XJ_NOTICE_STATE_RECTIFIED)
+    {
+      data->rectified = format_time (xj_notice_get_rectified_at (notice));
+      data->rectification = dup_nonempty (xj_notice_get_rectification_remark (notice));
+      if (!add_notice_photos (store, xj_notice_get_id (notice), XJ_NOTICE_PHOTO_AFTER,
+                              data->after_photos, error))
         return FALSE;
+    }
+  if (state >= XJ_NOTICE_STATE_VERIFIED)
+    {
+      data->verified = format_time (xj_notice_get_verified_at (notice));
+      data->verified_by = dup_nonempty (xj_notice_get_verified_by (notice));
+      data->verifier = xj_report_signature_new (XJ_REPORT_ROLE_VERIFIER, data->verified_by,
+                                                NULL, data->verified);
+    }
+  if (state >= XJ_NOTICE_STATE_CLOSED)
+    data->closed = format_time (xj_notice_get_closed_at (notice));
+  return TRUE;
+}
+
+/* The handwritten signatures kept with the notice; where there is none,
+ * the name and time the steps recorded, so a block is never blank once
+ * its person is known. */
+static gboolean
+add_signatures (XjStore             *store,
+                XjNotice            *notice,
+                XjNoticeReportData  *data,
+                GError             **error)
+{
+  g_autoptr(GPtrArray) signatures = xj_store_list_notice_signatures (store, xj_notice_get_id (notice),
+                                                                     error);
+
+  if (signatures == NULL)
+    return FALSE;
+  for (guint i = 0; i < signatures->len; i++)
+    {
+      XjSignature *signature = g_ptr_array_index (signatures, i);
+      XjReportSignature **slot = signature->role == XJ_SIGNATURE_ROLE_ISSUER ? &data->issuer
+                                 : signature->role == XJ_SIGNATURE_ROLE_RECIPIENT ? &data->recipient
+                                 : NULL;
+
+      if (slot == NULL)
+        continue;
+      g_clear_pointer (slot, xj_report_signature_free);
+      if ((*slot = report_signature (signature, error)) == NULL)
+        return FALSE;
+    }
+  if (data->issuer == NULL && xj_notice_get_issued_at (notice) > 0)
+    data->issuer = xj_report_signature_new (XJ_REPORT_ROLE_ISSUER, xj_notice_get_issued_by (notice),
+                                            NULL, data->issued);
+  if (data->recipient == NULL && xj_notice_get_acknowledged_at (notice) > 0)
+    {
+      g_autofree char *time = format_time (xj_notice_get_acknowledged_at (notice));
+
+      data->recipient = xj_report_signature_new (XJ_REPORT_ROLE_RECIPIENT,
+                                                 xj_notice_get_acknowledged_by (notice),
+                                                 NULL, time);
     }
   return TRUE;
 }
@@ -374,7 +511,8 @@ add_findings (XjStore             *store,
 /**
  * xj_notice_report_data_from_notice:
  *
- * Everything a notice document prints, from the store.
+ * Everything a notice document prints, from the store, as the notice is
+ * now: a draft, issued, acknowledged, rectified, verified or closed out.
  * Returns: (transfer full): the data, or %NULL with @error set.
  */
 XjNoticeReportData *
@@ -385,7 +523,6 @@ xj_notice_report_data_from_notice (XjStore     *store,
 {
   g_autoptr(XjNotice) notice = NULL;
   g_autoptr(XjNoticeReportData) data = NULL;
-  g_autoptr(GPtrArray) signatures = NULL;
 
   g_return_val_if_fail (XJ_IS_STORE (store), NULL);
 
@@ -402,36 +539,21 @@ xj_notice_report_data_from_notice (XjStore     *store,
   /* A draft has neither yet. */
   data->issued = format_time (xj_notice_get_issued_at (notice));
   data->deadline = format_time (xj_notice_get_deadline (notice));
-  if (data->issued == NULL)
-    data->issued = g_strdup ("—");
   if (data->deadline == NULL)
     data->deadline = g_strdup ("—");
+  data->state = g_strdup (xj_notice_state_get_label (xj_notice_get_state (notice)));
+  data->severity = g_strdup (xj_notice_severity_get_label (xj_notice_get_severity (notice)));
+  data->area = dup_nonempty (xj_notice_get_area (notice));
+  data->description = dup_nonempty (xj_notice_get_description (notice));
   data->required_action = g_strdup (xj_notice_get_required_action (notice));
   data->generated = format_time (xj_clock_now ());
 
-  /* What was seen, in the liaison's words (a standalone notice has only
-   * this), then the checklist findings it covers. */
-  if (*xj_notice_get_description (notice) != '\0')
-    g_ptr_array_add (data->findings,
-                     xj_report_answer_new (xj_notice_get_description (notice), NULL,
-                                           XJ_REPORT_OUTCOME_FAIL,
-                                           *xj_notice_get_area (notice) != '\0'
-                                             ? xj_notice_get_area (notice) : NULL));
   if (!add_findings (store, notice, data, error)
-      || (signatures = xj_store_list_notice_signatures (store, notice_id, error)) == NULL)
+      || !add_notice_photos (store, notice_id, XJ_NOTICE_PHOTO_BEFORE, data->before_photos, error)
+      || !add_stages (store, notice, data, error)
+      || !add_signatures (store, notice, data, error))
     return NULL;
-  for (guint i = 0; i < signatures->len; i++)
-    {
-      XjSignature *signature = g_ptr_array_index (signatures, i);
-      XjReportSignature **slot = signature->role == XJ_SIGNATURE_ROLE_ISSUER ? &data->issuer
-                                 : signature->role == XJ_SIGNATURE_ROLE_RECIPIENT ? &data->recipient
-                                 : NULL;
-
-      if (slot == NULL)
-        continue;
-      g_clear_pointer (slot, xj_report_signature_free);
-      if ((*slot = report_signature (signature, error)) == NULL)
-        return NULL;
-    }
+  if (data->issued == NULL)
+    data->issued = g_strdup ("—");
   return g_steal_pointer (&data);
 }

@@ -206,6 +206,8 @@ xj_notice_report_data_new (XjNoticeReportType type)
 
   data->type = type;
   data->findings = g_ptr_array_new_with_free_func ((GDestroyNotify) xj_report_answer_free);
+  data->before_photos = g_ptr_array_new_with_free_func ((GDestroyNotify) xj_report_photo_free);
+  data->after_photos = g_ptr_array_new_with_free_func ((GDestroyNotify) xj_report_photo_free);
   return data;
 }
 
@@ -222,10 +224,25 @@ xj_notice_report_data_free (XjNoticeReportData *data)
   g_free (data->addressed_person);
   g_free (data->issued);
   g_free (data->deadline);
+  g_free (data->state);
+  g_free (data->severity);
+  g_free (data->area);
+  g_free (data->description);
   g_free (data->required_action);
   g_ptr_array_unref (data->findings);
+  g_ptr_array_unref (data->before_photos);
+  g_ptr_array_unref (data->after_photos);
+  g_free (data->rectified);
+  g_free (data->rectified_by);
+  g_free (data->rectification);
+  g_free (data->verified);
+  g_free (data->verified_by);
+  g_free (data->verification);
+  g_free (data->closed);
+  g_free (data->closed_by);
   g_clear_pointer (&data->issuer, xj_report_signature_free);
   g_clear_pointer (&data->recipient, xj_report_signature_free);
+  g_clear_pointer (&data->verifier, xj_report_signature_free);
   g_free (data->generated);
   g_free (data);
 }

@@ -129,10 +129,26 @@ typedef struct {
   char               *addressed_person; /* optional */
   char               *issued;
   char               *deadline;
+  char               *state;      /* optional: the state's label */
+  char               *severity;   /* optional */
+  char               *area;       /* optional */
+  char               *description; /* optional: the problem in the issuer's words */
   char               *required_action;
-  GPtrArray          *findings;   /* of XjReportAnswer */
+  GPtrArray          *findings;   /* of XjReportAnswer, numbered 1…n */
+  GPtrArray          *before_photos; /* of XjReportPhoto */
+  GPtrArray          *after_photos;  /* of XjReportPhoto: printed once rectified */
+  /* Each stage once it is done, else NULL: when, by whom, in their words. */
+  char               *rectified;
+  char               *rectified_by;
+  char               *rectification;
+  char               *verified;
+  char               *verified_by;
+  char               *verification;
+  char               *closed;
+  char               *closed_by;
   XjReportSignature  *issuer;     /* optional: NULL prints an empty line */
   XjReportSignature  *recipient;  /* optional */
+  XjReportSignature  *verifier;   /* optional: printed once verified */
   char               *generated;
 } XjNoticeReportData;
 

@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The notice document: 工作联系单, 整改通知单 or 派工单 with its findings and
- * photos, the required action, the deadline in bold and lines for the
- * issuer's and the recipient's signatures.  A work order prints three
- * labelled parts (issuer, repair crew, file), each starting a page; the
- * photos are stored once and drawn in every part.
+ * The notice document: 工作联系单, 整改通知单 or 派工单 as the notice is now —
+ * the problem in the issuer's words, its findings numbered 1…n, the
+ * required action, the deadline in bold, the photos before and after the
+ * rectification side by side, then each stage once done (rectification,
+ * verification, closing out) and the signature blocks of the issuer, the
+ * recipient and the verifier.  A work order prints three labelled parts
+ * (issuer, repair crew, file), each starting a page; the photos are stored
+ * once and drawn in every part.
  */
 #define G_LOG_DOMAIN "xj-report"
 
@@ -13,6 +16,10 @@
 #include <glib/gi18n-lib.h>
 
 #include "xj-report-private.h"
+
+#define COLUMN_GAP 16.0
+#define CELL_GAP 6.0
+#define SIGNATURES_KEEP 150.0
 
 static const XjReportStyle deadline_style = { 11.0, TRUE, XJ_REPORT_FAIL };
 static const XjReportStyle part_style = { 9.0, TRUE, XJ_REPORT_ACCENT };
@@ -56,8 +63,20 @@ collect (const XjNoticeReportData *data,
   const char *labels[] = {
     _("No."), _("Site"), _("Addressed to"), _("Issued"), _("Deadline"), _("Findings"),
     _("Required action"), _("Signatures"), _("Generated"), type_title (data->type),
+    _("State"), _("Severity"), _("Problem"), _("Area"), _("Photos"),
+    _("Before rectification"), _("After rectification"), _("No photos"),
+    _("Not rectified yet"), _("Rectification"), _("Rectified"), _("By"), _("What was done"),
+    _("Verification"), _("Verified"), _("Remark"), _("Closing out"), _("Closed out"),
     _xj_report_role_label (XJ_REPORT_ROLE_ISSUER),
     _xj_report_role_label (XJ_REPORT_ROLE_RECIPIENT),
+    _xj_report_role_label (XJ_REPORT_ROLE_VERIFIER),
+  };
+  const char *values[] = {
+    data->organisation, data->number, data->site, data->addressed_company,
+    data->addressed_person, data->issued, data->deadline, data->state, data->severity,
+    data->area, data->description, data->required_action, data->rectified,
+    data->rectified_by, data->rectification, data->verified, data->verified_by,
+    data->verification, data->closed, data->closed_by, data->generated,
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (labels); i++)
@@ -65,20 +84,15 @@ collect (const XjNoticeReportData *data,
   for (guint part = 0; part < 3; part++)
     _xj_report_charset_add (charset, part_label (part));
   _xj_report_collect_finding_labels (charset);
-
-  _xj_report_charset_add (charset, data->organisation);
-  _xj_report_charset_add (charset, data->number);
-  _xj_report_charset_add (charset, data->site);
-  _xj_report_charset_add (charset, data->addressed_company);
-  _xj_report_charset_add (charset, data->addressed_person);
-  _xj_report_charset_add (charset, data->issued);
-  _xj_report_charset_add (charset, data->deadline);
-  _xj_report_charset_add (charset, data->required_action);
-  _xj_report_charset_add (charset, data->generated);
+  for (gsize i = 0; i < G_N_ELEMENTS (values); i++)
+    _xj_report_charset_add (charset, values[i]);
   for (guint i = 0; i < data->findings->len; i++)
     _xj_report_collect_answer (charset, g_ptr_array_index (data->findings, i));
+  _xj_report_collect_photos (charset, data->before_photos);
+  _xj_report_collect_photos (charset, data->after_photos);
   _xj_report_collect_signature (charset, data->issuer);
   _xj_report_collect_signature (charset, data->recipient);
+  _xj_report_collect_signature (charset, data->verifier);
 }
 
 static gboolean
@@ -91,7 +105,8 @@ write_header (XjReportRenderer          *r,
   g_autofree char *addressed = NULL;
   g_autofree char *number = g_strdup_printf ("%s %s", _("No."), data->number);
   const char *fields[] = {
-    _("Site"), data->site, _("Addressed to"), NULL, _("Issued"), data->issued, NULL,
+    _("Site"), data->site, _("Addressed to"), NULL, _("Issued"), data->issued,
+    _("State"), data->state, _("Severity"), data->severity, NULL,
   };
   double x = r->left;
 
@@ -142,25 +157,136 @@ write_header (XjReportRenderer          *r,
   return TRUE;
 }
 
+/* One column of photos, two a row, from x; returns the height drawn. */
+static double
+photo_column (XjReportRenderer  *r,
+              GPtrArray         *photos,
+              guint              first,
+              double             x,
+              double             width,
+              GError           **error)
+{
+  const XjReportStyle *small = &xj_report_style_small;
+  double cell = (width - CELL_GAP) / 2, box = cell * 0.75;
+
+  for (guint i = first; i < MIN (first + 2, photos->len); i++)
+    {
+      XjReportPhoto *photo = g_ptr_array_index (photos, i);
+      double left = x + (i - first) * (cell + CELL_GAP);
+      HPDF_Image image = _xj_report_renderer_image (r, photo->path, error);
+
+      if (image == NULL)
+        return -1;
+      _xj_report_renderer_rect (r, left, r->y, cell, box, XJ_REPORT_ZEBRA, XJ_REPORT_RULE);
+      _xj_report_renderer_draw_image (r, image, left + 1, r->y - 1, cell - 2, box - 2);
+      if (photo->capture_time != NULL)
+        _xj_report_renderer_text (r, left, _xj_report_baseline (r->y - box - 3, small),
+                                  photo->capture_time, small, XJ_REPORT_ALIGN_LEFT);
+    }
+  return box + 3 + _xj_report_renderer_leading (small) + CELL_GAP;
+}
+
+/* Before on the left, after on the right, row by row, so a reader sees
+ * the same place put right. */
+static gboolean
+write_photos (XjReportRenderer          *r,
+              const XjNoticeReportData  *data,
+              GError                   **error)
+{
+  const XjReportStyle *bold = &xj_report_style_bold;
+  const XjReportStyle *small = &xj_report_style_small;
+  double width = (r->right - r->left - COLUMN_GAP) / 2;
+  double right_x = r->left + width + COLUMN_GAP;
+  guint rows = MAX (data->before_photos->len, data->after_photos->len);
+  const char *after_note = data->rectified == NULL ? _("Not rectified yet") : _("No photos");
+
+  if (rows == 0 && data->rectified == NULL)
+    return TRUE;
+  if (!_xj_report_heading (r, _("Photos"), error))
+    return FALSE;
+  _xj_report_renderer_text (r, r->left, _xj_report_baseline (r->y, bold),
+                            _("Before rectification"), bold, XJ_REPORT_ALIGN_LEFT);
+  _xj_report_renderer_text (r, right_x, _xj_report_baseline (r->y, bold),
+                            _("After rectification"), bold, XJ_REPORT_ALIGN_LEFT);
+  r->y -= _xj_report_renderer_leading (bold) + 2;
+  if (data->before_photos->len == 0 || data->after_photos->len == 0)
+    {
+      if (data->before_photos->len == 0)
+        _xj_report_renderer_text (r, r->left, _xj_report_baseline (r->y, small), _("No photos"),
+                                  small, XJ_REPORT_ALIGN_LEFT);
+      if (data->after_photos->len == 0)
+        _xj_report_renderer_text (r, right_x, _xj_report_baseline (r->y, small), after_note,
+                                  small, XJ_REPORT_ALIGN_LEFT);
+      r->y -= _xj_report_renderer_leading (small) + 2;
+    }
+  for (guint first = 0; first < rows; first += 2)
+    {
+      double cell = (width - CELL_GAP) / 2;
+      double left_h, right_h;
+
+      if (!_xj_report_renderer_ensure (r, cell * 0.75 + 24, error))
+        return FALSE;
+      left_h = photo_column (r, data->before_photos, first, r->left, width, error);
+      right_h = left_h < 0 ? -1 : photo_column (r, data->after_photos, first, right_x, width,
+                                                error);
+      if (right_h < 0)
+        return FALSE;
+      r->y -= MAX (left_h, right_h);
+    }
+  return _xj_report_renderer_check (r, error);
+}
+
+/* A stage once it is done: when and by whom, then the words written. */
+static gboolean
+write_stage (XjReportRenderer  *r,
+             const char        *heading,
+             const char        *when_label,
+             const char        *when,
+             const char        *by,
+             const char        *words_label,
+             const char        *words,
+             GError           **error)
+{
+  const char *fields[] = { when_label, when, _("By"), by, words_label, words, NULL };
+
+  if (when == NULL)
+    return TRUE;
+  return _xj_report_heading (r, heading, error) && _xj_report_fields (r, fields, error);
+}
+
 static gboolean
 write_part (XjReportRenderer          *r,
             const XjNoticeReportData  *data,
             const char                *part,
             GError                   **error)
 {
-  XjReportSignature *signatures[] = { data->issuer, data->recipient };
+  XjReportSignature *signatures[] = { data->issuer, data->recipient, data->verifier };
   const char *roles[] = {
     _xj_report_role_label (XJ_REPORT_ROLE_ISSUER),
     _xj_report_role_label (XJ_REPORT_ROLE_RECIPIENT),
+    _xj_report_role_label (XJ_REPORT_ROLE_VERIFIER),
   };
+  const char *problem[] = { _("Area"), data->area, NULL };
 
   g_clear_pointer (&r->running_header, g_free);
-  r->running_header = g_strdup_printf ("%s · %s %s%s%s", data->organisation, type_title (data->type),
-                                       data->number, part != NULL ? " · " : "",
-                                       part != NULL ? part : "");
+  r->running_header = g_strdup_printf ("%s%s%s %s%s%s", data->organisation,
+                                       *data->organisation != '\0' ? " · " : "",
+                                       type_title (data->type), data->number,
+                                       part != NULL ? " · " : "", part != NULL ? part : "");
   if (!write_header (r, data, part, error))
     return FALSE;
 
+  /* The problem in the issuer's words is not a finding: it is not numbered. */
+  if (data->description != NULL || data->area != NULL)
+    {
+      if (!_xj_report_heading (r, _("Problem"), error)
+          || !_xj_report_fields (r, problem, error)
+          || (data->description != NULL
+              && !_xj_report_renderer_paragraph (r, r->left, r->right - r->left,
+                                                 data->description, &xj_report_style_body,
+                                                 error)))
+        return FALSE;
+    }
   if (data->findings->len > 0 && !_xj_report_heading (r, _("Findings"), error))
     return FALSE;
   for (guint i = 0; i < data->findings->len; i++)
@@ -175,8 +301,18 @@ write_part (XjReportRenderer          *r,
                                              error))
         return FALSE;
     }
-  return _xj_report_heading (r, _("Signatures"), error)
-         && _xj_report_signature_boxes (r, signatures, roles, 2, error);
+  return write_photos (r, data, error)
+         && write_stage (r, _("Rectification"), _("Rectified"), data->rectified,
+                         data->rectified_by, _("What was done"), data->rectification, error)
+         && write_stage (r, _("Verification"), _("Verified"), data->verified, data->verified_by,
+                         _("Remark"), data->verification, error)
+         && write_stage (r, _("Closing out"), _("Closed out"), data->closed, data->closed_by,
+                         NULL, NULL, error)
+         /* The heading goes with the first row of signature blocks. */
+         && _xj_report_renderer_ensure (r, SIGNATURES_KEEP, error)
+         && _xj_report_heading (r, _("Signatures"), error)
+         && _xj_report_signature_boxes (r, signatures, roles, data->verifier != NULL ? 3 : 2,
+                                        error);
 }
 
 gboolean
@@ -202,8 +338,7 @@ xj_report_write_notice (const XjNoticeReportData  *data,
   r = _xj_report_renderer_new (charset, cancellable, progress, progress_data, error);
   if (r == NULL)
     return FALSE;
-  for (guint i = 0; i < data->findings->len; i++)
-    n_photos += ((XjReportAnswer *) g_ptr_array_index (data->findings, i))->photos->len;
+  n_photos = data->before_photos->len + data->after_photos->len;
   r->work_total = n_photos + 1;
 
   footer_left = g_strdup_printf ("%s %s", type_title (data->type), data->number);

@@ -61,6 +61,7 @@ fill (XjNoticeCard *self,
 
   gtk_label_set_text (self->number, xj_notice_get_number (notice));
   gtk_label_set_text (self->severity, xj_notice_severity_get_label (severity));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->severity), xj_notice_severity_get_label (severity));
   gtk_widget_add_css_class (GTK_WIDGET (self->severity), severity_classes[severity]);
   gtk_label_set_text (self->type_site, type_site);
   gtk_label_set_text (self->summary, summary);
@@ -75,7 +76,11 @@ fill (XjNoticeCard *self,
     countdown = xj_format_countdown (xj_notice_get_deadline (notice), now);
   gtk_widget_set_visible (GTK_WIDGET (self->countdown), countdown != NULL);
   if (countdown != NULL)
-    gtk_label_set_text (self->countdown, countdown);
+    {
+      gtk_label_set_text (self->countdown, countdown);
+      /* In full where a narrow board cuts it short. */
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->countdown), countdown);
+    }
   if (xj_notice_is_overdue (notice, now))
     gtk_widget_add_css_class (GTK_WIDGET (self->countdown), "overdue");
   else if (xj_notice_is_due_soon (notice, now))

@@ -339,6 +339,8 @@ xj_notice_dialog_new (XjApplication *application,
   xj_notice_set_deadline (self->notice, xj_clock_now () + 3 * 24 * 3600);
   gtk_window_set_title (GTK_WINDOW (self), _("New Notice"));
   show_notice (self);
+  /* The first field has the focus, never Cancel. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->site_row));
   return GTK_WIDGET (self);
 }
 
@@ -380,5 +382,7 @@ xj_raise_notice_dialog_new (XjApplication *application,
     }
   show_findings (self, findings);
   show_notice (self);
+  /* The site comes with the findings: the area is the first field. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->area_row));
   return GTK_WIDGET (self);
 }

@@ -16,6 +16,7 @@
 #include "xj-deadline-row.h"
 #include "xj-notice-lifecycle.h"
 #include "xj-notice-step-dialog.h"
+#include "xj-photo-picker.h"
 #include "xj-signature-pad.h"
 
 #define DAY (24 * 3600)
@@ -35,7 +36,10 @@ struct _XjNoticeStepDialog
   AdwEntryRow     *name_row;
   AdwEntryRow     *company_row;
   XjDeadlineRow   *deadline_row;
-  AdwEntryRow     *photos_row;
+  GtkWidget       *photos_box;
+  GtkLabel        *photos_title;
+  XjPhotoPicker   *photo_picker;    /* rectification only */
+  gboolean         photos_required;
   GtkWidget       *remark_box;
   GtkLabel        *remark_title;
   GtkTextView     *remark_view;
@@ -118,17 +122,23 @@ apply_step (XjNoticeStepDialog *self,
       }
     case XJ_NOTICE_STEP_RECTIFY:
       {
-        g_auto(GStrv) photos = g_strsplit_set (entry_text (self->photos_row), " ,;\n", -1);
-        g_autoptr(GStrvBuilder) hashes = g_strv_builder_new ();
-        g_auto(GStrv) after = NULL;
+        g_auto(GStrv) after = xj_photo_picker_dup_photos (self->photo_picker);
 
         if (!require (self, remark, remark_field,
                       _("Describe what was done to rectify the problem.")))
           return FALSE;
-        for (guint i = 0; photos[i] != NULL; i++)
-          if (*photos[i] != '\0')
-            g_strv_builder_add (hashes, photos[i]);
-        after = g_strv_builder_end (hashes);
+        if (xj_photo_picker_get_busy (self->photo_picker))
+          {
+            show_error (self, NULL, _("Photos are still being imported: wait or cancel first."));
+            return FALSE;
+          }
+        if (self->photos_required && after[0] == NULL)
+          {
+            show_error (self, NULL, _("Add at least one photo taken after the rectification: "
+                                      "the findings of this notice require photos."));
+            gtk_widget_grab_focus (GTK_WIDGET (self->photo_picker));
+            return FALSE;
+          }
         return xj_store_rectify_notice (store, id, remark, (const char *const *) after, actor,
                                         error);
       }
@@ -237,7 +247,8 @@ xj_notice_step_dialog_class_init (XjNoticeStepDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XjNoticeStepDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, XjNoticeStepDialog, company_row);
   gtk_widget_class_bind_template_child (widget_class, XjNoticeStepDialog, deadline_row);
-  gtk_widget_class_bind_template_child (widget_class, XjNoticeStepDialog, photos_row);
+  gtk_widget_class_bind_template_child (widget_class, XjNoticeStepDialog, photos_box);
+  gtk_widget_class_bind_template_child (widget_class, XjNoticeStepDialog, photos_title);
   gtk_widget_class_bind_template_child (widget_class, XjNoticeStepDialog, remark_box);
   gtk_widget_class_bind_template_child (widget_class, XjNoticeStepDialog, remark_title);
   gtk_widget_class_bind_template_child (widget_class, XjNoticeStepDialog, remark_view);
@@ -263,6 +274,29 @@ xj_notice_step_dialog_init (XjNoticeStepDialog *self)
 }
 
 /* --- public API ----------------------------------------------------------- */
+
+/* The after-photos: picked as in the runner; required when the findings'
+ * items require photos (the core checks again). */
+static void
+set_up_photos (XjNoticeStepDialog *self)
+{
+  XjStore *store = xj_application_get_store (self->application);
+  XjNotice *notice = self->notice;
+  g_autoptr(GError) error = NULL;
+  gint64 since = xj_notice_get_acknowledged_at (notice) > 0 ? xj_notice_get_acknowledged_at (notice)
+                                                           : xj_notice_get_issued_at (notice);
+
+  /* Room for the thumbnails that come in after the dialog is shown. */
+  gtk_window_set_default_size (GTK_WINDOW (self), 560, 560);
+  self->photo_picker = xj_photo_picker_new (store);
+  xj_photo_picker_set_taken_after (self->photo_picker, since);
+  gtk_box_append (GTK_BOX (self->photos_box), GTK_WIDGET (self->photo_picker));
+  if (!xj_store_notice_needs_after_photos (store, xj_notice_get_id (notice),
+                                           &self->photos_required, &error))
+    g_warning ("%s", error->message);
+  if (self->photos_required)
+    gtk_label_set_text (self->photos_title, _("Photos After the Rectification (at least one)"));
+}
 
 /* Which fields each step asks for, and in which words. */
 static void
@@ -291,6 +325,7 @@ set_up_step (XjNoticeStepDialog *self)
       intro = _("Record what the responsible party did, with the photos taken afterwards.");
       remark = _("What was done");
       photos = TRUE;
+      set_up_photos (self);
       break;
     case XJ_NOTICE_STEP_ACCEPT:
       title = _("Accept Rectification");
@@ -337,14 +372,18 @@ set_up_step (XjNoticeStepDialog *self)
     adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->name_row), name);
   gtk_widget_set_visible (GTK_WIDGET (self->company_row), company);
   gtk_widget_set_visible (GTK_WIDGET (self->deadline_row), deadline);
-  gtk_widget_set_visible (GTK_WIDGET (self->photos_row), photos);
-  gtk_widget_set_visible (self->fields, name != NULL || deadline || photos);
+  gtk_widget_set_visible (self->photos_box, photos);
+  gtk_widget_set_visible (self->fields, name != NULL || deadline);
   gtk_widget_set_visible (self->remark_box, remark != NULL);
   if (remark != NULL)
     gtk_label_set_text (self->remark_title, remark);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->remark_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   remark != NULL ? remark : "", -1);
   gtk_widget_set_visible (self->signature_box, signature);
+
+  /* The first thing to fill in has the focus, never Cancel. */
+  gtk_window_set_focus (GTK_WINDOW (self), name != NULL ? GTK_WIDGET (self->name_row)
+                                           : GTK_WIDGET (self->remark_view));
 }
 
 GtkWidget *
@@ -366,4 +405,12 @@ xj_notice_step_dialog_get_step (XjNoticeStepDialog *self)
 {
   g_return_val_if_fail (XJ_IS_NOTICE_STEP_DIALOG (self), XJ_NOTICE_STEP_DISCARD);
   return self->step;
+}
+
+/* The after-photos of a rectification; NULL for the other steps. */
+XjPhotoPicker *
+xj_notice_step_dialog_get_photo_picker (XjNoticeStepDialog *self)
+{
+  g_return_val_if_fail (XJ_IS_NOTICE_STEP_DIALOG (self), NULL);
+  return self->photo_picker;
 }

@@ -5,6 +5,7 @@
 
 #include "xj-application.h"
 #include "xj-notice.h"
+#include "xj-photo-picker.h"
 
 G_BEGIN_DECLS
 
@@ -25,5 +26,6 @@ GtkWidget    *xj_notice_step_dialog_new      (XjApplication      *application,
                                               XjNotice           *notice,
                                               XjNoticeStep        step);
 XjNoticeStep  xj_notice_step_dialog_get_step (XjNoticeStepDialog *self);
+XjPhotoPicker *xj_notice_step_dialog_get_photo_picker (XjNoticeStepDialog *self);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "xj-notice-lifecycle.h"
 #include "xj-notice-step-dialog.h"
 #include "xj-notice-view-private.h"
+#include "xj-photo-viewer.h"
 
 typedef enum {
   DIRECT_ISSUE,
@@ -66,6 +67,42 @@ _xj_notice_view_audit_has_own_words (const char *action)
 {
   return g_strcmp0 (action, "create") == 0 || g_strcmp0 (action, "edit") == 0
          || g_strcmp0 (action, "discard") == 0;
+}
+
+/* The steps are in the history already; creating too ("Created as a
+ * draft").  Edits, escalations and what else the trail keeps are not. */
+gboolean
+_xj_notice_view_audit_in_history (const char *action)
+{
+  if (g_strcmp0 (action, "create") == 0)
+    return FALSE;
+  for (XjNoticeAction a = 0; a < XJ_NOTICE_N_ACTIONS; a++)
+    if (g_strcmp0 (xj_notice_action_to_string (a), action) == 0)
+      return FALSE;
+  return TRUE;
+}
+
+static void
+open_photos_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  XjNoticeView *self = XJ_NOTICE_VIEW (widget);
+  gboolean after = g_strcmp0 (g_variant_get_string (parameter, NULL), "after") == 0;
+  g_autofree char *title = NULL;
+  XjPhotoViewer *viewer;
+
+  if (self->notice == NULL)
+    return;
+  title = g_strdup_printf ("%s · %s", xj_notice_get_number (self->notice),
+                           after ? _("After") : _("Before"));
+  viewer = xj_photo_viewer_new_for_notice (xj_application_get_store (self->application),
+                                           xj_notice_get_id (self->notice),
+                                           after ? XJ_NOTICE_PHOTO_AFTER : XJ_NOTICE_PHOTO_BEFORE,
+                                           title, 0);
+  gtk_window_set_transient_for (GTK_WINDOW (viewer),
+                                GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_present (GTK_WINDOW (viewer));
 }
 
 static void
@@ -138,6 +175,8 @@ _xj_notice_view_class_init_actions (GtkWidgetClass *widget_class)
 
       gtk_widget_class_install_action (widget_class, name, NULL, step_activated);
     }
+  gtk_widget_class_install_action (widget_class, "notice.open-photos", "s",
+                                   open_photos_activated);
 }
 
 void

@@ -25,7 +25,6 @@ struct _XjNoticeView
   AdwPreferencesGroup *photos_group;
   AdwPreferencesGroup *signatures_group;
   AdwPreferencesGroup *history_group;
-  AdwPreferencesGroup *audit_group;
   GCancellable        *document_cancellable; /* a PDF being written */
 };
 
@@ -33,6 +32,7 @@ char        *_xj_notice_view_format_time        (gint64               at);
 void         _xj_notice_view_reload             (XjNoticeView        *self);
 const char  *_xj_notice_view_audit_label        (const char          *action);
 gboolean     _xj_notice_view_audit_has_own_words (const char         *action);
+gboolean     _xj_notice_view_audit_in_history   (const char          *action);
 void         _xj_notice_view_class_init_actions (GtkWidgetClass      *widget_class);
 void         _xj_notice_view_init_actions       (XjNoticeView        *self);
 void         _xj_notice_view_actions_update     (XjNoticeView        *self);

@@ -37,19 +37,46 @@ _xj_notice_view_format_time (gint64 at)
   return g_date_time_format (local, "%Y-%m-%d %H:%M");
 }
 
+/* A field of the notice: its name small on the left, its value in body
+ * text beside it (libadwaita 1.2 has no "property" row style, and a
+ * subtitle is grey and small: hard to read for what matters). */
 static GtkWidget *
 add_row (XjNoticeView        *self,
          AdwPreferencesGroup *group,
          const char          *title,
-         const char          *subtitle)
+         const char          *value)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = adw_preferences_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *name = gtk_label_new (title);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  if (subtitle != NULL && *subtitle != '\0')
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_add_css_class (row, "property");
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 10);
+  gtk_widget_set_margin_bottom (box, 10);
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+  gtk_widget_set_valign (name, GTK_ALIGN_START);
+  gtk_widget_set_size_request (name, 120, -1);
+  gtk_widget_add_css_class (name, "dim-label");
+  gtk_box_append (GTK_BOX (box), name);
+  if (value != NULL && *value != '\0')
+    {
+      GtkWidget *label = gtk_label_new (value);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_box_append (GTK_BOX (box), label);
+    }
+  else
+    gtk_widget_set_hexpand (name, TRUE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data (G_OBJECT (row), "box", box);
   adw_preferences_group_add (group, row);
   g_ptr_array_add (self->rows, row);
   return row;
@@ -65,7 +92,7 @@ add_suffix_label (GtkWidget  *row,
   gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  gtk_box_append (GTK_BOX (g_object_get_data (G_OBJECT (row), "box")), label);
   return label;
 }
 
@@ -146,8 +173,11 @@ fill_status (XjNoticeView *self,
 
 static void
 fill_details (XjNoticeView *self,
-              XjNotice     *notice)
+              XjNotice     *notice,
+              GPtrArray    *findings)
 {
+  g_autofree char *described = findings != NULL && findings->len > 0
+                               ? xj_findings_describe (findings) : NULL;
   AdwPreferencesGroup *group = self->details_group;
   g_autofree char *addressed = NULL;
   const char *company = xj_notice_get_addressed_company (notice);
@@ -166,7 +196,9 @@ fill_details (XjNoticeView *self,
     add_row (self, group, _("Addressed to"), addressed);
   if (*xj_notice_get_required_action (notice) != '\0')
     add_row (self, group, _("Required action"), xj_notice_get_required_action (notice));
-  if (*xj_notice_get_description (notice) != '\0')
+  /* A description left as the findings made it would only repeat them. */
+  if (*xj_notice_get_description (notice) != '\0'
+      && g_strcmp0 (described, xj_notice_get_description (notice)) != 0)
     add_row (self, group, _("Description"), xj_notice_get_description (notice));
   if (xj_notice_get_issued_at (notice) > 0)
     {
@@ -179,11 +211,11 @@ fill_details (XjNoticeView *self,
                                      xj_notice_get_acknowledged_at (notice));
       add_row (self, group, _("Acknowledged"), text);
     }
-  if (*xj_notice_get_rectification_remark (notice) != '\0')
+  if (xj_notice_get_rectified_at (notice) > 0)
     {
-      g_autofree char *text = by_at (xj_notice_get_rectification_remark (notice),
-                                     xj_notice_get_rectified_at (notice));
-      add_row (self, group, _("Rectification"), text);
+      g_autofree char *text = _xj_notice_view_format_time (xj_notice_get_rectified_at (notice));
+      add_row (self, group, _("Rectified"), text);
+      add_row (self, group, _("What was done"), xj_notice_get_rectification_remark (notice));
     }
   if (xj_notice_get_verified_at (notice) > 0)
     {
@@ -194,24 +226,18 @@ fill_details (XjNoticeView *self,
   if (xj_notice_get_closed_at (notice) > 0)
     {
       g_autofree char *text = _xj_notice_view_format_time (xj_notice_get_closed_at (notice));
-      add_row (self, group, _("Closed"), text);
+      add_row (self, group, _("Closed out"), text);
     }
 }
 
+/* Numbered 1…n, as the printed notice numbers them. */
 static void
 fill_findings (XjNoticeView *self,
-               XjNotice     *notice)
+               GPtrArray    *findings,
+               const GError *error)
 {
-  GArray *ids = xj_notice_get_findings (notice);
-  g_autoptr(GPtrArray) findings = NULL;
-  g_autoptr(GError) error = NULL;
-
-  gtk_widget_set_visible (GTK_WIDGET (self->findings_group), ids->len > 0);
-  if (ids->len == 0)
-    return;
-  findings = xj_store_load_findings (xj_application_get_store (self->application),
-                                     (const gint64 *) ids->data, ids->len,
-                                     XJ_REPEAT_WINDOW_DAYS_DEFAULT, &error);
+  gtk_widget_set_visible (GTK_WIDGET (self->findings_group),
+                          findings == NULL || findings->len > 0);
   if (findings == NULL)
     {
       add_row (self, self->findings_group, error->message, NULL);
@@ -220,7 +246,11 @@ fill_findings (XjNoticeView *self,
   for (guint i = 0; i < findings->len; i++)
     {
       XjFinding *finding = g_ptr_array_index (findings, i);
-      GtkWidget *row = add_row (self, self->findings_group, finding->prompt, finding->remark);
+      g_autofree char *number = g_strdup_printf ("%u", i + 1);
+      g_autofree char *text = *finding->remark != '\0'
+                              ? g_strdup_printf ("%s\n%s", finding->prompt, finding->remark)
+                              : g_strdup (finding->prompt);
+      GtkWidget *row = add_row (self, self->findings_group, number, text);
 
       if (finding->photos->len > 0)
         {
@@ -237,15 +267,24 @@ fill_findings (XjNoticeView *self,
 static void
 add_photo_row (XjNoticeView *self,
                const char   *title,
+               const char   *phase,
                GPtrArray    *photos)
 {
   const char *data_dir = xj_store_get_data_dir (xj_application_get_store (self->application));
   g_autofree char *count = g_strdup_printf (g_dngettext (NULL, "%u photo", "%u photos",
                                                          photos->len), photos->len);
-  GtkWidget *strip = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *row;
+  g_autofree char *open_label = g_strdup_printf (_("Open the Photos: %s"), title);
+  GtkWidget *row = add_row (self, self->photos_group, title, NULL);
+  GtkWidget *strip, *button;
 
-  /* The evidence itself, small: the thumbnails made at import. */
+  if (photos->len == 0)
+    {
+      add_suffix_label (row, count, "dim-label");
+      return;
+    }
+  /* The evidence itself, small: the thumbnails made at import; a click
+   * opens them in the photo viewer. */
+  strip = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   for (guint i = 0; i < photos->len && i < 6; i++)
     {
       g_autofree char *path = xj_photo_dup_thumbnail_path (data_dir,
@@ -254,12 +293,17 @@ add_photo_row (XjNoticeView *self,
 
       gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
       gtk_widget_set_size_request (picture, 72, 54);
-      gtk_widget_set_margin_top (picture, 6);
-      gtk_widget_set_margin_bottom (picture, 6);
       gtk_box_append (GTK_BOX (strip), picture);
     }
-  row = add_row (self, self->photos_group, title, NULL);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), strip);
+  button = gtk_button_new ();
+  gtk_button_set_child (GTK_BUTTON (button), strip);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, open_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  open_label, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "notice.open-photos");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", phase);
+  gtk_box_append (GTK_BOX (g_object_get_data (G_OBJECT (row), "box")), button);
   add_suffix_label (row, count, "dim-label");
 }
 
@@ -267,8 +311,8 @@ static void
 fill_photos (XjNoticeView *self,
              XjNotice     *notice)
 {
-  add_photo_row (self, _("Before"), xj_notice_get_before_photos (notice));
-  add_photo_row (self, _("After"), xj_notice_get_after_photos (notice));
+  add_photo_row (self, _("Before"), "before", xj_notice_get_before_photos (notice));
+  add_photo_row (self, _("After"), "after", xj_notice_get_after_photos (notice));
 }
 
 static void
@@ -307,6 +351,10 @@ fill_signatures (XjNoticeView *self)
     }
 }
 
+/* Who did what when, in one list: the changes of state with their words,
+ * and from the audit trail what is not a change of state (edits of the
+ * draft, an escalation).  The trail's own entries for the steps would
+ * only repeat the states. */
 static void
 fill_history (XjNoticeView *self)
 {
@@ -315,6 +363,7 @@ fill_history (XjNoticeView *self)
   g_autoptr(GPtrArray) events = NULL;
   g_autoptr(GPtrArray) audit = NULL;
   g_autoptr(GError) error = NULL;
+  guint e = 0, a = 0;
 
   if ((events = xj_store_list_notice_events (store, id, &error)) == NULL
       || (audit = xj_store_list_audit (store, "notice", id, &error)) == NULL)
@@ -322,37 +371,43 @@ fill_history (XjNoticeView *self)
       add_row (self, self->history_group, error->message, NULL);
       return;
     }
-  for (guint i = 0; i < events->len; i++)
+  while (e < events->len || a < audit->len)
     {
-      XjNoticeEvent *event = g_ptr_array_index (events, i);
+      XjNoticeEvent *event = e < events->len ? g_ptr_array_index (events, e) : NULL;
+      XjAuditEntry *entry = a < audit->len ? g_ptr_array_index (audit, a) : NULL;
       g_autofree char *title = NULL;
-      g_autofree char *subtitle = by_at (event->actor, event->at);
-
-      title = event->from_state < 0
-        ? g_strdup (_("Created as a draft"))
-        : g_strdup_printf ("%s → %s", xj_notice_state_get_label (event->from_state),
-                           xj_notice_state_get_label (event->to_state));
-      if (*event->remark != '\0')
-        {
-          g_autofree char *with_remark = g_strdup_printf ("%s\n%s", subtitle, event->remark);
-          g_free (subtitle);
-          subtitle = g_steal_pointer (&with_remark);
-        }
-      add_row (self, self->history_group, title, subtitle);
-    }
-  for (guint i = 0; i < audit->len; i++)
-    {
-      XjAuditEntry *entry = g_ptr_array_index (audit, i);
-      g_autofree char *subtitle = by_at (entry->actor, entry->at);
       g_autofree char *text = NULL;
 
-      /* The detail of a step or an escalation is written in the core's
-       * words (state ids); the history and the status say it in the
-       * user's.  Who and when is what the trail adds. */
-      if (_xj_notice_view_audit_has_own_words (entry->action))
-        text = g_strdup_printf ("%s\n%s", subtitle, entry->detail);
-      add_row (self, self->audit_group, _xj_notice_view_audit_label (entry->action),
-               text != NULL ? text : subtitle);
+      if (entry != NULL && (event == NULL || entry->at < event->at))
+        {
+          a++;
+          if (!_xj_notice_view_audit_in_history (entry->action))
+            continue;
+          title = g_strdup (_xj_notice_view_audit_label (entry->action));
+          text = by_at (entry->actor, entry->at);
+          if (_xj_notice_view_audit_has_own_words (entry->action))
+            {
+              g_autofree char *with_detail = g_strdup_printf ("%s\n%s", text, entry->detail);
+              g_free (text);
+              text = g_steal_pointer (&with_detail);
+            }
+        }
+      else
+        {
+          e++;
+          title = event->from_state < 0
+            ? g_strdup (_("Created as a draft"))
+            : g_strdup_printf ("%s → %s", xj_notice_state_get_label (event->from_state),
+                               xj_notice_state_get_label (event->to_state));
+          text = by_at (event->actor, event->at);
+          if (*event->remark != '\0')
+            {
+              g_autofree char *with_remark = g_strdup_printf ("%s\n%s", text, event->remark);
+              g_free (text);
+              text = g_steal_pointer (&with_remark);
+            }
+        }
+      add_row (self, self->history_group, title, text);
     }
 }
 
@@ -400,7 +455,6 @@ xj_notice_view_class_init (XjNoticeViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XjNoticeView, photos_group);
   gtk_widget_class_bind_template_child (widget_class, XjNoticeView, signatures_group);
   gtk_widget_class_bind_template_child (widget_class, XjNoticeView, history_group);
-  gtk_widget_class_bind_template_child (widget_class, XjNoticeView, audit_group);
 
   _xj_notice_view_class_init_actions (widget_class);
   _xj_notice_view_class_init_document (widget_class);
@@ -422,7 +476,9 @@ _xj_notice_view_reload (XjNoticeView *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(XjNotice) notice = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
   gint64 now = xj_clock_now ();
+  GArray *ids;
 
   notice = xj_store_get_notice (xj_application_get_store (self->application), self->notice_id,
                                 &error);
@@ -442,8 +498,15 @@ _xj_notice_view_reload (XjNoticeView *self)
   adw_window_title_set_subtitle (self->title,
                                  xj_notice_type_get_label (xj_notice_get_notice_type (self->notice)));
   fill_status (self, self->notice, now);
-  fill_details (self, self->notice);
-  fill_findings (self, self->notice);
+  ids = xj_notice_get_findings (self->notice);
+  if (ids->len > 0)
+    findings = xj_store_load_findings (xj_application_get_store (self->application),
+                                       (const gint64 *) ids->data, ids->len,
+                                       XJ_REPEAT_WINDOW_DAYS_DEFAULT, &error);
+  else
+    findings = g_ptr_array_new ();
+  fill_details (self, self->notice, findings);
+  fill_findings (self, findings, error);
   fill_photos (self, self->notice);
   fill_signatures (self);
   fill_history (self);

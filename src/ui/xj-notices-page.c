@@ -348,7 +348,9 @@ build_columns (XjNoticesPage *self)
       gtk_widget_set_vexpand (scrolled, TRUE);
 
       gtk_widget_add_css_class (column->box, "notice-column");
-      gtk_widget_set_size_request (column->box, 200, -1);
+      /* Narrow enough that the five columns in use fit 1366 px beside the
+       * sidebar; with the closed column too the board scrolls. */
+      gtk_widget_set_size_request (column->box, 176, -1);
       gtk_box_append (GTK_BOX (column->box), header);
       gtk_box_append (GTK_BOX (column->box), scrolled);
       gtk_box_append (self->columns_box, column->box);

@@ -28,6 +28,8 @@ struct _XjPhotoViewer
   char              *actor;
   char              *prompt;
   gint64             answer_id;
+  gint64             notice_id;   /* or a notice's photos of one phase */
+  int                phase;
   gboolean           read_only;
   GPtrArray         *photos;      /* XjAttachedPhoto */
   guint              index;
@@ -159,7 +161,9 @@ static void
 reload (XjPhotoViewer *self)
 {
   g_autoptr(GError) error = NULL;
-  GPtrArray *photos = xj_store_list_answer_photos (self->store, self->answer_id, &error);
+  GPtrArray *photos = self->notice_id > 0
+                      ? xj_store_list_notice_photos (self->store, self->notice_id, self->phase, &error)
+                      : xj_store_list_answer_photos (self->store, self->answer_id, &error);
 
   if (photos == NULL)
     {
@@ -462,4 +466,27 @@ xj_photo_viewer_get_zoom (XjPhotoViewer *self)
   g_return_val_if_fail (XJ_IS_PHOTO_VIEWER (self), 0);
 
   return self->zoom;
+}
+
+/* The photos of a notice, before or after the rectification, from @index:
+ * evidence to look at, not to change here. */
+XjPhotoViewer *
+xj_photo_viewer_new_for_notice (XjStore            *store,
+                                gint64              notice_id,
+                                XjNoticePhotoPhase  phase,
+                                const char         *title,
+                                guint               index)
+{
+  XjPhotoViewer *self = g_object_new (XJ_TYPE_PHOTO_VIEWER, NULL);
+
+  self->store = g_object_ref (store);
+  self->prompt = g_strdup (title);
+  self->notice_id = notice_id;
+  self->phase = phase;
+  self->read_only = TRUE;
+  self->index = index;
+  g_signal_connect_object (store, "changed::notices", G_CALLBACK (reload), self,
+                           G_CONNECT_SWAPPED);
+  reload (self);
+  return self;
 }

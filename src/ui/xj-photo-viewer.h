@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "xj-store.h"
+#include "xj-photo-store.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +18,11 @@ XjPhotoViewer *xj_photo_viewer_new       (XjStore       *store,
                                           const char    *prompt,
                                           guint          index,
                                           gboolean       read_only);
+XjPhotoViewer *xj_photo_viewer_new_for_notice (XjStore           *store,
+                                               gint64             notice_id,
+                                               XjNoticePhotoPhase phase,
+                                               const char        *title,
+                                               guint              index);
 guint          xj_photo_viewer_get_index (XjPhotoViewer *self);
 double         xj_photo_viewer_get_zoom  (XjPhotoViewer *self);
 

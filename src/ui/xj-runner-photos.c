@@ -14,6 +14,7 @@
 
 #include "xj-photo-async.h"
 #include "xj-photo-review.h"
+#include "xj-photo-source.h"
 #include "xj-photo-store.h"
 #include "xj-photo-viewer.h"
 #include "xj-runner-private.h"
@@ -190,17 +191,9 @@ attach_file_list (XjRunner  *self,
                   XjItemRow *row,
                   GSList    *files)
 {
-  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) paths = xj_photo_source_file_paths (files);
 
-  for (GSList *l = files; l != NULL; l = l->next)
-    {
-      char *path = g_file_get_path (l->data);
-
-      if (path != NULL)
-        g_ptr_array_add (paths, path);
-    }
-  g_ptr_array_add (paths, NULL);
-  _xj_runner_attach_paths (self, row, (const char * const *) paths->pdata);
+  _xj_runner_attach_paths (self, row, (const char * const *) paths);
 }
 
 static void
@@ -232,145 +225,22 @@ on_strip_open_cb (XjPhotoStrip *strip,
 }
 
 static void
-on_chooser_response_cb (GtkNativeDialog *chooser,
-                        int              response,
-                        gpointer         user_data)
+on_chosen_cb (const char * const *paths,
+              gboolean            folder,
+              gpointer            user_data)
 {
-  g_autoptr(XjRunner) self = user_data;
-  XjItemRow *row = g_object_get_data (G_OBJECT (chooser), "row");
+  ImportJob *job = user_data;
 
-  if (response == GTK_RESPONSE_ACCEPT && row != NULL)
-    {
-      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
-
-      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
-        {
-          g_autoptr(GFile) file = g_list_model_get_item (files, i);
-          char *path = g_file_get_path (file);
-
-          if (path != NULL)
-            g_ptr_array_add (paths, path);
-        }
-      g_ptr_array_add (paths, NULL);
-      if (g_object_get_data (G_OBJECT (chooser), "folder") != NULL)
-        _xj_runner_import_folder (self, g_ptr_array_index (paths, 0));
-      else
-        _xj_runner_attach_paths (self, row, (const char * const *) paths->pdata);
-    }
-  g_object_unref (chooser);
+  if (folder)
+    _xj_runner_import_folder (job->runner, paths[0]);
+  else
+    _xj_runner_attach_paths (job->runner, job->row, paths);
 }
 
 static void
 choose (XjRunner   *self,
         gboolean    folder)
 {
-  XjItemRow *row = xj_runner_get_current_row (self);
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  if (row == NULL || self->read_only)
-    return;
-  chooser = gtk_file_chooser_native_new (folder ? _("Import Photos from Folder") : _("Attach Photos"),
-                                         GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                         folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER
-                                                : GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         folder ? _("_Import") : _("_Attach"), NULL);
-  if (!folder)
-    {
-      gtk_file_filter_set_name (filter, _("Photos (JPEG, PNG)"));
-      gtk_file_filter_add_mime_type (filter, "image/jpeg");
-      gtk_file_filter_add_mime_type (filter, "image/png");
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-      gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
-    }
-  g_object_set_data_full (G_OBJECT (chooser), "row", g_object_ref (row), g_object_unref);
-  g_object_set_data (G_OBJECT (chooser), "folder", GINT_TO_POINTER (folder));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-/* --- the clipboard -------------------------------------------------------- */
-
-static void
-on_paste_imported_cb (GObject      *source,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  g_autoptr(ImportJob) job = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(XjPhotoImportResult) imported = g_task_propagate_pointer (G_TASK (result), &error);
-  g_autoptr(GPtrArray) results = g_ptr_array_new ();
-
-  if (imported == NULL || job->runner->read_only)
-    return;
-  if (imported->info != NULL && !xj_store_add_photo (get_store (job->runner), imported->info, &error))
-    {
-      xj_photo_info_discard_files (imported->info);
-      g_clear_pointer (&imported->info, xj_photo_info_free);
-      imported->error = g_steal_pointer (&error);
-    }
-  g_ptr_array_add (results, imported);
-  attach_results (job->runner, job->row, results);
-}
-
-static void
-paste_import_thread (GTask        *task,
-                     gpointer      source,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
-{
-  ImportJob *job = g_task_get_task_data (task);
-  GBytes *png = source;
-  XjPhotoImportResult *result = g_new0 (XjPhotoImportResult, 1);
-
-  result->path = g_strdup (_("Pasted image"));
-  result->info = xj_photo_import_bytes (xj_store_get_data_dir (get_store (job->runner)), png,
-                                        result->path, cancellable, &result->error);
-  g_task_return_pointer (task, result, (GDestroyNotify) xj_photo_import_result_free);
-}
-
-static void
-on_clipboard_texture_cb (GObject      *source,
-                         GAsyncResult *result,
-                         gpointer      user_data)
-{
-  g_autoptr(ImportJob) job = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GdkTexture) texture = gdk_clipboard_read_texture_finish (GDK_CLIPBOARD (source), result,
-                                                                      &error);
-  g_autoptr(GBytes) png = NULL;
-  g_autoptr(GTask) task = NULL;
-
-  if (texture == NULL)
-    {
-      toast (job->runner, _("The clipboard holds no image or photo files to paste."));
-      return;
-    }
-  png = gdk_texture_save_to_png_bytes (texture);
-  task = g_task_new (png, NULL, on_paste_imported_cb, job);
-  g_task_set_task_data (task, g_steal_pointer (&job), (GDestroyNotify) import_job_free);
-  g_task_run_in_thread (task, paste_import_thread);
-}
-
-static void
-on_clipboard_files_cb (GObject      *source,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  g_autoptr(ImportJob) job = user_data;
-  const GValue *value = gdk_clipboard_read_value_finish (GDK_CLIPBOARD (source), result, NULL);
-
-  if (value != NULL && G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
-    attach_file_list (job->runner, job->row, g_value_get_boxed (value));
-}
-
-void
-_xj_runner_paste (XjRunner *self)
-{
-  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (self));
-  GdkContentFormats *formats = gdk_clipboard_get_formats (clipboard);
   XjItemRow *row = xj_runner_get_current_row (self);
   ImportJob *job;
 
@@ -379,11 +249,44 @@ _xj_runner_paste (XjRunner *self)
   job = g_new0 (ImportJob, 1);
   job->runner = g_object_ref (self);
   job->row = g_object_ref (row);
-  if (gdk_content_formats_contain_gtype (formats, GDK_TYPE_FILE_LIST))
-    gdk_clipboard_read_value_async (clipboard, GDK_TYPE_FILE_LIST, G_PRIORITY_DEFAULT, NULL,
-                                    on_clipboard_files_cb, job);
+  xj_photo_source_choose (GTK_WIDGET (self), folder, on_chosen_cb, job,
+                          (GDestroyNotify) import_job_free);
+}
+
+/* --- the clipboard -------------------------------------------------------- */
+
+static void
+on_pasted_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(ImportJob) job = user_data;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) paths = NULL;
+  g_autoptr(GPtrArray) results = xj_photo_source_paste_finish (result, &paths, &error);
+
+  if (error != NULL)
+    toast (job->runner, error->message);
+  else if (job->runner->read_only)
+    return;
+  else if (results != NULL)
+    attach_results (job->runner, job->row, results);
   else
-    gdk_clipboard_read_texture_async (clipboard, NULL, on_clipboard_texture_cb, job);
+    _xj_runner_attach_paths (job->runner, job->row, (const char * const *) paths);
+}
+
+void
+_xj_runner_paste (XjRunner *self)
+{
+  XjItemRow *row = xj_runner_get_current_row (self);
+  ImportJob *job;
+
+  if (row == NULL || self->read_only)
+    return;
+  job = g_new0 (ImportJob, 1);
+  job->runner = g_object_ref (self);
+  job->row = g_object_ref (row);
+  xj_photo_source_paste_async (GTK_WIDGET (self), get_store (self), on_pasted_cb, job);
 }
 
 /* --- a camera's folder ---------------------------------------------------- */

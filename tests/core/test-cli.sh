@@ -40,6 +40,40 @@ echo "$out" | grep -q '"id" : 1'; ok $? "site JSON carries ids"
 
 "$bin" --data-dir "$d" check >/dev/null; ok $? "check passes on a good database"
 
+# The notice PDF as the notice is, at every state, exported by its number.
+q () { sqlite3 "$d/xunjian.db" "$1"; }
+for state in draft issued acknowledged rectified verified closed; do
+  num=$(q "SELECT number FROM notices n WHERE state = '$state' ORDER BY (SELECT count(*)
+           FROM notice_findings f WHERE f.notice_id = n.id) DESC, id LIMIT 1")
+  "$bin" --data-dir "$d" notice export "$num" "$work/$state.pdf"; ok $? "notice export $num ($state) by number"
+  pdftotext -layout -enc UTF-8 "$work/$state.pdf" "$work/$state.txt"
+  q "SELECT f.rowid, t.prompt FROM notices n JOIN notice_findings f ON f.notice_id = n.id
+     JOIN answers a ON a.id = f.answer_id JOIN template_items t ON t.id = a.item_id
+     WHERE n.number = '$num' ORDER BY a.id" | cut -d'|' -f2 | awk '{ print NR " " $0 }' >"$work/$state.want"
+  grep -E '^ *[0-9]+ {2,}[^ ]' "$work/$state.txt" | sed -E 's/^ *([0-9]+) +/\1 /; s/ {3,}.*$//' >"$work/$state.got"
+  cmp -s "$work/$state.want" "$work/$state.got"; ok $? "$num: findings numbered 1..$(wc -l <"$work/$state.want") as the notice's"
+  photos=$(q "SELECT count(*) FROM notice_photos p JOIN notices n ON n.id = p.notice_id
+              WHERE n.number = '$num' AND (p.phase = 'before' OR n.state IN ('rectified', 'verified', 'closed'))")
+  [ "$(pdfimages -list "$work/$state.pdf" | tail -n +3 | wc -l)" -ge "$photos" ]; ok $? "$num: its $photos photos printed"
+  if [ "$state" != draft ]; then
+    grep -qE "Signature +$(q "SELECT issued_by FROM notices WHERE number = '$num'")" "$work/$state.txt"
+    ok $? "$num: the issuer is named"
+  fi
+  case $state in rectified|verified|closed) r=0 ;; *) r=1 ;; esac
+  grep -q "What was done" "$work/$state.txt"; [ $? = $r ]; ok $? "$num: the rectification printed only once done"
+  case $state in verified|closed) r=0 ;; *) r=1 ;; esac
+  grep -qx "Verification" "$work/$state.txt"; [ $? = $r ]; ok $? "$num: the verification printed only once done"
+  case $state in closed) r=0 ;; *) r=1 ;; esac
+  grep -q "Closed out" "$work/$state.txt"; [ $? = $r ]; ok $? "$num: the closing out printed only once done"
+done
+grep -qF "$(q "SELECT rectification_remark FROM notices WHERE state = 'closed' LIMIT 1")" "$work/closed.txt"
+ok $? "a closed notice prints what was done"
+grep -q "After rectification" "$work/closed.txt"; ok $? "with the after-photos beside the before"
+"$bin" --data-dir "$d" notice export zg-2026-0001 "$work/lower.pdf"; ok $? "a number in lower case is found"
+"$bin" --data-dir "$d" notice export ZG-2026-9999 "$work/none.pdf" 2>"$work/err"; [ $? -ne 0 ]
+ok $? "an unknown number fails"
+grep -q "ZG-2026-9999" "$work/err"; ok $? "naming the number"
+
 # A photo row whose files are gone: the check names it and fails.
 sha=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
 sqlite3 "$d/xunjian.db" "INSERT INTO photos (sha256, bytes, mime, width, height, imported_at)

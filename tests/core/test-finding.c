@@ -119,7 +119,8 @@ test_defaults_pure (Fixture       *f,
   XjFinding *finding = g_new0 (XjFinding, 1);
   g_autoptr(XjNotice) notice = NULL;
   g_autoptr(GError) error = NULL;
-  /* 22:00 local: "0 days" means by the end of today, 23:59:59 +08. */
+  /* 22:00 local: "0 days" would mean by the end of today, two hours away;
+   * a normal finding gets its working time, 48 hours. */
   gint64 now = local_time (2026, 3, 11, 22, 0, 0);
 
   finding->answer_id = 7;
@@ -139,13 +140,53 @@ test_defaults_pure (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (xj_notice_get_notice_type (notice), ==, XJ_NOTICE_TYPE_WORK_ORDER);
   g_assert_cmpint (xj_notice_get_responsible_party (notice), ==, XJ_RESPONSIBLE_PARTY_OWN_WORKS);
-  g_assert_cmpint (xj_notice_get_deadline (notice), ==, local_time (2026, 3, 11, 23, 59, 59));
+  g_assert_cmpint (xj_notice_get_deadline (notice), ==, now + 48 * 3600);
   g_clear_object (&notice);
+
+  /* A critical finding raised at 23:03 with "0 days" was due at 23:59, 56
+   * minutes away: a safety hazard gets 24 hours. */
+  finding->critical = TRUE;
+  now = local_time (2026, 3, 11, 23, 3, 0);
+  notice = xj_notice_defaults_from_findings (findings, now, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (xj_notice_get_severity (notice), ==, XJ_NOTICE_SEVERITY_SAFETY);
+  g_assert_cmpint (xj_notice_get_deadline (notice), ==, now + 24 * 3600);
+  g_clear_object (&notice);
+  finding->critical = FALSE;
+  now = local_time (2026, 3, 11, 22, 0, 0);
 
   /* Across a month end, in local calendar days. */
   finding->deadline_days = 30;
   notice = xj_notice_defaults_from_findings (findings, now, &error);
   g_assert_cmpint (xj_notice_get_deadline (notice), ==, local_time (2026, 4, 10, 22, 0, 0));
+}
+
+/* Whatever the item says and whenever it is raised, a default deadline is
+ * at least the severity's working time away: never past, never within the
+ * hour. */
+static void
+test_default_deadline_floor (Fixture       *f,
+                             gconstpointer  data)
+{
+  static const gint64 hours[] = { 72, 48, 24, 24 };
+
+  for (XjNoticeSeverity severity = 0; severity < XJ_NOTICE_N_SEVERITIES; severity++)
+    for (int hour = 0; hour < 24; hour++)
+      for (int days = -1; days <= 2; days++)
+        {
+          gint64 now = local_time (2026, 3, 11, hour, 59, 30);
+          gint64 deadline = xj_notice_default_deadline (now, days, severity);
+
+          g_assert_cmpint (deadline, >=, now + hours[severity] * 3600);
+          g_assert_cmpint (deadline - now, >, 3600);
+        }
+  /* Longer deadlines are kept as the item sets them. */
+  g_assert_cmpint (xj_notice_default_deadline (local_time (2026, 3, 11, 9, 0, 0), 7,
+                                               XJ_NOTICE_SEVERITY_NORMAL),
+                   ==, local_time (2026, 3, 18, 9, 0, 0));
+  g_assert_cmpint (xj_notice_default_deadline (local_time (2026, 3, 11, 9, 0, 0), -1,
+                                               XJ_NOTICE_SEVERITY_SAFETY),
+                   ==, local_time (2026, 3, 12, 9, 0, 0));
 }
 
 static void
@@ -278,6 +319,7 @@ main (int    argc,
   ADD ("/xj/finding/defaults/property", test_defaults_property);
   ADD ("/xj/finding/defaults/mixed", test_defaults_mixed);
   ADD ("/xj/finding/defaults/pure", test_defaults_pure);
+  ADD ("/xj/finding/defaults/deadline-floor", test_default_deadline_floor);
   ADD ("/xj/finding/defaults/refused", test_defaults_refused);
   ADD ("/xj/finding/repeat", test_repeat);
 #undef ADD

@@ -185,6 +185,25 @@ test_filters_and_counts (Fixture       *f,
   g_assert_cmpuint (counts.total, ==, 4);
   g_assert_cmpuint (counts.overdue, ==, 0);
   g_assert_cmpuint (counts.due_soon, ==, 1);
+
+  /* Closed out, the escalated safety hazard leaves the project manager's
+   * list: the count and the filter agree. */
+  {
+    gint64 id = xj_notice_get_id (soon);
+
+    g_assert_true (xj_store_acknowledge_notice (f->store, id, "张伟", NULL, NULL, "李娜", &error));
+    g_assert_true (xj_store_rectify_notice (f->store, id, "已处理", NULL, "张伟", &error));
+    g_assert_true (xj_store_accept_notice (f->store, id, "李娜", NULL, &error));
+    g_assert_true (xj_store_close_notice (f->store, id, "李娜", &error));
+    g_assert_no_error (error);
+  }
+  xj_notice_filter_init (&filter);
+  g_assert_true (xj_store_count_notices (f->store, &filter, xj_clock_now (), &counts, &error));
+  g_assert_cmpuint (counts.escalated, ==, 0);
+  filter.escalated = TRUE;
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = xj_store_list_notices (f->store, &filter, xj_clock_now (), &error);
+  g_assert_cmpuint (list->len, ==, counts.escalated);
 }
 
 static void

@@ -332,6 +332,58 @@ test_walk_with_rejection (Fixture       *f,
   g_assert_cmpint (f->changes, ==, 9);
 }
 
+/* A finding whose item requires a photo on failure needs an after-photo
+ * when its rectification is recorded; the others do not. */
+static void
+test_rectify_needs_photos (Fixture       *f,
+                           gconstpointer  data)
+{
+  gint64 inspection, answer;
+  g_autoptr(XjNotice) notice = xj_notice_new (XJ_NOTICE_TYPE_RECTIFICATION, f->site);
+  g_autoptr(XjNotice) plain = make_notice (f, XJ_NOTICE_TYPE_CONTACT, XJ_NOTICE_SEVERITY_NORMAL,
+                                           T0 + 2 * DAY);
+  g_autoptr(GError) error = NULL;
+  const char *none[] = { NULL };
+  char photo[65];
+  const char *after[] = { photo, NULL };
+  gboolean needs = TRUE;
+  gint64 id;
+
+  sql_insert (f, "UPDATE template_items SET photo_on_fail = 1 WHERE item_key = 'clean.litter'");
+  inspection = make_inspection (f, f->site, T0 - HOUR);
+  answer = make_answer (f, inspection, f->item_litter, "fail", T0 - HOUR);
+  make_photo (f, 'c', photo);
+  xj_notice_add_finding (notice, answer);
+  xj_notice_set_deadline (notice, T0 + 2 * DAY);
+  g_assert_true (xj_store_create_notice (f->store, notice, XJ_REPEAT_WINDOW_DAYS_DEFAULT,
+                                         "李娜", &error));
+  g_assert_no_error (error);
+  id = xj_notice_get_id (notice);
+  g_assert_true (xj_store_notice_needs_after_photos (f->store, id, &needs, &error));
+  g_assert_true (needs);
+  g_assert_true (xj_store_issue_notice (f->store, id, "李娜", &error));
+  g_assert_true (xj_store_acknowledge_notice (f->store, id, "张伟", NULL, NULL, "李娜", &error));
+  g_assert_no_error (error);
+
+  g_assert_false (xj_store_rectify_notice (f->store, id, "已清理", none, "张伟", &error));
+  g_assert_error (error, XJ_NOTICE_ERROR, XJ_NOTICE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, xj_notice_get_number (notice)));
+  g_clear_error (&error);
+  g_assert_cmpint (stored_state (f, id), ==, XJ_NOTICE_STATE_ACKNOWLEDGED);
+  g_assert_true (xj_store_rectify_notice (f->store, id, "已清理", after, "张伟", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (stored_state (f, id), ==, XJ_NOTICE_STATE_RECTIFIED);
+
+  /* A standalone notice asks for none. */
+  id = xj_notice_get_id (plain);
+  g_assert_true (xj_store_notice_needs_after_photos (f->store, id, &needs, &error));
+  g_assert_false (needs);
+  g_assert_true (xj_store_issue_notice (f->store, id, "李娜", &error));
+  g_assert_true (xj_store_acknowledge_notice (f->store, id, "张伟", NULL, NULL, "李娜", &error));
+  g_assert_true (xj_store_rectify_notice (f->store, id, "已清理", NULL, "张伟", &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_issue_needs_deadline (Fixture       *f,
                            gconstpointer  data)
@@ -520,6 +572,7 @@ main (int    argc,
   ADD ("/xj/notice/lifecycle/table", test_transitions_table);
   ADD ("/xj/notice/lifecycle/walk-with-rejection", test_walk_with_rejection);
   ADD ("/xj/notice/lifecycle/issue-needs-deadline", test_issue_needs_deadline);
+  ADD ("/xj/notice/lifecycle/rectify-needs-photos", test_rectify_needs_photos);
   ADD ("/xj/notice/lifecycle/draft-edit", test_draft_edit);
   ADD ("/xj/notice/lifecycle/discard-draft", test_discard_draft);
   ADD ("/xj/notice/escalation", test_escalation);

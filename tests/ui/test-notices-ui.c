@@ -4,8 +4,9 @@
  * findings of a real inspection, walked to closed with a rejection on the
  * way by the notice page's own actions, the board following each step,
  * the audit trail; standalone notices with inline validation; the
- * reminder check against a fixed clock; the signature pad; and the whole
- * area in Chinese.
+ * reminder check against a fixed clock; the notice's PDF at every state;
+ * and the whole area in Chinese.  The board's layout, the photo picker and
+ * the signature pad are in test-notice-widgets-ui.c.
  */
 #include "config.h"
 
@@ -26,135 +27,14 @@
 #include "xj-signature-pad.h"
 #include "xj-signature.h"
 #include "xj-site.h"
+#include "xj-finding.h"
+#include "xj-photo-store.h"
+#include "xj-photo-viewer.h"
+#include "xj-test-photos.h"
 #include "xj-test-ui.h"
 #include "xj-test-utils.h"
 #include "xj-window.h"
-
-/* 2026-03-11 10:00:00 +08:00, a Wednesday. */
-#define T0 ((gint64) 1773194400)
-#define HOUR ((gint64) 3600)
-#define DAY (24 * HOUR)
-
-typedef struct
-{
-  char          *dir;
-  XjApplication *app;
-  XjWindow      *window;
-  XjNoticesPage *page;
-  XjStore       *store;
-  gint64         site;
-} Fixture;
-
-static void
-wait_for_board (Fixture *f)
-{
-  for (guint i = 0; i < 200; i++)
-    {
-      xj_test_iterate (10);
-      if (!xj_notices_page_is_loading (f->page))
-        break;
-    }
-  g_assert_false (xj_notices_page_is_loading (f->page));
-}
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(XjSite) site = xj_site_new ("翠湖花园", XJ_SITE_KIND_ESTATE);
-  g_autofree char *app_id = NULL;
-  static guint serial;
-
-  xj_clock_set_fixed (T0);
-  f->dir = xj_test_make_data_dir ();
-  f->app = xj_application_new (f->dir);
-  app_id = g_strdup_printf ("%s.NoticesTest%u", APP_ID, ++serial);
-  g_application_set_application_id (G_APPLICATION (f->app), app_id);
-  g_assert_true (g_application_register (G_APPLICATION (f->app), NULL, &error));
-  g_assert_no_error (error);
-  g_settings_set_string (xj_application_get_settings (f->app), "inspector-name", "李娜");
-  g_settings_set_int64 (xj_application_get_settings (f->app), "notice-reminders-since", 0);
-  f->store = xj_application_get_store (f->app);
-  xj_site_set_project_manager (site, "陈经理");
-  g_assert_true (xj_store_save_site (f->store, site, "test", &error));
-  f->site = xj_site_get_id (site);
-
-  g_application_activate (G_APPLICATION (f->app));
-  f->window = XJ_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (f->app)));
-  g_assert_nonnull (f->window);
-  f->page = XJ_NOTICES_PAGE (xj_window_get_area (f->window, "notices"));
-  g_assert_nonnull (f->page);
-  xj_window_show_area (f->window, "notices");
-  wait_for_board (f);
-  /* The start-up reminder check runs in a worker: let it finish on the
-   * empty database, so that it never sees what a test creates next. */
-  for (int i = 0; i < 500 && g_settings_get_int64 (xj_application_get_settings (f->app),
-                                                   "notice-reminders-since") == 0; i++)
-    xj_test_iterate (10);
-  g_assert_cmpint (g_settings_get_int64 (xj_application_get_settings (f->app),
-                                         "notice-reminders-since"), !=, 0);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  GType dialogs[] = { XJ_TYPE_NOTICE_DIALOG, XJ_TYPE_NOTICE_STEP_DIALOG };
-  GtkWindow *dialog;
-
-  for (guint i = 0; i < G_N_ELEMENTS (dialogs); i++)
-    while ((dialog = xj_test_find_window (dialogs[i])) != NULL)
-      gtk_window_destroy (dialog);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  xj_test_iterate (50);
-  g_clear_object (&f->app);
-  xj_test_remove_tree (f->dir);
-  g_free (f->dir);
-  xj_clock_unset_fixed ();
-}
-
-/* Two failed items of a completed weekly check, with remarks. */
-static GArray *
-two_findings (Fixture *f)
-{
-  static const char *const keys[] = { "w-litter", "w-bins", NULL };
-  static const char *const remarks[] = { "3 号楼北侧绿化带有垃圾", "东门垃圾桶外壁污渍", NULL };
-  GArray *answers = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GError) error = NULL;
-
-  g_assert_cmpint (xj_demo_run_inspection (f->store, f->site, "xunjian:builtin:weekly-check",
-                                           "weekly", keys, remarks, answers, &error), >, 0);
-  g_assert_no_error (error);
-  g_assert_cmpuint (answers->len, ==, 2);
-  return answers;
-}
-
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static XjNoticeView *
-get_view (Fixture *f)
-{
-  XjNoticeView *view = XJ_NOTICE_VIEW (xj_test_find_by_type (GTK_WIDGET (f->page),
-                                                             XJ_TYPE_NOTICE_VIEW));
-  g_assert_nonnull (view);
-  return view;
-}
+#include "notices-fixture.h"
 
 /* The steps the page offers now, by button name, comma-separated. */
 static char *
@@ -166,7 +46,7 @@ offered_steps (XjNoticeView *view)
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      GtkWidget *button = find_named (GTK_WIDGET (view), names[i]);
+      GtkWidget *button = notices_find_named (GTK_WIDGET (view), names[i]);
 
       g_assert_nonnull (button);
       if (gtk_widget_get_visible (button))
@@ -181,7 +61,7 @@ assert_board (Fixture       *f,
 {
   const XjNoticeCounts *counts;
 
-  wait_for_board (f);
+  notices_wait_for_board (f);
   counts = xj_notices_page_get_counts (f->page);
   for (XjNoticeState s = 0; s < XJ_NOTICE_N_STATES; s++)
     {
@@ -227,6 +107,93 @@ view_state (XjNoticeView *view)
   return xj_notice_get_state (xj_notice_view_get_notice (view));
 }
 
+/* Saves the notice's PDF from its page as Save as PDF does, and reads it
+ * back as text: what a person holding the printout reads. */
+static char *
+save_pdf_text (Fixture      *f,
+               XjNoticeView *view,
+               const char   *name)
+{
+  g_autofree char *file = g_strdup_printf ("%s.pdf", name);
+  g_autofree char *path = g_build_filename (f->dir, file, NULL);
+  const char *keep = g_getenv ("XJ_TEST_PDF_DIR");
+  const char *argv[] = { "pdftotext", "-layout", "-enc", "UTF-8", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+  int status;
+
+  xj_notice_view_save_pdf (view, path);
+  for (guint i = 0; i < 3000 && !g_file_test (path, G_FILE_TEST_EXISTS); i++)
+    xj_test_iterate (10);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH
+                               | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL, &status,
+                               &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  if (keep != NULL)
+    {
+      g_autofree char *copy = g_build_filename (keep, file, NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      g_assert_true (g_file_set_contents (copy, contents, length, NULL));
+    }
+  return text;
+}
+
+static gboolean
+text_matches (const char *text,
+              const char *pattern)
+{
+  return g_regex_match_simple (pattern, text, G_REGEX_MULTILINE, 0);
+}
+
+/* The notice's PDF at its present state: its findings numbered 1…n as the
+ * notice's, the issuer named once issued, and each stage printed once it
+ * is done and not before. */
+static void
+check_pdf (Fixture      *f,
+           XjNoticeView *view,
+           const char   *name)
+{
+  XjNotice *notice = xj_notice_view_get_notice (view);
+  XjNoticeState state = xj_notice_get_state (notice);
+  GArray *ids = xj_notice_get_findings (notice);
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = save_pdf_text (f, view, name);
+  g_autofree char *next = g_strdup_printf ("^ *%u {2,}\\S", ids->len + 1);
+
+  findings = xj_store_load_findings (f->store, (const gint64 *) ids->data, ids->len, 90, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      XjFinding *finding = g_ptr_array_index (findings, i);
+      g_autofree char *quoted = g_regex_escape_string (finding->prompt, -1);
+      g_autofree char *pattern = g_strdup_printf ("^ *%u {2,}%s", i + 1, quoted);
+
+      g_assert_true (text_matches (text, pattern));
+    }
+  g_assert_false (text_matches (text, next));
+  g_assert_nonnull (strstr (text, xj_notice_get_number (notice)));
+  if (state != XJ_NOTICE_STATE_DRAFT)
+    {
+      g_autofree char *quoted = g_regex_escape_string (xj_notice_get_issued_by (notice), -1);
+      g_autofree char *pattern = g_strdup_printf ("Signature +%s", quoted);
+
+      g_assert_cmpstr (xj_notice_get_issued_by (notice), !=, "");
+      g_assert_true (text_matches (text, pattern));
+    }
+  g_assert_true ((strstr (text, "What was done") != NULL) == (state >= XJ_NOTICE_STATE_RECTIFIED));
+  if (state >= XJ_NOTICE_STATE_RECTIFIED)
+    g_assert_nonnull (strstr (text, xj_notice_get_rectification_remark (notice)));
+  g_assert_true (text_matches (text, "^Verification$") == (state >= XJ_NOTICE_STATE_VERIFIED));
+  g_assert_true ((strstr (text, "Closed out") != NULL) == (state == XJ_NOTICE_STATE_CLOSED));
+  g_assert_true ((strstr (text, "Not rectified yet") != NULL) == (state < XJ_NOTICE_STATE_RECTIFIED));
+}
+
 static void
 acknowledge_and_rectify (Fixture      *f,
                          XjNoticeView *view,
@@ -234,6 +201,16 @@ acknowledge_and_rectify (Fixture      *f,
 {
   XjNoticeStepDialog *dialog = open_step (view, "notice.acknowledge");
   GtkWidget *pad = xj_test_find_widget (GTK_WIDGET (dialog), "signature_pad");
+  GtkWidget *error_label;
+  XjPhotoPicker *picker;
+  GtkWidget *remove;
+  GtkWindow *viewer;
+
+  /* The first field has the focus, not Cancel. */
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (dialog))
+                 == xj_test_find_widget (GTK_WIDGET (dialog), "name_row")
+                 || gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (dialog)),
+                                            xj_test_find_widget (GTK_WIDGET (dialog), "name_row")));
 
   gtk_editable_set_text (GTK_EDITABLE (xj_test_find_widget (GTK_WIDGET (dialog), "name_row")),
                          "张伟");
@@ -249,23 +226,62 @@ acknowledge_and_rectify (Fixture      *f,
   g_assert_cmpint (view_state (view), ==, XJ_NOTICE_STATE_ACKNOWLEDGED);
   assert_board (f, XJ_NOTICE_STATE_ACKNOWLEDGED);
 
+  check_pdf (f, view, sign ? "2-acknowledged" : "2-acknowledged-again");
+
   dialog = open_step (view, "notice.rectify");
+  /* The first field has the focus: what was done. */
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (dialog))
+                 == xj_test_find_widget (GTK_WIDGET (dialog), "remark_view"));
   apply_step (dialog);
   /* Nothing said about the work: refused in the dialog, which stays. */
   g_assert_nonnull (xj_test_find_window (XJ_TYPE_NOTICE_STEP_DIALOG));
   g_assert_true (gtk_widget_get_visible (xj_test_find_widget (GTK_WIDGET (dialog), "error_label")));
   set_remark (GTK_WIDGET (dialog), "已清理垃圾并清洗垃圾桶");
+  /* The litter item requires a photo on failure: so does its rectification. */
+  apply_step (dialog);
+  g_assert_nonnull (xj_test_find_window (XJ_TYPE_NOTICE_STEP_DIALOG));
+  error_label = xj_test_find_widget (GTK_WIDGET (dialog), "error_label");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "photo"));
+  g_assert_cmpint (view_state (view), ==, XJ_NOTICE_STATE_ACKNOWLEDGED);
+
+  /* Photos picked as in the runner: two files, one removed again; no
+   * SHA-256 is typed anywhere. */
+  picker = xj_notice_step_dialog_get_photo_picker (dialog);
+  g_assert_nonnull (picker);
+  {
+    g_autofree char *first = notices_write_photo (f, sign ? 11 : 21);
+    g_autofree char *second = notices_write_photo (f, sign ? 12 : 22);
+    const char *paths[] = { first, second, NULL };
+
+    xj_photo_picker_add_paths (picker, paths);
+    notices_wait_for_picker (picker);
+  }
+  g_assert_cmpuint (xj_photo_picker_get_n_photos (picker), ==, 2);
+  remove = notices_find_tooltip (GTK_WIDGET (picker), "Remove Photo 2");
+  g_assert_nonnull (remove);
+  g_signal_emit_by_name (remove, "clicked");
+  g_assert_cmpuint (xj_photo_picker_get_n_photos (picker), ==, 1);
   apply_step (dialog);
   g_assert_null (xj_test_find_window (XJ_TYPE_NOTICE_STEP_DIALOG));
   g_assert_cmpint (view_state (view), ==, XJ_NOTICE_STATE_RECTIFIED);
   assert_board (f, XJ_NOTICE_STATE_RECTIFIED);
+  g_assert_cmpuint (xj_notice_get_after_photos (xj_notice_view_get_notice (view))->len, >=, 1);
+  check_pdf (f, view, sign ? "3-rectified" : "3-rectified-again");
+
+  /* The 整改后 row opens the photos in the viewer. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "notice.open-photos", "s",
+                                             "after"));
+  xj_test_iterate (30);
+  viewer = xj_test_find_window (XJ_TYPE_PHOTO_VIEWER);
+  g_assert_nonnull (viewer);
+  gtk_window_destroy (viewer);
 }
 
 static void
 test_raise_and_walk_to_closed (Fixture       *f,
                                gconstpointer  data)
 {
-  g_autoptr(GArray) answers = two_findings (f);
+  g_autoptr(GArray) answers = notices_two_findings (f);
   g_autoptr(GPtrArray) audit = NULL;
   g_autoptr(GPtrArray) signatures = NULL;
   g_autoptr(GError) error = NULL;
@@ -277,10 +293,15 @@ test_raise_and_walk_to_closed (Fixture       *f,
   g_autofree char *steps = NULL;
   gint64 id, first_deadline;
 
-  /* Raise from the two findings: pre-filled from the items, editable. */
+  /* Raise from the two findings: pre-filled from the items, editable; the
+   * first field (the site comes with the findings) has the focus. */
   dialog = xj_raise_notice_dialog_new (f->app, (const gint64 *) answers->data, answers->len);
   gtk_window_present (GTK_WINDOW (dialog));
   xj_test_iterate (50);
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (dialog)),
+                                         xj_test_find_widget (dialog, "area_row"))
+                 || gtk_window_get_focus (GTK_WINDOW (dialog))
+                    == xj_test_find_widget (dialog, "area_row"));
   g_assert_true (xj_test_label_shown (dialog, "3 号楼北侧绿化带有垃圾"));
   g_assert_true (xj_test_label_shown (dialog, "东门垃圾桶外壁污渍"));
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (xj_test_find_widget (dialog, "type_row"))),
@@ -297,7 +318,7 @@ test_raise_and_walk_to_closed (Fixture       *f,
   g_assert_null (xj_test_find_window (XJ_TYPE_NOTICE_DIALOG));
 
   /* Saved as a draft and opened on its page; the board has it. */
-  view = get_view (f);
+  view = notices_get_view (f);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
   g_assert_cmpstr (xj_notice_get_number (xj_notice_view_get_notice (view)), ==, "LX-2026-0001");
   id = xj_notice_get_id (xj_notice_view_get_notice (view));
@@ -308,6 +329,7 @@ test_raise_and_walk_to_closed (Fixture       *f,
   assert_board (f, XJ_NOTICE_STATE_DRAFT);
   steps = offered_steps (view);
   g_assert_cmpstr (steps, ==, "issue,discard");
+  check_pdf (f, view, "0-draft");
 
   /* Issue: straight from the page. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "notice.issue", NULL));
@@ -318,6 +340,7 @@ test_raise_and_walk_to_closed (Fixture       *f,
   steps = offered_steps (view);
   g_assert_cmpstr (steps, ==, "acknowledge,escalate");
   first_deadline = xj_notice_get_deadline (xj_notice_view_get_notice (view));
+  check_pdf (f, view, "1-issued");
 
   xj_clock_set_fixed (T0 + 2 * HOUR);
   acknowledge_and_rectify (f, view, TRUE);
@@ -364,7 +387,11 @@ test_raise_and_walk_to_closed (Fixture       *f,
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "LX-2026-0001"));
   gtk_window_destroy (GTK_WINDOW (stale));
   assert_board (f, XJ_NOTICE_STATE_VERIFIED);
+  check_pdf (f, view, "4-verified");
 
+  /* The last step says what it does: close out the notice, not the page. */
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (notices_find_named (GTK_WIDGET (view), "close"))), ==,
+                   "Close Out");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "notice.close", NULL));
   xj_test_iterate (30);
   g_assert_cmpint (view_state (view), ==, XJ_NOTICE_STATE_CLOSED);
@@ -372,6 +399,7 @@ test_raise_and_walk_to_closed (Fixture       *f,
   steps = offered_steps (view);
   g_assert_cmpstr (steps, ==, "");
   assert_board (f, XJ_NOTICE_STATE_CLOSED);
+  check_pdf (f, view, "5-closed");
 
   /* The audit trail: every step, with who and when. */
   audit = xj_store_list_audit (f->store, "notice", id, &error);
@@ -388,6 +416,9 @@ test_raise_and_walk_to_closed (Fixture       *f,
   g_assert_cmpstr (((XjAuditEntry *) g_ptr_array_index (audit, 2))->actor, ==, "李娜");
   g_assert_cmpint (((XjAuditEntry *) g_ptr_array_index (audit, 4))->at, ==, T0 + 2 * HOUR);
   g_assert_true (xj_test_label_shown (GTK_WIDGET (view), "李娜"));
+  /* One history on the page: the steps once each, no separate audit log. */
+  g_assert_null (xj_test_find_widget (GTK_WIDGET (view), "audit_group"));
+  g_assert_false (xj_test_label_shown (GTK_WIDGET (view), "Audit Log"));
 
   /* Back on the board: closed is out of sight until asked for. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "notices.back", NULL));
@@ -424,7 +455,7 @@ test_standalone_and_filters (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (error_label));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "Describe the problem"));
   g_assert_nonnull (xj_test_find_window (XJ_TYPE_NOTICE_DIALOG));
-  wait_for_board (f);
+  notices_wait_for_board (f);
   g_assert_cmpuint (xj_notices_page_get_counts (f->page)->total, ==, 0);
 
   description = xj_test_find_by_type (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW);
@@ -435,7 +466,7 @@ test_standalone_and_filters (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "notice.save", NULL));
   xj_test_iterate (50);
   g_assert_null (xj_test_find_window (XJ_TYPE_NOTICE_DIALOG));
-  g_assert_cmpstr (xj_notice_get_number (xj_notice_view_get_notice (get_view (f))), ==,
+  g_assert_cmpstr (xj_notice_get_number (xj_notice_view_get_notice (notices_get_view (f))), ==,
                    "ZG-2026-0001");
   assert_board (f, XJ_NOTICE_STATE_DRAFT);
 
@@ -443,13 +474,13 @@ test_standalone_and_filters (Fixture       *f,
   xj_notice_filter_init (&filter);
   filter.escalated = TRUE;
   xj_notices_page_set_filter (f->page, &filter);
-  wait_for_board (f);
+  notices_wait_for_board (f);
   g_assert_cmpuint (xj_notices_page_get_counts (f->page)->total, ==, 0);
-  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_named (GTK_WIDGET (f->page),
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (notices_find_named (GTK_WIDGET (f->page),
                                                                               "escalated-filter"))));
   {
     g_autoptr(GError) error = NULL;
-    gint64 id = xj_notice_get_id (xj_notice_view_get_notice (get_view (f)));
+    gint64 id = xj_notice_get_id (xj_notice_view_get_notice (notices_get_view (f)));
 
     g_assert_true (xj_store_issue_notice (f->store, id, "李娜", &error));
     g_assert_true (xj_store_escalate_notice (f->store, id, "物业拒不整改", "李娜", &error));
@@ -458,8 +489,8 @@ test_standalone_and_filters (Fixture       *f,
   assert_board (f, XJ_NOTICE_STATE_ISSUED);
   g_assert_cmpuint (xj_notices_page_get_counts (f->page)->escalated, ==, 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "notices.clear-filters", NULL));
-  wait_for_board (f);
-  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_named (GTK_WIDGET (f->page),
+  notices_wait_for_board (f);
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (notices_find_named (GTK_WIDGET (f->page),
                                                                                "escalated-filter"))));
 }
 
@@ -496,7 +527,7 @@ test_save_pdf (Fixture       *f,
 
   xj_notices_page_show_notice (f->page, id);
   xj_test_iterate (50);
-  view = get_view (f);
+  view = notices_get_view (f);
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (view)));
   xj_notice_view_save_pdf (view, path);
   for (int i = 0; i < 200 && !g_file_test (path, G_FILE_TEST_EXISTS); i++)
@@ -639,7 +670,7 @@ test_reminders (Fixture       *f,
     xj_test_iterate (10);
   g_assert_cmpint (g_settings_get_int64 (xj_application_get_settings (f->app),
                                          "notice-reminders-since"), ==, T0);
-  wait_for_board (f);
+  notices_wait_for_board (f);
   g_assert_cmpuint (xj_notices_page_get_counts (f->page)->escalated, ==, 1);
   g_assert_cmpuint (xj_notices_page_get_counts (f->page)->overdue, ==, 1);
   /* The first check counts from 24 hours back; by deadline. */
@@ -649,41 +680,6 @@ test_reminders (Fixture       *f,
   g_assert_cmpstr (g_ptr_array_index (summaries, 0), ==, "Notice ZG-2026-0002 is overdue");
   g_assert_cmpstr (g_ptr_array_index (summaries, 1), ==, "Notice ZG-2026-0004 is due within 24 hours");
   g_assert_cmpstr (g_ptr_array_index (summaries, 2), ==, "Notice ZG-2026-0001 is due within 24 hours");
-}
-
-static void
-test_signature_pad (void)
-{
-  g_autoptr(XjSignaturePad) pad = g_object_ref_sink (XJ_SIGNATURE_PAD (xj_signature_pad_new ()));
-  g_autoptr(XjSignaturePad) copy = g_object_ref_sink (XJ_SIGNATURE_PAD (xj_signature_pad_new ()));
-  g_autofree char *json = NULL;
-  g_autofree char *again = NULL;
-
-  g_assert_true (xj_signature_pad_get_empty (pad));
-  g_assert_null (xj_signature_pad_dup_strokes_json (pad));
-  for (int s = 0; s < 2; s++)
-    {
-      xj_signature_pad_begin_stroke (pad, 10 + s * 50, 40, 0.5);
-      xj_signature_pad_extend_stroke (pad, 30 + s * 50, 20, 0.7);
-      xj_signature_pad_end_stroke (pad);
-    }
-  g_assert_false (xj_signature_pad_get_empty (pad));
-  g_assert_true (xj_signature_pad_get_can_undo (pad));
-  xj_signature_pad_undo (pad);
-  g_assert_true (xj_signature_pad_get_can_redo (pad));
-  xj_signature_pad_redo (pad);
-  g_assert_false (xj_signature_pad_get_can_redo (pad));
-
-  json = xj_signature_pad_dup_strokes_json (pad);
-  g_assert_nonnull (strstr (json, "\"strokes\":[[[10"));
-  g_assert_true (xj_signature_pad_set_strokes_json (copy, json, NULL));
-  again = xj_signature_pad_dup_strokes_json (copy);
-  g_assert_cmpstr (again, ==, json);
-  g_assert_false (xj_signature_pad_set_strokes_json (copy, "[1, 2]", NULL));
-
-  xj_signature_pad_clear (pad);
-  g_assert_true (xj_signature_pad_get_empty (pad));
-  g_assert_false (xj_signature_pad_get_can_undo (pad));
 }
 
 static void
@@ -710,11 +706,11 @@ test_chinese (void)
   GtkWindow *step;
   gint64 id;
 
-  fixture_set_up (&f, NULL);
+  notices_fixture_set_up (&f, NULL);
   g_assert_true (xj_test_label_shown (GTK_WIDGET (f.page), "还没有通知单"));
   assert_translated (GTK_WIDGET (f.window));
 
-  answers = two_findings (&f);
+  answers = notices_two_findings (&f);
   dialog = xj_raise_notice_dialog_new (f.app, (const gint64 *) answers->data, answers->len);
   gtk_window_present (GTK_WINDOW (dialog));
   xj_test_iterate (50);
@@ -723,11 +719,18 @@ test_chinese (void)
   xj_test_iterate (50);
 
   /* A notice with a history: issued, acknowledged, rectified, rejected. */
-  view = get_view (&f);
+  view = notices_get_view (&f);
   id = xj_notice_get_id (xj_notice_view_get_notice (view));
   g_assert_true (xj_store_issue_notice (f.store, id, "李娜", &error));
   g_assert_true (xj_store_acknowledge_notice (f.store, id, "张伟", "绿城物业", NULL, "李娜", &error));
-  g_assert_true (xj_store_rectify_notice (f.store, id, "已清理", NULL, "张伟", &error));
+  {
+    g_autofree char *path = notices_write_photo (&f, 31);
+    g_autoptr(XjPhotoInfo) info = xj_store_import_photo (f.store, path, &error);
+    const char *after[] = { info != NULL ? info->sha256 : NULL, NULL };
+
+    g_assert_no_error (error);
+    g_assert_true (xj_store_rectify_notice (f.store, id, "已清理", after, "张伟", &error));
+  }
   g_assert_true (xj_store_reject_notice (f.store, id, "李娜", "未清理干净", T0 + 2 * DAY, &error));
   g_assert_true (xj_store_escalate_notice (f.store, id, "多次整改不到位", "李娜", &error));
   g_assert_no_error (error);
@@ -742,7 +745,7 @@ test_chinese (void)
   gtk_window_destroy (step);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "notices.back", NULL));
-  wait_for_board (&f);
+  notices_wait_for_board (&f);
   g_assert_true (xj_test_label_shown (GTK_WIDGET (f.page), "LX-2026-0001"));
   assert_translated (GTK_WIDGET (f.window));
 
@@ -750,7 +753,7 @@ test_chinese (void)
   xj_test_iterate (50);
   assert_translated (GTK_WIDGET (xj_test_find_window (XJ_TYPE_NOTICE_DIALOG)));
 
-  fixture_tear_down (&f, NULL);
+  notices_fixture_tear_down (&f, NULL);
 }
 
 int
@@ -769,15 +772,14 @@ main (int    argc,
       return g_test_run ();
     }
 
-  g_test_add ("/xj/ui/notices/raise-walk-to-closed", Fixture, NULL, fixture_set_up,
-              test_raise_and_walk_to_closed, fixture_tear_down);
-  g_test_add ("/xj/ui/notices/standalone-and-filters", Fixture, NULL, fixture_set_up,
-              test_standalone_and_filters, fixture_tear_down);
-  g_test_add ("/xj/ui/notices/reminders", Fixture, NULL, fixture_set_up, test_reminders,
-              fixture_tear_down);
-  g_test_add_func ("/xj/ui/notices/signature-pad", test_signature_pad);
-  g_test_add ("/xj/ui/notices/save-pdf", Fixture, NULL, fixture_set_up, test_save_pdf,
-              fixture_tear_down);
+  g_test_add ("/xj/ui/notices/raise-walk-to-closed", Fixture, NULL, notices_fixture_set_up,
+              test_raise_and_walk_to_closed, notices_fixture_tear_down);
+  g_test_add ("/xj/ui/notices/standalone-and-filters", Fixture, NULL, notices_fixture_set_up,
+              test_standalone_and_filters, notices_fixture_tear_down);
+  g_test_add ("/xj/ui/notices/reminders", Fixture, NULL, notices_fixture_set_up, test_reminders,
+              notices_fixture_tear_down);
+  g_test_add ("/xj/ui/notices/save-pdf", Fixture, NULL, notices_fixture_set_up, test_save_pdf,
+              notices_fixture_tear_down);
 
   return g_test_run ();
 }

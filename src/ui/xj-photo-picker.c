@@ -1,0 +1,571 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * XjPhotoPicker: photos picked for something that is not saved yet, as the
+ * after-photos of a rectification.  The photos come from the same places
+ * as in the runner (xj-photo-source.c: the file chooser, a camera's folder,
+ * the clipboard) or are dropped on the picker; they are imported into the
+ * photo store in a worker with progress and cancel, and shown as
+ * thumbnails, each with a button to remove it again.  From a camera's
+ * folder only the photos taken after the "taken-after" time are picked
+ * (the folder holds the whole day), and the picker says how many it left.
+ */
+#define G_LOG_DOMAIN "xj-photo-picker"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "xj-photo-async.h"
+#include "xj-photo-picker.h"
+#include "xj-photo-source.h"
+#include "xj-photo-strip.h"
+#include "xj-photo.h"
+
+#define THUMBNAIL_SIZE 96
+
+struct _XjPhotoPicker
+{
+  GtkBox          parent_instance;
+
+  XjStore        *store;
+  GPtrArray      *photos;        /* SHA-256 names, in the order picked */
+  gint64          taken_after;
+  GCancellable   *import;        /* while an import runs */
+  GCancellable   *loading;       /* thumbnails */
+
+  GtkBox         *thumbnails;
+  GtkLabel       *hint;
+  GtkBox         *progress_box;
+  GtkProgressBar *progress;
+  GtkLabel       *message;
+};
+
+G_DEFINE_FINAL_TYPE (XjPhotoPicker, xj_photo_picker, GTK_TYPE_BOX)
+
+enum {
+  PROP_0,
+  PROP_N_PHOTOS,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef struct
+{
+  XjPhotoPicker *picker;
+  gboolean       folder;
+} ImportJob;
+
+static void
+import_job_free (ImportJob *job)
+{
+  g_clear_object (&job->picker);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImportJob, import_job_free)
+
+/* --- helpers -------------------------------------------------------------- */
+
+static void
+on_texture_loaded_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GtkImage) image = user_data;
+  g_autoptr(GdkTexture) texture = xj_photo_load_texture_finish (result);
+
+  if (texture != NULL)
+    gtk_image_set_from_paintable (image, GDK_PAINTABLE (texture));
+}
+
+static void
+on_remove_clicked_cb (GtkButton     *button,
+                      XjPhotoPicker *self)
+{
+  xj_photo_picker_remove (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index")));
+}
+
+static GtkWidget *
+make_thumbnail (XjPhotoPicker *self,
+                guint          index)
+{
+  const char *sha256 = g_ptr_array_index (self->photos, index);
+  g_autofree char *path = xj_photo_dup_thumbnail_path (xj_store_get_data_dir (self->store), sha256);
+  g_autofree char *label = g_strdup_printf (_("Photo %u"), index + 1);
+  g_autofree char *remove_label = g_strdup_printf (_("Remove Photo %u"), index + 1);
+  GtkWidget *overlay = gtk_overlay_new ();
+  GtkWidget *picture = gtk_image_new ();
+  GtkWidget *remove = gtk_button_new_from_icon_name ("window-close-symbolic");
+
+  /* An image, not a picture: it keeps to the thumbnail size whatever the
+   * file's. */
+  gtk_image_set_pixel_size (GTK_IMAGE (picture), THUMBNAIL_SIZE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (picture), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_overlay_set_child (GTK_OVERLAY (overlay), picture);
+  gtk_widget_set_halign (remove, GTK_ALIGN_END);
+  gtk_widget_set_valign (remove, GTK_ALIGN_START);
+  gtk_widget_add_css_class (remove, "osd");
+  gtk_widget_add_css_class (remove, "circular");
+  gtk_widget_set_tooltip_text (remove, remove_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  remove_label, -1);
+  g_object_set_data (G_OBJECT (remove), "index", GUINT_TO_POINTER (index));
+  g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_clicked_cb), self);
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), remove);
+  gtk_widget_add_css_class (overlay, "photo-thumbnail");
+  xj_photo_load_texture_async (path, self->loading, on_texture_loaded_cb, g_object_ref (picture));
+  return overlay;
+}
+
+static void
+show_photos (XjPhotoPicker *self)
+{
+  GtkWidget *child;
+
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+  self->loading = g_cancellable_new ();
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->thumbnails))) != NULL)
+    gtk_box_remove (self->thumbnails, child);
+  for (guint i = 0; i < self->photos->len; i++)
+    gtk_box_append (self->thumbnails, make_thumbnail (self, i));
+  gtk_widget_set_visible (GTK_WIDGET (self->thumbnails), self->photos->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->hint), self->photos->len == 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PHOTOS]);
+}
+
+static void
+set_message (XjPhotoPicker *self,
+             const char    *message)
+{
+  gtk_label_set_text (self->message, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->message), message != NULL && *message != '\0');
+}
+
+static void
+set_busy (XjPhotoPicker *self,
+          GCancellable  *import)
+{
+  g_set_object (&self->import, import);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_box), import != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "picker.add", import == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "picker.folder", import == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "picker.paste", import == NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+/* Picks what was imported; says file by file what was not, and how many
+ * of a folder's photos were older than wanted. */
+static void
+add_results (XjPhotoPicker *self,
+             GPtrArray     *results,
+             gboolean       folder)
+{
+  g_autoptr(GString) problems = g_string_new (NULL);
+  guint older = 0;
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      XjPhotoImportResult *result = g_ptr_array_index (results, i);
+
+      if (result->info == NULL)
+        {
+          if (problems->len > 0)
+            g_string_append_c (problems, '\n');
+          g_string_append (problems, result->error->message);
+          continue;
+        }
+      if (folder && self->taken_after > 0 && result->info->has_taken_at
+          && result->info->taken_at < self->taken_after)
+        {
+          older++;
+          continue;
+        }
+      if (!g_ptr_array_find_with_equal_func (self->photos, result->info->sha256, g_str_equal, NULL))
+        g_ptr_array_add (self->photos, g_strdup (result->info->sha256));
+    }
+  if (older > 0)
+    {
+      if (problems->len > 0)
+        g_string_append_c (problems, '\n');
+      g_string_append_printf (problems,
+                              g_dngettext (NULL,
+                                           "%u photo of the folder was taken before the notice "
+                                           "was issued and was left out.",
+                                           "%u photos of the folder were taken before the notice "
+                                           "was issued and were left out.", older), older);
+    }
+  set_message (self, problems->str);
+  show_photos (self);
+}
+
+static void
+on_import_progress_cb (guint        done,
+                       guint        total,
+                       const char  *path,
+                       gpointer     user_data)
+{
+  XjPhotoPicker *self = user_data;
+  g_autofree char *text = g_strdup_printf (_("Importing photo %u of %u…"), MIN (done + 1, total),
+                                           total);
+
+  gtk_progress_bar_set_fraction (self->progress, total > 0 ? (double) done / total : 0);
+  gtk_progress_bar_set_text (self->progress, text);
+}
+
+static void
+on_imported_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(ImportJob) job = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = xj_photo_import_finish (XJ_STORE (source), result, &error);
+
+  set_busy (job->picker, NULL);
+  if (results != NULL)
+    add_results (job->picker, results, job->folder);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    set_message (job->picker, error->message);
+}
+
+static void
+import (XjPhotoPicker      *self,
+        const char * const *paths,
+        gboolean            folder)
+{
+  g_autoptr(GCancellable) cancellable = NULL;
+  ImportJob *job;
+
+  if (paths == NULL || paths[0] == NULL)
+    return;
+  if (self->import != NULL)
+    {
+      set_message (self, _("Photos are still being imported: wait or cancel first."));
+      return;
+    }
+  cancellable = g_cancellable_new ();
+  set_busy (self, cancellable);
+  set_message (self, NULL);
+  on_import_progress_cb (0, g_strv_length ((char **) paths), NULL, self);
+  job = g_new0 (ImportJob, 1);
+  job->picker = g_object_ref (self);
+  job->folder = folder;
+  xj_photo_import_async (self->store, paths, on_import_progress_cb, g_object_ref (self),
+                         g_object_unref, cancellable, on_imported_cb, job);
+}
+
+/* --- callbacks ------------------------------------------------------------ */
+
+static void
+on_chosen_cb (const char * const *paths,
+              gboolean            folder,
+              gpointer            user_data)
+{
+  XjPhotoPicker *self = user_data;
+
+  if (folder)
+    xj_photo_picker_import_folder (self, paths[0]);
+  else
+    xj_photo_picker_add_paths (self, paths);
+}
+
+static void
+on_pasted_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(XjPhotoPicker) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) paths = NULL;
+  g_autoptr(GPtrArray) results = xj_photo_source_paste_finish (result, &paths, &error);
+
+  if (error != NULL)
+    set_message (self, error->message);
+  else if (results != NULL)
+    add_results (self, results, FALSE);
+  else
+    xj_photo_picker_add_paths (self, (const char * const *) paths);
+}
+
+static gboolean
+on_drop_cb (GtkDropTarget *target,
+            const GValue  *value,
+            double         x,
+            double         y,
+            XjPhotoPicker *self)
+{
+  g_auto(GStrv) paths = NULL;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  paths = xj_photo_source_file_paths (g_value_get_boxed (value));
+  xj_photo_picker_add_paths (self, (const char * const *) paths);
+  return TRUE;
+}
+
+static void
+picker_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  XjPhotoPicker *self = XJ_PHOTO_PICKER (widget);
+
+  if (g_str_equal (action_name, "picker.add") || g_str_equal (action_name, "picker.folder"))
+    xj_photo_source_choose (widget, g_str_equal (action_name, "picker.folder"), on_chosen_cb,
+                            g_object_ref (self), g_object_unref);
+  else if (g_str_equal (action_name, "picker.paste"))
+    xj_photo_picker_paste (self);
+  else if (self->import != NULL)
+    g_cancellable_cancel (self->import);
+}
+
+/* --- GObject -------------------------------------------------------------- */
+
+static void
+xj_photo_picker_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  XjPhotoPicker *self = XJ_PHOTO_PICKER (object);
+
+  switch (prop_id)
+    {
+    case PROP_N_PHOTOS:
+      g_value_set_uint (value, self->photos->len);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->import != NULL);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+xj_photo_picker_dispose (GObject *object)
+{
+  XjPhotoPicker *self = XJ_PHOTO_PICKER (object);
+
+  if (self->import != NULL)
+    g_cancellable_cancel (self->import);
+  g_clear_object (&self->import);
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (xj_photo_picker_parent_class)->dispose (object);
+}
+
+static void
+xj_photo_picker_finalize (GObject *object)
+{
+  XjPhotoPicker *self = XJ_PHOTO_PICKER (object);
+
+  g_clear_pointer (&self->photos, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (xj_photo_picker_parent_class)->finalize (object);
+}
+
+static void
+xj_photo_picker_class_init (XjPhotoPickerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = xj_photo_picker_get_property;
+  object_class->dispose = xj_photo_picker_dispose;
+  object_class->finalize = xj_photo_picker_finalize;
+
+  properties[PROP_N_PHOTOS] = g_param_spec_uint ("n-photos", NULL, NULL, 0, G_MAXUINT, 0,
+                                                 G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY
+                                                 | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BUSY] = g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                                                G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY
+                                                | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "picker.add", NULL, picker_activated);
+  gtk_widget_class_install_action (widget_class, "picker.folder", NULL, picker_activated);
+  gtk_widget_class_install_action (widget_class, "picker.paste", NULL, picker_activated);
+  gtk_widget_class_install_action (widget_class, "picker.cancel", NULL, picker_activated);
+  /* Only while the focus is in the picker: in a text field Ctrl+V pastes text. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK,
+                                       "picker.paste", NULL);
+}
+
+static GtkWidget *
+add_button (GtkBox     *box,
+            const char *label,
+            const char *action)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_box_append (box, button);
+  return button;
+}
+
+static void
+xj_photo_picker_init (XjPhotoPicker *self)
+{
+  GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  GtkBox *buttons = GTK_BOX (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6));
+  GtkWidget *cancel = gtk_button_new_from_icon_name ("process-stop-symbolic");
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
+  gtk_box_set_spacing (GTK_BOX (self), 8);
+  self->photos = g_ptr_array_new_with_free_func (g_free);
+  self->loading = g_cancellable_new ();
+
+  self->thumbnails = GTK_BOX (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6));
+  gtk_widget_set_visible (GTK_WIDGET (self->thumbnails), FALSE);
+  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->thumbnails));
+
+  self->hint = GTK_LABEL (gtk_label_new (_("No photos yet. Add them, import a camera’s folder, "
+                                           "drop files here or paste (Ctrl+V).")));
+  gtk_label_set_wrap (self->hint, TRUE);
+  gtk_label_set_xalign (self->hint, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->hint), "dim-label");
+  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->hint));
+
+  add_button (buttons, _("_Add Photos…"), "picker.add");
+  add_button (buttons, _("Import from _Folder…"), "picker.folder");
+  add_button (buttons, _("_Paste"), "picker.paste");
+  gtk_box_append (GTK_BOX (self), GTK_WIDGET (buttons));
+
+  self->progress_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6));
+  self->progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
+  gtk_progress_bar_set_show_text (self->progress, TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->progress), TRUE);
+  gtk_widget_set_valign (GTK_WIDGET (self->progress), GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (cancel, _("Cancel the Import"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cancel), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Cancel the Import"), -1);
+  gtk_widget_add_css_class (cancel, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "picker.cancel");
+  gtk_box_append (self->progress_box, GTK_WIDGET (self->progress));
+  gtk_box_append (self->progress_box, cancel);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_box), FALSE);
+  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->progress_box));
+
+  self->message = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->message, TRUE);
+  gtk_label_set_xalign (self->message, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->message), "field-error");
+  gtk_widget_set_visible (GTK_WIDGET (self->message), FALSE);
+  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->message));
+
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+}
+
+/* --- public API ----------------------------------------------------------- */
+
+XjPhotoPicker *
+xj_photo_picker_new (XjStore *store)
+{
+  XjPhotoPicker *self = g_object_new (XJ_TYPE_PHOTO_PICKER, NULL);
+
+  self->store = g_object_ref (store);
+  return self;
+}
+
+/* A camera folder's photos taken before @taken_after are left out. */
+void
+xj_photo_picker_set_taken_after (XjPhotoPicker *self,
+                                 gint64         taken_after)
+{
+  g_return_if_fail (XJ_IS_PHOTO_PICKER (self));
+  self->taken_after = taken_after;
+}
+
+void
+xj_photo_picker_add_paths (XjPhotoPicker      *self,
+                           const char * const *paths)
+{
+  g_return_if_fail (XJ_IS_PHOTO_PICKER (self));
+  import (self, paths, FALSE);
+}
+
+void
+xj_photo_picker_import_folder (XjPhotoPicker *self,
+                               const char    *folder)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) paths = NULL;
+
+  g_return_if_fail (XJ_IS_PHOTO_PICKER (self));
+
+  if ((paths = xj_photo_list_folder (folder, &error)) == NULL)
+    {
+      set_message (self, error->message);
+      return;
+    }
+  if (paths->len == 0)
+    {
+      set_message (self, _("There are no JPEG or PNG photos in this folder."));
+      return;
+    }
+  g_ptr_array_add (paths, NULL);
+  import (self, (const char * const *) paths->pdata, TRUE);
+}
+
+void
+xj_photo_picker_paste (XjPhotoPicker *self)
+{
+  g_return_if_fail (XJ_IS_PHOTO_PICKER (self));
+
+  if (self->import == NULL)
+    xj_photo_source_paste_async (GTK_WIDGET (self), self->store, on_pasted_cb, g_object_ref (self));
+}
+
+void
+xj_photo_picker_remove (XjPhotoPicker *self,
+                        guint          index)
+{
+  g_return_if_fail (XJ_IS_PHOTO_PICKER (self));
+  g_return_if_fail (index < self->photos->len);
+
+  g_ptr_array_remove_index (self->photos, index);
+  show_photos (self);
+}
+
+guint
+xj_photo_picker_get_n_photos (XjPhotoPicker *self)
+{
+  g_return_val_if_fail (XJ_IS_PHOTO_PICKER (self), 0);
+  return self->photos->len;
+}
+
+gboolean
+xj_photo_picker_get_busy (XjPhotoPicker *self)
+{
+  g_return_val_if_fail (XJ_IS_PHOTO_PICKER (self), FALSE);
+  return self->import != NULL;
+}
+
+/* Returns: (transfer full): the picked photos' SHA-256 names. */
+GStrv
+xj_photo_picker_dup_photos (XjPhotoPicker *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (XJ_IS_PHOTO_PICKER (self), NULL);
+
+  for (guint i = 0; i < self->photos->len; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (self->photos, i));
+  return g_strv_builder_end (builder);
+}
+
+/* What went wrong with the last import, or "". */
+const char *
+xj_photo_picker_get_message (XjPhotoPicker *self)
+{
+  g_return_val_if_fail (XJ_IS_PHOTO_PICKER (self), NULL);
+  return gtk_label_get_text (self->message);
+}

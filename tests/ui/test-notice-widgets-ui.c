@@ -1,0 +1,177 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Widgets of the Notices area on their own, in English and in Chinese: the
+ * board at 1366 × 768, the photo picker's sources (a camera's folder, the
+ * clipboard) and the signature pad.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "xj-demo.h"
+#include "xj-photo-picker.h"
+#include "xj-signature-pad.h"
+#include "xj-site.h"
+#include "xj-test-photos.h"
+#include "xj-test-ui.h"
+#include "xj-test-utils.h"
+#include "notices-fixture.h"
+
+/* At 1366 × 768 the board's columns in use fit beside the sidebar; when
+ * they cannot (the closed-out column shown on a smaller screen) the board
+ * scrolls, and moving the focus to a card out of sight brings it in. */
+static void
+test_board_fits (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) sites = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  GtkScrolledWindow *scroller;
+  GtkAdjustment *h;
+  GtkWidget *card;
+  GListModel *closed;
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("项目 %u", i + 1);
+      XjSite *site = xj_site_new (name, XJ_SITE_KIND_ESTATE);
+
+      g_assert_true (xj_store_save_site (f->store, site, "test", &error));
+      g_ptr_array_add (sites, site);
+    }
+  g_assert_true (xj_notice_add_demo (f->store, sites, &error));
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1366, 768);
+  /* 1366 less the window's shadow. */
+  for (guint i = 0; i < 300 && gtk_widget_get_width (GTK_WIDGET (f->window)) < 1350; i++)
+    xj_test_iterate (10);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), >=, 1350);
+  notices_wait_for_board (f);
+  xj_test_iterate (100);
+
+  scroller = GTK_SCROLLED_WINDOW (xj_test_find_widget (GTK_WIDGET (f->page), "board_scroller"));
+  h = gtk_scrolled_window_get_hadjustment (scroller);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (h), <=, gtk_adjustment_get_page_size (h) + 0.5);
+
+  /* With the closed-out column too, and a smaller window (1024 px), the
+   * board must scroll. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (xj_test_find_widget (GTK_WIDGET (f->page),
+                                                                        "show_closed")), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1024, 768);
+  for (guint i = 0; i < 300 && gtk_widget_get_width (GTK_WIDGET (f->window)) > 1040; i++)
+    xj_test_iterate (10);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 1040);
+  notices_wait_for_board (f);
+  xj_test_iterate (100);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (h), >, gtk_adjustment_get_page_size (h) + 0.5);
+  g_assert_cmpfloat (gtk_adjustment_get_value (h), ==, 0);
+  closed = xj_notices_page_get_column (f->page, XJ_NOTICE_STATE_CLOSED);
+  g_assert_cmpuint (g_list_model_get_n_items (closed), >, 0);
+  card = xj_test_find_by_type (gtk_widget_get_last_child (GTK_WIDGET (xj_test_find_widget (
+                                 GTK_WIDGET (f->page), "columns"))), GTK_TYPE_LIST_BOX_ROW);
+  g_assert_nonnull (card);
+  gtk_widget_grab_focus (card);
+  for (guint i = 0; i < 100 && gtk_adjustment_get_value (h) == 0; i++)
+    xj_test_iterate (10);
+  g_assert_cmpfloat (gtk_adjustment_get_value (h), >, 0);
+}
+
+/* The picker's other sources: a camera's folder (only what was taken
+ * after the notice was issued) and the clipboard. */
+static void
+test_photo_picker_sources (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(XjPhotoPicker) picker = g_object_ref_sink (xj_photo_picker_new (f->store));
+  g_autofree char *folder = g_build_filename (f->dir, "DCIM", NULL);
+  g_autofree char *before = g_build_filename (folder, "IMG_0001.jpg", NULL);
+  g_autofree char *after = g_build_filename (folder, "IMG_0002.jpg", NULL);
+  g_autoptr(GBytes) jpeg = xj_test_make_jpeg (640, 480, 85, 41, FALSE);
+  g_autoptr(GBytes) jpeg2 = xj_test_make_jpeg (640, 480, 85, 42, FALSE);
+  XjTestExif early = { .taken = "2026:03:10 09:00:00", .offset = "+08:00" };
+  XjTestExif late = { .taken = "2026:03:11 15:00:00", .offset = "+08:00" };
+  g_autoptr(GBytes) early_jpeg = xj_test_add_exif (jpeg, &early);
+  g_autoptr(GBytes) late_jpeg = xj_test_add_exif (jpeg2, &late);
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GBytes) png = xj_test_make_png (320, 240);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *left_out = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  xj_test_write_bytes (before, early_jpeg);
+  xj_test_write_bytes (after, late_jpeg);
+  /* T0 is 2026-03-11 10:00 +08: issued then. */
+  xj_photo_picker_set_taken_after (picker, T0);
+  xj_photo_picker_import_folder (picker, folder);
+  notices_wait_for_picker (picker);
+  g_assert_cmpuint (xj_photo_picker_get_n_photos (picker), ==, 1);
+  /* Says what it left out, in the user's language. */
+  left_out = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%u photo of the folder was taken before the notice "
+                                           "was issued and was left out.",
+                                           "%u photos of the folder were taken before the notice "
+                                           "was issued and were left out.", 1), 1);
+  g_assert_cmpstr (xj_photo_picker_get_message (picker), ==, left_out);
+
+  texture = gdk_texture_new_from_bytes (png, &error);
+  g_assert_no_error (error);
+  gdk_clipboard_set_texture (gtk_widget_get_clipboard (GTK_WIDGET (picker)), texture);
+  xj_photo_picker_paste (picker);
+  for (guint i = 0; i < 3000 && xj_photo_picker_get_n_photos (picker) < 2; i++)
+    xj_test_iterate (10);
+  g_assert_cmpuint (xj_photo_picker_get_n_photos (picker), ==, 2);
+}
+
+static void
+test_signature_pad (void)
+{
+  g_autoptr(XjSignaturePad) pad = g_object_ref_sink (XJ_SIGNATURE_PAD (xj_signature_pad_new ()));
+  g_autoptr(XjSignaturePad) copy = g_object_ref_sink (XJ_SIGNATURE_PAD (xj_signature_pad_new ()));
+  g_autofree char *json = NULL;
+  g_autofree char *again = NULL;
+
+  g_assert_true (xj_signature_pad_get_empty (pad));
+  g_assert_null (xj_signature_pad_dup_strokes_json (pad));
+  for (int s = 0; s < 2; s++)
+    {
+      xj_signature_pad_begin_stroke (pad, 10 + s * 50, 40, 0.5);
+      xj_signature_pad_extend_stroke (pad, 30 + s * 50, 20, 0.7);
+      xj_signature_pad_end_stroke (pad);
+    }
+  g_assert_false (xj_signature_pad_get_empty (pad));
+  g_assert_true (xj_signature_pad_get_can_undo (pad));
+  xj_signature_pad_undo (pad);
+  g_assert_true (xj_signature_pad_get_can_redo (pad));
+  xj_signature_pad_redo (pad);
+  g_assert_false (xj_signature_pad_get_can_redo (pad));
+
+  json = xj_signature_pad_dup_strokes_json (pad);
+  g_assert_nonnull (strstr (json, "\"strokes\":[[[10"));
+  g_assert_true (xj_signature_pad_set_strokes_json (copy, json, NULL));
+  again = xj_signature_pad_dup_strokes_json (copy);
+  g_assert_cmpstr (again, ==, json);
+  g_assert_false (xj_signature_pad_set_strokes_json (copy, "[1, 2]", NULL));
+
+  xj_signature_pad_clear (pad);
+  g_assert_true (xj_signature_pad_get_empty (pad));
+  g_assert_false (xj_signature_pad_get_can_undo (pad));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  xj_test_init_ui (&argc, &argv);
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  textdomain (GETTEXT_PACKAGE);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add ("/xj/ui/notices/board-fits-1366", Fixture, NULL, notices_fixture_set_up,
+              test_board_fits, notices_fixture_tear_down);
+  g_test_add ("/xj/ui/notices/photo-picker-sources", Fixture, NULL, notices_fixture_set_up,
+              test_photo_picker_sources, notices_fixture_tear_down);
+  g_test_add_func ("/xj/ui/notices/signature-pad", test_signature_pad);
+
+  return g_test_run ();
+}
