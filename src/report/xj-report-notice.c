@@ -199,17 +199,24 @@ write_photos (XjReportRenderer          *r,
   double right_x = r->left + width + COLUMN_GAP;
   guint rows = MAX (data->before_photos->len, data->after_photos->len);
   const char *after_note = data->rectified == NULL ? _("Not rectified yet") : _("No photos");
+  double cell = (width - CELL_GAP) / 2;
+  gboolean notes = data->before_photos->len == 0 || data->after_photos->len == 0;
+  double titles = _xj_report_renderer_leading (bold) + 2
+                  + (notes ? _xj_report_renderer_leading (small) + 2 : 0);
 
   if (rows == 0 && data->rectified == NULL)
     return TRUE;
-  if (!_xj_report_heading (r, _("Photos"), error))
+
+  /* The heading and the column titles go with the first row of photos. */
+  if (!_xj_report_heading (r, _("Photos"), error)
+      || !_xj_report_renderer_ensure (r, titles + (rows > 0 ? cell * 0.75 + 24 : 0), error))
     return FALSE;
   _xj_report_renderer_text (r, r->left, _xj_report_baseline (r->y, bold),
                             _("Before rectification"), bold, XJ_REPORT_ALIGN_LEFT);
   _xj_report_renderer_text (r, right_x, _xj_report_baseline (r->y, bold),
                             _("After rectification"), bold, XJ_REPORT_ALIGN_LEFT);
   r->y -= _xj_report_renderer_leading (bold) + 2;
-  if (data->before_photos->len == 0 || data->after_photos->len == 0)
+  if (notes)
     {
       if (data->before_photos->len == 0)
         _xj_report_renderer_text (r, r->left, _xj_report_baseline (r->y, small), _("No photos"),
@@ -221,7 +228,6 @@ write_photos (XjReportRenderer          *r,
     }
   for (guint first = 0; first < rows; first += 2)
     {
-      double cell = (width - CELL_GAP) / 2;
       double left_h, right_h;
 
       if (!_xj_report_renderer_ensure (r, cell * 0.75 + 24, error))

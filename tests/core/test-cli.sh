@@ -56,7 +56,7 @@ for state in draft issued acknowledged rectified verified closed; do
               WHERE n.number = '$num' AND (p.phase = 'before' OR n.state IN ('rectified', 'verified', 'closed'))")
   [ "$(pdfimages -list "$work/$state.pdf" | tail -n +3 | wc -l)" -ge "$photos" ]; ok $? "$num: its $photos photos printed"
   if [ "$state" != draft ]; then
-    grep -qE "Signature +$(q "SELECT issued_by FROM notices WHERE number = '$num'")" "$work/$state.txt"
+    grep -qE "Name +$(q "SELECT issued_by FROM notices WHERE number = '$num'")" "$work/$state.txt"
     ok $? "$num: the issuer is named"
   fi
   case $state in rectified|verified|closed) r=0 ;; *) r=1 ;; esac

@@ -181,7 +181,7 @@ check_pdf (Fixture      *f,
   if (state != XJ_NOTICE_STATE_DRAFT)
     {
       g_autofree char *quoted = g_regex_escape_string (xj_notice_get_issued_by (notice), -1);
-      g_autofree char *pattern = g_strdup_printf ("Signature +%s", quoted);
+      g_autofree char *pattern = g_strdup_printf ("Name +%s", quoted);
 
       g_assert_cmpstr (xj_notice_get_issued_by (notice), !=, "");
       g_assert_true (text_matches (text, pattern));
