@@ -278,9 +278,12 @@ choose (XjRunner   *self,
                                          folder ? _("_Import") : _("_Attach"), NULL);
   if (!folder)
     {
-      gtk_file_filter_set_name (filter, _("Photos (JPEG, PNG)"));
+      gtk_file_filter_set_name (filter, _("Photos (JPEG, PNG, HEIC)"));
       gtk_file_filter_add_mime_type (filter, "image/jpeg");
       gtk_file_filter_add_mime_type (filter, "image/png");
+      gtk_file_filter_add_mime_type (filter, "image/heic");
+      gtk_file_filter_add_mime_type (filter, "image/heif");
+      gtk_file_filter_add_mime_type (filter, "image/avif");
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
       gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
     }
@@ -444,7 +447,7 @@ _xj_runner_import_folder (XjRunner   *self,
     }
   if (paths->len == 0)
     {
-      toast (self, _("There are no JPEG or PNG photos in this folder."));
+      toast (self, _("There are no photos in this folder."));
       return;
     }
   g_ptr_array_add (paths, NULL);
