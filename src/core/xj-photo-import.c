@@ -424,9 +424,9 @@ xj_photo_import_bytes (const char    *data_dir,
  * photo is, and is audited.
  */
 gboolean
-xj_photo_info_insert (const XjPhotoInfo  *info,
-                      sqlite3            *db,
-                      GError            **error)
+xj_photo_info_insert (XjPhotoInfo  *info,
+                      sqlite3      *db,
+                      GError      **error)
 {
   sqlite3_stmt *stmt = NULL;
   int rc;
@@ -458,9 +458,53 @@ xj_photo_info_insert (const XjPhotoInfo  *info,
       sqlite3_bind_text (stmt, 11, info->original_name, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 12, xj_clock_now ());
       rc = sqlite3_step (stmt);
+      info->row_created = rc == SQLITE_DONE && sqlite3_changes (db) == 1;
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     return xj_store_set_sqlite_error (error, db, rc, _("Could not record the photo"));
+  return TRUE;
+}
+
+/**
+ * xj_photo_info_discard:
+ * @db: a connection the calling thread owns
+ *
+ * Takes back an import that is not wanted after all (cancelled, or left
+ * out in the review): the row it added and the files it wrote, unless the
+ * photo has been attached meanwhile.  A photo stored before the import
+ * stays as it was.
+ */
+gboolean
+xj_photo_info_discard (XjPhotoInfo  *info,
+                       sqlite3      *db,
+                       GError      **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (info != NULL && info->sha256 != NULL, FALSE);
+  g_return_val_if_fail (db != NULL, FALSE);
+
+  if (!info->row_created)
+    return TRUE;
+  rc = sqlite3_prepare_v2 (db,
+                           "DELETE FROM photos WHERE sha256 = ?1 "
+                           "AND NOT EXISTS (SELECT 1 FROM answer_photos WHERE sha256 = ?1) "
+                           "AND NOT EXISTS (SELECT 1 FROM notice_photos WHERE sha256 = ?1)",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, info->sha256, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return xj_store_set_sqlite_error (error, db, rc, _("Could not remove the photo"));
+  if (sqlite3_changes (db) == 1)
+    {
+      xj_photo_info_discard_files (info);
+      info->row_created = FALSE;
+    }
   return TRUE;
 }

@@ -95,7 +95,7 @@ check_sha256 (const char  *sha256,
 
 gboolean
 xj_store_add_photo (XjStore            *store,
-                    const XjPhotoInfo  *info,
+                    XjPhotoInfo        *info,
                     GError            **error)
 {
   g_return_val_if_fail (XJ_IS_STORE (store), FALSE);

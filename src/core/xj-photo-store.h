@@ -41,7 +41,7 @@ XjPhotoInfo *xj_store_import_photo          (XjStore       *store,
                                              const char    *path,
                                              GError       **error);
 gboolean    xj_store_add_photo              (XjStore       *store,
-                                             const XjPhotoInfo *info,
+                                             XjPhotoInfo   *info,
                                              GError       **error);
 
 gboolean    xj_store_attach_photo_to_answer (XjStore       *store,

@@ -50,6 +50,7 @@ typedef struct
   /* Files this import wrote (not those that were already stored), so that
    * a failed row insert can take them back. */
   char       **created_files;
+  gboolean     row_created;    /* xj_photo_info_insert() added the row */
 } XjPhotoInfo;
 
 GQuark        xj_photo_error_quark        (void);
@@ -78,7 +79,10 @@ XjPhotoInfo  *xj_photo_import_bytes       (const char    *data_dir,
 void          xj_photo_info_discard_files (XjPhotoInfo   *info);
 
 /* The short part, on whichever connection the thread owns. */
-gboolean      xj_photo_info_insert        (const XjPhotoInfo *info,
+gboolean      xj_photo_info_insert        (XjPhotoInfo   *info,
+                                           sqlite3       *db,
+                                           GError       **error);
+gboolean      xj_photo_info_discard       (XjPhotoInfo   *info,
                                            sqlite3       *db,
                                            GError       **error);
 

@@ -214,11 +214,35 @@ confirm_activated (GtkWidget  *widget,
 
 /* --- GObject -------------------------------------------------------------- */
 
+/* Whatever way the review closes, the photos it did not attach go again
+ * (those stored before the import stay): a cancelled import leaves
+ * nothing behind. */
+static void
+discard_unattached (XjPhotoReview *self)
+{
+  XjStore *store;
+
+  if (self->runner == NULL || self->photos->len == 0)
+    return;
+  store = get_store (self);
+  for (guint i = 0; i < self->photos->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!xj_photo_info_discard (g_ptr_array_index (self->photos, i), xj_store_get_db (store),
+                                  &error))
+        g_warning ("Could not take back an imported photo: %s", error->message);
+    }
+  g_ptr_array_set_size (self->photos, 0);
+  xj_store_emit_changed (store, "photos");
+}
+
 static void
 xj_photo_review_dispose (GObject *object)
 {
   XjPhotoReview *self = XJ_PHOTO_REVIEW (object);
 
+  discard_unattached (self);
   g_clear_object (&self->runner);
 
   G_OBJECT_CLASS (xj_photo_review_parent_class)->dispose (object);

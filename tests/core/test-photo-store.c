@@ -372,6 +372,62 @@ test_import_async (Fixture       *f,
   g_main_loop_unref (state.loop);
 }
 
+static void
+on_progress_cancel (guint        done,
+                    guint        total,
+                    const char  *path,
+                    gpointer     user_data)
+{
+  g_cancellable_cancel (user_data);
+}
+
+/* Cancelled after the first photo, wherever the worker then is: the
+ * photos it stored are taken back, rows and files; one stored before
+ * stays. */
+static void
+test_import_cancelled (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  AsyncState state = { 0 };
+  gint64 rows_before = query_int (f, "SELECT count(*) FROM photos");
+  guint files_before = xj_test_count_stored_files (f->dir);
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XjPhotoInfo) stored_before = NULL;
+
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autoptr(GBytes) jpeg = xj_test_make_jpeg (1600, 1200, 90, 900 + i, FALSE);
+      g_autofree char *name = g_strdup_printf ("IMG_%04u.JPG", i);
+      char *path = g_build_filename (f->camera, name, NULL);
+
+      xj_test_write_bytes (path, jpeg);
+      g_ptr_array_add (paths, path);
+    }
+  /* One of them is in the store already (and attached nowhere). */
+  stored_before = xj_store_import_photo (f->store, paths->pdata[2], &error);
+  g_assert_no_error (error);
+  rows_before++;
+  files_before += 3;
+  g_ptr_array_add (paths, NULL);
+
+  state.loop = g_main_loop_new (NULL, FALSE);
+  xj_photo_import_async (f->store, (const char * const *) paths->pdata, on_progress_cancel,
+                         cancellable, NULL, cancellable, on_import_done_cb, &state);
+  g_main_loop_run (state.loop);
+  g_assert_null (state.results);
+  g_assert_error (state.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&state.error);
+  g_main_loop_unref (state.loop);
+
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM photos"), ==, rows_before);
+  g_assert_cmpuint (xj_test_count_stored_files (f->dir), ==, files_before);
+  g_assert_true (xj_photo_store_check (f->store, report, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -386,6 +442,7 @@ main (int   argc,
   ADD ("notice-photos", test_notice_photos);
   ADD ("check", test_check);
   ADD ("import-async", test_import_async);
+  ADD ("import-cancelled", test_import_cancelled);
 #undef ADD
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 
 #include "xj-annotation-editor.h"
@@ -18,7 +19,7 @@
 #include "xj-photo-review.h"
 #include "xj-photo-store.h"
 #include "xj-photo-viewer.h"
-#include "xj-runner.h"
+#include "xj-runner-private.h"
 #include "xj-site.h"
 #include "xj-template-store.h"
 #include "xj-test-photos.h"
@@ -316,6 +317,103 @@ test_review (Fixture       *f,
   g_assert_cmpuint (((XjAnswer *) g_hash_table_lookup (answers, &third->id))->n_photos, ==, 1);
 }
 
+static gint64
+count_photo_rows (Fixture *f)
+{
+  return xj_test_query_int (xj_store_get_db (f->store), "SELECT count(*) FROM photos");
+}
+
+static XjPhotoReview *
+wait_for_review (void)
+{
+  for (guint i = 0; i < 1000 && xj_test_find_window (XJ_TYPE_PHOTO_REVIEW) == NULL; i++)
+    xj_test_iterate (10);
+  return XJ_PHOTO_REVIEW (xj_test_find_window (XJ_TYPE_PHOTO_REVIEW));
+}
+
+/* A phone's folder through the runner's import: the iPhone's HEIC and a
+ * CMYK JPEG are imported, a WebP is named with what to do; closing the
+ * review without attaching leaves no photo behind.  Then the HEIC dropped
+ * on a row is attached. */
+static void
+test_folder_formats (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (f->camera, "手机导出", NULL);
+  g_autofree char *heic_path = g_build_filename (folder, "现场照片0001.heic", NULL);
+  g_autofree char *cmyk_path = g_build_filename (folder, "现场照片0002.jpg", NULL);
+  g_autofree char *webp_path = g_build_filename (folder, "现场照片0003.webp", NULL);
+  g_autoptr(GBytes) heic = xj_test_make_heic (640, 480, 1, NULL);
+  g_autoptr(GBytes) cmyk = xj_test_make_cmyk_jpeg (640, 480, TRUE);
+  g_autoptr(GBytes) webp = g_bytes_new_static ("RIFF\x24\0\0\0WEBPVP8 \x18\0\0\0", 20);
+  XjItemRow *row = xj_runner_get_current_row (f->runner);
+  XjPhotoReview *review;
+  GSList *files = NULL;
+
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  xj_test_write_bytes (heic_path, heic);
+  xj_test_write_bytes (cmyk_path, cmyk);
+  xj_test_write_bytes (webp_path, webp);
+
+  _xj_runner_import_folder (f->runner, folder);
+  review = wait_for_review ();
+  g_assert_nonnull (review);
+  xj_test_iterate (30);
+  g_assert_cmpuint (xj_photo_review_get_n_photos (review), ==, 2);
+  g_assert_cmpint (count_photo_rows (f), ==, 2);
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (review), "Not Imported"));
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (review), "现场照片0003.webp” is a WebP image"));
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (review), "save it as JPEG"));
+
+  /* Cancel: nothing attached, nothing left in the photo store. */
+  gtk_widget_activate_action (GTK_WIDGET (review), "window.close", NULL);
+  for (guint i = 0; i < 300 && xj_test_find_window (XJ_TYPE_PHOTO_REVIEW) != NULL; i++)
+    xj_test_iterate (10);
+  g_assert_null (xj_test_find_window (XJ_TYPE_PHOTO_REVIEW));
+  g_assert_cmpint (count_photo_rows (f), ==, 0);
+  g_assert_cmpuint (xj_test_count_stored_files (f->dir), ==, 0);
+
+  /* Dropped on the row, the HEIC is attached like any photo. */
+  files = g_slist_append (files, g_file_new_for_path (heic_path));
+  g_signal_emit_by_name (xj_item_row_get_photo_strip (row), "files", files);
+  g_slist_free_full (files, g_object_unref);
+  g_assert_true (wait_for_photos (f, row, 1));
+  g_assert_cmpint (xj_test_query_int (xj_store_get_db (f->store),
+                                      "SELECT count(*) FROM answer_photos ap JOIN photos p "
+                                      "USING (sha256) WHERE p.mime = 'image/heic'"), ==, 1);
+}
+
+/* Cancelled while it runs: no review, and none of its photos stay. */
+static void
+test_folder_cancel (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (f->camera, "相机", NULL);
+
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autoptr(GBytes) jpeg = xj_test_make_jpeg (2400, 1800, 90, 70 + i, FALSE);
+      g_autofree char *name = g_strdup_printf ("现场照片%04u.jpg", i);
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+
+      xj_test_write_bytes (path, jpeg);
+    }
+  _xj_runner_import_folder (f->runner, folder);
+  g_assert_nonnull (f->runner->folder_import);
+  /* Let a photo or two in first. */
+  for (guint i = 0; i < 500 && count_photo_rows (f) == 0; i++)
+    xj_test_iterate (5);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->runner), "runner.cancel-import", NULL));
+  for (guint i = 0; i < 1000 && f->runner->folder_import != NULL; i++)
+    xj_test_iterate (10);
+  g_assert_null (f->runner->folder_import);
+  xj_test_iterate (30);
+  g_assert_null (xj_test_find_window (XJ_TYPE_PHOTO_REVIEW));
+  g_assert_cmpint (count_photo_rows (f), ==, 0);
+  g_assert_cmpuint (xj_test_count_stored_files (f->dir), ==, 0);
+}
+
 static void
 assert_translated (GtkWidget *root)
 {
@@ -391,6 +489,10 @@ main (int    argc,
   g_test_add ("/xj/ui/photos/annotate", Fixture, NULL, fixture_set_up, test_annotate,
               fixture_tear_down);
   g_test_add ("/xj/ui/photos/review", Fixture, NULL, fixture_set_up, test_review,
+              fixture_tear_down);
+  g_test_add ("/xj/ui/photos/folder-formats", Fixture, NULL, fixture_set_up, test_folder_formats,
+              fixture_tear_down);
+  g_test_add ("/xj/ui/photos/folder-cancel", Fixture, NULL, fixture_set_up, test_folder_cancel,
               fixture_tear_down);
   return g_test_run ();
 }
