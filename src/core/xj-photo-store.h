@@ -91,12 +91,6 @@ GPtrArray  *xj_store_list_notice_photos     (XjStore       *store,
                                              XjNoticePhotoPhase phase,
                                              GError       **error);
 
-gboolean    xj_store_photo_used_elsewhere   (XjStore       *store,
-                                             const char    *sha256,
-                                             gint64         inspection_id,
-                                             gint64        *other_inspection_id,
-                                             GError       **error);
-
 gboolean    xj_photo_store_check            (XjStore       *store,
                                              GString       *report,
                                              GError       **error);

@@ -4,7 +4,10 @@
  * photo is proposed for the item answered closest to its capture time
  * (xj_photo_match_proposals over the answers' times); the inspector moves
  * any photo to another item or leaves it out, and Confirm attaches them
- * all.  Files that could not be imported are listed with the reason.
+ * all.  A photo suspicious as evidence (taken long before or after the
+ * inspection, or already handed in for another one) is flagged on its row
+ * with the capture time and where else it was used.  Files that could not
+ * be imported are listed with the reason and what to do.
  */
 #define G_LOG_DOMAIN "xj-photo-review"
 
@@ -13,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "xj-photo-async.h"
+#include "xj-photo-flags.h"
 #include "xj-photo-match.h"
 #include "xj-photo-review.h"
 #include "xj-photo-store.h"
@@ -122,6 +126,21 @@ on_thumbnail_loaded_cb (GObject      *source,
     gtk_picture_set_paintable (picture, GDK_PAINTABLE (texture));
 }
 
+/* What makes the photo suspicious for this inspection, or NULL. */
+static char *
+dup_flags (XjPhotoReview *self,
+           XjPhotoInfo   *info)
+{
+  g_autoptr(GError) error = NULL;
+  char *flags = xj_store_dup_photo_flags (get_store (self),
+                                          xj_runner_get_inspection (self->runner), info->sha256,
+                                          info->has_taken_at, info->taken_at, &error);
+
+  if (error != NULL)
+    g_warning ("Could not check the photo: %s", error->message);
+  return flags;
+}
+
 static GtkWidget *
 make_row (XjPhotoReview *self,
           XjPhotoInfo   *info,
@@ -134,6 +153,7 @@ make_row (XjPhotoReview *self,
   GtkWidget *chooser = gtk_drop_down_new (g_object_ref (names), NULL);
   g_autofree char *path = xj_photo_dup_thumbnail_path (xj_store_get_data_dir (get_store (self)),
                                                        info->sha256);
+  g_autofree char *flags = dup_flags (self, info);
   g_autofree char *subtitle = NULL;
 
   if (info->has_taken_at)
@@ -145,6 +165,22 @@ make_row (XjPhotoReview *self,
     }
   else
     subtitle = g_strdup (why);
+  if (flags != NULL)
+    {
+      GtkWidget *badge = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      char *flagged = g_strdup_printf ("%s%s⚠ %s", subtitle != NULL ? subtitle : "",
+                                       subtitle != NULL ? "\n" : "", flags);
+
+      g_free (subtitle);
+      subtitle = flagged;
+      gtk_widget_add_css_class (badge, "warning");
+      gtk_widget_set_tooltip_text (badge, flags);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_PROPERTY_LABEL, flags,
+                                      -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
+      gtk_widget_add_css_class (row, "flagged");
+    }
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), info->original_name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_widget_set_size_request (picture, 64, 64);

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "xj-photo-async.h"
+#include "xj-photo-flags.h"
 #include "xj-photo-store.h"
 #include "xj-test-photos.h"
 #include "xj-test-utils.h"
@@ -198,7 +199,10 @@ test_used_elsewhere (Fixture       *f,
                      gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  gint64 other = -1;
+  g_autoptr(GPtrArray) uses = NULL;
+  g_autoptr(XjInspection) first = NULL;
+  g_autofree char *flags = NULL;
+  XjPhotoUse *use;
 
   g_assert_true (xj_store_attach_photo_to_answer (f->store, 3, f->photos[2]->sha256, NULL, "x",
                                                   NULL, &error));
@@ -209,15 +213,40 @@ test_used_elsewhere (Fixture       *f,
   g_assert_no_error (error);
 
   /* The same bytes handed in for inspection 1 were already in inspection 2. */
-  g_assert_true (xj_store_photo_used_elsewhere (f->store, f->photos[2]->sha256, 1, &other, &error));
-  g_assert_cmpint (other, ==, 2);
-  g_assert_true (xj_store_photo_used_elsewhere (f->store, f->photos[2]->sha256, 2, &other, &error));
-  g_assert_cmpint (other, ==, 1);
-  g_assert_true (xj_store_photo_used_elsewhere (f->store, f->photos[1]->sha256, 1, &other, &error));
-  g_assert_cmpint (other, ==, 0);
-  g_assert_true (xj_store_photo_used_elsewhere (f->store, f->photos[0]->sha256, 1, &other, &error));
-  g_assert_cmpint (other, ==, 0);
+  uses = xj_store_list_photo_uses (f->store, f->photos[2]->sha256, 1, &error);
   g_assert_no_error (error);
+  g_assert_cmpuint (uses->len, ==, 1);
+  use = g_ptr_array_index (uses, 0);
+  g_assert_cmpint (use->inspection_id, ==, 2);
+  g_assert_cmpstr (use->site_name, ==, "A");
+  g_clear_pointer (&uses, g_ptr_array_unref);
+  uses = xj_store_list_photo_uses (f->store, f->photos[2]->sha256, 2, &error);
+  g_assert_cmpuint (uses->len, ==, 1);
+  g_assert_cmpint (((XjPhotoUse *) uses->pdata[0])->inspection_id, ==, 1);
+  g_clear_pointer (&uses, g_ptr_array_unref);
+  uses = xj_store_list_photo_uses (f->store, f->photos[1]->sha256, 1, &error);
+  g_assert_cmpuint (uses->len, ==, 0);
+
+  /* Said with the site and date, never an id the interface does not show. */
+  first = xj_store_get_inspection (f->store, 1, &error);
+  g_assert_no_error (error);
+  flags = xj_store_dup_photo_flags (f->store, first, f->photos[2]->sha256, FALSE, 0, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (flags);
+  g_test_message ("%s", flags);
+  g_assert_nonnull (strstr (flags, "Already used in the inspection at A on 1970-01-01."));
+  g_assert_null (strstr (flags, "inspection 2"));
+  g_clear_pointer (&flags, g_free);
+  flags = xj_store_dup_photo_flags (f->store, first, f->photos[1]->sha256, FALSE, 0, &error);
+  g_assert_null (flags);
+  /* Taken 38 hours before the inspection began. */
+  flags = xj_store_dup_photo_flags (f->store, first, f->photos[1]->sha256, TRUE,
+                                    first->started_at - 38 * 3600, &error);
+  g_assert_nonnull (strstr (flags, "38 hours before the inspection"));
+  g_clear_pointer (&flags, g_free);
+  flags = xj_store_dup_photo_flags (f->store, first, f->photos[1]->sha256, TRUE,
+                                    first->started_at - 11 * 3600, &error);
+  g_assert_null (flags);
 }
 
 static void

@@ -414,6 +414,85 @@ test_folder_cancel (Fixture       *f,
   g_assert_cmpuint (xj_test_count_stored_files (f->dir), ==, 0);
 }
 
+/* A photo handed in ten days ago at another estate, and one taken the day
+ * before yesterday: flagged in the review with the site, date and capture
+ * time, and on the item row once attached. */
+static void
+test_flags (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(XjSite) other_site = xj_site_new ("万科城", XJ_SITE_KIND_ESTATE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_build_filename (f->camera, "导入", NULL);
+  g_autofree char *reused_path = g_build_filename (folder, "现场照片0001.jpg", NULL);
+  g_autofree char *old_path = g_build_filename (folder, "现场照片0002.jpg", NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) old_time = g_date_time_add_hours (now, -38);
+  g_autoptr(GDateTime) other_time = g_date_time_add_days (now, -10);
+  g_autofree char *old_exif = g_date_time_format (old_time, "%Y:%m:%d %H:%M:%S");
+  g_autofree char *old_text = g_date_time_format (old_time, "%Y-%m-%d %H:%M");
+  g_autofree char *other_date = g_date_time_format (other_time, "%Y-%m-%d");
+  g_autofree char *reused_flag = g_strdup_printf ("Already used in the inspection at 万科城 on %s.",
+                                                  other_date);
+  g_autofree char *old_flag = g_strdup_printf ("Taken %s, 38 hours before the inspection.",
+                                               old_text);
+  g_autoptr(GBytes) reused = xj_test_make_jpeg (640, 480, 85, 501, FALSE);
+  g_autoptr(GBytes) old_plain = xj_test_make_jpeg (640, 480, 85, 502, FALSE);
+  XjTestExif exif = { 1, old_exif, NULL, FALSE, 0, 0, "Apple", "iPhone 15" };
+  g_autoptr(GBytes) old = xj_test_add_exif (old_plain, &exif);
+  g_autoptr(XjPhotoInfo) stored = NULL;
+  g_autoptr(XjTemplate) tmpl = NULL;
+  XjInspectionStart start = { 0 };
+  XjItemRow *row = xj_runner_get_current_row (f->runner);
+  const XjTemplateItem *item = xj_item_row_get_item (row);
+  XjPhotoReview *review;
+  gint64 other_id, answer_id = 0;
+
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  xj_test_write_bytes (reused_path, reused);
+  xj_test_write_bytes (old_path, old);
+
+  g_assert_true (xj_store_save_site (f->store, other_site, "test", &error));
+  start.site_id = xj_site_get_id (other_site);
+  start.template_id = find_template (f->store);
+  start.kind = "daily";
+  start.inspector = "王芳";
+  start.started_at = g_date_time_to_unix (other_time);
+  other_id = xj_store_start_inspection (f->store, &start, &error);
+  g_assert_no_error (error);
+  tmpl = xj_store_load_inspection_template (f->store, other_id, &error);
+  g_assert_true (xj_store_ensure_answer (f->store, other_id,
+                                         g_ptr_array_index (((XjTemplateSection *) tmpl->sections->pdata[0])->items, 0),
+                                         &answer_id, &error));
+  stored = xj_store_import_photo (f->store, reused_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (xj_store_attach_photo_to_answer (f->store, answer_id, stored->sha256, NULL,
+                                                  "王芳", NULL, &error));
+  g_assert_no_error (error);
+
+  _xj_runner_import_folder (f->runner, folder);
+  review = wait_for_review ();
+  g_assert_nonnull (review);
+  xj_test_iterate (30);
+  g_assert_cmpuint (xj_photo_review_get_n_photos (review), ==, 2);
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (review), reused_flag));
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (review), old_flag));
+  g_assert_false (xj_test_label_shown (GTK_WIDGET (review), "inspection 1"));
+
+  xj_photo_review_set_item (review, 0, item->id);
+  xj_photo_review_set_item (review, 1, item->id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (review), "review.confirm", NULL));
+  g_assert_true (wait_for_photos (f, row, 2));
+  xj_test_iterate (30);
+  {
+    g_autofree char *first = g_strdup_printf ("⚠ Photo 1: %s", reused_flag);
+    g_autofree char *second = g_strdup_printf ("⚠ Photo 2: %s", old_flag);
+
+    g_assert_true (xj_test_label_shown (GTK_WIDGET (row), first));
+    g_assert_true (xj_test_label_shown (GTK_WIDGET (row), second));
+  }
+}
+
 static void
 assert_translated (GtkWidget *root)
 {
@@ -491,6 +570,8 @@ main (int    argc,
   g_test_add ("/xj/ui/photos/review", Fixture, NULL, fixture_set_up, test_review,
               fixture_tear_down);
   g_test_add ("/xj/ui/photos/folder-formats", Fixture, NULL, fixture_set_up, test_folder_formats,
+              fixture_tear_down);
+  g_test_add ("/xj/ui/photos/flags", Fixture, NULL, fixture_set_up, test_flags,
               fixture_tear_down);
   g_test_add ("/xj/ui/photos/folder-cancel", Fixture, NULL, fixture_set_up, test_folder_cancel,
               fixture_tear_down);
