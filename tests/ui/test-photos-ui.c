@@ -383,6 +383,95 @@ test_folder_formats (Fixture       *f,
                                       "USING (sha256) WHERE p.mime = 'image/heic'"), ==, 1);
 }
 
+/* Photos of @minutes before the inspection began, in a fresh folder. */
+static char *
+write_visit_photos (Fixture     *f,
+                    const char  *name,
+                    const int   *minutes,
+                    guint        n)
+{
+  char *folder = g_build_filename (f->camera, name, NULL);
+  gint64 start = xj_runner_get_inspection (f->runner)->started_at;
+
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (start - minutes[i] * 60);
+      g_autofree char *taken = g_date_time_format (when, "%Y:%m:%d %H:%M:%S");
+      XjTestExif exif = { 1, taken, NULL, FALSE, 0, 0, "Apple", "iPhone 15" };
+      g_autoptr(GBytes) plain = xj_test_make_jpeg (320, 240, 85, 600 + minutes[i], FALSE);
+      g_autoptr(GBytes) jpeg = xj_test_add_exif (plain, &exif);
+      g_autofree char *file = g_strdup_printf ("现场照片%04u.jpg", i);
+      g_autofree char *path = g_build_filename (folder, file, NULL);
+
+      xj_test_write_bytes (path, jpeg);
+    }
+  return folder;
+}
+
+/* A mystery shopper photographs during the visit and fills the form in
+ * afterwards: photos go to the failed items in checklist order; four
+ * photos evenly spaced for two failures are a tie left to the person; the
+ * failed items are marked in the list of targets. */
+static void
+test_review_by_order (Fixture       *f,
+                      gconstpointer  data)
+{
+  const XjTemplate *tmpl = xj_runner_get_template (f->runner);
+  XjTemplateSection *section = g_ptr_array_index (tmpl->sections, 0);
+  XjTemplateItem *items[4];
+  const int even[] = { 40, 30, 20, 10 };
+  const int pair[] = { 25, 5 };
+  g_autofree char *even_folder = NULL;
+  g_autofree char *pair_folder = NULL;
+  XjPhotoReview *review;
+  GtkDropDown *chooser;
+  GListModel *targets;
+
+  for (guint i = 0; i < 4; i++)
+    items[i] = g_ptr_array_index (section->items, i);
+  even_folder = write_visit_photos (f, "偶数", even, G_N_ELEMENTS (even));
+  pair_folder = write_visit_photos (f, "两张", pair, G_N_ELEMENTS (pair));
+  /* Answered after the photos: item 1 passes, items 2 and 4 fail. */
+  xj_runner_jump_to_item (f->runner, items[0]->id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->runner), "runner.pass", NULL));
+  xj_runner_jump_to_item (f->runner, items[1]->id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->runner), "runner.fail", NULL));
+  xj_runner_jump_to_item (f->runner, items[3]->id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->runner), "runner.fail", NULL));
+  xj_test_iterate (30);
+
+  _xj_runner_import_folder (f->runner, even_folder);
+  review = wait_for_review ();
+  g_assert_nonnull (review);
+  xj_test_iterate (30);
+  for (guint i = 0; i < 4; i++)
+    g_assert_cmpint (xj_photo_review_get_item (review, i), ==, 0);
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (review),
+                                      "4 photos for 2 failed items cannot be paired up by order"));
+  chooser = GTK_DROP_DOWN (xj_test_find_by_type (GTK_WIDGET (review), GTK_TYPE_DROP_DOWN));
+  targets = gtk_drop_down_get_model (chooser);
+  g_assert_true (g_str_has_suffix (gtk_string_list_get_string (GTK_STRING_LIST (targets), 2),
+                                   "— failed"));
+  g_assert_true (g_str_has_suffix (gtk_string_list_get_string (GTK_STRING_LIST (targets), 4),
+                                   "— failed"));
+  g_assert_false (g_str_has_suffix (gtk_string_list_get_string (GTK_STRING_LIST (targets), 1),
+                                    "— failed"));
+  gtk_window_destroy (GTK_WINDOW (review));
+  xj_test_iterate (30);
+
+  _xj_runner_import_folder (f->runner, pair_folder);
+  review = wait_for_review ();
+  g_assert_nonnull (review);
+  xj_test_iterate (30);
+  g_assert_cmpint (xj_photo_review_get_item (review, 0), ==, items[1]->id);
+  g_assert_cmpint (xj_photo_review_get_item (review, 1), ==, items[3]->id);
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (review), "proposed by the order of the failed items"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (review), "review.confirm", NULL));
+  g_assert_true (wait_for_photos (f, xj_runner_get_row (f->runner, items[3]->id), 1));
+  g_assert_true (wait_for_photos (f, xj_runner_get_row (f->runner, items[1]->id), 1));
+}
+
 /* Cancelled while it runs: no review, and none of its photos stay. */
 static void
 test_folder_cancel (Fixture       *f,
@@ -426,7 +515,8 @@ test_flags (Fixture       *f,
   g_autofree char *folder = g_build_filename (f->camera, "导入", NULL);
   g_autofree char *reused_path = g_build_filename (folder, "现场照片0001.jpg", NULL);
   g_autofree char *old_path = g_build_filename (folder, "现场照片0002.jpg", NULL);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  /* 38 hours before the start to the second, whatever the clock says now. */
+  g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (xj_runner_get_inspection (f->runner)->started_at);
   g_autoptr(GDateTime) old_time = g_date_time_add_hours (now, -38);
   g_autoptr(GDateTime) other_time = g_date_time_add_days (now, -10);
   g_autofree char *old_exif = g_date_time_format (old_time, "%Y:%m:%d %H:%M:%S");
@@ -571,6 +661,8 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/xj/ui/photos/folder-formats", Fixture, NULL, fixture_set_up, test_folder_formats,
               fixture_tear_down);
+  g_test_add ("/xj/ui/photos/review-by-order", Fixture, NULL, fixture_set_up,
+              test_review_by_order, fixture_tear_down);
   g_test_add ("/xj/ui/photos/flags", Fixture, NULL, fixture_set_up, test_flags,
               fixture_tear_down);
   g_test_add ("/xj/ui/photos/folder-cancel", Fixture, NULL, fixture_set_up, test_folder_cancel,
