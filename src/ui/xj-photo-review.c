@@ -213,6 +213,46 @@ dup_flags (XjPhotoReview *self,
   return flags;
 }
 
+static void
+on_setup_label_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   gpointer                  ellipsize)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (ellipsize != NULL)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 22);
+    }
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+on_bind_label_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  gpointer                  user_data)
+{
+  GtkStringObject *name = gtk_list_item_get_item (list_item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)),
+                      gtk_string_object_get_string (name));
+}
+
+/* Long prompts are cut in the closed list (so that the photo's details
+ * keep their room), shown whole when it opens. */
+static GtkListItemFactory *
+make_label_factory (gboolean ellipsize)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (on_setup_label_cb),
+                    GINT_TO_POINTER (ellipsize));
+  g_signal_connect (factory, "bind", G_CALLBACK (on_bind_label_cb), NULL);
+  return factory;
+}
+
 static GtkWidget *
 make_row (XjPhotoReview *self,
           XjPhotoInfo   *info,
@@ -227,6 +267,8 @@ make_row (XjPhotoReview *self,
                                                        info->sha256);
   g_autofree char *flags = dup_flags (self, info);
   g_autofree char *subtitle = NULL;
+  g_autoptr(GtkListItemFactory) closed = make_label_factory (TRUE);
+  g_autoptr(GtkListItemFactory) open = make_label_factory (FALSE);
 
   if (info->has_taken_at)
     {
@@ -258,9 +300,11 @@ make_row (XjPhotoReview *self,
   gtk_widget_set_size_request (picture, 64, 64);
   gtk_picture_set_content_fit (GTK_PICTURE (picture), GTK_CONTENT_FIT_COVER);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), picture);
+  gtk_drop_down_set_factory (GTK_DROP_DOWN (chooser), closed);
+  gtk_drop_down_set_list_factory (GTK_DROP_DOWN (chooser), open);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (chooser), selected);
   gtk_widget_set_valign (chooser, GTK_ALIGN_CENTER);
-  gtk_widget_set_size_request (chooser, 320, -1);
+  gtk_widget_set_size_request (chooser, 280, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (chooser), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Attach to Item"), -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), chooser);
@@ -387,7 +431,7 @@ xj_photo_review_init (XjPhotoReview *self)
   self->item_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->choosers = g_ptr_array_new ();
   gtk_window_set_title (GTK_WINDOW (self), _("Review Imported Photos"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 860, 640);
+  gtk_window_set_default_size (GTK_WINDOW (self), 960, 660);
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
 }
 
