@@ -379,6 +379,20 @@ test_heic (Fixture       *f,
 
   g_assert_cmpint (xj_test_query_int (xj_store_get_db (f->store),
                                       "SELECT count(*) FROM photos WHERE mime = 'image/heic'"), ==, 2);
+
+  /* Cut short on the way from the phone: damaged, named, nothing stored. */
+  {
+    g_autoptr(GBytes) cut = g_bytes_new_from_bytes (portrait, 0, g_bytes_get_size (portrait) * 2 / 3);
+    g_autofree char *cut_path = camera_file (f, "IMG_4003.HEIC", cut);
+    g_autoptr(XjPhotoInfo) none = xj_store_import_photo (f->store, cut_path, &error);
+
+    g_assert_null (none);
+    g_assert_error (error, XJ_PHOTO_ERROR, XJ_PHOTO_ERROR_CORRUPT);
+    g_assert_nonnull (strstr (error->message, "IMG_4003.HEIC"));
+    g_clear_error (&error);
+    g_assert_cmpint (xj_test_query_int (xj_store_get_db (f->store), "SELECT count(*) FROM photos"),
+                     ==, 2);
+  }
   {
     g_autoptr(GString) report = g_string_new (NULL);
 
