@@ -60,6 +60,20 @@ set_heif_error (GError            **error,
   return FALSE;
 }
 
+/* Once per process, before any thread decodes: libheif registers its
+ * codec plugins here (kept for the process's lifetime). */
+static void
+ensure_initialised (void)
+{
+  static gsize initialised = 0;
+
+  if (g_once_init_enter (&initialised))
+    {
+      heif_init (NULL);
+      g_once_init_leave (&initialised, 1);
+    }
+}
+
 /* The primary image of the file; @context must outlive the handle, and
  * @data both. */
 static HeifHandle *
@@ -71,6 +85,7 @@ open_primary (const guint8  *data,
   struct heif_error result;
   HeifHandle *handle = NULL;
 
+  ensure_initialised ();
   *context = heif_context_alloc ();
   result = heif_context_read_from_memory_without_copy (*context, data, length, NULL);
   if (result.code == heif_error_Ok)
