@@ -263,6 +263,41 @@ test_annotate (Fixture       *f,
   g_assert_true (g_file_test (thumbnail, G_FILE_TEST_IS_REGULAR));
 }
 
+/* Attaches write_photo()'s photo @n to an inspection at 万科城 ten days
+ * before this one; returns the photo's file. */
+static char *
+use_elsewhere (Fixture *f,
+               guint    n)
+{
+  g_autoptr(XjSite) other_site = xj_site_new ("万科城", XJ_SITE_KIND_ESTATE);
+  g_autoptr(GError) error = NULL;
+  char *path = write_photo (f, n, NULL);
+  g_autoptr(XjPhotoInfo) stored = NULL;
+  g_autoptr(XjTemplate) tmpl = NULL;
+  XjInspectionStart start = { 0 };
+  XjTemplateSection *section;
+  gint64 other_id, answer_id = 0;
+
+  g_assert_true (xj_store_save_site (f->store, other_site, "test", &error));
+  start.site_id = xj_site_get_id (other_site);
+  start.template_id = find_template (f->store);
+  start.kind = "daily";
+  start.inspector = "王芳";
+  start.started_at = xj_runner_get_inspection (f->runner)->started_at - 10 * 86400;
+  other_id = xj_store_start_inspection (f->store, &start, &error);
+  g_assert_no_error (error);
+  tmpl = xj_store_load_inspection_template (f->store, other_id, &error);
+  section = g_ptr_array_index (tmpl->sections, 0);
+  g_assert_true (xj_store_ensure_answer (f->store, other_id, g_ptr_array_index (section->items, 0),
+                                         &answer_id, &error));
+  stored = xj_store_import_photo (f->store, path, &error);
+  g_assert_no_error (error);
+  g_assert_true (xj_store_attach_photo_to_answer (f->store, answer_id, stored->sha256, NULL,
+                                                  "王芳", NULL, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
 static void
 on_imported_cb (GObject      *source,
                 GAsyncResult *result,
@@ -510,8 +545,6 @@ static void
 test_flags (Fixture       *f,
             gconstpointer  data)
 {
-  g_autoptr(XjSite) other_site = xj_site_new ("万科城", XJ_SITE_KIND_ESTATE);
-  g_autoptr(GError) error = NULL;
   g_autofree char *folder = g_build_filename (f->camera, "导入", NULL);
   g_autofree char *reused_path = g_build_filename (folder, "现场照片0001.jpg", NULL);
   g_autofree char *old_path = g_build_filename (folder, "现场照片0002.jpg", NULL);
@@ -526,39 +559,21 @@ test_flags (Fixture       *f,
                                                   other_date);
   g_autofree char *old_flag = g_strdup_printf ("Taken %s, 38 hours before the inspection.",
                                                old_text);
-  g_autoptr(GBytes) reused = xj_test_make_jpeg (640, 480, 85, 501, FALSE);
+  g_autofree char *used_path = NULL;
+  g_autoptr(GBytes) reused = NULL;
   g_autoptr(GBytes) old_plain = xj_test_make_jpeg (640, 480, 85, 502, FALSE);
   XjTestExif exif = { 1, old_exif, NULL, FALSE, 0, 0, "Apple", "iPhone 15" };
   g_autoptr(GBytes) old = xj_test_add_exif (old_plain, &exif);
-  g_autoptr(XjPhotoInfo) stored = NULL;
-  g_autoptr(XjTemplate) tmpl = NULL;
-  XjInspectionStart start = { 0 };
   XjItemRow *row = xj_runner_get_current_row (f->runner);
   const XjTemplateItem *item = xj_item_row_get_item (row);
   XjPhotoReview *review;
-  gint64 other_id, answer_id = 0;
 
+  /* The same bytes under the phone's name. */
+  used_path = use_elsewhere (f, 30);
+  reused = xj_test_read_bytes (used_path);
   g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
   xj_test_write_bytes (reused_path, reused);
   xj_test_write_bytes (old_path, old);
-
-  g_assert_true (xj_store_save_site (f->store, other_site, "test", &error));
-  start.site_id = xj_site_get_id (other_site);
-  start.template_id = find_template (f->store);
-  start.kind = "daily";
-  start.inspector = "王芳";
-  start.started_at = g_date_time_to_unix (other_time);
-  other_id = xj_store_start_inspection (f->store, &start, &error);
-  g_assert_no_error (error);
-  tmpl = xj_store_load_inspection_template (f->store, other_id, &error);
-  g_assert_true (xj_store_ensure_answer (f->store, other_id,
-                                         g_ptr_array_index (((XjTemplateSection *) tmpl->sections->pdata[0])->items, 0),
-                                         &answer_id, &error));
-  stored = xj_store_import_photo (f->store, reused_path, &error);
-  g_assert_no_error (error);
-  g_assert_true (xj_store_attach_photo_to_answer (f->store, answer_id, stored->sha256, NULL,
-                                                  "王芳", NULL, &error));
-  g_assert_no_error (error);
 
   _xj_runner_import_folder (f->runner, folder);
   review = wait_for_review ();
@@ -631,9 +646,13 @@ test_chinese (void)
   gtk_window_destroy (GTK_WINDOW (editor));
   gtk_window_destroy (viewer);
 
+  /* The review's second photo was handed in at another estate before:
+   * its flag is in Chinese too. */
+  g_free (use_elsewhere (&f, 21));
   review = open_review (&f);
   gtk_window_present (GTK_WINDOW (review));
   xj_test_iterate (30);
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (review), "已用于 万科城 "));
   assert_translated (GTK_WIDGET (review));
   fixture_tear_down (&f, NULL);
 }
