@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * JPEG (libturbojpeg) and PNG (libpng's simplified API) in and out of
- * XjImage.  JPEGs are decoded at the smallest DCT scale that still gives
- * the size asked for: a 12-megapixel photo for a 1600-pixel rendition is
- * decoded at half size, four times fewer pixels.
+ * XjImage; HEIF in xj-image-heif.c.  JPEGs are decoded at the smallest DCT
+ * scale that still gives the size asked for: a 12-megapixel photo for a
+ * 1600-pixel rendition is decoded at half size, four times fewer pixels.
+ * CMYK and YCCK JPEGs (made for print, or passed through Photoshop) are
+ * decoded to CMYK and turned into RGB here.
  */
 #define G_LOG_DOMAIN "xj-photo"
 
@@ -37,6 +39,8 @@ xj_image_sniff_format (const guint8 *data,
     return XJ_IMAGE_FORMAT_JPEG;
   if (length >= 8 && memcmp (data, png_signature, 8) == 0)
     return XJ_IMAGE_FORMAT_PNG;
+  if (_xj_image_heif_sniff (data, length))
+    return XJ_IMAGE_FORMAT_HEIF;
   return XJ_IMAGE_FORMAT_UNKNOWN;
 }
 
@@ -91,6 +95,54 @@ pick_scale (int width,
   return best;
 }
 
+/* Whether the JPEG carries Adobe's APP14 marker.  Photoshop, the source of
+ * nearly every CMYK JPEG, writes it and stores CMYK inverted (255 = no
+ * ink); libjpeg passes the values through as stored. */
+static gboolean
+has_adobe_marker (const guint8 *data,
+                  gsize         length)
+{
+  gsize at = 2;
+
+  while (at + 4 <= length && data[at] == 0xff)
+    {
+      guint8 marker = data[at + 1];
+      gsize size = ((gsize) data[at + 2] << 8) | data[at + 3];
+
+      if (marker == 0xda || marker == 0xd9)   /* the image data, or its end */
+        break;
+      if (marker == 0xee && size >= 7 && at + 9 <= length && memcmp (data + at + 4, "Adobe", 5) == 0)
+        return TRUE;
+      at += 2 + size;
+    }
+  return FALSE;
+}
+
+/* Without a colour management system: the naive conversion, which is what
+ * every browser does for these files and is close enough for evidence. */
+static void
+cmyk_to_rgb (guint8       *rgb,
+             const guint8 *cmyk,
+             gsize         n_pixels,
+             gboolean      inverted)
+{
+  for (gsize i = 0; i < n_pixels; i++, rgb += 3, cmyk += 4)
+    {
+      guint c = cmyk[0], m = cmyk[1], y = cmyk[2], k = cmyk[3];
+
+      if (!inverted)
+        {
+          c = 255 - c;
+          m = 255 - m;
+          y = 255 - y;
+          k = 255 - k;
+        }
+      rgb[0] = (c * k + 127) / 255;
+      rgb[1] = (m * k + 127) / 255;
+      rgb[2] = (y * k + 127) / 255;
+    }
+}
+
 static XjImage *
 jpeg_decode (const guint8  *data,
              gsize          length,
@@ -99,21 +151,32 @@ jpeg_decode (const guint8  *data,
 {
   g_auto(TjHandle) handle = tjInitDecompress ();
   g_autoptr(XjImage) image = NULL;
+  g_autofree guint8 *cmyk = NULL;
   tjscalingfactor scale;
-  int width, height;
+  int width, height, subsampling, colorspace;
+  gboolean four_channels;
 
-  if (!jpeg_read_size (handle, data, length, &width, &height, error))
-    return NULL;
-  scale = pick_scale (width, height, min_long_side);
-  image = xj_image_new (TJSCALED (width, scale), TJSCALED (height, scale));
-  /* A warning (such as "premature end of JPEG file") means the picture
-   * is not what the camera wrote: evidence must be whole, so it fails. */
-  if (tjDecompress2 (handle, data, length, image->pixels, image->width, 0, image->height,
-                     TJPF_RGB, 0) != 0)
+  if (tjDecompressHeader3 (handle, data, length, &width, &height, &subsampling, &colorspace) != 0)
     {
       set_tj_error (error, handle);
       return NULL;
     }
+  four_channels = colorspace == TJCS_CMYK || colorspace == TJCS_YCCK;
+  scale = pick_scale (width, height, min_long_side);
+  image = xj_image_new (TJSCALED (width, scale), TJSCALED (height, scale));
+  if (four_channels)
+    cmyk = g_malloc ((gsize) image->width * image->height * 4);
+  /* A warning (such as "premature end of JPEG file") means the picture
+   * is not what the camera wrote: evidence must be whole, so it fails. */
+  if (tjDecompress2 (handle, data, length, four_channels ? cmyk : image->pixels, image->width, 0,
+                     image->height, four_channels ? TJPF_CMYK : TJPF_RGB, 0) != 0)
+    {
+      set_tj_error (error, handle);
+      return NULL;
+    }
+  if (four_channels)
+    cmyk_to_rgb (image->pixels, cmyk, (gsize) image->width * image->height,
+                 has_adobe_marker (data, length));
   return g_steal_pointer (&image);
 }
 
@@ -218,6 +281,8 @@ xj_image_read_size (XjImageFormat   format,
       png_image_free (&png);
       return TRUE;
     }
+  if (format == XJ_IMAGE_FORMAT_HEIF)
+    return _xj_image_heif_read_size (data, length, width, height, error);
   g_set_error_literal (error, XJ_PHOTO_ERROR, XJ_PHOTO_ERROR_NOT_IMAGE, "");
   return FALSE;
 }
@@ -225,7 +290,8 @@ xj_image_read_size (XjImageFormat   format,
 /**
  * xj_image_decode:
  * @min_long_side: the decoder may return a smaller image as long as its
- *   long side stays at least this (JPEG only; PNG is always full size)
+ *   long side stays at least this (JPEG only; PNG and HEIF are always full
+ *   size, HEIF already turned upright)
  */
 XjImage *
 xj_image_decode (XjImageFormat   format,
@@ -238,6 +304,8 @@ xj_image_decode (XjImageFormat   format,
     return jpeg_decode (data, length, min_long_side, error);
   if (format == XJ_IMAGE_FORMAT_PNG)
     return png_decode (data, length, error);
+  if (format == XJ_IMAGE_FORMAT_HEIF)
+    return _xj_image_heif_decode (data, length, error);
   g_set_error_literal (error, XJ_PHOTO_ERROR, XJ_PHOTO_ERROR_NOT_IMAGE, "");
   return NULL;
 }

@@ -18,6 +18,7 @@ typedef enum {
   XJ_IMAGE_FORMAT_UNKNOWN,
   XJ_IMAGE_FORMAT_JPEG,
   XJ_IMAGE_FORMAT_PNG,
+  XJ_IMAGE_FORMAT_HEIF,      /* HEIC from phones, AVIF: through libheif */
 } XjImageFormat;
 
 XjImage       *xj_image_new              (int            width,
@@ -46,6 +47,24 @@ XjImage       *xj_image_decode           (XjImageFormat  format,
 GBytes        *xj_image_encode_jpeg      (const XjImage *image,
                                           int            quality,
                                           GError       **error);
+
+/* HEIF (xj-image-heif.c).  The decoded image is already upright: libheif
+ * applies the file's rotation and mirroring (irot, imir), which the HEIF
+ * standard makes the orientation that counts. */
+gboolean       _xj_image_heif_sniff      (const guint8  *data,
+                                          gsize          length);
+const char    *_xj_image_heif_mime       (const guint8  *data,
+                                          gsize          length);
+gboolean       _xj_image_heif_read_size  (const guint8  *data,
+                                          gsize          length,
+                                          int           *width,
+                                          int           *height,
+                                          GError       **error);
+XjImage       *_xj_image_heif_decode     (const guint8  *data,
+                                          gsize          length,
+                                          GError       **error);
+GBytes        *_xj_image_heif_dup_exif   (const guint8  *data,
+                                          gsize          length);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (XjImage, xj_image_free)
 

@@ -3,7 +3,8 @@
  * Importing a list of photos in a worker thread with its own SQLite
  * connection: the main loop only sees progress and the result.  One bad
  * file does not stop the others; cancelling stops before the next file and
- * keeps the photos already stored whole.
+ * takes back what the import stored, so that no photo is left behind that
+ * nothing refers to.
  */
 #define G_LOG_DOMAIN "xj-photo"
 
@@ -88,6 +89,21 @@ import_one (ImportJob     *job,
   return result;
 }
 
+/* Rows and files of every photo that @results added and nothing uses. */
+static void
+discard_results (GPtrArray *results,
+                 sqlite3   *db)
+{
+  for (guint i = 0; i < results->len; i++)
+    {
+      XjPhotoImportResult *result = g_ptr_array_index (results, i);
+      g_autoptr(GError) error = NULL;
+
+      if (result->info != NULL && !xj_photo_info_discard (result->info, db, &error))
+        g_warning ("Could not take back the photo %s: %s", result->path, error->message);
+    }
+}
+
 static void
 import_thread (GTask        *task,
                gpointer      source_object,
@@ -123,6 +139,8 @@ import_thread (GTask        *task,
                                       report_progress_cb, progress, progress_free);
         }
     }
+  if (error != NULL)
+    discard_results (results, db);
   sqlite3_close (db);
   if (error != NULL)
     g_task_return_error (task, error);
@@ -166,6 +184,9 @@ xj_photo_import_async (XjStore              *store,
 
   task = g_task_new (store, cancellable, callback, user_data);
   g_task_set_source_tag (task, xj_photo_import_async);
+  /* The results always reach the finish call, which takes them back when
+   * the import was cancelled after the last file. */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
   g_task_run_in_thread (task, import_thread);
 }
@@ -177,20 +198,25 @@ xj_photo_import_async (XjStore              *store,
  *
  * Returns: (transfer full) (element-type XjPhotoImportResult): one result
  * per path, or %NULL when the database could not be opened or the import
- * was cancelled (%G_IO_ERROR_CANCELLED).
+ * was cancelled (%G_IO_ERROR_CANCELLED: then nothing stays stored).
  */
 GPtrArray *
 xj_photo_import_finish (XjStore       *store,
                         GAsyncResult  *result,
                         GError       **error)
 {
-  GPtrArray *results;
+  g_autoptr(GPtrArray) results = NULL;
 
   g_return_val_if_fail (g_task_is_valid (result, store), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == xj_photo_import_async, NULL);
 
   results = g_task_propagate_pointer (G_TASK (result), error);
-  /* Even a cancelled import may have stored some photos. */
+  if (results != NULL && g_cancellable_set_error_if_cancelled (g_task_get_cancellable (G_TASK (result)),
+                                                                error))
+    {
+      discard_results (results, xj_store_get_db (store));
+      g_clear_pointer (&results, g_ptr_array_unref);
+    }
   xj_store_emit_changed (store, "photos");
-  return results;
+  return g_steal_pointer (&results);
 }

@@ -41,10 +41,18 @@ xj_photo_dup_original_path (const char *data_dir,
                             const char *sha256,
                             const char *mime)
 {
+  static const struct { const char *mime, *suffix; } suffixes[] = {
+    { "image/png", ".png" }, { "image/heic", ".heic" }, { "image/heif", ".heif" },
+    { "image/avif", ".avif" },
+  };
+  const char *suffix = ".jpg";
+
   g_return_val_if_fail (data_dir != NULL && sha256 != NULL && strlen (sha256) == 64, NULL);
 
-  return hashed_path (data_dir, "photos", sha256,
-                      g_strcmp0 (mime, "image/png") == 0 ? ".png" : ".jpg");
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    if (g_strcmp0 (mime, suffixes[i].mime) == 0)
+      suffix = suffixes[i].suffix;
+  return hashed_path (data_dir, "photos", sha256, suffix);
 }
 
 char *

@@ -112,6 +112,24 @@ store_file (const char  *path,
 
 /* --- checks -------------------------------------------------------------- */
 
+/* A HEIF whose codec this computer lacks is unsupported, not damaged. */
+static gboolean
+set_unreadable (GError       **error,
+                const GError  *decoder_error,
+                const char    *display_name)
+{
+  if (g_error_matches (decoder_error, XJ_PHOTO_ERROR, XJ_PHOTO_ERROR_UNSUPPORTED))
+    g_set_error (error, XJ_PHOTO_ERROR, XJ_PHOTO_ERROR_UNSUPPORTED,
+                 _("“%s” is a HEIF image that cannot be decoded on this computer (%s). Export "
+                   "it as JPEG on the phone or in a photo viewer and import that."),
+                 display_name, decoder_error->message);
+  else
+    g_set_error (error, XJ_PHOTO_ERROR, XJ_PHOTO_ERROR_CORRUPT,
+                 _("The photo “%s” is damaged and cannot be read (%s). Copy it again "
+                   "from the camera or phone."), display_name, decoder_error->message);
+  return FALSE;
+}
+
 static gboolean
 check_image (XjImageFormat   format,
              const guint8   *data,
@@ -125,18 +143,11 @@ check_image (XjImageFormat   format,
 
   if (format == XJ_IMAGE_FORMAT_UNKNOWN)
     {
-      g_set_error (error, XJ_PHOTO_ERROR, XJ_PHOTO_ERROR_NOT_IMAGE,
-                   _("“%s” is not a photo: Xunjian accepts JPEG and PNG images. "
-                     "Choose a photo taken with a camera or phone."), display_name);
+      _xj_photo_set_format_error (data, length, display_name, error);
       return FALSE;
     }
   if (!xj_image_read_size (format, data, length, width, height, &local_error))
-    {
-      g_set_error (error, XJ_PHOTO_ERROR, XJ_PHOTO_ERROR_CORRUPT,
-                   _("The photo “%s” is damaged and cannot be read (%s). Copy it again "
-                     "from the camera or phone."), display_name, local_error->message);
-      return FALSE;
-    }
+    return set_unreadable (error, local_error, display_name);
   /* The header alone decides: a few kilobytes can claim gigapixels. */
   if ((gint64) *width * *height > XJ_PHOTO_MAX_PIXELS)
     {
@@ -201,16 +212,23 @@ fill_exif (XjPhotoInfo   *info,
            const guint8  *data,
            gsize          length)
 {
+  g_autoptr(GBytes) heif_exif = NULL;
   XjExif exif;
 
   info->orientation = 1;
-  if (format != XJ_IMAGE_FORMAT_JPEG)
+  if (format == XJ_IMAGE_FORMAT_HEIF)
+    heif_exif = _xj_image_heif_dup_exif (data, length);
+  if (format != XJ_IMAGE_FORMAT_JPEG && heif_exif == NULL)
     {
       info->camera = g_strdup ("");
       return;
     }
+  if (heif_exif != NULL)
+    data = g_bytes_get_data (heif_exif, &length);
   xj_exif_read (data, length, &exif);
-  info->orientation = exif.orientation;
+  /* A HEIF is decoded upright already (its irot/imir boxes are what the
+   * standard says counts; phones write the same turn into EXIF). */
+  info->orientation = format == XJ_IMAGE_FORMAT_HEIF ? 1 : exif.orientation;
   info->has_taken_at = exif.has_taken_at;
   info->taken_at = exif.taken_at;
   info->has_gps = exif.has_gps;
@@ -218,6 +236,24 @@ fill_exif (XjPhotoInfo   *info,
   info->gps_lon = exif.gps_lon;
   info->camera = g_steal_pointer (&exif.camera);
   xj_exif_clear (&exif);
+}
+
+static const char *
+format_mime (XjImageFormat  format,
+             const guint8  *data,
+             gsize          length)
+{
+  switch (format)
+    {
+    case XJ_IMAGE_FORMAT_PNG:
+      return "image/png";
+    case XJ_IMAGE_FORMAT_HEIF:
+      return _xj_image_heif_mime (data, length);
+    case XJ_IMAGE_FORMAT_JPEG:
+    case XJ_IMAGE_FORMAT_UNKNOWN:
+    default:
+      return "image/jpeg";
+    }
 }
 
 static XjPhotoInfo *
@@ -244,7 +280,7 @@ import_data (const char    *data_dir,
 
   if (!check_image (format, data, length, display_name, &info->width, &info->height, error))
     return NULL;
-  info->mime = format == XJ_IMAGE_FORMAT_PNG ? "image/png" : "image/jpeg";
+  info->mime = format_mime (format, data, length);
   info->bytes = length;
   info->original_name = g_strdup (original_name != NULL ? original_name : "");
 
@@ -260,9 +296,7 @@ import_data (const char    *data_dir,
 
   if (!decoded)
     {
-      g_set_error (error, XJ_PHOTO_ERROR, XJ_PHOTO_ERROR_CORRUPT,
-                   _("The photo “%s” is damaged and cannot be read (%s). Copy it again "
-                     "from the camera or phone."), display_name, local_error->message);
+      set_unreadable (error, local_error, display_name);
       original_job_clear (&job);
       return NULL;
     }
@@ -390,9 +424,9 @@ xj_photo_import_bytes (const char    *data_dir,
  * photo is, and is audited.
  */
 gboolean
-xj_photo_info_insert (const XjPhotoInfo  *info,
-                      sqlite3            *db,
-                      GError            **error)
+xj_photo_info_insert (XjPhotoInfo  *info,
+                      sqlite3      *db,
+                      GError      **error)
 {
   sqlite3_stmt *stmt = NULL;
   int rc;
@@ -424,6 +458,7 @@ xj_photo_info_insert (const XjPhotoInfo  *info,
       sqlite3_bind_text (stmt, 11, info->original_name, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 12, xj_clock_now ());
       rc = sqlite3_step (stmt);
+      info->row_created = rc == SQLITE_DONE && sqlite3_changes (db) == 1;
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
@@ -431,46 +466,45 @@ xj_photo_info_insert (const XjPhotoInfo  *info,
   return TRUE;
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
-}
-
 /**
- * xj_photo_list_folder:
+ * xj_photo_info_discard:
+ * @db: a connection the calling thread owns
  *
- * Returns: (transfer full) (element-type filename): full paths of the
- * .jpg, .jpeg and .png files directly in @folder, sorted by name (the
- * order cameras number them in).
+ * Takes back an import that is not wanted after all (cancelled, or left
+ * out in the review): the row it added and the files it wrote, unless the
+ * photo has been attached meanwhile.  A photo stored before the import
+ * stays as it was.
  */
-GPtrArray *
-xj_photo_list_folder (const char  *folder,
-                      GError     **error)
+gboolean
+xj_photo_info_discard (XjPhotoInfo  *info,
+                       sqlite3      *db,
+                       GError      **error)
 {
-  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
 
-  g_return_val_if_fail (folder != NULL, NULL);
+  g_return_val_if_fail (info != NULL && info->sha256 != NULL, FALSE);
+  g_return_val_if_fail (db != NULL, FALSE);
 
-  dir = g_dir_open (folder, 0, error);
-  if (dir == NULL)
-    return NULL;
-  while ((name = g_dir_read_name (dir)) != NULL)
+  if (!info->row_created)
+    return TRUE;
+  rc = sqlite3_prepare_v2 (db,
+                           "DELETE FROM photos WHERE sha256 = ?1 "
+                           "AND NOT EXISTS (SELECT 1 FROM answer_photos WHERE sha256 = ?1) "
+                           "AND NOT EXISTS (SELECT 1 FROM notice_photos WHERE sha256 = ?1)",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
     {
-      g_autofree char *lower = g_ascii_strdown (name, -1);
-      g_autofree char *path = NULL;
-
-      if (name[0] == '.'
-          || !(g_str_has_suffix (lower, ".jpg") || g_str_has_suffix (lower, ".jpeg")
-               || g_str_has_suffix (lower, ".png")))
-        continue;
-      path = g_build_filename (folder, name, NULL);
-      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
-        g_ptr_array_add (paths, g_steal_pointer (&path));
+      sqlite3_bind_text (stmt, 1, info->sha256, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
     }
-  g_ptr_array_sort (paths, compare_names);
-  return g_steal_pointer (&paths);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return xj_store_set_sqlite_error (error, db, rc, _("Could not remove the photo"));
+  if (sqlite3_changes (db) == 1)
+    {
+      xj_photo_info_discard_files (info);
+      info->row_created = FALSE;
+    }
+  return TRUE;
 }

@@ -20,18 +20,33 @@ typedef struct
 {
   gint64   answer_id;
   gint64   answered_at;
+  guint    position;     /* the item's place in the checklist, sections in order */
+  gboolean failed;
 } XjMatchAnswer;
 
+/* The visit: a photo outside [start − XJ_PHOTO_FAR_THRESHOLD, end +
+ * XJ_PHOTO_FAR_THRESHOLD] (the photos flagged as taken at another time)
+ * is never proposed. */
+typedef struct
+{
+  gint64   start;
+  gint64   end;          /* a running inspection: now */
+} XjMatchVisit;
+
 typedef enum {
-  XJ_PHOTO_MATCH_MATCHED,
+  XJ_PHOTO_MATCH_MATCHED,    /* the answer given closest in time */
+  XJ_PHOTO_MATCH_BY_ORDER,   /* answers all came after the photos: the failed items in order */
   XJ_PHOTO_MATCH_NO_TIME,    /* the photo carries no capture time */
-  XJ_PHOTO_MATCH_TOO_FAR,    /* no answer within the maximum distance */
+  XJ_PHOTO_MATCH_TOO_FAR,    /* outside the visit, or no answer within the maximum distance */
+  XJ_PHOTO_MATCH_TIE,        /* two answers as close: the person chooses */
+  XJ_PHOTO_MATCH_AMBIGUOUS,  /* by order, but photos and failed items do not pair up */
 } XjPhotoMatchStatus;
 
 typedef struct
 {
   XjPhotoMatchStatus status;
-  gint64             answer_id;   /* 0 unless matched */
+  gint64             answer_id;   /* MATCHED, BY_ORDER; TIE: one of the two */
+  gint64             tied_id;     /* TIE: the other answer */
   gint64             distance;    /* seconds to the closest answer; 0 without a time */
 } XjPhotoMatchProposal;
 
@@ -46,6 +61,7 @@ XjPhotoMatchProposal *xj_photo_match_proposals (const XjMatchPhoto  *photos,
                                                 gsize                n_photos,
                                                 const XjMatchAnswer *answers,
                                                 gsize                n_answers,
+                                                const XjMatchVisit  *visit,
                                                 gint64               max_distance);
 
 G_END_DECLS

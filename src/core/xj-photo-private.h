@@ -20,4 +20,9 @@ gboolean  _xj_photo_write_file (const char  *target,
                                 const char  *display_name,
                                 GError     **error);
 
+void      _xj_photo_set_format_error (const guint8 *data,
+                                      gsize         length,
+                                      const char   *display_name,
+                                      GError      **error);
+
 G_END_DECLS

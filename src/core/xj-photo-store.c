@@ -95,7 +95,7 @@ check_sha256 (const char  *sha256,
 
 gboolean
 xj_store_add_photo (XjStore            *store,
-                    const XjPhotoInfo  *info,
+                    XjPhotoInfo        *info,
                     GError            **error)
 {
   g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
@@ -417,51 +417,6 @@ xj_store_list_notice_photos (XjStore            *store,
   g_return_val_if_fail (XJ_IS_STORE (store), NULL);
 
   return list_links (store, &notice_link, notice_id, phase_to_string (phase), error);
-}
-
-/* --- reuse --------------------------------------------------------------- */
-
-/**
- * xj_store_photo_used_elsewhere:
- * @other_inspection_id: (out): the first other inspection whose answers
- *   carry the same photo, or 0 when none does
- *
- * The classic mystery-shop fraud is handing in an old photo again; the
- * same bytes have the same hash whatever the file is called.
- *
- * Returns: %FALSE only when the database could not be read.
- */
-gboolean
-xj_store_photo_used_elsewhere (XjStore     *store,
-                               const char  *sha256,
-                               gint64       inspection_id,
-                               gint64      *other_inspection_id,
-                               GError     **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
-  g_return_val_if_fail (other_inspection_id != NULL, FALSE);
-
-  *other_inspection_id = 0;
-  stmt = xj_store_prepare (store,
-                           "SELECT a.inspection_id FROM answer_photos ap "
-                           "JOIN answers a ON a.id = ap.answer_id "
-                           "WHERE ap.sha256 = ?1 AND a.inspection_id <> ?2 "
-                           "ORDER BY a.inspection_id LIMIT 1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, inspection_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *other_inspection_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return xj_store_set_sqlite_error (error, xj_store_get_db (store), rc,
-                                      _("Could not read photos"));
-  return TRUE;
 }
 
 /* --- integrity ----------------------------------------------------------- */

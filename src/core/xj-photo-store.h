@@ -41,7 +41,7 @@ XjPhotoInfo *xj_store_import_photo          (XjStore       *store,
                                              const char    *path,
                                              GError       **error);
 gboolean    xj_store_add_photo              (XjStore       *store,
-                                             const XjPhotoInfo *info,
+                                             XjPhotoInfo   *info,
                                              GError       **error);
 
 gboolean    xj_store_attach_photo_to_answer (XjStore       *store,
@@ -89,12 +89,6 @@ gboolean    xj_store_detach_photo_from_notice (XjStore     *store,
 GPtrArray  *xj_store_list_notice_photos     (XjStore       *store,
                                              gint64         notice_id,
                                              XjNoticePhotoPhase phase,
-                                             GError       **error);
-
-gboolean    xj_store_photo_used_elsewhere   (XjStore       *store,
-                                             const char    *sha256,
-                                             gint64         inspection_id,
-                                             gint64        *other_inspection_id,
                                              GError       **error);
 
 gboolean    xj_photo_store_check            (XjStore       *store,

@@ -12,13 +12,14 @@ typedef enum {
   XJ_PHOTO_ERROR_UNREADABLE,      /* missing, a folder, a pipe, no permission */
   XJ_PHOTO_ERROR_EMPTY,           /* zero bytes */
   XJ_PHOTO_ERROR_TOO_LARGE,       /* more than XJ_PHOTO_MAX_BYTES */
-  XJ_PHOTO_ERROR_NOT_IMAGE,       /* neither JPEG nor PNG */
+  XJ_PHOTO_ERROR_NOT_IMAGE,       /* not an image at all */
   XJ_PHOTO_ERROR_CORRUPT,         /* truncated or damaged image data */
   XJ_PHOTO_ERROR_TOO_MANY_PIXELS, /* more than XJ_PHOTO_MAX_PIXELS: an image bomb */
   XJ_PHOTO_ERROR_NO_SPACE,        /* the disk (or the file size limit) is full */
   XJ_PHOTO_ERROR_WRITE,           /* any other failure to store the files */
   XJ_PHOTO_ERROR_NOT_FOUND,       /* not in the photo store, or not attached */
   XJ_PHOTO_ERROR_ALREADY_ATTACHED,
+  XJ_PHOTO_ERROR_UNSUPPORTED,     /* an image or video in a format we cannot read */
 } XjPhotoError;
 
 /* Limits stated in the messages that refuse a file. */
@@ -34,7 +35,7 @@ typedef enum {
 typedef struct
 {
   char        *sha256;
-  const char  *mime;           /* "image/jpeg" or "image/png" (static) */
+  const char  *mime;           /* "image/jpeg", "image/png", "image/heic" … (static) */
   gint64       bytes;
   int          width;
   int          height;
@@ -49,6 +50,7 @@ typedef struct
   /* Files this import wrote (not those that were already stored), so that
    * a failed row insert can take them back. */
   char       **created_files;
+  gboolean     row_created;    /* xj_photo_info_insert() added the row */
 } XjPhotoInfo;
 
 GQuark        xj_photo_error_quark        (void);
@@ -77,11 +79,16 @@ XjPhotoInfo  *xj_photo_import_bytes       (const char    *data_dir,
 void          xj_photo_info_discard_files (XjPhotoInfo   *info);
 
 /* The short part, on whichever connection the thread owns. */
-gboolean      xj_photo_info_insert        (const XjPhotoInfo *info,
+gboolean      xj_photo_info_insert        (XjPhotoInfo   *info,
+                                           sqlite3       *db,
+                                           GError       **error);
+gboolean      xj_photo_info_discard       (XjPhotoInfo   *info,
                                            sqlite3       *db,
                                            GError       **error);
 
-/* The JPEG and PNG files of a folder (not its subfolders), sorted by name. */
+/* The photos of a folder (not its subfolders), sorted by name: JPEG, PNG
+ * and HEIF, and the images and videos that cannot be imported, so that the
+ * import can name them. */
 GPtrArray    *xj_photo_list_folder        (const char    *folder,
                                            GError       **error);
 

@@ -411,9 +411,36 @@ static const char schema_v1[] =
 static const char schema_v2[] =
   "CREATE INDEX inspections_version ON inspections (version_id);";
 
+/* Version 3: HEIF photos (iPhones save HEIC).  SQLite cannot change a
+ * CHECK in place: the table is rebuilt with its rows.  The references from
+ * answer_photos and notice_photos are deferred meanwhile and hold again
+ * once the rows are back (the commit checks them). */
+static const char schema_v3[] =
+  "PRAGMA defer_foreign_keys = ON;"
+  "CREATE TEMP TABLE photos_v2 AS SELECT * FROM photos;"
+  "DROP TABLE photos;"
+  "CREATE TABLE photos ("
+  "  sha256 TEXT PRIMARY KEY CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),"
+  "  bytes INTEGER NOT NULL CHECK (bytes > 0),"
+  "  mime TEXT NOT NULL CHECK (mime IN ('image/jpeg', 'image/png', 'image/heic', 'image/heif',"
+  "                                     'image/avif')),"
+  "  width INTEGER NOT NULL CHECK (width > 0),"
+  "  height INTEGER NOT NULL CHECK (height > 0),"
+  "  orientation INTEGER NOT NULL DEFAULT 1 CHECK (orientation BETWEEN 1 AND 8),"
+  "  taken_at INTEGER,"
+  "  gps_lat REAL CHECK (gps_lat IS NULL OR gps_lat BETWEEN -90 AND 90),"
+  "  gps_lon REAL CHECK (gps_lon IS NULL OR gps_lon BETWEEN -180 AND 180),"
+  "  camera TEXT NOT NULL DEFAULT '',"
+  "  original_name TEXT NOT NULL DEFAULT '',"
+  "  imported_at INTEGER NOT NULL"
+  ") STRICT;"
+  "INSERT INTO photos SELECT * FROM photos_v2;"
+  "DROP TABLE photos_v2;";
+
 static const char *const steps[] = {
   schema_v1,
   schema_v2,
+  schema_v3,
 };
 
 guint

@@ -19,6 +19,7 @@
 #include "xj-inspection.h"
 #include "xj-notice-history.h"
 #include "xj-notice-store.h"
+#include "xj-photo-flags.h"
 #include "xj-photo-store.h"
 #include "xj-report-build.h"
 #include "xj-signature.h"
@@ -123,12 +124,14 @@ read_jpeg_size (const char *path,
     *width = *height = 0;
 }
 
-/* The renditions of an answer's photos, with their capture time. */
+/* The renditions of an answer's photos, with their capture time and what
+ * makes one suspicious as evidence for @inspection. */
 static gboolean
-add_photos (XjStore         *store,
-            gint64           answer_id,
-            GPtrArray       *photos,
-            GError         **error)
+add_photos (XjStore             *store,
+            const XjInspection  *inspection,
+            gint64               answer_id,
+            GPtrArray           *photos,
+            GError             **error)
 {
   g_autoptr(GPtrArray) attached = xj_store_list_answer_photos (store, answer_id, error);
 
@@ -139,6 +142,8 @@ add_photos (XjStore         *store,
       XjAttachedPhoto *photo = g_ptr_array_index (attached, i);
       g_autofree char *path = NULL;
       g_autofree char *taken = photo->has_taken_at ? format_time (photo->taken_at) : NULL;
+      g_autoptr(GError) flags_error = NULL;
+      XjReportPhoto *report_photo;
       int width, height;
 
       /* What the inspector drew over the photo is part of the evidence. */
@@ -153,8 +158,17 @@ add_photos (XjStore         *store,
       else
         path = xj_photo_dup_rendition_path (xj_store_get_data_dir (store), photo->sha256);
       read_jpeg_size (path, &width, &height);
-      g_ptr_array_add (photos, xj_report_photo_new (path, width, height, taken,
-                                                    *photo->caption != '\0' ? photo->caption : NULL));
+      report_photo = xj_report_photo_new (path, width, height, taken,
+                                          *photo->caption != '\0' ? photo->caption : NULL);
+      g_ptr_array_add (photos, report_photo);
+      report_photo->flag = xj_store_dup_photo_flags (store, inspection, photo->sha256,
+                                                     photo->has_taken_at, photo->taken_at,
+                                                     &flags_error);
+      if (flags_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&flags_error));
+          return FALSE;
+        }
     }
   return TRUE;
 }
@@ -188,11 +202,12 @@ report_signature (const XjSignature  *signature,
 }
 
 static gboolean
-add_sections (XjStore       *store,
-              XjReportData  *data,
-              gint64         inspection_id,
-              GError       **error)
+add_sections (XjStore             *store,
+              XjReportData        *data,
+              const XjInspection  *inspection,
+              GError             **error)
 {
+  gint64 inspection_id = inspection->id;
   g_autoptr(XjTemplate) tmpl = NULL;
   g_autoptr(GHashTable) answers = NULL;
   g_autoptr(GHashTable) previous = NULL;
@@ -246,7 +261,7 @@ add_sections (XjStore       *store,
                                                           answer->answered_at);
             }
           if (answer != NULL && answer->n_photos > 0
-              && !add_photos (store, answer->answer_id, row->photos, error))
+              && !add_photos (store, inspection, answer->answer_id, row->photos, error))
             return FALSE;
         }
     }
@@ -326,7 +341,7 @@ xj_report_data_from_inspection (XjStore     *store,
     }
   data->generated = format_time (xj_clock_now ());
 
-  if (!add_sections (store, data, inspection_id, error)
+  if (!add_sections (store, data, inspection, error)
       || !add_notices (store, data, inspection_id, error)
       || (signatures = xj_store_list_inspection_signatures (store, inspection_id, error)) == NULL)
     return NULL;
@@ -373,6 +388,8 @@ add_findings (XjStore             *store,
                                                      finding->failed ? XJ_REPORT_OUTCOME_FAIL
                                                                      : XJ_REPORT_OUTCOME_PASS,
                                                      *finding->remark != '\0' ? finding->remark : NULL);
+      g_autoptr(XjInspection) inspection = xj_store_get_inspection (store, finding->inspection_id,
+                                                                    error);
 
       answer->repeat = finding->previous_answer_id > 0;
       answer->critical = finding->critical;

@@ -36,6 +36,7 @@ xj_report_photo_free (XjReportPhoto *photo)
   g_free (photo->path);
   g_free (photo->capture_time);
   g_free (photo->caption);
+  g_free (photo->flag);
   g_free (photo);
 }
 

@@ -57,6 +57,7 @@ typedef struct {
   int   height;
   char *capture_time;             /* optional */
   char *caption;                  /* optional */
+  char *flag;                     /* optional: why it is suspicious as evidence */
 } XjReportPhoto;
 
 typedef struct {

@@ -17,6 +17,9 @@
 #include "xj-report-private.h"
 
 #define PHOTO_GAP      8.0
+
+/* A suspicious photo's flag line, small and in the colour of failures. */
+static const XjReportStyle flag_style = { 7.5, FALSE, XJ_REPORT_FAIL };
 #define SIGNATURE_GAP  16.0
 #define STROKE_HEIGHT  52.0
 
@@ -40,6 +43,15 @@ _xj_report_role_label (XjReportRole role)
     }
 }
 
+/* Said in words: the embedded CJK fonts have no warning sign. */
+static char *
+dup_flag_line (const XjReportPhoto *photo)
+{
+  /* Translators: under a photo in the report; %s says why, e.g. "Taken
+   * 2026-12-03 08:10, 38 hours before the inspection." */
+  return g_strdup_printf (_("Suspicious photo: %s"), photo->flag);
+}
+
 void
 _xj_report_collect_photos (XjReportCharset *charset,
                            GPtrArray       *photos)
@@ -50,6 +62,12 @@ _xj_report_collect_photos (XjReportCharset *charset,
 
       _xj_report_charset_add (charset, photo->capture_time);
       _xj_report_charset_add (charset, photo->caption);
+      if (photo->flag != NULL)
+        {
+          g_autofree char *flag = dup_flag_line (photo);
+
+          _xj_report_charset_add (charset, flag);
+        }
     }
 }
 
@@ -230,6 +248,14 @@ caption_height (XjReportRenderer *self,
       lines = _xj_report_renderer_wrap (self, photo->caption, &xj_report_style_small, width);
       height += leading * g_strv_length (lines);
     }
+  if (photo->flag != NULL)
+    {
+      g_auto(GStrv) flag_lines = NULL;
+      g_autofree char *flag = dup_flag_line (photo);
+
+      flag_lines = _xj_report_renderer_wrap (self, flag, &flag_style, width);
+      height += leading * g_strv_length (flag_lines);
+    }
   return height;
 }
 
@@ -253,7 +279,7 @@ _xj_report_photo_row_height (XjReportRenderer *self,
 }
 
 /* Photos in rows of per_row, indent points from the left margin, each
- * with its capture time and caption. */
+ * with its capture time, caption and, for a suspicious one, its flag. */
 gboolean
 _xj_report_photo_grid (XjReportRenderer  *self,
                        GPtrArray         *photos,
@@ -301,6 +327,15 @@ _xj_report_photo_grid (XjReportRenderer  *self,
               for (guint l = 0; lines[l] != NULL; l++, y -= leading)
                 _xj_report_renderer_text (self, x, _xj_report_baseline (y, small), lines[l],
                                           small, XJ_REPORT_ALIGN_LEFT);
+            }
+          if (photo->flag != NULL)
+            {
+              g_autofree char *flag = dup_flag_line (photo);
+              g_auto(GStrv) lines = _xj_report_renderer_wrap (self, flag, &flag_style, cell);
+
+              for (guint l = 0; lines[l] != NULL; l++, y -= leading)
+                _xj_report_renderer_text (self, x, _xj_report_baseline (y, &flag_style), lines[l],
+                                          &flag_style, XJ_REPORT_ALIGN_LEFT);
             }
         }
       self->y -= box + captions + PHOTO_GAP;

@@ -508,7 +508,7 @@ xj_photo_picker_import_folder (XjPhotoPicker *self,
     }
   if (paths->len == 0)
     {
-      set_message (self, _("There are no JPEG or PNG photos in this folder."));
+      set_message (self, _("There are no photos in this folder."));
       return;
     }
   g_ptr_array_add (paths, NULL);

@@ -1,10 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * XjPhotoReview: the one screen after importing a camera's folder.  Each
- * photo is proposed for the item answered closest to its capture time
- * (xj_photo_match_proposals over the answers' times); the inspector moves
- * any photo to another item or leaves it out, and Confirm attaches them
- * all.  Files that could not be imported are listed with the reason.
+ * photo is proposed for the item answered closest to its capture time, or,
+ * when the form was filled in after the visit, for the failed items in
+ * checklist order (xj_photo_match_proposals); a tie is shown, never
+ * decided.  Failed items are marked in the list of targets.  The inspector
+ * moves any photo to another item or leaves it out, and Confirm attaches
+ * them all.  A photo suspicious as evidence (taken long before or after the
+ * inspection, or already handed in for another one) is flagged on its row
+ * with the capture time and where else it was used.  Files that could not
+ * be imported are listed with the reason and what to do.
  */
 #define G_LOG_DOMAIN "xj-photo-review"
 
@@ -12,7 +17,9 @@
 
 #include <glib/gi18n.h>
 
+#include "xj-clock.h"
 #include "xj-photo-async.h"
+#include "xj-photo-flags.h"
 #include "xj-photo-match.h"
 #include "xj-photo-review.h"
 #include "xj-photo-store.h"
@@ -45,6 +52,7 @@ static GtkStringList *
 list_items (XjPhotoReview *self)
 {
   const XjTemplate *tmpl = xj_runner_get_template (self->runner);
+  GHashTable *answers = xj_runner_get_answers (self->runner);
   GtkStringList *names = gtk_string_list_new (NULL);
   gint64 none = 0;
   guint number = 0;
@@ -58,7 +66,15 @@ list_items (XjPhotoReview *self)
       for (guint i = 0; i < section->items->len; i++)
         {
           XjTemplateItem *item = g_ptr_array_index (section->items, i);
-          g_autofree char *name = g_strdup_printf ("%u. %s", ++number, item->prompt);
+          XjAnswer *answer = g_hash_table_lookup (answers, &item->id);
+          g_autofree char *name = NULL;
+
+          /* The items a photo most likely shows stand out in the list. */
+          if (answer != NULL && answer->value != NULL && answer->outcome == XJ_OUTCOME_FAIL)
+            /* Translators: an item in the list of targets: number, prompt */
+            name = g_strdup_printf (_("%u. %s — failed"), ++number, item->prompt);
+          else
+            name = g_strdup_printf ("%u. %s", ++number, item->prompt);
 
           gtk_string_list_append (names, name);
           g_array_append_val (self->item_ids, item->id);
@@ -77,12 +93,16 @@ position_of (XjPhotoReview *self,
   return 0;
 }
 
-/* Answer ids of the runner → item ids, and the answers' times to match. */
+/* Answer ids of the runner → item ids, and the answers' times, places and
+ * outcomes to match. */
 static XjPhotoMatchProposal *
 propose (XjPhotoReview *self,
          GHashTable    *answer_items)
 {
   GHashTable *answers = xj_runner_get_answers (self->runner);
+  const XjInspection *inspection = xj_runner_get_inspection (self->runner);
+  XjMatchVisit visit = { inspection->started_at, inspection->completed_at > 0
+                                                 ? inspection->completed_at : xj_clock_now () };
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (XjMatchAnswer));
   g_autoptr(GArray) taken = g_array_new (FALSE, FALSE, sizeof (XjMatchPhoto));
   GHashTableIter iter;
@@ -92,7 +112,9 @@ propose (XjPhotoReview *self,
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &answer))
     if (answer->value != NULL)
       {
-        XjMatchAnswer one = { answer->answer_id, answer->answered_at };
+        XjMatchAnswer one = { answer->answer_id, answer->answered_at,
+                              position_of (self, answer->item_id),
+                              answer->outcome == XJ_OUTCOME_FAIL };
 
         g_array_append_val (times, one);
         g_hash_table_insert (answer_items, GINT_TO_POINTER (answer->answer_id),
@@ -106,8 +128,48 @@ propose (XjPhotoReview *self,
       g_array_append_val (taken, one);
     }
   return xj_photo_match_proposals ((XjMatchPhoto *) taken->data, taken->len,
-                                   (XjMatchAnswer *) times->data, times->len,
+                                   (XjMatchAnswer *) times->data, times->len, &visit,
                                    XJ_PHOTO_MATCH_MAX_DISTANCE);
+}
+
+/* Why a photo was proposed as it was, when that needs saying. */
+static char *
+explain (XjPhotoReview              *self,
+         const XjPhotoMatchProposal *proposal,
+         GHashTable                 *answer_items,
+         guint                       n_failed,
+         guint                       n_by_order)
+{
+  switch (proposal->status)
+    {
+    case XJ_PHOTO_MATCH_NO_TIME:
+      return g_strdup (_("no capture time in the photo"));
+    case XJ_PHOTO_MATCH_TOO_FAR:
+      return g_strdup (_("taken far from every answer"));
+    case XJ_PHOTO_MATCH_BY_ORDER:
+      return g_strdup (_("proposed by the order of the failed items: the answers were given "
+                         "after the photos"));
+    case XJ_PHOTO_MATCH_TIE:
+      {
+        gint64 first = GPOINTER_TO_INT (g_hash_table_lookup (answer_items,
+                                                             GINT_TO_POINTER (proposal->answer_id)));
+        gint64 second = GPOINTER_TO_INT (g_hash_table_lookup (answer_items,
+                                                              GINT_TO_POINTER (proposal->tied_id)));
+
+        /* Translators: item numbers, as in the list of items */
+        return g_strdup_printf (_("taken as close to item %u as to item %u: choose one"),
+                                position_of (self, first), position_of (self, second));
+      }
+    case XJ_PHOTO_MATCH_AMBIGUOUS:
+      return g_strdup_printf (ngettext ("%u photo for %u failed items cannot be paired "
+                                           "up by order: choose the item",
+                                           "%u photos for %u failed items cannot be paired "
+                                           "up by order: choose the item", n_by_order),
+                              n_by_order, n_failed);
+    case XJ_PHOTO_MATCH_MATCHED:
+    default:
+      return NULL;
+    }
 }
 
 static void
@@ -122,6 +184,75 @@ on_thumbnail_loaded_cb (GObject      *source,
     gtk_picture_set_paintable (picture, GDK_PAINTABLE (texture));
 }
 
+static guint
+count_failed (XjPhotoReview *self)
+{
+  GHashTable *answers = xj_runner_get_answers (self->runner);
+  GHashTableIter iter;
+  XjAnswer *answer;
+  guint n = 0;
+
+  g_hash_table_iter_init (&iter, answers);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &answer))
+    n += answer->value != NULL && answer->outcome == XJ_OUTCOME_FAIL;
+  return n;
+}
+
+/* What makes the photo suspicious for this inspection, or NULL. */
+static char *
+dup_flags (XjPhotoReview *self,
+           XjPhotoInfo   *info)
+{
+  g_autoptr(GError) error = NULL;
+  char *flags = xj_store_dup_photo_flags (get_store (self),
+                                          xj_runner_get_inspection (self->runner), info->sha256,
+                                          info->has_taken_at, info->taken_at, &error);
+
+  if (error != NULL)
+    g_warning ("Could not check the photo: %s", error->message);
+  return flags;
+}
+
+static void
+on_setup_label_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   gpointer                  ellipsize)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (ellipsize != NULL)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 22);
+    }
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+on_bind_label_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  gpointer                  user_data)
+{
+  GtkStringObject *name = gtk_list_item_get_item (list_item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)),
+                      gtk_string_object_get_string (name));
+}
+
+/* Long prompts are cut in the closed list (so that the photo's details
+ * keep their room), shown whole when it opens. */
+static GtkListItemFactory *
+make_label_factory (gboolean ellipsize)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (on_setup_label_cb),
+                    GINT_TO_POINTER (ellipsize));
+  g_signal_connect (factory, "bind", G_CALLBACK (on_bind_label_cb), NULL);
+  return factory;
+}
+
 static GtkWidget *
 make_row (XjPhotoReview *self,
           XjPhotoInfo   *info,
@@ -134,7 +265,10 @@ make_row (XjPhotoReview *self,
   GtkWidget *chooser = gtk_drop_down_new (g_object_ref (names), NULL);
   g_autofree char *path = xj_photo_dup_thumbnail_path (xj_store_get_data_dir (get_store (self)),
                                                        info->sha256);
+  g_autofree char *flags = dup_flags (self, info);
   g_autofree char *subtitle = NULL;
+  g_autoptr(GtkListItemFactory) closed = make_label_factory (TRUE);
+  g_autoptr(GtkListItemFactory) open = make_label_factory (FALSE);
 
   if (info->has_taken_at)
     {
@@ -145,14 +279,32 @@ make_row (XjPhotoReview *self,
     }
   else
     subtitle = g_strdup (why);
+  if (flags != NULL)
+    {
+      GtkWidget *badge = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      char *flagged = g_strdup_printf ("%s%s⚠ %s", subtitle != NULL ? subtitle : "",
+                                       subtitle != NULL ? "\n" : "", flags);
+
+      g_free (subtitle);
+      subtitle = flagged;
+      gtk_widget_add_css_class (badge, "warning");
+      gtk_widget_set_tooltip_text (badge, flags);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_PROPERTY_LABEL, flags,
+                                      -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
+      gtk_widget_add_css_class (row, "flagged");
+    }
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), info->original_name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_widget_set_size_request (picture, 64, 64);
   gtk_picture_set_content_fit (GTK_PICTURE (picture), GTK_CONTENT_FIT_COVER);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), picture);
+  gtk_drop_down_set_factory (GTK_DROP_DOWN (chooser), closed);
+  gtk_drop_down_set_list_factory (GTK_DROP_DOWN (chooser), open);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (chooser), selected);
   gtk_widget_set_valign (chooser, GTK_ALIGN_CENTER);
-  gtk_widget_set_size_request (chooser, 320, -1);
+  gtk_widget_set_size_request (chooser, 280, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (chooser), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Attach to Item"), -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), chooser);
@@ -214,11 +366,35 @@ confirm_activated (GtkWidget  *widget,
 
 /* --- GObject -------------------------------------------------------------- */
 
+/* Whatever way the review closes, the photos it did not attach go again
+ * (those stored before the import stay): a cancelled import leaves
+ * nothing behind. */
+static void
+discard_unattached (XjPhotoReview *self)
+{
+  XjStore *store;
+
+  if (self->runner == NULL || self->photos->len == 0)
+    return;
+  store = get_store (self);
+  for (guint i = 0; i < self->photos->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!xj_photo_info_discard (g_ptr_array_index (self->photos, i), xj_store_get_db (store),
+                                  &error))
+        g_warning ("Could not take back an imported photo: %s", error->message);
+    }
+  g_ptr_array_set_size (self->photos, 0);
+  xj_store_emit_changed (store, "photos");
+}
+
 static void
 xj_photo_review_dispose (GObject *object)
 {
   XjPhotoReview *self = XJ_PHOTO_REVIEW (object);
 
+  discard_unattached (self);
   g_clear_object (&self->runner);
 
   G_OBJECT_CLASS (xj_photo_review_parent_class)->dispose (object);
@@ -255,7 +431,7 @@ xj_photo_review_init (XjPhotoReview *self)
   self->item_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->choosers = g_ptr_array_new ();
   gtk_window_set_title (GTK_WINDOW (self), _("Review Imported Photos"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 860, 640);
+  gtk_window_set_default_size (GTK_WINDOW (self), 960, 660);
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
 }
 
@@ -275,7 +451,7 @@ build (XjPhotoReview *self,
   g_autoptr(GtkStringList) names = list_items (self);
   g_autoptr(GHashTable) answer_items = g_hash_table_new (NULL, NULL);
   g_autofree XjPhotoMatchProposal *proposals = NULL;
-  guint n = 0;
+  guint n = 0, n_by_order = 0;
 
   for (guint i = 0; i < results->len; i++)
     {
@@ -298,24 +474,28 @@ build (XjPhotoReview *self,
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Photos and Their Items"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
                                          _("Each photo is proposed for the item answered closest "
-                                           "to the time it was taken. Move a photo to another item, "
-                                           "or leave it out, before attaching."));
+                                           "to the time it was taken, or, when the answers were "
+                                           "given after the photos, for the failed items in "
+                                           "order. Move a photo to another item, or leave it out, "
+                                           "before attaching."));
+  for (guint i = 0; i < self->photos->len; i++)
+    n_by_order += proposals[i].status == XJ_PHOTO_MATCH_AMBIGUOUS
+                  || proposals[i].status == XJ_PHOTO_MATCH_BY_ORDER;
   for (guint i = 0; i < self->photos->len; i++)
     {
       XjPhotoMatchProposal *proposal = &proposals[i];
       gint64 item_id = GPOINTER_TO_INT (g_hash_table_lookup (answer_items,
                                                              GINT_TO_POINTER (proposal->answer_id)));
-      const char *why = proposal->status == XJ_PHOTO_MATCH_NO_TIME
-                        ? _("no capture time in the photo")
-                        : proposal->status == XJ_PHOTO_MATCH_TOO_FAR
-                        ? _("taken far from every answer") : NULL;
+      gboolean chosen = proposal->status == XJ_PHOTO_MATCH_MATCHED
+                        || proposal->status == XJ_PHOTO_MATCH_BY_ORDER;
+      g_autofree char *why = explain (self, proposal, answer_items, count_failed (self),
+                                      n_by_order);
 
-      n += proposal->status == XJ_PHOTO_MATCH_MATCHED;
+      n += chosen;
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
                                  make_row (self, g_ptr_array_index (self->photos, i),
                                            G_LIST_MODEL (names),
-                                           proposal->status == XJ_PHOTO_MATCH_MATCHED
-                                           ? position_of (self, item_id) : 0, why));
+                                           chosen ? position_of (self, item_id) : 0, why));
     }
   gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (confirm), "review.confirm");

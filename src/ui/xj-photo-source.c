@@ -122,9 +122,12 @@ xj_photo_source_choose (GtkWidget        *widget,
                                          folder ? _("_Import") : _("_Attach"), NULL);
   if (!folder)
     {
-      gtk_file_filter_set_name (filter, _("Photos (JPEG, PNG)"));
+      gtk_file_filter_set_name (filter, _("Photos (JPEG, PNG, HEIC)"));
       gtk_file_filter_add_mime_type (filter, "image/jpeg");
       gtk_file_filter_add_mime_type (filter, "image/png");
+      gtk_file_filter_add_mime_type (filter, "image/heic");
+      gtk_file_filter_add_mime_type (filter, "image/heif");
+      gtk_file_filter_add_mime_type (filter, "image/avif");
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
       gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
     }

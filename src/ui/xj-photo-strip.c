@@ -3,7 +3,9 @@
  * XjPhotoStrip: the photos of one answer on its item row — thumbnails
  * read from the thumbnail files in a worker, flags for photos that are
  * suspicious as evidence (taken far from the inspection, or already used
- * in another one), a drop target for files and the progress of an import.
+ * in another one: a badge on the thumbnail and a line under the strip, so
+ * that nobody has to hover to see it), a drop target for files and the
+ * progress of an import.
  */
 #define G_LOG_DOMAIN "xj-photo-strip"
 
@@ -12,8 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "xj-annotation.h"
-#include "xj-clock.h"
-#include "xj-photo-match.h"
+#include "xj-photo-flags.h"
 #include "xj-photo-store.h"
 #include "xj-photo-strip.h"
 
@@ -26,6 +27,7 @@ struct _XjPhotoStrip
   GPtrArray      *photos;        /* XjAttachedPhoto */
   GCancellable   *loading;
   GtkBox         *thumbnails;
+  GtkLabel       *flags;
   GtkBox         *progress_box;
   GtkProgressBar *progress;
 };
@@ -152,32 +154,23 @@ xj_photo_describe_flags (XjStore                *store,
                          const XjInspection     *inspection,
                          const XjAttachedPhoto  *photo)
 {
-  g_autoptr(GString) flags = g_string_new (NULL);
-  gint64 end, other = 0;
+  g_autoptr(GError) error = NULL;
+  char *flags;
 
   if (inspection == NULL)
     return NULL;
-  end = inspection->completed_at > 0 ? inspection->completed_at : xj_clock_now ();
-
-  if (photo->has_taken_at
-      && xj_photo_time_is_far (photo->taken_at, inspection->started_at, end,
-                               XJ_PHOTO_FAR_THRESHOLD))
-    g_string_append (flags, _("Taken long before or after this inspection."));
-  if (xj_store_photo_used_elsewhere (store, photo->sha256, inspection->id, &other, NULL)
-      && other != 0)
-    {
-      if (flags->len > 0)
-        g_string_append_c (flags, ' ');
-      g_string_append_printf (flags, _("Already used in inspection %lld."), (long long) other);
-    }
-  return flags->len > 0 ? g_string_free (g_steal_pointer (&flags), FALSE) : NULL;
+  flags = xj_store_dup_photo_flags (store, inspection, photo->sha256, photo->has_taken_at,
+                                    photo->taken_at, &error);
+  if (error != NULL)
+    g_warning ("Could not check the photo: %s", error->message);
+  return flags;
 }
 
 static GtkWidget *
 make_thumbnail (XjPhotoStrip          *self,
                 XjStore               *store,
-                const XjInspection    *inspection,
                 const XjAttachedPhoto *photo,
+                const char            *flags,
                 guint                  index)
 {
   GtkWidget *button = gtk_button_new ();
@@ -185,7 +178,6 @@ make_thumbnail (XjPhotoStrip          *self,
   GtkWidget *picture = gtk_picture_new ();
   g_autofree char *path = xj_photo_dup_shown_path (xj_store_get_data_dir (store), photo->sha256,
                                                    photo->annotation, TRUE);
-  g_autofree char *flags = xj_photo_describe_flags (store, inspection, photo);
   g_autofree char *label = g_strdup_printf (_("Photo %u"), index + 1);
 
   gtk_widget_set_size_request (picture, THUMBNAIL_SIZE, THUMBNAIL_SIZE);
@@ -269,6 +261,14 @@ xj_photo_strip_init (XjPhotoStrip *self)
   gtk_widget_set_visible (GTK_WIDGET (self->thumbnails), FALSE);
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->thumbnails));
 
+  self->flags = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->flags, TRUE);
+  gtk_label_set_xalign (self->flags, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->flags), "warning");
+  gtk_widget_add_css_class (GTK_WIDGET (self->flags), "caption");
+  gtk_widget_set_visible (GTK_WIDGET (self->flags), FALSE);
+  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->flags));
+
   self->progress_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6));
   self->progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
   gtk_progress_bar_set_show_text (self->progress, TRUE);
@@ -305,6 +305,7 @@ xj_photo_strip_load (XjPhotoStrip       *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) photos = NULL;
+  g_autoptr(GString) all_flags = g_string_new (NULL);
   GtkWidget *child;
 
   g_return_if_fail (XJ_IS_PHOTO_STRIP (self));
@@ -322,11 +323,21 @@ xj_photo_strip_load (XjPhotoStrip       *self,
   for (guint i = 0; photos != NULL && i < photos->len; i++)
     {
       XjAttachedPhoto *photo = g_ptr_array_index (photos, i);
+      g_autofree char *flags = xj_photo_describe_flags (store, inspection, photo);
 
-      gtk_box_append (self->thumbnails, make_thumbnail (self, store, inspection, photo, i));
+      gtk_box_append (self->thumbnails, make_thumbnail (self, store, photo, flags, i));
       g_ptr_array_add (self->photos, g_steal_pointer (&photos->pdata[i]));
+      if (flags != NULL)
+        {
+          if (all_flags->len > 0)
+            g_string_append_c (all_flags, '\n');
+          /* Translators: "⚠ Photo 2: Taken 2026-12-03 08:10, 38 hours before the inspection." */
+          g_string_append_printf (all_flags, _("⚠ Photo %u: %s"), i + 1, flags);
+        }
     }
   gtk_widget_set_visible (GTK_WIDGET (self->thumbnails), self->photos->len > 0);
+  gtk_label_set_text (self->flags, all_flags->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->flags), all_flags->len > 0);
 }
 
 GPtrArray *

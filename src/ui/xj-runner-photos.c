@@ -347,7 +347,7 @@ _xj_runner_import_folder (XjRunner   *self,
     }
   if (paths->len == 0)
     {
-      toast (self, _("There are no JPEG or PNG photos in this folder."));
+      toast (self, _("There are no photos in this folder."));
       return;
     }
   g_ptr_array_add (paths, NULL);

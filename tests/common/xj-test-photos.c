@@ -1,15 +1,19 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Photos made on the spot for the tests and the benchmark: JPEGs encoded
- * with turbojpeg, EXIF blocks built with libexif and spliced in as APP1.
+ * with turbojpeg (CMYK ones with libjpeg), HEIC with libheif, EXIF blocks
+ * built with libexif and spliced in as APP1.  Nothing binary is committed.
  */
 #include "config.h"
 
 #include <libexif/exif-data.h>
+#include <libheif/heif.h>
 #include <math.h>
 #include <png.h>
+#include <stdio.h>
 #include <string.h>
 #include <turbojpeg.h>
+#include <jpeglib.h>
 
 #include "xj-test-photos.h"
 
@@ -44,18 +48,26 @@ fill_photo (guint8  *pixels,
 }
 
 static void
-fill_quadrants (guint8 *pixels,
-                int     width,
-                int     height)
+fill_quadrants_row (guint8 *row,
+                    int     width,
+                    int     y,
+                    int     height)
 {
   static const guint8 colours[4][3] = {
     { 255, 0, 0 }, { 0, 255, 0 }, { 0, 0, 255 }, { 255, 255, 255 },
   };
 
+  for (int x = 0; x < width; x++)
+    memcpy (row + (gsize) x * 3, colours[(y >= height / 2) * 2 + (x >= width / 2)], 3);
+}
+
+static void
+fill_quadrants (guint8 *pixels,
+                int     width,
+                int     height)
+{
   for (int y = 0; y < height; y++)
-    for (int x = 0; x < width; x++)
-      memcpy (pixels + ((gsize) y * width + x) * 3,
-              colours[(y >= height / 2) * 2 + (x >= width / 2)], 3);
+    fill_quadrants_row (pixels + (gsize) y * width * 3, width, y, height);
 }
 
 GBytes *
@@ -154,17 +166,14 @@ add_coordinate (ExifData *data,
   add_ascii (data, EXIF_IFD_GPS, ref_tag, value < 0 ? negative : positive);
 }
 
-GBytes *
-xj_test_add_exif (GBytes           *jpeg,
-                  const XjTestExif *exif)
+/* The EXIF block of @exif as libexif saves it: "Exif\0\0" and the TIFF
+ * structure; free() it. */
+static unsigned char *
+make_exif_block (const XjTestExif *exif,
+                 unsigned int     *block_size)
 {
   ExifData *data = exif_data_new ();
   unsigned char *block = NULL;
-  unsigned int block_size = 0;
-  gsize jpeg_size = 0;
-  const guint8 *jpeg_data = g_bytes_get_data (jpeg, &jpeg_size);
-  GByteArray *out = g_byte_array_new ();
-  guint8 marker[4];
 
   exif_data_set_option (data, EXIF_DATA_OPTION_IGNORE_UNKNOWN_TAGS);
   exif_data_unset_option (data, EXIF_DATA_OPTION_FOLLOW_SPECIFICATION);
@@ -188,8 +197,23 @@ xj_test_add_exif (GBytes           *jpeg,
       add_coordinate (data, EXIF_TAG_GPS_LATITUDE, EXIF_TAG_GPS_LATITUDE_REF, exif->lat, "N", "S");
       add_coordinate (data, EXIF_TAG_GPS_LONGITUDE, EXIF_TAG_GPS_LONGITUDE_REF, exif->lon, "E", "W");
     }
-  exif_data_save_data (data, &block, &block_size);
+  exif_data_save_data (data, &block, block_size);
   g_assert_nonnull (block);
+  exif_data_unref (data);
+  return block;
+}
+
+GBytes *
+xj_test_add_exif (GBytes           *jpeg,
+                  const XjTestExif *exif)
+{
+  unsigned int block_size = 0;
+  unsigned char *block = make_exif_block (exif, &block_size);
+  gsize jpeg_size = 0;
+  const guint8 *jpeg_data = g_bytes_get_data (jpeg, &jpeg_size);
+  GByteArray *out = g_byte_array_new ();
+  guint8 marker[4];
+
   g_assert_cmpuint (block_size + 2, <, 65536);
 
   /* SOI, then APP1 carrying the EXIF block, then the rest of the file. */
@@ -202,8 +226,143 @@ xj_test_add_exif (GBytes           *jpeg,
   g_byte_array_append (out, block, block_size);
   g_byte_array_append (out, jpeg_data + 2, jpeg_size - 2);
   free (block);
-  exif_data_unref (data);
   return g_byte_array_free_to_bytes (out);
+}
+
+GBytes *
+xj_test_make_cmyk_jpeg (int      width,
+                        int      height,
+                        gboolean ycck)
+{
+  /* Red, green, blue, white in ink, stored inverted (255 = no ink). */
+  static const guint8 inks[4][4] = {
+    { 255, 0, 0, 255 }, { 0, 255, 0, 255 }, { 0, 0, 255, 255 }, { 255, 255, 255, 255 },
+  };
+  struct jpeg_compress_struct cinfo;
+  struct jpeg_error_mgr jerr;
+  unsigned char *buffer = NULL;
+  unsigned long size = 0;
+  g_autofree guint8 *row = g_malloc ((gsize) width * 4);
+  GBytes *bytes;
+
+  cinfo.err = jpeg_std_error (&jerr);
+  jpeg_create_compress (&cinfo);
+  jpeg_mem_dest (&cinfo, &buffer, &size);
+  cinfo.image_width = width;
+  cinfo.image_height = height;
+  cinfo.input_components = 4;
+  cinfo.in_color_space = JCS_CMYK;
+  jpeg_set_defaults (&cinfo);
+  jpeg_set_colorspace (&cinfo, ycck ? JCS_YCCK : JCS_CMYK);   /* writes the Adobe marker */
+  jpeg_set_quality (&cinfo, 95, TRUE);
+  jpeg_start_compress (&cinfo, TRUE);
+  while (cinfo.next_scanline < cinfo.image_height)
+    {
+      int y = cinfo.next_scanline;
+
+      for (int x = 0; x < width; x++)
+        memcpy (row + x * 4, inks[(y >= height / 2) * 2 + (x >= width / 2)], 4);
+      jpeg_write_scanlines (&cinfo, (JSAMPROW *) &row, 1);
+    }
+  jpeg_finish_compress (&cinfo);
+  jpeg_destroy_compress (&cinfo);
+  bytes = g_bytes_new (buffer, size);
+  free (buffer);
+  return bytes;
+}
+
+static struct heif_error
+append_bytes (struct heif_context *context,
+              const void          *data,
+              size_t               size,
+              void                *user_data)
+{
+  struct heif_error ok = { heif_error_Ok, heif_suberror_Unspecified, "" };
+
+  g_byte_array_append (user_data, data, size);
+  return ok;
+}
+
+#define HEIF_OK(call) g_assert_cmpint ((call).code, ==, heif_error_Ok)
+
+GBytes *
+xj_test_make_heic (int               width,
+                   int               height,
+                   int               orientation,
+                   const XjTestExif *exif)
+{
+  struct heif_context *context = NULL;
+  struct heif_encoder *encoder = NULL;
+  struct heif_image *image = NULL;
+  struct heif_image_handle *handle = NULL;
+  struct heif_encoding_options *options = heif_encoding_options_alloc ();
+  struct heif_writer writer = { 1, append_bytes };
+  GByteArray *out = g_byte_array_new ();
+  guint8 *plane;
+  int stride = 0;
+
+  /* As the program does (src/core/xj-image-heif.c): initialised, never
+   * deinitialised. */
+  HEIF_OK (heif_init (NULL));
+  context = heif_context_alloc ();
+  HEIF_OK (heif_context_get_encoder_for_format (context, heif_compression_HEVC, &encoder));
+  HEIF_OK (heif_encoder_set_lossy_quality (encoder, 90));
+  HEIF_OK (heif_image_create (width, height, heif_colorspace_RGB, heif_chroma_interleaved_RGB,
+                              &image));
+  HEIF_OK (heif_image_add_plane (image, heif_channel_interleaved, width, height, 8));
+  plane = heif_image_get_plane (image, heif_channel_interleaved, &stride);
+  for (int y = 0; y < height; y++)
+    fill_quadrants_row (plane + (gsize) y * stride, width, y, height);
+  options->image_orientation = (enum heif_orientation) orientation;
+  HEIF_OK (heif_context_encode_image (context, image, encoder, options, &handle));
+  if (exif != NULL)
+    {
+      unsigned int block_size = 0;
+      unsigned char *block = make_exif_block (exif, &block_size);
+
+      HEIF_OK (heif_context_add_exif_metadata (context, handle, block, block_size));
+      free (block);
+    }
+  HEIF_OK (heif_context_write (context, &writer, out));
+  heif_image_handle_release (handle);
+  heif_image_release (image);
+  heif_encoder_release (encoder);
+  heif_encoding_options_free (options);
+  heif_context_free (context);
+  return g_byte_array_free_to_bytes (out);
+}
+
+static guint
+count_files (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  if (dir == NULL)
+    return g_file_test (path, G_FILE_TEST_IS_REGULAR) ? 1 : 0;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      n += count_files (child);
+    }
+  return n;
+}
+
+guint
+xj_test_count_stored_files (const char *data_dir)
+{
+  const char *areas[] = { "photos", "renditions", "thumbnails" };
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    {
+      g_autofree char *area = g_build_filename (data_dir, areas[i], NULL);
+
+      n += count_files (area);
+    }
+  return n;
 }
 
 void

@@ -30,6 +30,20 @@ GBytes  *xj_test_make_png      (int               width,
                                 int               height);
 GBytes  *xj_test_add_exif      (GBytes           *jpeg,
                                 const XjTestExif *exif);
+/* The four quadrants as a CMYK JPEG the way Photoshop writes one: Adobe
+ * marker, inverted values, YCCK (@ycck) or plain CMYK. */
+GBytes  *xj_test_make_cmyk_jpeg (int              width,
+                                int               height,
+                                gboolean          ycck);
+/* An iPhone-like HEIC (HEVC through libheif and x265): the four quadrants
+ * stored as they are, @orientation (1–8) written as irot/imir boxes, and
+ * @exif (may be NULL) as its EXIF block. */
+GBytes  *xj_test_make_heic     (int               width,
+                                int               height,
+                                int               orientation,
+                                const XjTestExif *exif);
+/* Files under the photo store's folders of @data_dir (temporary ones too). */
+guint    xj_test_count_stored_files (const char   *data_dir);
 void     xj_test_write_bytes   (const char       *path,
                                 GBytes           *bytes);
 /* Decodes a JPEG file at full size into RGB; returns the pixels. */

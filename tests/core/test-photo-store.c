@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "xj-photo-async.h"
+#include "xj-photo-flags.h"
 #include "xj-photo-store.h"
 #include "xj-test-photos.h"
 #include "xj-test-utils.h"
@@ -198,7 +199,10 @@ test_used_elsewhere (Fixture       *f,
                      gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  gint64 other = -1;
+  g_autoptr(GPtrArray) uses = NULL;
+  g_autoptr(XjInspection) first = NULL;
+  g_autofree char *flags = NULL;
+  XjPhotoUse *use;
 
   g_assert_true (xj_store_attach_photo_to_answer (f->store, 3, f->photos[2]->sha256, NULL, "x",
                                                   NULL, &error));
@@ -209,15 +213,40 @@ test_used_elsewhere (Fixture       *f,
   g_assert_no_error (error);
 
   /* The same bytes handed in for inspection 1 were already in inspection 2. */
-  g_assert_true (xj_store_photo_used_elsewhere (f->store, f->photos[2]->sha256, 1, &other, &error));
-  g_assert_cmpint (other, ==, 2);
-  g_assert_true (xj_store_photo_used_elsewhere (f->store, f->photos[2]->sha256, 2, &other, &error));
-  g_assert_cmpint (other, ==, 1);
-  g_assert_true (xj_store_photo_used_elsewhere (f->store, f->photos[1]->sha256, 1, &other, &error));
-  g_assert_cmpint (other, ==, 0);
-  g_assert_true (xj_store_photo_used_elsewhere (f->store, f->photos[0]->sha256, 1, &other, &error));
-  g_assert_cmpint (other, ==, 0);
+  uses = xj_store_list_photo_uses (f->store, f->photos[2]->sha256, 1, &error);
   g_assert_no_error (error);
+  g_assert_cmpuint (uses->len, ==, 1);
+  use = g_ptr_array_index (uses, 0);
+  g_assert_cmpint (use->inspection_id, ==, 2);
+  g_assert_cmpstr (use->site_name, ==, "A");
+  g_clear_pointer (&uses, g_ptr_array_unref);
+  uses = xj_store_list_photo_uses (f->store, f->photos[2]->sha256, 2, &error);
+  g_assert_cmpuint (uses->len, ==, 1);
+  g_assert_cmpint (((XjPhotoUse *) uses->pdata[0])->inspection_id, ==, 1);
+  g_clear_pointer (&uses, g_ptr_array_unref);
+  uses = xj_store_list_photo_uses (f->store, f->photos[1]->sha256, 1, &error);
+  g_assert_cmpuint (uses->len, ==, 0);
+
+  /* Said with the site and date, never an id the interface does not show. */
+  first = xj_store_get_inspection (f->store, 1, &error);
+  g_assert_no_error (error);
+  flags = xj_store_dup_photo_flags (f->store, first, f->photos[2]->sha256, FALSE, 0, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (flags);
+  g_test_message ("%s", flags);
+  g_assert_nonnull (strstr (flags, "Already used in the inspection at A on 1970-01-01."));
+  g_assert_null (strstr (flags, "inspection 2"));
+  g_clear_pointer (&flags, g_free);
+  flags = xj_store_dup_photo_flags (f->store, first, f->photos[1]->sha256, FALSE, 0, &error);
+  g_assert_null (flags);
+  /* Taken 38 hours before the inspection began. */
+  flags = xj_store_dup_photo_flags (f->store, first, f->photos[1]->sha256, TRUE,
+                                    first->started_at - 38 * 3600, &error);
+  g_assert_nonnull (strstr (flags, "38 hours before the inspection"));
+  g_clear_pointer (&flags, g_free);
+  flags = xj_store_dup_photo_flags (f->store, first, f->photos[1]->sha256, TRUE,
+                                    first->started_at - 11 * 3600, &error);
+  g_assert_null (flags);
 }
 
 static void
@@ -372,6 +401,62 @@ test_import_async (Fixture       *f,
   g_main_loop_unref (state.loop);
 }
 
+static void
+on_progress_cancel (guint        done,
+                    guint        total,
+                    const char  *path,
+                    gpointer     user_data)
+{
+  g_cancellable_cancel (user_data);
+}
+
+/* Cancelled after the first photo, wherever the worker then is: the
+ * photos it stored are taken back, rows and files; one stored before
+ * stays. */
+static void
+test_import_cancelled (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  AsyncState state = { 0 };
+  gint64 rows_before = query_int (f, "SELECT count(*) FROM photos");
+  guint files_before = xj_test_count_stored_files (f->dir);
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XjPhotoInfo) stored_before = NULL;
+
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autoptr(GBytes) jpeg = xj_test_make_jpeg (1600, 1200, 90, 900 + i, FALSE);
+      g_autofree char *name = g_strdup_printf ("IMG_%04u.JPG", i);
+      char *path = g_build_filename (f->camera, name, NULL);
+
+      xj_test_write_bytes (path, jpeg);
+      g_ptr_array_add (paths, path);
+    }
+  /* One of them is in the store already (and attached nowhere). */
+  stored_before = xj_store_import_photo (f->store, paths->pdata[2], &error);
+  g_assert_no_error (error);
+  rows_before++;
+  files_before += 3;
+  g_ptr_array_add (paths, NULL);
+
+  state.loop = g_main_loop_new (NULL, FALSE);
+  xj_photo_import_async (f->store, (const char * const *) paths->pdata, on_progress_cancel,
+                         cancellable, NULL, cancellable, on_import_done_cb, &state);
+  g_main_loop_run (state.loop);
+  g_assert_null (state.results);
+  g_assert_error (state.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&state.error);
+  g_main_loop_unref (state.loop);
+
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM photos"), ==, rows_before);
+  g_assert_cmpuint (xj_test_count_stored_files (f->dir), ==, files_before);
+  g_assert_true (xj_photo_store_check (f->store, report, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -386,6 +471,7 @@ main (int   argc,
   ADD ("notice-photos", test_notice_photos);
   ADD ("check", test_check);
   ADD ("import-async", test_import_async);
+  ADD ("import-cancelled", test_import_cancelled);
 #undef ADD
   return g_test_run ();
 }

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Importing photos: storage by hash and deduplication, rendition geometry
- * for all eight EXIF orientations, EXIF time / GPS / camera, and the
- * catalogue of bad files, each refused by name with nothing stored.
+ * for all eight EXIF orientations, EXIF time / GPS / camera, photos as
+ * phones and editors save them (HEIC, Adobe's inverted CMYK), and the
+ * catalogue of bad files and unsupported formats, each refused by name
+ * with what to do and nothing stored.
  */
 #include "config.h"
 
@@ -65,38 +67,10 @@ count_rows (Fixture    *f,
   return xj_test_query_int (xj_store_get_db (f->store), sql);
 }
 
-/* Every file (temporary ones too) under the photo store's folders. */
-static guint
-count_files (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-  guint n = 0;
-
-  if (dir == NULL)
-    return g_file_test (path, G_FILE_TEST_IS_REGULAR) ? 1 : 0;
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      n += count_files (child);
-    }
-  return n;
-}
-
 static guint
 count_stored_files (Fixture *f)
 {
-  const char *areas[] = { "photos", "renditions", "thumbnails" };
-  guint n = 0;
-
-  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
-    {
-      g_autofree char *area = g_build_filename (f->dir, areas[i], NULL);
-
-      n += count_files (area);
-    }
-  return n;
+  return xj_test_count_stored_files (f->dir);
 }
 
 static XjPhotoInfo *
@@ -328,6 +302,194 @@ test_exif (Fixture       *f,
   g_assert_cmpint (count_rows (f, "SELECT count(*) FROM photos WHERE gps_lat < 0 AND gps_lon < 0"),
                    ==, 1);
   g_assert_cmpint (count_rows (f, "SELECT count(*) FROM photos WHERE taken_at IS NULL"), ==, 1);
+}
+
+/* --- phones and editors: HEIC, CMYK, formats we cannot read --------------- */
+
+/* The quadrants of the stored rendition, top-left to bottom-right. */
+static void
+assert_rendition (Fixture      *f,
+                  const char   *sha256,
+                  int           width,
+                  int           height,
+                  const Colour  expected[4])
+{
+  g_autofree char *rendition = xj_photo_dup_rendition_path (f->dir, sha256);
+  int w, h;
+  g_autofree guint8 *pixels = xj_test_decode_jpeg (rendition, &w, &h);
+  int points[4][2] = { { w / 4, h / 4 }, { 3 * w / 4, h / 4 },
+                       { w / 4, 3 * h / 4 }, { 3 * w / 4, 3 * h / 4 } };
+
+  g_assert_cmpint (w, ==, width);
+  g_assert_cmpint (h, ==, height);
+  for (guint q = 0; q < 4; q++)
+    {
+      const guint8 *p = pixels + ((gsize) points[q][1] * w + points[q][0]) * 3;
+
+      g_test_message ("quadrant %u: %u %u %u", q, p[0], p[1], p[2]);
+      g_assert_cmpint (classify (p), ==, expected[q]);
+    }
+}
+
+static void
+test_heic (Fixture       *f,
+           gconstpointer  data)
+{
+  static const Colour upright[4] = { RED, GREEN, BLUE, WHITE };
+  static const Colour turned[4] = { BLUE, RED, WHITE, GREEN };   /* 90° clockwise */
+  XjTestExif exif = { .orientation = 6, .taken = "2026:03:14 09:30:05", .offset = "+08:00",
+                      .has_gps = TRUE, .lat = 31.2304, .lon = 121.4737, .make = "Apple",
+                      .model = "iPhone 15 Pro" };
+  g_autoptr(GBytes) plain = xj_test_make_heic (640, 480, 1, NULL);
+  g_autoptr(GBytes) portrait = xj_test_make_heic (640, 480, 6, &exif);
+  g_autofree char *plain_path = camera_file (f, "IMG_4001.HEIC", plain);
+  g_autofree char *portrait_path = camera_file (f, "IMG_4002.HEIC", portrait);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XjPhotoInfo) first = xj_store_import_photo (f->store, plain_path, &error);
+  g_autoptr(XjPhotoInfo) second = NULL;
+  g_autofree char *original = NULL;
+  g_autoptr(GBytes) stored = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (first->mime, ==, "image/heic");
+  g_assert_cmpint (first->width, ==, 640);
+  g_assert_cmpint (first->height, ==, 480);
+  g_assert_false (first->has_taken_at);
+  assert_rendition (f, first->sha256, 640, 480, upright);
+
+  /* The original is kept byte for byte, as .heic. */
+  original = xj_photo_dup_original_path (f->dir, first->sha256, first->mime);
+  g_assert_true (g_str_has_suffix (original, ".heic"));
+  stored = xj_test_read_bytes (original);
+  g_assert_true (g_bytes_equal (stored, plain));
+
+  /* Held in portrait: its irot box turns it; the EXIF block gives time,
+   * place and phone, and its orientation is not applied a second time. */
+  second = xj_store_import_photo (f->store, portrait_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (second->orientation, ==, 1);
+  g_assert_cmpint (second->width, ==, 480);
+  g_assert_cmpint (second->height, ==, 640);
+  g_assert_true (second->has_taken_at);
+  g_assert_cmpint (second->taken_at, ==, 1773451805);   /* 2026-03-14 01:30:05 UTC */
+  g_assert_true (second->has_gps);
+  g_assert_cmpfloat_with_epsilon (second->gps_lat, 31.2304, 1e-5);
+  g_assert_cmpstr (second->camera, ==, "Apple iPhone 15 Pro");
+  assert_rendition (f, second->sha256, 480, 640, turned);
+
+  g_assert_cmpint (xj_test_query_int (xj_store_get_db (f->store),
+                                      "SELECT count(*) FROM photos WHERE mime = 'image/heic'"), ==, 2);
+
+  /* Cut short on the way from the phone: damaged, named, nothing stored. */
+  {
+    g_autoptr(GBytes) cut = g_bytes_new_from_bytes (portrait, 0, g_bytes_get_size (portrait) * 2 / 3);
+    g_autofree char *cut_path = camera_file (f, "IMG_4003.HEIC", cut);
+    g_autoptr(XjPhotoInfo) none = xj_store_import_photo (f->store, cut_path, &error);
+
+    g_assert_null (none);
+    g_assert_error (error, XJ_PHOTO_ERROR, XJ_PHOTO_ERROR_CORRUPT);
+    g_assert_nonnull (strstr (error->message, "IMG_4003.HEIC"));
+    g_clear_error (&error);
+    g_assert_cmpint (xj_test_query_int (xj_store_get_db (f->store), "SELECT count(*) FROM photos"),
+                     ==, 2);
+  }
+  {
+    g_autoptr(GString) report = g_string_new (NULL);
+
+    g_assert_true (xj_photo_store_check (f->store, report, &error));
+    g_assert_no_error (error);
+  }
+}
+
+/* Photoshop's CMYK JPEGs, YCCK and plain, were called damaged before. */
+static void
+test_cmyk (Fixture       *f,
+           gconstpointer  data)
+{
+  static const Colour upright[4] = { RED, GREEN, BLUE, WHITE };
+
+  for (int ycck = 0; ycck <= 1; ycck++)
+    {
+      g_autoptr(GBytes) jpeg = xj_test_make_cmyk_jpeg (800, 600, ycck);
+      g_autofree char *path = camera_file (f, ycck ? "print-ycck.jpg" : "print-cmyk.jpg", jpeg);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(XjPhotoInfo) info = xj_store_import_photo (f->store, path, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (info->mime, ==, "image/jpeg");
+      g_assert_cmpint (info->width, ==, 800);
+      assert_rendition (f, info->sha256, 800, 600, upright);
+    }
+}
+
+static void
+assert_named (Fixture    *f,
+              const char *name,
+              GBytes     *bytes,
+              int         code,
+              const char *format,
+              const char *advice)
+{
+  g_autofree char *path = camera_file (f, name, bytes);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XjPhotoInfo) info = xj_store_import_photo (f->store, path, &error);
+
+  g_assert_null (info);
+  g_test_message ("%s", error->message);
+  g_assert_error (error, XJ_PHOTO_ERROR, code);
+  g_assert_nonnull (strstr (error->message, name));
+  g_assert_nonnull (strstr (error->message, format));
+  g_assert_nonnull (strstr (error->message, advice));
+  g_assert_cmpuint (xj_test_count_stored_files (f->dir), ==, 0);
+}
+
+static void
+test_unsupported (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const guint8 webp[] = "RIFF\x24\0\0\0WEBPVP8 \x18\0\0\0";
+  static const guint8 gif[] = "GIF89a\x01\0\x01\0\0\0\0;";
+  static const guint8 tiff[] = "II*\0\x08\0\0\0\0\0\0\0";
+  static const guint8 mov[] = "\0\0\0\x14" "ftypqt  \0\0\0\0qt  ";
+  g_autoptr(GBytes) webp_bytes = g_bytes_new_static (webp, sizeof webp);
+  g_autoptr(GBytes) gif_bytes = g_bytes_new_static (gif, sizeof gif);
+  g_autoptr(GBytes) tiff_bytes = g_bytes_new_static (tiff, sizeof tiff);
+  g_autoptr(GBytes) mov_bytes = g_bytes_new_static (mov, sizeof mov);
+  g_autoptr(GBytes) notes = g_bytes_new_static ("notes", 5);
+
+  assert_named (f, "IMG_0007.webp", webp_bytes, XJ_PHOTO_ERROR_UNSUPPORTED, "WebP", "JPEG");
+  /* Named by its content whatever the name says. */
+  assert_named (f, "shared.jpg", gif_bytes, XJ_PHOTO_ERROR_UNSUPPORTED, "GIF", "JPEG");
+  assert_named (f, "DSC_0001.NEF", tiff_bytes, XJ_PHOTO_ERROR_UNSUPPORTED, "NEF", "JPEG");
+  assert_named (f, "IMG_0008.MOV", mov_bytes, XJ_PHOTO_ERROR_UNSUPPORTED, "video", "screenshot");
+  assert_named (f, "notes.jpg", notes, XJ_PHOTO_ERROR_NOT_IMAGE, "HEIC", "Choose a photo");
+}
+
+/* What a phone's export folder holds; side files and hidden ones are left
+ * out, everything that looks like a picture or a video is listed. */
+static void
+test_list_folder (Fixture       *f,
+                  gconstpointer  data)
+{
+  const char *names[] = { "IMG_0001.JPG", "IMG_0002.HEIC", "IMG_0002.AAE", "IMG_0003.MOV",
+                          "IMG_0004.webp", "scan.png", ".hidden.jpg", "notes.txt" };
+  const char *listed[] = { "IMG_0001.JPG", "IMG_0002.HEIC", "IMG_0003.MOV", "IMG_0004.webp",
+                           "scan.png" };
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("x", 1);
+  g_autoptr(GPtrArray) paths = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_free (camera_file (f, names[i], bytes));
+  paths = xj_photo_list_folder (f->camera, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (paths->len, ==, G_N_ELEMENTS (listed));
+  for (guint i = 0; i < paths->len; i++)
+    {
+      g_autofree char *base = g_path_get_basename (paths->pdata[i]);
+
+      g_assert_cmpstr (base, ==, listed[i]);
+    }
 }
 
 /* --- bad files ----------------------------------------------------------- */
@@ -564,6 +726,10 @@ main (int   argc,
   ADD ("bad/files", test_bad_files);
   ADD ("bad/unreadable", test_unreadable);
   ADD ("bad/disk-full", test_disk_full);
+  ADD ("format/heic", test_heic);
+  ADD ("format/cmyk", test_cmyk);
+  ADD ("format/unsupported", test_unsupported);
+  ADD ("format/list-folder", test_list_folder);
 #undef ADD
   for (int orientation = 1; orientation <= 8; orientation++)
     {

@@ -128,6 +128,57 @@ test_migrate_fixture (gconstpointer data)
   xj_test_remove_tree (dir);
 }
 
+/* Version 3 rebuilds the photos table (HEIF allowed): photos and the
+ * answers' references to them survive, and the references still hold. */
+static void
+test_migrate_photos_v3 (void)
+{
+  g_autofree char *fixture = g_build_filename (FIXTURES_DIR, "xunjian-v2.db", NULL);
+  g_autofree char *dir = xj_test_make_data_dir ();
+  g_autofree char *target = g_build_filename (dir, "xunjian.db", NULL);
+  const char *sha = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+  g_autofree char *fill = g_strdup_printf (
+    "PRAGMA foreign_keys = ON;"
+    "INSERT INTO inspections (site_id, version_id, kind, inspector, started_at, updated_at)"
+    "  VALUES ((SELECT min(id) FROM sites), (SELECT min(id) FROM template_versions), 'daily',"
+    "          '王芳', 1, 1);"
+    "INSERT INTO answers (inspection_id, item_id, value, outcome, answered_at)"
+    "  VALUES (last_insert_rowid (), (SELECT min(id) FROM template_items), 'fail', 'fail', 1);"
+    "INSERT INTO photos (sha256, bytes, mime, width, height, imported_at)"
+    "  VALUES ('%s', 10, 'image/jpeg', 4, 3, 1);"
+    "INSERT INTO answer_photos (answer_id, sha256, added_at) VALUES ((SELECT max(id) FROM answers), '%s', 1);",
+    sha, sha);
+  g_autoptr(XjStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
+  sqlite3 *db = NULL;
+
+  xj_test_copy_file (fixture, target);
+  g_assert_cmpint (sqlite3_open (target, &db), ==, SQLITE_OK);
+  g_assert_cmpint (exec_rc (db, fill), ==, SQLITE_OK);
+  /* Refused before the upgrade. */
+  g_assert_cmpint (exec_rc (db, "INSERT INTO photos (sha256, bytes, mime, width, height, imported_at)"
+                             " VALUES (printf ('%064d', 1), 10, 'image/heic', 4, 3, 1)"),
+                   ==, SQLITE_CONSTRAINT);
+  sqlite3_close (db);
+
+  store = xj_store_open (dir, XJ_STORE_OPEN_VERIFY, &error);
+  g_assert_no_error (error);
+  db = xj_store_get_db (store);
+  g_assert_cmpint (xj_test_query_int (db, "SELECT count(*) FROM photos WHERE width = 4"), ==, 1);
+  g_assert_cmpint (xj_test_query_int (db, "SELECT count(*) FROM answer_photos"), ==, 1);
+  g_assert_true (xj_store_check (store, report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (exec_rc (db, "INSERT INTO photos (sha256, bytes, mime, width, height, imported_at)"
+                             " VALUES (printf ('%064d', 1), 10, 'image/heic', 4, 3, 1)"),
+                   ==, SQLITE_OK);
+  /* The reference from answer_photos is enforced again. */
+  g_assert_cmpint (exec_rc (db, "DELETE FROM photos WHERE width = 4 AND mime = 'image/jpeg'"),
+                   ==, SQLITE_CONSTRAINT);
+  g_clear_object (&store);
+  xj_test_remove_tree (dir);
+}
+
 static void
 test_refuse_newer (void)
 {
@@ -518,6 +569,7 @@ main (int    argc,
   g_test_add_func ("/xj/store/refuse/damaged", test_refuse_damaged);
   g_test_add_func ("/xj/store/refuse/foreign", test_refuse_foreign);
   g_test_add_func ("/xj/store/refuse/unwritable", test_unwritable_dir);
+  g_test_add_func ("/xj/store/migrate/v3-photos", test_migrate_photos_v3);
   g_test_add ("/xj/store/foreign-keys", Fixture, NULL, fixture_set_up, test_foreign_keys,
               fixture_tear_down);
   g_test_add ("/xj/store/check-constraints", Fixture, NULL, fixture_set_up,

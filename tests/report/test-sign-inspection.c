@@ -111,7 +111,7 @@ import_photos (Fixture *f)
 {
   for (guint i = 0; i < N_PHOTOS; i++)
     {
-      XjTestExif exif = { 1, "2026:09:21 10:05:00", "+08:00", FALSE, 0, 0, "Canon", "EOS" };
+      XjTestExif exif = { 1, "2026:09:21 22:05:00", "+08:00", FALSE, 0, 0, "Canon", "EOS" };
       g_autoptr(GBytes) plain = xj_test_make_jpeg (2000, 1500, 85, i + 1, FALSE);
       g_autoptr(GBytes) jpeg = xj_test_add_exif (plain, &exif);
       g_autofree char *path = g_strdup_printf ("%s/camera-%u.jpg", f->dir, i);
@@ -602,6 +602,89 @@ test_sign_async (Fixture       *f,
   g_main_loop_unref (result.loop);
 }
 
+static char *
+without_spaces (const char *text)
+{
+  GString *compact = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isspace (*p))
+      g_string_append_c (compact, *p);
+  return g_string_free (compact, FALSE);
+}
+
+/* A photo already handed in for another inspection and one taken 38 hours
+ * before this one are evidence to doubt: the signed report says so under
+ * each, with the capture time and where else the photo was used. */
+static void
+test_sign_flags (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(XjSite) other_site = xj_site_new ("万科城", XJ_SITE_KIND_ESTATE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) old_time = g_date_time_new_from_unix_local (STARTED_AT - 38 * 3600);
+  g_autofree char *taken = g_date_time_format (old_time, "%Y:%m:%d %H:%M:%S");
+  g_autofree char *old_text = g_date_time_format (old_time, "%Y-%m-%d %H:%M");
+  XjTestExif exif = { 1, taken, NULL, FALSE, 0, 0, "Apple", "iPhone 15" };
+  g_autoptr(GBytes) plain = xj_test_make_jpeg (1600, 1200, 85, 77, FALSE);
+  g_autoptr(GBytes) jpeg = xj_test_add_exif (plain, &exif);
+  g_autofree char *old_path = g_build_filename (f->dir, "old.jpg", NULL);
+  g_autoptr(XjPhotoInfo) old_photo = NULL;
+  g_autoptr(XjInspection) inspection = xj_store_get_inspection (f->store, f->inspection_id, NULL);
+  g_autoptr(XjTemplate) tmpl = NULL;
+  g_autoptr(XjArchivedReport) report = NULL;
+  const char *pdftotext[] = { "pdftotext", "-raw", "-enc", "UTF-8", NULL, "-", NULL };
+  g_autofree char *raw_text = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *reused = NULL;
+  g_autofree char *early = NULL;
+  g_autofree char *early_compact = NULL;
+  XjInspectionStart start = { 0, 0, "weekly", "王芳", "李明", "万科物业", STARTED_AT - 10 * 86400,
+                              0, 0 };
+  XjTemplateSection *section;
+  const char *found;
+  gint64 other_id, answer_id = 0;
+
+  /* Ten days earlier at another estate, the first photo was handed in. */
+  g_assert_true (xj_store_save_site (f->store, other_site, "test", &error));
+  start.site_id = xj_site_get_id (other_site);
+  start.template_id = inspection->template_id;
+  other_id = xj_store_start_inspection (f->store, &start, &error);
+  g_assert_no_error (error);
+  tmpl = xj_store_load_inspection_template (f->store, other_id, &error);
+  section = g_ptr_array_index (tmpl->sections, 0);
+  g_assert_true (xj_store_ensure_answer (f->store, other_id, g_ptr_array_index (section->items, 0),
+                                         &answer_id, &error));
+  g_assert_true (xj_store_attach_photo_to_answer (f->store, answer_id, f->photos->pdata[0], NULL,
+                                                  "test", NULL, &error));
+  g_assert_no_error (error);
+
+  /* And a photo from the day before yesterday is handed in now. */
+  xj_test_write_bytes (old_path, jpeg);
+  old_photo = xj_store_import_photo (f->store, old_path, &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (f->photos, g_strdup (old_photo->sha256));
+  answer_and_complete (f);
+  sign_by_hand (f, XJ_SIGNATURE_ROLE_INSPECTOR, "王芳");
+  sign_by_hand (f, XJ_SIGNATURE_ROLE_REPRESENTATIVE, "李明");
+  report = sign (f);
+
+  pdftotext[4] = report->path;
+  raw_text = run_ok (pdftotext);
+  text = without_spaces (raw_text);
+  reused = g_strdup ("Suspiciousphoto:Alreadyusedintheinspectionat万科城on2026-09-11.");
+  early = g_strdup_printf ("Suspicious photo: Taken %s, 38 hours before the inspection.",
+                           old_text);
+  early_compact = without_spaces (early);
+  g_test_message ("%s", raw_text);
+  found = strstr (text, reused);
+  g_assert_nonnull (found);
+  g_assert_nonnull (strstr (text, early_compact));
+  /* Once each: the other photos are fine. */
+  g_assert_null (strstr (found + strlen (reused), reused));
+  g_assert_null (strstr (strstr (text, early_compact) + strlen (early_compact), "Suspicious"));
+}
+
 static void
 test_sanitise_name (void)
 {
@@ -649,6 +732,8 @@ main (int   argc,
   g_test_add ("/xj/report/sign/wrong-passphrase", Fixture, NULL, fixture_set_up,
               test_sign_wrong_passphrase, fixture_tear_down);
   g_test_add ("/xj/report/sign/async", Fixture, NULL, fixture_set_up, test_sign_async,
+              fixture_tear_down);
+  g_test_add ("/xj/report/sign/flags", Fixture, "draft", fixture_set_up, test_sign_flags,
               fixture_tear_down);
   status = g_test_run ();
   xj_test_remove_tree (shared_keys);

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 
 #include "xj-annotation-editor.h"
@@ -18,7 +19,7 @@
 #include "xj-photo-review.h"
 #include "xj-photo-store.h"
 #include "xj-photo-viewer.h"
-#include "xj-runner.h"
+#include "xj-runner-private.h"
 #include "xj-site.h"
 #include "xj-template-store.h"
 #include "xj-test-photos.h"
@@ -262,6 +263,41 @@ test_annotate (Fixture       *f,
   g_assert_true (g_file_test (thumbnail, G_FILE_TEST_IS_REGULAR));
 }
 
+/* Attaches write_photo()'s photo @n to an inspection at 万科城 ten days
+ * before this one; returns the photo's file. */
+static char *
+use_elsewhere (Fixture *f,
+               guint    n)
+{
+  g_autoptr(XjSite) other_site = xj_site_new ("万科城", XJ_SITE_KIND_ESTATE);
+  g_autoptr(GError) error = NULL;
+  char *path = write_photo (f, n, NULL);
+  g_autoptr(XjPhotoInfo) stored = NULL;
+  g_autoptr(XjTemplate) tmpl = NULL;
+  XjInspectionStart start = { 0 };
+  XjTemplateSection *section;
+  gint64 other_id, answer_id = 0;
+
+  g_assert_true (xj_store_save_site (f->store, other_site, "test", &error));
+  start.site_id = xj_site_get_id (other_site);
+  start.template_id = find_template (f->store);
+  start.kind = "daily";
+  start.inspector = "王芳";
+  start.started_at = xj_runner_get_inspection (f->runner)->started_at - 10 * 86400;
+  other_id = xj_store_start_inspection (f->store, &start, &error);
+  g_assert_no_error (error);
+  tmpl = xj_store_load_inspection_template (f->store, other_id, &error);
+  section = g_ptr_array_index (tmpl->sections, 0);
+  g_assert_true (xj_store_ensure_answer (f->store, other_id, g_ptr_array_index (section->items, 0),
+                                         &answer_id, &error));
+  stored = xj_store_import_photo (f->store, path, &error);
+  g_assert_no_error (error);
+  g_assert_true (xj_store_attach_photo_to_answer (f->store, answer_id, stored->sha256, NULL,
+                                                  "王芳", NULL, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
 static void
 on_imported_cb (GObject      *source,
                 GAsyncResult *result,
@@ -316,6 +352,252 @@ test_review (Fixture       *f,
   g_assert_cmpuint (((XjAnswer *) g_hash_table_lookup (answers, &third->id))->n_photos, ==, 1);
 }
 
+static gint64
+count_photo_rows (Fixture *f)
+{
+  return xj_test_query_int (xj_store_get_db (f->store), "SELECT count(*) FROM photos");
+}
+
+static XjPhotoReview *
+wait_for_review (void)
+{
+  for (guint i = 0; i < 1000 && xj_test_find_window (XJ_TYPE_PHOTO_REVIEW) == NULL; i++)
+    xj_test_iterate (10);
+  return XJ_PHOTO_REVIEW (xj_test_find_window (XJ_TYPE_PHOTO_REVIEW));
+}
+
+/* A phone's folder through the runner's import: the iPhone's HEIC and a
+ * CMYK JPEG are imported, a WebP is named with what to do; closing the
+ * review without attaching leaves no photo behind.  Then the HEIC dropped
+ * on a row is attached. */
+static void
+test_folder_formats (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (f->camera, "手机导出", NULL);
+  g_autofree char *heic_path = g_build_filename (folder, "现场照片0001.heic", NULL);
+  g_autofree char *cmyk_path = g_build_filename (folder, "现场照片0002.jpg", NULL);
+  g_autofree char *webp_path = g_build_filename (folder, "现场照片0003.webp", NULL);
+  g_autoptr(GBytes) heic = xj_test_make_heic (640, 480, 1, NULL);
+  g_autoptr(GBytes) cmyk = xj_test_make_cmyk_jpeg (640, 480, TRUE);
+  g_autoptr(GBytes) webp = g_bytes_new_static ("RIFF\x24\0\0\0WEBPVP8 \x18\0\0\0", 20);
+  XjItemRow *row = xj_runner_get_current_row (f->runner);
+  XjPhotoReview *review;
+  GSList *files = NULL;
+
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  xj_test_write_bytes (heic_path, heic);
+  xj_test_write_bytes (cmyk_path, cmyk);
+  xj_test_write_bytes (webp_path, webp);
+
+  _xj_runner_import_folder (f->runner, folder);
+  review = wait_for_review ();
+  g_assert_nonnull (review);
+  xj_test_iterate (30);
+  g_assert_cmpuint (xj_photo_review_get_n_photos (review), ==, 2);
+  g_assert_cmpint (count_photo_rows (f), ==, 2);
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (review), "Not Imported"));
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (review), "现场照片0003.webp” is a WebP image"));
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (review), "save it as JPEG"));
+
+  /* Cancel: nothing attached, nothing left in the photo store. */
+  gtk_widget_activate_action (GTK_WIDGET (review), "window.close", NULL);
+  for (guint i = 0; i < 300 && xj_test_find_window (XJ_TYPE_PHOTO_REVIEW) != NULL; i++)
+    xj_test_iterate (10);
+  g_assert_null (xj_test_find_window (XJ_TYPE_PHOTO_REVIEW));
+  g_assert_cmpint (count_photo_rows (f), ==, 0);
+  g_assert_cmpuint (xj_test_count_stored_files (f->dir), ==, 0);
+
+  /* Dropped on the row, the HEIC is attached like any photo. */
+  files = g_slist_append (files, g_file_new_for_path (heic_path));
+  g_signal_emit_by_name (xj_item_row_get_photo_strip (row), "files", files);
+  g_slist_free_full (files, g_object_unref);
+  g_assert_true (wait_for_photos (f, row, 1));
+  g_assert_cmpint (xj_test_query_int (xj_store_get_db (f->store),
+                                      "SELECT count(*) FROM answer_photos ap JOIN photos p "
+                                      "USING (sha256) WHERE p.mime = 'image/heic'"), ==, 1);
+}
+
+/* Photos of @minutes before the inspection began, in a fresh folder. */
+static char *
+write_visit_photos (Fixture     *f,
+                    const char  *name,
+                    const int   *minutes,
+                    guint        n)
+{
+  char *folder = g_build_filename (f->camera, name, NULL);
+  gint64 start = xj_runner_get_inspection (f->runner)->started_at;
+
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (start - minutes[i] * 60);
+      g_autofree char *taken = g_date_time_format (when, "%Y:%m:%d %H:%M:%S");
+      XjTestExif exif = { 1, taken, NULL, FALSE, 0, 0, "Apple", "iPhone 15" };
+      g_autoptr(GBytes) plain = xj_test_make_jpeg (320, 240, 85, 600 + minutes[i], FALSE);
+      g_autoptr(GBytes) jpeg = xj_test_add_exif (plain, &exif);
+      g_autofree char *file = g_strdup_printf ("现场照片%04u.jpg", i);
+      g_autofree char *path = g_build_filename (folder, file, NULL);
+
+      xj_test_write_bytes (path, jpeg);
+    }
+  return folder;
+}
+
+/* A mystery shopper photographs during the visit and fills the form in
+ * afterwards: photos go to the failed items in checklist order; four
+ * photos evenly spaced for two failures are a tie left to the person; the
+ * failed items are marked in the list of targets. */
+static void
+test_review_by_order (Fixture       *f,
+                      gconstpointer  data)
+{
+  const XjTemplate *tmpl = xj_runner_get_template (f->runner);
+  XjTemplateSection *section = g_ptr_array_index (tmpl->sections, 0);
+  XjTemplateItem *items[4];
+  const int even[] = { 40, 30, 20, 10 };
+  const int pair[] = { 25, 5 };
+  g_autofree char *even_folder = NULL;
+  g_autofree char *pair_folder = NULL;
+  XjPhotoReview *review;
+  GtkDropDown *chooser;
+  GListModel *targets;
+
+  for (guint i = 0; i < 4; i++)
+    items[i] = g_ptr_array_index (section->items, i);
+  even_folder = write_visit_photos (f, "偶数", even, G_N_ELEMENTS (even));
+  pair_folder = write_visit_photos (f, "两张", pair, G_N_ELEMENTS (pair));
+  /* Answered after the photos: item 1 passes, items 2 and 4 fail. */
+  xj_runner_jump_to_item (f->runner, items[0]->id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->runner), "runner.pass", NULL));
+  xj_runner_jump_to_item (f->runner, items[1]->id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->runner), "runner.fail", NULL));
+  xj_runner_jump_to_item (f->runner, items[3]->id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->runner), "runner.fail", NULL));
+  xj_test_iterate (30);
+
+  _xj_runner_import_folder (f->runner, even_folder);
+  review = wait_for_review ();
+  g_assert_nonnull (review);
+  xj_test_iterate (30);
+  for (guint i = 0; i < 4; i++)
+    g_assert_cmpint (xj_photo_review_get_item (review, i), ==, 0);
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (review),
+                                      "4 photos for 2 failed items cannot be paired up by order"));
+  chooser = GTK_DROP_DOWN (xj_test_find_by_type (GTK_WIDGET (review), GTK_TYPE_DROP_DOWN));
+  targets = gtk_drop_down_get_model (chooser);
+  g_assert_true (g_str_has_suffix (gtk_string_list_get_string (GTK_STRING_LIST (targets), 2),
+                                   "— failed"));
+  g_assert_true (g_str_has_suffix (gtk_string_list_get_string (GTK_STRING_LIST (targets), 4),
+                                   "— failed"));
+  g_assert_false (g_str_has_suffix (gtk_string_list_get_string (GTK_STRING_LIST (targets), 1),
+                                    "— failed"));
+  gtk_window_destroy (GTK_WINDOW (review));
+  xj_test_iterate (30);
+
+  _xj_runner_import_folder (f->runner, pair_folder);
+  review = wait_for_review ();
+  g_assert_nonnull (review);
+  xj_test_iterate (30);
+  g_assert_cmpint (xj_photo_review_get_item (review, 0), ==, items[1]->id);
+  g_assert_cmpint (xj_photo_review_get_item (review, 1), ==, items[3]->id);
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (review), "proposed by the order of the failed items"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (review), "review.confirm", NULL));
+  g_assert_true (wait_for_photos (f, xj_runner_get_row (f->runner, items[3]->id), 1));
+  g_assert_true (wait_for_photos (f, xj_runner_get_row (f->runner, items[1]->id), 1));
+}
+
+/* Cancelled while it runs: no review, and none of its photos stay. */
+static void
+test_folder_cancel (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (f->camera, "相机", NULL);
+
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autoptr(GBytes) jpeg = xj_test_make_jpeg (2400, 1800, 90, 70 + i, FALSE);
+      g_autofree char *name = g_strdup_printf ("现场照片%04u.jpg", i);
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+
+      xj_test_write_bytes (path, jpeg);
+    }
+  _xj_runner_import_folder (f->runner, folder);
+  g_assert_nonnull (f->runner->folder_import);
+  /* Let a photo or two in first. */
+  for (guint i = 0; i < 500 && count_photo_rows (f) == 0; i++)
+    xj_test_iterate (5);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->runner), "runner.cancel-import", NULL));
+  for (guint i = 0; i < 1000 && f->runner->folder_import != NULL; i++)
+    xj_test_iterate (10);
+  g_assert_null (f->runner->folder_import);
+  xj_test_iterate (30);
+  g_assert_null (xj_test_find_window (XJ_TYPE_PHOTO_REVIEW));
+  g_assert_cmpint (count_photo_rows (f), ==, 0);
+  g_assert_cmpuint (xj_test_count_stored_files (f->dir), ==, 0);
+}
+
+/* A photo handed in ten days ago at another estate, and one taken the day
+ * before yesterday: flagged in the review with the site, date and capture
+ * time, and on the item row once attached. */
+static void
+test_flags (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (f->camera, "导入", NULL);
+  g_autofree char *reused_path = g_build_filename (folder, "现场照片0001.jpg", NULL);
+  g_autofree char *old_path = g_build_filename (folder, "现场照片0002.jpg", NULL);
+  /* 38 hours before the start to the second, whatever the clock says now. */
+  g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (xj_runner_get_inspection (f->runner)->started_at);
+  g_autoptr(GDateTime) old_time = g_date_time_add_hours (now, -38);
+  g_autoptr(GDateTime) other_time = g_date_time_add_days (now, -10);
+  g_autofree char *old_exif = g_date_time_format (old_time, "%Y:%m:%d %H:%M:%S");
+  g_autofree char *old_text = g_date_time_format (old_time, "%Y-%m-%d %H:%M");
+  g_autofree char *other_date = g_date_time_format (other_time, "%Y-%m-%d");
+  g_autofree char *reused_flag = g_strdup_printf ("Already used in the inspection at 万科城 on %s.",
+                                                  other_date);
+  g_autofree char *old_flag = g_strdup_printf ("Taken %s, 38 hours before the inspection.",
+                                               old_text);
+  g_autofree char *used_path = NULL;
+  g_autoptr(GBytes) reused = NULL;
+  g_autoptr(GBytes) old_plain = xj_test_make_jpeg (640, 480, 85, 502, FALSE);
+  XjTestExif exif = { 1, old_exif, NULL, FALSE, 0, 0, "Apple", "iPhone 15" };
+  g_autoptr(GBytes) old = xj_test_add_exif (old_plain, &exif);
+  XjItemRow *row = xj_runner_get_current_row (f->runner);
+  const XjTemplateItem *item = xj_item_row_get_item (row);
+  XjPhotoReview *review;
+
+  /* The same bytes under the phone's name. */
+  used_path = use_elsewhere (f, 30);
+  reused = xj_test_read_bytes (used_path);
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  xj_test_write_bytes (reused_path, reused);
+  xj_test_write_bytes (old_path, old);
+
+  _xj_runner_import_folder (f->runner, folder);
+  review = wait_for_review ();
+  g_assert_nonnull (review);
+  xj_test_iterate (30);
+  g_assert_cmpuint (xj_photo_review_get_n_photos (review), ==, 2);
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (review), reused_flag));
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (review), old_flag));
+  g_assert_false (xj_test_label_shown (GTK_WIDGET (review), "inspection 1"));
+
+  xj_photo_review_set_item (review, 0, item->id);
+  xj_photo_review_set_item (review, 1, item->id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (review), "review.confirm", NULL));
+  g_assert_true (wait_for_photos (f, row, 2));
+  xj_test_iterate (30);
+  {
+    g_autofree char *first = g_strdup_printf ("⚠ Photo 1: %s", reused_flag);
+    g_autofree char *second = g_strdup_printf ("⚠ Photo 2: %s", old_flag);
+
+    g_assert_true (xj_test_label_shown (GTK_WIDGET (row), first));
+    g_assert_true (xj_test_label_shown (GTK_WIDGET (row), second));
+  }
+}
+
 static void
 assert_translated (GtkWidget *root)
 {
@@ -364,9 +646,13 @@ test_chinese (void)
   gtk_window_destroy (GTK_WINDOW (editor));
   gtk_window_destroy (viewer);
 
+  /* The review's second photo was handed in at another estate before:
+   * its flag is in Chinese too. */
+  g_free (use_elsewhere (&f, 21));
   review = open_review (&f);
   gtk_window_present (GTK_WINDOW (review));
   xj_test_iterate (30);
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (review), "已用于 万科城 "));
   assert_translated (GTK_WIDGET (review));
   fixture_tear_down (&f, NULL);
 }
@@ -391,6 +677,14 @@ main (int    argc,
   g_test_add ("/xj/ui/photos/annotate", Fixture, NULL, fixture_set_up, test_annotate,
               fixture_tear_down);
   g_test_add ("/xj/ui/photos/review", Fixture, NULL, fixture_set_up, test_review,
+              fixture_tear_down);
+  g_test_add ("/xj/ui/photos/folder-formats", Fixture, NULL, fixture_set_up, test_folder_formats,
+              fixture_tear_down);
+  g_test_add ("/xj/ui/photos/review-by-order", Fixture, NULL, fixture_set_up,
+              test_review_by_order, fixture_tear_down);
+  g_test_add ("/xj/ui/photos/flags", Fixture, NULL, fixture_set_up, test_flags,
+              fixture_tear_down);
+  g_test_add ("/xj/ui/photos/folder-cancel", Fixture, NULL, fixture_set_up, test_folder_cancel,
               fixture_tear_down);
   return g_test_run ();
 }
