@@ -77,6 +77,7 @@ struct _XjReportRenderer
   double            bottom;
   double            y;                /* cursor: top of the next block */
   char             *running_header;   /* printed on pages after the first */
+  char             *watermark;        /* across every page (a preview), or NULL */
 
   const XjReportCharset *charset;
   guint16          *advances;         /* per code point, 1/1000 em; cached */

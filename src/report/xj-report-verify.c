@@ -189,7 +189,8 @@ xj_report_verify_archived (XjStore                *store,
                  g_strdup_printf (_("The archived report %s is missing or unreadable: %s"),
                                   report->number, local_error->message));
   result->hash_matches = g_strcmp0 (sha256, report->sha256) == 0;
-  result->signature_valid = xj_pdf_verify_file (report->path, &signature, NULL);
+  result->signature_valid = xj_pdf_verify_file (report->path, xj_store_get_data_dir (store),
+                                                &signature, &local_error);
   result->signer_name = g_strdup (signature.signer_name);
   result->organisation = g_strdup (signature.organisation);
   result->signing_time = signature.signing_time;
@@ -198,7 +199,10 @@ xj_report_verify_archived (XjStore                *store,
   /* The signature's verdict is the more telling one ("the digest does not
    * match"); a validly signed file with another hash is another document. */
   if (!result->signature_valid)
-    return fail (result, error, XJ_ARCHIVE_ERROR_ALTERED, g_steal_pointer (&signature.reason));
+    return fail (result, error,
+                 g_error_matches (local_error, XJ_PDF_SIGN_ERROR, XJ_PDF_SIGN_ERROR_UNKNOWN_SIGNER)
+                 ? XJ_ARCHIVE_ERROR_UNKNOWN_SIGNER : XJ_ARCHIVE_ERROR_ALTERED,
+                 g_steal_pointer (&signature.reason));
   if (!result->hash_matches)
     return fail (result, error, XJ_ARCHIVE_ERROR_ALTERED,
                  g_strdup_printf (_("The archived file is not the report %s that was signed: its "

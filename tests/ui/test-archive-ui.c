@@ -236,6 +236,8 @@ answer_passphrase (XjSignDialog *dialog,
   g_assert_nonnull (ask);
   xj_passphrase_dialog_set_passphrase (ask, passphrase);
   respond (ADW_MESSAGE_DIALOG (ask), XJ_PASSPHRASE_RESPONSE);
+  /* A click would also close it. */
+  gtk_window_destroy (GTK_WINDOW (ask));
   for (guint i = 0; i < 1200 && xj_sign_dialog_get_busy (dialog); i++)
     xj_test_iterate (50);
   g_assert_false (xj_sign_dialog_get_busy (dialog));
@@ -251,6 +253,7 @@ test_sign_and_archive (Fixture       *f,
   g_autoptr(XjArchivedReport) report = NULL;
   g_autofree char *sha256 = NULL;
   XjSignDialog *dialog = open_sign_dialog (f);
+  XjPassphraseDialog *ask;
   GtkWindow *offer, *certificate, *verify;
   XjArchivePage *page;
   GtkWidget *row;
@@ -290,15 +293,27 @@ test_sign_and_archive (Fixture       *f,
   set_row (GTK_WIDGET (certificate), "repeat_row", PASSPHRASE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (certificate), "certificate.apply", NULL));
 
-  /* A wrong passphrase: said in the dialog, nothing changed. */
+  /* Once made, the dialog names the certificate that will sign. */
+  g_assert_nonnull (wait_for_window (XJ_TYPE_PASSPHRASE_DIALOG, 60));
+  g_assert_nonnull (xj_sign_dialog_get_certificate_id (dialog));
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (dialog), "王芳, 华信物业服务质量监督中心"));
+
+  /* A wrong passphrase: said in the prompt, asked again with what was
+   * typed selected; nothing changed. */
   answer_passphrase (dialog, "wrong passphrase");
   g_assert_true (xj_certificate_exists (f->dir));
-  g_assert_nonnull (xj_sign_dialog_get_error (dialog));
+  ask = XJ_PASSPHRASE_DIALOG (wait_for_window (XJ_TYPE_PASSPHRASE_DIALOG, 20));
+  g_assert_nonnull (ask);
+  xj_test_iterate (50);
+  g_assert_cmpstr (xj_passphrase_dialog_get_error (ask), ==, _("This passphrase is wrong: type it again."));
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (ask), _("This passphrase is wrong: type it again.")));
+  g_assert_cmpstr (xj_passphrase_dialog_get_passphrase (ask), ==, "wrong passphrase");
+  g_assert_true (xj_passphrase_dialog_get_all_selected (ask));
+  g_assert_null (xj_sign_dialog_get_error (dialog));
   g_assert_cmpint (state_of (f), ==, XJ_INSPECTION_COMPLETED);
   g_assert_null (xj_store_get_archived_report (f->store, f->inspection_id, NULL));
 
-  /* The right one: signed, archived, locked. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "sign.sign", NULL));
+  /* The right one, typed over it: signed, archived, locked. */
   answer_passphrase (dialog, PASSPHRASE);
   xj_test_iterate (50);
   g_assert_null (xj_test_find_window (XJ_TYPE_SIGN_DIALOG));
@@ -343,6 +358,87 @@ test_sign_and_archive (Fixture       *f,
   g_assert_true (xj_test_label_shown (GTK_WIDGET (page), _("No Matching Reports")));
 }
 
+/* A shared laptop: 张伟's certificate too.  The dialog picks and names the
+ * certificate of the inspector the report names (王芳), opens with a field
+ * focused (not Cancel), and Preferences lists both, keeping the first when
+ * a second one of 王芳's is added. */
+static void
+test_two_certificates (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(XjCertificate) wang = NULL;
+  g_autoptr(XjCertificate) kept = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  XjSignDialog *dialog;
+  XjPreferencesWindow *prefs;
+  GtkWidget *focus;
+  GtkWindow *certificate, *confirm;
+
+  g_assert_true (xj_certificate_create_self_signed (f->dir, "张伟", "华信", PASSPHRASE, NULL));
+  dialog = open_sign_dialog (f);
+  /* 王芳 has none: the dialog says so and what to do. */
+  g_assert_null (xj_sign_dialog_get_certificate_id (dialog));
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (dialog), "王芳"));
+  g_assert_true (gtk_widget_is_visible (xj_test_find_widget (GTK_WIDGET (dialog),
+                                                            "create_certificate_button")));
+  focus = gtk_window_get_focus (GTK_WINDOW (dialog));
+  g_assert_nonnull (focus);
+  g_assert_false (GTK_IS_BUTTON (focus));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_assert_true (xj_certificate_create_self_signed (f->dir, "王芳", "华信", PASSPHRASE, NULL));
+  wang = xj_certificate_find_for_person (f->dir, "王芳", NULL);
+  dialog = open_sign_dialog (f);
+  g_assert_cmpstr (xj_sign_dialog_get_certificate_id (dialog), ==, xj_certificate_get_id (wang));
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (dialog), "王芳, 华信"));
+  g_assert_false (xj_test_label_shown (GTK_WIDGET (dialog), "张伟"));
+  g_assert_false (gtk_widget_is_visible (xj_test_find_widget (GTK_WIDGET (dialog),
+                                                             "create_certificate_button")));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Preferences: both listed; a second one for 王芳 asks, then keeps the first. */
+  prefs = xj_preferences_window_new (xj_application_get_settings (f->app), f->dir);
+  gtk_window_present (GTK_WINDOW (prefs));
+  xj_test_iterate (100);
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (prefs), "张伟, 华信"));
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (prefs), "王芳, 华信"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (prefs), "preferences.create-certificate",
+                                             NULL));
+  certificate = wait_for_window (XJ_TYPE_CERTIFICATE_DIALOG, 2);
+  g_assert_nonnull (certificate);
+  focus = gtk_window_get_focus (certificate);
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, xj_test_find_widget (GTK_WIDGET (certificate),
+                                                                     "name_row")));
+  set_row (GTK_WIDGET (certificate), "name_row", "王芳");
+  set_row (GTK_WIDGET (certificate), "passphrase_row", "another one");
+  set_row (GTK_WIDGET (certificate), "repeat_row", "another one");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (certificate), "certificate.apply", NULL));
+  confirm = NULL;
+  for (guint i = 0; i < 200 && confirm == NULL; i++)
+    {
+      xj_test_iterate (50);
+      confirm = xj_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+    }
+  g_assert_nonnull (confirm);
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (confirm), "王芳"));
+  list = xj_certificate_list (f->dir, NULL);
+  g_assert_cmpuint (list->len, ==, 2);  /* nothing added before the answer */
+  g_clear_pointer (&list, g_ptr_array_unref);
+  respond (ADW_MESSAGE_DIALOG (confirm), "add");
+  for (guint i = 0; i < 400 && xj_test_find_window (XJ_TYPE_CERTIFICATE_DIALOG) != NULL; i++)
+    xj_test_iterate (50);
+  g_assert_null (xj_test_find_window (XJ_TYPE_CERTIFICATE_DIALOG));
+  list = xj_certificate_list (f->dir, NULL);
+  g_assert_cmpuint (list->len, ==, 3);
+  kept = xj_certificate_read (f->dir, xj_certificate_get_id (wang), NULL);
+  g_assert_nonnull (kept);
+  g_assert_true (xj_certificate_has_key (kept));
+  xj_test_iterate (50);
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (prefs), _("Replaced by a newer one: kept to verify the reports it signed")));
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
 static void
 test_archive_empty (Fixture       *f,
                     gconstpointer  data)
@@ -356,8 +452,9 @@ test_archive_empty (Fixture       *f,
   g_assert_cmpuint (xj_archive_page_get_n_rows (page), ==, 0);
   g_assert_true (xj_test_label_shown (GTK_WIDGET (page), _("No Signed Reports Yet")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "archive.show-inspections", NULL));
-  /* After the pages' cross-fade. */
-  xj_test_iterate (600);
+  /* After the pages' cross-fade: waited for, not timed (a busy machine is slow). */
+  for (guint i = 0; i < 150 && gtk_widget_get_mapped (GTK_WIDGET (page)); i++)
+    xj_test_iterate (20);
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page)));
 }
 
@@ -436,6 +533,8 @@ main (int    argc,
               test_sign_and_archive, fixture_tear_down);
   g_test_add ("/xj/ui/archive/empty", Fixture, NULL, fixture_set_up, test_archive_empty,
               fixture_tear_down);
+  g_test_add ("/xj/ui/archive/two-certificates", Fixture, NULL, fixture_set_up,
+              test_two_certificates, fixture_tear_down);
 
   return g_test_run ();
 }
