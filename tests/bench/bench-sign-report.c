@@ -120,7 +120,7 @@ main (int   argc,
   g_assert_no_error (error);
   g_assert_true (xj_templates_install_builtins (store, &error));
   g_assert_true (xj_store_save_site (store, site, "bench", &error));
-  g_assert_true (xj_certificate_create_self_signed (dir, "王芳", "华信物业服务质量监督中心",
+  g_assert_true (xj_certificate_create_self_signed (dir, "张伟", "华信物业服务质量监督中心",
                                                     PASSPHRASE, &error));
   g_assert_no_error (error);
   files = xj_photo_list_folder (folder, &error);

@@ -263,7 +263,9 @@ test_second_certificate_keeps_first (Fixture       *f,
   g_assert_null (xj_certificate_read (f->dir, old_id, NULL));
   g_assert_false (xj_report_verify_archived (f->store, first->id, &verification, &error));
   g_assert_error (error, XJ_ARCHIVE_ERROR, XJ_ARCHIVE_ERROR_UNKNOWN_SIGNER);
+  g_assert_true (verification.intact);
   g_assert_null (verification.signer_name);
+  g_assert_nonnull (strstr (verification.reason, "unknown certificate"));
 }
 
 /* Data folders of earlier versions kept one pair of files: still read. */

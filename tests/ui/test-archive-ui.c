@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include <glib/gi18n.h>
 #include <locale.h>
 
@@ -358,6 +360,30 @@ test_sign_and_archive (Fixture       *f,
   g_assert_true (xj_test_label_shown (GTK_WIDGET (page), _("No Matching Reports")));
 }
 
+/* The default PDF viewer of this test's (isolated) user dirs: a script
+ * that writes the file it was given to the file whose path it returns. */
+static char *
+install_pdf_viewer (const char *dir)
+{
+  g_autofree char *apps = g_build_filename (g_get_user_data_dir (), "applications", NULL);
+  g_autofree char *viewer = g_build_filename (dir, "viewer.sh", NULL);
+  g_autofree char *desktop = g_build_filename (apps, "xj-test-viewer.desktop", NULL);
+  g_autofree char *mimeapps = g_build_filename (g_get_user_config_dir (), "mimeapps.list", NULL);
+  char *opened = g_build_filename (dir, "opened.txt", NULL);
+  g_autofree char *script = g_strdup_printf ("#!/bin/sh\necho \"$1\" > '%s'\n", opened);
+  g_autofree char *entry = g_strdup_printf ("[Desktop Entry]\nType=Application\nName=Viewer\n"
+                                            "Exec=%s %%f\nMimeType=application/pdf;\n", viewer);
+
+  g_assert_cmpint (g_mkdir_with_parents (apps, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_config_dir (), 0700), ==, 0);
+  g_assert_true (g_file_set_contents (viewer, script, -1, NULL));
+  g_assert_cmpint (g_chmod (viewer, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (desktop, entry, -1, NULL));
+  g_assert_true (g_file_set_contents (mimeapps, "[Default Applications]\n"
+                                      "application/pdf=xj-test-viewer.desktop\n", -1, NULL));
+  return opened;
+}
+
 /* A shared laptop: 张伟's certificate too.  The dialog picks and names the
  * certificate of the inspector the report names (王芳), opens with a field
  * focused (not Cancel), and Preferences lists both, keeping the first when
@@ -369,6 +395,9 @@ test_two_certificates (Fixture       *f,
   g_autoptr(XjCertificate) wang = NULL;
   g_autoptr(XjCertificate) kept = NULL;
   g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *preview = NULL;
+  g_autofree char *opened = NULL;
+  g_autofree char *viewed = NULL;
   XjSignDialog *dialog;
   XjPreferencesWindow *prefs;
   GtkWidget *focus;
@@ -394,6 +423,19 @@ test_two_certificates (Fixture       *f,
   g_assert_false (xj_test_label_shown (GTK_WIDGET (dialog), "张伟"));
   g_assert_false (gtk_widget_is_visible (xj_test_find_widget (GTK_WIDGET (dialog),
                                                              "create_certificate_button")));
+  /* Preview before signing: written in a worker, unsigned, then opened
+   * with the default PDF viewer (here a script that notes what it got). */
+  opened = install_pdf_viewer (f->dir);
+  preview = g_strdup_printf ("%s/xunjian/previews/%" G_GINT64_FORMAT "-preview.pdf",
+                             g_get_user_cache_dir (), f->inspection_id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "sign.preview", NULL));
+  for (guint i = 0; i < 600 && !g_file_test (opened, G_FILE_TEST_IS_REGULAR); i++)
+    xj_test_iterate (50);
+  g_assert_true (g_file_get_contents (opened, &viewed, NULL, NULL));
+  g_assert_nonnull (strstr (viewed, "-preview.pdf"));
+  g_assert_true (g_file_test (preview, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (state_of (f), ==, XJ_INSPECTION_COMPLETED);
+  g_assert_null (xj_sign_dialog_get_error (dialog));
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   /* Preferences: both listed; a second one for 王芳 asks, then keeps the first. */
