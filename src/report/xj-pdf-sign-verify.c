@@ -290,53 +290,68 @@ same_key (gnutls_x509_crt_t a,
          a_size == b_size && memcmp (a_id, b_id, a_size) == 0;
 }
 
-/* Checks the signing certificate against itself, the chain it came with
- * and the data folder's certificates (@known).  Returns FALSE when it was
- * altered: its signature fails against its issuer, or it carries the key of
- * a known certificate without being that certificate.  Sets @is_known when
- * it is one of @known. */
+/* Whether @crt's signature checks out against the issuer it names, where
+ * that issuer is at hand: in @certificate's chain (itself, when
+ * self-signed) or among the data folder's (@known).  Sets @checked when an
+ * issuer was found. */
+static gboolean
+issuer_signature_holds (gnutls_x509_crt_t  crt,
+                        XjCertificate     *certificate,
+                        GPtrArray         *known,
+                        gboolean          *checked)
+{
+  *checked = FALSE;
+  for (guint j = 0; j < certificate->n_chain; j++)
+    if (gnutls_x509_crt_check_issuer (crt, certificate->chain[j]))
+      {
+        *checked = TRUE;
+        return signed_by (crt, certificate->chain[j]);
+      }
+  for (guint j = 0; known != NULL && j < known->len; j++)
+    {
+      XjCertificate *mine = g_ptr_array_index (known, j);
+
+      if (gnutls_x509_crt_check_issuer (crt, mine->chain[0]))
+        {
+          *checked = TRUE;
+          return signed_by (crt, mine->chain[0]);
+        }
+    }
+  return TRUE;
+}
+
+/* Checks the signing certificate and its chain.  Returns FALSE when one was
+ * altered: its signature fails against its issuer, or (its issuer's name
+ * being changed too, so that it cannot be checked) the leaf carries the key
+ * of a certificate the data folder keeps without being that certificate.
+ * Sets @is_known when the leaf is one of @known. */
 static gboolean
 check_certificate (XjCertificate *certificate,
                    GPtrArray     *known,
                    gboolean      *is_known)
 {
   gnutls_x509_crt_t leaf = certificate->chain[0];
+  gboolean leaf_checked = FALSE;
 
   *is_known = FALSE;
+  for (guint i = 0; i < certificate->n_chain; i++)
+    {
+      gboolean checked;
+
+      if (!issuer_signature_holds (certificate->chain[i], certificate, known, &checked))
+        return FALSE;
+      if (i == 0)
+        leaf_checked = checked;
+    }
   for (guint i = 0; known != NULL && i < known->len; i++)
     {
       XjCertificate *mine = g_ptr_array_index (known, i);
 
       if (g_strcmp0 (mine->id, certificate->id) == 0)
         *is_known = TRUE;
-      else if (same_key (mine->chain[0], leaf))
+      /* A renewal may keep its key: that one's issuer vouches for it. */
+      else if (!leaf_checked && same_key (mine->chain[0], leaf))
         return FALSE;
-    }
-  /* Every certificate of the chain, against the issuer it names, where that
-   * issuer is at hand: in the chain (itself, when self-signed) or here. */
-  for (guint i = 0; i < certificate->n_chain; i++)
-    {
-      gnutls_x509_crt_t crt = certificate->chain[i];
-      gboolean checked = FALSE;
-
-      for (guint j = 0; j < certificate->n_chain && !checked; j++)
-        if (gnutls_x509_crt_check_issuer (crt, certificate->chain[j]))
-          {
-            if (!signed_by (crt, certificate->chain[j]))
-              return FALSE;
-            checked = TRUE;
-          }
-      for (guint j = 0; known != NULL && j < known->len && !checked; j++)
-        {
-          XjCertificate *mine = g_ptr_array_index (known, j);
-
-          if (gnutls_x509_crt_check_issuer (crt, mine->chain[0]))
-            {
-              if (!signed_by (crt, mine->chain[0]))
-                return FALSE;
-              checked = TRUE;
-            }
-        }
     }
   return TRUE;
 }

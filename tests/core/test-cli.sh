@@ -163,6 +163,11 @@ grep -q "certificate was altered" "$work/err" && ! grep -q "弡伟" "$work/err" 
 ok $? "saying the certificate was altered, never naming 弡伟"
 "$bin" --data-dir "$work/elsewhere" report verify "$work/forged.pdf" >/dev/null 2>&1; [ $? -ne 0 ]
 ok $? "and refused elsewhere too"
+cp "$work/r.pdf" "$work/issuer.pdf"
+at=$(grep -abo 'E5BCA0E4BC9F' "$work/issuer.pdf" | sed -n 1p | cut -d: -f1)  # 张伟, the issuer
+printf '1' | dd of="$work/issuer.pdf" bs=1 seek=$((at + 5)) conv=notrunc 2>/dev/null
+"$bin" --data-dir "$d" report verify "$work/issuer.pdf" >/dev/null 2>"$work/err"; [ $? -eq 1 ]
+ok $? "a changed issuer name in the embedded certificate: refused too (exit 1)"
 cp "$work/r.pdf" "$work/padded.pdf"
 printf '1' | dd of="$work/padded.pdf" bs=1 seek=$((hole_end - 2)) conv=notrunc 2>/dev/null
 "$bin" --data-dir "$d" report verify "$work/padded.pdf" >/dev/null 2>"$work/err"; [ $? -eq 1 ]
