@@ -360,6 +360,24 @@ test_sign_and_archive (Fixture       *f,
   g_assert_true (xj_test_label_shown (GTK_WIDGET (page), _("No Matching Reports")));
 }
 
+/* The Remove button of @holder's certificate row in Preferences. */
+static GtkWidget *
+find_remove_button (GtkWidget  *root,
+                    const char *holder)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (g_object_get_data (G_OBJECT (root), "holder"), holder) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_remove_button (child, holder);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The default PDF viewer of this test's (isolated) user dirs: a script
  * that writes the file it was given to the file whose path it returns. */
 static char *
@@ -398,6 +416,7 @@ test_two_certificates (Fixture       *f,
   g_autofree char *preview = NULL;
   g_autofree char *opened = NULL;
   g_autofree char *viewed = NULL;
+  GtkWidget *remove;
   XjSignDialog *dialog;
   XjPreferencesWindow *prefs;
   GtkWidget *focus;
@@ -478,6 +497,27 @@ test_two_certificates (Fixture       *f,
   g_assert_true (xj_certificate_has_key (kept));
   xj_test_iterate (50);
   g_assert_true (xj_test_label_shown (GTK_WIDGET (prefs), _("Replaced by a newer one: kept to verify the reports it signed")));
+
+  /* Removing is explicit: a warning first; Cancel (the default) keeps it. */
+  remove = find_remove_button (GTK_WIDGET (prefs), "张伟");
+  g_assert_nonnull (remove);
+  g_signal_emit_by_name (remove, "clicked");
+  confirm = wait_for_window (ADW_TYPE_MESSAGE_DIALOG, 2);
+  g_assert_nonnull (confirm);
+  g_assert_cmpstr (adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (confirm)), ==, "cancel");
+  respond (ADW_MESSAGE_DIALOG (confirm), "cancel");
+  gtk_window_destroy (confirm);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = xj_certificate_list (f->dir, NULL);
+  g_assert_cmpuint (list->len, ==, 3);
+  g_signal_emit_by_name (find_remove_button (GTK_WIDGET (prefs), "张伟"), "clicked");
+  confirm = wait_for_window (ADW_TYPE_MESSAGE_DIALOG, 2);
+  respond (ADW_MESSAGE_DIALOG (confirm), "remove");
+  gtk_window_destroy (confirm);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = xj_certificate_list (f->dir, NULL);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_false (xj_test_label_shown (GTK_WIDGET (prefs), "张伟, 华信"));
   gtk_window_destroy (GTK_WINDOW (prefs));
 }
 
