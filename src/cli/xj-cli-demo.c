@@ -61,7 +61,7 @@ sign_demo_inspections (XjStore  *store,
 
       if (!xj_store_check_inspection_signatures (store, inspection->id, NULL))
         continue;
-      report = xj_inspection_sign (store, inspection->id, DEMO_ORGANISATION, NULL, DEMO_PASSPHRASE,
+      report = xj_inspection_sign (store, inspection->id, DEMO_ORGANISATION, NULL, NULL, DEMO_PASSPHRASE,
                                    NULL, NULL, NULL, error);
       if (report == NULL)
         return FALSE;

@@ -15,6 +15,9 @@ struct _XjCertificate
   char              *subject_name;
   char              *organisation;
   char              *fingerprint;
+  char              *id;
+  char              *issuer_name;
+  char              *key_path;      /* NULL: a certificate without its key */
   gint64             activation;
   gint64             expiry;
   gboolean           self_signed;
@@ -29,6 +32,13 @@ struct _XjSigner
 /* Takes ownership of the certificates, not of the array holding them. */
 XjCertificate *_xj_certificate_new_take (gnutls_x509_crt_t *chain,
                                          guint              n_chain);
+
+/* The folder under the data folder that holds the keys and certificates. */
+#define XJ_CERTIFICATE_KEYS_DIR "keys"
+
+XjCertificate *_xj_certificate_read_file (const char        *chain_path,
+                                          GError           **error);
+char          *_xj_certificate_dup_id    (gnutls_x509_crt_t  crt);
 
 G_DEFINE_AUTO_CLEANUP_FREE_FUNC (gnutls_x509_crt_t, gnutls_x509_crt_deinit, NULL)
 G_DEFINE_AUTO_CLEANUP_FREE_FUNC (gnutls_x509_privkey_t, gnutls_x509_privkey_deinit, NULL)

@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The inspector's signing certificate: a personal self-signed one or one
+ * A person's signing certificate: a personal self-signed one or one
  * imported from a PKCS#12 file.  The private key only ever touches the disk
  * as encrypted PKCS#8 (PBES2, AES-256) under a passphrase the caller asks
  * for; the certificate chain beside it is public and readable without it.
+ * Creating or importing adds a certificate beside those stored before: a
+ * key is never overwritten here (xj-certificate-store.c removes one, when
+ * the user asks).
  */
 #define G_LOG_DOMAIN "xj-certificate"
 
@@ -18,9 +21,6 @@
 #include "xj-certificate-private.h"
 #include "xj-clock.h"
 
-#define KEYS_DIR      "keys"
-#define KEY_FILE      "signing-key.pem"
-#define CHAIN_FILE    "signing-certificate.pem"
 #define RSA_BITS      2048
 #define VALIDITY_DAYS (5 * 365 + 1)
 
@@ -38,17 +38,22 @@ fail_gnutls (GError     **error,
   return FALSE;
 }
 
+typedef int (*DnGetter) (gnutls_x509_crt_t, const char *, unsigned, unsigned, void *, size_t *);
+
+/* A field of the subject's (or, with gnutls_x509_crt_get_issuer_dn_by_oid,
+ * the issuer's) name, UTF-8, or "" when it has none. */
 static char *
 dup_dn_field (gnutls_x509_crt_t  crt,
+              DnGetter           get,
               const char        *oid)
 {
   g_autofree char *value = NULL;
   size_t size = 0;
 
-  if (gnutls_x509_crt_get_dn_by_oid (crt, oid, 0, 0, NULL, &size) != GNUTLS_E_SHORT_MEMORY_BUFFER)
+  if (get (crt, oid, 0, 0, NULL, &size) != GNUTLS_E_SHORT_MEMORY_BUFFER)
     return g_strdup ("");
   value = g_malloc0 (size + 1);
-  if (gnutls_x509_crt_get_dn_by_oid (crt, oid, 0, 0, value, &size) < 0)
+  if (get (crt, oid, 0, 0, value, &size) < 0)
     return g_strdup ("");
   return g_steal_pointer (&value);
 }
@@ -66,11 +71,19 @@ dup_fingerprint (gnutls_x509_crt_t crt)
   return g_string_free (text, FALSE);
 }
 
-static char *
-keys_path (const char *data_dir,
-           const char *name)
+/* The file name stem of a stored certificate: its SHA-256, lower-case hex. */
+char *
+_xj_certificate_dup_id (gnutls_x509_crt_t crt)
 {
-  return g_build_filename (data_dir, KEYS_DIR, name, NULL);
+  guint8 digest[32];
+  size_t size = sizeof digest;
+
+  GString *text = g_string_sized_new (2 * sizeof digest);
+
+  if (gnutls_x509_crt_get_fingerprint (crt, GNUTLS_DIG_SHA256, digest, &size) == 0)
+    for (gsize i = 0; i < size; i++)
+      g_string_append_printf (text, "%02x", digest[i]);
+  return g_string_free (text, FALSE);
 }
 
 static gboolean
@@ -119,9 +132,12 @@ write_file (const char  *path,
   return FALSE;
 }
 
-/* Writes the encrypted key and the chain.  The key file is created 0600 in a
- * 0700 folder from the start (never chmod-ed after the fact), so the
- * ciphertext is not even readable by other local users. */
+/* Writes the encrypted key and the chain as a new certificate, beside the
+ * others: the same certificate twice is refused, another one of the same
+ * person is added.  The key file is created 0600 in a 0700 folder from the
+ * start (never chmod-ed after the fact), so the ciphertext is not even
+ * readable by other local users; the key is written first, so that a
+ * listed certificate always has its key. */
 static gboolean
 store (const char             *data_dir,
        gnutls_x509_privkey_t   key,
@@ -130,9 +146,13 @@ store (const char             *data_dir,
        const char             *passphrase,
        GError                **error)
 {
-  g_autofree char *dir = g_build_filename (data_dir, KEYS_DIR, NULL);
-  g_autofree char *key_path = keys_path (data_dir, KEY_FILE);
-  g_autofree char *chain_path = keys_path (data_dir, CHAIN_FILE);
+  g_autofree char *dir = g_build_filename (data_dir, XJ_CERTIFICATE_KEYS_DIR, NULL);
+  g_autofree char *id = _xj_certificate_dup_id (chain[0]);
+  g_autofree char *key_name = g_strconcat (id, ".key.pem", NULL);
+  g_autofree char *chain_name = g_strconcat (id, ".crt.pem", NULL);
+  g_autofree char *key_path = g_build_filename (dir, key_name, NULL);
+  g_autofree char *chain_path = g_build_filename (dir, chain_name, NULL);
+  g_autoptr(XjCertificate) existing = NULL;
   g_autoptr(GString) pem = g_string_new (NULL);
   gnutls_datum_t out = { NULL, 0 };
   gboolean ok;
@@ -144,6 +164,14 @@ store (const char             *data_dir,
 
       g_set_error (error, XJ_CERTIFICATE_ERROR, XJ_CERTIFICATE_ERROR_IO,
                    _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+  existing = xj_certificate_read (data_dir, id, NULL);
+  if (existing != NULL)
+    {
+      g_set_error (error, XJ_CERTIFICATE_ERROR, XJ_CERTIFICATE_ERROR_EXISTS,
+                   _("The certificate of %s is already in this data folder"),
+                   existing->subject_name);
       return FALSE;
     }
 
@@ -228,9 +256,14 @@ _xj_certificate_new_take (gnutls_x509_crt_t *chain,
   certificate->chain = g_memdup2 (chain, n_chain * sizeof *chain);
   certificate->n_chain = n_chain;
   leaf = chain[0];
-  certificate->subject_name = dup_dn_field (leaf, GNUTLS_OID_X520_COMMON_NAME);
-  certificate->organisation = dup_dn_field (leaf, GNUTLS_OID_X520_ORGANIZATION_NAME);
+  certificate->subject_name = dup_dn_field (leaf, gnutls_x509_crt_get_dn_by_oid,
+                                            GNUTLS_OID_X520_COMMON_NAME);
+  certificate->organisation = dup_dn_field (leaf, gnutls_x509_crt_get_dn_by_oid,
+                                            GNUTLS_OID_X520_ORGANIZATION_NAME);
   certificate->fingerprint = dup_fingerprint (leaf);
+  certificate->id = _xj_certificate_dup_id (leaf);
+  certificate->issuer_name = dup_dn_field (leaf, gnutls_x509_crt_get_issuer_dn_by_oid,
+                                           GNUTLS_OID_X520_COMMON_NAME);
   certificate->activation = gnutls_x509_crt_get_activation_time (leaf);
   certificate->expiry = gnutls_x509_crt_get_expiration_time (leaf);
   certificate->self_signed = gnutls_x509_crt_check_issuer (leaf, leaf) != 0;
@@ -248,6 +281,9 @@ xj_certificate_free (XjCertificate *certificate)
   g_free (certificate->subject_name);
   g_free (certificate->organisation);
   g_free (certificate->fingerprint);
+  g_free (certificate->id);
+  g_free (certificate->issuer_name);
+  g_free (certificate->key_path);
   g_free (certificate);
 }
 
@@ -273,6 +309,48 @@ xj_certificate_get_fingerprint (XjCertificate *certificate)
 {
   g_return_val_if_fail (certificate != NULL, NULL);
   return certificate->fingerprint;
+}
+
+/* The ID that names it in this data folder (xj_certificate_read). */
+const char *
+xj_certificate_get_id (XjCertificate *certificate)
+{
+  g_return_val_if_fail (certificate != NULL, NULL);
+  return certificate->id;
+}
+
+/* The common name of the issuer: the holder's own for a personal one. */
+const char *
+xj_certificate_get_issuer_name (XjCertificate *certificate)
+{
+  g_return_val_if_fail (certificate != NULL, NULL);
+  return certificate->issuer_name;
+}
+
+/* Whether its private key is stored beside it, so that it can sign. */
+gboolean
+xj_certificate_has_key (XjCertificate *certificate)
+{
+  g_return_val_if_fail (certificate != NULL, FALSE);
+  return certificate->key_path != NULL;
+}
+
+/* Whether @name (as typed: surrounding spaces do not count) is its holder. */
+gboolean
+xj_certificate_is_held_by (XjCertificate *certificate,
+                           const char    *name)
+{
+  g_autofree char *clean = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  g_return_val_if_fail (certificate != NULL, FALSE);
+  if (name == NULL)
+    return FALSE;
+  clean = g_strstrip (g_strdup (name));
+  a = g_utf8_normalize (clean, -1, G_NORMALIZE_NFC);
+  b = g_utf8_normalize (certificate->subject_name, -1, G_NORMALIZE_NFC);
+  return a != NULL && b != NULL && *a != '\0' && strcmp (a, b) == 0;
 }
 
 gint64
@@ -317,7 +395,8 @@ xj_signer_free (XjSigner *signer)
 
 /* Creates an RSA-2048 key and a five-year self-signed certificate for
  * digital signatures (the combination every PDF reader's NSS or OpenSSL
- * verifies), replacing any certificate stored before. */
+ * verifies), beside any certificate stored before (the person's older
+ * ones too: they still verify the reports they signed). */
 gboolean
 xj_certificate_create_self_signed (const char  *data_dir,
                                    const char  *name,
@@ -357,32 +436,24 @@ xj_certificate_create_self_signed (const char  *data_dir,
   return store (data_dir, key, &crt, 1, passphrase, error);
 }
 
-/* Imports the key and chain of a .p12 / .pfx file; from then on the key is
- * protected by @new_passphrase, not by the file's password. */
-gboolean
-xj_certificate_import_pkcs12 (const char  *data_dir,
-                              const char  *file,
-                              const char  *pkcs12_password,
-                              const char  *new_passphrase,
-                              GError     **error)
+/* Reads the key and chain of a .p12 / .pfx file. */
+static gboolean
+parse_pkcs12 (const char             *file,
+              const char             *pkcs12_password,
+              gnutls_x509_privkey_t  *key,
+              gnutls_x509_crt_t     **chain,
+              unsigned int           *n_chain,
+              GError                **error)
 {
   g_autofree char *contents = NULL;
   g_autofree char *basename = NULL;
   gnutls_pkcs12_t p12 = NULL;
-  gnutls_x509_privkey_t key = NULL;
-  gnutls_x509_crt_t *chain = NULL;
-  unsigned int n_chain = 0;
   gnutls_datum_t data;
   gsize length = 0;
   gboolean ok = FALSE;
   int ret;
 
-  g_return_val_if_fail (data_dir != NULL, FALSE);
-  g_return_val_if_fail (file != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (!check_passphrase (new_passphrase, error) ||
-      !read_file (file, &contents, &length, error))
+  if (!read_file (file, &contents, &length, error))
     return FALSE;
   basename = g_filename_display_basename (file);
   data.data = (unsigned char *) contents;
@@ -408,83 +479,98 @@ xj_certificate_import_pkcs12 (const char  *data_dir,
       goto out;
     }
 
-  ret = gnutls_pkcs12_simple_parse (p12, pkcs12_password, &key, &chain, &n_chain,
+  ret = gnutls_pkcs12_simple_parse (p12, pkcs12_password, key, chain, n_chain,
                                     NULL, NULL, NULL, 0);
   if (ret == GNUTLS_E_DECRYPTION_FAILED)
     g_set_error (error, XJ_CERTIFICATE_ERROR, XJ_CERTIFICATE_ERROR_WRONG_PASSWORD,
                  _("The password of “%s” is wrong"), basename);
-  else if (ret < 0 || key == NULL || n_chain == 0)
+  else if (ret < 0 || *key == NULL || *n_chain == 0)
     g_set_error (error, XJ_CERTIFICATE_ERROR, XJ_CERTIFICATE_ERROR_NO_KEY,
                  _("“%s” does not contain a private key with its certificate"), basename);
   else
-    ok = store (data_dir, key, chain, n_chain, new_passphrase, error);
+    ok = TRUE;
 
 out:
-  for (guint i = 0; i < n_chain; i++)
-    gnutls_x509_crt_deinit (chain[i]);
-  gnutls_free (chain);
-  g_clear_pointer (&key, gnutls_x509_privkey_deinit);
   gnutls_pkcs12_deinit (p12);
   return ok;
 }
 
-gboolean
-xj_certificate_exists (const char *data_dir)
+static void
+free_parsed (gnutls_x509_privkey_t  key,
+             gnutls_x509_crt_t     *chain,
+             unsigned int           n_chain)
 {
-  g_autofree char *key_path = keys_path (data_dir, KEY_FILE);
-  g_autofree char *chain_path = keys_path (data_dir, CHAIN_FILE);
-
-  return g_file_test (key_path, G_FILE_TEST_IS_REGULAR) &&
-         g_file_test (chain_path, G_FILE_TEST_IS_REGULAR);
+  for (guint i = 0; i < n_chain; i++)
+    gnutls_x509_crt_deinit (chain[i]);
+  gnutls_free (chain);
+  if (key != NULL)
+    gnutls_x509_privkey_deinit (key);
 }
 
-/* Reads the stored certificate chain; needs no passphrase. */
-XjCertificate *
-xj_certificate_read (const char  *data_dir,
-                     GError     **error)
+/* Imports the key and chain of a .p12 / .pfx file, beside the certificates
+ * stored before; from then on the key is protected by @new_passphrase, not
+ * by the file's password. */
+gboolean
+xj_certificate_import_pkcs12 (const char  *data_dir,
+                              const char  *file,
+                              const char  *pkcs12_password,
+                              const char  *new_passphrase,
+                              GError     **error)
 {
-  g_autofree char *path = keys_path (data_dir, CHAIN_FILE);
-  g_autofree char *contents = NULL;
+  gnutls_x509_privkey_t key = NULL;
+  gnutls_x509_crt_t *chain = NULL;
+  unsigned int n_chain = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (data_dir != NULL, FALSE);
+  g_return_val_if_fail (file != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  ok = check_passphrase (new_passphrase, error)
+       && parse_pkcs12 (file, pkcs12_password, &key, &chain, &n_chain, error)
+       && store (data_dir, key, chain, n_chain, new_passphrase, error);
+  free_parsed (key, chain, n_chain);
+  return ok;
+}
+
+/**
+ * xj_certificate_peek_pkcs12:
+ *
+ * The certificate a .p12 / .pfx file holds, without storing anything: to
+ * ask before adding a certificate for someone who has one.
+ * Returns: (transfer full): the certificate, or %NULL with @error set.
+ */
+XjCertificate *
+xj_certificate_peek_pkcs12 (const char  *file,
+                            const char  *pkcs12_password,
+                            GError     **error)
+{
+  gnutls_x509_privkey_t key = NULL;
   gnutls_x509_crt_t *chain = NULL;
   unsigned int n_chain = 0;
   XjCertificate *certificate;
-  gnutls_datum_t data;
-  gsize length = 0;
-  int ret;
 
-  g_return_val_if_fail (data_dir != NULL, NULL);
+  g_return_val_if_fail (file != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+  if (!parse_pkcs12 (file, pkcs12_password, &key, &chain, &n_chain, error))
     {
-      g_set_error_literal (error, XJ_CERTIFICATE_ERROR, XJ_CERTIFICATE_ERROR_NOT_FOUND,
-                           _("No signing certificate has been set up yet"));
-      return NULL;
-    }
-  if (!read_file (path, &contents, &length, error))
-    return NULL;
-  data.data = (unsigned char *) contents;
-  data.size = length;
-  ret = gnutls_x509_crt_list_import2 (&chain, &n_chain, &data, GNUTLS_X509_FMT_PEM, 0);
-  if (ret < 0 || n_chain == 0)
-    {
-      gnutls_free (chain);
-      fail_gnutls (error, _("The stored signing certificate is damaged"),
-                   ret < 0 ? ret : GNUTLS_E_NO_CERTIFICATE_FOUND);
+      free_parsed (key, chain, n_chain);
       return NULL;
     }
   certificate = _xj_certificate_new_take (chain, n_chain);
+  free_parsed (key, NULL, 0);
   gnutls_free (chain);
   return certificate;
 }
 
-/* Decrypts the stored key with @passphrase. */
+/* Decrypts the key of the certificate @id with @passphrase. */
 XjSigner *
 xj_certificate_load (const char  *data_dir,
+                     const char  *id,
                      const char  *passphrase,
                      GError     **error)
 {
-  g_autofree char *key_path = keys_path (data_dir, KEY_FILE);
   g_autofree char *contents = NULL;
   g_auto(gnutls_x509_privkey_t) x509_key = NULL;
   g_auto(gnutls_privkey_t) key = NULL;
@@ -495,10 +581,20 @@ xj_certificate_load (const char  *data_dir,
   int ret;
 
   g_return_val_if_fail (data_dir != NULL, NULL);
+  g_return_val_if_fail (id != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  certificate = xj_certificate_read (data_dir, error);
-  if (certificate == NULL || !read_file (key_path, &contents, &length, error))
+  certificate = xj_certificate_read (data_dir, id, error);
+  if (certificate == NULL)
+    return NULL;
+  if (certificate->key_path == NULL)
+    {
+      g_set_error (error, XJ_CERTIFICATE_ERROR, XJ_CERTIFICATE_ERROR_NO_KEY,
+                   _("The private key of %s’s certificate is not in this data folder: it "
+                     "can verify reports but not sign them"), certificate->subject_name);
+      return NULL;
+    }
+  if (!read_file (certificate->key_path, &contents, &length, error))
     return NULL;
   data.data = (unsigned char *) contents;
   data.size = length;

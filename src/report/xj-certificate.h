@@ -16,9 +16,15 @@ typedef enum {
   XJ_CERTIFICATE_ERROR_NOT_PKCS12,
   XJ_CERTIFICATE_ERROR_NO_KEY,
   XJ_CERTIFICATE_ERROR_IO,
+  XJ_CERTIFICATE_ERROR_EXISTS,       /* this very certificate is stored already */
+  XJ_CERTIFICATE_ERROR_EXPIRED,      /* the person's certificates are all out of date */
 } XjCertificateError;
 
-/* The public part: a certificate chain, leaf first.  Reading it needs no passphrase. */
+/* The public part: a certificate chain, leaf first.  Reading it needs no
+ * passphrase.  A data folder holds any number of them, several people's (a
+ * shared laptop) and several of one person's (a new one never replaces the
+ * old, which still verifies the reports it signed); each is known by its
+ * ID, the SHA-256 of the leaf in lower-case hex. */
 typedef struct _XjCertificate XjCertificate;
 
 /* A private key with its certificate chain, ready to sign. */
@@ -36,16 +42,34 @@ gboolean        xj_certificate_import_pkcs12      (const char    *data_dir,
                                                    const char    *pkcs12_password,
                                                    const char    *new_passphrase,
                                                    GError       **error);
+XjCertificate  *xj_certificate_peek_pkcs12        (const char    *file,
+                                                   const char    *pkcs12_password,
+                                                   GError       **error);
 gboolean        xj_certificate_exists             (const char    *data_dir);
+GPtrArray      *xj_certificate_list               (const char    *data_dir,
+                                                   GError       **error);
 XjCertificate  *xj_certificate_read               (const char    *data_dir,
+                                                   const char    *id,
+                                                   GError       **error);
+XjCertificate  *xj_certificate_find_for_person    (const char    *data_dir,
+                                                   const char    *name,
+                                                   GError       **error);
+gboolean        xj_certificate_remove             (const char    *data_dir,
+                                                   const char    *id,
                                                    GError       **error);
 XjSigner       *xj_certificate_load               (const char    *data_dir,
+                                                   const char    *id,
                                                    const char    *passphrase,
                                                    GError       **error);
 
 const char     *xj_certificate_get_subject_name   (XjCertificate *certificate);
 const char     *xj_certificate_get_organisation   (XjCertificate *certificate);
 const char     *xj_certificate_get_fingerprint    (XjCertificate *certificate);
+const char     *xj_certificate_get_id             (XjCertificate *certificate);
+const char     *xj_certificate_get_issuer_name    (XjCertificate *certificate);
+gboolean        xj_certificate_has_key            (XjCertificate *certificate);
+gboolean        xj_certificate_is_held_by         (XjCertificate *certificate,
+                                                   const char    *name);
 gint64          xj_certificate_get_activation     (XjCertificate *certificate);
 gint64          xj_certificate_get_expiry         (XjCertificate *certificate);
 gboolean        xj_certificate_is_self_signed     (XjCertificate *certificate);

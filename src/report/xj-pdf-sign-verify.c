@@ -1,9 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Verifying a signed PDF: the last signature's /ByteRange must span the
- * whole file except its own /Contents, and the CMS signature must match the
- * digest of those bytes.  Integrity and trust are told apart: a personal
- * self-signed certificate proves the document unchanged, not who signed.
+ * whole file except its own /Contents, the /Contents must be exactly the
+ * CMS signature and its zero padding, the CMS signature must match the
+ * digest of the signed bytes, and the certificate it carries must be
+ * unaltered (its own signature checks out against its issuer).  Integrity
+ * and identity are told apart: a personal self-signed certificate proves
+ * the document unchanged, and names its holder only when the data folder
+ * knows that very certificate (or an authority vouches for it).
  */
 #define G_LOG_DOMAIN "xj-pdf-sign"
 
@@ -102,14 +106,20 @@ der_length (const guint8 *der,
   return header + length <= size ? header + length : 0;
 }
 
+/* The DER signature of the /Contents hex string.  The placeholder is
+ * larger than the signature: what follows the DER must be zeros, and the
+ * hex digits must be whole bytes.  Sets @altered when bytes follow the
+ * signature (a change to the field, never written by a signer). */
 static GBytes *
 decode_contents (const guint8 *hex,
-                 gsize         length)
+                 gsize         length,
+                 gboolean     *altered)
 {
   g_autoptr(GByteArray) der = g_byte_array_sized_new (length / 2);
   int high = -1;
   gsize used;
 
+  *altered = FALSE;
   for (gsize i = 0; i < length; i++)
     {
       int nibble = g_ascii_xdigit_value (hex[i]);
@@ -131,8 +141,14 @@ decode_contents (const guint8 *hex,
         }
     }
   used = der_length (der->data, der->len);
-  if (used == 0)
+  if (used == 0 || high >= 0)
     return NULL;
+  for (gsize i = used; i < der->len; i++)
+    if (der->data[i] != 0)
+      {
+        *altered = TRUE;
+        return NULL;
+      }
   g_byte_array_set_size (der, used);
   return g_byte_array_free_to_bytes (g_steal_pointer (&der));
 }
@@ -244,12 +260,109 @@ chain_is_trusted (XjCertificate *certificate)
                                              &status, NULL) == 0 && status == 0;
 }
 
+/* Whether @crt's own signature holds against @issuer: a certificate whose
+ * name was changed after it was issued fails here. */
+static gboolean
+signed_by (gnutls_x509_crt_t crt,
+           gnutls_x509_crt_t issuer)
+{
+  unsigned int status = 0;
+
+  /* DO_NOT_ALLOW_SAME: a self-signed certificate is checked against its own
+   * key, not accepted for being identical to the "trusted" one. */
+  return gnutls_x509_crt_list_verify (&crt, 1, &issuer, 1, NULL, 0,
+                                      GNUTLS_VERIFY_DISABLE_TIME_CHECKS |
+                                      GNUTLS_VERIFY_DISABLE_CA_SIGN |
+                                      GNUTLS_VERIFY_DO_NOT_ALLOW_SAME |
+                                      GNUTLS_VERIFY_ALLOW_BROKEN,
+                                      &status) == 0 && status == 0;
+}
+
+static gboolean
+same_key (gnutls_x509_crt_t a,
+          gnutls_x509_crt_t b)
+{
+  guint8 a_id[32], b_id[32];
+  size_t a_size = sizeof a_id, b_size = sizeof b_id;
+
+  return gnutls_x509_crt_get_key_id (a, GNUTLS_KEYID_USE_SHA256, a_id, &a_size) == 0 &&
+         gnutls_x509_crt_get_key_id (b, GNUTLS_KEYID_USE_SHA256, b_id, &b_size) == 0 &&
+         a_size == b_size && memcmp (a_id, b_id, a_size) == 0;
+}
+
+/* Whether @crt's signature checks out against the issuer it names, where
+ * that issuer is at hand: in @certificate's chain (itself, when
+ * self-signed) or among the data folder's (@known).  Sets @checked when an
+ * issuer was found. */
+static gboolean
+issuer_signature_holds (gnutls_x509_crt_t  crt,
+                        XjCertificate     *certificate,
+                        GPtrArray         *known,
+                        gboolean          *checked)
+{
+  *checked = FALSE;
+  for (guint j = 0; j < certificate->n_chain; j++)
+    if (gnutls_x509_crt_check_issuer (crt, certificate->chain[j]))
+      {
+        *checked = TRUE;
+        return signed_by (crt, certificate->chain[j]);
+      }
+  for (guint j = 0; known != NULL && j < known->len; j++)
+    {
+      XjCertificate *mine = g_ptr_array_index (known, j);
+
+      if (gnutls_x509_crt_check_issuer (crt, mine->chain[0]))
+        {
+          *checked = TRUE;
+          return signed_by (crt, mine->chain[0]);
+        }
+    }
+  return TRUE;
+}
+
+/* Checks the signing certificate and its chain.  Returns FALSE when one was
+ * altered: its signature fails against its issuer, or (its issuer's name
+ * being changed too, so that it cannot be checked) the leaf carries the key
+ * of a certificate the data folder keeps without being that certificate.
+ * Sets @is_known when the leaf is one of @known. */
+static gboolean
+check_certificate (XjCertificate *certificate,
+                   GPtrArray     *known,
+                   gboolean      *is_known)
+{
+  gnutls_x509_crt_t leaf = certificate->chain[0];
+  gboolean leaf_checked = FALSE;
+
+  *is_known = FALSE;
+  for (guint i = 0; i < certificate->n_chain; i++)
+    {
+      gboolean checked;
+
+      if (!issuer_signature_holds (certificate->chain[i], certificate, known, &checked))
+        return FALSE;
+      if (i == 0)
+        leaf_checked = checked;
+    }
+  for (guint i = 0; known != NULL && i < known->len; i++)
+    {
+      XjCertificate *mine = g_ptr_array_index (known, i);
+
+      if (g_strcmp0 (mine->id, certificate->id) == 0)
+        *is_known = TRUE;
+      /* A renewal may keep its key: that one's issuer vouches for it. */
+      else if (!leaf_checked && same_key (mine->chain[0], leaf))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Fills @result's integrity, signer and trust fields.  When the signature
  * does not hold, sets its reason and @code and returns FALSE. */
 static gboolean
 verify_cms (GBytes            *der,
             const guint8      *data,
             gsize              size,
+            GPtrArray         *known,
             XjPdfVerifyResult *result,
             XjPdfSignError    *code)
 {
@@ -278,8 +391,7 @@ verify_cms (GBytes            *der,
       *code = XJ_PDF_SIGN_ERROR_INVALID;
       return FALSE;
     }
-  result->signer_name = g_strdup (certificate->subject_name);
-  result->organisation = g_strdup (certificate->organisation);
+  result->fingerprint = g_strdup (certificate->fingerprint);
   result->self_signed = certificate->self_signed;
   result->signing_time = info.signing_time > 0 ? (gint64) info.signing_time : 0;
   result->certificate_valid = result->signing_time == 0 ||
@@ -300,9 +412,26 @@ verify_cms (GBytes            *der,
       *code = XJ_PDF_SIGN_ERROR_INVALID;
     }
 
-  result->trusted = result->intact && chain_is_trusted (certificate);
   gnutls_pkcs7_signature_info_deinit (&info);
-  return result->intact;
+  if (!result->intact)
+    return FALSE;
+  if (!check_certificate (certificate, known, &result->known))
+    {
+      result->intact = FALSE;
+      result->reason = g_strdup_printf (_("The signer’s certificate was altered after it was "
+                                          "issued: its own signature does not match "
+                                          "(fingerprint %s)"), certificate->fingerprint);
+      *code = XJ_PDF_SIGN_ERROR_INVALID;
+      return FALSE;
+    }
+  result->trusted = chain_is_trusted (certificate);
+  /* A name is only as good as the certificate it comes from. */
+  if (result->known || result->trusted)
+    {
+      result->signer_name = g_strdup (certificate->subject_name);
+      result->organisation = g_strdup (certificate->organisation);
+    }
+  return TRUE;
 }
 
 /* --- the verdict ------------------------------------------------------------ */
@@ -324,10 +453,8 @@ describe_verdict (const XjPdfVerifyResult *result)
   if (result->trusted)
     return g_strdup_printf (_("Intact: signed by %s at %s with a certificate from a trusted authority"),
                             who, when);
-  if (result->self_signed)
-    return g_strdup_printf (_("Intact: signed by %s at %s; the certificate is self-signed, so no authority vouches for the signer"),
-                            who, when);
-  return g_strdup_printf (_("Intact: signed by %s at %s; the certificate’s issuer is not trusted on this computer"),
+  /* Known: the data folder keeps this very certificate for its holder. */
+  return g_strdup_printf (_("Intact: signed by %s at %s, with the certificate this data folder keeps for them"),
                           who, when);
 }
 
@@ -351,19 +478,27 @@ xj_pdf_verify_result_clear (XjPdfVerifyResult *result)
 {
   g_clear_pointer (&result->signer_name, g_free);
   g_clear_pointer (&result->organisation, g_free);
+  g_clear_pointer (&result->fingerprint, g_free);
   g_clear_pointer (&result->reason, g_free);
   memset (result, 0, sizeof *result);
 }
 
-/* Verifies the signature of the PDF at @path.  Returns TRUE only when the
- * document is intact, entirely covered by the signature and was signed
- * while the certificate was valid; otherwise sets @error to the one-line
- * reason, which @result (if not NULL) also holds with what was found. */
+/* Verifies the signature of the PDF at @path against the certificates of
+ * @data_dir (NULL: none).  Returns TRUE only when the document is intact,
+ * entirely covered by the signature, was signed while the certificate was
+ * valid, and the certificate is one of @data_dir's or vouched for by a
+ * trusted authority; otherwise sets @error to the one-line reason, which
+ * @result (if not NULL) also holds with what was found.  Intact but signed
+ * by a certificate no one here knows is %XJ_PDF_SIGN_ERROR_UNKNOWN_SIGNER,
+ * with result->intact set. */
 gboolean
 xj_pdf_verify_file (const char         *path,
+                    const char         *data_dir,
                     XjPdfVerifyResult  *result,
                     GError            **error)
 {
+  g_autoptr(GPtrArray) known = NULL;
+  gboolean padding_altered = FALSE;
   g_auto(XjPdfVerifyResult) local_result = { 0 };
   g_autoptr(GMappedFile) file = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -403,15 +538,20 @@ xj_pdf_verify_file (const char         *path,
   if (range[2] - (range[0] + range[1]) < 2 ||
       data[range[0] + range[1]] != '<' || data[range[2] - 1] != '>' ||
       (der = decode_contents (data + range[0] + range[1] + 1,
-                              range[2] - (range[0] + range[1]) - 2)) == NULL)
-    return fail (result, error, XJ_PDF_SIGN_ERROR_INVALID,
-                 g_strdup (_("The signature data in the document is damaged")));
+                              range[2] - (range[0] + range[1]) - 2, &padding_altered)) == NULL)
+    return fail (result, error, padding_altered ? XJ_PDF_SIGN_ERROR_ALTERED : XJ_PDF_SIGN_ERROR_INVALID,
+                 padding_altered
+                 ? g_strdup (_("The signature field was changed after signing: it holds data after the signature"))
+                 : g_strdup (_("The signature data in the document is damaged")));
+  /* A damaged certificate file is left out, not fatal: it names no one. */
+  if (data_dir != NULL)
+    known = xj_certificate_list (data_dir, NULL);
 
   /* One copy of the signed bytes, contiguous, for the CMS verifier. */
   signed_data = g_malloc (range[1] + range[3] + 1);
   memcpy (signed_data, data + range[0], range[1]);
   memcpy (signed_data + range[1], data + range[2], range[3]);
-  if (!verify_cms (der, signed_data, range[1] + range[3], result, &code))
+  if (!verify_cms (der, signed_data, range[1] + range[3], known, result, &code))
     return fail (result, error, code, g_steal_pointer (&result->reason));
 
   result->covers_whole_file = range[0] == 0 && (guint64) range[2] + range[3] == size;
@@ -425,6 +565,11 @@ xj_pdf_verify_file (const char         *path,
     return fail (result, error, XJ_PDF_SIGN_ERROR_INVALID,
                  g_strdup (_("The certificate was not valid when the document was signed")));
 
+  if (!result->known && !result->trusted)
+    return fail (result, error, XJ_PDF_SIGN_ERROR_UNKNOWN_SIGNER,
+                 g_strdup_printf (_("The signature is valid, but by an unknown certificate "
+                                    "(fingerprint %s): no certificate in this data folder "
+                                    "vouches for who signed"), result->fingerprint));
   result->reason = describe_verdict (result);
   return TRUE;
 }

@@ -18,20 +18,24 @@ typedef enum {
   XJ_PDF_SIGN_ERROR_ALTERED,
   XJ_PDF_SIGN_ERROR_INCOMPLETE,
   XJ_PDF_SIGN_ERROR_INVALID,
+  XJ_PDF_SIGN_ERROR_UNKNOWN_SIGNER,  /* intact, but by a certificate no one here vouches for */
 } XjPdfSignError;
 
 /* What a verification found.  Integrity (intact, covers_whole_file) is
  * reported apart from trust: a personal self-signed certificate proves the
- * document unchanged since its holder signed it, but no authority vouches
- * for who that holder is. */
+ * document unchanged since its holder signed it, but only the data folder
+ * that keeps that person's certificate (or an authority) can say who the
+ * holder is.  A signer is named only from such a certificate. */
 typedef struct {
   gboolean  intact;             /* digest and CMS signature check out */
   gboolean  covers_whole_file;  /* nothing but the signature itself is left out */
   gboolean  certificate_valid;  /* the certificate was valid at the signing time */
   gboolean  self_signed;
   gboolean  trusted;            /* chains to the system's trusted authorities */
-  char     *signer_name;        /* CN of the signing certificate */
-  char     *organisation;       /* O of the signing certificate, "" if none */
+  gboolean  known;              /* the very certificate is one of the data folder's */
+  char     *signer_name;        /* CN of the signing certificate; NULL unless known or trusted */
+  char     *organisation;       /* O of the signing certificate, "" if none; NULL as above */
+  char     *fingerprint;        /* SHA-256 of the signing certificate, colon-separated hex */
   gint64    signing_time;       /* Unix seconds from the signed attributes, 0 if absent */
   char     *reason;             /* one translated line: the verdict */
 } XjPdfVerifyResult;
@@ -44,6 +48,7 @@ gboolean  xj_pdf_sign_file           (XjSigner           *signer,
                                       GError            **error);
 
 gboolean  xj_pdf_verify_file         (const char         *path,
+                                      const char         *data_dir,
                                       XjPdfVerifyResult  *result,
                                       GError            **error);
 void      xj_pdf_verify_result_clear (XjPdfVerifyResult  *result);

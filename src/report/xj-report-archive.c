@@ -28,6 +28,7 @@
 #include "xj-report-archive.h"
 #include "xj-report-build.h"
 #include "xj-signature.h"
+#include "xj-text.h"
 
 #define SITE_NAME_MAX_CHARS 80
 
@@ -153,6 +154,44 @@ check_state (const XjInspection  *inspection,
   return TRUE;
 }
 
+/* The certificate that signs for @inspector: @certificate_id when given,
+ * else the newest valid one of theirs; refused unless @inspector holds it. */
+static XjCertificate *
+choose_certificate (const char  *data_dir,
+                    const char  *inspector,
+                    const char  *certificate_id,
+                    GError     **error)
+{
+  g_autoptr(XjCertificate) certificate = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (xj_text_is_blank (inspector))
+    {
+      g_set_error_literal (error, XJ_ARCHIVE_ERROR, XJ_ARCHIVE_ERROR_WRONG_SIGNER,
+                           _("The report names no inspector, so no certificate can sign it."));
+      return NULL;
+    }
+  if (certificate_id == NULL)
+    certificate = xj_certificate_find_for_person (data_dir, inspector, &local_error);
+  else
+    certificate = xj_certificate_read (data_dir, certificate_id, &local_error);
+  if (certificate == NULL)
+    {
+      g_set_error_literal (error, XJ_ARCHIVE_ERROR, XJ_ARCHIVE_ERROR_WRONG_SIGNER,
+                           local_error->message);
+      return NULL;
+    }
+  if (!xj_certificate_is_held_by (certificate, inspector))
+    {
+      g_set_error (error, XJ_ARCHIVE_ERROR, XJ_ARCHIVE_ERROR_WRONG_SIGNER,
+                   _("The report names inspector %s, but the certificate belongs to %s: choose "
+                     "%s’s certificate, or create one for %s (Preferences → Signing Certificates)."),
+                   inspector, xj_certificate_get_subject_name (certificate), inspector, inspector);
+      return NULL;
+    }
+  return g_steal_pointer (&certificate);
+}
+
 static gboolean
 make_temp_file (Prepared  *prepared,
                 GError   **error)
@@ -185,6 +224,7 @@ prepare (XjStore               *reader,
          gint64                 inspection_id,
          const char            *organisation,
          const char            *logo_path,
+         const char            *certificate_id,
          const char            *passphrase,
          const Progress        *progress,
          GCancellable          *cancellable,
@@ -192,6 +232,7 @@ prepare (XjStore               *reader,
 {
   const char *data_dir = xj_store_get_data_dir (reader);
   g_autoptr(XjInspection) inspection = NULL;
+  g_autoptr(XjCertificate) certificate = NULL;
   g_autoptr(XjSigner) signer = NULL;
   g_autoptr(XjReportData) data = NULL;
   g_autoptr(Prepared) prepared = NULL;
@@ -204,8 +245,11 @@ prepare (XjStore               *reader,
       || !check_state (inspection, error)
       || !xj_store_check_inspection_signatures (reader, inspection_id, error))
     return NULL;
-  /* The passphrase is checked before anything is written. */
-  if ((signer = xj_certificate_load (data_dir, passphrase, error)) == NULL
+  /* The signer and the passphrase are checked before anything is written. */
+  if ((certificate = choose_certificate (data_dir, inspection->inspector, certificate_id,
+                                         error)) == NULL
+      || (signer = xj_certificate_load (data_dir, xj_certificate_get_id (certificate), passphrase,
+                                        error)) == NULL
       || (data = xj_report_data_from_inspection (reader, inspection_id, organisation, logo_path,
                                                  error)) == NULL)
     return NULL;
@@ -235,6 +279,31 @@ prepare (XjStore               *reader,
   if (prepared->sha256 == NULL)
     return NULL;
   return g_steal_pointer (&prepared);
+}
+
+/**
+ * xj_inspection_dup_signing_certificate:
+ * @certificate_id: (nullable): as for xj_inspection_sign()
+ *
+ * The certificate that xj_inspection_sign() would sign with, for the sign
+ * dialog to name it before asking for its passphrase.
+ * Returns: (transfer full): the certificate, or %NULL with @error set
+ * (%XJ_ARCHIVE_ERROR_WRONG_SIGNER with what to do).
+ */
+XjCertificate *
+xj_inspection_dup_signing_certificate (XjStore     *store,
+                                       gint64       inspection_id,
+                                       const char  *certificate_id,
+                                       GError     **error)
+{
+  g_autoptr(XjInspection) inspection = NULL;
+
+  g_return_val_if_fail (XJ_IS_STORE (store), NULL);
+
+  if ((inspection = xj_store_get_inspection (store, inspection_id, error)) == NULL)
+    return NULL;
+  return choose_certificate (xj_store_get_data_dir (store), inspection->inspector,
+                             certificate_id, error);
 }
 
 /* --- the short write ---------------------------------------------------------- */
@@ -347,11 +416,15 @@ fail:
  * xj_inspection_sign:
  * @organisation: printed at the top of the report
  * @logo_path: (nullable): an image printed beside it (preferences)
- * @passphrase: unlocks the inspector's certificate (xj_certificate_load)
+ * @certificate_id: (nullable): the certificate that signs; %NULL: the
+ *   newest valid one of the inspector named on the report
+ * @passphrase: unlocks that certificate's key (xj_certificate_load)
  *
  * Signs a completed inspection that has its required handwritten
  * signatures: writes its report, signs the PDF digitally, archives it and
- * locks the inspection (signed, then archived).  Synchronous: for the
+ * locks the inspection (signed, then archived).  Only a certificate held by
+ * the inspector named on the report signs it (%XJ_ARCHIVE_ERROR_WRONG_SIGNER
+ * otherwise).  Synchronous: for the
  * command line and tests; the application uses xj_inspection_sign_async().
  * Returns: (transfer full): the archived report, or %NULL with nothing
  * changed (no file left, no row written).
@@ -361,6 +434,7 @@ xj_inspection_sign (XjStore               *store,
                     gint64                 inspection_id,
                     const char            *organisation,
                     const char            *logo_path,
+                    const char            *certificate_id,
                     const char            *passphrase,
                     XjReportProgressFunc   progress,
                     gpointer               progress_data,
@@ -375,8 +449,8 @@ xj_inspection_sign (XjStore               *store,
   g_return_val_if_fail (passphrase != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  prepared = prepare (store, inspection_id, organisation, logo_path, passphrase, &forward, cancellable,
-                      error);
+  prepared = prepare (store, inspection_id, organisation, logo_path, certificate_id, passphrase,
+                      &forward, cancellable, error);
   if (prepared == NULL || (report = commit (store, prepared, error)) == NULL)
     return NULL;
   report_progress (&forward, 1.0);
@@ -391,6 +465,7 @@ typedef struct {
   gint64               inspection_id;
   char                *organisation;
   char                *logo_path;
+  char                *certificate_id;
   char                *passphrase;
   Progress             progress;
   GMainContext        *context;
@@ -409,6 +484,7 @@ sign_job_free (SignJob *job)
   g_free (job->data_dir);
   g_free (job->organisation);
   g_free (job->logo_path);
+  g_free (job->certificate_id);
   /* Not left lying in freed memory. */
   memset (job->passphrase, 0, strlen (job->passphrase));
   g_free (job->passphrase);
@@ -457,9 +533,8 @@ sign_thread (GTask        *task,
   /* A connection of the worker's own: a sqlite3 never crosses threads. */
   reader = xj_store_open (job->data_dir, XJ_STORE_OPEN_DEFAULT, &error);
   if (reader != NULL)
-    prepared = prepare (reader, job->inspection_id, job->organisation, job->logo_path, job->passphrase,
-                        &forward,
-                        cancellable, &error);
+    prepared = prepare (reader, job->inspection_id, job->organisation, job->logo_path,
+                        job->certificate_id, job->passphrase, &forward, cancellable, &error);
   if (prepared != NULL)
     g_task_return_pointer (task, prepared, (GDestroyNotify) prepared_free);
   else
@@ -503,6 +578,7 @@ xj_inspection_sign_async (XjStore               *store,
                           gint64                 inspection_id,
                           const char            *organisation,
                           const char            *logo_path,
+                          const char            *certificate_id,
                           const char            *passphrase,
                           XjReportProgressFunc   progress,
                           gpointer               progress_data,
@@ -523,6 +599,7 @@ xj_inspection_sign_async (XjStore               *store,
   job->inspection_id = inspection_id;
   job->organisation = g_strdup (organisation);
   job->logo_path = g_strdup (logo_path);
+  job->certificate_id = g_strdup (certificate_id);
   job->passphrase = g_strdup (passphrase);
   job->progress.progress = progress;
   job->progress.progress_data = progress_data;

@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "xj-certificate.h"
 #include "xj-report.h"
 #include "xj-store.h"
 
@@ -17,6 +18,8 @@ typedef enum {
   XJ_ARCHIVE_ERROR_NOT_SIGNED,    /* export: the inspection has no signed report */
   XJ_ARCHIVE_ERROR_ALTERED,       /* the archived file does not match its SHA-256 */
   XJ_ARCHIVE_ERROR_IO,
+  XJ_ARCHIVE_ERROR_WRONG_SIGNER,  /* no certificate of the inspector named on the report */
+  XJ_ARCHIVE_ERROR_UNKNOWN_SIGNER, /* intact, but signed by a certificate no one here knows */
 } XjArchiveError;
 
 /* A row of the reports table, with the file's absolute path. */
@@ -39,7 +42,7 @@ typedef struct {
   gboolean  hash_matches;
   gboolean  signature_valid;
   char     *number;
-  char     *signer_name;       /* from the certificate */
+  char     *signer_name;       /* from a certificate this data folder knows; else NULL */
   char     *organisation;
   gint64    signing_time;
   char     *reason;            /* one translated line */
@@ -55,6 +58,7 @@ XjArchivedReport *xj_inspection_sign               (XjStore               *store
                                                     gint64                 inspection_id,
                                                     const char            *organisation,
                                                     const char            *logo_path,
+                                                    const char            *certificate_id,
                                                     const char            *passphrase,
                                                     XjReportProgressFunc   progress,
                                                     gpointer               progress_data,
@@ -64,12 +68,17 @@ void              xj_inspection_sign_async         (XjStore               *store
                                                     gint64                 inspection_id,
                                                     const char            *organisation,
                                                     const char            *logo_path,
+                                                    const char            *certificate_id,
                                                     const char            *passphrase,
                                                     XjReportProgressFunc   progress,
                                                     gpointer               progress_data,
                                                     GCancellable          *cancellable,
                                                     GAsyncReadyCallback    callback,
                                                     gpointer               user_data);
+XjCertificate    *xj_inspection_dup_signing_certificate (XjStore         *store,
+                                                         gint64           inspection_id,
+                                                         const char      *certificate_id,
+                                                         GError         **error);
 XjArchivedReport *xj_inspection_sign_finish        (GAsyncResult          *result,
                                                     GError               **error);
 

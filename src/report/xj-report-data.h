@@ -118,6 +118,7 @@ typedef struct {
   GPtrArray    *notices;          /* of XjReportNotice */
   GPtrArray    *signatures;       /* of XjReportSignature */
   char         *generated;
+  gboolean      preview;          /* unsigned, marked as a preview on every page */
 } XjReportData;
 
 typedef struct {

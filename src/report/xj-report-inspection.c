@@ -491,6 +491,12 @@ write_closing (XjReportRenderer    *r,
 
 /* ---- Public API -------------------------------------------------------- */
 
+static const char *
+preview_mark (void)
+{
+  return _("PREVIEW · NOT SIGNED");
+}
+
 gboolean
 xj_report_write_inspection (const XjReportData    *data,
                             const char            *path,
@@ -508,14 +514,19 @@ xj_report_write_inspection (const XjReportData    *data,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  footer_left = g_strdup_printf ("%s %s", _("Report No."), data->number ? data->number : "");
+  footer_left = g_strdup_printf ("%s %s%s%s", _("Report No."), data->number ? data->number : "",
+                                 data->preview ? " · " : "", data->preview ? preview_mark () : "");
   footer_right = g_strdup_printf ("%s %s", _("Generated"), data->generated ? data->generated : "");
   collect (data, charset);
+  if (data->preview)
+    _xj_report_charset_add (charset, preview_mark ());
   r = _xj_report_renderer_new (charset, cancellable, progress, progress_data, error);
   if (r == NULL)
     return FALSE;
   r->work_total = count_photos (data) + 1;
   r->running_header = running_header (data);
+  if (data->preview)
+    r->watermark = g_strdup (preview_mark ());
 
   return write_header (r, data, error)
          && write_summary (r, data, error)

@@ -83,6 +83,7 @@ struct _XjReportRenderer
   double            y;                /* cursor: top of the next block */
   double            fresh_y;          /* the cursor on a page with nothing on it yet */
   char             *running_header;   /* printed on pages after the first */
+  char             *watermark;        /* across every page (a preview), or NULL */
 
   const XjReportCharset *charset;
   guint16          *advances;         /* per code point, 1/1000 em; cached */

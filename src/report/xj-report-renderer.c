@@ -269,6 +269,7 @@ _xj_report_renderer_free (XjReportRenderer *self)
   g_hash_table_unref (self->images);
   g_free (self->advances);
   g_free (self->running_header);
+  g_free (self->watermark);
   g_free (self);
 }
 
@@ -551,6 +552,32 @@ _xj_report_renderer_line (XjReportRenderer *self,
   HPDF_Page_Stroke (self->page);
 }
 
+/* Large, pale and diagonal over the content: a preview cannot pass for
+ * the signed report, printed or on screen. */
+static void
+draw_watermark (XjReportRenderer *self)
+{
+  const XjReportStyle style = { 54, TRUE, XJ_REPORT_FAIL };
+  const double c = G_SQRT2 / 2, s = G_SQRT2 / 2;  /* 45° */
+  double width = _xj_report_renderer_width (self, self->watermark, &style);
+  double x = self->page_width / 2 - c * width / 2 + s * style.size / 3;
+  double y = self->page_height / 2 - s * width / 2 - c * style.size / 3;
+  HPDF_ExtGState pale = HPDF_CreateExtGState (self->doc);
+
+  HPDF_ExtGState_SetAlphaFill (pale, 0.18f);
+  HPDF_ExtGState_SetAlphaStroke (pale, 0.18f);
+  HPDF_Page_GSave (self->page);
+  HPDF_Page_SetExtGState (self->page, pale);
+  HPDF_Page_BeginText (self->page);
+  HPDF_Page_SetFontAndSize (self->page, self->font, style.size);
+  set_fill (self->page, style.rgb);
+  HPDF_Page_SetTextRenderingMode (self->page, HPDF_FILL);
+  HPDF_Page_SetTextMatrix (self->page, c, s, -s, c, x, y);
+  HPDF_Page_ShowText (self->page, self->watermark);
+  HPDF_Page_EndText (self->page);
+  HPDF_Page_GRestore (self->page);
+}
+
 /* Draws the footers now that the page count is known, then writes the
  * document to a temporary file beside path and renames it into place. */
 gboolean
@@ -581,6 +608,8 @@ _xj_report_renderer_save (XjReportRenderer  *self,
                                 &xj_report_style_small, XJ_REPORT_ALIGN_CENTER);
       _xj_report_renderer_text (self, self->right, baseline, footer_right,
                                 &xj_report_style_small, XJ_REPORT_ALIGN_RIGHT);
+      if (self->watermark != NULL)
+        draw_watermark (self);
     }
 
   if (!_xj_report_renderer_check (self, error))

@@ -158,7 +158,10 @@ fail (XjArchiveVerification  *result,
  *
  * Checks an archived report: its SHA-256 against the archive's record and
  * its digital signature (xj_pdf_verify_file).  Returns TRUE only when both
- * hold; otherwise @error and @result->reason say why, in one line.
+ * hold and the signer's certificate is kept in the data folder; otherwise
+ * @error and @result->reason say why, in one line.  Intact but signed by a
+ * certificate no longer kept here is %XJ_ARCHIVE_ERROR_UNKNOWN_SIGNER with
+ * @result->intact set and no signer's name.
  */
 gboolean
 xj_report_verify_archived (XjStore                *store,
@@ -170,7 +173,7 @@ xj_report_verify_archived (XjStore                *store,
   g_autoptr(GError) local_error = NULL;
   g_auto(XjPdfVerifyResult) signature = { 0 };
   g_autofree char *sha256 = NULL;
-  gboolean found;
+  gboolean found, unknown;
 
   g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
   g_return_val_if_fail (result != NULL, FALSE);
@@ -189,7 +192,13 @@ xj_report_verify_archived (XjStore                *store,
                  g_strdup_printf (_("The archived report %s is missing or unreadable: %s"),
                                   report->number, local_error->message));
   result->hash_matches = g_strcmp0 (sha256, report->sha256) == 0;
-  result->signature_valid = xj_pdf_verify_file (report->path, &signature, NULL);
+  result->signature_valid = xj_pdf_verify_file (report->path, xj_store_get_data_dir (store),
+                                                &signature, &local_error);
+  unknown = g_error_matches (local_error, XJ_PDF_SIGN_ERROR, XJ_PDF_SIGN_ERROR_UNKNOWN_SIGNER);
+  /* Signed by a certificate no longer kept here (removed): the bytes and
+   * the signature hold, the signer has no name. */
+  if (unknown)
+    result->signature_valid = signature.intact;
   result->signer_name = g_strdup (signature.signer_name);
   result->organisation = g_strdup (signature.organisation);
   result->signing_time = signature.signing_time;
@@ -204,6 +213,11 @@ xj_report_verify_archived (XjStore                *store,
                  g_strdup_printf (_("The archived file is not the report %s that was signed: its "
                                     "SHA-256 does not match the archive’s record"), report->number));
   result->reason = g_steal_pointer (&signature.reason);
+  if (unknown)
+    {
+      g_set_error_literal (error, XJ_ARCHIVE_ERROR, XJ_ARCHIVE_ERROR_UNKNOWN_SIGNER, result->reason);
+      return FALSE;
+    }
   return TRUE;
 }
 

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * XjCertificateDialog: makes the certificate that signs reports, either a
+ * XjCertificateDialog: makes a certificate that signs reports, either a
  * personal self-signed one or one imported from a PKCS#12 file.  Making a
  * key takes a moment, so the work runs in a worker; the dialog says
- * "certificate-ready" when the certificate is in place.
+ * "certificate-ready" when the certificate is in place.  A new certificate
+ * for someone who has one is added only after asking, and never replaces
+ * the old one, which still verifies the reports it signed.
  */
 #define G_LOG_DOMAIN "xj-certificate-dialog"
 
@@ -13,6 +15,7 @@
 
 #include "xj-certificate-dialog.h"
 #include "xj-certificate.h"
+#include "xj-clock.h"
 #include "xj-text.h"
 
 struct _XjCertificateDialog
@@ -23,6 +26,7 @@ struct _XjCertificateDialog
   char                    *file;
   XjCertificateDialogMode  mode;
   GCancellable            *cancellable;
+  gboolean                 confirmed;
 
   AdwWindowTitle          *title;
   GtkButton               *apply_button;
@@ -56,6 +60,9 @@ typedef struct {
   char                    *file;
   char                    *file_password;
   char                    *passphrase;
+  gboolean                 confirmed;   /* the holder may already have one */
+  char                    *holder;      /* out: who the new certificate is for */
+  gint64                   held_until;  /* out: when the holder's newest one expires */
 } Job;
 
 /* --- helpers -------------------------------------------------------------- */
@@ -77,6 +84,7 @@ job_free (Job *job)
   g_free (job->file);
   wipe (job->file_password);
   wipe (job->passphrase);
+  g_free (job->holder);
   g_free (job);
 }
 
@@ -94,11 +102,21 @@ show_error (XjCertificateDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
 }
 
+static GtkWidget *
+first_field (XjCertificateDialog *self)
+{
+  return self->mode == XJ_CERTIFICATE_DIALOG_CREATE ? GTK_WIDGET (self->name_row)
+                                                    : GTK_WIDGET (self->file_row);
+}
+
 static void
 set_busy (XjCertificateDialog *self,
           gboolean             busy)
 {
   gtk_spinner_set_spinning (self->spinner, busy);
+  /* A focused field made insensitive keeps blinking on GTK 4.8: let it go
+   * first, and take it back to the first field after. */
+  gtk_window_set_focus (GTK_WINDOW (self), busy ? NULL : first_field (self));
   gtk_widget_set_sensitive (self->content, !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "certificate.apply", !busy);
 }
@@ -118,6 +136,36 @@ check_form (XjCertificateDialog *self)
   return NULL;
 }
 
+/* Whether the new certificate's holder has one already: then the worker
+ * stops with G_IO_ERROR_EXISTS and the dialog asks. */
+static gboolean
+holder_has_one (Job     *job,
+                GError **error)
+{
+  g_autoptr(XjCertificate) peeked = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+
+  if (job->mode == XJ_CERTIFICATE_DIALOG_CREATE)
+    job->holder = g_strstrip (g_strdup (job->name));
+  else if ((peeked = xj_certificate_peek_pkcs12 (job->file, job->file_password, error)) == NULL)
+    return TRUE;
+  else
+    job->holder = g_strdup (xj_certificate_get_subject_name (peeked));
+  if ((list = xj_certificate_list (job->data_dir, error)) == NULL)
+    return TRUE;
+  for (guint i = 0; i < list->len; i++)
+    {
+      XjCertificate *certificate = g_ptr_array_index (list, i);
+
+      if (xj_certificate_is_held_by (certificate, job->holder))
+        job->held_until = MAX (job->held_until, xj_certificate_get_expiry (certificate));
+    }
+  if (job->held_until == 0)
+    return FALSE;
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, "%s", job->holder);
+  return TRUE;
+}
+
 static void
 apply_thread (GTask        *task,
               gpointer      source_object,
@@ -128,7 +176,9 @@ apply_thread (GTask        *task,
   GError *error = NULL;
   gboolean ok;
 
-  if (job->mode == XJ_CERTIFICATE_DIALOG_CREATE)
+  if (!job->confirmed && holder_has_one (job, &error))
+    ok = FALSE;
+  else if (job->mode == XJ_CERTIFICATE_DIALOG_CREATE)
     ok = xj_certificate_create_self_signed (job->data_dir, job->name, job->organisation,
                                             job->passphrase, &error);
   else
@@ -141,6 +191,42 @@ apply_thread (GTask        *task,
 }
 
 static void
+on_confirm_response_cb (AdwMessageDialog    *dialog,
+                        const char          *response,
+                        XjCertificateDialog *self)
+{
+  if (g_strcmp0 (response, "add") != 0)
+    return;
+  self->confirmed = TRUE;
+  gtk_widget_activate_action (GTK_WIDGET (self), "certificate.apply", NULL);
+}
+
+/* The holder has a certificate: a new one is added beside it, not in its
+ * place, and only if the user says so. */
+static void
+confirm_another (XjCertificateDialog *self,
+                 const Job           *job)
+{
+  g_autofree char *until = xj_format_local_minute (job->held_until);
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL));
+  adw_message_dialog_format_heading (dialog, _("%s Already Has a Certificate"), job->holder);
+  adw_message_dialog_format_body (dialog,
+                                  _("The new certificate will sign %s’s reports from now on. "
+                                    "The current one (valid until %s) is kept with its key, so "
+                                    "that the reports it signed still verify as %s’s."),
+                                  job->holder, until, job->holder);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"),
+                                    "add", _("_Add New Certificate"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "add", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "add");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_confirm_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 on_applied_cb (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
@@ -150,7 +236,12 @@ on_applied_cb (GObject      *source,
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        {
+          set_busy (self, FALSE);
+          confirm_another (self, g_task_get_task_data (G_TASK (result)));
+        }
+      else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
           set_busy (self, FALSE);
           show_error (self, error->message);
@@ -185,6 +276,7 @@ apply_activated (GtkWidget  *widget,
   job->file = g_strdup (self->file);
   job->file_password = g_strdup (row_text (self->file_password_row));
   job->passphrase = g_strdup (row_text (self->passphrase_row));
+  job->confirmed = self->confirmed;
 
   set_busy (self, TRUE);
   task = g_task_new (NULL, self->cancellable, on_applied_cb, g_object_ref (self));
@@ -320,6 +412,8 @@ xj_certificate_dialog_new (GtkWindow               *parent,
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), name != NULL ? name : "");
   gtk_editable_set_text (GTK_EDITABLE (self->organisation_row),
                          organisation != NULL ? organisation : "");
+  /* The first field, never Cancel. */
+  gtk_window_set_focus (GTK_WINDOW (self), first_field (self));
   return self;
 }
 

@@ -18,5 +18,10 @@ XjPassphraseDialog *xj_passphrase_dialog_new            (GtkWindow          *par
 const char         *xj_passphrase_dialog_get_passphrase (XjPassphraseDialog *self);
 void                xj_passphrase_dialog_set_passphrase (XjPassphraseDialog *self,
                                                          const char         *passphrase);
+void                xj_passphrase_dialog_show_error     (XjPassphraseDialog *self,
+                                                         const char         *message,
+                                                         const char         *passphrase);
+const char         *xj_passphrase_dialog_get_error      (XjPassphraseDialog *self);
+gboolean            xj_passphrase_dialog_get_all_selected (XjPassphraseDialog *self);
 
 G_END_DECLS

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Preferences: the organisation printed on reports (name and logo), the
- * inspector's name, and the certificate that signs reports.
+ * inspector's name, and the certificates that sign reports: every person's
+ * kept in this data folder, the older ones of a person too (they verify
+ * the reports they signed).  Removing one is an explicit act, warned of.
  */
 #define G_LOG_DOMAIN "xj-preferences"
 
@@ -25,9 +27,7 @@ struct _XjPreferencesWindow
   AdwEntryRow          *inspector_row;
   AdwActionRow         *logo_row;
   GtkWidget            *logo_clear_button;
-  AdwActionRow         *subject_row;
-  AdwActionRow         *fingerprint_row;
-  AdwActionRow         *expiry_row;
+  GtkListBox           *certificate_list;
 };
 
 G_DEFINE_FINAL_TYPE (XjPreferencesWindow, xj_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -44,40 +44,143 @@ update_logo (XjPreferencesWindow *self)
   gtk_widget_set_visible (self->logo_clear_button, name != NULL);
 }
 
-/* The certificate's public part: reading it needs no passphrase. */
-static void
-update_certificate (XjPreferencesWindow *self)
-{
-  g_autoptr(XjCertificate) certificate = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *holder = NULL;
-  g_autofree char *expiry = NULL;
-  const char *organisation;
+static void update_certificates (XjPreferencesWindow *self);
 
-  if (!xj_certificate_exists (self->data_dir))
+static void
+on_remove_response_cb (AdwMessageDialog    *dialog,
+                       const char          *response,
+                       XjPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *id = g_object_get_data (G_OBJECT (dialog), "certificate-id");
+
+  if (g_strcmp0 (response, "remove") != 0)
+    return;
+  if (!xj_certificate_remove (self->data_dir, id, &error))
     {
-      adw_action_row_set_subtitle (self->subject_row, _("No certificate yet: create or import one"));
-      gtk_widget_set_visible (GTK_WIDGET (self->fingerprint_row), FALSE);
-      gtk_widget_set_visible (GTK_WIDGET (self->expiry_row), FALSE);
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                        adw_toast_new (error->message));
       return;
     }
-  certificate = xj_certificate_read (self->data_dir, &error);
-  if (certificate == NULL)
+  update_certificates (self);
+}
+
+static void
+on_remove_clicked_cb (GtkButton           *button,
+                      XjPreferencesWindow *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (button), "certificate-id");
+  const char *holder = g_object_get_data (G_OBJECT (button), "holder");
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL));
+  adw_message_dialog_format_heading (dialog, _("Remove %s’s Certificate?"), holder);
+  adw_message_dialog_format_body (dialog,
+                                  _("Its private key is deleted from this computer for good: it "
+                                    "can no longer sign. Reports it signed stay intact, but this "
+                                    "computer will no longer name %s as their signer. Keep a "
+                                    "backup of the certificate file if in doubt."), holder);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"),
+                                    "remove", _("_Remove Certificate"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
+  /* Enter does not destroy a key. */
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "certificate-id", g_strdup (id), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* What a certificate is for: signing its holder's reports, or only
+ * verifying the earlier ones. */
+static const char *
+describe_use (XjCertificate *certificate,
+              gboolean       newest)
+{
+  gint64 now = xj_clock_now ();
+
+  if (!xj_certificate_has_key (certificate))
+    return _("Certificate only: verifies reports, cannot sign");
+  if (now > xj_certificate_get_expiry (certificate))
+    return _("Expired: kept to verify the reports it signed");
+  if (!newest)
+    return _("Replaced by a newer one: kept to verify the reports it signed");
+  return _("Signs this person’s reports");
+}
+
+static GtkWidget *
+certificate_row (XjPreferencesWindow *self,
+                 XjCertificate       *certificate,
+                 gboolean             newest)
+{
+  const char *organisation = xj_certificate_get_organisation (certificate);
+  const char *holder = xj_certificate_get_subject_name (certificate);
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *until = xj_format_local_minute (xj_certificate_get_expiry (certificate));
+  g_autofree char *accessible = NULL;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  title = *organisation != '\0' ? g_strdup_printf (C_("signer", "%s, %s"), holder, organisation)
+                                : g_strdup (holder);
+  subtitle = g_strdup_printf (_("%s\n%s · valid until %s\nSHA-256 %s"),
+                              describe_use (certificate, newest),
+                              xj_certificate_is_self_signed (certificate)
+                              ? _("personal, self-signed") : _("issued by an authority"),
+                              until, xj_certificate_get_fingerprint (certificate));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
+  gtk_widget_add_css_class (row, "property");
+
+  accessible = g_strdup_printf (_("Remove %s’s certificate"), holder);
+  gtk_widget_set_tooltip_text (remove, _("Remove Certificate…"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  g_object_set_data_full (G_OBJECT (remove), "certificate-id",
+                          g_strdup (xj_certificate_get_id (certificate)), g_free);
+  g_object_set_data_full (G_OBJECT (remove), "holder", g_strdup (holder), g_free);
+  g_signal_connect_object (remove, "clicked", G_CALLBACK (on_remove_clicked_cb), self, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+  return row;
+}
+
+/* The certificates' public parts: reading them needs no passphrase. */
+static void
+update_certificates (XjPreferencesWindow *self)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+  const char *previous_holder = NULL;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->certificate_list))) != NULL)
+    gtk_list_box_remove (self->certificate_list, child);
+
+  list = xj_certificate_list (self->data_dir, &error);
+  if (list == NULL || list->len == 0)
     {
-      adw_action_row_set_subtitle (self->subject_row, error->message);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     list == NULL ? error->message
+                                                  : _("No certificate yet: create or import one"));
+      gtk_list_box_append (self->certificate_list, row);
       return;
     }
-  organisation = xj_certificate_get_organisation (certificate);
-  holder = g_strdup_printf ("%s%s%s · %s", xj_certificate_get_subject_name (certificate),
-                            *organisation != '\0' ? " · " : "", organisation,
-                            xj_certificate_is_self_signed (certificate)
-                            ? _("personal, self-signed") : _("issued by an authority"));
-  expiry = xj_format_local_minute (xj_certificate_get_expiry (certificate));
-  adw_action_row_set_subtitle (self->subject_row, holder);
-  adw_action_row_set_subtitle (self->fingerprint_row, xj_certificate_get_fingerprint (certificate));
-  adw_action_row_set_subtitle (self->expiry_row, expiry);
-  gtk_widget_set_visible (GTK_WIDGET (self->fingerprint_row), TRUE);
-  gtk_widget_set_visible (GTK_WIDGET (self->expiry_row), TRUE);
+  /* By holder, newest first: the first of a holder's is the one that signs. */
+  for (guint i = 0; i < list->len; i++)
+    {
+      XjCertificate *certificate = g_ptr_array_index (list, i);
+      const char *holder = xj_certificate_get_subject_name (certificate);
+
+      gtk_list_box_append (self->certificate_list,
+                           certificate_row (self, certificate, g_strcmp0 (holder, previous_holder) != 0));
+      previous_holder = holder;
+    }
 }
 
 static void
@@ -89,7 +192,7 @@ open_certificate_dialog (XjPreferencesWindow     *self,
   dialog = xj_certificate_dialog_new (GTK_WINDOW (self), self->data_dir, mode,
                                       gtk_editable_get_text (GTK_EDITABLE (self->inspector_row)),
                                       gtk_editable_get_text (GTK_EDITABLE (self->organisation_row)));
-  g_signal_connect_object (dialog, "certificate-ready", G_CALLBACK (update_certificate), self,
+  g_signal_connect_object (dialog, "certificate-ready", G_CALLBACK (update_certificates), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -190,9 +293,7 @@ xj_preferences_window_class_init (XjPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XjPreferencesWindow, inspector_row);
   gtk_widget_class_bind_template_child (widget_class, XjPreferencesWindow, logo_row);
   gtk_widget_class_bind_template_child (widget_class, XjPreferencesWindow, logo_clear_button);
-  gtk_widget_class_bind_template_child (widget_class, XjPreferencesWindow, subject_row);
-  gtk_widget_class_bind_template_child (widget_class, XjPreferencesWindow, fingerprint_row);
-  gtk_widget_class_bind_template_child (widget_class, XjPreferencesWindow, expiry_row);
+  gtk_widget_class_bind_template_child (widget_class, XjPreferencesWindow, certificate_list);
 
   gtk_widget_class_install_action (widget_class, "preferences.create-certificate", NULL,
                                    create_certificate_activated);
@@ -229,6 +330,6 @@ xj_preferences_window_new (GSettings  *settings,
   g_signal_connect_object (settings, "changed::organisation-logo", G_CALLBACK (update_logo), self,
                            G_CONNECT_SWAPPED);
   update_logo (self);
-  update_certificate (self);
+  update_certificates (self);
   return self;
 }

@@ -4,8 +4,12 @@
  * inspector's, and the representative's for weekly and monthly checks),
  * then the passphrase of the signing certificate, then the report is
  * written, signed and archived in a worker while the window stays
- * responsive.  Without a certificate it offers to make one first.  The
- * passphrase goes straight from its entry to the signing job.
+ * responsive.  The certificate is the one of the inspector the report
+ * names, and the dialog names it (holder, issuer, validity) before
+ * signing; without one it offers to make one for that inspector.  The
+ * passphrase goes from its entry to the signing job, and is kept only
+ * until the job answers, to be offered again selected if it was wrong.
+ * Preview writes the same report, unsigned and marked, and opens it.
  */
 #define G_LOG_DOMAIN "xj-sign-dialog"
 
@@ -15,9 +19,11 @@
 
 #include "xj-certificate-dialog.h"
 #include "xj-certificate.h"
+#include "xj-clock.h"
 #include "xj-inspection.h"
 #include "xj-passphrase-dialog.h"
 #include "xj-report-archive.h"
+#include "xj-report-preview.h"
 #include "xj-sign-dialog.h"
 #include "xj-text.h"
 #include "xj-window.h"
@@ -29,6 +35,9 @@ struct _XjSignDialog
   XjApplication       *application;
   XjInspection        *inspection;
   GCancellable        *cancellable;   /* while signing */
+  GCancellable        *preview_cancellable;
+  char                *certificate_id; /* the inspector's, or NULL: none */
+  char                *passphrase;     /* while signing, to ask again if wrong */
   XjSignaturePad      *inspector_pad;
   XjSignaturePad      *rep_pad;
 
@@ -40,6 +49,8 @@ struct _XjSignDialog
   AdwEntryRow         *inspector_name_row;
   AdwEntryRow         *rep_name_row;
   AdwEntryRow         *rep_company_row;
+  AdwActionRow        *certificate_row;
+  GtkWidget           *create_certificate_button;
   GtkLabel            *error_label;
 };
 
@@ -52,7 +63,7 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void ask_passphrase (XjSignDialog *self);
+static XjPassphraseDialog *ask_passphrase (XjSignDialog *self);
 
 /* --- helpers -------------------------------------------------------------- */
 
@@ -88,8 +99,65 @@ set_busy (XjSignDialog *self,
 {
   gtk_widget_set_visible (GTK_WIDGET (self->progress), busy);
   gtk_progress_bar_set_fraction (self->progress, 0);
+  /* A focused field made insensitive keeps blinking on GTK 4.8. */
+  if (busy)
+    gtk_window_set_focus (GTK_WINDOW (self), NULL);
   gtk_widget_set_sensitive (self->content, !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sign.sign", !busy);
+}
+
+static void
+forget_passphrase (XjSignDialog *self)
+{
+  if (self->passphrase != NULL)
+    memset (self->passphrase, 0, strlen (self->passphrase));
+  g_clear_pointer (&self->passphrase, g_free);
+}
+
+/* Names the certificate that will sign, or says that the inspector has
+ * none and what to do. */
+static void
+update_certificate (XjSignDialog *self)
+{
+  g_autoptr(XjCertificate) certificate = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *until = NULL;
+  const char *organisation;
+
+  g_clear_pointer (&self->certificate_id, g_free);
+  certificate = xj_inspection_dup_signing_certificate (get_store (self), self->inspection->id,
+                                                       NULL, &error);
+  gtk_widget_set_visible (self->create_certificate_button, certificate == NULL);
+  if (certificate == NULL)
+    {
+      title = g_strdup_printf (_("No certificate for %s"), self->inspection->inspector);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->certificate_row), title);
+      adw_action_row_set_subtitle (self->certificate_row, error->message);
+      gtk_widget_add_css_class (GTK_WIDGET (self->certificate_row), "error");
+      return;
+    }
+  self->certificate_id = g_strdup (xj_certificate_get_id (certificate));
+  organisation = xj_certificate_get_organisation (certificate);
+  title = *organisation != '\0'
+          /* Translators: the certificate's holder, then their organisation. */
+          ? g_strdup_printf (C_("signer", "%s, %s"), xj_certificate_get_subject_name (certificate),
+                             organisation)
+          : g_strdup (xj_certificate_get_subject_name (certificate));
+  from = xj_format_local_minute (xj_certificate_get_activation (certificate));
+  until = xj_format_local_minute (xj_certificate_get_expiry (certificate));
+  if (xj_certificate_is_self_signed (certificate))
+    subtitle = g_strdup_printf (_("Issued by %s (self-signed: a personal certificate)\n"
+                                  "Valid from %s to %s"),
+                                xj_certificate_get_issuer_name (certificate), from, until);
+  else
+    subtitle = g_strdup_printf (_("Issued by %s\nValid from %s to %s"),
+                                xj_certificate_get_issuer_name (certificate), from, until);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->certificate_row), title);
+  adw_action_row_set_subtitle (self->certificate_row, subtitle);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->certificate_row), "error");
 }
 
 static void
@@ -223,6 +291,17 @@ on_signed_cb (GObject      *source,
 
   g_clear_object (&self->cancellable);
   set_busy (self, FALSE);
+  if (g_error_matches (error, XJ_CERTIFICATE_ERROR, XJ_CERTIFICATE_ERROR_WRONG_PASSPHRASE))
+    {
+      /* Said in the prompt, asked again with what was typed selected. */
+      XjPassphraseDialog *dialog = ask_passphrase (self);
+
+      xj_passphrase_dialog_show_error (dialog, _("This passphrase is wrong: type it again."),
+                                       self->passphrase);
+      forget_passphrase (self);
+      return;
+    }
+  forget_passphrase (self);
   if (report == NULL)
     {
       /* Cancelled: the user knows; nothing was changed. */
@@ -258,9 +337,11 @@ start_signing (XjSignDialog *self,
   show_error (self, NULL);
   set_busy (self, TRUE);
   self->cancellable = g_cancellable_new ();
+  forget_passphrase (self);
+  self->passphrase = g_strdup (passphrase);
   xj_inspection_sign_async (get_store (self), self->inspection->id, organisation, logo,
-                            passphrase, on_progress_cb, self, self->cancellable,
-                            on_signed_cb, g_object_ref (self));
+                            self->certificate_id, passphrase, on_progress_cb, self,
+                            self->cancellable, on_signed_cb, g_object_ref (self));
 }
 
 static void
@@ -272,17 +353,51 @@ on_passphrase_response_cb (XjPassphraseDialog *dialog,
     start_signing (self, xj_passphrase_dialog_get_passphrase (dialog));
 }
 
-static void
+static XjPassphraseDialog *
 ask_passphrase (XjSignDialog *self)
 {
+  g_autoptr(XjCertificate) certificate = NULL;
+  g_autofree char *body = NULL;
   XjPassphraseDialog *dialog;
 
-  dialog = xj_passphrase_dialog_new (GTK_WINDOW (self), _("Sign and Archive"),
-                                     _("Enter the passphrase of your signing certificate. "
-                                       "After signing, the inspection can no longer be changed."),
+  certificate = xj_certificate_read (xj_store_get_data_dir (get_store (self)),
+                                     self->certificate_id, NULL);
+  body = g_strdup_printf (_("Enter the passphrase of %s’s signing certificate. After signing, "
+                            "the inspection can no longer be changed."),
+                          certificate != NULL ? xj_certificate_get_subject_name (certificate)
+                                              : self->inspection->inspector);
+  dialog = xj_passphrase_dialog_new (GTK_WINDOW (self), _("Sign and Archive"), body,
                                      _("_Sign and Archive"));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_passphrase_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+on_certificate_ready_cb (XjSignDialog *self)
+{
+  update_certificate (self);
+  if (self->certificate_id != NULL)
+    ask_passphrase (self);
+}
+
+static void
+open_certificate_dialog (XjSignDialog            *self,
+                         XjCertificateDialogMode  mode)
+{
+  GSettings *settings = xj_application_get_settings (self->application);
+  g_autofree char *organisation = NULL;
+  XjCertificateDialog *certificate;
+
+  if (settings != NULL)
+    organisation = g_settings_get_string (settings, "organisation-name");
+  /* For the inspector the report names: only their certificate signs it. */
+  certificate = xj_certificate_dialog_new (GTK_WINDOW (self),
+                                           xj_store_get_data_dir (get_store (self)), mode,
+                                           self->inspection->inspector, organisation);
+  g_signal_connect_object (certificate, "certificate-ready", G_CALLBACK (on_certificate_ready_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (certificate));
 }
 
 static void
@@ -290,37 +405,25 @@ on_certificate_response_cb (AdwMessageDialog *dialog,
                             const char       *response,
                             XjSignDialog     *self)
 {
-  GSettings *settings = xj_application_get_settings (self->application);
-  g_autofree char *organisation = NULL;
-  XjCertificateDialog *certificate;
-  XjCertificateDialogMode mode;
-
   if (g_strcmp0 (response, "create") == 0)
-    mode = XJ_CERTIFICATE_DIALOG_CREATE;
+    open_certificate_dialog (self, XJ_CERTIFICATE_DIALOG_CREATE);
   else if (g_strcmp0 (response, "import") == 0)
-    mode = XJ_CERTIFICATE_DIALOG_IMPORT;
-  else
-    return;
-  if (settings != NULL)
-    organisation = g_settings_get_string (settings, "organisation-name");
-  certificate = xj_certificate_dialog_new (GTK_WINDOW (self),
-                                           xj_store_get_data_dir (get_store (self)), mode,
-                                           row_text (self->inspector_name_row), organisation);
-  g_signal_connect_object (certificate, "certificate-ready", G_CALLBACK (ask_passphrase), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (certificate));
+    open_certificate_dialog (self, XJ_CERTIFICATE_DIALOG_IMPORT);
 }
 
 static void
 offer_certificate (XjSignDialog *self)
 {
+  const char *inspector = self->inspection->inspector;
   AdwMessageDialog *dialog;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       _("No Signing Certificate"),
-                                                       _("Reports are signed digitally with your "
-                                                         "certificate. Create a personal one now, "
-                                                         "or import one issued to you.")));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL));
+  adw_message_dialog_format_heading (dialog, _("No Signing Certificate for %s"), inspector);
+  adw_message_dialog_format_body (dialog,
+                                  _("The report is signed digitally with the certificate of "
+                                    "the inspector it names, %s. Create a personal one for "
+                                    "%s now, or import the one issued to them."),
+                                  inspector, inspector);
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"),
                                     "import", _("_Import PKCS#12 File…"),
                                     "create", _("C_reate Personal Certificate…"), NULL);
@@ -329,6 +432,86 @@ offer_certificate (XjSignDialog *self)
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_certificate_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* --- preview ---------------------------------------------------------------- */
+
+static void
+on_preview_launched_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(XjSignDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error))
+    show_error (self, error->message);
+}
+
+static void
+on_preview_written_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(XjSignDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *uri = NULL;
+  g_autoptr(GdkAppLaunchContext) context = NULL;
+
+  g_clear_object (&self->preview_cancellable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sign.preview", TRUE);
+  if (!xj_inspection_write_preview_finish (result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, error->message);
+      return;
+    }
+  file = g_file_new_for_path (g_object_get_data (G_OBJECT (self), "preview-path"));
+  uri = g_file_get_uri (file);
+  context = gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (self)));
+  g_app_info_launch_default_for_uri_async (uri, G_APP_LAUNCH_CONTEXT (context), NULL,
+                                           on_preview_launched_cb, g_object_ref (self));
+}
+
+static void
+preview_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  XjSignDialog *self = XJ_SIGN_DIALOG (widget);
+  GSettings *settings = xj_application_get_settings (self->application);
+  g_autofree char *organisation = NULL;
+  g_autofree char *logo = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *name = NULL;
+
+  if (settings != NULL)
+    {
+      organisation = g_settings_get_string (settings, "organisation-name");
+      logo = g_settings_get_string (settings, "organisation-logo");
+    }
+  /* Not in the archive: a preview is no record. */
+  folder = g_build_filename (g_get_user_cache_dir (), "xunjian", "previews", NULL);
+  g_mkdir_with_parents (folder, 0700);
+  name = g_strdup_printf ("%" G_GINT64_FORMAT "-preview.pdf", self->inspection->id);
+  g_object_set_data_full (G_OBJECT (self), "preview-path", g_build_filename (folder, name, NULL),
+                          g_free);
+  show_error (self, NULL);
+  gtk_widget_action_set_enabled (widget, "sign.preview", FALSE);
+  self->preview_cancellable = g_cancellable_new ();
+  xj_inspection_write_preview_async (get_store (self), self->inspection->id, organisation, logo,
+                                     g_object_get_data (G_OBJECT (self), "preview-path"),
+                                     self->preview_cancellable, on_preview_written_cb,
+                                     g_object_ref (self));
+}
+
+static void
+create_certificate_activated (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  open_certificate_dialog (XJ_SIGN_DIALOG (widget), XJ_CERTIFICATE_DIALOG_CREATE);
 }
 
 /* --- actions -------------------------------------------------------------- */
@@ -344,7 +527,8 @@ sign_activated (GtkWidget  *widget,
   show_error (self, problem);
   if (problem != NULL)
     return;
-  if (!xj_certificate_exists (xj_store_get_data_dir (get_store (self))))
+  update_certificate (self);
+  if (self->certificate_id == NULL)
     offer_certificate (self);
   else
     ask_passphrase (self);
@@ -373,6 +557,8 @@ xj_sign_dialog_close_request (GtkWindow *window)
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+  if (self->preview_cancellable != NULL)
+    g_cancellable_cancel (self->preview_cancellable);
   return GTK_WINDOW_CLASS (xj_sign_dialog_parent_class)->close_request (window);
 }
 
@@ -383,6 +569,9 @@ xj_sign_dialog_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), XJ_TYPE_SIGN_DIALOG);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->preview_cancellable);
+  forget_passphrase (self);
+  g_clear_pointer (&self->certificate_id, g_free);
   g_clear_object (&self->application);
   g_clear_pointer (&self->inspection, xj_inspection_free);
 
@@ -413,10 +602,15 @@ xj_sign_dialog_class_init (XjSignDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XjSignDialog, inspector_name_row);
   gtk_widget_class_bind_template_child (widget_class, XjSignDialog, rep_name_row);
   gtk_widget_class_bind_template_child (widget_class, XjSignDialog, rep_company_row);
+  gtk_widget_class_bind_template_child (widget_class, XjSignDialog, certificate_row);
+  gtk_widget_class_bind_template_child (widget_class, XjSignDialog, create_certificate_button);
   gtk_widget_class_bind_template_child (widget_class, XjSignDialog, error_label);
 
   gtk_widget_class_install_action (widget_class, "sign.sign", NULL, sign_activated);
   gtk_widget_class_install_action (widget_class, "sign.cancel", NULL, cancel_activated);
+  gtk_widget_class_install_action (widget_class, "sign.preview", NULL, preview_activated);
+  gtk_widget_class_install_action (widget_class, "sign.create-certificate", NULL,
+                                   create_certificate_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "sign.cancel", NULL);
 }
 
@@ -436,8 +630,7 @@ xj_sign_dialog_new (XjApplication  *application,
                     GError        **error)
 {
   XjSignDialog *self = g_object_new (XJ_TYPE_SIGN_DIALOG, NULL);
-  GSettings *settings = xj_application_get_settings (application);
-  g_autofree char *inspector = NULL;
+  gboolean named;
 
   self->application = g_object_ref (application);
   self->inspection = xj_store_get_inspection (get_store (self), inspection_id, error);
@@ -446,14 +639,19 @@ xj_sign_dialog_new (XjApplication  *application,
       gtk_window_destroy (GTK_WINDOW (self));
       return NULL;
     }
-  /* The name in the preferences is the person at the keyboard. */
-  if (settings != NULL)
-    inspector = g_settings_get_string (settings, "inspector-name");
-  gtk_editable_set_text (GTK_EDITABLE (self->inspector_name_row),
-                         !xj_text_is_blank (inspector) ? inspector : self->inspection->inspector);
+  /* The inspector the report names signs, by hand and with their
+   * certificate: not whoever the preferences say is at the keyboard. */
+  named = !xj_text_is_blank (self->inspection->inspector);
+  gtk_editable_set_text (GTK_EDITABLE (self->inspector_name_row), self->inspection->inspector);
+  gtk_editable_set_editable (GTK_EDITABLE (self->inspector_name_row), !named);
   gtk_editable_set_text (GTK_EDITABLE (self->rep_name_row), self->inspection->rep_name);
   gtk_editable_set_text (GTK_EDITABLE (self->rep_company_row), self->inspection->rep_company);
   gtk_widget_set_visible (GTK_WIDGET (self->representative_group), needs_representative (self));
+  update_certificate (self);
+  /* The first field to fill, never Cancel. */
+  gtk_window_set_focus (GTK_WINDOW (self),
+                        named && needs_representative (self) ? GTK_WIDGET (self->rep_name_row)
+                                                             : GTK_WIDGET (self->inspector_name_row));
   return self;
 }
 
@@ -472,6 +670,16 @@ xj_sign_dialog_get_busy (XjSignDialog *self)
   g_return_val_if_fail (XJ_IS_SIGN_DIALOG (self), FALSE);
 
   return self->cancellable != NULL;
+}
+
+/* The ID of the certificate that will sign, or NULL when the inspector
+ * has none (tests). */
+const char *
+xj_sign_dialog_get_certificate_id (XjSignDialog *self)
+{
+  g_return_val_if_fail (XJ_IS_SIGN_DIALOG (self), NULL);
+
+  return self->certificate_id;
 }
 
 /* The message shown, or NULL (tests). */

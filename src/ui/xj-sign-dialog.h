@@ -19,5 +19,6 @@ XjSignaturePad *xj_sign_dialog_get_pad      (XjSignDialog    *self,
                                              XjSignatureRole  role);
 gboolean        xj_sign_dialog_get_busy     (XjSignDialog    *self);
 const char     *xj_sign_dialog_get_error    (XjSignDialog    *self);
+const char     *xj_sign_dialog_get_certificate_id (XjSignDialog *self);
 
 G_END_DECLS

@@ -87,6 +87,9 @@ fill (XjVerifyDialog              *self,
                : g_strdup (v->signer_name);
       add_row (group, _("Signed By"), signer);
     }
+  else if (v->intact && v->reason != NULL)
+    /* No certificate here vouches for the signer: say so, name no one. */
+    add_row (group, _("Signed By"), v->reason);
   if (v->signing_time > 0)
     {
       when = xj_format_local_minute (v->signing_time);

@@ -176,19 +176,54 @@ ok $? "inspection list --json has the promised keys"
 id=$(sqlite3 "$d/xunjian.db" "SELECT inspection_id FROM reports ORDER BY id LIMIT 1")
 [ -n "$id" ]; ok $? "demo signed and archived inspections"
 "$bin" --data-dir "$d" report export "$id" "$work/r.pdf"; ok $? "report export of a signed inspection"
-out=$("$bin" report verify "$work/r.pdf"); ok $? "report verify of the export: intact"
-echo "$out" | grep -q "^Intact: signed by 张伟"; ok $? "saying who signed"
+out=$("$bin" --data-dir "$d" report verify "$work/r.pdf"); ok $? "report verify of the export: intact"
+echo "$out" | grep -q "^Intact: signed by 张伟"; ok $? "saying who signed (the data folder keeps 张伟's certificate)"
 pdfsig "$work/r.pdf" | grep -q "Signature is Valid"; ok $? "pdfsig agrees"
+"$bin" --data-dir "$work/elsewhere" report verify "$work/r.pdf" >/dev/null 2>"$work/err"
+[ $? -eq 2 ]; ok $? "where no one keeps the certificate: intact but unknown signer, exit 2"
+grep -q "valid, but by an unknown certificate (fingerprint [0-9A-F:]*)" "$work/err" && ! grep -q "张伟" "$work/err"
+ok $? "naming the fingerprint, never the name in the certificate"
+
+# Changed inside /Contents (outside the signed bytes): the certificate's
+# name, or the zero padding after the signature.
+set -- $(grep -ao '/ByteRange \[[0-9 ]*\]' "$work/r.pdf" | tail -1 | tr -d '/ByteRange[]')
+hole_end=$3
+cp "$work/r.pdf" "$work/forged.pdf"
+at=$(grep -abo 'E5BCA0E4BC9F' "$work/forged.pdf" | sed -n 2p | cut -d: -f1)  # 张伟, the subject
+printf '1' | dd of="$work/forged.pdf" bs=1 seek=$((at + 5)) conv=notrunc 2>/dev/null  # 弡伟
+"$bin" --data-dir "$d" report verify "$work/forged.pdf" >"$work/out" 2>"$work/err"; [ $? -eq 1 ]
+ok $? "a changed name in the embedded certificate: report verify refuses (exit 1)"
+grep -q "certificate was altered" "$work/err" && ! grep -q "弡伟" "$work/err" "$work/out"
+ok $? "saying the certificate was altered, never naming 弡伟"
+"$bin" --data-dir "$work/elsewhere" report verify "$work/forged.pdf" >/dev/null 2>&1; [ $? -ne 0 ]
+ok $? "and refused elsewhere too"
+cp "$work/r.pdf" "$work/issuer.pdf"
+at=$(grep -abo 'E5BCA0E4BC9F' "$work/issuer.pdf" | sed -n 1p | cut -d: -f1)  # 张伟, the issuer
+printf '1' | dd of="$work/issuer.pdf" bs=1 seek=$((at + 5)) conv=notrunc 2>/dev/null
+"$bin" --data-dir "$d" report verify "$work/issuer.pdf" >/dev/null 2>"$work/err"; [ $? -eq 1 ]
+ok $? "a changed issuer name in the embedded certificate: refused too (exit 1)"
+cp "$work/r.pdf" "$work/padded.pdf"
+printf '1' | dd of="$work/padded.pdf" bs=1 seek=$((hole_end - 2)) conv=notrunc 2>/dev/null
+"$bin" --data-dir "$d" report verify "$work/padded.pdf" >/dev/null 2>"$work/err"; [ $? -eq 1 ]
+ok $? "a digit changed in the zero padding of /Contents: report verify refuses (exit 1)"
+grep -q "signature field was changed" "$work/err"; ok $? "saying the signature field was changed"
 draft=$(sqlite3 "$d/xunjian.db" "SELECT id FROM inspections WHERE state = 'draft' LIMIT 1")
 "$bin" --data-dir "$d" report export "$draft" "$work/d.pdf" 2>"$work/err"; [ $? -ne 0 ]
 ok $? "report export of an unsigned inspection is refused"
 [ "$(wc -l <"$work/err")" -eq 1 ] && grep -q "is not signed" "$work/err"; ok $? "with one line saying why"
 [ ! -e "$work/d.pdf" ]; ok $? "and no file written"
+"$bin" --data-dir "$d" report preview "$draft" "$work/preview.pdf"; ok $? "report preview of a draft"
+pdftotext "$work/preview.pdf" - | grep -q "PREVIEW · NOT SIGNED"; ok $? "marked as a preview"
+pdfsig "$work/preview.pdf" 2>&1 | grep -q "does not contain any signatures"; ok $? "and not signed"
+state=$(sqlite3 "$d/xunjian.db" "SELECT state FROM inspections WHERE id = $draft")
+[ "$state" = draft ]; ok $? "the draft stays a draft ($state)"
+"$bin" --data-dir "$d" report preview 99999 "$work/none.pdf" 2>/dev/null; [ $? -ne 0 ]
+ok $? "report preview of an unknown inspection fails"
 at=2000  # in the first page, before the signature
 byte=$(dd if="$work/r.pdf" bs=1 skip=$at count=1 2>/dev/null | od -An -tu1 | tr -d ' ')
 if [ "$byte" = 65 ]; then new=B; else new=A; fi
 printf '%s' "$new" | dd of="$work/r.pdf" bs=1 seek=$at conv=notrunc 2>/dev/null
-"$bin" report verify "$work/r.pdf" >/dev/null 2>"$work/err"; [ $? -ne 0 ]; ok $? "one changed byte: report verify fails"
+"$bin" --data-dir "$d" report verify "$work/r.pdf" >/dev/null 2>"$work/err"; [ $? -eq 1 ]; ok $? "one changed byte: report verify fails"
 [ "$(wc -l <"$work/err")" -eq 1 ] && grep -q "the digest does not match" "$work/err"
 ok $? "with one line: the digest does not match"
 pdfsig "$work/r.pdf" | grep -q "Digest Mismatch"; ok $? "pdfsig says the digest does not match"

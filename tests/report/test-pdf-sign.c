@@ -134,6 +134,28 @@ assert_qpdf_clean (const char *path)
   g_assert_nonnull (strstr (output, "No syntax or stream encoding errors found"));
 }
 
+/* The one certificate stored in @dir. */
+static XjCertificate *
+only_certificate (const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = xj_certificate_list (dir, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  return g_ptr_array_steal_index (list, 0);
+}
+
+static XjSigner *
+load_only (const char  *dir,
+           const char  *passphrase,
+           GError     **error)
+{
+  g_autoptr(XjCertificate) certificate = only_certificate (dir);
+
+  return xj_certificate_load (dir, xj_certificate_get_id (certificate), passphrase, error);
+}
+
 static XjSigner *
 load_shared_signer (void)
 {
@@ -146,7 +168,7 @@ load_shared_signer (void)
       xj_certificate_create_self_signed (shared_cert_dir, SIGNER, COMPANY, PASSPHRASE, &error);
       g_assert_no_error (error);
     }
-  signer = xj_certificate_load (shared_cert_dir, PASSPHRASE, &error);
+  signer = load_only (shared_cert_dir, PASSPHRASE, &error);
   g_assert_no_error (error);
   return signer;
 }
@@ -225,7 +247,7 @@ test_certificate_self_signed (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(XjCertificate) certificate = NULL;
   g_autoptr(XjSigner) signer = NULL;
-  g_autofree char *key_path = g_build_filename (f->dir, "keys", "signing-key.pem", NULL);
+  g_autofree char *key_path = NULL;
   g_autofree char *pem = NULL;
   gnutls_x509_privkey_t key = NULL;
   gnutls_datum_t datum;
@@ -233,7 +255,7 @@ test_certificate_self_signed (Fixture       *f,
   gint64 years;
 
   g_assert_false (xj_certificate_exists (f->dir));
-  g_assert_null (xj_certificate_read (f->dir, &error));
+  g_assert_null (xj_certificate_read (f->dir, "00", &error));
   g_assert_error (error, XJ_CERTIFICATE_ERROR, XJ_CERTIFICATE_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
@@ -249,9 +271,13 @@ test_certificate_self_signed (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (xj_certificate_exists (f->dir));
 
-  certificate = xj_certificate_read (f->dir, &error);
-  g_assert_no_error (error);
+  certificate = only_certificate (f->dir);
   g_assert_cmpstr (xj_certificate_get_subject_name (certificate), ==, SIGNER);
+  g_assert_cmpstr (xj_certificate_get_issuer_name (certificate), ==, SIGNER);
+  g_assert_true (xj_certificate_has_key (certificate));
+  g_assert_true (xj_certificate_is_held_by (certificate, " " SIGNER " "));
+  g_assert_false (xj_certificate_is_held_by (certificate, "李明"));
+  key_path = g_strdup_printf ("%s/keys/%s.key.pem", f->dir, xj_certificate_get_id (certificate));
   g_assert_cmpstr (xj_certificate_get_organisation (certificate), ==, COMPANY);
   g_assert_true (xj_certificate_is_self_signed (certificate));
   g_assert_cmpuint (strlen (xj_certificate_get_fingerprint (certificate)), ==, 32 * 3 - 1);
@@ -274,10 +300,10 @@ test_certificate_self_signed (Fixture       *f,
                                                      GNUTLS_PKCS_PLAIN), <, 0);
   gnutls_x509_privkey_deinit (key);
 
-  g_assert_null (xj_certificate_load (f->dir, "wrong passphrase", &error));
+  g_assert_null (load_only (f->dir, "wrong passphrase", &error));
   g_assert_error (error, XJ_CERTIFICATE_ERROR, XJ_CERTIFICATE_ERROR_WRONG_PASSPHRASE);
   g_clear_error (&error);
-  signer = xj_certificate_load (f->dir, PASSPHRASE, &error);
+  signer = load_only (f->dir, PASSPHRASE, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (xj_certificate_get_fingerprint (xj_signer_get_certificate (signer)), ==,
                    xj_certificate_get_fingerprint (certificate));
@@ -407,16 +433,15 @@ test_certificate_pkcs12 (Fixture       *f,
 
   g_assert_true (xj_certificate_import_pkcs12 (f->dir, p12, "p12 密码", PASSPHRASE, &error));
   g_assert_no_error (error);
-  certificate = xj_certificate_read (f->dir, &error);
-  g_assert_no_error (error);
+  certificate = only_certificate (f->dir);
   g_assert_cmpstr (xj_certificate_get_subject_name (certificate), ==, "李四");
   g_assert_false (xj_certificate_is_self_signed (certificate));
 
   /* The new passphrase protects the key, not the file's password. */
-  g_assert_null (xj_certificate_load (f->dir, "p12 密码", &error));
+  g_assert_null (load_only (f->dir, "p12 密码", &error));
   g_assert_error (error, XJ_CERTIFICATE_ERROR, XJ_CERTIFICATE_ERROR_WRONG_PASSPHRASE);
   g_clear_error (&error);
-  signer = xj_certificate_load (f->dir, PASSPHRASE, &error);
+  signer = load_only (f->dir, PASSPHRASE, &error);
   g_assert_no_error (error);
 
   /* An ECDSA key issued by a CA signs too; the CA is not trusted here. */
@@ -424,11 +449,12 @@ test_certificate_pkcs12 (Fixture       *f,
   g_assert_no_error (error);
   pdfsig = run ("pdfsig", signed_pdf, NULL, NULL);
   g_assert_nonnull (strstr (pdfsig, "Signature Validation: Signature is Valid."));
-  g_assert_true (xj_pdf_verify_file (signed_pdf, &result, &error));
+  g_assert_true (xj_pdf_verify_file (signed_pdf, f->dir, &result, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (result.signer_name, ==, "李四");
   g_assert_false (result.self_signed);
   g_assert_false (result.trusted);
+  g_assert_true (result.known);
 }
 
 static void
@@ -461,8 +487,7 @@ test_certificate_openssl_pkcs12 (Fixture       *f,
   g_clear_error (&error);
   g_assert_true (xj_certificate_import_pkcs12 (f->dir, p12, "secret", PASSPHRASE, &error));
   g_assert_no_error (error);
-  certificate = xj_certificate_read (f->dir, &error);
-  g_assert_no_error (error);
+  certificate = only_certificate (f->dir);
   g_assert_cmpstr (xj_certificate_get_subject_name (certificate), ==, "王五");
   g_assert_cmpstr (xj_certificate_get_organisation (certificate), ==, "巡检物业");
 }
@@ -496,18 +521,30 @@ test_sign_verify (Fixture       *f,
   g_assert_nonnull (strstr (pdfsig, "Signature Validation: Signature is Valid."));
   g_assert_null (strstr (pdfsig, "Signature #2"));
 
-  g_assert_true (xj_pdf_verify_file (signed_pdf, &result, &error));
+  g_assert_true (xj_pdf_verify_file (signed_pdf, shared_cert_dir, &result, &error));
   g_assert_no_error (error);
   g_assert_true (result.intact);
   g_assert_true (result.covers_whole_file);
   g_assert_true (result.certificate_valid);
   g_assert_true (result.self_signed);
   g_assert_false (result.trusted);
+  g_assert_true (result.known);
   g_assert_cmpstr (result.signer_name, ==, SIGNER);
   g_assert_cmpstr (result.organisation, ==, COMPANY);
   g_assert_cmpint (ABS (result.signing_time - g_get_real_time () / G_USEC_PER_SEC), <, 300);
   g_assert_nonnull (strstr (result.reason, SIGNER));
-  g_assert_nonnull (strstr (result.reason, "self-signed"));
+  g_assert_nonnull (strstr (result.reason, "this data folder keeps"));
+
+  /* Elsewhere (another data folder) the same file is intact, but no one
+   * vouches for the name in the certificate: it is not given. */
+  g_assert_false (xj_pdf_verify_file (signed_pdf, f->dir, &result, &error));
+  g_assert_error (error, XJ_PDF_SIGN_ERROR, XJ_PDF_SIGN_ERROR_UNKNOWN_SIGNER);
+  g_assert_true (result.intact);
+  g_assert_false (result.known);
+  g_assert_null (result.signer_name);
+  g_assert_nonnull (strstr (error->message, result.fingerprint));
+  g_assert_null (strstr (error->message, SIGNER));
+  g_clear_error (&error);
 
   /* A signed document is refused rather than signed twice over a form. */
   assert_sign_refused (f->dir, signed_pdf, XJ_PDF_SIGN_ERROR_UNSUPPORTED);
@@ -534,7 +571,7 @@ test_sign_in_place (Fixture       *f,
   pdfsig = run ("pdfsig", pdf, NULL, NULL);
   g_assert_nonnull (strstr (pdfsig, "Total document signed"));
   g_assert_nonnull (strstr (pdfsig, "Signature is Valid."));
-  g_assert_true (xj_pdf_verify_file (pdf, NULL, &error));
+  g_assert_true (xj_pdf_verify_file (pdf, shared_cert_dir, NULL, &error));
   g_assert_no_error (error);
 }
 
@@ -552,12 +589,12 @@ test_tampered (Fixture       *f,
   /* One bit of the first page's text operators, deep in the original. */
   modify_file (signed_pdf, find_bytes (bytes, "BT\n") + 4, NULL);
 
-  g_assert_false (xj_pdf_verify_file (signed_pdf, &result, &error));
+  g_assert_false (xj_pdf_verify_file (signed_pdf, shared_cert_dir, &result, &error));
   g_assert_error (error, XJ_PDF_SIGN_ERROR, XJ_PDF_SIGN_ERROR_ALTERED);
   g_assert_cmpstr (error->message, ==, "The document was changed after it was signed: the digest does not match");
   g_assert_cmpstr (result.reason, ==, error->message);
   g_assert_false (result.intact);
-  g_assert_cmpstr (result.signer_name, ==, SIGNER);
+  g_assert_null (result.signer_name);
 
   pdfsig = run ("pdfsig", signed_pdf, NULL, NULL);
   g_test_message ("%s", pdfsig);
@@ -575,7 +612,7 @@ test_appended (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   modify_file (signed_pdf, 0, "1 0 obj\n<< /Type /Catalog >>\nendobj\n");
-  g_assert_false (xj_pdf_verify_file (signed_pdf, &result, &error));
+  g_assert_false (xj_pdf_verify_file (signed_pdf, shared_cert_dir, &result, &error));
   g_assert_error (error, XJ_PDF_SIGN_ERROR, XJ_PDF_SIGN_ERROR_ALTERED);
   g_assert_nonnull (strstr (error->message, "added after the signature"));
   g_assert_true (result.intact);
@@ -593,7 +630,7 @@ test_damaged_signature (Fixture       *f,
 
   /* A hex digit inside the signature's DER. */
   modify_file (signed_pdf, find_bytes (bytes, "/Contents <") + 40, NULL);
-  g_assert_false (xj_pdf_verify_file (signed_pdf, NULL, &error));
+  g_assert_false (xj_pdf_verify_file (signed_pdf, shared_cert_dir, NULL, &error));
   g_assert_error (error, XJ_PDF_SIGN_ERROR, XJ_PDF_SIGN_ERROR_INVALID);
 }
 
@@ -612,14 +649,14 @@ test_certificate_time (Fixture       *f,
   xj_clock_set_fixed (created);
   xj_certificate_create_self_signed (f->dir, SIGNER, NULL, PASSPHRASE, &error);
   g_assert_no_error (error);
-  signer = xj_certificate_load (f->dir, PASSPHRASE, &error);
+  signer = load_only (f->dir, PASSPHRASE, &error);
   g_assert_no_error (error);
 
   /* Signed in the certificate's fourth year: valid, whatever the date today. */
   xj_clock_set_fixed (created + 4 * 365 * 86400);
   xj_pdf_sign_file (signer, pdf, signed_pdf, &error);
   g_assert_no_error (error);
-  g_assert_true (xj_pdf_verify_file (signed_pdf, &result, &error));
+  g_assert_true (xj_pdf_verify_file (signed_pdf, f->dir, &result, &error));
   g_assert_no_error (error);
   g_assert_cmpint (result.signing_time, ==, created + 4 * 365 * 86400);
   g_assert_cmpstr (result.organisation, ==, "");
@@ -629,7 +666,7 @@ test_certificate_time (Fixture       *f,
   xj_pdf_sign_file (signer, pdf, signed_pdf, &error);
   g_assert_no_error (error);
   xj_clock_unset_fixed ();
-  g_assert_false (xj_pdf_verify_file (signed_pdf, &result, &error));
+  g_assert_false (xj_pdf_verify_file (signed_pdf, f->dir, &result, &error));
   g_assert_error (error, XJ_PDF_SIGN_ERROR, XJ_PDF_SIGN_ERROR_INVALID);
   g_assert_true (result.intact);
   g_assert_false (result.certificate_valid);
@@ -646,12 +683,12 @@ test_not_signed (Fixture       *f,
   g_auto(XjPdfVerifyResult) result = { 0 };
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (xj_pdf_verify_file (pdf, &result, &error));
+  g_assert_false (xj_pdf_verify_file (pdf, f->dir, &result, &error));
   g_assert_error (error, XJ_PDF_SIGN_ERROR, XJ_PDF_SIGN_ERROR_NOT_SIGNED);
   g_assert_cmpstr (result.reason, ==, "The document is not signed");
   g_clear_error (&error);
 
-  g_assert_false (xj_pdf_verify_file (missing, &result, &error));
+  g_assert_false (xj_pdf_verify_file (missing, f->dir, &result, &error));
   g_assert_error (error, XJ_PDF_SIGN_ERROR, XJ_PDF_SIGN_ERROR_IO);
   g_clear_error (&error);
 
@@ -685,7 +722,7 @@ test_page_tree_and_annots (Fixture       *f,
   assert_qpdf_clean (signed_pdf);
   g_assert_nonnull (strstr (pdfsig, "Signature is Valid."));
   g_assert_nonnull (strstr (pdfsig, "Total document signed"));
-  g_assert_true (xj_pdf_verify_file (signed_pdf, NULL, &error));
+  g_assert_true (xj_pdf_verify_file (signed_pdf, shared_cert_dir, NULL, &error));
   g_assert_no_error (error);
   annots = run ("qpdf", "--show-object=4", signed_pdf, NULL);
   g_assert_nonnull (strstr (annots, "/Annots [ 6 0 R 8 0 R ]"));

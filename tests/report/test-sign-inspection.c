@@ -58,14 +58,17 @@ static char *shared_keys;
 static void
 copy_keys (const char *dir)
 {
-  static const char *const files[] = { "signing-key.pem", "signing-certificate.pem" };
   g_autofree char *keys = g_build_filename (dir, "keys", NULL);
+  g_autofree char *shared = g_build_filename (shared_keys, "keys", NULL);
+  g_autoptr(GDir) folder = g_dir_open (shared, 0, NULL);
+  const char *name;
 
+  g_assert_nonnull (folder);
   g_assert_cmpint (g_mkdir_with_parents (keys, 0700), ==, 0);
-  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+  while ((name = g_dir_read_name (folder)) != NULL)
     {
-      g_autofree char *from = g_build_filename (shared_keys, "keys", files[i], NULL);
-      g_autofree char *to = g_build_filename (keys, files[i], NULL);
+      g_autofree char *from = g_build_filename (shared, name, NULL);
+      g_autofree char *to = g_build_filename (keys, name, NULL);
 
       xj_test_copy_file (from, to);
     }
@@ -238,7 +241,10 @@ run (const char *const  *argv,
   g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, out, err, &status,
                 &error);
   g_assert_no_error (error);
-  return g_spawn_check_wait_status (status, NULL) ? 0 : 1;
+  /* The exit status itself: `report verify` tells its verdicts apart by it. */
+  if (g_spawn_check_wait_status (status, &error))
+    return 0;
+  return g_error_matches (error, G_SPAWN_EXIT_ERROR, error->code) ? error->code : -1;
 }
 
 static char *
@@ -256,7 +262,7 @@ static XjArchivedReport *
 sign (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
-  XjArchivedReport *report = xj_inspection_sign (f->store, f->inspection_id, ORGANISATION,
+  XjArchivedReport *report = xj_inspection_sign (f->store, f->inspection_id, ORGANISATION, NULL,
                                                  NULL, PASSPHRASE, NULL, NULL, NULL, &error);
 
   g_assert_no_error (error);
@@ -373,7 +379,11 @@ test_sign_tampered (Fixture       *f,
 {
   g_autoptr(XjArchivedReport) report = sign (f);
   g_autofree char *copy = g_build_filename (f->dir, "exported.pdf", NULL);
-  const char *verify[] = { g_getenv ("XUNJIAN_BINARY"), "report", "verify", copy, NULL };
+  const char *verify[] = { g_getenv ("XUNJIAN_BINARY"), "--data-dir", f->dir, "report", "verify",
+                           copy, NULL };
+  g_autofree char *elsewhere = xj_test_make_data_dir ();
+  const char *verify_elsewhere[] = { g_getenv ("XUNJIAN_BINARY"), "--data-dir", elsewhere,
+                                     "report", "verify", copy, NULL };
   const char *pdfsig[] = { "pdfsig", report->path, NULL };
   g_auto(XjArchiveVerification) verification = { 0 };
   g_autoptr(GError) error = NULL;
@@ -388,6 +398,13 @@ test_sign_tampered (Fixture       *f,
   g_assert_nonnull (strstr (out, "Intact: signed by 王芳"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
+  /* Where no one keeps 王芳's certificate: intact, but no name (exit 2). */
+  g_assert_cmpint (run (verify_elsewhere, &out, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "unknown certificate"));
+  g_assert_null (strstr (err, "王芳"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  xj_test_remove_tree (elsewhere);
 
   /* One byte in the middle of the archived file, inside the signed range. */
   g_assert_true (g_file_get_contents (report->path, &contents, &length, NULL));
@@ -464,7 +481,7 @@ test_sign_locked (Fixture       *f,
                                                       "[{\"points\": [[1, 2]]}]", &error), ==, 0);
   g_assert_error (error, XJ_SIGNATURE_ERROR, XJ_SIGNATURE_ERROR_STATE);
   g_clear_error (&error);
-  g_assert_null (xj_inspection_sign (f->store, f->inspection_id, ORGANISATION, NULL, PASSPHRASE, NULL,
+  g_assert_null (xj_inspection_sign (f->store, f->inspection_id, ORGANISATION, NULL, NULL, PASSPHRASE, NULL,
                                      NULL, NULL, &error));
   g_assert_error (error, XJ_ARCHIVE_ERROR, XJ_ARCHIVE_ERROR_STATE);
 }
@@ -482,13 +499,13 @@ test_sign_missing_signatures (Fixture       *f,
                                                       "[{\"points\": [[1, 2]]}]", &error), ==, 0);
   g_assert_error (error, XJ_SIGNATURE_ERROR, XJ_SIGNATURE_ERROR_STATE);
   g_clear_error (&error);
-  g_assert_null (xj_inspection_sign (f->store, f->inspection_id, ORGANISATION, NULL, PASSPHRASE, NULL,
+  g_assert_null (xj_inspection_sign (f->store, f->inspection_id, ORGANISATION, NULL, NULL, PASSPHRASE, NULL,
                                      NULL, NULL, &error));
   g_assert_error (error, XJ_ARCHIVE_ERROR, XJ_ARCHIVE_ERROR_STATE);
   g_clear_error (&error);
 
   answer_and_complete (f);
-  g_assert_null (xj_inspection_sign (f->store, f->inspection_id, ORGANISATION, NULL, PASSPHRASE, NULL,
+  g_assert_null (xj_inspection_sign (f->store, f->inspection_id, ORGANISATION, NULL, NULL, PASSPHRASE, NULL,
                                      NULL, NULL, &error));
   g_assert_error (error, XJ_SIGNATURE_ERROR, XJ_SIGNATURE_ERROR_MISSING);
   g_clear_error (&error);
@@ -496,7 +513,7 @@ test_sign_missing_signatures (Fixture       *f,
 
   /* A weekly check needs the representative's signature too. */
   sign_by_hand (f, XJ_SIGNATURE_ROLE_INSPECTOR, "王芳");
-  g_assert_null (xj_inspection_sign (f->store, f->inspection_id, ORGANISATION, NULL, PASSPHRASE, NULL,
+  g_assert_null (xj_inspection_sign (f->store, f->inspection_id, ORGANISATION, NULL, NULL, PASSPHRASE, NULL,
                                      NULL, NULL, &error));
   g_assert_error (error, XJ_SIGNATURE_ERROR, XJ_SIGNATURE_ERROR_MISSING);
   g_assert_nonnull (strstr (error->message, "representative"));
@@ -533,7 +550,7 @@ test_sign_wrong_passphrase (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_null (xj_inspection_sign (f->store, f->inspection_id, ORGANISATION, NULL, "wrong", NULL,
+  g_assert_null (xj_inspection_sign (f->store, f->inspection_id, ORGANISATION, NULL, NULL, "wrong", NULL,
                                      NULL, NULL, &error));
   g_assert_error (error, XJ_CERTIFICATE_ERROR, XJ_CERTIFICATE_ERROR_WRONG_PASSPHRASE);
   assert_nothing_signed (f);
@@ -579,7 +596,7 @@ test_sign_async (Fixture       *f,
 
   /* Cancelled: nothing left behind. */
   g_cancellable_cancel (cancellable);
-  xj_inspection_sign_async (f->store, f->inspection_id, ORGANISATION, NULL, PASSPHRASE, on_progress_cb,
+  xj_inspection_sign_async (f->store, f->inspection_id, ORGANISATION, NULL, NULL, PASSPHRASE, on_progress_cb,
                             &result, cancellable, on_signed_cb, &result);
   g_main_loop_run (result.loop);
   g_assert_error (result.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
@@ -588,7 +605,7 @@ test_sign_async (Fixture       *f,
   assert_nothing_signed (f);
 
   result.last_fraction = 0;
-  xj_inspection_sign_async (f->store, f->inspection_id, ORGANISATION, NULL, PASSPHRASE, on_progress_cb,
+  xj_inspection_sign_async (f->store, f->inspection_id, ORGANISATION, NULL, NULL, PASSPHRASE, on_progress_cb,
                             &result, NULL, on_signed_cb, &result);
   g_main_loop_run (result.loop);
   g_assert_no_error (result.error);

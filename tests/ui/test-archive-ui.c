@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include <glib/gi18n.h>
 #include <locale.h>
 
@@ -236,6 +238,8 @@ answer_passphrase (XjSignDialog *dialog,
   g_assert_nonnull (ask);
   xj_passphrase_dialog_set_passphrase (ask, passphrase);
   respond (ADW_MESSAGE_DIALOG (ask), XJ_PASSPHRASE_RESPONSE);
+  /* A click would also close it. */
+  gtk_window_destroy (GTK_WINDOW (ask));
   for (guint i = 0; i < 1200 && xj_sign_dialog_get_busy (dialog); i++)
     xj_test_iterate (50);
   g_assert_false (xj_sign_dialog_get_busy (dialog));
@@ -251,6 +255,7 @@ test_sign_and_archive (Fixture       *f,
   g_autoptr(XjArchivedReport) report = NULL;
   g_autofree char *sha256 = NULL;
   XjSignDialog *dialog = open_sign_dialog (f);
+  XjPassphraseDialog *ask;
   GtkWindow *offer, *certificate, *verify;
   XjArchivePage *page;
   GtkWidget *row;
@@ -290,15 +295,27 @@ test_sign_and_archive (Fixture       *f,
   set_row (GTK_WIDGET (certificate), "repeat_row", PASSPHRASE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (certificate), "certificate.apply", NULL));
 
-  /* A wrong passphrase: said in the dialog, nothing changed. */
+  /* Once made, the dialog names the certificate that will sign. */
+  g_assert_nonnull (wait_for_window (XJ_TYPE_PASSPHRASE_DIALOG, 60));
+  g_assert_nonnull (xj_sign_dialog_get_certificate_id (dialog));
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (dialog), "王芳, 华信物业服务质量监督中心"));
+
+  /* A wrong passphrase: said in the prompt, asked again with what was
+   * typed selected; nothing changed. */
   answer_passphrase (dialog, "wrong passphrase");
   g_assert_true (xj_certificate_exists (f->dir));
-  g_assert_nonnull (xj_sign_dialog_get_error (dialog));
+  ask = XJ_PASSPHRASE_DIALOG (wait_for_window (XJ_TYPE_PASSPHRASE_DIALOG, 20));
+  g_assert_nonnull (ask);
+  xj_test_iterate (50);
+  g_assert_cmpstr (xj_passphrase_dialog_get_error (ask), ==, _("This passphrase is wrong: type it again."));
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (ask), _("This passphrase is wrong: type it again.")));
+  g_assert_cmpstr (xj_passphrase_dialog_get_passphrase (ask), ==, "wrong passphrase");
+  g_assert_true (xj_passphrase_dialog_get_all_selected (ask));
+  g_assert_null (xj_sign_dialog_get_error (dialog));
   g_assert_cmpint (state_of (f), ==, XJ_INSPECTION_COMPLETED);
   g_assert_null (xj_store_get_archived_report (f->store, f->inspection_id, NULL));
 
-  /* The right one: signed, archived, locked. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "sign.sign", NULL));
+  /* The right one, typed over it: signed, archived, locked. */
   answer_passphrase (dialog, PASSPHRASE);
   xj_test_iterate (50);
   g_assert_null (xj_test_find_window (XJ_TYPE_SIGN_DIALOG));
@@ -343,6 +360,167 @@ test_sign_and_archive (Fixture       *f,
   g_assert_true (xj_test_label_shown (GTK_WIDGET (page), _("No Matching Reports")));
 }
 
+/* The Remove button of @holder's certificate row in Preferences. */
+static GtkWidget *
+find_remove_button (GtkWidget  *root,
+                    const char *holder)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (g_object_get_data (G_OBJECT (root), "holder"), holder) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_remove_button (child, holder);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The default PDF viewer of this test's (isolated) user dirs: a script
+ * that writes the file it was given to the file whose path it returns. */
+static char *
+install_pdf_viewer (const char *dir)
+{
+  g_autofree char *apps = g_build_filename (g_get_user_data_dir (), "applications", NULL);
+  g_autofree char *viewer = g_build_filename (dir, "viewer.sh", NULL);
+  g_autofree char *desktop = g_build_filename (apps, "xj-test-viewer.desktop", NULL);
+  g_autofree char *mimeapps = g_build_filename (g_get_user_config_dir (), "mimeapps.list", NULL);
+  char *opened = g_build_filename (dir, "opened.txt", NULL);
+  g_autofree char *script = g_strdup_printf ("#!/bin/sh\necho \"$1\" > '%s'\n", opened);
+  g_autofree char *entry = g_strdup_printf ("[Desktop Entry]\nType=Application\nName=Viewer\n"
+                                            "Exec=%s %%f\nMimeType=application/pdf;\n", viewer);
+
+  g_assert_cmpint (g_mkdir_with_parents (apps, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_config_dir (), 0700), ==, 0);
+  g_assert_true (g_file_set_contents (viewer, script, -1, NULL));
+  g_assert_cmpint (g_chmod (viewer, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (desktop, entry, -1, NULL));
+  g_assert_true (g_file_set_contents (mimeapps, "[Default Applications]\n"
+                                      "application/pdf=xj-test-viewer.desktop\n", -1, NULL));
+  return opened;
+}
+
+/* A shared laptop: 张伟's certificate too.  The dialog picks and names the
+ * certificate of the inspector the report names (王芳), opens with a field
+ * focused (not Cancel), and Preferences lists both, keeping the first when
+ * a second one of 王芳's is added. */
+static void
+test_two_certificates (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(XjCertificate) wang = NULL;
+  g_autoptr(XjCertificate) kept = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *preview = NULL;
+  g_autofree char *opened = NULL;
+  g_autofree char *viewed = NULL;
+  GtkWidget *remove;
+  XjSignDialog *dialog;
+  XjPreferencesWindow *prefs;
+  GtkWidget *focus;
+  GtkWindow *certificate, *confirm;
+
+  g_assert_true (xj_certificate_create_self_signed (f->dir, "张伟", "华信", PASSPHRASE, NULL));
+  dialog = open_sign_dialog (f);
+  /* 王芳 has none: the dialog says so and what to do. */
+  g_assert_null (xj_sign_dialog_get_certificate_id (dialog));
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (dialog), "王芳"));
+  g_assert_true (gtk_widget_is_visible (xj_test_find_widget (GTK_WIDGET (dialog),
+                                                            "create_certificate_button")));
+  focus = gtk_window_get_focus (GTK_WINDOW (dialog));
+  g_assert_nonnull (focus);
+  g_assert_false (GTK_IS_BUTTON (focus));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_assert_true (xj_certificate_create_self_signed (f->dir, "王芳", "华信", PASSPHRASE, NULL));
+  wang = xj_certificate_find_for_person (f->dir, "王芳", NULL);
+  dialog = open_sign_dialog (f);
+  g_assert_cmpstr (xj_sign_dialog_get_certificate_id (dialog), ==, xj_certificate_get_id (wang));
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (dialog), "王芳, 华信"));
+  g_assert_false (xj_test_label_shown (GTK_WIDGET (dialog), "张伟"));
+  g_assert_false (gtk_widget_is_visible (xj_test_find_widget (GTK_WIDGET (dialog),
+                                                             "create_certificate_button")));
+  /* Preview before signing: written in a worker, unsigned, then opened
+   * with the default PDF viewer (here a script that notes what it got). */
+  opened = install_pdf_viewer (f->dir);
+  preview = g_strdup_printf ("%s/xunjian/previews/%" G_GINT64_FORMAT "-preview.pdf",
+                             g_get_user_cache_dir (), f->inspection_id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "sign.preview", NULL));
+  for (guint i = 0; i < 600 && !g_file_test (opened, G_FILE_TEST_IS_REGULAR); i++)
+    xj_test_iterate (50);
+  g_assert_true (g_file_get_contents (opened, &viewed, NULL, NULL));
+  g_assert_nonnull (strstr (viewed, "-preview.pdf"));
+  g_assert_true (g_file_test (preview, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (state_of (f), ==, XJ_INSPECTION_COMPLETED);
+  g_assert_null (xj_sign_dialog_get_error (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Preferences: both listed; a second one for 王芳 asks, then keeps the first. */
+  prefs = xj_preferences_window_new (xj_application_get_settings (f->app), f->dir);
+  gtk_window_present (GTK_WINDOW (prefs));
+  xj_test_iterate (100);
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (prefs), "张伟, 华信"));
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (prefs), "王芳, 华信"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (prefs), "preferences.create-certificate",
+                                             NULL));
+  certificate = wait_for_window (XJ_TYPE_CERTIFICATE_DIALOG, 2);
+  g_assert_nonnull (certificate);
+  focus = gtk_window_get_focus (certificate);
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, xj_test_find_widget (GTK_WIDGET (certificate),
+                                                                     "name_row")));
+  set_row (GTK_WIDGET (certificate), "name_row", "王芳");
+  set_row (GTK_WIDGET (certificate), "passphrase_row", "another one");
+  set_row (GTK_WIDGET (certificate), "repeat_row", "another one");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (certificate), "certificate.apply", NULL));
+  confirm = NULL;
+  for (guint i = 0; i < 200 && confirm == NULL; i++)
+    {
+      xj_test_iterate (50);
+      confirm = xj_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+    }
+  g_assert_nonnull (confirm);
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (confirm), "王芳"));
+  list = xj_certificate_list (f->dir, NULL);
+  g_assert_cmpuint (list->len, ==, 2);  /* nothing added before the answer */
+  g_clear_pointer (&list, g_ptr_array_unref);
+  respond (ADW_MESSAGE_DIALOG (confirm), "add");
+  for (guint i = 0; i < 400 && xj_test_find_window (XJ_TYPE_CERTIFICATE_DIALOG) != NULL; i++)
+    xj_test_iterate (50);
+  g_assert_null (xj_test_find_window (XJ_TYPE_CERTIFICATE_DIALOG));
+  list = xj_certificate_list (f->dir, NULL);
+  g_assert_cmpuint (list->len, ==, 3);
+  kept = xj_certificate_read (f->dir, xj_certificate_get_id (wang), NULL);
+  g_assert_nonnull (kept);
+  g_assert_true (xj_certificate_has_key (kept));
+  xj_test_iterate (50);
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (prefs), _("Replaced by a newer one: kept to verify the reports it signed")));
+
+  /* Removing is explicit: a warning first; Cancel (the default) keeps it. */
+  remove = find_remove_button (GTK_WIDGET (prefs), "张伟");
+  g_assert_nonnull (remove);
+  g_signal_emit_by_name (remove, "clicked");
+  confirm = wait_for_window (ADW_TYPE_MESSAGE_DIALOG, 2);
+  g_assert_nonnull (confirm);
+  g_assert_cmpstr (adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (confirm)), ==, "cancel");
+  respond (ADW_MESSAGE_DIALOG (confirm), "cancel");
+  gtk_window_destroy (confirm);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = xj_certificate_list (f->dir, NULL);
+  g_assert_cmpuint (list->len, ==, 3);
+  g_signal_emit_by_name (find_remove_button (GTK_WIDGET (prefs), "张伟"), "clicked");
+  confirm = wait_for_window (ADW_TYPE_MESSAGE_DIALOG, 2);
+  respond (ADW_MESSAGE_DIALOG (confirm), "remove");
+  gtk_window_destroy (confirm);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = xj_certificate_list (f->dir, NULL);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_false (xj_test_label_shown (GTK_WIDGET (prefs), "张伟, 华信"));
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
 static void
 test_archive_empty (Fixture       *f,
                     gconstpointer  data)
@@ -356,8 +534,9 @@ test_archive_empty (Fixture       *f,
   g_assert_cmpuint (xj_archive_page_get_n_rows (page), ==, 0);
   g_assert_true (xj_test_label_shown (GTK_WIDGET (page), _("No Signed Reports Yet")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "archive.show-inspections", NULL));
-  /* After the pages' cross-fade. */
-  xj_test_iterate (600);
+  /* After the pages' cross-fade: waited for, not timed (a busy machine is slow). */
+  for (guint i = 0; i < 150 && gtk_widget_get_mapped (GTK_WIDGET (page)); i++)
+    xj_test_iterate (20);
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page)));
 }
 
@@ -436,6 +615,8 @@ main (int    argc,
               test_sign_and_archive, fixture_tear_down);
   g_test_add ("/xj/ui/archive/empty", Fixture, NULL, fixture_set_up, test_archive_empty,
               fixture_tear_down);
+  g_test_add ("/xj/ui/archive/two-certificates", Fixture, NULL, fixture_set_up,
+              test_two_certificates, fixture_tear_down);
 
   return g_test_run ();
 }
