@@ -11,7 +11,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (XjItemControl, xj_item_control, XJ, ITEM_CONTROL, AdwBin)
 
 /* Emits "changed" (value, nullable) when the person gives a valid answer and
- * "invalid" (message) when what was typed cannot be stored. */
+ * "invalid" (message) when what was typed cannot be stored; "done" when
+ * Enter confirmed a typed answer. */
 XjItemControl *xj_item_control_new          (const XjTemplateItem *item);
 void           xj_item_control_set_value    (XjItemControl        *self,
                                              const char           *value);

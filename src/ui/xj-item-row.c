@@ -16,8 +16,6 @@
 #include "xj-item-row.h"
 #include "xj-photo-strip.h"
 
-#define REMARK_PAUSE_MS 700
-
 struct _XjItemRow
 {
   AdwBin                  parent_instance;
@@ -26,7 +24,6 @@ struct _XjItemRow
   XjItemControl          *control;
   GMenuModel             *remarks_menu;
   char                   *saved_remark;    /* as last handed to the runner */
-  guint                   remark_pause_id;
   guint                   updating;
   gboolean                repeat_possible; /* the last answer here failed recently */
   gboolean                guidance_built;
@@ -55,6 +52,7 @@ enum {
   SIGNAL_ANSWER,
   SIGNAL_REMARK,
   SIGNAL_ENTERED,
+  SIGNAL_DONE,
   N_SIGNALS
 };
 
@@ -126,7 +124,6 @@ flush_remark (XjItemRow *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->remark));
 
-  g_clear_handle_id (&self->remark_pause_id, g_source_remove);
   if (!gtk_editable_get_editable (GTK_EDITABLE (self->remark))
       || g_strcmp0 (text, self->saved_remark != NULL ? self->saved_remark : "") == 0)
     return;
@@ -168,23 +165,25 @@ on_guidance_toggled_cb (XjItemRow *self)
     add_guidance_label (self, g_strdup_printf (_("Don’t: %s"), self->item->guidance_dont));
 }
 
-static gboolean
-on_remark_pause_cb (gpointer user_data)
-{
-  XjItemRow *self = user_data;
-
-  self->remark_pause_id = 0;
-  flush_remark (self);
-  return G_SOURCE_REMOVE;
-}
-
+/* Every change is written at once (a write costs well under a millisecond):
+ * a remark typed just before the laptop dies is there afterwards. */
 static void
 on_remark_changed_cb (XjItemRow *self)
 {
   if (self->updating > 0)
     return;
-  g_clear_handle_id (&self->remark_pause_id, g_source_remove);
-  self->remark_pause_id = g_timeout_add (REMARK_PAUSE_MS, on_remark_pause_cb, self);
+  flush_remark (self);
+}
+
+/* Enter in the remark or a typed answer: written, and on to the next item. */
+static void
+on_done_cb (XjItemRow *self)
+{
+  flush_remark (self);
+  g_signal_emit (self, signals[SIGNAL_DONE], 0,
+                 gtk_widget_has_focus (GTK_WIDGET (self->remark))
+                 || gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self))),
+                                            GTK_WIDGET (self->remark)));
 }
 
 static void
@@ -239,7 +238,6 @@ xj_item_row_dispose (GObject *object)
 {
   XjItemRow *self = XJ_ITEM_ROW (object);
 
-  g_clear_handle_id (&self->remark_pause_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), XJ_TYPE_ITEM_ROW);
   g_clear_object (&self->remarks_menu);
 
@@ -271,6 +269,8 @@ xj_item_row_class_init (XjItemRowClass *klass)
                                          0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
   signals[SIGNAL_ENTERED] = g_signal_new ("entered", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                           0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[SIGNAL_DONE] = g_signal_new ("done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                       0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/xunjian/Xunjian/xj-item-row.ui");
@@ -310,7 +310,7 @@ xj_item_row_init (XjItemRow *self)
   g_signal_connect_swapped (remark_focus, "leave", G_CALLBACK (on_remark_focus_leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->remark), remark_focus);
   g_signal_connect_swapped (self->remark, "changed", G_CALLBACK (on_remark_changed_cb), self);
-  g_signal_connect_swapped (self->remark, "activate", G_CALLBACK (flush_remark), self);
+  g_signal_connect_swapped (self->remark, "activate", G_CALLBACK (on_done_cb), self);
   g_signal_connect_swapped (self->guidance_button, "toggled", G_CALLBACK (on_guidance_toggled_cb),
                             self);
   gtk_menu_button_set_create_popup_func (self->remarks_button, create_remarks_popup_cb, self, NULL);
@@ -341,6 +341,7 @@ xj_item_row_new (const XjTemplateItem *item,
   self->control = xj_item_control_new (item);
   g_signal_connect_swapped (self->control, "changed", G_CALLBACK (on_control_changed_cb), self);
   g_signal_connect_swapped (self->control, "invalid", G_CALLBACK (on_control_invalid_cb), self);
+  g_signal_connect_swapped (self->control, "done", G_CALLBACK (on_done_cb), self);
   gtk_box_prepend (self->control_box, GTK_WIDGET (self->control));
   gtk_accessible_update_relation (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
                                   self->prompt, NULL, -1);
@@ -367,7 +368,7 @@ xj_item_row_set_answer (XjItemRow      *self,
   xj_item_control_set_value (self->control, answer != NULL ? answer->value : NULL);
   xj_item_control_set_photo_count (self->control, answer != NULL ? answer->n_photos : 0);
   update_photo_count (self, answer != NULL ? answer->n_photos : 0);
-  if (self->remark_pause_id == 0 && g_strcmp0 (remark, gtk_editable_get_text (GTK_EDITABLE (self->remark))) != 0)
+  if (g_strcmp0 (remark, gtk_editable_get_text (GTK_EDITABLE (self->remark))) != 0)
     {
       self->updating++;
       gtk_editable_set_text (GTK_EDITABLE (self->remark), remark);
@@ -513,8 +514,7 @@ xj_item_row_flush (XjItemRow *self)
   g_return_if_fail (XJ_IS_ITEM_ROW (self));
 
   xj_item_control_flush (self->control);
-  if (self->remark_pause_id != 0)
-    flush_remark (self);
+  flush_remark (self);
 }
 
 gboolean

@@ -12,7 +12,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (XjItemRow, xj_item_row, XJ, ITEM_ROW, AdwBin)
 
 /* Signals: "answer" (value, nullable) and "remark" (text) when the person
- * gives them; "entered" when the row gets the keyboard or a click. */
+ * gives them; "entered" when the row gets the keyboard or a click; "done"
+ * (in_remark) when Enter confirmed a remark or a typed answer. */
 XjItemRow            *xj_item_row_new            (const XjTemplateItem   *item,
                                                   guint                   number,
                                                   GMenuModel             *remarks_menu);

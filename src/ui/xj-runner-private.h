@@ -21,6 +21,7 @@ struct _XjRunner
   GArray         *row_section;     /* guint: the section of each row */
   GMenu          *remarks_menu;
   guint           current;
+  guint           just_answered;   /* the row P / F / N left, G_MAXUINT after any other move */
   gboolean        read_only;
   gboolean        last_write_ok;
   guint           save_current_id;
@@ -74,6 +75,8 @@ void     _xj_runner_add_shortcuts      (XjRunner   *self);
 void     _xj_runner_actions_update     (XjRunner   *self);
 void     _xj_runner_answer_current     (XjRunner   *self,
                                         XjOutcome   outcome);
+gboolean _xj_runner_needs_evidence     (XjRunner   *self,
+                                        const XjTemplateItem *item);
 
 /* xj-runner-archive.c */
 void     _xj_runner_class_add_archive_actions (GtkWidgetClass *widget_class);

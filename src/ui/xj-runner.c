@@ -198,6 +198,35 @@ find_row (XjRunner *self,
   return G_MAXUINT;
 }
 
+static gboolean
+row_answered (XjRunner *self,
+              guint     index)
+{
+  XjAnswer *answer = g_hash_table_lookup (self->answers, &xj_item_row_get_item (row_at (self, index))->id);
+
+  return answer != NULL && answer->value != NULL;
+}
+
+/* A resumed draft opens at the first unanswered item from where it was
+ * left (what is stored there is the last item touched, often answered:
+ * the next P must not overwrite it), then from the top; a draft with
+ * everything answered opens where it was left. */
+static guint
+resume_row (XjRunner *self,
+            guint     stored)
+{
+  if (self->read_only)
+    return stored;
+  for (guint n = 0; n < self->rows->len; n++)
+    {
+      guint index = (stored + n) % self->rows->len;
+
+      if (!row_answered (self, index))
+        return index;
+    }
+  return stored;
+}
+
 /* --- callbacks ------------------------------------------------------------ */
 
 static void
@@ -240,6 +269,21 @@ on_row_remark_cb (XjItemRow  *row,
     }
   xj_item_row_set_error (row, NULL);
   reload_answers (self);
+}
+
+/* Enter: on to the next item, except from a typed failure that still needs
+ * a remark or a photo: first to its remark (Enter there moves on). */
+static void
+on_row_done_cb (XjItemRow *row,
+                gboolean   in_remark,
+                XjRunner  *self)
+{
+  if (row != row_at (self, self->current))
+    return;
+  if (!in_remark && _xj_runner_needs_evidence (self, xj_item_row_get_item (row)))
+    xj_item_row_focus_remark (row);
+  else
+    _xj_runner_move (self, 1);
 }
 
 static void
@@ -396,6 +440,7 @@ add_rows (XjRunner *self)
           g_signal_connect_object (row, "answer", G_CALLBACK (on_row_answer_cb), self, 0);
           g_signal_connect_object (row, "remark", G_CALLBACK (on_row_remark_cb), self, 0);
           g_signal_connect_object (row, "entered", G_CALLBACK (on_row_entered_cb), self, 0);
+          g_signal_connect_object (row, "done", G_CALLBACK (on_row_done_cb), self, 0);
           _xj_runner_setup_photos (self, row);
           gtk_box_insert_child_after (self->items_box, GTK_WIDGET (row),
                                       gtk_widget_get_prev_sibling (GTK_WIDGET (self->no_match)));
@@ -447,10 +492,9 @@ load (XjRunner  *self,
   gtk_widget_set_visible (GTK_WIDGET (self->read_only_bar), self->read_only);
   update_score (self);
 
-  /* A resumed draft opens exactly where it was left. */
   current = find_row (self, self->inspection->current_item_id);
   if (self->rows->len > 0)
-    _xj_runner_set_current (self, current != G_MAXUINT ? current : 0, FALSE);
+    _xj_runner_set_current (self, resume_row (self, current != G_MAXUINT ? current : 0), FALSE);
   _xj_runner_actions_update (self);
   g_debug ("Runner for inspection %lld: %u items loaded in %.1f ms",
            (long long) self->inspection_id, self->rows->len,
@@ -540,6 +584,7 @@ xj_runner_init (XjRunner *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->rows = g_ptr_array_new ();
+  self->just_answered = G_MAXUINT;
   self->section_headers = g_ptr_array_new ();
   self->section_progress = g_ptr_array_new ();
   self->row_section = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -567,6 +612,7 @@ _xj_runner_set_current (XjRunner *self,
 
   if (index != self->current)
     {
+      self->just_answered = G_MAXUINT;
       xj_item_row_flush (row_at (self, self->current));
       xj_item_row_set_current (row_at (self, self->current), FALSE);
       self->current = index;

@@ -220,17 +220,18 @@ fill_whole_checklist (XjRunner *runner)
         case XJ_RESPONSE_YES_NO:
           if (n % 4 == 1)
             {
-              /* A failure, with a remark where the item asks for one. */
-              if (item->remark_on_fail)
-                {
-                  run (runner, "runner.remark");
-                  gtk_editable_set_text (GTK_EDITABLE (xj_test_find_widget (GTK_WIDGET (row),
-                                                                            "remark")),
-                                         "消防通道堆放杂物");
-                }
+              /* A failure that needs a remark or a photo keeps the
+               * keyboard in its remark; the photo is attached below. */
               run (runner, "runner.fail");
               value = item->type == XJ_RESPONSE_PASS_FAIL ? "fail"
                       : item->pass_answer ? "no" : "yes";
+              moves = xj_runner_get_current_row (runner) == row;
+              g_assert_true (moves == (item->photo_on_fail || item->remark_on_fail));
+              if (item->remark_on_fail)
+                gtk_editable_set_text (GTK_EDITABLE (xj_test_find_widget (GTK_WIDGET (row),
+                                                                          "remark")),
+                                       "消防通道堆放杂物");
+              break;
             }
           else if (n % 4 == 3)
             {
@@ -258,14 +259,23 @@ fill_whole_checklist (XjRunner *runner)
           break;
         case XJ_RESPONSE_NUMBER:
           gtk_editable_set_text (GTK_EDITABLE (control_child (row, GTK_TYPE_ENTRY)), "21.5");
+          /* Enter writes a typed answer and moves on. */
           g_signal_emit_by_name (control_child (row, GTK_TYPE_ENTRY), "activate");
           value = "21.5";
+          /* ... unless a failure still needs its remark or photo. */
+          moves = xj_runner_get_current_row (runner) == row && n + 1 < total;
+          g_assert_true (!moves || (xj_template_item_evaluate (item, value, NULL) == XJ_OUTCOME_FAIL
+                                    && (item->photo_on_fail || item->remark_on_fail)));
           break;
         default:
           gtk_editable_set_text (GTK_EDITABLE (control_child (row, GTK_TYPE_ENTRY)),
                                  "值班记录齐全，交接清楚");
           g_signal_emit_by_name (control_child (row, GTK_TYPE_ENTRY), "activate");
           value = "值班记录齐全，交接清楚";
+          /* ... unless a failure still needs its remark or photo. */
+          moves = xj_runner_get_current_row (runner) == row && n + 1 < total;
+          g_assert_true (!moves || (xj_template_item_evaluate (item, value, NULL) == XJ_OUTCOME_FAIL
+                                    && (item->photo_on_fail || item->remark_on_fail)));
           break;
         }
       g_assert_false (gtk_widget_get_visible (xj_test_find_widget (GTK_WIDGET (row), "error")));
