@@ -328,7 +328,8 @@ xj_store_load_answers (XjStore  *store,
 
   stmt = xj_store_prepare (store,
                            "SELECT a.item_id, a.value, a.outcome, a.remark, a.answered_at, a.id, "
-                           "(SELECT count(*) FROM answer_photos p WHERE p.answer_id = a.id) "
+                           "(SELECT count(*) FROM answer_photos p WHERE p.answer_id = a.id), "
+                           "coalesce(a.timer_started_ms, 0) "
                            "FROM answers a WHERE a.inspection_id = ?1", error);
   if (stmt == NULL)
     return NULL;
@@ -345,6 +346,7 @@ xj_store_load_answers (XjStore  *store,
       answer->answered_at = sqlite3_column_int64 (stmt, 4);
       answer->answer_id = sqlite3_column_int64 (stmt, 5);
       answer->n_photos = sqlite3_column_int (stmt, 6);
+      answer->timer_started_ms = sqlite3_column_int64 (stmt, 7);
       g_hash_table_insert (answers, &answer->item_id, answer);
     }
   sqlite3_reset (stmt);
@@ -414,7 +416,7 @@ xj_store_set_answer (XjStore               *store,
                            "answered_at) VALUES (?1, ?2, ?3, ?4, ?5) "
                            "ON CONFLICT (inspection_id, item_id) DO UPDATE SET "
                            "value = excluded.value, outcome = excluded.outcome, "
-                           "answered_at = excluded.answered_at", error);
+                           "answered_at = excluded.answered_at, timer_started_ms = NULL", error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, inspection_id);
@@ -535,6 +537,82 @@ xj_store_ensure_answer (XjStore               *store,
 fail:
   xj_store_rollback (store);
   return FALSE;
+}
+
+/**
+ * xj_store_set_timer_started:
+ * @started_ms: the wall-clock instant a stopwatch was started (Unix
+ *   milliseconds), or 0 when it was reset
+ *
+ * A running stopwatch is stored, so that it keeps running when the runner
+ * closes or the program stops; its answer (xj_store_set_answer) ends it.
+ */
+gboolean
+xj_store_set_timer_started (XjStore               *store,
+                            gint64                 inspection_id,
+                            const XjTemplateItem  *item,
+                            gint64                 started_ms,
+                            GError               **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 now = xj_clock_now ();
+
+  g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
+  g_return_val_if_fail (item != NULL && item->id > 0 && started_ms >= 0, FALSE);
+
+  if (!xj_store_begin (store, error))
+    return FALSE;
+  if (!check_draft (store, inspection_id, error))
+    goto fail;
+  stmt = xj_store_prepare (store,
+                           "INSERT INTO answers (inspection_id, item_id, answered_at, "
+                           "timer_started_ms) VALUES (?1, ?2, ?3, ?4) "
+                           "ON CONFLICT (inspection_id, item_id) DO UPDATE SET "
+                           "timer_started_ms = excluded.timer_started_ms", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, inspection_id);
+  sqlite3_bind_int64 (stmt, 2, item->id);
+  sqlite3_bind_int64 (stmt, 3, now);
+  if (started_ms > 0)
+    sqlite3_bind_int64 (stmt, 4, started_ms);
+  if (!xj_store_step_done (store, stmt, error)
+      || !touch_inspection (store, inspection_id, item->id, now, error)
+      || !xj_store_commit (store, error))
+    goto fail;
+
+  xj_store_emit_changed (store, "answers");
+  return TRUE;
+
+fail:
+  xj_store_rollback (store);
+  return FALSE;
+}
+
+/* Stopwatches running in drafts: quitting asks first. */
+guint
+xj_store_count_running_timers (XjStore  *store,
+                               GError  **error)
+{
+  sqlite3_stmt *stmt;
+  guint n = 0;
+  int rc;
+
+  g_return_val_if_fail (XJ_IS_STORE (store), 0);
+
+  stmt = xj_store_prepare (store,
+                           "SELECT count(*) FROM answers a JOIN inspections i "
+                           "ON i.id = a.inspection_id WHERE a.timer_started_ms IS NOT NULL "
+                           "AND i.state = 'draft'", error);
+  if (stmt == NULL)
+    return 0;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    n = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    sqlite_failed (store, rc, error);
+  return n;
 }
 
 /* Where the inspector was, so that a resumed draft opens there. */

@@ -411,9 +411,17 @@ static const char schema_v1[] =
 static const char schema_v2[] =
   "CREATE INDEX inspections_version ON inspections (version_id);";
 
+/* Version 3: a running stopwatch survives leaving the runner, a quit or a
+ * crash: the wall-clock instant it was started (Unix milliseconds), NULL
+ * when it is not running. */
+static const char schema_v3[] =
+  "ALTER TABLE answers ADD COLUMN timer_started_ms INTEGER"
+  "  CHECK (timer_started_ms IS NULL OR timer_started_ms > 0);";
+
 static const char *const steps[] = {
   schema_v1,
   schema_v2,
+  schema_v3,
 };
 
 guint

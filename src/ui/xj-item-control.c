@@ -46,6 +46,7 @@ enum {
   SIGNAL_CHANGED,
   SIGNAL_INVALID,
   SIGNAL_DONE,
+  SIGNAL_TIMER,
   N_SIGNALS
 };
 
@@ -349,8 +350,16 @@ on_stopwatch_stopped_cb (XjItemControl *self,
 }
 
 static void
+on_stopwatch_started_cb (XjItemControl *self,
+                         gint64         started_ms)
+{
+  g_signal_emit (self, signals[SIGNAL_TIMER], 0, started_ms);
+}
+
+static void
 on_stopwatch_reset_cb (XjItemControl *self)
 {
+  g_signal_emit (self, signals[SIGNAL_TIMER], 0, (gint64) 0);
   emit_changed (self, NULL);
 }
 
@@ -469,7 +478,9 @@ build_stopwatch (XjItemControl *self)
 
   self->stopwatch = XJ_STOPWATCH (xj_stopwatch_new ());
   g_signal_connect_swapped (self->stopwatch, "stopped", G_CALLBACK (on_stopwatch_stopped_cb), self);
+  g_signal_connect_swapped (self->stopwatch, "started", G_CALLBACK (on_stopwatch_started_cb), self);
   g_signal_connect_swapped (self->stopwatch, "reset", G_CALLBACK (on_stopwatch_reset_cb), self);
+  xj_stopwatch_set_limit (self->stopwatch, self->item->threshold);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stopwatch));
   if (!isnan (self->item->threshold))
     {
@@ -565,6 +576,9 @@ xj_item_control_class_init (XjItemControlClass *klass)
   signals[SIGNAL_DONE] = g_signal_new ("done", G_TYPE_FROM_CLASS (klass),
                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                        G_TYPE_NONE, 0);
+  signals[SIGNAL_TIMER] = g_signal_new ("timer", G_TYPE_FROM_CLASS (klass),
+                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                        G_TYPE_NONE, 1, G_TYPE_INT64);
 }
 
 static void
@@ -679,6 +693,37 @@ xj_item_control_flush (XjItemControl *self)
 
   if (self->pause_id != 0)
     commit_entry (self);
+}
+
+/* A stopwatch's stored start (0: not running). */
+void
+xj_item_control_set_timer (XjItemControl *self,
+                           gint64         started_ms)
+{
+  g_return_if_fail (XJ_IS_ITEM_CONTROL (self));
+
+  if (self->stopwatch != NULL)
+    xj_stopwatch_set_started (self->stopwatch, started_ms);
+}
+
+/* Starts or stops the stopwatch; FALSE when the item has none. */
+gboolean
+xj_item_control_toggle_stopwatch (XjItemControl *self)
+{
+  g_return_val_if_fail (XJ_IS_ITEM_CONTROL (self), FALSE);
+
+  if (self->stopwatch == NULL)
+    return FALSE;
+  xj_stopwatch_toggle (self->stopwatch);
+  return TRUE;
+}
+
+gboolean
+xj_item_control_get_timer_running (XjItemControl *self)
+{
+  g_return_val_if_fail (XJ_IS_ITEM_CONTROL (self), FALSE);
+
+  return self->stopwatch != NULL && xj_stopwatch_get_running (self->stopwatch);
 }
 
 /* Puts the keyboard in the control; FALSE when it has nothing to focus. */

@@ -15,6 +15,7 @@
 #include "xj-item-control.h"
 #include "xj-item-row.h"
 #include "xj-photo-strip.h"
+#include "xj-text.h"
 
 struct _XjItemRow
 {
@@ -26,6 +27,7 @@ struct _XjItemRow
   char                   *saved_remark;    /* as last handed to the runner */
   guint                   updating;
   gboolean                repeat_possible; /* the last answer here failed recently */
+  guint                   n_photos;
   gboolean                guidance_built;
 
   GtkLabel               *number;
@@ -53,6 +55,7 @@ enum {
   SIGNAL_REMARK,
   SIGNAL_ENTERED,
   SIGNAL_DONE,
+  SIGNAL_TIMER,
   N_SIGNALS
 };
 
@@ -71,13 +74,17 @@ static void
 update_state (XjItemRow *self)
 {
   gboolean failed = current_outcome (self) == XJ_OUTCOME_FAIL;
+  gboolean needs_remark = self->item->remark_on_fail
+                          && xj_text_is_blank (gtk_editable_get_text (GTK_EDITABLE (self->remark)));
+  gboolean needs_photo = self->item->photo_on_fail && self->n_photos == 0;
   const char *needs = NULL;
 
-  if (self->item->remark_on_fail && self->item->photo_on_fail)
+  /* Says what is still missing, and goes once it is given. */
+  if (needs_remark && needs_photo)
     needs = _("A failure needs a remark and a photo.");
-  else if (self->item->remark_on_fail)
+  else if (needs_remark)
     needs = _("A failure needs a remark.");
-  else if (self->item->photo_on_fail)
+  else if (needs_photo)
     needs = _("A failure needs a photo.");
   gtk_label_set_text (self->requirement, needs);
   gtk_widget_set_visible (GTK_WIDGET (self->requirement), failed && needs != NULL);
@@ -144,6 +151,13 @@ on_control_changed_cb (XjItemRow  *self,
 }
 
 static void
+on_control_timer_cb (XjItemRow *self,
+                     gint64     started_ms)
+{
+  g_signal_emit (self, signals[SIGNAL_TIMER], 0, started_ms);
+}
+
+static void
 on_control_invalid_cb (XjItemRow  *self,
                        const char *message)
 {
@@ -170,6 +184,7 @@ on_guidance_toggled_cb (XjItemRow *self)
 static void
 on_remark_changed_cb (XjItemRow *self)
 {
+  update_state (self);
   if (self->updating > 0)
     return;
   flush_remark (self);
@@ -271,6 +286,8 @@ xj_item_row_class_init (XjItemRowClass *klass)
                                           0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[SIGNAL_DONE] = g_signal_new ("done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                        0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
+  signals[SIGNAL_TIMER] = g_signal_new ("timer", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/xunjian/Xunjian/xj-item-row.ui");
@@ -342,6 +359,7 @@ xj_item_row_new (const XjTemplateItem *item,
   g_signal_connect_swapped (self->control, "changed", G_CALLBACK (on_control_changed_cb), self);
   g_signal_connect_swapped (self->control, "invalid", G_CALLBACK (on_control_invalid_cb), self);
   g_signal_connect_swapped (self->control, "done", G_CALLBACK (on_done_cb), self);
+  g_signal_connect_swapped (self->control, "timer", G_CALLBACK (on_control_timer_cb), self);
   gtk_box_prepend (self->control_box, GTK_WIDGET (self->control));
   gtk_accessible_update_relation (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
                                   self->prompt, NULL, -1);
@@ -367,7 +385,9 @@ xj_item_row_set_answer (XjItemRow      *self,
 
   xj_item_control_set_value (self->control, answer != NULL ? answer->value : NULL);
   xj_item_control_set_photo_count (self->control, answer != NULL ? answer->n_photos : 0);
-  update_photo_count (self, answer != NULL ? answer->n_photos : 0);
+  xj_item_control_set_timer (self->control, answer != NULL ? answer->timer_started_ms : 0);
+  self->n_photos = answer != NULL ? answer->n_photos : 0;
+  update_photo_count (self, self->n_photos);
   if (g_strcmp0 (remark, gtk_editable_get_text (GTK_EDITABLE (self->remark))) != 0)
     {
       self->updating++;
@@ -400,8 +420,24 @@ describe_outcome (const XjTemplateItem   *item,
     case XJ_OUTCOME_NA:
       return C_("last time", "n.a.");
     default:
-      return previous->value;
+      return NULL;
     }
+}
+
+/* What was answered, as a person reads it (a date-time in local time). */
+static char *
+describe_previous (const XjTemplateItem   *item,
+                   const XjPreviousAnswer *previous)
+{
+  const char *outcome = describe_outcome (item, previous);
+  g_autoptr(GDateTime) when = NULL;
+
+  if (outcome != NULL)
+    return g_strdup (outcome);
+  if (item->type == XJ_RESPONSE_DATETIME && previous->value != NULL
+      && (when = g_date_time_new_from_iso8601 (previous->value, NULL)) != NULL)
+    return xj_format_local_minute (g_date_time_to_unix (when));
+  return g_strdup (previous->value);
 }
 
 void
@@ -418,10 +454,20 @@ xj_item_row_set_previous (XjItemRow              *self,
   gtk_widget_set_visible (GTK_WIDGET (self->previous), previous != NULL);
   if (previous != NULL)
     {
+      g_autofree char *answered = describe_previous (self->item, previous);
+
       ago = xj_format_ago (previous->answered_at, now);
       /* Translators: "Last time: fail, 3 weeks ago" */
-      text = g_strdup_printf (_("Last time: %s, %s"), describe_outcome (self->item, previous), ago);
+      text = g_strdup_printf (_("Last time: %s, %s"), answered, ago);
       gtk_label_set_text (self->previous, text);
+    }
+  if (self->repeat_possible)
+    {
+      /* "Last time: pass" beside "Repeat finding" needs the failure's date. */
+      g_autofree char *failed = xj_format_local_minute (previous->failed_at);
+      g_autofree char *tag = g_strdup_printf (_("Repeat finding (failed %s)"), failed);
+
+      gtk_label_set_text (self->repeat_tag, tag);
     }
   update_state (self);
 }
@@ -515,6 +561,22 @@ xj_item_row_flush (XjItemRow *self)
 
   xj_item_control_flush (self->control);
   flush_remark (self);
+}
+
+gboolean
+xj_item_row_toggle_stopwatch (XjItemRow *self)
+{
+  g_return_val_if_fail (XJ_IS_ITEM_ROW (self), FALSE);
+
+  return xj_item_control_toggle_stopwatch (self->control);
+}
+
+gboolean
+xj_item_row_get_timer_running (XjItemRow *self)
+{
+  g_return_val_if_fail (XJ_IS_ITEM_ROW (self), FALSE);
+
+  return xj_item_control_get_timer_running (self->control);
 }
 
 gboolean

@@ -30,6 +30,7 @@ static const struct {
   { "k", "runner.previous" },
   { "Up", "runner.previous" },
   { "r", "runner.remark" },
+  { "s", "runner.stopwatch" },
   { "1", "runner.rate(1)" },
   { "2", "runner.rate(2)" },
   { "3", "runner.rate(3)" },
@@ -41,12 +42,20 @@ static const struct {
   { "KP_4", "runner.rate(4)" },
   { "KP_5", "runner.rate(5)" },
   { "<Primary>f", "runner.search" },
-  { "<Primary>Return", "runner.summary" },
-  { "<Primary>KP_Enter", "runner.summary" },
   { "<Alt>Left", "runner.back" },
   { "Escape", "runner.to-item" },
-  { "<Primary><Shift>a", "runner.attach-photos" },
   { "<Primary>v", "runner.paste" },
+};
+
+/* Before an entry sees them: a text entry takes Ctrl+Shift+A for itself,
+ * and these are what a person in a remark wants next. */
+static const struct {
+  const char *trigger;
+  const char *action;
+} early_shortcuts[] = {
+  { "<Primary>Return", "runner.summary" },
+  { "<Primary>KP_Enter", "runner.summary" },
+  { "<Primary><Shift>a", "runner.attach-photos" },
   { "<Primary><Shift>i", "runner.import-folder" },
 };
 
@@ -155,6 +164,38 @@ remark_activated (GtkWidget  *widget,
     _xj_runner_set_current (self, self->just_answered, TRUE);
   if (self->rows->len > 0)
     xj_item_row_focus_remark (xj_runner_get_current_row (self));
+}
+
+/* S: stops the stopwatch that runs, wherever the person is; otherwise
+ * starts the current item's, or the first unanswered stopwatch item's. */
+static void
+stopwatch_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  XjRunner *self = XJ_RUNNER (widget);
+  guint first = G_MAXUINT;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    if (xj_item_row_get_timer_running (g_ptr_array_index (self->rows, i)))
+      {
+        xj_item_row_toggle_stopwatch (g_ptr_array_index (self->rows, i));
+        return;
+      }
+  if (self->rows->len == 0 || xj_item_row_toggle_stopwatch (xj_runner_get_current_row (self)))
+    return;
+  for (guint i = 0; i < self->rows->len && first == G_MAXUINT; i++)
+    {
+      XjItemRow *row = g_ptr_array_index (self->rows, i);
+
+      if (xj_item_row_get_item (row)->type == XJ_RESPONSE_STOPWATCH
+          && xj_item_row_get_value (row) == NULL)
+        first = i;
+    }
+  if (first == G_MAXUINT)
+    return;
+  _xj_runner_set_current (self, first, TRUE);
+  xj_item_row_toggle_stopwatch (g_ptr_array_index (self->rows, first));
 }
 
 static void
@@ -283,6 +324,7 @@ _xj_runner_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "runner.previous", NULL, previous_activated);
   gtk_widget_class_install_action (widget_class, "runner.remark", NULL, remark_activated);
   gtk_widget_class_install_action (widget_class, "runner.rate", "i", rate_activated);
+  gtk_widget_class_install_action (widget_class, "runner.stopwatch", NULL, stopwatch_activated);
   gtk_widget_class_install_action (widget_class, "runner.to-item", NULL, to_item_activated);
   gtk_widget_class_install_action (widget_class, "runner.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "runner.summary", NULL, summary_activated);
@@ -317,6 +359,14 @@ _xj_runner_add_shortcuts (XjRunner *self)
       gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
     }
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (early_shortcuts); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string (early_shortcuts[i].trigger),
+                                                            gtk_named_action_new (early_shortcuts[i].action)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 /* One place decides what can be done: a completed inspection is read. */
@@ -330,6 +380,7 @@ _xj_runner_actions_update (XjRunner *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "runner.na", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "runner.remark", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "runner.rate", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "runner.stopwatch", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "runner.forget-remark", editable);
   _xj_runner_archive_update (self);
   /* Photos cannot be added to a completed or signed inspection. */

@@ -54,6 +54,7 @@ void     _xj_runner_set_current        (XjRunner   *self,
 void     _xj_runner_move               (XjRunner   *self,
                                         int         delta);
 void     _xj_runner_reload_remarks     (XjRunner   *self);
+void     _xj_runner_focus_current      (XjRunner   *self);
 
 /* xj-runner-photos.c */
 void     _xj_runner_setup_photos       (XjRunner   *self,

@@ -271,6 +271,26 @@ on_row_remark_cb (XjItemRow  *row,
   reload_answers (self);
 }
 
+/* A started stopwatch is stored at once: it runs on across leaving the
+ * runner, a quit or a crash. */
+static void
+on_row_timer_cb (XjItemRow *row,
+                 gint64     started_ms,
+                 XjRunner  *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->read_only)
+    return;
+  if (!xj_store_set_timer_started (get_store (self), self->inspection_id,
+                                   xj_item_row_get_item (row), started_ms, &error))
+    {
+      xj_item_row_set_error (row, error->message);
+      return;
+    }
+  reload_answers (self);
+}
+
 /* Enter: on to the next item, except from a typed failure that still needs
  * a remark or a photo: first to its remark (Enter there moves on). */
 static void
@@ -441,6 +461,7 @@ add_rows (XjRunner *self)
           g_signal_connect_object (row, "remark", G_CALLBACK (on_row_remark_cb), self, 0);
           g_signal_connect_object (row, "entered", G_CALLBACK (on_row_entered_cb), self, 0);
           g_signal_connect_object (row, "done", G_CALLBACK (on_row_done_cb), self, 0);
+          g_signal_connect_object (row, "timer", G_CALLBACK (on_row_timer_cb), self, 0);
           _xj_runner_setup_photos (self, row);
           gtk_box_insert_child_after (self->items_box, GTK_WIDGET (row),
                                       gtk_widget_get_prev_sibling (GTK_WIDGET (self->no_match)));
@@ -811,7 +832,21 @@ xj_runner_complete (XjRunner  *self,
     xj_item_row_set_read_only (row_at (self, i), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->read_only_bar), TRUE);
   _xj_runner_actions_update (self);
+  _xj_runner_focus_current (self);
   return TRUE;
+}
+
+/* After a dialog (the summary, signing) the keyboard is back on the item,
+ * where J, K and Alt+← work; the remark it may have been in can be hidden
+ * by now (a completed inspection shows no empty remarks). */
+void
+_xj_runner_focus_current (XjRunner *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (self->rows->len == 0 || root == NULL)
+    return;
+  gtk_window_set_focus (GTK_WINDOW (root), GTK_WIDGET (row_at (self, self->current)));
 }
 
 /* Writes what is still being typed and where the inspector is. */

@@ -201,6 +201,24 @@ update_badges (XjTodayPage *self)
                        self->result->notices->len > 0);
 }
 
+/* The first thing to do today has the keyboard: Enter starts it. */
+static void
+focus_first_row (XjTodayPage *self)
+{
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  for (guint s = 0; s < N_SECTIONS; s++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list[s], 0);
+
+      if (row != NULL)
+        {
+          gtk_widget_grab_focus (GTK_WIDGET (row));
+          return;
+        }
+    }
+}
+
 static void
 show_result (XjTodayPage *self)
 {
@@ -230,6 +248,7 @@ show_result (XjTodayPage *self)
     }
   gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
   update_badges (self);
+  focus_first_row (self);
 }
 
 static void
@@ -366,6 +385,8 @@ on_map_cb (XjTodayPage *self)
 {
   if (self->dirty)
     xj_today_page_refresh (self);
+  else
+    focus_first_row (self);
 }
 
 /* --- GObject -------------------------------------------------------------- */
