@@ -120,7 +120,13 @@ on_housekeeping_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   GtkWindow *window;
 
+  Housekeeping *job = g_task_get_task_data (G_TASK (result));
+
   if (g_task_propagate_boolean (G_TASK (result), &error))
+    return;
+  /* The folder went away while the check ran (as it may at the start):
+   * nothing was damaged, there is nothing to say. */
+  if (!g_file_test (job->db_path, G_FILE_TEST_EXISTS))
     return;
   g_warning ("%s", error->message);
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
