@@ -15,6 +15,7 @@
 #include "xj-notice-reminders.h"
 #include "xj-notices-page.h"
 #include "xj-preferences-window.h"
+#include "xj-renderer.h"
 #include "xj-resources.h"
 #include "xj-window.h"
 
@@ -287,6 +288,7 @@ xj_application_startup (GApplication *application)
   const char *prefs_accels[] = { "<Primary>comma", NULL };
 
   G_APPLICATION_CLASS (xj_application_parent_class)->startup (application);
+  xj_renderer_choose ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
