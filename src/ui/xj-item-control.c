@@ -225,8 +225,13 @@ show_value (XjItemControl *self,
       gtk_drop_down_set_selected (self->dropdown, position);
     }
   if (self->stopwatch != NULL)
-    xj_stopwatch_set_seconds (self->stopwatch, value != NULL && !na
-                                               ? g_ascii_strtod (value, NULL) : 0);
+    {
+      xj_stopwatch_set_seconds (self->stopwatch, value != NULL && !na
+                                                 ? g_ascii_strtod (value, NULL) : 0);
+      /* N/A ends a measurement (the store ends it too). */
+      if (na)
+        xj_stopwatch_set_started (self->stopwatch, 0);
+    }
   self->updating--;
 }
 

@@ -194,11 +194,14 @@ on_remark_changed_cb (XjItemRow *self)
 static void
 on_done_cb (XjItemRow *self)
 {
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
   flush_remark (self);
+  /* The entry's text widget inside it has the keyboard, not the entry. */
   g_signal_emit (self, signals[SIGNAL_DONE], 0,
-                 gtk_widget_has_focus (GTK_WIDGET (self->remark))
-                 || gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self))),
-                                            GTK_WIDGET (self->remark)));
+                 focus != NULL && (focus == GTK_WIDGET (self->remark)
+                                   || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->remark))));
 }
 
 static void

@@ -56,6 +56,17 @@ void     _xj_runner_move               (XjRunner   *self,
 void     _xj_runner_reload_remarks     (XjRunner   *self);
 void     _xj_runner_focus_current      (XjRunner   *self);
 
+guint    _xj_runner_find_row           (XjRunner   *self,
+                                        gint64      item_id);
+
+/* xj-runner-answers.c */
+void     _xj_runner_update_score       (XjRunner   *self);
+void     _xj_runner_reload_answers     (XjRunner   *self);
+guint    _xj_runner_resume_row         (XjRunner   *self,
+                                        guint       stored);
+void     _xj_runner_connect_row        (XjRunner   *self,
+                                        XjItemRow  *row);
+
 /* xj-runner-photos.c */
 void     _xj_runner_setup_photos       (XjRunner   *self,
                                         XjItemRow  *row);
