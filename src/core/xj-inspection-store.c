@@ -12,25 +12,24 @@
 
 #include "xj-clock.h"
 #include "xj-inspection.h"
+#include "xj-inspection-private.h"
 #include "xj-text.h"
 #include "xj-template-store.h"
 
 #define DEFAULT_LIST_LIMIT 200
-/* How far back previous answers are looked for (newest first). */
-#define PREVIOUS_ANSWERS_ROWS 5000
 
 /* --- helpers -------------------------------------------------------------- */
 
-static char *
-dup_column (sqlite3_stmt *stmt,
-            int           column)
+char *
+_xj_inspection_dup_column (sqlite3_stmt *stmt,
+                           int           column)
 {
   return g_strdup ((const char *) sqlite3_column_text (stmt, column));
 }
 
 
-static XjOutcome
-outcome_from_string (const char *text)
+XjOutcome
+_xj_inspection_outcome_from_string (const char *text)
 {
   for (XjOutcome o = 0; o < XJ_N_OUTCOMES; o++)
     if (g_strcmp0 (text, xj_outcome_to_string (o)) == 0)
@@ -38,10 +37,10 @@ outcome_from_string (const char *text)
   return XJ_OUTCOME_UNANSWERED;
 }
 
-static gboolean
-sqlite_failed (XjStore  *store,
-               int       rc,
-               GError  **error)
+gboolean
+_xj_inspection_sqlite_failed (XjStore  *store,
+                              int       rc,
+                              GError  **error)
 {
   return xj_store_set_sqlite_error (error, xj_store_get_db (store), rc, _("Could not read inspections"));
 }
@@ -70,7 +69,7 @@ check_draft (XjStore  *store,
       return FALSE;
     }
   if (rc != SQLITE_ROW)
-    return sqlite_failed (store, rc, error);
+    return _xj_inspection_sqlite_failed (store, rc, error);
   if (state != XJ_INSPECTION_DRAFT)
     {
       g_set_error (error, XJ_INSPECTION_ERROR, XJ_INSPECTION_ERROR_READ_ONLY,
@@ -102,23 +101,23 @@ inspection_from_row (sqlite3_stmt *stmt)
 
   inspection->id = sqlite3_column_int64 (stmt, 0);
   inspection->site_id = sqlite3_column_int64 (stmt, 1);
-  inspection->site_name = dup_column (stmt, 2);
+  inspection->site_name = _xj_inspection_dup_column (stmt, 2);
   inspection->template_id = sqlite3_column_int64 (stmt, 3);
   inspection->version_id = sqlite3_column_int64 (stmt, 4);
-  inspection->template_name = dup_column (stmt, 5);
+  inspection->template_name = _xj_inspection_dup_column (stmt, 5);
   inspection->template_version = sqlite3_column_int (stmt, 6);
-  inspection->kind = dup_column (stmt, 7);
+  inspection->kind = _xj_inspection_dup_column (stmt, 7);
   xj_inspection_state_from_string ((const char *) sqlite3_column_text (stmt, 8), &state);
   inspection->state = state;
-  inspection->inspector = dup_column (stmt, 9);
-  inspection->rep_name = dup_column (stmt, 10);
-  inspection->rep_company = dup_column (stmt, 11);
+  inspection->inspector = _xj_inspection_dup_column (stmt, 9);
+  inspection->rep_name = _xj_inspection_dup_column (stmt, 10);
+  inspection->rep_company = _xj_inspection_dup_column (stmt, 11);
   inspection->started_at = sqlite3_column_int64 (stmt, 12);
   inspection->completed_at = sqlite3_column_int64 (stmt, 13);
   inspection->signed_at = sqlite3_column_int64 (stmt, 14);
   inspection->has_score = sqlite3_column_type (stmt, 15) != SQLITE_NULL;
   inspection->score = sqlite3_column_double (stmt, 15);
-  inspection->grade = dup_column (stmt, 16);
+  inspection->grade = _xj_inspection_dup_column (stmt, 16);
   inspection->failure_index = sqlite3_column_double (stmt, 17);
   inspection->critical_failed = sqlite3_column_int (stmt, 18) != 0;
   inspection->current_item_id = sqlite3_column_int64 (stmt, 19);
@@ -291,7 +290,7 @@ xj_store_get_inspection (XjStore  *store,
     g_set_error (error, XJ_INSPECTION_ERROR, XJ_INSPECTION_ERROR_NOT_FOUND,
                  _("There is no inspection with ID %lld."), (long long) inspection_id);
   else
-    sqlite_failed (store, rc, error);
+    _xj_inspection_sqlite_failed (store, rc, error);
   sqlite3_reset (stmt);
   return inspection;
 }
@@ -340,9 +339,9 @@ xj_store_load_answers (XjStore  *store,
       const char *outcome = (const char *) sqlite3_column_text (stmt, 2);
 
       answer->item_id = sqlite3_column_int64 (stmt, 0);
-      answer->value = dup_column (stmt, 1);
-      answer->outcome = outcome_from_string (outcome);
-      answer->remark = dup_column (stmt, 3);
+      answer->value = _xj_inspection_dup_column (stmt, 1);
+      answer->outcome = _xj_inspection_outcome_from_string (outcome);
+      answer->remark = _xj_inspection_dup_column (stmt, 3);
       answer->answered_at = sqlite3_column_int64 (stmt, 4);
       answer->answer_id = sqlite3_column_int64 (stmt, 5);
       answer->n_photos = sqlite3_column_int (stmt, 6);
@@ -352,7 +351,7 @@ xj_store_load_answers (XjStore  *store,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      sqlite_failed (store, rc, error);
+      _xj_inspection_sqlite_failed (store, rc, error);
       return NULL;
     }
   return g_steal_pointer (&answers);
@@ -526,7 +525,7 @@ xj_store_ensure_answer (XjStore               *store,
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW)
     {
-      sqlite_failed (store, rc, error);
+      _xj_inspection_sqlite_failed (store, rc, error);
       goto fail;
     }
   if (!xj_store_commit (store, error))
@@ -611,7 +610,7 @@ xj_store_count_running_timers (XjStore  *store,
     n = sqlite3_column_int (stmt, 0);
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW)
-    sqlite_failed (store, rc, error);
+    _xj_inspection_sqlite_failed (store, rc, error);
   return n;
 }
 
@@ -794,121 +793,8 @@ xj_store_list_inspections (XjStore                   *store,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      sqlite_failed (store, rc, error);
+      _xj_inspection_sqlite_failed (store, rc, error);
       return NULL;
     }
   return g_steal_pointer (&list);
-}
-
-/**
- * xj_store_load_previous_answers:
- *
- * The latest earlier answer of each item (by item key) at the same site
- * with the same checklist, for "last time: fail, 3 weeks ago".
- * Returns: (transfer full) (element-type utf8 XjPreviousAnswer)
- */
-GHashTable *
-xj_store_load_previous_answers (XjStore  *store,
-                                gint64    inspection_id,
-                                GError  **error)
-{
-  g_autoptr(GHashTable) previous = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                          (GDestroyNotify) xj_previous_answer_free);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = xj_store_prepare (store,
-                           "SELECT t.item_key, a.value, a.outcome, a.answered_at, p.id "
-                           "FROM inspections cur "
-                           "JOIN template_versions cv ON cv.id = cur.version_id "
-                           "JOIN inspections p ON p.site_id = cur.site_id "
-                           "  AND p.started_at <= cur.started_at AND p.id <> cur.id "
-                           "JOIN template_versions pv ON pv.id = p.version_id "
-                           "  AND pv.template_id = cv.template_id "
-                           "JOIN answers a ON a.inspection_id = p.id "
-                           "  AND a.outcome NOT IN ('unanswered') "
-                           "JOIN template_items t ON t.id = a.item_id "
-                           "WHERE cur.id = ?1 ORDER BY p.started_at DESC LIMIT ?2", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, inspection_id);
-  sqlite3_bind_int (stmt, 2, PREVIOUS_ANSWERS_ROWS);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *key = (const char *) sqlite3_column_text (stmt, 0);
-      const char *outcome = (const char *) sqlite3_column_text (stmt, 2);
-      XjPreviousAnswer *answer;
-
-      /* Newest first: the first row of a key is its last answer; later
-       * rows may still hold its last failure. */
-      answer = g_hash_table_lookup (previous, key);
-      if (answer == NULL)
-        {
-          answer = g_new0 (XjPreviousAnswer, 1);
-          answer->value = dup_column (stmt, 1);
-          answer->outcome = outcome_from_string (outcome);
-          answer->answered_at = sqlite3_column_int64 (stmt, 3);
-          answer->inspection_id = sqlite3_column_int64 (stmt, 4);
-          g_hash_table_insert (previous, g_strdup (key), answer);
-        }
-      if (answer->failed_at == 0 && outcome_from_string (outcome) == XJ_OUTCOME_FAIL)
-        answer->failed_at = sqlite3_column_int64 (stmt, 3);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      sqlite_failed (store, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&previous);
-}
-
-/* --- frequent remarks ----------------------------------------------------- */
-
-/**
- * xj_store_list_frequent_remarks:
- *
- * Returns: (transfer full) (element-type utf8): the team's remarks, most
- * used first.
- */
-GPtrArray *
-xj_store_list_frequent_remarks (XjStore  *store,
-                                guint     limit,
-                                GError  **error)
-{
-  g_autoptr(GPtrArray) remarks = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = xj_store_prepare (store,
-                                         "SELECT text FROM frequent_remarks "
-                                         "ORDER BY uses DESC, last_used DESC LIMIT ?1", error);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int (stmt, 1, limit);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (remarks, dup_column (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      sqlite_failed (store, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&remarks);
-}
-
-gboolean
-xj_store_forget_frequent_remark (XjStore     *store,
-                                 const char  *text,
-                                 GError     **error)
-{
-  sqlite3_stmt *stmt = xj_store_prepare (store, "DELETE FROM frequent_remarks WHERE text = ?1",
-                                         error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
-  if (!xj_store_step_done (store, stmt, error))
-    return FALSE;
-  xj_store_emit_changed (store, "frequent_remarks");
-  return TRUE;
 }
