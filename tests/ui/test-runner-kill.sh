@@ -125,5 +125,33 @@ ok $? "no answer given before the kill was overwritten"
 kill "$app"
 wait "$app" 2>/dev/null
 app=
+
+# A stopwatch started with S runs on through SIGKILL and a restart: its
+# start is in the database, and S after the restart stops it with the
+# whole time measured.
+id=$("$setup" "$d" xunjian:builtin:mystery-store-visit mystery_visit); ok $? "a store visit draft ($id)"
+start_app; ok $? "the application opens the store visit"
+xdotool windowfocus --sync "$win" 2>/dev/null
+sleep 0.5
+timer="SELECT count(*) FROM answers WHERE inspection_id = $id AND timer_started_ms IS NOT NULL"
+keys s
+wait_for "$timer" 1; ok $? "S starts the stopwatch and its start is stored"
+started=$(sqlite3 "$db" "SELECT timer_started_ms FROM answers WHERE inspection_id = $id AND timer_started_ms IS NOT NULL")
+kill -9 "$app"; ok $? "SIGKILL with the stopwatch running"
+wait "$app" 2>/dev/null
+app=
+sleep 1
+start_app; ok $? "the application starts again"
+xdotool windowfocus --sync "$win" 2>/dev/null
+sleep 0.5
+[ "$(sqlite3 "$db" "SELECT timer_started_ms FROM answers WHERE inspection_id = $id AND timer_started_ms IS NOT NULL")" = "$started" ]
+ok $? "the stopwatch still runs from the same start"
+keys s
+wait_for "SELECT count(*) FROM answers WHERE inspection_id = $id AND value IS NOT NULL AND timer_started_ms IS NULL AND CAST(value AS REAL) >= 1.5" 1
+ok $? "S stops it with the time since the start before the kill"
+
+kill "$app"
+wait "$app" 2>/dev/null
+app=
 echo "1..$n"
 exit $failed
