@@ -16,6 +16,7 @@
 #include "xj-clock.h"
 #include "xj-inspection-summary.h"
 #include "xj-item-control.h"
+#include "xj-sign-dialog.h"
 #include "xj-stopwatch.h"
 #include "xj-test-ui.h"
 #include "xj-test-utils.h"
@@ -382,6 +383,16 @@ test_summary_focus (Fixture       *f,
   g_assert_true (focus_of (runner) == GTK_WIDGET (current (runner)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (runner), "runner.previous", NULL));
   g_assert_cmpuint (current_number (runner), ==, total - 1);
+
+  /* The sign dialog closed: the keyboard is back on the item. */
+  gtk_window_set_focus (GTK_WINDOW (f->window), NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (runner), "runner.sign", NULL));
+  for (guint i = 0; i < 40 && xj_test_find_window (XJ_TYPE_SIGN_DIALOG) == NULL; i++)
+    xj_test_iterate (50);
+  g_assert_nonnull (xj_test_find_window (XJ_TYPE_SIGN_DIALOG));
+  gtk_window_close (xj_test_find_window (XJ_TYPE_SIGN_DIALOG));
+  xj_test_iterate (50);
+  g_assert_true (focus_of (runner) == GTK_WIDGET (current (runner)));
 }
 
 /* "Repeat finding" beside "Last time: pass" gives the failure's date; a
