@@ -37,6 +37,7 @@ xj_renderer_choose (void)
   GdkDisplay *display = gdk_display_get_default ();
   g_autoptr(GdkGLContext) context = NULL;
   const char *chosen = g_getenv ("GSK_RENDERER");
+  gint64 started = g_get_monotonic_time ();
   const char *renderer;
 
   if (display == NULL || (chosen != NULL && *chosen != '\0'))
@@ -47,9 +48,9 @@ xj_renderer_choose (void)
   gdk_gl_context_make_current (context);
   renderer = (const char *) glGetString (GL_RENDERER);
   if (is_software (renderer))
-    {
-      g_debug ("OpenGL is emulated (%s): drawing with cairo", renderer);
-      g_setenv ("GSK_RENDERER", "cairo", TRUE);
-    }
+    g_setenv ("GSK_RENDERER", "cairo", TRUE);
   gdk_gl_context_clear_current ();
+  g_debug ("OpenGL renderer %s: drawing with %s (%.1f ms to ask)", renderer,
+           is_software (renderer) ? "cairo" : "OpenGL",
+           (g_get_monotonic_time () - started) / 1000.0);
 }
