@@ -20,16 +20,16 @@
 
 /* --- helpers -------------------------------------------------------------- */
 
-char *
-_xj_inspection_dup_column (sqlite3_stmt *stmt,
-                           int           column)
+static char *
+dup_column (sqlite3_stmt *stmt,
+            int           column)
 {
   return g_strdup ((const char *) sqlite3_column_text (stmt, column));
 }
 
 
-XjOutcome
-_xj_inspection_outcome_from_string (const char *text)
+static XjOutcome
+outcome_from_string (const char *text)
 {
   for (XjOutcome o = 0; o < XJ_N_OUTCOMES; o++)
     if (g_strcmp0 (text, xj_outcome_to_string (o)) == 0)
@@ -37,12 +37,34 @@ _xj_inspection_outcome_from_string (const char *text)
   return XJ_OUTCOME_UNANSWERED;
 }
 
+static gboolean
+sqlite_failed (XjStore  *store,
+               int       rc,
+               GError  **error)
+{
+  return xj_store_set_sqlite_error (error, xj_store_get_db (store), rc, _("Could not read inspections"));
+}
+
+/* The same helpers for the store's other file (xj-inspection-query.c). */
+char *
+_xj_inspection_dup_column (sqlite3_stmt *stmt,
+                           int           column)
+{
+  return dup_column (stmt, column);
+}
+
+XjOutcome
+_xj_inspection_outcome_from_string (const char *text)
+{
+  return outcome_from_string (text);
+}
+
 gboolean
 _xj_inspection_sqlite_failed (XjStore  *store,
                               int       rc,
                               GError  **error)
 {
-  return xj_store_set_sqlite_error (error, xj_store_get_db (store), rc, _("Could not read inspections"));
+  return sqlite_failed (store, rc, error);
 }
 
 /* Answers can change only while the inspection is a draft. */
@@ -69,7 +91,7 @@ check_draft (XjStore  *store,
       return FALSE;
     }
   if (rc != SQLITE_ROW)
-    return _xj_inspection_sqlite_failed (store, rc, error);
+    return sqlite_failed (store, rc, error);
   if (state != XJ_INSPECTION_DRAFT)
     {
       g_set_error (error, XJ_INSPECTION_ERROR, XJ_INSPECTION_ERROR_READ_ONLY,
@@ -101,23 +123,23 @@ inspection_from_row (sqlite3_stmt *stmt)
 
   inspection->id = sqlite3_column_int64 (stmt, 0);
   inspection->site_id = sqlite3_column_int64 (stmt, 1);
-  inspection->site_name = _xj_inspection_dup_column (stmt, 2);
+  inspection->site_name = dup_column (stmt, 2);
   inspection->template_id = sqlite3_column_int64 (stmt, 3);
   inspection->version_id = sqlite3_column_int64 (stmt, 4);
-  inspection->template_name = _xj_inspection_dup_column (stmt, 5);
+  inspection->template_name = dup_column (stmt, 5);
   inspection->template_version = sqlite3_column_int (stmt, 6);
-  inspection->kind = _xj_inspection_dup_column (stmt, 7);
+  inspection->kind = dup_column (stmt, 7);
   xj_inspection_state_from_string ((const char *) sqlite3_column_text (stmt, 8), &state);
   inspection->state = state;
-  inspection->inspector = _xj_inspection_dup_column (stmt, 9);
-  inspection->rep_name = _xj_inspection_dup_column (stmt, 10);
-  inspection->rep_company = _xj_inspection_dup_column (stmt, 11);
+  inspection->inspector = dup_column (stmt, 9);
+  inspection->rep_name = dup_column (stmt, 10);
+  inspection->rep_company = dup_column (stmt, 11);
   inspection->started_at = sqlite3_column_int64 (stmt, 12);
   inspection->completed_at = sqlite3_column_int64 (stmt, 13);
   inspection->signed_at = sqlite3_column_int64 (stmt, 14);
   inspection->has_score = sqlite3_column_type (stmt, 15) != SQLITE_NULL;
   inspection->score = sqlite3_column_double (stmt, 15);
-  inspection->grade = _xj_inspection_dup_column (stmt, 16);
+  inspection->grade = dup_column (stmt, 16);
   inspection->failure_index = sqlite3_column_double (stmt, 17);
   inspection->critical_failed = sqlite3_column_int (stmt, 18) != 0;
   inspection->current_item_id = sqlite3_column_int64 (stmt, 19);
@@ -290,7 +312,7 @@ xj_store_get_inspection (XjStore  *store,
     g_set_error (error, XJ_INSPECTION_ERROR, XJ_INSPECTION_ERROR_NOT_FOUND,
                  _("There is no inspection with ID %lld."), (long long) inspection_id);
   else
-    _xj_inspection_sqlite_failed (store, rc, error);
+    sqlite_failed (store, rc, error);
   sqlite3_reset (stmt);
   return inspection;
 }
@@ -339,9 +361,9 @@ xj_store_load_answers (XjStore  *store,
       const char *outcome = (const char *) sqlite3_column_text (stmt, 2);
 
       answer->item_id = sqlite3_column_int64 (stmt, 0);
-      answer->value = _xj_inspection_dup_column (stmt, 1);
-      answer->outcome = _xj_inspection_outcome_from_string (outcome);
-      answer->remark = _xj_inspection_dup_column (stmt, 3);
+      answer->value = dup_column (stmt, 1);
+      answer->outcome = outcome_from_string (outcome);
+      answer->remark = dup_column (stmt, 3);
       answer->answered_at = sqlite3_column_int64 (stmt, 4);
       answer->answer_id = sqlite3_column_int64 (stmt, 5);
       answer->n_photos = sqlite3_column_int (stmt, 6);
@@ -351,7 +373,7 @@ xj_store_load_answers (XjStore  *store,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      _xj_inspection_sqlite_failed (store, rc, error);
+      sqlite_failed (store, rc, error);
       return NULL;
     }
   return g_steal_pointer (&answers);
@@ -525,7 +547,7 @@ xj_store_ensure_answer (XjStore               *store,
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW)
     {
-      _xj_inspection_sqlite_failed (store, rc, error);
+      sqlite_failed (store, rc, error);
       goto fail;
     }
   if (!xj_store_commit (store, error))
@@ -586,32 +608,6 @@ xj_store_set_timer_started (XjStore               *store,
 fail:
   xj_store_rollback (store);
   return FALSE;
-}
-
-/* Stopwatches running in drafts: quitting asks first. */
-guint
-xj_store_count_running_timers (XjStore  *store,
-                               GError  **error)
-{
-  sqlite3_stmt *stmt;
-  guint n = 0;
-  int rc;
-
-  g_return_val_if_fail (XJ_IS_STORE (store), 0);
-
-  stmt = xj_store_prepare (store,
-                           "SELECT count(*) FROM answers a JOIN inspections i "
-                           "ON i.id = a.inspection_id WHERE a.timer_started_ms IS NOT NULL "
-                           "AND i.state = 'draft'", error);
-  if (stmt == NULL)
-    return 0;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    n = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    _xj_inspection_sqlite_failed (store, rc, error);
-  return n;
 }
 
 /* Where the inspector was, so that a resumed draft opens there. */
@@ -793,7 +789,7 @@ xj_store_list_inspections (XjStore                   *store,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      _xj_inspection_sqlite_failed (store, rc, error);
+      sqlite_failed (store, rc, error);
       return NULL;
     }
   return g_steal_pointer (&list);

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * What an inspection brings from before: the same items' earlier answers at
- * the same site ("last time: fail, 3 weeks ago", repeat findings) and the
- * team's frequent remarks.
+ * Questions asked across inspections: the same items' earlier answers at
+ * the same site ("last time: fail, 3 weeks ago", repeat findings), the
+ * team's frequent remarks, the stopwatches still running.
  */
 #define G_LOG_DOMAIN "xj-inspection"
 
@@ -125,4 +125,30 @@ xj_store_forget_frequent_remark (XjStore     *store,
     return FALSE;
   xj_store_emit_changed (store, "frequent_remarks");
   return TRUE;
+}
+
+/* Stopwatches running in drafts: quitting asks first. */
+guint
+xj_store_count_running_timers (XjStore  *store,
+                               GError  **error)
+{
+  sqlite3_stmt *stmt;
+  guint n = 0;
+  int rc;
+
+  g_return_val_if_fail (XJ_IS_STORE (store), 0);
+
+  stmt = xj_store_prepare (store,
+                           "SELECT count(*) FROM answers a JOIN inspections i "
+                           "ON i.id = a.inspection_id WHERE a.timer_started_ms IS NOT NULL "
+                           "AND i.state = 'draft'", error);
+  if (stmt == NULL)
+    return 0;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    n = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    _xj_inspection_sqlite_failed (store, rc, error);
+  return n;
 }
