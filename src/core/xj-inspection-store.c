@@ -12,12 +12,11 @@
 
 #include "xj-clock.h"
 #include "xj-inspection.h"
+#include "xj-inspection-private.h"
 #include "xj-text.h"
 #include "xj-template-store.h"
 
 #define DEFAULT_LIST_LIMIT 200
-/* How far back previous answers are looked for (newest first). */
-#define PREVIOUS_ANSWERS_ROWS 5000
 
 /* --- helpers -------------------------------------------------------------- */
 
@@ -44,6 +43,28 @@ sqlite_failed (XjStore  *store,
                GError  **error)
 {
   return xj_store_set_sqlite_error (error, xj_store_get_db (store), rc, _("Could not read inspections"));
+}
+
+/* The same helpers for the store's other file (xj-inspection-query.c). */
+char *
+_xj_inspection_dup_column (sqlite3_stmt *stmt,
+                           int           column)
+{
+  return dup_column (stmt, column);
+}
+
+XjOutcome
+_xj_inspection_outcome_from_string (const char *text)
+{
+  return outcome_from_string (text);
+}
+
+gboolean
+_xj_inspection_sqlite_failed (XjStore  *store,
+                              int       rc,
+                              GError  **error)
+{
+  return sqlite_failed (store, rc, error);
 }
 
 /* Answers can change only while the inspection is a draft. */
@@ -328,7 +349,8 @@ xj_store_load_answers (XjStore  *store,
 
   stmt = xj_store_prepare (store,
                            "SELECT a.item_id, a.value, a.outcome, a.remark, a.answered_at, a.id, "
-                           "(SELECT count(*) FROM answer_photos p WHERE p.answer_id = a.id) "
+                           "(SELECT count(*) FROM answer_photos p WHERE p.answer_id = a.id), "
+                           "coalesce(a.timer_started_ms, 0) "
                            "FROM answers a WHERE a.inspection_id = ?1", error);
   if (stmt == NULL)
     return NULL;
@@ -345,6 +367,7 @@ xj_store_load_answers (XjStore  *store,
       answer->answered_at = sqlite3_column_int64 (stmt, 4);
       answer->answer_id = sqlite3_column_int64 (stmt, 5);
       answer->n_photos = sqlite3_column_int (stmt, 6);
+      answer->timer_started_ms = sqlite3_column_int64 (stmt, 7);
       g_hash_table_insert (answers, &answer->item_id, answer);
     }
   sqlite3_reset (stmt);
@@ -414,7 +437,7 @@ xj_store_set_answer (XjStore               *store,
                            "answered_at) VALUES (?1, ?2, ?3, ?4, ?5) "
                            "ON CONFLICT (inspection_id, item_id) DO UPDATE SET "
                            "value = excluded.value, outcome = excluded.outcome, "
-                           "answered_at = excluded.answered_at", error);
+                           "answered_at = excluded.answered_at, timer_started_ms = NULL", error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, inspection_id);
@@ -529,6 +552,56 @@ xj_store_ensure_answer (XjStore               *store,
     }
   if (!xj_store_commit (store, error))
     goto fail;
+  xj_store_emit_changed (store, "answers");
+  return TRUE;
+
+fail:
+  xj_store_rollback (store);
+  return FALSE;
+}
+
+/**
+ * xj_store_set_timer_started:
+ * @started_ms: the wall-clock instant a stopwatch was started (Unix
+ *   milliseconds), or 0 when it was reset
+ *
+ * A running stopwatch is stored, so that it keeps running when the runner
+ * closes or the program stops; its answer (xj_store_set_answer) ends it.
+ */
+gboolean
+xj_store_set_timer_started (XjStore               *store,
+                            gint64                 inspection_id,
+                            const XjTemplateItem  *item,
+                            gint64                 started_ms,
+                            GError               **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 now = xj_clock_now ();
+
+  g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
+  g_return_val_if_fail (item != NULL && item->id > 0 && started_ms >= 0, FALSE);
+
+  if (!xj_store_begin (store, error))
+    return FALSE;
+  if (!check_draft (store, inspection_id, error))
+    goto fail;
+  stmt = xj_store_prepare (store,
+                           "INSERT INTO answers (inspection_id, item_id, answered_at, "
+                           "timer_started_ms) VALUES (?1, ?2, ?3, ?4) "
+                           "ON CONFLICT (inspection_id, item_id) DO UPDATE SET "
+                           "timer_started_ms = excluded.timer_started_ms", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, inspection_id);
+  sqlite3_bind_int64 (stmt, 2, item->id);
+  sqlite3_bind_int64 (stmt, 3, now);
+  if (started_ms > 0)
+    sqlite3_bind_int64 (stmt, 4, started_ms);
+  if (!xj_store_step_done (store, stmt, error)
+      || !touch_inspection (store, inspection_id, item->id, now, error)
+      || !xj_store_commit (store, error))
+    goto fail;
+
   xj_store_emit_changed (store, "answers");
   return TRUE;
 
@@ -720,117 +793,4 @@ xj_store_list_inspections (XjStore                   *store,
       return NULL;
     }
   return g_steal_pointer (&list);
-}
-
-/**
- * xj_store_load_previous_answers:
- *
- * The latest earlier answer of each item (by item key) at the same site
- * with the same checklist, for "last time: fail, 3 weeks ago".
- * Returns: (transfer full) (element-type utf8 XjPreviousAnswer)
- */
-GHashTable *
-xj_store_load_previous_answers (XjStore  *store,
-                                gint64    inspection_id,
-                                GError  **error)
-{
-  g_autoptr(GHashTable) previous = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                          (GDestroyNotify) xj_previous_answer_free);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = xj_store_prepare (store,
-                           "SELECT t.item_key, a.value, a.outcome, a.answered_at, p.id "
-                           "FROM inspections cur "
-                           "JOIN template_versions cv ON cv.id = cur.version_id "
-                           "JOIN inspections p ON p.site_id = cur.site_id "
-                           "  AND p.started_at <= cur.started_at AND p.id <> cur.id "
-                           "JOIN template_versions pv ON pv.id = p.version_id "
-                           "  AND pv.template_id = cv.template_id "
-                           "JOIN answers a ON a.inspection_id = p.id "
-                           "  AND a.outcome NOT IN ('unanswered') "
-                           "JOIN template_items t ON t.id = a.item_id "
-                           "WHERE cur.id = ?1 ORDER BY p.started_at DESC LIMIT ?2", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, inspection_id);
-  sqlite3_bind_int (stmt, 2, PREVIOUS_ANSWERS_ROWS);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *key = (const char *) sqlite3_column_text (stmt, 0);
-      const char *outcome = (const char *) sqlite3_column_text (stmt, 2);
-      XjPreviousAnswer *answer;
-
-      /* Newest first: the first row of a key is its last answer; later
-       * rows may still hold its last failure. */
-      answer = g_hash_table_lookup (previous, key);
-      if (answer == NULL)
-        {
-          answer = g_new0 (XjPreviousAnswer, 1);
-          answer->value = dup_column (stmt, 1);
-          answer->outcome = outcome_from_string (outcome);
-          answer->answered_at = sqlite3_column_int64 (stmt, 3);
-          answer->inspection_id = sqlite3_column_int64 (stmt, 4);
-          g_hash_table_insert (previous, g_strdup (key), answer);
-        }
-      if (answer->failed_at == 0 && outcome_from_string (outcome) == XJ_OUTCOME_FAIL)
-        answer->failed_at = sqlite3_column_int64 (stmt, 3);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      sqlite_failed (store, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&previous);
-}
-
-/* --- frequent remarks ----------------------------------------------------- */
-
-/**
- * xj_store_list_frequent_remarks:
- *
- * Returns: (transfer full) (element-type utf8): the team's remarks, most
- * used first.
- */
-GPtrArray *
-xj_store_list_frequent_remarks (XjStore  *store,
-                                guint     limit,
-                                GError  **error)
-{
-  g_autoptr(GPtrArray) remarks = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = xj_store_prepare (store,
-                                         "SELECT text FROM frequent_remarks "
-                                         "ORDER BY uses DESC, last_used DESC LIMIT ?1", error);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int (stmt, 1, limit);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (remarks, dup_column (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      sqlite_failed (store, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&remarks);
-}
-
-gboolean
-xj_store_forget_frequent_remark (XjStore     *store,
-                                 const char  *text,
-                                 GError     **error)
-{
-  sqlite3_stmt *stmt = xj_store_prepare (store, "DELETE FROM frequent_remarks WHERE text = ?1",
-                                         error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
-  if (!xj_store_step_done (store, stmt, error))
-    return FALSE;
-  xj_store_emit_changed (store, "frequent_remarks");
-  return TRUE;
 }

@@ -71,6 +71,7 @@ typedef struct {
   gint64     answered_at;
   gint64     answer_id;
   guint      n_photos;
+  gint64     timer_started_ms; /* a running stopwatch's start (Unix ms), 0 if none */
 } XjAnswer;
 
 /* The same item's answer at the same site in an earlier inspection. */
@@ -158,6 +159,14 @@ GHashTable        *xj_store_load_previous_answers   (XjStore           *store,
                                                      GError           **error);
 gboolean           xj_previous_answer_is_repeat     (const XjPreviousAnswer *previous,
                                                      gint64             now);
+
+gboolean           xj_store_set_timer_started       (XjStore               *store,
+                                                     gint64                 inspection_id,
+                                                     const XjTemplateItem  *item,
+                                                     gint64                 started_ms,
+                                                     GError               **error);
+guint              xj_store_count_running_timers    (XjStore           *store,
+                                                     GError           **error);
 
 GPtrArray         *xj_store_list_frequent_remarks   (XjStore           *store,
                                                      guint              limit,

@@ -411,10 +411,12 @@ static const char schema_v1[] =
 static const char schema_v2[] =
   "CREATE INDEX inspections_version ON inspections (version_id);";
 
-/* Version 3: HEIF photos (iPhones save HEIC).  SQLite cannot change a
- * CHECK in place: the table is rebuilt with its rows.  The references from
- * answer_photos and notice_photos are deferred meanwhile and hold again
- * once the rows are back (the commit checks them). */
+/* Version 3: HEIF photos (iPhones save HEIC), and a running stopwatch
+ * that survives leaving the runner, a quit or a crash.
+ * SQLite cannot change the photos' mime CHECK in place: the table is
+ * rebuilt with its rows.  The references from answer_photos and
+ * notice_photos are deferred meanwhile and hold again once the rows are
+ * back (the commit checks them). */
 static const char schema_v3[] =
   "PRAGMA defer_foreign_keys = ON;"
   "CREATE TEMP TABLE photos_v2 AS SELECT * FROM photos;"
@@ -435,7 +437,11 @@ static const char schema_v3[] =
   "  imported_at INTEGER NOT NULL"
   ") STRICT;"
   "INSERT INTO photos SELECT * FROM photos_v2;"
-  "DROP TABLE photos_v2;";
+  "DROP TABLE photos_v2;"
+  /* The stopwatch: the wall-clock instant it was started (Unix
+   * milliseconds), NULL when it is not running. */
+  "ALTER TABLE answers ADD COLUMN timer_started_ms INTEGER"
+  "  CHECK (timer_started_ms IS NULL OR timer_started_ms > 0);";
 
 static const char *const steps[] = {
   schema_v1,

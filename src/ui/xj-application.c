@@ -16,6 +16,7 @@
 #include "xj-notice-reminders.h"
 #include "xj-notices-page.h"
 #include "xj-preferences-window.h"
+#include "xj-renderer.h"
 #include "xj-resources.h"
 #include "xj-window.h"
 
@@ -121,7 +122,13 @@ on_housekeeping_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   GtkWindow *window;
 
+  Housekeeping *job = g_task_get_task_data (G_TASK (result));
+
   if (g_task_propagate_boolean (G_TASK (result), &error))
+    return;
+  /* The folder went away while the check ran (as it may at the start):
+   * nothing was damaged, there is nothing to say. */
+  if (!g_file_test (job->db_path, G_FILE_TEST_EXISTS))
     return;
   g_warning ("%s", error->message);
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
@@ -282,6 +289,7 @@ xj_application_startup (GApplication *application)
   const char *prefs_accels[] = { "<Primary>comma", NULL };
 
   G_APPLICATION_CLASS (xj_application_parent_class)->startup (application);
+  xj_renderer_choose ();
   xj_tooltips_init ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,

@@ -29,6 +29,7 @@ struct _XjInspectionSummary
   GtkLabel   *error_label;
   GtkButton  *complete_button;
   GtkButton  *sign_button;
+  GtkWidget  *first_blocking;   /* the first row to handle before completing */
 };
 
 G_DEFINE_FINAL_TYPE (XjInspectionSummary, xj_inspection_summary, ADW_TYPE_WINDOW)
@@ -49,12 +50,13 @@ add_group (XjInspectionSummary *self,
   return group;
 }
 
+/* The "Go to Item" button, or Enter on a row that has nothing else to do. */
 static void
-on_go_clicked_cb (GtkButton *button,
+on_go_clicked_cb (GtkWidget *widget,
                   gpointer   user_data)
 {
-  XjInspectionSummary *self = XJ_INSPECTION_SUMMARY (gtk_widget_get_root (GTK_WIDGET (button)));
-  gint64 item_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "item-id"));
+  XjInspectionSummary *self = XJ_INSPECTION_SUMMARY (gtk_widget_get_root (widget));
+  gint64 item_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (widget), "item-id"));
 
   xj_runner_jump_to_item (self->runner, item_id);
   gtk_window_close (GTK_WINDOW (self));
@@ -80,6 +82,11 @@ add_item_row (GtkWidget            *group,
       g_object_set_data (G_OBJECT (go), "item-id", GSIZE_TO_POINTER ((gsize) item->id));
       g_signal_connect (go, "clicked", G_CALLBACK (on_go_clicked_cb), NULL);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), go);
+      /* Enter (or a click) on the row goes there too; a finding's row
+       * toggles its check instead (add_finding_check). */
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data (G_OBJECT (row), "item-id", GSIZE_TO_POINTER ((gsize) item->id));
+      g_signal_connect (row, "activated", G_CALLBACK (on_go_clicked_cb), NULL);
     }
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   return row;
@@ -112,6 +119,7 @@ add_finding_check (XjInspectionSummary *self,
                                   _("Include in the notice"), -1);
   g_object_set_data (G_OBJECT (check), "answer-id", GSIZE_TO_POINTER ((gsize) answer_id));
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  g_signal_handlers_disconnect_by_func (row, on_go_clicked_cb, NULL);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
   g_ptr_array_add (self->finding_checks, check);
 }
@@ -160,7 +168,10 @@ fill (XjInspectionSummary *self)
           if (answer != NULL && answer->value != NULL)
             needed = item->remark_on_fail && xj_text_is_blank (answer->remark)
                      ? _("Failed: add a remark") : _("Failed: add a photo");
-          add_item_row (blocking, item, needed, TRUE);
+          GtkWidget *row = add_item_row (blocking, item, needed, TRUE);
+
+          if (self->first_blocking == NULL)
+            self->first_blocking = row;
         }
     }
 
@@ -341,6 +352,11 @@ xj_inspection_summary_new (XjRunner *runner)
 
   self->runner = g_object_ref (runner);
   fill (self);
+  /* Enter does the next thing: go to what blocks completion, or complete. */
+  if (self->first_blocking != NULL)
+    gtk_window_set_focus (GTK_WINDOW (self), self->first_blocking);
+  else if (gtk_widget_get_visible (GTK_WIDGET (self->complete_button)))
+    gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->complete_button));
   return self;
 }
 

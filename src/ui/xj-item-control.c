@@ -45,6 +45,8 @@ G_DEFINE_FINAL_TYPE (XjItemControl, xj_item_control, ADW_TYPE_BIN)
 enum {
   SIGNAL_CHANGED,
   SIGNAL_INVALID,
+  SIGNAL_DONE,
+  SIGNAL_TIMER,
   N_SIGNALS
 };
 
@@ -126,16 +128,22 @@ entry_value (XjItemControl *self,
     }
 }
 
-static void
-commit_entry (XjItemControl *self)
+/* @typing: a value half typed ("2026-03") is no answer yet, and no error
+ * either until the person pauses, presses Enter or leaves. */
+static gboolean
+commit_entry_while (XjItemControl *self,
+                    gboolean       typing)
 {
   gboolean valid;
   g_autofree char *value = NULL;
 
-  g_clear_handle_id (&self->pause_id, g_source_remove);
+  if (!typing)
+    g_clear_handle_id (&self->pause_id, g_source_remove);
   if (!gtk_editable_get_editable (GTK_EDITABLE (self->entry)))
-    return;
+    return FALSE;
   value = entry_value (self, &valid);
+  if (!valid && typing)
+    return FALSE;
   if (!valid)
     {
       show_entry_state (self, TRUE);
@@ -143,14 +151,29 @@ commit_entry (XjItemControl *self)
                      self->item->type == XJ_RESPONSE_NUMBER
                      ? _("Enter a number, for example 22.5.")
                      : _("Enter the date and time as YYYY-MM-DD HH:MM, for example 2026-03-01 10:30."));
-      return;
+      return FALSE;
     }
   /* An empty entry keeps an n.a. answer given with the button. */
   if (value == NULL && self->na_button != NULL && gtk_toggle_button_get_active (self->na_button))
-    return;
+    return TRUE;
   show_entry_state (self, self->item->type == XJ_RESPONSE_NUMBER && value != NULL
                           && xj_template_item_evaluate (self->item, value, NULL) == XJ_OUTCOME_FAIL);
   emit_changed (self, value);
+  return TRUE;
+}
+
+static void
+commit_entry (XjItemControl *self)
+{
+  commit_entry_while (self, FALSE);
+}
+
+/* Enter: the answer is written and the person is done with the item. */
+static void
+on_entry_activate_cb (XjItemControl *self)
+{
+  if (commit_entry_while (self, FALSE))
+    g_signal_emit (self, signals[SIGNAL_DONE], 0);
 }
 
 /* Puts @value in the widgets without reporting it as an answer. */
@@ -202,8 +225,13 @@ show_value (XjItemControl *self,
       gtk_drop_down_set_selected (self->dropdown, position);
     }
   if (self->stopwatch != NULL)
-    xj_stopwatch_set_seconds (self->stopwatch, value != NULL && !na
-                                               ? g_ascii_strtod (value, NULL) : 0);
+    {
+      xj_stopwatch_set_seconds (self->stopwatch, value != NULL && !na
+                                                 ? g_ascii_strtod (value, NULL) : 0);
+      /* N/A ends a measurement (the store ends it too). */
+      if (na)
+        xj_stopwatch_set_started (self->stopwatch, 0);
+    }
   self->updating--;
 }
 
@@ -276,7 +304,10 @@ on_entry_changed_cb (XjItemControl *self)
       self->updating--;
     }
   g_clear_handle_id (&self->pause_id, g_source_remove);
-  self->pause_id = g_timeout_add (PAUSE_MS, on_pause_cb, self);
+  /* Written as typed, so that nothing typed is lost; what cannot be stored
+   * yet is checked again after a pause. */
+  if (!commit_entry_while (self, TRUE))
+    self->pause_id = g_timeout_add (PAUSE_MS, on_pause_cb, self);
 }
 
 static void
@@ -324,8 +355,16 @@ on_stopwatch_stopped_cb (XjItemControl *self,
 }
 
 static void
+on_stopwatch_started_cb (XjItemControl *self,
+                         gint64         started_ms)
+{
+  g_signal_emit (self, signals[SIGNAL_TIMER], 0, started_ms);
+}
+
+static void
 on_stopwatch_reset_cb (XjItemControl *self)
 {
+  g_signal_emit (self, signals[SIGNAL_TIMER], 0, (gint64) 0);
   emit_changed (self, NULL);
 }
 
@@ -384,7 +423,7 @@ add_entry (XjItemControl *self,
   gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), width_chars);
   gtk_widget_set_valign (GTK_WIDGET (self->entry), GTK_ALIGN_CENTER);
   g_signal_connect_swapped (self->entry, "changed", G_CALLBACK (on_entry_changed_cb), self);
-  g_signal_connect_swapped (self->entry, "activate", G_CALLBACK (commit_entry), self);
+  g_signal_connect_swapped (self->entry, "activate", G_CALLBACK (on_entry_activate_cb), self);
   g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_entry_focus_leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->entry), focus);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->entry));
@@ -444,7 +483,9 @@ build_stopwatch (XjItemControl *self)
 
   self->stopwatch = XJ_STOPWATCH (xj_stopwatch_new ());
   g_signal_connect_swapped (self->stopwatch, "stopped", G_CALLBACK (on_stopwatch_stopped_cb), self);
+  g_signal_connect_swapped (self->stopwatch, "started", G_CALLBACK (on_stopwatch_started_cb), self);
   g_signal_connect_swapped (self->stopwatch, "reset", G_CALLBACK (on_stopwatch_reset_cb), self);
+  xj_stopwatch_set_limit (self->stopwatch, self->item->threshold);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stopwatch));
   if (!isnan (self->item->threshold))
     {
@@ -537,6 +578,12 @@ xj_item_control_class_init (XjItemControlClass *klass)
   signals[SIGNAL_INVALID] = g_signal_new ("invalid", G_TYPE_FROM_CLASS (klass),
                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                           G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[SIGNAL_DONE] = g_signal_new ("done", G_TYPE_FROM_CLASS (klass),
+                                       G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                       G_TYPE_NONE, 0);
+  signals[SIGNAL_TIMER] = g_signal_new ("timer", G_TYPE_FROM_CLASS (klass),
+                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                        G_TYPE_NONE, 1, G_TYPE_INT64);
 }
 
 static void
@@ -651,6 +698,37 @@ xj_item_control_flush (XjItemControl *self)
 
   if (self->pause_id != 0)
     commit_entry (self);
+}
+
+/* A stopwatch's stored start (0: not running). */
+void
+xj_item_control_set_timer (XjItemControl *self,
+                           gint64         started_ms)
+{
+  g_return_if_fail (XJ_IS_ITEM_CONTROL (self));
+
+  if (self->stopwatch != NULL)
+    xj_stopwatch_set_started (self->stopwatch, started_ms);
+}
+
+/* Starts or stops the stopwatch; FALSE when the item has none. */
+gboolean
+xj_item_control_toggle_stopwatch (XjItemControl *self)
+{
+  g_return_val_if_fail (XJ_IS_ITEM_CONTROL (self), FALSE);
+
+  if (self->stopwatch == NULL)
+    return FALSE;
+  xj_stopwatch_toggle (self->stopwatch);
+  return TRUE;
+}
+
+gboolean
+xj_item_control_get_timer_running (XjItemControl *self)
+{
+  g_return_val_if_fail (XJ_IS_ITEM_CONTROL (self), FALSE);
+
+  return self->stopwatch != NULL && xj_stopwatch_get_running (self->stopwatch);
 }
 
 /* Puts the keyboard in the control; FALSE when it has nothing to focus. */

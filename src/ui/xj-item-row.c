@@ -15,8 +15,7 @@
 #include "xj-item-control.h"
 #include "xj-item-row.h"
 #include "xj-photo-strip.h"
-
-#define REMARK_PAUSE_MS 700
+#include "xj-text.h"
 
 struct _XjItemRow
 {
@@ -26,9 +25,9 @@ struct _XjItemRow
   XjItemControl          *control;
   GMenuModel             *remarks_menu;
   char                   *saved_remark;    /* as last handed to the runner */
-  guint                   remark_pause_id;
   guint                   updating;
   gboolean                repeat_possible; /* the last answer here failed recently */
+  guint                   n_photos;
   gboolean                guidance_built;
 
   GtkLabel               *number;
@@ -55,6 +54,8 @@ enum {
   SIGNAL_ANSWER,
   SIGNAL_REMARK,
   SIGNAL_ENTERED,
+  SIGNAL_DONE,
+  SIGNAL_TIMER,
   N_SIGNALS
 };
 
@@ -73,13 +74,17 @@ static void
 update_state (XjItemRow *self)
 {
   gboolean failed = current_outcome (self) == XJ_OUTCOME_FAIL;
+  gboolean needs_remark = self->item->remark_on_fail
+                          && xj_text_is_blank (gtk_editable_get_text (GTK_EDITABLE (self->remark)));
+  gboolean needs_photo = self->item->photo_on_fail && self->n_photos == 0;
   const char *needs = NULL;
 
-  if (self->item->remark_on_fail && self->item->photo_on_fail)
+  /* Says what is still missing, and goes once it is given. */
+  if (needs_remark && needs_photo)
     needs = _("A failure needs a remark and a photo.");
-  else if (self->item->remark_on_fail)
+  else if (needs_remark)
     needs = _("A failure needs a remark.");
-  else if (self->item->photo_on_fail)
+  else if (needs_photo)
     needs = _("A failure needs a photo.");
   gtk_label_set_text (self->requirement, needs);
   gtk_widget_set_visible (GTK_WIDGET (self->requirement), failed && needs != NULL);
@@ -126,7 +131,6 @@ flush_remark (XjItemRow *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->remark));
 
-  g_clear_handle_id (&self->remark_pause_id, g_source_remove);
   if (!gtk_editable_get_editable (GTK_EDITABLE (self->remark))
       || g_strcmp0 (text, self->saved_remark != NULL ? self->saved_remark : "") == 0)
     return;
@@ -144,6 +148,13 @@ on_control_changed_cb (XjItemRow  *self,
   xj_item_row_set_error (self, NULL);
   update_state (self);
   g_signal_emit (self, signals[SIGNAL_ANSWER], 0, value);
+}
+
+static void
+on_control_timer_cb (XjItemRow *self,
+                     gint64     started_ms)
+{
+  g_signal_emit (self, signals[SIGNAL_TIMER], 0, started_ms);
 }
 
 static void
@@ -168,23 +179,29 @@ on_guidance_toggled_cb (XjItemRow *self)
     add_guidance_label (self, g_strdup_printf (_("Don’t: %s"), self->item->guidance_dont));
 }
 
-static gboolean
-on_remark_pause_cb (gpointer user_data)
-{
-  XjItemRow *self = user_data;
-
-  self->remark_pause_id = 0;
-  flush_remark (self);
-  return G_SOURCE_REMOVE;
-}
-
+/* Every change is written at once (a write costs well under a millisecond):
+ * a remark typed just before the laptop dies is there afterwards. */
 static void
 on_remark_changed_cb (XjItemRow *self)
 {
+  update_state (self);
   if (self->updating > 0)
     return;
-  g_clear_handle_id (&self->remark_pause_id, g_source_remove);
-  self->remark_pause_id = g_timeout_add (REMARK_PAUSE_MS, on_remark_pause_cb, self);
+  flush_remark (self);
+}
+
+/* Enter in the remark or a typed answer: written, and on to the next item. */
+static void
+on_done_cb (XjItemRow *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  flush_remark (self);
+  /* The entry's text widget inside it has the keyboard, not the entry. */
+  g_signal_emit (self, signals[SIGNAL_DONE], 0,
+                 focus != NULL && (focus == GTK_WIDGET (self->remark)
+                                   || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->remark))));
 }
 
 static void
@@ -239,7 +256,6 @@ xj_item_row_dispose (GObject *object)
 {
   XjItemRow *self = XJ_ITEM_ROW (object);
 
-  g_clear_handle_id (&self->remark_pause_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), XJ_TYPE_ITEM_ROW);
   g_clear_object (&self->remarks_menu);
 
@@ -271,6 +287,10 @@ xj_item_row_class_init (XjItemRowClass *klass)
                                          0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
   signals[SIGNAL_ENTERED] = g_signal_new ("entered", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                           0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[SIGNAL_DONE] = g_signal_new ("done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                       0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
+  signals[SIGNAL_TIMER] = g_signal_new ("timer", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/xunjian/Xunjian/xj-item-row.ui");
@@ -310,7 +330,7 @@ xj_item_row_init (XjItemRow *self)
   g_signal_connect_swapped (remark_focus, "leave", G_CALLBACK (on_remark_focus_leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->remark), remark_focus);
   g_signal_connect_swapped (self->remark, "changed", G_CALLBACK (on_remark_changed_cb), self);
-  g_signal_connect_swapped (self->remark, "activate", G_CALLBACK (flush_remark), self);
+  g_signal_connect_swapped (self->remark, "activate", G_CALLBACK (on_done_cb), self);
   g_signal_connect_swapped (self->guidance_button, "toggled", G_CALLBACK (on_guidance_toggled_cb),
                             self);
   gtk_menu_button_set_create_popup_func (self->remarks_button, create_remarks_popup_cb, self, NULL);
@@ -341,6 +361,8 @@ xj_item_row_new (const XjTemplateItem *item,
   self->control = xj_item_control_new (item);
   g_signal_connect_swapped (self->control, "changed", G_CALLBACK (on_control_changed_cb), self);
   g_signal_connect_swapped (self->control, "invalid", G_CALLBACK (on_control_invalid_cb), self);
+  g_signal_connect_swapped (self->control, "done", G_CALLBACK (on_done_cb), self);
+  g_signal_connect_swapped (self->control, "timer", G_CALLBACK (on_control_timer_cb), self);
   gtk_box_prepend (self->control_box, GTK_WIDGET (self->control));
   gtk_accessible_update_relation (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
                                   self->prompt, NULL, -1);
@@ -366,8 +388,10 @@ xj_item_row_set_answer (XjItemRow      *self,
 
   xj_item_control_set_value (self->control, answer != NULL ? answer->value : NULL);
   xj_item_control_set_photo_count (self->control, answer != NULL ? answer->n_photos : 0);
-  update_photo_count (self, answer != NULL ? answer->n_photos : 0);
-  if (self->remark_pause_id == 0 && g_strcmp0 (remark, gtk_editable_get_text (GTK_EDITABLE (self->remark))) != 0)
+  xj_item_control_set_timer (self->control, answer != NULL ? answer->timer_started_ms : 0);
+  self->n_photos = answer != NULL ? answer->n_photos : 0;
+  update_photo_count (self, self->n_photos);
+  if (g_strcmp0 (remark, gtk_editable_get_text (GTK_EDITABLE (self->remark))) != 0)
     {
       self->updating++;
       gtk_editable_set_text (GTK_EDITABLE (self->remark), remark);
@@ -399,8 +423,24 @@ describe_outcome (const XjTemplateItem   *item,
     case XJ_OUTCOME_NA:
       return C_("last time", "n.a.");
     default:
-      return previous->value;
+      return NULL;
     }
+}
+
+/* What was answered, as a person reads it (a date-time in local time). */
+static char *
+describe_previous (const XjTemplateItem   *item,
+                   const XjPreviousAnswer *previous)
+{
+  const char *outcome = describe_outcome (item, previous);
+  g_autoptr(GDateTime) when = NULL;
+
+  if (outcome != NULL)
+    return g_strdup (outcome);
+  if (item->type == XJ_RESPONSE_DATETIME && previous->value != NULL
+      && (when = g_date_time_new_from_iso8601 (previous->value, NULL)) != NULL)
+    return xj_format_local_minute (g_date_time_to_unix (when));
+  return g_strdup (previous->value);
 }
 
 void
@@ -417,10 +457,20 @@ xj_item_row_set_previous (XjItemRow              *self,
   gtk_widget_set_visible (GTK_WIDGET (self->previous), previous != NULL);
   if (previous != NULL)
     {
+      g_autofree char *answered = describe_previous (self->item, previous);
+
       ago = xj_format_ago (previous->answered_at, now);
       /* Translators: "Last time: fail, 3 weeks ago" */
-      text = g_strdup_printf (_("Last time: %s, %s"), describe_outcome (self->item, previous), ago);
+      text = g_strdup_printf (_("Last time: %s, %s"), answered, ago);
       gtk_label_set_text (self->previous, text);
+    }
+  if (self->repeat_possible)
+    {
+      /* "Last time: pass" beside "Repeat finding" needs the failure's date. */
+      g_autofree char *failed = xj_format_local_minute (previous->failed_at);
+      g_autofree char *tag = g_strdup_printf (_("Repeat finding (failed %s)"), failed);
+
+      gtk_label_set_text (self->repeat_tag, tag);
     }
   update_state (self);
 }
@@ -513,8 +563,23 @@ xj_item_row_flush (XjItemRow *self)
   g_return_if_fail (XJ_IS_ITEM_ROW (self));
 
   xj_item_control_flush (self->control);
-  if (self->remark_pause_id != 0)
-    flush_remark (self);
+  flush_remark (self);
+}
+
+gboolean
+xj_item_row_toggle_stopwatch (XjItemRow *self)
+{
+  g_return_val_if_fail (XJ_IS_ITEM_ROW (self), FALSE);
+
+  return xj_item_control_toggle_stopwatch (self->control);
+}
+
+gboolean
+xj_item_row_get_timer_running (XjItemRow *self)
+{
+  g_return_val_if_fail (XJ_IS_ITEM_ROW (self), FALSE);
+
+  return xj_item_control_get_timer_running (self->control);
 }
 
 gboolean

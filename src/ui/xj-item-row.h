@@ -12,7 +12,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (XjItemRow, xj_item_row, XJ, ITEM_ROW, AdwBin)
 
 /* Signals: "answer" (value, nullable) and "remark" (text) when the person
- * gives them; "entered" when the row gets the keyboard or a click. */
+ * gives them; "entered" when the row gets the keyboard or a click; "done"
+ * (in_remark) when Enter confirmed a remark or a typed answer; "timer"
+ * (Unix ms, 0: none) when its stopwatch starts or is reset. */
 XjItemRow            *xj_item_row_new            (const XjTemplateItem   *item,
                                                   guint                   number,
                                                   GMenuModel             *remarks_menu);
@@ -36,6 +38,8 @@ void                  xj_item_row_choose         (XjItemRow              *self,
 gboolean              xj_item_row_focus_control  (XjItemRow              *self);
 void                  xj_item_row_focus_remark   (XjItemRow              *self);
 void                  xj_item_row_flush          (XjItemRow              *self);
+gboolean              xj_item_row_toggle_stopwatch (XjItemRow            *self);
+gboolean              xj_item_row_get_timer_running (XjItemRow           *self);
 gboolean              xj_item_row_is_repeat      (XjItemRow              *self);
 XjPhotoStrip         *xj_item_row_get_photo_strip (XjItemRow             *self);
 

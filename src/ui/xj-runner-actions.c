@@ -4,7 +4,7 @@
  * and the arrows move, R goes to the remark, Ctrl+F searches, Ctrl+Enter
  * opens the summary.  Every key has a button too.  Letters are bound on
  * the runner in the bubble phase, so an entry that is being typed in takes
- * them first.
+ * them first.  1 to 5 rate, S starts and stops the stopwatch.
  */
 #define G_LOG_DOMAIN "xj-runner"
 
@@ -14,6 +14,7 @@
 
 #include "xj-inspection-summary.h"
 #include "xj-runner-private.h"
+#include "xj-text.h"
 #include "xj-window.h"
 
 /* Keys and the actions they trigger; the shortcuts window lists the same. */
@@ -29,13 +30,32 @@ static const struct {
   { "k", "runner.previous" },
   { "Up", "runner.previous" },
   { "r", "runner.remark" },
+  { "s", "runner.stopwatch" },
+  { "1", "runner.rate(1)" },
+  { "2", "runner.rate(2)" },
+  { "3", "runner.rate(3)" },
+  { "4", "runner.rate(4)" },
+  { "5", "runner.rate(5)" },
+  { "KP_1", "runner.rate(1)" },
+  { "KP_2", "runner.rate(2)" },
+  { "KP_3", "runner.rate(3)" },
+  { "KP_4", "runner.rate(4)" },
+  { "KP_5", "runner.rate(5)" },
   { "<Primary>f", "runner.search" },
-  { "<Primary>Return", "runner.summary" },
-  { "<Primary>KP_Enter", "runner.summary" },
   { "<Alt>Left", "runner.back" },
   { "Escape", "runner.to-item" },
-  { "<Primary><Shift>a", "runner.attach-photos" },
   { "<Primary>v", "runner.paste" },
+};
+
+/* Before an entry sees them: a text entry takes Ctrl+Shift+A for itself,
+ * and these are what a person in a remark wants next. */
+static const struct {
+  const char *trigger;
+  const char *action;
+} early_shortcuts[] = {
+  { "<Primary>Return", "runner.summary" },
+  { "<Primary>KP_Enter", "runner.summary" },
+  { "<Primary><Shift>a", "runner.attach-photos" },
   { "<Primary><Shift>i", "runner.import-folder" },
 };
 
@@ -54,6 +74,40 @@ quick_value (const XjTemplateItem *item,
   if (item->type == XJ_RESPONSE_YES_NO)
     return pass == (item->pass_answer != FALSE) ? "yes" : "no";
   return NULL;
+}
+
+/* A failure that needs a remark or a photo keeps the person on the item,
+ * in its remark, until they are given (Enter then moves on). */
+gboolean
+_xj_runner_needs_evidence (XjRunner             *self,
+                           const XjTemplateItem *item)
+{
+  XjAnswer *answer = g_hash_table_lookup (self->answers, &item->id);
+
+  if (answer == NULL || answer->outcome != XJ_OUTCOME_FAIL)
+    return FALSE;
+  return (item->remark_on_fail && xj_text_is_blank (answer->remark))
+         || (item->photo_on_fail && answer->n_photos == 0);
+}
+
+static void
+answer_and_move_on (XjRunner   *self,
+                    XjItemRow  *row,
+                    const char *value)
+{
+  guint answered = self->current;
+
+  xj_item_row_choose (row, value);
+  if (!self->last_write_ok)
+    return;
+  if (_xj_runner_needs_evidence (self, xj_item_row_get_item (row)))
+    {
+      xj_item_row_focus_remark (row);
+      return;
+    }
+  _xj_runner_move (self, 1);
+  if (self->current != answered)
+    self->just_answered = answered;
 }
 
 /* --- actions -------------------------------------------------------------- */
@@ -103,10 +157,59 @@ remark_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  XjItemRow *row = xj_runner_get_current_row (XJ_RUNNER (widget));
+  XjRunner *self = XJ_RUNNER (widget);
 
-  if (row != NULL)
-    xj_item_row_focus_remark (row);
+  /* R just after P / F / N is about the item just answered, not the next. */
+  if (self->just_answered != G_MAXUINT)
+    _xj_runner_set_current (self, self->just_answered, TRUE);
+  if (self->rows->len > 0)
+    xj_item_row_focus_remark (xj_runner_get_current_row (self));
+}
+
+/* S: stops the stopwatch that runs, wherever the person is; otherwise
+ * starts the current item's, or the first unanswered stopwatch item's. */
+static void
+stopwatch_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  XjRunner *self = XJ_RUNNER (widget);
+  guint first = G_MAXUINT;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    if (xj_item_row_get_timer_running (g_ptr_array_index (self->rows, i)))
+      {
+        xj_item_row_toggle_stopwatch (g_ptr_array_index (self->rows, i));
+        return;
+      }
+  if (self->rows->len == 0 || xj_item_row_toggle_stopwatch (xj_runner_get_current_row (self)))
+    return;
+  for (guint i = 0; i < self->rows->len && first == G_MAXUINT; i++)
+    {
+      XjItemRow *row = g_ptr_array_index (self->rows, i);
+
+      if (xj_item_row_get_item (row)->type == XJ_RESPONSE_STOPWATCH
+          && xj_item_row_get_value (row) == NULL)
+        first = i;
+    }
+  if (first == G_MAXUINT)
+    return;
+  _xj_runner_set_current (self, first, TRUE);
+  xj_item_row_toggle_stopwatch (g_ptr_array_index (self->rows, first));
+}
+
+static void
+rate_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  XjRunner *self = XJ_RUNNER (widget);
+  XjItemRow *row = xj_runner_get_current_row (self);
+  char value[2] = { (char) ('0' + g_variant_get_int32 (parameter)), '\0' };
+
+  if (row == NULL || self->read_only || xj_item_row_get_item (row)->type != XJ_RESPONSE_RATING)
+    return;
+  answer_and_move_on (self, row, value);
 }
 
 /* Escape in a remark or an answer entry: back to the item, where the
@@ -220,6 +323,8 @@ _xj_runner_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "runner.next", NULL, next_activated);
   gtk_widget_class_install_action (widget_class, "runner.previous", NULL, previous_activated);
   gtk_widget_class_install_action (widget_class, "runner.remark", NULL, remark_activated);
+  gtk_widget_class_install_action (widget_class, "runner.rate", "i", rate_activated);
+  gtk_widget_class_install_action (widget_class, "runner.stopwatch", NULL, stopwatch_activated);
   gtk_widget_class_install_action (widget_class, "runner.to-item", NULL, to_item_activated);
   gtk_widget_class_install_action (widget_class, "runner.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "runner.summary", NULL, summary_activated);
@@ -241,9 +346,26 @@ _xj_runner_add_shortcuts (XjRunner *self)
   GtkEventController *controller = gtk_shortcut_controller_new ();
 
   for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GVariant) target = NULL;
+      GtkShortcut *shortcut;
+
+      if (!g_action_parse_detailed_name (shortcuts[i].action, &name, &target, NULL))
+        g_assert_not_reached ();
+      shortcut = gtk_shortcut_new (gtk_shortcut_trigger_parse_string (shortcuts[i].trigger),
+                                   gtk_named_action_new (name));
+      gtk_shortcut_set_arguments (shortcut, target);
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+    }
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (early_shortcuts); i++)
     gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
-                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string (shortcuts[i].trigger),
-                                                            gtk_named_action_new (shortcuts[i].action)));
+                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string (early_shortcuts[i].trigger),
+                                                            gtk_named_action_new (early_shortcuts[i].action)));
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
@@ -257,6 +379,8 @@ _xj_runner_actions_update (XjRunner *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "runner.fail", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "runner.na", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "runner.remark", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "runner.rate", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "runner.stopwatch", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "runner.forget-remark", editable);
   _xj_runner_archive_update (self);
   /* Photos cannot be added to a completed or signed inspection. */
@@ -283,7 +407,5 @@ _xj_runner_answer_current (XjRunner  *self,
       xj_item_row_focus_control (row);
       return;
     }
-  xj_item_row_choose (row, value);
-  if (self->last_write_ok)
-    _xj_runner_move (self, 1);
+  answer_and_move_on (self, row, value);
 }

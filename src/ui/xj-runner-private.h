@@ -21,6 +21,7 @@ struct _XjRunner
   GArray         *row_section;     /* guint: the section of each row */
   GMenu          *remarks_menu;
   guint           current;
+  guint           just_answered;   /* the row P / F / N left, G_MAXUINT after any other move */
   gboolean        read_only;
   gboolean        last_write_ok;
   guint           save_current_id;
@@ -53,6 +54,18 @@ void     _xj_runner_set_current        (XjRunner   *self,
 void     _xj_runner_move               (XjRunner   *self,
                                         int         delta);
 void     _xj_runner_reload_remarks     (XjRunner   *self);
+void     _xj_runner_focus_current      (XjRunner   *self);
+
+guint    _xj_runner_find_row           (XjRunner   *self,
+                                        gint64      item_id);
+
+/* xj-runner-answers.c */
+void     _xj_runner_update_score       (XjRunner   *self);
+void     _xj_runner_reload_answers     (XjRunner   *self);
+guint    _xj_runner_resume_row         (XjRunner   *self,
+                                        guint       stored);
+void     _xj_runner_connect_row        (XjRunner   *self,
+                                        XjItemRow  *row);
 
 /* xj-runner-photos.c */
 void     _xj_runner_setup_photos       (XjRunner   *self,
@@ -74,6 +87,8 @@ void     _xj_runner_add_shortcuts      (XjRunner   *self);
 void     _xj_runner_actions_update     (XjRunner   *self);
 void     _xj_runner_answer_current     (XjRunner   *self,
                                         XjOutcome   outcome);
+gboolean _xj_runner_needs_evidence     (XjRunner   *self,
+                                        const XjTemplateItem *item);
 
 /* xj-runner-archive.c */
 void     _xj_runner_class_add_archive_actions (GtkWidgetClass *widget_class);

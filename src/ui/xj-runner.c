@@ -36,90 +36,6 @@ row_at (XjRunner *self,
   return g_ptr_array_index (self->rows, index);
 }
 
-static char *
-format_score (const XjScore *score)
-{
-  g_autofree char *failures = g_strdup_printf (ngettext ("%u failure", "%u failures",
-                                                         score->n_fail), score->n_fail);
-  g_autofree char *percent = NULL;
-
-  if (!score->has_score)
-    return g_strdup_printf ("%s · %s", _("No score yet"), failures);
-  /* Translators: a score in percent, e.g. "86.5 %" */
-  percent = g_strdup_printf (_("%.1f %%"), score->score);
-  return g_strdup_printf ("%s · %s · %s", percent, xj_grade_get_label (score->grade), failures);
-}
-
-static guint
-count_section_photos (XjRunner *self,
-                      guint     section_index)
-{
-  XjTemplateSection *section = g_ptr_array_index (self->tmpl->sections, section_index);
-  guint n = 0;
-
-  for (guint i = 0; i < section->items->len; i++)
-    {
-      XjTemplateItem *item = g_ptr_array_index (section->items, i);
-      XjAnswer *answer = g_hash_table_lookup (self->answers, &item->id);
-
-      n += answer != NULL ? answer->n_photos : 0;
-    }
-  return n;
-}
-
-static void
-update_score (XjRunner *self)
-{
-  g_autoptr(XjScore) score = xj_inspection_score (self->tmpl, self->answers);
-  g_autofree char *text = format_score (score);
-
-  gtk_label_set_text (self->score_label, text);
-  gtk_widget_set_visible (GTK_WIDGET (self->critical_badge), score->critical_failed);
-
-  for (guint s = 0; s < score->sections->len; s++)
-    {
-      XjSectionScore *section = g_ptr_array_index (score->sections, s);
-      guint total = section->n_pass + section->n_fail + section->n_na + section->n_unscored
-                    + section->n_unanswered;
-      g_autofree char *progress = NULL;
-
-      /* Translators: section progress, "3 / 5 answered" */
-      guint n_photos = count_section_photos (self, s);
-      g_autoptr(GString) line = NULL;
-
-      progress = g_strdup_printf (_("%u / %u answered"), total - section->n_unanswered, total);
-      line = g_string_new (progress);
-      if (section->n_fail > 0)
-        {
-          g_string_append (line, " · ");
-          g_string_append_printf (line, ngettext ("%u failure", "%u failures", section->n_fail),
-                                  section->n_fail);
-        }
-      if (n_photos > 0)
-        {
-          g_string_append (line, " · ");
-          g_string_append_printf (line, ngettext ("%u photo", "%u photos", n_photos), n_photos);
-        }
-      gtk_label_set_text (g_ptr_array_index (self->section_progress, s), line->str);
-    }
-}
-
-static void
-reload_answers (XjRunner *self)
-{
-  g_autoptr(GError) error = NULL;
-  GHashTable *answers = xj_store_load_answers (get_store (self), self->inspection_id, &error);
-
-  if (answers == NULL)
-    {
-      g_warning ("Could not reload the answers: %s", error->message);
-      return;
-    }
-  g_clear_pointer (&self->answers, g_hash_table_unref);
-  self->answers = answers;
-  update_score (self);
-}
-
 static gboolean
 save_current_cb (gpointer user_data)
 {
@@ -188,9 +104,9 @@ scroll_to_current (XjRunner *self)
     }
 }
 
-static guint
-find_row (XjRunner *self,
-          gint64    item_id)
+guint
+_xj_runner_find_row (XjRunner *self,
+                     gint64    item_id)
 {
   for (guint i = 0; i < self->rows->len; i++)
     if (xj_item_row_get_item (row_at (self, i))->id == item_id)
@@ -199,48 +115,6 @@ find_row (XjRunner *self,
 }
 
 /* --- callbacks ------------------------------------------------------------ */
-
-static void
-on_row_answer_cb (XjItemRow  *row,
-                  const char *value,
-                  XjRunner   *self)
-{
-  g_autoptr(GError) error = NULL;
-  const XjTemplateItem *item = xj_item_row_get_item (row);
-
-  self->last_write_ok = FALSE;
-  if (self->read_only)
-    return;
-  if (!xj_store_set_answer (get_store (self), self->inspection_id, item, value, &error))
-    {
-      /* Show what is stored, and why the change was refused, on the row. */
-      xj_item_row_set_answer (row, g_hash_table_lookup (self->answers, &item->id));
-      xj_item_row_set_error (row, error->message);
-      return;
-    }
-  self->last_write_ok = TRUE;
-  reload_answers (self);
-  _xj_runner_set_current (self, find_row (self, item->id), FALSE);
-}
-
-static void
-on_row_remark_cb (XjItemRow  *row,
-                  const char *text,
-                  XjRunner   *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (self->read_only)
-    return;
-  if (!xj_store_set_remark (get_store (self), self->inspection_id, xj_item_row_get_item (row),
-                            text, &error))
-    {
-      xj_item_row_remark_failed (row, error->message);
-      return;
-    }
-  xj_item_row_set_error (row, NULL);
-  reload_answers (self);
-}
 
 static void
 on_row_entered_cb (XjItemRow *row,
@@ -331,7 +205,7 @@ on_remarks_changed_cb (XjRunner *self)
 static void
 on_photos_changed_cb (XjRunner *self)
 {
-  reload_answers (self);
+  _xj_runner_reload_answers (self);
   for (guint i = 0; i < self->rows->len; i++)
     {
       XjItemRow *row = row_at (self, i);
@@ -393,8 +267,7 @@ add_rows (XjRunner *self)
           xj_item_row_set_answer (row, g_hash_table_lookup (self->answers, &item->id));
           xj_item_row_set_previous (row, g_hash_table_lookup (self->previous, item->key), now);
           xj_item_row_set_read_only (row, self->read_only);
-          g_signal_connect_object (row, "answer", G_CALLBACK (on_row_answer_cb), self, 0);
-          g_signal_connect_object (row, "remark", G_CALLBACK (on_row_remark_cb), self, 0);
+          _xj_runner_connect_row (self, row);
           g_signal_connect_object (row, "entered", G_CALLBACK (on_row_entered_cb), self, 0);
           _xj_runner_setup_photos (self, row);
           gtk_box_insert_child_after (self->items_box, GTK_WIDGET (row),
@@ -445,12 +318,11 @@ load (XjRunner  *self,
   add_rows (self);
   _xj_runner_reload_photos (self);
   gtk_widget_set_visible (GTK_WIDGET (self->read_only_bar), self->read_only);
-  update_score (self);
+  _xj_runner_update_score (self);
 
-  /* A resumed draft opens exactly where it was left. */
-  current = find_row (self, self->inspection->current_item_id);
+  current = _xj_runner_find_row (self, self->inspection->current_item_id);
   if (self->rows->len > 0)
-    _xj_runner_set_current (self, current != G_MAXUINT ? current : 0, FALSE);
+    _xj_runner_set_current (self, _xj_runner_resume_row (self, current != G_MAXUINT ? current : 0), FALSE);
   _xj_runner_actions_update (self);
   g_debug ("Runner for inspection %lld: %u items loaded in %.1f ms",
            (long long) self->inspection_id, self->rows->len,
@@ -540,6 +412,7 @@ xj_runner_init (XjRunner *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->rows = g_ptr_array_new ();
+  self->just_answered = G_MAXUINT;
   self->section_headers = g_ptr_array_new ();
   self->section_progress = g_ptr_array_new ();
   self->row_section = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -567,6 +440,7 @@ _xj_runner_set_current (XjRunner *self,
 
   if (index != self->current)
     {
+      self->just_answered = G_MAXUINT;
       xj_item_row_flush (row_at (self, self->current));
       xj_item_row_set_current (row_at (self, self->current), FALSE);
       self->current = index;
@@ -723,7 +597,7 @@ xj_runner_get_row (XjRunner *self,
 
   g_return_val_if_fail (XJ_IS_RUNNER (self), NULL);
 
-  index = find_row (self, item_id);
+  index = _xj_runner_find_row (self, item_id);
   return index != G_MAXUINT ? row_at (self, index) : NULL;
 }
 
@@ -736,7 +610,7 @@ xj_runner_jump_to_item (XjRunner *self,
 
   g_return_if_fail (XJ_IS_RUNNER (self));
 
-  index = find_row (self, item_id);
+  index = _xj_runner_find_row (self, item_id);
   if (index == G_MAXUINT)
     return;
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
@@ -765,7 +639,21 @@ xj_runner_complete (XjRunner  *self,
     xj_item_row_set_read_only (row_at (self, i), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->read_only_bar), TRUE);
   _xj_runner_actions_update (self);
+  _xj_runner_focus_current (self);
   return TRUE;
+}
+
+/* After a dialog (the summary, signing) the keyboard is back on the item,
+ * where J, K and Alt+← work; the remark it may have been in can be hidden
+ * by now (a completed inspection shows no empty remarks). */
+void
+_xj_runner_focus_current (XjRunner *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (self->rows->len == 0 || root == NULL)
+    return;
+  gtk_window_set_focus (GTK_WINDOW (root), GTK_WIDGET (row_at (self, self->current)));
 }
 
 /* Writes what is still being typed and where the inspector is. */

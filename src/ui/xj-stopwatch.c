@@ -1,14 +1,18 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * XjStopwatch: start, stop, reset, and large quiet digits that a mystery
- * shopper can glance at without drawing attention.  Emits "stopped" with
- * the seconds measured and "reset"; the item row turns those into answers.
+ * shopper can glance at without drawing attention.  Emits "started" with
+ * the wall-clock instant (Unix ms, so that the runner can store it and a
+ * restarted program carries on counting), "stopped" with the seconds
+ * measured and "reset"; the item row turns those into answers.  Passing
+ * the limit only changes the digits' colour: nothing flashes or sounds.
  */
 #define G_LOG_DOMAIN "xj-stopwatch"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "xj-stopwatch.h"
 
@@ -22,14 +26,16 @@ struct _XjStopwatch
   GtkButton *start_stop;
   GtkButton *reset;
 
-  gint64     started_us;      /* monotonic time of the start; 0 when stopped */
+  gint64     started_ms;      /* wall-clock start (Unix ms); 0 when stopped */
   double     seconds;         /* shown when stopped */
+  double     limit;           /* seconds; NAN: none */
   guint      tick_id;
 };
 
 G_DEFINE_FINAL_TYPE (XjStopwatch, xj_stopwatch, ADW_TYPE_BIN)
 
 enum {
+  SIGNAL_STARTED,
   SIGNAL_STOPPED,
   SIGNAL_RESET,
   N_SIGNALS
@@ -48,12 +54,23 @@ show_seconds (XjStopwatch *self,
                                            tenths % 10);
 
   gtk_label_set_text (self->digits, text);
+  /* Over the limit: the digits turn quietly red as it happens. */
+  if (!isnan (self->limit) && seconds > self->limit)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->digits), "over-limit");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->digits), _("Over the limit"));
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->digits), "over-limit");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->digits), NULL);
+    }
 }
 
 static void
 update_buttons (XjStopwatch *self)
 {
-  gboolean running = self->started_us != 0;
+  gboolean running = self->started_ms != 0;
   const char *label = running ? _("Stop the stopwatch") : _("Start the stopwatch");
 
   gtk_button_set_icon_name (self->start_stop, running ? "media-playback-stop-symbolic"
@@ -63,10 +80,29 @@ update_buttons (XjStopwatch *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
+static gint64
+now_ms (void)
+{
+  return g_get_real_time () / 1000;
+}
+
 static double
 elapsed (XjStopwatch *self)
 {
-  return (g_get_monotonic_time () - self->started_us) / (double) G_USEC_PER_SEC;
+  return MAX (0, now_ms () - self->started_ms) / 1000.0;
+}
+
+static gboolean on_tick_cb (gpointer user_data);
+
+static void
+run_from (XjStopwatch *self,
+          gint64       started_ms)
+{
+  self->started_ms = started_ms;
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+  self->tick_id = g_timeout_add (TICK_MS, on_tick_cb, self);
+  show_seconds (self, elapsed (self));
+  update_buttons (self);
 }
 
 /* --- callbacks ------------------------------------------------------------ */
@@ -83,28 +119,27 @@ on_tick_cb (gpointer user_data)
 static void
 on_start_stop_clicked_cb (XjStopwatch *self)
 {
-  if (self->started_us == 0)
+  if (self->started_ms == 0)
     {
-      self->started_us = g_get_monotonic_time ();
-      self->tick_id = g_timeout_add (TICK_MS, on_tick_cb, self);
-      show_seconds (self, 0);
+      run_from (self, now_ms ());
+      g_signal_emit (self, signals[SIGNAL_STARTED], 0, self->started_ms);
     }
   else
     {
       /* One decimal, as it is stored and shown. */
       self->seconds = (int) (elapsed (self) * 10 + 0.5) / 10.0;
-      self->started_us = 0;
+      self->started_ms = 0;
       g_clear_handle_id (&self->tick_id, g_source_remove);
       show_seconds (self, self->seconds);
+      update_buttons (self);
       g_signal_emit (self, signals[SIGNAL_STOPPED], 0, self->seconds);
     }
-  update_buttons (self);
 }
 
 static void
 on_reset_clicked_cb (XjStopwatch *self)
 {
-  self->started_us = 0;
+  self->started_ms = 0;
   self->seconds = 0;
   g_clear_handle_id (&self->tick_id, g_source_remove);
   show_seconds (self, 0);
@@ -131,6 +166,9 @@ xj_stopwatch_class_init (XjStopwatchClass *klass)
 
   object_class->dispose = xj_stopwatch_dispose;
 
+  signals[SIGNAL_STARTED] = g_signal_new ("started", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                          G_TYPE_NONE, 1, G_TYPE_INT64);
   signals[SIGNAL_STOPPED] = g_signal_new ("stopped", G_TYPE_FROM_CLASS (klass),
                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                           G_TYPE_NONE, 1, G_TYPE_DOUBLE);
@@ -144,6 +182,7 @@ xj_stopwatch_init (XjStopwatch *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
+  self->limit = NAN;
   self->digits = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (self->digits), "stopwatch-digits");
   gtk_widget_set_valign (GTK_WIDGET (self->digits), GTK_ALIGN_CENTER);
@@ -186,8 +225,49 @@ xj_stopwatch_set_seconds (XjStopwatch *self,
   g_return_if_fail (XJ_IS_STOPWATCH (self));
 
   self->seconds = seconds;
-  if (self->started_us == 0)
+  if (self->started_ms == 0)
     show_seconds (self, seconds);
+}
+
+/* A stored start: runs on from it (a reopened draft); 0 stops without an
+ * answer (the measurement was reset elsewhere). */
+void
+xj_stopwatch_set_started (XjStopwatch *self,
+                          gint64       started_ms)
+{
+  g_return_if_fail (XJ_IS_STOPWATCH (self));
+
+  if (started_ms == self->started_ms)
+    return;
+  if (started_ms > 0)
+    {
+      run_from (self, started_ms);
+      return;
+    }
+  self->started_ms = 0;
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+  show_seconds (self, self->seconds);
+  update_buttons (self);
+}
+
+void
+xj_stopwatch_set_limit (XjStopwatch *self,
+                        double       seconds)
+{
+  g_return_if_fail (XJ_IS_STOPWATCH (self));
+
+  self->limit = seconds;
+  show_seconds (self, self->started_ms != 0 ? elapsed (self) : self->seconds);
+}
+
+/* Start or stop, as the button does (the runner's S key). */
+void
+xj_stopwatch_toggle (XjStopwatch *self)
+{
+  g_return_if_fail (XJ_IS_STOPWATCH (self));
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->start_stop)))
+    on_start_stop_clicked_cb (self);
 }
 
 gboolean
@@ -195,7 +275,7 @@ xj_stopwatch_get_running (XjStopwatch *self)
 {
   g_return_val_if_fail (XJ_IS_STOPWATCH (self), FALSE);
 
-  return self->started_us != 0;
+  return self->started_ms != 0;
 }
 
 void

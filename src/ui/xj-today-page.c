@@ -222,6 +222,24 @@ show_no_site (XjTodayPage *self)
   gtk_stack_set_visible_child_name (self->stack, "no-site");
 }
 
+/* The first thing to do today has the keyboard: Enter starts it. */
+static void
+focus_first_row (XjTodayPage *self)
+{
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  for (guint s = 0; s < N_SECTIONS; s++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list[s], 0);
+
+      if (row != NULL)
+        {
+          gtk_widget_grab_focus (GTK_WIDGET (row));
+          return;
+        }
+    }
+}
+
 static void
 show_result (XjTodayPage *self)
 {
@@ -254,6 +272,7 @@ show_result (XjTodayPage *self)
   else
     gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
   update_badges (self);
+  focus_first_row (self);
 }
 
 static void
@@ -413,6 +432,8 @@ on_map_cb (XjTodayPage *self)
 {
   if (self->dirty)
     xj_today_page_refresh (self);
+  else
+    focus_first_row (self);
 }
 
 /* --- GObject -------------------------------------------------------------- */

@@ -30,7 +30,8 @@ new_row (const char *title,
 }
 
 /* A button at the end of the row doing the row's one thing; the row's
- * activation does the same. */
+ * activation (Enter, a click) does the same.  No access key: the same
+ * letter on every row would only cycle between them. */
 static void
 add_action_button (GtkWidget  *row,
                    const char *label,
@@ -39,7 +40,7 @@ add_action_button (GtkWidget  *row,
                    GVariant   *target,
                    gboolean    suggested)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  GtkWidget *button = gtk_button_new_with_label (label);
 
   if (target != NULL)
     g_variant_ref_sink (target);
@@ -126,7 +127,7 @@ xj_today_row_new_occurrence (const XjTodayItem *item,
     adw_action_row_add_prefix (ADW_ACTION_ROW (row), new_tag (_("Overdue"), "overdue-tag"));
   accessible = g_strdup_printf (_("Start %s at %s"), occurrence->template_name,
                                 occurrence->site_name);
-  add_action_button (row, _("_Start"), accessible, "today.start",
+  add_action_button (row, C_("today", "Start"), accessible, "today.start",
                      g_variant_new ("(xx)", occurrence->schedule_id, occurrence->at), TRUE);
   return row;
 }
@@ -144,7 +145,7 @@ xj_today_row_new_draft (const XjTodayDraft *draft,
                                                  draft->site_name);
   GtkWidget *row = new_row (draft->site_name, subtitle);
 
-  add_action_button (row, _("_Resume"), accessible, "today.resume",
+  add_action_button (row, C_("today", "Resume"), accessible, "today.resume",
                      g_variant_new_int64 (draft->inspection_id), FALSE);
   return row;
 }
@@ -167,7 +168,7 @@ xj_today_row_new_notice (XjNotice *notice,
     adw_action_row_add_prefix (ADW_ACTION_ROW (row), new_tag (_("Escalated"), "overdue-tag"));
   else if (xj_notice_is_overdue (notice, now))
     adw_action_row_add_prefix (ADW_ACTION_ROW (row), new_tag (_("Overdue"), "overdue-tag"));
-  add_action_button (row, _("_Open"), accessible, "win.show-notice",
+  add_action_button (row, C_("today", "Open"), accessible, "win.show-notice",
                      g_variant_new_int64 (xj_notice_get_id (notice)), FALSE);
   return row;
 }
@@ -180,7 +181,7 @@ xj_today_row_new_more (guint n_more)
                                                       "%u more notices", n_more), n_more);
   GtkWidget *row = new_row (title, _("Open the Notices area to see them all"));
 
-  add_action_button (row, _("Show _All"), title, "win.show-notice", g_variant_new_int64 (0),
+  add_action_button (row, C_("today", "Show All"), title, "win.show-notice", g_variant_new_int64 (0),
                      FALSE);
   return row;
 }
@@ -193,6 +194,6 @@ xj_today_row_new_more_occurrences (guint n_more)
                                                       "%u more inspections", n_more), n_more);
   GtkWidget *row = new_row (title, _("See them all in the Schedules calendar"));
 
-  add_action_button (row, _("Show _All"), title, "today.show-schedules", NULL, FALSE);
+  add_action_button (row, C_("today", "Show All"), title, "today.show-schedules", NULL, FALSE);
   return row;
 }

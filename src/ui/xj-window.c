@@ -32,6 +32,7 @@ struct _XjWindow
   GtkLabel             *banner_label;
   AdwToastOverlay      *toasts;
   XjRunner             *runner;     /* shown over the areas while an inspection is open */
+  gboolean              quit_confirmed;
 };
 
 G_DEFINE_FINAL_TYPE (XjWindow, xj_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -169,6 +170,47 @@ show_area_activated (GtkWidget  *widget,
 
 /* --- GObject -------------------------------------------------------------- */
 
+static void
+on_quit_response_cb (XjWindow   *self,
+                     const char *response)
+{
+  if (g_strcmp0 (response, "quit") != 0)
+    return;
+  self->quit_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+/* The last window going while a stopwatch runs: the time is kept (the start
+ * is stored), but a shopper who quits by mistake would rather be asked. */
+static gboolean
+confirm_quit_with_stopwatch (XjWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  guint n_windows = 0;
+  XjStore *store;
+  AdwMessageDialog *dialog;
+
+  if (self->quit_confirmed || !XJ_IS_APPLICATION (app))
+    return FALSE;
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    n_windows += XJ_IS_WINDOW (l->data);
+  store = xj_application_get_store (XJ_APPLICATION (app));
+  if (n_windows > 1 || store == NULL || xj_store_count_running_timers (store, NULL) == 0)
+    return FALSE;
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Quit with the Stopwatch Running?"),
+                                                       NULL));
+  adw_message_dialog_set_body (dialog, _("It keeps counting: open the inspection again to "
+                                         "stop it."));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "quit", _("_Quit"), NULL);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_quit_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
 static gboolean
 xj_window_close_request (GtkWindow *window)
 {
@@ -177,6 +219,8 @@ xj_window_close_request (GtkWindow *window)
   /* What is being typed in the runner is written before the window goes. */
   if (self->runner != NULL)
     xj_runner_flush (self->runner);
+  if (confirm_quit_with_stopwatch (self))
+    return TRUE;
   save_window_state (self);
   return GTK_WINDOW_CLASS (xj_window_parent_class)->close_request (window);
 }

@@ -18,6 +18,7 @@
 #include "xj-clock.h"
 #include "xj-inspection.h"
 #include "xj-photo-store.h"
+#include "xj-schedule.h"
 #include "xj-site.h"
 #include "xj-template-store.h"
 #include "xj-test-photos.h"
@@ -139,6 +140,34 @@ add_remarks (XjStore *store,
     g_error ("%s", error->message);
 }
 
+/* "today": a site of its own and a daily schedule of the checklist, so
+ * that Today offers it to start (the keyboard-count test begins there). */
+static void
+add_schedule (XjStore *store,
+              gint64   template_id,
+              const char *kind)
+{
+  g_autoptr(XjSite) site = xj_site_new ("翠湖花园", XJ_SITE_KIND_ESTATE);
+  g_autoptr(XjSchedule) schedule = NULL;
+  g_autoptr(GDateTime) now = xj_clock_now_local ();
+  g_autoptr(GDateTime) midnight = g_date_time_new_local (g_date_time_get_year (now),
+                                                         g_date_time_get_month (now),
+                                                         g_date_time_get_day_of_month (now),
+                                                         0, 0, 0);
+  XjScheduleSpec spec = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  spec.rule = XJ_SCHEDULE_RULE_DAILY;
+  spec.window_from = 0;
+  spec.window_to = 24 * 60 - 1;
+  if (!xj_store_save_site (store, site, "test", &error))
+    g_error ("%s", error->message);
+  schedule = xj_schedule_new (xj_site_get_id (site), template_id, kind, &spec,
+                              g_date_time_to_unix (midnight));
+  if (!xj_store_save_schedule (store, schedule, "test", &error))
+    g_error ("%s", error->message);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -151,14 +180,20 @@ main (int    argc,
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  if (argc != 4 && !(argc == 5 && g_strcmp0 (argv[4], "remarks") == 0))
+  if (argc != 4 && !(argc == 5 && (g_strcmp0 (argv[4], "remarks") == 0
+                                    || g_strcmp0 (argv[4], "today") == 0)))
     {
-      fprintf (stderr, "usage: runner-setup DATA_DIR TEMPLATE_UID KIND [remarks]\n");
+      fprintf (stderr, "usage: runner-setup DATA_DIR TEMPLATE_UID KIND [remarks | today]\n");
       return 2;
     }
   store = xj_store_open (argv[1], XJ_STORE_OPEN_DEFAULT, &error);
   if (store == NULL || !xj_templates_install_builtins (store, &error))
     g_error ("%s", error->message);
+  if (argc == 5 && g_strcmp0 (argv[4], "today") == 0)
+    {
+      add_schedule (store, find_template (store, argv[2]), argv[3]);
+      return 0;
+    }
   sites = xj_store_list_sites (store, FALSE, &error);
   if (sites == NULL || sites->len == 0)
     g_error ("No site: run `xunjian demo` first");

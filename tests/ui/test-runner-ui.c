@@ -25,129 +25,7 @@
 #include "xj-test-utils.h"
 #include "xj-window.h"
 
-typedef struct
-{
-  char              *dir;
-  XjApplication     *app;
-  XjStore           *store;
-  XjWindow          *window;
-  XjInspectionsPage *page;
-  gint64             site_id;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *app_id = NULL;
-  g_autoptr(XjSite) site = xj_site_new ("翠湖花园", XJ_SITE_KIND_ESTATE);
-  static guint serial;
-
-  f->dir = xj_test_make_data_dir ();
-  f->app = xj_application_new (f->dir);
-  app_id = g_strdup_printf ("%s.RunnerTest%u", APP_ID, ++serial);
-  g_application_set_application_id (G_APPLICATION (f->app), app_id);
-  g_assert_true (g_application_register (G_APPLICATION (f->app), NULL, &error));
-  g_assert_no_error (error);
-  f->store = xj_application_get_store (f->app);
-  g_assert_true (xj_store_save_site (f->store, site, "test", &error));
-  f->site_id = xj_site_get_id (site);
-  g_settings_set_string (xj_application_get_settings (f->app), "inspector-name", "王芳");
-  g_application_activate (G_APPLICATION (f->app));
-  f->window = XJ_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (f->app)));
-  /* Today opens first; these tests work from the Inspections area. */
-  xj_window_show_area (f->window, "inspections");
-  g_assert_nonnull (f->window);
-  f->page = XJ_INSPECTIONS_PAGE (xj_test_find_by_type (GTK_WIDGET (f->window),
-                                                       XJ_TYPE_INSPECTIONS_PAGE));
-  g_assert_nonnull (f->page);
-  xj_test_iterate (50);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  GtkWindow *window;
-
-  while ((window = xj_test_find_window (XJ_TYPE_NEW_INSPECTION_DIALOG)) != NULL
-         || (window = xj_test_find_window (XJ_TYPE_INSPECTION_SUMMARY)) != NULL)
-    gtk_window_destroy (window);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  xj_test_iterate (20);
-  g_clear_object (&f->app);
-  xj_test_remove_tree (f->dir);
-  g_free (f->dir);
-}
-
-static gint64
-find_template (Fixture    *f,
-               const char *uid)
-{
-  g_autoptr(GPtrArray) list = xj_store_list_templates (f->store, FALSE, NULL);
-
-  for (guint i = 0; i < list->len; i++)
-    {
-      XjTemplateSummary *summary = g_ptr_array_index (list, i);
-
-      if (g_strcmp0 (summary->uid, uid) == 0)
-        return summary->id;
-    }
-  g_assert_not_reached ();
-}
-
-static gint64
-start_inspection (Fixture    *f,
-                  const char *uid,
-                  const char *kind)
-{
-  XjInspectionStart start = { 0 };
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  start.site_id = f->site_id;
-  start.template_id = find_template (f, uid);
-  start.kind = kind;
-  start.inspector = "王芳";
-  start.rep_name = "李强";
-  start.rep_company = "绿城物业";
-  id = xj_store_start_inspection (f->store, &start, &error);
-  g_assert_no_error (error);
-  return id;
-}
-
-static XjRunner *
-open_runner (Fixture *f,
-             gint64   inspection_id)
-{
-  XjRunner *runner;
-
-  g_assert_true (xj_window_open_inspection (f->window, inspection_id));
-  xj_test_iterate (50);
-  runner = XJ_RUNNER (xj_window_get_runner (f->window));
-  g_assert_nonnull (runner);
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (runner)));
-  return runner;
-}
-
-static void
-run (XjRunner   *runner,
-     const char *action)
-{
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (runner), action, NULL));
-  xj_test_iterate (5);
-}
-
-static GtkWidget *
-control_child (XjItemRow *row,
-               GType      type)
-{
-  GtkWidget *control = xj_test_find_by_type (GTK_WIDGET (row), XJ_TYPE_ITEM_CONTROL);
-
-  g_assert_nonnull (control);
-  return xj_test_find_by_type (control, type);
-}
+#include "runner-fixture.h"
 
 static const char *
 score_shown (XjRunner *runner)
@@ -171,28 +49,6 @@ expected_score_text (Fixture *f,
                           failures);
 }
 
-/* A failure may need a photo: one generated photo through the store (the
- * row's own attaching is tested in test-photos-ui). */
-static void
-attach_photo (XjRunner             *runner,
-              const XjTemplateItem *item)
-{
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (runner))));
-  XjStore *store = xj_application_get_store (XJ_APPLICATION (app));
-  g_autoptr(GBytes) jpeg = xj_test_make_jpeg (160, 120, 85, (guint32) item->id, FALSE);
-  g_autoptr(XjPhotoInfo) info = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 answer_id = 0;
-
-  info = xj_photo_import_bytes (xj_store_get_data_dir (store), jpeg, "IMG_0001.jpg", NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (xj_store_add_photo (store, info, &error));
-  g_assert_true (xj_store_ensure_answer (store, xj_runner_get_inspection_id (runner), item,
-                                         &answer_id, &error));
-  g_assert_true (xj_store_attach_photo_to_answer (store, answer_id, info->sha256, NULL, "王芳",
-                                                  NULL, &error));
-  g_assert_no_error (error);
-}
 
 /* Answers every item of the runner's checklist from the first to the last,
  * as an inspector with the keyboard would: P / F / N on pass-fail and
@@ -220,17 +76,18 @@ fill_whole_checklist (XjRunner *runner)
         case XJ_RESPONSE_YES_NO:
           if (n % 4 == 1)
             {
-              /* A failure, with a remark where the item asks for one. */
-              if (item->remark_on_fail)
-                {
-                  run (runner, "runner.remark");
-                  gtk_editable_set_text (GTK_EDITABLE (xj_test_find_widget (GTK_WIDGET (row),
-                                                                            "remark")),
-                                         "消防通道堆放杂物");
-                }
+              /* A failure that needs a remark or a photo keeps the
+               * keyboard in its remark; the photo is attached below. */
               run (runner, "runner.fail");
               value = item->type == XJ_RESPONSE_PASS_FAIL ? "fail"
                       : item->pass_answer ? "no" : "yes";
+              moves = xj_runner_get_current_row (runner) == row;
+              g_assert_true (moves == (item->photo_on_fail || item->remark_on_fail));
+              if (item->remark_on_fail)
+                gtk_editable_set_text (GTK_EDITABLE (xj_test_find_widget (GTK_WIDGET (row),
+                                                                          "remark")),
+                                       "消防通道堆放杂物");
+              break;
             }
           else if (n % 4 == 3)
             {
@@ -258,14 +115,23 @@ fill_whole_checklist (XjRunner *runner)
           break;
         case XJ_RESPONSE_NUMBER:
           gtk_editable_set_text (GTK_EDITABLE (control_child (row, GTK_TYPE_ENTRY)), "21.5");
+          /* Enter writes a typed answer and moves on. */
           g_signal_emit_by_name (control_child (row, GTK_TYPE_ENTRY), "activate");
           value = "21.5";
+          /* ... unless a failure still needs its remark or photo. */
+          moves = xj_runner_get_current_row (runner) == row && n + 1 < total;
+          g_assert_true (!moves || (xj_template_item_evaluate (item, value, NULL) == XJ_OUTCOME_FAIL
+                                    && (item->photo_on_fail || item->remark_on_fail)));
           break;
         default:
           gtk_editable_set_text (GTK_EDITABLE (control_child (row, GTK_TYPE_ENTRY)),
                                  "值班记录齐全，交接清楚");
           g_signal_emit_by_name (control_child (row, GTK_TYPE_ENTRY), "activate");
           value = "值班记录齐全，交接清楚";
+          /* ... unless a failure still needs its remark or photo. */
+          moves = xj_runner_get_current_row (runner) == row && n + 1 < total;
+          g_assert_true (!moves || (xj_template_item_evaluate (item, value, NULL) == XJ_OUTCOME_FAIL
+                                    && (item->photo_on_fail || item->remark_on_fail)));
           break;
         }
       g_assert_false (gtk_widget_get_visible (xj_test_find_widget (GTK_WIDGET (row), "error")));
