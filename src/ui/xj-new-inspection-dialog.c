@@ -38,6 +38,7 @@ struct _XjNewInspectionDialog
   AdwPreferencesGroup *rep_group;
   AdwEntryRow         *rep_name_row;
   AdwEntryRow         *rep_company_row;
+  GtkWidget           *start_button;
 };
 
 G_DEFINE_FINAL_TYPE (XjNewInspectionDialog, xj_new_inspection_dialog, ADW_TYPE_WINDOW)
@@ -57,6 +58,27 @@ show_error (XjNewInspectionDialog *self,
       gtk_widget_add_css_class (field, "error");
       gtk_widget_grab_focus (field);
     }
+}
+
+static gboolean
+is_blank (AdwEntryRow *row)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  return *text == '\0';
+}
+
+static const char *selected_kind (XjNewInspectionDialog *self);
+
+/* The first field the person still has to fill in, or NULL. */
+static GtkWidget *
+first_missing_field (XjNewInspectionDialog *self)
+{
+  if (is_blank (self->inspector_row))
+    return GTK_WIDGET (self->inspector_row);
+  if (xj_inspection_kind_needs_representative (selected_kind (self)) && is_blank (self->rep_name_row))
+    return GTK_WIDGET (self->rep_name_row);
+  return NULL;
 }
 
 static const char *
@@ -162,7 +184,7 @@ start_activated (GtkWidget  *widget,
   id = xj_store_start_inspection (xj_application_get_store (self->application), &start, &error);
   if (id == 0)
     {
-      show_error (self, error->message, NULL);
+      show_error (self, error->message, first_missing_field (self));
       return;
     }
   gtk_window_close (GTK_WINDOW (self));
@@ -301,6 +323,7 @@ xj_new_inspection_dialog_class_init (XjNewInspectionDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XjNewInspectionDialog, template_row);
   gtk_widget_class_bind_template_child (widget_class, XjNewInspectionDialog, kind_row);
   gtk_widget_class_bind_template_child (widget_class, XjNewInspectionDialog, inspector_row);
+  gtk_widget_class_bind_template_child (widget_class, XjNewInspectionDialog, start_button);
   gtk_widget_class_bind_template_child (widget_class, XjNewInspectionDialog, start_row);
   gtk_widget_class_bind_template_child (widget_class, XjNewInspectionDialog, rep_group);
   gtk_widget_class_bind_template_child (widget_class, XjNewInspectionDialog, rep_name_row);
@@ -340,8 +363,10 @@ xj_new_inspection_dialog_new (XjApplication *application)
   on_kind_changed_cb (self);
   gtk_editable_set_text (GTK_EDITABLE (self->inspector_row), inspector);
   gtk_editable_set_text (GTK_EDITABLE (self->start_row), now);
-  /* The first field, not the Cancel button. */
-  gtk_widget_grab_focus (GTK_WIDGET (self->site_row));
+  /* The first field, not the Cancel button; the inspector's name first
+   * when it is not known yet. */
+  gtk_widget_grab_focus (is_blank (self->inspector_row) ? GTK_WIDGET (self->inspector_row)
+                                                        : GTK_WIDGET (self->site_row));
   return self;
 }
 
@@ -363,6 +388,7 @@ xj_new_inspection_dialog_prefill (XjNewInspectionDialog *self,
 {
   guint n_kinds = 0;
   const XjTemplateChoice *kinds = xj_template_get_kinds (&n_kinds);
+  GtkWidget *field;
 
   g_return_if_fail (XJ_IS_NEW_INSPECTION_DIALOG (self));
 
@@ -374,6 +400,8 @@ xj_new_inspection_dialog_prefill (XjNewInspectionDialog *self,
       adw_combo_row_set_selected (self->kind_row, i);
   self->schedule_id = schedule_id;
   self->occurrence_at = occurrence_at;
-  if (xj_inspection_kind_needs_representative (kind))
-    gtk_widget_grab_focus (GTK_WIDGET (self->rep_name_row));
+  /* Everything Today knew is filled in: the keyboard goes to what is still
+   * missing, or to Start. */
+  field = first_missing_field (self);
+  gtk_widget_grab_focus (field != NULL ? field : GTK_WIDGET (self->start_button));
 }

@@ -83,6 +83,19 @@ describe_missed (const XjTodayItem *item)
                           item->n_missed, date);
 }
 
+/* "周检 · 周检" says the same twice: the kind only when the checklist's
+ * name does not already say it. */
+static char *
+describe_job (const char *template_name,
+              const char *kind)
+{
+  const char *label = xj_inspection_kind_get_label (kind);
+
+  if (g_strcmp0 (label, template_name) == 0)
+    return g_strdup (template_name);
+  return g_strdup_printf ("%s · %s", template_name, label);
+}
+
 GtkWidget *
 xj_today_row_new_occurrence (const XjTodayItem *item,
                              gint64             now)
@@ -90,6 +103,7 @@ xj_today_row_new_occurrence (const XjTodayItem *item,
   const XjOccurrence *occurrence = &item->occurrence;
   g_autoptr(GDateTime) due = g_date_time_new_from_unix_local (occurrence->due);
   g_autofree char *when = NULL;
+  g_autofree char *job = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *accessible = NULL;
   GtkWidget *row;
@@ -120,8 +134,8 @@ xj_today_row_new_occurrence (const XjTodayItem *item,
           when = g_strdup_printf (_("%s; %s"), due_only, missed);
         }
     }
-  subtitle = g_strdup_printf ("%s · %s · %s", occurrence->template_name,
-                              xj_inspection_kind_get_label (occurrence->kind), when);
+  job = describe_job (occurrence->template_name, occurrence->kind);
+  subtitle = g_strdup_printf ("%s · %s", job, when);
   row = new_row (occurrence->site_name, subtitle);
   if (occurrence->status == XJ_OCCURRENCE_OVERDUE)
     adw_action_row_add_prefix (ADW_ACTION_ROW (row), new_tag (_("Overdue"), "overdue-tag"));
@@ -138,9 +152,8 @@ xj_today_row_new_draft (const XjTodayDraft *draft,
 {
   g_autofree char *ago = xj_format_ago (draft->started_at, now);
   g_autofree char *started = g_strdup_printf (_("started %s"), ago);
-  g_autofree char *subtitle = g_strdup_printf ("%s · %s · %s", draft->template_name,
-                                               xj_inspection_kind_get_label (draft->kind),
-                                               started);
+  g_autofree char *job = describe_job (draft->template_name, draft->kind);
+  g_autofree char *subtitle = g_strdup_printf ("%s · %s", job, started);
   g_autofree char *accessible = g_strdup_printf (_("Resume %s at %s"), draft->template_name,
                                                  draft->site_name);
   GtkWidget *row = new_row (draft->site_name, subtitle);

@@ -454,6 +454,23 @@ count_rows (GtkWidget *root,
   return n;
 }
 
+/* No row says the same thing twice ("周检 · 周检"): a subtitle's parts
+ * differ from their neighbours. */
+static void
+assert_no_repeated_parts (GtkWidget *root)
+{
+  if (ADW_IS_ACTION_ROW (root) && gtk_widget_get_mapped (root))
+    {
+      g_auto(GStrv) parts = g_strsplit (adw_action_row_get_subtitle (ADW_ACTION_ROW (root)), " · ", -1);
+
+      for (guint i = 1; parts[i] != NULL; i++)
+        g_assert_cmpstr (parts[i - 1], !=, parts[i]);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    assert_no_repeated_parts (child);
+}
+
 /* First start, no site: Today says what to do first and its one button
  * opens the site dialog, focused on the name; with a site, the day leads
  * on to planning. */
@@ -497,6 +514,7 @@ test_missed_grouped (Fixture       *f,
   g_assert_cmpuint (xj_today_page_get_n_due (f->today), ==, 1);
   g_assert_true (xj_test_label_shown (GTK_WIDGET (f->today), "missed 7 times since February 24"));
   g_assert_cmpuint (count_rows (GTK_WIDGET (f->today), ADW_TYPE_ACTION_ROW), ==, 2);
+  assert_no_repeated_parts (GTK_WIDGET (f->today));
 }
 
 /* A label showing @text under @root, mapped or not. */
@@ -579,6 +597,10 @@ test_manual_start (Fixture       *f,
   g_assert_true (focus_within (GTK_WINDOW (dialog),
                                xj_test_find_widget (GTK_WIDGET (dialog), "site_row")));
   xj_new_inspection_dialog_prefill (dialog, f->site_id, f->template_id, "spot_check", 0, 0);
+  /* Everything is filled in: Enter starts. */
+  xj_test_iterate (20);
+  g_assert_true (focus_within (GTK_WINDOW (dialog),
+                               xj_test_find_widget (GTK_WIDGET (dialog), "start_button")));
   assert_names_whole (GTK_WIDGET (dialog), "template_row");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "new-inspection.start", NULL));
   xj_test_iterate (50);
@@ -597,6 +619,38 @@ test_manual_start (Fixture       *f,
   xj_today_page_refresh (f->today);
   wait_today (f);
   g_assert_cmpuint (xj_today_page_get_n_due (f->today), ==, 0);
+}
+
+/* A laptop whose inspector's name is not known yet: Start from Today puts
+ * the keyboard in the name, and starting without one says so there. */
+static void
+test_start_asks_inspector (Fixture       *f,
+                           gconstpointer  data)
+{
+  XjNewInspectionDialog *dialog;
+  GtkWidget *inspector;
+
+  g_settings_set_string (xj_application_get_settings (f->app), "inspector-name", "");
+  dialog = xj_new_inspection_dialog_new (f->app);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (f->window));
+  gtk_window_present (GTK_WINDOW (dialog));
+  xj_new_inspection_dialog_prefill (dialog, f->site_id, f->template_id, "spot_check", 0, 0);
+  xj_test_iterate (50);
+  inspector = xj_test_find_widget (GTK_WIDGET (dialog), "inspector_row");
+  g_assert_true (focus_within (GTK_WINDOW (dialog), inspector));
+
+  /* Enter from elsewhere: refused, and the keyboard is back in the name. */
+  gtk_widget_grab_focus (xj_test_find_widget (GTK_WIDGET (dialog), "site_row"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "new-inspection.start", NULL));
+  xj_test_iterate (20);
+  g_assert_nonnull (xj_test_find_window (XJ_TYPE_NEW_INSPECTION_DIALOG));
+  g_assert_true (focus_within (GTK_WINDOW (dialog), inspector));
+
+  gtk_editable_set_text (GTK_EDITABLE (inspector), "李明");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "new-inspection.start", NULL));
+  xj_test_iterate (50);
+  g_assert_null (xj_test_find_window (XJ_TYPE_NEW_INSPECTION_DIALOG));
+  xj_window_close_inspection (f->window);
 }
 
 /* No site yet: the schedule dialog says what to do first, and saving says
@@ -691,6 +745,8 @@ main (int    argc,
               test_missed_grouped, fixture_tear_down);
   g_test_add ("/xj/ui/today/manual-start-counts", Fixture, GINT_TO_POINTER (SCHEDULE),
               fixture_set_up, test_manual_start, fixture_tear_down);
+  g_test_add ("/xj/ui/today/start-asks-inspector", Fixture, GINT_TO_POINTER (SCHEDULE),
+              fixture_set_up, test_start_asks_inspector, fixture_tear_down);
   g_test_add ("/xj/ui/calendar/skip", Fixture, GINT_TO_POINTER (SCHEDULE), fixture_set_up, test_skip,
               fixture_tear_down);
   g_test_add ("/xj/ui/calendar/month-colours", Fixture, GINT_TO_POINTER (SCHEDULE), fixture_set_up,
