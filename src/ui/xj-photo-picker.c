@@ -29,6 +29,7 @@ struct _XjPhotoPicker
 
   XjStore        *store;
   GPtrArray      *photos;        /* SHA-256 names, in the order picked */
+  GPtrArray      *imported;      /* XjPhotoInfo of the rows this picker added */
   gint64          taken_after;
   GCancellable   *import;        /* while an import runs */
   GCancellable   *loading;       /* thumbnails */
@@ -156,6 +157,27 @@ set_busy (XjPhotoPicker *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
+/* A photo this picker brought into the store and that is not wanted after
+ * all (removed, left out, or the dialog closed without saving) goes again,
+ * rows and files, unless something has attached it meanwhile; a photo that
+ * was in the store before stays. */
+static void
+take_back (XjPhotoPicker *self,
+           const char    *sha256)
+{
+  for (guint i = self->imported->len; i > 0; i--)
+    {
+      XjPhotoInfo *info = g_ptr_array_index (self->imported, i - 1);
+      g_autoptr(GError) error = NULL;
+
+      if (sha256 != NULL && g_strcmp0 (info->sha256, sha256) != 0)
+        continue;
+      if (!xj_photo_info_discard (info, xj_store_get_db (self->store), &error))
+        g_warning ("Could not take back an imported photo: %s", error->message);
+      g_ptr_array_remove_index (self->imported, i - 1);
+    }
+}
+
 /* Picks what was imported; says file by file what was not, and how many
  * of a folder's photos were older than wanted. */
 static void
@@ -169,6 +191,8 @@ add_results (XjPhotoPicker *self,
   for (guint i = 0; i < results->len; i++)
     {
       XjPhotoImportResult *result = g_ptr_array_index (results, i);
+      g_autofree char *sha256 = NULL;
+      gboolean left_out;
 
       if (result->info == NULL)
         {
@@ -177,14 +201,18 @@ add_results (XjPhotoPicker *self,
           g_string_append (problems, result->error->message);
           continue;
         }
-      if (folder && self->taken_after > 0 && result->info->has_taken_at
-          && result->info->taken_at < self->taken_after)
+      sha256 = g_strdup (result->info->sha256);
+      left_out = folder && self->taken_after > 0 && result->info->has_taken_at
+                 && result->info->taken_at < self->taken_after;
+      if (result->info->row_created)
+        g_ptr_array_add (self->imported, g_steal_pointer (&result->info));
+      if (left_out)
         {
           older++;
-          continue;
+          take_back (self, sha256);
         }
-      if (!g_ptr_array_find_with_equal_func (self->photos, result->info->sha256, g_str_equal, NULL))
-        g_ptr_array_add (self->photos, g_strdup (result->info->sha256));
+      else if (!g_ptr_array_find_with_equal_func (self->photos, sha256, g_str_equal, NULL))
+        g_ptr_array_add (self->photos, g_steal_pointer (&sha256));
     }
   if (older > 0)
     {
@@ -356,6 +384,12 @@ xj_photo_picker_dispose (GObject *object)
   if (self->loading != NULL)
     g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
+  /* Closed without saving: what it imported and nobody attached goes. */
+  if (self->store != NULL && self->imported->len > 0)
+    {
+      take_back (self, NULL);
+      xj_store_emit_changed (self->store, "photos");
+    }
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (xj_photo_picker_parent_class)->dispose (object);
@@ -367,6 +401,7 @@ xj_photo_picker_finalize (GObject *object)
   XjPhotoPicker *self = XJ_PHOTO_PICKER (object);
 
   g_clear_pointer (&self->photos, g_ptr_array_unref);
+  g_clear_pointer (&self->imported, g_ptr_array_unref);
 
   G_OBJECT_CLASS (xj_photo_picker_parent_class)->finalize (object);
 }
@@ -420,6 +455,7 @@ xj_photo_picker_init (XjPhotoPicker *self)
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
   gtk_box_set_spacing (GTK_BOX (self), 8);
   self->photos = g_ptr_array_new_with_free_func (g_free);
+  self->imported = g_ptr_array_new_with_free_func ((GDestroyNotify) xj_photo_info_free);
   self->loading = g_cancellable_new ();
 
   self->thumbnails = GTK_BOX (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6));
@@ -531,6 +567,7 @@ xj_photo_picker_remove (XjPhotoPicker *self,
   g_return_if_fail (XJ_IS_PHOTO_PICKER (self));
   g_return_if_fail (index < self->photos->len);
 
+  take_back (self, g_ptr_array_index (self->photos, index));
   g_ptr_array_remove_index (self->photos, index);
   show_photos (self);
 }

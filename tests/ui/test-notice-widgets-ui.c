@@ -76,6 +76,31 @@ test_board_fits (Fixture       *f,
   g_assert_cmpfloat (gtk_adjustment_get_value (h), >, 0);
 }
 
+static gint64
+count_photos (Fixture *f)
+{
+  return xj_test_query_int (xj_store_get_db (f->store), "SELECT count(*) FROM photos");
+}
+
+/* Files under @dir/@sub, at any depth. */
+static guint
+count_files (const char *dir,
+             const char *sub)
+{
+  g_autofree char *path = g_build_filename (dir, sub, NULL);
+  g_autoptr(GDir) entries = g_dir_open (path, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (entries != NULL && (name = g_dir_read_name (entries)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      n += g_file_test (child, G_FILE_TEST_IS_DIR) ? count_files (path, name) : 1;
+    }
+  return n;
+}
+
 /* The picker's other sources: a camera's folder (only what was taken
  * after the notice was issued) and the clipboard. */
 static void
@@ -120,6 +145,16 @@ test_photo_picker_sources (Fixture       *f,
   for (guint i = 0; i < 3000 && xj_photo_picker_get_n_photos (picker) < 2; i++)
     xj_test_iterate (10);
   g_assert_cmpuint (xj_photo_picker_get_n_photos (picker), ==, 2);
+  /* The photo left out of the folder was not kept in the store. */
+  g_assert_cmpint (count_photos (f), ==, 2);
+
+  /* Removed again, or the dialog closed without saving: nothing the picker
+   * imported stays behind, rows or files. */
+  xj_photo_picker_remove (picker, 0);
+  g_assert_cmpint (count_photos (f), ==, 1);
+  g_object_run_dispose (G_OBJECT (picker));
+  g_assert_cmpint (count_photos (f), ==, 0);
+  g_assert_cmpuint (count_files (f->dir, "photos"), ==, 0);
 }
 
 static void
