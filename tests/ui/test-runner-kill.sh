@@ -7,47 +7,7 @@
 set -u
 bin=${XUNJIAN_BINARY:?}
 setup=${1:?}
-work=$(mktemp -d)
-app=
-xvfb=
-cleanup () {
-  [ -n "$app" ] && kill -9 "$app" 2>/dev/null
-  [ -n "$xvfb" ] && kill "$xvfb" 2>/dev/null
-  rm -rf "$work"
-}
-trap cleanup EXIT
-n=0
-failed=0
-
-ok () {
-  n=$((n + 1))
-  if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=1; fi
-}
-
-d=$work/data
-db=$d/xunjian.db
-
-# A display of our own without key auto-repeat: on a loaded machine the
-# server would otherwise repeat a key whose release comes late ("ffff").
-Xvfb -displayfd 3 -ardelay 60000 -arinterval 60000 -screen 0 1366x768x24 -nolisten tcp \
-  3>"$work/display" 2>/dev/null &
-xvfb=$!
-i=0
-while [ ! -s "$work/display" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-DISPLAY=:$(cat "$work/display"); export DISPLAY
-[ -s "$work/display" ]; ok $? "a display without key repeat ($DISPLAY)"
-
-# Waits up to 15 s for a query to print the expected text.
-wait_for () {
-  i=0
-  while [ $i -lt 150 ]; do
-    [ "$(sqlite3 "$db" "$1" 2>/dev/null)" = "$2" ] && return 0
-    sleep 0.1
-    i=$((i + 1))
-  done
-  echo "# waited in vain for [$1] = [$2], got [$(sqlite3 "$db" "$1" 2>&1)]"
-  return 1
-}
+. "$(dirname "$0")/xdo-harness.sh"
 
 start_app () {
   "$bin" --data-dir "$d" --open-inspection "$id" >"$work/app.log" 2>&1 &
