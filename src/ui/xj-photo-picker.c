@@ -70,18 +70,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImportJob, import_job_free)
 /* --- helpers -------------------------------------------------------------- */
 
 static void
-on_texture_loaded_cb (GObject      *source,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  g_autoptr(GtkImage) image = user_data;
-  g_autoptr(GdkTexture) texture = xj_photo_load_texture_finish (result);
-
-  if (texture != NULL)
-    gtk_image_set_from_paintable (image, GDK_PAINTABLE (texture));
-}
-
-static void
 on_remove_clicked_cb (GtkButton     *button,
                       XjPhotoPicker *self)
 {
@@ -116,7 +104,7 @@ make_thumbnail (XjPhotoPicker *self,
   g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_clicked_cb), self);
   gtk_overlay_add_overlay (GTK_OVERLAY (overlay), remove);
   gtk_widget_add_css_class (overlay, "photo-thumbnail");
-  xj_photo_load_texture_async (path, self->loading, on_texture_loaded_cb, g_object_ref (picture));
+  xj_photo_show_async (path, self->loading, picture);
   return overlay;
 }
 

@@ -172,18 +172,6 @@ explain (XjPhotoReview              *self,
     }
 }
 
-static void
-on_thumbnail_loaded_cb (GObject      *source,
-                        GAsyncResult *result,
-                        gpointer      user_data)
-{
-  g_autoptr(GtkPicture) picture = user_data;
-  g_autoptr(GdkTexture) texture = xj_photo_load_texture_finish (result);
-
-  if (texture != NULL)
-    gtk_picture_set_paintable (picture, GDK_PAINTABLE (texture));
-}
-
 static guint
 count_failed (XjPhotoReview *self)
 {
@@ -309,7 +297,7 @@ make_row (XjPhotoReview *self,
                                   _("Attach to Item"), -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), chooser);
   g_ptr_array_add (self->choosers, chooser);
-  xj_photo_load_texture_async (path, NULL, on_thumbnail_loaded_cb, g_object_ref (picture));
+  xj_photo_show_async (path, NULL, picture);
   return row;
 }
 

@@ -84,6 +84,33 @@ xj_photo_load_texture_finish (GAsyncResult *result)
   return texture;
 }
 
+static void
+on_shown_loaded_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GtkWidget) widget = user_data;
+  g_autoptr(GdkTexture) texture = xj_photo_load_texture_finish (result);
+
+  if (texture == NULL)
+    return;
+  if (GTK_IS_PICTURE (widget))
+    gtk_picture_set_paintable (GTK_PICTURE (widget), GDK_PAINTABLE (texture));
+  else
+    gtk_image_set_from_paintable (GTK_IMAGE (widget), GDK_PAINTABLE (texture));
+}
+
+void
+xj_photo_show_async (const char   *path,
+                     GCancellable *cancellable,
+                     GtkWidget    *picture_or_image)
+{
+  g_return_if_fail (GTK_IS_PICTURE (picture_or_image) || GTK_IS_IMAGE (picture_or_image));
+
+  xj_photo_load_texture_async (path, cancellable, on_shown_loaded_cb,
+                               g_object_ref (picture_or_image));
+}
+
 char *
 xj_photo_dup_shown_path (const char *data_dir,
                          const char *sha256,
@@ -105,18 +132,6 @@ xj_photo_dup_shown_path (const char *data_dir,
 }
 
 /* --- callbacks ------------------------------------------------------------ */
-
-static void
-on_texture_loaded_cb (GObject      *source,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  g_autoptr(GtkPicture) picture = user_data;
-  g_autoptr(GdkTexture) texture = xj_photo_load_texture_finish (result);
-
-  if (texture != NULL)
-    gtk_picture_set_paintable (picture, GDK_PAINTABLE (texture));
-}
 
 static void
 on_thumbnail_clicked_cb (GtkButton    *button,
@@ -203,7 +218,7 @@ make_thumbnail (XjPhotoStrip          *self,
                                   -1);
   g_object_set_data (G_OBJECT (button), "index", GUINT_TO_POINTER (index));
   g_signal_connect (button, "clicked", G_CALLBACK (on_thumbnail_clicked_cb), self);
-  xj_photo_load_texture_async (path, self->loading, on_texture_loaded_cb, g_object_ref (picture));
+  xj_photo_show_async (path, self->loading, picture);
   return button;
 }
 

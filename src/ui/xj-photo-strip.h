@@ -32,6 +32,10 @@ void          xj_photo_load_texture_async (const char         *path,
                                            GAsyncReadyCallback callback,
                                            gpointer            user_data);
 GdkTexture   *xj_photo_load_texture_finish (GAsyncResult      *result);
+/* Loads @path in a worker into a GtkPicture or GtkImage (kept alive). */
+void          xj_photo_show_async         (const char         *path,
+                                           GCancellable       *cancellable,
+                                           GtkWidget          *picture_or_image);
 /* The file to show for an attachment: annotated when it has a drawing. */
 char         *xj_photo_dup_shown_path     (const char         *data_dir,
                                            const char         *sha256,
