@@ -27,6 +27,25 @@ record_free (Record *record)
   g_free (record);
 }
 
+/* Spreadsheets pad cells: every field of a record loses the white space
+ * around it, and a blank record is skipped.  Every record ends here, the
+ * last one of the file too, so what is read back after an export is what
+ * was read the first time. */
+static void
+end_record (GPtrArray *records,
+            Record    *record)
+{
+  gboolean empty = TRUE;
+
+  for (guint f = 0; f < record->fields->len; f++)
+    if (*g_strstrip ((char *) g_ptr_array_index (record->fields, f)) != '\0')
+      empty = FALSE;
+  if (empty)
+    record_free (record);
+  else
+    g_ptr_array_add (records, record);
+}
+
 /* RFC 4180, with LF or CRLF line ends; a comma or, when the header has
  * none, a tab between fields. */
 static GPtrArray *
@@ -96,22 +115,14 @@ split_records (XjImportReport *report,
       g_ptr_array_add (record->fields, g_strdup (field->str));
       if (i >= length || text[i] == '\n')
         {
-          gboolean empty = TRUE;
-
-          /* Spreadsheets pad cells; a blank row is skipped. */
-          for (guint f = 0; f < record->fields->len; f++)
-            empty &= *g_strstrip ((char *) g_ptr_array_index (record->fields, f)) == '\0';
-          if (empty)
-            record_free (record);
-          else
-            g_ptr_array_add (records, record);
-          record = NULL;
+          end_record (records, g_steal_pointer (&record));
           line++;
         }
       i++;
     }
+  /* A file whose last line ends in a separator and no line end. */
   if (record != NULL)
-    g_ptr_array_add (records, record);
+    end_record (records, g_steal_pointer (&record));
   return g_steal_pointer (&records);
 }
 

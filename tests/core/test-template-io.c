@@ -269,6 +269,75 @@ test_all_problems (void)
   g_assert_nonnull (strstr (error->message, "\nmany.csv:4: type:"));
 }
 
+/* The CSV fuzzer's minimised input: a guidance of one space, in a last line
+ * that ends in a separator and no line end.  What is read, exported and read
+ * again must export the same, as the fuzzer asserts. */
+static void
+test_one_space_guidance (void)
+{
+  g_autofree char *path = g_build_filename (FUZZ_SEEDS_DIR, "seeds-csv", "one-space-guidance.csv", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autoptr(XjTemplate) tmpl = NULL;
+  g_autoptr(XjTemplate) again = NULL;
+  g_autoptr(GError) error = NULL;
+  XjTemplateSection *section;
+  XjTemplateItem *item;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &text, &length, NULL));
+  g_assert_cmpstr (text, ==, ",section,prompt,guidance,,,type\n,r,h, ,,,yes_no,");
+  tmpl = xj_template_from_csv (text, length, "one-space-guidance.csv", &error);
+  g_assert_no_error (error);
+  section = g_ptr_array_index (tmpl->sections, 0);
+  item = g_ptr_array_index (section->items, 0);
+  g_assert_cmpstr (item->prompt, ==, "h");
+  g_assert_true (item->guidance == NULL || *item->guidance == '\0');
+  first = xj_template_to_csv (tmpl);
+  again = xj_template_from_csv (first, strlen (first), "one-space-guidance.csv", &error);
+  g_assert_no_error (error);
+  second = xj_template_to_csv (again);
+  g_assert_cmpstr (first, ==, second);
+}
+
+/* The fuzzers start from the bad files this suite imports (tests/fuzz/
+ * seeds-bad): each one small enough to be a seed is there, byte for byte.
+ * XJ_WRITE_FUZZ_SEEDS=1 writes them instead, after a file was added. */
+static void
+test_fuzz_seeds (void)
+{
+  gboolean write = g_strcmp0 (g_getenv ("XJ_WRITE_FUZZ_SEEDS"), "1") == 0;
+  guint seeds = 0;
+
+  for (guint b = 0; b < G_N_ELEMENTS (bad_files); b++)
+    {
+      const BadFile *bad = &bad_files[b];
+      g_autofree char *path = g_build_filename (FUZZ_SEEDS_DIR, "seeds-bad", bad->name, NULL);
+      g_autofree char *content = NULL;
+      g_autofree char *seed = NULL;
+      gsize length;
+      gsize seed_length = 0;
+
+      if (bad->content != NULL)
+        {
+          content = g_strdup (bad->content);
+          length = strlen (content);
+        }
+      else
+        content = make_content (bad->name, &length);
+      if (length > 65536)
+        continue;
+      if (write)
+        g_assert_true (g_file_set_contents (path, content, length, NULL));
+      if (!g_file_get_contents (path, &seed, &seed_length, NULL))
+        g_error ("%s is missing: run this test with XJ_WRITE_FUZZ_SEEDS=1", path);
+      g_assert_cmpmem (seed, seed_length, content, length);
+      seeds++;
+    }
+  g_assert_cmpuint (seeds, >=, 25);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -278,6 +347,8 @@ main (int argc, char **argv)
   g_test_add ("/xj/template/io/csv-chinese", Fixture, NULL, fixture_set_up, test_csv_chinese, fixture_tear_down);
   g_test_add ("/xj/template/io/bad-files", Fixture, NULL, fixture_set_up, test_bad_files, fixture_tear_down);
   g_test_add_func ("/xj/template/io/all-problems", test_all_problems);
+  g_test_add_func ("/xj/template/io/one-space-guidance", test_one_space_guidance);
+  g_test_add_func ("/xj/template/io/fuzz-seeds", test_fuzz_seeds);
 
   return g_test_run ();
 }

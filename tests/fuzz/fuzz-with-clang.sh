@@ -21,9 +21,9 @@ if ! meson compile -C "$dir" fuzz-template-json fuzz-template-csv >"$dir.log" 2>
 fi
 for kind in json csv; do
   n=$((n + 1))
-  seeds=$top/tests/fuzz/seeds-csv
-  [ $kind = json ] && seeds=$top/resources/checklists
-  out=$(sh "$top/tests/fuzz/run-fuzz.sh" "$dir/tests/fuzz/fuzz-template-$kind" "$seconds" "$seeds")
+  # The built-in checklists, the CSV seeds and the test suite's bad files.
+  out=$(sh "$top/tests/fuzz/run-fuzz.sh" "$dir/tests/fuzz/fuzz-template-$kind" "$seconds" \
+    "$top/resources/checklists" "$top/tests/fuzz/seeds-csv" "$top/tests/fuzz/seeds-bad")
   status=$?
   echo "$out" | grep '^#'
   if [ $status -eq 0 ]; then echo "ok $n - fuzz-template-$kind"; else echo "not ok $n - fuzz-template-$kind"; failed=1; fi
