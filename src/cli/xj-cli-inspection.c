@@ -13,6 +13,7 @@
 #include "xj-cli.h"
 #include "xj-clock.h"
 #include "xj-inspection.h"
+#include "xj-photo-store.h"
 #include "xj-template-store.h"
 
 #define USAGE "xunjian inspection list [--json] | xunjian inspection show ID [--json]"
@@ -173,27 +174,9 @@ add_answer (JsonBuilder          *builder,
   json_builder_set_member_name (builder, "photos");
   json_builder_begin_array (builder);
   for (guint i = 0; photos != NULL && i < photos->len; i++)
-    json_builder_add_string_value (builder, g_ptr_array_index (photos, i));
+    json_builder_add_string_value (builder, ((XjAttachedPhoto *) g_ptr_array_index (photos, i))->sha256);
   json_builder_end_array (builder);
   json_builder_end_object (builder);
-}
-
-static GPtrArray *
-photo_hashes (XjStore *store,
-              gint64   answer_id)
-{
-  GPtrArray *hashes = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = xj_store_prepare (store,
-                                         "SELECT sha256 FROM answer_photos WHERE answer_id = ?1 "
-                                         "ORDER BY position, id", NULL);
-
-  if (stmt == NULL)
-    return hashes;
-  sqlite3_bind_int64 (stmt, 1, answer_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (hashes, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_reset (stmt);
-  return hashes;
 }
 
 static int
@@ -242,9 +225,12 @@ show_inspection (XjCli *cli)
         {
           XjTemplateItem *item = g_ptr_array_index (section->items, i);
           XjAnswer *answer = g_hash_table_lookup (answers, &item->id);
-          g_autoptr(GPtrArray) photos = answer != NULL ? photo_hashes (store, answer->answer_id)
-                                                       : NULL;
+          g_autoptr(GPtrArray) photos = NULL;
 
+          /* A photo list that cannot be read is an error, not "no photos". */
+          if (answer != NULL
+              && (photos = xj_store_list_answer_photos (store, answer->answer_id, &error)) == NULL)
+            return xj_cli_fail_error (error);
           add_answer (builder, item, answer, photos);
         }
       json_builder_end_array (builder);

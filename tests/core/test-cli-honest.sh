@@ -25,5 +25,17 @@ again=$("$bin" --data-dir "$t" template import "$work/first.csv"); ok $? "the ex
 "$bin" --data-dir "$t" template export "$again" "$work/second.csv"
 cmp -s "$work/first.csv" "$work/second.csv"; ok $? "import, export, import, export: the same CSV"
 
+# A photo list that cannot be read (a damaged answer_photos table).
+d=$work/demo
+"$bin" --data-dir "$d" demo >/dev/null; ok $? "demo"
+id=$(sqlite3 "$d/xunjian.db" "SELECT a.inspection_id FROM answer_photos p JOIN answers a ON a.id = p.answer_id LIMIT 1")
+"$bin" --data-dir "$d" inspection show "$id" --json >"$work/before.json"; ok $? "inspection show --json"
+grep -q '"photos" : \[$' "$work/before.json"; ok $? "lists the photos"
+sqlite3 "$d/xunjian.db" "ALTER TABLE answer_photos RENAME COLUMN position TO position_damaged"
+"$bin" --data-dir "$d" inspection show "$id" --json >"$work/out" 2>"$work/err"
+[ $? -ne 0 ]; ok $? "a photo read error fails the command"
+[ ! -s "$work/out" ]; ok $? "and prints no JSON with empty photo lists"
+grep -q 'position' "$work/err"; ok $? "and says what failed: $(cat "$work/err")"
+
 echo "1..$n"
 exit $failed
