@@ -28,6 +28,7 @@ struct _XjNewInspectionDialog
   GArray              *template_ids;
   gint64               schedule_id;     /* when started for a schedule's occurrence */
   gint64               occurrence_at;
+  char                *read_error;      /* the sites or checklists could not be read */
 
   GtkLabel            *error_label;
   AdwComboRow         *site_row;
@@ -156,6 +157,11 @@ start_activated (GtkWidget  *widget,
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   gint64 id;
 
+  if (self->read_error != NULL)
+    {
+      show_error (self, self->read_error, NULL);
+      return;
+    }
   if (!xj_parse_local_minute (gtk_editable_get_text (GTK_EDITABLE (self->start_row)),
                               &start.started_at))
     {
@@ -253,8 +259,10 @@ fill_choices (XjNewInspectionDialog *self)
   g_autoptr(GtkStringList) sites = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) templates = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
-  g_autoptr(GPtrArray) site_list = xj_store_list_sites (store, FALSE, NULL);
-  g_autoptr(GPtrArray) template_list = xj_store_list_templates (store, FALSE, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) site_list = xj_store_list_sites (store, FALSE, &error);
+  g_autoptr(GPtrArray) template_list = site_list == NULL ? NULL
+                                       : xj_store_list_templates (store, FALSE, &error);
   guint n_kinds = 0;
   const XjTemplateChoice *kind_choices = xj_template_get_kinds (&n_kinds);
 
@@ -279,7 +287,13 @@ fill_choices (XjNewInspectionDialog *self)
   adw_combo_row_set_model (self->site_row, G_LIST_MODEL (sites));
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
   adw_combo_row_set_model (self->template_row, G_LIST_MODEL (templates));
-  if (self->site_ids->len == 0)
+  /* A read that failed is said as such, not as "no site yet". */
+  if (error != NULL)
+    {
+      self->read_error = g_strdup (error->message);
+      show_error (self, self->read_error, NULL);
+    }
+  else if (self->site_ids->len == 0)
     show_error (self, _("There is no active site yet: add the site in Sites first."), NULL);
 }
 
@@ -303,6 +317,7 @@ xj_new_inspection_dialog_finalize (GObject *object)
 
   g_clear_pointer (&self->site_ids, g_array_unref);
   g_clear_pointer (&self->template_ids, g_array_unref);
+  g_free (self->read_error);
 
   G_OBJECT_CLASS (xj_new_inspection_dialog_parent_class)->finalize (object);
 }

@@ -27,6 +27,7 @@ struct _XjScheduleDialog
   XjSchedule      *schedule;      /* the one edited, or a new one on save */
   GArray          *site_ids;
   GArray          *template_ids;
+  char            *read_error;    /* the sites or checklists could not be read */
 
   AdwWindowTitle  *title;
   GtkLabel        *error_label;
@@ -448,7 +449,9 @@ on_field_changed_cb (XjScheduleDialog *self)
 
   gtk_stack_set_visible_child_name (self->rule_stack,
                                     xj_schedule_rule_to_string (adw_combo_row_get_selected (self->rule_row)));
-  if (self->site_ids->len == 0)
+  if (self->read_error != NULL)
+    show_error (self, self->read_error);
+  else if (self->site_ids->len == 0)
     show_error (self, _("There is no active site yet: add the site in Sites first."));
   else
     show_error (self, read_spec (self, &spec, &error) ? NULL : error->message);
@@ -466,6 +469,11 @@ save_activated (GtkWidget  *widget,
   gint64 site_id = selected_id (self->site_row, self->site_ids);
   gint64 template_id = selected_id (self->template_row, self->template_ids);
 
+  if (self->read_error != NULL)
+    {
+      show_error (self, self->read_error);
+      return;
+    }
   if (!read_spec (self, &spec, &error))
     {
       show_error (self, error->message);
@@ -495,8 +503,10 @@ fill_choices (XjScheduleDialog *self)
   g_autoptr(GtkStringList) templates = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) rules = gtk_string_list_new (NULL);
-  g_autoptr(GPtrArray) site_list = xj_store_list_sites (store, FALSE, NULL);
-  g_autoptr(GPtrArray) template_list = xj_store_list_templates (store, FALSE, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) site_list = xj_store_list_sites (store, FALSE, &error);
+  g_autoptr(GPtrArray) template_list = site_list == NULL ? NULL
+                                       : xj_store_list_templates (store, FALSE, &error);
   guint n_kinds = 0;
   const XjTemplateChoice *kind_choices = xj_template_get_kinds (&n_kinds);
 
@@ -522,6 +532,9 @@ fill_choices (XjScheduleDialog *self)
   adw_combo_row_set_model (self->template_row, G_LIST_MODEL (templates));
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
   adw_combo_row_set_model (self->rule_row, G_LIST_MODEL (rules));
+  /* Said by on_field_changed_cb instead of "no site yet". */
+  if (error != NULL)
+    self->read_error = g_strdup (error->message);
 }
 
 /* Every field revalidates the whole form when it changes. */
@@ -566,6 +579,7 @@ xj_schedule_dialog_finalize (GObject *object)
 
   g_clear_pointer (&self->site_ids, g_array_unref);
   g_clear_pointer (&self->template_ids, g_array_unref);
+  g_free (self->read_error);
 
   G_OBJECT_CLASS (xj_schedule_dialog_parent_class)->finalize (object);
 }
