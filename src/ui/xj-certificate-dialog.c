@@ -26,6 +26,7 @@ struct _XjCertificateDialog
   char                    *file;
   XjCertificateDialogMode  mode;
   GCancellable            *cancellable;
+  GtkNativeDialog         *chooser;      /* owned; modal to this window, gone with it */
   gboolean                 confirmed;
 
   AdwWindowTitle          *title;
@@ -296,7 +297,7 @@ on_chooser_response_cb (GtkNativeDialog     *chooser,
 
       xj_certificate_dialog_set_file (self, path);
     }
-  g_object_unref (chooser);
+  g_clear_object (&self->chooser);
 }
 
 static void
@@ -304,17 +305,27 @@ choose_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
+  XjCertificateDialog *self = XJ_CERTIFICATE_DIALOG (widget);
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
+  if (self->chooser != NULL)
+    {
+      gtk_native_dialog_show (self->chooser);
+      return;
+    }
   chooser = gtk_file_chooser_native_new (_("Import PKCS#12 File"), GTK_WINDOW (widget),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   gtk_file_filter_set_name (filter, _("PKCS#12 files"));
   gtk_file_filter_add_pattern (filter, "*.p12");
   gtk_file_filter_add_pattern (filter, "*.pfx");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response_cb), widget);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  /* The dialog owns the chooser: closing the dialog closes the chooser
+   * (see dispose), so no answer comes to a dialog that is gone. */
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_set_modal (self->chooser, TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response_cb), self);
+  gtk_native_dialog_show (self->chooser);
 }
 
 /* --- GObject -------------------------------------------------------------- */
@@ -325,6 +336,13 @@ xj_certificate_dialog_dispose (GObject *object)
   XjCertificateDialog *self = XJ_CERTIFICATE_DIALOG (object);
 
   g_cancellable_cancel (self->cancellable);
+  /* A chooser still open goes with the window, unanswered. */
+  if (self->chooser != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->chooser, self);
+      gtk_native_dialog_destroy (self->chooser);
+      g_clear_object (&self->chooser);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), XJ_TYPE_CERTIFICATE_DIALOG);
   g_clear_object (&self->cancellable);
 

@@ -22,6 +22,7 @@ struct _XjPreferencesWindow
 
   GSettings            *settings;
   char                 *data_dir;
+  GtkNativeDialog      *logo_chooser;   /* owned; modal to this window, gone with it */
 
   AdwEntryRow          *organisation_row;
   AdwEntryRow          *inspector_row;
@@ -227,7 +228,7 @@ on_logo_response_cb (GtkNativeDialog     *chooser,
 
       g_settings_set_string (self->settings, "organisation-logo", path != NULL ? path : "");
     }
-  g_object_unref (chooser);
+  g_clear_object (&self->logo_chooser);
 }
 
 static void
@@ -235,9 +236,15 @@ choose_logo_activated (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
+  XjPreferencesWindow *self = XJ_PREFERENCES_WINDOW (widget);
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
+  if (self->logo_chooser != NULL)
+    {
+      gtk_native_dialog_show (self->logo_chooser);
+      return;
+    }
   chooser = gtk_file_chooser_native_new (_("Choose the Organisation Logo"), GTK_WINDOW (widget),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   /* The report writer embeds PNG and JPEG as they are. */
@@ -245,8 +252,12 @@ choose_logo_activated (GtkWidget  *widget,
   gtk_file_filter_add_mime_type (filter, "image/png");
   gtk_file_filter_add_mime_type (filter, "image/jpeg");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_logo_response_cb), widget);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  /* The window owns the chooser: closing the window closes the chooser
+   * (see dispose), so no answer comes to a window that is gone. */
+  self->logo_chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_set_modal (self->logo_chooser, TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_logo_response_cb), self);
+  gtk_native_dialog_show (self->logo_chooser);
 }
 
 static void
@@ -264,6 +275,13 @@ xj_preferences_window_dispose (GObject *object)
 {
   XjPreferencesWindow *self = XJ_PREFERENCES_WINDOW (object);
 
+  /* A chooser still open goes with the window, unanswered. */
+  if (self->logo_chooser != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->logo_chooser, self);
+      gtk_native_dialog_destroy (self->logo_chooser);
+      g_clear_object (&self->logo_chooser);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (object), XJ_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
 

@@ -595,6 +595,42 @@ test_chinese (void)
   fixture_tear_down (&f, NULL);
 }
 
+/* The file chooser of @window (opened by @action) is modal to it and goes
+ * with it: closing the window while the chooser is open leaves no chooser
+ * whose answer would go to a window that is gone. */
+static void
+assert_chooser_goes_with (GtkWindow  *window,
+                          const char *action)
+{
+  GtkWindow *chooser;
+
+  gtk_window_present (window);
+  xj_test_iterate (30);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+  for (guint i = 0; i < 100 && xj_test_find_window (GTK_TYPE_FILE_CHOOSER_DIALOG) == NULL; i++)
+    xj_test_iterate (10);
+  chooser = xj_test_find_window (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_nonnull (chooser);
+  g_assert_true (gtk_window_get_modal (chooser));
+  gtk_window_destroy (window);
+  xj_test_iterate (30);
+  chooser = xj_test_find_window (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_null (chooser);
+}
+
+static void
+test_choosers_closed_with_window (Fixture       *f,
+                                  gconstpointer  data)
+{
+  assert_chooser_goes_with (GTK_WINDOW (xj_preferences_window_new (xj_application_get_settings (f->app),
+                                                                   f->dir)),
+                            "preferences.choose-logo");
+  assert_chooser_goes_with (GTK_WINDOW (xj_certificate_dialog_new (GTK_WINDOW (f->window), f->dir,
+                                                                   XJ_CERTIFICATE_DIALOG_IMPORT,
+                                                                   "王芳", "华信")),
+                            "certificate.choose");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -617,6 +653,8 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/xj/ui/archive/two-certificates", Fixture, NULL, fixture_set_up,
               test_two_certificates, fixture_tear_down);
+  g_test_add ("/xj/ui/archive/choosers-closed-with-window", Fixture, NULL, fixture_set_up,
+              test_choosers_closed_with_window, fixture_tear_down);
 
   return g_test_run ();
 }
