@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The built-in checklists (the JSON files in resources/checklists/, English) are
- * installed into the database on first start and on upgrade, translated
- * into the user's language with gettext (context "checklist"; the strings
- * reach xgettext through the generated xj-builtin-strings.c).
+ * installed into the database on first start and on upgrade, in English, and
+ * translated when read into the language of the moment with gettext (context
+ * "checklist"; the strings reach xgettext through the generated
+ * xj-builtin-strings.c).
  *
  * A built-in file carries a uid and a "content_version".  The built-in
  * template's version number is that content version, so a newer file adds
@@ -24,8 +25,17 @@
 
 #define CHECKLISTS_PATH "/io/github/xunjian/Xunjian/checklists/"
 
-static void
-translate (char **text)
+/**
+ * xj_builtins_translate:
+ * @text: (inout): text of a built-in checklist as stored
+ *
+ * Built-in checklists are stored in English, as their files say, and shown
+ * in the language of the moment: @text becomes its translation when it is
+ * one of the built-in strings (stored text that is not, such as a checklist
+ * installed translated by an older version, stays as it is).
+ */
+void
+xj_builtins_translate (char **text)
 {
   const char *translated;
 
@@ -39,27 +49,36 @@ translate (char **text)
     }
 }
 
-static void
-translate_template (XjTemplate *tmpl)
+/**
+ * xj_builtins_translate_template:
+ *
+ * Puts the text of @tmpl, when it is a built-in checklist, into the language
+ * of the moment (see xj_builtins_translate()); a checklist someone wrote or
+ * copied is left as written.
+ */
+void
+xj_builtins_translate_template (XjTemplate *tmpl)
 {
-  translate (&tmpl->name);
-  translate (&tmpl->description);
+  if (!tmpl->builtin)
+    return;
+  xj_builtins_translate (&tmpl->name);
+  xj_builtins_translate (&tmpl->description);
   for (guint s = 0; s < tmpl->sections->len; s++)
     {
       XjTemplateSection *section = g_ptr_array_index (tmpl->sections, s);
 
-      translate (&section->title);
+      xj_builtins_translate (&section->title);
       for (guint i = 0; i < section->items->len; i++)
         {
           XjTemplateItem *item = g_ptr_array_index (section->items, i);
 
-          translate (&item->prompt);
-          translate (&item->guidance);
-          translate (&item->guidance_do);
-          translate (&item->guidance_dont);
-          translate (&item->unit);
+          xj_builtins_translate (&item->prompt);
+          xj_builtins_translate (&item->guidance);
+          xj_builtins_translate (&item->guidance_do);
+          xj_builtins_translate (&item->guidance_dont);
+          xj_builtins_translate (&item->unit);
           for (guint o = 0; o < item->options->len; o++)
-            translate (&((XjTemplateOption *) g_ptr_array_index (item->options, o))->label);
+            xj_builtins_translate (&((XjTemplateOption *) g_ptr_array_index (item->options, o))->label);
         }
     }
 }
@@ -119,9 +138,10 @@ _xj_templates_install_builtin (XjStore     *store,
   if (version >= content_version)
     return TRUE;
 
+  /* Stored in English: translated when read (xj_builtins_translate_template),
+   * so the checklist follows the language of whoever opens the folder. */
   if ((tmpl = xj_template_from_json (data, length, name, error)) == NULL)
     return FALSE;
-  translate_template (tmpl);
   if (!xj_store_begin (store, error))
     return FALSE;
   if (template_id == 0)

@@ -2,10 +2,13 @@
 #pragma once
 
 #include "xj-store.h"
+#include "xj-template.h"
 
 G_BEGIN_DECLS
 
 gboolean xj_templates_install_builtins (XjStore  *store,
                                         GError  **error);
+void     xj_builtins_translate          (char    **text);
+void     xj_builtins_translate_template (XjTemplate *tmpl);
 
 G_END_DECLS

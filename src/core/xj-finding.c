@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "xj-builtins.h"
 #include "xj-clock.h"
 #include "xj-finding.h"
 #include "xj-notice-private.h"
@@ -170,6 +171,8 @@ finding_from_row (sqlite3_stmt *stmt)
   finding->item_id = sqlite3_column_int64 (stmt, 3);
   finding->item_key = dup_column (stmt, 4);
   finding->prompt = dup_column (stmt, 5);
+  if (sqlite3_column_int (stmt, 17) != 0)
+    xj_builtins_translate (&finding->prompt);
   finding->remark = dup_column (stmt, 6);
   finding->category = dup_column (stmt, 7);
   finding->critical = sqlite3_column_int (stmt, 8) != 0;
@@ -238,7 +241,9 @@ xj_store_load_findings (XjStore       *store,
       sqlite3_stmt *stmt = xj_store_prepare (store,
         "SELECT a.id, a.inspection_id, i.site_id, a.item_id, t.item_key, t.prompt, a.remark, "
         "t.category, t.critical, t.failure_weight, t.notice_type, t.responsible_party, "
-        "t.deadline_days, a.outcome, a.answered_at, i.rep_name, i.rep_company "
+        "t.deadline_days, a.outcome, a.answered_at, i.rep_name, i.rep_company, "
+        "(SELECT f.builtin FROM templates f JOIN template_versions v ON v.template_id = f.id "
+        " JOIN template_sections s ON s.version_id = v.id WHERE s.id = t.section_id) "
         "FROM answers a JOIN inspections i ON i.id = a.inspection_id "
         "JOIN template_items t ON t.id = a.item_id WHERE a.id = ?1", error);
       XjFinding *finding = NULL;

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "xj-builtins.h"
 #include "xj-clock.h"
 #include "xj-inspection.h"
 #include "xj-inspection-private.h"
@@ -110,7 +111,8 @@ check_draft (XjStore  *store,
   "(SELECT count(*) FROM answers a JOIN answer_photos p ON p.answer_id = a.id " \
   "  WHERE a.inspection_id = i.id), " \
   "(SELECT count(*) FROM answers a WHERE a.inspection_id = i.id " \
-  "  AND a.outcome <> 'unanswered') "
+  "  AND a.outcome <> 'unanswered'), " \
+  "(SELECT builtin FROM templates t WHERE t.id = v.template_id) "
 #define INSPECTION_FROM \
   "FROM inspections i JOIN sites s ON s.id = i.site_id " \
   "JOIN template_versions v ON v.id = i.version_id "
@@ -127,6 +129,8 @@ inspection_from_row (sqlite3_stmt *stmt)
   inspection->template_id = sqlite3_column_int64 (stmt, 3);
   inspection->version_id = sqlite3_column_int64 (stmt, 4);
   inspection->template_name = dup_column (stmt, 5);
+  if (sqlite3_column_int (stmt, 22) != 0)
+    xj_builtins_translate (&inspection->template_name);
   inspection->template_version = sqlite3_column_int (stmt, 6);
   inspection->kind = dup_column (stmt, 7);
   xj_inspection_state_from_string ((const char *) sqlite3_column_text (stmt, 8), &state);

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "xj-builtins.h"
 #include "xj-clock.h"
 #include "xj-schedule-private.h"
 
@@ -50,7 +51,7 @@ static GParamSpec *properties[N_PROPS];
 
 #define SCHEDULE_COLUMNS \
   "s.id, s.site_id, s.template_id, s.kind, s.rule, s.spec, s.seed, s.starts_at, s.paused, " \
-  "si.name, v.name, v.id"
+  "si.name, v.name, v.id, (SELECT builtin FROM templates WHERE id = s.template_id)"
 #define SCHEDULE_FROM \
   " FROM schedules s JOIN sites si ON si.id = s.site_id " \
   "LEFT JOIN template_versions v ON v.id = (SELECT id FROM template_versions " \
@@ -305,6 +306,8 @@ schedule_from_row (sqlite3_stmt *stmt)
   _xj_schedule_set_names (self, (const char *) sqlite3_column_text (stmt, 9),
                           (const char *) sqlite3_column_text (stmt, 10),
                           sqlite3_column_int64 (stmt, 11));
+  if (sqlite3_column_int (stmt, 12) != 0)
+    xj_builtins_translate (&self->template_name);
   return self;
 }
 
@@ -373,7 +376,8 @@ load_names (XjStore     *store,
             GError     **error)
 {
   sqlite3_stmt *stmt = xj_store_prepare (store,
-                                         "SELECT (SELECT name FROM sites WHERE id = ?1), v.name, v.id "
+                                         "SELECT (SELECT name FROM sites WHERE id = ?1), v.name, v.id, "
+                                         "(SELECT builtin FROM templates WHERE id = ?2) "
                                          "FROM (SELECT 1) LEFT JOIN template_versions v ON v.id = "
                                          "(SELECT id FROM template_versions WHERE template_id = ?2 "
                                          "ORDER BY version DESC LIMIT 1)", error);
@@ -388,6 +392,8 @@ load_names (XjStore     *store,
     _xj_schedule_set_names (schedule, (const char *) sqlite3_column_text (stmt, 0),
                             (const char *) sqlite3_column_text (stmt, 1),
                             sqlite3_column_int64 (stmt, 2));
+  if (rc == SQLITE_ROW && sqlite3_column_int (stmt, 3) != 0)
+    xj_builtins_translate (&schedule->template_name);
   sqlite3_reset (stmt);
   return rc == SQLITE_ROW
          || xj_store_set_sqlite_error (error, xj_store_get_db (store), rc,

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "xj-builtins.h"
 #include "xj-template-store.h"
 
 void
@@ -134,6 +135,8 @@ xj_store_list_templates (XjStore   *store,
       summary->version_id = sqlite3_column_int64 (stmt, 4);
       summary->version = sqlite3_column_int (stmt, 5);
       summary->name = dup_column (stmt, 6);
+      if (summary->builtin)
+        xj_builtins_translate (&summary->name);
       summary->n_items = sqlite3_column_int (stmt, 7);
       summary->updated_at = sqlite3_column_int64 (stmt, 8);
       summary->n_inspections = GPOINTER_TO_UINT (g_hash_table_lookup (counts, &summary->id));
@@ -166,7 +169,8 @@ xj_store_list_template_versions (XjStore  *store,
 
   stmt = xj_store_prepare (store,
                            "SELECT v.id, v.version, v.name, v.created_at, "
-                           "  (SELECT count(*) FROM inspections i WHERE i.version_id = v.id) "
+                           "  (SELECT count(*) FROM inspections i WHERE i.version_id = v.id), "
+                           "  (SELECT builtin FROM templates t WHERE t.id = v.template_id) "
                            "FROM template_versions v WHERE v.template_id = ?1 "
                            "ORDER BY v.version DESC", error);
   if (stmt == NULL)
@@ -181,6 +185,8 @@ xj_store_list_template_versions (XjStore  *store,
       info->name = dup_column (stmt, 2);
       info->created_at = sqlite3_column_int64 (stmt, 3);
       info->n_inspections = sqlite3_column_int (stmt, 4);
+      if (sqlite3_column_int (stmt, 5) != 0)
+        xj_builtins_translate (&info->name);
       g_ptr_array_add (list, info);
     }
   sqlite3_reset (stmt);
@@ -368,6 +374,7 @@ xj_store_load_template_version (XjStore  *store,
 
   if (!load_header (store, tmpl, version_id, error) || !load_content (store, tmpl, error))
     return NULL;
+  xj_builtins_translate_template (tmpl);
   return g_steal_pointer (&tmpl);
 }
 

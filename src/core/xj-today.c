@@ -14,6 +14,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "xj-builtins.h"
 #include "xj-schedule-private.h"
 #include "xj-today.h"
 
@@ -88,7 +89,8 @@ read_drafts (XjStore  *store,
   stmt = xj_store_prepare (store,
                            "SELECT i.id, i.site_id, si.name, v.template_id, i.version_id, v.name, "
                            "i.kind, i.started_at, ifnull(i.schedule_id, 0), "
-                           "ifnull(i.occurrence_at, 0) FROM inspections i "
+                           "ifnull(i.occurrence_at, 0), "
+                           "(SELECT builtin FROM templates WHERE id = v.template_id) FROM inspections i "
                            "JOIN sites si ON si.id = i.site_id "
                            "JOIN template_versions v ON v.id = i.version_id "
                            "WHERE i.state = 'draft' ORDER BY i.started_at DESC, i.id DESC", error);
@@ -109,6 +111,8 @@ read_drafts (XjStore  *store,
         .occurrence_at = sqlite3_column_int64 (stmt, 9),
       };
 
+      if (sqlite3_column_int (stmt, 10) != 0)
+        xj_builtins_translate (&draft.template_name);
       g_array_append_val (drafts, draft);
     }
   sqlite3_reset (stmt);

@@ -48,7 +48,8 @@ fixture_set_up (Fixture       *f,
   g_autofree char *app_id = NULL;
   static guint serial;
 
-  f->dir = xj_test_make_data_dir ();
+  /* @data: a function making the data folder, or NULL for a fresh one. */
+  f->dir = data != NULL ? ((char *(*) (void)) data) () : xj_test_make_data_dir ();
   f->app = xj_application_new (f->dir);
   app_id = g_strdup_printf ("%s.TemplatesTest%u", APP_ID, ++serial);
   g_application_set_application_id (G_APPLICATION (f->app), app_id);
@@ -687,6 +688,49 @@ test_chinese (void)
   fixture_tear_down (&f, NULL);
 }
 
+/* A data folder first opened from an English shell: the real binary
+ * installs the built-in checklists there under LANG=C. */
+static char *
+make_english_folder (void)
+{
+  char *dir = xj_test_make_data_dir ();
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "LANG", "C", TRUE);
+  const char *argv[] = { g_getenv ("XUNJIAN_BINARY"), "--data-dir", dir, "template", "list", NULL };
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  env = g_environ_setenv (env, "LC_ALL", "C", TRUE);
+  env = g_environ_unsetenv (env, "LANGUAGE");
+  g_assert_nonnull (argv[0]);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                               NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return dir;
+}
+
+/* Under zh_CN, the built-in checklists of that English-first folder show
+ * their Chinese names, in the list and in the read-only editor. */
+static void
+test_chinese_builtins (void)
+{
+  Fixture f = { 0 };
+  XjTemplateEditor *editor;
+
+  fixture_set_up (&f, make_english_folder);
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (f.page), "日常巡视"));
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (f.page), "周检"));
+  g_assert_false (xj_test_label_shown (GTK_WIDGET (f.page), "Daily patrol"));
+  g_assert_false (xj_test_label_shown (GTK_WIDGET (f.page), "Weekly check"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "templates.edit", "x", first_builtin (&f)));
+  editor = wait_for_editor ();
+  g_assert_false (xj_test_label_shown (GTK_WIDGET (editor), "Daily patrol"));
+  g_assert_false (xj_test_label_shown (GTK_WIDGET (editor), "Weekly check"));
+  g_assert_false (xj_test_label_shown (GTK_WIDGET (editor), "Monthly check"));
+  destroy_windows (XJ_TYPE_TEMPLATE_EDITOR);
+  fixture_tear_down (&f, NULL);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -700,6 +744,7 @@ main (int    argc,
   if (g_str_has_prefix (setlocale (LC_MESSAGES, NULL), "zh_CN"))
     {
       g_test_add_func ("/xj/ui/zh/templates-translated", test_chinese);
+      g_test_add_func ("/xj/ui/zh/builtins-follow-language", test_chinese_builtins);
       return g_test_run ();
     }
 
