@@ -721,35 +721,6 @@ fail:
   return FALSE;
 }
 
-gboolean
-xj_store_delete_draft (XjStore     *store,
-                       gint64       inspection_id,
-                       const char  *actor,
-                       GError     **error)
-{
-  sqlite3_stmt *stmt;
-
-  if (!xj_store_begin (store, error))
-    return FALSE;
-  if (!check_draft (store, inspection_id, error))
-    goto fail;
-  stmt = xj_store_prepare (store, "DELETE FROM inspections WHERE id = ?1 AND state = 'draft'",
-                           error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, inspection_id);
-  if (!xj_store_step_done (store, stmt, error)
-      || !xj_store_audit (store, actor, "inspection", inspection_id, "delete-draft", NULL, error)
-      || !xj_store_commit (store, error))
-    goto fail;
-  xj_store_emit_changed (store, "inspections");
-  return TRUE;
-
-fail:
-  xj_store_rollback (store);
-  return FALSE;
-}
-
 /* --- lists ---------------------------------------------------------------- */
 
 /**

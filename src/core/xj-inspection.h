@@ -147,10 +147,6 @@ gboolean           xj_store_complete_inspection     (XjStore           *store,
                                                      gint64             inspection_id,
                                                      const char        *actor,
                                                      GError           **error);
-gboolean           xj_store_delete_draft            (XjStore           *store,
-                                                     gint64             inspection_id,
-                                                     const char        *actor,
-                                                     GError           **error);
 GPtrArray         *xj_store_list_inspections        (XjStore                  *store,
                                                      const XjInspectionFilter *filter,
                                                      GError                  **error);

@@ -464,17 +464,6 @@ xj_notice_add_before_photo (XjNotice   *self,
     g_ptr_array_add (self->before_photos, g_strdup (sha256));
 }
 
-void
-xj_notice_remove_before_photo (XjNotice   *self,
-                               const char *sha256)
-{
-  guint index;
-
-  g_return_if_fail (XJ_IS_NOTICE (self));
-  if (find_photo (self->before_photos, sha256, &index))
-    g_ptr_array_remove_index (self->before_photos, index);
-}
-
 /**
  * xj_notice_validate:
  *

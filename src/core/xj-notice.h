@@ -115,7 +115,6 @@ void                xj_notice_set_required_action   (XjNotice           *self,
 gint64              xj_notice_get_deadline          (XjNotice           *self);
 void                xj_notice_set_deadline          (XjNotice           *self,
                                                      gint64              deadline);
-gint64              xj_notice_get_created_at        (XjNotice           *self);
 gint64              xj_notice_get_issued_at         (XjNotice           *self);
 const char         *xj_notice_get_issued_by         (XjNotice           *self);
 gint64              xj_notice_get_acknowledged_at   (XjNotice           *self);
@@ -137,8 +136,6 @@ void                xj_notice_add_finding           (XjNotice           *self,
 GPtrArray          *xj_notice_get_before_photos     (XjNotice           *self);
 GPtrArray          *xj_notice_get_after_photos      (XjNotice           *self);
 void                xj_notice_add_before_photo      (XjNotice           *self,
-                                                     const char         *sha256);
-void                xj_notice_remove_before_photo   (XjNotice           *self,
                                                      const char         *sha256);
 
 /* Derived from the deadline; @now from xj_clock_now (). */

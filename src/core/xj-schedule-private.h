@@ -22,10 +22,6 @@ GArray *_xj_schedule_plan_windows  (const XjScheduleSpec *spec,
                                     gint64                starts_at,
                                     gint64                from,
                                     gint64                to);
-void    _xj_schedule_set_names     (XjSchedule           *self,
-                                    const char           *site_name,
-                                    const char           *template_name,
-                                    gint64                version_id);
 gint64  _xj_schedule_get_version_id (XjSchedule          *self);
 GArray *_xj_occurrence_array_new   (void);
 gboolean _xj_schedule_compute      (XjStore              *store,

@@ -231,14 +231,6 @@ xj_schedule_set_seed (XjSchedule *self,
   self->seed = seed;
 }
 
-void
-xj_schedule_set_starts_at (XjSchedule *self,
-                           gint64      starts_at)
-{
-  g_return_if_fail (XJ_IS_SCHEDULE (self));
-  self->starts_at = starts_at;
-}
-
 char *
 xj_schedule_dup_description (XjSchedule *self)
 {
@@ -261,7 +253,7 @@ xj_schedule_plan (XjSchedule *self,
   return xj_schedule_spec_plan (&self->spec, self->seed, self->starts_at, from, to);
 }
 
-void
+static void
 _xj_schedule_set_names (XjSchedule *self,
                         const char *site_name,
                         const char *template_name,

@@ -168,8 +168,6 @@ gint64                xj_schedule_get_seed          (XjSchedule           *self)
 void                  xj_schedule_set_seed          (XjSchedule           *self,
                                                      gint64                seed);
 gint64                xj_schedule_get_starts_at     (XjSchedule           *self);
-void                  xj_schedule_set_starts_at     (XjSchedule           *self,
-                                                     gint64                starts_at);
 gboolean              xj_schedule_get_paused        (XjSchedule           *self);
 const char           *xj_schedule_get_site_name     (XjSchedule           *self);
 const char           *xj_schedule_get_template_name (XjSchedule           *self);

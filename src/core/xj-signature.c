@@ -35,14 +35,14 @@ static const struct {
   [XJ_SIGNATURE_ROLE_ISSUER] = { "issuer", N_("Issuer") },
 };
 
-const char *
+static const char *
 xj_signature_role_to_string (XjSignatureRole role)
 {
   g_return_val_if_fail (role < G_N_ELEMENTS (roles), NULL);
   return roles[role].id;
 }
 
-gboolean
+static gboolean
 xj_signature_role_from_string (const char      *text,
                                XjSignatureRole *role)
 {
@@ -53,13 +53,6 @@ xj_signature_role_from_string (const char      *text,
         return TRUE;
       }
   return FALSE;
-}
-
-const char *
-xj_signature_role_get_label (XjSignatureRole role)
-{
-  g_return_val_if_fail (role < G_N_ELEMENTS (roles), NULL);
-  return _(roles[role].label);
 }
 
 void

@@ -55,10 +55,6 @@ typedef struct {
 
 GQuark       xj_signature_error_quark        (void);
 
-const char  *xj_signature_role_to_string     (XjSignatureRole  role);
-gboolean     xj_signature_role_from_string   (const char      *text,
-                                              XjSignatureRole *role);
-const char  *xj_signature_role_get_label     (XjSignatureRole  role);
 
 void         xj_signature_free               (XjSignature     *signature);
 

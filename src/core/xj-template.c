@@ -95,7 +95,7 @@ xj_response_type_get_label (XjResponseType type)
 }
 
 /* Text, date-time and photo answers record facts; they never pass or fail. */
-gboolean
+static gboolean
 xj_response_type_is_scored (XjResponseType type)
 {
   return type != XJ_RESPONSE_TEXT && type != XJ_RESPONSE_DATETIME && type != XJ_RESPONSE_PHOTO;
@@ -265,7 +265,7 @@ xj_template_section_new (const char *title)
   return section;
 }
 
-XjTemplateSection *
+static XjTemplateSection *
 xj_template_section_copy (const XjTemplateSection *section)
 {
   XjTemplateSection *copy = g_new0 (XjTemplateSection, 1);

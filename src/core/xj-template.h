@@ -122,7 +122,6 @@ const char        *xj_response_type_to_string     (XjResponseType  type);
 gboolean           xj_response_type_from_string   (const char     *text,
                                                    XjResponseType *type);
 const char        *xj_response_type_get_label     (XjResponseType  type);
-gboolean           xj_response_type_is_scored     (XjResponseType  type);
 const char        *xj_outcome_to_string           (XjOutcome       outcome);
 
 const XjTemplateChoice *xj_template_get_categories    (guint *n_choices);
@@ -151,7 +150,6 @@ gboolean           xj_template_item_check_value   (const XjTemplateItem *item,
                                                    GError        **error);
 
 XjTemplateSection *xj_template_section_new        (const char     *title);
-XjTemplateSection *xj_template_section_copy       (const XjTemplateSection *section);
 void               xj_template_section_free       (XjTemplateSection *section);
 
 XjTemplate        *xj_template_new                (const char     *name);

@@ -43,7 +43,7 @@ xj_shape_new (XjShapeKind kind,
   return shape;
 }
 
-XjShape *
+static XjShape *
 xj_shape_copy (const XjShape *shape)
 {
   XjShape *copy = xj_shape_new (shape->kind, shape->color, shape->width);

@@ -56,7 +56,6 @@ typedef struct
 XjShape      *xj_shape_new                     (XjShapeKind         kind,
                                                 guint32             color,
                                                 double              width);
-XjShape      *xj_shape_copy                    (const XjShape      *shape);
 void          xj_shape_free                    (XjShape            *shape);
 void          xj_shape_add_point               (XjShape            *shape,
                                                 double              x,

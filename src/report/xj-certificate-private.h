@@ -36,9 +36,6 @@ XjCertificate *_xj_certificate_new_take (gnutls_x509_crt_t *chain,
 /* The folder under the data folder that holds the keys and certificates. */
 #define XJ_CERTIFICATE_KEYS_DIR "keys"
 
-XjCertificate *_xj_certificate_read_file (const char        *chain_path,
-                                          GError           **error);
-char          *_xj_certificate_dup_id    (gnutls_x509_crt_t  crt);
 
 G_DEFINE_AUTO_CLEANUP_FREE_FUNC (gnutls_x509_crt_t, gnutls_x509_crt_deinit, NULL)
 G_DEFINE_AUTO_CLEANUP_FREE_FUNC (gnutls_x509_privkey_t, gnutls_x509_privkey_deinit, NULL)

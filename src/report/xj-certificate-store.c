@@ -27,7 +27,7 @@
 /* --- helpers -------------------------------------------------------------- */
 
 /* Reads a PEM chain, leaf first. */
-XjCertificate *
+static XjCertificate *
 _xj_certificate_read_file (const char  *chain_path,
                            GError     **error)
 {

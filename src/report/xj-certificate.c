@@ -72,7 +72,7 @@ dup_fingerprint (gnutls_x509_crt_t crt)
 }
 
 /* The file name stem of a stored certificate: its SHA-256, lower-case hex. */
-char *
+static char *
 _xj_certificate_dup_id (gnutls_x509_crt_t crt)
 {
   guint8 digest[32];

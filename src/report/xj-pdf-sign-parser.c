@@ -131,7 +131,7 @@ skip_object_nested (const guint8 *data,
 
 /* Returns the offset just after the object starting at or after @pos, or
  * XJ_PDF_BAD_POS when it is malformed or truncated. */
-gsize
+static gsize
 _xj_pdf_skip_object (const guint8 *data,
                      gsize         size,
                      gsize         pos)

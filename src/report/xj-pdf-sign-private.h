@@ -35,9 +35,6 @@ typedef struct {
 gsize     _xj_pdf_skip_space      (const guint8        *data,
                                    gsize                size,
                                    gsize                pos);
-gsize     _xj_pdf_skip_object     (const guint8        *data,
-                                   gsize                size,
-                                   gsize                pos);
 gboolean  _xj_pdf_read_int        (const guint8        *data,
                                    gsize                size,
                                    gsize               *pos,

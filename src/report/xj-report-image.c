@@ -161,7 +161,7 @@ _xj_report_renderer_draw_image (XjReportRenderer *self,
 
 /* Strokes scaled into the box at (x, y) (top-left), smoothed with
  * quadratic curves through the midpoints of successive points. */
-void
+static void
 _xj_report_renderer_strokes (XjReportRenderer        *self,
                              const XjReportSignature *signature,
                              double                   x,

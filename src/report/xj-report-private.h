@@ -170,12 +170,6 @@ void              _xj_report_renderer_draw_image   (XjReportRenderer      *self,
                                                     double                 y,
                                                     double                 width,
                                                     double                 height);
-void              _xj_report_renderer_strokes      (XjReportRenderer      *self,
-                                                    const XjReportSignature *signature,
-                                                    double                 x,
-                                                    double                 y,
-                                                    double                 width,
-                                                    double                 height);
 void              _xj_report_renderer_advance      (XjReportRenderer      *self,
                                                     double                 units);
 gboolean          _xj_report_renderer_check        (XjReportRenderer      *self,

@@ -157,14 +157,6 @@ xj_archive_row_new (const XjArchiveEntry *entry)
 }
 
 gint64
-xj_archive_row_get_report_id (XjArchiveRow *self)
-{
-  g_return_val_if_fail (XJ_IS_ARCHIVE_ROW (self), 0);
-
-  return self->report_id;
-}
-
-gint64
 xj_archive_row_get_inspection_id (XjArchiveRow *self)
 {
   g_return_val_if_fail (XJ_IS_ARCHIVE_ROW (self), 0);

@@ -11,7 +11,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (XjArchiveRow, xj_archive_row, XJ, ARCHIVE_ROW, AdwActionRow)
 
 GtkWidget *xj_archive_row_new                (const XjArchiveEntry *entry);
-gint64     xj_archive_row_get_report_id      (XjArchiveRow         *self);
 gint64     xj_archive_row_get_inspection_id  (XjArchiveRow         *self);
 
 G_END_DECLS

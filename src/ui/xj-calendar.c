@@ -298,12 +298,6 @@ xj_calendar_init (XjCalendar *self)
 
 /* --- public API ----------------------------------------------------------- */
 
-GtkWidget *
-xj_calendar_new (void)
-{
-  return g_object_new (XJ_TYPE_CALENDAR, NULL);
-}
-
 /**
  * xj_calendar_set_month:
  * @occurrences: (nullable): XjOccurrence of that month, sorted by time, as

@@ -10,7 +10,6 @@ G_BEGIN_DECLS
 #define XJ_TYPE_CALENDAR (xj_calendar_get_type ())
 G_DECLARE_FINAL_TYPE (XjCalendar, xj_calendar, XJ, CALENDAR, GtkWidget)
 
-GtkWidget *xj_calendar_new          (void);
 void       xj_calendar_set_month    (XjCalendar *self,
                                      int         year,
                                      int         month,

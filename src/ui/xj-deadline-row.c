@@ -143,12 +143,6 @@ xj_deadline_row_init (XjDeadlineRow *self)
   xj_deadline_row_set_deadline (self, xj_clock_now () + 24 * 3600);
 }
 
-GtkWidget *
-xj_deadline_row_new (void)
-{
-  return g_object_new (XJ_TYPE_DEADLINE_ROW, NULL);
-}
-
 gint64
 xj_deadline_row_get_deadline (XjDeadlineRow *self)
 {

@@ -8,7 +8,6 @@ G_BEGIN_DECLS
 #define XJ_TYPE_DEADLINE_ROW (xj_deadline_row_get_type ())
 G_DECLARE_FINAL_TYPE (XjDeadlineRow, xj_deadline_row, XJ, DEADLINE_ROW, AdwActionRow)
 
-GtkWidget *xj_deadline_row_new          (void);
 gint64     xj_deadline_row_get_deadline (XjDeadlineRow *self);
 void       xj_deadline_row_set_deadline (XjDeadlineRow *self,
                                          gint64         deadline);

@@ -406,10 +406,3 @@ xj_inspections_page_get_n_drafts (XjInspectionsPage *self)
   return self->draft_rows->len;
 }
 
-guint
-xj_inspections_page_get_n_listed (XjInspectionsPage *self)
-{
-  g_return_val_if_fail (XJ_IS_INSPECTIONS_PAGE (self), 0);
-
-  return self->n_listed;
-}

@@ -12,6 +12,5 @@ G_DECLARE_FINAL_TYPE (XjInspectionsPage, xj_inspections_page, XJ, INSPECTIONS_PA
 
 GtkWidget *xj_inspections_page_new          (XjApplication     *application);
 guint      xj_inspections_page_get_n_drafts (XjInspectionsPage *self);
-guint      xj_inspections_page_get_n_listed (XjInspectionsPage *self);
 
 G_END_DECLS

@@ -208,12 +208,6 @@ xj_item_preview_init (XjItemPreview *self)
 
 /* --- public API ----------------------------------------------------------- */
 
-GtkWidget *
-xj_item_preview_new (void)
-{
-  return g_object_new (XJ_TYPE_ITEM_PREVIEW, NULL);
-}
-
 void
 xj_item_preview_set_item (XjItemPreview        *self,
                           const XjTemplateItem *item)

@@ -11,7 +11,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (XjItemPreview, xj_item_preview, XJ, ITEM_PREVIEW, AdwBin)
 
-GtkWidget *xj_item_preview_new      (void);
 void       xj_item_preview_set_item (XjItemPreview        *self,
                                      const XjTemplateItem *item);
 

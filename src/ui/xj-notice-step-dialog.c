@@ -400,13 +400,6 @@ xj_notice_step_dialog_new (XjApplication *application,
   return GTK_WIDGET (self);
 }
 
-XjNoticeStep
-xj_notice_step_dialog_get_step (XjNoticeStepDialog *self)
-{
-  g_return_val_if_fail (XJ_IS_NOTICE_STEP_DIALOG (self), XJ_NOTICE_STEP_DISCARD);
-  return self->step;
-}
-
 /* The after-photos of a rectification; NULL for the other steps. */
 XjPhotoPicker *
 xj_notice_step_dialog_get_photo_picker (XjNoticeStepDialog *self)

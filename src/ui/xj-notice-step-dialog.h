@@ -25,7 +25,6 @@ G_DECLARE_FINAL_TYPE (XjNoticeStepDialog, xj_notice_step_dialog, XJ, NOTICE_STEP
 GtkWidget    *xj_notice_step_dialog_new      (XjApplication      *application,
                                               XjNotice           *notice,
                                               XjNoticeStep        step);
-XjNoticeStep  xj_notice_step_dialog_get_step (XjNoticeStepDialog *self);
 XjPhotoPicker *xj_notice_step_dialog_get_photo_picker (XjNoticeStepDialog *self);
 
 G_END_DECLS

@@ -26,7 +26,7 @@ G_DEFINE_FINAL_TYPE (XjNoticeView, xj_notice_view, ADW_TYPE_BIN)
 
 /* --- helpers -------------------------------------------------------------- */
 
-char *
+static char *
 _xj_notice_view_format_time (gint64 at)
 {
   g_autoptr(GDateTime) local = NULL;

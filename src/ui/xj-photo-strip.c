@@ -355,14 +355,6 @@ xj_photo_strip_load (XjPhotoStrip       *self,
   gtk_widget_set_visible (GTK_WIDGET (self->flags), all_flags->len > 0);
 }
 
-GPtrArray *
-xj_photo_strip_get_photos (XjPhotoStrip *self)
-{
-  g_return_val_if_fail (XJ_IS_PHOTO_STRIP (self), NULL);
-
-  return self->photos;
-}
-
 guint
 xj_photo_strip_get_n_shown (XjPhotoStrip *self)
 {

@@ -19,7 +19,6 @@ void          xj_photo_strip_load         (XjPhotoStrip       *self,
                                            XjStore            *store,
                                            const XjInspection *inspection,
                                            gint64              answer_id);
-GPtrArray    *xj_photo_strip_get_photos   (XjPhotoStrip       *self);
 guint         xj_photo_strip_get_n_shown  (XjPhotoStrip       *self);
 void          xj_photo_strip_set_progress (XjPhotoStrip       *self,
                                            double              fraction,

@@ -160,7 +160,7 @@ on_strip_cancel_cb (XjPhotoStrip *strip)
 
 /* --- attaching files ------------------------------------------------------ */
 
-void
+static void
 _xj_runner_attach_paths (XjRunner           *self,
                          XjItemRow          *row,
                          const char * const *paths)

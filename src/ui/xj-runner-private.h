@@ -71,9 +71,6 @@ void     _xj_runner_connect_row        (XjRunner   *self,
 void     _xj_runner_setup_photos       (XjRunner   *self,
                                         XjItemRow  *row);
 void     _xj_runner_reload_photos      (XjRunner   *self);
-void     _xj_runner_attach_paths       (XjRunner   *self,
-                                        XjItemRow  *row,
-                                        const char * const *paths);
 void     _xj_runner_choose_photos      (XjRunner   *self,
                                         gboolean    folder);
 void     _xj_runner_import_folder      (XjRunner   *self,

@@ -346,14 +346,6 @@ xj_schedules_page_new (XjApplication *application)
   return GTK_WIDGET (self);
 }
 
-guint
-xj_schedules_page_get_n_shown (XjSchedulesPage *self)
-{
-  g_return_val_if_fail (XJ_IS_SCHEDULES_PAGE (self), 0);
-
-  return self->schedules != NULL ? self->schedules->len : 0;
-}
-
 XjCalendarPage *
 xj_schedules_page_show_calendar (XjSchedulesPage *self)
 {

@@ -12,7 +12,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (XjSchedulesPage, xj_schedules_page, XJ, SCHEDULES_PAGE, AdwBin)
 
 GtkWidget      *xj_schedules_page_new          (XjApplication   *application);
-guint           xj_schedules_page_get_n_shown  (XjSchedulesPage *self);
 XjCalendarPage *xj_schedules_page_show_calendar (XjSchedulesPage *self);
 
 G_END_DECLS
