@@ -9,6 +9,8 @@
 #include <locale.h>
 
 #include "xj-application.h"
+#include "xj-new-inspection-dialog.h"
+#include "xj-schedule-dialog.h"
 #include "xj-site-dialog.h"
 #include "xj-site.h"
 #include "xj-sites-page.h"
@@ -430,6 +432,58 @@ test_chinese (void)
   fixture_tear_down (&f, NULL);
 }
 
+/* What a dialog says when the sites table cannot be read: that, not "no
+ * active site yet". */
+static void
+assert_read_error (const char *text)
+{
+  g_assert_nonnull (text);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "address"));
+  g_assert_null (strstr (text, "no active site"));
+}
+
+/* The sites cannot be read (a damaged table: a column gone): the New Inspection and
+ * schedule dialogs say so, and not "no active site yet" over empty lists;
+ * starting or saving says it again. */
+static void
+test_dialogs_read_error (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  XjNewInspectionDialog *start;
+  XjScheduleDialog *schedule;
+  GtkLabel *label;
+
+  g_assert_true (xj_store_exec (xj_application_get_store (f->app), "ALTER TABLE sites RENAME COLUMN address TO address_damaged", &error));
+  g_assert_no_error (error);
+
+  start = xj_new_inspection_dialog_new (f->app);
+  gtk_window_set_transient_for (GTK_WINDOW (start), GTK_WINDOW (f->window));
+  gtk_window_present (GTK_WINDOW (start));
+  xj_test_iterate (20);
+  label = GTK_LABEL (xj_test_find_widget (GTK_WIDGET (start), "error_label"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (label)));
+  assert_read_error (gtk_label_get_text (label));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (start), "new-inspection.start", NULL));
+  xj_test_iterate (20);
+  g_assert_nonnull (xj_test_find_window (XJ_TYPE_NEW_INSPECTION_DIALOG));
+  assert_read_error (gtk_label_get_text (label));
+  gtk_window_destroy (GTK_WINDOW (start));
+
+  schedule = xj_schedule_dialog_new (f->app, NULL);
+  gtk_window_present (GTK_WINDOW (schedule));
+  xj_test_iterate (20);
+  assert_read_error (xj_schedule_dialog_get_error (schedule));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (schedule), "schedule.save", NULL));
+  xj_test_iterate (20);
+  g_assert_nonnull (xj_test_find_window (XJ_TYPE_SCHEDULE_DIALOG));
+  assert_read_error (xj_schedule_dialog_get_error (schedule));
+  gtk_window_destroy (GTK_WINDOW (schedule));
+
+  g_assert_true (xj_store_exec (xj_application_get_store (f->app), "ALTER TABLE sites RENAME COLUMN address_damaged TO address", &error));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -460,6 +514,8 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/xj/ui/window/menu-tooltip", Fixture, NULL, fixture_set_up, test_menu_tooltip,
               fixture_tear_down);
+  g_test_add ("/xj/ui/sites/dialogs-read-error", Fixture, NULL, fixture_set_up,
+              test_dialogs_read_error, fixture_tear_down);
 
   return g_test_run ();
 }
