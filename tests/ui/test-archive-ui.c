@@ -125,15 +125,10 @@ static GtkWindow *
 wait_for_window (GType type,
                  guint seconds)
 {
-  for (guint i = 0; i < seconds * 20; i++)
-    {
-      GtkWindow *window = xj_test_find_window (type);
+  GtkWindow *window = NULL;
 
-      if (window != NULL)
-        return window;
-      xj_test_iterate (50);
-    }
-  return NULL;
+  xj_test_wait_until_ms ((window = xj_test_find_window (type)) != NULL, seconds * 1000);
+  return window;
 }
 
 static void

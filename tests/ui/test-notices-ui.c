@@ -437,9 +437,8 @@ test_standalone_and_filters (Fixture       *f,
 
   /* No description: said above the form, nothing saved. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "notice.save", NULL));
-  xj_test_iterate (30);
   error_label = xj_test_find_widget (GTK_WIDGET (dialog), "error_label");
-  g_assert_true (gtk_widget_get_visible (error_label));
+  xj_test_wait_until (gtk_widget_get_visible (error_label));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "Describe the problem"));
   g_assert_nonnull (xj_test_find_window (XJ_TYPE_NOTICE_DIALOG));
   notices_wait_for_board (f);
@@ -709,8 +708,7 @@ test_chinese (void)
   xj_test_assert_translated (GTK_WIDGET (f.window));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "notice.acknowledge", NULL));
-  xj_test_iterate (50);
-  step = xj_test_find_window (XJ_TYPE_NOTICE_STEP_DIALOG);
+  xj_test_wait_until ((step = xj_test_find_window (XJ_TYPE_NOTICE_STEP_DIALOG)) != NULL);
   xj_test_assert_translated (GTK_WIDGET (step));
   gtk_window_destroy (step);
 
@@ -720,7 +718,7 @@ test_chinese (void)
   xj_test_assert_translated (GTK_WIDGET (f.window));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "notices.new", NULL));
-  xj_test_iterate (50);
+  xj_test_wait_until (xj_test_find_window (XJ_TYPE_NOTICE_DIALOG) != NULL);
   xj_test_assert_translated (GTK_WIDGET (xj_test_find_window (XJ_TYPE_NOTICE_DIALOG)));
 
   notices_fixture_tear_down (&f, NULL);

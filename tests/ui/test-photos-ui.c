@@ -67,9 +67,7 @@ fixture_set_up (Fixture       *f,
   f->id = xj_store_start_inspection (f->store, &start, &error);
   g_assert_no_error (error);
   g_assert_true (xj_window_open_inspection (f->window, f->id));
-  xj_test_iterate (50);
-  f->runner = XJ_RUNNER (xj_window_get_runner (f->window));
-  g_assert_nonnull (f->runner);
+  xj_test_wait_until ((f->runner = XJ_RUNNER (xj_window_get_runner (f->window))) != NULL);
 }
 
 static void

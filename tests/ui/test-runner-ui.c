@@ -497,9 +497,8 @@ test_new_inspection (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (xj_test_find_widget (GTK_WIDGET (dialog), "rep_name_row")),
                          "李强");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "new-inspection.start", NULL));
-  xj_test_iterate (30);
   error_label = xj_test_find_widget (GTK_WIDGET (dialog), "error_label");
-  g_assert_true (gtk_widget_get_visible (error_label));
+  xj_test_wait_until (gtk_widget_get_visible (error_label));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "representative"));
   listed = xj_store_list_inspections (f->store, &filter, NULL);
   g_assert_cmpuint (listed->len, ==, 0);

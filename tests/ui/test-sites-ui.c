@@ -95,10 +95,9 @@ test_add_site (Fixture       *f,
   type_into (dialog, "address_row", "杭州市西湖区文三路 388 号");
   type_into (dialog, "manager_row", "王建国");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "site.save", NULL));
-  xj_test_iterate (50);
 
   /* The dialog closed, the list shows the site, the database has it. */
-  g_assert_null (xj_test_find_window (XJ_TYPE_SITE_DIALOG));
+  xj_test_wait_until (xj_test_find_window (XJ_TYPE_SITE_DIALOG) == NULL);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
   listed = g_list_model_get_item (model, 0);
   g_assert_cmpstr (xj_site_get_name (listed), ==, "翠湖花园");
@@ -124,9 +123,8 @@ test_validation_inline (Fixture       *f,
   /* Empty name: the message is under the field and nothing is saved. */
   type_into (dialog, "address_row", "杭州市滨江区江南大道 1 号");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "site.save", NULL));
-  xj_test_iterate (30);
   name_error = xj_test_find_widget (GTK_WIDGET (dialog), "name_error");
-  g_assert_true (gtk_widget_get_visible (name_error));
+  xj_test_wait_until (gtk_widget_get_visible (name_error));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (name_error)), ==, "Enter the site’s name.");
   g_assert_nonnull (xj_test_find_window (XJ_TYPE_SITE_DIALOG));
   g_assert_cmpuint (stored_site_count (f), ==, 0);
@@ -145,9 +143,8 @@ test_validation_inline (Fixture       *f,
   dialog = open_add_dialog (f);
   type_into (dialog, "name_row", "滨江壹号");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "site.save", NULL));
-  xj_test_iterate (30);
   name_error = xj_test_find_widget (GTK_WIDGET (dialog), "name_error");
-  g_assert_true (gtk_widget_get_visible (name_error));
+  xj_test_wait_until (gtk_widget_get_visible (name_error));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (name_error)), "already exists"));
   g_assert_cmpuint (stored_site_count (f), ==, 1);
 }
@@ -172,16 +169,14 @@ test_edit_and_deactivate (Fixture       *f,
     GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
 
     g_signal_emit_by_name (row, "activate");
-    xj_test_iterate (50);
   }
-  dialog = xj_test_find_window (XJ_TYPE_SITE_DIALOG);
-  g_assert_nonnull (dialog);
+  xj_test_wait_until ((dialog = xj_test_find_window (XJ_TYPE_SITE_DIALOG)) != NULL);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (xj_test_find_widget (GTK_WIDGET (dialog),
                                                                              "name_row"))),
                    ==, "金桂苑");
   type_into (XJ_SITE_DIALOG (dialog), "name_row", "金桂苑二期");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "site.save", NULL));
-  xj_test_iterate (50);
+  xj_test_wait_until (xj_test_find_window (XJ_TYPE_SITE_DIALOG) == NULL);
   read = xj_store_get_site (store, xj_site_get_id (site), &error);
   g_assert_cmpstr (xj_site_get_name (read), ==, "金桂苑二期");
 
@@ -256,7 +251,7 @@ test_shortcuts (Fixture       *f,
 
   /* Preferences open and edit the settings. */
   g_action_group_activate_action (G_ACTION_GROUP (f->app), "preferences", NULL);
-  xj_test_iterate (50);
+  xj_test_wait_until (xj_test_find_window (ADW_TYPE_PREFERENCES_WINDOW) != NULL);
   {
     GtkWindow *prefs_window = xj_test_find_window (ADW_TYPE_PREFERENCES_WINDOW);
     GtkWidget *row;
@@ -388,7 +383,8 @@ test_chinese (void)
   xj_test_assert_translated (GTK_WIDGET (dialog));
 
   g_action_group_activate_action (G_ACTION_GROUP (f.app), "preferences", NULL);
-  xj_test_iterate (50);
+  xj_test_wait_until (xj_test_find_window (ADW_TYPE_PREFERENCES_WINDOW) != NULL);
+  xj_test_iterate (50);  /* laid out before its labels are read */
   xj_test_assert_translated (GTK_WIDGET (xj_test_find_window (ADW_TYPE_PREFERENCES_WINDOW)));
   gtk_window_destroy (xj_test_find_window (ADW_TYPE_PREFERENCES_WINDOW));
 

@@ -93,8 +93,10 @@ stored_template_count (Fixture *f)
 static XjTemplateEditor *
 wait_for_editor (void)
 {
-  xj_test_iterate (80);
-  return XJ_TEMPLATE_EDITOR (xj_test_find_window (XJ_TYPE_TEMPLATE_EDITOR));
+  GtkWindow *editor = NULL;
+
+  xj_test_wait_until ((editor = xj_test_find_window (XJ_TYPE_TEMPLATE_EDITOR)) != NULL);
+  return XJ_TEMPLATE_EDITOR (editor);
 }
 
 /* Duplicates the first built-in from the page; the copy opens for editing. */
@@ -148,15 +150,10 @@ save_enabled (XjTemplateEditor *editor)
 static AdwMessageDialog *
 wait_for_message_dialog (void)
 {
-  for (guint i = 0; i < 100; i++)
-    {
-      GtkWindow *dialog = xj_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  GtkWindow *dialog = NULL;
 
-      if (dialog != NULL)
-        return ADW_MESSAGE_DIALOG (dialog);
-      xj_test_iterate (20);
-    }
-  return NULL;
+  xj_test_wait_until ((dialog = xj_test_find_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  return ADW_MESSAGE_DIALOG (dialog);
 }
 
 static const XjTemplateItem *
@@ -477,7 +474,7 @@ test_used_template_new_version (Fixture       *f,
                    "This checklist was used by 1 inspection. Saving creates version 2; "
                    "that inspection keeps showing version 1.");
   adw_message_dialog_response (dialog, "save");
-  xj_test_iterate (50);
+  xj_test_wait_until (!xj_template_editor_get_modified (editor));
 
   versions = xj_store_list_template_versions (get_store (f), template_id, &error);
   g_assert_no_error (error);
