@@ -388,8 +388,6 @@ add_findings (XjStore             *store,
                                                      finding->failed ? XJ_REPORT_OUTCOME_FAIL
                                                                      : XJ_REPORT_OUTCOME_PASS,
                                                      *finding->remark != '\0' ? finding->remark : NULL);
-      g_autoptr(XjInspection) inspection = xj_store_get_inspection (store, finding->inspection_id,
-                                                                    error);
 
       answer->repeat = finding->previous_answer_id > 0;
       answer->critical = finding->critical;

@@ -20,6 +20,9 @@
 
 #define SINCE_KEY "notice-reminders-since"
 
+/* Checks started and not yet back on the main thread (main thread only). */
+static guint n_running;
+
 /**
  * xj_notice_reminders_post:
  * @reminders: (element-type XjNoticeReminder): from xj_notice_reminders_collect()
@@ -72,6 +75,7 @@ on_check_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   XjStore *store = xj_application_get_store (application);
 
+  n_running--;
   check = xj_notice_check_finish (result, &error);
   if (check == NULL)
     {
@@ -101,6 +105,15 @@ xj_notice_reminders_run (XjApplication *application,
   if (store == NULL)
     return;
   since = g_settings_get_int64 (xj_application_get_settings (application), SINCE_KEY);
+  n_running++;
   xj_notice_check_async (xj_store_get_data_dir (store), since, xj_clock_now (), cancellable,
                          on_check_done_cb, g_object_ref (application));
+}
+
+/* How many checks are still running: a test waits for none before it
+ * removes the data folder they read. */
+guint
+xj_notice_reminders_get_n_running (void)
+{
+  return n_running;
 }

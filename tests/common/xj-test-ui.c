@@ -61,7 +61,8 @@ on_timeout_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Lets the main loop draw and deliver what is pending. */
+/* Lets the main loop run for a fixed time: only for letting GTK lay out
+ * and draw.  To wait for an effect, use xj_test_wait_until. */
 void
 xj_test_iterate (guint milliseconds)
 {
@@ -70,6 +71,53 @@ xj_test_iterate (guint milliseconds)
   g_timeout_add (milliseconds, on_timeout_cb, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
+}
+
+/* One step of a wait: fails the test once the deadline has passed,
+ * otherwise runs the main context once (woken at least every 10 ms, so a
+ * condition that changes in a worker is seen without a main-loop event). */
+void
+xj_test_wait_step (gint64      deadline,
+                   guint       timeout_ms,
+                   const char *what,
+                   const char *file,
+                   int         line,
+                   const char *func)
+{
+  gboolean woken = FALSE;
+  guint id;
+
+  if (g_get_monotonic_time () > deadline)
+    {
+      g_autofree char *message = g_strdup_printf ("waited %u ms in vain for: %s", timeout_ms, what);
+
+      g_assertion_message (G_LOG_DOMAIN, file, line, func, message);
+      return;
+    }
+  id = g_timeout_add (10, on_timeout_cb, &woken);
+  g_main_context_iteration (NULL, TRUE);
+  if (!woken)
+    g_source_remove (id);
+}
+
+void
+xj_test_wait_until_func (XjTestCondition condition,
+                         gpointer        data,
+                         guint           timeout_ms,
+                         const char     *what)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * G_TIME_SPAN_MILLISECOND;
+
+  while (!condition (data))
+    xj_test_wait_step (deadline, timeout_ms, what, __FILE__, __LINE__, G_STRFUNC);
+}
+
+void
+xj_test_run_pending (void)
+{
+  /* Bounded: an animation keeps adding sources for as long as it runs. */
+  for (guint i = 0; i < 1000 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
 }
 
 gboolean

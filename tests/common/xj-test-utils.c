@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <stdlib.h>
 
 #include "xj-test-utils.h"
 
@@ -16,13 +18,34 @@ xj_test_init (int    *argc,
   g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 }
 
+static GTestDBus *private_bus;
+
+static void
+stop_private_bus (void)
+{
+  /* Stopped, not taken down: GTK keeps its connection to the end. */
+  g_test_dbus_stop (private_bus);
+}
+
 /* UI tests keep the system data dirs (icon themes, fonts) but never touch
- * the user's own folders. */
+ * the user's own folders, nor the user's session bus: each test program
+ * runs on a session bus of its own, so that it passes the same with and
+ * without a bus already running (GTK warns, and aborts under
+ * fatal-criticals, without one) and never meets another test program, a
+ * running Xunjian or the desktop's notification server. */
 void
 xj_test_init_ui (int    *argc,
                  char ***argv)
 {
   g_autofree char *home = NULL;
+  g_autofree char *display = g_strdup (g_getenv ("DISPLAY"));
+
+  private_bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_test_dbus_up (private_bus);
+  atexit (stop_private_bus);
+  /* GTestDBus unsets DISPLAY (against X11 autolaunch); the test draws. */
+  if (display != NULL)
+    g_setenv ("DISPLAY", display, TRUE);
 
   g_setenv ("TZ", "Asia/Shanghai", TRUE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);

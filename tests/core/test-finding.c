@@ -200,7 +200,6 @@ test_defaults_refused (Fixture       *f,
   gint64 elsewhere = make_answer (f, there, f->item_litter, "fail", T0 - HOUR);
   gint64 two_sites[2] = { failed, elsewhere };
   gint64 missing = 4242;
-  g_autoptr(XjNotice) notice = NULL;
   g_autoptr(XjNotice) wrong_site = NULL;
   g_autoptr(GError) error = NULL;
 

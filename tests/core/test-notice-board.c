@@ -108,6 +108,9 @@ test_filters_and_counts (Fixture       *f,
   XjNoticeFilter filter;
   XjNoticeCounts counts;
 
+  /* Made for the board to sort: each one is on it. */
+  g_assert_true (sunday_night != NULL && next_week != NULL);
+
   g_assert_cmpint (monday, ==, 1772985600);
   xj_notice_set_description (elsewhere, "草坪被踩踏");
   xj_notice_set_deadline (elsewhere, T0 + 2 * DAY);

@@ -47,6 +47,8 @@ test_numbering_failed_save (Fixture       *f,
   g_autoptr(GError) error = NULL;
   char missing[65];
 
+  g_assert_nonnull (first);
+
   /* A photo that is not in the photo store: the foreign key fails after
    * the counter was bumped, in the same transaction. */
   memset (missing, 'e', 64);

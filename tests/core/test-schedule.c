@@ -690,6 +690,8 @@ test_today (Fixture       *f,
   gint64 now = local (2026, 1, 15, 9, 0);  /* a Thursday */
   gint64 draft;
 
+  g_assert_true (daily != NULL && weekly != NULL && paused != NULL);
+
   g_assert_true (xj_store_set_schedule_paused (f->store, xj_schedule_get_id (paused), TRUE,
                                                "王芳", &error));
   /* Patrols done every day but the 13th; weekly checks done but on the 8th. */
@@ -755,6 +757,8 @@ test_today_grouped (Fixture       *f,
   g_autoptr(XjToday) today = NULL;
   g_autoptr(GError) error = NULL;
   gint64 now = local (2026, 1, 15, 9, 0);
+
+  g_assert_nonnull (daily);
 
   g_assert_true (xj_today_compute (f->store, now, &today, &error));
   g_assert_no_error (error);
@@ -833,6 +837,8 @@ test_calendar (Fixture       *f,
   g_autoptr(GArray) all = NULL;
   g_autoptr(GArray) other = NULL;
   g_autoptr(GError) error = NULL;
+
+  g_assert_true (weekly != NULL && monthly != NULL);
 
   xj_schedule_set_site_id (monthly, f->other_site_id);
   g_assert_true (xj_store_save_schedule (f->store, monthly, "王芳", &error));

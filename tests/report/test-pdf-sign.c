@@ -707,8 +707,9 @@ test_page_tree_and_annots (Fixture       *f,
     "<< /Type /Catalog /Pages 2 0 R >>",
     "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
     "<< /Type /Pages /Parent 2 0 R /Kids [4 0 R] /Count 1 >>",
-    "<< /Type /Page /Parent 3 0 R /MediaBox [0 0 595 842] /Contents 5 0 R"
-    " /Annots [6 0 R] /Resources << >> >>",
+    /* One object over two lines (parenthesised: not a missing comma). */
+    ("<< /Type /Page /Parent 3 0 R /MediaBox [0 0 595 842] /Contents 5 0 R"
+     " /Annots [6 0 R] /Resources << >> >>"),
     "<< /Length 0 >>\nstream\n\nendstream",
     "<< /Type /Annot /Subtype /Link /Rect [10 10 20 20] /Border [0 0 0] /A << /S /URI /URI (https://example.com/) >> >>",
     "<< /Title (Inline \\(annots\\)) /Producer (hand) >>",

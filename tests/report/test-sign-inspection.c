@@ -460,6 +460,8 @@ test_sign_locked (Fixture       *f,
   g_autoptr(GError) error = NULL;
   gint64 answers = xj_test_query_int (db, "SELECT count(*) FROM answers");
 
+  g_assert_nonnull (report);
+
   g_assert_cmpint (xj_test_query_int (db, "SELECT count(*) FROM answer_photos"), ==, N_PHOTOS);
   for (guint i = 0; i < G_N_ELEMENTS (attempts); i++)
     {

@@ -15,12 +15,8 @@
 void
 notices_wait_for_board (Fixture *f)
 {
-  for (guint i = 0; i < 200; i++)
-    {
-      xj_test_iterate (10);
-      if (!xj_notices_page_is_loading (f->page))
-        break;
-    }
+  xj_test_run_pending ();
+  xj_test_wait_until (!xj_notices_page_is_loading (f->page));
   g_assert_false (xj_notices_page_is_loading (f->page));
 }
 
@@ -30,35 +26,22 @@ notices_fixture_set_up (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(XjSite) site = xj_site_new ("翠湖花园", XJ_SITE_KIND_ESTATE);
-  g_autofree char *app_id = NULL;
-  static guint serial;
 
   xj_clock_set_fixed (T0);
-  f->dir = xj_test_make_data_dir ();
-  f->app = xj_application_new (f->dir);
-  app_id = g_strdup_printf ("%s.NoticesTest%u", APP_ID, ++serial);
-  g_application_set_application_id (G_APPLICATION (f->app), app_id);
-  g_assert_true (g_application_register (G_APPLICATION (f->app), NULL, &error));
-  g_assert_no_error (error);
-  g_settings_set_string (xj_application_get_settings (f->app), "inspector-name", "李娜");
-  g_settings_set_int64 (xj_application_get_settings (f->app), "notice-reminders-since", 0);
-  f->store = xj_application_get_store (f->app);
+  xj_test_app_start (XJ_TEST_APP (f));
+  g_settings_set_string (f->settings, "inspector-name", "李娜");
+  g_settings_set_int64 (f->settings, "notice-reminders-since", 0);
   xj_site_set_project_manager (site, "陈经理");
   g_assert_true (xj_store_save_site (f->store, site, "test", &error));
   f->site = xj_site_get_id (site);
 
-  g_application_activate (G_APPLICATION (f->app));
-  f->window = XJ_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (f->app)));
-  g_assert_nonnull (f->window);
+  xj_test_app_show (XJ_TEST_APP (f), "notices");
   f->page = XJ_NOTICES_PAGE (xj_window_get_area (f->window, "notices"));
   g_assert_nonnull (f->page);
-  xj_window_show_area (f->window, "notices");
   notices_wait_for_board (f);
   /* The start-up reminder check runs in a worker: let it finish on the
    * empty database, so that it never sees what a test creates next. */
-  for (int i = 0; i < 500 && g_settings_get_int64 (xj_application_get_settings (f->app),
-                                                   "notice-reminders-since") == 0; i++)
-    xj_test_iterate (10);
+  xj_test_wait_until (g_settings_get_int64 (f->settings, "notice-reminders-since") != 0);
   g_assert_cmpint (g_settings_get_int64 (xj_application_get_settings (f->app),
                                          "notice-reminders-since"), !=, 0);
 }
@@ -67,17 +50,7 @@ void
 notices_fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  GType dialogs[] = { XJ_TYPE_NOTICE_DIALOG, XJ_TYPE_NOTICE_STEP_DIALOG };
-  GtkWindow *dialog;
-
-  for (guint i = 0; i < G_N_ELEMENTS (dialogs); i++)
-    while ((dialog = xj_test_find_window (dialogs[i])) != NULL)
-      gtk_window_destroy (dialog);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  xj_test_iterate (50);
-  g_clear_object (&f->app);
-  xj_test_remove_tree (f->dir);
-  g_free (f->dir);
+  xj_test_app_tear_down (XJ_TEST_APP (f));
   xj_clock_unset_fixed ();
 }
 
@@ -85,8 +58,7 @@ notices_fixture_tear_down (Fixture       *f,
 void
 notices_wait_for_picker (XjPhotoPicker *picker)
 {
-  for (guint i = 0; i < 3000 && xj_photo_picker_get_busy (picker); i++)
-    xj_test_iterate (10);
+  xj_test_wait_until (!(xj_photo_picker_get_busy (picker)));
   g_assert_false (xj_photo_picker_get_busy (picker));
 }
 

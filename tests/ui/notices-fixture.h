@@ -9,6 +9,7 @@
 #include "xj-notice-view.h"
 #include "xj-notices-page.h"
 #include "xj-photo-picker.h"
+#include "xj-test-app.h"
 #include "xj-window.h"
 
 /* 2026-03-11 10:00:00 +08:00, a Wednesday. */
@@ -18,11 +19,8 @@
 
 typedef struct
 {
-  char          *dir;
-  XjApplication *app;
-  XjWindow      *window;
+  XJ_TEST_APP_FIELDS
   XjNoticesPage *page;
-  XjStore       *store;
   gint64         site;
 } Fixture;
 

@@ -18,31 +18,19 @@
 static void
 start_app (Fixture *f)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *app_id = NULL;
-  static guint serial;
-
-  f->app = xj_application_new (f->dir);
-  app_id = g_strdup_printf ("%s.RunnerTest%u", APP_ID, ++serial);
-  g_application_set_application_id (G_APPLICATION (f->app), app_id);
-  g_assert_true (g_application_register (G_APPLICATION (f->app), NULL, &error));
-  g_assert_no_error (error);
-  f->store = xj_application_get_store (f->app);
-  g_settings_set_string (xj_application_get_settings (f->app), "inspector-name", "王芳");
+  xj_test_app_start (XJ_TEST_APP (f));
+  g_settings_set_string (f->settings, "inspector-name", "王芳");
 }
 
 static void
 show_window (Fixture *f)
 {
-  g_application_activate (G_APPLICATION (f->app));
-  f->window = XJ_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (f->app)));
   /* Today opens first; these tests work from the Inspections area. */
-  xj_window_show_area (f->window, "inspections");
-  g_assert_nonnull (f->window);
+  xj_test_app_show (XJ_TEST_APP (f), "inspections");
   f->page = XJ_INSPECTIONS_PAGE (xj_test_find_by_type (GTK_WIDGET (f->window),
                                                        XJ_TYPE_INSPECTIONS_PAGE));
   g_assert_nonnull (f->page);
-  xj_test_iterate (50);
+  xj_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (f->page)));
 }
 
 void
@@ -52,7 +40,6 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(XjSite) site = xj_site_new ("翠湖花园", XJ_SITE_KIND_ESTATE);
 
-  f->dir = xj_test_make_data_dir ();
   start_app (f);
   g_assert_true (xj_store_save_site (f->store, site, "test", &error));
   f->site_id = xj_site_get_id (site);
@@ -63,9 +50,7 @@ fixture_set_up (Fixture       *f,
 void
 fixture_restart (Fixture *f)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  xj_test_iterate (20);
-  g_clear_object (&f->app);
+  xj_test_app_stop (XJ_TEST_APP (f));
   start_app (f);
   show_window (f);
 }
@@ -74,16 +59,7 @@ void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  GtkWindow *window;
-
-  while ((window = xj_test_find_window (XJ_TYPE_NEW_INSPECTION_DIALOG)) != NULL
-         || (window = xj_test_find_window (XJ_TYPE_INSPECTION_SUMMARY)) != NULL)
-    gtk_window_destroy (window);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  xj_test_iterate (20);
-  g_clear_object (&f->app);
-  xj_test_remove_tree (f->dir);
-  g_free (f->dir);
+  xj_test_app_tear_down (XJ_TEST_APP (f));
 }
 
 gint64
@@ -129,9 +105,7 @@ open_runner (Fixture *f,
   XjRunner *runner;
 
   g_assert_true (xj_window_open_inspection (f->window, inspection_id));
-  xj_test_iterate (50);
-  runner = XJ_RUNNER (xj_window_get_runner (f->window));
-  g_assert_nonnull (runner);
+  xj_test_wait_until ((runner = XJ_RUNNER (xj_window_get_runner (f->window))) != NULL);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (runner)));
   return runner;
 }

@@ -4,6 +4,7 @@
 #include "xj-application.h"
 #include "xj-inspections-page.h"
 #include "xj-runner.h"
+#include "xj-test-app.h"
 #include "xj-window.h"
 
 G_BEGIN_DECLS
@@ -12,10 +13,7 @@ G_BEGIN_DECLS
  * application activated, its window on the Inspections area. */
 typedef struct
 {
-  char              *dir;
-  XjApplication     *app;
-  XjStore           *store;
-  XjWindow          *window;
+  XJ_TEST_APP_FIELDS
   XjInspectionsPage *page;
   gint64             site_id;
 } Fixture;

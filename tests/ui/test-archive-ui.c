@@ -27,6 +27,7 @@
 #include "xj-signature.h"
 #include "xj-site.h"
 #include "xj-template-store.h"
+#include "xj-test-app.h"
 #include "xj-test-ui.h"
 #include "xj-test-utils.h"
 #include "xj-verify-dialog.h"
@@ -36,10 +37,7 @@
 
 typedef struct
 {
-  char          *dir;
-  XjApplication *app;
-  XjStore       *store;
-  XjWindow      *window;
+  XJ_TEST_APP_FIELDS
   gint64         inspection_id;
 } Fixture;
 
@@ -105,51 +103,21 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *app_id = NULL;
   g_autoptr(XjSite) site = xj_site_new ("翠湖花园", XJ_SITE_KIND_ESTATE);
-  static guint serial;
 
-  f->dir = xj_test_make_data_dir ();
-  f->app = xj_application_new (f->dir);
-  app_id = g_strdup_printf ("%s.ArchiveTest%u", APP_ID, ++serial);
-  g_application_set_application_id (G_APPLICATION (f->app), app_id);
-  g_assert_true (g_application_register (G_APPLICATION (f->app), NULL, &error));
-  g_assert_no_error (error);
-  f->store = xj_application_get_store (f->app);
+  xj_test_app_start (XJ_TEST_APP (f));
   g_assert_true (xj_store_save_site (f->store, site, "test", &error));
   g_settings_set_string (xj_application_get_settings (f->app), "inspector-name", "王芳");
   g_settings_set_string (xj_application_get_settings (f->app), "organisation-name", "华信物业服务质量监督中心");
   f->inspection_id = complete_weekly (f->store, xj_site_get_id (site));
-  g_application_activate (G_APPLICATION (f->app));
-  f->window = XJ_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (f->app)));
-  g_assert_nonnull (f->window);
-  xj_test_iterate (50);
+  xj_test_app_show (XJ_TEST_APP (f), NULL);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  GtkWindow *window;
-
-  /* Every other window first (dialogs), then the main one. */
-  while (g_list_model_get_n_items (toplevels) > 1)
-    {
-      window = g_list_model_get_item (toplevels, 0);
-      if (window == GTK_WINDOW (f->window))
-        {
-          g_object_unref (window);
-          window = g_list_model_get_item (toplevels, 1);
-        }
-      gtk_window_destroy (window);
-      g_object_unref (window);
-    }
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  xj_test_iterate (20);
-  g_clear_object (&f->app);
-  xj_test_remove_tree (f->dir);
-  g_free (f->dir);
+  xj_test_app_tear_down (XJ_TEST_APP (f));
 }
 
 /* Iterates until @window_type shows (or @done_cb says so), at most @seconds. */
@@ -157,15 +125,10 @@ static GtkWindow *
 wait_for_window (GType type,
                  guint seconds)
 {
-  for (guint i = 0; i < seconds * 20; i++)
-    {
-      GtkWindow *window = xj_test_find_window (type);
+  GtkWindow *window = NULL;
 
-      if (window != NULL)
-        return window;
-      xj_test_iterate (50);
-    }
-  return NULL;
+  xj_test_wait_until_ms ((window = xj_test_find_window (type)) != NULL, seconds * 1000);
+  return window;
 }
 
 static void
@@ -188,9 +151,7 @@ open_sign_dialog (Fixture *f)
   GtkWindow *dialog;
 
   g_assert_true (xj_window_open_inspection (f->window, f->inspection_id));
-  xj_test_iterate (50);
-  runner = xj_window_get_runner (f->window);
-  g_assert_nonnull (runner);
+  xj_test_wait_until ((runner = xj_window_get_runner (f->window)) != NULL);
   g_assert_true (gtk_widget_is_visible (xj_test_find_widget (runner, "sign_button")));
   g_assert_true (gtk_widget_activate_action (runner, "runner.sign", NULL));
   dialog = wait_for_window (XJ_TYPE_SIGN_DIALOG, 2);
@@ -240,9 +201,7 @@ answer_passphrase (XjSignDialog *dialog,
   respond (ADW_MESSAGE_DIALOG (ask), XJ_PASSPHRASE_RESPONSE);
   /* A click would also close it. */
   gtk_window_destroy (GTK_WINDOW (ask));
-  for (guint i = 0; i < 1200 && xj_sign_dialog_get_busy (dialog); i++)
-    xj_test_iterate (50);
-  g_assert_false (xj_sign_dialog_get_busy (dialog));
+  xj_test_wait_until (!xj_sign_dialog_get_busy (kept));
 }
 
 /* --- tests ---------------------------------------------------------------- */
@@ -306,8 +265,7 @@ test_sign_and_archive (Fixture       *f,
   g_assert_true (xj_certificate_exists (f->dir));
   ask = XJ_PASSPHRASE_DIALOG (wait_for_window (XJ_TYPE_PASSPHRASE_DIALOG, 20));
   g_assert_nonnull (ask);
-  xj_test_iterate (50);
-  g_assert_cmpstr (xj_passphrase_dialog_get_error (ask), ==, _("This passphrase is wrong: type it again."));
+  xj_test_wait_until (g_strcmp0 (xj_passphrase_dialog_get_error (ask), _("This passphrase is wrong: type it again.")) == 0);
   g_assert_true (xj_test_label_shown (GTK_WIDGET (ask), _("This passphrase is wrong: type it again.")));
   g_assert_cmpstr (xj_passphrase_dialog_get_passphrase (ask), ==, "wrong passphrase");
   g_assert_true (xj_passphrase_dialog_get_all_selected (ask));
@@ -317,8 +275,7 @@ test_sign_and_archive (Fixture       *f,
 
   /* The right one, typed over it: signed, archived, locked. */
   answer_passphrase (dialog, PASSPHRASE);
-  xj_test_iterate (50);
-  g_assert_null (xj_test_find_window (XJ_TYPE_SIGN_DIALOG));
+  xj_test_wait_until ((xj_test_find_window (XJ_TYPE_SIGN_DIALOG)) == NULL);
   g_assert_cmpint (state_of (f), ==, XJ_INSPECTION_ARCHIVED);
   report = xj_store_get_archived_report (f->store, f->inspection_id, &error);
   g_assert_no_error (error);
@@ -337,8 +294,7 @@ test_sign_and_archive (Fixture       *f,
   xj_window_show_area (f->window, "archive");
   page = XJ_ARCHIVE_PAGE (xj_test_find_by_type (GTK_WIDGET (f->window), XJ_TYPE_ARCHIVE_PAGE));
   g_assert_nonnull (page);
-  for (guint i = 0; i < 100 && xj_archive_page_get_loading (page); i++)
-    xj_test_iterate (20);
+  xj_test_wait_until (!(xj_archive_page_get_loading (page)));
   g_assert_cmpuint (xj_archive_page_get_n_rows (page), ==, 1);
   g_assert_true (xj_test_label_shown (GTK_WIDGET (page), report->number));
   row = xj_test_find_by_type (GTK_WIDGET (page), XJ_TYPE_ARCHIVE_ROW);
@@ -354,8 +310,7 @@ test_sign_and_archive (Fixture       *f,
   /* A search that matches nothing says so. */
   xj_archive_page_set_search (page, "no such report");
   xj_test_iterate (300);
-  for (guint i = 0; i < 100 && xj_archive_page_get_loading (page); i++)
-    xj_test_iterate (20);
+  xj_test_wait_until (!(xj_archive_page_get_loading (page)));
   g_assert_cmpuint (xj_archive_page_get_n_rows (page), ==, 0);
   g_assert_true (xj_test_label_shown (GTK_WIDGET (page), _("No Matching Reports")));
 }
@@ -448,8 +403,7 @@ test_two_certificates (Fixture       *f,
   preview = g_strdup_printf ("%s/xunjian/previews/%" G_GINT64_FORMAT "-preview.pdf",
                              g_get_user_cache_dir (), f->inspection_id);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "sign.preview", NULL));
-  for (guint i = 0; i < 600 && !g_file_test (opened, G_FILE_TEST_IS_REGULAR); i++)
-    xj_test_iterate (50);
+  xj_test_wait_until (g_file_test (opened, G_FILE_TEST_IS_REGULAR));
   g_assert_true (g_file_get_contents (opened, &viewed, NULL, NULL));
   g_assert_nonnull (strstr (viewed, "-preview.pdf"));
   g_assert_true (g_file_test (preview, G_FILE_TEST_IS_REGULAR));
@@ -460,8 +414,7 @@ test_two_certificates (Fixture       *f,
   /* Preferences: both listed; a second one for 王芳 asks, then keeps the first. */
   prefs = xj_preferences_window_new (xj_application_get_settings (f->app), f->dir);
   gtk_window_present (GTK_WINDOW (prefs));
-  xj_test_iterate (100);
-  g_assert_true (xj_test_label_shown (GTK_WIDGET (prefs), "张伟, 华信"));
+  xj_test_wait_until (xj_test_label_shown (GTK_WIDGET (prefs), "张伟, 华信"));
   g_assert_true (xj_test_label_shown (GTK_WIDGET (prefs), "王芳, 华信"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (prefs), "preferences.create-certificate",
                                              NULL));
@@ -487,16 +440,14 @@ test_two_certificates (Fixture       *f,
   g_assert_cmpuint (list->len, ==, 2);  /* nothing added before the answer */
   g_clear_pointer (&list, g_ptr_array_unref);
   respond (ADW_MESSAGE_DIALOG (confirm), "add");
-  for (guint i = 0; i < 400 && xj_test_find_window (XJ_TYPE_CERTIFICATE_DIALOG) != NULL; i++)
-    xj_test_iterate (50);
+  xj_test_wait_until (xj_test_find_window (XJ_TYPE_CERTIFICATE_DIALOG) == NULL);
   g_assert_null (xj_test_find_window (XJ_TYPE_CERTIFICATE_DIALOG));
   list = xj_certificate_list (f->dir, NULL);
   g_assert_cmpuint (list->len, ==, 3);
   kept = xj_certificate_read (f->dir, xj_certificate_get_id (wang), NULL);
   g_assert_nonnull (kept);
   g_assert_true (xj_certificate_has_key (kept));
-  xj_test_iterate (50);
-  g_assert_true (xj_test_label_shown (GTK_WIDGET (prefs), _("Replaced by a newer one: kept to verify the reports it signed")));
+  xj_test_wait_until (xj_test_label_shown (GTK_WIDGET (prefs), _("Replaced by a newer one: kept to verify the reports it signed")));
 
   /* Removing is explicit: a warning first; Cancel (the default) keeps it. */
   remove = find_remove_button (GTK_WIDGET (prefs), "张伟");
@@ -529,27 +480,13 @@ test_archive_empty (Fixture       *f,
 
   xj_window_show_area (f->window, "archive");
   page = XJ_ARCHIVE_PAGE (xj_test_find_by_type (GTK_WIDGET (f->window), XJ_TYPE_ARCHIVE_PAGE));
-  for (guint i = 0; i < 100 && xj_archive_page_get_loading (page); i++)
-    xj_test_iterate (20);
+  xj_test_wait_until (!(xj_archive_page_get_loading (page)));
   g_assert_cmpuint (xj_archive_page_get_n_rows (page), ==, 0);
   g_assert_true (xj_test_label_shown (GTK_WIDGET (page), _("No Signed Reports Yet")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "archive.show-inspections", NULL));
   /* After the pages' cross-fade: waited for, not timed (a busy machine is slow). */
-  for (guint i = 0; i < 150 && gtk_widget_get_mapped (GTK_WIDGET (page)); i++)
-    xj_test_iterate (20);
+  xj_test_wait_until (!(gtk_widget_get_mapped (GTK_WIDGET (page))));
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page)));
-}
-
-static void
-assert_translated (GtkWidget *root)
-{
-  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *joined = NULL;
-
-  xj_test_collect_untranslated (root, found);
-  g_ptr_array_add (found, NULL);
-  joined = g_strjoinv (" | ", (char **) found->pdata);
-  g_assert_cmpstr (joined, ==, "");
 }
 
 /* Run in a process started under zh_CN.UTF-8 (see tests/ui/meson.build). */
@@ -567,31 +504,29 @@ test_chinese (void)
 
   dialog = open_sign_dialog (&f);
   xj_test_iterate (50);
-  assert_translated (GTK_WIDGET (dialog));
+  xj_test_assert_translated (GTK_WIDGET (dialog));
   sign_on (xj_sign_dialog_get_pad (dialog, XJ_SIGNATURE_ROLE_INSPECTOR));
   sign_on (xj_sign_dialog_get_pad (dialog, XJ_SIGNATURE_ROLE_REPRESENTATIVE));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "sign.sign", NULL));
   ask = XJ_PASSPHRASE_DIALOG (wait_for_window (XJ_TYPE_PASSPHRASE_DIALOG, 2));
   g_assert_nonnull (ask);
   xj_test_iterate (50);
-  assert_translated (GTK_WIDGET (ask));
+  xj_test_assert_translated (GTK_WIDGET (ask));
   gtk_window_destroy (GTK_WINDOW (ask));
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   prefs = xj_preferences_window_new (xj_application_get_settings (f.app), f.dir);
   gtk_window_present (GTK_WINDOW (prefs));
-  xj_test_iterate (100);
-  g_assert_true (xj_test_label_shown (GTK_WIDGET (prefs), "王芳"));
-  assert_translated (GTK_WIDGET (prefs));
+  xj_test_wait_until (xj_test_label_shown (GTK_WIDGET (prefs), "王芳"));
+  xj_test_assert_translated (GTK_WIDGET (prefs));
   gtk_window_destroy (GTK_WINDOW (prefs));
 
   xj_window_close_inspection (f.window);
   xj_window_show_area (f.window, "archive");
   page = XJ_ARCHIVE_PAGE (xj_test_find_by_type (GTK_WIDGET (f.window), XJ_TYPE_ARCHIVE_PAGE));
-  for (guint i = 0; i < 100 && xj_archive_page_get_loading (page); i++)
-    xj_test_iterate (20);
+  xj_test_wait_until (!(xj_archive_page_get_loading (page)));
   xj_test_iterate (50);
-  assert_translated (GTK_WIDGET (f.window));
+  xj_test_assert_translated (GTK_WIDGET (f.window));
   fixture_tear_down (&f, NULL);
 }
 

@@ -43,8 +43,7 @@ test_board_fits (Fixture       *f,
   g_assert_no_error (error);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1366, 768);
   /* 1366 less the window's shadow. */
-  for (guint i = 0; i < 300 && gtk_widget_get_width (GTK_WIDGET (f->window)) < 1350; i++)
-    xj_test_iterate (10);
+  xj_test_wait_until (!(gtk_widget_get_width (GTK_WIDGET (f->window)) < 1350));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), >=, 1350);
   notices_wait_for_board (f);
   xj_test_iterate (100);
@@ -58,8 +57,7 @@ test_board_fits (Fixture       *f,
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (xj_test_find_widget (GTK_WIDGET (f->page),
                                                                         "show_closed")), TRUE);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1024, 768);
-  for (guint i = 0; i < 300 && gtk_widget_get_width (GTK_WIDGET (f->window)) > 1040; i++)
-    xj_test_iterate (10);
+  xj_test_wait_until (!(gtk_widget_get_width (GTK_WIDGET (f->window)) > 1040));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 1040);
   notices_wait_for_board (f);
   xj_test_iterate (100);
@@ -71,8 +69,7 @@ test_board_fits (Fixture       *f,
                                  GTK_WIDGET (f->page), "columns"))), GTK_TYPE_LIST_BOX_ROW);
   g_assert_nonnull (card);
   gtk_widget_grab_focus (card);
-  for (guint i = 0; i < 100 && gtk_adjustment_get_value (h) == 0; i++)
-    xj_test_iterate (10);
+  xj_test_wait_until (!(gtk_adjustment_get_value (h) == 0));
   g_assert_cmpfloat (gtk_adjustment_get_value (h), >, 0);
 }
 
@@ -142,8 +139,7 @@ test_photo_picker_sources (Fixture       *f,
   g_assert_no_error (error);
   gdk_clipboard_set_texture (gtk_widget_get_clipboard (GTK_WIDGET (picker)), texture);
   xj_photo_picker_paste (picker);
-  for (guint i = 0; i < 3000 && xj_photo_picker_get_n_photos (picker) < 2; i++)
-    xj_test_iterate (10);
+  xj_test_wait_until (!(xj_photo_picker_get_n_photos (picker) < 2));
   g_assert_cmpuint (xj_photo_picker_get_n_photos (picker), ==, 2);
   /* The photo left out of the folder was not kept in the store. */
   g_assert_cmpint (count_photos (f), ==, 2);

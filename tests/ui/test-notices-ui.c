@@ -78,9 +78,7 @@ open_step (XjNoticeView *view,
   GtkWindow *dialog;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), action, NULL));
-  xj_test_iterate (30);
-  dialog = xj_test_find_window (XJ_TYPE_NOTICE_STEP_DIALOG);
-  g_assert_nonnull (dialog);
+  xj_test_wait_until ((dialog = xj_test_find_window (XJ_TYPE_NOTICE_STEP_DIALOG)) != NULL);
   return XJ_NOTICE_STEP_DIALOG (dialog);
 }
 
@@ -123,8 +121,7 @@ save_pdf_text (Fixture      *f,
   int status;
 
   xj_notice_view_save_pdf (view, path);
-  for (guint i = 0; i < 3000 && !g_file_test (path, G_FILE_TEST_EXISTS); i++)
-    xj_test_iterate (10);
+  xj_test_wait_until (g_file_test (path, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
   g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH
                                | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL, &status,
@@ -271,9 +268,7 @@ acknowledge_and_rectify (Fixture      *f,
   /* The 整改后 row opens the photos in the viewer. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "notice.open-photos", "s",
                                              "after"));
-  xj_test_iterate (30);
-  viewer = xj_test_find_window (XJ_TYPE_PHOTO_VIEWER);
-  g_assert_nonnull (viewer);
+  xj_test_wait_until ((viewer = xj_test_find_window (XJ_TYPE_PHOTO_VIEWER)) != NULL);
   gtk_window_destroy (viewer);
 }
 
@@ -297,8 +292,7 @@ test_raise_and_walk_to_closed (Fixture       *f,
    * first field (the site comes with the findings) has the focus. */
   dialog = xj_raise_notice_dialog_new (f->app, (const gint64 *) answers->data, answers->len);
   gtk_window_present (GTK_WINDOW (dialog));
-  xj_test_iterate (50);
-  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (dialog)),
+  xj_test_wait_until (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (dialog)),
                                          xj_test_find_widget (dialog, "area_row"))
                  || gtk_window_get_focus (GTK_WINDOW (dialog))
                     == xj_test_find_widget (dialog, "area_row"));
@@ -314,8 +308,7 @@ test_raise_and_walk_to_closed (Fixture       *f,
   adw_combo_row_set_selected (ADW_COMBO_ROW (xj_test_find_widget (dialog, "severity_row")),
                               XJ_NOTICE_SEVERITY_SERIOUS);
   g_assert_true (gtk_widget_activate_action (dialog, "notice.save", NULL));
-  xj_test_iterate (50);
-  g_assert_null (xj_test_find_window (XJ_TYPE_NOTICE_DIALOG));
+  xj_test_wait_until ((xj_test_find_window (XJ_TYPE_NOTICE_DIALOG)) == NULL);
 
   /* Saved as a draft and opened on its page; the board has it. */
   view = notices_get_view (f);
@@ -333,8 +326,7 @@ test_raise_and_walk_to_closed (Fixture       *f,
 
   /* Issue: straight from the page. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "notice.issue", NULL));
-  xj_test_iterate (30);
-  g_assert_cmpint (view_state (view), ==, XJ_NOTICE_STATE_ISSUED);
+  xj_test_wait_until ((view_state (view)) == (XJ_NOTICE_STATE_ISSUED));
   assert_board (f, XJ_NOTICE_STATE_ISSUED);
   g_free (steps);
   steps = offered_steps (view);
@@ -393,8 +385,7 @@ test_raise_and_walk_to_closed (Fixture       *f,
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (notices_find_named (GTK_WIDGET (view), "close"))), ==,
                    "Close Out");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "notice.close", NULL));
-  xj_test_iterate (30);
-  g_assert_cmpint (view_state (view), ==, XJ_NOTICE_STATE_CLOSED);
+  xj_test_wait_until ((view_state (view)) == (XJ_NOTICE_STATE_CLOSED));
   g_free (steps);
   steps = offered_steps (view);
   g_assert_cmpstr (steps, ==, "");
@@ -423,14 +414,12 @@ test_raise_and_walk_to_closed (Fixture       *f,
   /* Back on the board: closed is out of sight until asked for. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "notices.back", NULL));
   /* The slide back to the board. */
-  for (guint i = 0; i < 300 && gtk_widget_get_mapped (GTK_WIDGET (view)); i++)
-    xj_test_iterate (10);
+  xj_test_wait_until (!(gtk_widget_get_mapped (GTK_WIDGET (view))));
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (view)));
   g_assert_false (xj_test_label_shown (GTK_WIDGET (f->page), "LX-2026-0001"));
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (xj_test_find_widget (GTK_WIDGET (f->page),
                                                                         "show_closed")), TRUE);
-  xj_test_iterate (30);
-  g_assert_true (xj_test_label_shown (GTK_WIDGET (f->page), "LX-2026-0001"));
+  xj_test_wait_until (xj_test_label_shown (GTK_WIDGET (f->page), "LX-2026-0001"));
 }
 
 static void
@@ -444,15 +433,12 @@ test_standalone_and_filters (Fixture       *f,
 
   g_assert_true (xj_test_label_shown (GTK_WIDGET (f->page), "No Notices Yet"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "notices.new", NULL));
-  xj_test_iterate (50);
-  dialog = xj_test_find_window (XJ_TYPE_NOTICE_DIALOG);
-  g_assert_nonnull (dialog);
+  xj_test_wait_until ((dialog = xj_test_find_window (XJ_TYPE_NOTICE_DIALOG)) != NULL);
 
   /* No description: said above the form, nothing saved. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "notice.save", NULL));
-  xj_test_iterate (30);
   error_label = xj_test_find_widget (GTK_WIDGET (dialog), "error_label");
-  g_assert_true (gtk_widget_get_visible (error_label));
+  xj_test_wait_until (gtk_widget_get_visible (error_label));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "Describe the problem"));
   g_assert_nonnull (xj_test_find_window (XJ_TYPE_NOTICE_DIALOG));
   notices_wait_for_board (f);
@@ -464,8 +450,7 @@ test_standalone_and_filters (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (xj_test_find_widget (GTK_WIDGET (dialog), "area_row")),
                          "地下车库入口");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "notice.save", NULL));
-  xj_test_iterate (50);
-  g_assert_null (xj_test_find_window (XJ_TYPE_NOTICE_DIALOG));
+  xj_test_wait_until ((xj_test_find_window (XJ_TYPE_NOTICE_DIALOG)) == NULL);
   g_assert_cmpstr (xj_notice_get_number (xj_notice_view_get_notice (notices_get_view (f))), ==,
                    "ZG-2026-0001");
   assert_board (f, XJ_NOTICE_STATE_DRAFT);
@@ -530,8 +515,7 @@ test_save_pdf (Fixture       *f,
   view = notices_get_view (f);
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (view)));
   xj_notice_view_save_pdf (view, path);
-  for (int i = 0; i < 200 && !g_file_test (path, G_FILE_TEST_EXISTS); i++)
-    xj_test_iterate (20);
+  xj_test_wait_until (g_file_test (path, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
   g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH
                                | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL, NULL,
@@ -665,33 +649,19 @@ test_reminders (Fixture       *f,
   /* As on a first start: the check counts from 24 hours back. */
   g_settings_set_int64 (xj_application_get_settings (f->app), "notice-reminders-since", 0);
   xj_notice_reminders_run (f->app, NULL);
-  for (guint i = 0; i < 200 && g_settings_get_int64 (xj_application_get_settings (f->app),
-                                                       "notice-reminders-since") != T0; i++)
-    xj_test_iterate (10);
+  xj_test_wait_until (!(g_settings_get_int64 (xj_application_get_settings (f->app),
+                                                       "notice-reminders-since") != T0));
   g_assert_cmpint (g_settings_get_int64 (xj_application_get_settings (f->app),
                                          "notice-reminders-since"), ==, T0);
   notices_wait_for_board (f);
   g_assert_cmpuint (xj_notices_page_get_counts (f->page)->escalated, ==, 1);
   g_assert_cmpuint (xj_notices_page_get_counts (f->page)->overdue, ==, 1);
   /* The first check counts from 24 hours back; by deadline. */
-  for (guint i = 0; i < 100 && summaries->len < 3; i++)
-    xj_test_iterate (10);
+  xj_test_wait_until (!(summaries->len < 3));
   g_assert_cmpuint (summaries->len, ==, 3);
   g_assert_cmpstr (g_ptr_array_index (summaries, 0), ==, "Notice ZG-2026-0002 is overdue");
   g_assert_cmpstr (g_ptr_array_index (summaries, 1), ==, "Notice ZG-2026-0004 is due within 24 hours");
   g_assert_cmpstr (g_ptr_array_index (summaries, 2), ==, "Notice ZG-2026-0001 is due within 24 hours");
-}
-
-static void
-assert_translated (GtkWidget *root)
-{
-  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *joined = NULL;
-
-  xj_test_collect_untranslated (root, found);
-  g_ptr_array_add (found, NULL);
-  joined = g_strjoinv (" | ", (char **) found->pdata);
-  g_assert_cmpstr (joined, ==, "");
 }
 
 /* Run in a process started under zh_CN.UTF-8 (see tests/ui/meson.build). */
@@ -708,13 +678,13 @@ test_chinese (void)
 
   notices_fixture_set_up (&f, NULL);
   g_assert_true (xj_test_label_shown (GTK_WIDGET (f.page), "还没有通知单"));
-  assert_translated (GTK_WIDGET (f.window));
+  xj_test_assert_translated (GTK_WIDGET (f.window));
 
   answers = notices_two_findings (&f);
   dialog = xj_raise_notice_dialog_new (f.app, (const gint64 *) answers->data, answers->len);
   gtk_window_present (GTK_WINDOW (dialog));
   xj_test_iterate (50);
-  assert_translated (dialog);
+  xj_test_assert_translated (dialog);
   g_assert_true (gtk_widget_activate_action (dialog, "notice.save", NULL));
   xj_test_iterate (50);
 
@@ -734,24 +704,22 @@ test_chinese (void)
   g_assert_true (xj_store_reject_notice (f.store, id, "李娜", "未清理干净", T0 + 2 * DAY, &error));
   g_assert_true (xj_store_escalate_notice (f.store, id, "多次整改不到位", "李娜", &error));
   g_assert_no_error (error);
-  xj_test_iterate (50);
-  g_assert_true (xj_test_label_shown (GTK_WIDGET (view), "已下发"));
-  assert_translated (GTK_WIDGET (f.window));
+  xj_test_wait_until (xj_test_label_shown (GTK_WIDGET (view), "已下发"));
+  xj_test_assert_translated (GTK_WIDGET (f.window));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "notice.acknowledge", NULL));
-  xj_test_iterate (50);
-  step = xj_test_find_window (XJ_TYPE_NOTICE_STEP_DIALOG);
-  assert_translated (GTK_WIDGET (step));
+  xj_test_wait_until ((step = xj_test_find_window (XJ_TYPE_NOTICE_STEP_DIALOG)) != NULL);
+  xj_test_assert_translated (GTK_WIDGET (step));
   gtk_window_destroy (step);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "notices.back", NULL));
   notices_wait_for_board (&f);
   g_assert_true (xj_test_label_shown (GTK_WIDGET (f.page), "LX-2026-0001"));
-  assert_translated (GTK_WIDGET (f.window));
+  xj_test_assert_translated (GTK_WIDGET (f.window));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.page), "notices.new", NULL));
-  xj_test_iterate (50);
-  assert_translated (GTK_WIDGET (xj_test_find_window (XJ_TYPE_NOTICE_DIALOG)));
+  xj_test_wait_until (xj_test_find_window (XJ_TYPE_NOTICE_DIALOG) != NULL);
+  xj_test_assert_translated (GTK_WIDGET (xj_test_find_window (XJ_TYPE_NOTICE_DIALOG)));
 
   notices_fixture_tear_down (&f, NULL);
 }

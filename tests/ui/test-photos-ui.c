@@ -23,17 +23,15 @@
 #include "xj-site.h"
 #include "xj-template-store.h"
 #include "xj-test-photos.h"
+#include "xj-test-app.h"
 #include "xj-test-ui.h"
 #include "xj-test-utils.h"
 #include "xj-window.h"
 
 typedef struct
 {
-  char          *dir;
+  XJ_TEST_APP_FIELDS
   char          *camera;
-  XjApplication *app;
-  XjStore       *store;
-  XjWindow      *window;
   XjRunner      *runner;
   gint64         id;
 } Fixture;
@@ -54,22 +52,14 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *app_id = NULL;
   g_autoptr(XjSite) site = xj_site_new ("翠湖花园", XJ_SITE_KIND_ESTATE);
   XjInspectionStart start = { 0 };
-  static guint serial;
 
-  f->dir = xj_test_make_data_dir ();
   f->camera = xj_test_make_data_dir ();
-  f->app = xj_application_new (f->dir);
-  app_id = g_strdup_printf ("%s.PhotosTest%u", APP_ID, ++serial);
-  g_application_set_application_id (G_APPLICATION (f->app), app_id);
-  g_assert_true (g_application_register (G_APPLICATION (f->app), NULL, &error));
-  f->store = xj_application_get_store (f->app);
+  xj_test_app_start (XJ_TEST_APP (f));
   g_assert_true (xj_store_save_site (f->store, site, "test", &error));
-  g_settings_set_string (xj_application_get_settings (f->app), "inspector-name", "王芳");
-  g_application_activate (G_APPLICATION (f->app));
-  f->window = XJ_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (f->app)));
+  g_settings_set_string (f->settings, "inspector-name", "王芳");
+  xj_test_app_show (XJ_TEST_APP (f), NULL);
   start.site_id = xj_site_get_id (site);
   start.template_id = find_template (f->store);
   start.kind = "daily";
@@ -77,27 +67,15 @@ fixture_set_up (Fixture       *f,
   f->id = xj_store_start_inspection (f->store, &start, &error);
   g_assert_no_error (error);
   g_assert_true (xj_window_open_inspection (f->window, f->id));
-  xj_test_iterate (50);
-  f->runner = XJ_RUNNER (xj_window_get_runner (f->window));
-  g_assert_nonnull (f->runner);
+  xj_test_wait_until ((f->runner = XJ_RUNNER (xj_window_get_runner (f->window))) != NULL);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  GtkWindow *window;
-
-  while ((window = xj_test_find_window (XJ_TYPE_PHOTO_VIEWER)) != NULL
-         || (window = xj_test_find_window (XJ_TYPE_ANNOTATION_EDITOR)) != NULL
-         || (window = xj_test_find_window (XJ_TYPE_PHOTO_REVIEW)) != NULL)
-    gtk_window_destroy (window);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  xj_test_iterate (20);
-  g_clear_object (&f->app);
-  xj_test_remove_tree (f->dir);
+  xj_test_app_tear_down (XJ_TEST_APP (f));
   xj_test_remove_tree (f->camera);
-  g_free (f->dir);
   g_free (f->camera);
 }
 
@@ -131,8 +109,7 @@ wait_for_photos (Fixture   *f,
 {
   XjPhotoStrip *strip = xj_item_row_get_photo_strip (row);
 
-  for (guint i = 0; i < 400 && xj_photo_strip_get_n_shown (strip) != n; i++)
-    xj_test_iterate (10);
+  xj_test_wait_until (!(xj_photo_strip_get_n_shown (strip) != n));
   return xj_photo_strip_get_n_shown (strip) == n;
 }
 
@@ -190,16 +167,13 @@ test_attach_view_delete (Fixture       *f,
 
   /* The same photo twice: said on the row, not attached twice. */
   drop_photos (f, row, 1, 1);
-  for (guint i = 0; i < 200 && !gtk_widget_get_visible (xj_test_find_widget (GTK_WIDGET (row), "error")); i++)
-    xj_test_iterate (10);
+  xj_test_wait_until (!(!gtk_widget_get_visible (xj_test_find_widget (GTK_WIDGET (row), "error"))));
   g_assert_true (gtk_widget_get_visible (xj_test_find_widget (GTK_WIDGET (row), "error")));
   g_assert_cmpuint (xj_photo_strip_get_n_shown (xj_item_row_get_photo_strip (row)), ==, 3);
 
   /* A click on the second thumbnail opens the viewer there. */
   g_signal_emit_by_name (xj_item_row_get_photo_strip (row), "open", 1u);
-  xj_test_iterate (50);
-  window = xj_test_find_window (XJ_TYPE_PHOTO_VIEWER);
-  g_assert_nonnull (window);
+  xj_test_wait_until ((window = xj_test_find_window (XJ_TYPE_PHOTO_VIEWER)) != NULL);
   viewer = XJ_PHOTO_VIEWER (window);
   g_assert_cmpuint (xj_photo_viewer_get_index (viewer), ==, 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (viewer), "viewer.next", NULL));
@@ -252,8 +226,7 @@ test_annotate (Fixture       *f,
   g_assert_true (xj_annotation_canvas_undo (xj_annotation_editor_get_canvas (editor)));
   g_assert_true (xj_annotation_canvas_redo (xj_annotation_editor_get_canvas (editor)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
-  for (guint i = 0; i < 300 && xj_test_find_window (XJ_TYPE_ANNOTATION_EDITOR) != NULL; i++)
-    xj_test_iterate (10);
+  xj_test_wait_until (xj_test_find_window (XJ_TYPE_ANNOTATION_EDITOR) == NULL);
   g_assert_null (xj_test_find_window (XJ_TYPE_ANNOTATION_EDITOR));
   g_clear_pointer (&photos, g_ptr_array_unref);
   photos = xj_store_list_answer_photos (f->store, answer->answer_id, NULL);
@@ -320,8 +293,7 @@ open_review (Fixture *f)
 
   gtk_widget_activate_action (GTK_WIDGET (f->runner), "runner.pass", NULL);
   xj_photo_import_async (f->store, paths, NULL, NULL, NULL, NULL, on_imported_cb, &results);
-  for (guint i = 0; i < 400 && results == NULL; i++)
-    xj_test_iterate (10);
+  xj_test_wait_until (!(results == NULL));
   g_assert_nonnull (results);
   return xj_photo_review_new (f->runner, results);
 }
@@ -345,8 +317,7 @@ test_review (Fixture       *f,
   g_assert_cmpint (xj_photo_review_get_item (review, 1), ==, 0);
   xj_photo_review_set_item (review, 1, third->id);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (review), "review.confirm", NULL));
-  xj_test_iterate (50);
-  g_assert_null (xj_test_find_window (XJ_TYPE_PHOTO_REVIEW));
+  xj_test_wait_until ((xj_test_find_window (XJ_TYPE_PHOTO_REVIEW)) == NULL);
   answers = xj_store_load_answers (f->store, f->id, NULL);
   g_assert_cmpuint (((XjAnswer *) g_hash_table_lookup (answers, &first->id))->n_photos, ==, 1);
   g_assert_cmpuint (((XjAnswer *) g_hash_table_lookup (answers, &third->id))->n_photos, ==, 1);
@@ -361,8 +332,7 @@ count_photo_rows (Fixture *f)
 static XjPhotoReview *
 wait_for_review (void)
 {
-  for (guint i = 0; i < 1000 && xj_test_find_window (XJ_TYPE_PHOTO_REVIEW) == NULL; i++)
-    xj_test_iterate (10);
+  xj_test_wait_until (!(xj_test_find_window (XJ_TYPE_PHOTO_REVIEW) == NULL));
   return XJ_PHOTO_REVIEW (xj_test_find_window (XJ_TYPE_PHOTO_REVIEW));
 }
 
@@ -393,8 +363,7 @@ test_folder_formats (Fixture       *f,
   _xj_runner_import_folder (f->runner, folder);
   review = wait_for_review ();
   g_assert_nonnull (review);
-  xj_test_iterate (30);
-  g_assert_cmpuint (xj_photo_review_get_n_photos (review), ==, 2);
+  xj_test_wait_until ((xj_photo_review_get_n_photos (review)) == (2));
   g_assert_cmpint (count_photo_rows (f), ==, 2);
   g_assert_true (xj_test_label_shown (GTK_WIDGET (review), "Not Imported"));
   g_assert_true (xj_test_label_shown (GTK_WIDGET (review), "现场照片0003.webp” is a WebP image"));
@@ -402,8 +371,7 @@ test_folder_formats (Fixture       *f,
 
   /* Cancel: nothing attached, nothing left in the photo store. */
   gtk_widget_activate_action (GTK_WIDGET (review), "window.close", NULL);
-  for (guint i = 0; i < 300 && xj_test_find_window (XJ_TYPE_PHOTO_REVIEW) != NULL; i++)
-    xj_test_iterate (10);
+  xj_test_wait_until (xj_test_find_window (XJ_TYPE_PHOTO_REVIEW) == NULL);
   g_assert_null (xj_test_find_window (XJ_TYPE_PHOTO_REVIEW));
   g_assert_cmpint (count_photo_rows (f), ==, 0);
   g_assert_cmpuint (xj_test_count_stored_files (f->dir), ==, 0);
@@ -498,8 +466,7 @@ test_review_by_order (Fixture       *f,
   _xj_runner_import_folder (f->runner, pair_folder);
   review = wait_for_review ();
   g_assert_nonnull (review);
-  xj_test_iterate (30);
-  g_assert_cmpint (xj_photo_review_get_item (review, 0), ==, items[1]->id);
+  xj_test_wait_until ((xj_photo_review_get_item (review, 0)) == (items[1]->id));
   g_assert_cmpint (xj_photo_review_get_item (review, 1), ==, items[3]->id);
   g_assert_true (xj_test_label_shown (GTK_WIDGET (review), "proposed by the order of the failed items"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (review), "review.confirm", NULL));
@@ -526,14 +493,11 @@ test_folder_cancel (Fixture       *f,
   _xj_runner_import_folder (f->runner, folder);
   g_assert_nonnull (f->runner->folder_import);
   /* Let a photo or two in first. */
-  for (guint i = 0; i < 500 && count_photo_rows (f) == 0; i++)
-    xj_test_iterate (5);
+  xj_test_wait_until (!(count_photo_rows (f) == 0));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->runner), "runner.cancel-import", NULL));
-  for (guint i = 0; i < 1000 && f->runner->folder_import != NULL; i++)
-    xj_test_iterate (10);
+  xj_test_wait_until (f->runner->folder_import == NULL);
   g_assert_null (f->runner->folder_import);
-  xj_test_iterate (30);
-  g_assert_null (xj_test_find_window (XJ_TYPE_PHOTO_REVIEW));
+  xj_test_wait_until ((xj_test_find_window (XJ_TYPE_PHOTO_REVIEW)) == NULL);
   g_assert_cmpint (count_photo_rows (f), ==, 0);
   g_assert_cmpuint (xj_test_count_stored_files (f->dir), ==, 0);
 }
@@ -578,8 +542,7 @@ test_flags (Fixture       *f,
   _xj_runner_import_folder (f->runner, folder);
   review = wait_for_review ();
   g_assert_nonnull (review);
-  xj_test_iterate (30);
-  g_assert_cmpuint (xj_photo_review_get_n_photos (review), ==, 2);
+  xj_test_wait_until ((xj_photo_review_get_n_photos (review)) == (2));
   g_assert_true (xj_test_label_shown (GTK_WIDGET (review), reused_flag));
   g_assert_true (xj_test_label_shown (GTK_WIDGET (review), old_flag));
   g_assert_false (xj_test_label_shown (GTK_WIDGET (review), "inspection 1"));
@@ -596,18 +559,6 @@ test_flags (Fixture       *f,
     g_assert_true (xj_test_label_shown (GTK_WIDGET (row), first));
     g_assert_true (xj_test_label_shown (GTK_WIDGET (row), second));
   }
-}
-
-static void
-assert_translated (GtkWidget *root)
-{
-  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *joined = NULL;
-
-  xj_test_collect_untranslated (root, found);
-  g_ptr_array_add (found, NULL);
-  joined = g_strjoinv (" | ", (char **) found->pdata);
-  g_assert_cmpstr (joined, ==, "");
 }
 
 /* The viewer, the annotation editor and the review, in Chinese. */
@@ -627,13 +578,11 @@ test_chinese (void)
   row = xj_runner_get_current_row (f.runner);
   drop_photos (&f, row, 1, 2);
   g_assert_true (wait_for_photos (&f, row, 2));
-  assert_translated (GTK_WIDGET (f.window));
+  xj_test_assert_translated (GTK_WIDGET (f.window));
 
   g_signal_emit_by_name (xj_item_row_get_photo_strip (row), "open", 0u);
-  xj_test_iterate (50);
-  viewer = xj_test_find_window (XJ_TYPE_PHOTO_VIEWER);
-  g_assert_nonnull (viewer);
-  assert_translated (GTK_WIDGET (viewer));
+  xj_test_wait_until ((viewer = xj_test_find_window (XJ_TYPE_PHOTO_VIEWER)) != NULL);
+  xj_test_assert_translated (GTK_WIDGET (viewer));
 
   answers = xj_store_load_answers (f.store, f.id, NULL);
   answer = g_hash_table_lookup (answers, &xj_item_row_get_item (row)->id);
@@ -642,7 +591,7 @@ test_chinese (void)
   gtk_window_present (GTK_WINDOW (editor));
   xj_annotation_editor_set_tool (editor, XJ_SHAPE_TEXT);
   xj_test_iterate (30);
-  assert_translated (GTK_WIDGET (editor));
+  xj_test_assert_translated (GTK_WIDGET (editor));
   gtk_window_destroy (GTK_WINDOW (editor));
   gtk_window_destroy (viewer);
 
@@ -651,9 +600,8 @@ test_chinese (void)
   g_free (use_elsewhere (&f, 21));
   review = open_review (&f);
   gtk_window_present (GTK_WINDOW (review));
-  xj_test_iterate (30);
-  g_assert_true (xj_test_label_shown (GTK_WIDGET (review), "已用于 万科城 "));
-  assert_translated (GTK_WIDGET (review));
+  xj_test_wait_until (xj_test_label_shown (GTK_WIDGET (review), "已用于 万科城 "));
+  xj_test_assert_translated (GTK_WIDGET (review));
   fixture_tear_down (&f, NULL);
 }
 

@@ -66,8 +66,7 @@ go_to (XjRunner *runner,
 {
   xj_runner_jump_to_item (runner, item_at (runner, number)->id);
   gtk_widget_grab_focus (GTK_WIDGET (current (runner)));
-  xj_test_iterate (5);
-  g_assert_cmpuint (current_number (runner), ==, number);
+  xj_test_wait_until ((current_number (runner)) == (number));
 }
 
 static XjAnswer *
@@ -165,11 +164,9 @@ test_fail_remark_enter (Fixture       *f,
   g_assert_true (remark_has_focus (row));
   g_assert_cmpstr (hint (row), ==, _("A failure needs a photo."));
   attach_photo (runner, item_at (runner, 2));
-  xj_test_iterate (20);
-  g_assert_null (hint (row));
+  xj_test_wait_until ((hint (row)) == NULL);
   g_signal_emit_by_name (xj_test_find_widget (GTK_WIDGET (row), "remark"), "activate");
-  xj_test_iterate (5);
-  g_assert_cmpuint (current_number (runner), ==, 3);
+  xj_test_wait_until ((current_number (runner)) == (3));
 
   /* Item 7 needs both: the hint says what is still missing. */
   go_to (runner, 7);
@@ -180,8 +177,7 @@ test_fail_remark_enter (Fixture       *f,
   type_remark (row, "座椅损坏");
   g_assert_cmpstr (hint (row), ==, _("A failure needs a photo."));
   attach_photo (runner, item_at (runner, 7));
-  xj_test_iterate (20);
-  g_assert_null (hint (row));
+  xj_test_wait_until ((hint (row)) == NULL);
 
   /* Item 6 is a text: Enter writes it and moves on. */
   go_to (runner, 6);
@@ -192,8 +188,7 @@ test_fail_remark_enter (Fixture       *f,
   answer = stored (f, runner, 6);
   g_assert_cmpstr (answer->value, ==, "无其他问题");
   g_signal_emit_by_name (entry, "activate");
-  xj_test_iterate (5);
-  g_assert_cmpuint (current_number (runner), ==, 7);
+  xj_test_wait_until ((current_number (runner)) == (7));
 }
 
 /* 1 to 5 rate a rating item and move on; a failing rating that needs a
@@ -277,9 +272,7 @@ test_stopwatch_survives (Fixture       *f,
 
   /* Closing the last window while it runs asks first. */
   gtk_window_close (GTK_WINDOW (f->window));
-  xj_test_iterate (50);
-  ask = xj_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
-  g_assert_nonnull (ask);
+  xj_test_wait_until ((ask = xj_test_find_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (ask), "cancel");
   xj_test_iterate (50);
@@ -331,8 +324,7 @@ test_stopwatch_limit (Fixture       *f,
   digits = xj_test_find_by_type (GTK_WIDGET (stopwatch_of (xj_runner_get_row (runner, item->id))),
                                  GTK_TYPE_LABEL);
   g_assert_false (gtk_widget_has_css_class (digits, "over-limit"));
-  for (guint i = 0; i < 80 && !gtk_widget_has_css_class (digits, "over-limit"); i++)
-    xj_test_iterate (100);
+  xj_test_wait_until (gtk_widget_has_css_class (digits, "over-limit"));
   g_assert_true (gtk_widget_has_css_class (digits, "over-limit"));
   g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (digits)), "00:3"));
 }
@@ -362,8 +354,7 @@ test_summary_focus (Fixture       *f,
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (focus)), ==,
                    item_at (runner, 3)->prompt);
   g_signal_emit_by_name (focus, "activate");
-  xj_test_iterate (30);
-  g_assert_null (xj_test_find_window (XJ_TYPE_INSPECTION_SUMMARY));
+  xj_test_wait_until ((xj_test_find_window (XJ_TYPE_INSPECTION_SUMMARY)) == NULL);
   g_assert_cmpuint (current_number (runner), ==, 3);
 
   /* Everything answered (n.a. moves on by itself), photo attached. */
@@ -378,8 +369,7 @@ test_summary_focus (Fixture       *f,
   focus = gtk_root_get_focus (GTK_ROOT (summary));
   g_assert_true (focus == xj_test_find_widget (GTK_WIDGET (summary), "complete_button"));
   g_signal_emit_by_name (focus, "clicked");
-  xj_test_iterate (50);
-  g_assert_true (xj_runner_get_read_only (runner));
+  xj_test_wait_until (xj_runner_get_read_only (runner));
   g_assert_true (focus_of (runner) == GTK_WIDGET (current (runner)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (runner), "runner.previous", NULL));
   g_assert_cmpuint (current_number (runner), ==, total - 1);
@@ -387,12 +377,10 @@ test_summary_focus (Fixture       *f,
   /* The sign dialog closed: the keyboard is back on the item. */
   gtk_window_set_focus (GTK_WINDOW (f->window), NULL);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (runner), "runner.sign", NULL));
-  for (guint i = 0; i < 40 && xj_test_find_window (XJ_TYPE_SIGN_DIALOG) == NULL; i++)
-    xj_test_iterate (50);
+  xj_test_wait_until (!(xj_test_find_window (XJ_TYPE_SIGN_DIALOG) == NULL));
   g_assert_nonnull (xj_test_find_window (XJ_TYPE_SIGN_DIALOG));
   gtk_window_close (xj_test_find_window (XJ_TYPE_SIGN_DIALOG));
-  xj_test_iterate (50);
-  g_assert_true (focus_of (runner) == GTK_WIDGET (current (runner)));
+  xj_test_wait_until (focus_of (runner) == GTK_WIDGET (current (runner)));
 }
 
 /* "Repeat finding" beside "Last time: pass" gives the failure's date; a

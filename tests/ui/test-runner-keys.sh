@@ -39,7 +39,7 @@ choose_photo () {
   xdotool type --delay 30 "$2"
   sleep 0.3
   xdotool key Return
-  sleep 1
+  wait_gone "$1"
   xdotool windowfocus --sync "$win" 2>/dev/null
 }
 
@@ -65,14 +65,13 @@ sleep 2
 # Today: the first row has the keyboard; Enter starts it.  A weekly check
 # asks for the accompanying representative: name, Tab, company, Enter.
 press Return
-sleep 1
 dialog=$(timeout 15 xdotool search --sync --onlyvisible --name "New Inspection" 2>/dev/null | head -n 1)
 xdotool windowfocus --sync "$dialog" 2>/dev/null
 type_text "Li Qiang"
 press Tab
 type_text "Lvcheng Property"
 press Return
-sleep 1
+wait_gone "New Inspection"
 xdotool windowfocus --sync "$win" 2>/dev/null
 wait_for "SELECT count(*) FROM inspections WHERE state = 'draft'" 1
 ok $? "Enter on Today's first row and Enter in the dialog start the check"

@@ -196,8 +196,7 @@ fill_and_complete (Fixture    *f,
   summary = XJ_INSPECTION_SUMMARY (found);
   g_assert_cmpuint (xj_inspection_summary_get_n_missing (summary), ==, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (summary), "summary.complete", NULL));
-  xj_test_iterate (30);
-  g_assert_null (xj_test_find_window (XJ_TYPE_INSPECTION_SUMMARY));
+  xj_test_wait_until ((xj_test_find_window (XJ_TYPE_INSPECTION_SUMMARY)) == NULL);
 
   done = xj_store_get_inspection (f->store, id, &error);
   g_assert_no_error (error);
@@ -252,8 +251,7 @@ test_raise_notice (Fixture       *f,
   g_assert_nonnull (summary);
   g_assert_nonnull (xj_test_find_button (GTK_WIDGET (summary), "Raise Notice…"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (summary), "summary.raise-notice", NULL));
-  xj_test_iterate (50);
-  g_assert_null (xj_test_find_window (XJ_TYPE_INSPECTION_SUMMARY));
+  xj_test_wait_until ((xj_test_find_window (XJ_TYPE_INSPECTION_SUMMARY)) == NULL);
   g_assert_nonnull (xj_test_find_window (XJ_TYPE_NOTICE_DIALOG));
   g_assert_true (xj_test_label_shown (GTK_WIDGET (xj_test_find_window (XJ_TYPE_NOTICE_DIALOG)),
                                       "北侧绿化带有垃圾"));
@@ -375,8 +373,7 @@ test_resume_draft (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (second));
 
   run (runner, "runner.back");
-  xj_test_iterate (50);
-  g_assert_null (xj_window_get_runner (f->window));
+  xj_test_wait_until ((xj_window_get_runner (f->window)) == NULL);
 
   /* The page lists the draft first; opening it resumes at the same item. */
   g_assert_cmpuint (xj_inspections_page_get_n_drafts (f->page), ==, 1);
@@ -384,9 +381,7 @@ test_resume_draft (Fixture       *f,
   row = xj_test_find_by_type (drafts, ADW_TYPE_ACTION_ROW);
   g_assert_nonnull (row);
   g_signal_emit_by_name (row, "activated");
-  xj_test_iterate (50);
-  runner = XJ_RUNNER (xj_window_get_runner (f->window));
-  g_assert_nonnull (runner);
+  xj_test_wait_until ((runner = XJ_RUNNER (xj_window_get_runner (f->window))) != NULL);
   g_assert_cmpint (xj_item_row_get_item (xj_runner_get_current_row (runner))->id, ==, left_at);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (xj_runner_get_current_row (runner)), "current"));
 }
@@ -442,8 +437,7 @@ test_number_and_search (Fixture       *f,
   search = xj_test_find_widget (GTK_WIDGET (runner), "search_entry");
   gtk_editable_set_text (GTK_EDITABLE (search), number->prompt);
   g_signal_emit_by_name (search, "search-changed");
-  xj_test_iterate (20);
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (row)));
+  xj_test_wait_until (gtk_widget_get_visible (GTK_WIDGET (row)));
   g_assert_true (xj_runner_get_current_row (runner) == row);
   run (runner, "runner.next");
   g_assert_true (xj_runner_get_current_row (runner) == row);
@@ -458,9 +452,7 @@ open_new_dialog (Fixture *f)
   GtkWindow *dialog;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "inspections.new", NULL));
-  xj_test_iterate (50);
-  dialog = xj_test_find_window (XJ_TYPE_NEW_INSPECTION_DIALOG);
-  g_assert_nonnull (dialog);
+  xj_test_wait_until ((dialog = xj_test_find_window (XJ_TYPE_NEW_INSPECTION_DIALOG)) != NULL);
   return XJ_NEW_INSPECTION_DIALOG (dialog);
 }
 
@@ -505,9 +497,8 @@ test_new_inspection (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (xj_test_find_widget (GTK_WIDGET (dialog), "rep_name_row")),
                          "李强");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "new-inspection.start", NULL));
-  xj_test_iterate (30);
   error_label = xj_test_find_widget (GTK_WIDGET (dialog), "error_label");
-  g_assert_true (gtk_widget_get_visible (error_label));
+  xj_test_wait_until (gtk_widget_get_visible (error_label));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "representative"));
   listed = xj_store_list_inspections (f->store, &filter, NULL);
   g_assert_cmpuint (listed->len, ==, 0);
@@ -530,8 +521,7 @@ test_new_inspection (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (xj_test_find_widget (GTK_WIDGET (dialog), "rep_company_row")),
                          "绿城物业");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "new-inspection.start", NULL));
-  xj_test_iterate (50);
-  g_assert_null (xj_test_find_window (XJ_TYPE_NEW_INSPECTION_DIALOG));
+  xj_test_wait_until ((xj_test_find_window (XJ_TYPE_NEW_INSPECTION_DIALOG)) == NULL);
   g_assert_nonnull (xj_window_get_runner (f->window));
   g_clear_pointer (&listed, g_ptr_array_unref);
   listed = xj_store_list_inspections (f->store, &filter, NULL);
@@ -541,21 +531,8 @@ test_new_inspection (Fixture       *f,
 
   /* Back on the page: listed under Drafts, no more empty state. */
   run (XJ_RUNNER (xj_window_get_runner (f->window)), "runner.back");
-  xj_test_iterate (50);
-  g_assert_cmpuint (xj_inspections_page_get_n_drafts (f->page), ==, 1);
+  xj_test_wait_until ((xj_inspections_page_get_n_drafts (f->page)) == (1));
   g_assert_false (xj_test_label_shown (GTK_WIDGET (f->window), "No Inspections Yet"));
-}
-
-static void
-assert_translated (GtkWidget *root)
-{
-  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *joined = NULL;
-
-  xj_test_collect_untranslated (root, found);
-  g_ptr_array_add (found, NULL);
-  joined = g_strjoinv (" | ", (char **) found->pdata);
-  g_assert_cmpstr (joined, ==, "");
 }
 
 /* Run in a process started under zh_CN.UTF-8 (see tests/ui/meson.build). */
@@ -570,15 +547,16 @@ test_chinese (void)
 
   fixture_set_up (&f, NULL);
   g_assert_true (xj_test_label_shown (GTK_WIDGET (f.window), "还没有检查记录"));
-  assert_translated (GTK_WIDGET (f.window));
+  xj_test_assert_translated (GTK_WIDGET (f.window));
 
   dialog = open_new_dialog (&f);
   /* Refused whatever checklist comes first: the message is translated. */
   gtk_editable_set_text (GTK_EDITABLE (xj_test_find_widget (GTK_WIDGET (dialog), "inspector_row")), "");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "new-inspection.start", NULL));
-  xj_test_iterate (30);
+  /* Refused: the dialog stays open. */
+  xj_test_run_pending ();
   g_assert_nonnull (xj_test_find_window (XJ_TYPE_NEW_INSPECTION_DIALOG));
-  assert_translated (GTK_WIDGET (dialog));
+  xj_test_assert_translated (GTK_WIDGET (dialog));
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   id = start_inspection (&f, "xunjian:builtin:monthly-check", "monthly");
@@ -587,20 +565,19 @@ test_chinese (void)
   run (runner, "runner.fail");
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (xj_test_find_widget (GTK_WIDGET (xj_runner_get_current_row (runner)),
                                                                        "guidance_button")), TRUE);
-  xj_test_iterate (50);
-  g_assert_true (xj_test_label_shown (GTK_WIDGET (runner), "项不合格"));
-  assert_translated (GTK_WIDGET (f.window));
+  xj_test_wait_until (xj_test_label_shown (GTK_WIDGET (runner), "项不合格"));
+  xj_test_assert_translated (GTK_WIDGET (f.window));
 
   run (runner, "runner.summary");
   summary = xj_test_find_window (XJ_TYPE_INSPECTION_SUMMARY);
   g_assert_nonnull (summary);
   xj_test_iterate (30);
-  assert_translated (GTK_WIDGET (summary));
+  xj_test_assert_translated (GTK_WIDGET (summary));
   gtk_window_destroy (summary);
 
   run (runner, "runner.back");
   xj_test_iterate (50);
-  assert_translated (GTK_WIDGET (f.window));
+  xj_test_assert_translated (GTK_WIDGET (f.window));
   fixture_tear_down (&f, NULL);
 }
 

@@ -14,15 +14,14 @@
 #include "xj-site-dialog.h"
 #include "xj-site.h"
 #include "xj-sites-page.h"
+#include "xj-test-app.h"
 #include "xj-test-ui.h"
 #include "xj-test-utils.h"
 #include "xj-window.h"
 
 typedef struct
 {
-  char          *dir;
-  XjApplication *app;
-  XjWindow      *window;
+  XJ_TEST_APP_FIELDS
   XjSitesPage   *page;
 } Fixture;
 
@@ -30,21 +29,8 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *app_id = NULL;
-  static guint serial;
-
-  f->dir = xj_test_make_data_dir ();
-  f->app = xj_application_new (f->dir);
-  /* Each fixture registers a fresh application on the session bus. */
-  app_id = g_strdup_printf ("%s.Test%u", APP_ID, ++serial);
-  g_application_set_application_id (G_APPLICATION (f->app), app_id);
-  g_assert_true (g_application_register (G_APPLICATION (f->app), NULL, &error));
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (f->app));
-  f->window = XJ_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (f->app)));
-  g_assert_nonnull (f->window);
-  xj_window_show_area (f->window, "sites");
+  xj_test_app_start (XJ_TEST_APP (f));
+  xj_test_app_show (XJ_TEST_APP (f), "sites");
   f->page = XJ_SITES_PAGE (xj_test_find_by_type (GTK_WIDGET (f->window), XJ_TYPE_SITES_PAGE));
   g_assert_nonnull (f->page);
   xj_test_iterate (50);
@@ -54,15 +40,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  GtkWindow *dialog;
-
-  while ((dialog = xj_test_find_window (XJ_TYPE_SITE_DIALOG)) != NULL)
-    gtk_window_destroy (dialog);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  xj_test_iterate (20);
-  g_clear_object (&f->app);
-  xj_test_remove_tree (f->dir);
-  g_free (f->dir);
+  xj_test_app_tear_down (XJ_TEST_APP (f));
 }
 
 static XjSiteDialog *
@@ -71,9 +49,7 @@ open_add_dialog (Fixture *f)
   GtkWindow *dialog;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "sites.add", NULL));
-  xj_test_iterate (50);
-  dialog = xj_test_find_window (XJ_TYPE_SITE_DIALOG);
-  g_assert_nonnull (dialog);
+  xj_test_wait_until ((dialog = xj_test_find_window (XJ_TYPE_SITE_DIALOG)) != NULL);
   return XJ_SITE_DIALOG (dialog);
 }
 
@@ -121,10 +97,9 @@ test_add_site (Fixture       *f,
   type_into (dialog, "address_row", "杭州市西湖区文三路 388 号");
   type_into (dialog, "manager_row", "王建国");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "site.save", NULL));
-  xj_test_iterate (50);
 
   /* The dialog closed, the list shows the site, the database has it. */
-  g_assert_null (xj_test_find_window (XJ_TYPE_SITE_DIALOG));
+  xj_test_wait_until (xj_test_find_window (XJ_TYPE_SITE_DIALOG) == NULL);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
   listed = g_list_model_get_item (model, 0);
   g_assert_cmpstr (xj_site_get_name (listed), ==, "翠湖花园");
@@ -150,9 +125,8 @@ test_validation_inline (Fixture       *f,
   /* Empty name: the message is under the field and nothing is saved. */
   type_into (dialog, "address_row", "杭州市滨江区江南大道 1 号");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "site.save", NULL));
-  xj_test_iterate (30);
   name_error = xj_test_find_widget (GTK_WIDGET (dialog), "name_error");
-  g_assert_true (gtk_widget_get_visible (name_error));
+  xj_test_wait_until (gtk_widget_get_visible (name_error));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (name_error)), ==, "Enter the site’s name.");
   g_assert_nonnull (xj_test_find_window (XJ_TYPE_SITE_DIALOG));
   g_assert_cmpuint (stored_site_count (f), ==, 0);
@@ -165,16 +139,14 @@ test_validation_inline (Fixture       *f,
   type_into (dialog, "name_row", "滨江壹号");
   g_assert_false (gtk_widget_get_visible (name_error));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "site.save", NULL));
-  xj_test_iterate (30);
-  g_assert_cmpuint (stored_site_count (f), ==, 1);
+  xj_test_wait_until ((stored_site_count (f)) == (1));
 
   /* A second site with the same name is refused under the field. */
   dialog = open_add_dialog (f);
   type_into (dialog, "name_row", "滨江壹号");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "site.save", NULL));
-  xj_test_iterate (30);
   name_error = xj_test_find_widget (GTK_WIDGET (dialog), "name_error");
-  g_assert_true (gtk_widget_get_visible (name_error));
+  xj_test_wait_until (gtk_widget_get_visible (name_error));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (name_error)), "already exists"));
   g_assert_cmpuint (stored_site_count (f), ==, 1);
 }
@@ -191,8 +163,7 @@ test_edit_and_deactivate (Fixture       *f,
   GtkWidget *button;
 
   g_assert_true (xj_store_save_site (store, site, "test", &error));
-  xj_test_iterate (30);
-  g_assert_cmpuint (g_list_model_get_n_items (xj_sites_page_get_model (f->page)), ==, 1);
+  xj_test_wait_until ((g_list_model_get_n_items (xj_sites_page_get_model (f->page))) == (1));
 
   /* Activating the row opens it for editing with its values. */
   {
@@ -200,16 +171,14 @@ test_edit_and_deactivate (Fixture       *f,
     GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
 
     g_signal_emit_by_name (row, "activate");
-    xj_test_iterate (50);
   }
-  dialog = xj_test_find_window (XJ_TYPE_SITE_DIALOG);
-  g_assert_nonnull (dialog);
+  xj_test_wait_until ((dialog = xj_test_find_window (XJ_TYPE_SITE_DIALOG)) != NULL);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (xj_test_find_widget (GTK_WIDGET (dialog),
                                                                              "name_row"))),
                    ==, "金桂苑");
   type_into (XJ_SITE_DIALOG (dialog), "name_row", "金桂苑二期");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "site.save", NULL));
-  xj_test_iterate (50);
+  xj_test_wait_until (xj_test_find_window (XJ_TYPE_SITE_DIALOG) == NULL);
   read = xj_store_get_site (store, xj_site_get_id (site), &error);
   g_assert_cmpstr (xj_site_get_name (read), ==, "金桂苑二期");
 
@@ -217,8 +186,7 @@ test_edit_and_deactivate (Fixture       *f,
   button = xj_test_find_button (GTK_WIDGET (f->page), "Deactivate");
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
-  xj_test_iterate (50);
-  g_assert_cmpuint (g_list_model_get_n_items (xj_sites_page_get_model (f->page)), ==, 0);
+  xj_test_wait_until ((g_list_model_get_n_items (xj_sites_page_get_model (f->page))) == (0));
   g_clear_object (&read);
   read = xj_store_get_site (store, xj_site_get_id (site), &error);
   g_assert_false (xj_site_get_active (read));
@@ -231,8 +199,7 @@ test_edit_and_deactivate (Fixture       *f,
   button = xj_test_find_button (GTK_WIDGET (f->window), "_Undo");
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
-  xj_test_iterate (50);
-  g_assert_cmpuint (g_list_model_get_n_items (xj_sites_page_get_model (f->page)), ==, 1);
+  xj_test_wait_until ((g_list_model_get_n_items (xj_sites_page_get_model (f->page))) == (1));
   g_clear_object (&read);
   read = xj_store_get_site (store, xj_site_get_id (site), &error);
   g_assert_true (xj_site_get_active (read));
@@ -240,10 +207,9 @@ test_edit_and_deactivate (Fixture       *f,
   /* Deactivated again, the page's own button shows them. */
   button = xj_test_find_button (GTK_WIDGET (f->page), "Deactivate");
   g_signal_emit_by_name (button, "clicked");
-  xj_test_iterate (50);
+  xj_test_wait_until (g_list_model_get_n_items (xj_sites_page_get_model (f->page)) == 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "sites.show-inactive", NULL));
-  xj_test_iterate (30);
-  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (
+  xj_test_wait_until (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (
                    xj_test_find_widget (GTK_WIDGET (f->page), "show_inactive"))));
   g_assert_cmpuint (g_list_model_get_n_items (xj_sites_page_get_model (f->page)), ==, 1);
   g_assert_true (xj_test_label_shown (GTK_WIDGET (f->window), "Inactive"));
@@ -254,8 +220,7 @@ test_edit_and_deactivate (Fixture       *f,
   /* Show Inactive brings it back into view. */
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (xj_test_find_widget (GTK_WIDGET (f->page),
                                                                         "show_inactive")), TRUE);
-  xj_test_iterate (30);
-  g_assert_cmpuint (g_list_model_get_n_items (xj_sites_page_get_model (f->page)), ==, 1);
+  xj_test_wait_until ((g_list_model_get_n_items (xj_sites_page_get_model (f->page))) == (1));
   g_assert_true (xj_test_label_shown (GTK_WIDGET (f->window), "Inactive"));
 }
 
@@ -288,7 +253,7 @@ test_shortcuts (Fixture       *f,
 
   /* Preferences open and edit the settings. */
   g_action_group_activate_action (G_ACTION_GROUP (f->app), "preferences", NULL);
-  xj_test_iterate (50);
+  xj_test_wait_until (xj_test_find_window (ADW_TYPE_PREFERENCES_WINDOW) != NULL);
   {
     GtkWindow *prefs_window = xj_test_find_window (ADW_TYPE_PREFERENCES_WINDOW);
     GtkWidget *row;
@@ -354,8 +319,7 @@ test_tooltip_width (Fixture       *f,
     }
   g_assert_nonnull (label);
   /* Shown: laid out at its allocated width. */
-  for (guint i = 0; i < 100 && gtk_widget_get_width (label) == 0; i++)
-    xj_test_iterate (20);
+  xj_test_wait_until (!(gtk_widget_get_width (label) == 0));
   g_assert_cmpint (gtk_widget_get_width (label), >, 0);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "刷新今日待办的检查 (Ctrl+R)");
   g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (label))), ==, 1);
@@ -374,12 +338,10 @@ test_menu_tooltip (Fixture       *f,
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (button)));
   gtk_menu_button_popup (button);
-  xj_test_iterate (100);
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (gtk_menu_button_get_popover (button))));
+  xj_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (gtk_menu_button_get_popover (button))));
   g_assert_false (gtk_widget_get_has_tooltip (GTK_WIDGET (button)));
   gtk_menu_button_popdown (button);
-  xj_test_iterate (100);
-  g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (button)));
+  xj_test_wait_until (gtk_widget_get_has_tooltip (GTK_WIDGET (button)));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (button)), ==, "Main Menu");
 }
 
@@ -401,8 +363,7 @@ test_chinese (void)
   site = xj_site_new ("翠湖花园", XJ_SITE_KIND_ESTATE);
   xj_site_set_address (site, "杭州市西湖区文三路 388 号");
   g_assert_true (xj_store_save_site (xj_application_get_store (f.app), site, "测试", &error));
-  xj_test_iterate (50);
-  g_assert_cmpstr (xj_site_kind_get_label (XJ_SITE_KIND_ESTATE), ==, "物业小区");
+  xj_test_wait_until (g_strcmp0 (xj_site_kind_get_label (XJ_SITE_KIND_ESTATE), "物业小区") == 0);
   g_assert_true (xj_test_label_shown (GTK_WIDGET (f.window), "翠湖花园"));
   g_assert_true (xj_test_label_shown (GTK_WIDGET (f.window), "物业小区"));
   xj_test_assert_translated (GTK_WIDGET (f.window));
@@ -420,12 +381,12 @@ test_chinese (void)
 
   dialog = open_add_dialog (&f);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "site.save", NULL));
-  xj_test_iterate (50);
-  g_assert_true (xj_test_label_shown (GTK_WIDGET (dialog), "请输入项目名称"));
+  xj_test_wait_until (xj_test_label_shown (GTK_WIDGET (dialog), "请输入项目名称"));
   xj_test_assert_translated (GTK_WIDGET (dialog));
 
   g_action_group_activate_action (G_ACTION_GROUP (f.app), "preferences", NULL);
-  xj_test_iterate (50);
+  xj_test_wait_until (xj_test_find_window (ADW_TYPE_PREFERENCES_WINDOW) != NULL);
+  xj_test_iterate (50);  /* laid out before its labels are read */
   xj_test_assert_translated (GTK_WIDGET (xj_test_find_window (ADW_TYPE_PREFERENCES_WINDOW)));
   gtk_window_destroy (xj_test_find_window (ADW_TYPE_PREFERENCES_WINDOW));
 

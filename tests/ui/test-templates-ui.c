@@ -17,15 +17,14 @@
 #include "xj-template-editor.h"
 #include "xj-template-store.h"
 #include "xj-templates-page.h"
+#include "xj-test-app.h"
 #include "xj-test-ui.h"
 #include "xj-test-utils.h"
 #include "xj-window.h"
 
 typedef struct
 {
-  char            *dir;
-  XjApplication   *app;
-  XjWindow        *window;
+  XJ_TEST_APP_FIELDS
   XjTemplatesPage *page;
 } Fixture;
 
@@ -44,21 +43,11 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *app_id = NULL;
-  static guint serial;
-
   /* @data: a function making the data folder, or NULL for a fresh one. */
-  f->dir = data != NULL ? ((char *(*) (void)) data) () : xj_test_make_data_dir ();
-  f->app = xj_application_new (f->dir);
-  app_id = g_strdup_printf ("%s.TemplatesTest%u", APP_ID, ++serial);
-  g_application_set_application_id (G_APPLICATION (f->app), app_id);
-  g_assert_true (g_application_register (G_APPLICATION (f->app), NULL, &error));
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (f->app));
-  f->window = XJ_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (f->app)));
-  g_assert_nonnull (f->window);
-  xj_window_show_area (f->window, "templates");
+  if (data != NULL)
+    f->dir = ((char *(*) (void)) data) ();
+  xj_test_app_start (XJ_TEST_APP (f));
+  xj_test_app_show (XJ_TEST_APP (f), "templates");
   f->page = XJ_TEMPLATES_PAGE (xj_test_find_by_type (GTK_WIDGET (f->window), XJ_TYPE_TEMPLATES_PAGE));
   g_assert_nonnull (f->page);
   xj_test_iterate (50);
@@ -68,13 +57,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  destroy_windows (ADW_TYPE_MESSAGE_DIALOG);
-  destroy_windows (XJ_TYPE_TEMPLATE_EDITOR);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  xj_test_iterate (20);
-  g_clear_object (&f->app);
-  xj_test_remove_tree (f->dir);
-  g_free (f->dir);
+  xj_test_app_tear_down (XJ_TEST_APP (f));
 }
 
 /* --- helpers -------------------------------------------------------------- */
@@ -113,8 +96,10 @@ stored_template_count (Fixture *f)
 static XjTemplateEditor *
 wait_for_editor (void)
 {
-  xj_test_iterate (80);
-  return XJ_TEMPLATE_EDITOR (xj_test_find_window (XJ_TYPE_TEMPLATE_EDITOR));
+  GtkWindow *editor = NULL;
+
+  xj_test_wait_until ((editor = xj_test_find_window (XJ_TYPE_TEMPLATE_EDITOR)) != NULL);
+  return XJ_TEMPLATE_EDITOR (editor);
 }
 
 /* Duplicates the first built-in from the page; the copy opens for editing. */
@@ -168,15 +153,10 @@ save_enabled (XjTemplateEditor *editor)
 static AdwMessageDialog *
 wait_for_message_dialog (void)
 {
-  for (guint i = 0; i < 100; i++)
-    {
-      GtkWindow *dialog = xj_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  GtkWindow *dialog = NULL;
 
-      if (dialog != NULL)
-        return ADW_MESSAGE_DIALOG (dialog);
-      xj_test_iterate (20);
-    }
-  return NULL;
+  xj_test_wait_until ((dialog = xj_test_find_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  return ADW_MESSAGE_DIALOG (dialog);
 }
 
 static const XjTemplateItem *
@@ -241,16 +221,14 @@ test_use_follows (Fixture       *f,
   g_assert_true (xj_test_label_shown (GTK_WIDGET (f->window), unused));
 
   xj_window_show_area (f->window, "today");
-  xj_test_iterate (20);
+  xj_test_iterate (20);  /* Lays the Today page out before the store changes under it. */
   g_assert_cmpint (xj_store_start_inspection (get_store (f), &start, &error), >, 0);
   xj_test_iterate (20);
   xj_window_show_area (f->window, "templates");
-  xj_test_iterate (50);
-  g_assert_true (xj_test_label_shown (GTK_WIDGET (f->window), once));
+  xj_test_wait_until (xj_test_label_shown (GTK_WIDGET (f->window), once));
 
   g_assert_cmpint (xj_store_start_inspection (get_store (f), &start, &error), >, 0);
-  xj_test_iterate (50);
-  g_assert_true (xj_test_label_shown (GTK_WIDGET (f->window), twice));
+  xj_test_wait_until (xj_test_label_shown (GTK_WIDGET (f->window), twice));
 }
 
 /* A new checklist's editor opens on its name, not on Cancel. */
@@ -291,7 +269,7 @@ test_builtin_read_only (Fixture       *f,
   /* Editing actions do nothing on a built-in. */
   sections = xj_template_editor_get_template (editor)->sections->len;
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-section", NULL);
-  xj_test_iterate (20);
+  xj_test_run_pending ();
   g_assert_cmpuint (xj_template_editor_get_template (editor)->sections->len, ==, sections);
 
   /* “Duplicate to Edit” turns the window into the editor of a copy. */
@@ -391,16 +369,14 @@ test_choice_options (Fixture       *f,
   GtkListBox *list;
 
   adw_combo_row_set_selected (ADW_COMBO_ROW (find_in (editor, "type_row")), XJ_RESPONSE_CHOICE);
-  xj_test_iterate (20);
-  g_assert_true (gtk_widget_get_visible (options_error));
+  xj_test_wait_until (gtk_widget_get_visible (options_error));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (options_error)), ==,
                    "A single-choice item needs at least two options. Add them.");
   g_assert_false (save_enabled (editor));
 
   g_assert_true (gtk_widget_activate_action (find_in (editor, "response_editor"), "response.add-option", NULL));
   g_assert_true (gtk_widget_activate_action (find_in (editor, "response_editor"), "response.add-option", NULL));
-  xj_test_iterate (20);
-  g_assert_false (gtk_widget_get_visible (options_error));
+  xj_test_wait_until (!(gtk_widget_get_visible (options_error)));
   list = GTK_LIST_BOX (find_in (editor, "options_list"));
   /* Two empty labels: each option says so on its own row. */
   g_assert_true (xj_test_label_shown (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0)),
@@ -412,8 +388,7 @@ test_choice_options (Fixture       *f,
   type_into (gtk_list_box_get_row_at_index (list, 1), "label_entry", "脏乱");
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_in (gtk_list_box_get_row_at_index (list, 1), "score_spin")), 0);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (find_in (gtk_list_box_get_row_at_index (list, 1), "fails_check")), TRUE);
-  xj_test_iterate (20);
-  g_assert_cmpuint (xj_template_editor_get_n_problems (editor), ==, 0);
+  xj_test_wait_until ((xj_template_editor_get_n_problems (editor)) == (0));
 
   /* Reordered with the option's own action. */
   g_assert_true (gtk_widget_activate_action (find_in (editor, "response_editor"),
@@ -502,7 +477,7 @@ test_used_template_new_version (Fixture       *f,
                    "This checklist was used by 1 inspection. Saving creates version 2; "
                    "that inspection keeps showing version 1.");
   adw_message_dialog_response (dialog, "save");
-  xj_test_iterate (50);
+  xj_test_wait_until (!xj_template_editor_get_modified (editor));
 
   versions = xj_store_list_template_versions (get_store (f), template_id, &error);
   g_assert_no_error (error);
@@ -527,8 +502,7 @@ test_unsaved_close (Fixture       *f,
 
   /* Unchanged: closes at once. */
   gtk_window_close (GTK_WINDOW (editor));
-  xj_test_iterate (30);
-  g_assert_null (xj_test_find_window (XJ_TYPE_TEMPLATE_EDITOR));
+  xj_test_wait_until ((xj_test_find_window (XJ_TYPE_TEMPLATE_EDITOR)) == NULL);
 
   /* Changed: asks; Cancel keeps the window and what was typed. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "templates.edit", "x", template_id));
@@ -539,7 +513,8 @@ test_unsaved_close (Fixture       *f,
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
   adw_message_dialog_response (dialog, "cancel");
-  xj_test_iterate (30);
+  /* Cancelled: the editor stays open. */
+  xj_test_run_pending ();
   g_assert_nonnull (xj_test_find_window (XJ_TYPE_TEMPLATE_EDITOR));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_in (editor, "prompt_row"))), ==, "改过的检查项");
 
@@ -547,8 +522,7 @@ test_unsaved_close (Fixture       *f,
   gtk_window_close (GTK_WINDOW (editor));
   dialog = wait_for_message_dialog ();
   adw_message_dialog_response (dialog, "save");
-  xj_test_iterate (50);
-  g_assert_null (xj_test_find_window (XJ_TYPE_TEMPLATE_EDITOR));
+  xj_test_wait_until ((xj_test_find_window (XJ_TYPE_TEMPLATE_EDITOR)) == NULL);
   stored = load_stored (f, template_id);
   g_assert_cmpstr (item_at (stored, 0, 0)->prompt, ==, "改过的检查项");
 
@@ -559,8 +533,7 @@ test_unsaved_close (Fixture       *f,
   gtk_window_close (GTK_WINDOW (editor));
   dialog = wait_for_message_dialog ();
   adw_message_dialog_response (dialog, "discard");
-  xj_test_iterate (50);
-  g_assert_null (xj_test_find_window (XJ_TYPE_TEMPLATE_EDITOR));
+  xj_test_wait_until ((xj_test_find_window (XJ_TYPE_TEMPLATE_EDITOR)) == NULL);
   g_clear_pointer (&stored, xj_template_free);
   stored = load_stored (f, template_id);
   g_assert_cmpstr (item_at (stored, 0, 0)->prompt, ==, "改过的检查项");
@@ -620,14 +593,10 @@ test_export_import (Fixture       *f,
 
   /* No extension: JSON is written. */
   xj_templates_page_export_file (f->page, first_builtin (f), file);
-  for (guint i = 0; i < 100 && !g_file_test (json, G_FILE_TEST_EXISTS); i++)
-    xj_test_iterate (20);
-  xj_test_iterate (50);
-  g_assert_true (g_file_test (json, G_FILE_TEST_EXISTS));
+  xj_test_wait_until (g_file_test (json, G_FILE_TEST_EXISTS));
 
   xj_templates_page_import_file (f->page, written);
-  for (guint i = 0; i < 100 && stored_template_count (f) == before; i++)
-    xj_test_iterate (20);
+  xj_test_wait_until (!(stored_template_count (f) == before));
   g_assert_cmpuint (stored_template_count (f), ==, before + 1);
   g_assert_null (xj_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
 }

@@ -21,6 +21,7 @@
 #include "xj-site-dialog.h"
 #include "xj-site.h"
 #include "xj-template-store.h"
+#include "xj-test-app.h"
 #include "xj-test-ui.h"
 #include "xj-test-utils.h"
 #include "xj-today-page.h"
@@ -28,10 +29,7 @@
 
 typedef struct
 {
-  char          *dir;
-  XjApplication *app;
-  XjWindow      *window;
-  XjStore       *store;
+  XJ_TEST_APP_FIELDS
   XjTodayPage   *today;
   gint64         site_id;
   gint64         template_id;
@@ -49,8 +47,7 @@ local_time (int year, int month, int day, int hour, int minute)
 static void
 wait_today (Fixture *f)
 {
-  for (guint i = 0; i < 250 && xj_today_page_get_busy (f->today); i++)
-    xj_test_iterate (20);
+  xj_test_wait_until (!(xj_today_page_get_busy (f->today)));
   g_assert_false (xj_today_page_get_busy (f->today));
   xj_test_iterate (20);
 }
@@ -58,21 +55,11 @@ wait_today (Fixture *f)
 static void
 open_app (Fixture *f)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *app_id = NULL;
-  static guint serial;
-
-  f->app = xj_application_new (f->dir);
-  app_id = g_strdup_printf ("%s.Today%u", APP_ID, ++serial);
-  g_application_set_application_id (G_APPLICATION (f->app), app_id);
-  g_assert_true (g_application_register (G_APPLICATION (f->app), NULL, &error));
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (f->app));
-  f->window = XJ_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (f->app)));
-  f->store = xj_application_get_store (f->app);
+  xj_test_app_start (XJ_TEST_APP (f));
+  xj_test_app_show (XJ_TEST_APP (f), NULL);
   f->today = XJ_TODAY_PAGE (xj_test_find_by_type (GTK_WIDGET (f->window), XJ_TYPE_TODAY_PAGE));
   g_assert_nonnull (f->today);
-  g_settings_set_string (xj_application_get_settings (f->app), "inspector-name", "王芳");
+  g_settings_set_string (f->settings, "inspector-name", "王芳");
 }
 
 /* What a fixture starts with. */
@@ -114,7 +101,6 @@ fixture_set_up (Fixture       *f,
 {
   /* Tuesday 3 March 2026, noon: Monday's 10:30 check was not done. */
   xj_clock_set_fixed (local_time (2026, 3, 3, 12, 0));
-  f->dir = xj_test_make_data_dir ();
   open_app (f);
   if (GPOINTER_TO_INT (data) != NOTHING)
     add_schedule (f, GPOINTER_TO_INT (data) == SITE_ONLY);
@@ -126,19 +112,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  GtkWindow *dialog;
-
-  while ((dialog = xj_test_find_window (XJ_TYPE_NEW_INSPECTION_DIALOG)) != NULL)
-    gtk_window_destroy (dialog);
-  while ((dialog = xj_test_find_window (XJ_TYPE_SCHEDULE_DIALOG)) != NULL)
-    gtk_window_destroy (dialog);
-  while ((dialog = xj_test_find_window (XJ_TYPE_SITE_DIALOG)) != NULL)
-    gtk_window_destroy (dialog);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  xj_test_iterate (50);
-  g_clear_object (&f->app);
-  xj_test_remove_tree (f->dir);
-  g_free (f->dir);
+  xj_test_app_tear_down (XJ_TEST_APP (f));
   xj_clock_unset_fixed ();
 }
 
@@ -183,8 +157,7 @@ open_calendar (Fixture *f,
   calendar = xj_schedules_page_show_calendar (schedules);
   xj_test_iterate (50);
   xj_calendar_page_show_month (calendar, year, month);
-  for (guint i = 0; i < 250 && xj_calendar_page_get_busy (calendar); i++)
-    xj_test_iterate (20);
+  xj_test_wait_until (!(xj_calendar_page_get_busy (calendar)));
   g_assert_false (xj_calendar_page_get_busy (calendar));
   xj_test_iterate (20);
   return calendar;
@@ -223,9 +196,7 @@ test_overdue_and_start (Fixture       *f,
   /* A weekly check needs the representative: Start opens the dialog filled in. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->today), "today.start", "(xx)",
                                              f->schedule_id, monday));
-  xj_test_iterate (50);
-  dialog = xj_test_find_window (XJ_TYPE_NEW_INSPECTION_DIALOG);
-  g_assert_nonnull (dialog);
+  xj_test_wait_until ((dialog = xj_test_find_window (XJ_TYPE_NEW_INSPECTION_DIALOG)) != NULL);
   g_assert_cmpstr (combo_text (GTK_WIDGET (dialog), "site_row"), ==, "翠湖花园");
   g_assert_cmpstr (combo_text (GTK_WIDGET (dialog), "kind_row"), ==,
                    xj_inspection_kind_get_label ("weekly"));
@@ -276,8 +247,7 @@ test_empty_day (Fixture       *f,
 
   /* The empty day leads somewhere: planning the inspections. */
   g_signal_emit_by_name (xj_test_find_button (GTK_WIDGET (f->today), "Plan Inspections"), "clicked");
-  xj_test_iterate (50);
-  g_assert_true (gtk_widget_get_mapped (xj_window_get_area (f->window, "schedules")));
+  xj_test_wait_until (gtk_widget_get_mapped (xj_window_get_area (f->window, "schedules")));
 }
 
 static void
@@ -293,13 +263,11 @@ test_skip (Fixture       *f,
   g_assert_cmpuint (xj_calendar_count_status (xj_calendar_page_get_calendar (page), 2,
                                               XJ_OCCURRENCE_OVERDUE), ==, 1);
   g_assert_true (xj_calendar_page_select (page, f->schedule_id, monday));
-  xj_test_iterate (20);
-  g_assert_nonnull (xj_test_find_button (GTK_WIDGET (page), "_Start Inspection"));
+  xj_test_wait_until ((xj_test_find_button (GTK_WIDGET (page), "_Start Inspection")) != NULL);
 
   /* No reason: refused with the core's message, nothing stored. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "calendar.skip", NULL));
-  xj_test_iterate (20);
-  g_assert_true (xj_test_label_shown (GTK_WIDGET (page), "Say why this inspection is skipped."));
+  xj_test_wait_until (xj_test_label_shown (GTK_WIDGET (page), "Say why this inspection is skipped."));
   g_assert_cmpuint (xj_calendar_count_status (xj_calendar_page_get_calendar (page), 2,
                                               XJ_OCCURRENCE_SKIPPED), ==, 0);
 
@@ -307,11 +275,9 @@ test_skip (Fixture       *f,
   reason = find_named (GTK_WIDGET (page), "skip-reason");
   gtk_editable_set_text (GTK_EDITABLE (reason), "项目停电检修");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "calendar.skip", NULL));
-  for (guint i = 0; i < 250 && xj_calendar_page_get_busy (page); i++)
-    xj_test_iterate (20);
-  xj_test_iterate (20);
-  g_assert_cmpuint (xj_calendar_count_status (xj_calendar_page_get_calendar (page), 2,
-                                              XJ_OCCURRENCE_SKIPPED), ==, 1);
+  xj_test_wait_until (!(xj_calendar_page_get_busy (page)));
+  xj_test_wait_until ((xj_calendar_count_status (xj_calendar_page_get_calendar (page), 2,
+                                              XJ_OCCURRENCE_SKIPPED)) == (1));
   g_assert_true (gtk_widget_has_css_class (gtk_widget_get_last_child (
                    xj_calendar_get_cell (xj_calendar_page_get_calendar (page), 2)),
                    "status-skipped"));
@@ -390,8 +356,7 @@ test_dialog_messages (Fixture       *f,
   g_autoptr(GPtrArray) schedules = NULL;
 
   gtk_window_present (GTK_WINDOW (dialog));
-  xj_test_iterate (30);
-  g_assert_true (focus_within (GTK_WINDOW (dialog),
+  xj_test_wait_until (focus_within (GTK_WINDOW (dialog),
                                xj_test_find_widget (GTK_WIDGET (dialog), "site_row")));
   /* The new schedule starts as the first weekly check: Monday 10:30. */
   g_assert_null (xj_schedule_dialog_get_error (dialog));
@@ -403,15 +368,15 @@ test_dialog_messages (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (times), "25:00");
   g_assert_nonnull (xj_schedule_dialog_get_error (dialog));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "schedule.save", NULL));
-  xj_test_iterate (30);
+  /* Refused: the dialog stays open. */
+  xj_test_run_pending ();
   g_assert_nonnull (xj_test_find_window (XJ_TYPE_SCHEDULE_DIALOG));
 
   /* Monday 10:30 and Thursday 14:00 save as two slots. */
   gtk_editable_set_text (GTK_EDITABLE (times), "14:00");
   g_assert_null (xj_schedule_dialog_get_error (dialog));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "schedule.save", NULL));
-  xj_test_iterate (30);
-  g_assert_null (xj_test_find_window (XJ_TYPE_SCHEDULE_DIALOG));
+  xj_test_wait_until ((xj_test_find_window (XJ_TYPE_SCHEDULE_DIALOG)) == NULL);
   schedules = xj_store_list_schedules (f->store, f->site_id, NULL);
   g_assert_cmpuint (schedules->len, ==, 2);
   for (guint i = 0; i < schedules->len; i++)
@@ -483,9 +448,7 @@ test_first_start (Fixture       *f,
   g_assert_true (xj_test_label_shown (GTK_WIDGET (f->today), "Start With a Site"));
   g_assert_false (xj_test_label_shown (GTK_WIDGET (f->today), "All Clear Today"));
   g_signal_emit_by_name (xj_test_find_button (GTK_WIDGET (f->today), "_Add a Site"), "clicked");
-  xj_test_iterate (50);
-  dialog = xj_test_find_window (XJ_TYPE_SITE_DIALOG);
-  g_assert_nonnull (dialog);
+  xj_test_wait_until ((dialog = xj_test_find_window (XJ_TYPE_SITE_DIALOG)) != NULL);
   g_assert_true (focus_within (dialog, xj_test_find_widget (GTK_WIDGET (dialog), "name_row")));
   gtk_editable_set_text (GTK_EDITABLE (xj_test_find_widget (GTK_WIDGET (dialog), "name_row")),
                          "翠湖花园");
@@ -598,13 +561,11 @@ test_manual_start (Fixture       *f,
                                xj_test_find_widget (GTK_WIDGET (dialog), "site_row")));
   xj_new_inspection_dialog_prefill (dialog, f->site_id, f->template_id, "spot_check", 0, 0);
   /* Everything is filled in: Enter starts. */
-  xj_test_iterate (20);
-  g_assert_true (focus_within (GTK_WINDOW (dialog),
+  xj_test_wait_until (focus_within (GTK_WINDOW (dialog),
                                xj_test_find_widget (GTK_WIDGET (dialog), "start_button")));
   assert_names_whole (GTK_WIDGET (dialog), "template_row");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "new-inspection.start", NULL));
-  xj_test_iterate (50);
-  g_assert_null (xj_test_find_window (XJ_TYPE_NEW_INSPECTION_DIALOG));
+  xj_test_wait_until ((xj_test_find_window (XJ_TYPE_NEW_INSPECTION_DIALOG)) == NULL);
   id = xj_runner_get_inspection_id (XJ_RUNNER (xj_window_get_runner (f->window)));
 
   stmt = xj_store_prepare (f->store, "SELECT schedule_id, occurrence_at FROM inspections "
@@ -642,14 +603,14 @@ test_start_asks_inspector (Fixture       *f,
   /* Enter from elsewhere: refused, and the keyboard is back in the name. */
   gtk_widget_grab_focus (xj_test_find_widget (GTK_WIDGET (dialog), "site_row"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "new-inspection.start", NULL));
-  xj_test_iterate (20);
+  /* Refused: the dialog stays open. */
+  xj_test_run_pending ();
   g_assert_nonnull (xj_test_find_window (XJ_TYPE_NEW_INSPECTION_DIALOG));
   g_assert_true (focus_within (GTK_WINDOW (dialog), inspector));
 
   gtk_editable_set_text (GTK_EDITABLE (inspector), "李明");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "new-inspection.start", NULL));
-  xj_test_iterate (50);
-  g_assert_null (xj_test_find_window (XJ_TYPE_NEW_INSPECTION_DIALOG));
+  xj_test_wait_until ((xj_test_find_window (XJ_TYPE_NEW_INSPECTION_DIALOG)) == NULL);
   xj_window_close_inspection (f->window);
 }
 
@@ -669,22 +630,11 @@ test_schedule_without_site (Fixture       *f,
   g_assert_cmpstr (xj_schedule_dialog_get_error (dialog), ==,
                    "There is no active site yet: add the site in Sites first.");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "schedule.save", NULL));
-  xj_test_iterate (30);
+  /* Refused: the dialog stays open. */
+  xj_test_run_pending ();
   g_assert_nonnull (xj_test_find_window (XJ_TYPE_SCHEDULE_DIALOG));
   g_assert_cmpstr (xj_schedule_dialog_get_error (dialog), ==,
                    "Add a site first: a schedule plans the inspections of a site.");
-}
-
-static void
-assert_translated (GtkWidget *root)
-{
-  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *joined = NULL;
-
-  xj_test_collect_untranslated (root, found);
-  g_ptr_array_add (found, NULL);
-  joined = g_strjoinv (" | ", (char **) found->pdata);
-  g_assert_cmpstr (joined, ==, "");
 }
 
 /* In a process started under zh_CN.UTF-8 (see tests/ui/meson.build). */
@@ -696,22 +646,22 @@ test_chinese (void)
   XjCalendarPage *calendar;
 
   fixture_set_up (&f, GINT_TO_POINTER (SCHEDULE));
-  g_assert_true (xj_test_label_shown (GTK_WIDGET (f.today), "已逾期"));
-  assert_translated (GTK_WIDGET (f.window));
+  xj_test_wait_until (xj_test_label_shown (GTK_WIDGET (f.today), "已逾期"));
+  xj_test_assert_translated (GTK_WIDGET (f.window));
 
   xj_window_show_area (f.window, "schedules");
   xj_test_iterate (50);
-  assert_translated (GTK_WIDGET (f.window));
+  xj_test_assert_translated (GTK_WIDGET (f.window));
 
   calendar = open_calendar (&f, 2026, 3);
   g_assert_true (xj_calendar_page_select (calendar, f.schedule_id, local_time (2026, 3, 2, 10, 30)));
   xj_test_iterate (30);
-  assert_translated (GTK_WIDGET (f.window));
+  xj_test_assert_translated (GTK_WIDGET (f.window));
 
   dialog = xj_schedule_dialog_new (f.app, NULL);
   gtk_window_present (GTK_WINDOW (dialog));
   xj_test_iterate (50);
-  assert_translated (GTK_WIDGET (dialog));
+  xj_test_assert_translated (GTK_WIDGET (dialog));
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   fixture_tear_down (&f, NULL);
