@@ -109,6 +109,29 @@ out=$("$bin" --data-dir "$d2" check); ok $? "check passes with a leftover tempor
 echo "$out" | grep -q "Removed .*XJ-2026-009999.pdf.Ab12Cd"; ok $? "saying so"
 [ -e "$folder/.XJ-2026-009998.pdf.Ef34Gh" ]; ok $? "a fresh one (a signing still running) is left alone"
 
+# demo is all or nothing: a photo that is not one fails it half way (after
+# the sites and schedules), and nothing of it stays.
+mkdir -p "$work/badphotos"; printf 'not a photo\n' >"$work/badphotos/门厅.jpg"
+f=$work/failing
+"$bin" --data-dir "$f" demo --photos "$work/badphotos" >/dev/null 2>"$work/err"; [ $? -ne 0 ]
+ok $? "demo with a photo that is not one fails"
+[ ! -e "$f" ]; ok $? "leaving no data folder"
+[ -z "$(ls -d "$f".* 2>/dev/null)" ]; ok $? "and nothing beside it"
+[ "$(wc -l <"$work/err")" -eq 1 ] && grep -q "门厅.jpg" "$work/err"; ok $? "with one line naming the file"
+e=$work/empty
+"$bin" --data-dir "$e" site list >/dev/null
+sqlite3 "$e/xunjian.db" .dump >"$work/empty-before.sql"
+"$bin" --data-dir "$e" demo --photos "$work/badphotos" >/dev/null 2>&1; [ $? -ne 0 ]
+ok $? "into a folder with an empty database: fails too"
+sqlite3 "$e/xunjian.db" .dump >"$work/empty-after.sql"
+[ "$(ls "$e")" = xunjian.db ] && cmp -s "$work/empty-before.sql" "$work/empty-after.sql"
+ok $? "which is left as it was"
+[ -z "$(ls -d "$e".* 2>/dev/null)" ]; ok $? "with nothing beside it"
+out=$("$bin" --data-dir "$e" demo); ok $? "and a demo that succeeds fills it"
+echo "$out" | grep -qF "Demo data written to “$e”"; ok $? "saying where"
+[ "$(sqlite3 "$e/xunjian.db" "SELECT count(*) FROM reports")" -gt 0 ]; ok $? "with its signed reports"
+"$bin" --data-dir "$e" check >/dev/null; ok $? "intact where it landed"
+
 # Migration of every shipped version on the real binary.
 for v in 1 2 3; do
   m=$work/v$v
