@@ -10,9 +10,10 @@
  * that inserts a row gets one), backfilled for the rows already there.
  *
  * SQLite cannot add AUTOINCREMENT or a column with a non-constant default
- * in place: each table is rebuilt with its rows, its indexes and its
- * triggers, by the procedure of https://sqlite.org/lang_altertable.html
- * (foreign keys off, which migrate() arranges, then foreign_key_check).
+ * in place: each table is rebuilt with its rows (kept meanwhile in a
+ * temporary table), its indexes and its triggers, with foreign keys off so
+ * that dropping it cascades nowhere (migrate() arranges that, and checks
+ * the references before it commits).
  * The new table's text is the old one with the two changes, so that the
  * columns, checks and references stay exactly what the earlier steps made.
  *
@@ -150,9 +151,10 @@ rebuild (sqlite3     *db,
   g_autoptr(GPtrArray) dependents = NULL;
   g_autofree char *rewritten = NULL;
   g_autofree char *column_list = NULL;
-  g_autofree char *rename = NULL;
-  g_autofree char *copy = NULL;
+  g_autofree char *save = NULL;
   g_autofree char *drop = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *drop_saved = NULL;
 
   if ((definition = query_texts (db, "SELECT sql FROM sqlite_schema WHERE type = 'table' "
                                  "AND name = ?1", table, error)) == NULL
@@ -169,16 +171,19 @@ rebuild (sqlite3     *db,
 
   g_ptr_array_add (columns, NULL);
   column_list = g_strjoinv (", ", (char **) columns->pdata);
-  /* legacy_alter_table: the other tables' references and triggers keep
-   * naming the table, not its old copy. */
-  rename = g_strdup_printf ("ALTER TABLE %s RENAME TO %s_v3", table, table);
-  copy = g_strdup_printf ("INSERT INTO %s (%s) SELECT %s FROM %s_v3 ORDER BY id",
+  /* The rows wait in a temporary table while the table is made again.  No
+   * ALTER TABLE RENAME: it rewrites every other table's references and
+   * triggers, and reparses the whole schema each time. */
+  save = g_strdup_printf ("CREATE TEMP TABLE %s_v3 AS SELECT * FROM main.%s", table, table);
+  drop = g_strdup_printf ("DROP TABLE main.%s", table);
+  copy = g_strdup_printf ("INSERT INTO main.%s (%s) SELECT %s FROM temp.%s_v3 ORDER BY id",
                           table, column_list, column_list, table);
-  drop = g_strdup_printf ("DROP TABLE %s_v3", table);
-  if (!exec (db, table, rename, error)
+  drop_saved = g_strdup_printf ("DROP TABLE temp.%s_v3", table);
+  if (!exec (db, table, save, error)
+      || !exec (db, table, drop, error)
       || !exec (db, table, rewritten, error)
       || !exec (db, table, copy, error)
-      || !exec (db, table, drop, error))
+      || !exec (db, table, drop_saved, error))
     return FALSE;
   for (guint i = 0; i < dependents->len; i++)
     if (!exec (db, table, g_ptr_array_index (dependents, i), error))
@@ -197,19 +202,14 @@ _xj_schema_step_v4 (sqlite3  *db,
                         "AND name NOT LIKE 'sqlite_%' AND ?1 IS NOT NULL AND EXISTS "
                         "(SELECT 1 FROM pragma_table_info(s.name) WHERE name = 'id' AND pk = 1) "
                         "ORDER BY rowid", "", error);
-  if (tables == NULL || !exec (db, "", "PRAGMA legacy_alter_table = ON", error))
+  if (tables == NULL)
     return FALSE;
   for (guint i = 0; i < tables->len; i++)
     {
       const char *table = g_ptr_array_index (tables, i);
-      gboolean with_uuid = g_strv_contains ((const char *const *) uuid_tables, table);
 
-      if (!rebuild (db, table, with_uuid, error))
-        {
-          sqlite3_exec (db, "PRAGMA legacy_alter_table = OFF", NULL, NULL, NULL);
-          return FALSE;
-        }
+      if (!rebuild (db, table, g_strv_contains (uuid_tables, table), error))
+        return FALSE;
     }
-  return exec (db, "", "PRAGMA legacy_alter_table = OFF", error)
-         && exec (db, "", locks, error);
+  return exec (db, "", locks, error);
 }
