@@ -3,7 +3,9 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -70,6 +72,111 @@ sign_demo_inspections (XjStore  *store,
   return TRUE;
 }
 
+/* Removes @path and everything under it: a demo folder that failed. */
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static gboolean
+fail_move (GError     **error,
+           const char  *path,
+           int          saved_errno)
+{
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+               _("Could not put the demo data into “%s”: %s"), path, g_strerror (saved_errno));
+  return FALSE;
+}
+
+/* Moves what was built in @from into @to: the folder itself when @to is not
+ * there yet, else entry by entry over its empty database, the database
+ * last. */
+static gboolean
+move_into_place (const char  *from,
+                 const char  *to,
+                 GError     **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (!g_file_test (to, G_FILE_TEST_EXISTS))
+    return g_rename (from, to) == 0 || fail_move (error, to, errno);
+  if ((dir = g_dir_open (from, 0, error)) == NULL)
+    return FALSE;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *there = g_build_filename (to, name, NULL);
+
+      if (!g_str_has_prefix (name, "xunjian.db") && g_file_test (there, G_FILE_TEST_EXISTS))
+        return fail_move (error, there, EEXIST);
+      g_ptr_array_insert (names, g_str_equal (name, "xunjian.db") ? -1 : 0, g_strdup (name));
+    }
+  for (const char *const *suffix = (const char *const[]) { "-wal", "-shm", "-journal", NULL };
+       *suffix != NULL; suffix++)
+    {
+      g_autofree char *stale = g_strconcat (to, G_DIR_SEPARATOR_S, "xunjian.db", *suffix, NULL);
+
+      g_unlink (stale);
+    }
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *here = g_build_filename (from, g_ptr_array_index (names, i), NULL);
+      g_autofree char *there = g_build_filename (to, g_ptr_array_index (names, i), NULL);
+
+      if (g_rename (here, there) != 0)
+        return fail_move (error, there, errno);
+    }
+  g_rmdir (from);
+  return TRUE;
+}
+
+/* Builds the demo in a folder beside @cli's data folder and moves it into
+ * place only once complete: a demo that fails half way leaves nothing. */
+static gboolean
+build_beside (XjCli                *cli,
+              const XjDemoOptions  *options,
+              guint                *n_signed,
+              GError              **error)
+{
+  g_autofree char *parent = g_path_get_dirname (cli->data_dir);
+  g_autofree char *temp = g_strdup_printf ("%s.demo-XXXXXX", cli->data_dir);
+  XjCli building = *cli;
+  gboolean done;
+
+  if (g_mkdir_with_parents (parent, 0700) != 0 || g_mkdtemp (temp) == NULL)
+    return fail_move (error, cli->data_dir, errno);
+  building.data_dir = temp;
+  building.store = NULL;
+  if (xj_cli_get_store (&building) == NULL)
+    {
+      remove_tree (temp);
+      return FALSE;   /* said */
+    }
+  done = xj_demo_fill (building.store, options, error)
+         && sign_demo_inspections (building.store, n_signed, error);
+  g_clear_object (&building.store);
+  if (!done || !move_into_place (temp, cli->data_dir, error))
+    {
+      remove_tree (temp);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 int
 xj_cli_demo (XjCli *cli)
 {
@@ -92,12 +199,19 @@ xj_cli_demo (XjCli *cli)
   options.photos_dir = photos;
   options.seed = 20261125;
 
-  if ((store = xj_cli_get_store (cli)) == NULL)
-    return 1;
-  if (!xj_demo_fill (store, &options, &error)
-      || !sign_demo_inspections (store, &n_signed, &error))
-    return xj_cli_fail_error (error);
-  printf (_("Demo data written to “%s”.\n"), xj_store_get_data_dir (store));
+  /* Only into a folder without data; its store is closed again before
+   * the demo replaces its empty database. */
+  if (g_file_test (cli->data_dir, G_FILE_TEST_EXISTS))
+    {
+      if ((store = xj_cli_get_store (cli)) == NULL)
+        return 1;
+      if (!xj_demo_check_empty (store, &error))
+        return xj_cli_fail_error (error);
+      g_clear_object (&cli->store);
+    }
+  if (!build_beside (cli, &options, &n_signed, &error))
+    return error != NULL ? xj_cli_fail_error (error) : 1;
+  printf (_("Demo data written to “%s”.\n"), cli->data_dir);
   printf (ngettext ("%u inspection signed and archived (demo certificate passphrase: %s).\n",
                        "%u inspections signed and archived (demo certificate passphrase: %s).\n",
                        n_signed), n_signed, DEMO_PASSPHRASE);

@@ -7,7 +7,9 @@
 #include <stdio.h>
 
 #include "xj-cli.h"
+#include "xj-clock.h"
 #include "xj-photo-store.h"
+#include "xj-report-archive-check.h"
 #include "xj-site.h"
 
 static int
@@ -83,12 +85,18 @@ xj_cli_check (XjCli *cli)
 {
   g_autoptr(GString) report = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
+  guint n_reports = 0;
   XjStore *store;
 
   if (cli->argc != 0)
     return xj_cli_usage ("xunjian check");
   if ((store = xj_cli_get_store (cli)) == NULL)
     return 1;
+  /* Leftovers of a signing killed mid-write go first. */
+  xj_archive_remove_temporaries (xj_store_get_data_dir (store), xj_clock_now (),
+                                 report);
+  fputs (report->str, stdout);
+  g_string_truncate (report, 0);
   if (!xj_store_check (store, report, &error))
     {
       fputs (report->str, stdout);
@@ -102,5 +110,13 @@ xj_cli_check (XjCli *cli)
       return xj_cli_fail_error (error);
     }
   printf (_("Photo store in “%s”: every photo intact.\n"), xj_store_get_data_dir (store));
+  if (!xj_archive_check (store, report, &n_reports, &error))
+    {
+      fputs (report->str, stdout);
+      return xj_cli_fail_error (error);
+    }
+  printf (ngettext ("Archive: %u signed report intact.\n",
+                       "Archive: every one of %u signed reports intact.\n", n_reports),
+          n_reports);
   return 0;
 }

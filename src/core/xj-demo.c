@@ -88,16 +88,19 @@ add_sites (XjStore      *store,
  * Fills an empty database with demo data.  Refuses a database that already
  * holds sites or inspections: demo data never mixes with real work.
  */
+/**
+ * xj_demo_check_empty:
+ *
+ * Demo data goes only into a database without sites or inspections.
+ * Returns: %TRUE when @store has none, else %FALSE with @error saying so.
+ */
 gboolean
-xj_demo_fill (XjStore              *store,
-              const XjDemoOptions  *options,
-              GError              **error)
+xj_demo_check_empty (XjStore  *store,
+                     GError  **error)
 {
-  g_autoptr(GPtrArray) sites = g_ptr_array_new_with_free_func (g_object_unref);
   gboolean empty = FALSE;
 
   g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
-  g_return_val_if_fail (options != NULL, FALSE);
 
   if (!database_is_empty (store, &empty, error))
     return FALSE;
@@ -109,6 +112,21 @@ xj_demo_fill (XjStore              *store,
                    xj_store_get_data_dir (store));
       return FALSE;
     }
+  return TRUE;
+}
+
+gboolean
+xj_demo_fill (XjStore              *store,
+              const XjDemoOptions  *options,
+              GError              **error)
+{
+  g_autoptr(GPtrArray) sites = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+
+  if (!xj_demo_check_empty (store, error))
+    return FALSE;
 
   if (!add_sites (store, sites, options->n_sites, error))
     return FALSE;

@@ -13,6 +13,8 @@ typedef struct
   guint32     seed;
 } XjDemoOptions;
 
+gboolean xj_demo_check_empty (XjStore  *store,
+                              GError  **error);
 gboolean xj_demo_fill (XjStore              *store,
                        const XjDemoOptions  *options,
                        GError              **error);

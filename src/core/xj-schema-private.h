@@ -2,10 +2,16 @@
 #pragma once
 
 #include <glib.h>
+#include <sqlite3.h>
 
 G_BEGIN_DECLS
 
 guint       _xj_schema_get_n_steps (void);
-const char *_xj_schema_get_step    (guint version);
+gboolean    _xj_schema_run_step    (sqlite3  *db,
+                                    guint     version,
+                                    GError  **error);
+
+gboolean    _xj_schema_step_v4     (sqlite3  *db,
+                                    GError  **error);
 
 G_END_DECLS

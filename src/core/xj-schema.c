@@ -8,6 +8,7 @@
 #define G_LOG_DOMAIN "xj-store"
 
 #include "xj-schema-private.h"
+#include "xj-store.h"
 
 /* Version 1: every concept of DESIGN.md.  Times are Unix seconds (UTC);
  * deadlines and schedule times are rendered in the local zone by the UI. */
@@ -443,10 +444,18 @@ static const char schema_v3[] =
   "ALTER TABLE answers ADD COLUMN timer_started_ms INTEGER"
   "  CHECK (timer_started_ms IS NULL OR timer_started_ms > 0);";
 
-static const char *const steps[] = {
-  schema_v1,
-  schema_v2,
-  schema_v3,
+/* A step is SQL, or code when SQL alone cannot say it (version 4 rebuilds
+ * every table from its own definition). */
+typedef struct {
+  const char *sql;
+  gboolean  (*run) (sqlite3 *db, GError **error);
+} Step;
+
+static const Step steps[] = {
+  { schema_v1, NULL },
+  { schema_v2, NULL },
+  { schema_v3, NULL },
+  { NULL, _xj_schema_step_v4 },
 };
 
 guint
@@ -455,10 +464,34 @@ _xj_schema_get_n_steps (void)
   return G_N_ELEMENTS (steps);
 }
 
-const char *
-_xj_schema_get_step (guint version)
+/**
+ * _xj_schema_run_step:
+ * @version: the version the step brings the database to
+ *
+ * Runs one step inside the caller's transaction, with foreign keys off
+ * (a step may rebuild tables); the caller checks them before committing.
+ */
+gboolean
+_xj_schema_run_step (sqlite3  *db,
+                     guint     version,
+                     GError  **error)
 {
-  g_return_val_if_fail (version >= 1 && version <= G_N_ELEMENTS (steps), NULL);
+  const Step *step;
+  char *message = NULL;
+  int rc;
 
-  return steps[version - 1];
+  g_return_val_if_fail (version >= 1 && version <= G_N_ELEMENTS (steps), FALSE);
+
+  step = &steps[version - 1];
+  if (step->run != NULL)
+    return step->run (db, error);
+  rc = sqlite3_exec (db, step->sql, NULL, NULL, &message);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, XJ_STORE_ERROR, XJ_STORE_ERROR_FAILED, "%s",
+                   message != NULL ? message : sqlite3_errstr (rc));
+      sqlite3_free (message);
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -302,6 +302,22 @@ inspect_existing (const char        *db_path,
   return TRUE;
 }
 
+/* References that do not hold (rows written by hand with foreign keys
+ * off): a step must not add any. */
+#define FOREIGN_KEY_PROBLEMS "SELECT count(*) FROM pragma_foreign_key_check"
+
+static gboolean
+references_hold (gint64    before,
+                 gint64    after,
+                 GError  **error)
+{
+  if (after <= before)
+    return TRUE;
+  g_set_error_literal (error, XJ_STORE_ERROR, XJ_STORE_ERROR_CONSTRAINT,
+                       "FOREIGN KEY constraint failed");
+  return FALSE;
+}
+
 static gboolean
 migrate (sqlite3  *db,
          GError  **error)
@@ -316,19 +332,34 @@ migrate (sqlite3  *db,
       /* PRAGMA takes no bound parameters; the number is our own constant. */
       g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %u", step);
       g_autoptr(GError) local_error = NULL;
+      gint64 broken_before = 0, broken_after = 0;
 
-      if (!exec_sql (db, "BEGIN IMMEDIATE", error))
+      /* A step may rebuild tables, which foreign keys would cascade
+       * through: they are off during the step (the pragma is ignored
+       * inside a transaction) and the references checked after it. */
+      if (!exec_sql (db, "PRAGMA foreign_keys = OFF", error))
         return FALSE;
-      if (!exec_sql (db, _xj_schema_get_step (step), &local_error)
+      if (!exec_sql (db, "BEGIN IMMEDIATE", error))
+        {
+          exec_sql (db, "PRAGMA foreign_keys = ON", NULL);
+          return FALSE;
+        }
+      if (!query_int (db, FOREIGN_KEY_PROBLEMS, &broken_before, &local_error)
+          || !_xj_schema_run_step (db, step, &local_error)
+          || !query_int (db, FOREIGN_KEY_PROBLEMS, &broken_after, &local_error)
+          || !references_hold (broken_before, broken_after, &local_error)
           || !exec_sql (db, set_version, &local_error)
           || !exec_sql (db, "COMMIT", &local_error))
         {
           exec_sql (db, "ROLLBACK", NULL);
+          exec_sql (db, "PRAGMA foreign_keys = ON", NULL);
           g_set_error (error, XJ_STORE_ERROR, XJ_STORE_ERROR_FAILED,
                        _("Could not upgrade the database to version %u: %s"),
                        step, local_error->message);
           return FALSE;
         }
+      if (!exec_sql (db, "PRAGMA foreign_keys = ON", error))
+        return FALSE;
     }
 
   return TRUE;

@@ -16,6 +16,7 @@
 #include "xj-notice-reminders.h"
 #include "xj-notices-page.h"
 #include "xj-preferences-window.h"
+#include "xj-report-archive-check.h"
 #include "xj-renderer.h"
 #include "xj-resources.h"
 #include "xj-window.h"
@@ -65,9 +66,13 @@ housekeeping_thread (GTask        *task,
 {
   Housekeeping *job = task_data;
   g_autoptr(GError) error = NULL;
+  g_autofree char *data_dir = g_path_get_dirname (job->db_path);
   sqlite3 *db;
   sqlite3_stmt *stmt = NULL;
   gboolean intact = FALSE;
+
+  /* What a signing killed mid-write left in the archive. */
+  xj_archive_remove_temporaries (data_dir, xj_clock_now (), NULL);
 
   /* Once a day, with the backup: quick_check reads the whole file, and a
    * damaged database must not be backed up over a good copy. */

@@ -127,3 +127,18 @@ xj_test_query_int (sqlite3    *db,
   sqlite3_finalize (stmt);
   return value;
 }
+
+/* The first column of the first row as text (NULL for SQL NULL). */
+char *
+xj_test_query_text (sqlite3    *db,
+                    const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return value;
+}

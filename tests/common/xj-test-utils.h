@@ -13,6 +13,8 @@ void   xj_test_copy_file     (const char *from,
                               const char *to);
 gint64 xj_test_query_int     (sqlite3    *db,
                               const char *sql);
+char  *xj_test_query_text    (sqlite3    *db,
+                              const char *sql);
 void   xj_test_init          (int         *argc,
                               char      ***argv);
 void   xj_test_init_ui       (int         *argc,

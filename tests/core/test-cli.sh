@@ -81,7 +81,7 @@ sqlite3 "$d/xunjian.db" "INSERT INTO photos (sha256, bytes, mime, width, height,
 out=$("$bin" --data-dir "$d" check 2>"$work/err"); [ $? -ne 0 ]; ok $? "check fails on a missing photo"
 echo "$out" | grep -q "$sha"; ok $? "naming the photo"
 [ "$(wc -l <"$work/err")" -eq 1 ]; ok $? "with one line on stderr"
-sqlite3 "$d/xunjian.db" "DELETE FROM photos"
+sqlite3 "$d/xunjian.db" "DELETE FROM photos WHERE sha256 = '$sha'"
 
 b=$work/bad
 mkdir -p "$b"; printf 'not a database at all, just text\n' >"$b/xunjian.db"

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "notice-fixture.h"
+#include "xj-notice-history.h"
 
 /* --- numbering ------------------------------------------------------------ */
 
@@ -473,6 +474,34 @@ test_discard_draft (Fixture       *f,
   g_assert_cmpstr (xj_notice_get_number (next), ==, "ZG-2026-0003");
 }
 
+/* The newest notice discarded: its id, and the audit trail under it, never
+ * pass to the next notice (issue 12). */
+static void
+test_discard_newest_keeps_id (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(XjNotice) draft = make_notice (f, XJ_NOTICE_TYPE_RECTIFICATION,
+                                           XJ_NOTICE_SEVERITY_NORMAL, 0);
+  g_autoptr(XjNotice) next = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 discarded = xj_notice_get_id (draft);
+
+  g_assert_true (xj_store_discard_notice_draft (f->store, discarded, "填错了站点", "李娜", &error));
+  g_assert_no_error (error);
+  next = make_notice (f, XJ_NOTICE_TYPE_RECTIFICATION, XJ_NOTICE_SEVERITY_NORMAL, 0);
+  g_assert_cmpint (xj_notice_get_id (next), >, discarded);
+  audit = xj_store_list_audit (f->store, "notice", xj_notice_get_id (next), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < audit->len; i++)
+    g_assert_cmpstr (((XjAuditEntry *) g_ptr_array_index (audit, i))->action, !=, "discard");
+  g_assert_cmpuint (audit->len, ==, 1);   /* its own "create" only */
+  events = xj_store_list_notice_events (f->store, xj_notice_get_id (next), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, <=, 1);
+}
+
 /* --- escalation ----------------------------------------------------------- */
 
 static void
@@ -577,6 +606,7 @@ main (int    argc,
   ADD ("/xj/notice/lifecycle/rectify-needs-photos", test_rectify_needs_photos);
   ADD ("/xj/notice/lifecycle/draft-edit", test_draft_edit);
   ADD ("/xj/notice/lifecycle/discard-draft", test_discard_draft);
+  ADD ("/xj/notice/lifecycle/discard-newest-keeps-id", test_discard_newest_keeps_id);
   ADD ("/xj/notice/escalation", test_escalation);
 #undef ADD
 

@@ -1,0 +1,166 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Schema version 4: every shipped fixture migrates with its rows, ids and
+ * references intact, each row with a history gets a unique UUID, the
+ * rebuilt tables are exactly what a new database gets, and ids are never
+ * handed out twice.
+ */
+#include "config.h"
+
+#include "xj-store.h"
+#include "xj-test-utils.h"
+
+static const char *const uuid_tables[] = {
+  "sites", "templates", "template_versions", "schedules", "inspections", "answers",
+  "answer_photos", "notices", "notice_photos", "notice_events", "signatures", "reports",
+};
+
+/* Every user table's rows, as one text (ids and every column but uuid). */
+static char *
+dump_rows (sqlite3 *db)
+{
+  g_autoptr(GString) dump = g_string_new (NULL);
+  sqlite3_stmt *tables = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_schema WHERE type = 'table' "
+                                       "AND name NOT LIKE 'sqlite_%' ORDER BY name", -1,
+                                       &tables, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (tables) == SQLITE_ROW)
+    {
+      const char *table = (const char *) sqlite3_column_text (tables, 0);
+      g_autofree char *columns_sql = g_strdup_printf (
+        "SELECT group_concat('quote(\"' || name || '\")', \" || '|' || \") "
+        "FROM pragma_table_info('%s') WHERE name <> 'uuid'", table);
+      g_autofree char *columns = xj_test_query_text (db, columns_sql);
+      g_autofree char *rows_sql = g_strdup_printf (
+        "SELECT count(*) || ':' || coalesce(group_concat(r, char(10)), '') FROM "
+        "(SELECT %s AS r FROM %s ORDER BY 1)", columns, table);
+      g_autofree char *rows = xj_test_query_text (db, rows_sql);
+
+      g_string_append_printf (dump, "== %s %s\n", table, rows);
+    }
+  sqlite3_finalize (tables);
+  return g_string_free (g_steal_pointer (&dump), FALSE);
+}
+
+static void
+test_migrate (gconstpointer data)
+{
+  guint version = GPOINTER_TO_UINT (data);
+  g_autofree char *name = g_strdup_printf ("xunjian-v%u.db", version);
+  g_autofree char *fixture = g_build_filename (FIXTURES_DIR, name, NULL);
+  g_autofree char *dir = xj_test_make_data_dir ();
+  g_autofree char *fresh_dir = xj_test_make_data_dir ();
+  g_autofree char *target = g_build_filename (dir, "xunjian.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(XjStore) store = NULL;
+  g_autoptr(XjStore) fresh = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *schema = "SELECT group_concat(type || ' ' || name || ' ' || tbl_name || ' ' "
+                       "|| coalesce(sql, ''), char(10)) FROM "
+                       "(SELECT * FROM sqlite_schema ORDER BY type, name)";
+  g_autofree char *want_schema = NULL;
+  g_autofree char *got_schema = NULL;
+  sqlite3 *db = NULL;
+
+  xj_test_copy_file (fixture, target);
+  g_assert_cmpint (sqlite3_open_v2 (target, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  before = dump_rows (db);
+  sqlite3_close (db);
+
+  store = xj_store_open (dir, XJ_STORE_OPEN_VERIFY, &error);
+  g_assert_no_error (error);
+  db = xj_store_get_db (store);
+  g_assert_cmpint (xj_test_query_int (db, "PRAGMA user_version"), ==, xj_store_get_schema_version ());
+  g_assert_cmpint (xj_test_query_int (db, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+  g_assert_cmpint (xj_test_query_int (db, "PRAGMA foreign_keys"), ==, 1);
+
+  /* Every row, with its id and every column, is still there. */
+  after = dump_rows (db);
+  g_assert_cmpstr (after, ==, before);
+
+  /* A UUID on every row with a history, none twice, none missing. */
+  for (guint i = 0; i < G_N_ELEMENTS (uuid_tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf (
+        "SELECT count(*) - count(DISTINCT uuid) + sum(uuid IS NULL) "
+        "+ sum(substr(uuid, 15, 1) <> '4' OR substr(uuid, 20, 1) NOT IN ('8', '9', 'a', 'b')"
+        "      OR length(uuid) <> 36) FROM %s",
+        uuid_tables[i]);
+      g_autofree char *count_sql = g_strdup_printf ("SELECT count(*) FROM %s", uuid_tables[i]);
+
+      if (xj_test_query_int (db, count_sql) > 0)
+        g_assert_cmpint (xj_test_query_int (db, sql), ==, 0);
+    }
+  if (version >= 3)
+    g_assert_cmpint (xj_test_query_int (db, "SELECT count(*) FROM answers"), >, 100);
+
+  /* The same tables, columns, checks, indexes and triggers as a new
+   * database, to the letter. */
+  fresh = xj_store_open (fresh_dir, XJ_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  want_schema = xj_test_query_text (xj_store_get_db (fresh), schema);
+  got_schema = xj_test_query_text (db, schema);
+  g_assert_cmpstr (got_schema, ==, want_schema);
+
+  /* The highest id is remembered: the newest site deleted, its id does
+   * not go to the next one. */
+  {
+    gint64 deleted;
+
+    g_assert_cmpint (sqlite3_exec (db, "INSERT INTO sites (name, created_at, updated_at) "
+                                   "VALUES ('作废站点', 1, 1)", NULL, NULL, NULL), ==, SQLITE_OK);
+    deleted = sqlite3_last_insert_rowid (db);
+    g_assert_cmpint (sqlite3_exec (db, "DELETE FROM sites WHERE name = '作废站点'",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "INSERT INTO sites (name, created_at, updated_at) "
+                                   "VALUES ('新建站点', 1, 1)", NULL, NULL, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_last_insert_rowid (db), ==, deleted + 1);
+  }
+
+  g_clear_object (&store);
+  g_clear_object (&fresh);
+  xj_test_remove_tree (dir);
+  xj_test_remove_tree (fresh_dir);
+}
+
+/* A row inserted by any code path, even plain SQL, gets its UUID. */
+static void
+test_uuid_default (void)
+{
+  g_autofree char *dir = xj_test_make_data_dir ();
+  g_autoptr(XjStore) store = xj_store_open (dir, XJ_STORE_OPEN_DEFAULT, NULL);
+  sqlite3 *db = xj_store_get_db (store);
+
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO sites (name, created_at, updated_at) VALUES "
+                                 "('甲', 1, 1), ('乙', 1, 1), ('丙', 1, 1)",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (xj_test_query_int (db, "SELECT count(DISTINCT uuid) FROM sites "
+                                      "WHERE length(uuid) = 36"), ==, 3);
+  /* A UUID is unique and well formed. */
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE sites SET uuid = (SELECT uuid FROM sites WHERE "
+                                 "name = '甲') WHERE name = '乙'", NULL, NULL, NULL) & 0xff,
+                   ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO sites (name, uuid, created_at, updated_at) "
+                                 "VALUES ('丁', 'x', 1, 1)", NULL, NULL, NULL) & 0xff,
+                   ==, SQLITE_CONSTRAINT);
+  g_clear_object (&store);
+  xj_test_remove_tree (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  xj_test_init (&argc, &argv);
+
+  for (guint v = 1; v <= xj_store_get_schema_version (); v++)
+    {
+      g_autofree char *path = g_strdup_printf ("/xj/schema/migrate/v%u", v);
+
+      g_test_add_data_func (path, GUINT_TO_POINTER (v), test_migrate);
+    }
+  g_test_add_func ("/xj/schema/uuid-default", test_uuid_default);
+  return g_test_run ();
+}
