@@ -43,7 +43,8 @@ classify (int  rc,
       return XJ_STORE_ERROR_READ_ONLY;
     case SQLITE_IOERR:
     case SQLITE_CANTOPEN:
-      if (sys_errno == ENOSPC || sys_errno == EDQUOT)
+      /* EFBIG: the file may grow no further (a size limit), no room all the same. */
+      if (sys_errno == ENOSPC || sys_errno == EDQUOT || sys_errno == EFBIG)
         return XJ_STORE_ERROR_FULL;
       if (is_permission_errno (sys_errno))
         return XJ_STORE_ERROR_READ_ONLY;

@@ -342,5 +342,16 @@ as_reader "$bin" --data-dir "$u" site list >/dev/null 2>"$work/err"; [ $? -ne 0 
 grep -q "may not write" "$work/err" && ! grep -q "damaged" "$work/err"; ok $? "for lack of permission, not as damaged"
 chmod -R u+w "$r" "$u"
 
+# A full disk while an older database is upgraded: said to be full, never
+# damaged.  The disk is a real, small file system, mounted in a namespace of
+# our own (unshare works for an unprivileged user too).
+z=$work/full
+mkdir -p "$z"
+fixture_v1=$(dirname "$0")/../fixtures/xunjian-v1.db
+unshare -rm sh -c "mount -t tmpfs -o size=300k tmpfs '$z' && cp '$fixture_v1' '$z/xunjian.db' && '$bin' --data-dir '$z' site list" >/dev/null 2>"$work/err"
+[ $? -ne 0 ]; ok $? "an upgrade on a full disk fails"
+grep -q "is full" "$work/err" && ! grep -q "damaged" "$work/err" && ! grep -q "backup" "$work/err"
+ok $? "saying the disk is full, not that the database is damaged: $(cat "$work/err")"
+
 echo "1..$n"
 exit $failed
