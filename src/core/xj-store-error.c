@@ -133,7 +133,8 @@ xj_store_set_sqlite_error (GError     **error,
   if (path != NULL && *path != '\0')
     advice = advice_for (code, path, detail);
 
-  g_set_error (error, XJ_STORE_ERROR, code, "%s: %s", context,
+  /* Translators: what was being done, then what happened and what to do */
+  g_set_error (error, XJ_STORE_ERROR, code, _("%s: %s"), context,
                advice != NULL ? advice : detail);
   return FALSE;
 }
@@ -153,7 +154,8 @@ xj_store_set_errno_error (GError     **error,
   XjStoreError code = classify (SQLITE_IOERR, saved_errno);
   g_autofree char *advice = advice_for (code, path, g_strerror (saved_errno));
 
-  g_set_error (error, XJ_STORE_ERROR, code, "%s: %s", context, advice);
+  /* Translators: what was being done, then what happened and what to do */
+  g_set_error (error, XJ_STORE_ERROR, code, _("%s: %s"), context, advice);
   return FALSE;
 }
 
@@ -188,7 +190,7 @@ xj_store_quick_check_db (sqlite3  *db,
                                             sqlite3_db_filename (db, "main"),
                                             verdict != NULL ? verdict : "?");
 
-      g_set_error (error, XJ_STORE_ERROR, XJ_STORE_ERROR_CORRUPT, "%s: %s",
+      g_set_error (error, XJ_STORE_ERROR, XJ_STORE_ERROR_CORRUPT, _("%s: %s"),
                    _("The database check failed"), advice);
       return FALSE;
     }

@@ -191,13 +191,18 @@ try_open (XjApplication *self)
       return FALSE;
     }
 
-  /* Not fatal: the checklists already installed still work. */
-  if (!xj_templates_install_builtins (self->store, &error))
-    g_warning ("Could not install the built-in checklists: %s", error->message);
-  /* Later, so that it never competes with the first frames. */
-  self->housekeeping_source = g_timeout_add_seconds_full (G_PRIORITY_LOW,
-                                                          HOUSEKEEPING_DELAY_S,
-                                                          start_housekeeping, self, NULL);
+  /* A database this user may only read is shown as it is: no built-ins
+   * to install, no backup to write beside it. */
+  if (!xj_store_is_read_only (self->store))
+    {
+      /* Not fatal: the checklists already installed still work. */
+      if (!xj_templates_install_builtins (self->store, &error))
+        g_warning ("Could not install the built-in checklists: %s", error->message);
+      /* Later, so that it never competes with the first frames. */
+      self->housekeeping_source = g_timeout_add_seconds_full (G_PRIORITY_LOW,
+                                                              HOUSEKEEPING_DELAY_S,
+                                                              start_housekeeping, self, NULL);
+    }
   for (GList *l = windows; l != NULL; l = l->next)
     if (XJ_IS_WINDOW (l->data))
       {
