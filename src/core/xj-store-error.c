@@ -142,8 +142,9 @@ xj_store_set_sqlite_error (GError     **error,
 /**
  * xj_store_set_errno_error:
  *
- * The same advice for a failed file operation on @path (errno @saved_errno)
- * outside SQLite: creating the data folder, writing a backup.
+ * The same classification and advice for @path when the failure is known
+ * before SQLite is asked (errno @saved_errno): a database that needs
+ * writing in a folder this user may not write.
  */
 gboolean
 xj_store_set_errno_error (GError     **error,

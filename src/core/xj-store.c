@@ -28,6 +28,7 @@ struct _XjStore
   GHashTable *statements;   /* SQL text -> sqlite3_stmt*, finalized on dispose */
   guint       in_transaction : 1;
   guint       read_only : 1;
+  guint       journal_checked : 1;  /* WAL made sure of, before the first write */
 };
 
 G_DEFINE_FINAL_TYPE (XjStore, xj_store, G_TYPE_OBJECT)
@@ -207,6 +208,8 @@ inspect_existing (const char        *db_path,
 
   if (db == NULL)
     return FALSE;
+  if (flags & XJ_STORE_OPEN_NO_WAIT)
+    sqlite3_busy_timeout (db, 0);
   ok = query_int (db, "PRAGMA application_id", &state->application_id, error)
        && query_int (db, "PRAGMA user_version", &state->version, error)
        && query_int (db, "SELECT count(*) FROM sqlite_schema", &state->n_objects, error);
@@ -435,10 +438,13 @@ xj_store_open (const char        *data_dir,
     return NULL;
   if (flags & XJ_STORE_OPEN_NO_WAIT)
     sqlite3_busy_timeout (self->db, 0);
-  if (!ensure_wal (self->db, error)
-      || (needs_writing
-          && !migrate (self->db, state.application_id != XJ_STORE_APPLICATION_ID, error)))
+  /* A file restored from a backup is in rollback mode; it moves to WAL
+   * with the first write, here only when it is set up or upgraded now. */
+  if (needs_writing
+      && (!ensure_wal (self->db, error)
+          || !migrate (self->db, state.application_id != XJ_STORE_APPLICATION_ID, error)))
     return NULL;
+  self->journal_checked = needs_writing;
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
 
   return g_steal_pointer (&self);
@@ -545,6 +551,13 @@ xj_store_begin (XjStore  *self,
   g_return_val_if_fail (XJ_IS_STORE (self), FALSE);
   g_return_val_if_fail (!self->in_transaction, FALSE);
 
+  /* The user acts: now the file may be written, and WAL go in first. */
+  if (!self->journal_checked && !self->read_only)
+    {
+      if (!ensure_wal (self->db, error))
+        return FALSE;
+      self->journal_checked = TRUE;
+    }
   rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     return xj_store_set_sqlite_error (error, self->db, rc, _("Could not start saving"));

@@ -226,6 +226,15 @@ test_refuse_newer (void)
   xj_test_remove_tree (dir);
 }
 
+static gboolean
+has_journal (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  return g_file_test (wal, G_FILE_TEST_EXISTS) || g_file_test (shm, G_FILE_TEST_EXISTS);
+}
+
 static void
 check_refused_unchanged (const char *contents,
                          gsize       length)
@@ -291,6 +300,24 @@ test_refuse_damaged (void)
   xj_test_remove_tree (dir);
 
   check_refused_unchanged (contents, length);
+
+  /* The app opens without the full check: opening writes nothing, so the
+   * damaged file is still exactly as it was (it used to get an id stamped
+   * and WAL switched on). */
+  {
+    g_autofree char *app_dir = xj_test_make_data_dir ();
+    g_autofree char *app_path = g_build_filename (app_dir, "xunjian.db", NULL);
+    g_autoptr(GBytes) after = NULL;
+
+    g_assert_true (g_file_set_contents (app_path, contents, length, NULL));
+    store = xj_store_open (app_dir, XJ_STORE_OPEN_DEFAULT, &error);
+    g_clear_error (&error);
+    g_clear_object (&store);
+    after = xj_test_read_bytes (app_path);
+    g_assert_cmpmem (g_bytes_get_data (after, NULL), g_bytes_get_size (after), contents, length);
+    g_assert_false (has_journal (app_path));
+    xj_test_remove_tree (app_dir);
+  }
 }
 
 static void
@@ -310,15 +337,6 @@ test_refuse_foreign (void)
   g_assert_null (store);
   g_assert_error (error, XJ_STORE_ERROR, XJ_STORE_ERROR_FOREIGN);
   xj_test_remove_tree (dir);
-}
-
-static gboolean
-has_journal (const char *path)
-{
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-  return g_file_test (wal, G_FILE_TEST_EXISTS) || g_file_test (shm, G_FILE_TEST_EXISTS);
 }
 
 /* Someone else's database that never set an application id: refused as
