@@ -88,7 +88,11 @@ housekeeping_thread (GTask        *task,
    * run (locked, unreadable, no permission) says what stopped it. */
   if (!xj_store_quick_check_file (job->db_path, &error))
     {
-      g_task_return_error (task, g_steal_pointer (&error));
+      /* Another program is writing: check and back up at the next start. */
+      if (g_error_matches (error, XJ_STORE_ERROR, XJ_STORE_ERROR_BUSY))
+        g_task_return_boolean (task, TRUE);
+      else
+        g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 

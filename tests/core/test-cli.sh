@@ -303,6 +303,10 @@ for cmd in "site list" "inspection list" "notice list" "template list"; do
   [ $r = 0 ] && [ -s "$work/out" ]; ok $? "$cmd works while the database is locked"
   [ "$took" -lt 2000 ]; ok $? "$cmd answers within 2 s ($took ms)"
 done
+# A change has to wait for the lock, and says why it could not.
+"$bin" --data-dir "$o" template import "$work/monthly.csv" >/dev/null 2>"$work/err"; [ $? -ne 0 ]
+ok $? "a change while another program holds the lock fails"
+grep -q "another program" "$work/err" && ! grep -q "damaged" "$work/err"; ok $? "saying another program is busy with the database: $(cat "$work/err")"
 rm -f "$work/locked"; wait $holder
 
 # A damaged database is refused and left exactly as it was.
