@@ -75,7 +75,9 @@ xj_cli_get_store (XjCli *cli)
       cli->store = xj_store_open (cli->data_dir, XJ_STORE_OPEN_VERIFY, &error);
       if (cli->store == NULL)
         xj_cli_fail_error (error);
-      else if (!xj_templates_install_builtins (cli->store, &error))
+      /* A database this user may only read is read as it is. */
+      else if (!xj_store_is_read_only (cli->store)
+               && !xj_templates_install_builtins (cli->store, &error))
         {
           xj_cli_fail_error (error);
           g_clear_object (&cli->store);

@@ -7,9 +7,10 @@
 G_BEGIN_DECLS
 
 guint       _xj_schema_get_n_steps (void);
-gboolean    _xj_schema_run_step    (sqlite3  *db,
-                                    guint     version,
-                                    GError  **error);
+gboolean    _xj_schema_run_step    (sqlite3     *db,
+                                    guint        version,
+                                    const char  *context,
+                                    GError     **error);
 
 gboolean    _xj_schema_step_v4     (sqlite3  *db,
                                     GError  **error);

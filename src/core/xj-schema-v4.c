@@ -80,8 +80,12 @@ fail (GError      **error,
       const char   *table,
       int           rc)
 {
+  /* A full disk or a read-only file is said as such, like any other
+   * store error; a table that is not as v3 made it is ours to explain. */
+  if (rc != SQLITE_OK)
+    return xj_store_set_sqlite_error (error, db, rc, table);
   g_set_error (error, XJ_STORE_ERROR, XJ_STORE_ERROR_FAILED, "%s: %s", table,
-               rc != SQLITE_OK ? sqlite3_errmsg (db) : "unexpected table definition");
+               "unexpected table definition");
   return FALSE;
 }
 

@@ -472,12 +472,12 @@ _xj_schema_get_n_steps (void)
  * (a step may rebuild tables); the caller checks them before committing.
  */
 gboolean
-_xj_schema_run_step (sqlite3  *db,
-                     guint     version,
-                     GError  **error)
+_xj_schema_run_step (sqlite3     *db,
+                     guint        version,
+                     const char  *context,
+                     GError     **error)
 {
   const Step *step;
-  char *message = NULL;
   int rc;
 
   g_return_val_if_fail (version >= 1 && version <= G_N_ELEMENTS (steps), FALSE);
@@ -485,13 +485,8 @@ _xj_schema_run_step (sqlite3  *db,
   step = &steps[version - 1];
   if (step->run != NULL)
     return step->run (db, error);
-  rc = sqlite3_exec (db, step->sql, NULL, NULL, &message);
+  rc = sqlite3_exec (db, step->sql, NULL, NULL, NULL);
   if (rc != SQLITE_OK)
-    {
-      g_set_error (error, XJ_STORE_ERROR, XJ_STORE_ERROR_FAILED, "%s",
-                   message != NULL ? message : sqlite3_errstr (rc));
-      sqlite3_free (message);
-      return FALSE;
-    }
+    return xj_store_set_sqlite_error (error, db, rc, context);
   return TRUE;
 }

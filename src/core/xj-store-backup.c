@@ -66,7 +66,7 @@ copy_database (const char  *db_path,
   rc = sqlite3_open_v2 (target, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
   if (rc != SQLITE_OK)
     {
-      xj_store_set_sqlite_error (error, dest, rc, target);
+      xj_store_set_sqlite_error (error, dest, rc, _("Could not make a backup"));
       sqlite3_close (dest);
       sqlite3_close (source);
       return FALSE;
@@ -75,7 +75,7 @@ copy_database (const char  *db_path,
   backup = sqlite3_backup_init (dest, "main", source, "main");
   if (backup == NULL)
     {
-      xj_store_set_sqlite_error (error, dest, sqlite3_errcode (dest), target);
+      xj_store_set_sqlite_error (error, dest, sqlite3_errcode (dest), _("Could not make a backup"));
       sqlite3_close (dest);
       sqlite3_close (source);
       return FALSE;
@@ -91,7 +91,7 @@ copy_database (const char  *db_path,
   sqlite3_backup_finish (backup);
 
   if (rc != SQLITE_DONE)
-    xj_store_set_sqlite_error (error, dest, rc, target);
+    xj_store_set_sqlite_error (error, dest, rc, _("Could not make a backup"));
   sqlite3_close (dest);
   sqlite3_close (source);
   if (rc != SQLITE_DONE)

@@ -27,6 +27,8 @@ struct _XjStore
   sqlite3    *db;
   GHashTable *statements;   /* SQL text -> sqlite3_stmt*, finalized on dispose */
   guint       in_transaction : 1;
+  guint       read_only : 1;
+  guint       journal_checked : 1;  /* WAL made sure of, before the first write */
 };
 
 G_DEFINE_FINAL_TYPE (XjStore, xj_store, G_TYPE_OBJECT)
@@ -38,53 +40,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-/* --- errors --------------------------------------------------------------- */
-
-gboolean
-xj_store_set_sqlite_error (GError     **error,
-                           sqlite3     *db,
-                           int          rc,
-                           const char  *context)
-{
-  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
-  XjStoreError code;
-
-  switch (rc & 0xff)
-    {
-    case SQLITE_CONSTRAINT:
-      code = XJ_STORE_ERROR_CONSTRAINT;
-      /* Our triggers raise "… locked" / "… in use" for protected rows. */
-      if (strstr (detail, "locked") != NULL || strstr (detail, "in use") != NULL)
-        code = XJ_STORE_ERROR_LOCKED;
-      break;
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      code = XJ_STORE_ERROR_BUSY;
-      detail = _("the database is busy in another window or program; try again");
-      break;
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-      code = XJ_STORE_ERROR_CORRUPT;
-      break;
-    case SQLITE_FULL:
-      code = XJ_STORE_ERROR_FULL;
-      detail = _("the disk is full; free some space and try again");
-      break;
-    case SQLITE_IOERR:
-    case SQLITE_CANTOPEN:
-    case SQLITE_READONLY:
-    case SQLITE_PERM:
-      code = XJ_STORE_ERROR_IO;
-      break;
-    default:
-      code = XJ_STORE_ERROR_FAILED;
-      break;
-    }
-
-  g_set_error (error, XJ_STORE_ERROR, code, "%s: %s", context, detail);
-  return FALSE;
-}
 
 /* --- connections ---------------------------------------------------------- */
 
@@ -101,7 +56,7 @@ query_int (sqlite3     *db,
     rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
-      xj_store_set_sqlite_error (error, db, rc, sql);
+      xj_store_set_sqlite_error (error, db, rc, _("Could not open the database"));
       sqlite3_finalize (stmt);
       return FALSE;
     }
@@ -113,20 +68,13 @@ query_int (sqlite3     *db,
 static gboolean
 exec_sql (sqlite3     *db,
           const char  *sql,
+          const char  *context,
           GError     **error)
 {
-  char *message = NULL;
-  int rc = sqlite3_exec (db, sql, NULL, NULL, &message);
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
 
   if (rc != SQLITE_OK)
-    {
-      g_set_error (error, XJ_STORE_ERROR,
-                   (rc & 0xff) == SQLITE_CONSTRAINT ? XJ_STORE_ERROR_CONSTRAINT
-                                                     : XJ_STORE_ERROR_FAILED,
-                   "%s", message != NULL ? message : sqlite3_errstr (rc));
-      sqlite3_free (message);
-      return FALSE;
-    }
+    return xj_store_set_sqlite_error (error, db, rc, context);
   return TRUE;
 }
 
@@ -146,33 +94,45 @@ collate_locale (void       *data,
   return order != 0 ? order : strcmp (x, y);
 }
 
+/* Settings of the connection only: nothing here writes to the file. */
 static gboolean
 configure_connection (sqlite3     *db,
-                      gboolean     read_only,
                       GError     **error)
+{
+  int rc;
+
+  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+  sqlite3_extended_result_codes (db, 1);
+  if (!exec_sql (db, "PRAGMA foreign_keys = ON", _("Could not open the database"), error))
+    return FALSE;
+  rc = sqlite3_create_collation (db, "LOCALE", SQLITE_UTF8, NULL, collate_locale);
+  if (rc != SQLITE_OK)
+    return xj_store_set_sqlite_error (error, db, rc, _("Could not open the database"));
+  return exec_sql (db, "PRAGMA synchronous = FULL", _("Could not open the database"), error);
+}
+
+/* Write-ahead logging is a setting stored in the file: switched on once,
+ * when the file is first written, not on every open.  journal_mode answers
+ * with the mode it actually chose; a file system without shared memory
+ * would silently stay in rollback mode. */
+static gboolean
+ensure_wal (sqlite3  *db,
+            GError  **error)
 {
   sqlite3_stmt *stmt = NULL;
   gboolean wal = FALSE;
   int rc;
 
-  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
-  sqlite3_extended_result_codes (db, 1);
-  if (!exec_sql (db, "PRAGMA foreign_keys = ON", error))
-    return FALSE;
-  rc = sqlite3_create_collation (db, "LOCALE", SQLITE_UTF8, NULL, collate_locale);
-  if (rc != SQLITE_OK)
-    return xj_store_set_sqlite_error (error, db, rc, _("Could not open the database"));
-  if (read_only)
-    return TRUE;
-
-  /* journal_mode answers with the mode it actually chose; a file system
-   * without shared memory would silently stay in rollback mode. */
-  rc = sqlite3_prepare_v2 (db, "PRAGMA journal_mode = WAL", -1, &stmt, NULL);
-  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    wal = g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "wal") == 0;
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_ROW)
-    return xj_store_set_sqlite_error (error, db, rc, _("Could not set the journal mode"));
+  for (guint attempt = 0; attempt < 2 && !wal; attempt++)
+    {
+      rc = sqlite3_prepare_v2 (db, attempt == 0 ? "PRAGMA journal_mode" : "PRAGMA journal_mode = WAL",
+                               -1, &stmt, NULL);
+      if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        wal = g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "wal") == 0;
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_ROW)
+        return xj_store_set_sqlite_error (error, db, rc, _("Could not set the journal mode"));
+    }
   if (!wal)
     {
       g_set_error (error, XJ_STORE_ERROR, XJ_STORE_ERROR_IO,
@@ -180,8 +140,23 @@ configure_connection (sqlite3     *db,
                      "keep the data folder on a local disk"));
       return FALSE;
     }
+  return TRUE;
+}
 
-  return exec_sql (db, "PRAGMA synchronous = FULL", error);
+/* A folder we may not write to cannot take the -shm file that reading a
+ * WAL database needs.  When there is no -wal file either, everything is in
+ * the database file, and SQLite may read it as immutable. */
+static char *
+read_only_uri (const char *db_path)
+{
+  g_autofree char *folder = g_path_get_dirname (db_path);
+  g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
+  g_autofree char *uri = NULL;
+
+  if (g_access (folder, W_OK) == 0 || g_file_test (wal, G_FILE_TEST_EXISTS))
+    return NULL;
+  uri = g_filename_to_uri (db_path, NULL, NULL);
+  return uri != NULL ? g_strconcat (uri, "?immutable=1", NULL) : NULL;
 }
 
 sqlite3 *
@@ -189,21 +164,23 @@ xj_store_open_connection (const char  *db_path,
                           gboolean     read_only,
                           GError     **error)
 {
+  g_autofree char *uri = read_only ? read_only_uri (db_path) : NULL;
   sqlite3 *db = NULL;
   int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE)
-              | SQLITE_OPEN_NOMUTEX;
+              | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
   int rc;
 
   g_return_val_if_fail (db_path != NULL, NULL);
 
-  rc = sqlite3_open_v2 (db_path, &db, flags, NULL);
+  rc = sqlite3_open_v2 (uri != NULL ? uri : db_path, &db,
+                        uri != NULL ? flags : flags & ~SQLITE_OPEN_URI, NULL);
   if (rc != SQLITE_OK)
     {
-      xj_store_set_sqlite_error (error, db, rc, db_path);
+      xj_store_set_sqlite_error (error, db, rc, _("Could not open the database"));
       sqlite3_close (db);
       return NULL;
     }
-  if (!configure_connection (db, read_only, error))
+  if (!configure_connection (db, error))
     {
       sqlite3_close (db);
       return NULL;
@@ -211,95 +188,64 @@ xj_store_open_connection (const char  *db_path,
   return db;
 }
 
-static char *
-backup_dir_for (const char *data_dir)
+typedef struct
 {
-  return g_build_filename (data_dir, "backups", NULL);
-}
+  gint64 application_id;
+  gint64 version;
+  gint64 n_objects;   /* tables, indexes, triggers, views */
+} FileState;
 
 /* Looks at an existing file without writing to it: a file we must refuse
  * is left exactly as it was, byte for byte. */
 static gboolean
 inspect_existing (const char        *db_path,
-                  const char        *data_dir,
                   XjStoreOpenFlags   flags,
+                  FileState         *state,
                   GError           **error)
 {
-  g_autofree char *backups = backup_dir_for (data_dir);
-  g_autoptr(GError) local_error = NULL;
-  sqlite3 *db = NULL;
-  gint64 app_id = 0;
-  gint64 version = 0;
-  int rc;
+  sqlite3 *db = xj_store_open_connection (db_path, TRUE, error);
+  gboolean ok;
 
-  rc = sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL);
-  if (rc == SQLITE_OK)
-    sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
-  if (rc != SQLITE_OK
-      || !query_int (db, "PRAGMA application_id", &app_id, &local_error)
-      || !query_int (db, "PRAGMA user_version", &version, &local_error))
+  if (db == NULL)
+    return FALSE;
+  if (flags & XJ_STORE_OPEN_NO_WAIT)
+    sqlite3_busy_timeout (db, 0);
+  ok = query_int (db, "PRAGMA application_id", &state->application_id, error)
+       && query_int (db, "PRAGMA user_version", &state->version, error)
+       && query_int (db, "SELECT count(*) FROM sqlite_schema", &state->n_objects, error);
+  if (!ok)
     {
-      if (local_error != NULL && g_error_matches (local_error, XJ_STORE_ERROR, XJ_STORE_ERROR_BUSY))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-        }
-      else
-        {
-          g_set_error (error, XJ_STORE_ERROR, XJ_STORE_ERROR_CORRUPT,
-                       _("“%s” is damaged or is not a Xunjian database (%s). It was not "
-                         "changed. Restore it from the automatic backups in “%s”: "
-                         "quit Xunjian and copy the newest backup over it."),
-                       db_path,
-                       local_error != NULL ? local_error->message : sqlite3_errstr (rc),
-                       backups);
-        }
       sqlite3_close (db);
       return FALSE;
     }
 
-  if (app_id != 0 && app_id != XJ_STORE_APPLICATION_ID)
+  /* Ours are stamped; an unstamped file is ours to set up only when it
+   * holds nothing at all. */
+  if (state->application_id != XJ_STORE_APPLICATION_ID
+      && (state->application_id != 0 || state->n_objects > 0 || state->version != 0))
     {
       g_set_error (error, XJ_STORE_ERROR, XJ_STORE_ERROR_FOREIGN,
-                   _("“%s” is a database of another program. It was not changed. "
-                     "Choose another data folder with --data-dir."), db_path);
+                   _("“%s” is a database of another program, not of Xunjian. It was not "
+                     "changed. Move it out of the data folder, or choose another data "
+                     "folder with --data-dir."), db_path);
       sqlite3_close (db);
       return FALSE;
     }
 
-  if (version > (gint64) _xj_schema_get_n_steps ())
+  if (state->version > (gint64) _xj_schema_get_n_steps ())
     {
       g_set_error (error, XJ_STORE_ERROR, XJ_STORE_ERROR_TOO_NEW,
                    _("“%s” was written by a newer Xunjian (database version %lld); this "
                      "program reads versions up to %u. It was not changed. Install the "
                      "newer Xunjian to open it."),
-                   db_path, (long long) version, _xj_schema_get_n_steps ());
+                   db_path, (long long) state->version, _xj_schema_get_n_steps ());
       sqlite3_close (db);
       return FALSE;
     }
 
-  if (flags & XJ_STORE_OPEN_VERIFY)
-    {
-      sqlite3_stmt *stmt = NULL;
-      g_autofree char *verdict = NULL;
-
-      rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
-      if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
-        verdict = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      sqlite3_finalize (stmt);
-      if (g_strcmp0 (verdict, "ok") != 0)
-        {
-          g_set_error (error, XJ_STORE_ERROR, XJ_STORE_ERROR_CORRUPT,
-                       _("“%s” is damaged (%s). It was not changed. Restore it from "
-                         "the automatic backups in “%s”: quit Xunjian and copy the "
-                         "newest backup over it."),
-                       db_path, verdict != NULL ? verdict : sqlite3_errmsg (db), backups);
-          sqlite3_close (db);
-          return FALSE;
-        }
-    }
-
+  ok = !(flags & XJ_STORE_OPEN_VERIFY) || xj_store_quick_check_db (db, error);
   sqlite3_close (db);
-  return TRUE;
+  return ok;
 }
 
 /* References that do not hold (rows written by hand with foreign keys
@@ -320,6 +266,7 @@ references_hold (gint64    before,
 
 static gboolean
 migrate (sqlite3  *db,
+         gboolean  stamp,
          GError  **error)
 {
   gint64 version = 0;
@@ -331,34 +278,36 @@ migrate (sqlite3  *db,
     {
       /* PRAGMA takes no bound parameters; the number is our own constant. */
       g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %u", step);
-      g_autoptr(GError) local_error = NULL;
+      g_autofree char *context = g_strdup_printf (_("Could not upgrade the database to "
+                                                    "version %u"), step);
       gint64 broken_before = 0, broken_after = 0;
 
       /* A step may rebuild tables, which foreign keys would cascade
        * through: they are off during the step (the pragma is ignored
        * inside a transaction) and the references checked after it. */
-      if (!exec_sql (db, "PRAGMA foreign_keys = OFF", error))
+      if (!exec_sql (db, "PRAGMA foreign_keys = OFF", context, error))
         return FALSE;
-      if (!exec_sql (db, "BEGIN IMMEDIATE", error))
+      if (!exec_sql (db, "BEGIN IMMEDIATE", context, error))
         {
-          exec_sql (db, "PRAGMA foreign_keys = ON", NULL);
+          sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
           return FALSE;
         }
-      if (!query_int (db, FOREIGN_KEY_PROBLEMS, &broken_before, &local_error)
-          || !_xj_schema_run_step (db, step, &local_error)
-          || !query_int (db, FOREIGN_KEY_PROBLEMS, &broken_after, &local_error)
-          || !references_hold (broken_before, broken_after, &local_error)
-          || !exec_sql (db, set_version, &local_error)
-          || !exec_sql (db, "COMMIT", &local_error))
+      /* The id that tells our files from others' goes in with the schema,
+       * in the same transaction. */
+      if ((stamp && !exec_sql (db, "PRAGMA application_id = 1481262146", context, error))
+          || !query_int (db, FOREIGN_KEY_PROBLEMS, &broken_before, error)
+          || !_xj_schema_run_step (db, step, context, error)
+          || !query_int (db, FOREIGN_KEY_PROBLEMS, &broken_after, error)
+          || !references_hold (broken_before, broken_after, error)
+          || !exec_sql (db, set_version, context, error)
+          || !exec_sql (db, "COMMIT", context, error))
         {
-          exec_sql (db, "ROLLBACK", NULL);
-          exec_sql (db, "PRAGMA foreign_keys = ON", NULL);
-          g_set_error (error, XJ_STORE_ERROR, XJ_STORE_ERROR_FAILED,
-                       _("Could not upgrade the database to version %u: %s"),
-                       step, local_error->message);
+          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+          sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
           return FALSE;
         }
-      if (!exec_sql (db, "PRAGMA foreign_keys = ON", error))
+      stamp = FALSE;
+      if (!exec_sql (db, "PRAGMA foreign_keys = ON", context, error))
         return FALSE;
     }
 
@@ -437,6 +386,26 @@ xj_store_dup_default_data_dir (void)
   return g_build_filename (g_get_user_data_dir (), "xunjian", NULL);
 }
 
+/* May this process write the database (or create it) and its folder's
+ * journal files?  A file we only read is opened read-only instead. */
+static gboolean
+can_write (const char *data_dir,
+           const char *db_path,
+           gboolean    exists)
+{
+  return g_access (data_dir, W_OK) == 0 && (!exists || g_access (db_path, W_OK) == 0);
+}
+
+/**
+ * xj_store_open:
+ *
+ * Opens the database in @data_dir, creating it in a new folder.  Opening
+ * reads only: a current database is not written until the user changes
+ * something, so it opens while another program holds the write lock, and
+ * a file that is only readable opens read-only (writes then fail with
+ * %XJ_STORE_ERROR_READ_ONLY).  Only a new, empty or older database is
+ * written at once, to set it up or upgrade it.
+ */
 XjStore *
 xj_store_open (const char        *data_dir,
                XjStoreOpenFlags   flags,
@@ -444,6 +413,8 @@ xj_store_open (const char        *data_dir,
 {
   g_autoptr(XjStore) self = NULL;
   g_autofree char *db_path = NULL;
+  FileState state = { 0 };
+  gboolean exists, needs_writing;
   GStatBuf st;
 
   g_return_val_if_fail (data_dir != NULL, NULL);
@@ -453,7 +424,9 @@ xj_store_open (const char        *data_dir,
     {
       int saved_errno = errno;
 
-      g_set_error (error, XJ_STORE_ERROR, XJ_STORE_ERROR_IO,
+      g_set_error (error, XJ_STORE_ERROR,
+                   saved_errno == EACCES || saved_errno == EROFS ? XJ_STORE_ERROR_READ_ONLY
+                                                                 : XJ_STORE_ERROR_IO,
                    _("Could not create the data folder “%s”: %s. Choose a folder "
                      "you can write to with --data-dir."),
                    data_dir, g_strerror (saved_errno));
@@ -461,28 +434,49 @@ xj_store_open (const char        *data_dir,
     }
 
   db_path = g_build_filename (data_dir, DB_FILE_NAME, NULL);
-  if (g_stat (db_path, &st) == 0 && st.st_size > 0
-      && !inspect_existing (db_path, data_dir, flags, error))
+  exists = g_stat (db_path, &st) == 0 && st.st_size > 0;
+  if (exists && !inspect_existing (db_path, flags, &state, error))
     return NULL;
+  needs_writing = !exists || state.application_id != XJ_STORE_APPLICATION_ID
+                  || state.version < (gint64) _xj_schema_get_n_steps ();
 
   self = g_object_new (XJ_TYPE_STORE, NULL);
   self->data_dir = g_strdup (data_dir);
   self->db_path = g_steal_pointer (&db_path);
 
+  if (!can_write (data_dir, self->db_path, exists))
+    {
+      if (needs_writing)
+        {
+          xj_store_set_errno_error (error, EACCES, self->db_path,
+                                    _("Could not set up or upgrade the database"));
+          return NULL;
+        }
+      self->read_only = TRUE;
+      self->db = xj_store_open_connection (self->db_path, TRUE, error);
+      return self->db != NULL ? g_steal_pointer (&self) : NULL;
+    }
+
   if (sqlite3_open_v2 (self->db_path, &self->db,
                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                        NULL) != SQLITE_OK)
     {
-      g_set_error (error, XJ_STORE_ERROR, XJ_STORE_ERROR_IO,
-                   _("Could not open “%s”: %s. Check that the folder is writable."),
-                   self->db_path, sqlite3_errmsg (self->db));
+      xj_store_set_sqlite_error (error, self->db, sqlite3_errcode (self->db),
+                                 _("Could not open the database"));
       return NULL;
     }
-
-  if (!configure_connection (self->db, FALSE, error)
-      || !exec_sql (self->db, "PRAGMA application_id = 1481262146", error)
-      || !migrate (self->db, error))
+  if (!configure_connection (self->db, error))
     return NULL;
+  if (flags & XJ_STORE_OPEN_NO_WAIT)
+    sqlite3_busy_timeout (self->db, 0);
+  /* A file restored from a backup is in rollback mode; it moves to WAL
+   * with the first write, here only when it is set up or upgraded now. */
+  if (needs_writing
+      && (!ensure_wal (self->db, error)
+          || !migrate (self->db, state.application_id != XJ_STORE_APPLICATION_ID, error)))
+    return NULL;
+  self->journal_checked = needs_writing;
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
 
   return g_steal_pointer (&self);
 }
@@ -493,6 +487,16 @@ xj_store_get_data_dir (XjStore *self)
   g_return_val_if_fail (XJ_IS_STORE (self), NULL);
 
   return self->data_dir;
+}
+
+/* TRUE when the file or its folder may not be written: the store reads,
+ * and every change fails with %XJ_STORE_ERROR_READ_ONLY. */
+gboolean
+xj_store_is_read_only (XjStore *self)
+{
+  g_return_val_if_fail (XJ_IS_STORE (self), FALSE);
+
+  return self->read_only;
 }
 
 const char *
@@ -566,7 +570,7 @@ xj_store_exec (XjStore     *self,
 {
   g_return_val_if_fail (XJ_IS_STORE (self), FALSE);
 
-  return exec_sql (self->db, sql, error);
+  return exec_sql (self->db, sql, _("Could not save"), error);
 }
 
 gboolean
@@ -578,6 +582,13 @@ xj_store_begin (XjStore  *self,
   g_return_val_if_fail (XJ_IS_STORE (self), FALSE);
   g_return_val_if_fail (!self->in_transaction, FALSE);
 
+  /* The user acts: now the file may be written, and WAL go in first. */
+  if (!self->journal_checked && !self->read_only)
+    {
+      if (!ensure_wal (self->db, error))
+        return FALSE;
+      self->journal_checked = TRUE;
+    }
   rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     return xj_store_set_sqlite_error (error, self->db, rc, _("Could not start saving"));

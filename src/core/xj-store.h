@@ -20,6 +20,7 @@ typedef enum {
   XJ_STORE_ERROR_INVALID,     /* input refused before it reached SQLite */
   XJ_STORE_ERROR_LOCKED,      /* a signed inspection or a used template version */
   XJ_STORE_ERROR_FOREIGN,     /* a database of another application */
+  XJ_STORE_ERROR_READ_ONLY,   /* no permission to write the file or its folder */
 } XjStoreError;
 
 typedef enum {
@@ -27,6 +28,10 @@ typedef enum {
   /* Run PRAGMA quick_check before accepting an existing file.  It reads the
    * whole file, so the application defers it to a worker instead. */
   XJ_STORE_OPEN_VERIFY = 1 << 0,
+  /* Fail at once with XJ_STORE_ERROR_BUSY when another program holds the
+   * write lock and the file needs writing (an upgrade), instead of waiting:
+   * the caller retries without freezing a window. */
+  XJ_STORE_OPEN_NO_WAIT = 1 << 1,
 } XjStoreOpenFlags;
 
 /* "XJDB" in the SQLite header (1481262146): lets us refuse other programs' files. */
@@ -44,6 +49,7 @@ XjStore      *xj_store_open               (const char        *data_dir,
                                            GError           **error);
 const char   *xj_store_get_data_dir       (XjStore           *self);
 const char   *xj_store_get_db_path        (XjStore           *self);
+gboolean      xj_store_is_read_only       (XjStore           *self);
 sqlite3      *xj_store_get_db             (XjStore           *self);
 
 sqlite3_stmt *xj_store_prepare            (XjStore           *self,
@@ -84,6 +90,14 @@ gboolean      xj_store_set_sqlite_error   (GError           **error,
                                            sqlite3           *db,
                                            int                rc,
                                            const char        *context);
+gboolean      xj_store_set_errno_error    (GError           **error,
+                                           int                saved_errno,
+                                           const char        *path,
+                                           const char        *context);
+gboolean      xj_store_quick_check_db     (sqlite3           *db,
+                                           GError           **error);
+gboolean      xj_store_quick_check_file   (const char        *db_path,
+                                           GError           **error);
 
 /* Backups: a rolling copy made with SQLite's backup API. */
 gboolean      xj_store_backup_is_due      (const char        *backup_dir,

@@ -25,6 +25,9 @@
 #define HOUSEKEEPING_DELAY_S 10
 /* Reminders and escalation run at start-up, then this often. */
 #define NOTICE_CHECK_SECONDS 3600
+/* A database locked by another program at start-up: tried again this
+ * often until the lock goes. */
+#define RETRY_OPEN_SECONDS 2
 
 struct _XjApplication
 {
@@ -38,6 +41,7 @@ struct _XjApplication
   gint64          open_at_start;  /* --open-inspection */
   GCancellable   *cancellable;     /* the notice checks in flight */
   guint           notice_check_id;
+  guint           retry_open_id;
 };
 
 G_DEFINE_FINAL_TYPE (XjApplication, xj_application, ADW_TYPE_APPLICATION)
@@ -67,9 +71,6 @@ housekeeping_thread (GTask        *task,
   Housekeeping *job = task_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *data_dir = g_path_get_dirname (job->db_path);
-  sqlite3 *db;
-  sqlite3_stmt *stmt = NULL;
-  gboolean intact = FALSE;
 
   /* What a signing killed mid-write left in the archive. */
   xj_archive_remove_temporaries (data_dir, xj_clock_now (), NULL);
@@ -88,24 +89,15 @@ housekeeping_thread (GTask        *task,
       g_task_return_boolean (task, TRUE);
       return;
     }
-  db = xj_store_open_connection (job->db_path, TRUE, &error);
-  if (db == NULL)
+  /* Only a real verdict of damage says "damaged": a check that could not
+   * run (locked, unreadable, no permission) says what stopped it. */
+  if (!xj_store_quick_check_file (job->db_path, &error))
     {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  if ( sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL) == SQLITE_OK
-      && sqlite3_step (stmt) == SQLITE_ROW)
-    intact = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  if (!intact)
-    {
-      g_task_return_new_error (task, XJ_STORE_ERROR, XJ_STORE_ERROR_CORRUPT,
-                               _("The database “%s” is damaged. Quit Xunjian and restore "
-                                 "the newest backup from “%s”."),
-                               job->db_path, job->backup_dir);
+      /* Another program is writing: check and back up at the next start. */
+      if (g_error_matches (error, XJ_STORE_ERROR, XJ_STORE_ERROR_BUSY))
+        g_task_return_boolean (task, TRUE);
+      else
+        g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
@@ -158,6 +150,87 @@ start_housekeeping (gpointer data)
 }
 
 /* --- actions -------------------------------------------------------------- */
+
+/* --- opening the store ---------------------------------------------------- */
+
+static void start_notice_checks (XjApplication *self);
+static gboolean try_open (XjApplication *self);
+
+/* A file the user may read but not write opens read-only (nothing is
+ * lost by looking); the banner says so before a change fails. */
+static void
+show_read_only (XjWindow *window)
+{
+  xj_window_show_error (window, _("This database may only be read: changes will not be "
+                                  "saved. Give your user account write permission on the "
+                                  "database file and its folder to work in it."));
+}
+
+static gboolean
+on_retry_open_cb (gpointer data)
+{
+  XjApplication *self = data;
+
+  self->retry_open_id = 0;
+  try_open (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Opens the store without waiting on another program's lock (the window
+ * must not freeze): a locked database is tried again every few seconds and
+ * the window recovers by itself; any other failure waits for Try Again. */
+static gboolean
+try_open (XjApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  g_clear_handle_id (&self->retry_open_id, g_source_remove);
+  if (self->store != NULL)
+    return TRUE;
+  g_clear_error (&self->open_error);
+  self->store = xj_store_open (self->data_dir, XJ_STORE_OPEN_NO_WAIT, &self->open_error);
+  if (self->store == NULL)
+    {
+      if (g_error_matches (self->open_error, XJ_STORE_ERROR, XJ_STORE_ERROR_BUSY))
+        self->retry_open_id = g_timeout_add_seconds (RETRY_OPEN_SECONDS, on_retry_open_cb, self);
+      for (GList *l = windows; l != NULL; l = l->next)
+        if (XJ_IS_WINDOW (l->data))
+          xj_window_show_fatal (l->data, self->open_error->message);
+      return FALSE;
+    }
+
+  /* A database this user may only read is shown as it is: no built-ins
+   * to install, no backup to write beside it. */
+  if (!xj_store_is_read_only (self->store))
+    {
+      /* Not fatal: the checklists already installed still work. */
+      if (!xj_templates_install_builtins (self->store, &error))
+        g_warning ("Could not install the built-in checklists: %s", error->message);
+      /* Later, so that it never competes with the first frames. */
+      self->housekeeping_source = g_timeout_add_seconds_full (G_PRIORITY_LOW,
+                                                              HOUSEKEEPING_DELAY_S,
+                                                              start_housekeeping, self, NULL);
+    }
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (XJ_IS_WINDOW (l->data))
+      {
+        xj_window_store_ready (l->data);
+        if (xj_store_is_read_only (self->store))
+          show_read_only (l->data);
+      }
+  if (windows != NULL)
+    start_notice_checks (self);
+  return TRUE;
+}
+
+static void
+retry_open_activated (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  try_open (user_data);
+}
 
 static gboolean
 on_notice_check_idle_cb (gpointer data)
@@ -282,6 +355,7 @@ static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "preferences", preferences_activated },
   { "about", about_activated },
+  { "retry-open", retry_open_activated },
 };
 
 /* --- GApplication --------------------------------------------------------- */
@@ -303,19 +377,7 @@ xj_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", prefs_accels);
 
   self->settings = g_settings_new (APP_ID);
-  self->store = xj_store_open (self->data_dir, XJ_STORE_OPEN_DEFAULT, &self->open_error);
-  if (self->store != NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      /* Not fatal: the checklists already installed still work. */
-      if (!xj_templates_install_builtins (self->store, &error))
-        g_warning ("Could not install the built-in checklists: %s", error->message);
-      /* Later, so that it never competes with the first frames. */
-      self->housekeeping_source = g_timeout_add_seconds_full (G_PRIORITY_LOW,
-                                                              HOUSEKEEPING_DELAY_S,
-                                                              start_housekeeping, self, NULL);
-    }
+  try_open (self);
 }
 
 static void
@@ -329,6 +391,8 @@ xj_application_activate (GApplication *application)
       window = GTK_WINDOW (xj_window_new (self));
       if (self->open_error != NULL)
         xj_window_show_fatal (XJ_WINDOW (window), self->open_error->message);
+      else if (xj_store_is_read_only (self->store))
+        show_read_only (XJ_WINDOW (window));
       else if (self->open_at_start > 0)
         xj_window_open_inspection (XJ_WINDOW (window), self->open_at_start);
       self->open_at_start = 0;
@@ -374,6 +438,7 @@ xj_application_dispose (GObject *object)
   XjApplication *self = XJ_APPLICATION (object);
 
   g_clear_handle_id (&self->housekeeping_source, g_source_remove);
+  g_clear_handle_id (&self->retry_open_id, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->notice_check_id, g_source_remove);

@@ -280,14 +280,24 @@ xj_window_new (XjApplication *application)
   if (g_settings_get_boolean (settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  if (xj_application_get_store (application) == NULL)
-    return self;
+  if (xj_application_get_store (application) != NULL)
+    xj_window_store_ready (self);
+  return self;
+}
 
-  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
-    gtk_list_box_append (self->sidebar, create_sidebar_row (i));
+/* The store is open (at start, or once the start-up page's retry got
+ * through): the sidebar and the first area replace that page. */
+void
+xj_window_store_ready (XjWindow *self)
+{
+  g_return_if_fail (XJ_IS_WINDOW (self));
+
+  if (gtk_list_box_get_row_at_index (self->sidebar, 0) == NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+      gtk_list_box_append (self->sidebar, create_sidebar_row (i));
   ensure_page (self, areas[0].id);
   gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, 0));
-  return self;
+  gtk_stack_set_visible_child (self->main_stack, GTK_WIDGET (self->leaflet));
 }
 
 void

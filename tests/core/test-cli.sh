@@ -256,5 +256,106 @@ count=$("$bin" --data-dir "$t" template list | wc -l)
 [ "$count" -eq 7 ]; ok $? "and importing nothing ($count templates)"
 "$bin" --data-dir "$t" template export 99 "$work/x.json" 2>/dev/null; [ $? -ne 0 ]; ok $? "exporting an unknown ID fails"
 
+# Opening reads only.  A copy of the demo database, as the app leaves it.
+o=$work/open
+mkdir -p "$o"
+sqlite3 "$d/xunjian.db" ".backup '$o/xunjian.db'" && sqlite3 "$o/xunjian.db" "PRAGMA journal_mode = WAL" >/dev/null
+ok $? "a copy of the demo database"
+sums () { sha256sum "$1" | cut -d' ' -f1; }
+ms () { echo $(( $(date +%s%N) / 1000000 )); }
+
+# Another program's database, unstamped, in the data folder: refused untouched.
+f=$work/foreign
+mkdir -p "$f"
+sqlite3 "$f/xunjian.db" "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('李雷')"
+before=$(sums "$f/xunjian.db")
+"$bin" --data-dir "$f" site list >/dev/null 2>"$work/err"; [ $? -ne 0 ]; ok $? "a foreign database (application_id 0) is refused"
+[ "$(wc -l <"$work/err")" -eq 1 ]; ok $? "with one line on stderr"
+grep -q "$f/xunjian.db" "$work/err" && grep -q "another program" "$work/err" && grep -q -- "--data-dir" "$work/err"
+ok $? "naming the file, what it is and what to do"
+[ "$(sums "$f/xunjian.db")" = "$before" ]; ok $? "the foreign file is byte for byte unchanged"
+[ ! -e "$f/xunjian.db-wal" ] && [ ! -e "$f/xunjian.db-shm" ]; ok $? "and no journal was started beside it"
+[ "$(sqlite3 "$f/xunjian.db" "PRAGMA application_id; SELECT count(*) FROM sqlite_schema")" = "0
+1" ]; ok $? "no id stamped, no tables added"
+sqlite3 "$f/xunjian.db" "PRAGMA application_id = 42"
+"$bin" --data-dir "$f" site list >/dev/null 2>"$work/err"; [ $? -ne 0 ]; ok $? "a database stamped by another program is refused"
+
+# Another process holds the write lock: reading commands answer at once.
+rm -f "$work/locked"
+python3 - "$o/xunjian.db" "$work/locked" <<'PY' &
+import sqlite3, sys, time, os
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute("BEGIN IMMEDIATE")
+db.execute("INSERT INTO frequent_remarks (text, last_used) VALUES ('held', 1)")
+open(sys.argv[2], "w").close()
+while os.path.exists(sys.argv[2]):
+    time.sleep(0.05)
+db.execute("ROLLBACK")
+PY
+holder=$!
+for i in $(seq 100); do [ -e "$work/locked" ] && break; sleep 0.1; done
+[ -e "$work/locked" ]; ok $? "another process holds the write lock"
+for cmd in "site list" "inspection list" "notice list" "template list"; do
+  t0=$(ms)
+  # shellcheck disable=SC2086
+  "$bin" --data-dir "$o" $cmd >"$work/out" 2>"$work/err"; r=$?
+  took=$(( $(ms) - t0 ))
+  [ $r = 0 ] && [ -s "$work/out" ]; ok $? "$cmd works while the database is locked"
+  [ "$took" -lt 2000 ]; ok $? "$cmd answers within 2 s ($took ms)"
+done
+# A change has to wait for the lock, and says why it could not.
+"$bin" --data-dir "$o" template import "$work/monthly.csv" >/dev/null 2>"$work/err"; [ $? -ne 0 ]
+ok $? "a change while another program holds the lock fails"
+grep -q "another program" "$work/err" && ! grep -q "damaged" "$work/err"; ok $? "saying another program is busy with the database: $(cat "$work/err")"
+rm -f "$work/locked"; wait $holder
+
+# A damaged database is refused and left exactly as it was.
+x=$work/damaged
+mkdir -p "$x"
+sqlite3 "$o/xunjian.db" ".backup '$x/xunjian.db'"
+size=$(stat -c %s "$x/xunjian.db")
+dd if=/dev/urandom of="$x/xunjian.db" bs=4096 seek=$((size / 4096 / 2)) count=8 conv=notrunc 2>/dev/null
+before=$(sums "$x/xunjian.db")
+"$bin" --data-dir "$x" site list >/dev/null 2>"$work/err"; [ $? -ne 0 ]; ok $? "a damaged database is refused"
+grep -q "damaged" "$work/err" && grep -q "backup" "$work/err"; ok $? "said to be damaged, with the backups to restore"
+[ "$(sums "$x/xunjian.db")" = "$before" ]; ok $? "the damaged file is byte for byte unchanged"
+
+# A database this user may only read: reading commands work, a change is
+# refused for what it is (permissions), never called damage.  Tests run as
+# root, whom file modes do not stop: the commands then run as nobody.
+r=$work/readonly
+mkdir -p "$r"
+cp "$o/xunjian.db" "$r/xunjian.db"
+cp "$work/monthly.csv" "$r/monthly.csv"
+chmod 755 "$work" "$r"; chmod 644 "$r/xunjian.db" "$r/monthly.csv"
+if [ "$(id -u)" = 0 ]; then as_reader () { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
+else chmod 555 "$r"; chmod 444 "$r/xunjian.db"; as_reader () { "$@"; }; fi
+before=$(sums "$r/xunjian.db")
+as_reader "$bin" --data-dir "$r" site list >"$work/out" 2>"$work/err"; ok $? "site list on a read-only database"
+grep -q "翠湖花园" "$work/out"; ok $? "lists the sites"
+as_reader "$bin" --data-dir "$r" inspection list >/dev/null 2>&1; ok $? "inspection list on a read-only database"
+as_reader "$bin" --data-dir "$r" template import "$r/monthly.csv" >/dev/null 2>"$work/err"; [ $? -ne 0 ]
+ok $? "a change to a read-only database fails"
+grep -q "may not write" "$work/err" && ! grep -q "damaged" "$work/err"; ok $? "saying it is about permissions, not damage: $(cat "$work/err")"
+[ "$(sums "$r/xunjian.db")" = "$before" ] && [ ! -e "$r/xunjian.db-wal" ]; ok $? "the read-only file is unchanged"
+# An older database in a folder this user may not write: it needs an upgrade.
+u=$work/old-readonly
+mkdir -p "$u"; cp "$(dirname "$0")/../fixtures/xunjian-v1.db" "$u/xunjian.db"; chmod 755 "$u"; chmod 644 "$u/xunjian.db"
+[ "$(id -u)" = 0 ] || { chmod 555 "$u"; chmod 444 "$u/xunjian.db"; }
+as_reader "$bin" --data-dir "$u" site list >/dev/null 2>"$work/err"; [ $? -ne 0 ]; ok $? "an older database that cannot be upgraded here is refused"
+grep -q "may not write" "$work/err" && ! grep -q "damaged" "$work/err"; ok $? "for lack of permission, not as damaged"
+chmod -R u+w "$r" "$u"
+
+# A full disk while an older database is upgraded: said to be full, never
+# damaged.  The disk is a real, small file system, mounted in a namespace of
+# our own (unshare works for an unprivileged user too).
+z=$work/full
+mkdir -p "$z"
+fixture_v1=$(dirname "$0")/../fixtures/xunjian-v1.db
+unshare -rm sh -c "mount -t tmpfs -o size=300k tmpfs '$z' && cp '$fixture_v1' '$z/xunjian.db' && '$bin' --data-dir '$z' site list" >/dev/null 2>"$work/err"
+[ $? -ne 0 ]; ok $? "an upgrade on a full disk fails"
+grep -q "is full" "$work/err" && ! grep -q "damaged" "$work/err" && ! grep -q "backup" "$work/err"
+ok $? "saying the disk is full, not that the database is damaged: $(cat "$work/err")"
+
 echo "1..$n"
 exit $failed

@@ -5,7 +5,10 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gstdio.h>
+#include <signal.h>
+#include <sys/resource.h>
 
 #include "xj-clock.h"
 #include "xj-site.h"
@@ -223,6 +226,15 @@ test_refuse_newer (void)
   xj_test_remove_tree (dir);
 }
 
+static gboolean
+has_journal (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  return g_file_test (wal, G_FILE_TEST_EXISTS) || g_file_test (shm, G_FILE_TEST_EXISTS);
+}
+
 static void
 check_refused_unchanged (const char *contents,
                          gsize       length)
@@ -288,6 +300,24 @@ test_refuse_damaged (void)
   xj_test_remove_tree (dir);
 
   check_refused_unchanged (contents, length);
+
+  /* The app opens without the full check: opening writes nothing, so the
+   * damaged file is still exactly as it was (it used to get an id stamped
+   * and WAL switched on). */
+  {
+    g_autofree char *app_dir = xj_test_make_data_dir ();
+    g_autofree char *app_path = g_build_filename (app_dir, "xunjian.db", NULL);
+    g_autoptr(GBytes) after = NULL;
+
+    g_assert_true (g_file_set_contents (app_path, contents, length, NULL));
+    store = xj_store_open (app_dir, XJ_STORE_OPEN_DEFAULT, &error);
+    g_clear_error (&error);
+    g_clear_object (&store);
+    after = xj_test_read_bytes (app_path);
+    g_assert_cmpmem (g_bytes_get_data (after, NULL), g_bytes_get_size (after), contents, length);
+    g_assert_false (has_journal (app_path));
+    xj_test_remove_tree (app_dir);
+  }
 }
 
 static void
@@ -307,6 +337,236 @@ test_refuse_foreign (void)
   g_assert_null (store);
   g_assert_error (error, XJ_STORE_ERROR, XJ_STORE_ERROR_FOREIGN);
   xj_test_remove_tree (dir);
+}
+
+/* Someone else's database that never set an application id: refused as
+ * foreign, not adopted (it used to get our schema, our id and WAL). */
+static void
+test_refuse_foreign_unstamped (void)
+{
+  g_autofree char *dir = xj_test_make_data_dir ();
+  g_autofree char *path = g_build_filename (dir, "xunjian.db", NULL);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(XjStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (exec_rc (db, "CREATE TABLE contacts (name TEXT);"
+                                "INSERT INTO contacts VALUES ('李雷')"), ==, SQLITE_OK);
+  sqlite3_close (db);
+  before = xj_test_read_bytes (path);
+
+  store = xj_store_open (dir, XJ_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_error (error, XJ_STORE_ERROR, XJ_STORE_ERROR_FOREIGN);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, "--data-dir"));
+  after = xj_test_read_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_false (has_journal (path));
+  xj_test_remove_tree (dir);
+}
+
+/* A database file with nothing in it yet is ours to set up. */
+static void
+test_adopt_empty_database (void)
+{
+  g_autofree char *dir = xj_test_make_data_dir ();
+  g_autofree char *path = g_build_filename (dir, "xunjian.db", NULL);
+  g_autoptr(XjStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (exec_rc (db, "PRAGMA page_size = 4096; VACUUM"), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  store = xj_store_open (dir, XJ_STORE_OPEN_VERIFY, &error);
+  g_assert_no_error (error);
+  db = xj_store_get_db (store);
+  g_assert_cmpint (xj_test_query_int (db, "PRAGMA application_id"), ==, XJ_STORE_APPLICATION_ID);
+  g_assert_cmpint (xj_test_query_int (db, "PRAGMA user_version"), ==, xj_store_get_schema_version ());
+  g_clear_object (&store);
+  xj_test_remove_tree (dir);
+}
+
+/* Opening a current database writes nothing: it opens, reads and checks
+ * at once while another connection holds the write lock. */
+static void
+test_open_while_locked (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(XjSite) site = xj_site_new ("翠湖花园", XJ_SITE_KIND_ESTATE);
+  g_autofree char *path = g_strdup (xj_store_get_db_path (f->store));
+  g_autoptr(XjStore) store = NULL;
+  g_autoptr(GPtrArray) sites = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *holder = NULL;
+  gint64 started;
+
+  g_assert_true (xj_store_save_site (f->store, site, "test", &error));
+  g_clear_object (&f->store);
+  g_assert_cmpint (sqlite3_open (path, &holder), ==, SQLITE_OK);
+  g_assert_cmpint (exec_rc (holder, "BEGIN IMMEDIATE;"
+                                    "INSERT INTO frequent_remarks (text, last_used) VALUES ('x', 1)"),
+                   ==, SQLITE_OK);
+
+  started = g_get_monotonic_time ();
+  store = xj_store_open (f->dir, XJ_STORE_OPEN_VERIFY, &error);
+  g_assert_no_error (error);
+  sites = xj_store_list_sites (store, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sites->len, ==, 1);
+  g_assert_cmpint (g_get_monotonic_time () - started, <, 2 * G_USEC_PER_SEC);
+
+  exec_rc (holder, "ROLLBACK");
+  sqlite3_close (holder);
+}
+
+/* An older database needs an upgrade, a write: with NO_WAIT a held lock is
+ * reported at once as what it is, and the open succeeds once it goes. */
+static void
+test_upgrade_while_locked (void)
+{
+  g_autofree char *fixture = g_build_filename (FIXTURES_DIR, "xunjian-v1.db", NULL);
+  g_autofree char *dir = xj_test_make_data_dir ();
+  g_autofree char *path = g_build_filename (dir, "xunjian.db", NULL);
+  g_autoptr(XjStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *holder = NULL;
+  gint64 started;
+
+  xj_test_copy_file (fixture, path);
+  g_assert_cmpint (sqlite3_open (path, &holder), ==, SQLITE_OK);
+  g_assert_cmpint (exec_rc (holder, "BEGIN IMMEDIATE"), ==, SQLITE_OK);
+
+  started = g_get_monotonic_time ();
+  store = xj_store_open (dir, XJ_STORE_OPEN_NO_WAIT, &error);
+  g_assert_null (store);
+  g_assert_error (error, XJ_STORE_ERROR, XJ_STORE_ERROR_BUSY);
+  g_assert_cmpint (g_get_monotonic_time () - started, <, G_USEC_PER_SEC);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, "another program"));
+  g_assert_null (strstr (error->message, "backup"));
+  g_clear_error (&error);
+
+  exec_rc (holder, "ROLLBACK");
+  sqlite3_close (holder);
+  store = xj_store_open (dir, XJ_STORE_OPEN_NO_WAIT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (xj_test_query_int (xj_store_get_db (store), "PRAGMA user_version"), ==,
+                   xj_store_get_schema_version ());
+  g_clear_object (&store);
+  xj_test_remove_tree (dir);
+}
+
+/* Each SQLite code gets its own error and advice; only damage sends the
+ * user to the backups. */
+static void
+test_error_mapping (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const struct {
+    int           rc;
+    XjStoreError  code;
+    const char   *says;
+  } cases[] = {
+    { SQLITE_BUSY, XJ_STORE_ERROR_BUSY, "another program" },
+    { SQLITE_BUSY_SNAPSHOT, XJ_STORE_ERROR_BUSY, "another program" },
+    { SQLITE_LOCKED, XJ_STORE_ERROR_BUSY, "another program" },
+    { SQLITE_CORRUPT, XJ_STORE_ERROR_CORRUPT, "damaged" },
+    { SQLITE_NOTADB, XJ_STORE_ERROR_CORRUPT, "damaged" },
+    { SQLITE_FULL, XJ_STORE_ERROR_FULL, "full" },
+    { SQLITE_READONLY, XJ_STORE_ERROR_READ_ONLY, "may not write" },
+    { SQLITE_READONLY_DIRECTORY, XJ_STORE_ERROR_READ_ONLY, "may not write" },
+    { SQLITE_PERM, XJ_STORE_ERROR_READ_ONLY, "may not write" },
+    { SQLITE_IOERR_WRITE, XJ_STORE_ERROR_IO, "disk is attached" },
+    { SQLITE_CANTOPEN, XJ_STORE_ERROR_IO, "disk is attached" },
+    { SQLITE_CONSTRAINT_CHECK, XJ_STORE_ERROR_CONSTRAINT, "Could not save" },
+  };
+  sqlite3 *db = xj_store_get_db (f->store);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (xj_store_set_sqlite_error (&error, db, cases[i].rc, "Could not save"));
+      g_assert_error (error, XJ_STORE_ERROR, (int) cases[i].code);
+      g_assert_nonnull (strstr (error->message, cases[i].says));
+      if (cases[i].code == XJ_STORE_ERROR_CORRUPT)
+        g_assert_nonnull (strstr (error->message, "backup"));
+      else
+        g_assert_null (strstr (error->message, "backup"));
+      if (cases[i].code != XJ_STORE_ERROR_CONSTRAINT)
+        g_assert_nonnull (strstr (error->message, xj_store_get_db_path (f->store)));
+    }
+
+  /* The data folder: errno says the same. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    xj_store_set_errno_error (&error, EACCES, "/srv/x/xunjian.db", "Could not open");
+    g_assert_error (error, XJ_STORE_ERROR, XJ_STORE_ERROR_READ_ONLY);
+    g_clear_error (&error);
+    xj_store_set_errno_error (&error, ENOSPC, "/srv/x/xunjian.db", "Could not open");
+    g_assert_error (error, XJ_STORE_ERROR, XJ_STORE_ERROR_FULL);
+  }
+}
+
+/* The check that runs with the daily backup: a database it could not read
+ * because another program had it locked is not "damaged". */
+static void
+test_quick_check_locked_is_not_damage (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autofree char *path = g_strdup (xj_store_get_db_path (f->store));
+  g_autoptr(GError) error = NULL;
+  sqlite3 *holder = NULL;
+
+  g_assert_true (xj_store_quick_check_file (path, &error));
+  g_assert_no_error (error);
+
+  /* Rollback journal mode, where a writer shuts readers out. */
+  g_clear_object (&f->store);
+  g_assert_cmpint (sqlite3_open (path, &holder), ==, SQLITE_OK);
+  g_assert_cmpint (exec_rc (holder, "PRAGMA journal_mode = DELETE"), ==, SQLITE_OK);
+  g_assert_cmpint (exec_rc (holder, "BEGIN EXCLUSIVE"), ==, SQLITE_OK);
+
+  g_assert_false (xj_store_quick_check_file (path, &error));
+  g_assert_error (error, XJ_STORE_ERROR, XJ_STORE_ERROR_BUSY);
+  g_assert_null (strstr (error->message, "damaged"));
+
+  exec_rc (holder, "ROLLBACK");
+  sqlite3_close (holder);
+}
+
+/* A full disk while the database is being set up is a full disk, not
+ * damage.  Here the file may not grow (RLIMIT_FSIZE, in a child process);
+ * test-cli.sh fills a real, small file system. */
+static void
+test_disk_full (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = xj_test_make_data_dir ();
+      g_autoptr(XjStore) store = NULL;
+      g_autoptr(GError) error = NULL;
+      struct rlimit limit = { 16 * 1024, 16 * 1024 };
+
+      signal (SIGXFSZ, SIG_IGN);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+      store = xj_store_open (dir, XJ_STORE_OPEN_DEFAULT, &error);
+      g_assert_null (store);
+      g_assert_error (error, XJ_STORE_ERROR, XJ_STORE_ERROR_FULL);
+      g_assert_nonnull (strstr (error->message, "full"));
+      g_assert_null (strstr (error->message, "backup"));
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
 }
 
 static void
@@ -569,6 +829,16 @@ main (int    argc,
   g_test_add_func ("/xj/store/refuse/damaged", test_refuse_damaged);
   g_test_add_func ("/xj/store/refuse/foreign", test_refuse_foreign);
   g_test_add_func ("/xj/store/refuse/unwritable", test_unwritable_dir);
+  g_test_add_func ("/xj/store/refuse/foreign-unstamped", test_refuse_foreign_unstamped);
+  g_test_add_func ("/xj/store/open/empty-database", test_adopt_empty_database);
+  g_test_add ("/xj/store/open/while-locked", Fixture, NULL, fixture_set_up,
+              test_open_while_locked, fixture_tear_down);
+  g_test_add_func ("/xj/store/open/upgrade-while-locked", test_upgrade_while_locked);
+  g_test_add ("/xj/store/errors/mapping", Fixture, NULL, fixture_set_up, test_error_mapping,
+              fixture_tear_down);
+  g_test_add ("/xj/store/errors/quick-check-locked", Fixture, NULL, fixture_set_up,
+              test_quick_check_locked_is_not_damage, fixture_tear_down);
+  g_test_add_func ("/xj/store/errors/disk-full", test_disk_full);
   g_test_add_func ("/xj/store/migrate/v3-photos", test_migrate_photos_v3);
   g_test_add ("/xj/store/foreign-keys", Fixture, NULL, fixture_set_up, test_foreign_keys,
               fixture_tear_down);
