@@ -347,6 +347,7 @@ xj_store_set_answer_photo_annotation (XjStore     *store,
       g_autoptr(JsonParser) parser = json_parser_new ();
 
       if (strlen (json) > MAX_ANNOTATION_BYTES || !json_parser_load_from_data (parser, json, -1, NULL)
+          || json_parser_get_root (parser) == NULL
           || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
         {
           g_set_error (error, XJ_STORE_ERROR, XJ_STORE_ERROR_INVALID,

@@ -568,7 +568,9 @@ xj_template_from_json (const char  *data,
         _xj_import_report_add (&report, NULL,
                                _("This is not valid JSON (%s). Check the file in a text editor near that line, or export a checklist to compare."),
                                parse_error->message);
-      else if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+      /* A file of nothing but a comment parses, with no root at all. */
+      else if (json_parser_get_root (parser) == NULL
+               || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
         _xj_import_report_add (&report, "$", _("The file must hold one JSON object: { \"format_version\": 1, … }."));
       else
         {

@@ -150,6 +150,8 @@ static const BadFile bad_files[] = {
   { "huge.json", NULL, { "huge.json", "too large", "5 MB" } },
   { "deep.json", NULL, { "deep.json", "nested more than 20 levels" } },
   { "syntax.json", "{\"format_version\": 1, \"name\": }", { "syntax.json", "not valid JSON" } },
+  /* Found by the fuzzer: JSON that parses to no value at all. */
+  { "comment-only.json", "/* a checklist */", { "comment-only.json", "one JSON object" } },
   { "array.json", "[1, 2, 3]", { "array.json", "one JSON object" } },
   { "no-version.json", "{\"name\": \"周检\", \"sections\": [{\"title\": \"保洁\", \"items\": [" ITEM "]}]}",
     { "no-version.json:$.format_version", "missing" } },
