@@ -215,3 +215,59 @@ xj_archive_list_finish (GAsyncResult  *result,
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+/* --- the files, for checking them ----------------------------------------- */
+
+void
+xj_archived_file_free (XjArchivedFile *file)
+{
+  if (file == NULL)
+    return;
+  g_free (file->number);
+  g_free (file->path);
+  g_free (file->sha256);
+  g_free (file);
+}
+
+/**
+ * xj_store_list_archived_files:
+ *
+ * Every archived report's file with the size and SHA-256 recorded when it
+ * was signed, oldest first.
+ *
+ * Returns: (transfer full) (element-type XjArchivedFile): the files, or
+ *   %NULL with @error set
+ */
+GPtrArray *
+xj_store_list_archived_files (XjStore  *store,
+                              GError  **error)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func ((GDestroyNotify) xj_archived_file_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (XJ_IS_STORE (store), NULL);
+
+  stmt = xj_store_prepare (store, "SELECT number, path, sha256, bytes FROM reports ORDER BY id",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      XjArchivedFile *file = g_new0 (XjArchivedFile, 1);
+
+      file->number = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      file->path = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      file->sha256 = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      file->bytes = sqlite3_column_int64 (stmt, 3);
+      g_ptr_array_add (files, file);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      xj_store_set_sqlite_error (error, xj_store_get_db (store), rc,
+                                 _("Could not read the archive"));
+      return NULL;
+    }
+  return g_steal_pointer (&files);
+}

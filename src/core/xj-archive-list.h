@@ -49,6 +49,18 @@ void        xj_archive_list_async   (XjStore               *store,
 GPtrArray  *xj_archive_list_finish  (GAsyncResult          *result,
                                      GError               **error);
 
+/* An archived report's file as it was recorded when it was signed. */
+typedef struct {
+  char     *number;
+  char     *path;             /* relative to the data folder */
+  char     *sha256;
+  gint64    bytes;
+} XjArchivedFile;
+
+void        xj_archived_file_free   (XjArchivedFile        *file);
+GPtrArray  *xj_store_list_archived_files (XjStore          *store,
+                                          GError          **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (XjArchiveEntry, xj_archive_entry_free)
 
 G_END_DECLS

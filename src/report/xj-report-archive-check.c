@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "xj-archive-list.h"
 #include "xj-report-archive.h"
 #include "xj-report-archive-check.h"
 
@@ -60,33 +61,25 @@ xj_archive_check (XjStore  *store,
                   GError  **error)
 {
   const char *data_dir;
-  sqlite3_stmt *stmt;
-  guint problems = 0, checked = 0;
-  int rc;
+  g_autoptr(GPtrArray) files = NULL;
+  guint problems = 0;
 
   g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
   g_return_val_if_fail (report != NULL, FALSE);
 
   data_dir = xj_store_get_data_dir (store);
-  stmt = xj_store_prepare (store, "SELECT number, path, sha256, bytes FROM reports ORDER BY id",
-                           error);
-  if (stmt == NULL)
+  files = xj_store_list_archived_files (store, error);
+  if (files == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; i < files->len; i++)
     {
-      checked++;
-      if (!check_one (data_dir, (const char *) sqlite3_column_text (stmt, 0),
-                      (const char *) sqlite3_column_text (stmt, 1),
-                      (const char *) sqlite3_column_text (stmt, 2),
-                      sqlite3_column_int64 (stmt, 3), report))
+      const XjArchivedFile *file = g_ptr_array_index (files, i);
+
+      if (!check_one (data_dir, file->number, file->path, file->sha256, file->bytes, report))
         problems++;
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return xj_store_set_sqlite_error (error, xj_store_get_db (store), rc,
-                                      _("Could not read the archive"));
   if (n_checked != NULL)
-    *n_checked = checked;
+    *n_checked = files->len;
   if (problems > 0)
     {
       g_set_error (error, XJ_ARCHIVE_ERROR, XJ_ARCHIVE_ERROR_ALTERED,
