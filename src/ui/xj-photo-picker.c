@@ -224,11 +224,8 @@ on_import_progress_cb (guint        done,
                        gpointer     user_data)
 {
   XjPhotoPicker *self = user_data;
-  g_autofree char *text = g_strdup_printf (_("Importing photo %u of %u…"), MIN (done + 1, total),
-                                           total);
 
-  gtk_progress_bar_set_fraction (self->progress, total > 0 ? (double) done / total : 0);
-  gtk_progress_bar_set_text (self->progress, text);
+  xj_photo_show_import_progress (self->progress, done, total);
 }
 
 static void

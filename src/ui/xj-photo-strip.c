@@ -101,6 +101,18 @@ on_shown_loaded_cb (GObject      *source,
 }
 
 void
+xj_photo_show_import_progress (GtkProgressBar *bar,
+                               guint           done,
+                               guint           total)
+{
+  g_autofree char *text = g_strdup_printf (_("Importing photo %u of %u…"), MIN (done + 1, total),
+                                           total);
+
+  gtk_progress_bar_set_fraction (bar, total > 0 ? (double) done / total : 0);
+  gtk_progress_bar_set_text (bar, text);
+}
+
+void
 xj_photo_show_async (const char   *path,
                      GCancellable *cancellable,
                      GtkWidget    *picture_or_image)

@@ -31,6 +31,10 @@ void          xj_photo_load_texture_async (const char         *path,
                                            GAsyncReadyCallback callback,
                                            gpointer            user_data);
 GdkTexture   *xj_photo_load_texture_finish (GAsyncResult      *result);
+/* "Importing photo 3 of 60…" on an import's progress bar. */
+void          xj_photo_show_import_progress (GtkProgressBar *bar,
+                                             guint           done,
+                                             guint           total);
 /* Loads @path in a worker into a GtkPicture or GtkImage (kept alive). */
 void          xj_photo_show_async         (const char         *path,
                                            GCancellable       *cancellable,

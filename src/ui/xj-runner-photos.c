@@ -323,11 +323,8 @@ on_folder_progress_cb (guint        done,
                        gpointer     user_data)
 {
   XjRunner *self = user_data;
-  g_autofree char *text = g_strdup_printf (_("Importing photo %u of %u…"), MIN (done + 1, total),
-                                           total);
 
-  gtk_progress_bar_set_fraction (self->import_progress, total > 0 ? (double) done / total : 0);
-  gtk_progress_bar_set_text (self->import_progress, text);
+  xj_photo_show_import_progress (self->import_progress, done, total);
 }
 
 /* Imports every photo of @folder in a worker, then shows the review. */
