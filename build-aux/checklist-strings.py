@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Writes src/core/xj-builtin-strings.c: every translatable string of the
+"""Writes src/core/templates/xj-builtin-strings.c: every translatable string of the
 built-in checklists (resources/checklists/*.json) as NC_("checklist", …),
 so that xgettext finds them.  The file is committed and listed in
 po/POTFILES.in; it is not compiled.  `--check` exits 1 when the committed
@@ -12,7 +12,7 @@ import os
 import sys
 
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-OUTPUT = os.path.join(TOP, "src", "core", "xj-builtin-strings.c")
+OUTPUT = os.path.join(TOP, "src", "core", "templates", "xj-builtin-strings.c")
 TEXT_FIELDS = ("prompt", "guidance", "do", "dont", "unit")
 
 

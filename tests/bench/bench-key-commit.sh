@@ -6,7 +6,7 @@
 # pass / fail items, the runner open on its draft, P sent KEYS times (100)
 # through XTest at a quick inspector's pace while a separate connection
 # polls the database.  Prints median / p90 / p99, as the program runs and
-# with the OpenGL renderer forced (see src/ui/xj-renderer.c).  Best run on a
+# with the OpenGL renderer forced (see src/ui/shell/xj-renderer.c).  Best run on a
 # non-sanitized build (`meson setup build --buildtype=debugoptimized`).
 set -u
 # A session bus of its own, as the application expects one.

@@ -301,7 +301,7 @@ xj_test_make_heic (int               width,
   guint8 *plane;
   int stride = 0;
 
-  /* As the program does (src/core/xj-image-heif.c): initialised, never
+  /* As the program does (src/core/photos/xj-image-heif.c): initialised, never
    * deinitialised. */
   HEIF_OK (heif_init (NULL));
   context = heif_context_alloc ();

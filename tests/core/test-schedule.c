@@ -8,6 +8,7 @@
 #include "xj-clock.h"
 #include "xj-inspection.h"
 #include "xj-schedule.h"
+#include "xj-demo.h"
 #include "xj-store.h"
 #include "xj-test-utils.h"
 #include "xj-today.h"

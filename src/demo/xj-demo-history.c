@@ -17,6 +17,7 @@
 #include "xj-demo-inspections.h"
 #include "xj-demo-private.h"
 #include "xj-schedule.h"
+#include "xj-demo.h"
 #include "xj-scoring.h"
 #include "xj-template-store.h"
 

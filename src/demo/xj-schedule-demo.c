@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "xj-schedule.h"
+#include "xj-demo.h"
 #include "xj-site.h"
 
 typedef struct

@@ -20,6 +20,7 @@
 #include "xj-inspection.h"
 #include "xj-photo-store.h"
 #include "xj-schedule.h"
+#include "xj-demo.h"
 #include "xj-signature.h"
 #include "xj-site.h"
 #include "xj-template-store.h"

@@ -220,20 +220,4 @@ GArray     *xj_schedule_calendar_month       (XjStore     *store,
                                               gint64       site_id,
                                               GError     **error);
 
-/* --- demo data (xj-schedule-demo.c) --------------------------------------- */
-
-typedef struct
-{
-  gint64 daily_template_id;    /* daily patrol */
-  gint64 weekly_template_id;   /* weekly check, Monday 10:30 and Thursday 14:00 */
-  gint64 monthly_template_id;  /* monthly check, last working day */
-  gint64 spot_template_id;     /* random spot checks, a few items each */
-  gint64 mystery_template_id;  /* mystery visits, stores and service desks */
-} XjScheduleDemoTemplates;
-
-gboolean    xj_schedule_add_demo             (XjStore                       *store,
-                                              const XjScheduleDemoTemplates *templates,
-                                              gint64                         starts_at,
-                                              GError                       **error);
-
 G_END_DECLS

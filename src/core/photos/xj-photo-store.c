@@ -325,7 +325,7 @@ xj_store_set_answer_photo_caption (XjStore     *store,
 
 /**
  * xj_store_set_answer_photo_annotation:
- * @json: (nullable): the annotation's vector data (see src/report/xj-annotation.h),
+ * @json: (nullable): the annotation's vector data (see src/report/pdf/xj-annotation.h),
  *   or %NULL to remove it
  *
  * Stores the drawing over an attached photo; the photo's files are never

@@ -27,7 +27,7 @@ typedef enum {
  *
  *   [{"t": 0, "points": [[x, y, t], [x, y, t], …]}, …]
  *
- * or as the signature pad (src/ui/xj-signature-pad.c) writes it:
+ * or as the signature pad (src/ui/inspections/xj-signature-pad.c) writes it:
  *
  *   {"width": w, "height": h, "strokes": [[[x, y, t, pressure], …], …]}
  *
