@@ -10,6 +10,7 @@
 
 #include "xj-clock.h"
 #include "xj-site.h"
+#include "xj-transaction.h"
 
 struct _XjSite
 {
@@ -402,6 +403,7 @@ xj_store_save_site (XjStore     *store,
                     const char  *actor,
                     GError     **error)
 {
+  g_autoptr(XjTransaction) tx = NULL;
   g_autofree char *name = NULL;
   sqlite3_stmt *stmt;
   gboolean taken = FALSE;
@@ -416,15 +418,15 @@ xj_store_save_site (XjStore     *store,
   name = g_strstrip (g_strdup (site->name));
   is_new = site->id == 0;
 
-  if (!xj_store_begin (store, error))
+  if ((tx = xj_transaction_begin (store, error)) == NULL)
     return FALSE;
   if (!name_taken (store, name, site->id, &taken, error))
-    goto fail;
+    return FALSE;
   if (taken)
     {
       g_set_error (error, XJ_SITE_ERROR, XJ_SITE_ERROR_NAME_TAKEN,
                    _("A site named “%s” already exists. Choose another name."), name);
-      goto fail;
+      return FALSE;
     }
 
   if (is_new)
@@ -437,7 +439,7 @@ xj_store_save_site (XjStore     *store,
                              "UPDATE sites SET name = ?1, kind = ?2, address = ?3, contact = ?4, "
                              "project_manager = ?5, updated_at = ?6 WHERE id = ?7", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, xj_site_kind_to_string (site->kind), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, site->address, -1, SQLITE_TRANSIENT);
@@ -447,21 +449,21 @@ xj_store_save_site (XjStore     *store,
   if (!is_new)
     sqlite3_bind_int64 (stmt, 7, site->id);
   if (!xj_store_step_done (store, stmt, error))
-    goto fail;
+    return FALSE;
 
   if (!is_new && sqlite3_changes (xj_store_get_db (store)) == 0)
     {
       g_set_error (error, XJ_SITE_ERROR, XJ_SITE_ERROR_NOT_FOUND,
                    _("The site no longer exists."));
-      goto fail;
+      return FALSE;
     }
 
   {
     gint64 id = is_new ? sqlite3_last_insert_rowid (xj_store_get_db (store)) : site->id;
 
     if (!xj_store_audit (store, actor, "site", id, is_new ? "create" : "edit", name, error)
-        || !xj_store_commit (store, error))
-      goto fail;
+        || !xj_transaction_commit (tx, error))
+      return FALSE;
     site->id = id;
   }
 
@@ -469,10 +471,6 @@ xj_store_save_site (XjStore     *store,
     xj_site_set_name (site, name);
   xj_store_emit_changed (store, "sites");
   return TRUE;
-
-fail:
-  xj_store_rollback (store);
-  return FALSE;
 }
 
 gboolean
@@ -482,38 +480,35 @@ xj_store_set_site_active (XjStore     *store,
                           const char  *actor,
                           GError     **error)
 {
+  g_autoptr(XjTransaction) tx = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
 
-  if (!xj_store_begin (store, error))
+  if ((tx = xj_transaction_begin (store, error)) == NULL)
     return FALSE;
   stmt = xj_store_prepare (store,
                            "UPDATE sites SET active = ?1, updated_at = ?2 WHERE id = ?3", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int (stmt, 1, active ? 1 : 0);
   sqlite3_bind_int64 (stmt, 2, xj_clock_now ());
   sqlite3_bind_int64 (stmt, 3, site_id);
   if (!xj_store_step_done (store, stmt, error))
-    goto fail;
+    return FALSE;
   if (sqlite3_changes (xj_store_get_db (store)) == 0)
     {
       g_set_error (error, XJ_SITE_ERROR, XJ_SITE_ERROR_NOT_FOUND,
                    _("The site no longer exists."));
-      goto fail;
+      return FALSE;
     }
   if (!xj_store_audit (store, actor, "site", site_id, active ? "activate" : "deactivate",
                        NULL, error)
-      || !xj_store_commit (store, error))
-    goto fail;
+      || !xj_transaction_commit (tx, error))
+    return FALSE;
 
   xj_store_emit_changed (store, "sites");
   return TRUE;
-
-fail:
-  xj_store_rollback (store);
-  return FALSE;
 }
 
 XjSite *

@@ -13,7 +13,7 @@
 
 #include "xj-clock.h"
 #include "xj-schema-private.h"
-#include "xj-store.h"
+#include "xj-store-private.h"
 
 #define DB_FILE_NAME "xunjian.db"
 #define BUSY_TIMEOUT_MS 5000
@@ -26,7 +26,7 @@ struct _XjStore
   char       *db_path;
   sqlite3    *db;
   GHashTable *statements;   /* SQL text -> sqlite3_stmt*, finalized on dispose */
-  guint       in_transaction : 1;
+  guint       depth;        /* open transaction levels (xj-transaction.c) */
   guint       read_only : 1;
   guint       journal_checked : 1;  /* WAL made sure of, before the first write */
 };
@@ -264,50 +264,57 @@ references_hold (gint64    before,
   return FALSE;
 }
 
+/* One step, in one transaction: the schema change, the version and (the
+ * first time) the id that tells our files from others'. */
 static gboolean
-migrate (sqlite3  *db,
-         gboolean  stamp,
-         GError  **error)
+run_step (XjStore     *self,
+          guint        step,
+          gboolean     stamp,
+          const char  *context,
+          GError     **error)
+{
+  g_autoptr(XjTransaction) tx = _xj_transaction_begin_for (self, context, error);
+  /* PRAGMA takes no bound parameters; the number is our own constant. */
+  g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %u", step);
+  gint64 broken_before = 0, broken_after = 0;
+
+  return tx != NULL
+         && (!stamp || exec_sql (self->db, "PRAGMA application_id = 1481262146", context, error))
+         && query_int (self->db, FOREIGN_KEY_PROBLEMS, &broken_before, error)
+         && _xj_schema_run_step (self->db, step, context, error)
+         && query_int (self->db, FOREIGN_KEY_PROBLEMS, &broken_after, error)
+         && references_hold (broken_before, broken_after, error)
+         && exec_sql (self->db, set_version, context, error)
+         && xj_transaction_commit (tx, error);
+}
+
+static gboolean
+migrate (XjStore   *self,
+         gboolean   stamp,
+         GError   **error)
 {
   gint64 version = 0;
 
-  if (!query_int (db, "PRAGMA user_version", &version, error))
+  if (!query_int (self->db, "PRAGMA user_version", &version, error))
     return FALSE;
 
   for (guint step = (guint) version + 1; step <= _xj_schema_get_n_steps (); step++)
     {
-      /* PRAGMA takes no bound parameters; the number is our own constant. */
-      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %u", step);
       g_autofree char *context = g_strdup_printf (_("Could not upgrade the database to "
                                                     "version %u"), step);
-      gint64 broken_before = 0, broken_after = 0;
 
       /* A step may rebuild tables, which foreign keys would cascade
        * through: they are off during the step (the pragma is ignored
        * inside a transaction) and the references checked after it. */
-      if (!exec_sql (db, "PRAGMA foreign_keys = OFF", context, error))
+      if (!exec_sql (self->db, "PRAGMA foreign_keys = OFF", context, error))
         return FALSE;
-      if (!exec_sql (db, "BEGIN IMMEDIATE", context, error))
+      if (!run_step (self, step, stamp, context, error))
         {
-          sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
-          return FALSE;
-        }
-      /* The id that tells our files from others' goes in with the schema,
-       * in the same transaction. */
-      if ((stamp && !exec_sql (db, "PRAGMA application_id = 1481262146", context, error))
-          || !query_int (db, FOREIGN_KEY_PROBLEMS, &broken_before, error)
-          || !_xj_schema_run_step (db, step, context, error)
-          || !query_int (db, FOREIGN_KEY_PROBLEMS, &broken_after, error)
-          || !references_hold (broken_before, broken_after, error)
-          || !exec_sql (db, set_version, context, error)
-          || !exec_sql (db, "COMMIT", context, error))
-        {
-          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
-          sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+          sqlite3_exec (self->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
           return FALSE;
         }
       stamp = FALSE;
-      if (!exec_sql (db, "PRAGMA foreign_keys = ON", context, error))
+      if (!exec_sql (self->db, "PRAGMA foreign_keys = ON", context, error))
         return FALSE;
     }
 
@@ -472,12 +479,42 @@ xj_store_open (const char        *data_dir,
   /* A file restored from a backup is in rollback mode; it moves to WAL
    * with the first write, here only when it is set up or upgraded now. */
   if (needs_writing
-      && (!ensure_wal (self->db, error)
-          || !migrate (self->db, state.application_id != XJ_STORE_APPLICATION_ID, error)))
+      && (!_xj_store_prepare_write (self, error)
+          || !migrate (self, state.application_id != XJ_STORE_APPLICATION_ID, error)))
     return NULL;
-  self->journal_checked = needs_writing;
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
 
+  return g_steal_pointer (&self);
+}
+
+/**
+ * xj_store_open_reader:
+ * @data_dir: the data folder of a store already opened (xj_store_open())
+ *
+ * A store for a worker thread that only reads: its own read-only
+ * connection (a `sqlite3 *` never crosses threads), which checks, sets up
+ * and upgrades nothing and never writes the file, so it opens and reads
+ * while another connection holds the write lock.  Every change through it
+ * fails with %XJ_STORE_ERROR_READ_ONLY.
+ */
+XjStore *
+xj_store_open_reader (const char  *data_dir,
+                      GError     **error)
+{
+  g_autoptr(XjStore) self = NULL;
+
+  g_return_val_if_fail (data_dir != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (XJ_TYPE_STORE, NULL);
+  self->data_dir = g_strdup (data_dir);
+  self->db_path = g_build_filename (data_dir, DB_FILE_NAME, NULL);
+  self->read_only = TRUE;
+  self->db = xj_store_open_connection (self->db_path, TRUE, error);
+  /* Refuse writes in SQL as well, whatever the file would allow. */
+  if (self->db == NULL
+      || !exec_sql (self->db, "PRAGMA query_only = ON", _("Could not open the database"), error))
+    return NULL;
   return g_steal_pointer (&self);
 }
 
@@ -573,58 +610,30 @@ xj_store_exec (XjStore     *self,
   return exec_sql (self->db, sql, _("Could not save"), error);
 }
 
+/* The first write of this store: WAL goes in before it. */
 gboolean
-xj_store_begin (XjStore  *self,
-                GError  **error)
+_xj_store_prepare_write (XjStore  *self,
+                         GError  **error)
 {
-  int rc;
-
-  g_return_val_if_fail (XJ_IS_STORE (self), FALSE);
-  g_return_val_if_fail (!self->in_transaction, FALSE);
-
-  /* The user acts: now the file may be written, and WAL go in first. */
-  if (!self->journal_checked && !self->read_only)
-    {
-      if (!ensure_wal (self->db, error))
-        return FALSE;
-      self->journal_checked = TRUE;
-    }
-  rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-  if (rc != SQLITE_OK)
-    return xj_store_set_sqlite_error (error, self->db, rc, _("Could not start saving"));
-  self->in_transaction = TRUE;
+  if (self->journal_checked || self->read_only)
+    return TRUE;
+  if (!ensure_wal (self->db, error))
+    return FALSE;
+  self->journal_checked = TRUE;
   return TRUE;
 }
 
-gboolean
-xj_store_commit (XjStore  *self,
-                 GError  **error)
+guint
+_xj_store_get_depth (XjStore *self)
 {
-  int rc;
-
-  g_return_val_if_fail (XJ_IS_STORE (self), FALSE);
-  g_return_val_if_fail (self->in_transaction, FALSE);
-
-  rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
-  if (rc != SQLITE_OK)
-    {
-      xj_store_set_sqlite_error (error, self->db, rc, _("Could not save"));
-      xj_store_rollback (self);
-      return FALSE;
-    }
-  self->in_transaction = FALSE;
-  return TRUE;
+  return self->depth;
 }
 
 void
-xj_store_rollback (XjStore *self)
+_xj_store_set_depth (XjStore *self,
+                     guint    depth)
 {
-  g_return_if_fail (XJ_IS_STORE (self));
-
-  if (!self->in_transaction)
-    return;
-  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-  self->in_transaction = FALSE;
+  self->depth = depth;
 }
 
 gboolean

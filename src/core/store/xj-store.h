@@ -47,6 +47,8 @@ char         *xj_store_dup_default_data_dir (void);
 XjStore      *xj_store_open               (const char        *data_dir,
                                            XjStoreOpenFlags   flags,
                                            GError           **error);
+XjStore      *xj_store_open_reader        (const char        *data_dir,
+                                           GError           **error);
 const char   *xj_store_get_data_dir       (XjStore           *self);
 const char   *xj_store_get_db_path        (XjStore           *self);
 gboolean      xj_store_is_read_only       (XjStore           *self);

@@ -1,0 +1,219 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Transactions on the store's connection: XjTransaction, which rolls back
+ * unless committed, and the older begin / commit / rollback calls that
+ * code not yet converted still uses.  Both keep one count of open levels
+ * in the store, so they nest the same way.
+ */
+#define G_LOG_DOMAIN "xj-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "xj-store-private.h"
+#include "xj-transaction.h"
+
+struct _XjTransaction
+{
+  XjStore    *store;
+  const char *context;   /* the start of its error messages; NULL: the usual */
+  guint       depth;     /* 1 for BEGIN … COMMIT, more for a savepoint inside */
+  gboolean    finished;  /* committed or rolled back */
+};
+
+/* --- helpers -------------------------------------------------------------- */
+
+static int
+exec_quietly (XjStore    *store,
+              const char *sql)
+{
+  return sqlite3_exec (xj_store_get_db (store), sql, NULL, NULL, NULL);
+}
+
+/* A level's savepoint name: our own number, nothing from outside. */
+static char *
+savepoint_sql (const char *verb,
+               guint       depth)
+{
+  return g_strdup_printf ("%s xj_level_%u", verb, depth);
+}
+
+/* Undoes the writes of @depth.  The outermost level ends the transaction;
+ * an inner one goes back to its savepoint and drops it.  SQLite may have
+ * rolled back already after some errors (disk full, I/O): then there is
+ * nothing to undo, and the answer is ignored. */
+static void
+roll_back_level (XjStore *store,
+                 guint    depth)
+{
+  if (depth == 1)
+    {
+      exec_quietly (store, "ROLLBACK");
+    }
+  else
+    {
+      g_autofree char *back = savepoint_sql ("ROLLBACK TO", depth);
+      g_autofree char *release = savepoint_sql ("RELEASE", depth);
+
+      exec_quietly (store, back);
+      exec_quietly (store, release);
+    }
+  _xj_store_set_depth (store, depth - 1);
+}
+
+static gboolean
+begin_level (XjStore     *store,
+             const char  *context,
+             GError     **error)
+{
+  guint depth = _xj_store_get_depth (store) + 1;
+  int rc;
+
+  if (depth == 1)
+    {
+      /* The user acts: now the file may be written, and WAL go in first. */
+      if (!_xj_store_prepare_write (store, error))
+        return FALSE;
+      rc = exec_quietly (store, "BEGIN IMMEDIATE");
+    }
+  else
+    {
+      g_autofree char *sql = savepoint_sql ("SAVEPOINT", depth);
+
+      rc = exec_quietly (store, sql);
+    }
+  if (rc != SQLITE_OK)
+    return xj_store_set_sqlite_error (error, xj_store_get_db (store), rc,
+                                      context != NULL ? context : _("Could not start saving"));
+  _xj_store_set_depth (store, depth);
+  return TRUE;
+}
+
+static gboolean
+commit_level (XjStore     *store,
+              guint        depth,
+              const char  *context,
+              GError     **error)
+{
+  g_autofree char *sql = depth == 1 ? g_strdup ("COMMIT") : savepoint_sql ("RELEASE", depth);
+  int rc = exec_quietly (store, sql);
+
+  if (rc != SQLITE_OK)
+    {
+      xj_store_set_sqlite_error (error, xj_store_get_db (store), rc,
+                                 context != NULL ? context : _("Could not save"));
+      roll_back_level (store, depth);
+      return FALSE;
+    }
+  _xj_store_set_depth (store, depth - 1);
+  return TRUE;
+}
+
+/* --- XjTransaction -------------------------------------------------------- */
+
+/**
+ * xj_transaction_begin:
+ *
+ * Starts writing: `BEGIN IMMEDIATE`, or a savepoint when a transaction is
+ * already open on @store.  Free it (g_autoptr) after
+ * xj_transaction_commit(); freed uncommitted, it rolls back.
+ *
+ * Returns: (transfer full): the transaction, or %NULL with @error set.
+ */
+XjTransaction *
+xj_transaction_begin (XjStore  *store,
+                      GError  **error)
+{
+  return _xj_transaction_begin_for (store, NULL, error);
+}
+
+/* @context: a static or longer-lived string */
+XjTransaction *
+_xj_transaction_begin_for (XjStore     *store,
+                           const char  *context,
+                           GError     **error)
+{
+  XjTransaction *self;
+
+  g_return_val_if_fail (XJ_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!begin_level (store, context, error))
+    return NULL;
+  self = g_new0 (XjTransaction, 1);
+  self->store = g_object_ref (store);
+  self->context = context;
+  self->depth = _xj_store_get_depth (store);
+  return self;
+}
+
+/**
+ * xj_transaction_commit:
+ *
+ * Keeps the writes.  On failure everything of this level is rolled back.
+ * Only the innermost open transaction may commit.
+ */
+gboolean
+xj_transaction_commit (XjTransaction  *self,
+                       GError        **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (!self->finished, FALSE);
+  g_return_val_if_fail (_xj_store_get_depth (self->store) == self->depth, FALSE);
+
+  self->finished = TRUE;
+  return commit_level (self->store, self->depth, self->context, error);
+}
+
+/**
+ * xj_transaction_free:
+ *
+ * Rolls back unless committed, and frees @self.
+ */
+void
+xj_transaction_free (XjTransaction *self)
+{
+  if (self == NULL)
+    return;
+  if (!self->finished)
+    {
+      /* Scopes close inner levels first; anything else is a bug. */
+      g_warn_if_fail (_xj_store_get_depth (self->store) == self->depth);
+      roll_back_level (self->store, self->depth);
+    }
+  g_object_unref (self->store);
+  g_free (self);
+}
+
+/* --- the older calls -------------------------------------------------------- */
+
+gboolean
+xj_store_begin (XjStore  *self,
+                GError  **error)
+{
+  g_return_val_if_fail (XJ_IS_STORE (self), FALSE);
+  g_return_val_if_fail (_xj_store_get_depth (self) == 0, FALSE);
+
+  return begin_level (self, NULL, error);
+}
+
+gboolean
+xj_store_commit (XjStore  *self,
+                 GError  **error)
+{
+  g_return_val_if_fail (XJ_IS_STORE (self), FALSE);
+  g_return_val_if_fail (_xj_store_get_depth (self) == 1, FALSE);
+
+  return commit_level (self, 1, NULL, error);
+}
+
+void
+xj_store_rollback (XjStore *self)
+{
+  g_return_if_fail (XJ_IS_STORE (self));
+
+  if (_xj_store_get_depth (self) != 1)
+    return;
+  roll_back_level (self, 1);
+}

@@ -1,0 +1,394 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * How code reaches the store: XjTransaction (commit, rollback when it
+ * goes out of scope, on error, nested as savepoints) and the read-only
+ * reader that workers open (cannot write, writes nothing, reads while
+ * another connection holds the write lock).
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "xj-site.h"
+#include "xj-store.h"
+#include "xj-test-utils.h"
+#include "xj-transaction.h"
+
+typedef struct
+{
+  char    *dir;
+  XjStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = xj_test_make_data_dir ();
+  f->store = xj_store_open (f->dir, XJ_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  /* A table of our own: the type is tested apart from any schema rule. */
+  g_assert_true (xj_store_exec (f->store,
+                                "CREATE TABLE scratch (n INTEGER PRIMARY KEY, "
+                                "parent INTEGER REFERENCES scratch (n) "
+                                "DEFERRABLE INITIALLY DEFERRED)", &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  xj_test_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static gboolean
+insert (XjStore     *store,
+        int          n,
+        GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO scratch (n) VALUES (%d)", n);
+
+  return xj_store_exec (store, sql, error);
+}
+
+static gint64
+count_rows (XjStore *store)
+{
+  return xj_test_query_int (xj_store_get_db (store), "SELECT count(*) FROM scratch");
+}
+
+static gboolean
+autocommit (XjStore *store)
+{
+  return sqlite3_get_autocommit (xj_store_get_db (store)) != 0;
+}
+
+static XjSite *
+new_site (const char *name)
+{
+  return xj_site_new (name, XJ_SITE_KIND_STORE);
+}
+
+/* --- XjTransaction -------------------------------------------------------- */
+
+static void
+test_commit (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XjTransaction) tx = xj_transaction_begin (f->store, &error);
+
+  g_assert_no_error (error);
+  g_assert_false (autocommit (f->store));
+  g_assert_true (insert (f->store, 1, &error));
+  g_assert_true (xj_transaction_commit (tx, &error));
+  g_assert_no_error (error);
+  g_assert_true (autocommit (f->store));
+  g_clear_pointer (&tx, xj_transaction_free);
+  g_assert_cmpint (count_rows (f->store), ==, 1);
+
+  /* The store is free for the next one, old style or new. */
+  g_assert_true (xj_store_begin (f->store, &error));
+  g_assert_true (insert (f->store, 2, &error));
+  g_assert_true (xj_store_commit (f->store, &error));
+  g_assert_cmpint (count_rows (f->store), ==, 2);
+}
+
+static void
+test_rollback_on_scope_exit (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(XjTransaction) tx = xj_transaction_begin (f->store, &error);
+
+    g_assert_nonnull (tx);
+    g_assert_true (insert (f->store, 1, &error));
+    g_assert_cmpint (count_rows (f->store), ==, 1);
+  }
+  g_assert_true (autocommit (f->store));
+  g_assert_cmpint (count_rows (f->store), ==, 0);
+}
+
+/* The shape every converted function has: return on the first error. */
+static gboolean
+insert_all (XjStore     *store,
+            const int   *numbers,
+            guint        n_numbers,
+            GError     **error)
+{
+  g_autoptr(XjTransaction) tx = xj_transaction_begin (store, error);
+
+  if (tx == NULL)
+    return FALSE;
+  for (guint i = 0; i < n_numbers; i++)
+    if (!insert (store, numbers[i], error))
+      return FALSE;
+  return xj_transaction_commit (tx, error);
+}
+
+static void
+test_rollback_on_error (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const int good[] = { 1, 2 };
+  static const int clash[] = { 3, 4, 1 };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (insert_all (f->store, good, G_N_ELEMENTS (good), &error));
+  g_assert_false (insert_all (f->store, clash, G_N_ELEMENTS (clash), &error));
+  g_assert_error (error, XJ_STORE_ERROR, XJ_STORE_ERROR_CONSTRAINT);
+  g_assert_true (autocommit (f->store));
+  /* 3 and 4 went with the failed transaction. */
+  g_assert_cmpint (count_rows (f->store), ==, 2);
+}
+
+/* A constraint checked only at COMMIT: the commit fails, says why, and
+ * leaves nothing half done or open. */
+static void
+test_commit_fails (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XjTransaction) tx = xj_transaction_begin (f->store, &error);
+
+  g_assert_true (xj_store_exec (f->store, "INSERT INTO scratch (n, parent) VALUES (1, 99)",
+                                &error));
+  g_assert_false (xj_transaction_commit (tx, &error));
+  g_assert_error (error, XJ_STORE_ERROR, XJ_STORE_ERROR_CONSTRAINT);
+  g_clear_pointer (&tx, xj_transaction_free);
+  g_clear_error (&error);
+  g_assert_true (autocommit (f->store));
+  g_assert_cmpint (count_rows (f->store), ==, 0);
+  g_assert_true (insert_all (f->store, (const int[]) { 5 }, 1, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_nested (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XjTransaction) outer = xj_transaction_begin (f->store, &error);
+
+  g_assert_true (insert (f->store, 1, &error));
+  {
+    /* Dropped: only its own row goes. */
+    g_autoptr(XjTransaction) inner = xj_transaction_begin (f->store, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (insert (f->store, 2, &error));
+  }
+  g_assert_false (autocommit (f->store));
+  g_assert_cmpint (count_rows (f->store), ==, 1);
+  {
+    g_autoptr(XjTransaction) inner = xj_transaction_begin (f->store, &error);
+
+    g_assert_true (insert (f->store, 3, &error));
+    g_assert_true (xj_transaction_commit (inner, &error));
+  }
+  g_assert_true (xj_transaction_commit (outer, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (xj_test_query_int (xj_store_get_db (f->store),
+                                      "SELECT group_concat (n) = '1,3' FROM scratch"), ==, 1);
+
+  /* A committed inner level is undone with its outer one. */
+  {
+    g_autoptr(XjTransaction) outer2 = xj_transaction_begin (f->store, &error);
+    g_autoptr(XjTransaction) inner = xj_transaction_begin (f->store, &error);
+
+    g_assert_true (insert (f->store, 4, &error));
+    g_assert_true (xj_transaction_commit (inner, &error));
+  }
+  g_assert_true (autocommit (f->store));
+  g_assert_cmpint (count_rows (f->store), ==, 2);
+}
+
+/* A core call inside a caller's transaction becomes part of it: the site
+ * saved there goes when the caller gives up. */
+static void
+test_nested_core_call (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XjSite) kept = new_site ("Kept");
+  g_autoptr(GPtrArray) sites = NULL;
+
+  {
+    g_autoptr(XjTransaction) tx = xj_transaction_begin (f->store, &error);
+    g_autoptr(XjSite) dropped = new_site ("Dropped");
+
+    g_assert_true (xj_store_save_site (f->store, dropped, NULL, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (xj_store_save_site (f->store, kept, NULL, &error));
+  sites = xj_store_list_sites (f->store, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sites->len, ==, 1);
+  g_assert_cmpstr (xj_site_get_name (g_ptr_array_index (sites, 0)), ==, "Kept");
+}
+
+/* --- the reader ----------------------------------------------------------- */
+
+static void
+test_reader_cannot_write (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XjSite) site = new_site ("Depot");
+  g_autoptr(XjSite) other = new_site ("Yard");
+  g_autoptr(XjStore) reader = NULL;
+  g_autoptr(GPtrArray) sites = NULL;
+  g_autoptr(XjTransaction) tx = NULL;
+
+  g_assert_true (xj_store_save_site (f->store, site, NULL, &error));
+  reader = xj_store_open_reader (f->dir, &error);
+  g_assert_no_error (error);
+  g_assert_true (xj_store_is_read_only (reader));
+  sites = xj_store_list_sites (reader, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sites->len, ==, 1);
+
+  g_assert_false (xj_store_save_site (reader, other, NULL, &error));
+  g_assert_error (error, XJ_STORE_ERROR, XJ_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  tx = xj_transaction_begin (reader, &error);
+  g_assert_null (tx);
+  g_assert_error (error, XJ_STORE_ERROR, XJ_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_false (xj_store_exec (reader, "INSERT INTO scratch (n) VALUES (1)", &error));
+  g_assert_error (error, XJ_STORE_ERROR, XJ_STORE_ERROR_READ_ONLY);
+  g_assert_cmpint (count_rows (f->store), ==, 0);
+}
+
+typedef struct
+{
+  GBytes *bytes;
+  gint64  mtime;
+} FileState;
+
+static void
+file_state (const char *path,
+            FileState  *state)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  state->bytes = xj_test_read_bytes (path);
+  state->mtime = st.st_mtime;
+}
+
+static void
+assert_unchanged (const char *path,
+                  FileState  *before)
+{
+  FileState after;
+
+  file_state (path, &after);
+  g_assert_true (g_bytes_equal (before->bytes, after.bytes));
+  g_assert_cmpint (before->mtime, ==, after.mtime);
+  g_bytes_unref (before->bytes);
+  g_bytes_unref (after.bytes);
+}
+
+static void
+test_reader_writes_nothing (void)
+{
+  g_autofree char *dir = xj_test_make_data_dir ();
+  g_autofree char *path = g_build_filename (dir, "xunjian.db", NULL);
+  g_autofree char *fixture = g_build_filename (FIXTURES_DIR, "xunjian-v1.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XjStore) store = NULL;
+  g_autoptr(GPtrArray) sites = NULL;
+  g_autoptr(XjSite) site = new_site ("Depot");
+  FileState before;
+
+  /* A current file, written and closed. */
+  store = xj_store_open (dir, XJ_STORE_OPEN_DEFAULT, &error);
+  g_assert_true (xj_store_save_site (store, site, NULL, &error));
+  g_clear_object (&store);
+  /* File times have a resolution of a second on some file systems. */
+  g_usleep (G_USEC_PER_SEC + 100000);
+  file_state (path, &before);
+  store = xj_store_open_reader (dir, &error);
+  g_assert_no_error (error);
+  sites = xj_store_list_sites (store, TRUE, &error);
+  g_assert_cmpuint (sites->len, ==, 1);
+  g_clear_object (&store);
+  assert_unchanged (path, &before);
+
+  /* An old file: no upgrade, no stamp, nothing. */
+  g_assert_cmpint (g_remove (path), ==, 0);
+  xj_test_copy_file (fixture, path);
+  file_state (path, &before);
+  store = xj_store_open_reader (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (xj_test_query_int (xj_store_get_db (store), "PRAGMA user_version"), ==, 1);
+  g_clear_object (&store);
+  assert_unchanged (path, &before);
+  xj_test_remove_tree (dir);
+}
+
+static void
+test_reader_while_locked (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XjSite) site = new_site ("Depot");
+  g_autoptr(XjStore) reader = NULL;
+  g_autoptr(GPtrArray) sites = NULL;
+  sqlite3 *holder = NULL;
+  gint64 started;
+
+  g_assert_true (xj_store_save_site (f->store, site, NULL, &error));
+  g_assert_cmpint (sqlite3_open (xj_store_get_db_path (f->store), &holder), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (holder, "BEGIN IMMEDIATE; DELETE FROM scratch; "
+                                 "INSERT INTO scratch (n) VALUES (7)", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+
+  started = g_get_monotonic_time ();
+  reader = xj_store_open_reader (f->dir, &error);
+  g_assert_no_error (error);
+  sites = xj_store_list_sites (reader, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_get_monotonic_time () - started, <, G_USEC_PER_SEC);
+  g_assert_cmpuint (sites->len, ==, 1);
+  /* It reads what was committed, not the holder's pending row. */
+  g_assert_cmpint (count_rows (reader), ==, 0);
+
+  sqlite3_exec (holder, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (holder);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  xj_test_init (&argc, &argv);
+
+  g_test_add ("/xj/store/transaction/commit", Fixture, NULL, fixture_set_up, test_commit,
+              fixture_tear_down);
+  g_test_add ("/xj/store/transaction/rollback-on-scope-exit", Fixture, NULL, fixture_set_up,
+              test_rollback_on_scope_exit, fixture_tear_down);
+  g_test_add ("/xj/store/transaction/rollback-on-error", Fixture, NULL, fixture_set_up,
+              test_rollback_on_error, fixture_tear_down);
+  g_test_add ("/xj/store/transaction/commit-fails", Fixture, NULL, fixture_set_up,
+              test_commit_fails, fixture_tear_down);
+  g_test_add ("/xj/store/transaction/nested", Fixture, NULL, fixture_set_up, test_nested,
+              fixture_tear_down);
+  g_test_add ("/xj/store/transaction/nested-core-call", Fixture, NULL, fixture_set_up,
+              test_nested_core_call, fixture_tear_down);
+  g_test_add ("/xj/store/reader/cannot-write", Fixture, NULL, fixture_set_up,
+              test_reader_cannot_write, fixture_tear_down);
+  g_test_add_func ("/xj/store/reader/writes-nothing", test_reader_writes_nothing);
+  g_test_add ("/xj/store/reader/while-locked", Fixture, NULL, fixture_set_up,
+              test_reader_while_locked, fixture_tear_down);
+
+  return g_test_run ();
+}
