@@ -82,7 +82,7 @@ board_thread (GTask        *task,
   g_autoptr(XjStore) store = NULL;
   GError *error = NULL;
 
-  store = xj_store_open (job->db_dir, XJ_STORE_OPEN_DEFAULT, &error);
+  store = xj_store_open_reader (job->db_dir, &error);
   if (store == NULL
       || (board->notices = xj_store_list_notices (store, &job->filter, job->now, &error)) == NULL
       || !xj_store_count_notices (store, &job->filter, job->now, &board->counts, &error))

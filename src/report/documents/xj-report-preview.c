@@ -73,7 +73,7 @@ preview_thread (GTask        *task,
   GError *error = NULL;
 
   /* A connection of the worker's own: a sqlite3 never crosses threads. */
-  reader = xj_store_open (job->data_dir, XJ_STORE_OPEN_DEFAULT, &error);
+  reader = xj_store_open_reader (job->data_dir, &error);
   if (reader != NULL && xj_inspection_write_preview (reader, job->inspection_id, job->organisation,
                                                      job->logo_path, job->path, cancellable,
                                                      &error))

@@ -125,7 +125,7 @@ copy_thread (GTask        *task,
 {
   Job *job = task_data;
   GError *error = NULL;
-  g_autoptr(XjStore) store = xj_store_open (job->data_dir, XJ_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(XjStore) store = xj_store_open_reader (job->data_dir, &error);
 
   if (store != NULL && xj_report_export_archived (store, job->id, job->destination, &error))
     g_task_return_boolean (task, TRUE);
@@ -210,7 +210,7 @@ verify_thread (GTask        *task,
 {
   Job *job = task_data;
   GError *error = NULL;
-  g_autoptr(XjStore) store = xj_store_open (job->data_dir, XJ_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(XjStore) store = xj_store_open_reader (job->data_dir, &error);
   XjArchiveVerification *verification;
 
   if (store == NULL)

@@ -84,7 +84,7 @@ month_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   GArray *occurrences;
 
-  store = xj_store_open (job->data_dir, XJ_STORE_OPEN_DEFAULT, &error);
+  store = xj_store_open_reader (job->data_dir, &error);
   occurrences = store != NULL ? xj_schedule_calendar_month (store, job->year, job->month,
                                                            job->site_id, &error)
                               : NULL;

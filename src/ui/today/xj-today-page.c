@@ -120,8 +120,9 @@ compute_thread (GTask        *task,
   XjNoticeFilter filter;
   gint64 now = xj_clock_now ();
 
-  /* XjStore is one connection for one thread: this worker has its own. */
-  store = xj_store_open (data_dir, XJ_STORE_OPEN_DEFAULT, &error);
+  /* XjStore is one connection for one thread: this worker has its own,
+   * which only reads. */
+  store = xj_store_open_reader (data_dir, &error);
   if (store == NULL || !xj_today_compute (store, now, &result->today, &error)
       || !xj_store_list_notice_reminders (store, now, now, &due_soon, &newly_overdue, &error))
     {
