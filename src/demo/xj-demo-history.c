@@ -20,18 +20,20 @@
 #include "xj-demo.h"
 #include "xj-scoring.h"
 #include "xj-template-store.h"
+#include "xj-transaction.h"
 
 #define ROWS_PER_TRANSACTION 20000
 
 typedef struct
 {
-  XjStore      *store;
-  GRand        *rand;
-  GHashTable   *templates;     /* template id -> XjTemplate (latest version) */
-  sqlite3_stmt *insert_inspection;
-  sqlite3_stmt *insert_answer;
-  guint         pending;
-  guint         n_inspections;
+  XjStore       *store;
+  GRand         *rand;
+  GHashTable    *templates;     /* template id -> XjTemplate (latest version) */
+  sqlite3_stmt  *insert_inspection;
+  sqlite3_stmt  *insert_answer;
+  XjTransaction *batch;         /* the rows not yet committed */
+  guint          pending;
+  guint          n_inspections;
 } History;
 
 static const char *const fail_remarks[] = {
@@ -107,7 +109,10 @@ flush_if_needed (History  *h,
   if (!force && h->pending < ROWS_PER_TRANSACTION)
     return TRUE;
   h->pending = 0;
-  return exec (h->store, "COMMIT", error) && (force || exec (h->store, "BEGIN", error));
+  if (!xj_transaction_commit (h->batch, error))
+    return FALSE;
+  g_clear_pointer (&h->batch, xj_transaction_free);
+  return force || (h->batch = xj_transaction_begin (h->store, error)) != NULL;
 }
 
 static gboolean
@@ -247,7 +252,7 @@ _xj_demo_add_bulk_history (XjStore  *store,
   XjScheduleDemoTemplates ids = { 0 };
   gint64 now = xj_clock_now ();
   gint64 from = now - (gint64) years * 365 * 86400;
-  History h = { store, rand, loaded, NULL, NULL, 0, 0 };
+  History h = { store, rand, loaded, NULL, NULL, NULL, 0, 0 };
   gboolean ok = FALSE;
 
   if ((templates = xj_store_list_templates (store, FALSE, error)) == NULL)
@@ -288,7 +293,8 @@ _xj_demo_add_bulk_history (XjStore  *store,
   if (h.insert_inspection == NULL || h.insert_answer == NULL)
     return FALSE;
 
-  if (!exec (store, "PRAGMA synchronous = OFF", error) || !exec (store, "BEGIN", error))
+  if (!exec (store, "PRAGMA synchronous = OFF", error)
+      || (h.batch = xj_transaction_begin (store, error)) == NULL)
     return FALSE;
   for (guint i = 0; i < schedules->len; i++)
     if (!follow_schedule (&h, g_ptr_array_index (schedules, i), from, now, error))
@@ -296,8 +302,8 @@ _xj_demo_add_bulk_history (XjStore  *store,
   ok = flush_if_needed (&h, TRUE, error);
 
 out:
-  if (!ok)
-    exec (store, "ROLLBACK", NULL);
+  /* Uncommitted after a failure: the batch is rolled back. */
+  g_clear_pointer (&h.batch, xj_transaction_free);
   sqlite3_reset (h.insert_inspection);
   sqlite3_reset (h.insert_answer);
   exec (store, "PRAGMA synchronous = FULL", NULL);

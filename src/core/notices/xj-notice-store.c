@@ -27,6 +27,7 @@
 #include "xj-finding.h"
 #include "xj-notice-private.h"
 #include "xj-notice-store.h"
+#include "xj-transaction.h"
 
 /* --- rows ----------------------------------------------------------------- */
 
@@ -263,6 +264,7 @@ xj_store_create_notice (XjStore     *store,
                         const char  *actor,
                         GError     **error)
 {
+  g_autoptr(XjTransaction) tx = NULL;
   g_autoptr(GDateTime) local = NULL;
   g_autofree char *number = NULL;
   gint64 now = xj_clock_now ();
@@ -280,11 +282,11 @@ xj_store_create_notice (XjStore     *store,
   local = g_date_time_new_from_unix_local (now);
   year = g_date_time_get_year (local);
 
-  if (!xj_store_begin (store, error))
+  if ((tx = xj_transaction_begin (store, error)) == NULL)
     return FALSE;
   if (!check_notice_findings (store, notice, repeat_window_days, &repeat, error)
       || !next_seq (store, notice->type, year, &seq, error))
-    goto fail;
+    return FALSE;
   number = g_strdup_printf ("%s-%04d-%04lld", xj_notice_type_get_prefix (notice->type), year,
                             (long long) seq);
 
@@ -295,7 +297,7 @@ xj_store_create_notice (XjStore     *store,
                            "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
                            "?12, ?13, ?14, ?15, ?16, ?16)", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_text (stmt, 1, xj_notice_type_to_string (notice->type), -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 2, year);
   sqlite3_bind_int64 (stmt, 3, seq);
@@ -314,7 +316,7 @@ xj_store_create_notice (XjStore     *store,
   sqlite3_bind_int (stmt, 15, repeat ? 1 : 0);
   sqlite3_bind_int64 (stmt, 16, now);
   if (!xj_store_step_done (store, stmt, error))
-    goto fail;
+    return FALSE;
   id = sqlite3_last_insert_rowid (xj_store_get_db (store));
   notice->id = id;
 
@@ -325,8 +327,11 @@ xj_store_create_notice (XjStore     *store,
       || !_xj_notice_insert_event (store, id, actor, NULL, "draft", notice->deadline, NULL,
                                    error)
       || !xj_store_audit (store, actor, "notice", id, "create", number, error)
-      || !xj_store_commit (store, error))
-    goto fail;
+      || !xj_transaction_commit (tx, error))
+    {
+      notice->id = 0;
+      return FALSE;
+    }
 
   _xj_notice_set_string (&notice->number, number);
   notice->state = XJ_NOTICE_STATE_DRAFT;
@@ -337,11 +342,6 @@ xj_store_create_notice (XjStore     *store,
   g_object_notify (G_OBJECT (notice), "repeat");
   xj_store_emit_changed (store, "notices");
   return TRUE;
-
-fail:
-  notice->id = 0;
-  xj_store_rollback (store);
-  return FALSE;
 }
 
 static gboolean
@@ -386,6 +386,7 @@ xj_store_save_notice_draft (XjStore     *store,
                             const char  *actor,
                             GError     **error)
 {
+  g_autoptr(XjTransaction) tx = NULL;
   XjNoticeState state = XJ_NOTICE_STATE_DRAFT;
   XjNoticeType type = notice->type;
   sqlite3_stmt *stmt;
@@ -394,23 +395,23 @@ xj_store_save_notice_draft (XjStore     *store,
   g_return_val_if_fail (XJ_IS_NOTICE (notice), FALSE);
   g_return_val_if_fail (notice->id > 0, FALSE);
 
-  if (!xj_notice_validate (notice, error) || !xj_store_begin (store, error))
+  if (!xj_notice_validate (notice, error) || (tx = xj_transaction_begin (store, error)) == NULL)
     return FALSE;
   if (!read_state (store, notice->id, &state, &type, error))
-    goto fail;
+    return FALSE;
   if (state != XJ_NOTICE_STATE_DRAFT)
     {
       g_set_error (error, XJ_NOTICE_ERROR, XJ_NOTICE_ERROR_ILLEGAL_TRANSITION,
                    _("Notice %s is %s; only a draft can be edited."),
                    notice->number, xj_notice_state_get_label (state));
-      goto fail;
+      return FALSE;
     }
   if (type != notice->type)
     {
       g_set_error (error, XJ_NOTICE_ERROR, XJ_NOTICE_ERROR_INVALID,
                    _("The type of notice %s cannot change: its number says what it is. "
                      "Discard it and raise a new one."), notice->number);
-      goto fail;
+      return FALSE;
     }
 
   stmt = xj_store_prepare (store,
@@ -419,7 +420,7 @@ xj_store_save_notice_draft (XjStore     *store,
                            "description = ?6, required_action = ?7, deadline = ?8, "
                            "updated_at = ?9 WHERE id = ?10", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_text (stmt, 1, xj_notice_severity_to_string (notice->severity), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, xj_responsible_party_to_string (notice->party), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, notice->addressed_company, -1, SQLITE_TRANSIENT);
@@ -431,28 +432,24 @@ xj_store_save_notice_draft (XjStore     *store,
   sqlite3_bind_int64 (stmt, 9, xj_clock_now ());
   sqlite3_bind_int64 (stmt, 10, notice->id);
   if (!xj_store_step_done (store, stmt, error))
-    goto fail;
+    return FALSE;
 
   stmt = xj_store_prepare (store,
                            "DELETE FROM notice_photos WHERE notice_id = ?1 AND phase = 'before'",
                            error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, notice->id);
   if (!xj_store_step_done (store, stmt, error)
       || !_xj_notice_insert_photos (store, notice->id, "before",
                                     (const char *const *) notice->before_photos->pdata,
                                     notice->before_photos->len, error)
       || !xj_store_audit (store, actor, "notice", notice->id, "edit", notice->number, error)
-      || !xj_store_commit (store, error))
-    goto fail;
+      || !xj_transaction_commit (tx, error))
+    return FALSE;
 
   xj_store_emit_changed (store, "notices");
   return TRUE;
-
-fail:
-  xj_store_rollback (store);
-  return FALSE;
 }
 
 /* --- reading -------------------------------------------------------------- */

@@ -13,6 +13,7 @@
 
 #include "xj-clock.h"
 #include "xj-photo-store.h"
+#include "xj-transaction.h"
 
 /* The two link tables differ in their owner column and the notice phase;
  * each keeps its own fixed SQL (never assembled at run time). */
@@ -173,16 +174,17 @@ run_link_action (XjStore     *store,
                  gint64      *attachment_id,
                  GError     **error)
 {
+  g_autoptr(XjTransaction) tx = NULL;
   sqlite3 *db = xj_store_get_db (store);
   sqlite3_stmt *stmt;
   g_autofree char *detail = NULL;
   int rc;
 
-  if (!check_sha256 (sha256, error) || !xj_store_begin (store, error))
+  if (!check_sha256 (sha256, error) || (tx = xj_transaction_begin (store, error)) == NULL)
     return FALSE;
   stmt = xj_store_prepare (store, sql, error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, owner_id);
   sqlite3_bind_text (stmt, 2, sha256, -1, SQLITE_TRANSIENT);
   if (caption != NULL)
@@ -197,27 +199,23 @@ run_link_action (XjStore     *store,
   if (rc != SQLITE_DONE)
     {
       set_link_error (store, rc, error);
-      goto fail;
+      return FALSE;
     }
   if (sqlite3_changes (db) == 0)
     {
       g_set_error_literal (error, XJ_PHOTO_ERROR, XJ_PHOTO_ERROR_NOT_FOUND,
                            _("This photo is not attached here (any more)."));
-      goto fail;
+      return FALSE;
     }
   if (attachment_id != NULL)
     *attachment_id = sqlite3_last_insert_rowid (db);
 
   detail = phase != NULL ? g_strdup_printf ("%s %s", phase, sha256) : g_strdup (sha256);
   if (!xj_store_audit (store, actor, link->entity, owner_id, action, detail, error)
-      || !xj_store_commit (store, error))
-    goto fail;
+      || !xj_transaction_commit (tx, error))
+    return FALSE;
   xj_store_emit_changed (store, link->table);
   return TRUE;
-
-fail:
-  xj_store_rollback (store);
-  return FALSE;
 }
 
 static GPtrArray *

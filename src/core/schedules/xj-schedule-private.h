@@ -2,6 +2,7 @@
 #pragma once
 
 #include "xj-schedule.h"
+#include "xj-transaction.h"
 
 G_BEGIN_DECLS
 
@@ -32,6 +33,7 @@ gboolean _xj_schedule_compute      (XjStore              *store,
                                     GArray               *out,
                                     GError              **error);
 gboolean _xj_schedule_finish_change (XjStore           *store,
+                                     XjTransaction     *tx,
                                      const char        *actor,
                                      gint64             schedule_id,
                                      const char        *action,

@@ -11,6 +11,7 @@
 
 #include "xj-clock.h"
 #include "xj-schedule-private.h"
+#include "xj-transaction.h"
 
 /**
  * xj_schedule_skip:
@@ -27,6 +28,7 @@ xj_schedule_skip (XjStore     *store,
                   const char  *who,
                   GError     **error)
 {
+  g_autoptr(XjTransaction) tx = NULL;
   g_autoptr(XjSchedule) schedule = NULL;
   g_autoptr(GArray) planned = NULL;
   g_autofree char *trimmed = g_strstrip (g_strdup (reason != NULL ? reason : ""));
@@ -54,26 +56,22 @@ xj_schedule_skip (XjStore     *store,
       return FALSE;
     }
 
-  if (!xj_store_begin (store, error))
+  if ((tx = xj_transaction_begin (store, error)) == NULL)
     return FALSE;
   stmt = xj_store_prepare (store,
                            "INSERT OR REPLACE INTO schedule_skips (schedule_id, occurrence_at, "
                            "reason, skipped_by, skipped_at) VALUES (?1, ?2, ?3, ?4, ?5)", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, schedule_id);
   sqlite3_bind_int64 (stmt, 2, occurrence_at);
   sqlite3_bind_text (stmt, 3, trimmed, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, who != NULL ? who : "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 5, xj_clock_now ());
   if (!xj_store_step_done (store, stmt, error))
-    goto fail;
+    return FALSE;
   detail = g_strdup_printf ("%s: %s", when, trimmed);
-  return _xj_schedule_finish_change (store, who, schedule_id, "skip", detail, error);
-
-fail:
-  xj_store_rollback (store);
-  return FALSE;
+  return _xj_schedule_finish_change (store, tx, who, schedule_id, "skip", detail, error);
 }
 
 /**

@@ -17,6 +17,7 @@
 #include "xj-builtins.h"
 #include "xj-clock.h"
 #include "xj-schedule-private.h"
+#include "xj-transaction.h"
 
 struct _XjSchedule
 {
@@ -393,21 +394,19 @@ load_names (XjStore     *store,
 }
 
 /* The end of every change: its audit entry, commit, and the signal; or
- * nothing at all. */
+ * nothing at all (the caller's @tx then rolls back). */
 gboolean
-_xj_schedule_finish_change (XjStore     *store,
-                            const char  *actor,
-                            gint64       schedule_id,
-                            const char  *action,
-                            const char  *detail,
-                            GError     **error)
+_xj_schedule_finish_change (XjStore        *store,
+                            XjTransaction  *tx,
+                            const char     *actor,
+                            gint64          schedule_id,
+                            const char     *action,
+                            const char     *detail,
+                            GError        **error)
 {
   if (!xj_store_audit (store, actor, "schedule", schedule_id, action, detail, error)
-      || !xj_store_commit (store, error))
-    {
-      xj_store_rollback (store);
-      return FALSE;
-    }
+      || !xj_transaction_commit (tx, error))
+    return FALSE;
   xj_store_emit_changed (store, "schedules");
   return TRUE;
 }
@@ -433,6 +432,7 @@ xj_store_save_schedule (XjStore     *store,
                         const char  *actor,
                         GError     **error)
 {
+  g_autoptr(XjTransaction) tx = NULL;
   g_autofree char *spec_json = NULL;
   sqlite3_stmt *stmt;
   gboolean is_new;
@@ -452,10 +452,10 @@ xj_store_save_schedule (XjStore     *store,
   spec_json = xj_schedule_spec_to_json (&schedule->spec);
   is_new = schedule->id == 0;
 
-  if (!xj_store_begin (store, error))
+  if ((tx = xj_transaction_begin (store, error)) == NULL)
     return FALSE;
   if (!check_references (store, schedule, error))
-    goto fail;
+    return FALSE;
   if (is_new)
     stmt = xj_store_prepare (store,
                              "INSERT INTO schedules (site_id, template_id, kind, rule, spec, seed, "
@@ -466,7 +466,7 @@ xj_store_save_schedule (XjStore     *store,
                              "UPDATE schedules SET site_id = ?1, template_id = ?2, kind = ?3, "
                              "rule = ?4, spec = ?5, seed = ?6, starts_at = ?7 WHERE id = ?9", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, schedule->site_id);
   sqlite3_bind_int64 (stmt, 2, schedule->template_id);
   sqlite3_bind_text (stmt, 3, schedule->kind, -1, SQLITE_TRANSIENT);
@@ -479,23 +479,19 @@ xj_store_save_schedule (XjStore     *store,
   else
     sqlite3_bind_int64 (stmt, 9, schedule->id);
   if (!xj_store_step_done (store, stmt, error))
-    goto fail;
+    return FALSE;
   if (!is_new && sqlite3_changes (xj_store_get_db (store)) == 0)
     {
       fail_not_found (error, schedule->id);
-      goto fail;
+      return FALSE;
     }
   id = is_new ? sqlite3_last_insert_rowid (xj_store_get_db (store)) : schedule->id;
   if (!load_names (store, schedule, error))
-    goto fail;
-  if (!_xj_schedule_finish_change (store, actor, id, is_new ? "create" : "edit", spec_json, error))
+    return FALSE;
+  if (!_xj_schedule_finish_change (store, tx, actor, id, is_new ? "create" : "edit", spec_json, error))
     return FALSE;
   schedule->id = id;
   return TRUE;
-
-fail:
-  xj_store_rollback (store);
-  return FALSE;
 }
 
 static gboolean
@@ -506,29 +502,25 @@ change_schedule (XjStore     *store,
                  const char  *action,
                  GError     **error)
 {
+  g_autoptr(XjTransaction) tx = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
 
-  if (!xj_store_begin (store, error))
+  if ((tx = xj_transaction_begin (store, error)) == NULL)
     return FALSE;
   stmt = xj_store_prepare (store, sql, error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, schedule_id);
   if (!xj_store_step_done (store, stmt, error))
-    goto fail;
+    return FALSE;
   if (sqlite3_changes (xj_store_get_db (store)) == 0)
     {
       /* Already in that state (pause, resume) or gone (delete). */
-      xj_store_rollback (store);
       return g_str_equal (action, "delete") ? fail_not_found (error, schedule_id) : TRUE;
     }
-  return _xj_schedule_finish_change (store, actor, schedule_id, action, NULL, error);
-
-fail:
-  xj_store_rollback (store);
-  return FALSE;
+  return _xj_schedule_finish_change (store, tx, actor, schedule_id, action, NULL, error);
 }
 
 /**

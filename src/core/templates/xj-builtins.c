@@ -22,6 +22,7 @@
 #include "xj-checklist-resources.h"
 #include "xj-template-io.h"
 #include "xj-template-private.h"
+#include "xj-transaction.h"
 
 #define CHECKLISTS_PATH "/io/github/xunjian/Xunjian/checklists/"
 
@@ -115,6 +116,7 @@ _xj_templates_install_builtin (XjStore     *store,
                                gboolean    *installed,
                                GError     **error)
 {
+  g_autoptr(XjTransaction) tx = NULL;
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(XjTemplate) tmpl = NULL;
   JsonObject *root;
@@ -142,18 +144,15 @@ _xj_templates_install_builtin (XjStore     *store,
    * so the checklist follows the language of whoever opens the folder. */
   if ((tmpl = xj_template_from_json (data, length, name, error)) == NULL)
     return FALSE;
-  if (!xj_store_begin (store, error))
+  if ((tx = xj_transaction_begin (store, error)) == NULL)
     return FALSE;
   if (template_id == 0)
     template_id = _xj_template_insert_family (store, uid, TRUE, error);
   if (template_id == 0
       || !_xj_template_insert_version (store, tmpl, template_id, content_version, error)
       || !xj_store_audit (store, NULL, "template", template_id, "install-builtin", name, error)
-      || !xj_store_commit (store, error))
-    {
-      xj_store_rollback (store);
-      return FALSE;
-    }
+      || !xj_transaction_commit (tx, error))
+    return FALSE;
   *installed = TRUE;
   return TRUE;
 }

@@ -15,6 +15,7 @@
 
 #include "xj-clock.h"
 #include "xj-template-private.h"
+#include "xj-transaction.h"
 
 static void
 bind_optional_double (sqlite3_stmt *stmt,
@@ -299,6 +300,7 @@ xj_store_save_template (XjStore     *store,
                         const char  *actor,
                         GError     **error)
 {
+  g_autoptr(XjTransaction) tx = NULL;
   g_autoptr(XjTemplate) work = NULL;
   const char *action;
 
@@ -309,7 +311,7 @@ xj_store_save_template (XjStore     *store,
     return FALSE;
   /* Written from a copy so that a failure leaves the caller's ids alone. */
   work = xj_template_copy (tmpl);
-  if (!xj_store_begin (store, error))
+  if ((tx = xj_transaction_begin (store, error)) == NULL)
     return FALSE;
 
   if (work->template_id == 0)
@@ -318,7 +320,7 @@ xj_store_save_template (XjStore     *store,
 
       action = "create";
       if (id == 0 || !_xj_template_insert_version (store, work, id, 1, error))
-        goto fail;
+        return FALSE;
     }
   else
     {
@@ -327,27 +329,27 @@ xj_store_save_template (XjStore     *store,
       gboolean builtin = FALSE, used = TRUE;
 
       if (!read_family (store, work->template_id, &latest_id, &latest, &builtin, error))
-        goto fail;
+        return FALSE;
       if (builtin)
         {
           g_set_error_literal (error, XJ_TEMPLATE_ERROR, XJ_TEMPLATE_ERROR_BUILTIN,
                                _("Built-in checklists cannot be changed. Duplicate it and edit the copy."));
-          goto fail;
+          return FALSE;
         }
       if (work->version_id == latest_id
           && !xj_store_is_template_version_used (store, latest_id, &used, error))
-        goto fail;
+        return FALSE;
       if (work->version_id == latest_id && !used)
         {
           action = "edit";
           if (!replace_in_place (store, work, latest_id, error))
-            goto fail;
+            return FALSE;
         }
       else
         {
           action = "new-version";
           if (!_xj_template_insert_version (store, work, work->template_id, latest + 1, error))
-            goto fail;
+            return FALSE;
         }
     }
 
@@ -355,8 +357,8 @@ xj_store_save_template (XjStore     *store,
     g_autofree char *detail = g_strdup_printf ("%s v%d", work->name, work->version);
 
     if (!xj_store_audit (store, actor, "template", work->template_id, action, detail, error)
-        || !xj_store_commit (store, error))
-      goto fail;
+        || !xj_transaction_commit (tx, error))
+      return FALSE;
   }
   g_ptr_array_set_size (tmpl->sections, 0);
   g_ptr_array_extend_and_steal (tmpl->sections, g_steal_pointer (&work->sections));
@@ -367,10 +369,6 @@ xj_store_save_template (XjStore     *store,
   tmpl->created_at = work->created_at;
   xj_store_emit_changed (store, "templates");
   return TRUE;
-
-fail:
-  xj_store_rollback (store);
-  return FALSE;
 }
 
 /**
@@ -412,33 +410,30 @@ xj_store_set_template_archived (XjStore     *store,
                                 const char  *actor,
                                 GError     **error)
 {
+  g_autoptr(XjTransaction) tx = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
 
-  if (!xj_store_begin (store, error))
+  if ((tx = xj_transaction_begin (store, error)) == NULL)
     return FALSE;
   stmt = xj_store_prepare (store, "UPDATE templates SET archived = ?1 WHERE id = ?2", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int (stmt, 1, archived ? 1 : 0);
   sqlite3_bind_int64 (stmt, 2, template_id);
   if (!xj_store_step_done (store, stmt, error))
-    goto fail;
+    return FALSE;
   if (sqlite3_changes (xj_store_get_db (store)) == 0)
     {
       g_set_error_literal (error, XJ_TEMPLATE_ERROR, XJ_TEMPLATE_ERROR_NOT_FOUND,
                            _("The checklist no longer exists."));
-      goto fail;
+      return FALSE;
     }
   if (!xj_store_audit (store, actor, "template", template_id,
                        archived ? "archive" : "unarchive", NULL, error)
-      || !xj_store_commit (store, error))
-    goto fail;
+      || !xj_transaction_commit (tx, error))
+    return FALSE;
   xj_store_emit_changed (store, "templates");
   return TRUE;
-
-fail:
-  xj_store_rollback (store);
-  return FALSE;
 }
