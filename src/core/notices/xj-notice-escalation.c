@@ -16,45 +16,13 @@
 #include "xj-clock.h"
 #include "xj-notice-lifecycle.h"
 #include "xj-notice-private.h"
+#include "xj-transaction.h"
 
 static void
 current_free (gpointer data)
 {
   _xj_notice_current_clear (data);
   g_free (data);
-}
-
-gboolean
-_xj_notice_escalate (XjStore     *store,
-                     gint64       notice_id,
-                     const char  *number,
-                     const char  *project_manager,
-                     const char  *reason,
-                     gint64       now,
-                     const char  *actor,
-                     gboolean    *escalated,
-                     GError     **error)
-{
-  sqlite3_stmt *stmt = xj_store_prepare (store,
-                                         "UPDATE notices SET escalated = 1, escalated_at = ?2, "
-                                         "escalation_reason = ?3, updated_at = ?2 "
-                                         "WHERE id = ?1 AND escalated = 0", error);
-  g_autofree char *detail = NULL;
-
-  *escalated = FALSE;
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, notice_id);
-  sqlite3_bind_int64 (stmt, 2, now);
-  sqlite3_bind_text (stmt, 3, reason, -1, SQLITE_TRANSIENT);
-  if (!xj_store_step_done (store, stmt, error))
-    return FALSE;
-  if (sqlite3_changes (xj_store_get_db (store)) == 0)
-    return TRUE;
-
-  *escalated = TRUE;
-  detail = g_strdup_printf ("%s: %s → %s", number, reason, project_manager);
-  return xj_store_audit (store, actor, "notice", notice_id, "escalate", detail, error);
 }
 
 /**
@@ -72,27 +40,27 @@ xj_store_escalate_notice (XjStore     *store,
                           GError     **error)
 {
   g_auto(XjNoticeCurrent) current = { 0 };
+  g_autoptr(XjTransaction) tx = NULL;
   gboolean escalated = FALSE;
 
   g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
 
   if (!_xj_notice_require_text (reason, _("Say why the notice is escalated."), error)
-      || !xj_store_begin (store, error))
+      || (tx = xj_transaction_begin (store, error)) == NULL
+      || !_xj_notice_read_current (store, notice_id, &current, error))
     return FALSE;
-  if (!_xj_notice_read_current (store, notice_id, &current, error))
-    return _xj_notice_fail (store);
   if (current.state == XJ_NOTICE_STATE_DRAFT || current.state == XJ_NOTICE_STATE_VERIFIED
       || current.state == XJ_NOTICE_STATE_CLOSED)
     {
       g_set_error (error, XJ_NOTICE_ERROR, XJ_NOTICE_ERROR_ILLEGAL_TRANSITION,
                    _("Notice %s is %s; only an issued notice still open can be escalated."),
                    current.number, xj_notice_state_get_label (current.state));
-      return _xj_notice_fail (store);
+      return FALSE;
     }
   if (!_xj_notice_escalate (store, notice_id, current.number, current.project_manager,
                             reason, xj_clock_now (), actor, &escalated, error)
-      || !xj_store_commit (store, error))
-    return _xj_notice_fail (store);
+      || !xj_transaction_commit (tx, error))
+    return FALSE;
   if (escalated)
     xj_store_emit_changed (store, "notices");
   return TRUE;
@@ -114,13 +82,14 @@ xj_notices_escalate_due (XjStore   *store,
                          GError   **error)
 {
   g_autoptr(GPtrArray) due = g_ptr_array_new_with_free_func (current_free);
+  g_autoptr(XjTransaction) tx = NULL;
   sqlite3_stmt *stmt;
   guint count = 0;
   int rc;
 
   g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
 
-  if (!xj_store_begin (store, error))
+  if ((tx = xj_transaction_begin (store, error)) == NULL)
     return FALSE;
   stmt = xj_store_prepare (store,
                            "SELECT n.id, n.number, s.project_manager, n.severity = 'safety' "
@@ -128,7 +97,7 @@ xj_notices_escalate_due (XjStore   *store,
                            "WHERE n.state IN ('issued', 'acknowledged') AND n.escalated = 0 "
                            "AND (n.deadline < ?1 OR n.severity = 'safety') ORDER BY n.id", error);
   if (stmt == NULL)
-    return _xj_notice_fail (store);
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, now);
   /* Collected first: the rows are updated below, not while stepping. */
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -146,7 +115,7 @@ xj_notices_escalate_due (XjStore   *store,
   if (rc != SQLITE_DONE)
     {
       xj_store_set_sqlite_error (error, xj_store_get_db (store), rc, _("Could not read notices"));
-      return _xj_notice_fail (store);
+      return FALSE;
     }
 
   for (guint i = 0; i < due->len; i++)
@@ -162,9 +131,9 @@ xj_notices_escalate_due (XjStore   *store,
       if (escalated)
         count++;
       if (!ok)
-        return _xj_notice_fail (store);
+        return FALSE;
     }
-  if (!xj_store_commit (store, error))
+  if (!xj_transaction_commit (tx, error))
     return FALSE;
 
   if (count > 0)

@@ -31,6 +31,7 @@
 #include "xj-clock.h"
 #include "xj-notice-lifecycle.h"
 #include "xj-notice-private.h"
+#include "xj-transaction.h"
 
 static const struct {
   const char    *id;
@@ -53,13 +54,6 @@ static const struct {
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (actions) == XJ_NOTICE_N_ACTIONS);
-
-void
-_xj_notice_current_clear (XjNoticeCurrent *current)
-{
-  g_clear_pointer (&current->number, g_free);
-  g_clear_pointer (&current->project_manager, g_free);
-}
 
 /* --- actions -------------------------------------------------------------- */
 
@@ -116,76 +110,37 @@ set_illegal_error (GError         **error,
 
 /* --- transitions ---------------------------------------------------------- */
 
-gboolean
-_xj_notice_read_current (XjStore   *store,
-                         gint64     notice_id,
-                         XjNoticeCurrent   *current,
-                         GError   **error)
-{
-  sqlite3_stmt *stmt = xj_store_prepare (store,
-                                         "SELECT n.number, n.state, n.deadline, n.severity, "
-                                         "s.project_manager FROM notices n "
-                                         "JOIN sites s ON s.id = n.site_id WHERE n.id = ?1",
-                                         error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, notice_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      current->id = notice_id;
-      current->number = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      xj_notice_state_from_string ((const char *) sqlite3_column_text (stmt, 1), &current->state);
-      current->deadline = sqlite3_column_int64 (stmt, 2);
-      xj_notice_severity_from_string ((const char *) sqlite3_column_text (stmt, 3),
-                                      &current->severity);
-      current->project_manager = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-    }
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
-    g_set_error (error, XJ_NOTICE_ERROR, XJ_NOTICE_ERROR_NOT_FOUND,
-                 _("There is no notice with ID %lld."), (long long) notice_id);
-  else if (rc != SQLITE_ROW)
-    xj_store_set_sqlite_error (error, xj_store_get_db (store), rc, _("Could not read notices"));
-  return rc == SQLITE_ROW;
-}
-
 /* Opens the transaction and checks that @action is allowed now; on
  * failure nothing is left open. */
-static gboolean
-begin_transition (XjStore         *store,
-                  gint64           notice_id,
-                  XjNoticeAction   action,
-                  XjNoticeCurrent         *current,
-                  GError         **error)
+static XjTransaction *
+begin_transition (XjStore          *store,
+                  gint64            notice_id,
+                  XjNoticeAction    action,
+                  XjNoticeCurrent  *current,
+                  GError          **error)
 {
-  if (!xj_store_begin (store, error))
-    return FALSE;
-  if (!_xj_notice_read_current (store, notice_id, current, error))
-    goto fail;
+  g_autoptr(XjTransaction) tx = xj_transaction_begin (store, error);
+
+  if (tx == NULL || !_xj_notice_read_current (store, notice_id, current, error))
+    return NULL;
   if (!xj_notice_action_allowed (current->state, action, &current->target))
     {
       set_illegal_error (error, current, action);
-      goto fail;
+      return NULL;
     }
-  return TRUE;
-
-fail:
-  xj_store_rollback (store);
-  return FALSE;
+  return g_steal_pointer (&tx);
 }
 
 /* Moves the state (after the action's own columns were written, which the
  * schema's CHECKs may need), records history and audit, commits. */
 static gboolean
-finish_transition (XjStore         *store,
-                   const XjNoticeCurrent   *current,
-                   XjNoticeAction   action,
-                   const char      *actor,
-                   const char      *remark,
-                   GError         **error)
+finish_transition (XjStore                *store,
+                   XjTransaction          *tx,
+                   const XjNoticeCurrent  *current,
+                   XjNoticeAction          action,
+                   const char             *actor,
+                   const char             *remark,
+                   GError                **error)
 {
   const char *from = xj_notice_state_to_string (current->state);
   const char *to = xj_notice_state_to_string (current->target);
@@ -195,12 +150,12 @@ finish_transition (XjStore         *store,
   stmt = xj_store_prepare (store,
                            "UPDATE notices SET state = ?1, updated_at = ?2 WHERE id = ?3", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_text (stmt, 1, to, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, xj_clock_now ());
   sqlite3_bind_int64 (stmt, 3, current->id);
   if (!xj_store_step_done (store, stmt, error))
-    goto fail;
+    return FALSE;
 
   detail = g_strdup_printf ("%s: %s → %s%s%s", current->number, from, to,
                             remark != NULL && *remark != '\0' ? ": " : "",
@@ -211,35 +166,11 @@ finish_transition (XjStore         *store,
                                 remark, error)
       || !xj_store_audit (store, actor, "notice", current->id,
                           xj_notice_action_to_string (action), detail, error)
-      || !xj_store_commit (store, error))
-    goto fail;
+      || !xj_transaction_commit (tx, error))
+    return FALSE;
 
   xj_store_emit_changed (store, "notices");
   return TRUE;
-
-fail:
-  xj_store_rollback (store);
-  return FALSE;
-}
-
-gboolean
-_xj_notice_fail (XjStore *store)
-{
-  xj_store_rollback (store);
-  return FALSE;
-}
-
-gboolean
-_xj_notice_require_text (const char  *text,
-                         const char  *message,
-                         GError     **error)
-{
-  g_autofree char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
-
-  if (*trimmed != '\0')
-    return TRUE;
-  g_set_error_literal (error, XJ_NOTICE_ERROR, XJ_NOTICE_ERROR_INVALID, message);
-  return FALSE;
 }
 
 static gboolean
@@ -289,30 +220,31 @@ xj_store_issue_notice (XjStore     *store,
                        GError     **error)
 {
   g_auto(XjNoticeCurrent) current = { 0 };
+  g_autoptr(XjTransaction) tx = NULL;
   gboolean escalated = FALSE;
   gint64 now = xj_clock_now ();
 
   g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
 
   if (!_xj_notice_require_text (issuer, _("Enter who issues the notice."), error)
-      || !begin_transition (store, notice_id, XJ_NOTICE_ACTION_ISSUE, &current, error))
+      || (tx = begin_transition (store, notice_id, XJ_NOTICE_ACTION_ISSUE, &current, error)) == NULL)
     return FALSE;
   if (current.deadline <= 0)
     {
       g_set_error_literal (error, XJ_NOTICE_ERROR, XJ_NOTICE_ERROR_INVALID,
                            _("Set a deadline before issuing the notice."));
-      return _xj_notice_fail (store);
+      return FALSE;
     }
   if (!require_future (current.deadline, error))
-    return _xj_notice_fail (store);
+    return FALSE;
   if (!update_columns (store, "UPDATE notices SET issued_at = ?2, issued_by = ?3 WHERE id = ?1",
                        notice_id, now, issuer, error))
-    return _xj_notice_fail (store);
+    return FALSE;
   if (current.severity == XJ_NOTICE_SEVERITY_SAFETY
       && !_xj_notice_escalate (store, notice_id, current.number, current.project_manager,
                                "safety", now, issuer, &escalated, error))
-    return _xj_notice_fail (store);
-  return finish_transition (store, &current, XJ_NOTICE_ACTION_ISSUE, issuer, NULL, error);
+    return FALSE;
+  return finish_transition (store, tx, &current, XJ_NOTICE_ACTION_ISSUE, issuer, NULL, error);
 }
 
 /**
@@ -335,17 +267,18 @@ xj_store_acknowledge_notice (XjStore     *store,
                              GError     **error)
 {
   g_auto(XjNoticeCurrent) current = { 0 };
+  g_autoptr(XjTransaction) tx = NULL;
   gint64 now = xj_clock_now ();
 
   g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
 
   if (!_xj_notice_require_text (recipient, _("Enter who received the notice."), error)
-      || !begin_transition (store, notice_id, XJ_NOTICE_ACTION_ACKNOWLEDGE, &current, error))
+      || (tx = begin_transition (store, notice_id, XJ_NOTICE_ACTION_ACKNOWLEDGE, &current, error)) == NULL)
     return FALSE;
   if (!update_columns (store,
                        "UPDATE notices SET acknowledged_at = ?2, acknowledged_by = ?3 "
                        "WHERE id = ?1", notice_id, now, recipient, error))
-    return _xj_notice_fail (store);
+    return FALSE;
   if (strokes_json != NULL)
     {
       sqlite3_stmt *stmt = xj_store_prepare (store,
@@ -353,16 +286,16 @@ xj_store_acknowledge_notice (XjStore     *store,
                                              "company, signed_at, strokes) "
                                              "VALUES (?1, 'recipient', ?2, ?3, ?4, ?5)", error);
       if (stmt == NULL)
-        return _xj_notice_fail (store);
+        return FALSE;
       sqlite3_bind_int64 (stmt, 1, notice_id);
       sqlite3_bind_text (stmt, 2, recipient, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 3, company != NULL ? company : "", -1, SQLITE_TRANSIENT);
       sqlite3_bind_int64 (stmt, 4, now);
       sqlite3_bind_text (stmt, 5, strokes_json, -1, SQLITE_TRANSIENT);
       if (!xj_store_step_done (store, stmt, error))
-        return _xj_notice_fail (store);
+        return FALSE;
     }
-  return finish_transition (store, &current, XJ_NOTICE_ACTION_ACKNOWLEDGE,
+  return finish_transition (store, tx, &current, XJ_NOTICE_ACTION_ACKNOWLEDGE,
                             actor != NULL ? actor : recipient, recipient, error);
 }
 
@@ -417,29 +350,30 @@ xj_store_rectify_notice (XjStore            *store,
                          GError            **error)
 {
   g_auto(XjNoticeCurrent) current = { 0 };
+  g_autoptr(XjTransaction) tx = NULL;
   guint n_photos = after_photos != NULL ? g_strv_length ((char **) after_photos) : 0;
   gboolean want_photos = FALSE;
 
   g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
 
   if (!_xj_notice_require_text (remark, _("Describe what was done to rectify the problem."), error)
-      || !begin_transition (store, notice_id, XJ_NOTICE_ACTION_RECTIFY, &current, error))
+      || (tx = begin_transition (store, notice_id, XJ_NOTICE_ACTION_RECTIFY, &current, error)) == NULL)
     return FALSE;
   if (!xj_store_notice_needs_after_photos (store, notice_id, &want_photos, error))
-    return _xj_notice_fail (store);
+    return FALSE;
   if (want_photos && n_photos == 0)
     {
       g_set_error (error, XJ_NOTICE_ERROR, XJ_NOTICE_ERROR_INVALID,
                    _("Add at least one photo taken after the rectification: the findings of "
                      "notice %s require photos."), current.number);
-      return _xj_notice_fail (store);
+      return FALSE;
     }
   if (!update_columns (store,
                        "UPDATE notices SET rectified_at = ?2, rectification_remark = ?3 "
                        "WHERE id = ?1", notice_id, xj_clock_now (), remark, error)
       || !_xj_notice_insert_photos (store, notice_id, "after", after_photos, n_photos, error))
-    return _xj_notice_fail (store);
-  return finish_transition (store, &current, XJ_NOTICE_ACTION_RECTIFY, actor, remark, error);
+    return FALSE;
+  return finish_transition (store, tx, &current, XJ_NOTICE_ACTION_RECTIFY, actor, remark, error);
 }
 
 /**
@@ -456,16 +390,17 @@ xj_store_accept_notice (XjStore     *store,
                         GError     **error)
 {
   g_auto(XjNoticeCurrent) current = { 0 };
+  g_autoptr(XjTransaction) tx = NULL;
 
   g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
 
   if (!_xj_notice_require_text (verifier, _("Enter who verified the rectification."), error)
-      || !begin_transition (store, notice_id, XJ_NOTICE_ACTION_ACCEPT, &current, error))
+      || (tx = begin_transition (store, notice_id, XJ_NOTICE_ACTION_ACCEPT, &current, error)) == NULL)
     return FALSE;
   if (!update_columns (store, "UPDATE notices SET verified_at = ?2, verified_by = ?3 WHERE id = ?1",
                        notice_id, xj_clock_now (), verifier, error))
-    return _xj_notice_fail (store);
-  return finish_transition (store, &current, XJ_NOTICE_ACTION_ACCEPT, verifier, remark, error);
+    return FALSE;
+  return finish_transition (store, tx, &current, XJ_NOTICE_ACTION_ACCEPT, verifier, remark, error);
 }
 
 /**
@@ -486,6 +421,7 @@ xj_store_reject_notice (XjStore     *store,
                         GError     **error)
 {
   g_auto(XjNoticeCurrent) current = { 0 };
+  g_autoptr(XjTransaction) tx = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
@@ -493,18 +429,18 @@ xj_store_reject_notice (XjStore     *store,
   if (!_xj_notice_require_text (verifier, _("Enter who verified the rectification."), error)
       || !_xj_notice_require_text (reason, _("Say why the rectification is rejected."), error)
       || !require_future (new_deadline, error)
-      || !begin_transition (store, notice_id, XJ_NOTICE_ACTION_REJECT, &current, error))
+      || (tx = begin_transition (store, notice_id, XJ_NOTICE_ACTION_REJECT, &current, error)) == NULL)
     return FALSE;
   stmt = xj_store_prepare (store,
                            "UPDATE notices SET deadline = ?2, acknowledged_at = NULL, "
                            "acknowledged_by = '', rectified_at = NULL WHERE id = ?1", error);
   if (stmt == NULL)
-    return _xj_notice_fail (store);
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, notice_id);
   sqlite3_bind_int64 (stmt, 2, new_deadline);
   if (!xj_store_step_done (store, stmt, error))
-    return _xj_notice_fail (store);
-  return finish_transition (store, &current, XJ_NOTICE_ACTION_REJECT, verifier, reason, error);
+    return FALSE;
+  return finish_transition (store, tx, &current, XJ_NOTICE_ACTION_REJECT, verifier, reason, error);
 }
 
 /**
@@ -519,15 +455,16 @@ xj_store_close_notice (XjStore     *store,
                        GError     **error)
 {
   g_auto(XjNoticeCurrent) current = { 0 };
+  g_autoptr(XjTransaction) tx = NULL;
 
   g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
 
-  if (!begin_transition (store, notice_id, XJ_NOTICE_ACTION_CLOSE, &current, error))
+  if ((tx = begin_transition (store, notice_id, XJ_NOTICE_ACTION_CLOSE, &current, error)) == NULL)
     return FALSE;
   if (!update_columns (store, "UPDATE notices SET closed_at = ?2 WHERE id = ?1",
                        notice_id, xj_clock_now (), NULL, error))
-    return _xj_notice_fail (store);
-  return finish_transition (store, &current, XJ_NOTICE_ACTION_CLOSE, actor, NULL, error);
+    return FALSE;
+  return finish_transition (store, tx, &current, XJ_NOTICE_ACTION_CLOSE, actor, NULL, error);
 }
 
 /**
@@ -544,32 +481,32 @@ xj_store_discard_notice_draft (XjStore     *store,
                                GError     **error)
 {
   g_auto(XjNoticeCurrent) current = { 0 };
+  g_autoptr(XjTransaction) tx = NULL;
   g_autofree char *detail = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
 
   if (!_xj_notice_require_text (reason, _("Say why the draft is discarded."), error)
-      || !xj_store_begin (store, error))
+      || (tx = xj_transaction_begin (store, error)) == NULL
+      || !_xj_notice_read_current (store, notice_id, &current, error))
     return FALSE;
-  if (!_xj_notice_read_current (store, notice_id, &current, error))
-    return _xj_notice_fail (store);
   if (current.state != XJ_NOTICE_STATE_DRAFT)
     {
       g_set_error (error, XJ_NOTICE_ERROR, XJ_NOTICE_ERROR_ILLEGAL_TRANSITION,
                    _("Notice %s is %s; only a draft can be discarded."),
                    current.number, xj_notice_state_get_label (current.state));
-      return _xj_notice_fail (store);
+      return FALSE;
     }
   stmt = xj_store_prepare (store, "DELETE FROM notices WHERE id = ?1", error);
   if (stmt == NULL)
-    return _xj_notice_fail (store);
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, notice_id);
   detail = g_strdup_printf ("%s: %s", current.number, reason);
   if (!xj_store_step_done (store, stmt, error)
       || !xj_store_audit (store, actor, "notice", notice_id, "discard", detail, error)
-      || !xj_store_commit (store, error))
-    return _xj_notice_fail (store);
+      || !xj_transaction_commit (tx, error))
+    return FALSE;
   xj_store_emit_changed (store, "notices");
   return TRUE;
 }

@@ -100,7 +100,8 @@ gboolean _xj_notice_insert_event  (XjStore            *store,
                                    const char         *remark,
                                    GError            **error);
 
-/* In xj-notice-lifecycle.c, for the escalation. */
+/* In xj-notice-transition.c: the steps the lifecycle's and the
+ * escalation's transactions share. */
 gboolean _xj_notice_read_current  (XjStore            *store,
                                    gint64              notice_id,
                                    XjNoticeCurrent    *current,
@@ -108,9 +109,6 @@ gboolean _xj_notice_read_current  (XjStore            *store,
 gboolean _xj_notice_require_text  (const char         *text,
                                    const char         *message,
                                    GError            **error);
-gboolean _xj_notice_fail          (XjStore            *store);
-
-/* In xj-notice-escalation.c, for the lifecycle. */
 gboolean _xj_notice_escalate      (XjStore            *store,
                                    gint64              notice_id,
                                    const char         *number,
