@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "xj-template-io-private.h"
+#include "xj-template-import-private.h"
 
 G_BEGIN_DECLS
 

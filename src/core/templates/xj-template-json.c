@@ -11,7 +11,7 @@
 #include <json-glib/json-glib.h>
 #include <math.h>
 
-#include "xj-template-io-private.h"
+#include "xj-template-import-private.h"
 
 /* --- writing -------------------------------------------------------------- */
 
