@@ -97,8 +97,12 @@ struct _XjReportRenderer
   double            work_done;
   double            work_total;
 
-  /* The table being drawn: its header is repeated after a page break. */
+  /* The table being drawn (xj-report-table.c's own state). */
   const struct _XjReportTable *table;
+  /* Called on every new page below the running header, unless it is among
+   * the kept blocks anyway: a table's header repeats this way, without the
+   * renderer knowing about tables.  NULL when nothing repeats. */
+  XjReportKeepFunc  page_started;
 
   /* Blocks that keep with what follows them (headings, a table's header, a
    * group's title), waiting for the next _xj_report_renderer_ensure () to
@@ -201,9 +205,6 @@ void              _xj_report_table_collect         (const XjReportTable   *table
 gboolean          _xj_report_table_begin           (XjReportRenderer      *self,
                                                     const XjReportTable   *table,
                                                     GError               **error);
-void              _xj_report_table_header          (XjReportRenderer      *self,
-                                                    const char            *text,
-                                                    const char            *note);
 gboolean          _xj_report_table_row             (XjReportRenderer      *self,
                                                     const char * const    *cells,
                                                     const XjReportStyle * const *styles,

@@ -321,9 +321,10 @@ _xj_report_renderer_add_page (XjReportRenderer  *self,
       _xj_report_renderer_line (self, self->left, baseline - 5, self->right, baseline - 5,
                                 0.5, XJ_REPORT_RULE);
     }
-  /* A table's header repeats, unless it waits to be drawn anyway. */
-  if (self->table != NULL && !_xj_report_renderer_keeping (self, _xj_report_table_header))
-    _xj_report_table_header (self, NULL, NULL);
+  /* What repeats on every page (a table's header), unless it waits to be
+   * drawn anyway. */
+  if (self->page_started != NULL && !_xj_report_renderer_keeping (self, self->page_started))
+    self->page_started (self, NULL, NULL);
   self->fresh_y = self->y;
   self->placing = FALSE;
   return _xj_report_renderer_check (self, error);

@@ -69,11 +69,11 @@ header_height (void)
 }
 
 /* Draws the header of the table being drawn; the renderer calls it again
- * on each new page. */
-void
-_xj_report_table_header (XjReportRenderer *self,
-                         const char       *text,
-                         const char       *note)
+ * on each new page, through its page-started hook. */
+static void
+draw_header (XjReportRenderer *self,
+             const char       *text,
+             const char       *note)
 {
   const XjReportTable *table = self->table;
   double height = header_height ();
@@ -97,7 +97,8 @@ _xj_report_table_begin (XjReportRenderer     *self,
                         GError              **error)
 {
   self->table = table;
-  _xj_report_renderer_keep (self, header_height (), _xj_report_table_header, NULL, NULL);
+  self->page_started = draw_header;
+  _xj_report_renderer_keep (self, header_height (), draw_header, NULL, NULL);
   return _xj_report_renderer_check (self, error);
 }
 
@@ -109,6 +110,7 @@ _xj_report_table_end (XjReportRenderer *self)
   if (self->kept->len > 0)
     _xj_report_renderer_ensure (self, 0, NULL);
   self->table = NULL;
+  self->page_started = NULL;
   self->y -= 10;
 }
 
