@@ -63,6 +63,8 @@ gboolean      xj_store_step_done          (XjStore           *self,
 gboolean      xj_store_exec               (XjStore           *self,
                                            const char        *sql,
                                            GError           **error);
+/* The older transaction calls, for code not yet moved to XjTransaction
+ * (xj-transaction.h); they share its level count and do not nest. */
 gboolean      xj_store_begin              (XjStore           *self,
                                            GError           **error);
 gboolean      xj_store_commit             (XjStore           *self,
