@@ -208,6 +208,29 @@ test_nested (Fixture       *f,
   }
   g_assert_true (autocommit (f->store));
   g_assert_cmpint (count_rows (f->store), ==, 2);
+
+  /* Three deep: each level undoes only its own rows and those inside. */
+  {
+    g_autoptr(XjTransaction) level1 = xj_transaction_begin (f->store, &error);
+
+    g_assert_true (insert (f->store, 10, &error));
+    {
+      g_autoptr(XjTransaction) level2 = xj_transaction_begin (f->store, &error);
+
+      g_assert_true (insert (f->store, 20, &error));
+      {
+        g_autoptr(XjTransaction) level3 = xj_transaction_begin (f->store, &error);
+
+        g_assert_true (insert (f->store, 30, &error));
+      }
+      g_assert_true (xj_transaction_commit (level2, &error));
+    }
+    g_assert_true (xj_transaction_commit (level1, &error));
+  }
+  g_assert_no_error (error);
+  g_assert_cmpint (xj_test_query_int (xj_store_get_db (f->store),
+                                      "SELECT group_concat (n) = '1,3,10,20' FROM "
+                                      "(SELECT n FROM scratch ORDER BY n)"), ==, 1);
 }
 
 /* A core call inside a caller's transaction becomes part of it: the site

@@ -31,13 +31,10 @@ exec_quietly (XjStore    *store,
   return sqlite3_exec (xj_store_get_db (store), sql, NULL, NULL, NULL);
 }
 
-/* A level's savepoint name: our own number, nothing from outside. */
-static char *
-savepoint_sql (const char *verb,
-               guint       depth)
-{
-  return g_strdup_printf ("%s xj_level_%u", verb, depth);
-}
+/* Every inner level is a savepoint of the same name: ROLLBACK TO and
+ * RELEASE act on the most recent one of that name, which is always the
+ * innermost open level, so no SQL is assembled at run time. */
+#define SAVEPOINT_NAME "xj_level"
 
 /* Undoes the writes of @depth.  The outermost level ends the transaction;
  * an inner one goes back to its savepoint and drops it.  SQLite may have
@@ -48,17 +45,9 @@ roll_back_level (XjStore *store,
                  guint    depth)
 {
   if (depth == 1)
-    {
-      exec_quietly (store, "ROLLBACK");
-    }
+    exec_quietly (store, "ROLLBACK");
   else
-    {
-      g_autofree char *back = savepoint_sql ("ROLLBACK TO", depth);
-      g_autofree char *release = savepoint_sql ("RELEASE", depth);
-
-      exec_quietly (store, back);
-      exec_quietly (store, release);
-    }
+    exec_quietly (store, "ROLLBACK TO " SAVEPOINT_NAME "; RELEASE " SAVEPOINT_NAME);
   _xj_store_set_depth (store, depth - 1);
 }
 
@@ -78,11 +67,7 @@ begin_level (XjStore     *store,
       rc = exec_quietly (store, "BEGIN IMMEDIATE");
     }
   else
-    {
-      g_autofree char *sql = savepoint_sql ("SAVEPOINT", depth);
-
-      rc = exec_quietly (store, sql);
-    }
+    rc = exec_quietly (store, "SAVEPOINT " SAVEPOINT_NAME);
   if (rc != SQLITE_OK)
     return xj_store_set_sqlite_error (error, xj_store_get_db (store), rc,
                                       context != NULL ? context : _("Could not start saving"));
@@ -96,8 +81,7 @@ commit_level (XjStore     *store,
               const char  *context,
               GError     **error)
 {
-  g_autofree char *sql = depth == 1 ? g_strdup ("COMMIT") : savepoint_sql ("RELEASE", depth);
-  int rc = exec_quietly (store, sql);
+  int rc = exec_quietly (store, depth == 1 ? "COMMIT" : "RELEASE " SAVEPOINT_NAME);
 
   if (rc != SQLITE_OK)
     {
