@@ -24,13 +24,11 @@
 #include <unistd.h>
 
 #include "xj-certificate.h"
-#include "xj-clock.h"
 #include "xj-inspection-record.h"
 #include "xj-inspection.h"
 #include "xj-pdf-sign.h"
 #include "xj-report-archive.h"
 #include "xj-report-build.h"
-#include "xj-signature.h"
 #include "xj-text.h"
 
 #define SITE_NAME_MAX_CHARS 80
