@@ -2,9 +2,8 @@
  *
  * Years of demo history (`demo --sites N --years Y`): schedules followed
  * with realistic gaps, completed inspections with every answer, notices.
- * Large enough to measure what grows with the data, so it writes in bulk:
- * prepared statements in few transactions, with synchronous = OFF for the
- * duration (demo data that a crash would lose is simply made again).
+ * Large enough to measure what grows with the data, so it writes in bulk
+ * through the core's bulk writer (xj_inspection_bulk_begin()).
  */
 #define G_LOG_DOMAIN "xj-demo"
 
@@ -18,22 +17,18 @@
 #include "xj-demo-private.h"
 #include "xj-schedule.h"
 #include "xj-demo.h"
+#include "xj-inspection-bulk.h"
 #include "xj-scoring.h"
 #include "xj-template-store.h"
 #include "xj-transaction.h"
 
-#define ROWS_PER_TRANSACTION 20000
-
 typedef struct
 {
-  XjStore       *store;
-  GRand         *rand;
-  GHashTable    *templates;     /* template id -> XjTemplate (latest version) */
-  sqlite3_stmt  *insert_inspection;
-  sqlite3_stmt  *insert_answer;
-  XjTransaction *batch;         /* the rows not yet committed */
-  guint          pending;
-  guint          n_inspections;
+  XjStore      *store;
+  GRand        *rand;
+  GHashTable   *templates;     /* template id -> XjTemplate (latest version) */
+  XjInspectionBulk *bulk;
+  guint         n_inspections;
 } History;
 
 static const char *const fail_remarks[] = {
@@ -46,14 +41,6 @@ static const char *const fail_remarks[] = {
   "保安岗亭无人值守约十分钟",
   "消防通道堆放杂物",
 };
-
-static gboolean
-exec (XjStore     *store,
-      const char  *sql,
-      GError     **error)
-{
-  return xj_store_exec (store, sql, error);
-}
 
 /* A value for @item: most pass, a site-dependent share fail. */
 static char *
@@ -102,20 +89,6 @@ make_value (const XjTemplateItem *item,
 }
 
 static gboolean
-flush_if_needed (History  *h,
-                 gboolean  force,
-                 GError  **error)
-{
-  if (!force && h->pending < ROWS_PER_TRANSACTION)
-    return TRUE;
-  h->pending = 0;
-  if (!xj_transaction_commit (h->batch, error))
-    return FALSE;
-  g_clear_pointer (&h->batch, xj_transaction_free);
-  return force || (h->batch = xj_transaction_begin (h->store, error)) != NULL;
-}
-
-static gboolean
 add_inspection (History     *h,
                 XjSchedule  *schedule,
                 gint64       occurrence,
@@ -131,9 +104,9 @@ add_inspection (History     *h,
   gint64 started = occurrence + (g_rand_double (h->rand) < 0.15
                                  ? g_rand_int_range (h->rand, 3600, 5 * 3600)
                                  : g_rand_int_range (h->rand, 0, 1800));
-  gint64 inspection_id;
-  sqlite3 *db = xj_store_get_db (h->store);
-  int rc;
+  g_autoptr(GArray) answers = g_array_new (FALSE, FALSE, sizeof (XjPastAnswer));
+  XjPastInspection past = { 0 };
+  gboolean with_rep;
 
   if (tmpl == NULL)
     return TRUE;
@@ -153,25 +126,19 @@ add_inspection (History     *h,
     }
   score = xj_score_compute_for_values (tmpl, values, &bands);
 
-  sqlite3_reset (h->insert_inspection);
-  sqlite3_bind_int64 (h->insert_inspection, 1, xj_schedule_get_site_id (schedule));
-  sqlite3_bind_int64 (h->insert_inspection, 2, tmpl->version_id);
-  sqlite3_bind_text (h->insert_inspection, 3, xj_schedule_get_kind (schedule), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (h->insert_inspection, 4, xj_schedule_get_id (schedule));
-  sqlite3_bind_int64 (h->insert_inspection, 5, occurrence);
-  sqlite3_bind_int64 (h->insert_inspection, 6, started);
-  sqlite3_bind_int64 (h->insert_inspection, 7, started + 40 * 60);
-  if (score->has_score)
-    sqlite3_bind_double (h->insert_inspection, 8, round (score->score * 10) / 10);
-  else
-    sqlite3_bind_null (h->insert_inspection, 8);
-  sqlite3_bind_text (h->insert_inspection, 9, xj_grade_to_string (score->grade), -1, SQLITE_STATIC);
-  sqlite3_bind_double (h->insert_inspection, 10, score->failure_index);
-  sqlite3_bind_int (h->insert_inspection, 11, score->critical_failed ? 1 : 0);
-  rc = sqlite3_step (h->insert_inspection);
-  if (rc != SQLITE_DONE)
-    return xj_store_set_sqlite_error (error, db, rc, "demo");
-  inspection_id = sqlite3_last_insert_rowid (db);
+  with_rep = g_strcmp0 (xj_schedule_get_kind (schedule), "weekly") == 0
+             || g_strcmp0 (xj_schedule_get_kind (schedule), "monthly") == 0;
+  past.site_id = xj_schedule_get_site_id (schedule);
+  past.version_id = tmpl->version_id;
+  past.kind = xj_schedule_get_kind (schedule);
+  past.inspector = "王芳";
+  past.rep_name = with_rep ? "李明" : "";
+  past.rep_company = with_rep ? "绿城物业" : "";
+  past.schedule_id = xj_schedule_get_id (schedule);
+  past.occurrence_at = occurrence;
+  past.started_at = started;
+  past.completed_at = started + 40 * 60;
+  past.score = score;
 
   for (guint s = 0; s < tmpl->sections->len; s++)
     {
@@ -182,28 +149,20 @@ add_inspection (History     *h,
           XjTemplateItem *item = g_ptr_array_index (section->items, i);
           const char *value = g_hash_table_lookup (values, &item->id);
           XjOutcome outcome = xj_template_item_evaluate (item, value, NULL);
+          XjPastAnswer answer = { item->id, value, outcome, "", started + 60 * (s * 10 + i) };
 
           if (value == NULL)
             continue;
-          sqlite3_reset (h->insert_answer);
-          sqlite3_bind_int64 (h->insert_answer, 1, inspection_id);
-          sqlite3_bind_int64 (h->insert_answer, 2, item->id);
-          sqlite3_bind_text (h->insert_answer, 3, value, -1, SQLITE_STATIC);
-          sqlite3_bind_text (h->insert_answer, 4, xj_outcome_to_string (outcome), -1, SQLITE_STATIC);
-          sqlite3_bind_text (h->insert_answer, 5,
-                             outcome == XJ_OUTCOME_FAIL
-                               ? fail_remarks[g_rand_int_range (h->rand, 0, G_N_ELEMENTS (fail_remarks))]
-                               : "", -1, SQLITE_STATIC);
-          sqlite3_bind_int64 (h->insert_answer, 6, started + 60 * (s * 10 + i));
-          rc = sqlite3_step (h->insert_answer);
-          if (rc != SQLITE_DONE)
-            return xj_store_set_sqlite_error (error, db, rc, "demo");
-          h->pending++;
+          if (outcome == XJ_OUTCOME_FAIL)
+            answer.remark = fail_remarks[g_rand_int_range (h->rand, 0, G_N_ELEMENTS (fail_remarks))];
+          g_array_append_val (answers, answer);
         }
     }
+  if (xj_inspection_bulk_add (h->bulk, &past, (const XjPastAnswer *) answers->data, answers->len,
+                              error) == 0)
+    return FALSE;
   h->n_inspections++;
-  h->pending++;
-  return flush_if_needed (h, FALSE, error);
+  return TRUE;
 }
 
 static gboolean
@@ -252,8 +211,8 @@ _xj_demo_add_bulk_history (XjStore  *store,
   XjScheduleDemoTemplates ids = { 0 };
   gint64 now = xj_clock_now ();
   gint64 from = now - (gint64) years * 365 * 86400;
-  History h = { store, rand, loaded, NULL, NULL, NULL, 0, 0 };
-  gboolean ok = FALSE;
+  History h = { store, rand, loaded, NULL, 0 };
+  g_autoptr(XjInspectionBulk) bulk = NULL;
 
   if ((templates = xj_store_list_templates (store, FALSE, error)) == NULL)
     return FALSE;
@@ -278,35 +237,12 @@ _xj_demo_add_bulk_history (XjStore  *store,
   if ((schedules = xj_store_list_schedules (store, 0, error)) == NULL)
     return FALSE;
 
-  h.insert_inspection = xj_store_prepare (store,
-                                          "INSERT INTO inspections (site_id, version_id, kind, "
-                                          "state, inspector, rep_name, rep_company, schedule_id, "
-                                          "occurrence_at, started_at, completed_at, score, grade, "
-                                          "failure_index, critical_failed, updated_at) VALUES "
-                                          "(?1, ?2, ?3, 'completed', '王芳', "
-                                          "CASE WHEN ?3 IN ('weekly', 'monthly') THEN '李明' ELSE '' END, "
-                                          "CASE WHEN ?3 IN ('weekly', 'monthly') THEN '绿城物业' ELSE '' END, "
-                                          "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?7)", error);
-  h.insert_answer = xj_store_prepare (store,
-                                      "INSERT INTO answers (inspection_id, item_id, value, outcome, "
-                                      "remark, answered_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
-  if (h.insert_inspection == NULL || h.insert_answer == NULL)
+  if ((bulk = xj_inspection_bulk_begin (store, error)) == NULL)
     return FALSE;
-
-  if (!exec (store, "PRAGMA synchronous = OFF", error)
-      || (h.batch = xj_transaction_begin (store, error)) == NULL)
-    return FALSE;
+  h.bulk = bulk;
   for (guint i = 0; i < schedules->len; i++)
     if (!follow_schedule (&h, g_ptr_array_index (schedules, i), from, now, error))
-      goto out;
-  ok = flush_if_needed (&h, TRUE, error);
-
-out:
-  /* Uncommitted after a failure: the batch is rolled back. */
-  g_clear_pointer (&h.batch, xj_transaction_free);
-  sqlite3_reset (h.insert_inspection);
-  sqlite3_reset (h.insert_answer);
-  exec (store, "PRAGMA synchronous = FULL", NULL);
+      return FALSE;
   g_debug ("demo history: %u inspections", h.n_inspections);
-  return ok;
+  return xj_inspection_bulk_commit (bulk, error);
 }

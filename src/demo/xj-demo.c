@@ -12,6 +12,7 @@
 #include "xj-demo.h"
 #include "xj-demo-inspections.h"
 #include "xj-demo-private.h"
+#include "xj-inspection-bulk.h"
 #include "xj-site.h"
 
 static const struct {
@@ -30,29 +31,6 @@ static const struct {
   { "城西客户服务中心", XJ_SITE_KIND_SERVICE_DESK, "杭州市西湖区古墩路 701 号", "值班主管 孙丽", "孙丽" },
   { "下沙燃气服务网点", XJ_SITE_KIND_SERVICE_DESK, "杭州市钱塘区 2 号大街 515 号", "网点主任 郑强", "郑强" },
 };
-
-static gboolean
-database_is_empty (XjStore  *store,
-                   gboolean *empty,
-                   GError  **error)
-{
-  sqlite3_stmt *stmt = xj_store_prepare (store,
-                                         "SELECT (SELECT count(*) FROM sites) + "
-                                         "(SELECT count(*) FROM inspections)", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      sqlite3_reset (stmt);
-      return xj_store_set_sqlite_error (error, xj_store_get_db (store), rc, "demo");
-    }
-  *empty = sqlite3_column_int64 (stmt, 0) == 0;
-  sqlite3_reset (stmt);
-  return TRUE;
-}
 
 static gboolean
 add_sites (XjStore      *store,
@@ -102,7 +80,7 @@ xj_demo_check_empty (XjStore  *store,
 
   g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
 
-  if (!database_is_empty (store, &empty, error))
+  if (!xj_store_is_empty (store, &empty, error))
     return FALSE;
   if (!empty)
     {

@@ -37,10 +37,12 @@ typedef struct {
 
 void        xj_archive_entry_free   (XjArchiveEntry        *entry);
 
+#ifdef XJ_CORE_COMPILATION
 GPtrArray  *xj_archive_list         (sqlite3               *db,
                                      const XjArchiveQuery  *query,
                                      GCancellable          *cancellable,
                                      GError               **error);
+#endif
 void        xj_archive_list_async   (XjStore               *store,
                                      const XjArchiveQuery  *query,
                                      GCancellable          *cancellable,

@@ -477,26 +477,23 @@ xj_store_list_notice_signatures (XjStore  *store,
 }
 
 /**
- * xj_store_check_inspection_signatures:
+ * xj_inspection_check_signatures:
+ * @signatures: (element-type XjSignature): the inspection's signatures
  *
- * Whether the signatures the standard requires are there: the inspector's
- * always, the property representative's for weekly and monthly checks.
- * Sets %XJ_SIGNATURE_ERROR_MISSING naming the first one missing.
+ * Whether the signatures the standard requires are among @signatures: the
+ * inspector's always, the property representative's for weekly and
+ * monthly checks.  Sets %XJ_SIGNATURE_ERROR_MISSING naming the first one
+ * missing.  Reads nothing.
  */
 gboolean
-xj_store_check_inspection_signatures (XjStore  *store,
-                                      gint64    inspection_id,
-                                      GError  **error)
+xj_inspection_check_signatures (const XjInspection  *inspection,
+                                GPtrArray           *signatures,
+                                GError             **error)
 {
-  g_autoptr(XjInspection) inspection = NULL;
-  g_autoptr(GPtrArray) signatures = NULL;
   gboolean has_inspector = FALSE, has_representative = FALSE;
 
-  g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
+  g_return_val_if_fail (inspection != NULL && signatures != NULL, FALSE);
 
-  if ((inspection = xj_store_get_inspection (store, inspection_id, error)) == NULL
-      || (signatures = xj_store_list_inspection_signatures (store, inspection_id, error)) == NULL)
-    return FALSE;
   for (guint i = 0; i < signatures->len; i++)
     {
       XjSignature *signature = g_ptr_array_index (signatures, i);
@@ -518,4 +515,25 @@ xj_store_check_inspection_signatures (XjStore  *store,
       return FALSE;
     }
   return TRUE;
+}
+
+/**
+ * xj_store_check_inspection_signatures:
+ *
+ * xj_inspection_check_signatures() on the inspection as stored.
+ */
+gboolean
+xj_store_check_inspection_signatures (XjStore  *store,
+                                      gint64    inspection_id,
+                                      GError  **error)
+{
+  g_autoptr(XjInspection) inspection = NULL;
+  g_autoptr(GPtrArray) signatures = NULL;
+
+  g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
+
+  if ((inspection = xj_store_get_inspection (store, inspection_id, error)) == NULL
+      || (signatures = xj_store_list_inspection_signatures (store, inspection_id, error)) == NULL)
+    return FALSE;
+  return xj_inspection_check_signatures (inspection, signatures, error);
 }

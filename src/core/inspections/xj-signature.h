@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "xj-inspection.h"
 #include "xj-store.h"
 
 G_BEGIN_DECLS
@@ -81,6 +82,9 @@ GPtrArray   *xj_store_list_inspection_signatures (XjStore     *store,
                                               GError         **error);
 GPtrArray   *xj_store_list_notice_signatures (XjStore         *store,
                                               gint64           notice_id,
+                                              GError         **error);
+gboolean     xj_inspection_check_signatures (const XjInspection *inspection,
+                                              GPtrArray       *signatures,
                                               GError         **error);
 gboolean     xj_store_check_inspection_signatures (XjStore    *store,
                                               gint64           inspection_id,

@@ -109,6 +109,24 @@ xj_store_add_photo (XjStore            *store,
 }
 
 /**
+ * xj_store_discard_photo:
+ *
+ * Takes back an import that is not wanted after all (cancelled, or left
+ * out in the review) on the store's connection: see xj_photo_info_discard().
+ * Emits nothing: the caller says "changed::photos" once for a batch.
+ */
+gboolean
+xj_store_discard_photo (XjStore      *store,
+                        XjPhotoInfo  *info,
+                        GError      **error)
+{
+  g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
+  g_return_val_if_fail (info != NULL, FALSE);
+
+  return xj_photo_info_discard (info, xj_store_get_db (store), error);
+}
+
+/**
  * xj_store_import_photo:
  *
  * Imports one file on the calling thread and records it: for the demo and

@@ -43,6 +43,9 @@ XjPhotoInfo *xj_store_import_photo          (XjStore       *store,
 gboolean    xj_store_add_photo              (XjStore       *store,
                                              XjPhotoInfo   *info,
                                              GError       **error);
+gboolean    xj_store_discard_photo          (XjStore       *store,
+                                             XjPhotoInfo   *info,
+                                             GError       **error);
 
 gboolean    xj_store_attach_photo_to_answer (XjStore       *store,
                                              gint64         answer_id,

@@ -2,7 +2,9 @@
 #pragma once
 
 #include <gio/gio.h>
+#ifdef XJ_CORE_COMPILATION
 #include <sqlite3.h>
+#endif
 
 G_BEGIN_DECLS
 
@@ -78,13 +80,16 @@ XjPhotoInfo  *xj_photo_import_bytes       (const char    *data_dir,
                                            GError       **error);
 void          xj_photo_info_discard_files (XjPhotoInfo   *info);
 
-/* The short part, on whichever connection the thread owns. */
+#ifdef XJ_CORE_COMPILATION
+/* The short part, on whichever connection the thread owns (core only:
+ * elsewhere xj_store_add_photo() and xj_store_discard_photo()). */
 gboolean      xj_photo_info_insert        (XjPhotoInfo   *info,
                                            sqlite3       *db,
                                            GError       **error);
 gboolean      xj_photo_info_discard       (XjPhotoInfo   *info,
                                            sqlite3       *db,
                                            GError       **error);
+#endif
 
 /* The photos of a folder (not its subfolders), sorted by name: JPEG, PNG
  * and HEIF, and the images and videos that cannot be imported, so that the

@@ -1,10 +1,47 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The store's SQL level: the connection, prepared statements and the
+ * mapping of SQLite's codes to XJ_STORE_ERROR.  Private to src/core: the
+ * report, the command line and the UI call core functions named for what
+ * they do and never see SQL (tests/core/test-sealed-store.sh checks it).
+ * Compiled in only with XJ_CORE_COMPILATION (src/core, white-box tests).
+ */
 #pragma once
+
+#ifndef XJ_CORE_COMPILATION
+#error "xj-store-private.h is for src/core only: call a core function instead"
+#endif
+
+#include <sqlite3.h>
 
 #include "xj-store.h"
 #include "xj-transaction.h"
 
 G_BEGIN_DECLS
+
+sqlite3      *xj_store_get_db             (XjStore           *self);
+
+sqlite3_stmt *xj_store_prepare            (XjStore           *self,
+                                           const char        *sql,
+                                           GError           **error);
+gboolean      xj_store_step_done          (XjStore           *self,
+                                           sqlite3_stmt      *stmt,
+                                           GError           **error);
+gboolean      xj_store_exec               (XjStore           *self,
+                                           const char        *sql,
+                                           GError           **error);
+
+/* For workers: a connection of their own, same settings, never shared. */
+sqlite3      *xj_store_open_connection    (const char        *db_path,
+                                           gboolean           read_only,
+                                           GError           **error);
+
+gboolean      xj_store_set_sqlite_error   (GError           **error,
+                                           sqlite3           *db,
+                                           int                rc,
+                                           const char        *context);
+gboolean      xj_store_quick_check_db     (sqlite3           *db,
+                                           GError           **error);
 
 /* Shared by xj-store.c and xj-transaction.c only. */
 gboolean  _xj_store_prepare_write      (XjStore  *self,

@@ -2,7 +2,6 @@
 #pragma once
 
 #include <gio/gio.h>
-#include <sqlite3.h>
 
 G_BEGIN_DECLS
 
@@ -52,17 +51,6 @@ XjStore      *xj_store_open_reader        (const char        *data_dir,
 const char   *xj_store_get_data_dir       (XjStore           *self);
 const char   *xj_store_get_db_path        (XjStore           *self);
 gboolean      xj_store_is_read_only       (XjStore           *self);
-sqlite3      *xj_store_get_db             (XjStore           *self);
-
-sqlite3_stmt *xj_store_prepare            (XjStore           *self,
-                                           const char        *sql,
-                                           GError           **error);
-gboolean      xj_store_step_done          (XjStore           *self,
-                                           sqlite3_stmt      *stmt,
-                                           GError           **error);
-gboolean      xj_store_exec               (XjStore           *self,
-                                           const char        *sql,
-                                           GError           **error);
 /* The older transaction calls, for code not yet moved to XjTransaction
  * (xj-transaction.h); they share its level count and do not nest. */
 gboolean      xj_store_begin              (XjStore           *self,
@@ -85,21 +73,10 @@ gboolean      xj_store_check              (XjStore           *self,
                                            GString           *report,
                                            GError           **error);
 
-/* For workers: a connection of their own, same settings, never shared. */
-sqlite3      *xj_store_open_connection    (const char        *db_path,
-                                           gboolean           read_only,
-                                           GError           **error);
-
-gboolean      xj_store_set_sqlite_error   (GError           **error,
-                                           sqlite3           *db,
-                                           int                rc,
-                                           const char        *context);
 gboolean      xj_store_set_errno_error    (GError           **error,
                                            int                saved_errno,
                                            const char        *path,
                                            const char        *context);
-gboolean      xj_store_quick_check_db     (sqlite3           *db,
-                                           GError           **error);
 gboolean      xj_store_quick_check_file   (const char        *db_path,
                                            GError           **error);
 
@@ -114,3 +91,9 @@ gboolean      xj_store_backup_if_due      (const char        *db_path,
                                            GError           **error);
 
 G_END_DECLS
+
+/* The SQL level (connections, statements, SQLite's codes) is the core's
+ * own: only src/core (and white-box tests) compile with it. */
+#ifdef XJ_CORE_COMPILATION
+#include "xj-store-private.h"
+#endif

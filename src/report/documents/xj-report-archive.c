@@ -3,10 +3,12 @@
  * Signing an inspection: its report is written, digitally signed and
  * archived, and the inspection locked, so that a failure at any step leaves
  * nothing half done.  The slow part (reading, the PDF, the signature, the
- * hash) runs first and touches only a temporary file in the archive folder;
- * then one short transaction renames the file into place, records it in
- * the reports table and moves the inspection to signed and archived.  If
- * that transaction fails the file is deleted again.
+ * hash) runs first, from the inspection's record read in one transaction
+ * (xj_store_read_inspection_record), and touches only a temporary file in
+ * the archive folder; then the core, in one short transaction, renames the
+ * file into place, records it in the reports table and moves the
+ * inspection to signed and archived (xj_store_archive_report).  If that
+ * transaction fails the file is deleted again.
  *
  * Archive layout: <data dir>/archive/<year started>/<site>/<number>.pdf,
  * the site's name made safe as a file name (xj_archive_sanitise_name).
@@ -22,12 +24,11 @@
 #include <unistd.h>
 
 #include "xj-certificate.h"
-#include "xj-clock.h"
+#include "xj-inspection-record.h"
 #include "xj-inspection.h"
 #include "xj-pdf-sign.h"
 #include "xj-report-archive.h"
 #include "xj-report-build.h"
-#include "xj-signature.h"
 #include "xj-text.h"
 
 #define SITE_NAME_MAX_CHARS 80
@@ -36,8 +37,6 @@
 #define PROGRESS_DATA  0.10
 #define PROGRESS_PDF   0.85
 #define PROGRESS_SIGN  0.95
-
-G_DEFINE_QUARK (xj-archive-error-quark, xj_archive_error)
 
 /* The result of the slow part: a signed PDF in a temporary file. */
 typedef struct {
@@ -88,19 +87,6 @@ on_pdf_progress_cb (double   fraction,
   report_progress (user_data, PROGRESS_DATA + fraction * (PROGRESS_PDF - PROGRESS_DATA));
 }
 
-void
-xj_archived_report_free (XjArchivedReport *report)
-{
-  if (report == NULL)
-    return;
-  g_free (report->number);
-  g_free (report->path);
-  g_free (report->relative_path);
-  g_free (report->sha256);
-  g_free (report->signer);
-  g_free (report);
-}
-
 /**
  * xj_archive_sanitise_name:
  *
@@ -134,25 +120,6 @@ xj_archive_sanitise_name (const char *name)
 }
 
 /* --- the slow part ------------------------------------------------------------ */
-
-static gboolean
-check_state (const XjInspection  *inspection,
-             GError             **error)
-{
-  if (inspection->state == XJ_INSPECTION_DRAFT)
-    {
-      g_set_error_literal (error, XJ_ARCHIVE_ERROR, XJ_ARCHIVE_ERROR_STATE,
-                           _("Complete the inspection before it is signed."));
-      return FALSE;
-    }
-  if (inspection->state != XJ_INSPECTION_COMPLETED)
-    {
-      g_set_error_literal (error, XJ_ARCHIVE_ERROR, XJ_ARCHIVE_ERROR_STATE,
-                           _("This inspection is already signed and archived."));
-      return FALSE;
-    }
-  return TRUE;
-}
 
 /* The certificate that signs for @inspector: @certificate_id when given,
  * else the newest valid one of theirs; refused unless @inspector holds it. */
@@ -231,7 +198,8 @@ prepare (XjStore               *reader,
          GError               **error)
 {
   const char *data_dir = xj_store_get_data_dir (reader);
-  g_autoptr(XjInspection) inspection = NULL;
+  g_autoptr(XjInspectionRecord) record = NULL;
+  const XjInspection *inspection;
   g_autoptr(XjCertificate) certificate = NULL;
   g_autoptr(XjSigner) signer = NULL;
   g_autoptr(XjReportData) data = NULL;
@@ -241,17 +209,20 @@ prepare (XjStore               *reader,
   g_autofree char *site = NULL;
   g_autofree char *file_name = NULL;
 
-  if ((inspection = xj_store_get_inspection (reader, inspection_id, error)) == NULL
-      || !check_state (inspection, error)
-      || !xj_store_check_inspection_signatures (reader, inspection_id, error))
+  /* One read of one state: the checks and the report are of the same
+   * record, and nothing below goes back to the store. */
+  if ((record = xj_store_read_inspection_record (reader, inspection_id, error)) == NULL)
+    return NULL;
+  inspection = record->inspection;
+  if (!xj_inspection_check_signable (inspection, error)
+      || !xj_inspection_record_check_signatures (record, error))
     return NULL;
   /* The signer and the passphrase are checked before anything is written. */
   if ((certificate = choose_certificate (data_dir, inspection->inspector, certificate_id,
                                          error)) == NULL
       || (signer = xj_certificate_load (data_dir, xj_certificate_get_id (certificate), passphrase,
                                         error)) == NULL
-      || (data = xj_report_data_from_inspection (reader, inspection_id, organisation, logo_path,
-                                                 error)) == NULL)
+      || (data = xj_report_data_from_record (record, organisation, logo_path, error)) == NULL)
     return NULL;
   report_progress (progress, PROGRESS_DATA);
 
@@ -308,108 +279,27 @@ xj_inspection_dup_signing_certificate (XjStore     *store,
 
 /* --- the short write ---------------------------------------------------------- */
 
-static gboolean
-step (XjStore     *store,
-      const char  *sql,
-      gint64       inspection_id,
-      gint64       now,
-      GError     **error)
-{
-  sqlite3_stmt *stmt = xj_store_prepare (store, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, inspection_id);
-  sqlite3_bind_int64 (stmt, 2, now);
-  return xj_store_step_done (store, stmt, error);
-}
-
-static gboolean
-insert_report (XjStore         *store,
-               const Prepared  *prepared,
-               gint64           now,
-               gint64          *report_id,
-               GError         **error)
-{
-  sqlite3_stmt *stmt = xj_store_prepare (store,
-                                         "INSERT INTO reports (inspection_id, number, path, sha256, "
-                                         "bytes, signer, created_at) "
-                                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, prepared->inspection_id);
-  sqlite3_bind_text (stmt, 2, prepared->number, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, prepared->relative_path, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, prepared->sha256, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 5, prepared->bytes);
-  sqlite3_bind_text (stmt, 6, prepared->signer, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 7, now);
-  if (!xj_store_step_done (store, stmt, error))
-    return FALSE;
-  *report_id = sqlite3_last_insert_rowid (xj_store_get_db (store));
-  return TRUE;
-}
-
-/* On the store's own thread.  The rename happens inside the write
- * transaction, so that no other signer can race for the same file. */
+/* On the store's own thread: the core records the report and locks the
+ * inspection in one transaction (xj_store_archive_report). */
 static XjArchivedReport *
 commit (XjStore   *store,
         Prepared  *prepared,
         GError   **error)
 {
-  g_autoptr(XjInspection) inspection = NULL;
-  XjArchivedReport *report;
-  gint64 now = xj_clock_now ();
-  gint64 report_id = 0;
-  gboolean renamed = FALSE;
+  XjArchivedReport record = {
+    .inspection_id = prepared->inspection_id,
+    .number = prepared->number,
+    .relative_path = prepared->relative_path,
+    .sha256 = prepared->sha256,
+    .bytes = prepared->bytes,
+    .signer = prepared->signer,
+  };
+  XjArchivedReport *report = xj_store_archive_report (store, &record, prepared->temp_path, error);
 
-  if (!xj_store_begin (store, error))
-    return NULL;
-  if ((inspection = xj_store_get_inspection (store, prepared->inspection_id, error)) == NULL
-      || !check_state (inspection, error))
-    goto fail;
-  if (g_rename (prepared->temp_path, prepared->final_path) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, XJ_ARCHIVE_ERROR, XJ_ARCHIVE_ERROR_IO,
-                   _("Could not put the report into the archive as “%s”: %s"),
-                   prepared->final_path, g_strerror (saved_errno));
-      goto fail;
-    }
-  renamed = TRUE;
-  if (!insert_report (store, prepared, now, &report_id, error)
-      || !step (store, "UPDATE inspections SET state = 'signed', signed_at = ?2, updated_at = ?2 "
-                "WHERE id = ?1 AND state = 'completed'", prepared->inspection_id, now, error)
-      || !step (store, "UPDATE inspections SET state = 'archived', updated_at = ?2 "
-                "WHERE id = ?1 AND state = 'signed'", prepared->inspection_id, now, error)
-      || !xj_store_audit (store, prepared->signer, "inspection", prepared->inspection_id, "sign",
-                          prepared->number, error)
-      || !xj_store_commit (store, error))
-    goto fail;
-
-  g_clear_pointer (&prepared->temp_path, g_free);
-  xj_store_emit_changed (store, "inspections");
-  xj_store_emit_changed (store, "reports");
-
-  report = g_new0 (XjArchivedReport, 1);
-  report->id = report_id;
-  report->inspection_id = prepared->inspection_id;
-  report->number = g_strdup (prepared->number);
-  report->path = g_strdup (prepared->final_path);
-  report->relative_path = g_strdup (prepared->relative_path);
-  report->sha256 = g_strdup (prepared->sha256);
-  report->bytes = prepared->bytes;
-  report->signer = g_strdup (prepared->signer);
-  report->created_at = now;
+  /* Renamed into the archive: nothing left to delete. */
+  if (report != NULL)
+    g_clear_pointer (&prepared->temp_path, g_free);
   return report;
-
-fail:
-  xj_store_rollback (store);
-  if (renamed)
-    g_unlink (prepared->final_path);
-  return NULL;
 }
 
 /**
@@ -530,7 +420,7 @@ sign_thread (GTask        *task,
   GError *error = NULL;
   Prepared *prepared = NULL;
 
-  /* A connection of the worker's own: a sqlite3 never crosses threads. */
+  /* A store of the worker's own: a database connection never crosses threads. */
   reader = xj_store_open (job->data_dir, XJ_STORE_OPEN_DEFAULT, &error);
   if (reader != NULL)
     prepared = prepare (reader, job->inspection_id, job->organisation, job->logo_path,

@@ -3,37 +3,12 @@
 
 #include <gio/gio.h>
 
+#include "xj-archive-store.h"
 #include "xj-certificate.h"
 #include "xj-report.h"
 #include "xj-store.h"
 
 G_BEGIN_DECLS
-
-#define XJ_ARCHIVE_ERROR (xj_archive_error_quark ())
-
-typedef enum {
-  XJ_ARCHIVE_ERROR_FAILED,
-  XJ_ARCHIVE_ERROR_NOT_FOUND,     /* no such inspection or archived report */
-  XJ_ARCHIVE_ERROR_STATE,         /* not completed, or already signed */
-  XJ_ARCHIVE_ERROR_NOT_SIGNED,    /* export: the inspection has no signed report */
-  XJ_ARCHIVE_ERROR_ALTERED,       /* the archived file does not match its SHA-256 */
-  XJ_ARCHIVE_ERROR_IO,
-  XJ_ARCHIVE_ERROR_WRONG_SIGNER,  /* no certificate of the inspector named on the report */
-  XJ_ARCHIVE_ERROR_UNKNOWN_SIGNER, /* intact, but signed by a certificate no one here knows */
-} XjArchiveError;
-
-/* A row of the reports table, with the file's absolute path. */
-typedef struct {
-  gint64  id;
-  gint64  inspection_id;
-  char   *number;
-  char   *path;              /* absolute */
-  char   *relative_path;     /* as stored: relative to the data folder */
-  char   *sha256;
-  gint64  bytes;
-  char   *signer;
-  gint64  created_at;
-} XjArchivedReport;
 
 /* What checking an archived report found: its bytes against the SHA-256
  * recorded when it was signed, and its digital signature. */
@@ -48,8 +23,6 @@ typedef struct {
   char     *reason;            /* one translated line */
 } XjArchiveVerification;
 
-GQuark            xj_archive_error_quark           (void);
-void              xj_archived_report_free          (XjArchivedReport      *report);
 void              xj_archive_verification_clear    (XjArchiveVerification *verification);
 
 char             *xj_archive_sanitise_name         (const char            *name);
@@ -82,9 +55,6 @@ XjCertificate    *xj_inspection_dup_signing_certificate (XjStore         *store,
 XjArchivedReport *xj_inspection_sign_finish        (GAsyncResult          *result,
                                                     GError               **error);
 
-XjArchivedReport *xj_store_get_archived_report     (XjStore               *store,
-                                                    gint64                 inspection_id,
-                                                    GError               **error);
 gboolean          xj_report_verify_archived        (XjStore               *store,
                                                     gint64                 report_id,
                                                     XjArchiveVerification *result,
@@ -97,7 +67,6 @@ char             *xj_archive_file_sha256           (const char            *path,
                                                     gint64                *bytes,
                                                     GError               **error);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (XjArchivedReport, xj_archived_report_free)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (XjArchiveVerification, xj_archive_verification_clear)
 
 G_END_DECLS

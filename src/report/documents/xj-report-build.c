@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The report's plain data, read from the store: everything an inspection
- * report or a notice prints, formatted for a person.  Reads only, through
- * whichever store the calling thread owns (a worker opens its own).
+ * The report's plain data: everything an inspection report or a notice
+ * prints, formatted for a person.  An inspection's comes from its record,
+ * read by the core in one transaction (xj_store_read_inspection_record); a
+ * notice's through the core's look-ups on whichever store the calling
+ * thread owns (a worker opens its own).  No SQL here.
  */
 #define G_LOG_DOMAIN "xj-report"
 
@@ -16,6 +18,7 @@
 #include "xj-clock.h"
 #include "xj-finding.h"
 #include "xj-image.h"
+#include "xj-inspection-record.h"
 #include "xj-inspection.h"
 #include "xj-notice-history.h"
 #include "xj-notice-store.h"
@@ -125,50 +128,40 @@ read_jpeg_size (const char *path,
 }
 
 /* The renditions of an answer's photos, with their capture time and what
- * makes one suspicious as evidence for @inspection. */
+ * makes one suspicious as evidence (read with the record). */
 static gboolean
-add_photos (XjStore             *store,
-            const XjInspection  *inspection,
-            gint64               answer_id,
-            GPtrArray           *photos,
-            GError             **error)
+add_photos (const XjInspectionRecord  *record,
+            gint64                     answer_id,
+            GPtrArray                 *photos,
+            GError                   **error)
 {
-  g_autoptr(GPtrArray) attached = xj_store_list_answer_photos (store, answer_id, error);
+  GPtrArray *attached = xj_inspection_record_get_photos (record, answer_id);
 
-  if (attached == NULL)
-    return FALSE;
-  for (guint i = 0; i < attached->len; i++)
+  for (guint i = 0; attached != NULL && i < attached->len; i++)
     {
-      XjAttachedPhoto *photo = g_ptr_array_index (attached, i);
+      XjRecordPhoto *recorded = g_ptr_array_index (attached, i);
+      XjAttachedPhoto *photo = recorded->photo;
       g_autofree char *path = NULL;
       g_autofree char *taken = photo->has_taken_at ? format_time (photo->taken_at) : NULL;
-      g_autoptr(GError) flags_error = NULL;
       XjReportPhoto *report_photo;
       int width, height;
 
       /* What the inspector drew over the photo is part of the evidence. */
       if (photo->annotation != NULL)
         {
-          if (!xj_annotation_render_files (xj_store_get_data_dir (store), photo->sha256,
-                                           photo->annotation, error))
+          if (!xj_annotation_render_files (record->data_dir, photo->sha256, photo->annotation,
+                                           error))
             return FALSE;
-          path = xj_annotation_dup_rendition_path (xj_store_get_data_dir (store), photo->sha256,
+          path = xj_annotation_dup_rendition_path (record->data_dir, photo->sha256,
                                                    photo->annotation);
         }
       else
-        path = xj_photo_dup_rendition_path (xj_store_get_data_dir (store), photo->sha256);
+        path = xj_photo_dup_rendition_path (record->data_dir, photo->sha256);
       read_jpeg_size (path, &width, &height);
       report_photo = xj_report_photo_new (path, width, height, taken,
                                           *photo->caption != '\0' ? photo->caption : NULL);
       g_ptr_array_add (photos, report_photo);
-      report_photo->flag = xj_store_dup_photo_flags (store, inspection, photo->sha256,
-                                                     photo->has_taken_at, photo->taken_at,
-                                                     &flags_error);
-      if (flags_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&flags_error));
-          return FALSE;
-        }
+      report_photo->flag = g_strdup (recorded->flags);
     }
   return TRUE;
 }
@@ -202,21 +195,14 @@ report_signature (const XjSignature  *signature,
 }
 
 static gboolean
-add_sections (XjStore             *store,
-              XjReportData        *data,
-              const XjInspection  *inspection,
-              GError             **error)
+add_sections (const XjInspectionRecord  *record,
+              XjReportData              *data,
+              GError                   **error)
 {
-  gint64 inspection_id = inspection->id;
-  g_autoptr(XjTemplate) tmpl = NULL;
-  g_autoptr(GHashTable) answers = NULL;
-  g_autoptr(GHashTable) previous = NULL;
+  const XjTemplate *tmpl = record->tmpl;
+  GHashTable *answers = record->answers;
+  GHashTable *previous = record->previous;
   g_autoptr(XjScore) score = NULL;
-
-  if ((tmpl = xj_store_load_inspection_template (store, inspection_id, error)) == NULL
-      || (answers = xj_store_load_answers (store, inspection_id, error)) == NULL
-      || (previous = xj_store_load_previous_answers (store, inspection_id, error)) == NULL)
-    return FALSE;
 
   /* The one scoring rule, on the answers as stored. */
   score = xj_inspection_score (tmpl, answers);
@@ -261,67 +247,50 @@ add_sections (XjStore             *store,
                                                           answer->answered_at);
             }
           if (answer != NULL && answer->n_photos > 0
-              && !add_photos (store, inspection, answer->answer_id, row->photos, error))
+              && !add_photos (record, answer->answer_id, row->photos, error))
             return FALSE;
         }
     }
   return TRUE;
 }
 
-static gboolean
-add_notices (XjStore       *store,
-             XjReportData  *data,
-             gint64         inspection_id,
-             GError       **error)
+static void
+add_notices (const XjInspectionRecord  *record,
+             XjReportData              *data)
 {
-  sqlite3_stmt *stmt = xj_store_prepare (store,
-                                         "SELECT number, deadline FROM notices "
-                                         "WHERE inspection_id = ?1 AND state <> 'draft' "
-                                         "ORDER BY id", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, inspection_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; i < record->notices->len; i++)
     {
-      g_autofree char *deadline = format_time (sqlite3_column_int64 (stmt, 1));
+      XjInspectionNotice *notice = g_ptr_array_index (record->notices, i);
+      g_autofree char *deadline = format_time (notice->deadline);
 
-      g_ptr_array_add (data->notices,
-                       xj_report_notice_new ((const char *) sqlite3_column_text (stmt, 0),
-                                             deadline != NULL ? deadline : "—"));
+      g_ptr_array_add (data->notices, xj_report_notice_new (notice->number,
+                                                            deadline != NULL ? deadline : "—"));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return xj_store_set_sqlite_error (error, xj_store_get_db (store), rc, _("Could not read notices"));
-  return TRUE;
 }
 
 /**
- * xj_report_data_from_inspection:
+ * xj_report_data_from_record:
  * @organisation: the organisation printed at the top (preferences)
  * @logo_path: (nullable): the organisation's logo (preferences); "" is none
  *
- * Everything the inspection report prints, from the store.
+ * Everything the inspection report prints, from the record core read in
+ * one transaction (xj_store_read_inspection_record): the report never goes
+ * back to the store.
  * Returns: (transfer full): the data, or %NULL with @error set.
  */
 XjReportData *
-xj_report_data_from_inspection (XjStore     *store,
-                                gint64       inspection_id,
-                                const char  *organisation,
-                                const char  *logo_path,
-                                GError     **error)
+xj_report_data_from_record (const XjInspectionRecord  *record,
+                            const char                *organisation,
+                            const char                *logo_path,
+                            GError                   **error)
 {
-  g_autoptr(XjInspection) inspection = NULL;
+  const XjInspection *inspection;
   g_autoptr(XjReportData) data = NULL;
-  g_autoptr(GPtrArray) signatures = NULL;
   XjReportKind kind = XJ_REPORT_KIND_DAILY;
 
-  g_return_val_if_fail (XJ_IS_STORE (store), NULL);
+  g_return_val_if_fail (record != NULL, NULL);
 
-  inspection = xj_store_get_inspection (store, inspection_id, error);
-  if (inspection == NULL)
-    return NULL;
+  inspection = record->inspection;
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     if (g_strcmp0 (inspection->kind, kinds[i].kind) == 0)
       kind = kinds[i].report_kind;
@@ -341,19 +310,42 @@ xj_report_data_from_inspection (XjStore     *store,
     }
   data->generated = format_time (xj_clock_now ());
 
-  if (!add_sections (store, data, inspection, error)
-      || !add_notices (store, data, inspection_id, error)
-      || (signatures = xj_store_list_inspection_signatures (store, inspection_id, error)) == NULL)
+  if (!add_sections (record, data, error))
     return NULL;
-  for (guint i = 0; i < signatures->len; i++)
+  add_notices (record, data);
+  for (guint i = 0; i < record->signatures->len; i++)
     {
-      XjReportSignature *signature = report_signature (g_ptr_array_index (signatures, i), error);
+      XjReportSignature *signature = report_signature (g_ptr_array_index (record->signatures, i),
+                                                       error);
 
       if (signature == NULL)
         return NULL;
       g_ptr_array_add (data->signatures, signature);
     }
   return g_steal_pointer (&data);
+}
+
+/**
+ * xj_report_data_from_inspection:
+ *
+ * xj_report_data_from_record() on the inspection's record as stored now.
+ * Returns: (transfer full): the data, or %NULL with @error set.
+ */
+XjReportData *
+xj_report_data_from_inspection (XjStore     *store,
+                                gint64       inspection_id,
+                                const char  *organisation,
+                                const char  *logo_path,
+                                GError     **error)
+{
+  g_autoptr(XjInspectionRecord) record = NULL;
+
+  g_return_val_if_fail (XJ_IS_STORE (store), NULL);
+
+  record = xj_store_read_inspection_record (store, inspection_id, error);
+  if (record == NULL)
+    return NULL;
+  return xj_report_data_from_record (record, organisation, logo_path, error);
 }
 
 /* --- notices ----------------------------------------------------------------- */

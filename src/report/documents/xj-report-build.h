@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "xj-inspection-record.h"
 #include "xj-report-data.h"
 #include "xj-store.h"
 
@@ -8,6 +9,10 @@ G_BEGIN_DECLS
 
 char               *xj_report_dup_inspection_number   (gint64       inspection_id,
                                                        gint64       started_at);
+XjReportData       *xj_report_data_from_record        (const XjInspectionRecord *record,
+                                                       const char  *organisation,
+                                                       const char  *logo_path,
+                                                       GError     **error);
 XjReportData       *xj_report_data_from_inspection    (XjStore     *store,
                                                        gint64       inspection_id,
                                                        const char  *organisation,

@@ -16,9 +16,6 @@
 #include "xj-pdf-sign.h"
 #include "xj-report-archive.h"
 
-#define REPORT_COLUMNS "SELECT id, inspection_id, number, path, sha256, bytes, signer, created_at " \
-                       "FROM reports "
-
 static char *
 sha256_hex (const void *data,
             gsize       size)
@@ -73,73 +70,6 @@ xj_archive_verification_clear (XjArchiveVerification *verification)
   memset (verification, 0, sizeof *verification);
 }
 
-static XjArchivedReport *
-read_report (XjStore     *store,
-             const char  *sql,
-             gint64       id,
-             gboolean    *found,
-             GError     **error)
-{
-  sqlite3_stmt *stmt = xj_store_prepare (store, sql, error);
-  XjArchivedReport *report = NULL;
-  int rc;
-
-  *found = FALSE;
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      report = g_new0 (XjArchivedReport, 1);
-      report->id = sqlite3_column_int64 (stmt, 0);
-      report->inspection_id = sqlite3_column_int64 (stmt, 1);
-      report->number = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      report->relative_path = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-      report->path = g_build_filename (xj_store_get_data_dir (store), report->relative_path, NULL);
-      report->sha256 = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-      report->bytes = sqlite3_column_int64 (stmt, 5);
-      report->signer = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
-      report->created_at = sqlite3_column_int64 (stmt, 7);
-      *found = TRUE;
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    xj_store_set_sqlite_error (error, xj_store_get_db (store), rc, _("Could not read the archive"));
-  return report;
-}
-
-/**
- * xj_store_get_archived_report:
- *
- * The signed report of an inspection.  An inspection that is not signed
- * yet sets %XJ_ARCHIVE_ERROR_NOT_SIGNED.
- * Returns: (transfer full): the report, or %NULL with @error set.
- */
-XjArchivedReport *
-xj_store_get_archived_report (XjStore  *store,
-                              gint64    inspection_id,
-                              GError  **error)
-{
-  g_autoptr(XjInspection) inspection = NULL;
-  XjArchivedReport *report;
-  gboolean found;
-
-  g_return_val_if_fail (XJ_IS_STORE (store), NULL);
-
-  report = read_report (store, REPORT_COLUMNS "WHERE inspection_id = ?1", inspection_id, &found,
-                        error);
-  if (found || (error != NULL && *error != NULL))
-    return report;
-  inspection = xj_store_get_inspection (store, inspection_id, error);
-  if (inspection != NULL)
-    g_set_error (error, XJ_ARCHIVE_ERROR, XJ_ARCHIVE_ERROR_NOT_SIGNED,
-                 _("Inspection %lld is not signed (it is %s): only a signed inspection has a "
-                   "report to export."), (long long) inspection_id,
-                 xj_inspection_state_get_label (inspection->state));
-  return NULL;
-}
-
 static gboolean
 fail (XjArchiveVerification  *result,
       GError                **error,
@@ -173,18 +103,15 @@ xj_report_verify_archived (XjStore                *store,
   g_autoptr(GError) local_error = NULL;
   g_auto(XjPdfVerifyResult) signature = { 0 };
   g_autofree char *sha256 = NULL;
-  gboolean found, unknown;
+  gboolean unknown;
 
   g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
   g_return_val_if_fail (result != NULL, FALSE);
 
   xj_archive_verification_clear (result);
-  report = read_report (store, REPORT_COLUMNS "WHERE id = ?1", report_id, &found, &local_error);
+  report = xj_store_find_archived_report (store, report_id, &local_error);
   if (report == NULL)
-    return fail (result, error, XJ_ARCHIVE_ERROR_NOT_FOUND,
-                 local_error != NULL ? g_strdup (local_error->message)
-                                     : g_strdup_printf (_("There is no archived report with ID %lld."),
-                                                        (long long) report_id));
+    return fail (result, error, XJ_ARCHIVE_ERROR_NOT_FOUND, g_strdup (local_error->message));
   result->number = g_strdup (report->number);
   sha256 = xj_archive_file_sha256 (report->path, NULL, &local_error);
   if (sha256 == NULL)

@@ -160,7 +160,7 @@ take_back (XjPhotoPicker *self,
 
       if (sha256 != NULL && g_strcmp0 (info->sha256, sha256) != 0)
         continue;
-      if (!xj_photo_info_discard (info, xj_store_get_db (self->store), &error))
+      if (!xj_store_discard_photo (self->store, info, &error))
         g_warning ("Could not take back an imported photo: %s", error->message);
       g_ptr_array_remove_index (self->imported, i - 1);
     }

@@ -369,8 +369,7 @@ discard_unattached (XjPhotoReview *self)
     {
       g_autoptr(GError) error = NULL;
 
-      if (!xj_photo_info_discard (g_ptr_array_index (self->photos, i), xj_store_get_db (store),
-                                  &error))
+      if (!xj_store_discard_photo (store, g_ptr_array_index (self->photos, i), &error))
         g_warning ("Could not take back an imported photo: %s", error->message);
     }
   g_ptr_array_set_size (self->photos, 0);
