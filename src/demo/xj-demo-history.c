@@ -20,7 +20,6 @@
 #include "xj-inspection-bulk.h"
 #include "xj-scoring.h"
 #include "xj-template-store.h"
-#include "xj-transaction.h"
 
 typedef struct
 {
