@@ -72,7 +72,7 @@ preview_thread (GTask        *task,
   g_autoptr(XjStore) reader = NULL;
   GError *error = NULL;
 
-  /* A connection of the worker's own: a sqlite3 never crosses threads. */
+  /* A reader of the worker's own: a database connection never crosses threads. */
   reader = xj_store_open_reader (job->data_dir, &error);
   if (reader != NULL && xj_inspection_write_preview (reader, job->inspection_id, job->organisation,
                                                      job->logo_path, job->path, cancellable,
