@@ -2,8 +2,9 @@
  *
  * The Inspections area: drafts first (open one to carry on where it was
  * left), then inspections newest first with filters by site, kind, state
- * and period.  The list is read a page at a time from the store: an
- * archive of a hundred thousand inspections never loads at once.
+ * and period.  The list is a lazy model counted and read a page at a time
+ * in a worker, and only the rows on screen are built: an archive of a
+ * hundred thousand inspections never loads at once, nor on the main loop.
  */
 #define G_LOG_DOMAIN "xj-inspections-page"
 
@@ -14,12 +15,13 @@
 #include "xj-clock.h"
 #include "xj-filters-private.h"
 #include "xj-inspection.h"
+#include "xj-inspection-model.h"
 #include "xj-inspections-page.h"
 #include "xj-new-inspection-dialog.h"
+#include "xj-record-rows-private.h"
 #include "xj-site.h"
 #include "xj-window.h"
 
-#define PAGE_SIZE 50
 #define MAX_DRAFTS 50
 
 struct _XjInspectionsPage
@@ -29,15 +31,14 @@ struct _XjInspectionsPage
   XjApplication     *application;
   GArray            *site_ids;     /* gint64 per entry of the site filter; 0: all */
   GPtrArray         *draft_rows;
-  guint              offset;       /* rows of the list read so far */
-  guint              n_listed;
+  XjPagedModel      *model;        /* the list below the drafts */
   gboolean           dirty;        /* the store changed while the page was hidden */
 
   GtkStack          *stack;
+  GtkWidget         *drafts_scroller;
   AdwPreferencesGroup *drafts_group;
   GtkBox            *filters;
-  GtkListBox        *list;
-  GtkButton         *more_button;
+  GtkListView       *list;
   GtkDropDown       *site_filter;
   GtkDropDown       *kind_filter;
   GtkDropDown       *state_filter;
@@ -83,7 +84,8 @@ grade_label (const char *grade)
 }
 
 static GtkWidget *
-create_row (const XjInspection *inspection)
+create_row (const XjInspection *inspection,
+            gpointer            user_data)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *tail = gtk_label_new (NULL);
@@ -157,35 +159,41 @@ filters_are_default (XjInspectionsPage *self)
          && gtk_drop_down_get_selected (self->period_filter) == 0;
 }
 
-/* Reads the next page of the list; with "any state" the drafts, already
- * shown above, are left out. */
 static void
-load_page (XjInspectionsPage *self)
+update_stack (XjInspectionsPage *self)
 {
-  XjInspectionFilter filter;
-  g_autoptr(GPtrArray) page = NULL;
-  g_autoptr(GError) error = NULL;
+  guint n_listed = g_list_model_get_n_items (G_LIST_MODEL (self->model));
 
-  read_filter (self, &filter);
-  filter.limit = PAGE_SIZE;
-  filter.offset = self->offset;
-  page = xj_store_list_inspections (xj_application_get_store (self->application), &filter, &error);
-  if (page == NULL)
+  if (!xj_paged_model_get_counted (self->model))
     {
-      show_error (self, error->message);
+      if (self->draft_rows->len > 0)
+        gtk_stack_set_visible_child_name (self->stack, "list");
       return;
     }
-  self->offset += page->len;
-  for (guint i = 0; i < page->len; i++)
-    {
-      XjInspection *inspection = g_ptr_array_index (page, i);
+  gtk_stack_set_visible_child_name (self->stack,
+                                    self->draft_rows->len == 0 && n_listed == 0
+                                    && filters_are_default (self) ? "empty" : "list");
+}
 
-      if (filter.state < 0 && inspection->state == XJ_INSPECTION_DRAFT)
-        continue;
-      gtk_list_box_append (self->list, create_row (inspection));
-      self->n_listed++;
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->more_button), page->len == PAGE_SIZE);
+static void
+on_loading_cb (XjInspectionsPage *self)
+{
+  const GError *error = xj_paged_model_get_error (self->model);
+
+  if (error != NULL)
+    show_error (self, error->message);
+  update_stack (self);
+}
+
+static void
+on_list_activate_cb (XjInspectionsPage *self,
+                     guint              position)
+{
+  const XjInspection *inspection = _xj_record_rows_get_data (self->list, position);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (inspection != NULL && XJ_IS_WINDOW (root))
+    xj_window_open_inspection (XJ_WINDOW (root), inspection->id);
 }
 
 static void
@@ -194,18 +202,27 @@ reload (XjInspectionsPage *self)
   XjInspectionFilter filter;
   g_autoptr(GPtrArray) drafts = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWidget *child;
 
   self->dirty = FALSE;
   for (guint i = 0; i < self->draft_rows->len; i++)
     adw_preferences_group_remove (self->drafts_group, g_ptr_array_index (self->draft_rows, i));
   g_ptr_array_set_size (self->draft_rows, 0);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
-  self->offset = 0;
-  self->n_listed = 0;
 
+  /* The list: any state but drafts (shown above) or the state chosen. */
   read_filter (self, &filter);
+  if (self->model == NULL)
+    {
+      self->model = xj_inspection_model_new (xj_application_get_store (self->application), &filter,
+                                             TRUE);
+      g_signal_connect_object (self->model, "notify::loading", G_CALLBACK (on_loading_cb), self,
+                               G_CONNECT_SWAPPED);
+      _xj_record_rows_bind (self->list, G_LIST_MODEL (self->model),
+                            (XjRecordRowFunc) create_row, NULL);
+    }
+  else
+    xj_inspection_model_set_filter (self->model, &filter, TRUE);
+
+  /* The drafts, at most MAX_DRAFTS: a short read. */
   if (filter.state < 0)
     {
       filter.state = XJ_INSPECTION_DRAFT;
@@ -220,17 +237,14 @@ reload (XjInspectionsPage *self)
         }
       for (guint i = 0; i < drafts->len; i++)
         {
-          GtkWidget *row = create_row (g_ptr_array_index (drafts, i));
+          GtkWidget *row = create_row (g_ptr_array_index (drafts, i), NULL);
 
           adw_preferences_group_add (self->drafts_group, row);
           g_ptr_array_add (self->draft_rows, row);
         }
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->drafts_group), self->draft_rows->len > 0);
-  load_page (self);
-  gtk_stack_set_visible_child_name (self->stack,
-                                    self->draft_rows->len == 0 && self->n_listed == 0
-                                    && filters_are_default (self) ? "empty" : "list");
+  gtk_widget_set_visible (self->drafts_scroller, self->draft_rows->len > 0);
+  update_stack (self);
 }
 
 /* --- callbacks ------------------------------------------------------------ */
@@ -273,14 +287,6 @@ new_activated (GtkWidget  *widget,
   gtk_window_set_transient_for (GTK_WINDOW (dialog),
                                 GTK_WINDOW (gtk_widget_get_root (widget)));
   gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-more_activated (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  load_page (XJ_INSPECTIONS_PAGE (widget));
 }
 
 /* --- building ------------------------------------------------------------- */
@@ -326,6 +332,7 @@ xj_inspections_page_dispose (GObject *object)
   XjInspectionsPage *self = XJ_INSPECTIONS_PAGE (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), XJ_TYPE_INSPECTIONS_PAGE);
+  g_clear_object (&self->model);
   g_clear_object (&self->application);
 
   G_OBJECT_CLASS (xj_inspections_page_parent_class)->dispose (object);
@@ -357,10 +364,9 @@ xj_inspections_page_class_init (XjInspectionsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XjInspectionsPage, drafts_group);
   gtk_widget_class_bind_template_child (widget_class, XjInspectionsPage, filters);
   gtk_widget_class_bind_template_child (widget_class, XjInspectionsPage, list);
-  gtk_widget_class_bind_template_child (widget_class, XjInspectionsPage, more_button);
+  gtk_widget_class_bind_template_child (widget_class, XjInspectionsPage, drafts_scroller);
 
   gtk_widget_class_install_action (widget_class, "inspections.new", NULL, new_activated);
-  gtk_widget_class_install_action (widget_class, "inspections.more", NULL, more_activated);
 }
 
 static void
@@ -378,6 +384,7 @@ xj_inspections_page_init (XjInspectionsPage *self)
                                                           gtk_named_action_new ("inspections.new")));
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
   g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
+  g_signal_connect_swapped (self->list, "activate", G_CALLBACK (on_list_activate_cb), self);
 }
 
 /* --- public API ----------------------------------------------------------- */

@@ -3,6 +3,8 @@
  * The Schedules area: the list of schedules (add, edit, pause, delete)
  * and, in a second view, the month calendar of their occurrences.  Both
  * read the database only when first shown: nothing here costs start-up.
+ * The list is a lazy model read in a worker (two hundred sites have a
+ * thousand schedules): only the rows on screen are built.
  */
 #define G_LOG_DOMAIN "xj-schedules-page"
 
@@ -13,7 +15,9 @@
 #include "xj-calendar-page.h"
 #include "xj-clock.h"
 #include "xj-inspection.h"
+#include "xj-record-rows-private.h"
 #include "xj-schedule-dialog.h"
+#include "xj-schedule-model.h"
 #include "xj-schedules-page.h"
 #include "xj-window.h"
 
@@ -25,13 +29,13 @@ struct _XjSchedulesPage
   AdwBin          parent_instance;
 
   XjApplication  *application;
-  GPtrArray      *schedules;
+  XjPagedModel   *model;        /* NULL until first shown */
   gboolean        loaded;
   gboolean        dirty;
 
   AdwViewStack   *views;
   GtkStack       *stack;
-  GtkListBox     *list;
+  GtkListView    *list;
   GtkWidget      *calendar_page;
 };
 
@@ -49,14 +53,18 @@ show_error (XjSchedulesPage *self,
     xj_window_toast (XJ_WINDOW (window), message);
 }
 
+/* One row's read (well under a millisecond): the list holds only pages. */
 static XjSchedule *
 find (XjSchedulesPage *self,
       gint64           schedule_id)
 {
-  for (guint i = 0; self->schedules != NULL && i < self->schedules->len; i++)
-    if (xj_schedule_get_id (self->schedules->pdata[i]) == schedule_id)
-      return self->schedules->pdata[i];
-  return NULL;
+  g_autoptr(GError) error = NULL;
+  XjSchedule *schedule = xj_store_get_schedule (xj_application_get_store (self->application),
+                                                schedule_id, &error);
+
+  if (schedule == NULL)
+    show_error (self, error->message);
+  return schedule;
 }
 
 static GtkWidget *
@@ -139,29 +147,40 @@ create_row (XjSchedule *schedule,
   return row;
 }
 
+static GtkWidget *
+create_schedule_row (gpointer data,
+                     gpointer user_data)
+{
+  return create_row (data, xj_clock_now ());
+}
+
+static void
+on_loading_cb (XjSchedulesPage *self)
+{
+  const GError *error = xj_paged_model_get_error (self->model);
+
+  if (error != NULL)
+    show_error (self, error->message);
+  if (xj_paged_model_get_counted (self->model))
+    gtk_stack_set_visible_child_name (self->stack,
+                                      g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0
+                                      ? "list" : "empty");
+}
+
 static void
 reload (XjSchedulesPage *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) schedules = NULL;
-  gint64 now = xj_clock_now ();
-  GtkWidget *child;
-
   self->loaded = TRUE;
   self->dirty = FALSE;
-  schedules = xj_store_list_schedules (xj_application_get_store (self->application), 0, &error);
-  if (schedules == NULL)
+  if (self->model != NULL)
     {
-      show_error (self, error->message);
+      xj_paged_model_reload (self->model);
       return;
     }
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
-  for (guint i = 0; i < schedules->len; i++)
-    gtk_list_box_append (self->list, create_row (schedules->pdata[i], now));
-  g_clear_pointer (&self->schedules, g_ptr_array_unref);
-  self->schedules = g_steal_pointer (&schedules);
-  gtk_stack_set_visible_child_name (self->stack, self->schedules->len > 0 ? "list" : "empty");
+  self->model = xj_schedule_model_new (xj_application_get_store (self->application), 0);
+  g_signal_connect_object (self->model, "notify::loading", G_CALLBACK (on_loading_cb), self,
+                           G_CONNECT_SWAPPED);
+  _xj_record_rows_bind (self->list, G_LIST_MODEL (self->model), create_schedule_row, NULL);
 }
 
 static void
@@ -176,6 +195,16 @@ open_dialog (XjSchedulesPage *self,
 }
 
 /* --- callbacks and actions ------------------------------------------------ */
+
+static void
+on_list_activate_cb (XjSchedulesPage *self,
+                     guint            position)
+{
+  XjSchedule *schedule = _xj_record_rows_get_data (self->list, position);
+
+  if (schedule != NULL)
+    open_dialog (self, schedule);
+}
 
 static void
 on_store_changed_cb (XjSchedulesPage *self)
@@ -211,7 +240,7 @@ edit_activated (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   XjSchedulesPage *self = XJ_SCHEDULES_PAGE (widget);
-  XjSchedule *schedule = find (self, g_variant_get_int64 (parameter));
+  g_autoptr(XjSchedule) schedule = find (self, g_variant_get_int64 (parameter));
 
   if (schedule != NULL)
     open_dialog (self, schedule);
@@ -257,7 +286,7 @@ delete_activated (GtkWidget  *widget,
 {
   XjSchedulesPage *self = XJ_SCHEDULES_PAGE (widget);
   gint64 id = g_variant_get_int64 (parameter);
-  XjSchedule *schedule = find (self, id);
+  g_autoptr(XjSchedule) schedule = find (self, id);
   GtkWidget *dialog;
 
   if (schedule == NULL)
@@ -288,7 +317,7 @@ xj_schedules_page_dispose (GObject *object)
   XjSchedulesPage *self = XJ_SCHEDULES_PAGE (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), XJ_TYPE_SCHEDULES_PAGE);
-  g_clear_pointer (&self->schedules, g_ptr_array_unref);
+  g_clear_object (&self->model);
   g_clear_object (&self->application);
 
   G_OBJECT_CLASS (xj_schedules_page_parent_class)->dispose (object);
@@ -321,6 +350,7 @@ xj_schedules_page_init (XjSchedulesPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
+  g_signal_connect_swapped (self->list, "activate", G_CALLBACK (on_list_activate_cb), self);
 
   gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
