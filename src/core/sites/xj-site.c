@@ -590,6 +590,15 @@ load_sites (XjStore   *store,
   return xj_store_list_sites (store, GPOINTER_TO_INT (include_inactive), error);
 }
 
+static gboolean
+same_site (gpointer a,
+           gpointer b)
+{
+  return xj_site_get_id (a) == xj_site_get_id (b)
+         && g_strcmp0 (xj_site_get_name (a), xj_site_get_name (b)) == 0
+         && xj_site_get_active (a) == xj_site_get_active (b);
+}
+
 /**
  * xj_site_model_new:
  *
@@ -600,6 +609,6 @@ XjStoreList *
 xj_site_model_new (XjStore  *store,
                    gboolean  include_inactive)
 {
-  return xj_store_list_new (store, "sites", XJ_TYPE_SITE, load_sites,
+  return xj_store_list_new (store, "sites", XJ_TYPE_SITE, load_sites, same_site,
                             GINT_TO_POINTER (include_inactive));
 }

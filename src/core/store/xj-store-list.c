@@ -17,6 +17,7 @@ struct _XjStoreList
   XjStore             *store;
   GType                item_type;
   XjStoreListLoadFunc  load;
+  XjStoreListEqualFunc equal;
   gpointer             user_data;
   GPtrArray           *items;
   GError              *error;
@@ -109,6 +110,7 @@ xj_store_list_init (XjStoreList *self)
  * xj_store_list_new:
  * @table: whose "changed::@table" reloads the list
  * @load: returns (transfer full) a GPtrArray of @item_type objects
+ * @equal: whether two items show the same
  *
  * Reads the list at once; a read that fails leaves the list empty with
  * the error in xj_store_list_get_error().
@@ -118,6 +120,7 @@ xj_store_list_new (XjStore             *store,
                    const char          *table,
                    GType                item_type,
                    XjStoreListLoadFunc  load,
+                   XjStoreListEqualFunc equal,
                    gpointer             user_data)
 {
   XjStoreList *self;
@@ -130,6 +133,7 @@ xj_store_list_new (XjStore             *store,
   self->store = g_object_ref (store);
   self->item_type = item_type;
   self->load = load;
+  self->equal = equal;
   self->user_data = user_data;
   signal = g_strconcat ("changed::", table, NULL);
   g_signal_connect_object (store, signal, G_CALLBACK (on_store_changed_cb), self,
@@ -144,6 +148,8 @@ xj_store_list_reload (XjStoreList *self)
 {
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GPtrArray) old = NULL;
+  guint head = 0;
+  guint tail = 0;
 
   g_return_val_if_fail (XJ_IS_STORE_LIST (self), FALSE);
 
@@ -153,8 +159,19 @@ xj_store_list_reload (XjStoreList *self)
     items = g_ptr_array_new_with_free_func (g_object_unref);
   old = g_steal_pointer (&self->items);
   self->items = g_steal_pointer (&items);
-  if (old->len > 0 || self->items->len > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old->len, self->items->len);
+
+  /* Only the rows between an equal start and an equal end changed: a
+   * chooser keeps its choice when another site is added or renamed. */
+  while (head < old->len && head < self->items->len
+         && self->equal (old->pdata[head], self->items->pdata[head]))
+    head++;
+  while (tail < old->len - head && tail < self->items->len - head
+         && self->equal (old->pdata[old->len - 1 - tail],
+                         self->items->pdata[self->items->len - 1 - tail]))
+    tail++;
+  if (head + tail < old->len || head + tail < self->items->len)
+    g_list_model_items_changed (G_LIST_MODEL (self), head, old->len - head - tail,
+                                self->items->len - head - tail);
   return self->error == NULL;
 }
 

@@ -12,6 +12,9 @@ G_BEGIN_DECLS
 typedef GPtrArray *(*XjStoreListLoadFunc) (XjStore   *store,
                                            gpointer   user_data,
                                            GError   **error);
+/* Whether two items show the same: a reload announces only what differs. */
+typedef gboolean   (*XjStoreListEqualFunc) (gpointer   a,
+                                            gpointer   b);
 
 #define XJ_TYPE_STORE_LIST (xj_store_list_get_type ())
 G_DECLARE_FINAL_TYPE (XjStoreList, xj_store_list, XJ, STORE_LIST, GObject)
@@ -20,6 +23,7 @@ XjStoreList  *xj_store_list_new       (XjStore             *store,
                                        const char          *table,
                                        GType                item_type,
                                        XjStoreListLoadFunc  load,
+                                       XjStoreListEqualFunc equal,
                                        gpointer             user_data);
 gboolean      xj_store_list_reload    (XjStoreList         *self);
 const GError *xj_store_list_get_error (XjStoreList         *self);

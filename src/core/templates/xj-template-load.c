@@ -450,6 +450,16 @@ load_summaries (XjStore   *store,
   return records;
 }
 
+static gboolean
+same_summary (gpointer a,
+              gpointer b)
+{
+  const XjTemplateSummary *x = xj_record_get_data (a);
+  const XjTemplateSummary *y = xj_record_get_data (b);
+
+  return x->id == y->id && x->version == y->version && g_strcmp0 (x->name, y->name) == 0;
+}
+
 /**
  * xj_template_model_new:
  *
@@ -461,6 +471,6 @@ XjStoreList *
 xj_template_model_new (XjStore  *store,
                        gboolean  include_archived)
 {
-  return xj_store_list_new (store, "templates", XJ_TYPE_RECORD, load_summaries,
+  return xj_store_list_new (store, "templates", XJ_TYPE_RECORD, load_summaries, same_summary,
                             GINT_TO_POINTER (include_archived));
 }

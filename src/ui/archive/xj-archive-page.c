@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "xj-archive-model.h"
+#include "xj-choices-private.h"
 #include "xj-filters-private.h"
 #include "xj-archive-page.h"
 #include "xj-archive-row.h"
@@ -28,7 +29,6 @@ struct _XjArchivePage
   AdwBin           parent_instance;
 
   XjApplication   *application;
-  GArray          *site_ids;      /* gint64 per entry of the site filter; 0: all */
   XjPagedModel    *model;
   gboolean         dirty;         /* the store changed while the page was hidden */
 
@@ -73,15 +73,13 @@ read_query (XjArchivePage  *self,
 {
   guint n_kinds = 0;
   const XjTemplateChoice *kinds = xj_template_get_kinds (&n_kinds);
-  guint site = gtk_drop_down_get_selected (self->site_filter);
   guint kind = gtk_drop_down_get_selected (self->kind_filter);
   guint grade = gtk_drop_down_get_selected (self->grade_filter);
   guint period = gtk_drop_down_get_selected (self->period_filter);
 
   *query = (XjArchiveQuery) XJ_ARCHIVE_QUERY_INIT;
   query->search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  if (site != GTK_INVALID_LIST_POSITION && site < self->site_ids->len)
-    query->site_id = g_array_index (self->site_ids, gint64, site);
+  query->site_id = _xj_dropdown_get_id (self->site_filter);
   if (kind > 0 && kind <= n_kinds)
     query->kind = kinds[kind - 1].id;
   if (grade > 0 && grade <= XJ_GRADE_FAIL)
@@ -203,11 +201,8 @@ show_inspections_activated (GtkWidget  *widget,
 
 static GtkDropDown *
 add_filter (XjArchivePage *self,
-            GtkStringList *labels,
-            const char    *accessible_label)
+            GtkDropDown   *dropdown)
 {
-  GtkDropDown *dropdown = _xj_filter_dropdown_new (labels, accessible_label);
-
   g_signal_connect_swapped (dropdown, "notify::selected", G_CALLBACK (on_query_changed_cb), self);
   gtk_box_append (self->filters, GTK_WIDGET (dropdown));
   return dropdown;
@@ -216,8 +211,8 @@ add_filter (XjArchivePage *self,
 static void
 build_filters (XjArchivePage *self)
 {
-  GtkStringList *sites = _xj_filter_sites_new (xj_application_get_store (self->application),
-                                               self->site_ids);
+  g_autoptr(GListModel) sites = _xj_site_choices_new (xj_application_get_store (self->application),
+                                                      TRUE, _("All sites"));
   GtkStringList *kinds = _xj_filter_kinds_new ();
   GtkStringList *grades = gtk_string_list_new (NULL);
   GtkStringList *period = gtk_string_list_new (NULL);
@@ -228,10 +223,10 @@ build_filters (XjArchivePage *self)
   for (guint i = 0; i < G_N_ELEMENTS (periods); i++)
     gtk_string_list_append (period, _(periods[i]));
 
-  self->site_filter = add_filter (self, sites, _("Site"));
-  self->kind_filter = add_filter (self, kinds, _("Kind"));
-  self->grade_filter = add_filter (self, grades, _("Grade"));
-  self->period_filter = add_filter (self, period, _("Period"));
+  self->site_filter = add_filter (self, _xj_choice_dropdown_new (sites, _("Site")));
+  self->kind_filter = add_filter (self, _xj_filter_dropdown_new (kinds, _("Kind")));
+  self->grade_filter = add_filter (self, _xj_filter_dropdown_new (grades, _("Grade")));
+  self->period_filter = add_filter (self, _xj_filter_dropdown_new (period, _("Period")));
 }
 
 /* --- GObject -------------------------------------------------------------- */
@@ -249,23 +244,12 @@ xj_archive_page_dispose (GObject *object)
 }
 
 static void
-xj_archive_page_finalize (GObject *object)
-{
-  XjArchivePage *self = XJ_ARCHIVE_PAGE (object);
-
-  g_clear_pointer (&self->site_ids, g_array_unref);
-
-  G_OBJECT_CLASS (xj_archive_page_parent_class)->finalize (object);
-}
-
-static void
 xj_archive_page_class_init (XjArchivePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = xj_archive_page_dispose;
-  object_class->finalize = xj_archive_page_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/xunjian/Xunjian/xj-archive-page.ui");
@@ -286,7 +270,6 @@ xj_archive_page_init (XjArchivePage *self)
   GtkEventController *shortcuts = gtk_shortcut_controller_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->site_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   g_signal_connect_swapped (self->search_entry, "search-changed",
                             G_CALLBACK (on_query_changed_cb), self);

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "xj-clock.h"
+#include "xj-choices-private.h"
 #include "xj-filters-private.h"
 #include "xj-inspection.h"
 #include "xj-inspection-model.h"
@@ -29,7 +30,6 @@ struct _XjInspectionsPage
   AdwBin             parent_instance;
 
   XjApplication     *application;
-  GArray            *site_ids;     /* gint64 per entry of the site filter; 0: all */
   GPtrArray         *draft_rows;
   XjPagedModel      *model;        /* the list below the drafts */
   gboolean           dirty;        /* the store changed while the page was hidden */
@@ -131,11 +131,9 @@ read_filter (XjInspectionsPage  *self,
   guint kind = gtk_drop_down_get_selected (self->kind_filter);
   guint state = gtk_drop_down_get_selected (self->state_filter);
   guint period = gtk_drop_down_get_selected (self->period_filter);
-  guint site = gtk_drop_down_get_selected (self->site_filter);
 
   *filter = (XjInspectionFilter) XJ_INSPECTION_FILTER_INIT;
-  if (site != GTK_INVALID_LIST_POSITION && site < self->site_ids->len)
-    filter->site_id = g_array_index (self->site_ids, gint64, site);
+  filter->site_id = _xj_dropdown_get_id (self->site_filter);
   if (kind > 0 && kind <= n_kinds)
     filter->kind = kinds[kind - 1].id;
   filter->state = state > 0 && state != GTK_INVALID_LIST_POSITION ? (int) state - 1 : -1;
@@ -293,11 +291,8 @@ new_activated (GtkWidget  *widget,
 
 static GtkDropDown *
 add_filter (XjInspectionsPage *self,
-            GtkStringList *labels,
-            const char    *accessible_label)
+            GtkDropDown   *dropdown)
 {
-  GtkDropDown *dropdown = _xj_filter_dropdown_new (labels, accessible_label);
-
   g_signal_connect_swapped (dropdown, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);
   gtk_box_append (self->filters, GTK_WIDGET (dropdown));
   return dropdown;
@@ -306,8 +301,8 @@ add_filter (XjInspectionsPage *self,
 static void
 build_filters (XjInspectionsPage *self)
 {
-  GtkStringList *sites = _xj_filter_sites_new (xj_application_get_store (self->application),
-                                               self->site_ids);
+  g_autoptr(GListModel) sites = _xj_site_choices_new (xj_application_get_store (self->application),
+                                                      TRUE, _("All sites"));
   GtkStringList *kinds = _xj_filter_kinds_new ();
   GtkStringList *states = gtk_string_list_new (NULL);
   GtkStringList *period = gtk_string_list_new (NULL);
@@ -318,10 +313,10 @@ build_filters (XjInspectionsPage *self)
   for (guint i = 0; i < G_N_ELEMENTS (periods); i++)
     gtk_string_list_append (period, _(periods[i]));
 
-  self->site_filter = add_filter (self, sites, _("Site"));
-  self->kind_filter = add_filter (self, kinds, _("Kind"));
-  self->state_filter = add_filter (self, states, _("State"));
-  self->period_filter = add_filter (self, period, _("Period"));
+  self->site_filter = add_filter (self, _xj_choice_dropdown_new (sites, _("Site")));
+  self->kind_filter = add_filter (self, _xj_filter_dropdown_new (kinds, _("Kind")));
+  self->state_filter = add_filter (self, _xj_filter_dropdown_new (states, _("State")));
+  self->period_filter = add_filter (self, _xj_filter_dropdown_new (period, _("Period")));
 }
 
 /* --- GObject -------------------------------------------------------------- */
@@ -343,7 +338,6 @@ xj_inspections_page_finalize (GObject *object)
 {
   XjInspectionsPage *self = XJ_INSPECTIONS_PAGE (object);
 
-  g_clear_pointer (&self->site_ids, g_array_unref);
   g_clear_pointer (&self->draft_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (xj_inspections_page_parent_class)->finalize (object);
@@ -375,7 +369,6 @@ xj_inspections_page_init (XjInspectionsPage *self)
   GtkEventController *shortcuts = gtk_shortcut_controller_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->site_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->draft_rows = g_ptr_array_new ();
 
   gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
