@@ -126,10 +126,17 @@ on_loading_cb (XjArchivePage *self)
 }
 
 static GtkWidget *
-create_row (gpointer entry,
-            gpointer user_data)
+create_row (gpointer user_data)
 {
-  return GTK_WIDGET (xj_archive_row_new (entry));
+  return xj_archive_row_new_empty ();
+}
+
+static void
+update_row (GtkWidget *row,
+            gpointer   entry,
+            gpointer   user_data)
+{
+  xj_archive_row_set_entry (XJ_ARCHIVE_ROW (row), entry);
 }
 
 static void
@@ -319,7 +326,8 @@ xj_archive_page_reload (XjArchivePage *self)
   self->model = xj_archive_model_new (xj_application_get_store (self->application), &query);
   g_signal_connect_object (self->model, "notify::loading", G_CALLBACK (on_loading_cb), self,
                            G_CONNECT_SWAPPED);
-  _xj_record_rows_bind (self->list, G_LIST_MODEL (self->model), create_row, NULL);
+  _xj_record_rows_bind (self->list, G_LIST_MODEL (self->model), create_row, update_row,
+                        NULL);
 }
 
 gboolean

@@ -32,6 +32,8 @@ struct _XjInspectionsPage
   XjApplication     *application;
   GPtrArray         *draft_rows;
   XjPagedModel      *model;        /* the list below the drafts */
+  XjPagedModel      *drafts;
+  gboolean           with_drafts;  /* the state filter is "any" */
   gboolean           dirty;        /* the store changed while the page was hidden */
 
   GtkStack          *stack;
@@ -83,18 +85,45 @@ grade_label (const char *grade)
   return "";
 }
 
+/* A row of the list (recycled as it scrolls) or of the drafts. */
 static GtkWidget *
-create_row (const XjInspection *inspection,
-            gpointer            user_data)
+create_row (gpointer user_data)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *tail = gtk_label_new (NULL);
-  g_autofree char *title = g_strdup_printf ("%s · %s", inspection->site_name,
-                                            inspection->template_name);
-  g_autofree char *when = xj_format_local_minute (inspection->started_at);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_widget_add_css_class (tail, "numeric");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), tail);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data (G_OBJECT (row), "tail", tail);
+  g_signal_connect (row, "activated", G_CALLBACK (on_row_activated_cb), NULL);
+  return row;
+}
+
+static void
+update_row (GtkWidget *row,
+            gpointer   data,
+            gpointer   user_data)
+{
+  const XjInspection *inspection = data;
+  GtkLabel *tail = g_object_get_data (G_OBJECT (row), "tail");
+  g_autofree char *title = NULL;
+  g_autofree char *when = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *score = NULL;
 
+  g_object_set_data (G_OBJECT (row), "inspection-id",
+                     GSIZE_TO_POINTER ((gsize) (inspection != NULL ? inspection->id : 0)));
+  if (inspection == NULL)
+    {
+      _xj_record_row_show_blank (row);
+      gtk_label_set_text (tail, "");
+      return;
+    }
+  title = g_strdup_printf ("%s · %s", inspection->site_name, inspection->template_name);
+  when = xj_format_local_minute (inspection->started_at);
   subtitle = g_strdup_printf ("%s · %s · %s", xj_inspection_kind_get_label (inspection->kind),
                               when, inspection->inspector);
   if (inspection->state == XJ_INSPECTION_DRAFT)
@@ -107,17 +136,9 @@ create_row (const XjInspection *inspection,
   else
     score = g_strdup (xj_inspection_state_get_label (inspection->state));
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_label_set_text (GTK_LABEL (tail), score);
-  gtk_widget_add_css_class (tail, "numeric");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), tail);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data (G_OBJECT (row), "inspection-id", GSIZE_TO_POINTER ((gsize) inspection->id));
-  g_signal_connect (row, "activated", G_CALLBACK (on_row_activated_cb), NULL);
-  return row;
+  gtk_label_set_text (tail, score);
 }
 
 /* The filter the drop-downs describe (the strings stay valid while the
@@ -168,6 +189,8 @@ update_stack (XjInspectionsPage *self)
         gtk_stack_set_visible_child_name (self->stack, "list");
       return;
     }
+  if (self->drafts == NULL || !xj_paged_model_get_counted (self->drafts))
+    return;
   gtk_stack_set_visible_child_name (self->stack,
                                     self->draft_rows->len == 0 && n_listed == 0
                                     && filters_are_default (self) ? "empty" : "list");
@@ -194,55 +217,70 @@ on_list_activate_cb (XjInspectionsPage *self,
     xj_window_open_inspection (XJ_WINDOW (root), inspection->id);
 }
 
+/* The drafts above the list, at most MAX_DRAFTS, once their worker has
+ * read them (nothing scans on the main loop). */
 static void
-reload (XjInspectionsPage *self)
+show_drafts (XjInspectionsPage *self)
 {
-  XjInspectionFilter filter;
-  g_autoptr(GPtrArray) drafts = NULL;
-  g_autoptr(GError) error = NULL;
+  guint n = MIN (g_list_model_get_n_items (G_LIST_MODEL (self->drafts)), MAX_DRAFTS);
+  const GError *error = xj_paged_model_get_error (self->drafts);
 
-  self->dirty = FALSE;
+  if (error != NULL)
+    show_error (self, error->message);
+  if (!xj_paged_model_get_counted (self->drafts) || xj_paged_model_get_loading (self->drafts))
+    return;
   for (guint i = 0; i < self->draft_rows->len; i++)
     adw_preferences_group_remove (self->drafts_group, g_ptr_array_index (self->draft_rows, i));
   g_ptr_array_set_size (self->draft_rows, 0);
+  for (guint i = 0; self->with_drafts && i < n; i++)
+    {
+      g_autoptr(XjRecord) record = g_list_model_get_item (G_LIST_MODEL (self->drafts), i);
+      GtkWidget *row;
+
+      if (xj_record_is_placeholder (record))
+        continue;
+      row = create_row (NULL);
+      update_row (row, xj_record_get_data (record), NULL);
+      adw_preferences_group_add (self->drafts_group, row);
+      g_ptr_array_add (self->draft_rows, row);
+    }
+  gtk_widget_set_visible (self->drafts_scroller, self->draft_rows->len > 0);
+  update_stack (self);
+}
+
+static void
+reload (XjInspectionsPage *self)
+{
+  XjStore *store = xj_application_get_store (self->application);
+  XjInspectionFilter filter;
+
+  self->dirty = FALSE;
 
   /* The list: any state but drafts (shown above) or the state chosen. */
   read_filter (self, &filter);
   if (self->model == NULL)
     {
-      self->model = xj_inspection_model_new (xj_application_get_store (self->application), &filter,
-                                             TRUE);
+      self->model = xj_inspection_model_new (store, &filter, TRUE);
       g_signal_connect_object (self->model, "notify::loading", G_CALLBACK (on_loading_cb), self,
                                G_CONNECT_SWAPPED);
-      _xj_record_rows_bind (self->list, G_LIST_MODEL (self->model),
-                            (XjRecordRowFunc) create_row, NULL);
+      _xj_record_rows_bind (self->list, G_LIST_MODEL (self->model), create_row, update_row, NULL);
     }
   else
     xj_inspection_model_set_filter (self->model, &filter, TRUE);
 
-  /* The drafts, at most MAX_DRAFTS: a short read. */
-  if (filter.state < 0)
+  /* The drafts of the filter's site and kind, with "any state" only. */
+  self->with_drafts = filter.state < 0;
+  filter.state = XJ_INSPECTION_DRAFT;
+  filter.from = 0;
+  if (self->drafts == NULL)
     {
-      filter.state = XJ_INSPECTION_DRAFT;
-      filter.from = 0;
-      filter.limit = MAX_DRAFTS;
-      drafts = xj_store_list_inspections (xj_application_get_store (self->application), &filter,
-                                          &error);
-      if (drafts == NULL)
-        {
-          show_error (self, error->message);
-          return;
-        }
-      for (guint i = 0; i < drafts->len; i++)
-        {
-          GtkWidget *row = create_row (g_ptr_array_index (drafts, i), NULL);
-
-          adw_preferences_group_add (self->drafts_group, row);
-          g_ptr_array_add (self->draft_rows, row);
-        }
+      self->drafts = xj_inspection_model_new (store, &filter, FALSE);
+      xj_paged_model_set_page_size (self->drafts, MAX_DRAFTS);
+      g_signal_connect_object (self->drafts, "notify::loading", G_CALLBACK (show_drafts), self,
+                               G_CONNECT_SWAPPED);
     }
-  gtk_widget_set_visible (self->drafts_scroller, self->draft_rows->len > 0);
-  update_stack (self);
+  else
+    xj_inspection_model_set_filter (self->drafts, &filter, FALSE);
 }
 
 /* --- callbacks ------------------------------------------------------------ */
@@ -328,6 +366,7 @@ xj_inspections_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), XJ_TYPE_INSPECTIONS_PAGE);
   g_clear_object (&self->model);
+  g_clear_object (&self->drafts);
   g_clear_object (&self->application);
 
   G_OBJECT_CLASS (xj_inspections_page_parent_class)->dispose (object);

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The long lists of the pages (Inspections, Schedules, Archive) as list
- * views over core's list models: a row is built when it scrolls into view
- * and dropped when it leaves, so a list of a hundred thousand costs what
- * a screenful costs.
+ * views over core's list models: only a screenful of rows exists, each
+ * made once and given the record that scrolls into its place, so a list
+ * of a hundred thousand costs what a screenful costs.
  */
 #define G_LOG_DOMAIN "xj-record-rows"
 
@@ -13,20 +13,17 @@
 #include "xj-record-rows-private.h"
 
 typedef struct {
-  XjRecordRowFunc create;
-  gpointer        user_data;
+  XjRecordRowCreateFunc create;
+  XjRecordRowUpdateFunc update;
+  gpointer              user_data;
 } RowBuilder;
 
-static GtkWidget *
-placeholder_row (void)
+static void
+on_setup_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             RowBuilder               *builder)
 {
-  GtkWidget *row = adw_action_row_new ();
-
-  /* Blank title and subtitle: the height of a real row, nothing to read. */
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), " ");
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), " ");
-  gtk_widget_add_css_class (row, "placeholder-row");
-  return row;
+  gtk_list_item_set_child (item, builder->create (builder->user_data));
 }
 
 static void
@@ -36,17 +33,23 @@ on_bind_cb (GtkSignalListItemFactory *factory,
 {
   XjRecord *record = gtk_list_item_get_item (item);
   gpointer data = XJ_IS_RECORD (record) ? xj_record_get_data (record) : NULL;
+  GtkWidget *row = gtk_list_item_get_child (item);
 
-  gtk_list_item_set_child (item, data != NULL ? builder->create (data, builder->user_data)
-                                              : placeholder_row ());
+  builder->update (row, data, builder->user_data);
+  if (data == NULL)
+    gtk_widget_add_css_class (row, "placeholder-row");
+  else
+    gtk_widget_remove_css_class (row, "placeholder-row");
   gtk_list_item_set_activatable (item, data != NULL);
 }
 
-static void
-on_unbind_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item)
+/* For an update function given no data: a blank title and subtitle, the
+ * height of a real row with nothing to read, and no suffix to press. */
+void
+_xj_record_row_show_blank (GtkWidget *row)
 {
-  gtk_list_item_set_child (item, NULL);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), " ");
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), " ");
 }
 
 /**
@@ -56,19 +59,21 @@ on_unbind_cb (GtkSignalListItemFactory *factory,
  * Shows @model in @view, without selection.
  */
 void
-_xj_record_rows_bind (GtkListView     *view,
-                      GListModel      *model,
-                      XjRecordRowFunc  create,
-                      gpointer         user_data)
+_xj_record_rows_bind (GtkListView           *view,
+                      GListModel            *model,
+                      XjRecordRowCreateFunc  create,
+                      XjRecordRowUpdateFunc  update,
+                      gpointer               user_data)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   RowBuilder *builder = g_new0 (RowBuilder, 1);
 
   builder->create = create;
+  builder->update = update;
   builder->user_data = user_data;
+  g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cb), builder);
   g_signal_connect_data (factory, "bind", G_CALLBACK (on_bind_cb), builder,
                          (GClosureNotify) (void (*) (void)) g_free, 0);
-  g_signal_connect (factory, "unbind", G_CALLBACK (on_unbind_cb), NULL);
   gtk_list_view_set_factory (view, factory);
   g_object_unref (factory);
   gtk_list_view_set_model (view, GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (model))));
