@@ -296,8 +296,9 @@ test_sign_and_archive (Fixture       *f,
   g_assert_nonnull (page);
   xj_test_wait_until (!(xj_archive_page_get_loading (page)));
   g_assert_cmpuint (xj_archive_page_get_n_rows (page), ==, 1);
-  g_assert_true (xj_test_label_shown (GTK_WIDGET (page), report->number));
+  xj_test_wait_until (xj_test_label_shown (GTK_WIDGET (page), report->number));
   row = xj_test_find_by_type (GTK_WIDGET (page), XJ_TYPE_ARCHIVE_ROW);
+  g_assert_nonnull (row);
   g_assert_cmpint (xj_archive_row_get_inspection_id (XJ_ARCHIVE_ROW (row)), ==, f->inspection_id);
   g_assert_true (gtk_widget_activate_action (row, "row.verify", NULL));
   verify = wait_for_window (XJ_TYPE_VERIFY_DIALOG, 10);

@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include "xj-choices-private.h"
+
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <math.h>
@@ -375,8 +377,9 @@ test_resume_draft (Fixture       *f,
   run (runner, "runner.back");
   xj_test_wait_until ((xj_window_get_runner (f->window)) == NULL);
 
-  /* The page lists the draft first; opening it resumes at the same item. */
-  g_assert_cmpuint (xj_inspections_page_get_n_drafts (f->page), ==, 1);
+  /* The page lists the draft first (read in a worker); opening it resumes
+   * at the same item. */
+  xj_test_wait_until (xj_inspections_page_get_n_drafts (f->page) == 1);
   drafts = xj_test_find_widget (GTK_WIDGET (f->page), "drafts_group");
   row = xj_test_find_by_type (drafts, ADW_TYPE_ACTION_ROW);
   g_assert_nonnull (row);
@@ -463,12 +466,17 @@ choose_template (XjNewInspectionDialog *dialog,
   AdwComboRow *row = ADW_COMBO_ROW (xj_test_find_widget (GTK_WIDGET (dialog), "template_row"));
   GListModel *model = adw_combo_row_get_model (row);
 
+  /* The entries are core's checklist records, their names as shown. */
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), name) == 0)
-      {
-        adw_combo_row_set_selected (row, i);
-        return;
-      }
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (_xj_choice_get_name (item), name) == 0)
+        {
+          adw_combo_row_set_selected (row, i);
+          return;
+        }
+    }
   g_assert_not_reached ();
 }
 

@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include "xj-choices-private.h"
+
 #include <glib/gi18n.h>
 #include <locale.h>
 
@@ -138,9 +140,11 @@ combo_text (GtkWidget  *dialog,
             const char *row_id)
 {
   AdwComboRow *row = ADW_COMBO_ROW (xj_test_find_widget (dialog, row_id));
-  GtkStringObject *item = adw_combo_row_get_selected_item (row);
+  gpointer item = adw_combo_row_get_selected_item (row);
 
-  return gtk_string_object_get_string (item);
+  /* Kinds are strings; sites and checklists core's own objects. */
+  return GTK_IS_STRING_OBJECT (item) ? gtk_string_object_get_string (item)
+                                     : _xj_choice_get_name (item);
 }
 
 static XjCalendarPage *

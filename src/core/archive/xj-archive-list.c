@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "xj-archive-list.h"
+#include "xj-archive-private.h"
 
 #define DEFAULT_LIMIT 100
 /* Virtual machine steps between two looks at the cancellable. */
@@ -39,8 +40,8 @@ dup_column (sqlite3_stmt *stmt,
   return g_strdup (text != NULL ? text : "");
 }
 
-static XjArchiveEntry *
-entry_from_row (sqlite3_stmt *stmt)
+XjArchiveEntry *
+_xj_archive_entry_from_row (sqlite3_stmt *stmt)
 {
   XjArchiveEntry *entry = g_new0 (XjArchiveEntry, 1);
 
@@ -63,6 +64,22 @@ on_progress_cb (void *user_data)
 {
   /* Non-zero interrupts the statement. */
   return g_cancellable_is_cancelled (user_data);
+}
+
+/* Binds ?1 … ?6 of ARCHIVE_FROM_WHERE. */
+void
+_xj_archive_bind_query (sqlite3_stmt         *stmt,
+                        const XjArchiveQuery *query)
+{
+  if (query->search != NULL && *query->search != '\0')
+    sqlite3_bind_text (stmt, 1, query->search, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, query->site_id);
+  if (query->kind != NULL)
+    sqlite3_bind_text (stmt, 3, query->kind, -1, SQLITE_TRANSIENT);
+  if (query->grade != NULL)
+    sqlite3_bind_text (stmt, 4, query->grade, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 5, query->from);
+  sqlite3_bind_int64 (stmt, 6, query->to);
 }
 
 /**
@@ -88,14 +105,7 @@ xj_archive_list (sqlite3               *db,
   rc = sqlite3_prepare_v2 (db,
                            "SELECT r.id, i.id, r.number, s.name, i.kind, i.started_at, i.score, "
                            "  i.grade, r.signer, r.created_at "
-                           "FROM inspections i "
-                           "JOIN reports r ON r.inspection_id = i.id "
-                           "JOIN sites s ON s.id = i.site_id "
-                           "WHERE (?1 IS NULL OR instr (r.number || ' ' || s.name || ' ' || r.signer "
-                           "  || ' ' || i.inspector || ' ' || i.rep_name, ?1) > 0) "
-                           "AND (?2 = 0 OR i.site_id = ?2) AND (?3 IS NULL OR i.kind = ?3) "
-                           "AND (?4 IS NULL OR i.grade = ?4) AND (?5 = 0 OR i.started_at >= ?5) "
-                           "AND (?6 = 0 OR i.started_at < ?6) "
+                           ARCHIVE_FROM_WHERE
                            "ORDER BY i.started_at DESC, i.id DESC LIMIT ?7 OFFSET ?8",
                            -1, &stmt, NULL);
   if (rc != SQLITE_OK)
@@ -103,22 +113,14 @@ xj_archive_list (sqlite3               *db,
       xj_store_set_sqlite_error (error, db, rc, _("Could not read the archive"));
       return NULL;
     }
-  if (query->search != NULL && *query->search != '\0')
-    sqlite3_bind_text (stmt, 1, query->search, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, query->site_id);
-  if (query->kind != NULL)
-    sqlite3_bind_text (stmt, 3, query->kind, -1, SQLITE_TRANSIENT);
-  if (query->grade != NULL)
-    sqlite3_bind_text (stmt, 4, query->grade, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 5, query->from);
-  sqlite3_bind_int64 (stmt, 6, query->to);
+  _xj_archive_bind_query (stmt, query);
   sqlite3_bind_int (stmt, 7, query->limit > 0 ? query->limit : DEFAULT_LIMIT);
   sqlite3_bind_int (stmt, 8, query->offset);
 
   if (cancellable != NULL)
     sqlite3_progress_handler (db, CANCEL_CHECK_STEPS, on_progress_cb, cancellable);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, entry_from_row (stmt));
+    g_ptr_array_add (list, _xj_archive_entry_from_row (stmt));
   sqlite3_progress_handler (db, 0, NULL, NULL);
   sqlite3_finalize (stmt);
 
@@ -130,90 +132,6 @@ xj_archive_list (sqlite3               *db,
       return NULL;
     }
   return g_steal_pointer (&list);
-}
-
-/* --- in a worker ------------------------------------------------------------ */
-
-typedef struct {
-  char           *db_path;
-  XjArchiveQuery  query;      /* its strings owned below */
-  char           *search;
-  char           *kind;
-  char           *grade;
-} ListJob;
-
-static void
-list_job_free (ListJob *job)
-{
-  g_free (job->db_path);
-  g_free (job->search);
-  g_free (job->kind);
-  g_free (job->grade);
-  g_free (job);
-}
-
-static void
-list_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  ListJob *job = task_data;
-  GError *error = NULL;
-  sqlite3 *db = xj_store_open_connection (job->db_path, TRUE, &error);
-  GPtrArray *list = NULL;
-
-  if (db != NULL)
-    {
-      list = xj_archive_list (db, &job->query, cancellable, &error);
-      sqlite3_close (db);
-    }
-  if (list != NULL)
-    g_task_return_pointer (task, list, (GDestroyNotify) g_ptr_array_unref);
-  else
-    g_task_return_error (task, error);
-}
-
-/**
- * xj_archive_list_async:
- *
- * xj_archive_list() in a worker with its own read-only connection to
- * @store's database.  @query is copied.
- */
-void
-xj_archive_list_async (XjStore               *store,
-                       const XjArchiveQuery  *query,
-                       GCancellable          *cancellable,
-                       GAsyncReadyCallback    callback,
-                       gpointer               user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  ListJob *job;
-
-  g_return_if_fail (XJ_IS_STORE (store));
-  g_return_if_fail (query != NULL);
-
-  job = g_new0 (ListJob, 1);
-  job->db_path = g_strdup (xj_store_get_db_path (store));
-  job->query = *query;
-  job->query.search = job->search = g_strdup (query->search);
-  job->query.kind = job->kind = g_strdup (query->kind);
-  job->query.grade = job->grade = g_strdup (query->grade);
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, xj_archive_list_async);
-  g_task_set_task_data (task, job, (GDestroyNotify) list_job_free);
-  g_task_run_in_thread (task, list_thread);
-}
-
-GPtrArray *
-xj_archive_list_finish (GAsyncResult  *result,
-                        GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == xj_archive_list_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /* --- the files, for checking them ----------------------------------------- */

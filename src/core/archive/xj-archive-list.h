@@ -43,13 +43,6 @@ GPtrArray  *xj_archive_list         (sqlite3               *db,
                                      GCancellable          *cancellable,
                                      GError               **error);
 #endif
-void        xj_archive_list_async   (XjStore               *store,
-                                     const XjArchiveQuery  *query,
-                                     GCancellable          *cancellable,
-                                     GAsyncReadyCallback    callback,
-                                     gpointer               user_data);
-GPtrArray  *xj_archive_list_finish  (GAsyncResult          *result,
-                                     GError               **error);
 
 /* An archived report's file as it was recorded when it was signed. */
 typedef struct {

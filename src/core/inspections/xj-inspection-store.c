@@ -103,22 +103,8 @@ check_draft (XjStore  *store,
   return TRUE;
 }
 
-#define INSPECTION_COLUMNS \
-  "i.id, i.site_id, s.name, v.template_id, i.version_id, v.name, v.version, i.kind, " \
-  "i.state, i.inspector, i.rep_name, i.rep_company, i.started_at, " \
-  "coalesce(i.completed_at, 0), coalesce(i.signed_at, 0), i.score, i.grade, " \
-  "coalesce(i.failure_index, 0), i.critical_failed, coalesce(i.current_item_id, 0), " \
-  "(SELECT count(*) FROM answers a JOIN answer_photos p ON p.answer_id = a.id " \
-  "  WHERE a.inspection_id = i.id), " \
-  "(SELECT count(*) FROM answers a WHERE a.inspection_id = i.id " \
-  "  AND a.outcome <> 'unanswered'), " \
-  "(SELECT builtin FROM templates t WHERE t.id = v.template_id) "
-#define INSPECTION_FROM \
-  "FROM inspections i JOIN sites s ON s.id = i.site_id " \
-  "JOIN template_versions v ON v.id = i.version_id "
-
-static XjInspection *
-inspection_from_row (sqlite3_stmt *stmt)
+XjInspection *
+_xj_inspection_from_row (sqlite3_stmt *stmt)
 {
   XjInspection *inspection = g_new0 (XjInspection, 1);
   XjInspectionState state = XJ_INSPECTION_DRAFT;
@@ -311,7 +297,7 @@ xj_store_get_inspection (XjStore  *store,
   sqlite3_bind_int64 (stmt, 1, inspection_id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    inspection = inspection_from_row (stmt);
+    inspection = _xj_inspection_from_row (stmt);
   else if (rc == SQLITE_DONE)
     g_set_error (error, XJ_INSPECTION_ERROR, XJ_INSPECTION_ERROR_NOT_FOUND,
                  _("There is no inspection with ID %lld."), (long long) inspection_id);
@@ -723,6 +709,20 @@ fail:
 
 /* --- lists ---------------------------------------------------------------- */
 
+/* Binds ?1 … ?5 of INSPECTION_FILTER_WHERE. */
+void
+_xj_inspection_bind_filter (sqlite3_stmt             *stmt,
+                            const XjInspectionFilter *filter)
+{
+  sqlite3_bind_int64 (stmt, 1, filter->site_id);
+  if (filter->kind != NULL)
+    sqlite3_bind_text (stmt, 2, filter->kind, -1, SQLITE_TRANSIENT);
+  if (filter->state >= 0)
+    sqlite3_bind_text (stmt, 3, xj_inspection_state_to_string (filter->state), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, filter->from);
+  sqlite3_bind_int64 (stmt, 5, filter->to);
+}
+
 /**
  * xj_store_list_inspections:
  *
@@ -743,24 +743,15 @@ xj_store_list_inspections (XjStore                   *store,
   g_return_val_if_fail (filter != NULL, NULL);
 
   stmt = xj_store_prepare (store,
-                           "SELECT " INSPECTION_COLUMNS INSPECTION_FROM
-                           "WHERE (?1 = 0 OR i.site_id = ?1) AND (?2 IS NULL OR i.kind = ?2) "
-                           "AND (?3 IS NULL OR i.state = ?3) AND (?4 = 0 OR i.started_at >= ?4) "
-                           "AND (?5 = 0 OR i.started_at < ?5) "
+                           "SELECT " INSPECTION_COLUMNS INSPECTION_FROM INSPECTION_FILTER_WHERE
                            "ORDER BY i.started_at DESC, i.id DESC LIMIT ?6 OFFSET ?7", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, filter->site_id);
-  if (filter->kind != NULL)
-    sqlite3_bind_text (stmt, 2, filter->kind, -1, SQLITE_TRANSIENT);
-  if (filter->state >= 0)
-    sqlite3_bind_text (stmt, 3, xj_inspection_state_to_string (filter->state), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, filter->from);
-  sqlite3_bind_int64 (stmt, 5, filter->to);
+  _xj_inspection_bind_filter (stmt, filter);
   sqlite3_bind_int (stmt, 6, filter->limit > 0 ? filter->limit : DEFAULT_LIST_LIMIT);
   sqlite3_bind_int (stmt, 7, filter->offset);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, inspection_from_row (stmt));
+    g_ptr_array_add (list, _xj_inspection_from_row (stmt));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {

@@ -6,6 +6,16 @@
 
 G_BEGIN_DECLS
 
+/* The columns _xj_schedule_from_row() reads, and their tables. */
+#define SCHEDULE_COLUMNS \
+  "s.id, s.site_id, s.template_id, s.kind, s.rule, s.spec, s.seed, s.starts_at, s.paused, " \
+  "si.name, v.name, v.id, (SELECT builtin FROM templates WHERE id = s.template_id)"
+#define SCHEDULE_FROM \
+  " FROM schedules s JOIN sites si ON si.id = s.site_id " \
+  "LEFT JOIN template_versions v ON v.id = (SELECT id FROM template_versions " \
+  "WHERE template_id = s.template_id ORDER BY version DESC LIMIT 1)"
+
+
 /* A planned occurrence and its window, before any inspection is matched. */
 typedef struct
 {
@@ -41,5 +51,6 @@ gboolean _xj_schedule_finish_change (XjStore           *store,
                                      GError           **error);
 GPtrArray *_xj_store_list_active_schedules (XjStore     *store,
                                             GError     **error);
+XjSchedule *_xj_schedule_from_row (sqlite3_stmt *stmt);
 
 G_END_DECLS

@@ -50,14 +50,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-#define SCHEDULE_COLUMNS \
-  "s.id, s.site_id, s.template_id, s.kind, s.rule, s.spec, s.seed, s.starts_at, s.paused, " \
-  "si.name, v.name, v.id, (SELECT builtin FROM templates WHERE id = s.template_id)"
-#define SCHEDULE_FROM \
-  " FROM schedules s JOIN sites si ON si.id = s.site_id " \
-  "LEFT JOIN template_versions v ON v.id = (SELECT id FROM template_versions " \
-  "WHERE template_id = s.template_id ORDER BY version DESC LIMIT 1)"
-
 /* --- GObject -------------------------------------------------------------- */
 
 static void
@@ -275,8 +267,8 @@ _xj_schedule_get_version_id (XjSchedule *self)
 
 /* --- store ---------------------------------------------------------------- */
 
-static XjSchedule *
-schedule_from_row (sqlite3_stmt *stmt)
+XjSchedule *
+_xj_schedule_from_row (sqlite3_stmt *stmt)
 {
   XjSchedule *self = g_object_new (XJ_TYPE_SCHEDULE, NULL);
   XjScheduleRule rule = XJ_SCHEDULE_RULE_DAILY;
@@ -585,7 +577,7 @@ xj_store_get_schedule (XjStore  *store,
   sqlite3_bind_int64 (stmt, 1, schedule_id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    schedule = schedule_from_row (stmt);
+    schedule = _xj_schedule_from_row (stmt);
   else if (rc == SQLITE_DONE)
     fail_not_found (error, schedule_id);
   else
@@ -609,7 +601,7 @@ list_schedules (XjStore     *store,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, site_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (schedules, schedule_from_row (stmt));
+    g_ptr_array_add (schedules, _xj_schedule_from_row (stmt));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {

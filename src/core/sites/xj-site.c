@@ -574,3 +574,36 @@ xj_store_list_sites (XjStore  *store,
   g_ptr_array_sort (sites, compare_sites);
   return g_steal_pointer (&sites);
 }
+
+/* --- the list model ------------------------------------------------------- */
+
+static GPtrArray *
+load_sites (XjStore   *store,
+            gpointer   include_inactive,
+            GError   **error)
+{
+  return xj_store_list_sites (store, GPOINTER_TO_INT (include_inactive), error);
+}
+
+static gboolean
+same_site (gpointer a,
+           gpointer b)
+{
+  return xj_site_get_id (a) == xj_site_get_id (b)
+         && g_strcmp0 (xj_site_get_name (a), xj_site_get_name (b)) == 0
+         && xj_site_get_active (a) == xj_site_get_active (b);
+}
+
+/**
+ * xj_site_model_new:
+ *
+ * Returns: (transfer full): the sites as xj_store_list_sites() orders them,
+ *   following every change of the sites
+ */
+XjStoreList *
+xj_site_model_new (XjStore  *store,
+                   gboolean  include_inactive)
+{
+  return xj_store_list_new (store, "sites", XJ_TYPE_SITE, load_sites, same_site,
+                            GINT_TO_POINTER (include_inactive));
+}

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "xj-store.h"
+#include "xj-store-list.h"
 
 G_BEGIN_DECLS
 
@@ -69,5 +70,7 @@ XjSite     *xj_store_get_site           (XjStore     *store,
 GPtrArray  *xj_store_list_sites         (XjStore     *store,
                                          gboolean     include_inactive,
                                          GError     **error);
+XjStoreList *xj_site_model_new          (XjStore     *store,
+                                         gboolean     include_inactive);
 
 G_END_DECLS

@@ -427,3 +427,50 @@ xj_store_is_template_version_used (XjStore   *store,
   sqlite3_reset (stmt);
   return rc == SQLITE_ROW || read_failed (store, rc, error);
 }
+
+/* --- the list model ------------------------------------------------------- */
+
+static GPtrArray *
+load_summaries (XjStore   *store,
+                gpointer   include_archived,
+                GError   **error)
+{
+  g_autoptr(GPtrArray) summaries = xj_store_list_templates (store,
+                                                            GPOINTER_TO_INT (include_archived),
+                                                            error);
+  GPtrArray *records;
+
+  if (summaries == NULL)
+    return NULL;
+  records = g_ptr_array_new_full (summaries->len, g_object_unref);
+  g_ptr_array_set_free_func (summaries, NULL);
+  for (guint i = 0; i < summaries->len; i++)
+    g_ptr_array_add (records, xj_record_new (summaries->pdata[i],
+                                             (GDestroyNotify) xj_template_summary_free));
+  return records;
+}
+
+static gboolean
+same_summary (gpointer a,
+              gpointer b)
+{
+  const XjTemplateSummary *x = xj_record_get_data (a);
+  const XjTemplateSummary *y = xj_record_get_data (b);
+
+  return x->id == y->id && x->version == y->version && g_strcmp0 (x->name, y->name) == 0;
+}
+
+/**
+ * xj_template_model_new:
+ *
+ * Returns: (transfer full): XjRecords holding an XjTemplateSummary each, in
+ *   xj_store_list_templates() order, following every change of the
+ *   checklists
+ */
+XjStoreList *
+xj_template_model_new (XjStore  *store,
+                       gboolean  include_archived)
+{
+  return xj_store_list_new (store, "templates", XJ_TYPE_RECORD, load_summaries, same_summary,
+                            GINT_TO_POINTER (include_archived));
+}

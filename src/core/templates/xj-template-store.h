@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "xj-record.h"
 #include "xj-store.h"
+#include "xj-store-list.h"
 #include "xj-template.h"
 
 G_BEGIN_DECLS
@@ -34,6 +36,8 @@ void         xj_template_version_info_free    (XjTemplateVersionInfo *info);
 GPtrArray   *xj_store_list_templates          (XjStore      *store,
                                                gboolean      include_archived,
                                                GError      **error);
+XjStoreList *xj_template_model_new            (XjStore      *store,
+                                               gboolean      include_archived);
 GPtrArray   *xj_store_list_template_versions  (XjStore      *store,
                                                gint64        template_id,
                                                GError      **error);

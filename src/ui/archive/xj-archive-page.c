@@ -2,8 +2,9 @@
  *
  * The Archive area: signed reports, newest inspection first, with a search
  * and filters by site, kind, grade and period.  Years of reports are too
- * many to scan on the main loop: each page is read in a worker
- * (xj_archive_list_async), and a newer query cancels the one in flight.
+ * many to scan on the main loop: the list is a lazy model counted and read
+ * a page at a time in a worker (xj_archive_model_new), only the rows on
+ * screen are built, and a newer query drops the answers of the older.
  */
 #define G_LOG_DOMAIN "xj-archive-page"
 
@@ -11,33 +12,31 @@
 
 #include <glib/gi18n.h>
 
-#include "xj-archive-list.h"
+#include "xj-archive-model.h"
+#include "xj-choices-private.h"
 #include "xj-filters-private.h"
 #include "xj-archive-page.h"
 #include "xj-archive-row.h"
+#include "xj-archive-actions.h"
+#include "xj-record-rows-private.h"
 #include "xj-clock.h"
 #include "xj-inspection.h"
 #include "xj-site.h"
 #include "xj-window.h"
-
-#define PAGE_SIZE 50
 
 struct _XjArchivePage
 {
   AdwBin           parent_instance;
 
   XjApplication   *application;
-  GArray          *site_ids;      /* gint64 per entry of the site filter; 0: all */
-  GCancellable    *cancellable;   /* the query in flight */
-  guint            offset;        /* rows read so far */
+  XjPagedModel    *model;
   gboolean         dirty;         /* the store changed while the page was hidden */
 
   GtkSearchBar    *search_bar;
   GtkSearchEntry  *search_entry;
   GtkBox          *filters;
   GtkStack        *stack;
-  GtkListBox      *list;
-  GtkButton       *more_button;
+  GtkListView     *list;
   GtkDropDown     *site_filter;
   GtkDropDown     *kind_filter;
   GtkDropDown     *grade_filter;
@@ -74,15 +73,13 @@ read_query (XjArchivePage  *self,
 {
   guint n_kinds = 0;
   const XjTemplateChoice *kinds = xj_template_get_kinds (&n_kinds);
-  guint site = gtk_drop_down_get_selected (self->site_filter);
   guint kind = gtk_drop_down_get_selected (self->kind_filter);
   guint grade = gtk_drop_down_get_selected (self->grade_filter);
   guint period = gtk_drop_down_get_selected (self->period_filter);
 
   *query = (XjArchiveQuery) XJ_ARCHIVE_QUERY_INIT;
   query->search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  if (site != GTK_INVALID_LIST_POSITION && site < self->site_ids->len)
-    query->site_id = g_array_index (self->site_ids, gint64, site);
+  query->site_id = _xj_dropdown_get_id (self->site_filter);
   if (kind > 0 && kind <= n_kinds)
     query->kind = kinds[kind - 1].id;
   if (grade > 0 && grade <= XJ_GRADE_FAIL)
@@ -113,49 +110,44 @@ query_is_default (XjArchivePage *self)
 }
 
 static void
-on_listed_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+on_loading_cb (XjArchivePage *self)
 {
-  g_autoptr(XjArchivePage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) page = xj_archive_list_finish (result, &error);
-  GtkRoot *root;
+  const GError *error = xj_paged_model_get_error (self->model);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  if (page == NULL)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      g_clear_object (&self->cancellable);
-      root = gtk_widget_get_root (GTK_WIDGET (self));
-      if (XJ_IS_WINDOW (root))
-        xj_window_toast (XJ_WINDOW (root), error->message);
-      return;
-    }
-  g_clear_object (&self->cancellable);
-  for (guint i = 0; i < page->len; i++)
-    gtk_list_box_append (self->list, xj_archive_row_new (g_ptr_array_index (page, i)));
-  self->offset += page->len;
-  gtk_widget_set_visible (GTK_WIDGET (self->more_button), page->len == PAGE_SIZE);
-  if (self->offset > 0)
+  if (error != NULL && XJ_IS_WINDOW (root))
+    xj_window_toast (XJ_WINDOW (root), error->message);
+  if (!xj_paged_model_get_counted (self->model))
+    return;
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
     gtk_stack_set_visible_child_name (self->stack, "list");
   else
     gtk_stack_set_visible_child_name (self->stack, query_is_default (self) ? "empty" : "none");
 }
 
-static void
-load_page (XjArchivePage *self)
+static GtkWidget *
+create_row (gpointer user_data)
 {
-  XjArchiveQuery query;
+  return xj_archive_row_new_empty ();
+}
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  read_query (self, &query);
-  query.limit = PAGE_SIZE;
-  query.offset = self->offset;
-  xj_archive_list_async (xj_application_get_store (self->application), &query, self->cancellable,
-                         on_listed_cb, g_object_ref (self));
+static void
+update_row (GtkWidget *row,
+            gpointer   entry,
+            gpointer   user_data)
+{
+  xj_archive_row_set_entry (XJ_ARCHIVE_ROW (row), entry);
+}
+
+static void
+on_list_activate_cb (XjArchivePage *self,
+                     guint          position)
+{
+  const XjArchiveEntry *entry = _xj_record_rows_get_data (self->list, position);
+
+  if (entry != NULL)
+    xj_archive_open_report (GTK_WIDGET (self), xj_application_get_store (self->application),
+                            entry->inspection_id);
 }
 
 /* --- callbacks ------------------------------------------------------------ */
@@ -191,14 +183,6 @@ on_unmap_cb (XjArchivePage *self)
 }
 
 static void
-more_activated (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  load_page (XJ_ARCHIVE_PAGE (widget));
-}
-
-static void
 search_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -224,11 +208,8 @@ show_inspections_activated (GtkWidget  *widget,
 
 static GtkDropDown *
 add_filter (XjArchivePage *self,
-            GtkStringList *labels,
-            const char    *accessible_label)
+            GtkDropDown   *dropdown)
 {
-  GtkDropDown *dropdown = _xj_filter_dropdown_new (labels, accessible_label);
-
   g_signal_connect_swapped (dropdown, "notify::selected", G_CALLBACK (on_query_changed_cb), self);
   gtk_box_append (self->filters, GTK_WIDGET (dropdown));
   return dropdown;
@@ -237,8 +218,8 @@ add_filter (XjArchivePage *self,
 static void
 build_filters (XjArchivePage *self)
 {
-  GtkStringList *sites = _xj_filter_sites_new (xj_application_get_store (self->application),
-                                               self->site_ids);
+  g_autoptr(GListModel) sites = _xj_site_choices_new (xj_application_get_store (self->application),
+                                                      TRUE, _("All sites"));
   GtkStringList *kinds = _xj_filter_kinds_new ();
   GtkStringList *grades = gtk_string_list_new (NULL);
   GtkStringList *period = gtk_string_list_new (NULL);
@@ -249,10 +230,10 @@ build_filters (XjArchivePage *self)
   for (guint i = 0; i < G_N_ELEMENTS (periods); i++)
     gtk_string_list_append (period, _(periods[i]));
 
-  self->site_filter = add_filter (self, sites, _("Site"));
-  self->kind_filter = add_filter (self, kinds, _("Kind"));
-  self->grade_filter = add_filter (self, grades, _("Grade"));
-  self->period_filter = add_filter (self, period, _("Period"));
+  self->site_filter = add_filter (self, _xj_choice_dropdown_new (sites, _("Site")));
+  self->kind_filter = add_filter (self, _xj_filter_dropdown_new (kinds, _("Kind")));
+  self->grade_filter = add_filter (self, _xj_filter_dropdown_new (grades, _("Grade")));
+  self->period_filter = add_filter (self, _xj_filter_dropdown_new (period, _("Period")));
 }
 
 /* --- GObject -------------------------------------------------------------- */
@@ -262,22 +243,11 @@ xj_archive_page_dispose (GObject *object)
 {
   XjArchivePage *self = XJ_ARCHIVE_PAGE (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), XJ_TYPE_ARCHIVE_PAGE);
+  g_clear_object (&self->model);
   g_clear_object (&self->application);
 
   G_OBJECT_CLASS (xj_archive_page_parent_class)->dispose (object);
-}
-
-static void
-xj_archive_page_finalize (GObject *object)
-{
-  XjArchivePage *self = XJ_ARCHIVE_PAGE (object);
-
-  g_clear_pointer (&self->site_ids, g_array_unref);
-
-  G_OBJECT_CLASS (xj_archive_page_parent_class)->finalize (object);
 }
 
 static void
@@ -287,7 +257,6 @@ xj_archive_page_class_init (XjArchivePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = xj_archive_page_dispose;
-  object_class->finalize = xj_archive_page_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/xunjian/Xunjian/xj-archive-page.ui");
@@ -296,9 +265,7 @@ xj_archive_page_class_init (XjArchivePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XjArchivePage, filters);
   gtk_widget_class_bind_template_child (widget_class, XjArchivePage, stack);
   gtk_widget_class_bind_template_child (widget_class, XjArchivePage, list);
-  gtk_widget_class_bind_template_child (widget_class, XjArchivePage, more_button);
 
-  gtk_widget_class_install_action (widget_class, "archive.more", NULL, more_activated);
   gtk_widget_class_install_action (widget_class, "archive.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "archive.show-inspections", NULL,
                                    show_inspections_activated);
@@ -310,7 +277,6 @@ xj_archive_page_init (XjArchivePage *self)
   GtkEventController *shortcuts = gtk_shortcut_controller_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->site_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   g_signal_connect_swapped (self->search_entry, "search-changed",
                             G_CALLBACK (on_query_changed_cb), self);
@@ -322,6 +288,7 @@ xj_archive_page_init (XjArchivePage *self)
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
   g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
   g_signal_connect (self, "unmap", G_CALLBACK (on_unmap_cb), NULL);
+  g_signal_connect_swapped (self->list, "activate", G_CALLBACK (on_list_activate_cb), self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "archive.search", FALSE);
 }
 
@@ -345,15 +312,22 @@ xj_archive_page_new (XjApplication *application)
 void
 xj_archive_page_reload (XjArchivePage *self)
 {
-  GtkWidget *child;
+  XjArchiveQuery query;
 
   g_return_if_fail (XJ_IS_ARCHIVE_PAGE (self));
 
   self->dirty = FALSE;
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
-  self->offset = 0;
-  load_page (self);
+  read_query (self, &query);
+  if (self->model != NULL)
+    {
+      xj_archive_model_set_query (self->model, &query);
+      return;
+    }
+  self->model = xj_archive_model_new (xj_application_get_store (self->application), &query);
+  g_signal_connect_object (self->model, "notify::loading", G_CALLBACK (on_loading_cb), self,
+                           G_CONNECT_SWAPPED);
+  _xj_record_rows_bind (self->list, G_LIST_MODEL (self->model), create_row, update_row,
+                        NULL);
 }
 
 gboolean
@@ -361,7 +335,7 @@ xj_archive_page_get_loading (XjArchivePage *self)
 {
   g_return_val_if_fail (XJ_IS_ARCHIVE_PAGE (self), FALSE);
 
-  return self->cancellable != NULL;
+  return self->model != NULL && xj_paged_model_get_loading (self->model);
 }
 
 guint
@@ -369,7 +343,7 @@ xj_archive_page_get_n_rows (XjArchivePage *self)
 {
   g_return_val_if_fail (XJ_IS_ARCHIVE_PAGE (self), 0);
 
-  return self->offset;
+  return self->model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
 }
 
 void

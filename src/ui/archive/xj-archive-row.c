@@ -21,6 +21,8 @@ struct _XjArchiveRow
 
   gint64        report_id;
   gint64        inspection_id;
+  GtkWidget    *score;
+  GtkWidget    *buttons[3];
 };
 
 G_DEFINE_FINAL_TYPE (XjArchiveRow, xj_archive_row, ADW_TYPE_ACTION_ROW)
@@ -47,7 +49,7 @@ grade_label (const char *grade)
   return "";
 }
 
-static void
+static GtkWidget *
 add_button (XjArchiveRow *self,
             const char   *icon,
             const char   *label,
@@ -61,6 +63,7 @@ add_button (XjArchiveRow *self,
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
   gtk_widget_add_css_class (button, "flat");
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), button);
+  return button;
 }
 
 /* --- actions -------------------------------------------------------------- */
@@ -127,19 +130,48 @@ xj_archive_row_init (XjArchiveRow *self)
 
 /* --- public API ----------------------------------------------------------- */
 
+/* A row for xj_archive_row_set_entry(): the archive's list recycles rows. */
 GtkWidget *
-xj_archive_row_new (const XjArchiveEntry *entry)
+xj_archive_row_new_empty (void)
 {
   XjArchiveRow *self = g_object_new (XJ_TYPE_ARCHIVE_ROW, "activatable", TRUE, "use-markup", FALSE,
                                      NULL);
-  GtkWidget *score = gtk_label_new (NULL);
-  g_autofree char *title = g_strdup_printf ("%s · %s", entry->number, entry->site_name);
-  g_autofree char *when = xj_format_local_minute (entry->started_at);
+
+  self->score = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->score, "numeric");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self), self->score);
+  self->buttons[0] = add_button (self, "document-open-symbolic", _("Open Report"), "row.open");
+  self->buttons[1] = add_button (self, "document-save-as-symbolic", _("Save a Copy…"),
+                                 "row.save-copy");
+  self->buttons[2] = add_button (self, "emblem-ok-symbolic", _("Verify"), "row.verify");
+  return GTK_WIDGET (self);
+}
+
+/* Shows @entry, or nothing to read or press while it is being read (%NULL). */
+void
+xj_archive_row_set_entry (XjArchiveRow         *self,
+                          const XjArchiveEntry *entry)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *when = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *score_text = NULL;
 
-  self->report_id = entry->report_id;
-  self->inspection_id = entry->inspection_id;
+  g_return_if_fail (XJ_IS_ARCHIVE_ROW (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->buttons); i++)
+    gtk_widget_set_visible (self->buttons[i], entry != NULL);
+  self->report_id = entry != NULL ? entry->report_id : 0;
+  self->inspection_id = entry != NULL ? entry->inspection_id : 0;
+  if (entry == NULL)
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), " ");
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self), " ");
+      gtk_label_set_text (GTK_LABEL (self->score), "");
+      return;
+    }
+  title = g_strdup_printf ("%s · %s", entry->number, entry->site_name);
+  when = xj_format_local_minute (entry->started_at);
   /* Translators: kind of inspection · its date · who signed the report. */
   subtitle = g_strdup_printf (_("%s · %s · signed by %s"), xj_inspection_kind_get_label (entry->kind),
                               when, entry->signer);
@@ -147,13 +179,7 @@ xj_archive_row_new (const XjArchiveEntry *entry)
     score_text = g_strdup_printf ("%.1f %% · %s", entry->score, grade_label (entry->grade));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
-  gtk_label_set_text (GTK_LABEL (score), score_text != NULL ? score_text : "");
-  gtk_widget_add_css_class (score, "numeric");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (self), score);
-  add_button (self, "document-open-symbolic", _("Open Report"), "row.open");
-  add_button (self, "document-save-as-symbolic", _("Save a Copy…"), "row.save-copy");
-  add_button (self, "emblem-ok-symbolic", _("Verify"), "row.verify");
-  return GTK_WIDGET (self);
+  gtk_label_set_text (GTK_LABEL (self->score), score_text != NULL ? score_text : "");
 }
 
 gint64

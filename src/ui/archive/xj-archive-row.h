@@ -10,7 +10,9 @@ G_BEGIN_DECLS
 #define XJ_TYPE_ARCHIVE_ROW (xj_archive_row_get_type ())
 G_DECLARE_FINAL_TYPE (XjArchiveRow, xj_archive_row, XJ, ARCHIVE_ROW, AdwActionRow)
 
-GtkWidget *xj_archive_row_new                (const XjArchiveEntry *entry);
+GtkWidget *xj_archive_row_new_empty          (void);
+void       xj_archive_row_set_entry          (XjArchiveRow         *self,
+                                              const XjArchiveEntry *entry);
 gint64     xj_archive_row_get_inspection_id  (XjArchiveRow         *self);
 
 G_END_DECLS

@@ -2,8 +2,9 @@
  *
  * The Inspections area: drafts first (open one to carry on where it was
  * left), then inspections newest first with filters by site, kind, state
- * and period.  The list is read a page at a time from the store: an
- * archive of a hundred thousand inspections never loads at once.
+ * and period.  The list is a lazy model counted and read a page at a time
+ * in a worker, and only the rows on screen are built: an archive of a
+ * hundred thousand inspections never loads at once, nor on the main loop.
  */
 #define G_LOG_DOMAIN "xj-inspections-page"
 
@@ -12,14 +13,16 @@
 #include <glib/gi18n.h>
 
 #include "xj-clock.h"
+#include "xj-choices-private.h"
 #include "xj-filters-private.h"
 #include "xj-inspection.h"
+#include "xj-inspection-model.h"
 #include "xj-inspections-page.h"
 #include "xj-new-inspection-dialog.h"
+#include "xj-record-rows-private.h"
 #include "xj-site.h"
 #include "xj-window.h"
 
-#define PAGE_SIZE 50
 #define MAX_DRAFTS 50
 
 struct _XjInspectionsPage
@@ -27,17 +30,17 @@ struct _XjInspectionsPage
   AdwBin             parent_instance;
 
   XjApplication     *application;
-  GArray            *site_ids;     /* gint64 per entry of the site filter; 0: all */
   GPtrArray         *draft_rows;
-  guint              offset;       /* rows of the list read so far */
-  guint              n_listed;
+  XjPagedModel      *model;        /* the list below the drafts */
+  XjPagedModel      *drafts;
+  gboolean           with_drafts;  /* the state filter is "any" */
   gboolean           dirty;        /* the store changed while the page was hidden */
 
   GtkStack          *stack;
+  GtkWidget         *drafts_scroller;
   AdwPreferencesGroup *drafts_group;
   GtkBox            *filters;
-  GtkListBox        *list;
-  GtkButton         *more_button;
+  GtkListView       *list;
   GtkDropDown       *site_filter;
   GtkDropDown       *kind_filter;
   GtkDropDown       *state_filter;
@@ -82,17 +85,45 @@ grade_label (const char *grade)
   return "";
 }
 
+/* A row of the list (recycled as it scrolls) or of the drafts. */
 static GtkWidget *
-create_row (const XjInspection *inspection)
+create_row (gpointer user_data)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *tail = gtk_label_new (NULL);
-  g_autofree char *title = g_strdup_printf ("%s · %s", inspection->site_name,
-                                            inspection->template_name);
-  g_autofree char *when = xj_format_local_minute (inspection->started_at);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_widget_add_css_class (tail, "numeric");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), tail);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data (G_OBJECT (row), "tail", tail);
+  g_signal_connect (row, "activated", G_CALLBACK (on_row_activated_cb), NULL);
+  return row;
+}
+
+static void
+update_row (GtkWidget *row,
+            gpointer   data,
+            gpointer   user_data)
+{
+  const XjInspection *inspection = data;
+  GtkLabel *tail = g_object_get_data (G_OBJECT (row), "tail");
+  g_autofree char *title = NULL;
+  g_autofree char *when = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *score = NULL;
 
+  g_object_set_data (G_OBJECT (row), "inspection-id",
+                     GSIZE_TO_POINTER ((gsize) (inspection != NULL ? inspection->id : 0)));
+  if (inspection == NULL)
+    {
+      _xj_record_row_show_blank (row);
+      gtk_label_set_text (tail, "");
+      return;
+    }
+  title = g_strdup_printf ("%s · %s", inspection->site_name, inspection->template_name);
+  when = xj_format_local_minute (inspection->started_at);
   subtitle = g_strdup_printf ("%s · %s · %s", xj_inspection_kind_get_label (inspection->kind),
                               when, inspection->inspector);
   if (inspection->state == XJ_INSPECTION_DRAFT)
@@ -105,17 +136,9 @@ create_row (const XjInspection *inspection)
   else
     score = g_strdup (xj_inspection_state_get_label (inspection->state));
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_label_set_text (GTK_LABEL (tail), score);
-  gtk_widget_add_css_class (tail, "numeric");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), tail);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data (G_OBJECT (row), "inspection-id", GSIZE_TO_POINTER ((gsize) inspection->id));
-  g_signal_connect (row, "activated", G_CALLBACK (on_row_activated_cb), NULL);
-  return row;
+  gtk_label_set_text (tail, score);
 }
 
 /* The filter the drop-downs describe (the strings stay valid while the
@@ -129,11 +152,9 @@ read_filter (XjInspectionsPage  *self,
   guint kind = gtk_drop_down_get_selected (self->kind_filter);
   guint state = gtk_drop_down_get_selected (self->state_filter);
   guint period = gtk_drop_down_get_selected (self->period_filter);
-  guint site = gtk_drop_down_get_selected (self->site_filter);
 
   *filter = (XjInspectionFilter) XJ_INSPECTION_FILTER_INIT;
-  if (site != GTK_INVALID_LIST_POSITION && site < self->site_ids->len)
-    filter->site_id = g_array_index (self->site_ids, gint64, site);
+  filter->site_id = _xj_dropdown_get_id (self->site_filter);
   if (kind > 0 && kind <= n_kinds)
     filter->kind = kinds[kind - 1].id;
   filter->state = state > 0 && state != GTK_INVALID_LIST_POSITION ? (int) state - 1 : -1;
@@ -157,80 +178,109 @@ filters_are_default (XjInspectionsPage *self)
          && gtk_drop_down_get_selected (self->period_filter) == 0;
 }
 
-/* Reads the next page of the list; with "any state" the drafts, already
- * shown above, are left out. */
 static void
-load_page (XjInspectionsPage *self)
+update_stack (XjInspectionsPage *self)
 {
-  XjInspectionFilter filter;
-  g_autoptr(GPtrArray) page = NULL;
-  g_autoptr(GError) error = NULL;
+  guint n_listed = g_list_model_get_n_items (G_LIST_MODEL (self->model));
 
-  read_filter (self, &filter);
-  filter.limit = PAGE_SIZE;
-  filter.offset = self->offset;
-  page = xj_store_list_inspections (xj_application_get_store (self->application), &filter, &error);
-  if (page == NULL)
+  if (!xj_paged_model_get_counted (self->model))
     {
-      show_error (self, error->message);
+      if (self->draft_rows->len > 0)
+        gtk_stack_set_visible_child_name (self->stack, "list");
       return;
     }
-  self->offset += page->len;
-  for (guint i = 0; i < page->len; i++)
-    {
-      XjInspection *inspection = g_ptr_array_index (page, i);
+  if (self->drafts == NULL || !xj_paged_model_get_counted (self->drafts))
+    return;
+  gtk_stack_set_visible_child_name (self->stack,
+                                    self->draft_rows->len == 0 && n_listed == 0
+                                    && filters_are_default (self) ? "empty" : "list");
+}
 
-      if (filter.state < 0 && inspection->state == XJ_INSPECTION_DRAFT)
+static void
+on_loading_cb (XjInspectionsPage *self)
+{
+  const GError *error = xj_paged_model_get_error (self->model);
+
+  if (error != NULL)
+    show_error (self, error->message);
+  update_stack (self);
+}
+
+static void
+on_list_activate_cb (XjInspectionsPage *self,
+                     guint              position)
+{
+  const XjInspection *inspection = _xj_record_rows_get_data (self->list, position);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (inspection != NULL && XJ_IS_WINDOW (root))
+    xj_window_open_inspection (XJ_WINDOW (root), inspection->id);
+}
+
+/* The drafts above the list, at most MAX_DRAFTS, once their worker has
+ * read them (nothing scans on the main loop). */
+static void
+show_drafts (XjInspectionsPage *self)
+{
+  guint n = MIN (g_list_model_get_n_items (G_LIST_MODEL (self->drafts)), MAX_DRAFTS);
+  const GError *error = xj_paged_model_get_error (self->drafts);
+
+  if (error != NULL)
+    show_error (self, error->message);
+  if (!xj_paged_model_get_counted (self->drafts) || xj_paged_model_get_loading (self->drafts))
+    return;
+  for (guint i = 0; i < self->draft_rows->len; i++)
+    adw_preferences_group_remove (self->drafts_group, g_ptr_array_index (self->draft_rows, i));
+  g_ptr_array_set_size (self->draft_rows, 0);
+  for (guint i = 0; self->with_drafts && i < n; i++)
+    {
+      g_autoptr(XjRecord) record = g_list_model_get_item (G_LIST_MODEL (self->drafts), i);
+      GtkWidget *row;
+
+      if (xj_record_is_placeholder (record))
         continue;
-      gtk_list_box_append (self->list, create_row (inspection));
-      self->n_listed++;
+      row = create_row (NULL);
+      update_row (row, xj_record_get_data (record), NULL);
+      adw_preferences_group_add (self->drafts_group, row);
+      g_ptr_array_add (self->draft_rows, row);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->more_button), page->len == PAGE_SIZE);
+  gtk_widget_set_visible (self->drafts_scroller, self->draft_rows->len > 0);
+  update_stack (self);
 }
 
 static void
 reload (XjInspectionsPage *self)
 {
+  XjStore *store = xj_application_get_store (self->application);
   XjInspectionFilter filter;
-  g_autoptr(GPtrArray) drafts = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkWidget *child;
 
   self->dirty = FALSE;
-  for (guint i = 0; i < self->draft_rows->len; i++)
-    adw_preferences_group_remove (self->drafts_group, g_ptr_array_index (self->draft_rows, i));
-  g_ptr_array_set_size (self->draft_rows, 0);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
-  self->offset = 0;
-  self->n_listed = 0;
 
+  /* The list: any state but drafts (shown above) or the state chosen. */
   read_filter (self, &filter);
-  if (filter.state < 0)
+  if (self->model == NULL)
     {
-      filter.state = XJ_INSPECTION_DRAFT;
-      filter.from = 0;
-      filter.limit = MAX_DRAFTS;
-      drafts = xj_store_list_inspections (xj_application_get_store (self->application), &filter,
-                                          &error);
-      if (drafts == NULL)
-        {
-          show_error (self, error->message);
-          return;
-        }
-      for (guint i = 0; i < drafts->len; i++)
-        {
-          GtkWidget *row = create_row (g_ptr_array_index (drafts, i));
-
-          adw_preferences_group_add (self->drafts_group, row);
-          g_ptr_array_add (self->draft_rows, row);
-        }
+      self->model = xj_inspection_model_new (store, &filter, TRUE);
+      g_signal_connect_object (self->model, "notify::loading", G_CALLBACK (on_loading_cb), self,
+                               G_CONNECT_SWAPPED);
+      _xj_record_rows_bind (self->list, G_LIST_MODEL (self->model), create_row, update_row, NULL);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->drafts_group), self->draft_rows->len > 0);
-  load_page (self);
-  gtk_stack_set_visible_child_name (self->stack,
-                                    self->draft_rows->len == 0 && self->n_listed == 0
-                                    && filters_are_default (self) ? "empty" : "list");
+  else
+    xj_inspection_model_set_filter (self->model, &filter, TRUE);
+
+  /* The drafts of the filter's site and kind, with "any state" only. */
+  self->with_drafts = filter.state < 0;
+  filter.state = XJ_INSPECTION_DRAFT;
+  filter.from = 0;
+  if (self->drafts == NULL)
+    {
+      self->drafts = xj_inspection_model_new (store, &filter, FALSE);
+      xj_paged_model_set_page_size (self->drafts, MAX_DRAFTS);
+      g_signal_connect_object (self->drafts, "notify::loading", G_CALLBACK (show_drafts), self,
+                               G_CONNECT_SWAPPED);
+    }
+  else
+    xj_inspection_model_set_filter (self->drafts, &filter, FALSE);
 }
 
 /* --- callbacks ------------------------------------------------------------ */
@@ -275,23 +325,12 @@ new_activated (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-more_activated (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  load_page (XJ_INSPECTIONS_PAGE (widget));
-}
-
 /* --- building ------------------------------------------------------------- */
 
 static GtkDropDown *
 add_filter (XjInspectionsPage *self,
-            GtkStringList *labels,
-            const char    *accessible_label)
+            GtkDropDown   *dropdown)
 {
-  GtkDropDown *dropdown = _xj_filter_dropdown_new (labels, accessible_label);
-
   g_signal_connect_swapped (dropdown, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);
   gtk_box_append (self->filters, GTK_WIDGET (dropdown));
   return dropdown;
@@ -300,8 +339,8 @@ add_filter (XjInspectionsPage *self,
 static void
 build_filters (XjInspectionsPage *self)
 {
-  GtkStringList *sites = _xj_filter_sites_new (xj_application_get_store (self->application),
-                                               self->site_ids);
+  g_autoptr(GListModel) sites = _xj_site_choices_new (xj_application_get_store (self->application),
+                                                      TRUE, _("All sites"));
   GtkStringList *kinds = _xj_filter_kinds_new ();
   GtkStringList *states = gtk_string_list_new (NULL);
   GtkStringList *period = gtk_string_list_new (NULL);
@@ -312,10 +351,10 @@ build_filters (XjInspectionsPage *self)
   for (guint i = 0; i < G_N_ELEMENTS (periods); i++)
     gtk_string_list_append (period, _(periods[i]));
 
-  self->site_filter = add_filter (self, sites, _("Site"));
-  self->kind_filter = add_filter (self, kinds, _("Kind"));
-  self->state_filter = add_filter (self, states, _("State"));
-  self->period_filter = add_filter (self, period, _("Period"));
+  self->site_filter = add_filter (self, _xj_choice_dropdown_new (sites, _("Site")));
+  self->kind_filter = add_filter (self, _xj_filter_dropdown_new (kinds, _("Kind")));
+  self->state_filter = add_filter (self, _xj_filter_dropdown_new (states, _("State")));
+  self->period_filter = add_filter (self, _xj_filter_dropdown_new (period, _("Period")));
 }
 
 /* --- GObject -------------------------------------------------------------- */
@@ -326,6 +365,8 @@ xj_inspections_page_dispose (GObject *object)
   XjInspectionsPage *self = XJ_INSPECTIONS_PAGE (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), XJ_TYPE_INSPECTIONS_PAGE);
+  g_clear_object (&self->model);
+  g_clear_object (&self->drafts);
   g_clear_object (&self->application);
 
   G_OBJECT_CLASS (xj_inspections_page_parent_class)->dispose (object);
@@ -336,7 +377,6 @@ xj_inspections_page_finalize (GObject *object)
 {
   XjInspectionsPage *self = XJ_INSPECTIONS_PAGE (object);
 
-  g_clear_pointer (&self->site_ids, g_array_unref);
   g_clear_pointer (&self->draft_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (xj_inspections_page_parent_class)->finalize (object);
@@ -357,10 +397,9 @@ xj_inspections_page_class_init (XjInspectionsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XjInspectionsPage, drafts_group);
   gtk_widget_class_bind_template_child (widget_class, XjInspectionsPage, filters);
   gtk_widget_class_bind_template_child (widget_class, XjInspectionsPage, list);
-  gtk_widget_class_bind_template_child (widget_class, XjInspectionsPage, more_button);
+  gtk_widget_class_bind_template_child (widget_class, XjInspectionsPage, drafts_scroller);
 
   gtk_widget_class_install_action (widget_class, "inspections.new", NULL, new_activated);
-  gtk_widget_class_install_action (widget_class, "inspections.more", NULL, more_activated);
 }
 
 static void
@@ -369,7 +408,6 @@ xj_inspections_page_init (XjInspectionsPage *self)
   GtkEventController *shortcuts = gtk_shortcut_controller_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->site_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->draft_rows = g_ptr_array_new ();
 
   gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
@@ -378,6 +416,7 @@ xj_inspections_page_init (XjInspectionsPage *self)
                                                           gtk_named_action_new ("inspections.new")));
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
   g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
+  g_signal_connect_swapped (self->list, "activate", G_CALLBACK (on_list_activate_cb), self);
 }
 
 /* --- public API ----------------------------------------------------------- */

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xj-choices-private.h"
 #include "xj-clock.h"
 #include "xj-inspection.h"
 #include "xj-new-inspection-dialog.h"
@@ -24,8 +25,6 @@ struct _XjNewInspectionDialog
   AdwWindow            parent_instance;
 
   XjApplication       *application;
-  GArray              *site_ids;
-  GArray              *template_ids;
   gint64               schedule_id;     /* when started for a schedule's occurrence */
   gint64               occurrence_at;
   char                *read_error;      /* the sites or checklists could not be read */
@@ -92,25 +91,6 @@ selected_kind (XjNewInspectionDialog *self)
   return selected < n_kinds ? kinds[selected].id : NULL;
 }
 
-static gint64
-selected_id (AdwComboRow *row,
-             GArray      *ids)
-{
-  guint selected = adw_combo_row_get_selected (row);
-
-  return selected < ids->len ? g_array_index (ids, gint64, selected) : 0;
-}
-
-static void
-select_id (AdwComboRow *row,
-           GArray      *ids,
-           gint64       id)
-{
-  for (guint i = 0; i < ids->len; i++)
-    if (g_array_index (ids, gint64, i) == id)
-      adw_combo_row_set_selected (row, i);
-}
-
 /* --- callbacks ------------------------------------------------------------ */
 
 static void
@@ -133,7 +113,7 @@ on_template_changed_cb (XjNewInspectionDialog *self)
   g_autoptr(XjTemplate) tmpl = NULL;
   guint n_kinds = 0;
   const XjTemplateChoice *kinds = xj_template_get_kinds (&n_kinds);
-  gint64 id = selected_id (self->template_row, self->template_ids);
+  gint64 id = _xj_combo_row_get_id (self->template_row);
 
   if (id == 0)
     return;
@@ -169,8 +149,8 @@ start_activated (GtkWidget  *widget,
                   GTK_WIDGET (self->start_row));
       return;
     }
-  start.site_id = selected_id (self->site_row, self->site_ids);
-  start.template_id = selected_id (self->template_row, self->template_ids);
+  start.site_id = _xj_combo_row_get_id (self->site_row);
+  start.template_id = _xj_combo_row_get_id (self->template_row);
   start.kind = selected_kind (self);
   start.inspector = gtk_editable_get_text (GTK_EDITABLE (self->inspector_row));
   start.rep_name = gtk_editable_get_text (GTK_EDITABLE (self->rep_name_row));
@@ -201,99 +181,31 @@ start_activated (GtkWidget  *widget,
 /* --- building ------------------------------------------------------------- */
 
 static void
-on_name_setup_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *list_item,
-                  gpointer                  wrap)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (GPOINTER_TO_INT (wrap))
-    {
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
-    }
-  else
-    {
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-    }
-  gtk_list_item_set_child (list_item, label);
-}
-
-static void
-on_name_bind_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 gpointer                  wrap)
-{
-  GtkWidget *label = gtk_list_item_get_child (list_item);
-  const char *name = gtk_string_object_get_string (gtk_list_item_get_item (list_item));
-
-  gtk_label_set_text (GTK_LABEL (label), name);
-  /* Cut short in the row: the whole name on hover. */
-  gtk_widget_set_tooltip_text (label, GPOINTER_TO_INT (wrap) ? NULL : name);
-}
-
-/* Long checklist and site names: whole, wrapped, in the list; ellipsized
- * with a tooltip in the row itself. */
-static void
-set_name_factories (AdwComboRow *row)
-{
-  for (int wrap = 0; wrap <= 1; wrap++)
-    {
-      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
-      g_signal_connect (factory, "setup", G_CALLBACK (on_name_setup_cb), GINT_TO_POINTER (wrap));
-      g_signal_connect (factory, "bind", G_CALLBACK (on_name_bind_cb), GINT_TO_POINTER (wrap));
-      if (wrap)
-        adw_combo_row_set_list_factory (row, factory);
-      else
-        adw_combo_row_set_factory (row, factory);
-    }
-}
-
-static void
 fill_choices (XjNewInspectionDialog *self)
 {
   XjStore *store = xj_application_get_store (self->application);
-  g_autoptr(GtkStringList) sites = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) templates = gtk_string_list_new (NULL);
+  g_autoptr(GListModel) sites = _xj_site_choices_new (store, FALSE, NULL);
+  g_autoptr(GListModel) templates = _xj_template_choices_new (store);
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) site_list = xj_store_list_sites (store, FALSE, &error);
-  g_autoptr(GPtrArray) template_list = site_list == NULL ? NULL
-                                       : xj_store_list_templates (store, FALSE, &error);
+  const GError *error = _xj_choices_get_error (sites);
   guint n_kinds = 0;
   const XjTemplateChoice *kind_choices = xj_template_get_kinds (&n_kinds);
 
-  for (guint i = 0; site_list != NULL && i < site_list->len; i++)
-    {
-      XjSite *site = g_ptr_array_index (site_list, i);
-      gint64 id = xj_site_get_id (site);
-
-      gtk_string_list_append (sites, xj_site_get_name (site));
-      g_array_append_val (self->site_ids, id);
-    }
-  for (guint i = 0; template_list != NULL && i < template_list->len; i++)
-    {
-      XjTemplateSummary *summary = g_ptr_array_index (template_list, i);
-
-      gtk_string_list_append (templates, summary->name);
-      g_array_append_val (self->template_ids, summary->id);
-    }
   for (guint i = 0; i < n_kinds; i++)
     gtk_string_list_append (kinds, kind_choices[i].label);
 
-  adw_combo_row_set_model (self->site_row, G_LIST_MODEL (sites));
+  _xj_combo_row_set_choices (self->site_row, sites);
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
-  adw_combo_row_set_model (self->template_row, G_LIST_MODEL (templates));
+  _xj_combo_row_set_choices (self->template_row, templates);
   /* A read that failed is said as such, not as "no site yet". */
+  if (error == NULL)
+    error = _xj_choices_get_error (templates);
   if (error != NULL)
     {
       self->read_error = g_strdup (error->message);
       show_error (self, self->read_error, NULL);
     }
-  else if (self->site_ids->len == 0)
+  else if (_xj_choices_is_empty (sites))
     show_error (self, _("There is no active site yet: add the site in Sites first."), NULL);
 }
 
@@ -315,8 +227,6 @@ xj_new_inspection_dialog_finalize (GObject *object)
 {
   XjNewInspectionDialog *self = XJ_NEW_INSPECTION_DIALOG (object);
 
-  g_clear_pointer (&self->site_ids, g_array_unref);
-  g_clear_pointer (&self->template_ids, g_array_unref);
   g_free (self->read_error);
 
   G_OBJECT_CLASS (xj_new_inspection_dialog_parent_class)->finalize (object);
@@ -352,10 +262,8 @@ static void
 xj_new_inspection_dialog_init (XjNewInspectionDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->site_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->template_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  set_name_factories (self->site_row);
-  set_name_factories (self->template_row);
+  _xj_combo_row_wrap_names (self->site_row);
+  _xj_combo_row_wrap_names (self->template_row);
 }
 
 /* --- public API ----------------------------------------------------------- */
@@ -407,9 +315,9 @@ xj_new_inspection_dialog_prefill (XjNewInspectionDialog *self,
 
   g_return_if_fail (XJ_IS_NEW_INSPECTION_DIALOG (self));
 
-  select_id (self->site_row, self->site_ids, site_id);
+  _xj_combo_row_select_id (self->site_row, site_id);
   /* After the checklist, whose own default kind would otherwise win. */
-  select_id (self->template_row, self->template_ids, template_id);
+  _xj_combo_row_select_id (self->template_row, template_id);
   for (guint i = 0; kind != NULL && i < n_kinds; i++)
     if (g_strcmp0 (kinds[i].id, kind) == 0)
       adw_combo_row_set_selected (self->kind_row, i);

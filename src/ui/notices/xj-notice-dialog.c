@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xj-choices-private.h"
 #include "xj-clock.h"
 #include "xj-deadline-row.h"
 #include "xj-finding.h"
@@ -27,7 +28,6 @@ struct _XjNoticeDialog
 
   XjApplication       *application;
   XjNotice            *notice;        /* the unsaved notice being edited */
-  GArray              *site_ids;
   gboolean             from_findings;
 
   GtkBox              *form;
@@ -119,33 +119,32 @@ set_choices (AdwComboRow *row,
 static void
 load_sites (XjNoticeDialog *self)
 {
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autoptr(GPtrArray) sites = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) sites = _xj_site_choices_new (xj_application_get_store (self->application),
+                                                      FALSE, NULL);
+  const GError *error = _xj_choices_get_error (sites);
 
-  sites = xj_store_list_sites (xj_application_get_store (self->application), FALSE, &error);
-  if (sites == NULL)
+  if (error != NULL)
     {
       show_error (self, NULL, error->message);
       return;
     }
-  for (guint i = 0; i < sites->len; i++)
-    {
-      gint64 id = xj_site_get_id (g_ptr_array_index (sites, i));
+  _xj_combo_row_set_choices (self->site_row, sites);
+}
 
-      gtk_string_list_append (names, xj_site_get_name (g_ptr_array_index (sites, i)));
-      g_array_append_val (self->site_ids, id);
-    }
-  adw_combo_row_set_model (self->site_row, G_LIST_MODEL (names));
+static gint64
+first_site_id (XjNoticeDialog *self)
+{
+  GListModel *sites = adw_combo_row_get_model (self->site_row);
+  g_autoptr(GObject) first = sites != NULL ? g_list_model_get_item (sites, 0) : NULL;
+
+  return _xj_choice_get_id (first);
 }
 
 static void
 select_site (XjNoticeDialog *self,
              gint64          site_id)
 {
-  for (guint i = 0; i < self->site_ids->len; i++)
-    if (g_array_index (self->site_ids, gint64, i) == site_id)
-      adw_combo_row_set_selected (self->site_row, i);
+  _xj_combo_row_select_id (self->site_row, site_id);
 }
 
 /* Puts the notice's values into the form. */
@@ -200,12 +199,12 @@ static gboolean
 read_form (XjNoticeDialog *self)
 {
   XjNotice *notice = self->notice;
-  guint site = adw_combo_row_get_selected (self->site_row);
+  gint64 site_id = _xj_combo_row_get_id (self->site_row);
   g_autofree char *description = dup_text (self->description_view);
   g_autofree char *action = dup_text (self->action_view);
   gint64 deadline = xj_deadline_row_get_deadline (self->deadline_row);
 
-  if (site == GTK_INVALID_LIST_POSITION || site >= self->site_ids->len)
+  if (site_id == 0)
     {
       show_error (self, GTK_WIDGET (self->site_row), _("Choose the site the notice is for."));
       return FALSE;
@@ -221,7 +220,7 @@ read_form (XjNoticeDialog *self)
       show_error (self, GTK_WIDGET (self->deadline_row), _("Set a deadline in the future."));
       return FALSE;
     }
-  xj_notice_set_site_id (notice, g_array_index (self->site_ids, gint64, site));
+  xj_notice_set_site_id (notice, site_id);
   xj_notice_set_area (notice, gtk_editable_get_text (GTK_EDITABLE (self->area_row)));
   xj_notice_set_notice_type (notice, adw_combo_row_get_selected (self->type_row));
   xj_notice_set_severity (notice, adw_combo_row_get_selected (self->severity_row));
@@ -271,7 +270,6 @@ xj_notice_dialog_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), XJ_TYPE_NOTICE_DIALOG);
   g_clear_object (&self->notice);
   g_clear_object (&self->application);
-  g_clear_pointer (&self->site_ids, g_array_unref);
 
   G_OBJECT_CLASS (xj_notice_dialog_parent_class)->dispose (object);
 }
@@ -307,7 +305,6 @@ static void
 xj_notice_dialog_init (XjNoticeDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->site_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->description_view = add_text_area (self, _("Description of the problem"));
   self->action_view = add_text_area (self, _("Required action"));
   set_choices (self->type_row, XJ_NOTICE_N_TYPES, (gpointer) xj_notice_type_get_label);
@@ -333,8 +330,7 @@ xj_notice_dialog_new (XjApplication *application,
   load_sites (self);
   self->notice = xj_notice_new (XJ_NOTICE_TYPE_RECTIFICATION,
                                 site_id > 0 ? site_id
-                                : self->site_ids->len > 0 ? g_array_index (self->site_ids, gint64, 0)
-                                : 0);
+                                : first_site_id (self));
   xj_notice_set_severity (self->notice, XJ_NOTICE_SEVERITY_NORMAL);
   xj_notice_set_deadline (self->notice, xj_clock_now () + 3 * 24 * 3600);
   gtk_window_set_title (GTK_WINDOW (self), _("New Notice"));

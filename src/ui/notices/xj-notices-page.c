@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xj-choices-private.h"
 #include "xj-clock.h"
 #include "xj-notice-card.h"
 #include "xj-notice-dialog.h"
@@ -41,7 +42,6 @@ struct _XjNoticesPage
   gboolean         loading;
   gboolean         syncing;       /* widgets being set from the filter */
   guint            refresh_id;
-  GArray          *site_ids;      /* gint64 per site drop-down entry after "all" */
   Column           columns[XJ_NOTICE_N_STATES];
 
   GtkStack        *view_stack;
@@ -206,35 +206,6 @@ append_labels (GtkDropDown *drop_down,
     gtk_string_list_append (list, get_label ((int) i));
 }
 
-static void
-load_sites (XjNoticesPage *self)
-{
-  GtkStringList *list = GTK_STRING_LIST (gtk_drop_down_get_model (self->site_filter));
-  g_autoptr(GPtrArray) sites = NULL;
-  g_autoptr(GError) error = NULL;
-
-  sites = xj_store_list_sites (xj_application_get_store (self->application), FALSE, &error);
-  if (sites == NULL)
-    {
-      show_error (self, error->message);
-      return;
-    }
-  self->syncing = TRUE;
-  gtk_string_list_splice (list, 1, g_list_model_get_n_items (G_LIST_MODEL (list)) - 1, NULL);
-  g_array_set_size (self->site_ids, 0);
-  for (guint i = 0; i < sites->len; i++)
-    {
-      XjSite *site = g_ptr_array_index (sites, i);
-      gint64 id = xj_site_get_id (site);
-
-      gtk_string_list_append (list, xj_site_get_name (site));
-      g_array_append_val (self->site_ids, id);
-      if (id == self->filter.site_id)
-        gtk_drop_down_set_selected (self->site_filter, i + 1);
-    }
-  self->syncing = FALSE;
-}
-
 /* A drop-down's entry 0 is "all": -1 in the filter. */
 static int
 selected_value (GtkDropDown *drop_down)
@@ -245,12 +216,9 @@ selected_value (GtkDropDown *drop_down)
 static void
 on_filter_changed_cb (XjNoticesPage *self)
 {
-  int site = selected_value (self->site_filter);
-
   if (self->syncing)
     return;
-  self->filter.site_id = site >= 0 && (guint) site < self->site_ids->len
-                           ? g_array_index (self->site_ids, gint64, site) : 0;
+  self->filter.site_id = _xj_dropdown_get_id (self->site_filter);
   self->filter.type = selected_value (self->type_filter);
   self->filter.party = selected_value (self->party_filter);
   self->filter.severity = selected_value (self->severity_filter);
@@ -263,7 +231,9 @@ on_filter_changed_cb (XjNoticesPage *self)
 static void
 build_filters (XjNoticesPage *self)
 {
-  self->site_filter = add_drop_down (self, _("All Sites"), _("Site"));
+  /* Its sites come with the application (xj_notices_page_new). */
+  self->site_filter = _xj_choice_dropdown_new (NULL, _("Site"));
+  gtk_flow_box_append (self->filter_bar, GTK_WIDGET (self->site_filter));
   self->type_filter = add_drop_down (self, _("All Types"), _("Notice type"));
   append_labels (self->type_filter, XJ_NOTICE_N_TYPES, (gpointer) xj_notice_type_get_label);
   self->party_filter = add_drop_down (self, _("All Parties"), _("Responsible party"));
@@ -367,8 +337,7 @@ static void
 on_store_changed_cb (XjNoticesPage *self,
                      const char    *table)
 {
-  if (g_strcmp0 (table, "sites") == 0)
-    load_sites (self);
+  /* The site filter follows the sites by itself; names on cards may change. */
   reload (self);
 }
 
@@ -431,7 +400,6 @@ xj_notices_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), XJ_TYPE_NOTICES_PAGE);
   for (guint s = 0; s < XJ_NOTICE_N_STATES; s++)
     g_clear_object (&self->columns[s].model);
-  g_clear_pointer (&self->site_ids, g_array_unref);
   g_clear_object (&self->application);
 
   G_OBJECT_CLASS (xj_notices_page_parent_class)->dispose (object);
@@ -471,7 +439,6 @@ xj_notices_page_init (XjNoticesPage *self)
    * template child (that would unparent it twice). */
   self->view_stack = GTK_STACK (adw_bin_get_child (ADW_BIN (self)));
   xj_notice_filter_init (&self->filter);
-  self->site_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   build_filters (self);
   build_columns (self);
 
@@ -490,15 +457,21 @@ xj_notices_page_new (XjApplication *application)
 {
   XjNoticesPage *self = g_object_new (XJ_TYPE_NOTICES_PAGE, NULL);
   XjStore *store = xj_application_get_store (application);
+  g_autoptr(GListModel) sites = NULL;
 
   self->application = g_object_ref (application);
+  sites = _xj_site_choices_new (store, FALSE, _("All Sites"));
+  self->syncing = TRUE;
+  _xj_dropdown_set_choices (self->site_filter, sites);
+  self->syncing = FALSE;
+  if (_xj_choices_get_error (sites) != NULL)
+    show_error (self, _xj_choices_get_error (sites)->message);
   self->view = XJ_NOTICE_VIEW (xj_notice_view_new (application));
   gtk_stack_add_named (self->view_stack, GTK_WIDGET (self->view), "notice");
   g_signal_connect_object (store, "changed::notices", G_CALLBACK (on_store_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "changed::sites", G_CALLBACK (on_store_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  load_sites (self);
   reload (self);
   return GTK_WIDGET (self);
 }
@@ -526,16 +499,11 @@ void
 xj_notices_page_set_filter (XjNoticesPage        *self,
                             const XjNoticeFilter *filter)
 {
-  guint site = 0;
-
   g_return_if_fail (XJ_IS_NOTICES_PAGE (self));
   g_return_if_fail (filter != NULL);
 
-  for (guint i = 0; i < self->site_ids->len; i++)
-    if (g_array_index (self->site_ids, gint64, i) == filter->site_id)
-      site = i + 1;
   self->syncing = TRUE;
-  gtk_drop_down_set_selected (self->site_filter, site);
+  _xj_dropdown_select_id (self->site_filter, filter->site_id);
   gtk_drop_down_set_selected (self->type_filter, (guint) (filter->type + 1));
   gtk_drop_down_set_selected (self->party_filter, (guint) (filter->party + 1));
   gtk_drop_down_set_selected (self->severity_filter, (guint) (filter->severity + 1));

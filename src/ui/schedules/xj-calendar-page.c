@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "xj-calendar-page.h"
+#include "xj-choices-private.h"
 #include "xj-clock.h"
 #include "xj-inspection.h"
 #include "xj-occurrence-start.h"
@@ -35,7 +36,6 @@ struct _XjCalendarPage
   XjApplication *application;
   int            year;
   int            month;
-  GArray        *site_ids;       /* the filter's choices; 0 = all sites */
   GArray        *occurrences;    /* the month shown */
   int            day;            /* chosen, or 0 */
   gint64         chosen_schedule;
@@ -252,22 +252,10 @@ on_month_done_cb (GObject      *source,
 static void
 fill_site_filter (XjCalendarPage *self)
 {
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autoptr(GPtrArray) sites = xj_store_list_sites (xj_application_get_store (self->application),
-                                                    FALSE, NULL);
-  gint64 all = 0;
+  g_autoptr(GListModel) sites = _xj_site_choices_new (xj_application_get_store (self->application),
+                                                      FALSE, _("All Sites"));
 
-  g_array_set_size (self->site_ids, 0);
-  gtk_string_list_append (names, _("All Sites"));
-  g_array_append_val (self->site_ids, all);
-  for (guint i = 0; sites != NULL && i < sites->len; i++)
-    {
-      gint64 id = xj_site_get_id (sites->pdata[i]);
-
-      gtk_string_list_append (names, xj_site_get_name (sites->pdata[i]));
-      g_array_append_val (self->site_ids, id);
-    }
-  gtk_drop_down_set_model (self->site_filter, G_LIST_MODEL (names));
+  _xj_dropdown_set_choices (self->site_filter, sites);
 }
 
 static void
@@ -275,13 +263,11 @@ load (XjCalendarPage *self)
 {
   g_autoptr(GTask) task = NULL;
   MonthJob *job = g_new0 (MonthJob, 1);
-  guint selected = gtk_drop_down_get_selected (self->site_filter);
 
   if (!self->loaded)
     {
       self->loaded = TRUE;
       fill_site_filter (self);
-      selected = 0;
     }
   self->dirty = FALSE;
   if (self->cancellable != NULL)
@@ -293,7 +279,7 @@ load (XjCalendarPage *self)
   job->data_dir = g_strdup (xj_store_get_data_dir (xj_application_get_store (self->application)));
   job->year = self->year;
   job->month = self->month;
-  job->site_id = selected < self->site_ids->len ? g_array_index (self->site_ids, gint64, selected) : 0;
+  job->site_id = _xj_dropdown_get_id (self->site_filter);
   task = g_task_new (self, self->cancellable, on_month_done_cb, NULL);
   g_task_set_source_tag (task, load);
   g_task_set_task_data (task, job, (GDestroyNotify) month_job_free);
@@ -451,23 +437,12 @@ xj_calendar_page_dispose (GObject *object)
 }
 
 static void
-xj_calendar_page_finalize (GObject *object)
-{
-  XjCalendarPage *self = XJ_CALENDAR_PAGE (object);
-
-  g_clear_pointer (&self->site_ids, g_array_unref);
-
-  G_OBJECT_CLASS (xj_calendar_page_parent_class)->finalize (object);
-}
-
-static void
 xj_calendar_page_class_init (XjCalendarPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = xj_calendar_page_dispose;
-  object_class->finalize = xj_calendar_page_finalize;
 
   g_type_ensure (XJ_TYPE_CALENDAR);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -542,7 +517,6 @@ xj_calendar_page_init (XjCalendarPage *self)
   g_autoptr(GDateTime) now = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->site_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_box_prepend (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->day_group))), new_legend ());
 
   self->day_list = GTK_LIST_BOX (gtk_list_box_new ());

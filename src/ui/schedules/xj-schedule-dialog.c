@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "xj-choices-private.h"
 #include "xj-clock.h"
 #include "xj-schedule-dialog.h"
 #include "xj-site.h"
@@ -25,8 +26,6 @@ struct _XjScheduleDialog
 
   XjApplication   *application;
   XjSchedule      *schedule;      /* the one edited, or a new one on save */
-  GArray          *site_ids;
-  GArray          *template_ids;
   char            *read_error;    /* the sites or checklists could not be read */
 
   AdwWindowTitle  *title;
@@ -410,25 +409,6 @@ show_error (XjScheduleDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
 }
 
-static gint64
-selected_id (AdwComboRow *row,
-             GArray      *ids)
-{
-  guint selected = adw_combo_row_get_selected (row);
-
-  return selected < ids->len ? g_array_index (ids, gint64, selected) : 0;
-}
-
-static void
-select_id (AdwComboRow *row,
-           GArray      *ids,
-           gint64       id)
-{
-  for (guint i = 0; i < ids->len; i++)
-    if (g_array_index (ids, gint64, i) == id)
-      adw_combo_row_set_selected (row, i);
-}
-
 static const char *
 selected_kind (XjScheduleDialog *self)
 {
@@ -451,7 +431,7 @@ on_field_changed_cb (XjScheduleDialog *self)
                                     xj_schedule_rule_to_string (adw_combo_row_get_selected (self->rule_row)));
   if (self->read_error != NULL)
     show_error (self, self->read_error);
-  else if (self->site_ids->len == 0)
+  else if (_xj_choices_is_empty (adw_combo_row_get_model (self->site_row)))
     show_error (self, _("There is no active site yet: add the site in Sites first."));
   else
     show_error (self, read_spec (self, &spec, &error) ? NULL : error->message);
@@ -466,8 +446,8 @@ save_activated (GtkWidget  *widget,
   g_autofree char *actor = xj_application_dup_actor (self->application);
   g_autoptr(GError) error = NULL;
   XjScheduleSpec spec;
-  gint64 site_id = selected_id (self->site_row, self->site_ids);
-  gint64 template_id = selected_id (self->template_row, self->template_ids);
+  gint64 site_id = _xj_combo_row_get_id (self->site_row);
+  gint64 template_id = _xj_combo_row_get_id (self->template_row);
 
   if (self->read_error != NULL)
     {
@@ -499,40 +479,25 @@ static void
 fill_choices (XjScheduleDialog *self)
 {
   XjStore *store = xj_application_get_store (self->application);
-  g_autoptr(GtkStringList) sites = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) templates = gtk_string_list_new (NULL);
+  g_autoptr(GListModel) sites = _xj_site_choices_new (store, FALSE, NULL);
+  g_autoptr(GListModel) templates = _xj_template_choices_new (store);
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) rules = gtk_string_list_new (NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) site_list = xj_store_list_sites (store, FALSE, &error);
-  g_autoptr(GPtrArray) template_list = site_list == NULL ? NULL
-                                       : xj_store_list_templates (store, FALSE, &error);
+  const GError *error = _xj_choices_get_error (sites);
   guint n_kinds = 0;
   const XjTemplateChoice *kind_choices = xj_template_get_kinds (&n_kinds);
 
-  for (guint i = 0; site_list != NULL && i < site_list->len; i++)
-    {
-      gint64 id = xj_site_get_id (site_list->pdata[i]);
-
-      gtk_string_list_append (sites, xj_site_get_name (site_list->pdata[i]));
-      g_array_append_val (self->site_ids, id);
-    }
-  for (guint i = 0; template_list != NULL && i < template_list->len; i++)
-    {
-      XjTemplateSummary *summary = g_ptr_array_index (template_list, i);
-
-      gtk_string_list_append (templates, summary->name);
-      g_array_append_val (self->template_ids, summary->id);
-    }
   for (guint i = 0; i < n_kinds; i++)
     gtk_string_list_append (kinds, kind_choices[i].label);
   for (guint rule = 0; rule < N_RULES; rule++)
     gtk_string_list_append (rules, xj_schedule_rule_get_label (rule));
-  adw_combo_row_set_model (self->site_row, G_LIST_MODEL (sites));
-  adw_combo_row_set_model (self->template_row, G_LIST_MODEL (templates));
+  _xj_combo_row_set_choices (self->site_row, sites);
+  _xj_combo_row_set_choices (self->template_row, templates);
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
   adw_combo_row_set_model (self->rule_row, G_LIST_MODEL (rules));
   /* Said by on_field_changed_cb instead of "no site yet". */
+  if (error == NULL)
+    error = _xj_choices_get_error (templates);
   if (error != NULL)
     self->read_error = g_strdup (error->message);
 }
@@ -577,8 +542,6 @@ xj_schedule_dialog_finalize (GObject *object)
 {
   XjScheduleDialog *self = XJ_SCHEDULE_DIALOG (object);
 
-  g_clear_pointer (&self->site_ids, g_array_unref);
-  g_clear_pointer (&self->template_ids, g_array_unref);
   g_free (self->read_error);
 
   G_OBJECT_CLASS (xj_schedule_dialog_parent_class)->finalize (object);
@@ -613,8 +576,6 @@ static void
 xj_schedule_dialog_init (XjScheduleDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->site_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->template_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   build_rule_fields (self);
 }
 
@@ -641,8 +602,8 @@ xj_schedule_dialog_new (XjApplication *application,
     {
       self->schedule = g_object_ref (schedule);
       adw_window_title_set_title (self->title, _("Edit Schedule"));
-      select_id (self->site_row, self->site_ids, xj_schedule_get_site_id (schedule));
-      select_id (self->template_row, self->template_ids, xj_schedule_get_template_id (schedule));
+      _xj_combo_row_select_id (self->site_row, xj_schedule_get_site_id (schedule));
+      _xj_combo_row_select_id (self->template_row, xj_schedule_get_template_id (schedule));
       spec = *xj_schedule_get_spec (schedule);
     }
   else

@@ -3,6 +3,8 @@
  * The Schedules area: the list of schedules (add, edit, pause, delete)
  * and, in a second view, the month calendar of their occurrences.  Both
  * read the database only when first shown: nothing here costs start-up.
+ * The list is a lazy model read in a worker (two hundred sites have a
+ * thousand schedules): only the rows on screen are built.
  */
 #define G_LOG_DOMAIN "xj-schedules-page"
 
@@ -13,7 +15,9 @@
 #include "xj-calendar-page.h"
 #include "xj-clock.h"
 #include "xj-inspection.h"
+#include "xj-record-rows-private.h"
 #include "xj-schedule-dialog.h"
+#include "xj-schedule-model.h"
 #include "xj-schedules-page.h"
 #include "xj-window.h"
 
@@ -25,13 +29,13 @@ struct _XjSchedulesPage
   AdwBin          parent_instance;
 
   XjApplication  *application;
-  GPtrArray      *schedules;
+  XjPagedModel   *model;        /* NULL until first shown */
   gboolean        loaded;
   gboolean        dirty;
 
   AdwViewStack   *views;
   GtkStack       *stack;
-  GtkListBox     *list;
+  GtkListView    *list;
   GtkWidget      *calendar_page;
 };
 
@@ -49,53 +53,112 @@ show_error (XjSchedulesPage *self,
     xj_window_toast (XJ_WINDOW (window), message);
 }
 
+/* One row's read (well under a millisecond): the list holds only pages. */
 static XjSchedule *
 find (XjSchedulesPage *self,
       gint64           schedule_id)
 {
-  for (guint i = 0; self->schedules != NULL && i < self->schedules->len; i++)
-    if (xj_schedule_get_id (self->schedules->pdata[i]) == schedule_id)
-      return self->schedules->pdata[i];
-  return NULL;
+  g_autoptr(GError) error = NULL;
+  XjSchedule *schedule = xj_store_get_schedule (xj_application_get_store (self->application),
+                                                schedule_id, &error);
+
+  if (schedule == NULL)
+    show_error (self, error->message);
+  return schedule;
 }
 
 static GtkWidget *
-icon_button (const char *icon,
-             const char *tooltip,
-             const char *accessible,
-             const char *action,
-             GVariant   *target)
+icon_button (const char *icon)
 {
   GtkWidget *button = gtk_button_new_from_icon_name (icon);
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible, -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
   return button;
 }
 
+static void
+set_button (GtkWidget  *button,
+            const char *tooltip,
+            const char *accessible,
+            const char *action,
+            GVariant   *target)
+{
+  gtk_widget_set_visible (button, TRUE);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
+  /* The target first: the action's parameter type must match it at once. */
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+}
+
+/* A row of the list, recycled as it scrolls: update_row() fills it. */
 static GtkWidget *
-create_row (XjSchedule *schedule,
-            gint64      now)
+create_row (gpointer user_data)
 {
   GtkWidget *row = adw_action_row_new ();
-  gint64 id = xj_schedule_get_id (schedule);
-  gboolean paused = xj_schedule_get_paused (schedule);
-  g_autofree char *title = g_strdup_printf ("%s · %s", xj_schedule_get_site_name (schedule),
-                                            xj_schedule_get_template_name (schedule));
-  g_autofree char *description = xj_schedule_dup_description (schedule);
+  GtkWidget *tag = gtk_label_new (_("Paused"));
+  const char *names[] = { "pause", "edit", "delete" };
+  const char *icons[] = { "media-playback-pause-symbolic", "document-edit-symbolic",
+                          "user-trash-symbolic" };
+
+  gtk_widget_add_css_class (tag, "tag");
+  gtk_widget_add_css_class (tag, "paused-tag");
+  gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), tag);
+  g_object_set_data (G_OBJECT (row), "tag", tag);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GtkWidget *button = icon_button (icons[i]);
+
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      g_object_set_data (G_OBJECT (row), names[i], button);
+    }
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  return row;
+}
+
+static void
+update_row (GtkWidget *row,
+            gpointer   data,
+            gpointer   user_data)
+{
+  XjSchedule *schedule = data;
+  GtkWidget *pause = g_object_get_data (G_OBJECT (row), "pause");
+  GtkWidget *edit = g_object_get_data (G_OBJECT (row), "edit");
+  GtkWidget *delete = g_object_get_data (G_OBJECT (row), "delete");
+  gint64 now = xj_clock_now ();
+  gint64 id;
+  gboolean paused;
+  g_autofree char *title = NULL;
+  g_autofree char *description = NULL;
   g_autofree char *next = NULL;
   g_autofree char *subtitle = NULL;
-  g_autofree char *edit_label = g_strdup_printf (_("Edit schedule %s"), title);
-  g_autofree char *pause_label = g_strdup_printf (paused ? _("Resume schedule %s")
-                                                         : _("Pause schedule %s"), title);
-  g_autofree char *delete_label = g_strdup_printf (_("Delete schedule %s"), title);
+  g_autofree char *edit_label = NULL;
+  g_autofree char *pause_label = NULL;
+  g_autofree char *delete_label = NULL;
   g_autoptr(GArray) planned = NULL;
 
+  if (schedule == NULL)
+    {
+      _xj_record_row_show_blank (row);
+      gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), "tag"), FALSE);
+      gtk_widget_set_visible (pause, FALSE);
+      gtk_widget_set_visible (edit, FALSE);
+      gtk_widget_set_visible (delete, FALSE);
+      return;
+    }
+  id = xj_schedule_get_id (schedule);
+  paused = xj_schedule_get_paused (schedule);
+  title = g_strdup_printf ("%s · %s", xj_schedule_get_site_name (schedule),
+                           xj_schedule_get_template_name (schedule));
+  description = xj_schedule_dup_description (schedule);
+  edit_label = g_strdup_printf (_("Edit schedule %s"), title);
+  pause_label = g_strdup_printf (paused ? _("Resume schedule %s") : _("Pause schedule %s"), title);
+  delete_label = g_strdup_printf (_("Delete schedule %s"), title);
   if (!paused)
     planned = xj_schedule_plan (schedule, now, now + NEXT_HORIZON_S);
   if (planned != NULL && planned->len > 0)
@@ -109,59 +172,44 @@ create_row (XjSchedule *schedule,
   subtitle = g_strdup_printf ("%s · %s · %s", xj_inspection_kind_get_label (xj_schedule_get_kind (schedule)),
                               description, next);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
-  if (paused)
-    {
-      GtkWidget *tag = gtk_label_new (_("Paused"));
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), "tag"), paused);
+  gtk_button_set_icon_name (GTK_BUTTON (pause), paused ? "media-playback-start-symbolic"
+                                                       : "media-playback-pause-symbolic");
+  set_button (pause, paused ? _("Resume") : _("Pause"), pause_label, "schedules.pause",
+              g_variant_new ("(xb)", id, !paused));
+  set_button (edit, _("Edit"), edit_label, "schedules.edit", g_variant_new_int64 (id));
+  set_button (delete, _("Delete"), delete_label, "schedules.delete", g_variant_new_int64 (id));
+}
 
-      gtk_widget_add_css_class (tag, "tag");
-      gtk_widget_add_css_class (tag, "paused-tag");
-      gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), tag);
-    }
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             icon_button (paused ? "media-playback-start-symbolic"
-                                                 : "media-playback-pause-symbolic",
-                                          paused ? _("Resume") : _("Pause"), pause_label,
-                                          "schedules.pause", g_variant_new ("(xb)", id, !paused)));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             icon_button ("document-edit-symbolic", _("Edit"), edit_label,
-                                          "schedules.edit", g_variant_new_int64 (id)));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             icon_button ("user-trash-symbolic", _("Delete"), delete_label,
-                                          "schedules.delete", g_variant_new_int64 (id)));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "schedules.edit");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", id);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  return row;
+static void
+on_loading_cb (XjSchedulesPage *self)
+{
+  const GError *error = xj_paged_model_get_error (self->model);
+
+  if (error != NULL)
+    show_error (self, error->message);
+  if (xj_paged_model_get_counted (self->model))
+    gtk_stack_set_visible_child_name (self->stack,
+                                      g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0
+                                      ? "list" : "empty");
 }
 
 static void
 reload (XjSchedulesPage *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) schedules = NULL;
-  gint64 now = xj_clock_now ();
-  GtkWidget *child;
-
   self->loaded = TRUE;
   self->dirty = FALSE;
-  schedules = xj_store_list_schedules (xj_application_get_store (self->application), 0, &error);
-  if (schedules == NULL)
+  if (self->model != NULL)
     {
-      show_error (self, error->message);
+      xj_paged_model_reload (self->model);
       return;
     }
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
-  for (guint i = 0; i < schedules->len; i++)
-    gtk_list_box_append (self->list, create_row (schedules->pdata[i], now));
-  g_clear_pointer (&self->schedules, g_ptr_array_unref);
-  self->schedules = g_steal_pointer (&schedules);
-  gtk_stack_set_visible_child_name (self->stack, self->schedules->len > 0 ? "list" : "empty");
+  self->model = xj_schedule_model_new (xj_application_get_store (self->application), 0);
+  g_signal_connect_object (self->model, "notify::loading", G_CALLBACK (on_loading_cb), self,
+                           G_CONNECT_SWAPPED);
+  _xj_record_rows_bind (self->list, G_LIST_MODEL (self->model), create_row, update_row, NULL);
 }
 
 static void
@@ -176,6 +224,16 @@ open_dialog (XjSchedulesPage *self,
 }
 
 /* --- callbacks and actions ------------------------------------------------ */
+
+static void
+on_list_activate_cb (XjSchedulesPage *self,
+                     guint            position)
+{
+  XjSchedule *schedule = _xj_record_rows_get_data (self->list, position);
+
+  if (schedule != NULL)
+    open_dialog (self, schedule);
+}
 
 static void
 on_store_changed_cb (XjSchedulesPage *self)
@@ -211,7 +269,7 @@ edit_activated (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   XjSchedulesPage *self = XJ_SCHEDULES_PAGE (widget);
-  XjSchedule *schedule = find (self, g_variant_get_int64 (parameter));
+  g_autoptr(XjSchedule) schedule = find (self, g_variant_get_int64 (parameter));
 
   if (schedule != NULL)
     open_dialog (self, schedule);
@@ -257,7 +315,7 @@ delete_activated (GtkWidget  *widget,
 {
   XjSchedulesPage *self = XJ_SCHEDULES_PAGE (widget);
   gint64 id = g_variant_get_int64 (parameter);
-  XjSchedule *schedule = find (self, id);
+  g_autoptr(XjSchedule) schedule = find (self, id);
   GtkWidget *dialog;
 
   if (schedule == NULL)
@@ -288,7 +346,7 @@ xj_schedules_page_dispose (GObject *object)
   XjSchedulesPage *self = XJ_SCHEDULES_PAGE (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), XJ_TYPE_SCHEDULES_PAGE);
-  g_clear_pointer (&self->schedules, g_ptr_array_unref);
+  g_clear_object (&self->model);
   g_clear_object (&self->application);
 
   G_OBJECT_CLASS (xj_schedules_page_parent_class)->dispose (object);
@@ -321,6 +379,7 @@ xj_schedules_page_init (XjSchedulesPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
+  g_signal_connect_swapped (self->list, "activate", G_CALLBACK (on_list_activate_cb), self);
 
   gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),

@@ -10,8 +10,6 @@ G_BEGIN_DECLS
 /* The filter drop-downs that list pages share (Inspections, Archive). */
 GtkDropDown   *_xj_filter_dropdown_new (GtkStringList *labels,
                                         const char    *accessible_label);
-GtkStringList *_xj_filter_sites_new    (XjStore       *store,
-                                        GArray        *site_ids);
 GtkStringList *_xj_filter_kinds_new    (void);
 
 G_END_DECLS

@@ -1,0 +1,285 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The long lists on the 200-site × 5-year demo (`xunjian demo --sites 200
+ * --years 5`, made once into a cache folder under the build folder: it
+ * takes minutes): the Schedules, Inspections and Archive pages are opened
+ * in the real window and their lists scrolled to the end and back, as a
+ * person dragging the scroll bar would, one step a frame.  The interval
+ * between two ticks of the window's frame clock is measured from just
+ * before the page is opened (building the page counts) until the list is
+ * back at the top with its rows read; the longest is printed per page
+ * (target: none over 50 ms).  Needs a display (xvfb-run).
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "xj-demo-inspections.h"
+#include "xj-certificate.h"
+#include "xj-inspection.h"
+#include "xj-paged-model.h"
+#include "xj-report-archive.h"
+#include "xj-signature.h"
+#include "xj-test-app.h"
+#include "xj-test-ui.h"
+#include "xj-test-utils.h"
+
+#define SCROLL_STEPS 120
+/* The large demo's history has no handwritten signatures, so nothing of it
+ * is archived: the newest inspections are signed and archived here, for
+ * real (signatures, PDF, CMS), once, into the cache. */
+#define N_ARCHIVED 1500
+#define TARGET_MS 50
+
+typedef struct {
+  XJ_TEST_APP_FIELDS
+} Fixture;
+
+typedef struct {
+  gint64         last_tick;
+  gint64         longest;
+  gint64         longest_open;   /* until the first rows are laid out */
+  gint64         longest_scroll; /* from the first step on */
+  guint          frames;
+  gboolean       measuring;
+  GtkAdjustment *adjustment;     /* while scrolling */
+  int            step;           /* 0 … 2 × SCROLL_STEPS */
+} Bench;
+
+static gboolean
+on_tick_cb (GtkWidget     *widget,
+            GdkFrameClock *clock,
+            gpointer       user_data)
+{
+  Bench *bench = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (bench->measuring && bench->last_tick > 0)
+    {
+      if (now - bench->last_tick > TARGET_MS * 1000)
+        g_test_message ("  a frame of %.0f ms at scroll step %d", (now - bench->last_tick) / 1e3,
+                        bench->adjustment != NULL ? bench->step : -1);
+      bench->longest = MAX (bench->longest, now - bench->last_tick);
+      /* The tick of step 0 ends the frame that laid out the first rows. */
+      if (bench->adjustment == NULL || bench->step == 0)
+        bench->longest_open = MAX (bench->longest_open, now - bench->last_tick);
+      else
+        bench->longest_scroll = MAX (bench->longest_scroll, now - bench->last_tick);
+      bench->frames++;
+    }
+  bench->last_tick = now;
+
+  if (bench->adjustment != NULL && bench->step <= 2 * SCROLL_STEPS)
+    {
+      double end = gtk_adjustment_get_upper (bench->adjustment)
+                   - gtk_adjustment_get_page_size (bench->adjustment);
+      int at = bench->step <= SCROLL_STEPS ? bench->step : 2 * SCROLL_STEPS - bench->step;
+
+      gtk_adjustment_set_value (bench->adjustment, end * at / SCROLL_STEPS);
+      bench->step++;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+archive_newest (const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XjStore) store = xj_store_open (dir, XJ_STORE_OPEN_DEFAULT, &error);
+  XjInspectionFilter filter = XJ_INSPECTION_FILTER_INIT;
+  g_autoptr(GPtrArray) completed = NULL;
+  g_autofree char *representative = xj_demo_make_strokes ("李强");
+  g_autoptr(GHashTable) certified = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gint64 start = g_get_monotonic_time ();
+
+  g_assert_no_error (error);
+  filter.state = XJ_INSPECTION_COMPLETED;
+  filter.limit = N_ARCHIVED;
+  completed = xj_store_list_inspections (store, &filter, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < completed->len; i++)
+    {
+      XjInspection *inspection = g_ptr_array_index (completed, i);
+      g_autoptr(XjArchivedReport) report = NULL;
+      g_autofree char *inspector = xj_demo_make_strokes (inspection->inspector);
+      g_autoptr(XjCertificate) certificate = NULL;
+
+      /* The demo certificate is the demo inspector's: one for each other. */
+      if (!g_hash_table_contains (certified, inspection->inspector)
+          && (certificate = xj_certificate_find_for_person (dir, inspection->inspector, NULL)) == NULL)
+        {
+          g_assert_true (xj_certificate_create_self_signed (dir, inspection->inspector, "巡检演示",
+                                                            "xunjian-demo", &error));
+          g_assert_no_error (error);
+        }
+      g_hash_table_add (certified, g_strdup (inspection->inspector));
+      xj_store_add_inspection_signature (store, inspection->id, XJ_SIGNATURE_ROLE_INSPECTOR,
+                                         inspection->inspector, NULL, inspector, &error);
+      g_assert_no_error (error);
+      xj_store_add_inspection_signature (store, inspection->id, XJ_SIGNATURE_ROLE_REPRESENTATIVE,
+                                         "李强", "物业公司", representative, &error);
+      g_assert_no_error (error);
+      report = xj_inspection_sign (store, inspection->id, "巡检演示", NULL, NULL, "xunjian-demo",
+                                   NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+    }
+  g_test_message ("%u inspections signed and archived in %.0f s", completed->len,
+                  (g_get_monotonic_time () - start) / 1e6);
+}
+
+static char *
+demo_dir (void)
+{
+  const char *cache = g_getenv ("XJ_BENCH_CACHE");
+  g_autofree char *dir = g_build_filename (cache != NULL ? cache : g_get_tmp_dir (),
+                                           "demo-200-sites-5-years", NULL);
+  g_autofree char *stamp = g_strconcat (dir, ".archived", NULL);
+
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      const char *argv[] = { g_getenv ("XUNJIAN_BINARY"), "--data-dir", dir, "demo",
+                             "--sites", "200", "--years", "5", NULL };
+      g_autoptr(GError) error = NULL;
+      int status = 0;
+      gint64 start = g_get_monotonic_time ();
+
+      g_assert_nonnull (argv[0]);
+      g_test_message ("making the demo data once into %s (minutes)…", dir);
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                   NULL, NULL, &status, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_spawn_check_wait_status (status, &error));
+      g_assert_no_error (error);
+      g_test_message ("demo data made in %.0f s", (g_get_monotonic_time () - start) / 1e6);
+    }
+  if (!g_file_test (stamp, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(GError) error = NULL;
+
+      archive_newest (dir);
+      g_file_set_contents (stamp, "", 0, &error);
+      g_assert_no_error (error);
+    }
+  return g_steal_pointer (&dir);
+}
+
+static XjPagedModel *
+list_model (GtkListView *view)
+{
+  GtkSelectionModel *selection = gtk_list_view_get_model (view);
+
+  return XJ_PAGED_MODEL (gtk_no_selection_get_model (GTK_NO_SELECTION (selection)));
+}
+
+/* The page's own list (not a drop-down's). */
+static GtkListView *
+find_list (GtkWidget *root)
+{
+  if (GTK_IS_LIST_VIEW (root) && GTK_IS_NO_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (root))))
+    return GTK_LIST_VIEW (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListView *found = find_list (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+rows_shown (GtkListView *view)
+{
+  XjPagedModel *model;
+  GtkWidget *row;
+
+  if (gtk_list_view_get_model (view) == NULL)
+    return FALSE;
+  model = list_model (view);
+  if (xj_paged_model_get_loading (model) || !xj_paged_model_get_counted (model))
+    return FALSE;
+  /* A first row with its content, not a placeholder. */
+  row = gtk_widget_get_first_child (GTK_WIDGET (view));
+  row = row != NULL ? gtk_widget_get_first_child (row) : NULL;
+  return row != NULL && !gtk_widget_has_css_class (row, "placeholder-row");
+}
+
+static void
+bench_page (Fixture    *f,
+            const char *area)
+{
+  Bench bench = { 0 };
+  GtkWidget *page;
+  GtkListView *view;
+  guint id;
+  gint64 start;
+  double open_ms;
+
+  id = gtk_widget_add_tick_callback (GTK_WIDGET (f->window), on_tick_cb, &bench, NULL);
+  xj_test_iterate (300);
+
+  bench.measuring = TRUE;
+  start = g_get_monotonic_time ();
+  xj_window_show_area (f->window, area);
+  g_test_message ("%s: the page built in %.0f ms", area, (g_get_monotonic_time () - start) / 1e3);
+  page = xj_window_get_area (f->window, area);
+  view = find_list (page);
+  g_assert_nonnull (view);
+  xj_test_wait_until_ms (rows_shown (view), 120000);
+  open_ms = (g_get_monotonic_time () - start) / 1e3;
+
+  bench.adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  xj_test_wait_until_ms (bench.step > 2 * SCROLL_STEPS, 120000);
+  xj_test_wait_until_ms (rows_shown (view), 120000);
+  bench.measuring = FALSE;
+  gtk_widget_remove_tick_callback (GTK_WIDGET (f->window), id);
+
+  g_test_message ("%-12s %6u rows: first rows after %.0f ms; longest frame %.1f ms over %u frames "
+                  "(opening %.1f ms, scrolling %.1f ms; target <= %d ms)", area,
+                  g_list_model_get_n_items (G_LIST_MODEL (list_model (view))), open_ms,
+                  bench.longest / 1e3, bench.frames, bench.longest_open / 1e3,
+                  bench.longest_scroll / 1e3, TARGET_MS);
+  g_print ("%s: longest frame %.1f ms\n", area, bench.longest / 1e3);
+  g_assert_cmpuint (bench.frames, >, 2 * SCROLL_STEPS);
+}
+
+static void
+bench_list_frames (void)
+{
+  Fixture f = { 0 };
+
+  f.dir = demo_dir ();
+  xj_test_app_start (XJ_TEST_APP (&f));
+  xj_test_app_show (XJ_TEST_APP (&f), NULL);
+  gtk_window_set_default_size (GTK_WINDOW (f.window), 1366, 768);
+  xj_test_iterate (500);
+
+  if (g_getenv ("XJ_BENCH_ONLY") != NULL)
+    bench_page (&f, g_getenv ("XJ_BENCH_ONLY"));
+  else
+    {
+      bench_page (&f, "schedules");
+      bench_page (&f, "inspections");
+      bench_page (&f, "archive");
+    }
+
+  /* The cached demo stays for the next run. */
+  xj_test_app_stop (XJ_TEST_APP (&f));
+  g_free (f.dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  xj_test_init_ui (&argc, &argv);
+  gtk_init ();
+  adw_init ();
+  /* The demo has overdue notices: the application's reminder warns that
+   * the bench's private bus has no notification server.  Criticals stay
+   * fatal. */
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  g_test_add_func ("/xj/bench/list-frames", bench_list_frames);
+  return g_test_run ();
+}
