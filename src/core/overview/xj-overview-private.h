@@ -21,6 +21,7 @@ G_BEGIN_DECLS
 gboolean _xj_overview_read_error  (XjStore               *store,
                                    int                    rc,
                                    GError               **error);
+void     _xj_overview_compliance_clear (gpointer         data);
 void     _xj_overview_bind        (sqlite3_stmt          *stmt,
                                    const XjOverviewQuery *query,
                                    const char            *sites_json);

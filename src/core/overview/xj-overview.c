@@ -62,7 +62,7 @@ xj_overview_category_get_label (XjOverviewCategory category)
   choices = xj_template_get_categories (&n_choices);
   for (guint i = 0; i < n_choices; i++)
     if (g_str_equal (choices[i].id, categories[category]))
-      return _(choices[i].label);
+      return choices[i].label;
   g_return_val_if_reached (NULL);
 }
 
@@ -189,9 +189,11 @@ repeat_clear (XjOverviewRepeat *repeat)
   g_free (repeat->notice_number);
 }
 
-static void
-compliance_clear (XjOverviewCompliance *compliance)
+void
+_xj_overview_compliance_clear (gpointer data)
 {
+  XjOverviewCompliance *compliance = data;
+
   g_free (compliance->kind);
 }
 
@@ -247,7 +249,7 @@ overview_new (void)
   overview->cells = array_new (sizeof (XjOverviewCell), NULL);
   overview->repeats = array_new (sizeof (XjOverviewRepeat), (GDestroyNotify) repeat_clear);
   overview->compliance = array_new (sizeof (XjOverviewCompliance),
-                                    (GDestroyNotify) compliance_clear);
+                                    _xj_overview_compliance_clear);
   overview->steps = array_new (sizeof (XjOverviewStep), (GDestroyNotify) step_clear);
   overview->hard = g_ptr_array_new_with_free_func ((GDestroyNotify) hard_free);
   return overview;
