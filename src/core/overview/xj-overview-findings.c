@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "xj-builtins.h"
 #include "xj-notice.h"
 #include "xj-overview-private.h"
 #include "xj-schedule.h"
@@ -63,9 +64,11 @@ _xj_overview_repeats (XjStore               *store,
   /* The bare columns (prompt, inspection) come from the row of MAX(). */
   stmt = xj_store_prepare (store,
                            "SELECT i.site_id, s.name, t.item_key, t.prompt, COUNT(*), "
-                           "MAX(i.started_at), i.id "
+                           "MAX(i.started_at), i.id, tp.builtin "
                            "FROM answers a JOIN inspections i ON i.id = a.inspection_id "
                            "JOIN template_items t ON t.id = a.item_id "
+                           "JOIN template_versions v ON v.id = i.version_id "
+                           "JOIN templates tp ON tp.id = v.template_id "
                            "JOIN sites s ON s.id = i.site_id "
                            "WHERE a.outcome = 'fail' AND" XJ_OVERVIEW_WHERE
                            " GROUP BY i.site_id, t.item_key HAVING COUNT(*) >= 2 "
@@ -87,6 +90,9 @@ _xj_overview_repeats (XjStore               *store,
         .last_inspection_id = sqlite3_column_int64 (stmt, 6),
       };
 
+      /* Built-in checklists are stored in English, shown translated. */
+      if (sqlite3_column_int (stmt, 7) != 0)
+        xj_builtins_translate (&repeat.prompt);
       g_array_append_val (overview->repeats, repeat);
     }
   sqlite3_reset (stmt);
