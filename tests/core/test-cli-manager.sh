@@ -1,9 +1,11 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
-# `export xlsx` on the demo, opened with openpyxl as Excel would read it:
-# the five sheets, Chinese headers, frozen and filtered header rows, row
-# counts against the database, dates as dates, and every score and failure
-# index recomputed from its answers' rows.  TAP output.
+# The manager's exports on the demo.  `export xlsx`, opened with openpyxl
+# as Excel would read it: the five sheets, Chinese headers, frozen and
+# filtered header rows, row counts against the database, dates as dates,
+# and every score and failure index recomputed from its answers' rows.
+# `report monthly`: rendered, its text and vector charts, its signature.
+# TAP output.
 set -u
 bin=${XUNJIAN_BINARY:?}
 py=/usr/bin/python3
@@ -102,6 +104,22 @@ got=$($py -c 'import openpyxl, sys; print(openpyxl.load_workbook(sys.argv[1]).wo
 "$bin" --data-dir "$d" export xlsx "$work/none/x.xlsx" 2>"$work/err"; [ $? -ne 0 ]; ok $? "a missing folder is refused"
 grep -q "none" "$work/err"; ok $? "and named ($(cat "$work/err"))"
 "$bin" --data-dir "$d" export xlsx 2>/dev/null; [ $? -ne 0 ]; ok $? "no file: usage"
+
+# The monthly management report, signed by the demo's certificate holder.
+month=$(sqlite3 "$db" "SELECT strftime('%Y-%m', max(started_at), 'unixepoch', 'localtime') FROM inspections")
+zh env XUNJIAN_PASSPHRASE=xunjian-demo "$bin" --data-dir "$d" report monthly "$month" "$work/monthly.pdf" --signer 张伟
+ok $? "report monthly $month --signer 张伟"
+pdfsig "$work/monthly.pdf" 2>&1 | grep -q "Signature is Valid"; ok $? "pdfsig: the signature is valid"
+"$bin" --data-dir "$d" report verify "$work/monthly.pdf" >/dev/null; ok $? "report verify accepts it"
+pdftotext -enc UTF-8 "$work/monthly.pdf" - | tr -d ' ' >"$work/monthly.txt"
+grep -q "管理月报" "$work/monthly.txt" && grep -q "各项目平均得分" "$work/monthly.txt" \
+  && grep -q "计划执行情况" "$work/monthly.txt"; ok $? "its Chinese text is searchable"
+site=$(sqlite3 "$db" "SELECT s.name FROM inspections i JOIN sites s ON s.id = i.site_id WHERE strftime('%Y-%m', i.started_at, 'unixepoch', 'localtime') = '$month' AND i.state <> 'draft' LIMIT 1")
+grep -qF "$site" "$work/monthly.txt"; ok $? "names a site inspected that month ($site)"
+[ "$(pdfimages -list "$work/monthly.pdf" | tail -n +3 | wc -l)" -eq 0 ]; ok $? "its charts are drawings, not images"
+pdftoppm -r 40 -png -f 1 -l 1 "$work/monthly.pdf" "$work/page"; ok $? "pdftoppm renders it"
+"$bin" --data-dir "$d" report monthly 2026-13 "$work/x.pdf" 2>"$work/err"; [ $? -ne 0 ] && [ "$(wc -l <"$work/err")" -eq 1 ]; ok $? "a month that is not one is refused in one line"
+"$bin" --data-dir "$d" report monthly "$month" "$work/x.pdf" --signer 张伟 2>/dev/null; [ $? -ne 0 ] && [ ! -e "$work/x.pdf" ]; ok $? "no passphrase: refused, no file"
 
 echo "1..$n"
 exit $failed
