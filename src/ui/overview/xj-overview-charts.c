@@ -77,7 +77,8 @@ foreground (GtkWidget *widget,
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), color);
 }
 
-static void
+/* Returns the text's width. */
+static int
 draw_text (GtkWidget  *widget,
            cairo_t    *cr,
            const char *text,
@@ -91,6 +92,7 @@ draw_text (GtkWidget  *widget,
   pango_layout_get_pixel_size (layout, &width, &height);
   cairo_move_to (cr, x - align * width, y - height / 2.0);
   pango_cairo_show_layout (cr, layout);
+  return width;
 }
 
 /* --- over time ------------------------------------------------------------ */
@@ -190,8 +192,7 @@ draw_trend (GtkDrawingArea *area,
   cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.22);
   cairo_set_line_width (cr, 7);
   draw_line (cr, chart, 0, periods, plot_width, plot_height, top);
-  draw_text (widget, cr, _("Team average"), legend_x, MARGIN_TOP / 2.0, 0);
-  legend_x += 110;
+  legend_x += draw_text (widget, cr, _("Team average"), legend_x, MARGIN_TOP / 2.0, 0) + 18;
   cairo_set_line_width (cr, 2);
   for (guint s = 0; s < chart->site_ids->len; s++)
     {
@@ -200,13 +201,13 @@ draw_trend (GtkDrawingArea *area,
 
       cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
       draw_line (cr, chart, site_id, periods, plot_width, plot_height, top);
-      if (legend_x < width - 120)
+      if (legend_x < width - 160)
         {
           cairo_rectangle (cr, legend_x, MARGIN_TOP / 2.0 - 4, 10, 8);
           cairo_fill (cr);
-          draw_text (widget, cr, xj_overview_site_name (chart->overview, site_id),
-                     legend_x + 14, MARGIN_TOP / 2.0, 0);
-          legend_x += 150;
+          legend_x += 14 + draw_text (widget, cr,
+                                      xj_overview_site_name (chart->overview, site_id),
+                                      legend_x + 14, MARGIN_TOP / 2.0, 0) + 18;
         }
     }
 }

@@ -20,7 +20,7 @@
 #include "xj-overview-page.h"
 
 /* Lines and heat-map rows: the sites that need attention first. */
-#define MAX_LINES 6
+#define MAX_LINES 5
 #define MAX_ROWS 20
 
 struct _XjOverviewPage
