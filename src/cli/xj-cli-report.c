@@ -23,7 +23,7 @@
 #include "xj-report-preview.h"
 
 #define USAGE "xunjian report export ID FILE.pdf | xunjian report preview ID FILE.pdf | " \
-              "xunjian report verify FILE.pdf"
+              "xunjian report verify FILE.pdf | xunjian report monthly YYYY-MM FILE.pdf"
 
 /* Exit status of `report verify` for an intact report that no certificate
  * here vouches for: told apart from an altered one (1). */
@@ -119,5 +119,7 @@ xj_cli_report (XjCli *cli)
     return preview_report (cli);
   if (cli->argc >= 1 && g_strcmp0 (cli->argv[0], "verify") == 0)
     return verify_report (cli);
+  if (cli->argc >= 1 && g_strcmp0 (cli->argv[0], "monthly") == 0)
+    return xj_cli_report_monthly (cli);
   return xj_cli_usage (USAGE);
 }

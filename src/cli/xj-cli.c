@@ -20,6 +20,7 @@ static const struct {
 } commands[] = {
   { "check", xj_cli_check },
   { "demo", xj_cli_demo },
+  { "export", xj_cli_export },
   { "inspection", xj_cli_inspection },
   { "notice", xj_cli_notice },
   { "report", xj_cli_report },

@@ -40,9 +40,11 @@ void      xj_cli_print_json     (JsonNode    *node);
 int       xj_cli_check          (XjCli       *cli);
 int       xj_cli_site           (XjCli       *cli);
 int       xj_cli_demo           (XjCli       *cli);
+int       xj_cli_export         (XjCli       *cli);
 int       xj_cli_inspection     (XjCli       *cli);
 int       xj_cli_notice         (XjCli       *cli);
 int       xj_cli_report         (XjCli       *cli);
+int       xj_cli_report_monthly (XjCli       *cli);
 int       xj_cli_template       (XjCli       *cli);
 
 G_END_DECLS

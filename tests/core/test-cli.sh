@@ -241,7 +241,8 @@ done
 out=$(LANGUAGE=zh_CN LC_ALL=zh_CN.UTF-8 "$bin" --data-dir "$work/zh" template list)
 echo "$out" | grep -q "日常巡视"; ok $? "built-ins are installed in Chinese for a Chinese user"
 "$bin" --data-dir "$t" template export 2 "$work/monthly.csv"; ok $? "template export to CSV"
-head -1 "$work/monthly.csv" | grep -q '^template,section,key,prompt'; ok $? "CSV has the documented header"
+bom=$(printf '\357\273\277')
+head -1 "$work/monthly.csv" | grep -q "^${bom}template,section,key,prompt"; ok $? "CSV has a UTF-8 byte-order mark and the documented header"
 "$bin" --data-dir "$t" template export 2 "$work/monthly.json"; ok $? "template export to JSON"
 grep -q '"format_version" : 1' "$work/monthly.json"; ok $? "JSON carries format_version"
 id=$("$bin" --data-dir "$t" template import "$work/monthly.csv"); ok $? "template import prints an ID"

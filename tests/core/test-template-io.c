@@ -340,6 +340,65 @@ test_fuzz_seeds (void)
   g_assert_cmpuint (seeds, >=, 25);
 }
 
+/* Excel on Chinese Windows: it saves "CSV (逗号分隔)" in GB18030, and opens
+ * a CSV without a byte-order mark as GBK. */
+static void
+test_csv_encodings (void)
+{
+  static const char utf8[] =
+    "template,section,key,prompt,type\n"
+    "周检,公共区域保洁、绿化,litter,公共区域无明显垃圾杂物,合格/不合格\n"
+    "周检,消防中控室,panel,消防报警控制器无报警、无故障点,pass_fail\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XjTemplate) tmpl = NULL;
+  g_autoptr(XjTemplate) from_file = NULL;
+  g_autofree char *gb = NULL;
+  g_autofree char *with_bom = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *dir = xj_test_make_data_dir ();
+  g_autofree char *path = g_build_filename (dir, "excel.csv", NULL);
+  XjTemplateSection *section;
+  gsize gb_length = 0;
+
+  gb = g_convert (utf8, -1, "GB18030", "UTF-8", NULL, &gb_length, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_utf8_validate_len (gb, gb_length, NULL));
+
+  tmpl = xj_template_from_csv (gb, gb_length, "excel.csv", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (tmpl->name, ==, "周检");
+  g_assert_cmpuint (tmpl->sections->len, ==, 2);
+  section = g_ptr_array_index (tmpl->sections, 0);
+  g_assert_cmpstr (section->title, ==, "公共区域保洁、绿化");
+  g_assert_cmpstr (((XjTemplateItem *) g_ptr_array_index (section->items, 0))->prompt, ==,
+                   "公共区域无明显垃圾杂物");
+  section = g_ptr_array_index (tmpl->sections, 1);
+  g_assert_cmpstr (((XjTemplateItem *) g_ptr_array_index (section->items, 0))->prompt, ==,
+                   "消防报警控制器无报警、无故障点");
+
+  /* The same bytes from a file, as the import reads them. */
+  g_assert_true (g_file_set_contents (path, gb, gb_length, NULL));
+  from_file = xj_template_read_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (from_file->name, ==, "周检");
+
+  /* A file that says it is UTF-8 (a byte-order mark) is taken at its word. */
+  with_bom = g_strconcat ("\xEF\xBB\xBF", gb, NULL);
+  g_assert_null (xj_template_from_csv (with_bom, gb_length + 3, "bom.csv", &error));
+  g_assert_error (error, XJ_TEMPLATE_ERROR, XJ_TEMPLATE_ERROR_FILE);
+  g_assert_nonnull (strstr (error->message, "Line 2 is not UTF-8"));
+  g_clear_error (&error);
+
+  /* What we write starts with the mark, and reads back the same. */
+  csv = xj_template_to_csv (tmpl);
+  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBFtemplate,"));
+  g_clear_pointer (&from_file, xj_template_free);
+  from_file = xj_template_from_csv (csv, strlen (csv), "again.csv", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (from_file->name, ==, "周检");
+  xj_test_remove_tree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -351,6 +410,7 @@ main (int argc, char **argv)
   g_test_add_func ("/xj/template/io/all-problems", test_all_problems);
   g_test_add_func ("/xj/template/io/one-space-guidance", test_one_space_guidance);
   g_test_add_func ("/xj/template/io/fuzz-seeds", test_fuzz_seeds);
+  g_test_add_func ("/xj/template/io/csv-encodings", test_csv_encodings);
 
   return g_test_run ();
 }

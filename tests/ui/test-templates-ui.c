@@ -590,15 +590,65 @@ test_export_import (Fixture       *f,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFile) written = g_file_new_for_path (json);
   guint before = stored_template_count (f);
+  AdwMessageDialog *dialog;
 
   /* No extension: JSON is written. */
   xj_templates_page_export_file (f->page, first_builtin (f), file);
   xj_test_wait_until (g_file_test (json, G_FILE_TEST_EXISTS));
 
   xj_templates_page_import_file (f->page, written);
+  /* Shown first; stored only when the person agrees. */
+  dialog = wait_for_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (stored_template_count (f), ==, before);
+  /* What a click on the button does: the response, then the dialog goes. */
+  adw_message_dialog_response (dialog, "import");
+  gtk_window_destroy (GTK_WINDOW (dialog));
   xj_test_wait_until (!(stored_template_count (f) == before));
   g_assert_cmpuint (stored_template_count (f), ==, before + 1);
   g_assert_null (xj_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+}
+
+/* A CSV that Excel on Chinese Windows saved ("CSV (逗号分隔)", GB18030):
+ * decoded, shown as it reads, and only added on "Import"; "Cancel" adds
+ * nothing. */
+static void
+test_import_gb18030 (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const char utf8[] =
+    "template,section,key,prompt,type\n"
+    "暗访门店,亲切招呼,greet,顾客进店 30 秒内主动问候,合格/不合格\n"
+    "暗访门店,探询需求,needs,询问顾客购物场合,合格/不合格\n";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *gb = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "excel.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  guint before = stored_template_count (f);
+  AdwMessageDialog *dialog;
+  GtkWidget *label;
+  gsize length = 0;
+
+  gb = g_convert (utf8, -1, "GB18030", "UTF-8", NULL, &length, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, gb, length, &error));
+
+  for (guint round = 0; round < 2; round++)
+    {
+      xj_templates_page_import_file (f->page, file);
+      dialog = wait_for_message_dialog ();
+      g_assert_nonnull (dialog);
+      g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Import “暗访门店”?");
+      label = xj_test_find_by_type (adw_message_dialog_get_extra_child (dialog), GTK_TYPE_LABEL);
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==,
+                       "亲切招呼 · 顾客进店 30 秒内主动问候\n探询需求 · 询问顾客购物场合");
+      g_assert_cmpuint (stored_template_count (f), ==, before);
+      adw_message_dialog_response (dialog, round == 0 ? "cancel" : "import");
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      xj_test_iterate (20);
+    }
+  xj_test_wait_until (stored_template_count (f) == before + 1);
+  g_assert_cmpuint (stored_template_count (f), ==, before + 1);
 }
 
 /* Run in a process started under zh_CN.UTF-8 (see tests/ui/meson.build). */
@@ -738,6 +788,8 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/xj/ui/templates/export-import", Fixture, NULL, fixture_set_up, test_export_import,
               fixture_tear_down);
+  g_test_add ("/xj/ui/templates/import-gb18030", Fixture, NULL, fixture_set_up,
+              test_import_gb18030, fixture_tear_down);
 
   return g_test_run ();
 }

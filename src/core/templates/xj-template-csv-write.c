@@ -80,7 +80,9 @@ format_flags (const XjTemplateItem *item)
 char *
 xj_template_to_csv (const XjTemplate *tmpl)
 {
-  GString *out = g_string_new (NULL);
+  /* A UTF-8 byte-order mark first: without one, Excel on Chinese Windows
+   * opens the file as GBK and shows garbage. */
+  GString *out = g_string_new ("\xEF\xBB\xBF");
 
   for (guint c = 0; c < N_COLUMNS; c++)
     {

@@ -94,14 +94,34 @@ _xj_import_report_finish (XjImportReport  *report,
   return FALSE;
 }
 
-/* Returns a NUL-terminated copy without the BOM: callers may pass data
- * that is not terminated, and the parsers use string functions. */
+/* Text that is not UTF-8 but is GB18030, the code page Excel on Chinese
+ * Windows saves "CSV (逗号分隔)" in, converted to UTF-8; NULL when it is
+ * neither.  A file that starts with a UTF-8 byte-order mark said what it
+ * is and is never reinterpreted. */
+static char *
+from_gb18030 (const char *data,
+              gsize       length)
+{
+  g_autofree char *converted = NULL;
+  gsize written = 0;
+
+  converted = g_convert (data, length, "UTF-8", "GB18030", NULL, &written, NULL);
+  if (converted == NULL || !g_utf8_validate_len (converted, written, NULL)
+      || memchr (converted, '\0', written) != NULL)
+    return NULL;
+  return g_steal_pointer (&converted);
+}
+
+/* Returns a NUL-terminated UTF-8 copy without the BOM: callers may pass
+ * data that is not terminated, and the parsers use string functions.
+ * UTF-8 with or without a BOM, or GB18030 (see from_gb18030()). */
 char *
 _xj_import_check_text (XjImportReport *report,
                        const char     *data,
                        gsize          *length)
 {
   const char *end = NULL;
+  gboolean had_bom = FALSE;
   char *text;
 
   if (*length > XJ_TEMPLATE_FILE_MAX)
@@ -115,6 +135,7 @@ _xj_import_check_text (XjImportReport *report,
     {
       data += 3;
       *length -= 3;
+      had_bom = TRUE;
     }
   if (memchr (data, '\0', *length) != NULL)
     {
@@ -131,8 +152,15 @@ _xj_import_check_text (XjImportReport *report,
     }
   if (!g_utf8_validate_len (text, *length, &end))
     {
+      char *converted = had_bom ? NULL : from_gb18030 (text, *length);
       guint line = 1;
 
+      if (converted != NULL)
+        {
+          g_free (text);
+          *length = strlen (converted);
+          return converted;
+        }
       for (const char *p = text; p < end; p++)
         line += *p == '\n';
       g_free (text);

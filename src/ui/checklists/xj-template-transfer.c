@@ -4,7 +4,8 @@
  * checking a file, and writing one, run in a worker; only storing the
  * checked template (one short transaction) happens on the main thread.
  * A refused file lists every problem the importer found, each with its
- * file and line or JSON path, and nothing is stored.
+ * file and line or JSON path, and nothing is stored; a good one is shown
+ * (its first items, decoded) and stored only when the person agrees.
  */
 #define G_LOG_DOMAIN "xj-templates-page"
 
@@ -17,6 +18,8 @@
 #include "xj-templates-page-private.h"
 
 /* --- import --------------------------------------------------------------- */
+
+#define PREVIEW_ITEMS 12
 
 static void
 read_thread (GTask        *task,
@@ -33,12 +36,32 @@ read_thread (GTask        *task,
     g_task_return_pointer (task, tmpl, (GDestroyNotify) xj_template_free);
 }
 
+/* A dialog's long text: selectable, wrapped, scrolled past 320 pixels. */
+static GtkWidget *
+scrolled_text (const char *text,
+               const char *name)
+{
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_set_name (label, name);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
+  return scroller;
+}
+
 static void
 show_import_problems (XjTemplatesPage *self,
                       const char      *path,
                       const GError    *error)
 {
-  GtkWidget *dialog, *scroller, *label;
+  GtkWidget *dialog;
   g_autofree char *basename = g_path_get_basename (path);
   g_auto(GStrv) lines = g_strsplit (error->message, "\n", -1);
   g_autoptr(GString) text = g_string_new (NULL);
@@ -54,19 +77,96 @@ show_import_problems (XjTemplatesPage *self,
                                error->domain == XJ_TEMPLATE_ERROR && error->code == XJ_TEMPLATE_ERROR_FILE
                                ? _("Nothing was imported. Correct these problems in the file, then import it again:")
                                : _("Nothing was imported."));
-  label = gtk_label_new (text->str);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_widget_set_name (label, "problems_label");
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog),
+                                      scrolled_text (text->str, "problems_label"));
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 560, -1);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The first items as the file reads once decoded (UTF-8, or the GB18030
+ * that Excel saves on Chinese Windows): garbled text shows here, before
+ * anything is added. */
+static char *
+describe_items (const XjTemplate *tmpl)
+{
+  GString *text = g_string_new (NULL);
+  guint shown = 0, total = xj_template_count_items (tmpl);
+
+  for (guint s = 0; s < tmpl->sections->len && shown < PREVIEW_ITEMS; s++)
+    {
+      XjTemplateSection *section = g_ptr_array_index (tmpl->sections, s);
+
+      for (guint i = 0; i < section->items->len && shown < PREVIEW_ITEMS; i++, shown++)
+        {
+          XjTemplateItem *item = g_ptr_array_index (section->items, i);
+
+          g_string_append_printf (text, "%s%s · %s", text->len > 0 ? "\n" : "", section->title,
+                                  item->prompt);
+        }
+    }
+  if (total > shown)
+    {
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text, ngettext ("… and %u more item", "… and %u more items",
+                                              total - shown), total - shown);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+on_preview_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        XjTemplatesPage  *self)
+{
+  XjTemplate *tmpl = g_object_get_data (G_OBJECT (dialog), "template");
+  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
+  XjApplication *application = _xj_templates_page_get_application (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *actor = NULL;
+  g_autofree char *message = NULL;
+
+  if (!g_str_equal (response, "import"))
+    return;
+  actor = xj_application_dup_actor (application);
+  tmpl->template_id = 0;
+  if (!xj_store_save_template (xj_application_get_store (application), tmpl, actor, &error))
+    {
+      show_import_problems (self, path, error);
+      return;
+    }
+  /* Translators: %s is the imported checklist's name */
+  message = g_strdup_printf (_("Imported “%s”"), tmpl->name);
+  _xj_templates_page_toast (self, message);
+}
+
+static void
+show_import_preview (XjTemplatesPage *self,
+                     const char      *path,
+                     XjTemplate      *tmpl)
+{
+  GtkWidget *dialog;
+  g_autofree char *items = describe_items (tmpl);
+  guint n_items = xj_template_count_items (tmpl);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), NULL, NULL);
+  /* Translators: %s is the checklist's name as read from the file */
+  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Import “%s”?"), tmpl->name);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  ngettext ("%u item. Check that the text reads correctly before it is added:",
+                                            "%u items. Check that the text reads correctly before they are added:",
+                                            n_items), n_items);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog),
+                                      scrolled_text (items, "preview_label"));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "import", _("_Import"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "import");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "template", tmpl, (GDestroyNotify) xj_template_free);
+  g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_preview_response_cb), self, 0);
   gtk_window_set_default_size (GTK_WINDOW (dialog), 560, -1);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -78,27 +178,13 @@ on_read_done_cb (GObject      *source,
 {
   XjTemplatesPage *self = XJ_TEMPLATES_PAGE (source);
   const char *path = g_task_get_task_data (G_TASK (result));
-  XjApplication *application = _xj_templates_page_get_application (self);
   g_autoptr(GError) error = NULL;
-  g_autoptr(XjTemplate) tmpl = g_task_propagate_pointer (G_TASK (result), &error);
-  g_autofree char *actor = NULL;
-  g_autofree char *message = NULL;
+  XjTemplate *tmpl = g_task_propagate_pointer (G_TASK (result), &error);
 
   if (tmpl == NULL)
-    {
-      show_import_problems (self, path, error);
-      return;
-    }
-  actor = xj_application_dup_actor (application);
-  tmpl->template_id = 0;
-  if (!xj_store_save_template (xj_application_get_store (application), tmpl, actor, &error))
-    {
-      show_import_problems (self, path, error);
-      return;
-    }
-  /* Translators: %s is the imported checklist's name */
-  message = g_strdup_printf (_("Imported “%s”"), tmpl->name);
-  _xj_templates_page_toast (self, message);
+    show_import_problems (self, path, error);
+  else
+    show_import_preview (self, path, tmpl);
 }
 
 static void

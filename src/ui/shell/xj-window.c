@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "xj-archive-page.h"
+#include "xj-overview-page.h"
 #include "xj-inspections-page.h"
 #include "xj-runner.h"
 #include "xj-notices-page.h"
@@ -48,6 +49,8 @@ static const struct {
   PageFactory  create;
 } areas[] = {
   { "today", "go-home-symbolic", N_("Today"), (PageFactory) xj_today_page_new },
+  { "overview", "view-grid-symbolic", N_("Overview"),
+    (PageFactory) xj_overview_page_new },
   { "inspections", "document-edit-symbolic", N_("Inspections"),
     (PageFactory) xj_inspections_page_new },
   { "notices", "mail-unread-symbolic", N_("Notices"), (PageFactory) xj_notices_page_new },

@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * `export xlsx FILE [--from DATE] [--to DATE] [--site ID]`: the Excel
+ * workbook of the inspections started, and the notices issued, from the
+ * start of --from to the end of --to (local days, YYYY-MM-DD), at one site
+ * or all.  Prints how many rows each table got.
+ */
+#define G_LOG_DOMAIN "xj-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "xj-cli.h"
+#include "xj-xlsx-export.h"
+
+#define USAGE "xunjian export xlsx FILE.xlsx [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--site ID]"
+
+/* The local midnight starting @text (YYYY-MM-DD), @days later. */
+static gboolean
+parse_day (const char *text,
+           int         days,
+           gint64     *t)
+{
+  int year, month, day;
+  char end;
+  g_autoptr(GDateTime) midnight = NULL;
+  g_autoptr(GDateTime) shifted = NULL;
+
+  if (sscanf (text, "%4d-%2d-%2d%c", &year, &month, &day, &end) != 3
+      || !g_date_valid_dmy (day, month, year)
+      || (midnight = g_date_time_new_local (year, month, day, 0, 0, 0)) == NULL)
+    return FALSE;
+  shifted = g_date_time_add_days (midnight, days);
+  *t = g_date_time_to_unix (shifted);
+  return TRUE;
+}
+
+int
+xj_cli_export (XjCli *cli)
+{
+  g_autofree char *from = xj_cli_take_option (cli, "--from");
+  g_autofree char *to = xj_cli_take_option (cli, "--to");
+  g_autofree char *site = xj_cli_take_option (cli, "--site");
+  g_autoptr(GError) error = NULL;
+  XjExportRange range = { 0 };
+  XjXlsxCounts counts;
+  XjStore *store;
+
+  if (cli->argc != 2 || g_strcmp0 (cli->argv[0], "xlsx") != 0)
+    return xj_cli_usage (USAGE);
+  if (from != NULL && !parse_day (from, 0, &range.from))
+    return xj_cli_fail (_("“%s” is not a date: write it as YYYY-MM-DD"), from);
+  /* --to names the last day exported. */
+  if (to != NULL && !parse_day (to, 1, &range.to))
+    return xj_cli_fail (_("“%s” is not a date: write it as YYYY-MM-DD"), to);
+  if (range.from != 0 && range.to != 0 && range.from >= range.to)
+    return xj_cli_fail (_("The period ends before it starts: --to must not be before --from"));
+  if (site != NULL && !xj_cli_parse_id (site, &range.site_id))
+    return xj_cli_fail (_("“%s” is not a site ID"), site);
+  if ((store = xj_cli_get_store (cli)) == NULL)
+    return 1;
+  if (!xj_xlsx_export (store, &range, cli->argv[1], &counts, &error))
+    return xj_cli_fail_error (error);
+  printf (_("%u inspections, %u answers, %u notices, %u notice events, %u compliance rows "
+            "written to %s\n"), counts.inspections, counts.answers, counts.notices,
+          counts.events, counts.compliance, cli->argv[1]);
+  return 0;
+}

@@ -1,0 +1,291 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The Overview's figures that are not scores: repeat findings (the same
+ * item failing again at the same site: a signal, not a new event), the
+ * notices of the selected sites, and schedule compliance from the
+ * schedules' own occurrence matching (xj_schedule_occurrences()).
+ */
+#define G_LOG_DOMAIN "xj-overview"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "xj-builtins.h"
+#include "xj-notice.h"
+#include "xj-overview-private.h"
+#include "xj-schedule.h"
+
+#define DAY ((gint64) 86400)
+
+/* --- repeat findings ------------------------------------------------------ */
+
+static gboolean
+find_open_notice (XjStore          *store,
+                  XjOverviewRepeat *repeat,
+                  GError          **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  /* The newest open notice raised from a failure of this item here. */
+  stmt = xj_store_prepare (store,
+                           "SELECT n.id, n.number FROM notices n "
+                           "JOIN notice_findings f ON f.notice_id = n.id "
+                           "JOIN answers a ON a.id = f.answer_id "
+                           "JOIN template_items t ON t.id = a.item_id "
+                           "WHERE n.site_id = ?1 AND t.item_key = ?2 "
+                           "AND n.state NOT IN ('draft', 'closed') "
+                           "ORDER BY n.issued_at DESC, n.id DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, repeat->site_id);
+  sqlite3_bind_text (stmt, 2, repeat->item_key, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      repeat->notice_id = sqlite3_column_int64 (stmt, 0);
+      repeat->notice_number = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  return rc == SQLITE_ROW || rc == SQLITE_DONE || _xj_overview_read_error (store, rc, error);
+}
+
+gboolean
+_xj_overview_repeats (XjStore               *store,
+                      const XjOverviewQuery *query,
+                      const char            *sites_json,
+                      XjOverview            *overview,
+                      GError               **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  /* The bare columns (prompt, inspection) come from the row of MAX(). */
+  stmt = xj_store_prepare (store,
+                           "SELECT i.site_id, s.name, t.item_key, t.prompt, COUNT(*), "
+                           "MAX(i.started_at), i.id, tp.builtin "
+                           "FROM answers a JOIN inspections i ON i.id = a.inspection_id "
+                           "JOIN template_items t ON t.id = a.item_id "
+                           "JOIN template_versions v ON v.id = i.version_id "
+                           "JOIN templates tp ON tp.id = v.template_id "
+                           "JOIN sites s ON s.id = i.site_id "
+                           "WHERE a.outcome = 'fail' AND" XJ_OVERVIEW_WHERE
+                           " GROUP BY i.site_id, t.item_key HAVING COUNT(*) >= 2 "
+                           "ORDER BY COUNT(*) DESC, MAX(i.started_at) DESC, i.site_id, "
+                           "t.item_key LIMIT ?8", error);
+  if (stmt == NULL)
+    return FALSE;
+  _xj_overview_bind (stmt, query, sites_json);
+  sqlite3_bind_int (stmt, 8, XJ_OVERVIEW_TOP_REPEATS);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      XjOverviewRepeat repeat = {
+        .site_id = sqlite3_column_int64 (stmt, 0),
+        .site_name = g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
+        .item_key = g_strdup ((const char *) sqlite3_column_text (stmt, 2)),
+        .prompt = g_strdup ((const char *) sqlite3_column_text (stmt, 3)),
+        .count = sqlite3_column_int (stmt, 4),
+        .last_at = sqlite3_column_int64 (stmt, 5),
+        .last_inspection_id = sqlite3_column_int64 (stmt, 6),
+      };
+
+      /* Built-in checklists are stored in English, shown translated. */
+      if (sqlite3_column_int (stmt, 7) != 0)
+        xj_builtins_translate (&repeat.prompt);
+      g_array_append_val (overview->repeats, repeat);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _xj_overview_read_error (store, rc, error);
+  for (guint i = 0; i < overview->repeats->len; i++)
+    if (!find_open_notice (store, &g_array_index (overview->repeats, XjOverviewRepeat, i),
+                           error))
+      return FALSE;
+  return TRUE;
+}
+
+/* --- notices -------------------------------------------------------------- */
+
+static XjOverviewAge
+age_of (gint64 issued_at,
+        gint64 now)
+{
+  gint64 days = (now - issued_at) / DAY;
+
+  if (days <= 7)
+    return XJ_OVERVIEW_AGE_WEEK;
+  if (days <= 30)
+    return XJ_OVERVIEW_AGE_MONTH;
+  if (days <= 90)
+    return XJ_OVERVIEW_AGE_QUARTER;
+  return XJ_OVERVIEW_AGE_OLDER;
+}
+
+static void
+count_notice (XjOverview            *overview,
+              const XjOverviewQuery *query,
+              XjNoticeType           type,
+              XjNoticeState          state,
+              XjResponsibleParty     party,
+              gint64                 issued_at,
+              gint64                 deadline,
+              gint64                 closed_at,
+              gboolean               escalated)
+{
+  XjOverviewNotices *notices = &overview->notices;
+
+  if (state == XJ_NOTICE_STATE_CLOSED)
+    {
+      if (closed_at >= query->from && closed_at < query->to)
+        {
+          /* Sums for now: made means by the caller. */
+          notices->closed_by_type[type]++;
+          notices->days_to_close_by_type[type] += (double) (closed_at - issued_at) / DAY;
+        }
+      return;
+    }
+  notices->open++;
+  notices->open_by_age[age_of (issued_at, overview->now)]++;
+  notices->open_by_party[party]++;
+  if (xj_notice_deadline_is_overdue (state, deadline, overview->now))
+    notices->overdue++;
+  if (escalated)
+    notices->escalated++;
+}
+
+gboolean
+_xj_overview_notices (XjStore               *store,
+                      const XjOverviewQuery *query,
+                      const char            *sites_json,
+                      XjOverview            *overview,
+                      GError               **error)
+{
+  XjOverviewNotices *notices = &overview->notices;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = xj_store_prepare (store,
+                           "SELECT type, state, responsible_party, issued_at, deadline, "
+                           "closed_at, escalated FROM notices "
+                           "WHERE state <> 'draft' AND" XJ_OVERVIEW_SITES, error);
+  if (stmt == NULL)
+    return FALSE;
+  _xj_overview_bind (stmt, query, sites_json);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      XjNoticeType type;
+      XjNoticeState state;
+      XjResponsibleParty party;
+
+      if (!xj_notice_type_from_string ((const char *) sqlite3_column_text (stmt, 0), &type)
+          || !xj_notice_state_from_string ((const char *) sqlite3_column_text (stmt, 1), &state)
+          || !xj_responsible_party_from_string ((const char *) sqlite3_column_text (stmt, 2),
+                                                &party))
+        continue;
+      count_notice (overview, query, type, state, party, sqlite3_column_int64 (stmt, 3),
+                    sqlite3_column_int64 (stmt, 4), sqlite3_column_int64 (stmt, 5),
+                    sqlite3_column_int (stmt, 6) != 0);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _xj_overview_read_error (store, rc, error);
+  for (guint t = 0; t < XJ_OVERVIEW_N_NOTICE_TYPES; t++)
+    if (notices->closed_by_type[t] > 0)
+      notices->days_to_close_by_type[t] /= notices->closed_by_type[t];
+  return TRUE;
+}
+
+/* --- schedule compliance -------------------------------------------------- */
+
+static gboolean
+site_selected (const XjOverviewQuery *query,
+               gint64                 site_id)
+{
+  if (query->site_ids == NULL)
+    return TRUE;
+  for (guint i = 0; i < query->n_site_ids; i++)
+    if (query->site_ids[i] == site_id)
+      return TRUE;
+  return FALSE;
+}
+
+static XjOverviewCompliance *
+compliance_for (XjOverview *overview,
+                gint64      site_id,
+                const char *kind)
+{
+  XjOverviewCompliance entry = { .site_id = site_id };
+
+  for (guint i = 0; i < overview->compliance->len; i++)
+    {
+      XjOverviewCompliance *c = &g_array_index (overview->compliance, XjOverviewCompliance, i);
+
+      if (c->site_id == site_id && g_str_equal (c->kind, kind))
+        return c;
+    }
+  entry.kind = g_strdup (kind);
+  g_array_append_val (overview->compliance, entry);
+  return &g_array_index (overview->compliance, XjOverviewCompliance,
+                         overview->compliance->len - 1);
+}
+
+static int
+compare_compliance (gconstpointer a,
+                    gconstpointer b)
+{
+  const XjOverviewCompliance *x = a, *y = b;
+
+  if (x->site_id != y->site_id)
+    return x->site_id < y->site_id ? -1 : 1;
+  return g_strcmp0 (x->kind, y->kind);
+}
+
+gboolean
+_xj_overview_compliance (XjStore               *store,
+                         const XjOverviewQuery *query,
+                         XjOverview            *overview,
+                         GError               **error)
+{
+  g_autoptr(GPtrArray) schedules = xj_store_list_schedules (store, 0, error);
+  const char *const *kinds = xj_overview_kinds (query->kind);
+
+  if (schedules == NULL)
+    return FALSE;
+  for (guint s = 0; s < schedules->len; s++)
+    {
+      XjSchedule *schedule = g_ptr_array_index (schedules, s);
+      g_autoptr(GArray) occurrences = NULL;
+      XjOverviewCompliance *compliance;
+
+      if (!site_selected (query, xj_schedule_get_site_id (schedule))
+          || !g_strv_contains ((const char *const *) kinds, xj_schedule_get_kind (schedule)))
+        continue;
+      occurrences = xj_schedule_occurrences (store, schedule, query->from, query->to, error);
+      if (occurrences == NULL)
+        return FALSE;
+      compliance = compliance_for (overview, xj_schedule_get_site_id (schedule),
+                                   xj_schedule_get_kind (schedule));
+      for (guint i = 0; i < occurrences->len; i++)
+        {
+          const XjOccurrence *o = &g_array_index (occurrences, XjOccurrence, i);
+
+          /* Upcoming and still due ones are not yet counted; a skipped one
+           * was excused. */
+          if (o->status == XJ_OCCURRENCE_DONE)
+            {
+              if (o->late)
+                compliance->late++;
+              else
+                compliance->on_time++;
+            }
+          else if (o->status == XJ_OCCURRENCE_OVERDUE)
+            compliance->missed++;
+          else
+            continue;
+          compliance->due++;
+        }
+    }
+  g_array_sort (overview->compliance, compare_compliance);
+  return TRUE;
+}

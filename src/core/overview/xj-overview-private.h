@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "xj-overview.h"
+
+G_BEGIN_DECLS
+
+/* The inspections a query selects, as a WHERE clause over `inspections i`
+ * bound by _xj_overview_bind(): ?1 from, ?2 to, ?3…?6 the kinds, ?7 the
+ * site ids as a JSON array (NULL: every site). */
+#define XJ_OVERVIEW_WHERE \
+  " i.state <> 'draft' AND i.started_at >= ?1 AND i.started_at < ?2" \
+  " AND i.kind IN (?3, ?4, ?5, ?6)" \
+  " AND (?7 IS NULL OR i.site_id IN (SELECT value FROM json_each(?7)))"
+
+#define XJ_OVERVIEW_SITES \
+  " (?7 IS NULL OR site_id IN (SELECT value FROM json_each(?7)))"
+
+gboolean _xj_overview_read_error  (XjStore               *store,
+                                   int                    rc,
+                                   GError               **error);
+void     _xj_overview_compliance_clear (gpointer         data);
+void     _xj_overview_bind        (sqlite3_stmt          *stmt,
+                                   const XjOverviewQuery *query,
+                                   const char            *sites_json);
+gboolean _xj_overview_repeats     (XjStore               *store,
+                                   const XjOverviewQuery *query,
+                                   const char            *sites_json,
+                                   XjOverview            *overview,
+                                   GError               **error);
+gboolean _xj_overview_notices     (XjStore               *store,
+                                   const XjOverviewQuery *query,
+                                   const char            *sites_json,
+                                   XjOverview            *overview,
+                                   GError               **error);
+gboolean _xj_overview_compliance  (XjStore               *store,
+                                   const XjOverviewQuery *query,
+                                   XjOverview            *overview,
+                                   GError               **error);
+gboolean _xj_overview_scan        (XjStore               *store,
+                                   const XjOverviewQuery *query,
+                                   const char            *sites_json,
+                                   XjOverview            *overview,
+                                   GCancellable          *cancellable,
+                                   GError               **error);
+
+G_END_DECLS

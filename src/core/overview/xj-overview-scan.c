@@ -1,0 +1,415 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One pass over the period's inspections and their answers.  Each
+ * inspection is scored by xj_score_compute() twice: against its checklist
+ * version (score, failure index, the mystery steps' pass and fail counts)
+ * and against the same items regrouped into one section per heat-map
+ * category, so that a category adds up exactly as a section does.  The
+ * hard standards' measured values are collected on the way.
+ */
+#define G_LOG_DOMAIN "xj-overview"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "xj-overview-private.h"
+#include "xj-scoring.h"
+#include "xj-template-store.h"
+
+typedef struct {
+  XjTemplate *tmpl;
+  XjTemplate *by_category;  /* one section per XjOverviewCategory */
+} Version;
+
+typedef struct {
+  XjStore               *store;
+  const XjOverviewQuery *query;
+  XjOverview            *overview;
+  GHashTable            *versions;   /* gint64 version id → Version */
+  GHashTable            *site_index; /* gint64 site id → index in overview->sites + 1 */
+  GHashTable            *points;     /* "site:period" → index in overview->points + 1 */
+  GHashTable            *steps;      /* "site:position" → index in overview->steps + 1 */
+  GHashTable            *hard;       /* item key → XjOverviewHard (borrowed) */
+  GHashTable            *values;     /* gint64 item id → answer value, one inspection */
+} Scan;
+
+static void
+version_free (Version *version)
+{
+  g_clear_pointer (&version->tmpl, xj_template_free);
+  g_clear_pointer (&version->by_category, xj_template_free);
+  g_free (version);
+}
+
+static XjTemplate *
+regroup_by_category (const XjTemplate *tmpl)
+{
+  g_autoptr(XjTemplate) grouped = xj_template_new (tmpl->name);
+
+  for (guint c = 0; c < XJ_OVERVIEW_N_CATEGORIES; c++)
+    g_ptr_array_add (grouped->sections,
+                     xj_template_section_new (xj_overview_category_to_string (c)));
+  for (guint s = 0; s < tmpl->sections->len; s++)
+    {
+      XjTemplateSection *section = g_ptr_array_index (tmpl->sections, s);
+
+      for (guint i = 0; i < section->items->len; i++)
+        {
+          XjTemplateItem *item = g_ptr_array_index (section->items, i);
+          XjOverviewCategory category;
+
+          if (xj_overview_category_for_item (item->category, &category))
+            {
+              XjTemplateSection *target = g_ptr_array_index (grouped->sections, category);
+
+              g_ptr_array_add (target->items, xj_template_item_copy (item));
+            }
+        }
+    }
+  return g_steal_pointer (&grouped);
+}
+
+static Version *
+get_version (Scan    *scan,
+             gint64   version_id,
+             GError **error)
+{
+  Version *version = g_hash_table_lookup (scan->versions, &version_id);
+  XjTemplate *tmpl;
+
+  if (version != NULL)
+    return version;
+  tmpl = xj_store_load_template_version (scan->store, version_id, error);
+  if (tmpl == NULL)
+    return NULL;
+  version = g_new0 (Version, 1);
+  version->tmpl = tmpl;
+  version->by_category = regroup_by_category (tmpl);
+  g_hash_table_insert (scan->versions, g_memdup2 (&version_id, sizeof version_id), version);
+  return version;
+}
+
+static const char *
+lookup_value (const XjTemplateItem *item,
+              gpointer              user_data)
+{
+  return g_hash_table_lookup (user_data, &item->id);
+}
+
+/* The entry under @key in @array, appended from @init when new. */
+static gpointer
+find_or_add (GHashTable *index,
+             GArray     *array,
+             char       *key,
+             gconstpointer init)
+{
+  guint position = GPOINTER_TO_UINT (g_hash_table_lookup (index, key));
+
+  if (position == 0)
+    {
+      g_array_append_vals (array, init, 1);
+      position = array->len;
+      g_hash_table_insert (index, key, GUINT_TO_POINTER (position));
+    }
+  else
+    g_free (key);
+  return array->data + (position - 1) * g_array_get_element_size (array);
+}
+
+static void
+add_point (Scan          *scan,
+           gint64         site_id,
+           gint64         period_start,
+           const XjScore *score)
+{
+  XjOverviewPoint init = { .site_id = site_id, .period_start = period_start };
+  XjOverviewPoint *point;
+
+  point = find_or_add (scan->points, scan->overview->points,
+                       g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT,
+                                        site_id, period_start), &init);
+  /* Sums for now; finish_points() makes them means. */
+  point->n_inspections++;
+  point->failure_index += score->failure_index;
+  if (score->has_score)
+    {
+      point->n_scored++;
+      point->score += score->score;
+    }
+}
+
+static void
+add_categories (Scan          *scan,
+                gint64         site_id,
+                const XjScore *by_category)
+{
+  guint site = GPOINTER_TO_UINT (g_hash_table_lookup (scan->site_index, &site_id));
+
+  if (site == 0)
+    return;
+  for (guint c = 0; c < XJ_OVERVIEW_N_CATEGORIES; c++)
+    {
+      const XjSectionScore *section = g_ptr_array_index (by_category->sections, c);
+      XjOverviewCell *cell = &g_array_index (scan->overview->cells, XjOverviewCell,
+                                             (site - 1) * XJ_OVERVIEW_N_CATEGORIES + c);
+
+      if (!section->has_score)
+        continue;
+      cell->earned += section->earned;
+      cell->possible += section->possible;
+      cell->n_inspections++;
+    }
+}
+
+static void
+add_steps (Scan             *scan,
+           gint64            site_id,
+           const XjTemplate *tmpl,
+           const XjScore    *score)
+{
+  for (guint s = 0; s < score->sections->len; s++)
+    {
+      const XjSectionScore *section = g_ptr_array_index (score->sections, s);
+      XjOverviewStep init = { .site_id = site_id, .position = s };
+      XjOverviewStep *step;
+
+      step = find_or_add (scan->steps, scan->overview->steps,
+                          g_strdup_printf ("%" G_GINT64_FORMAT ":%u", site_id, s), &init);
+      if (step->title == NULL)
+        step->title = g_strdup (((XjTemplateSection *) g_ptr_array_index (tmpl->sections,
+                                                                           s))->title);
+      step->n_pass += section->n_pass;
+      step->n_fail += section->n_fail;
+    }
+}
+
+static void
+add_hard_values (Scan             *scan,
+                 const XjTemplate *tmpl)
+{
+  for (guint s = 0; s < tmpl->sections->len; s++)
+    {
+      XjTemplateSection *section = g_ptr_array_index (tmpl->sections, s);
+
+      for (guint i = 0; i < section->items->len; i++)
+        {
+          XjTemplateItem *item = g_ptr_array_index (section->items, i);
+          const char *value = g_hash_table_lookup (scan->values, &item->id);
+          XjOverviewHard *hard;
+          XjOutcome outcome;
+          double measured;
+
+          /* A hard standard is timed, or counted against an upper limit
+           * (rings to answer). */
+          if (item->type != XJ_RESPONSE_STOPWATCH
+              && (item->type != XJ_RESPONSE_NUMBER || isnan (item->range_max)))
+            continue;
+          outcome = xj_template_item_evaluate (item, value, NULL);
+          if (outcome != XJ_OUTCOME_PASS && outcome != XJ_OUTCOME_FAIL)
+            continue;
+          hard = g_hash_table_lookup (scan->hard, item->key);
+          if (hard == NULL)
+            {
+              hard = g_new0 (XjOverviewHard, 1);
+              hard->item_key = g_strdup (item->key);
+              hard->prompt = g_strdup (item->prompt);
+              hard->unit = g_strdup (item->unit);
+              hard->limit = item->type == XJ_RESPONSE_STOPWATCH ? item->threshold
+                                                                : item->range_max;
+              hard->values = g_array_new (FALSE, FALSE, sizeof (double));
+              g_ptr_array_add (scan->overview->hard, hard);
+              g_hash_table_insert (scan->hard, hard->item_key, hard);
+            }
+          measured = g_ascii_strtod (value, NULL);
+          g_array_append_val (hard->values, measured);
+          if (outcome == XJ_OUTCOME_FAIL)
+            hard->n_fail++;
+        }
+    }
+}
+
+static gboolean
+finish_inspection (Scan    *scan,
+                   gint64   site_id,
+                   gint64   version_id,
+                   gint64   started_at,
+                   GError **error)
+{
+  const XjGradeBands bands = XJ_GRADE_BANDS_DEFAULT;
+  Version *version = get_version (scan, version_id, error);
+  g_autoptr(XjScore) score = NULL;
+  g_autoptr(XjScore) by_category = NULL;
+  gint64 period;
+
+  if (version == NULL)
+    return FALSE;
+  score = xj_score_compute (version->tmpl, lookup_value, scan->values, &bands);
+  by_category = xj_score_compute (version->by_category, lookup_value, scan->values, &bands);
+  period = xj_overview_period_start (scan->query->bucket, started_at);
+  add_point (scan, site_id, period, score);
+  add_point (scan, 0, period, score);
+  add_categories (scan, site_id, by_category);
+  if (scan->query->kind != XJ_OVERVIEW_CHECKS)
+    {
+      add_steps (scan, site_id, version->tmpl, score);
+      add_hard_values (scan, version->tmpl);
+    }
+  scan->overview->n_inspections++;
+  g_hash_table_remove_all (scan->values);
+  return TRUE;
+}
+
+static int
+compare_points (gconstpointer a,
+                gconstpointer b)
+{
+  const XjOverviewPoint *x = a, *y = b;
+
+  if (x->site_id != y->site_id)
+    return x->site_id < y->site_id ? -1 : 1;
+  return (x->period_start > y->period_start) - (x->period_start < y->period_start);
+}
+
+static int
+compare_steps (gconstpointer a,
+               gconstpointer b)
+{
+  const XjOverviewStep *x = a, *y = b;
+
+  if (x->site_id != y->site_id)
+    return x->site_id < y->site_id ? -1 : 1;
+  return (x->position > y->position) - (x->position < y->position);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static void
+finish (Scan *scan)
+{
+  XjOverview *overview = scan->overview;
+
+  for (guint i = 0; i < overview->points->len; i++)
+    {
+      XjOverviewPoint *point = &g_array_index (overview->points, XjOverviewPoint, i);
+
+      point->failure_index /= point->n_inspections;
+      if (point->n_scored > 0)
+        point->score /= point->n_scored;
+    }
+  g_array_sort (overview->points, compare_points);
+  g_array_sort (overview->steps, compare_steps);
+  for (guint i = 0; i < overview->cells->len; i++)
+    {
+      XjOverviewCell *cell = &g_array_index (overview->cells, XjOverviewCell, i);
+
+      cell->has_score = cell->possible > 0;
+      cell->score = cell->has_score ? 100 * cell->earned / cell->possible : 0;
+    }
+  for (guint i = 0; i < overview->hard->len; i++)
+    {
+      XjOverviewHard *hard = g_ptr_array_index (overview->hard, i);
+
+      g_array_sort (hard->values, compare_doubles);
+    }
+}
+
+static void
+prepare (Scan *scan)
+{
+  GArray *sites = scan->overview->sites;
+
+  for (guint i = 0; i < sites->len; i++)
+    {
+      XjOverviewSite *site = &g_array_index (sites, XjOverviewSite, i);
+
+      g_hash_table_insert (scan->site_index, &site->site_id, GUINT_TO_POINTER (i + 1));
+      for (guint c = 0; c < XJ_OVERVIEW_N_CATEGORIES; c++)
+        {
+          XjOverviewCell cell = { .site_id = site->site_id, .category = c };
+
+          g_array_append_val (scan->overview->cells, cell);
+        }
+    }
+}
+
+gboolean
+_xj_overview_scan (XjStore               *store,
+                   const XjOverviewQuery *query,
+                   const char            *sites_json,
+                   XjOverview            *overview,
+                   GCancellable          *cancellable,
+                   GError               **error)
+{
+  Scan scan = { store, query, overview };
+  g_autoptr(GHashTable) versions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                          (GDestroyNotify) version_free);
+  g_autoptr(GHashTable) site_index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) points = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) steps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) hard = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) values = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                        g_free);
+  gint64 current = 0, site_id = 0, version_id = 0, started_at = 0;
+  sqlite3_stmt *stmt;
+  guint rows = 0;
+  int rc;
+
+  scan.versions = versions;
+  scan.site_index = site_index;
+  scan.points = points;
+  scan.steps = steps;
+  scan.hard = hard;
+  scan.values = values;
+  prepare (&scan);
+
+  stmt = xj_store_prepare (store,
+                           "SELECT i.id, i.site_id, i.version_id, i.started_at, a.item_id, a.value "
+                           "FROM inspections i LEFT JOIN answers a ON a.inspection_id = i.id "
+                           "WHERE" XJ_OVERVIEW_WHERE " ORDER BY i.id", error);
+  if (stmt == NULL)
+    return FALSE;
+  _xj_overview_bind (stmt, query, sites_json);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      if (id != current && current != 0
+          && !finish_inspection (&scan, site_id, version_id, started_at, error))
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      current = id;
+      site_id = sqlite3_column_int64 (stmt, 1);
+      version_id = sqlite3_column_int64 (stmt, 2);
+      started_at = sqlite3_column_int64 (stmt, 3);
+      if (sqlite3_column_type (stmt, 5) != SQLITE_NULL)
+        {
+          gint64 item_id = sqlite3_column_int64 (stmt, 4);
+
+          g_hash_table_insert (values, g_memdup2 (&item_id, sizeof item_id),
+                               g_strdup ((const char *) sqlite3_column_text (stmt, 5)));
+        }
+      if (++rows % 4096 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _xj_overview_read_error (store, rc, error);
+  if (current != 0 && !finish_inspection (&scan, site_id, version_id, started_at, error))
+    return FALSE;
+  finish (&scan);
+  return TRUE;
+}

@@ -1,0 +1,113 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The manager's view on the 200-site × 5-year demo: the Overview of all
+ * sites for the last 12 months (median of several runs, target < 100 ms),
+ * and the Excel export of one year of all sites (rows and seconds).  The
+ * demo is made once with the real binary (`xunjian demo --sites 200
+ * --years 5`) into the build folder, or taken from XJ_BENCH_DEMO_DIR.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "xj-overview.h"
+#include "xj-test-utils.h"
+#include "xj-xlsx-export.h"
+
+#define RUNS 7
+
+static char *
+demo_dir (void)
+{
+  const char *given = g_getenv ("XJ_BENCH_DEMO_DIR");
+  g_autofree char *dir = NULL;
+  g_autofree char *db = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (given != NULL)
+    return g_strdup (given);
+  dir = g_build_filename (g_get_current_dir (), "bench-demo-200x5", NULL);
+  db = g_build_filename (dir, "xunjian.db", NULL);
+  if (!g_file_test (db, G_FILE_TEST_EXISTS))
+    {
+      const char *argv[] = { g_getenv ("XUNJIAN_BINARY"), "--data-dir", dir, "demo",
+                             "--sites", "200", "--years", "5", NULL };
+
+      g_assert_nonnull (argv[0]);
+      printf ("# making the 200-site × 5-year demo in %s\n", dir);
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL,
+                                   NULL, &status, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+    }
+  return g_steal_pointer (&dir);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *xlsx = NULL;
+  g_autoptr(XjStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) month = g_date_time_new_local (g_date_time_get_year (now),
+                                                      g_date_time_get_month (now), 1, 0, 0, 0);
+  g_autoptr(GDateTime) next = g_date_time_add_months (month, 1);
+  g_autoptr(GDateTime) first = g_date_time_add_months (month, -11);
+  XjOverviewQuery query = {
+    .from = g_date_time_to_unix (first), .to = g_date_time_to_unix (next),
+    .kind = XJ_OVERVIEW_CHECKS, .bucket = XJ_OVERVIEW_BY_MONTH,
+  };
+  XjExportRange range = { .from = query.from, .to = query.to };
+  double ms[RUNS];
+  guint n_inspections = 0, n_sites = 0;
+  XjXlsxCounts counts;
+  gint64 start;
+  double seconds;
+
+  xj_test_init (&argc, &argv);
+  dir = demo_dir ();
+  store = xj_store_open (dir, XJ_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+
+  for (guint run = 0; run < RUNS; run++)
+    {
+      g_autoptr(XjOverview) overview = NULL;
+
+      start = g_get_monotonic_time ();
+      overview = xj_overview_compute (store, &query, NULL, &error);
+      ms[run] = (g_get_monotonic_time () - start) / 1000.0;
+      g_assert_no_error (error);
+      n_inspections = overview->n_inspections;
+      n_sites = overview->sites->len;
+    }
+  qsort (ms, RUNS, sizeof ms[0], (int (*) (const void *, const void *)) compare_doubles);
+  printf ("# overview: all %u sites, 12 months, %u inspections: median %.1f ms "
+          "(min %.1f, max %.1f; target < 100 ms)\n",
+          n_sites, n_inspections, ms[RUNS / 2], ms[0], ms[RUNS - 1]);
+
+  xlsx = g_build_filename (g_get_tmp_dir (), "bench-overview.xlsx", NULL);
+  start = g_get_monotonic_time ();
+  g_assert_true (xj_xlsx_export (store, &range, xlsx, &counts, &error));
+  g_assert_no_error (error);
+  seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+  printf ("# xlsx export, one year of all sites: %u inspections, %u answers, %u notices, "
+          "%u events, %u compliance rows in %.1f s\n", counts.inspections, counts.answers,
+          counts.notices, counts.events, counts.compliance, seconds);
+  g_unlink (xlsx);
+  printf ("1..1\nok 1 - overview %.1f ms, xlsx %.1f s\n", ms[RUNS / 2], seconds);
+  return 0;
+}

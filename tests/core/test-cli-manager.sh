@@ -1,0 +1,125 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# The manager's exports on the demo.  `export xlsx`, opened with openpyxl
+# as Excel would read it: the five sheets, Chinese headers, frozen and
+# filtered header rows, row counts against the database, dates as dates,
+# and every score and failure index recomputed from its answers' rows.
+# `report monthly`: rendered, its text and vector charts, its signature.
+# TAP output.
+set -u
+bin=${XUNJIAN_BINARY:?}
+py=/usr/bin/python3
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+n=0
+failed=0
+
+ok () {
+  n=$((n + 1))
+  if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=1; fi
+}
+zh () { LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8 LANGUAGE=zh_CN "$@"; }
+unset DISPLAY WAYLAND_DISPLAY
+
+d=$work/demo
+"$bin" --data-dir "$d" demo >/dev/null; ok $? "demo"
+db=$d/xunjian.db
+
+out=$(zh "$bin" --data-dir "$d" export xlsx "$work/all.xlsx"); ok $? "export xlsx"
+echo "$out" | grep -q "条检查记录"; ok $? "says what it wrote, in Chinese ($out)"
+[ -z "$(ls "$work" | grep part)" ]; ok $? "no partial file is left"
+
+$py - "$work/all.xlsx" "$db" <<'PY'; ok $? "sheets, Chinese headers, frozen and filtered header rows, counts, dates"
+import datetime, sqlite3, sys
+import openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+db = sqlite3.connect(sys.argv[2])
+count = lambda sql: db.execute(sql).fetchone()[0]
+assert wb.sheetnames == ["检查记录", "检查回答", "通知单", "通知单流转记录", "计划执行情况"], wb.sheetnames
+heads = {ws.title: [c.value for c in ws[1]] for ws in wb.worksheets}
+assert heads["检查记录"][:3] == ["检查记录编号", "项目", "检查表"], heads["检查记录"]
+assert "失分指数" in heads["检查记录"] and "得分" in heads["检查记录"]
+assert heads["检查回答"][8:11] == ["结果", "权重", "实得分"], heads["检查回答"]
+assert heads["通知单"][0] == "编号" and "整改期限" in heads["通知单"]
+assert heads["计划执行情况"] == ["项目", "检查类型", "应检次数", "按时完成", "逾期完成", "漏检"]
+for ws in wb.worksheets:
+    assert ws.freeze_panes == "A2", (ws.title, ws.freeze_panes)
+    assert ws.auto_filter.ref is not None and ws.auto_filter.ref.startswith("A1:"), ws.title
+rows = {ws.title: ws.max_row - 1 for ws in wb.worksheets}
+assert rows["检查记录"] == count("SELECT count(*) FROM inspections") > 0, rows
+assert rows["检查回答"] == count("SELECT count(*) FROM answers") > 0, rows
+assert rows["通知单"] == count("SELECT count(*) FROM notices") > 0, rows
+assert rows["通知单流转记录"] == count("SELECT count(*) FROM notice_events") > 0, rows
+assert rows["计划执行情况"] > 0
+started = heads["检查记录"].index("开始时间")
+for row in wb["检查记录"].iter_rows(min_row=2, values_only=True):
+    assert isinstance(row[started], datetime.datetime), row
+PY
+
+$py - "$work/all.xlsx" <<'PY'; ok $? "every score and failure index recomputed from its answer rows"
+import collections, sys
+import openpyxl
+wb = openpyxl.load_workbook(sys.argv[1], read_only=True)
+h = None
+earned, possible, failed = collections.Counter(), collections.Counter(), collections.Counter()
+for row in wb["检查回答"].iter_rows(values_only=True):
+    if h is None:
+        h = {name: i for i, name in enumerate(row)}
+        continue
+    inspection, outcome, weight = row[h["检查记录编号"]], row[h["结果"]], row[h["权重"]]
+    if outcome in ("pass", "fail") and weight > 0:
+        possible[inspection] += weight
+        earned[inspection] += row[h["实得分"]]
+    if outcome == "fail":
+        failed[inspection] += row[h["失分权重"]]
+h = None
+checked = 0
+for row in wb["检查记录"].iter_rows(values_only=True):
+    if h is None:
+        h = {name: i for i, name in enumerate(row)}
+        continue
+    inspection, score, index = row[h["检查记录编号"]], row[h["得分"]], row[h["失分指数"]]
+    if score is None:
+        continue
+    # Stored as a person reads it: rounded to one decimal.
+    assert abs(100 * earned[inspection] / possible[inspection] - score) <= 0.05 + 1e-9, \
+        (inspection, score, earned[inspection], possible[inspection])
+    assert abs(failed[inspection] - index) < 1e-6, (inspection, index, failed[inspection])
+    checked += 1
+assert checked > 10, checked
+PY
+
+# One site and one month: only what started (or was issued) in it.
+site=$(sqlite3 "$db" "SELECT site_id FROM inspections ORDER BY started_at LIMIT 1")
+from=$(sqlite3 "$db" "SELECT date(min(started_at), 'unixepoch', 'localtime', 'start of month') FROM inspections")
+to=$(sqlite3 "$db" "SELECT date('$from', '+1 month', '-1 day')")
+"$bin" --data-dir "$d" export xlsx "$work/one.xlsx" --site "$site" --from "$from" --to "$to" >/dev/null
+ok $? "export xlsx --site $site --from $from --to $to"
+want=$(sqlite3 "$db" "SELECT count(*) FROM inspections WHERE site_id = $site AND date(started_at, 'unixepoch', 'localtime') BETWEEN '$from' AND '$to'")
+got=$($py -c 'import openpyxl, sys; print(openpyxl.load_workbook(sys.argv[1]).worksheets[0].max_row - 1)' "$work/one.xlsx")
+[ "$got" = "$want" ] && [ "$got" -gt 0 ]; ok $? "one site and one month: $got inspections (the database says $want)"
+
+"$bin" --data-dir "$d" export xlsx "$work/bad.xlsx" --from 2026-02-30 2>"$work/err"; [ $? -ne 0 ]; ok $? "an impossible date is refused"
+[ "$(wc -l <"$work/err")" -eq 1 ] && [ ! -e "$work/bad.xlsx" ]; ok $? "with one line and no file"
+"$bin" --data-dir "$d" export xlsx "$work/none/x.xlsx" 2>"$work/err"; [ $? -ne 0 ]; ok $? "a missing folder is refused"
+grep -q "none" "$work/err"; ok $? "and named ($(cat "$work/err"))"
+"$bin" --data-dir "$d" export xlsx 2>/dev/null; [ $? -ne 0 ]; ok $? "no file: usage"
+
+# The monthly management report, signed by the demo's certificate holder.
+month=$(sqlite3 "$db" "SELECT strftime('%Y-%m', max(started_at), 'unixepoch', 'localtime') FROM inspections")
+zh env XUNJIAN_PASSPHRASE=xunjian-demo "$bin" --data-dir "$d" report monthly "$month" "$work/monthly.pdf" --signer 张伟
+ok $? "report monthly $month --signer 张伟"
+pdfsig "$work/monthly.pdf" 2>&1 | grep -q "Signature is Valid"; ok $? "pdfsig: the signature is valid"
+"$bin" --data-dir "$d" report verify "$work/monthly.pdf" >/dev/null; ok $? "report verify accepts it"
+pdftotext -enc UTF-8 "$work/monthly.pdf" - | tr -d ' ' >"$work/monthly.txt"
+grep -q "管理月报" "$work/monthly.txt" && grep -q "各项目平均得分" "$work/monthly.txt" \
+  && grep -q "计划执行情况" "$work/monthly.txt"; ok $? "its Chinese text is searchable"
+site=$(sqlite3 "$db" "SELECT s.name FROM inspections i JOIN sites s ON s.id = i.site_id WHERE strftime('%Y-%m', i.started_at, 'unixepoch', 'localtime') = '$month' AND i.state <> 'draft' LIMIT 1")
+grep -qF "$site" "$work/monthly.txt"; ok $? "names a site inspected that month ($site)"
+[ "$(pdfimages -list "$work/monthly.pdf" | tail -n +3 | wc -l)" -eq 0 ]; ok $? "its charts are drawings, not images"
+pdftoppm -r 40 -png -f 1 -l 1 "$work/monthly.pdf" "$work/page"; ok $? "pdftoppm renders it"
+"$bin" --data-dir "$d" report monthly 2026-13 "$work/x.pdf" 2>"$work/err"; [ $? -ne 0 ] && [ "$(wc -l <"$work/err")" -eq 1 ]; ok $? "a month that is not one is refused in one line"
+"$bin" --data-dir "$d" report monthly "$month" "$work/x.pdf" --signer 张伟 2>/dev/null; [ $? -ne 0 ] && [ ! -e "$work/x.pdf" ]; ok $? "no passphrase: refused, no file"
+
+echo "1..$n"
+exit $failed
