@@ -18,6 +18,7 @@
 #include "xj-clock.h"
 #include "xj-inspection.h"
 #include "xj-site.h"
+#include "xj-window-actions.h"
 #include "xj-window.h"
 
 #define PAGE_SIZE 50
@@ -120,16 +121,13 @@ on_listed_cb (GObject      *source,
   g_autoptr(XjArchivePage) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) page = xj_archive_list_finish (result, &error);
-  GtkRoot *root;
 
   if (page == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       g_clear_object (&self->cancellable);
-      root = gtk_widget_get_root (GTK_WIDGET (self));
-      if (XJ_IS_WINDOW (root))
-        xj_window_toast (XJ_WINDOW (root), error->message);
+      xj_toast (GTK_WIDGET (self), error->message);
       return;
     }
   g_clear_object (&self->cancellable);

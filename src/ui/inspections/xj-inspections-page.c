@@ -17,6 +17,7 @@
 #include "xj-inspections-page.h"
 #include "xj-new-inspection-dialog.h"
 #include "xj-site.h"
+#include "xj-window-actions.h"
 #include "xj-window.h"
 
 #define PAGE_SIZE 50
@@ -54,23 +55,11 @@ static const int period_days[] = { 0, 7, 30, 90, -1 };
 /* --- helpers -------------------------------------------------------------- */
 
 static void
-show_error (XjInspectionsPage *self,
-            const char        *message)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (XJ_IS_WINDOW (root))
-    xj_window_toast (XJ_WINDOW (root), message);
-}
-
-static void
 on_row_activated_cb (AdwActionRow *row)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (row));
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "inspection-id"));
 
-  if (XJ_IS_WINDOW (root))
-    xj_window_open_inspection (XJ_WINDOW (root), id);
+  gtk_widget_activate_action (GTK_WIDGET (row), "win.open-inspection", "x", id);
 }
 
 static const char *
@@ -172,7 +161,7 @@ load_page (XjInspectionsPage *self)
   page = xj_store_list_inspections (xj_application_get_store (self->application), &filter, &error);
   if (page == NULL)
     {
-      show_error (self, error->message);
+      xj_toast (GTK_WIDGET (self), error->message);
       return;
     }
   self->offset += page->len;
@@ -215,7 +204,7 @@ reload (XjInspectionsPage *self)
                                           &error);
       if (drafts == NULL)
         {
-          show_error (self, error->message);
+          xj_toast (GTK_WIDGET (self), error->message);
           return;
         }
       for (guint i = 0; i < drafts->len; i++)

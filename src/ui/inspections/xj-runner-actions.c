@@ -15,6 +15,7 @@
 #include "xj-inspection-summary.h"
 #include "xj-runner-private.h"
 #include "xj-text.h"
+#include "xj-window-actions.h"
 #include "xj-window.h"
 
 /* Keys and the actions they trigger; the shortcuts window lists the same. */
@@ -272,12 +273,7 @@ forget_remark_activated (GtkWidget  *widget,
 
   if (!xj_store_forget_frequent_remark (xj_application_get_store (self->application),
                                         g_variant_get_string (parameter, NULL), &error))
-    {
-      GtkRoot *root = gtk_widget_get_root (widget);
-
-      if (XJ_IS_WINDOW (root))
-        xj_window_toast (XJ_WINDOW (root), error->message);
-    }
+    xj_toast (widget, error->message);
 }
 
 static void

@@ -15,6 +15,7 @@
 #include "xj-inspection.h"
 #include "xj-schedule-dialog.h"
 #include "xj-schedules-page.h"
+#include "xj-window-actions.h"
 #include "xj-window.h"
 
 /* How far ahead the list looks for the next occurrence. */
@@ -38,16 +39,6 @@ struct _XjSchedulesPage
 G_DEFINE_FINAL_TYPE (XjSchedulesPage, xj_schedules_page, ADW_TYPE_BIN)
 
 /* --- helpers -------------------------------------------------------------- */
-
-static void
-show_error (XjSchedulesPage *self,
-            const char      *message)
-{
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), XJ_TYPE_WINDOW);
-
-  if (window != NULL)
-    xj_window_toast (XJ_WINDOW (window), message);
-}
 
 static XjSchedule *
 find (XjSchedulesPage *self,
@@ -152,7 +143,7 @@ reload (XjSchedulesPage *self)
   schedules = xj_store_list_schedules (xj_application_get_store (self->application), 0, &error);
   if (schedules == NULL)
     {
-      show_error (self, error->message);
+      xj_toast (GTK_WIDGET (self), error->message);
       return;
     }
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
@@ -231,7 +222,7 @@ pause_activated (GtkWidget  *widget,
   g_variant_get (parameter, "(xb)", &id, &paused);
   if (!xj_store_set_schedule_paused (xj_application_get_store (self->application), id, paused,
                                      actor, &error))
-    show_error (self, error->message);
+    xj_toast (GTK_WIDGET (self), error->message);
 }
 
 static void
@@ -247,7 +238,7 @@ on_delete_response_cb (AdwMessageDialog *dialog,
     return;
   actor = xj_application_dup_actor (self->application);
   if (!xj_store_delete_schedule (xj_application_get_store (self->application), id, actor, &error))
-    show_error (self, error->message);
+    xj_toast (GTK_WIDGET (self), error->message);
 }
 
 static void
