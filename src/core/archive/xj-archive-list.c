@@ -73,7 +73,7 @@ on_progress_cb (void *user_data)
  * Returns: (transfer full) (element-type XjArchiveEntry): the page, or
  * %NULL with @error set (G_IO_ERROR_CANCELLED when cancelled).
  */
-GPtrArray *
+static GPtrArray *
 xj_archive_list (sqlite3               *db,
                  const XjArchiveQuery  *query,
                  GCancellable          *cancellable,
@@ -218,7 +218,7 @@ xj_archive_list_finish (GAsyncResult  *result,
 
 /* --- the files, for checking them ----------------------------------------- */
 
-void
+static void
 xj_archived_file_free (XjArchivedFile *file)
 {
   if (file == NULL)

@@ -37,10 +37,6 @@ typedef struct {
 
 void        xj_archive_entry_free   (XjArchiveEntry        *entry);
 
-GPtrArray  *xj_archive_list         (sqlite3               *db,
-                                     const XjArchiveQuery  *query,
-                                     GCancellable          *cancellable,
-                                     GError               **error);
 void        xj_archive_list_async   (XjStore               *store,
                                      const XjArchiveQuery  *query,
                                      GCancellable          *cancellable,
@@ -57,7 +53,6 @@ typedef struct {
   gint64    bytes;
 } XjArchivedFile;
 
-void        xj_archived_file_free   (XjArchivedFile        *file);
 GPtrArray  *xj_store_list_archived_files (XjStore          *store,
                                           GError          **error);
 

@@ -77,7 +77,7 @@ format_span (gint64 start,
  * id on six digits (XJ-2026-000123).  Derived, not counted: the same
  * inspection always has the same number, and ids never repeat.
  */
-char *
+static char *
 xj_report_dup_inspection_number (gint64 inspection_id,
                                  gint64 started_at)
 {

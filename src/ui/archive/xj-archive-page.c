@@ -158,6 +158,8 @@ load_page (XjArchivePage *self)
 
 /* --- callbacks ------------------------------------------------------------ */
 
+static void xj_archive_page_reload (XjArchivePage *self);
+
 static void
 on_query_changed_cb (XjArchivePage *self)
 {
@@ -340,7 +342,7 @@ xj_archive_page_new (XjApplication *application)
 }
 
 /* Reads the list again from the first page. */
-void
+static void
 xj_archive_page_reload (XjArchivePage *self)
 {
   GtkWidget *child;

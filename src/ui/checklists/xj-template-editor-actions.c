@@ -271,10 +271,12 @@ duplicate_activated (GtkWidget  *widget,
   xj_toast (GTK_WIDGET (self), message);
 }
 
+static void save_template (XjTemplateEditor *self);
+
 static gboolean
 save_cb (gpointer data)
 {
-  _xj_template_editor_save (data);
+  save_template (data);
   return G_SOURCE_REMOVE;
 }
 
@@ -338,7 +340,7 @@ save_activated (GtkWidget  *widget,
     }
   if (used == 0)
     {
-      _xj_template_editor_save (self);
+      save_template (self);
       return;
     }
   /* Translators: %d is the number of the version that saving creates */
@@ -359,8 +361,8 @@ save_activated (GtkWidget  *widget,
 
 /* --- private API ---------------------------------------------------------- */
 
-void
-_xj_template_editor_save (XjTemplateEditor *self)
+static void
+save_template (XjTemplateEditor *self)
 {
   g_autofree char *actor = xj_application_dup_actor (self->application);
   g_autoptr(GError) error = NULL;

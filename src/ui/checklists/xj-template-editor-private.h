@@ -50,6 +50,5 @@ void _xj_template_editor_changed        (XjTemplateEditor *self);
 
 void _xj_template_editor_actions_init   (GtkWidgetClass   *widget_class);
 void _xj_template_editor_actions_update (XjTemplateEditor *self);
-void _xj_template_editor_save           (XjTemplateEditor *self);
 
 G_END_DECLS

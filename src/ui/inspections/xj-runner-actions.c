@@ -113,12 +113,15 @@ answer_and_move_on (XjRunner   *self,
 
 /* --- actions -------------------------------------------------------------- */
 
+static void answer_current (XjRunner  *self,
+                            XjOutcome  outcome);
+
 static void
 pass_activated (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  _xj_runner_answer_current (XJ_RUNNER (widget), XJ_OUTCOME_PASS);
+  answer_current (XJ_RUNNER (widget), XJ_OUTCOME_PASS);
 }
 
 static void
@@ -126,7 +129,7 @@ fail_activated (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  _xj_runner_answer_current (XJ_RUNNER (widget), XJ_OUTCOME_FAIL);
+  answer_current (XJ_RUNNER (widget), XJ_OUTCOME_FAIL);
 }
 
 static void
@@ -134,7 +137,7 @@ na_activated (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  _xj_runner_answer_current (XJ_RUNNER (widget), XJ_OUTCOME_NA);
+  answer_current (XJ_RUNNER (widget), XJ_OUTCOME_NA);
 }
 
 static void
@@ -388,8 +391,8 @@ _xj_runner_actions_update (XjRunner *self)
 /* P / F / N: answer the current item and go to the next one.  Types that
  * have no pass or fail button (a number, a rating) get the keyboard
  * instead, so that the answer can be typed. */
-void
-_xj_runner_answer_current (XjRunner  *self,
+static void
+answer_current (XjRunner  *self,
                            XjOutcome  outcome)
 {
   XjItemRow *row = xj_runner_get_current_row (self);

@@ -413,11 +413,13 @@ fill_history (XjNoticeView *self)
 
 /* --- GObject -------------------------------------------------------------- */
 
+static void reload_notice (XjNoticeView *self);
+
 static void
 on_store_changed_cb (XjNoticeView *self)
 {
   if (self->notice_id > 0)
-    _xj_notice_view_reload (self);
+    reload_notice (self);
 }
 
 static void
@@ -471,8 +473,8 @@ xj_notice_view_init (XjNoticeView *self)
 
 /* --- private API ---------------------------------------------------------- */
 
-void
-_xj_notice_view_reload (XjNoticeView *self)
+static void
+reload_notice (XjNoticeView *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(XjNotice) notice = NULL;
@@ -534,7 +536,7 @@ xj_notice_view_set_notice_id (XjNoticeView *self,
 
   self->notice_id = notice_id;
   xj_notice_view_show_error (self, NULL);
-  _xj_notice_view_reload (self);
+  reload_notice (self);
 }
 
 XjNotice *

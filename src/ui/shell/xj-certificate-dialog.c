@@ -278,6 +278,9 @@ apply_activated (GtkWidget  *widget,
   g_task_run_in_thread (task, apply_thread);
 }
 
+static void xj_certificate_dialog_set_file (XjCertificateDialog *self,
+                                            const char          *path);
+
 static void
 on_chooser_response_cb (GtkNativeDialog     *chooser,
                         int                  response,
@@ -429,7 +432,7 @@ xj_certificate_dialog_new (GtkWindow               *parent,
 }
 
 /* The PKCS#12 file to import, as if chosen (the file chooser and tests). */
-void
+static void
 xj_certificate_dialog_set_file (XjCertificateDialog *self,
                                 const char          *path)
 {
