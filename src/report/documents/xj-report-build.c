@@ -44,12 +44,7 @@ static const struct {
 static char *
 format_time (gint64 unix_seconds)
 {
-  g_autoptr(GDateTime) local = NULL;
-
-  if (unix_seconds <= 0)
-    return NULL;
-  local = g_date_time_new_from_unix_local (unix_seconds);
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+  return xj_format_local_minute_or (unix_seconds, NULL);
 }
 
 static char *
