@@ -557,7 +557,8 @@ xj_pdf_verify_file (const char         *path,
   memcpy (signed_data, data + range[0], range[1]);
   memcpy (signed_data + range[1], data + range[2], range[3]);
   if (!verify_cms (der, signed_data, range[1] + range[3], known, result, &code))
-    return _xj_verify_fail (&result->reason, error, XJ_PDF_SIGN_ERROR, code, g_steal_pointer (&result->reason));
+    return _xj_verify_fail (&result->reason, error, XJ_PDF_SIGN_ERROR, code,
+                            g_steal_pointer (&result->reason));
 
   result->covers_whole_file = range[0] == 0 && (guint64) range[2] + range[3] == size;
   if ((guint64) range[2] + range[3] < size)

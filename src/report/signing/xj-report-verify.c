@@ -196,7 +196,8 @@ xj_report_verify_archived (XjStore                *store,
   /* The signature's verdict is the more telling one ("the digest does not
    * match"); a validly signed file with another hash is another document. */
   if (!result->signature_valid)
-    return _xj_verify_fail (&result->reason, error, XJ_ARCHIVE_ERROR, XJ_ARCHIVE_ERROR_ALTERED, g_steal_pointer (&signature.reason));
+    return _xj_verify_fail (&result->reason, error, XJ_ARCHIVE_ERROR, XJ_ARCHIVE_ERROR_ALTERED,
+                            g_steal_pointer (&signature.reason));
   if (!result->hash_matches)
     return _xj_verify_fail (&result->reason, error, XJ_ARCHIVE_ERROR, XJ_ARCHIVE_ERROR_ALTERED,
                             g_strdup_printf (_("The archived file is not the report %s that was signed: its "

@@ -283,7 +283,8 @@ fill_choices (XjNewInspectionDialog *self)
       xj_inline_error_show (self->error_label, self->read_error, NULL);
     }
   else if (self->site_ids->len == 0)
-    xj_inline_error_show (self->error_label, _("There is no active site yet: add the site in Sites first."), NULL);
+    xj_inline_error_show (self->error_label,
+                          _("There is no active site yet: add the site in Sites first."), NULL);
 }
 
 /* --- GObject -------------------------------------------------------------- */

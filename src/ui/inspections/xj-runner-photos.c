@@ -163,7 +163,8 @@ _xj_runner_attach_paths (XjRunner           *self,
     return;
   if (g_object_get_data (G_OBJECT (strip), "import") != NULL)
     {
-      xj_toast (GTK_WIDGET (self), _("Photos are still being imported for this item: wait or cancel first."));
+      xj_toast (GTK_WIDGET (self),
+                _("Photos are still being imported for this item: wait or cancel first."));
       return;
     }
   job = g_new0 (ImportJob, 1);

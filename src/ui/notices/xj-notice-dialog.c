@@ -194,17 +194,21 @@ read_form (XjNoticeDialog *self)
 
   if (site == GTK_INVALID_LIST_POSITION || site >= self->site_ids->len)
     {
-      xj_inline_error_show (self->error_label, _("Choose the site the notice is for."), GTK_WIDGET (self->site_row));
+      xj_inline_error_show (self->error_label, _("Choose the site the notice is for."),
+                            GTK_WIDGET (self->site_row));
       return FALSE;
     }
   if (!self->from_findings && *description == '\0')
     {
-      xj_inline_error_show (self->error_label, _("Describe the problem: a notice without findings needs a description."), GTK_WIDGET (self->description_view));
+      xj_inline_error_show (self->error_label,
+                            _("Describe the problem: a notice without findings needs a description."),
+                            GTK_WIDGET (self->description_view));
       return FALSE;
     }
   if (deadline <= xj_clock_now ())
     {
-      xj_inline_error_show (self->error_label, _("Set a deadline in the future."), GTK_WIDGET (self->deadline_row));
+      xj_inline_error_show (self->error_label, _("Set a deadline in the future."),
+                            GTK_WIDGET (self->deadline_row));
       return FALSE;
     }
   xj_notice_set_site_id (notice, g_array_index (self->site_ids, gint64, site));

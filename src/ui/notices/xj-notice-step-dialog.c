@@ -116,7 +116,9 @@ apply_step (XjNoticeStepDialog *self,
           return FALSE;
         if (xj_photo_picker_get_busy (self->photo_picker))
           {
-            xj_inline_error_show (self->error_label, _("Photos are still being imported: wait or cancel first."), NULL);
+            xj_inline_error_show (self->error_label,
+                                  _("Photos are still being imported: wait or cancel first."),
+                                  NULL);
             return FALSE;
           }
         if (self->photos_required && after[0] == NULL)
@@ -141,7 +143,8 @@ apply_step (XjNoticeStepDialog *self,
         return FALSE;
       if (xj_deadline_row_get_deadline (self->deadline_row) <= xj_clock_now ())
         {
-          xj_inline_error_show (self->error_label, _("Set a deadline in the future."), GTK_WIDGET (self->deadline_row));
+          xj_inline_error_show (self->error_label, _("Set a deadline in the future."),
+                                GTK_WIDGET (self->deadline_row));
           return FALSE;
         }
       return xj_store_reject_notice (store, id, entry_text (self->name_row), remark,

@@ -445,9 +445,11 @@ on_field_changed_cb (XjScheduleDialog *self)
   if (self->read_error != NULL)
     xj_inline_error_show (self->error_label, self->read_error, NULL);
   else if (self->site_ids->len == 0)
-    xj_inline_error_show (self->error_label, _("There is no active site yet: add the site in Sites first."), NULL);
+    xj_inline_error_show (self->error_label,
+                          _("There is no active site yet: add the site in Sites first."), NULL);
   else
-    xj_inline_error_show (self->error_label, read_spec (self, &spec, &error) ? NULL : error->message, NULL);
+    xj_inline_error_show (self->error_label,
+                          read_spec (self, &spec, &error) ? NULL : error->message, NULL);
 }
 
 static void

@@ -180,6 +180,20 @@ toast_activated (GtkWidget  *widget,
                                adw_toast_new (g_variant_get_string (parameter, NULL)));
 }
 
+static gboolean
+present_later_cb (gpointer data)
+{
+  gtk_window_present (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Once the window is on screen, the dialog goes over it. */
+static void
+on_mapped_present_cb (GtkWindow *dialog)
+{
+  g_idle_add_full (G_PRIORITY_LOW, present_later_cb, g_object_ref (dialog), g_object_unref);
+}
+
 /* win.show-error ((ss)): a title and what went wrong, in a dialog over the
  * window, for an error that nothing on the page can show. */
 static void
@@ -194,7 +208,13 @@ show_error_activated (GtkWidget  *widget,
   dialog = adw_message_dialog_new (GTK_WINDOW (widget), title, message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  gtk_window_present (GTK_WINDOW (dialog));
+  /* Asked for before the window shows (`--open-inspection` at start-up):
+   * presented once it does, or the window would cover it. */
+  if (gtk_widget_get_mapped (widget))
+    gtk_window_present (GTK_WINDOW (dialog));
+  else
+    g_signal_connect_object (widget, "map", G_CALLBACK (on_mapped_present_cb), dialog,
+                             G_CONNECT_SWAPPED);
 }
 
 /* win.open-inspection (x): the runner of that inspection. */
