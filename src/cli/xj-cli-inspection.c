@@ -19,28 +19,6 @@
 #define USAGE "xunjian inspection list [--json] | xunjian inspection show ID [--json]"
 
 static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_time (JsonBuilder *builder,
-          const char  *name,
-          gint64       when)
-{
-  g_autofree char *text = when > 0 ? xj_format_iso8601 (when) : NULL;
-
-  add_string (builder, name, text);
-}
-
-static void
 add_score (JsonBuilder *builder,
            const char  *name,
            gboolean     has_score,
@@ -59,34 +37,38 @@ add_summary (JsonBuilder        *builder,
              const XjInspection *inspection,
              const XjScore      *live)
 {
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, inspection->id);
-  add_string (builder, "site", inspection->site_name);
-  json_builder_set_member_name (builder, "site_id");
-  json_builder_add_int_value (builder, inspection->site_id);
-  add_string (builder, "template", inspection->template_name);
-  json_builder_set_member_name (builder, "template_version");
-  json_builder_add_int_value (builder, inspection->template_version);
-  add_string (builder, "kind", inspection->kind);
-  add_string (builder, "state", xj_inspection_state_to_string (inspection->state));
-  add_string (builder, "inspector", inspection->inspector);
-  add_string (builder, "representative", inspection->rep_name);
-  add_string (builder, "representative_company", inspection->rep_company);
-  add_time (builder, "started_at", inspection->started_at);
-  add_time (builder, "completed_at", inspection->completed_at);
+  xj_cli_json_int (builder, "id", inspection->id);
+  xj_cli_json_string (builder, "site", inspection->site_name);
+  xj_cli_json_int (builder, "site_id", inspection->site_id);
+  xj_cli_json_string (builder, "template", inspection->template_name);
+  xj_cli_json_int (builder, "template_version", inspection->template_version);
+  xj_cli_json_string (builder, "kind", inspection->kind);
+  xj_cli_json_string (builder, "state", xj_inspection_state_to_string (inspection->state));
+  xj_cli_json_string (builder, "inspector", inspection->inspector);
+  xj_cli_json_string (builder, "representative", inspection->rep_name);
+  xj_cli_json_string (builder, "representative_company", inspection->rep_company);
+  xj_cli_json_time (builder, "started_at", inspection->started_at);
+  xj_cli_json_time (builder, "completed_at", inspection->completed_at);
   /* A draft has no stored score yet: show the live one where known. */
   if (live != NULL && inspection->state == XJ_INSPECTION_DRAFT)
     {
       add_score (builder, "score", live->has_score, live->score);
-      add_string (builder, "grade", xj_grade_to_string (live->grade));
+      xj_cli_json_string (builder, "grade", xj_grade_to_string (live->grade));
     }
   else
     {
       add_score (builder, "score", inspection->has_score, inspection->score);
-      add_string (builder, "grade", inspection->grade);
+      xj_cli_json_string (builder, "grade", inspection->grade);
     }
-  json_builder_set_member_name (builder, "photos");
-  json_builder_add_int_value (builder, inspection->n_photos);
+  xj_cli_json_int (builder, "photos", inspection->n_photos);
+}
+
+static void
+add_listed (JsonBuilder *builder,
+            gpointer     item,
+            gpointer     user_data)
+{
+  add_summary (builder, item, NULL);
 }
 
 static int
@@ -108,19 +90,7 @@ list_inspections (XjCli *cli)
 
   if (json)
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
-
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < list->len; i++)
-        {
-          json_builder_begin_object (builder);
-          add_summary (builder, g_ptr_array_index (list, i), NULL);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      root = json_builder_get_root (builder);
-      xj_cli_print_json (root);
+      xj_cli_print_json_list (list, add_listed, NULL);
       return 0;
     }
 
@@ -153,24 +123,21 @@ add_answer (JsonBuilder          *builder,
   if (answer != NULL)
     xj_template_item_evaluate (item, answer->value, &earned);
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "item_id");
-  json_builder_add_int_value (builder, item->id);
-  add_string (builder, "item_key", item->key);
-  add_string (builder, "prompt", item->prompt);
-  add_string (builder, "type", xj_response_type_to_string (item->type));
-  add_string (builder, "value", answer != NULL ? answer->value : NULL);
-  add_string (builder, "outcome", xj_outcome_to_string (outcome));
+  xj_cli_json_int (builder, "item_id", item->id);
+  xj_cli_json_string (builder, "item_key", item->key);
+  xj_cli_json_string (builder, "prompt", item->prompt);
+  xj_cli_json_string (builder, "type", xj_response_type_to_string (item->type));
+  xj_cli_json_string (builder, "value", answer != NULL ? answer->value : NULL);
+  xj_cli_json_string (builder, "outcome", xj_outcome_to_string (outcome));
   json_builder_set_member_name (builder, "earned");
   json_builder_add_double_value (builder, earned);
   json_builder_set_member_name (builder, "weight");
   json_builder_add_double_value (builder, item->score_weight);
   json_builder_set_member_name (builder, "failure_weight");
   json_builder_add_double_value (builder, item->failure_weight);
-  json_builder_set_member_name (builder, "critical");
-  json_builder_add_boolean_value (builder, item->critical);
-  json_builder_set_member_name (builder, "required");
-  json_builder_add_boolean_value (builder, item->required);
-  add_string (builder, "remark", answer != NULL ? answer->remark : "");
+  xj_cli_json_bool (builder, "critical", item->critical);
+  xj_cli_json_bool (builder, "required", item->required);
+  xj_cli_json_string (builder, "remark", answer != NULL ? answer->remark : "");
   json_builder_set_member_name (builder, "photos");
   json_builder_begin_array (builder);
   for (guint i = 0; photos != NULL && i < photos->len; i++)
@@ -205,8 +172,7 @@ show_inspection (XjCli *cli)
 
   json_builder_begin_object (builder);
   add_summary (builder, inspection, score);
-  json_builder_set_member_name (builder, "critical_failed");
-  json_builder_add_boolean_value (builder, score->critical_failed);
+  xj_cli_json_bool (builder, "critical_failed", score->critical_failed);
   json_builder_set_member_name (builder, "failure_index");
   json_builder_add_double_value (builder, score->failure_index);
   json_builder_set_member_name (builder, "sections");
@@ -217,7 +183,7 @@ show_inspection (XjCli *cli)
       XjSectionScore *section_score = g_ptr_array_index (score->sections, s);
 
       json_builder_begin_object (builder);
-      add_string (builder, "title", section->title);
+      xj_cli_json_string (builder, "title", section->title);
       add_score (builder, "score", section_score->has_score, section_score->score);
       json_builder_set_member_name (builder, "answers");
       json_builder_begin_array (builder);

@@ -38,17 +38,6 @@ append_cell (GString    *line,
 }
 
 static char *
-format_deadline (gint64 deadline)
-{
-  g_autoptr(GDateTime) local = NULL;
-
-  if (deadline <= 0)
-    return g_strdup ("—");
-  local = g_date_time_new_from_unix_local (deadline);
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
-}
-
-static char *
 format_status (XjNotice *notice,
                gint64    now)
 {
@@ -97,7 +86,7 @@ print_table (GPtrArray *notices,
       row[STATE] = g_strdup (xj_notice_state_get_label (xj_notice_get_state (notice)));
       row[SEVERITY] = g_strdup (xj_notice_severity_get_label (xj_notice_get_severity (notice)));
       row[SITE] = g_strdup (xj_notice_get_site_name (notice));
-      row[DEADLINE] = format_deadline (xj_notice_get_deadline (notice));
+      row[DEADLINE] = xj_format_local_minute_or (xj_notice_get_deadline (notice), "—");
       row[STATUS] = format_status (notice, now);
       g_ptr_array_add (rows, row);
     }
@@ -120,59 +109,28 @@ print_table (GPtrArray *notices,
 }
 
 static void
-add_member (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
+add_notice (JsonBuilder *builder,
+            gpointer     item,
+            gpointer     user_data)
 {
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value);
-}
+  XjNotice *notice = item;
+  gint64 now = *(const gint64 *) user_data;
 
-static void
-print_json (GPtrArray *notices,
-            gint64     now)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < notices->len; i++)
-    {
-      XjNotice *notice = g_ptr_array_index (notices, i);
-      g_autofree char *deadline = NULL;
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_int_value (builder, xj_notice_get_id (notice));
-      add_member (builder, "number", xj_notice_get_number (notice));
-      add_member (builder, "type", xj_notice_type_to_string (xj_notice_get_notice_type (notice)));
-      add_member (builder, "state", xj_notice_state_to_string (xj_notice_get_state (notice)));
-      add_member (builder, "site", xj_notice_get_site_name (notice));
-      json_builder_set_member_name (builder, "site_id");
-      json_builder_add_int_value (builder, xj_notice_get_site_id (notice));
-      json_builder_set_member_name (builder, "deadline");
-      if (xj_notice_get_deadline (notice) > 0
-          && (deadline = xj_format_iso8601 (xj_notice_get_deadline (notice))) != NULL)
-        json_builder_add_string_value (builder, deadline);
-      else
-        json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "overdue");
-      json_builder_add_boolean_value (builder, xj_notice_is_overdue (notice, now));
-      json_builder_set_member_name (builder, "due_soon");
-      json_builder_add_boolean_value (builder, xj_notice_is_due_soon (notice, now));
-      json_builder_set_member_name (builder, "escalated");
-      json_builder_add_boolean_value (builder, xj_notice_get_escalated (notice));
-      add_member (builder, "severity",
-                  xj_notice_severity_to_string (xj_notice_get_severity (notice)));
-      add_member (builder, "party",
-                  xj_responsible_party_to_string (xj_notice_get_responsible_party (notice)));
-      json_builder_set_member_name (builder, "repeat");
-      json_builder_add_boolean_value (builder, xj_notice_get_repeat (notice));
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  root = json_builder_get_root (builder);
-  xj_cli_print_json (root);
+  xj_cli_json_int (builder, "id", xj_notice_get_id (notice));
+  xj_cli_json_string (builder, "number", xj_notice_get_number (notice));
+  xj_cli_json_string (builder, "type", xj_notice_type_to_string (xj_notice_get_notice_type (notice)));
+  xj_cli_json_string (builder, "state", xj_notice_state_to_string (xj_notice_get_state (notice)));
+  xj_cli_json_string (builder, "site", xj_notice_get_site_name (notice));
+  xj_cli_json_int (builder, "site_id", xj_notice_get_site_id (notice));
+  xj_cli_json_time (builder, "deadline", xj_notice_get_deadline (notice));
+  xj_cli_json_bool (builder, "overdue", xj_notice_is_overdue (notice, now));
+  xj_cli_json_bool (builder, "due_soon", xj_notice_is_due_soon (notice, now));
+  xj_cli_json_bool (builder, "escalated", xj_notice_get_escalated (notice));
+  xj_cli_json_string (builder, "severity",
+                      xj_notice_severity_to_string (xj_notice_get_severity (notice)));
+  xj_cli_json_string (builder, "party",
+                      xj_responsible_party_to_string (xj_notice_get_responsible_party (notice)));
+  xj_cli_json_bool (builder, "repeat", xj_notice_get_repeat (notice));
 }
 
 static int
@@ -196,7 +154,7 @@ list_notices (XjCli *cli)
     return xj_cli_fail_error (error);
 
   if (json)
-    print_json (notices, now);
+    xj_cli_print_json_list (notices, add_notice, &now);
   else if (notices->len > 0)
     print_table (notices, now);
   return 0;

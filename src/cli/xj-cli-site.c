@@ -12,6 +12,22 @@
 #include "xj-report-archive-check.h"
 #include "xj-site.h"
 
+static void
+add_site (JsonBuilder *builder,
+          gpointer     item,
+          gpointer     user_data)
+{
+  XjSite *site = item;
+
+  xj_cli_json_int (builder, "id", xj_site_get_id (site));
+  xj_cli_json_string (builder, "name", xj_site_get_name (site));
+  xj_cli_json_string (builder, "kind", xj_site_kind_to_string (xj_site_get_kind (site)));
+  xj_cli_json_string (builder, "address", xj_site_get_address (site));
+  xj_cli_json_string (builder, "contact", xj_site_get_contact (site));
+  xj_cli_json_string (builder, "project_manager", xj_site_get_project_manager (site));
+  xj_cli_json_bool (builder, "active", xj_site_get_active (site));
+}
+
 static int
 list_sites (XjCli *cli)
 {
@@ -30,34 +46,7 @@ list_sites (XjCli *cli)
 
   if (json)
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
-
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < sites->len; i++)
-        {
-          XjSite *site = g_ptr_array_index (sites, i);
-
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "id");
-          json_builder_add_int_value (builder, xj_site_get_id (site));
-          json_builder_set_member_name (builder, "name");
-          json_builder_add_string_value (builder, xj_site_get_name (site));
-          json_builder_set_member_name (builder, "kind");
-          json_builder_add_string_value (builder, xj_site_kind_to_string (xj_site_get_kind (site)));
-          json_builder_set_member_name (builder, "address");
-          json_builder_add_string_value (builder, xj_site_get_address (site));
-          json_builder_set_member_name (builder, "contact");
-          json_builder_add_string_value (builder, xj_site_get_contact (site));
-          json_builder_set_member_name (builder, "project_manager");
-          json_builder_add_string_value (builder, xj_site_get_project_manager (site));
-          json_builder_set_member_name (builder, "active");
-          json_builder_add_boolean_value (builder, xj_site_get_active (site));
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      root = json_builder_get_root (builder);
-      xj_cli_print_json (root);
+      xj_cli_print_json_list (sites, add_site, NULL);
       return 0;
     }
 

@@ -16,10 +16,21 @@
 #define USAGE "xunjian template list [--all] [--json] | export ID FILE.json|FILE.csv | import FILE"
 
 static void
-add_member (JsonBuilder *builder,
-            const char  *name)
+add_template (JsonBuilder *builder,
+              gpointer     item,
+              gpointer     user_data)
 {
-  json_builder_set_member_name (builder, name);
+  XjTemplateSummary *summary = item;
+
+  xj_cli_json_int (builder, "id", summary->id);
+  xj_cli_json_string (builder, "uid", summary->uid);
+  xj_cli_json_string (builder, "name", summary->name);
+  xj_cli_json_int (builder, "version", summary->version);
+  xj_cli_json_int (builder, "version_id", summary->version_id);
+  xj_cli_json_int (builder, "items", summary->n_items);
+  xj_cli_json_bool (builder, "builtin", summary->builtin);
+  xj_cli_json_bool (builder, "archived", summary->archived);
+  xj_cli_json_int (builder, "inspections", summary->n_inspections);
 }
 
 static int
@@ -40,38 +51,7 @@ list_templates (XjCli *cli)
 
   if (json)
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
-
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < list->len; i++)
-        {
-          XjTemplateSummary *summary = g_ptr_array_index (list, i);
-
-          json_builder_begin_object (builder);
-          add_member (builder, "id");
-          json_builder_add_int_value (builder, summary->id);
-          add_member (builder, "uid");
-          json_builder_add_string_value (builder, summary->uid);
-          add_member (builder, "name");
-          json_builder_add_string_value (builder, summary->name);
-          add_member (builder, "version");
-          json_builder_add_int_value (builder, summary->version);
-          add_member (builder, "version_id");
-          json_builder_add_int_value (builder, summary->version_id);
-          add_member (builder, "items");
-          json_builder_add_int_value (builder, summary->n_items);
-          add_member (builder, "builtin");
-          json_builder_add_boolean_value (builder, summary->builtin);
-          add_member (builder, "archived");
-          json_builder_add_boolean_value (builder, summary->archived);
-          add_member (builder, "inspections");
-          json_builder_add_int_value (builder, summary->n_inspections);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      root = json_builder_get_root (builder);
-      xj_cli_print_json (root);
+      xj_cli_print_json_list (list, add_template, NULL);
       return 0;
     }
 

@@ -13,6 +13,7 @@
 
 #include "xj-builtins.h"
 #include "xj-cli.h"
+#include "xj-clock.h"
 
 static const struct {
   const char   *word;
@@ -129,6 +130,68 @@ xj_cli_print_json (JsonNode *node)
   json_generator_set_pretty (generator, TRUE);
   text = json_generator_to_data (generator, NULL);
   printf ("%s\n", text);
+}
+
+void
+xj_cli_print_json_list (GPtrArray        *items,
+                        XjCliJsonMembers  add_members,
+                        gpointer          user_data)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < items->len; i++)
+    {
+      json_builder_begin_object (builder);
+      add_members (builder, g_ptr_array_index (items, i), user_data);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  root = json_builder_get_root (builder);
+  xj_cli_print_json (root);
+}
+
+/* NULL is written as null. */
+void
+xj_cli_json_string (JsonBuilder *builder,
+                    const char  *name,
+                    const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+void
+xj_cli_json_int (JsonBuilder *builder,
+                 const char  *name,
+                 gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+void
+xj_cli_json_bool (JsonBuilder *builder,
+                  const char  *name,
+                  gboolean     value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_boolean_value (builder, value);
+}
+
+/* ISO 8601 with the local offset; null when unset (0 or less). */
+void
+xj_cli_json_time (JsonBuilder *builder,
+                  const char  *name,
+                  gint64       when)
+{
+  g_autofree char *text = when > 0 ? xj_format_iso8601 (when) : NULL;
+
+  xj_cli_json_string (builder, name, text);
 }
 
 int

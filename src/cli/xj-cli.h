@@ -37,6 +37,26 @@ gboolean  xj_cli_parse_id       (const char  *text,
                                  gint64      *id);
 void      xj_cli_print_json     (JsonNode    *node);
 
+/* --json output: one object an item, its members added by @add_members. */
+typedef void (*XjCliJsonMembers) (JsonBuilder *builder,
+                                  gpointer     item,
+                                  gpointer     user_data);
+void      xj_cli_print_json_list (GPtrArray        *items,
+                                  XjCliJsonMembers  add_members,
+                                  gpointer          user_data);
+void      xj_cli_json_string    (JsonBuilder *builder,
+                                 const char  *name,
+                                 const char  *value);
+void      xj_cli_json_int       (JsonBuilder *builder,
+                                 const char  *name,
+                                 gint64       value);
+void      xj_cli_json_bool      (JsonBuilder *builder,
+                                 const char  *name,
+                                 gboolean     value);
+void      xj_cli_json_time      (JsonBuilder *builder,
+                                 const char  *name,
+                                 gint64       when);
+
 int       xj_cli_check          (XjCli       *cli);
 int       xj_cli_site           (XjCli       *cli);
 int       xj_cli_demo           (XjCli       *cli);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "xj-demo-inspections.h"
 #include "xj-store.h"
 
 G_BEGIN_DECLS
@@ -19,19 +20,8 @@ gboolean xj_demo_fill (XjStore              *store,
                        const XjDemoOptions  *options,
                        GError              **error);
 
-/* A completed inspection whose items pass except those of @fail_keys
- * (item keys), each failed with the remark of the same index; times are
- * xj_clock_now ().  The failed answers' ids, in @fail_keys order, are
- * appended to @failed_answers when given. */
-gint64   xj_demo_run_inspection (XjStore              *store,
-                                 gint64                site_id,
-                                 const char           *template_uid,
-                                 const char           *kind,
-                                 const char *const    *fail_keys,
-                                 const char *const    *remarks,
-                                 GArray               *failed_answers,
-                                 GError              **error);
-
+/* A generated photo of a failure (or with @after, of its rectification),
+ * imported; its SHA-256. */
 char    *xj_demo_add_photo      (XjStore              *store,
                                  guint                 serial,
                                  gboolean              after,

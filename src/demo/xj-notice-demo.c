@@ -102,8 +102,14 @@ new_notice (XjStore      *store,
     }
   else
     {
-      if (xj_demo_run_inspection (store, site_id, story->template_uid, story->kind,
-                                  story->fail_keys, story->remarks, answers, error) == 0)
+      XjDemoInspection spec = {
+        .site_id = site_id, .template_uid = story->template_uid, .kind = story->kind,
+        .fail_keys = story->fail_keys, .remarks = story->remarks, .complete = TRUE,
+        .inspector = "王芳", .rep_name = "张伟", .rep_company = "绿城物业",
+        .failed_answers = answers,
+      };
+
+      if (xj_demo_add_inspection (store, &spec, error) == 0)
         return NULL;
       notice = xj_store_new_notice_from_findings (store, (const gint64 *) answers->data,
                                                   answers->len, XJ_REPEAT_WINDOW_DAYS_DEFAULT,

@@ -11,6 +11,7 @@
 #include "xj-builtins.h"
 #include "xj-clock.h"
 #include "xj-demo.h"
+#include "xj-demo-inspections.h"
 #include "xj-inspection-model.h"
 #include "xj-schedule-model.h"
 #include "xj-site.h"
@@ -69,8 +70,12 @@ fixture_set_up (Fixture       *f,
       xj_clock_set_fixed (1767225600 + (gint64) i * 86400);
       if (i < N_INSPECTIONS - N_DRAFTS)
         {
-          g_assert_cmpint (xj_demo_run_inspection (f->store, f->site_id, template_uid, "daily",
-                                                   NULL, NULL, NULL, &error), >, 0);
+          XjDemoInspection spec = {
+            .site_id = f->site_id, .kind = "daily", .complete = TRUE,
+            .template_uid = template_uid,
+          };
+
+          g_assert_cmpint (xj_demo_add_inspection (f->store, &spec, &error), >, 0);
         }
       else
         {

@@ -101,8 +101,13 @@ notices_two_findings (Fixture *f)
   GArray *answers = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GError) error = NULL;
 
-  g_assert_cmpint (xj_demo_run_inspection (f->store, f->site, "xunjian:builtin:weekly-check",
-                                           "weekly", keys, remarks, answers, &error), >, 0);
+  XjDemoInspection spec = {
+    .site_id = f->site, .template_uid = "xunjian:builtin:weekly-check", .kind = "weekly",
+    .fail_keys = keys, .remarks = remarks, .complete = TRUE, .inspector = "王芳",
+    .rep_name = "张伟", .rep_company = "绿城物业", .failed_answers = answers,
+  };
+
+  g_assert_cmpint (xj_demo_add_inspection (f->store, &spec, &error), >, 0);
   g_assert_no_error (error);
   g_assert_cmpuint (answers->len, ==, 2);
   return answers;

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "xj-demo.h"
+#include "xj-demo-inspections.h"
 #include "xj-overview-page.h"
 #include "xj-site.h"
 #include "xj-test-app.h"
@@ -36,9 +37,13 @@ fixture_set_up (Fixture       *f,
   f->site_id = xj_site_get_id (site);
   for (guint i = 0; i < 3; i++)
     {
-      xj_demo_run_inspection (f->store, f->site_id, "xunjian:builtin:weekly-check", "weekly",
-                              i < 2 ? litter : (const char *const[]) { NULL }, remarks, NULL,
-                              &error);
+      XjDemoInspection spec = {
+        .site_id = f->site_id, .template_uid = "xunjian:builtin:weekly-check", .kind = "weekly",
+        .fail_keys = i < 2 ? litter : (const char *const[]) { NULL }, .remarks = remarks,
+        .complete = TRUE,
+      };
+
+      g_assert_cmpint (xj_demo_add_inspection (f->store, &spec, &error), >, 0);
       g_assert_no_error (error);
     }
   xj_test_app_show (XJ_TEST_APP (f), "overview");

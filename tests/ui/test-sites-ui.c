@@ -12,12 +12,15 @@
 #include "xj-new-inspection-dialog.h"
 #include "xj-schedule-dialog.h"
 #include "xj-site-dialog.h"
+#include "xj-inspection.h"
 #include "xj-site.h"
 #include "xj-sites-page.h"
 #include "xj-test-app.h"
 #include "xj-test-ui.h"
+#include "xj-template-store.h"
 #include "xj-test-utils.h"
 #include "xj-window.h"
+#include "xj-window-actions.h"
 
 typedef struct
 {
@@ -445,6 +448,68 @@ test_dialogs_read_error (Fixture       *f,
   g_assert_true (xj_store_exec (xj_application_get_store (f->app), "ALTER TABLE sites RENAME COLUMN address_damaged TO address", &error));
 }
 
+/* The window's actions, activated from a page and from a dialog over it,
+ * as pages and dialogs ask for a toast, an error dialog and the runner. */
+static void
+test_window_actions (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XjSite) site = xj_site_new ("翠湖花园", XJ_SITE_KIND_ESTATE);
+  g_autoptr(GPtrArray) templates = NULL;
+  XjInspectionStart start = { 0 };
+  XjSiteDialog *dialog;
+  GtkWindow *shown;
+  gint64 id;
+
+  /* win.toast from the page, and from a dialog that stands over the window. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "win.toast", "s",
+                                             "Toast from the page"));
+  xj_test_wait_until (xj_test_label_shown (GTK_WIDGET (f->window), "Toast from the page"));
+  dialog = open_add_dialog (f);
+  g_assert_true (xj_window_action_activate (GTK_WIDGET (dialog), "win.toast", "s",
+                                            "Toast from a dialog"));
+  xj_test_wait_until (xj_test_label_shown (GTK_WIDGET (f->window), "Toast from a dialog"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* win.show-error: a dialog over the window with the title and the message. */
+  g_assert_null (xj_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "win.show-error", "(ss)",
+                                             "Cannot Do That", "The disk is full."));
+  xj_test_wait_until ((shown = xj_test_find_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (shown)), ==, "Cannot Do That");
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (shown)), ==, "The disk is full.");
+  g_assert_true (gtk_window_get_transient_for (shown) == GTK_WINDOW (f->window));
+  gtk_window_destroy (shown);
+
+  /* win.open-inspection: the runner of that inspection over the areas. */
+  g_assert_true (xj_store_save_site (f->store, site, "test", &error));
+  templates = xj_store_list_templates (f->store, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (templates->len, >, 0);
+  start.site_id = xj_site_get_id (site);
+  start.template_id = ((XjTemplateSummary *) templates->pdata[0])->id;
+  start.kind = "daily";
+  start.inspector = "王芳";
+  id = xj_store_start_inspection (f->store, &start, &error);
+  g_assert_no_error (error);
+  g_assert_null (xj_window_get_runner (f->window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "win.open-inspection", "x", id));
+  xj_test_wait_until (xj_window_get_runner (f->window) != NULL);
+  g_assert_cmpint (xj_window_get_inspection_id (f->window), ==, id);
+  g_assert_true (gtk_widget_get_mapped (xj_window_get_runner (f->window)));
+
+  /* One that cannot be opened is said in the error dialog. */
+  xj_window_close_inspection (f->window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "win.open-inspection", "x",
+                                             (gint64) 999999));
+  xj_test_wait_until ((shown = xj_test_find_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (shown)), ==,
+                   "Cannot Open the Inspection");
+  g_assert_null (xj_window_get_runner (f->window));
+  gtk_window_destroy (shown);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -477,6 +542,8 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/xj/ui/sites/dialogs-read-error", Fixture, NULL, fixture_set_up,
               test_dialogs_read_error, fixture_tear_down);
+  g_test_add ("/xj/ui/window/actions", Fixture, NULL, fixture_set_up, test_window_actions,
+              fixture_tear_down);
 
   return g_test_run ();
 }

@@ -136,7 +136,7 @@ xj_archive_list (sqlite3               *db,
 
 /* --- the files, for checking them ----------------------------------------- */
 
-void
+static void
 xj_archived_file_free (XjArchivedFile *file)
 {
   if (file == NULL)

@@ -52,7 +52,6 @@ typedef struct {
   gint64    bytes;
 } XjArchivedFile;
 
-void        xj_archived_file_free   (XjArchivedFile        *file);
 GPtrArray  *xj_store_list_archived_files (XjStore          *store,
                                           GError          **error);
 

@@ -40,7 +40,7 @@ xj_finding_free (XjFinding *finding)
  * failure weight speaks: heavier than usual (≥ 2) is serious, lighter than
  * the default 1 is low.
  */
-XjNoticeSeverity
+static XjNoticeSeverity
 xj_finding_get_severity (const XjFinding *finding)
 {
   g_return_val_if_fail (finding != NULL, XJ_NOTICE_SEVERITY_NORMAL);

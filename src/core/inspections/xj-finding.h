@@ -34,7 +34,6 @@ typedef struct {
 void              xj_finding_free                   (XjFinding       *finding);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (XjFinding, xj_finding_free)
 
-XjNoticeSeverity  xj_finding_get_severity           (const XjFinding *finding);
 
 GPtrArray        *xj_store_load_findings            (XjStore         *store,
                                                      const gint64    *answer_ids,

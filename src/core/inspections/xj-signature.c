@@ -385,33 +385,6 @@ xj_store_add_inspection_signature (XjStore          *store,
   return add_signature (store, FALSE, inspection_id, role, name, company, strokes_json, error);
 }
 
-/**
- * xj_store_add_notice_signature:
- * @role: issuer, recipient or verifier
- *
- * Returns: the signature's id, or 0 on error.
- */
-gint64
-xj_store_add_notice_signature (XjStore          *store,
-                               gint64            notice_id,
-                               XjSignatureRole   role,
-                               const char       *name,
-                               const char       *company,
-                               const char       *strokes_json,
-                               GError          **error)
-{
-  g_return_val_if_fail (XJ_IS_STORE (store), 0);
-
-  if (role != XJ_SIGNATURE_ROLE_ISSUER && role != XJ_SIGNATURE_ROLE_RECIPIENT
-      && role != XJ_SIGNATURE_ROLE_VERIFIER)
-    {
-      g_set_error_literal (error, XJ_SIGNATURE_ERROR, XJ_SIGNATURE_ERROR_INVALID,
-                           _("A notice is signed by its issuer, recipient and verifier only."));
-      return 0;
-    }
-  return add_signature (store, TRUE, notice_id, role, name, company, strokes_json, error);
-}
-
 static GPtrArray *
 list_signatures (XjStore     *store,
                  const char  *sql,

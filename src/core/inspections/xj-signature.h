@@ -70,13 +70,6 @@ gint64       xj_store_add_inspection_signature (XjStore       *store,
                                               const char      *company,
                                               const char      *strokes_json,
                                               GError         **error);
-gint64       xj_store_add_notice_signature   (XjStore         *store,
-                                              gint64           notice_id,
-                                              XjSignatureRole  role,
-                                              const char      *name,
-                                              const char      *company,
-                                              const char      *strokes_json,
-                                              GError         **error);
 GPtrArray   *xj_store_list_inspection_signatures (XjStore     *store,
                                               gint64           inspection_id,
                                               GError         **error);

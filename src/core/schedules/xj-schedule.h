@@ -201,11 +201,6 @@ gboolean    xj_schedule_skip                 (XjStore     *store,
                                               const char  *reason,
                                               const char  *who,
                                               GError     **error);
-char      **xj_store_schedule_sample_items   (XjStore     *store,
-                                              XjSchedule  *schedule,
-                                              gint64       occurrence_at,
-                                              gint64       version_id,
-                                              GError     **error);
 
 /* --- occurrences with their status (xj-schedule-match.c) ------------------ */
 

@@ -47,7 +47,7 @@ xj_today_free (XjToday *today)
  *
  * Returns: the earliest planned time Today considers.
  */
-gint64
+static gint64
 xj_today_lookback (const XjScheduleSpec *spec,
                    gint64                today_start)
 {

@@ -44,8 +44,6 @@ typedef struct
 } XjToday;
 
 void     xj_today_free       (XjToday     *today);
-gint64   xj_today_lookback   (const XjScheduleSpec *spec,
-                              gint64       today_start);
 gboolean xj_today_compute    (XjStore     *store,
                               gint64       now,
                               XjToday    **result,

@@ -64,6 +64,9 @@ set_string (char       **field,
   return TRUE;
 }
 
+static gboolean xj_site_kind_from_string (const char *text,
+                                          XjSiteKind *kind);
+
 static XjSite *
 site_from_row (sqlite3_stmt *stmt)
 {
@@ -203,7 +206,7 @@ xj_site_kind_to_string (XjSiteKind kind)
   return kinds[kind].id;
 }
 
-gboolean
+static gboolean
 xj_site_kind_from_string (const char *text,
                           XjSiteKind *kind)
 {
@@ -341,7 +344,7 @@ xj_site_get_active (XjSite *self)
  * Checks what a person typed before anything is written; the messages are
  * shown under the field they concern.
  */
-gboolean
+static gboolean
 xj_site_validate (XjSite  *self,
                   GError **error)
 {

@@ -29,8 +29,6 @@ G_DECLARE_FINAL_TYPE (XjSite, xj_site, XJ, SITE, GObject)
 GQuark      xj_site_error_quark         (void);
 
 const char *xj_site_kind_to_string      (XjSiteKind   kind);
-gboolean    xj_site_kind_from_string    (const char  *text,
-                                         XjSiteKind  *kind);
 const char *xj_site_kind_get_label      (XjSiteKind   kind);
 
 XjSite     *xj_site_new                 (const char  *name,
@@ -52,8 +50,6 @@ const char *xj_site_get_project_manager (XjSite      *self);
 void        xj_site_set_project_manager (XjSite      *self,
                                          const char  *project_manager);
 gboolean    xj_site_get_active          (XjSite      *self);
-gboolean    xj_site_validate            (XjSite      *self,
-                                         GError     **error);
 
 gboolean    xj_store_save_site          (XjStore     *store,
                                          XjSite      *site,

@@ -68,6 +68,17 @@ xj_format_local_minute (gint64 unix_seconds)
   return g_date_time_format (dt, "%Y-%m-%d %H:%M");
 }
 
+/* The same for a time that may be unset (0 or less): a copy of @unset
+ * (NULL gives NULL) in its place. */
+char *
+xj_format_local_minute_or (gint64      unix_seconds,
+                           const char *unset)
+{
+  if (unix_seconds <= 0)
+    return g_strdup (unset);
+  return xj_format_local_minute (unix_seconds);
+}
+
 /* Accepts what xj_format_local_minute writes, with any spacing around the
  * parts; refuses impossible dates (2026-02-30) rather than rolling over. */
 gboolean

@@ -17,6 +17,8 @@ char      *xj_format_iso8601     (gint64 unix_seconds);
 
 /* What people type and read in forms: local "YYYY-MM-DD HH:MM". */
 char      *xj_format_local_minute (gint64       unix_seconds);
+char      *xj_format_local_minute_or (gint64     unix_seconds,
+                                      const char *unset);
 gboolean   xj_parse_local_minute  (const char  *text,
                                    gint64      *unix_seconds);
 

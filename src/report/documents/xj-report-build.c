@@ -47,12 +47,7 @@ static const struct {
 static char *
 format_time (gint64 unix_seconds)
 {
-  g_autoptr(GDateTime) local = NULL;
-
-  if (unix_seconds <= 0)
-    return NULL;
-  local = g_date_time_new_from_unix_local (unix_seconds);
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+  return xj_format_local_minute_or (unix_seconds, NULL);
 }
 
 static char *
@@ -80,7 +75,7 @@ format_span (gint64 start,
  * id on six digits (XJ-2026-000123).  Derived, not counted: the same
  * inspection always has the same number, and ids never repeat.
  */
-char *
+static char *
 xj_report_dup_inspection_number (gint64 inspection_id,
                                  gint64 started_at)
 {

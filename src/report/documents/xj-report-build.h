@@ -7,8 +7,6 @@
 
 G_BEGIN_DECLS
 
-char               *xj_report_dup_inspection_number   (gint64       inspection_id,
-                                                       gint64       started_at);
 XjReportData       *xj_report_data_from_record        (const XjInspectionRecord *record,
                                                        const char  *organisation,
                                                        const char  *logo_path,

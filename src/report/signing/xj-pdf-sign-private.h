@@ -75,4 +75,10 @@ GBytes   *_xj_pdf_cms_sign        (XjSigner            *signer,
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (XjPdfDocument, _xj_pdf_document_clear)
 
+gboolean _xj_verify_fail (char    **reason_slot,
+                          GError  **error,
+                          GQuark    domain,
+                          int       code,
+                          char     *reason);
+
 G_END_DECLS

@@ -459,15 +459,20 @@ describe_verdict (const XjPdfVerifyResult *result)
 }
 
 /* Sets @result's reason and, with the same words, @error. */
-static gboolean
-fail (XjPdfVerifyResult  *result,
-      GError            **error,
-      XjPdfSignError      code,
-      char               *reason)
+/* --- shared with the archive's check ----------------------------------------- */
+
+/* Takes @reason: it becomes what the verification says (@reason_slot) and
+ * the message of @error.  Returns FALSE, for `return _xj_verify_fail (…)`. */
+gboolean
+_xj_verify_fail (char    **reason_slot,
+                 GError  **error,
+                 GQuark    domain,
+                 int       code,
+                 char     *reason)
 {
-  g_free (result->reason);
-  result->reason = reason;
-  g_set_error_literal (error, XJ_PDF_SIGN_ERROR, code, reason);
+  g_free (*reason_slot);
+  *reason_slot = reason;
+  g_set_error_literal (error, domain, code, reason);
   return FALSE;
 }
 
@@ -522,27 +527,27 @@ xj_pdf_verify_file (const char         *path,
     {
       g_autofree char *display = g_filename_display_name (path);
 
-      return fail (result, error, XJ_PDF_SIGN_ERROR_IO,
-                   g_strdup_printf (_("Cannot read “%s”: %s"), display, local_error->message));
+      return _xj_verify_fail (&result->reason, error, XJ_PDF_SIGN_ERROR, XJ_PDF_SIGN_ERROR_IO,
+                              g_strdup_printf (_("Cannot read “%s”: %s"), display, local_error->message));
     }
   data = (const guint8 *) g_mapped_file_get_contents (file);
   size = g_mapped_file_get_length (file);
 
   if (data == NULL || !find_last_signature (data, size, &signature))
-    return fail (result, error, XJ_PDF_SIGN_ERROR_NOT_SIGNED,
-                 g_strdup (_("The document is not signed")));
+    return _xj_verify_fail (&result->reason, error, XJ_PDF_SIGN_ERROR, XJ_PDF_SIGN_ERROR_NOT_SIGNED,
+                            g_strdup (_("The document is not signed")));
   if ((guint64) range[0] + range[1] > (guint64) range[2] ||
       (guint64) range[2] + range[3] > size)
-    return fail (result, error, XJ_PDF_SIGN_ERROR_ALTERED,
-                 g_strdup (_("The document was changed after it was signed: part of it is missing")));
+    return _xj_verify_fail (&result->reason, error, XJ_PDF_SIGN_ERROR, XJ_PDF_SIGN_ERROR_ALTERED,
+                            g_strdup (_("The document was changed after it was signed: part of it is missing")));
   if (range[2] - (range[0] + range[1]) < 2 ||
       data[range[0] + range[1]] != '<' || data[range[2] - 1] != '>' ||
       (der = decode_contents (data + range[0] + range[1] + 1,
                               range[2] - (range[0] + range[1]) - 2, &padding_altered)) == NULL)
-    return fail (result, error, padding_altered ? XJ_PDF_SIGN_ERROR_ALTERED : XJ_PDF_SIGN_ERROR_INVALID,
-                 padding_altered
-                 ? g_strdup (_("The signature field was changed after signing: it holds data after the signature"))
-                 : g_strdup (_("The signature data in the document is damaged")));
+    return _xj_verify_fail (&result->reason, error, XJ_PDF_SIGN_ERROR, padding_altered ? XJ_PDF_SIGN_ERROR_ALTERED : XJ_PDF_SIGN_ERROR_INVALID,
+                            padding_altered
+                            ? g_strdup (_("The signature field was changed after signing: it holds data after the signature"))
+                            : g_strdup (_("The signature data in the document is damaged")));
   /* A damaged certificate file is left out, not fatal: it names no one. */
   if (data_dir != NULL)
     known = xj_certificate_list (data_dir, NULL);
@@ -552,24 +557,25 @@ xj_pdf_verify_file (const char         *path,
   memcpy (signed_data, data + range[0], range[1]);
   memcpy (signed_data + range[1], data + range[2], range[3]);
   if (!verify_cms (der, signed_data, range[1] + range[3], known, result, &code))
-    return fail (result, error, code, g_steal_pointer (&result->reason));
+    return _xj_verify_fail (&result->reason, error, XJ_PDF_SIGN_ERROR, code,
+                            g_steal_pointer (&result->reason));
 
   result->covers_whole_file = range[0] == 0 && (guint64) range[2] + range[3] == size;
   if ((guint64) range[2] + range[3] < size)
-    return fail (result, error, XJ_PDF_SIGN_ERROR_ALTERED,
-                 g_strdup (_("The document was changed after it was signed: content was added after the signature")));
+    return _xj_verify_fail (&result->reason, error, XJ_PDF_SIGN_ERROR, XJ_PDF_SIGN_ERROR_ALTERED,
+                            g_strdup (_("The document was changed after it was signed: content was added after the signature")));
   if (!result->covers_whole_file)
-    return fail (result, error, XJ_PDF_SIGN_ERROR_INCOMPLETE,
-                 g_strdup (_("The signature does not cover the whole document")));
+    return _xj_verify_fail (&result->reason, error, XJ_PDF_SIGN_ERROR, XJ_PDF_SIGN_ERROR_INCOMPLETE,
+                            g_strdup (_("The signature does not cover the whole document")));
   if (!result->certificate_valid)
-    return fail (result, error, XJ_PDF_SIGN_ERROR_INVALID,
-                 g_strdup (_("The certificate was not valid when the document was signed")));
+    return _xj_verify_fail (&result->reason, error, XJ_PDF_SIGN_ERROR, XJ_PDF_SIGN_ERROR_INVALID,
+                            g_strdup (_("The certificate was not valid when the document was signed")));
 
   if (!result->known && !result->trusted)
-    return fail (result, error, XJ_PDF_SIGN_ERROR_UNKNOWN_SIGNER,
-                 g_strdup_printf (_("The signature is valid, but by an unknown certificate "
-                                    "(fingerprint %s): no certificate in this data folder "
-                                    "vouches for who signed"), result->fingerprint));
+    return _xj_verify_fail (&result->reason, error, XJ_PDF_SIGN_ERROR, XJ_PDF_SIGN_ERROR_UNKNOWN_SIGNER,
+                            g_strdup_printf (_("The signature is valid, but by an unknown certificate "
+                                               "(fingerprint %s): no certificate in this data folder "
+                                               "vouches for who signed"), result->fingerprint));
   result->reason = describe_verdict (result);
   return TRUE;
 }

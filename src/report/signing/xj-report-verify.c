@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "xj-inspection.h"
+#include "xj-pdf-sign-private.h"
 #include "xj-pdf-sign.h"
 #include "xj-report-archive.h"
 
@@ -70,18 +71,6 @@ xj_archive_verification_clear (XjArchiveVerification *verification)
   memset (verification, 0, sizeof *verification);
 }
 
-static gboolean
-fail (XjArchiveVerification  *result,
-      GError                **error,
-      XjArchiveError          code,
-      char                   *reason)
-{
-  g_free (result->reason);
-  result->reason = reason;
-  g_set_error_literal (error, XJ_ARCHIVE_ERROR, code, reason);
-  return FALSE;
-}
-
 /**
  * xj_report_verify_archived:
  * @result: (out caller-allocates): what was found
@@ -111,13 +100,16 @@ xj_report_verify_archived (XjStore                *store,
   xj_archive_verification_clear (result);
   report = xj_store_find_archived_report (store, report_id, &local_error);
   if (report == NULL)
-    return fail (result, error, XJ_ARCHIVE_ERROR_NOT_FOUND, g_strdup (local_error->message));
+    return _xj_verify_fail (&result->reason, error, XJ_ARCHIVE_ERROR, XJ_ARCHIVE_ERROR_NOT_FOUND,
+                            local_error != NULL ? g_strdup (local_error->message)
+                                                : g_strdup_printf (_("There is no archived report with ID %lld."),
+                                                                   (long long) report_id));
   result->number = g_strdup (report->number);
   sha256 = xj_archive_file_sha256 (report->path, NULL, &local_error);
   if (sha256 == NULL)
-    return fail (result, error, XJ_ARCHIVE_ERROR_IO,
-                 g_strdup_printf (_("The archived report %s is missing or unreadable: %s"),
-                                  report->number, local_error->message));
+    return _xj_verify_fail (&result->reason, error, XJ_ARCHIVE_ERROR, XJ_ARCHIVE_ERROR_IO,
+                            g_strdup_printf (_("The archived report %s is missing or unreadable: %s"),
+                                             report->number, local_error->message));
   result->hash_matches = g_strcmp0 (sha256, report->sha256) == 0;
   result->signature_valid = xj_pdf_verify_file (report->path, xj_store_get_data_dir (store),
                                                 &signature, &local_error);
@@ -134,11 +126,12 @@ xj_report_verify_archived (XjStore                *store,
   /* The signature's verdict is the more telling one ("the digest does not
    * match"); a validly signed file with another hash is another document. */
   if (!result->signature_valid)
-    return fail (result, error, XJ_ARCHIVE_ERROR_ALTERED, g_steal_pointer (&signature.reason));
+    return _xj_verify_fail (&result->reason, error, XJ_ARCHIVE_ERROR, XJ_ARCHIVE_ERROR_ALTERED,
+                            g_steal_pointer (&signature.reason));
   if (!result->hash_matches)
-    return fail (result, error, XJ_ARCHIVE_ERROR_ALTERED,
-                 g_strdup_printf (_("The archived file is not the report %s that was signed: its "
-                                    "SHA-256 does not match the archive’s record"), report->number));
+    return _xj_verify_fail (&result->reason, error, XJ_ARCHIVE_ERROR, XJ_ARCHIVE_ERROR_ALTERED,
+                            g_strdup_printf (_("The archived file is not the report %s that was signed: its "
+                                               "SHA-256 does not match the archive’s record"), report->number));
   result->reason = g_steal_pointer (&signature.reason);
   if (unknown)
     {

@@ -13,6 +13,7 @@
 #include "xj-archive-actions.h"
 #include "xj-report-archive.h"
 #include "xj-verify-dialog.h"
+#include "xj-window-actions.h"
 #include "xj-window.h"
 
 typedef struct {
@@ -47,21 +48,6 @@ job_new (GtkWidget *widget,
 }
 
 /* The main window, also from a dialog over it. */
-static void
-toast (GtkWidget  *widget,
-       const char *message)
-{
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWindow *window = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-
-  while (window != NULL && !XJ_IS_WINDOW (window))
-    window = gtk_window_get_transient_for (window);
-  if (window != NULL)
-    xj_window_toast (XJ_WINDOW (window), message);
-  else
-    g_warning ("%s", message);
-}
-
 static GtkWindow *
 parent_window (GtkWidget *widget)
 {
@@ -84,7 +70,7 @@ on_launched_cb (GObject      *source,
     {
       g_autofree char *message = g_strdup_printf (_("No application could open the report: %s"),
                                                   error->message);
-      toast (widget, message);
+      xj_toast (widget, message);
     }
 }
 
@@ -105,7 +91,7 @@ xj_archive_open_report (GtkWidget *widget,
   report = xj_store_get_archived_report (store, inspection_id, &error);
   if (report == NULL)
     {
-      toast (widget, error->message);
+      xj_toast (widget, error->message);
       return;
     }
   file = g_file_new_for_path (report->path);
@@ -142,9 +128,9 @@ on_copied_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
-    toast (job->widget, error->message);
+    xj_toast (job->widget, error->message);
   else
-    toast (job->widget, _("Copy saved"));
+    xj_toast (job->widget, _("Copy saved"));
 }
 
 static void
@@ -181,7 +167,7 @@ xj_archive_save_copy (GtkWidget *widget,
   report = xj_store_get_archived_report (store, inspection_id, &error);
   if (report == NULL)
     {
-      toast (widget, error->message);
+      xj_toast (widget, error->message);
       return;
     }
   chooser = gtk_file_chooser_native_new (_("Save a Copy of the Report"), parent_window (widget),
@@ -236,7 +222,7 @@ on_verified_cb (GObject      *source,
 
   if (verification == NULL)
     {
-      toast (job->widget, error->message);
+      xj_toast (job->widget, error->message);
       return;
     }
   dialog = xj_verify_dialog_new (parent_window (job->widget), verification);

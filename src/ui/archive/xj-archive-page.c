@@ -22,6 +22,7 @@
 #include "xj-clock.h"
 #include "xj-inspection.h"
 #include "xj-site.h"
+#include "xj-window-actions.h"
 #include "xj-window.h"
 
 struct _XjArchivePage
@@ -113,10 +114,9 @@ static void
 on_loading_cb (XjArchivePage *self)
 {
   const GError *error = xj_paged_model_get_error (self->model);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  if (error != NULL && XJ_IS_WINDOW (root))
-    xj_window_toast (XJ_WINDOW (root), error->message);
+  if (error != NULL)
+    xj_toast (GTK_WIDGET (self), error->message);
   if (!xj_paged_model_get_counted (self->model))
     return;
   if (g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
@@ -151,6 +151,8 @@ on_list_activate_cb (XjArchivePage *self,
 }
 
 /* --- callbacks ------------------------------------------------------------ */
+
+static void xj_archive_page_reload (XjArchivePage *self);
 
 static void
 on_query_changed_cb (XjArchivePage *self)
@@ -309,7 +311,7 @@ xj_archive_page_new (XjApplication *application)
 }
 
 /* Reads the list again from the first page. */
-void
+static void
 xj_archive_page_reload (XjArchivePage *self)
 {
   XjArchiveQuery query;

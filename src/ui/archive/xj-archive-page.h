@@ -11,7 +11,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (XjArchivePage, xj_archive_page, XJ, ARCHIVE_PAGE, AdwBin)
 
 GtkWidget *xj_archive_page_new          (XjApplication *application);
-void       xj_archive_page_reload       (XjArchivePage *self);
 gboolean   xj_archive_page_get_loading  (XjArchivePage *self);
 guint      xj_archive_page_get_n_rows   (XjArchivePage *self);
 void       xj_archive_page_set_search   (XjArchivePage *self,

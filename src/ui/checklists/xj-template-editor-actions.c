@@ -16,6 +16,7 @@
 #include "xj-template-io.h"
 #include "xj-template-store.h"
 #include "xj-section-row.h"
+#include "xj-window-actions.h"
 
 /* --- helpers -------------------------------------------------------------- */
 
@@ -127,7 +128,7 @@ remove_item_activated (GtkWidget  *widget,
   if ((guint) item >= section->items->len)
     item = (int) section->items->len - 1;
   after_structure_change (self, self->selected_section, item, TRUE);
-  _xj_template_editor_toast (self, _("Item removed"));
+  xj_toast (GTK_WIDGET (self), _("Item removed"));
 }
 
 static void
@@ -261,19 +262,21 @@ duplicate_activated (GtkWidget  *widget,
   id = xj_store_duplicate_template (store, self->tmpl->template_id, NULL, actor, &error);
   if (id == 0 || (copy = xj_store_load_template (store, id, &error)) == NULL)
     {
-      _xj_template_editor_toast (self, error->message);
+      xj_toast (GTK_WIDGET (self), error->message);
       return;
     }
   _xj_template_editor_load (self, copy);
   /* Translators: %s is the new checklist's name */
   message = g_strdup_printf (_("Duplicated. You are editing “%s” now."), self->tmpl->name);
-  _xj_template_editor_toast (self, message);
+  xj_toast (GTK_WIDGET (self), message);
 }
+
+static void save_template (XjTemplateEditor *self);
 
 static gboolean
 save_cb (gpointer data)
 {
-  _xj_template_editor_save (data);
+  save_template (data);
   return G_SOURCE_REMOVE;
 }
 
@@ -332,12 +335,12 @@ save_activated (GtkWidget  *widget,
   used = count_inspections (self, &latest, &error);
   if (error != NULL)
     {
-      _xj_template_editor_toast (self, error->message);
+      xj_toast (GTK_WIDGET (self), error->message);
       return;
     }
   if (used == 0)
     {
-      _xj_template_editor_save (self);
+      save_template (self);
       return;
     }
   /* Translators: %d is the number of the version that saving creates */
@@ -358,8 +361,8 @@ save_activated (GtkWidget  *widget,
 
 /* --- private API ---------------------------------------------------------- */
 
-void
-_xj_template_editor_save (XjTemplateEditor *self)
+static void
+save_template (XjTemplateEditor *self)
 {
   g_autofree char *actor = xj_application_dup_actor (self->application);
   g_autoptr(GError) error = NULL;
@@ -374,7 +377,7 @@ _xj_template_editor_save (XjTemplateEditor *self)
       self->close_when_saved = FALSE;
       _xj_template_editor_rebuild (self);
       _xj_template_editor_select (self, section, item);
-      _xj_template_editor_toast (self, error->message);
+      xj_toast (GTK_WIDGET (self), error->message);
       return;
     }
   g_free (self->snapshot);
@@ -389,7 +392,7 @@ _xj_template_editor_save (XjTemplateEditor *self)
   _xj_template_editor_changed (self);
   /* Translators: %d is a version number */
   message = g_strdup_printf (_("Saved as version %d"), self->tmpl->version);
-  _xj_template_editor_toast (self, message);
+  xj_toast (GTK_WIDGET (self), message);
 }
 
 void

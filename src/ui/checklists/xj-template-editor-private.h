@@ -47,11 +47,8 @@ void _xj_template_editor_select         (XjTemplateEditor *self,
                                          int               section,
                                          int               item);
 void _xj_template_editor_changed        (XjTemplateEditor *self);
-void _xj_template_editor_toast          (XjTemplateEditor *self,
-                                         const char       *message);
 
 void _xj_template_editor_actions_init   (GtkWidgetClass   *widget_class);
 void _xj_template_editor_actions_update (XjTemplateEditor *self);
-void _xj_template_editor_save           (XjTemplateEditor *self);
 
 G_END_DECLS

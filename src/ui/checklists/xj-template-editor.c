@@ -244,6 +244,20 @@ xj_template_editor_finalize (GObject *object)
   G_OBJECT_CLASS (xj_template_editor_parent_class)->finalize (object);
 }
 
+/* win.toast (s): the editor is a window of its own, so toasts from its
+ * fields and actions stand over it rather than over the main window. */
+static void
+toast_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  XjTemplateEditor *self = XJ_TEMPLATE_EDITOR (widget);
+  AdwToast *toast = adw_toast_new (g_variant_get_string (parameter, NULL));
+
+  adw_toast_set_timeout (toast, 4);
+  adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
 static void
 xj_template_editor_class_init (XjTemplateEditorClass *klass)
 {
@@ -273,6 +287,7 @@ xj_template_editor_class_init (XjTemplateEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XjTemplateEditor, item_editor);
 
   _xj_template_editor_actions_init (widget_class);
+  gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_activated);
 }
 
 static void
@@ -387,16 +402,6 @@ _xj_template_editor_changed (XjTemplateEditor *self)
   update_problem_count (self);
   update_title (self);
   _xj_template_editor_actions_update (self);
-}
-
-void
-_xj_template_editor_toast (XjTemplateEditor *self,
-                           const char       *message)
-{
-  AdwToast *toast = adw_toast_new (message);
-
-  adw_toast_set_timeout (toast, 4);
-  adw_toast_overlay_add_toast (self->toasts, toast);
 }
 
 /* --- public API ----------------------------------------------------------- */

@@ -16,6 +16,7 @@
 #include "xj-template-io.h"
 #include "xj-template-store.h"
 #include "xj-templates-page-private.h"
+#include "xj-window-actions.h"
 
 /* --- import --------------------------------------------------------------- */
 
@@ -137,7 +138,7 @@ on_preview_response_cb (AdwMessageDialog *dialog,
     }
   /* Translators: %s is the imported checklist's name */
   message = g_strdup_printf (_("Imported “%s”"), tmpl->name);
-  _xj_templates_page_toast (self, message);
+  xj_toast (GTK_WIDGET (self), message);
 }
 
 static void
@@ -279,12 +280,12 @@ on_write_done_cb (GObject      *source,
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      _xj_templates_page_toast (self, error->message);
+      xj_toast (GTK_WIDGET (self), error->message);
       return;
     }
   /* Translators: %s is a file name */
   message = g_strdup_printf (_("Exported to “%s”"), basename);
-  _xj_templates_page_toast (self, message);
+  xj_toast (GTK_WIDGET (self), message);
 }
 
 /* A name without .json or .csv gets .json: the format follows the name. */
@@ -315,7 +316,7 @@ xj_templates_page_export_file (XjTemplatesPage *self,
   tmpl = xj_store_load_template (xj_application_get_store (application), template_id, &error);
   if (tmpl == NULL)
     {
-      _xj_templates_page_toast (self, error->message);
+      xj_toast (GTK_WIDGET (self), error->message);
       return;
     }
   task = g_task_new (self, NULL, on_write_done_cb, NULL);

@@ -9,8 +9,6 @@
 G_BEGIN_DECLS
 
 XjApplication *_xj_templates_page_get_application (XjTemplatesPage *self);
-void _xj_templates_page_toast          (XjTemplatesPage *self,
-                                        const char      *message);
 void _xj_templates_page_choose_import  (XjTemplatesPage *self);
 void _xj_templates_page_choose_export  (XjTemplatesPage *self,
                                         gint64           template_id,

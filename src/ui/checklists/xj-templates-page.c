@@ -13,6 +13,7 @@
 #include "xj-template-editor.h"
 #include "xj-template-store.h"
 #include "xj-templates-page-private.h"
+#include "xj-window-actions.h"
 #include "xj-window.h"
 
 struct _XjTemplatesPage
@@ -144,7 +145,7 @@ reload (XjTemplatesPage *self)
                                        gtk_toggle_button_get_active (self->show_archived), &error);
   if (summaries == NULL)
     {
-      _xj_templates_page_toast (self, error->message);
+      xj_toast (GTK_WIDGET (self), error->message);
       return;
     }
   g_clear_pointer (&self->summaries, g_ptr_array_unref);
@@ -185,7 +186,7 @@ open_template (XjTemplatesPage *self,
                                              template_id, &error);
 
   if (tmpl == NULL)
-    _xj_templates_page_toast (self, error->message);
+    xj_toast (GTK_WIDGET (self), error->message);
   else
     open_editor (self, tmpl);
 }
@@ -268,7 +269,7 @@ duplicate_activated (GtkWidget  *widget,
   id = xj_store_duplicate_template (xj_application_get_store (self->application),
                                     g_variant_get_int64 (parameter), NULL, actor, &error);
   if (id == 0)
-    _xj_templates_page_toast (self, error->message);
+    xj_toast (GTK_WIDGET (self), error->message);
   else
     open_template (self, id);
 }
@@ -285,9 +286,9 @@ archive_activated (GtkWidget  *widget,
 
   if (!xj_store_set_template_archived (xj_application_get_store (self->application),
                                        g_variant_get_int64 (parameter), archive, actor, &error))
-    _xj_templates_page_toast (self, error->message);
+    xj_toast (GTK_WIDGET (self), error->message);
   else if (archive)
-    _xj_templates_page_toast (self, _("Archived. “Show Archived” lists it again."));
+    xj_toast (GTK_WIDGET (self), _("Archived. “Show Archived” lists it again."));
 }
 
 static void
@@ -379,16 +380,6 @@ XjApplication *
 _xj_templates_page_get_application (XjTemplatesPage *self)
 {
   return self->application;
-}
-
-void
-_xj_templates_page_toast (XjTemplatesPage *self,
-                          const char      *message)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (XJ_IS_WINDOW (root))
-    xj_window_toast (XJ_WINDOW (root), message);
 }
 
 /* --- public API ----------------------------------------------------------- */

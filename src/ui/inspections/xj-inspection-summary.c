@@ -13,6 +13,7 @@
 #include "xj-inspection-summary.h"
 #include "xj-notice-dialog.h"
 #include "xj-text.h"
+#include "xj-window-actions.h"
 #include "xj-window.h"
 
 struct _XjInspectionSummary
@@ -241,16 +242,13 @@ complete_activated (GtkWidget  *widget,
 {
   XjInspectionSummary *self = XJ_INSPECTION_SUMMARY (widget);
   g_autoptr(GError) error = NULL;
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
 
   if (!xj_runner_complete (self->runner, &error))
     {
-      gtk_label_set_text (self->error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      xj_inline_error_show (self->error_label, error->message, NULL);
       return;
     }
-  if (XJ_IS_WINDOW (parent))
-    xj_window_toast (XJ_WINDOW (parent), _("Inspection completed"));
+  xj_toast (GTK_WIDGET (self), _("Inspection completed"));
   gtk_window_close (GTK_WINDOW (self));
 }
 

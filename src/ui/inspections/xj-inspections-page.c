@@ -21,6 +21,7 @@
 #include "xj-new-inspection-dialog.h"
 #include "xj-record-rows-private.h"
 #include "xj-site.h"
+#include "xj-window-actions.h"
 #include "xj-window.h"
 
 #define MAX_DRAFTS 50
@@ -57,23 +58,11 @@ static const int period_days[] = { 0, 7, 30, 90, -1 };
 /* --- helpers -------------------------------------------------------------- */
 
 static void
-show_error (XjInspectionsPage *self,
-            const char        *message)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (XJ_IS_WINDOW (root))
-    xj_window_toast (XJ_WINDOW (root), message);
-}
-
-static void
 on_row_activated_cb (AdwActionRow *row)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (row));
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "inspection-id"));
 
-  if (XJ_IS_WINDOW (root))
-    xj_window_open_inspection (XJ_WINDOW (root), id);
+  gtk_widget_activate_action (GTK_WIDGET (row), "win.open-inspection", "x", id);
 }
 
 static const char *
@@ -202,7 +191,7 @@ on_loading_cb (XjInspectionsPage *self)
   const GError *error = xj_paged_model_get_error (self->model);
 
   if (error != NULL)
-    show_error (self, error->message);
+    xj_toast (GTK_WIDGET (self), error->message);
   update_stack (self);
 }
 
@@ -211,10 +200,9 @@ on_list_activate_cb (XjInspectionsPage *self,
                      guint              position)
 {
   const XjInspection *inspection = _xj_record_rows_get_data (self->list, position);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  if (inspection != NULL && XJ_IS_WINDOW (root))
-    xj_window_open_inspection (XJ_WINDOW (root), inspection->id);
+  if (inspection != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.open-inspection", "x", inspection->id);
 }
 
 /* The drafts above the list, at most MAX_DRAFTS, once their worker has
@@ -226,7 +214,7 @@ show_drafts (XjInspectionsPage *self)
   const GError *error = xj_paged_model_get_error (self->drafts);
 
   if (error != NULL)
-    show_error (self, error->message);
+    xj_toast (GTK_WIDGET (self), error->message);
   if (!xj_paged_model_get_counted (self->drafts) || xj_paged_model_get_loading (self->drafts))
     return;
   for (guint i = 0; i < self->draft_rows->len; i++)

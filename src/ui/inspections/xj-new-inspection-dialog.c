@@ -18,6 +18,7 @@
 #include "xj-site.h"
 #include "xj-template-store.h"
 #include "xj-today.h"
+#include "xj-window-actions.h"
 #include "xj-window.h"
 
 struct _XjNewInspectionDialog
@@ -44,21 +45,6 @@ struct _XjNewInspectionDialog
 G_DEFINE_FINAL_TYPE (XjNewInspectionDialog, xj_new_inspection_dialog, ADW_TYPE_WINDOW)
 
 /* --- helpers -------------------------------------------------------------- */
-
-static void
-show_error (XjNewInspectionDialog *self,
-            const char            *message,
-            GtkWidget             *field)
-{
-  gtk_label_set_text (self->error_label, message);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->start_row), "error");
-  if (field != NULL)
-    {
-      gtk_widget_add_css_class (field, "error");
-      gtk_widget_grab_focus (field);
-    }
-}
 
 static gboolean
 is_blank (AdwEntryRow *row)
@@ -137,16 +123,19 @@ start_activated (GtkWidget  *widget,
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   gint64 id;
 
+  /* A time corrected since the last try is no longer marked. */
+  gtk_widget_remove_css_class (GTK_WIDGET (self->start_row), "error");
   if (self->read_error != NULL)
     {
-      show_error (self, self->read_error, NULL);
+      xj_inline_error_show (self->error_label, self->read_error, NULL);
       return;
     }
   if (!xj_parse_local_minute (gtk_editable_get_text (GTK_EDITABLE (self->start_row)),
                               &start.started_at))
     {
-      show_error (self, _("Enter the start time as YYYY-MM-DD HH:MM, for example 2026-03-01 10:30."),
-                  GTK_WIDGET (self->start_row));
+      xj_inline_error_show (self->error_label,
+                            _("Enter the start time as YYYY-MM-DD HH:MM, for example 2026-03-01 10:30."),
+                            GTK_WIDGET (self->start_row));
       return;
     }
   start.site_id = _xj_combo_row_get_id (self->site_row);
@@ -163,19 +152,19 @@ start_activated (GtkWidget  *widget,
                              start.template_id, start.kind, start.started_at,
                              &start.schedule_id, &start.occurrence_at, &error))
     {
-      show_error (self, error->message, NULL);
+      xj_inline_error_show (self->error_label, error->message, NULL);
       return;
     }
 
   id = xj_store_start_inspection (xj_application_get_store (self->application), &start, &error);
   if (id == 0)
     {
-      show_error (self, error->message, first_missing_field (self));
+      xj_inline_error_show (self->error_label, error->message, first_missing_field (self));
       return;
     }
   gtk_window_close (GTK_WINDOW (self));
-  if (XJ_IS_WINDOW (parent))
-    xj_window_open_inspection (XJ_WINDOW (parent), id);
+  if (parent != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (parent), "win.open-inspection", "x", id);
 }
 
 /* --- building ------------------------------------------------------------- */
@@ -203,10 +192,11 @@ fill_choices (XjNewInspectionDialog *self)
   if (error != NULL)
     {
       self->read_error = g_strdup (error->message);
-      show_error (self, self->read_error, NULL);
+      xj_inline_error_show (self->error_label, self->read_error, NULL);
     }
   else if (_xj_choices_is_empty (sites))
-    show_error (self, _("There is no active site yet: add the site in Sites first."), NULL);
+    xj_inline_error_show (self->error_label,
+                          _("There is no active site yet: add the site in Sites first."), NULL);
 }
 
 /* --- GObject -------------------------------------------------------------- */

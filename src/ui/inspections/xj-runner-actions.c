@@ -15,6 +15,7 @@
 #include "xj-inspection-summary.h"
 #include "xj-runner-private.h"
 #include "xj-text.h"
+#include "xj-window-actions.h"
 #include "xj-window.h"
 
 /* Keys and the actions they trigger; the shortcuts window lists the same. */
@@ -112,12 +113,15 @@ answer_and_move_on (XjRunner   *self,
 
 /* --- actions -------------------------------------------------------------- */
 
+static void answer_current (XjRunner  *self,
+                            XjOutcome  outcome);
+
 static void
 pass_activated (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  _xj_runner_answer_current (XJ_RUNNER (widget), XJ_OUTCOME_PASS);
+  answer_current (XJ_RUNNER (widget), XJ_OUTCOME_PASS);
 }
 
 static void
@@ -125,7 +129,7 @@ fail_activated (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  _xj_runner_answer_current (XJ_RUNNER (widget), XJ_OUTCOME_FAIL);
+  answer_current (XJ_RUNNER (widget), XJ_OUTCOME_FAIL);
 }
 
 static void
@@ -133,7 +137,7 @@ na_activated (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  _xj_runner_answer_current (XJ_RUNNER (widget), XJ_OUTCOME_NA);
+  answer_current (XJ_RUNNER (widget), XJ_OUTCOME_NA);
 }
 
 static void
@@ -272,12 +276,7 @@ forget_remark_activated (GtkWidget  *widget,
 
   if (!xj_store_forget_frequent_remark (xj_application_get_store (self->application),
                                         g_variant_get_string (parameter, NULL), &error))
-    {
-      GtkRoot *root = gtk_widget_get_root (widget);
-
-      if (XJ_IS_WINDOW (root))
-        xj_window_toast (XJ_WINDOW (root), error->message);
-    }
+    xj_toast (widget, error->message);
 }
 
 static void
@@ -392,8 +391,8 @@ _xj_runner_actions_update (XjRunner *self)
 /* P / F / N: answer the current item and go to the next one.  Types that
  * have no pass or fail button (a number, a rating) get the keyboard
  * instead, so that the answer can be typed. */
-void
-_xj_runner_answer_current (XjRunner  *self,
+static void
+answer_current (XjRunner  *self,
                            XjOutcome  outcome)
 {
   XjItemRow *row = xj_runner_get_current_row (self);

@@ -13,22 +13,13 @@
 #include "xj-report-archive.h"
 #include "xj-runner-private.h"
 #include "xj-sign-dialog.h"
+#include "xj-window-actions.h"
 #include "xj-window.h"
 
 static XjStore *
 get_store (XjRunner *self)
 {
   return xj_application_get_store (self->application);
-}
-
-static void
-toast (XjRunner   *self,
-       const char *message)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (XJ_IS_WINDOW (root))
-    xj_window_toast (XJ_WINDOW (root), message);
 }
 
 /* Signed: read the inspection again (its state) and show what it allows. */
@@ -55,7 +46,7 @@ sign_activated (GtkWidget  *widget,
 
   if (dialog == NULL)
     {
-      toast (self, error->message);
+      xj_toast (GTK_WIDGET (self), error->message);
       return;
     }
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (widget)));
@@ -96,7 +87,7 @@ verify_activated (GtkWidget  *widget,
                                                                      self->inspection_id, &error);
 
   if (report == NULL)
-    toast (self, error->message);
+    xj_toast (GTK_WIDGET (self), error->message);
   else
     xj_archive_verify (widget, get_store (self), report->id);
 }

@@ -18,6 +18,7 @@
 #include "xj-photo-store.h"
 #include "xj-photo-viewer.h"
 #include "xj-runner-private.h"
+#include "xj-window-actions.h"
 #include "xj-window.h"
 
 typedef struct
@@ -46,16 +47,6 @@ get_store (XjRunner *self)
   return xj_application_get_store (self->application);
 }
 
-static void
-toast (XjRunner   *self,
-       const char *message)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (XJ_IS_WINDOW (root))
-    xj_window_toast (XJ_WINDOW (root), message);
-}
-
 /* Attaches stored photos to @row's answer; says on the row and in a toast
  * what went wrong, file by file. */
 static guint
@@ -73,7 +64,7 @@ attach_results (XjRunner  *self,
                                &answer_id, &error))
     {
       xj_item_row_set_error (row, error->message);
-      toast (self, error->message);
+      xj_toast (GTK_WIDGET (self), error->message);
       return 0;
     }
   for (guint i = 0; i < results->len; i++)
@@ -107,7 +98,7 @@ attach_results (XjRunner  *self,
       g_autofree char *message = g_strdup_printf (ngettext ("%u photo could not be attached",
                                                             "%u photos could not be attached",
                                                             failed), failed);
-      toast (self, message);
+      xj_toast (GTK_WIDGET (self), message);
     }
   return attached;
 }
@@ -142,7 +133,7 @@ on_import_done_cb (GObject      *source,
     {
       /* Silent on cancel: the person asked for it. */
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        toast (job->runner, error->message);
+        xj_toast (GTK_WIDGET (job->runner), error->message);
       return;
     }
   if (!job->runner->read_only)
@@ -172,7 +163,8 @@ _xj_runner_attach_paths (XjRunner           *self,
     return;
   if (g_object_get_data (G_OBJECT (strip), "import") != NULL)
     {
-      toast (self, _("Photos are still being imported for this item: wait or cancel first."));
+      xj_toast (GTK_WIDGET (self),
+                _("Photos are still being imported for this item: wait or cancel first."));
       return;
     }
   job = g_new0 (ImportJob, 1);
@@ -266,7 +258,7 @@ on_pasted_cb (GObject      *source,
   g_autoptr(GPtrArray) results = xj_photo_source_paste_finish (result, &paths, &error);
 
   if (error != NULL)
-    toast (job->runner, error->message);
+    xj_toast (GTK_WIDGET (job->runner), error->message);
   else if (job->runner->read_only)
     return;
   else if (results != NULL)
@@ -306,7 +298,7 @@ on_folder_imported_cb (GObject      *source,
   if (results == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        toast (self, error->message);
+        xj_toast (GTK_WIDGET (self), error->message);
       return;
     }
   if (self->read_only)
@@ -339,12 +331,12 @@ _xj_runner_import_folder (XjRunner   *self,
     return;
   if ((paths = xj_photo_list_folder (folder, &error)) == NULL)
     {
-      toast (self, error->message);
+      xj_toast (GTK_WIDGET (self), error->message);
       return;
     }
   if (paths->len == 0)
     {
-      toast (self, _("There are no photos in this folder."));
+      xj_toast (GTK_WIDGET (self), _("There are no photos in this folder."));
       return;
     }
   g_ptr_array_add (paths, NULL);

@@ -53,7 +53,6 @@ void     _xj_runner_set_current        (XjRunner   *self,
                                         gboolean    focus);
 void     _xj_runner_move               (XjRunner   *self,
                                         int         delta);
-void     _xj_runner_reload_remarks     (XjRunner   *self);
 void     _xj_runner_focus_current      (XjRunner   *self);
 
 guint    _xj_runner_find_row           (XjRunner   *self,
@@ -82,8 +81,6 @@ void     _xj_runner_paste              (XjRunner   *self);
 void     _xj_runner_class_add_actions  (GtkWidgetClass *widget_class);
 void     _xj_runner_add_shortcuts      (XjRunner   *self);
 void     _xj_runner_actions_update     (XjRunner   *self);
-void     _xj_runner_answer_current     (XjRunner   *self,
-                                        XjOutcome   outcome);
 gboolean _xj_runner_needs_evidence     (XjRunner   *self,
                                         const XjTemplateItem *item);
 

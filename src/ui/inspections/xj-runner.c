@@ -195,10 +195,12 @@ on_map_cb (XjRunner *self)
   gtk_widget_grab_focus (GTK_WIDGET (row_at (self, self->current)));
 }
 
+static void reload_remarks (XjRunner *self);
+
 static void
 on_remarks_changed_cb (XjRunner *self)
 {
-  _xj_runner_reload_remarks (self);
+  reload_remarks (self);
 }
 
 /* Counts and thumbnails follow the photos, whoever attached them. */
@@ -313,7 +315,7 @@ load (XjRunner  *self,
     return FALSE;
   self->read_only = self->inspection->state != XJ_INSPECTION_DRAFT;
 
-  _xj_runner_reload_remarks (self);
+  reload_remarks (self);
   set_titles (self);
   add_rows (self);
   _xj_runner_reload_photos (self);
@@ -478,8 +480,8 @@ _xj_runner_move (XjRunner *self,
 }
 
 /* The team's frequent remarks, to pick from or to forget. */
-void
-_xj_runner_reload_remarks (XjRunner *self)
+static void
+reload_remarks (XjRunner *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) remarks = xj_store_list_frequent_remarks (get_store (self),

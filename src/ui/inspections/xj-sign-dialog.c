@@ -26,6 +26,7 @@
 #include "xj-report-preview.h"
 #include "xj-sign-dialog.h"
 #include "xj-text.h"
+#include "xj-window-actions.h"
 #include "xj-window.h"
 
 struct _XjSignDialog
@@ -83,14 +84,6 @@ static gboolean
 needs_representative (XjSignDialog *self)
 {
   return xj_inspection_kind_needs_representative (self->inspection->kind);
-}
-
-static void
-show_error (XjSignDialog *self,
-            const char   *message)
-{
-  gtk_label_set_text (self->error_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
 }
 
 static void
@@ -258,16 +251,6 @@ save_signatures (XjSignDialog  *self,
                                             row_text (self->rep_company_row), rep, error) > 0;
 }
 
-static void
-toast (XjSignDialog *self,
-       const char   *message)
-{
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-
-  if (XJ_IS_WINDOW (parent))
-    xj_window_toast (XJ_WINDOW (parent), message);
-}
-
 /* --- signing -------------------------------------------------------------- */
 
 static void
@@ -306,11 +289,11 @@ on_signed_cb (GObject      *source,
     {
       /* Cancelled: the user knows; nothing was changed. */
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, error->message);
+        xj_inline_error_show (self->error_label, error->message, NULL);
       return;
     }
   message = g_strdup_printf (_("Signed and archived as report %s"), report->number);
-  toast (self, message);
+  xj_toast (GTK_WIDGET (self), message);
   g_signal_emit (self, signals[SIGNED], 0, report->id);
   gtk_window_close (GTK_WINDOW (self));
 }
@@ -326,7 +309,7 @@ start_signing (XjSignDialog *self,
 
   if (!save_signatures (self, &error))
     {
-      show_error (self, error->message);
+      xj_inline_error_show (self->error_label, error->message, NULL);
       return;
     }
   if (settings != NULL)
@@ -334,7 +317,7 @@ start_signing (XjSignDialog *self,
       organisation = g_settings_get_string (settings, "organisation-name");
       logo = g_settings_get_string (settings, "organisation-logo");
     }
-  show_error (self, NULL);
+  xj_inline_error_show (self->error_label, NULL, NULL);
   set_busy (self, TRUE);
   self->cancellable = g_cancellable_new ();
   forget_passphrase (self);
@@ -445,7 +428,7 @@ on_preview_launched_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   if (!g_app_info_launch_default_for_uri_finish (result, &error))
-    show_error (self, error->message);
+    xj_inline_error_show (self->error_label, error->message, NULL);
 }
 
 static void
@@ -464,7 +447,7 @@ on_preview_written_cb (GObject      *source,
   if (!xj_inspection_write_preview_finish (result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, error->message);
+        xj_inline_error_show (self->error_label, error->message, NULL);
       return;
     }
   file = g_file_new_for_path (g_object_get_data (G_OBJECT (self), "preview-path"));
@@ -497,7 +480,7 @@ preview_activated (GtkWidget  *widget,
   name = g_strdup_printf ("%" G_GINT64_FORMAT "-preview.pdf", self->inspection->id);
   g_object_set_data_full (G_OBJECT (self), "preview-path", g_build_filename (folder, name, NULL),
                           g_free);
-  show_error (self, NULL);
+  xj_inline_error_show (self->error_label, NULL, NULL);
   gtk_widget_action_set_enabled (widget, "sign.preview", FALSE);
   self->preview_cancellable = g_cancellable_new ();
   xj_inspection_write_preview_async (get_store (self), self->inspection->id, organisation, logo,
@@ -524,7 +507,7 @@ sign_activated (GtkWidget  *widget,
   XjSignDialog *self = XJ_SIGN_DIALOG (widget);
   const char *problem = check_form (self);
 
-  show_error (self, problem);
+  xj_inline_error_show (self->error_label, problem, NULL);
   if (problem != NULL)
     return;
   update_certificate (self);

@@ -21,6 +21,7 @@
 #include "xj-notice-dialog.h"
 #include "xj-notice-store.h"
 #include "xj-site.h"
+#include "xj-window-actions.h"
 
 struct _XjNoticeDialog
 {
@@ -48,20 +49,6 @@ struct _XjNoticeDialog
 G_DEFINE_FINAL_TYPE (XjNoticeDialog, xj_notice_dialog, ADW_TYPE_WINDOW)
 
 /* --- helpers -------------------------------------------------------------- */
-
-static void
-show_error (XjNoticeDialog *self,
-            GtkWidget      *field,
-            const char     *message)
-{
-  gtk_label_set_text (self->error_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
-  if (field != NULL)
-    {
-      gtk_widget_add_css_class (field, "error");
-      gtk_widget_grab_focus (field);
-    }
-}
 
 static GtkTextView *
 add_text_area (XjNoticeDialog *self,
@@ -125,7 +112,7 @@ load_sites (XjNoticeDialog *self)
 
   if (error != NULL)
     {
-      show_error (self, NULL, error->message);
+      xj_inline_error_show (self->error_label, error->message, NULL);
       return;
     }
   _xj_combo_row_set_choices (self->site_row, sites);
@@ -206,18 +193,21 @@ read_form (XjNoticeDialog *self)
 
   if (site_id == 0)
     {
-      show_error (self, GTK_WIDGET (self->site_row), _("Choose the site the notice is for."));
+      xj_inline_error_show (self->error_label, _("Choose the site the notice is for."),
+                            GTK_WIDGET (self->site_row));
       return FALSE;
     }
   if (!self->from_findings && *description == '\0')
     {
-      show_error (self, GTK_WIDGET (self->description_view),
-                  _("Describe the problem: a notice without findings needs a description."));
+      xj_inline_error_show (self->error_label,
+                            _("Describe the problem: a notice without findings needs a description."),
+                            GTK_WIDGET (self->description_view));
       return FALSE;
     }
   if (deadline <= xj_clock_now ())
     {
-      show_error (self, GTK_WIDGET (self->deadline_row), _("Set a deadline in the future."));
+      xj_inline_error_show (self->error_label, _("Set a deadline in the future."),
+                            GTK_WIDGET (self->deadline_row));
       return FALSE;
     }
   xj_notice_set_site_id (notice, site_id);
@@ -245,13 +235,13 @@ save_activated (GtkWidget  *widget,
   gtk_widget_remove_css_class (GTK_WIDGET (self->site_row), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->description_view), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->deadline_row), "error");
-  show_error (self, NULL, NULL);
+  xj_inline_error_show (self->error_label, NULL, NULL);
   if (self->notice == NULL || !read_form (self))
     return;
   if (!xj_store_create_notice (xj_application_get_store (self->application), self->notice,
                                XJ_REPEAT_WINDOW_DAYS_DEFAULT, actor, &error))
     {
-      show_error (self, NULL, error->message);
+      xj_inline_error_show (self->error_label, error->message, NULL);
       return;
     }
   /* The notice page is where it is issued. */
@@ -372,7 +362,7 @@ xj_raise_notice_dialog_new (XjApplication *application,
     self->notice = xj_notice_defaults_from_findings (findings, xj_clock_now (), &error);
   if (self->notice == NULL)
     {
-      show_error (self, NULL, error->message);
+      xj_inline_error_show (self->error_label, error->message, NULL);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "notice.save", FALSE);
       return GTK_WIDGET (self);
     }

@@ -31,7 +31,7 @@ static guint n_running;
  * notice (its id replaces an older one about the same notice); past
  * %XJ_NOTICE_REMINDERS_MAX, one summary that opens the board instead.
  */
-void
+static void
 xj_notice_reminders_post (GApplication *application,
                           GPtrArray    *reminders)
 {

@@ -10,8 +10,6 @@ G_BEGIN_DECLS
 
 void  xj_notice_reminders_run  (XjApplication *application,
                                 GCancellable  *cancellable);
-void  xj_notice_reminders_post (GApplication  *application,
-                                GPtrArray     *reminders);
 guint xj_notice_reminders_get_n_running (void);
 
 G_END_DECLS

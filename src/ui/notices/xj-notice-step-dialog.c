@@ -18,6 +18,7 @@
 #include "xj-notice-step-dialog.h"
 #include "xj-photo-picker.h"
 #include "xj-signature-pad.h"
+#include "xj-window-actions.h"
 
 #define DAY (24 * 3600)
 
@@ -52,20 +53,6 @@ G_DEFINE_FINAL_TYPE (XjNoticeStepDialog, xj_notice_step_dialog, ADW_TYPE_WINDOW)
 
 /* --- helpers -------------------------------------------------------------- */
 
-static void
-show_error (XjNoticeStepDialog *self,
-            GtkWidget          *field,
-            const char         *message)
-{
-  gtk_label_set_text (self->error_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
-  if (field != NULL)
-    {
-      gtk_widget_add_css_class (field, "error");
-      gtk_widget_grab_focus (field);
-    }
-}
-
 static char *
 dup_remark (XjNoticeStepDialog *self)
 {
@@ -92,7 +79,7 @@ require (XjNoticeStepDialog *self,
 
   if (*trimmed != '\0')
     return TRUE;
-  show_error (self, field, message);
+  xj_inline_error_show (self->error_label, message, field);
   return FALSE;
 }
 
@@ -129,13 +116,15 @@ apply_step (XjNoticeStepDialog *self,
           return FALSE;
         if (xj_photo_picker_get_busy (self->photo_picker))
           {
-            show_error (self, NULL, _("Photos are still being imported: wait or cancel first."));
+            xj_inline_error_show (self->error_label,
+                                  _("Photos are still being imported: wait or cancel first."),
+                                  NULL);
             return FALSE;
           }
         if (self->photos_required && after[0] == NULL)
           {
-            show_error (self, NULL, _("Add at least one photo taken after the rectification: "
-                                      "the findings of this notice require photos."));
+            xj_inline_error_show (self->error_label, _("Add at least one photo taken after the rectification: "
+                                      "the findings of this notice require photos."), NULL);
             gtk_widget_grab_focus (GTK_WIDGET (self->photo_picker));
             return FALSE;
           }
@@ -154,7 +143,8 @@ apply_step (XjNoticeStepDialog *self,
         return FALSE;
       if (xj_deadline_row_get_deadline (self->deadline_row) <= xj_clock_now ())
         {
-          show_error (self, GTK_WIDGET (self->deadline_row), _("Set a deadline in the future."));
+          xj_inline_error_show (self->error_label, _("Set a deadline in the future."),
+                                GTK_WIDGET (self->deadline_row));
           return FALSE;
         }
       return xj_store_reject_notice (store, id, entry_text (self->name_row), remark,
@@ -184,14 +174,14 @@ apply_activated (GtkWidget  *widget,
   gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->remark_view), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->deadline_row), "error");
-  show_error (self, NULL, NULL);
+  xj_inline_error_show (self->error_label, NULL, NULL);
   if (apply_step (self, &error))
     {
       gtk_window_close (GTK_WINDOW (self));
       return;
     }
   if (error != NULL)
-    show_error (self, NULL, error->message);
+    xj_inline_error_show (self->error_label, error->message, NULL);
 }
 
 static GtkWidget *

@@ -16,6 +16,7 @@
 #include "xj-notice-view-private.h"
 #include "xj-report-build.h"
 #include "xj-report.h"
+#include "xj-window-actions.h"
 #include "xj-window.h"
 
 typedef enum {
@@ -41,24 +42,6 @@ write_job_free (WriteJob *job)
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WriteJob, write_job_free)
-
-static void
-show_message (XjNoticeView *self,
-              const char   *message)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (XJ_IS_WINDOW (root))
-    xj_window_toast (XJ_WINDOW (root), message);
-}
-
-static void
-show_error (XjNoticeView *self,
-            const char   *message)
-{
-  gtk_label_set_text (self->error_label, message);
-  gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
-}
 
 /* --- printing ------------------------------------------------------------- */
 
@@ -98,12 +81,12 @@ on_print_dialog_response_cb (GtkDialog *dialog,
   gtk_window_destroy (GTK_WINDOW (dialog));
   if (!gtk_print_job_set_source_file (print_job, job->path, &error))
     {
-      show_error (job->view, error->message);
+      xj_notice_view_show_error (job->view, error->message);
       g_unlink (job->path);
       return;
     }
   gtk_print_job_send (print_job, on_print_job_done_cb, g_steal_pointer (&job->path), NULL);
-  show_message (job->view, _("Sent to the printer"));
+  xj_toast (GTK_WIDGET (job->view), _("Sent to the printer"));
 }
 
 static void
@@ -137,7 +120,7 @@ on_written_cb (GObject      *source,
       if (job->after == AFTER_PRINT)
         g_unlink (job->path);
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (job->view, error->message);
+        xj_notice_view_show_error (job->view, error->message);
       return;
     }
   g_clear_object (&job->view->document_cancellable);
@@ -146,7 +129,7 @@ on_written_cb (GObject      *source,
       open_print_dialog (g_steal_pointer (&job));
       return;
     }
-  show_message (job->view, _("Notice saved as PDF"));
+  xj_toast (GTK_WIDGET (job->view), _("Notice saved as PDF"));
 }
 
 static void
@@ -165,7 +148,7 @@ write_document (XjNoticeView *self,
                                             self->notice_id, organisation, &error);
   if (data == NULL)
     {
-      show_error (self, error->message);
+      xj_notice_view_show_error (self, error->message);
       return;
     }
 
@@ -236,7 +219,7 @@ print_activated (GtkWidget  *widget,
   fd = g_file_open_tmp ("xunjian-notice-XXXXXX.pdf", &path, &error);
   if (fd < 0)
     {
-      show_error (self, error->message);
+      xj_notice_view_show_error (self, error->message);
       return;
     }
   close (fd);

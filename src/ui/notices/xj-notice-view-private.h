@@ -28,7 +28,6 @@ struct _XjNoticeView
   GCancellable        *document_cancellable; /* a PDF being written */
 };
 
-void         _xj_notice_view_reload             (XjNoticeView        *self);
 const char  *_xj_notice_view_audit_label        (const char          *action);
 gboolean     _xj_notice_view_audit_has_own_words (const char         *action);
 gboolean     _xj_notice_view_audit_in_history   (const char          *action);

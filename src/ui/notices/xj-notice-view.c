@@ -26,17 +26,6 @@ G_DEFINE_FINAL_TYPE (XjNoticeView, xj_notice_view, ADW_TYPE_BIN)
 
 /* --- helpers -------------------------------------------------------------- */
 
-static char *
-_xj_notice_view_format_time (gint64 at)
-{
-  g_autoptr(GDateTime) local = NULL;
-
-  if (at <= 0)
-    return g_strdup ("");
-  local = g_date_time_new_from_unix_local (at);
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
-}
-
 /* A field of the notice: its name small on the left, its value in body
  * text beside it (libadwaita 1.2 has no "property" row style, and a
  * subtitle is grey and small: hard to read for what matters). */
@@ -115,7 +104,7 @@ static char *
 by_at (const char *by,
        gint64      at)
 {
-  g_autofree char *when = _xj_notice_view_format_time (at);
+  g_autofree char *when = xj_format_local_minute_or (at, "");
 
   if (by == NULL || *by == '\0')
     return g_steal_pointer (&when);
@@ -138,7 +127,7 @@ fill_status (XjNoticeView *self,
                  xj_notice_state_get_label (xj_notice_get_state (notice)));
   if (deadline > 0)
     {
-      g_autofree char *when = _xj_notice_view_format_time (deadline);
+      g_autofree char *when = xj_format_local_minute_or (deadline, "");
       const char *css = xj_notice_is_overdue (notice, now) ? "overdue"
                         : xj_notice_is_due_soon (notice, now) ? "due-soon" : NULL;
 
@@ -155,7 +144,7 @@ fill_status (XjNoticeView *self,
     }
   if (xj_notice_get_escalated (notice))
     {
-      g_autofree char *when = _xj_notice_view_format_time (xj_notice_get_escalated_at (notice));
+      g_autofree char *when = xj_format_local_minute_or (xj_notice_get_escalated_at (notice), "");
       g_autofree char *detail = g_strdup_printf (
         /* Translators: reason · when · to whom a notice was escalated */
         _("%s · %s · to %s"),
@@ -213,7 +202,7 @@ fill_details (XjNoticeView *self,
     }
   if (xj_notice_get_rectified_at (notice) > 0)
     {
-      g_autofree char *text = _xj_notice_view_format_time (xj_notice_get_rectified_at (notice));
+      g_autofree char *text = xj_format_local_minute_or (xj_notice_get_rectified_at (notice), "");
       add_row (self, group, _("Rectified"), text);
       add_row (self, group, _("What was done"), xj_notice_get_rectification_remark (notice));
     }
@@ -225,7 +214,7 @@ fill_details (XjNoticeView *self,
     }
   if (xj_notice_get_closed_at (notice) > 0)
     {
-      g_autofree char *text = _xj_notice_view_format_time (xj_notice_get_closed_at (notice));
+      g_autofree char *text = xj_format_local_minute_or (xj_notice_get_closed_at (notice), "");
       add_row (self, group, _("Closed out"), text);
     }
 }
@@ -336,7 +325,7 @@ fill_signatures (XjNoticeView *self)
       g_autofree char *who = *signature->company != '\0'
         ? g_strdup_printf ("%s · %s", signature->name, signature->company)
         : g_strdup (signature->name);
-      g_autofree char *when = _xj_notice_view_format_time (signature->signed_at);
+      g_autofree char *when = xj_format_local_minute_or (signature->signed_at, "");
       g_autoptr(GtkWidget) pad = g_object_ref_sink (xj_signature_pad_new ());
 
       add_row (self, self->signatures_group, who, when);
@@ -413,11 +402,13 @@ fill_history (XjNoticeView *self)
 
 /* --- GObject -------------------------------------------------------------- */
 
+static void reload_notice (XjNoticeView *self);
+
 static void
 on_store_changed_cb (XjNoticeView *self)
 {
   if (self->notice_id > 0)
-    _xj_notice_view_reload (self);
+    reload_notice (self);
 }
 
 static void
@@ -471,8 +462,8 @@ xj_notice_view_init (XjNoticeView *self)
 
 /* --- private API ---------------------------------------------------------- */
 
-void
-_xj_notice_view_reload (XjNoticeView *self)
+static void
+reload_notice (XjNoticeView *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(XjNotice) notice = NULL;
@@ -534,7 +525,7 @@ xj_notice_view_set_notice_id (XjNoticeView *self,
 
   self->notice_id = notice_id;
   xj_notice_view_show_error (self, NULL);
-  _xj_notice_view_reload (self);
+  reload_notice (self);
 }
 
 XjNotice *

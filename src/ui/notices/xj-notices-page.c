@@ -19,6 +19,7 @@
 #include "xj-notice-view.h"
 #include "xj-notices-page.h"
 #include "xj-site.h"
+#include "xj-window-actions.h"
 #include "xj-window.h"
 
 /* The countdowns move: redraw the board this often while it is shown. */
@@ -72,16 +73,6 @@ filter_is_active (const XjNoticeFilter *filter)
   return filter->site_id != 0 || filter->type >= 0 || filter->party >= 0
          || filter->severity >= 0 || filter->overdue || filter->due_this_week
          || filter->escalated;
-}
-
-static void
-show_error (XjNoticesPage *self,
-            const char    *message)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (XJ_IS_WINDOW (root))
-    xj_window_toast (XJ_WINDOW (root), message);
 }
 
 static void
@@ -146,7 +137,7 @@ on_board_loaded_cb (GObject      *source,
   self->loading = FALSE;
   if (board == NULL)
     {
-      show_error (self, error->message);
+      xj_toast (GTK_WIDGET (self), error->message);
       return;
     }
   show_board (self, board);
@@ -465,7 +456,7 @@ xj_notices_page_new (XjApplication *application)
   _xj_dropdown_set_choices (self->site_filter, sites);
   self->syncing = FALSE;
   if (_xj_choices_get_error (sites) != NULL)
-    show_error (self, _xj_choices_get_error (sites)->message);
+    xj_toast (GTK_WIDGET (self), _xj_choices_get_error (sites)->message);
   self->view = XJ_NOTICE_VIEW (xj_notice_view_new (application));
   gtk_stack_add_named (self->view_stack, GTK_WIDGET (self->view), "notice");
   g_signal_connect_object (store, "changed::notices", G_CALLBACK (on_store_changed_cb), self,

@@ -435,7 +435,7 @@ xj_photo_picker_init (XjPhotoPicker *self)
 {
   GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   GtkBox *buttons = GTK_BOX (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6));
-  GtkWidget *cancel = gtk_button_new_from_icon_name ("process-stop-symbolic");
+  GtkWidget *cancel;
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
   gtk_box_set_spacing (GTK_BOX (self), 8);
@@ -459,19 +459,8 @@ xj_photo_picker_init (XjPhotoPicker *self)
   add_button (buttons, _("_Paste"), "picker.paste");
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (buttons));
 
-  self->progress_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6));
-  self->progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
-  gtk_progress_bar_set_show_text (self->progress, TRUE);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->progress), TRUE);
-  gtk_widget_set_valign (GTK_WIDGET (self->progress), GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (cancel, _("Cancel the Import"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (cancel), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Cancel the Import"), -1);
-  gtk_widget_add_css_class (cancel, "flat");
+  self->progress_box = xj_photo_import_progress_new (&self->progress, &cancel);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "picker.cancel");
-  gtk_box_append (self->progress_box, GTK_WIDGET (self->progress));
-  gtk_box_append (self->progress_box, cancel);
-  gtk_widget_set_visible (GTK_WIDGET (self->progress_box), FALSE);
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->progress_box));
 
   self->message = GTK_LABEL (gtk_label_new (NULL));

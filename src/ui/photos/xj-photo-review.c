@@ -25,6 +25,7 @@
 #include "xj-photo-store.h"
 #include "xj-photo-strip.h"
 #include "xj-runner-private.h"
+#include "xj-window-actions.h"
 #include "xj-window.h"
 
 struct _XjPhotoReview
@@ -342,12 +343,10 @@ confirm_activated (GtkWidget  *widget,
       attached++;
     }
   {
-    GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self->runner));
     g_autofree char *message = g_strdup_printf (ngettext ("%u photo attached", "%u photos attached",
                                                           attached), attached);
 
-    if (XJ_IS_WINDOW (root))
-      xj_window_toast (XJ_WINDOW (root), message);
+    xj_toast (GTK_WIDGET (self->runner), message);
   }
   gtk_window_destroy (GTK_WINDOW (self));
 }

@@ -112,6 +112,29 @@ xj_photo_show_import_progress (GtkProgressBar *bar,
   gtk_progress_bar_set_text (bar, text);
 }
 
+/* An import's progress bar beside the button that cancels it, hidden until
+ * an import starts. */
+GtkBox *
+xj_photo_import_progress_new (GtkProgressBar **progress,
+                              GtkWidget      **cancel)
+{
+  GtkBox *box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6));
+
+  *progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
+  *cancel = gtk_button_new_from_icon_name ("process-stop-symbolic");
+  gtk_progress_bar_set_show_text (*progress, TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (*progress), TRUE);
+  gtk_widget_set_valign (GTK_WIDGET (*progress), GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (*cancel, _("Cancel the Import"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (*cancel), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Cancel the Import"), -1);
+  gtk_widget_add_css_class (*cancel, "flat");
+  gtk_box_append (box, GTK_WIDGET (*progress));
+  gtk_box_append (box, *cancel);
+  gtk_widget_set_visible (GTK_WIDGET (box), FALSE);
+  return box;
+}
+
 void
 xj_photo_show_async (const char   *path,
                      GCancellable *cancellable,
@@ -277,7 +300,7 @@ static void
 xj_photo_strip_init (XjPhotoStrip *self)
 {
   GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-  GtkWidget *cancel = gtk_button_new_from_icon_name ("process-stop-symbolic");
+  GtkWidget *cancel;
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
   gtk_box_set_spacing (GTK_BOX (self), 6);
@@ -296,19 +319,8 @@ xj_photo_strip_init (XjPhotoStrip *self)
   gtk_widget_set_visible (GTK_WIDGET (self->flags), FALSE);
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->flags));
 
-  self->progress_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6));
-  self->progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
-  gtk_progress_bar_set_show_text (self->progress, TRUE);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->progress), TRUE);
-  gtk_widget_set_valign (GTK_WIDGET (self->progress), GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (cancel, _("Cancel the Import"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (cancel), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Cancel the Import"), -1);
-  gtk_widget_add_css_class (cancel, "flat");
+  self->progress_box = xj_photo_import_progress_new (&self->progress, &cancel);
   g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (on_cancel_clicked_cb), self);
-  gtk_box_append (self->progress_box, GTK_WIDGET (self->progress));
-  gtk_box_append (self->progress_box, cancel);
-  gtk_widget_set_visible (GTK_WIDGET (self->progress_box), FALSE);
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->progress_box));
 
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);

@@ -35,6 +35,8 @@ GdkTexture   *xj_photo_load_texture_finish (GAsyncResult      *result);
 void          xj_photo_show_import_progress (GtkProgressBar *bar,
                                              guint           done,
                                              guint           total);
+GtkBox       *xj_photo_import_progress_new (GtkProgressBar **progress,
+                                            GtkWidget      **cancel);
 /* Loads @path in a worker into a GtkPicture or GtkImage (kept alive). */
 void          xj_photo_show_async         (const char         *path,
                                            GCancellable       *cancellable,

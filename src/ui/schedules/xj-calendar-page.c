@@ -19,6 +19,7 @@
 #include "xj-inspection.h"
 #include "xj-occurrence-start.h"
 #include "xj-site.h"
+#include "xj-window-actions.h"
 #include "xj-window.h"
 
 typedef struct
@@ -238,10 +239,7 @@ on_month_done_cb (GObject      *source,
   gtk_spinner_stop (self->spinner);
   if (occurrences == NULL)
     {
-      GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), XJ_TYPE_WINDOW);
-
-      if (window != NULL)
-        xj_window_toast (XJ_WINDOW (window), error->message);
+      xj_toast (GTK_WIDGET (self), error->message);
       return;
     }
   g_clear_pointer (&self->occurrences, g_array_unref);

@@ -17,6 +17,7 @@
 #include "xj-schedule-dialog.h"
 #include "xj-site.h"
 #include "xj-template-store.h"
+#include "xj-window-actions.h"
 
 #define N_RULES (XJ_SCHEDULE_RULE_RANDOM + 1)
 
@@ -401,14 +402,6 @@ read_spec (XjScheduleDialog  *self,
   return xj_schedule_spec_parse (rule, json, spec, error);
 }
 
-static void
-show_error (XjScheduleDialog *self,
-            const char       *message)
-{
-  gtk_label_set_text (self->error_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
-}
-
 static const char *
 selected_kind (XjScheduleDialog *self)
 {
@@ -430,11 +423,13 @@ on_field_changed_cb (XjScheduleDialog *self)
   gtk_stack_set_visible_child_name (self->rule_stack,
                                     xj_schedule_rule_to_string (adw_combo_row_get_selected (self->rule_row)));
   if (self->read_error != NULL)
-    show_error (self, self->read_error);
+    xj_inline_error_show (self->error_label, self->read_error, NULL);
   else if (_xj_choices_is_empty (adw_combo_row_get_model (self->site_row)))
-    show_error (self, _("There is no active site yet: add the site in Sites first."));
+    xj_inline_error_show (self->error_label,
+                          _("There is no active site yet: add the site in Sites first."), NULL);
   else
-    show_error (self, read_spec (self, &spec, &error) ? NULL : error->message);
+    xj_inline_error_show (self->error_label,
+                          read_spec (self, &spec, &error) ? NULL : error->message, NULL);
 }
 
 static void
@@ -451,12 +446,12 @@ save_activated (GtkWidget  *widget,
 
   if (self->read_error != NULL)
     {
-      show_error (self, self->read_error);
+      xj_inline_error_show (self->error_label, self->read_error, NULL);
       return;
     }
   if (!read_spec (self, &spec, &error))
     {
-      show_error (self, error->message);
+      xj_inline_error_show (self->error_label, error->message, NULL);
       return;
     }
   if (self->schedule == NULL)
@@ -469,7 +464,7 @@ save_activated (GtkWidget  *widget,
   if (!xj_store_save_schedule (xj_application_get_store (self->application), self->schedule,
                                actor, &error))
     {
-      show_error (self, error->message);
+      xj_inline_error_show (self->error_label, error->message, NULL);
       return;
     }
   gtk_window_close (GTK_WINDOW (self));

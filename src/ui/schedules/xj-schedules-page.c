@@ -19,6 +19,7 @@
 #include "xj-schedule-dialog.h"
 #include "xj-schedule-model.h"
 #include "xj-schedules-page.h"
+#include "xj-window-actions.h"
 #include "xj-window.h"
 
 /* How far ahead the list looks for the next occurrence. */
@@ -43,16 +44,6 @@ G_DEFINE_FINAL_TYPE (XjSchedulesPage, xj_schedules_page, ADW_TYPE_BIN)
 
 /* --- helpers -------------------------------------------------------------- */
 
-static void
-show_error (XjSchedulesPage *self,
-            const char      *message)
-{
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), XJ_TYPE_WINDOW);
-
-  if (window != NULL)
-    xj_window_toast (XJ_WINDOW (window), message);
-}
-
 /* One row's read (well under a millisecond): the list holds only pages. */
 static XjSchedule *
 find (XjSchedulesPage *self,
@@ -63,7 +54,7 @@ find (XjSchedulesPage *self,
                                                 schedule_id, &error);
 
   if (schedule == NULL)
-    show_error (self, error->message);
+    xj_toast (GTK_WIDGET (self), error->message);
   return schedule;
 }
 
@@ -189,7 +180,7 @@ on_loading_cb (XjSchedulesPage *self)
   const GError *error = xj_paged_model_get_error (self->model);
 
   if (error != NULL)
-    show_error (self, error->message);
+    xj_toast (GTK_WIDGET (self), error->message);
   if (xj_paged_model_get_counted (self->model))
     gtk_stack_set_visible_child_name (self->stack,
                                       g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0
@@ -289,7 +280,7 @@ pause_activated (GtkWidget  *widget,
   g_variant_get (parameter, "(xb)", &id, &paused);
   if (!xj_store_set_schedule_paused (xj_application_get_store (self->application), id, paused,
                                      actor, &error))
-    show_error (self, error->message);
+    xj_toast (GTK_WIDGET (self), error->message);
 }
 
 static void
@@ -305,7 +296,7 @@ on_delete_response_cb (AdwMessageDialog *dialog,
     return;
   actor = xj_application_dup_actor (self->application);
   if (!xj_store_delete_schedule (xj_application_get_store (self->application), id, actor, &error))
-    show_error (self, error->message);
+    xj_toast (GTK_WIDGET (self), error->message);
 }
 
 static void

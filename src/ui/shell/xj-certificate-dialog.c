@@ -17,6 +17,7 @@
 #include "xj-certificate.h"
 #include "xj-clock.h"
 #include "xj-text.h"
+#include "xj-window-actions.h"
 
 struct _XjCertificateDialog
 {
@@ -93,14 +94,6 @@ static const char *
 row_text (AdwEntryRow *row)
 {
   return gtk_editable_get_text (GTK_EDITABLE (row));
-}
-
-static void
-show_error (XjCertificateDialog *self,
-            const char          *message)
-{
-  gtk_label_set_text (self->error_label, message);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
 }
 
 static GtkWidget *
@@ -245,7 +238,7 @@ on_applied_cb (GObject      *source,
       else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
           set_busy (self, FALSE);
-          show_error (self, error->message);
+          xj_inline_error_show (self->error_label, error->message, NULL);
         }
       return;
     }
@@ -266,7 +259,7 @@ apply_activated (GtkWidget  *widget,
   g_autoptr(GTask) task = NULL;
   Job *job;
 
-  show_error (self, problem);
+  xj_inline_error_show (self->error_label, problem, NULL);
   if (problem != NULL)
     return;
   job = g_new0 (Job, 1);
@@ -284,6 +277,9 @@ apply_activated (GtkWidget  *widget,
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
   g_task_run_in_thread (task, apply_thread);
 }
+
+static void xj_certificate_dialog_set_file (XjCertificateDialog *self,
+                                            const char          *path);
 
 static void
 on_chooser_response_cb (GtkNativeDialog     *chooser,
@@ -436,7 +432,7 @@ xj_certificate_dialog_new (GtkWindow               *parent,
 }
 
 /* The PKCS#12 file to import, as if chosen (the file chooser and tests). */
-void
+static void
 xj_certificate_dialog_set_file (XjCertificateDialog *self,
                                 const char          *path)
 {

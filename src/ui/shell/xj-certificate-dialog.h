@@ -18,7 +18,5 @@ XjCertificateDialog *xj_certificate_dialog_new       (GtkWindow               *p
                                                       XjCertificateDialogMode  mode,
                                                       const char              *name,
                                                       const char              *organisation);
-void                 xj_certificate_dialog_set_file  (XjCertificateDialog     *self,
-                                                      const char              *path);
 
 G_END_DECLS

@@ -171,6 +171,64 @@ show_area_activated (GtkWidget  *widget,
   xj_window_show_area (XJ_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* win.toast (s): a short message from any page or dialog. */
+static void
+toast_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  XjWindow *self = XJ_WINDOW (widget);
+
+  adw_toast_overlay_add_toast (self->toasts,
+                               adw_toast_new (g_variant_get_string (parameter, NULL)));
+}
+
+static gboolean
+present_later_cb (gpointer data)
+{
+  gtk_window_present (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Once the window is on screen, the dialog goes over it. */
+static void
+on_mapped_present_cb (GtkWindow *dialog)
+{
+  g_idle_add_full (G_PRIORITY_LOW, present_later_cb, g_object_ref (dialog), g_object_unref);
+}
+
+/* win.show-error ((ss)): a title and what went wrong, in a dialog over the
+ * window, for an error that nothing on the page can show. */
+static void
+show_error_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  const char *title, *message;
+  GtkWidget *dialog;
+
+  g_variant_get (parameter, "(&s&s)", &title, &message);
+  dialog = adw_message_dialog_new (GTK_WINDOW (widget), title, message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  /* Asked for before the window shows (`--open-inspection` at start-up):
+   * presented once it does, or the window would cover it. */
+  if (gtk_widget_get_mapped (widget))
+    gtk_window_present (GTK_WINDOW (dialog));
+  else
+    g_signal_connect_object (widget, "map", G_CALLBACK (on_mapped_present_cb), dialog,
+                             G_CONNECT_SWAPPED);
+}
+
+/* win.open-inspection (x): the runner of that inspection. */
+static void
+open_inspection_activated (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  xj_window_open_inspection (XJ_WINDOW (widget), g_variant_get_int64 (parameter));
+}
+
 /* --- GObject -------------------------------------------------------------- */
 
 static void
@@ -261,6 +319,10 @@ xj_window_class_init (XjWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-notice", "x", show_notice_activated);
   gtk_widget_class_install_action (widget_class, "win.show-area", "s", show_area_activated);
+  gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-error", "(ss)", show_error_activated);
+  gtk_widget_class_install_action (widget_class, "win.open-inspection", "x",
+                                   open_inspection_activated);
 }
 
 static void
@@ -380,15 +442,6 @@ xj_window_show_fatal (XjWindow   *self,
   gtk_stack_set_visible_child (self->main_stack, GTK_WIDGET (self->fatal_page));
 }
 
-void
-xj_window_toast (XjWindow   *self,
-                 const char *message)
-{
-  g_return_if_fail (XJ_IS_WINDOW (self));
-
-  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
-}
-
 /* The runner of an inspection, over the areas.  One runner per inspection
  * in the whole application: opening one that another window shows brings
  * that window forward instead of making a second copy. */
@@ -412,7 +465,8 @@ xj_window_open_inspection (XjWindow *self,
   runner = xj_runner_new (XJ_APPLICATION (app), inspection_id, &error);
   if (runner == NULL)
     {
-      xj_window_toast (self, error->message);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "(ss)",
+                                  _("Cannot Open the Inspection"), error->message);
       return FALSE;
     }
   xj_window_close_inspection (self);

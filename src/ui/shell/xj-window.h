@@ -24,8 +24,6 @@ void      xj_window_show_error (XjWindow      *self,
 void      xj_window_show_fatal (XjWindow      *self,
                                 const char    *message);
 void      xj_window_store_ready (XjWindow     *self);
-void      xj_window_toast      (XjWindow      *self,
-                                const char    *message);
 gboolean  xj_window_open_inspection  (XjWindow *self,
                                       gint64    inspection_id);
 void      xj_window_close_inspection (XjWindow *self);

@@ -11,6 +11,7 @@
 #include "xj-site-dialog.h"
 #include "xj-site.h"
 #include "xj-sites-page.h"
+#include "xj-window-actions.h"
 #include "xj-window.h"
 
 struct _XjSitesPage
@@ -30,16 +31,6 @@ G_DEFINE_FINAL_TYPE (XjSitesPage, xj_sites_page, ADW_TYPE_BIN)
 /* --- helpers -------------------------------------------------------------- */
 
 static void
-show_error (XjSitesPage *self,
-            const char  *message)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (XJ_IS_WINDOW (root))
-    xj_window_toast (XJ_WINDOW (root), message);
-}
-
-static void
 reload (XjSitesPage *self)
 {
   XjStore *store = xj_application_get_store (self->application);
@@ -49,7 +40,7 @@ reload (XjSitesPage *self)
   sites = xj_store_list_sites (store, gtk_toggle_button_get_active (self->show_inactive), &error);
   if (sites == NULL)
     {
-      show_error (self, error->message);
+      xj_toast (GTK_WIDGET (self), error->message);
       return;
     }
   g_list_store_splice (self->sites, 0, g_list_model_get_n_items (G_LIST_MODEL (self->sites)),
@@ -88,7 +79,7 @@ set_active (XjSitesPage *self,
   if (!xj_store_set_site_active (xj_application_get_store (self->application),
                                  site_id, active, actor, &error))
     {
-      show_error (self, error->message);
+      xj_toast (GTK_WIDGET (self), error->message);
       return FALSE;
     }
   return TRUE;

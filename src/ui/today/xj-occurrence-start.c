@@ -13,6 +13,7 @@
 #include "xj-inspection.h"
 #include "xj-new-inspection-dialog.h"
 #include "xj-occurrence-start.h"
+#include "xj-window-actions.h"
 
 static void
 open_dialog (XjApplication      *application,
@@ -64,8 +65,8 @@ xj_occurrence_start (XjApplication      *application,
   id = xj_store_start_inspection (xj_application_get_store (application), &start, &error);
   if (id == 0)
     {
-      xj_window_toast (window, error->message);
+      xj_toast (GTK_WIDGET (window), error->message);
       return;
     }
-  xj_window_open_inspection (window, id);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-inspection", "x", id);
 }

@@ -17,6 +17,7 @@
 #include "xj-site-dialog.h"
 #include "xj-today-page.h"
 #include "xj-today-row.h"
+#include "xj-window-actions.h"
 #include "xj-window.h"
 
 /* Beyond this many notices a group ends with a row that opens the board. */
@@ -284,7 +285,6 @@ on_compute_done_cb (GObject      *source,
   XjTodayPage *self = XJ_TODAY_PAGE (source);
   g_autoptr(TodayResult) computed = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWidget *window;
 
   computed = g_task_propagate_pointer (G_TASK (result), &error);
   /* Superseded by a newer computation, or the page went away. */
@@ -295,9 +295,7 @@ on_compute_done_cb (GObject      *source,
   gtk_spinner_stop (self->spinner);
   if (computed == NULL)
     {
-      window = gtk_widget_get_ancestor (GTK_WIDGET (self), XJ_TYPE_WINDOW);
-      if (window != NULL)
-        xj_window_toast (XJ_WINDOW (window), error->message);
+      xj_toast (GTK_WIDGET (self), error->message);
       return;
     }
   g_clear_pointer (&self->result, today_result_free);
@@ -351,10 +349,7 @@ resume_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  GtkWidget *window = gtk_widget_get_ancestor (widget, XJ_TYPE_WINDOW);
-
-  if (window != NULL)
-    xj_window_open_inspection (XJ_WINDOW (window), g_variant_get_int64 (parameter));
+  gtk_widget_activate_action_variant (widget, "win.open-inspection", parameter);
 }
 
 static void
