@@ -23,6 +23,7 @@ static const struct {
   { "inspection", xj_cli_inspection },
   { "notice", xj_cli_notice },
   { "report", xj_cli_report },
+  { "server", xj_cli_server },
   { "site", xj_cli_site },
   { "template", xj_cli_template },
 };
