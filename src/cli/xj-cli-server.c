@@ -27,7 +27,7 @@ server_init (XjCli *cli)
 
   if (cli->argc != 2)
     return xj_cli_usage ("xunjian server init CONNINFO");
-  if ((connection = xj_team_connection_open (cli->argv[1], NULL, &error)) == NULL
+  if ((connection = xj_team_connection_open (cli->argv[1], NULL, NULL, &error)) == NULL
       || !xj_team_server_init (connection, &from, &error))
     return xj_cli_fail_error (error);
 
@@ -52,7 +52,7 @@ server_add_user (XjCli *cli)
   if (cli->argc != 4)
     return xj_cli_usage ("xunjian server add-user CONNINFO NAME "
                          "inspector|liaison|manager|admin [--password P]");
-  if ((connection = xj_team_connection_open (cli->argv[1], NULL, &error)) == NULL
+  if ((connection = xj_team_connection_open (cli->argv[1], NULL, NULL, &error)) == NULL
       || (used = xj_team_server_add_user (connection, cli->argv[2], cli->argv[3], password,
                                           &error)) == NULL)
     return xj_cli_fail_error (error);
@@ -115,7 +115,7 @@ server_status (XjCli *cli)
 
   if (cli->argc != 2)
     return xj_cli_usage ("xunjian server status CONNINFO [--json]");
-  if ((connection = xj_team_connection_open (cli->argv[1], NULL, &error)) == NULL
+  if ((connection = xj_team_connection_open (cli->argv[1], NULL, NULL, &error)) == NULL
       || (status = xj_team_server_get_status (connection, &error)) == NULL)
     return xj_cli_fail_error (error);
 

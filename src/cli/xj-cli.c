@@ -25,6 +25,7 @@ static const struct {
   { "report", xj_cli_report },
   { "server", xj_cli_server },
   { "site", xj_cli_site },
+  { "team", xj_cli_team },
   { "template", xj_cli_template },
 };
 

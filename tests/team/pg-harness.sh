@@ -7,12 +7,11 @@
 #
 # Gives: $pg_dir (socket folder), $pg_admin (conninfo of the superuser
 # "postgres" on database "team"), pg_stop / pg_start, psql_as USER PASSWORD SQL,
-# and the TAP helpers ok / done_testing.
+# and the TAP helpers of tap.sh.
 
+. "$(dirname "$0")/tap.sh"
 pg_bin=${PG_BIN:-/usr/lib/postgresql/15/bin}
 pg_dir=$(mktemp -d /tmp/xj-pg.XXXXXX)
-n=0
-failed=0
 
 as_pg () {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
@@ -31,17 +30,7 @@ pg_cleanup () {
   rm -rf "$pg_dir"
 }
 trap pg_cleanup EXIT
-trap 'exit 1' INT TERM
-
-ok () {
-  n=$((n + 1))
-  if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=1; fi
-}
-
-done_testing () {
-  echo "1..$n"
-  exit $failed
-}
+trap 'exit 1' HUP INT PIPE TERM
 
 [ "$(id -u)" = 0 ] && chown postgres "$pg_dir"
 # The superuser needs no password over the socket (it sets up the test);

@@ -57,12 +57,14 @@ on_notice_cb (void       *data,
 
 XjTeamConnection *
 xj_team_connection_open (const char  *conninfo,
+                         const char  *user,
                          const char  *password,
                          GError     **error)
 {
-  const char *keywords[] = { "dbname", "password", "fallback_application_name",
-                             "connect_timeout", NULL };
-  const char *values[] = { conninfo, password, "xunjian", "10", NULL };
+  /* Later keywords win over what the conninfo says; NULL values are skipped. */
+  const char *keywords[] = { "dbname", "fallback_application_name", "connect_timeout",
+                             "user", "password", NULL };
+  const char *values[] = { conninfo, "xunjian", "10", user, password, NULL };
   g_autoptr(XjTeamConnection) connection = g_new0 (XjTeamConnection, 1);
 
   g_return_val_if_fail (conninfo != NULL, NULL);
@@ -75,6 +77,12 @@ xj_team_connection_open (const char  *conninfo,
       gboolean auth = strstr (detail, "password") != NULL
                       || strstr (detail, "authentication") != NULL;
 
+      if (password == NULL && PQconnectionNeedsPassword (connection->conn))
+        {
+          g_set_error_literal (error, XJ_TEAM_ERROR, XJ_TEAM_ERROR_NEEDS_PASSWORD,
+                               _("The team server asks for a password."));
+          return NULL;
+        }
       g_set_error (error, XJ_TEAM_ERROR, auth ? XJ_TEAM_ERROR_AUTH : XJ_TEAM_ERROR_CONNECT,
                    auth ? _("The team server refused the user name or password: %s")
                         : _("Cannot reach the team server: %s"),
@@ -159,4 +167,53 @@ _xj_team_rollback (XjTeamConnection *connection)
 {
   if (PQtransactionStatus (connection->conn) != PQTRANS_IDLE)
     PQclear (PQexec (connection->conn, "ROLLBACK"));
+}
+
+/* Writes one conninfo value in single quotes, as libpq reads it back. */
+static void
+append_quoted (GString    *text,
+               const char *value)
+{
+  g_string_append_c (text, '\'');
+  for (const char *c = value; *c != '\0'; c++)
+    {
+      if (*c == '\'' || *c == '\\')
+        g_string_append_c (text, '\\');
+      g_string_append_c (text, *c);
+    }
+  g_string_append_c (text, '\'');
+}
+
+/**
+ * xj_team_conninfo_without_password:
+ *
+ * Returns: (transfer full): @conninfo (key=value or URI) as key=value
+ *   pairs without any password, for keeping on disk
+ */
+char *
+xj_team_conninfo_without_password (const char  *conninfo,
+                                   GError     **error)
+{
+  char *message = NULL;
+  PQconninfoOption *options = PQconninfoParse (conninfo, &message);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (options == NULL)
+    {
+      g_set_error (error, XJ_TEAM_ERROR, XJ_TEAM_ERROR_INVALID,
+                   _("“%s” is not a PostgreSQL connection string: %s"), conninfo,
+                   message != NULL ? g_strstrip (message) : "");
+      PQfreemem (message);
+      return NULL;
+    }
+  for (PQconninfoOption *option = options; option->keyword != NULL; option++)
+    if (option->val != NULL && g_strcmp0 (option->keyword, "password") != 0)
+      {
+        if (text->len > 0)
+          g_string_append_c (text, ' ');
+        g_string_append_printf (text, "%s=", option->keyword);
+        append_quoted (text, option->val);
+      }
+  PQconninfoFree (options);
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
