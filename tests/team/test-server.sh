@@ -55,6 +55,11 @@ ok $? "an unknown role is refused"
 ok $? "a name with quotes is taken literally"
 [ "$(psql_value "SELECT to_regclass('xunjian.sites') IS NOT NULL")" = t ]; ok $? "and injects nothing"
 "$bin" server add-user "$pg_admin" zhangwei manager --password pw2 >/dev/null; ok $? "adding a member again changes the role"
+"$bin" server add-user "$pg_admin" postgres inspector --password x 2>"$pg_dir/err"; [ $? -ne 0 ]
+ok $? "a superuser is not made a member"
+grep -q "superuser" "$pg_dir/err" \
+  && [ "$(psql_value "SELECT rolpassword IS NULL FROM pg_authid WHERE rolname = 'postgres'")" = t ]
+ok $? "saying so, and leaving its password alone"
 
 "$bin" server status "$pg_admin" --json >"$pg_dir/status.json"; ok $? "status --json"
 python3 - "$pg_dir/status.json" <<'PY'; ok $? "status --json names the version, members with roles and row counts"

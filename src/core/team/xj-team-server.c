@@ -126,9 +126,18 @@ xj_team_server_add_user (XjTeamConnection  *connection,
       g_set_error (error, XJ_TEAM_ERROR, XJ_TEAM_ERROR_FAILED, "%s", PQerrorMessage (conn));
       ok = FALSE;
     }
-  else if ((exists = _xj_team_exec (connection, "SELECT 1 FROM pg_roles WHERE rolname = $1",
-                                    1, params, error)) == NULL)
+  else if ((exists = _xj_team_exec (connection, "SELECT rolsuper FROM pg_roles"
+                                    " WHERE rolname = $1", 1, params, error)) == NULL)
     ok = FALSE;
+  /* A superuser (the administrator's own account, say) is no member to
+   * hand a new password and a group role to. */
+  else if (PQntuples (exists) > 0 && g_str_equal (PQgetvalue (exists, 0, 0), "t"))
+    {
+      g_set_error (error, XJ_TEAM_ERROR, XJ_TEAM_ERROR_INVALID,
+                   _("“%s” is a superuser of the server, not a team member: choose another "
+                     "name."), name);
+      ok = FALSE;
+    }
   else
     {
       /* A member added again gets the new password and role; other group
