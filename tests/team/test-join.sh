@@ -40,11 +40,12 @@ ok $? "a user who is no member may not join"
 grep -q "not a member" "$pg_dir/err"; ok $? "saying so"
 [ "$(q "SELECT count(*) FROM team_settings")" = 0 ]; ok $? "failed joins leave no trace"
 
+version=$(psql_value "SELECT value FROM xunjian.meta WHERE key = 'schema_version'")
 psql_value "UPDATE xunjian.meta SET value = '99' WHERE key = 'schema_version'" >/dev/null
 PGPASSWORD=Sekr1t-zhang run --data-dir "$d" team join "$server" --user zhang 2>"$pg_dir/err"; [ $? -ne 0 ]
 ok $? "a server with a newer schema is refused"
 grep -q "update Xunjian" "$pg_dir/err"; ok $? "saying to update Xunjian"
-psql_value "UPDATE xunjian.meta SET value = '1' WHERE key = 'schema_version'" >/dev/null
+psql_value "UPDATE xunjian.meta SET value = '$version' WHERE key = 'schema_version'" >/dev/null
 "$pg_bin/createdb" -h "$pg_dir" -U postgres older
 PGPASSWORD=Sekr1t-zhang run --data-dir "$d" team join "host=$pg_dir dbname=older" --user zhang 2>"$pg_dir/err"
 [ $? -ne 0 ]; ok $? "a server without the team schema (older) is refused"

@@ -15,9 +15,9 @@ grep -q "server init" "$pg_dir/out"; ok $? "says the archive is not there yet"
 ok $? "add-user refused before init"
 
 "$bin" server init "$pg_admin" >"$pg_dir/out"; ok $? "init creates the schema"
-grep -q "version 1 created" "$pg_dir/out"; ok $? "and says so"
-[ "$(psql_value "SELECT value FROM xunjian.meta WHERE key = 'schema_version'")" = 1 ]
-ok $? "schema version 1 recorded"
+grep -q "version 2 created" "$pg_dir/out"; ok $? "and says so"
+[ "$(psql_value "SELECT value FROM xunjian.meta WHERE key = 'schema_version'")" = 2 ]
+ok $? "schema version 2 recorded"
 for r in inspector liaison manager admin; do
   [ "$(psql_value "SELECT count(*) FROM pg_roles WHERE rolname = 'xunjian_$r' AND NOT rolcanlogin")" = 1 ]
   ok $? "group role xunjian_$r exists and cannot log in"
@@ -66,7 +66,7 @@ python3 - "$pg_dir/status.json" <<'PY'; ok $? "status --json names the version, 
 import json, sys
 s = json.load(open(sys.argv[1]))
 members = {m["name"]: m["role"] for m in s["members"]}
-assert s["schema_version"] == 1 and s["program_schema_version"] == 1, s
+assert s["schema_version"] == 2 and s["program_schema_version"] == 2, s
 assert members["zhangwei"] == "manager" and members["lina"] == "liaison", members
 assert len(s["rows"]) == 14 and all(v == 0 for v in s["rows"].values()), s["rows"]
 PY

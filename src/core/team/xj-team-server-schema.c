@@ -205,8 +205,61 @@ static const char step_1[] =
 
   "INSERT INTO xunjian.meta VALUES ('schema_version', '0');";
 
+/* Step 2: report and notice numbers unique across the team.  A laptop
+ * leases a block of numbers so that it can number offline; numbers a laptop
+ * printed before it joined are claimed one by one, and the counters move
+ * past them; a number someone else holds already is refused (the laptop
+ * then prints it with its short code as a suffix).  Both run as the owner
+ * (SECURITY DEFINER) under a lock per kind and year, so members write
+ * number_blocks only through them; the author is the login that asked. */
+static const char step_2[] =
+  "CREATE OR REPLACE FUNCTION xunjian.stamp() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+  "  NEW.author := session_user;"
+  "  NEW.seq := nextval('xunjian.change_seq');"
+  "  NEW.txid := pg_current_xact_id();"
+  "  RETURN NEW; END $$;"
+  "CREATE FUNCTION xunjian.lease_numbers(kind text, year int, size int)"
+  "  RETURNS xunjian.number_blocks LANGUAGE plpgsql SECURITY DEFINER"
+  "  SET search_path = pg_catalog, pg_temp AS $$"
+  "DECLARE block xunjian.number_blocks; first int; BEGIN"
+  "  IF kind NOT IN ('report', 'notice') OR year NOT BETWEEN 2000 AND 2999"
+  "     OR size NOT BETWEEN 1 AND 1000 THEN"
+  "    RAISE EXCEPTION 'no such lease: % % %', kind, year, size USING ERRCODE = '22023';"
+  "  END IF;"
+  "  PERFORM pg_advisory_xact_lock(hashtext('xunjian-numbers'), hashtext(kind || year));"
+  "  SELECT coalesce(max(b.last_number), 0) + 1 INTO first FROM xunjian.number_blocks b"
+  "    WHERE b.kind = lease_numbers.kind AND b.year = lease_numbers.year;"
+  "  INSERT INTO xunjian.number_blocks (kind, year, first_number, last_number)"
+  "    VALUES (kind, year, first, first + size - 1) RETURNING * INTO block;"
+  "  RETURN block; END $$;"
+  /* TRUE: the number is the caller's; FALSE: someone holds it already. */
+  "CREATE FUNCTION xunjian.claim_printed_number(kind text, year int, number int)"
+  "  RETURNS boolean LANGUAGE plpgsql SECURITY DEFINER"
+  "  SET search_path = pg_catalog, pg_temp AS $$ BEGIN"
+  "  IF kind NOT IN ('report', 'notice') OR number < 1 THEN"
+  "    RAISE EXCEPTION 'no such number: % %', kind, number USING ERRCODE = '22023';"
+  "  END IF;"
+  "  PERFORM pg_advisory_xact_lock(hashtext('xunjian-numbers'), hashtext(kind || year));"
+  "  IF EXISTS (SELECT 1 FROM xunjian.number_blocks b WHERE b.kind = claim_printed_number.kind"
+  "             AND b.year = claim_printed_number.year"
+  "             AND claim_printed_number.number BETWEEN b.first_number AND b.last_number) THEN"
+  "    RETURN EXISTS (SELECT 1 FROM xunjian.number_blocks b"
+  "      WHERE b.kind = claim_printed_number.kind AND b.year = claim_printed_number.year"
+  "      AND claim_printed_number.number BETWEEN b.first_number AND b.last_number"
+  "      AND b.author = session_user);"
+  "  END IF;"
+  "  INSERT INTO xunjian.number_blocks (kind, year, first_number, last_number)"
+  "    VALUES (kind, year, number, number);"
+  "  RETURN true; END $$;"
+  "REVOKE ALL ON FUNCTION xunjian.lease_numbers(text, int, int),"
+  "  xunjian.claim_printed_number(text, int, int) FROM PUBLIC;"
+  "GRANT EXECUTE ON FUNCTION xunjian.lease_numbers(text, int, int),"
+  "  xunjian.claim_printed_number(text, int, int) TO xunjian_inspector, xunjian_liaison,"
+  "  xunjian_manager, xunjian_admin;";
+
 static const char *const steps[] = {
   step_1,
+  step_2,
 };
 
 const char *const *
