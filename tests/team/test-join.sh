@@ -107,6 +107,14 @@ q "UPDATE sites SET address = address || ' 3' WHERE id = 1"
 [ "$(q "SELECT count(*) FROM inspections")" -gt 0 ]; ok $? "the laptop keeps its records"
 run --data-dir "$d" team leave 2>/dev/null; [ $? -ne 0 ]; ok $? "leaving again fails (no team)"
 
+# The server down: joining fails and leaves no trace.
+pg_stop
+PGPASSWORD=Sekr1t-zhang run --data-dir "$d" team join "$server" --user zhang 2>"$pg_dir/err"; [ $? -ne 0 ]
+ok $? "join with the server stopped fails"
+grep -q "Cannot reach" "$pg_dir/err" && [ "$(q "SELECT count(*) FROM team_settings")" = 0 ]
+ok $? "saying the server cannot be reached, and leaving no trace"
+pg_start
+
 # A password file, as libpq reads it.
 printf '*:*:team:zhang:Sekr1t-zhang\n' >"$pg_dir/pgpass"; chmod 600 "$pg_dir/pgpass"
 PGPASSFILE=$pg_dir/pgpass run --data-dir "$d" team join "$server" --user zhang >/dev/null

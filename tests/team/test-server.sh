@@ -83,6 +83,37 @@ cmp -s "$pg_dir/before.sql" "$pg_dir/after.sql" \
   && [ "$(psql_value "SELECT value FROM xunjian.meta WHERE key = 'schema_version'")" = 99 ]
 ok $? "the newer server is left untouched"
 
+# An init cut off by pg_terminate_backend (here while it waits for the schema
+# lock) leaves nothing behind, and the next one completes.
+"$pg_bin/createdb" -h "$pg_dir" -U postgres team3
+PGAPPNAME=holder "$pg_bin/psql" -X -q -h "$pg_dir" -U postgres -d team3 \
+  -c "SELECT pg_advisory_lock(hashtext('xunjian-schema'))" -c "SELECT pg_sleep(30)" \
+  >/dev/null 2>&1 &
+holder=$!
+sleep 1
+"$bin" server init "host=$pg_dir user=postgres dbname=team3" >/dev/null 2>"$pg_dir/err" &
+init=$!
+for i in $(seq 50); do
+  [ "$(psql_value "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'xunjian'
+                   AND wait_event_type = 'Lock'")" = 1 ] && break
+  sleep 0.2
+done
+psql_value "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'xunjian'" >/dev/null
+wait $init; [ $? -ne 0 ]; ok $? "an init whose backend is terminated fails"
+grep -q "connection to the team server was lost" "$pg_dir/err"; ok $? "saying the connection was lost"
+psql_value "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'holder'" >/dev/null
+wait $holder 2>/dev/null
+[ "$("$pg_bin/psql" -X -A -t -h "$pg_dir" -U postgres -d team3 -c "SELECT to_regclass('xunjian.meta') IS NULL")" = t ]
+ok $? "and leaves no schema behind"
+"$bin" server init "host=$pg_dir user=postgres dbname=team3" >/dev/null; ok $? "the next init completes"
+
+# The server stopped, then back.
+pg_stop
+"$bin" server status "$pg_admin" 2>"$pg_dir/err"; [ $? -ne 0 ]; ok $? "status with the server stopped fails"
+grep -q "Cannot reach" "$pg_dir/err"; ok $? "saying the server cannot be reached"
+pg_start
+"$bin" server status "$pg_admin" >/dev/null; ok $? "and works once it is back"
+
 "$bin" server init "host=$pg_dir/nowhere user=postgres dbname=team" 2>"$pg_dir/err"; [ $? -ne 0 ]
 ok $? "an unreachable server fails"
 grep -q "Cannot reach" "$pg_dir/err"; ok $? "saying it cannot be reached"
