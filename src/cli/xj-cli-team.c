@@ -79,6 +79,11 @@ connect_member (const char  *conninfo,
   g_clear_error (&local_error);
 
   stored = xj_team_keyring_lookup (conninfo, user, &keyring_error);
+  if (keyring_error != NULL)
+    {
+      g_debug ("No password from the keyring: %s", keyring_error->message);
+      g_clear_error (&keyring_error);
+    }
   if (stored != NULL)
     {
       connection = xj_team_connection_open (conninfo, user, stored, &local_error);
