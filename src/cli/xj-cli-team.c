@@ -64,6 +64,7 @@ connect_member (const char  *conninfo,
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GError) keyring_error = NULL;
   XjTeamConnection *connection;
+  g_autofree char *server = NULL;
   g_autofree char *stored = NULL;
   g_autofree char *prompt = NULL;
   g_autofree char *typed = NULL;
@@ -78,7 +79,12 @@ connect_member (const char  *conninfo,
     }
   g_clear_error (&local_error);
 
-  stored = xj_team_keyring_lookup (conninfo, user, &keyring_error);
+  /* The keyring knows the server as the laptop stores it (team leave
+   * forgets it by that name). */
+  server = xj_team_conninfo_without_password (conninfo, NULL);
+  if (server == NULL)
+    server = g_strdup (conninfo);
+  stored = xj_team_keyring_lookup (server, user, &keyring_error);
   if (keyring_error != NULL)
     {
       g_debug ("No password from the keyring: %s", keyring_error->message);
@@ -104,7 +110,7 @@ connect_member (const char  *conninfo,
     }
   connection = xj_team_connection_open (conninfo, user, typed, error);
   if (connection != NULL && xj_team_keyring_is_available ()
-      && !xj_team_keyring_store (conninfo, user, typed, &keyring_error))
+      && !xj_team_keyring_store (server, user, typed, &keyring_error))
     g_debug ("Password not kept in the keyring: %s", keyring_error->message);
   return connection;
 }
