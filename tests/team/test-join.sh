@@ -125,32 +125,8 @@ ok $? "join with PGPASSWORD"
 
 # On a terminal, the password is asked for without echo.
 run --data-dir "$d" team leave --force >/dev/null
-python3 - "$bin" "$d" "$server" >"$pg_dir/tty.out" <<'PY'; ok $? "join with the password typed on a terminal"
-import os, pty, signal, sys
-pid, fd = pty.fork()
-if pid == 0:
-    os.execv(sys.argv[1], [sys.argv[1], "--data-dir", sys.argv[2], "team", "join", sys.argv[3],
-                           "--user", "zhang"])
-# A join that never ends fails the test instead of hanging it.
-signal.signal(signal.SIGALRM, lambda *_: (os.kill(pid, signal.SIGKILL), sys.exit(1)))
-signal.alarm(60)
-seen = b""
-def read():
-    global seen
-    try:
-        chunk = os.read(fd, 1024)
-    except OSError:
-        return False
-    seen += chunk
-    return bool(chunk)
-while b"password" not in seen and read():
-    pass
-os.write(fd, b"Sekr1t-zhang\n")
-while read():
-    pass
-sys.stdout.write(seen.decode("utf-8", "replace"))
-sys.exit(os.waitpid(pid, 0)[1] != 0)
-PY
+python3 "$(dirname "$0")/type-password.py" "$bin" "$d" "$server" zhang Sekr1t-zhang >"$pg_dir/tty.out"
+ok $? "join with the password typed on a terminal"
 grep -q "Team password for zhang" "$pg_dir/tty.out"; ok $? "asked for on the terminal"
 ! grep -q "Sekr1t" "$pg_dir/tty.out"; ok $? "not echoed"
 grep -q "joined the team" "$pg_dir/tty.out"; ok $? "and the laptop joined"

@@ -22,35 +22,8 @@ printf 'keyring-pw' | gnome-keyring-daemon --unlock --components=secrets >/dev/n
 server="host=$pg_dir dbname=team"
 d=$pg_dir/laptop
 
-# Typed on a terminal (a pseudo-terminal driven here).
-type_join () {
-  python3 - "$bin" "$d" "$server" <<'PY'
-import os, pty, signal, sys
-pid, fd = pty.fork()
-if pid == 0:
-    os.execv(sys.argv[1], [sys.argv[1], "--data-dir", sys.argv[2], "team", "join", sys.argv[3],
-                           "--user", "zhang"])
-signal.signal(signal.SIGALRM, lambda *_: (os.kill(pid, signal.SIGKILL), sys.exit(1)))
-signal.alarm(60)
-seen = b""
-def read():
-    global seen
-    try:
-        chunk = os.read(fd, 1024)
-    except OSError:
-        return False
-    seen += chunk
-    return bool(chunk)
-while b"password" not in seen and read():
-    pass
-os.write(fd, b"Typed-pw-1\n")
-while read():
-    pass
-sys.stdout.write(seen.decode("utf-8", "replace"))
-sys.exit(os.waitpid(pid, 0)[1] != 0)
-PY
-}
-type_join >"$pg_dir/tty.out"; ok $? "join with the password typed on a terminal"
+python3 "$(dirname "$0")/type-password.py" "$bin" "$d" "$server" zhang Typed-pw-1 >"$pg_dir/tty.out"
+ok $? "join with the password typed on a terminal"
 ! grep -rqa "Typed-pw-1" "$d"; ok $? "the password is nowhere in the data folder"
 # A second data folder of the same person on this desktop: no terminal, no
 # PGPASSWORD, no password file; only the keyring.
