@@ -7,6 +7,9 @@ set -u
 bin=${XUNJIAN_BINARY:?}
 . "$(dirname "$0")/pg-harness.sh"
 unset DISPLAY WAYLAND_DISPLAY PGPASSWORD PGPASSFILE
+# libpq's own sources and the terminal only: the keyring has its test
+# (test-keyring.sh), and a session bus here could start the desktop's own.
+unset DBUS_SESSION_BUS_ADDRESS
 # No terminal to ask a password on, as in CI.
 run () { setsid -w "$bin" "$@" </dev/null; }
 
