@@ -25,7 +25,9 @@ static const struct {
   { "inspection", xj_cli_inspection },
   { "notice", xj_cli_notice },
   { "report", xj_cli_report },
+  { "server", xj_cli_server },
   { "site", xj_cli_site },
+  { "team", xj_cli_team },
   { "template", xj_cli_template },
 };
 

@@ -65,6 +65,8 @@ int       xj_cli_inspection     (XjCli       *cli);
 int       xj_cli_notice         (XjCli       *cli);
 int       xj_cli_report         (XjCli       *cli);
 int       xj_cli_report_monthly (XjCli       *cli);
+int       xj_cli_server         (XjCli       *cli);
+int       xj_cli_team           (XjCli       *cli);
 int       xj_cli_template       (XjCli       *cli);
 
 G_END_DECLS

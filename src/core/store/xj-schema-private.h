@@ -15,4 +15,6 @@ gboolean    _xj_schema_run_step    (sqlite3     *db,
 gboolean    _xj_schema_step_v4     (sqlite3  *db,
                                     GError  **error);
 
+extern const char _xj_schema_v5[];
+
 G_END_DECLS

@@ -456,6 +456,7 @@ static const Step steps[] = {
   { schema_v2, NULL },
   { schema_v3, NULL },
   { NULL, _xj_schema_step_v4 },
+  { _xj_schema_v5, NULL },
 };
 
 guint

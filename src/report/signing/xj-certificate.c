@@ -319,6 +319,23 @@ xj_certificate_get_id (XjCertificate *certificate)
   return certificate->id;
 }
 
+/* The leaf certificate in PEM, public part only (for the team's register
+ * of members' certificates); NULL when it cannot be encoded. */
+char *
+xj_certificate_dup_pem (XjCertificate *certificate)
+{
+  gnutls_datum_t out = { NULL, 0 };
+  char *pem;
+
+  g_return_val_if_fail (certificate != NULL, NULL);
+
+  if (gnutls_x509_crt_export2 (certificate->chain[0], GNUTLS_X509_FMT_PEM, &out) < 0)
+    return NULL;
+  pem = g_strndup ((const char *) out.data, out.size);
+  gnutls_free (out.data);
+  return pem;
+}
+
 /* The common name of the issuer: the holder's own for a personal one. */
 const char *
 xj_certificate_get_issuer_name (XjCertificate *certificate)

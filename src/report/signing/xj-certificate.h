@@ -66,6 +66,7 @@ const char     *xj_certificate_get_subject_name   (XjCertificate *certificate);
 const char     *xj_certificate_get_organisation   (XjCertificate *certificate);
 const char     *xj_certificate_get_fingerprint    (XjCertificate *certificate);
 const char     *xj_certificate_get_id             (XjCertificate *certificate);
+char           *xj_certificate_dup_pem            (XjCertificate *certificate);
 const char     *xj_certificate_get_issuer_name    (XjCertificate *certificate);
 gboolean        xj_certificate_has_key            (XjCertificate *certificate);
 gboolean        xj_certificate_is_held_by         (XjCertificate *certificate,

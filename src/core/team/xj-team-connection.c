@@ -1,0 +1,219 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One libpq connection to the team server, and the one place where the
+ * server's SQLSTATE codes become XJ_TEAM_ERRORs.  The password, when the
+ * caller has one, goes to libpq as a parameter and is never kept here;
+ * without one libpq looks where it always looks (PGPASSWORD, the password
+ * file, a service file).
+ */
+#define G_LOG_DOMAIN "xj-team"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "xj-team-private.h"
+
+struct _XjTeamConnection
+{
+  PGconn *conn;
+};
+
+G_DEFINE_QUARK (xj-team-error-quark, xj_team_error)
+
+/* The server's message without libpq's "ERROR:  " prefix and trailing newline. */
+static char *
+server_message (const char *text)
+{
+  g_autofree char *message = g_strdup (text != NULL ? text : "");
+
+  g_strstrip (message);
+  return g_strdup (g_str_has_prefix (message, "ERROR:  ") ? message + 8 : message);
+}
+
+static XjTeamError
+classify (const char *sqlstate)
+{
+  if (sqlstate == NULL)
+    return XJ_TEAM_ERROR_CONNECT;
+  if (g_str_has_prefix (sqlstate, "28"))
+    return XJ_TEAM_ERROR_AUTH;
+  if (g_str_equal (sqlstate, "42501") || g_str_has_prefix (sqlstate, "XJ"))
+    return XJ_TEAM_ERROR_DENIED;
+  if (g_str_has_prefix (sqlstate, "23"))
+    return XJ_TEAM_ERROR_INTEGRITY;
+  if (g_str_has_prefix (sqlstate, "08") || g_str_has_prefix (sqlstate, "57"))
+    return XJ_TEAM_ERROR_CONNECT;
+  return XJ_TEAM_ERROR_FAILED;
+}
+
+/* The server's notices (a role already there, ...) are no news to the user. */
+static void
+on_notice_cb (void       *data,
+              const char *message)
+{
+  g_debug ("%s", message);
+}
+
+XjTeamConnection *
+xj_team_connection_open (const char  *conninfo,
+                         const char  *user,
+                         const char  *password,
+                         GError     **error)
+{
+  /* Later keywords win over what the conninfo says; NULL values are skipped. */
+  const char *keywords[] = { "dbname", "fallback_application_name", "connect_timeout",
+                             "user", "password", NULL };
+  const char *values[] = { conninfo, "xunjian", "10", user, password, NULL };
+  g_autoptr(XjTeamConnection) connection = g_new0 (XjTeamConnection, 1);
+
+  g_return_val_if_fail (conninfo != NULL, NULL);
+
+  /* expand_dbname: the first value is a whole conninfo string or URI. */
+  connection->conn = PQconnectdbParams (keywords, values, 1);
+  if (PQstatus (connection->conn) != CONNECTION_OK)
+    {
+      g_autofree char *detail = server_message (PQerrorMessage (connection->conn));
+      gboolean auth = strstr (detail, "password") != NULL
+                      || strstr (detail, "authentication") != NULL;
+
+      if (password == NULL && PQconnectionNeedsPassword (connection->conn))
+        {
+          g_set_error_literal (error, XJ_TEAM_ERROR, XJ_TEAM_ERROR_NEEDS_PASSWORD,
+                               _("The team server asks for a password."));
+          return NULL;
+        }
+      g_set_error (error, XJ_TEAM_ERROR, auth ? XJ_TEAM_ERROR_AUTH : XJ_TEAM_ERROR_CONNECT,
+                   auth ? _("The team server refused the user name or password: %s")
+                        : _("Cannot reach the team server: %s"),
+                   detail);
+      return NULL;
+    }
+  PQsetNoticeProcessor (connection->conn, on_notice_cb, NULL);
+  return g_steal_pointer (&connection);
+}
+
+void
+xj_team_connection_free (XjTeamConnection *connection)
+{
+  if (connection == NULL)
+    return;
+  g_clear_pointer (&connection->conn, PQfinish);
+  g_free (connection);
+}
+
+const char *
+xj_team_connection_get_user (XjTeamConnection *connection)
+{
+  return PQuser (connection->conn);
+}
+
+PGconn *
+_xj_team_connection_get_conn (XjTeamConnection *connection)
+{
+  return connection->conn;
+}
+
+/* Runs @sql with text parameters; the result when the server accepted it,
+ * otherwise NULL and @error says why in the server's words. */
+PGresult *
+_xj_team_exec (XjTeamConnection  *connection,
+               const char        *sql,
+               int                n_params,
+               const char *const *params,
+               GError           **error)
+{
+  g_autoptr(PGresult) result = NULL;
+  ExecStatusType status;
+
+  if (n_params == 0)
+    result = PQexec (connection->conn, sql);
+  else
+    result = PQexecParams (connection->conn, sql, n_params, NULL, params, NULL, NULL, 0);
+  status = PQresultStatus (result);
+  if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
+    return g_steal_pointer (&result);
+
+  {
+    const char *sqlstate = result != NULL ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL;
+    const char *primary = result != NULL ? PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY)
+                                         : NULL;
+    g_autofree char *detail = server_message (primary != NULL ? primary
+                                              : PQerrorMessage (connection->conn));
+
+    if (sqlstate == NULL || classify (sqlstate) == XJ_TEAM_ERROR_CONNECT)
+      g_set_error (error, XJ_TEAM_ERROR, XJ_TEAM_ERROR_CONNECT,
+                   _("The connection to the team server was lost: %s"), detail);
+    else
+      g_set_error_literal (error, XJ_TEAM_ERROR, classify (sqlstate), detail);
+  }
+  return NULL;
+}
+
+gboolean
+_xj_team_run (XjTeamConnection  *connection,
+              const char        *sql,
+              GError           **error)
+{
+  g_autoptr(PGresult) result = _xj_team_exec (connection, sql, 0, NULL, error);
+
+  return result != NULL;
+}
+
+/* After a failure inside a transaction; a lost connection has nothing to
+ * roll back. */
+void
+_xj_team_rollback (XjTeamConnection *connection)
+{
+  if (PQtransactionStatus (connection->conn) != PQTRANS_IDLE)
+    PQclear (PQexec (connection->conn, "ROLLBACK"));
+}
+
+/* Writes one conninfo value in single quotes, as libpq reads it back. */
+static void
+append_quoted (GString    *text,
+               const char *value)
+{
+  g_string_append_c (text, '\'');
+  for (const char *c = value; *c != '\0'; c++)
+    {
+      if (*c == '\'' || *c == '\\')
+        g_string_append_c (text, '\\');
+      g_string_append_c (text, *c);
+    }
+  g_string_append_c (text, '\'');
+}
+
+/**
+ * xj_team_conninfo_without_password:
+ *
+ * Returns: (transfer full): @conninfo (key=value or URI) as key=value
+ *   pairs without any password, for keeping on disk
+ */
+char *
+xj_team_conninfo_without_password (const char  *conninfo,
+                                   GError     **error)
+{
+  char *message = NULL;
+  PQconninfoOption *options = PQconninfoParse (conninfo, &message);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (options == NULL)
+    {
+      g_set_error (error, XJ_TEAM_ERROR, XJ_TEAM_ERROR_INVALID,
+                   _("“%s” is not a PostgreSQL connection string: %s"), conninfo,
+                   message != NULL ? g_strstrip (message) : "");
+      PQfreemem (message);
+      return NULL;
+    }
+  for (PQconninfoOption *option = options; option->keyword != NULL; option++)
+    if (option->val != NULL && g_strcmp0 (option->keyword, "password") != 0)
+      {
+        if (text->len > 0)
+          g_string_append_c (text, ' ');
+        g_string_append_printf (text, "%s=", option->keyword);
+        append_quoted (text, option->val);
+      }
+  PQconninfoFree (options);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}

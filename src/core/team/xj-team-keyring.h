@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+gboolean  xj_team_keyring_is_available (void);
+char     *xj_team_keyring_lookup       (const char  *server,
+                                        const char  *user,
+                                        GError     **error);
+gboolean  xj_team_keyring_store        (const char  *server,
+                                        const char  *user,
+                                        const char  *password,
+                                        GError     **error);
+gboolean  xj_team_keyring_forget       (const char  *server,
+                                        const char  *user,
+                                        GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <libpq-fe.h>
+
+#include "xj-team-connection.h"
+
+G_BEGIN_DECLS
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
+
+PGconn   *_xj_team_connection_get_conn (XjTeamConnection  *connection);
+PGresult *_xj_team_exec                (XjTeamConnection  *connection,
+                                        const char        *sql,
+                                        int                n_params,
+                                        const char *const *params,
+                                        GError           **error);
+gboolean  _xj_team_run                 (XjTeamConnection  *connection,
+                                        const char        *sql,
+                                        GError           **error);
+void      _xj_team_rollback            (XjTeamConnection  *connection);
+
+const char *const *_xj_team_schema_get_tables (void);
+
+G_END_DECLS
