@@ -192,6 +192,7 @@ test_overdue_and_start (Fixture       *f,
 
   /* Today opens first, with the overdue check and a count in the sidebar. */
   g_assert_cmpuint (xj_today_page_get_n_overdue (f->today), >=, 1);
+  xj_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (f->today)));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->today)));
   g_assert_true (xj_test_label_shown (GTK_WIDGET (f->today), "翠湖花园"));
   g_assert_true (xj_test_label_shown (GTK_WIDGET (f->today), "Overdue"));
@@ -210,7 +211,8 @@ test_overdue_and_start (Fixture       *f,
                                                             "rep_company_row")),
                          "绿城物业");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "new-inspection.start", NULL));
-  xj_test_iterate (50);
+  xj_test_wait_until (xj_test_find_window (XJ_TYPE_NEW_INSPECTION_DIALOG) == NULL
+                      && xj_window_get_runner (f->window) != NULL);
 
   /* The runner shows the new inspection with site, checklist and kind set. */
   g_assert_null (xj_test_find_window (XJ_TYPE_NEW_INSPECTION_DIALOG));
