@@ -15,6 +15,7 @@
 
 #include "xj-archive-store.h"
 #include "xj-clock.h"
+#include "xj-transaction.h"
 
 #define REPORT_COLUMNS "SELECT id, inspection_id, number, path, sha256, bytes, signer, created_at " \
                        "FROM reports "
@@ -129,18 +130,28 @@ xj_store_archive_report (XjStore                 *store,
   XjArchivedReport *archived;
   gint64 now = xj_clock_now ();
   gint64 report_id = 0;
-  gboolean renamed = FALSE;
+  g_autoptr(XjTransaction) tx = NULL;
 
   g_return_val_if_fail (XJ_IS_STORE (store), NULL);
   g_return_val_if_fail (report != NULL && report->relative_path != NULL, NULL);
   g_return_val_if_fail (temp_path != NULL, NULL);
 
   final_path = g_build_filename (xj_store_get_data_dir (store), report->relative_path, NULL);
-  if (!xj_store_begin (store, error))
+  tx = xj_transaction_begin (store, error);
+  if (tx == NULL
+      || (inspection = xj_store_get_inspection (store, report->inspection_id, error)) == NULL
+      || !xj_inspection_check_signable (inspection, error)
+      || !insert_report (store, report, now, &report_id, error)
+      || !step (store, "UPDATE inspections SET state = 'signed', signed_at = ?2, updated_at = ?2 "
+                "WHERE id = ?1 AND state = 'completed'", report->inspection_id, now, error)
+      || !step (store, "UPDATE inspections SET state = 'archived', updated_at = ?2 "
+                "WHERE id = ?1 AND state = 'signed'", report->inspection_id, now, error)
+      || !xj_store_audit (store, report->signer, "inspection", report->inspection_id, "sign",
+                          report->number, error))
     return NULL;
-  if ((inspection = xj_store_get_inspection (store, report->inspection_id, error)) == NULL
-      || !xj_inspection_check_signable (inspection, error))
-    goto fail;
+  /* The file goes into the archive last, just before the commit; a commit
+   * that fails takes it out again, so a row never names a missing file and
+   * a file never lies in the archive without its row. */
   if (g_rename (temp_path, final_path) != 0)
     {
       int saved_errno = errno;
@@ -148,18 +159,13 @@ xj_store_archive_report (XjStore                 *store,
       g_set_error (error, XJ_ARCHIVE_ERROR, XJ_ARCHIVE_ERROR_IO,
                    _("Could not put the report into the archive as “%s”: %s"),
                    final_path, g_strerror (saved_errno));
-      goto fail;
+      return NULL;
     }
-  renamed = TRUE;
-  if (!insert_report (store, report, now, &report_id, error)
-      || !step (store, "UPDATE inspections SET state = 'signed', signed_at = ?2, updated_at = ?2 "
-                "WHERE id = ?1 AND state = 'completed'", report->inspection_id, now, error)
-      || !step (store, "UPDATE inspections SET state = 'archived', updated_at = ?2 "
-                "WHERE id = ?1 AND state = 'signed'", report->inspection_id, now, error)
-      || !xj_store_audit (store, report->signer, "inspection", report->inspection_id, "sign",
-                          report->number, error)
-      || !xj_store_commit (store, error))
-    goto fail;
+  if (!xj_transaction_commit (tx, error))
+    {
+      g_unlink (final_path);
+      return NULL;
+    }
 
   xj_store_emit_changed (store, "inspections");
   xj_store_emit_changed (store, "reports");
@@ -175,12 +181,6 @@ xj_store_archive_report (XjStore                 *store,
   archived->signer = g_strdup (report->signer);
   archived->created_at = now;
   return archived;
-
-fail:
-  xj_store_rollback (store);
-  if (renamed)
-    g_unlink (final_path);
-  return NULL;
 }
 
 static XjArchivedReport *

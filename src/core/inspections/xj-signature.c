@@ -18,6 +18,7 @@
 #include "xj-clock.h"
 #include "xj-inspection.h"
 #include "xj-signature.h"
+#include "xj-transaction.h"
 #include "xj-text.h"
 
 #define NAME_MAX_CHARS 100
@@ -317,25 +318,27 @@ add_signature (XjStore          *store,
   };
   g_autofree char *trimmed = g_strstrip (g_strdup (name));
   sqlite3_stmt *stmt;
+  g_autoptr(XjTransaction) tx = NULL;
   gint64 id;
 
-  if (!check_signer (name, strokes_json, error) || !xj_store_begin (store, error))
+  if (!check_signer (name, strokes_json, error)
+      || (tx = xj_transaction_begin (store, error)) == NULL)
     return 0;
   if (!(for_notice ? check_notice (store, owner_id, error)
                    : check_inspection (store, owner_id, error)))
-    goto fail;
+    return 0;
 
   stmt = xj_store_prepare (store, delete_sql[for_notice], error);
   if (stmt == NULL)
-    goto fail;
+    return 0;
   sqlite3_bind_int64 (stmt, 1, owner_id);
   sqlite3_bind_text (stmt, 2, xj_signature_role_to_string (role), -1, SQLITE_STATIC);
   if (!xj_store_step_done (store, stmt, error))
-    goto fail;
+    return 0;
 
   stmt = xj_store_prepare (store, insert_sql[for_notice], error);
   if (stmt == NULL)
-    goto fail;
+    return 0;
   sqlite3_bind_int64 (stmt, 1, owner_id);
   sqlite3_bind_text (stmt, 2, xj_signature_role_to_string (role), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, trimmed, -1, SQLITE_STATIC);
@@ -343,18 +346,14 @@ add_signature (XjStore          *store,
   sqlite3_bind_int64 (stmt, 5, xj_clock_now ());
   sqlite3_bind_text (stmt, 6, strokes_json, -1, SQLITE_TRANSIENT);
   if (!xj_store_step_done (store, stmt, error))
-    goto fail;
+    return 0;
   id = sqlite3_last_insert_rowid (xj_store_get_db (store));
   if (!xj_store_audit (store, trimmed, for_notice ? "notice" : "inspection", owner_id, "sign",
                        xj_signature_role_to_string (role), error)
-      || !xj_store_commit (store, error))
-    goto fail;
+      || !xj_transaction_commit (tx, error))
+    return 0;
   xj_store_emit_changed (store, "signatures");
   return id;
-
-fail:
-  xj_store_rollback (store);
-  return 0;
 }
 
 /**
