@@ -20,6 +20,7 @@
 #include "xj-team-laptop.h"
 #include "xj-team-private.h"
 #include "xj-team-server.h"
+#include "xj-transaction.h"
 
 /* What is already there when the laptop joins goes out with the first push:
  * the same records the capture triggers watch. */
@@ -227,6 +228,7 @@ xj_team_join (XjStore           *store,
   g_autofree char *server = NULL;
   g_autofree char *role = NULL;
   g_autofree char *now = NULL;
+  g_autoptr(XjTransaction) tx = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
@@ -258,24 +260,20 @@ xj_team_join (XjStore           *store,
     return FALSE;
 
   now = g_strdup_printf ("%" G_GINT64_FORMAT, xj_clock_now ());
-  if (!xj_store_begin (store, error))
-    return FALSE;
-  if (!set_setting (store, "server", server, error)
+  tx = xj_transaction_begin (store, error);
+  if (tx == NULL
+      || !set_setting (store, "server", server, error)
       || !set_setting (store, "user", xj_team_connection_get_user (connection), error)
       || !set_setting (store, "role", role, error)
       || !set_setting (store, "joined_at", now, error)
       || !set_setting (store, "capture", "on", error)
       || (stmt = xj_store_prepare (store, queue_everything, error)) == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, xj_clock_now ());
-  if (!xj_store_step_done (store, stmt, error) || !xj_store_commit (store, error))
-    goto fail;
+  if (!xj_store_step_done (store, stmt, error) || !xj_transaction_commit (tx, error))
+    return FALSE;
   xj_store_emit_changed (store, "team_settings");
   return TRUE;
-
-fail:
-  xj_store_rollback (store);
-  return FALSE;
 }
 
 /**
@@ -291,6 +289,7 @@ xj_team_leave (XjStore   *store,
                GError   **error)
 {
   g_autoptr(XjTeamMembership) membership = NULL;
+  g_autoptr(XjTransaction) tx = NULL;
 
   g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
 
@@ -314,15 +313,12 @@ xj_team_leave (XjStore   *store,
                    (guint) membership->changes_waiting);
       return FALSE;
     }
-  if (!xj_store_begin (store, error))
+  tx = xj_transaction_begin (store, error);
+  if (tx == NULL
+      || !xj_store_exec (store, "DELETE FROM team_settings; DELETE FROM team_outbox;"
+                         " DELETE FROM team_conflicts;", error)
+      || !xj_transaction_commit (tx, error))
     return FALSE;
-  if (!xj_store_exec (store, "DELETE FROM team_settings; DELETE FROM team_outbox;"
-                      " DELETE FROM team_conflicts;", error)
-      || !xj_store_commit (store, error))
-    {
-      xj_store_rollback (store);
-      return FALSE;
-    }
   xj_store_emit_changed (store, "team_settings");
   return TRUE;
 }
