@@ -370,6 +370,12 @@ test_grades (void)
   strict.good = 99;
   g_assert_false (xj_grade_bands_check (&strict, NULL));
   g_assert_cmpstr (xj_grade_to_string (XJ_GRADE_GOOD), ==, "good");
+  /* A grade as stored reads as its label; nothing, or a word that is not
+   * a grade, reads as nothing. */
+  g_assert_cmpstr (xj_grade_label_for_id ("good"), ==, xj_grade_get_label (XJ_GRADE_GOOD));
+  g_assert_cmpstr (xj_grade_label_for_id ("fail"), ==, xj_grade_get_label (XJ_GRADE_FAIL));
+  g_assert_cmpstr (xj_grade_label_for_id (NULL), ==, "");
+  g_assert_cmpstr (xj_grade_label_for_id ("superb"), ==, "");
 }
 
 int

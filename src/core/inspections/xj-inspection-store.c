@@ -390,6 +390,62 @@ touch_inspection (XjStore  *store,
   return xj_store_step_done (store, stmt, error);
 }
 
+/* Binds a statement's parameters from ?3 on (?1 and ?2 are the inspection
+ * and the item). */
+typedef void (*AnswerBindFunc) (sqlite3_stmt  *stmt,
+                                gconstpointer  data);
+
+/* The one path of the answer-row writes: in one transaction the draft is
+ * checked, @sql is run with the inspection and the item as ?1 and ?2 and the
+ * rest bound by @bind, and the inspection remembers where the inspector was. */
+static gboolean
+write_answer_row (XjStore         *store,
+                  gint64           inspection_id,
+                  gint64           item_id,
+                  gint64           now,
+                  const char      *sql,
+                  AnswerBindFunc   bind,
+                  gconstpointer    data,
+                  GError         **error)
+{
+  g_autoptr(XjTransaction) tx = NULL;
+  sqlite3_stmt *stmt;
+
+  if ((tx = xj_transaction_begin (store, error)) == NULL
+      || !check_draft (store, inspection_id, error)
+      || (stmt = xj_store_prepare (store, sql, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, inspection_id);
+  sqlite3_bind_int64 (stmt, 2, item_id);
+  bind (stmt, data);
+  if (!xj_store_step_done (store, stmt, error)
+      || !touch_inspection (store, inspection_id, item_id, now, error)
+      || !xj_transaction_commit (tx, error))
+    return FALSE;
+
+  xj_store_emit_changed (store, "answers");
+  return TRUE;
+}
+
+typedef struct
+{
+  const char *value;
+  XjOutcome   outcome;
+  gint64      now;
+} AnswerValue;
+
+static void
+bind_answer_value (sqlite3_stmt  *stmt,
+                   gconstpointer  data)
+{
+  const AnswerValue *answer = data;
+
+  if (answer->value != NULL)
+    sqlite3_bind_text (stmt, 3, answer->value, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, xj_outcome_to_string (answer->outcome), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 5, answer->now);
+}
+
 /**
  * xj_store_set_answer:
  * @value: (nullable): the answer as text (see xj_template_item_check_value),
@@ -406,47 +462,38 @@ xj_store_set_answer (XjStore               *store,
                      const char            *value,
                      GError               **error)
 {
-  sqlite3_stmt *stmt;
-  XjOutcome outcome;
-  gint64 now = xj_clock_now ();
+  AnswerValue answer = { value, XJ_OUTCOME_UNANSWERED, xj_clock_now () };
 
   g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
   g_return_val_if_fail (item != NULL && item->id > 0, FALSE);
 
   if (value != NULL && !xj_template_item_check_value (item, value, error))
     return FALSE;
-  outcome = xj_template_item_evaluate (item, value, NULL);
-
-  if (!xj_store_begin (store, error))
-    return FALSE;
-  if (!check_draft (store, inspection_id, error))
-    goto fail;
-
-  stmt = xj_store_prepare (store,
+  answer.outcome = xj_template_item_evaluate (item, value, NULL);
+  return write_answer_row (store, inspection_id, item->id, answer.now,
                            "INSERT INTO answers (inspection_id, item_id, value, outcome, "
                            "answered_at) VALUES (?1, ?2, ?3, ?4, ?5) "
                            "ON CONFLICT (inspection_id, item_id) DO UPDATE SET "
                            "value = excluded.value, outcome = excluded.outcome, "
-                           "answered_at = excluded.answered_at, timer_started_ms = NULL", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, inspection_id);
-  sqlite3_bind_int64 (stmt, 2, item->id);
-  if (value != NULL)
-    sqlite3_bind_text (stmt, 3, value, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, xj_outcome_to_string (outcome), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 5, now);
-  if (!xj_store_step_done (store, stmt, error)
-      || !touch_inspection (store, inspection_id, item->id, now, error)
-      || !xj_store_commit (store, error))
-    goto fail;
+                           "answered_at = excluded.answered_at, timer_started_ms = NULL",
+                           bind_answer_value, &answer, error);
+}
 
-  xj_store_emit_changed (store, "answers");
-  return TRUE;
+typedef struct
+{
+  const char *text;
+  gint64      now;
+  gint64      started_ms;
+} AnswerExtra;
 
-fail:
-  xj_store_rollback (store);
-  return FALSE;
+static void
+bind_answer_remark (sqlite3_stmt  *stmt,
+                    gconstpointer  data)
+{
+  const AnswerExtra *extra = data;
+
+  sqlite3_bind_text (stmt, 3, extra->text != NULL ? extra->text : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 4, extra->now);
 }
 
 gboolean
@@ -456,8 +503,7 @@ xj_store_set_remark (XjStore               *store,
                      const char            *remark,
                      GError               **error)
 {
-  sqlite3_stmt *stmt;
-  gint64 now = xj_clock_now ();
+  AnswerExtra extra = { remark, xj_clock_now (), 0 };
 
   g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
   g_return_val_if_fail (item != NULL && item->id > 0, FALSE);
@@ -469,33 +515,12 @@ xj_store_set_remark (XjStore               *store,
                              "(about 1300 Chinese characters)."));
       return FALSE;
     }
-  if (!xj_store_begin (store, error))
-    return FALSE;
-  if (!check_draft (store, inspection_id, error))
-    goto fail;
-
   /* A remark may come before the answer: the row is made unanswered. */
-  stmt = xj_store_prepare (store,
+  return write_answer_row (store, inspection_id, item->id, extra.now,
                            "INSERT INTO answers (inspection_id, item_id, remark, answered_at) "
                            "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (inspection_id, item_id) "
-                           "DO UPDATE SET remark = excluded.remark", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, inspection_id);
-  sqlite3_bind_int64 (stmt, 2, item->id);
-  sqlite3_bind_text (stmt, 3, remark != NULL ? remark : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 4, now);
-  if (!xj_store_step_done (store, stmt, error)
-      || !touch_inspection (store, inspection_id, item->id, now, error)
-      || !xj_store_commit (store, error))
-    goto fail;
-
-  xj_store_emit_changed (store, "answers");
-  return TRUE;
-
-fail:
-  xj_store_rollback (store);
-  return FALSE;
+                           "DO UPDATE SET remark = excluded.remark",
+                           bind_answer_remark, &extra, error);
 }
 
 /**
@@ -550,6 +575,17 @@ fail:
   return FALSE;
 }
 
+static void
+bind_answer_timer (sqlite3_stmt  *stmt,
+                   gconstpointer  data)
+{
+  const AnswerExtra *extra = data;
+
+  sqlite3_bind_int64 (stmt, 3, extra->now);
+  if (extra->started_ms > 0)
+    sqlite3_bind_int64 (stmt, 4, extra->started_ms);
+}
+
 /**
  * xj_store_set_timer_started:
  * @started_ms: the wall-clock instant a stopwatch was started (Unix
@@ -565,39 +601,17 @@ xj_store_set_timer_started (XjStore               *store,
                             gint64                 started_ms,
                             GError               **error)
 {
-  sqlite3_stmt *stmt;
-  gint64 now = xj_clock_now ();
+  AnswerExtra extra = { NULL, xj_clock_now (), started_ms };
 
   g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
   g_return_val_if_fail (item != NULL && item->id > 0 && started_ms >= 0, FALSE);
 
-  if (!xj_store_begin (store, error))
-    return FALSE;
-  if (!check_draft (store, inspection_id, error))
-    goto fail;
-  stmt = xj_store_prepare (store,
+  return write_answer_row (store, inspection_id, item->id, extra.now,
                            "INSERT INTO answers (inspection_id, item_id, answered_at, "
                            "timer_started_ms) VALUES (?1, ?2, ?3, ?4) "
                            "ON CONFLICT (inspection_id, item_id) DO UPDATE SET "
-                           "timer_started_ms = excluded.timer_started_ms", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, inspection_id);
-  sqlite3_bind_int64 (stmt, 2, item->id);
-  sqlite3_bind_int64 (stmt, 3, now);
-  if (started_ms > 0)
-    sqlite3_bind_int64 (stmt, 4, started_ms);
-  if (!xj_store_step_done (store, stmt, error)
-      || !touch_inspection (store, inspection_id, item->id, now, error)
-      || !xj_store_commit (store, error))
-    goto fail;
-
-  xj_store_emit_changed (store, "answers");
-  return TRUE;
-
-fail:
-  xj_store_rollback (store);
-  return FALSE;
+                           "timer_started_ms = excluded.timer_started_ms",
+                           bind_answer_timer, &extra, error);
 }
 
 /* Where the inspector was, so that a resumed draft opens there. */

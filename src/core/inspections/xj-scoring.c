@@ -55,6 +55,21 @@ xj_grade_get_label (XjGrade grade)
   return g_dpgettext2 (GETTEXT_PACKAGE, "grade", grades[grade].label);
 }
 
+/**
+ * xj_grade_label_for_id:
+ * @grade: (nullable): a grade as stored (xj_grade_to_string)
+ *
+ * Returns: the grade's label, or "" when @grade is %NULL or not a grade.
+ */
+const char *
+xj_grade_label_for_id (const char *grade)
+{
+  for (XjGrade g = XJ_GRADE_NONE; g < G_N_ELEMENTS (grades); g++)
+    if (g_strcmp0 (grades[g].id, grade) == 0)
+      return xj_grade_get_label (g);
+  return "";
+}
+
 gboolean
 xj_grade_bands_check (const XjGradeBands  *bands,
                       GError             **error)

@@ -65,6 +65,7 @@ XjGrade      xj_grade_for_score           (const XjGradeBands  *bands,
                                            gboolean             critical_failed);
 const char  *xj_grade_to_string           (XjGrade              grade);
 const char  *xj_grade_get_label           (XjGrade              grade);
+const char  *xj_grade_label_for_id        (const char          *grade);
 gboolean     xj_grade_bands_check         (const XjGradeBands  *bands,
                                            GError             **error);
 

@@ -483,35 +483,13 @@ xj_store_set_site_active (XjStore     *store,
                           const char  *actor,
                           GError     **error)
 {
-  g_autoptr(XjTransaction) tx = NULL;
-  sqlite3_stmt *stmt;
+  const XjRowFlagUpdate update = {
+    "UPDATE sites SET active = ?1, updated_at = ?3 WHERE id = ?2", "site", "sites",
+    XJ_SITE_ERROR, XJ_SITE_ERROR_NOT_FOUND, N_("The site no longer exists.")
+  };
 
-  g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
-
-  if ((tx = xj_transaction_begin (store, error)) == NULL)
-    return FALSE;
-  stmt = xj_store_prepare (store,
-                           "UPDATE sites SET active = ?1, updated_at = ?2 WHERE id = ?3", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int (stmt, 1, active ? 1 : 0);
-  sqlite3_bind_int64 (stmt, 2, xj_clock_now ());
-  sqlite3_bind_int64 (stmt, 3, site_id);
-  if (!xj_store_step_done (store, stmt, error))
-    return FALSE;
-  if (sqlite3_changes (xj_store_get_db (store)) == 0)
-    {
-      g_set_error (error, XJ_SITE_ERROR, XJ_SITE_ERROR_NOT_FOUND,
-                   _("The site no longer exists."));
-      return FALSE;
-    }
-  if (!xj_store_audit (store, actor, "site", site_id, active ? "activate" : "deactivate",
-                       NULL, error)
-      || !xj_transaction_commit (tx, error))
-    return FALSE;
-
-  xj_store_emit_changed (store, "sites");
-  return TRUE;
+  return xj_store_set_row_flag (store, &update, site_id, active, actor,
+                                active ? "activate" : "deactivate", error);
 }
 
 XjSite *

@@ -10,6 +10,23 @@
 #include "xj-schema-private.h"
 #include "xj-store.h"
 
+/* The body of the two triggers that keep an answer's value to its item's
+ * response type (on insert and on update of the value): one text, so the
+ * two cannot drift apart. */
+#define ANSWER_VALUE_FITS_ITEM \
+  "  WHEN NEW.value IS NOT NULL AND NEW.value <> 'na' AND NOT (" \
+  "    SELECT CASE t.response_type" \
+  "      WHEN 'pass_fail' THEN NEW.value IN ('pass', 'fail')" \
+  "      WHEN 'yes_no' THEN NEW.value IN ('yes', 'no')" \
+  "      WHEN 'rating' THEN NEW.value IN ('1', '2', '3', '4', '5')" \
+  "      WHEN 'number' THEN NEW.value GLOB '*[0-9]*' AND NEW.value NOT GLOB '*[^0-9.eE+-]*'" \
+  "      WHEN 'stopwatch' THEN NEW.value GLOB '*[0-9]*' AND NEW.value NOT GLOB '*[^0-9.]*'" \
+  "      WHEN 'choice' THEN NEW.value NOT GLOB '*[^0-9]*' AND length(NEW.value) BETWEEN 1 AND 4" \
+  "      WHEN 'datetime' THEN NEW.value GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'" \
+  "      ELSE 1 END" \
+  "    FROM template_items t WHERE t.id = NEW.item_id)" \
+  "  BEGIN SELECT RAISE(ABORT, 'answer value does not fit the item''s response type'); END;"
+
 /* Version 1: every concept of DESIGN.md.  Times are Unix seconds (UTC);
  * deadlines and schedule times are rendered in the local zone by the UI. */
 static const char schema_v1[] =
@@ -364,31 +381,9 @@ static const char schema_v1[] =
 
   /* Answer values must fit the item's response type. */
   "CREATE TRIGGER answers_value_insert BEFORE INSERT ON answers"
-  "  WHEN NEW.value IS NOT NULL AND NEW.value <> 'na' AND NOT ("
-  "    SELECT CASE t.response_type"
-  "      WHEN 'pass_fail' THEN NEW.value IN ('pass', 'fail')"
-  "      WHEN 'yes_no' THEN NEW.value IN ('yes', 'no')"
-  "      WHEN 'rating' THEN NEW.value IN ('1', '2', '3', '4', '5')"
-  "      WHEN 'number' THEN NEW.value GLOB '*[0-9]*' AND NEW.value NOT GLOB '*[^0-9.eE+-]*'"
-  "      WHEN 'stopwatch' THEN NEW.value GLOB '*[0-9]*' AND NEW.value NOT GLOB '*[^0-9.]*'"
-  "      WHEN 'choice' THEN NEW.value NOT GLOB '*[^0-9]*' AND length(NEW.value) BETWEEN 1 AND 4"
-  "      WHEN 'datetime' THEN NEW.value GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'"
-  "      ELSE 1 END"
-  "    FROM template_items t WHERE t.id = NEW.item_id)"
-  "  BEGIN SELECT RAISE(ABORT, 'answer value does not fit the item''s response type'); END;"
+  ANSWER_VALUE_FITS_ITEM
   "CREATE TRIGGER answers_value_update BEFORE UPDATE OF value ON answers"
-  "  WHEN NEW.value IS NOT NULL AND NEW.value <> 'na' AND NOT ("
-  "    SELECT CASE t.response_type"
-  "      WHEN 'pass_fail' THEN NEW.value IN ('pass', 'fail')"
-  "      WHEN 'yes_no' THEN NEW.value IN ('yes', 'no')"
-  "      WHEN 'rating' THEN NEW.value IN ('1', '2', '3', '4', '5')"
-  "      WHEN 'number' THEN NEW.value GLOB '*[0-9]*' AND NEW.value NOT GLOB '*[^0-9.eE+-]*'"
-  "      WHEN 'stopwatch' THEN NEW.value GLOB '*[0-9]*' AND NEW.value NOT GLOB '*[^0-9.]*'"
-  "      WHEN 'choice' THEN NEW.value NOT GLOB '*[^0-9]*' AND length(NEW.value) BETWEEN 1 AND 4"
-  "      WHEN 'datetime' THEN NEW.value GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'"
-  "      ELSE 1 END"
-  "    FROM template_items t WHERE t.id = NEW.item_id)"
-  "  BEGIN SELECT RAISE(ABORT, 'answer value does not fit the item''s response type'); END;"
+  ANSWER_VALUE_FITS_ITEM
 
   /* A template version that an inspection used is immutable. */
   "CREATE TRIGGER template_items_used_update BEFORE UPDATE ON template_items"

@@ -31,6 +31,26 @@ gboolean      xj_store_exec               (XjStore           *self,
                                            const char        *sql,
                                            GError           **error);
 
+/* One 0/1 column of one row set in a transaction with its audit line
+ * (xj_store_set_row_flag); @missing_message is translated when raised. */
+typedef struct
+{
+  const char *sql;
+  const char *entity;
+  const char *table;
+  GQuark      missing_domain;
+  int         missing_code;
+  const char *missing_message;
+} XjRowFlagUpdate;
+
+gboolean      xj_store_set_row_flag       (XjStore                *self,
+                                           const XjRowFlagUpdate  *update,
+                                           gint64                  row_id,
+                                           gboolean                flag,
+                                           const char             *actor,
+                                           const char             *action,
+                                           GError                **error);
+
 /* For workers: a connection of their own, same settings, never shared. */
 sqlite3      *xj_store_open_connection    (const char        *db_path,
                                            gboolean           read_only,

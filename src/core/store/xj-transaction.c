@@ -11,6 +11,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "xj-clock.h"
+
 #include "xj-store-private.h"
 #include "xj-transaction.h"
 
@@ -200,4 +202,55 @@ xj_store_rollback (XjStore *self)
   if (_xj_store_get_depth (self) != 1)
     return;
   roll_back_level (self, 1);
+}
+
+/* --- one flag of one row --------------------------------------------------- */
+
+/**
+ * xj_store_set_row_flag:
+ * @update: the statement (?1 the flag, ?2 the row, ?3 if it has one the
+ *   time now), the audit entity, the table announced changed and the error
+ *   when no row has that id
+ * @action: the audit action
+ *
+ * Sets one 0/1 column of one row and writes its audit line, in one
+ * transaction (archiving a checklist, deactivating a site, …).
+ */
+gboolean
+xj_store_set_row_flag (XjStore                 *self,
+                       const XjRowFlagUpdate   *update,
+                       gint64                   row_id,
+                       gboolean                 flag,
+                       const char              *actor,
+                       const char              *action,
+                       GError                 **error)
+{
+  g_autoptr(XjTransaction) tx = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (XJ_IS_STORE (self), FALSE);
+  g_return_val_if_fail (update != NULL, FALSE);
+
+  if ((tx = xj_transaction_begin (self, error)) == NULL)
+    return FALSE;
+  if ((stmt = xj_store_prepare (self, update->sql, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, flag ? 1 : 0);
+  sqlite3_bind_int64 (stmt, 2, row_id);
+  if (sqlite3_bind_parameter_count (stmt) >= 3)
+    sqlite3_bind_int64 (stmt, 3, xj_clock_now ());
+  if (!xj_store_step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (xj_store_get_db (self)) == 0)
+    {
+      g_set_error_literal (error, update->missing_domain, update->missing_code,
+                           _(update->missing_message));
+      return FALSE;
+    }
+  if (!xj_store_audit (self, actor, update->entity, row_id, action, NULL, error)
+      || !xj_transaction_commit (tx, error))
+    return FALSE;
+
+  xj_store_emit_changed (self, update->table);
+  return TRUE;
 }

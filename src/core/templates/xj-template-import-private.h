@@ -19,6 +19,10 @@ void      _xj_import_report_add       (XjImportReport *report,
                                        const char     *location,
                                        const char     *format,
                                        ...) G_GNUC_PRINTF (3, 4);
+void      _xj_import_report_addv      (XjImportReport *report,
+                                       const char     *location,
+                                       const char     *format,
+                                       va_list         args) G_GNUC_PRINTF (3, 0);
 void      _xj_import_report_mark_item (XjImportReport *report,
                                        int             section,
                                        int             item);

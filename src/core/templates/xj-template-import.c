@@ -35,21 +35,30 @@ _xj_import_report_clear (XjImportReport *report)
 }
 
 void
+_xj_import_report_addv (XjImportReport *report,
+                        const char     *location,
+                        const char     *format,
+                        va_list         args)
+{
+  g_autofree char *message = g_strdup_vprintf (format, args);
+
+  if (location != NULL && *location != '\0')
+    g_ptr_array_add (report->lines, g_strdup_printf ("%s:%s: %s", report->filename, location, message));
+  else
+    g_ptr_array_add (report->lines, g_strdup_printf ("%s: %s", report->filename, message));
+}
+
+void
 _xj_import_report_add (XjImportReport *report,
                        const char     *location,
                        const char     *format,
                        ...)
 {
-  g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  _xj_import_report_addv (report, location, format, args);
   va_end (args);
-  if (location != NULL && *location != '\0')
-    g_ptr_array_add (report->lines, g_strdup_printf ("%s:%s: %s", report->filename, location, message));
-  else
-    g_ptr_array_add (report->lines, g_strdup_printf ("%s: %s", report->filename, message));
 }
 
 void

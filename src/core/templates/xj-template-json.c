@@ -194,13 +194,11 @@ problem (Reader     *reader,
          const char *format,
          ...)
 {
-  g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  _xj_import_report_addv (reader->report, path, format, args);
   va_end (args);
-  _xj_import_report_add (reader->report, path, "%s", message);
   if (reader->section >= 0 && reader->item >= 0)
     _xj_import_report_mark_item (reader->report, reader->section, reader->item);
 }

@@ -410,30 +410,11 @@ xj_store_set_template_archived (XjStore     *store,
                                 const char  *actor,
                                 GError     **error)
 {
-  g_autoptr(XjTransaction) tx = NULL;
-  sqlite3_stmt *stmt;
+  const XjRowFlagUpdate update = {
+    "UPDATE templates SET archived = ?1 WHERE id = ?2", "template", "templates",
+    XJ_TEMPLATE_ERROR, XJ_TEMPLATE_ERROR_NOT_FOUND, N_("The checklist no longer exists.")
+  };
 
-  g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
-
-  if ((tx = xj_transaction_begin (store, error)) == NULL)
-    return FALSE;
-  stmt = xj_store_prepare (store, "UPDATE templates SET archived = ?1 WHERE id = ?2", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int (stmt, 1, archived ? 1 : 0);
-  sqlite3_bind_int64 (stmt, 2, template_id);
-  if (!xj_store_step_done (store, stmt, error))
-    return FALSE;
-  if (sqlite3_changes (xj_store_get_db (store)) == 0)
-    {
-      g_set_error_literal (error, XJ_TEMPLATE_ERROR, XJ_TEMPLATE_ERROR_NOT_FOUND,
-                           _("The checklist no longer exists."));
-      return FALSE;
-    }
-  if (!xj_store_audit (store, actor, "template", template_id,
-                       archived ? "archive" : "unarchive", NULL, error)
-      || !xj_transaction_commit (tx, error))
-    return FALSE;
-  xj_store_emit_changed (store, "templates");
-  return TRUE;
+  return xj_store_set_row_flag (store, &update, template_id, archived, actor,
+                                archived ? "archive" : "unarchive", error);
 }

@@ -139,6 +139,17 @@ export_async (WriteFunc            write,
   g_task_run_in_thread (task, export_thread);
 }
 
+static gboolean
+export_finish (GAsyncResult  *result,
+               gpointer       source_tag,
+               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 void
 xj_report_write_inspection_async (XjReportData        *data,
                                   const char          *path,
@@ -160,11 +171,7 @@ gboolean
 xj_report_write_inspection_finish (GAsyncResult  *result,
                                    GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == xj_report_write_inspection_async,
-                        FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return export_finish (result, xj_report_write_inspection_async, error);
 }
 
 void
@@ -188,9 +195,5 @@ gboolean
 xj_report_write_notice_finish (GAsyncResult  *result,
                                GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == xj_report_write_notice_async,
-                        FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return export_finish (result, xj_report_write_notice_async, error);
 }

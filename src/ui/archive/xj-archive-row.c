@@ -40,15 +40,6 @@ find_store (GtkWidget *widget)
          ? xj_application_get_store (XJ_APPLICATION (application)) : NULL;
 }
 
-static const char *
-grade_label (const char *grade)
-{
-  for (XjGrade g = XJ_GRADE_NONE; g <= XJ_GRADE_FAIL; g++)
-    if (g_strcmp0 (xj_grade_to_string (g), grade) == 0)
-      return xj_grade_get_label (g);
-  return "";
-}
-
 static GtkWidget *
 add_button (XjArchiveRow *self,
             const char   *icon,
@@ -176,7 +167,8 @@ xj_archive_row_set_entry (XjArchiveRow         *self,
   subtitle = g_strdup_printf (_("%s · %s · signed by %s"), xj_inspection_kind_get_label (entry->kind),
                               when, entry->signer);
   if (entry->has_score)
-    score_text = g_strdup_printf ("%.1f %% · %s", entry->score, grade_label (entry->grade));
+    score_text = g_strdup_printf ("%.1f %% · %s", entry->score,
+                                  xj_grade_label_for_id (entry->grade));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
   gtk_label_set_text (GTK_LABEL (self->score), score_text != NULL ? score_text : "");

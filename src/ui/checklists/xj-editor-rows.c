@@ -7,6 +7,26 @@
 
 #include "xj-editor-rows.h"
 
+/* A row whose @control, labelled with the row's title, stands at its end
+ * and takes the row's activation. */
+static GtkWidget *
+control_row_new (const char *title,
+                 const char *subtitle,
+                 GtkWidget  *control)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_valign (control, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (control),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), control);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), control);
+  return row;
+}
+
 GtkWidget *
 _xj_spin_row_new (const char     *title,
                   const char     *subtitle,
@@ -16,20 +36,11 @@ _xj_spin_row_new (const char     *title,
                   guint           digits,
                   GtkSpinButton **spin)
 {
-  GtkWidget *row = adw_action_row_new ();
   GtkWidget *button = gtk_spin_button_new_with_range (lower, upper, step);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_spin_button_set_digits (GTK_SPIN_BUTTON (button), digits);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
   *spin = GTK_SPIN_BUTTON (button);
-  return row;
+  return control_row_new (title, subtitle, button);
 }
 
 GtkWidget *
@@ -37,19 +48,10 @@ _xj_switch_row_new (const char  *title,
                     const char  *subtitle,
                     GtkSwitch  **toggle)
 {
-  GtkWidget *row = adw_action_row_new ();
   GtkWidget *button = gtk_switch_new ();
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
   *toggle = GTK_SWITCH (button);
-  return row;
+  return control_row_new (title, subtitle, button);
 }
 
 /* The message under the field and the field marked; NULL clears both.

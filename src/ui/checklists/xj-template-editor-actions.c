@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xj-confirm.h"
 #include "xj-template-editor-private.h"
 #include "xj-template-io.h"
 #include "xj-template-store.h"
@@ -351,12 +352,8 @@ save_activated (GtkWidget  *widget,
                                             "This checklist was used by %u inspections. Saving creates version %d; those inspections keep showing version %d.",
                                             used),
                                   used, latest + 1, self->tmpl->version);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "save", _("_Save"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "save");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_new_version_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  xj_confirm_present (dialog, "save", _("_Save"), ADW_RESPONSE_SUGGESTED, "save",
+                      G_CALLBACK (on_new_version_response_cb), self, 0);
 }
 
 /* --- private API ---------------------------------------------------------- */

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xj-confirm.h"
 #include "xj-template-io.h"
 #include "xj-template-store.h"
 #include "xj-templates-page-private.h"
@@ -159,17 +160,12 @@ show_import_preview (XjTemplatesPage *self,
                                             n_items), n_items);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog),
                                       scrolled_text (items, "preview_label"));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "import", _("_Import"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "import");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "template", tmpl, (GDestroyNotify) xj_template_free);
   g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_preview_response_cb), self, 0);
   gtk_window_set_default_size (GTK_WINDOW (dialog), 560, -1);
-  gtk_window_present (GTK_WINDOW (dialog));
+  xj_confirm_present (ADW_MESSAGE_DIALOG (dialog), "import", _("_Import"),
+                      ADW_RESPONSE_SUGGESTED, "import",
+                      G_CALLBACK (on_preview_response_cb), self, 0);
 }
 
 static void

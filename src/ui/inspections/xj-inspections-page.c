@@ -65,15 +65,6 @@ on_row_activated_cb (AdwActionRow *row)
   gtk_widget_activate_action (GTK_WIDGET (row), "win.open-inspection", "x", id);
 }
 
-static const char *
-grade_label (const char *grade)
-{
-  for (XjGrade g = XJ_GRADE_NONE; g <= XJ_GRADE_FAIL; g++)
-    if (g_strcmp0 (xj_grade_to_string (g), grade) == 0)
-      return xj_grade_get_label (g);
-  return "";
-}
-
 /* A row of the list (recycled as it scrolls) or of the drafts. */
 static GtkWidget *
 create_row (gpointer user_data)
@@ -121,7 +112,7 @@ update_row (GtkWidget *row,
   else if (inspection->has_score)
     score = g_strdup_printf ("%s · %.1f %% · %s",
                              xj_inspection_state_get_label (inspection->state), inspection->score,
-                             grade_label (inspection->grade));
+                             xj_grade_label_for_id (inspection->grade));
   else
     score = g_strdup (xj_inspection_state_get_label (inspection->state));
 

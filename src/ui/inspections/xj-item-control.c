@@ -452,6 +452,17 @@ describe_range (const XjTemplateItem *item)
   return NULL;
 }
 
+/* A hint after a control: its range, its limit. */
+static void
+append_dim_label (GtkWidget  *box,
+                  const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_box_append (GTK_BOX (box), label);
+}
+
 static GtkWidget *
 build_number (XjItemControl *self)
 {
@@ -467,10 +478,8 @@ build_number (XjItemControl *self)
   if (range != NULL)
     {
       g_autofree char *text = g_strdup_printf (_("(acceptable: %s)"), range);
-      GtkWidget *label = gtk_label_new (text);
 
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_box_append (GTK_BOX (box), label);
+      append_dim_label (box, text);
     }
   add_na_button (self, box);
   return box;
@@ -490,10 +499,8 @@ build_stopwatch (XjItemControl *self)
   if (!isnan (self->item->threshold))
     {
       g_autofree char *text = g_strdup_printf (_("(at most %g s)"), self->item->threshold);
-      GtkWidget *label = gtk_label_new (text);
 
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_box_append (GTK_BOX (box), label);
+      append_dim_label (box, text);
     }
   add_na_button (self, box);
   return box;

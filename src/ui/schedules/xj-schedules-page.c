@@ -14,6 +14,7 @@
 
 #include "xj-calendar-page.h"
 #include "xj-clock.h"
+#include "xj-confirm.h"
 #include "xj-inspection.h"
 #include "xj-record-rows-private.h"
 #include "xj-schedule-dialog.h"
@@ -318,15 +319,10 @@ delete_activated (GtkWidget  *widget,
                                     "Inspections already made are kept."),
                                   xj_schedule_get_template_name (schedule),
                                   xj_schedule_get_site_name (schedule));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_object_set_data (G_OBJECT (dialog), "schedule-id", GSIZE_TO_POINTER ((gsize) id));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  xj_confirm_present (ADW_MESSAGE_DIALOG (dialog), "delete", _("_Delete"),
+                      ADW_RESPONSE_DESTRUCTIVE, "cancel",
+                      G_CALLBACK (on_delete_response_cb), self, 0);
 }
 
 /* --- GObject -------------------------------------------------------------- */

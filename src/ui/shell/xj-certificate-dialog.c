@@ -16,6 +16,7 @@
 #include "xj-certificate-dialog.h"
 #include "xj-certificate.h"
 #include "xj-clock.h"
+#include "xj-confirm.h"
 #include "xj-text.h"
 #include "xj-window-actions.h"
 
@@ -211,13 +212,8 @@ confirm_another (XjCertificateDialog *self,
                                     "The current one (valid until %s) is kept with its key, so "
                                     "that the reports it signed still verify as %s’s."),
                                   job->holder, until, job->holder);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"),
-                                    "add", _("_Add New Certificate"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "add", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "add");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_confirm_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  xj_confirm_present (dialog, "add", _("_Add New Certificate"), ADW_RESPONSE_SUGGESTED, "add",
+                      G_CALLBACK (on_confirm_response_cb), self, 0);
 }
 
 static void

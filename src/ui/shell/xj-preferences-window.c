@@ -14,6 +14,7 @@
 #include "xj-certificate-dialog.h"
 #include "xj-certificate.h"
 #include "xj-clock.h"
+#include "xj-confirm.h"
 #include "xj-preferences-window.h"
 
 struct _XjPreferencesWindow
@@ -81,15 +82,10 @@ on_remove_clicked_cb (GtkButton           *button,
                                     "can no longer sign. Reports it signed stay intact, but this "
                                     "computer will no longer name %s as their signer. Keep a "
                                     "backup of the certificate file if in doubt."), holder);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"),
-                                    "remove", _("_Remove Certificate"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
-  /* Enter does not destroy a key. */
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "certificate-id", g_strdup (id), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  /* Enter does not destroy a key. */
+  xj_confirm_present (dialog, "remove", _("_Remove Certificate"), ADW_RESPONSE_DESTRUCTIVE,
+                      "cancel", G_CALLBACK (on_remove_response_cb), self, 0);
 }
 
 /* What a certificate is for: signing its holder's reports, or only

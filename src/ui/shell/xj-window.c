@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "xj-archive-page.h"
+#include "xj-confirm.h"
 #include "xj-overview-page.h"
 #include "xj-inspections-page.h"
 #include "xj-runner.h"
@@ -263,12 +264,8 @@ confirm_quit_with_stopwatch (XjWindow *self)
                                                        NULL));
   adw_message_dialog_set_body (dialog, _("It keeps counting: open the inspection again to "
                                          "stop it."));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "quit", _("_Quit"), NULL);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_quit_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  xj_confirm_present (dialog, "quit", _("_Quit"), ADW_RESPONSE_DEFAULT, "cancel",
+                      G_CALLBACK (on_quit_response_cb), self, G_CONNECT_SWAPPED);
   return TRUE;
 }
 
