@@ -3,8 +3,9 @@
  * The manager's figures for a period, a selection of sites and a kind of
  * inspection.  Everything is read in one read transaction, so the figures
  * agree with each other even while an inspector writes.  The scan of the
- * inspections (scores, categories, mystery steps) is in
- * xj-overview-scan.c; repeat findings, notices and schedule compliance in
+ * inspections (scores, categories, mystery steps, and the failures the
+ * repeat findings count) is in xj-overview-scan.c; the top repeat
+ * findings' details, notices and schedule compliance in
  * xj-overview-findings.c.
  */
 #define G_LOG_DOMAIN "xj-overview"
@@ -353,7 +354,6 @@ xj_overview_compute (XjStore               *store,
     return NULL;
   ok = read_sites (store, sites_json, overview, error)
        && _xj_overview_scan (store, query, sites_json, overview, cancellable, error)
-       && _xj_overview_repeats (store, query, sites_json, overview, error)
        && _xj_overview_notices (store, query, sites_json, overview, error)
        && _xj_overview_compliance (store, query, overview, error);
   xj_store_exec (store, "COMMIT", NULL);
