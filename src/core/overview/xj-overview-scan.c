@@ -25,6 +25,17 @@ typedef struct {
   XjTemplate *by_category;  /* one section per XjOverviewCategory */
 } Version;
 
+typedef struct {
+  gint64 site_id;
+  gint64 period_start;
+} PointKey;
+
+/* The times [start, end) that fall in one week or month. */
+typedef struct {
+  gint64 start;
+  gint64 end;
+} Period;
+
 /* One answer of the inspection being read; the value is interned. */
 typedef struct {
   gint64      item_id;
@@ -37,7 +48,8 @@ typedef struct {
   XjOverview            *overview;
   GHashTable            *versions;   /* gint64 version id → Version */
   GHashTable            *site_index; /* gint64 site id → index in overview->sites + 1 */
-  GHashTable            *points;     /* "site:period" → index in overview->points + 1 */
+  GHashTable            *points;     /* PointKey → index in overview->points + 1 */
+  GArray                *periods;    /* Period: the periods met so far */
   GHashTable            *steps;      /* "site:position" → index in overview->steps + 1 */
   GHashTable            *hard;       /* item key → XjOverviewHard (borrowed) */
   GHashTable            *items;      /* gint64 item id → XjTemplateItem (borrowed) */
@@ -182,18 +194,69 @@ find_or_add (GHashTable *index,
   return array->data + (position - 1) * g_array_get_element_size (array);
 }
 
+static guint
+point_key_hash (gconstpointer key)
+{
+  const PointKey *k = key;
+
+  return g_int64_hash (&k->site_id) * 31 + g_int64_hash (&k->period_start);
+}
+
+static gboolean
+point_key_equal (gconstpointer a,
+                 gconstpointer b)
+{
+  const PointKey *x = a, *y = b;
+
+  return x->site_id == y->site_id && x->period_start == y->period_start;
+}
+
+/* xj_overview_period_start() with the periods already met remembered: the
+ * calendar arithmetic once per week or month, not once per inspection. */
+static gint64
+period_start (Scan   *scan,
+              gint64  t)
+{
+  XjOverviewBucket bucket = scan->query->bucket;
+  Period period;
+
+  for (guint i = 0; i < scan->periods->len; i++)
+    {
+      const Period *p = &g_array_index (scan->periods, Period, i);
+
+      if (t >= p->start && t < p->end)
+        return p->start;
+    }
+  period.start = xj_overview_period_start (bucket, t);
+  /* A month has at most 31 days, a week 7: a day past that, whatever the
+   * clock change, is in the next period. */
+  period.end = xj_overview_period_start (bucket, period.start + (bucket == XJ_OVERVIEW_BY_MONTH
+                                                                 ? 32 : 8) * 86400);
+  g_array_append_val (scan->periods, period);
+  return period.start;
+}
+
 static void
 add_point (Scan          *scan,
            gint64         site_id,
-           gint64         period_start,
+           gint64         period,
            const XjScore *score)
 {
-  XjOverviewPoint init = { .site_id = site_id, .period_start = period_start };
+  PointKey key = { site_id, period };
+  GArray *points = scan->overview->points;
+  guint position = GPOINTER_TO_UINT (g_hash_table_lookup (scan->points, &key));
   XjOverviewPoint *point;
 
-  point = find_or_add (scan->points, scan->overview->points,
-                       g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT,
-                                        site_id, period_start), &init);
+  if (position == 0)
+    {
+      XjOverviewPoint init = { .site_id = site_id, .period_start = period };
+
+      g_array_append_val (points, init);
+      position = points->len;
+      g_hash_table_insert (scan->points, g_memdup2 (&key, sizeof key),
+                           GUINT_TO_POINTER (position));
+    }
+  point = &g_array_index (points, XjOverviewPoint, position - 1);
   /* Sums for now; finish_points() makes them means. */
   point->n_inspections++;
   point->failure_index += score->failure_index;
@@ -311,7 +374,7 @@ finish_inspection (Scan    *scan,
     return FALSE;
   score = xj_score_compute (version->tmpl, lookup_value, scan->values, &bands);
   by_category = xj_score_compute (version->by_category, lookup_value, scan->values, &bands);
-  period = xj_overview_period_start (scan->query->bucket, started_at);
+  period = period_start (scan, started_at);
   add_point (scan, site_id, period, score);
   add_point (scan, 0, period, score);
   add_categories (scan, site_id, by_category);
@@ -417,7 +480,9 @@ _xj_overview_scan (XjStore               *store,
   g_autoptr(GHashTable) versions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                           (GDestroyNotify) version_free);
   g_autoptr(GHashTable) site_index = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GHashTable) points = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) points = g_hash_table_new_full (point_key_hash, point_key_equal, g_free,
+                                                        NULL);
+  g_autoptr(GArray) periods = g_array_new (FALSE, FALSE, sizeof (Period));
   g_autoptr(GHashTable) steps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) hard = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) items = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -433,6 +498,7 @@ _xj_overview_scan (XjStore               *store,
   scan.versions = versions;
   scan.site_index = site_index;
   scan.points = points;
+  scan.periods = periods;
   scan.steps = steps;
   scan.hard = hard;
   scan.items = items;
