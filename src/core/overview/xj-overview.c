@@ -387,8 +387,10 @@ compute_thread (GTask        *task,
   XjOverview *overview;
   GError *error = NULL;
 
-  /* A connection never crosses threads: the worker opens its own. */
-  store = xj_store_open (job->data_dir, XJ_STORE_OPEN_DEFAULT, &error);
+  /* A connection never crosses threads: the worker opens its own, a
+   * reader's, which neither checks nor sets up the file nor waits for a
+   * writer. */
+  store = xj_store_open_reader (job->data_dir, &error);
   if (store == NULL
       || (overview = xj_overview_compute (store, &job->query, cancellable, &error)) == NULL)
     {
