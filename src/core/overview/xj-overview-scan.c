@@ -36,9 +36,11 @@ typedef struct {
   gint64 end;
 } Period;
 
-/* One answer of the inspection being read; the value is interned. */
+/* One answer of the inspection being read: its value is at @offset in
+ * the scan's text until the inspection is complete, then at @value. */
 typedef struct {
   gint64      item_id;
+  gsize       offset;
   const char *value;
 } Value;
 
@@ -56,7 +58,7 @@ typedef struct {
   GHashTable            *failures;   /* "site:item key" → XjOverviewFailures (borrowed) */
   GPtrArray             *failure_list; /* XjOverviewFailures, owned */
   GArray                *values;     /* Value: the answers of one inspection */
-  GStringChunk          *strings;    /* the answer values, interned */
+  GString               *text;       /* the answer values of one inspection */
 } Scan;
 
 static void
@@ -372,6 +374,13 @@ finish_inspection (Scan    *scan,
 
   if (version == NULL)
     return FALSE;
+  /* The text no longer grows: the values can point into it. */
+  for (guint i = 0; i < scan->values->len; i++)
+    {
+      Value *value = &g_array_index (scan->values, Value, i);
+
+      value->value = scan->text->str + value->offset;
+    }
   score = xj_score_compute (version->tmpl, lookup_value, scan->values, &bands);
   by_category = xj_score_compute (version->by_category, lookup_value, scan->values, &bands);
   period = period_start (scan, started_at);
@@ -385,6 +394,7 @@ finish_inspection (Scan    *scan,
     }
   scan->overview->n_inspections++;
   g_array_set_size (scan->values, 0);
+  g_string_truncate (scan->text, 0);
   return TRUE;
 }
 
@@ -489,7 +499,7 @@ _xj_overview_scan (XjStore               *store,
   g_autoptr(GHashTable) failures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) failure_list = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (Value));
-  g_autoptr(GStringChunk) strings = g_string_chunk_new (4096);
+  g_autoptr(GString) text = g_string_sized_new (4096);
   gint64 current = 0, site_id = 0, version_id = 0, started_at = 0;
   sqlite3_stmt *stmt;
   guint rows = 0;
@@ -505,7 +515,7 @@ _xj_overview_scan (XjStore               *store,
   scan.failures = failures;
   scan.failure_list = failure_list;
   scan.values = values;
-  scan.strings = strings;
+  scan.text = text;
   prepare (&scan);
 
   stmt = xj_store_prepare (store,
@@ -545,12 +555,10 @@ _xj_overview_scan (XjStore               *store,
 
           if (sqlite3_column_type (stmt, 5) != SQLITE_NULL)
             {
-              Value value = {
-                item_id,
-                g_string_chunk_insert_const (strings,
-                                             (const char *) sqlite3_column_text (stmt, 5)),
-              };
+              Value value = { item_id, text->len, NULL };
 
+              g_string_append_len (text, (const char *) sqlite3_column_text (stmt, 5),
+                                   sqlite3_column_bytes (stmt, 5) + 1);
               g_array_append_val (values, value);
             }
           if (sqlite3_column_int (stmt, 6) != 0)
