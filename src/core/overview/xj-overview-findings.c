@@ -116,7 +116,6 @@ _xj_overview_repeats (XjStore     *store,
       const XjOverviewFailures *f = g_ptr_array_index (failures, i);
       XjOverviewRepeat repeat = {
         .site_id = f->site_id,
-        .item_key = g_strdup (f->item_key),
         .count = f->count,
         .last_at = f->last_at,
         .last_inspection_id = f->last_inspection_id,
@@ -124,6 +123,7 @@ _xj_overview_repeats (XjStore     *store,
 
       if (f->count < 2)
         break;
+      repeat.item_key = g_strdup (f->item_key);
       g_array_append_val (overview->repeats, repeat);
       if (!describe_repeat (store, f, &g_array_index (overview->repeats, XjOverviewRepeat,
                                                       overview->repeats->len - 1), error)
