@@ -428,6 +428,70 @@ test_repeats (Fixture       *f,
   g_assert_cmpstr (repeat->notice_number, ==, "ZG-2026-0001");
 }
 
+/* The ranking: most failures first, then the latest; the prompt as the
+ * latest failure's checklist version showed it; the latest by start time,
+ * not by the order the inspections were recorded in. */
+static void
+test_repeats_ranked (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(XjOverview) o = NULL;
+  XjTemplate *changed = xj_template_copy (f->weekly);
+  XjTemplateItem *clean = (XjTemplateItem *) find (changed, "clean");
+  const XjOverviewRepeat *r;
+  gint64 latest_green;
+
+  g_free (clean->prompt);
+  clean->prompt = g_strdup ("地面、楼道无积水无垃圾");
+  xj_template_free (f->weekly);
+  f->weekly = save_template (f, changed);
+
+  /* 翠湖花园: the cleaning fails again on 20 March (the new version). */
+  inspect (f, f->site_a, f->weekly, "weekly", local (3, 20, 10, 0), FALSE,
+           (const char *[]) { "clean=fail", "green=pass", NULL });
+  /* 金桂苑: the greenery fails on 25 March, recorded before the one of
+   * 6 March; the panel fails on 7, 8 and 9 March. */
+  latest_green = inspect (f, f->site_b, f->weekly, "weekly", local (3, 25, 9, 0), FALSE,
+                          (const char *[]) { "green=fail", NULL });
+  inspect (f, f->site_b, f->weekly, "weekly", local (3, 6, 9, 0), FALSE,
+           (const char *[]) { "green=fail", NULL });
+  for (int day = 7; day <= 9; day++)
+    inspect (f, f->site_b, f->weekly, "weekly", local (3, day, 9, 0), FALSE,
+             (const char *[]) { "panel=fail", NULL });
+  xj_clock_set_fixed (local (3, 31, 12, 0));
+
+  o = compute (f, XJ_OVERVIEW_CHECKS, XJ_OVERVIEW_BY_MONTH, NULL, 0);
+  /* 金桂苑 panel ×3; then twice each, latest first: 金桂苑 greenery
+   * (25 March), 翠湖花园 cleaning (20 March), 翠湖花园 light (4 March).
+   * 翠湖花园's panel failed once: not a repeat. */
+  g_assert_cmpuint (o->repeats->len, ==, 4);
+  r = &g_array_index (o->repeats, XjOverviewRepeat, 0);
+  g_assert_cmpint (r->site_id, ==, f->site_b);
+  g_assert_cmpstr (r->site_name, ==, "金桂苑");
+  g_assert_cmpstr (r->item_key, ==, "panel");
+  g_assert_cmpuint (r->count, ==, 3);
+  g_assert_cmpint (r->last_at, ==, local (3, 9, 9, 0));
+  g_assert_cmpint (r->notice_id, ==, 0);
+  r = &g_array_index (o->repeats, XjOverviewRepeat, 1);
+  g_assert_cmpint (r->site_id, ==, f->site_b);
+  g_assert_cmpstr (r->item_key, ==, "green");
+  g_assert_cmpuint (r->count, ==, 2);
+  g_assert_cmpint (r->last_at, ==, local (3, 25, 9, 0));
+  g_assert_cmpint (r->last_inspection_id, ==, latest_green);
+  r = &g_array_index (o->repeats, XjOverviewRepeat, 2);
+  g_assert_cmpint (r->site_id, ==, f->site_a);
+  g_assert_cmpstr (r->site_name, ==, "翠湖花园");
+  g_assert_cmpstr (r->item_key, ==, "clean");
+  g_assert_cmpstr (r->prompt, ==, "地面、楼道无积水无垃圾");
+  g_assert_cmpuint (r->count, ==, 2);
+  g_assert_cmpint (r->last_at, ==, local (3, 20, 10, 0));
+  r = &g_array_index (o->repeats, XjOverviewRepeat, 3);
+  g_assert_cmpstr (r->item_key, ==, "light");
+  g_assert_cmpstr (r->prompt, ==, "light");
+  g_assert_cmpuint (r->count, ==, 2);
+  g_assert_cmpstr (r->notice_number, ==, "ZG-2026-0001");
+}
+
 static void
 test_notices (Fixture       *f,
               gconstpointer  data)
@@ -567,6 +631,7 @@ main (int argc, char **argv)
   ADD ("scores-by-month", test_scores_by_month);
   ADD ("categories", test_categories);
   ADD ("repeats", test_repeats);
+  ADD ("repeats-ranked", test_repeats_ranked);
   ADD ("notices", test_notices);
   ADD ("compliance", test_compliance);
   ADD ("mystery", test_mystery);

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "xj-builtins.h"
 #include "xj-notice.h"
@@ -51,57 +52,85 @@ find_open_notice (XjStore          *store,
   return rc == SQLITE_ROW || rc == SQLITE_DONE || _xj_overview_read_error (store, rc, error);
 }
 
-gboolean
-_xj_overview_repeats (XjStore               *store,
-                      const XjOverviewQuery *query,
-                      const char            *sites_json,
-                      XjOverview            *overview,
-                      GError               **error)
+static int
+compare_failures (gconstpointer a,
+                  gconstpointer b)
+{
+  const XjOverviewFailures *x = *(XjOverviewFailures *const *) a;
+  const XjOverviewFailures *y = *(XjOverviewFailures *const *) b;
+
+  /* Most often first, then the latest, then by site and item. */
+  if (x->count != y->count)
+    return x->count > y->count ? -1 : 1;
+  if (x->last_at != y->last_at)
+    return x->last_at > y->last_at ? -1 : 1;
+  if (x->site_id != y->site_id)
+    return x->site_id < y->site_id ? -1 : 1;
+  return strcmp (x->item_key, y->item_key);
+}
+
+/* The site's name and the item's prompt as the latest failure showed it. */
+static gboolean
+describe_repeat (XjStore                  *store,
+                 const XjOverviewFailures *failures,
+                 XjOverviewRepeat         *repeat,
+                 GError                  **error)
 {
   sqlite3_stmt *stmt;
   int rc;
 
-  /* The bare columns (prompt, inspection) come from the row of MAX(). */
   stmt = xj_store_prepare (store,
-                           "SELECT i.site_id, s.name, t.item_key, t.prompt, COUNT(*), "
-                           "MAX(i.started_at), i.id, tp.builtin "
-                           "FROM answers a JOIN inspections i ON i.id = a.inspection_id "
-                           "JOIN template_items t ON t.id = a.item_id "
+                           "SELECT s.name, t.prompt, tp.builtin FROM inspections i "
+                           "JOIN sites s ON s.id = i.site_id "
                            "JOIN template_versions v ON v.id = i.version_id "
                            "JOIN templates tp ON tp.id = v.template_id "
-                           "JOIN sites s ON s.id = i.site_id "
-                           "WHERE a.outcome = 'fail' AND" XJ_OVERVIEW_WHERE
-                           " GROUP BY i.site_id, t.item_key HAVING COUNT(*) >= 2 "
-                           "ORDER BY COUNT(*) DESC, MAX(i.started_at) DESC, i.site_id, "
-                           "t.item_key LIMIT ?8", error);
+                           "JOIN template_items t ON t.id = ?2 WHERE i.id = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  _xj_overview_bind (stmt, query, sites_json);
-  sqlite3_bind_int (stmt, 8, XJ_OVERVIEW_TOP_REPEATS);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  sqlite3_bind_int64 (stmt, 1, failures->last_inspection_id);
+  sqlite3_bind_int64 (stmt, 2, failures->last_item_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
     {
-      XjOverviewRepeat repeat = {
-        .site_id = sqlite3_column_int64 (stmt, 0),
-        .site_name = g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
-        .item_key = g_strdup ((const char *) sqlite3_column_text (stmt, 2)),
-        .prompt = g_strdup ((const char *) sqlite3_column_text (stmt, 3)),
-        .count = sqlite3_column_int (stmt, 4),
-        .last_at = sqlite3_column_int64 (stmt, 5),
-        .last_inspection_id = sqlite3_column_int64 (stmt, 6),
-      };
-
+      repeat->site_name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      repeat->prompt = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
       /* Built-in checklists are stored in English, shown translated. */
-      if (sqlite3_column_int (stmt, 7) != 0)
-        xj_builtins_translate (&repeat.prompt);
-      g_array_append_val (overview->repeats, repeat);
+      if (sqlite3_column_int (stmt, 2) != 0)
+        xj_builtins_translate (&repeat->prompt);
     }
   sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return _xj_overview_read_error (store, rc, error);
-  for (guint i = 0; i < overview->repeats->len; i++)
-    if (!find_open_notice (store, &g_array_index (overview->repeats, XjOverviewRepeat, i),
-                           error))
-      return FALSE;
+  return rc == SQLITE_ROW || rc == SQLITE_DONE || _xj_overview_read_error (store, rc, error);
+}
+
+/* The top repeat findings: an item failing at least twice at a site in the
+ * period, from the failures the scan gathered (sorted here). */
+gboolean
+_xj_overview_repeats (XjStore     *store,
+                      GPtrArray   *failures,
+                      XjOverview  *overview,
+                      GError     **error)
+{
+  g_ptr_array_sort (failures, compare_failures);
+  for (guint i = 0; i < failures->len && overview->repeats->len < XJ_OVERVIEW_TOP_REPEATS; i++)
+    {
+      const XjOverviewFailures *f = g_ptr_array_index (failures, i);
+      XjOverviewRepeat repeat = {
+        .site_id = f->site_id,
+        .count = f->count,
+        .last_at = f->last_at,
+        .last_inspection_id = f->last_inspection_id,
+      };
+
+      if (f->count < 2)
+        break;
+      repeat.item_key = g_strdup (f->item_key);
+      g_array_append_val (overview->repeats, repeat);
+      if (!describe_repeat (store, f, &g_array_index (overview->repeats, XjOverviewRepeat,
+                                                      overview->repeats->len - 1), error)
+          || !find_open_notice (store, &g_array_index (overview->repeats, XjOverviewRepeat,
+                                                       overview->repeats->len - 1), error))
+        return FALSE;
+    }
   return TRUE;
 }
 

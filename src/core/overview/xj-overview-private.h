@@ -25,9 +25,18 @@ void     _xj_overview_compliance_clear (gpointer         data);
 void     _xj_overview_bind        (sqlite3_stmt          *stmt,
                                    const XjOverviewQuery *query,
                                    const char            *sites_json);
+/* The failures of one item (by key) at one site, gathered by the scan. */
+typedef struct {
+  gint64      site_id;
+  const char *item_key;           /* borrowed from the scan's checklists */
+  guint       count;
+  gint64      last_at;            /* the latest failing inspection's start */
+  gint64      last_inspection_id;
+  gint64      last_item_id;       /* the item as that inspection showed it */
+} XjOverviewFailures;
+
 gboolean _xj_overview_repeats     (XjStore               *store,
-                                   const XjOverviewQuery *query,
-                                   const char            *sites_json,
+                                   GPtrArray             *failures,
                                    XjOverview            *overview,
                                    GError               **error);
 gboolean _xj_overview_notices     (XjStore               *store,

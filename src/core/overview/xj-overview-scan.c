@@ -5,7 +5,9 @@
  * version (score, failure index, the mystery steps' pass and fail counts)
  * and against the same items regrouped into one section per heat-map
  * category, so that a category adds up exactly as a section does.  The
- * hard standards' measured values are collected on the way.
+ * hard standards' measured values are collected on the way, and the
+ * failures of each item at each site for the repeat findings: the answers
+ * are read once, for every figure.
  */
 #define G_LOG_DOMAIN "xj-overview"
 
@@ -24,15 +26,39 @@ typedef struct {
 } Version;
 
 typedef struct {
+  gint64 site_id;
+  gint64 period_start;
+} PointKey;
+
+/* The times [start, end) that fall in one week or month. */
+typedef struct {
+  gint64 start;
+  gint64 end;
+} Period;
+
+/* One answer of the inspection being read: its value is at @offset in
+ * the scan's text until the inspection is complete, then at @value. */
+typedef struct {
+  gint64      item_id;
+  gsize       offset;
+  const char *value;
+} Value;
+
+typedef struct {
   XjStore               *store;
   const XjOverviewQuery *query;
   XjOverview            *overview;
   GHashTable            *versions;   /* gint64 version id → Version */
   GHashTable            *site_index; /* gint64 site id → index in overview->sites + 1 */
-  GHashTable            *points;     /* "site:period" → index in overview->points + 1 */
+  GHashTable            *points;     /* PointKey → index in overview->points + 1 */
+  GArray                *periods;    /* Period: the periods met so far */
   GHashTable            *steps;      /* "site:position" → index in overview->steps + 1 */
   GHashTable            *hard;       /* item key → XjOverviewHard (borrowed) */
-  GHashTable            *values;     /* gint64 item id → answer value, one inspection */
+  GHashTable            *items;      /* gint64 item id → XjTemplateItem (borrowed) */
+  GHashTable            *failures;   /* "site:item key" → XjOverviewFailures (borrowed) */
+  GPtrArray             *failure_list; /* XjOverviewFailures, owned */
+  GArray                *values;     /* Value: the answers of one inspection */
+  GString               *text;       /* the answer values of one inspection */
 } Scan;
 
 static void
@@ -84,6 +110,17 @@ get_version (Scan    *scan,
   tmpl = xj_store_load_template_version (scan->store, version_id, error);
   if (tmpl == NULL)
     return NULL;
+  for (guint s = 0; s < tmpl->sections->len; s++)
+    {
+      XjTemplateSection *section = g_ptr_array_index (tmpl->sections, s);
+
+      for (guint i = 0; i < section->items->len; i++)
+        {
+          XjTemplateItem *item = g_ptr_array_index (section->items, i);
+
+          g_hash_table_insert (scan->items, &item->id, item);
+        }
+    }
   version = g_new0 (Version, 1);
   version->tmpl = tmpl;
   version->by_category = regroup_by_category (tmpl);
@@ -95,7 +132,48 @@ static const char *
 lookup_value (const XjTemplateItem *item,
               gpointer              user_data)
 {
-  return g_hash_table_lookup (user_data, &item->id);
+  GArray *values = user_data;
+
+  /* A checklist has tens of items: a walk beats hashing. */
+  for (guint i = 0; i < values->len; i++)
+    if (g_array_index (values, Value, i).item_id == item->id)
+      return g_array_index (values, Value, i).value;
+  return NULL;
+}
+
+/* A failing answer: counted for the repeat findings by site and item key,
+ * remembering the latest failing inspection (the first one started at the
+ * latest time, in the order of the inspections). */
+static void
+add_failure (Scan   *scan,
+             gint64  site_id,
+             gint64  inspection_id,
+             gint64  started_at,
+             gint64  item_id)
+{
+  XjTemplateItem *item = g_hash_table_lookup (scan->items, &item_id);
+  g_autofree char *key = NULL;
+  XjOverviewFailures *failures;
+
+  if (item == NULL)
+    return;
+  key = g_strdup_printf ("%" G_GINT64_FORMAT ":%s", site_id, item->key);
+  failures = g_hash_table_lookup (scan->failures, key);
+  if (failures == NULL)
+    {
+      failures = g_new0 (XjOverviewFailures, 1);
+      failures->site_id = site_id;
+      failures->item_key = item->key;
+      g_ptr_array_add (scan->failure_list, failures);
+      g_hash_table_insert (scan->failures, g_steal_pointer (&key), failures);
+    }
+  failures->count++;
+  if (failures->count == 1 || started_at > failures->last_at)
+    {
+      failures->last_at = started_at;
+      failures->last_inspection_id = inspection_id;
+      failures->last_item_id = item_id;
+    }
 }
 
 /* The entry under @key in @array, appended from @init when new. */
@@ -118,18 +196,69 @@ find_or_add (GHashTable *index,
   return array->data + (position - 1) * g_array_get_element_size (array);
 }
 
+static guint
+point_key_hash (gconstpointer key)
+{
+  const PointKey *k = key;
+
+  return g_int64_hash (&k->site_id) * 31 + g_int64_hash (&k->period_start);
+}
+
+static gboolean
+point_key_equal (gconstpointer a,
+                 gconstpointer b)
+{
+  const PointKey *x = a, *y = b;
+
+  return x->site_id == y->site_id && x->period_start == y->period_start;
+}
+
+/* xj_overview_period_start() with the periods already met remembered: the
+ * calendar arithmetic once per week or month, not once per inspection. */
+static gint64
+period_start (Scan   *scan,
+              gint64  t)
+{
+  XjOverviewBucket bucket = scan->query->bucket;
+  Period period;
+
+  for (guint i = 0; i < scan->periods->len; i++)
+    {
+      const Period *p = &g_array_index (scan->periods, Period, i);
+
+      if (t >= p->start && t < p->end)
+        return p->start;
+    }
+  period.start = xj_overview_period_start (bucket, t);
+  /* A month has at most 31 days, a week 7: a day past that, whatever the
+   * clock change, is in the next period. */
+  period.end = xj_overview_period_start (bucket, period.start + (bucket == XJ_OVERVIEW_BY_MONTH
+                                                                 ? 32 : 8) * 86400);
+  g_array_append_val (scan->periods, period);
+  return period.start;
+}
+
 static void
 add_point (Scan          *scan,
            gint64         site_id,
-           gint64         period_start,
+           gint64         period,
            const XjScore *score)
 {
-  XjOverviewPoint init = { .site_id = site_id, .period_start = period_start };
+  PointKey key = { site_id, period };
+  GArray *points = scan->overview->points;
+  guint position = GPOINTER_TO_UINT (g_hash_table_lookup (scan->points, &key));
   XjOverviewPoint *point;
 
-  point = find_or_add (scan->points, scan->overview->points,
-                       g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT,
-                                        site_id, period_start), &init);
+  if (position == 0)
+    {
+      XjOverviewPoint init = { .site_id = site_id, .period_start = period };
+
+      g_array_append_val (points, init);
+      position = points->len;
+      g_hash_table_insert (scan->points, g_memdup2 (&key, sizeof key),
+                           GUINT_TO_POINTER (position));
+    }
+  point = &g_array_index (points, XjOverviewPoint, position - 1);
   /* Sums for now; finish_points() makes them means. */
   point->n_inspections++;
   point->failure_index += score->failure_index;
@@ -196,7 +325,7 @@ add_hard_values (Scan             *scan,
       for (guint i = 0; i < section->items->len; i++)
         {
           XjTemplateItem *item = g_ptr_array_index (section->items, i);
-          const char *value = g_hash_table_lookup (scan->values, &item->id);
+          const char *value = lookup_value (item, scan->values);
           XjOverviewHard *hard;
           XjOutcome outcome;
           double measured;
@@ -245,9 +374,16 @@ finish_inspection (Scan    *scan,
 
   if (version == NULL)
     return FALSE;
+  /* The text no longer grows: the values can point into it. */
+  for (guint i = 0; i < scan->values->len; i++)
+    {
+      Value *value = &g_array_index (scan->values, Value, i);
+
+      value->value = scan->text->str + value->offset;
+    }
   score = xj_score_compute (version->tmpl, lookup_value, scan->values, &bands);
   by_category = xj_score_compute (version->by_category, lookup_value, scan->values, &bands);
-  period = xj_overview_period_start (scan->query->bucket, started_at);
+  period = period_start (scan, started_at);
   add_point (scan, site_id, period, score);
   add_point (scan, 0, period, score);
   add_categories (scan, site_id, by_category);
@@ -257,7 +393,8 @@ finish_inspection (Scan    *scan,
       add_hard_values (scan, version->tmpl);
     }
   scan->overview->n_inspections++;
-  g_hash_table_remove_all (scan->values);
+  g_array_set_size (scan->values, 0);
+  g_string_truncate (scan->text, 0);
   return TRUE;
 }
 
@@ -353,11 +490,16 @@ _xj_overview_scan (XjStore               *store,
   g_autoptr(GHashTable) versions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                           (GDestroyNotify) version_free);
   g_autoptr(GHashTable) site_index = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GHashTable) points = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) points = g_hash_table_new_full (point_key_hash, point_key_equal, g_free,
+                                                        NULL);
+  g_autoptr(GArray) periods = g_array_new (FALSE, FALSE, sizeof (Period));
   g_autoptr(GHashTable) steps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) hard = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) values = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                                        g_free);
+  g_autoptr(GHashTable) items = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) failures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) failure_list = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (Value));
+  g_autoptr(GString) text = g_string_sized_new (4096);
   gint64 current = 0, site_id = 0, version_id = 0, started_at = 0;
   sqlite3_stmt *stmt;
   guint rows = 0;
@@ -366,13 +508,19 @@ _xj_overview_scan (XjStore               *store,
   scan.versions = versions;
   scan.site_index = site_index;
   scan.points = points;
+  scan.periods = periods;
   scan.steps = steps;
   scan.hard = hard;
+  scan.items = items;
+  scan.failures = failures;
+  scan.failure_list = failure_list;
   scan.values = values;
+  scan.text = text;
   prepare (&scan);
 
   stmt = xj_store_prepare (store,
-                           "SELECT i.id, i.site_id, i.version_id, i.started_at, a.item_id, a.value "
+                           "SELECT i.id, i.site_id, i.version_id, i.started_at, a.item_id, "
+                           "a.value, a.outcome = 'fail' "
                            "FROM inspections i LEFT JOIN answers a ON a.inspection_id = i.id "
                            "WHERE" XJ_OVERVIEW_WHERE " ORDER BY i.id", error);
   if (stmt == NULL)
@@ -388,16 +536,33 @@ _xj_overview_scan (XjStore               *store,
           sqlite3_reset (stmt);
           return FALSE;
         }
-      current = id;
-      site_id = sqlite3_column_int64 (stmt, 1);
-      version_id = sqlite3_column_int64 (stmt, 2);
-      started_at = sqlite3_column_int64 (stmt, 3);
-      if (sqlite3_column_type (stmt, 5) != SQLITE_NULL)
+      if (id != current)
+        {
+          current = id;
+          site_id = sqlite3_column_int64 (stmt, 1);
+          version_id = sqlite3_column_int64 (stmt, 2);
+          started_at = sqlite3_column_int64 (stmt, 3);
+          /* Loads the checklist (and its items) before the answers need it. */
+          if (get_version (&scan, version_id, error) == NULL)
+            {
+              sqlite3_reset (stmt);
+              return FALSE;
+            }
+        }
+      if (sqlite3_column_type (stmt, 4) != SQLITE_NULL)
         {
           gint64 item_id = sqlite3_column_int64 (stmt, 4);
 
-          g_hash_table_insert (values, g_memdup2 (&item_id, sizeof item_id),
-                               g_strdup ((const char *) sqlite3_column_text (stmt, 5)));
+          if (sqlite3_column_type (stmt, 5) != SQLITE_NULL)
+            {
+              Value value = { item_id, text->len, NULL };
+
+              g_string_append_len (text, (const char *) sqlite3_column_text (stmt, 5),
+                                   sqlite3_column_bytes (stmt, 5) + 1);
+              g_array_append_val (values, value);
+            }
+          if (sqlite3_column_int (stmt, 6) != 0)
+            add_failure (&scan, site_id, id, started_at, item_id);
         }
       if (++rows % 4096 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
         {
@@ -411,5 +576,6 @@ _xj_overview_scan (XjStore               *store,
   if (current != 0 && !finish_inspection (&scan, site_id, version_id, started_at, error))
     return FALSE;
   finish (&scan);
-  return TRUE;
+  /* The failures borrow the item keys of the checklists read here. */
+  return _xj_overview_repeats (store, failure_list, overview, error);
 }

@@ -3,8 +3,9 @@
  * The manager's figures for a period, a selection of sites and a kind of
  * inspection.  Everything is read in one read transaction, so the figures
  * agree with each other even while an inspector writes.  The scan of the
- * inspections (scores, categories, mystery steps) is in
- * xj-overview-scan.c; repeat findings, notices and schedule compliance in
+ * inspections (scores, categories, mystery steps, and the failures the
+ * repeat findings count) is in xj-overview-scan.c; the top repeat
+ * findings' details, notices and schedule compliance in
  * xj-overview-findings.c.
  */
 #define G_LOG_DOMAIN "xj-overview"
@@ -353,7 +354,6 @@ xj_overview_compute (XjStore               *store,
     return NULL;
   ok = read_sites (store, sites_json, overview, error)
        && _xj_overview_scan (store, query, sites_json, overview, cancellable, error)
-       && _xj_overview_repeats (store, query, sites_json, overview, error)
        && _xj_overview_notices (store, query, sites_json, overview, error)
        && _xj_overview_compliance (store, query, overview, error);
   xj_store_exec (store, "COMMIT", NULL);
@@ -387,8 +387,10 @@ compute_thread (GTask        *task,
   XjOverview *overview;
   GError *error = NULL;
 
-  /* A connection never crosses threads: the worker opens its own. */
-  store = xj_store_open (job->data_dir, XJ_STORE_OPEN_DEFAULT, &error);
+  /* A connection never crosses threads: the worker opens its own, a
+   * reader's, which neither checks nor sets up the file nor waits for a
+   * writer. */
+  store = xj_store_open_reader (job->data_dir, &error);
   if (store == NULL
       || (overview = xj_overview_compute (store, &job->query, cancellable, &error)) == NULL)
     {
