@@ -16,6 +16,7 @@
 #include "xj-inspection-private.h"
 #include "xj-text.h"
 #include "xj-template-store.h"
+#include "xj-transaction.h"
 
 #define DEFAULT_LIST_LIMIT 200
 
@@ -193,6 +194,7 @@ xj_store_start_inspection (XjStore                  *store,
                            const XjInspectionStart  *start,
                            GError                  **error)
 {
+  g_autoptr(XjTransaction) tx = NULL;
   gboolean mystery = g_str_has_prefix (start->kind != NULL ? start->kind : "", "mystery");
   sqlite3_stmt *stmt;
   gint64 version_id = 0;
@@ -205,7 +207,7 @@ xj_store_start_inspection (XjStore                  *store,
 
   if (!validate_start (start, error))
     return 0;
-  if (!xj_store_begin (store, error))
+  if ((tx = xj_transaction_begin (store, error)) == NULL)
     return 0;
 
   stmt = xj_store_prepare (store,
@@ -213,7 +215,7 @@ xj_store_start_inspection (XjStore                  *store,
                            "ON t.id = v.template_id WHERE t.id = ?1 AND t.archived = 0 "
                            "ORDER BY v.version DESC LIMIT 1", error);
   if (stmt == NULL)
-    goto fail;
+    return 0;
   sqlite3_bind_int64 (stmt, 1, start->template_id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
@@ -223,12 +225,12 @@ xj_store_start_inspection (XjStore                  *store,
     {
       g_set_error_literal (error, XJ_INSPECTION_ERROR, XJ_INSPECTION_ERROR_INVALID,
                            _("The chosen checklist no longer exists; choose another."));
-      goto fail;
+      return 0;
     }
 
   stmt = xj_store_prepare (store, "SELECT active FROM sites WHERE id = ?1", error);
   if (stmt == NULL)
-    goto fail;
+    return 0;
   sqlite3_bind_int64 (stmt, 1, start->site_id);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW || sqlite3_column_int (stmt, 0) == 0)
@@ -236,7 +238,7 @@ xj_store_start_inspection (XjStore                  *store,
       sqlite3_reset (stmt);
       g_set_error_literal (error, XJ_INSPECTION_ERROR, XJ_INSPECTION_ERROR_INVALID,
                            _("The chosen site is not active; choose another."));
-      goto fail;
+      return 0;
     }
   sqlite3_reset (stmt);
 
@@ -245,7 +247,7 @@ xj_store_start_inspection (XjStore                  *store,
                            "rep_name, rep_company, schedule_id, occurrence_at, started_at, "
                            "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", error);
   if (stmt == NULL)
-    goto fail;
+    return 0;
   sqlite3_bind_int64 (stmt, 1, start->site_id);
   sqlite3_bind_int64 (stmt, 2, version_id);
   sqlite3_bind_text (stmt, 3, start->kind, -1, SQLITE_TRANSIENT);
@@ -263,18 +265,14 @@ xj_store_start_inspection (XjStore                  *store,
   sqlite3_bind_int64 (stmt, 9, start->started_at > 0 ? start->started_at : now);
   sqlite3_bind_int64 (stmt, 10, now);
   if (!xj_store_step_done (store, stmt, error))
-    goto fail;
+    return 0;
   id = sqlite3_last_insert_rowid (xj_store_get_db (store));
 
   if (!xj_store_audit (store, start->inspector, "inspection", id, "start", start->kind, error)
-      || !xj_store_commit (store, error))
-    goto fail;
+      || !xj_transaction_commit (tx, error))
+    return 0;
   xj_store_emit_changed (store, "inspections");
   return id;
-
-fail:
-  xj_store_rollback (store);
-  return 0;
 }
 
 /* --- reading -------------------------------------------------------------- */
@@ -537,22 +535,23 @@ xj_store_ensure_answer (XjStore               *store,
                         gint64                *answer_id,
                         GError               **error)
 {
+  g_autoptr(XjTransaction) tx = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
   g_return_val_if_fail (item != NULL && item->id > 0 && answer_id != NULL, FALSE);
 
-  if (!xj_store_begin (store, error))
+  if ((tx = xj_transaction_begin (store, error)) == NULL)
     return FALSE;
   if (!check_draft (store, inspection_id, error))
-    goto fail;
+    return FALSE;
   stmt = xj_store_prepare (store,
                            "INSERT INTO answers (inspection_id, item_id, answered_at) "
                            "VALUES (?1, ?2, ?3) ON CONFLICT (inspection_id, item_id) "
                            "DO UPDATE SET item_id = item_id RETURNING id", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, inspection_id);
   sqlite3_bind_int64 (stmt, 2, item->id);
   sqlite3_bind_int64 (stmt, 3, xj_clock_now ());
@@ -563,16 +562,12 @@ xj_store_ensure_answer (XjStore               *store,
   if (rc != SQLITE_ROW)
     {
       sqlite_failed (store, rc, error);
-      goto fail;
+      return FALSE;
     }
-  if (!xj_store_commit (store, error))
-    goto fail;
+  if (!xj_transaction_commit (tx, error))
+    return FALSE;
   xj_store_emit_changed (store, "answers");
   return TRUE;
-
-fail:
-  xj_store_rollback (store);
-  return FALSE;
 }
 
 static void
@@ -661,6 +656,7 @@ xj_store_complete_inspection (XjStore     *store,
                               const char  *actor,
                               GError     **error)
 {
+  g_autoptr(XjTransaction) tx = NULL;
   g_autoptr(XjTemplate) tmpl = NULL;
   g_autoptr(GHashTable) answers = NULL;
   g_autoptr(GPtrArray) missing = NULL;
@@ -670,12 +666,12 @@ xj_store_complete_inspection (XjStore     *store,
 
   g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
 
-  if (!xj_store_begin (store, error))
+  if ((tx = xj_transaction_begin (store, error)) == NULL)
     return FALSE;
   if (!check_draft (store, inspection_id, error)
       || (tmpl = xj_store_load_inspection_template (store, inspection_id, error)) == NULL
       || (answers = xj_store_load_answers (store, inspection_id, error)) == NULL)
-    goto fail;
+    return FALSE;
 
   missing = xj_inspection_missing_required (tmpl, answers);
   if (missing->len > 0)
@@ -689,7 +685,7 @@ xj_store_complete_inspection (XjStore     *store,
                                 "%u items still need an answer, a remark or a photo, "
                                 "starting with “%s”.", missing->len),
                    missing->len, first->prompt);
-      goto fail;
+      return FALSE;
     }
 
   score = xj_inspection_score (tmpl, answers);
@@ -698,7 +694,7 @@ xj_store_complete_inspection (XjStore     *store,
                            "score = ?2, grade = ?3, failure_index = ?4, critical_failed = ?5, "
                            "updated_at = ?1 WHERE id = ?6", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, now);
   if (score->has_score)
     sqlite3_bind_double (stmt, 2, round (score->score * 10) / 10);
@@ -710,15 +706,11 @@ xj_store_complete_inspection (XjStore     *store,
       || !learn_remarks (store, inspection_id, now, error)
       || !xj_store_audit (store, actor, "inspection", inspection_id, "complete",
                           xj_grade_to_string (score->grade), error)
-      || !xj_store_commit (store, error))
-    goto fail;
+      || !xj_transaction_commit (tx, error))
+    return FALSE;
 
   xj_store_emit_changed (store, "inspections");
   return TRUE;
-
-fail:
-  xj_store_rollback (store);
-  return FALSE;
 }
 
 /* --- lists ---------------------------------------------------------------- */
