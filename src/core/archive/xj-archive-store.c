@@ -112,11 +112,12 @@ insert_report (XjStore                 *store,
  *
  * The one place an inspection becomes signed and archived.  In one write
  * transaction: checks that the inspection is still completed and unsigned,
- * renames @temp_path into its place (inside the transaction, so that no
- * other signer races for the same file), records the report, moves the
- * inspection to signed and then archived, and writes the audit entry.  If
- * any step fails nothing is recorded and the renamed file is deleted
- * again; @temp_path is left to the caller.
+ * records the report, moves the inspection to signed and then archived,
+ * writes the audit entry, and last renames @temp_path into its place (still
+ * inside the transaction, so that no other signer races for the same
+ * file).  If any step fails nothing is recorded; a commit that fails after
+ * the rename deletes the renamed file again.  Until the rename @temp_path
+ * is left to the caller.
  * Returns: (transfer full): the archived report, or %NULL with @error set.
  */
 XjArchivedReport *
