@@ -92,10 +92,12 @@ test_commit (Fixture       *f,
   g_clear_pointer (&tx, xj_transaction_free);
   g_assert_cmpint (count_rows (f->store), ==, 1);
 
-  /* The store is free for the next one, old style or new. */
-  g_assert_true (xj_store_begin (f->store, &error));
+  /* The store is free for the next one. */
+  tx = xj_transaction_begin (f->store, &error);
+  g_assert_no_error (error);
   g_assert_true (insert (f->store, 2, &error));
-  g_assert_true (xj_store_commit (f->store, &error));
+  g_assert_true (xj_transaction_commit (tx, &error));
+  g_clear_pointer (&tx, xj_transaction_free);
   g_assert_cmpint (count_rows (f->store), ==, 2);
 }
 

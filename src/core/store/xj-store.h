@@ -51,14 +51,6 @@ XjStore      *xj_store_open_reader        (const char        *data_dir,
 const char   *xj_store_get_data_dir       (XjStore           *self);
 const char   *xj_store_get_db_path        (XjStore           *self);
 gboolean      xj_store_is_read_only       (XjStore           *self);
-/* The older transaction calls, for code not yet moved to XjTransaction
- * (xj-transaction.h); they share its level count and do not nest. */
-gboolean      xj_store_begin              (XjStore           *self,
-                                           GError           **error);
-gboolean      xj_store_commit             (XjStore           *self,
-                                           GError           **error);
-void          xj_store_rollback           (XjStore           *self);
-
 gboolean      xj_store_audit              (XjStore           *self,
                                            const char        *actor,
                                            const char        *entity,

@@ -172,38 +172,6 @@ xj_transaction_free (XjTransaction *self)
   g_free (self);
 }
 
-/* --- the older calls -------------------------------------------------------- */
-
-gboolean
-xj_store_begin (XjStore  *self,
-                GError  **error)
-{
-  g_return_val_if_fail (XJ_IS_STORE (self), FALSE);
-  g_return_val_if_fail (_xj_store_get_depth (self) == 0, FALSE);
-
-  return begin_level (self, NULL, error);
-}
-
-gboolean
-xj_store_commit (XjStore  *self,
-                 GError  **error)
-{
-  g_return_val_if_fail (XJ_IS_STORE (self), FALSE);
-  g_return_val_if_fail (_xj_store_get_depth (self) == 1, FALSE);
-
-  return commit_level (self, 1, NULL, error);
-}
-
-void
-xj_store_rollback (XjStore *self)
-{
-  g_return_if_fail (XJ_IS_STORE (self));
-
-  if (_xj_store_get_depth (self) != 1)
-    return;
-  roll_back_level (self, 1);
-}
-
 /* --- one flag of one row --------------------------------------------------- */
 
 /**
