@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "xj-list-row.h"
 #include "xj-test-ui.h"
 
 GtkWidget *
@@ -120,13 +121,37 @@ xj_test_run_pending (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
+/* The text @widget shows itself: a label's, or a list row's title,
+ * subtitle and figure (drawn by the row, not by labels). */
+static gboolean
+texts_of (GtkWidget   *widget,
+          const char **texts)
+{
+  if (GTK_IS_LABEL (widget))
+    {
+      texts[0] = gtk_label_get_text (GTK_LABEL (widget));
+      return TRUE;
+    }
+  if (XJ_IS_LIST_ROW (widget))
+    {
+      texts[0] = xj_list_row_get_title (XJ_LIST_ROW (widget));
+      texts[1] = xj_list_row_get_subtitle (XJ_LIST_ROW (widget));
+      texts[2] = xj_list_row_get_tail (XJ_LIST_ROW (widget));
+      return TRUE;
+    }
+  return FALSE;
+}
+
 gboolean
 xj_test_label_shown (GtkWidget  *root,
                      const char *text)
 {
-  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root)
-      && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
-    return TRUE;
+  const char *shown[3] = { NULL };
+
+  if (gtk_widget_get_mapped (root) && texts_of (root, shown))
+    for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
+      if (shown[i] != NULL && strstr (shown[i], text) != NULL)
+        return TRUE;
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     if (xj_test_label_shown (child, text))
@@ -183,10 +208,14 @@ void
 xj_test_collect_untranslated (GtkWidget *root,
                               GPtrArray *found)
 {
+  const char *shown[3] = { NULL };
+
   if (!gtk_widget_get_mapped (root))
     return;
-  if (GTK_IS_LABEL (root) && looks_english (gtk_label_get_text (GTK_LABEL (root))))
-    g_ptr_array_add (found, g_strdup (gtk_label_get_text (GTK_LABEL (root))));
+  if (texts_of (root, shown))
+    for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
+      if (shown[i] != NULL && looks_english (shown[i]))
+        g_ptr_array_add (found, g_strdup (shown[i]));
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     xj_test_collect_untranslated (child, found);

@@ -381,9 +381,10 @@ test_resume_draft (Fixture       *f,
    * at the same item. */
   xj_test_wait_until (xj_inspections_page_get_n_drafts (f->page) == 1);
   drafts = xj_test_find_widget (GTK_WIDGET (f->page), "drafts_group");
-  row = xj_test_find_by_type (drafts, ADW_TYPE_ACTION_ROW);
+  row = xj_test_find_by_type (drafts, GTK_TYPE_LIST_BOX_ROW);
   g_assert_nonnull (row);
-  g_signal_emit_by_name (row, "activated");
+  g_assert_true (xj_test_label_shown (row, "answer"));
+  g_assert_true (gtk_widget_activate (row));
   xj_test_wait_until ((runner = XJ_RUNNER (xj_window_get_runner (f->window))) != NULL);
   g_assert_cmpint (xj_item_row_get_item (xj_runner_get_current_row (runner))->id, ==, left_at);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (xj_runner_get_current_row (runner)), "current"));

@@ -17,15 +17,14 @@
 
 struct _XjArchiveRow
 {
-  AdwActionRow  parent_instance;
+  XjListRow     parent_instance;
 
   gint64        report_id;
   gint64        inspection_id;
-  GtkWidget    *score;
   GtkWidget    *buttons[3];
 };
 
-G_DEFINE_FINAL_TYPE (XjArchiveRow, xj_archive_row, ADW_TYPE_ACTION_ROW)
+G_DEFINE_FINAL_TYPE (XjArchiveRow, xj_archive_row, XJ_TYPE_LIST_ROW)
 
 /* --- helpers -------------------------------------------------------------- */
 
@@ -49,11 +48,11 @@ add_button (XjArchiveRow *self,
   GtkWidget *button = gtk_button_new_from_icon_name (icon);
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, label);
+  xj_list_row_set_child_tooltip (button, label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
   gtk_widget_add_css_class (button, "flat");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (self), button);
+  xj_list_row_add_suffix (XJ_LIST_ROW (self), button);
   return button;
 }
 
@@ -95,12 +94,6 @@ verify_activated (GtkWidget  *widget,
     xj_archive_verify (widget, store, self->report_id);
 }
 
-static void
-on_activated_cb (XjArchiveRow *self)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "row.open", NULL);
-}
-
 /* --- GObject -------------------------------------------------------------- */
 
 static void
@@ -116,7 +109,6 @@ xj_archive_row_class_init (XjArchiveRowClass *klass)
 static void
 xj_archive_row_init (XjArchiveRow *self)
 {
-  g_signal_connect (self, "activated", G_CALLBACK (on_activated_cb), NULL);
 }
 
 /* --- public API ----------------------------------------------------------- */
@@ -125,12 +117,8 @@ xj_archive_row_init (XjArchiveRow *self)
 GtkWidget *
 xj_archive_row_new_empty (void)
 {
-  XjArchiveRow *self = g_object_new (XJ_TYPE_ARCHIVE_ROW, "activatable", TRUE, "use-markup", FALSE,
-                                     NULL);
+  XjArchiveRow *self = g_object_new (XJ_TYPE_ARCHIVE_ROW, NULL);
 
-  self->score = gtk_label_new (NULL);
-  gtk_widget_add_css_class (self->score, "numeric");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (self), self->score);
   self->buttons[0] = add_button (self, "document-open-symbolic", _("Open Report"), "row.open");
   self->buttons[1] = add_button (self, "document-save-as-symbolic", _("Save a Copy…"),
                                  "row.save-copy");
@@ -156,9 +144,7 @@ xj_archive_row_set_entry (XjArchiveRow         *self,
   self->inspection_id = entry != NULL ? entry->inspection_id : 0;
   if (entry == NULL)
     {
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), " ");
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (self), " ");
-      gtk_label_set_text (GTK_LABEL (self->score), "");
+      xj_list_row_set_text (XJ_LIST_ROW (self), NULL, NULL, NULL);
       return;
     }
   title = g_strdup_printf ("%s · %s", entry->number, entry->site_name);
@@ -169,9 +155,7 @@ xj_archive_row_set_entry (XjArchiveRow         *self,
   if (entry->has_score)
     score_text = g_strdup_printf ("%.1f %% · %s", entry->score,
                                   xj_grade_label_for_id (entry->grade));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
-  gtk_label_set_text (GTK_LABEL (self->score), score_text != NULL ? score_text : "");
+  xj_list_row_set_text (XJ_LIST_ROW (self), title, subtitle, score_text);
 }
 
 gint64

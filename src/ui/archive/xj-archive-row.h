@@ -4,11 +4,12 @@
 #include <adwaita.h>
 
 #include "xj-archive-list.h"
+#include "xj-list-row.h"
 
 G_BEGIN_DECLS
 
 #define XJ_TYPE_ARCHIVE_ROW (xj_archive_row_get_type ())
-G_DECLARE_FINAL_TYPE (XjArchiveRow, xj_archive_row, XJ, ARCHIVE_ROW, AdwActionRow)
+G_DECLARE_FINAL_TYPE (XjArchiveRow, xj_archive_row, XJ, ARCHIVE_ROW, XjListRow)
 
 GtkWidget *xj_archive_row_new_empty          (void);
 void       xj_archive_row_set_entry          (XjArchiveRow         *self,

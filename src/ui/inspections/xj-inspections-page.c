@@ -18,6 +18,7 @@
 #include "xj-inspection.h"
 #include "xj-inspection-model.h"
 #include "xj-inspections-page.h"
+#include "xj-list-row.h"
 #include "xj-new-inspection-dialog.h"
 #include "xj-record-rows-private.h"
 #include "xj-site.h"
@@ -36,6 +37,7 @@ struct _XjInspectionsPage
   XjPagedModel      *drafts;
   gboolean           with_drafts;  /* the state filter is "any" */
   gboolean           dirty;        /* the store changed while the page was hidden */
+  gboolean           drafts_connected;
 
   GtkStack          *stack;
   GtkWidget         *drafts_scroller;
@@ -57,28 +59,13 @@ static const int period_days[] = { 0, 7, 30, 90, -1 };
 
 /* --- helpers -------------------------------------------------------------- */
 
-static void
-on_row_activated_cb (AdwActionRow *row)
-{
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "inspection-id"));
-
-  gtk_widget_activate_action (GTK_WIDGET (row), "win.open-inspection", "x", id);
-}
-
 /* A row of the list (recycled as it scrolls) or of the drafts. */
 static GtkWidget *
 create_row (gpointer user_data)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *tail = gtk_label_new (NULL);
+  GtkWidget *row = xj_list_row_new ();
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  gtk_widget_add_css_class (tail, "numeric");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), tail);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data (G_OBJECT (row), "tail", tail);
-  g_signal_connect (row, "activated", G_CALLBACK (on_row_activated_cb), NULL);
+  xj_list_row_add_suffix (XJ_LIST_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   return row;
 }
 
@@ -88,7 +75,6 @@ update_row (GtkWidget *row,
             gpointer   user_data)
 {
   const XjInspection *inspection = data;
-  GtkLabel *tail = g_object_get_data (G_OBJECT (row), "tail");
   g_autofree char *title = NULL;
   g_autofree char *when = NULL;
   g_autofree char *subtitle = NULL;
@@ -99,7 +85,6 @@ update_row (GtkWidget *row,
   if (inspection == NULL)
     {
       _xj_record_row_show_blank (row);
-      gtk_label_set_text (tail, "");
       return;
     }
   title = g_strdup_printf ("%s · %s", inspection->site_name, inspection->template_name);
@@ -116,9 +101,21 @@ update_row (GtkWidget *row,
   else
     score = g_strdup (xj_inspection_state_get_label (inspection->state));
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_label_set_text (tail, score);
+  xj_list_row_set_text (XJ_LIST_ROW (row), title, subtitle, score);
+}
+
+/* A draft above the list: the group's list box activates its row. */
+static void
+on_draft_activated_cb (GtkListBox    *box,
+                       GtkListBoxRow *row)
+{
+  GtkWidget *child = gtk_list_box_row_get_child (row);
+  gint64 id = child != NULL
+              ? (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (child), "inspection-id"))
+              : 0;
+
+  if (id > 0)
+    gtk_widget_activate_action (GTK_WIDGET (box), "win.open-inspection", "x", id);
 }
 
 /* The filter the drop-downs describe (the strings stay valid while the
@@ -218,10 +215,19 @@ show_drafts (XjInspectionsPage *self)
 
       if (xj_record_is_placeholder (record))
         continue;
-      row = create_row (NULL);
-      update_row (row, xj_record_get_data (record), NULL);
+      /* A preferences row, so that the group puts it in its list box. */
+      row = adw_preferences_row_new ();
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), create_row (NULL));
+      update_row (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)), xj_record_get_data (record),
+                  NULL);
       adw_preferences_group_add (self->drafts_group, row);
       g_ptr_array_add (self->draft_rows, row);
+      if (!self->drafts_connected && GTK_IS_LIST_BOX (gtk_widget_get_parent (row)))
+        {
+          g_signal_connect (gtk_widget_get_parent (row), "row-activated",
+                            G_CALLBACK (on_draft_activated_cb), NULL);
+          self->drafts_connected = TRUE;
+        }
     }
   gtk_widget_set_visible (self->drafts_scroller, self->draft_rows->len > 0);
   update_stack (self);

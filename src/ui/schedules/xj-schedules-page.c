@@ -16,6 +16,7 @@
 #include "xj-clock.h"
 #include "xj-confirm.h"
 #include "xj-inspection.h"
+#include "xj-list-row.h"
 #include "xj-record-rows-private.h"
 #include "xj-schedule-dialog.h"
 #include "xj-schedule-model.h"
@@ -77,7 +78,7 @@ set_button (GtkWidget  *button,
             GVariant   *target)
 {
   gtk_widget_set_visible (button, TRUE);
-  gtk_widget_set_tooltip_text (button, tooltip);
+  xj_list_row_set_child_tooltip (button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible, -1);
   /* The target first: the action's parameter type must match it at once. */
@@ -89,7 +90,7 @@ set_button (GtkWidget  *button,
 static GtkWidget *
 create_row (gpointer user_data)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = xj_list_row_new ();
   GtkWidget *tag = gtk_label_new (_("Paused"));
   const char *names[] = { "pause", "edit", "delete" };
   const char *icons[] = { "media-playback-pause-symbolic", "document-edit-symbolic",
@@ -98,18 +99,15 @@ create_row (gpointer user_data)
   gtk_widget_add_css_class (tag, "tag");
   gtk_widget_add_css_class (tag, "paused-tag");
   gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), tag);
+  xj_list_row_add_prefix (XJ_LIST_ROW (row), tag);
   g_object_set_data (G_OBJECT (row), "tag", tag);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       GtkWidget *button = icon_button (icons[i]);
 
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      xj_list_row_add_suffix (XJ_LIST_ROW (row), button);
       g_object_set_data (G_OBJECT (row), names[i], button);
     }
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   return row;
 }
 
@@ -164,8 +162,7 @@ update_row (GtkWidget *row,
   subtitle = g_strdup_printf ("%s · %s · %s", xj_inspection_kind_get_label (xj_schedule_get_kind (schedule)),
                               description, next);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  xj_list_row_set_text (XJ_LIST_ROW (row), title, subtitle, NULL);
   gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), "tag"), paused);
   gtk_button_set_icon_name (GTK_BUTTON (pause), paused ? "media-playback-start-symbolic"
                                                        : "media-playback-pause-symbolic");

@@ -9,7 +9,8 @@ G_BEGIN_DECLS
  * an XjStoreList): only the rows on screen exist, made by @create once and
  * recycled as the list scrolls, @update showing a record's data in one
  * (@data %NULL: a record still being read, shown as an empty row of the
- * same height).  Rows are usually AdwActionRows. */
+ * same height).  Rows are XjListRows (xj-list-row.h): one light widget
+ * each, as a list view of GTK 4.8 binds up to 200 of them at a jump. */
 typedef GtkWidget *(*XjRecordRowCreateFunc) (gpointer   user_data);
 typedef void       (*XjRecordRowUpdateFunc) (GtkWidget *row,
                                              gpointer   data,

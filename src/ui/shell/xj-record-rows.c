@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "xj-list-row.h"
 #include "xj-record.h"
 #include "xj-record-rows-private.h"
 
@@ -43,13 +44,12 @@ on_bind_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_activatable (item, data != NULL);
 }
 
-/* For an update function given no data: a blank title and subtitle, the
- * height of a real row with nothing to read, and no suffix to press. */
+/* For an update function given no data: a row of the same height with
+ * nothing to read. */
 void
 _xj_record_row_show_blank (GtkWidget *row)
 {
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), " ");
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), " ");
+  xj_list_row_set_text (XJ_LIST_ROW (row), NULL, NULL, NULL);
 }
 
 /**

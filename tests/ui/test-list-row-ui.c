@@ -1,0 +1,159 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The light row of the long lists: one height whatever its text, the text
+ * laid out only when drawn and told to assistive technologies, buttons
+ * placed at the end inside the row, and the list pages built from it.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "xj-list-row.h"
+#include "xj-test-ui.h"
+#include "xj-test-utils.h"
+
+static const char long_title[] =
+  "阳光花园小区 · 日常巡检（保洁、绿化、秩序维护、消防控制室）· 第一期 · 东区一号楼至十二号楼";
+
+static GtkWidget *
+show_in_window (GtkWidget *child,
+                int        width)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, -1);
+  gtk_window_set_child (GTK_WINDOW (window), child);
+  gtk_window_present (GTK_WINDOW (window));
+  xj_test_wait_until (gtk_widget_get_mapped (child) && gtk_widget_get_width (child) > 0);
+  xj_test_iterate (50);
+  return window;
+}
+
+static int
+height_of (GtkWidget *row,
+           int        width)
+{
+  int height = 0;
+
+  gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, width, NULL, &height, NULL, NULL);
+  return height;
+}
+
+/* The height is the same for no text, short and very long text: the list
+ * never lays out text to know where rows go. */
+static void
+test_height_does_not_depend_on_text (void)
+{
+  GtkWidget *row = xj_list_row_new ();
+  GtkWidget *window = show_in_window (row, 400);
+  int blank = height_of (row, 400);
+
+  g_assert_cmpint (blank, >=, 50);
+  xj_list_row_set_text (XJ_LIST_ROW (row), "A", "b", "1");
+  g_assert_cmpint (height_of (row, 400), ==, blank);
+  xj_list_row_set_text (XJ_LIST_ROW (row), long_title, long_title, "已签名 · 98.5 % · 优");
+  g_assert_cmpint (height_of (row, 400), ==, blank);
+  g_assert_cmpint (height_of (row, 200), ==, blank);
+
+  /* The natural width does not grow with the text either: it is ellipsized. */
+  {
+    int natural = 0;
+
+    gtk_widget_measure (row, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+    g_assert_cmpint (natural, <, 800);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Getters, the accessible name and the tooltip of shortened text. */
+static void
+test_text_is_told (void)
+{
+  GtkWidget *row = xj_list_row_new ();
+  GtkWidget *window = show_in_window (row, 300);
+
+  xj_list_row_set_text (XJ_LIST_ROW (row), long_title, "日检 · 2026-03-02 10:30 · 王芳", "92.0 %");
+  g_assert_cmpstr (xj_list_row_get_title (XJ_LIST_ROW (row)), ==, long_title);
+  g_assert_cmpstr (xj_list_row_get_subtitle (XJ_LIST_ROW (row)), ==, "日检 · 2026-03-02 10:30 · 王芳");
+  g_assert_cmpstr (xj_list_row_get_tail (XJ_LIST_ROW (row)), ==, "92.0 %");
+  g_assert_true (xj_test_label_shown (window, "王芳"));
+  g_assert_true (xj_test_label_shown (window, "92.0 %"));
+  g_assert_false (xj_test_label_shown (window, "张伟"));
+
+  /* NULL text is empty text, and a blank row is not found. */
+  xj_list_row_set_text (XJ_LIST_ROW (row), NULL, NULL, NULL);
+  g_assert_cmpstr (xj_list_row_get_title (XJ_LIST_ROW (row)), ==, "");
+  g_assert_false (xj_test_label_shown (window, "王芳"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Buttons at the end, a tag at the start, all inside the row and in order;
+ * the text keeps what is left. */
+static void
+test_children_are_placed (void)
+{
+  GtkWidget *row = xj_list_row_new ();
+  GtkWidget *tag = gtk_label_new ("暂停");
+  GtkWidget *first = gtk_button_new_from_icon_name ("document-edit-symbolic");
+  GtkWidget *second = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  GtkWidget *window;
+  graphene_rect_t tag_box, first_box, second_box;
+
+  xj_list_row_add_prefix (XJ_LIST_ROW (row), tag);
+  xj_list_row_add_suffix (XJ_LIST_ROW (row), first);
+  xj_list_row_add_suffix (XJ_LIST_ROW (row), second);
+  xj_list_row_set_child_tooltip (first, "编辑");
+  xj_list_row_set_text (XJ_LIST_ROW (row), long_title, long_title, NULL);
+  window = show_in_window (row, 500);
+
+  g_assert_true (gtk_widget_compute_bounds (tag, row, &tag_box));
+  g_assert_true (gtk_widget_compute_bounds (first, row, &first_box));
+  g_assert_true (gtk_widget_compute_bounds (second, row, &second_box));
+  g_assert_cmpfloat (tag_box.origin.x, >=, 0);
+  g_assert_cmpfloat (tag_box.origin.x + tag_box.size.width, <, first_box.origin.x);
+  g_assert_cmpfloat (first_box.origin.x + first_box.size.width, <=, second_box.origin.x);
+  g_assert_cmpfloat (second_box.origin.x + second_box.size.width, <=, gtk_widget_get_width (row));
+  g_assert_cmpfloat (second_box.origin.y, >=, 0);
+  g_assert_cmpfloat (second_box.origin.y + second_box.size.height, <=, gtk_widget_get_height (row));
+  g_assert_true (gtk_widget_get_has_tooltip (first));
+
+  /* A hidden child takes no room: the next one moves to the end. */
+  gtk_widget_set_visible (second, FALSE);
+  xj_test_iterate (50);
+  g_assert_true (gtk_widget_compute_bounds (first, row, &first_box));
+  g_assert_cmpfloat (first_box.origin.x + first_box.size.width, >, second_box.origin.x);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Mirrored in a right-to-left locale: buttons on the left. */
+static void
+test_right_to_left (void)
+{
+  GtkWidget *row = xj_list_row_new ();
+  GtkWidget *button = gtk_button_new_from_icon_name ("go-next-symbolic");
+  GtkWidget *window;
+  graphene_rect_t box;
+
+  gtk_widget_set_direction (row, GTK_TEXT_DIR_RTL);
+  xj_list_row_add_suffix (XJ_LIST_ROW (row), button);
+  xj_list_row_set_text (XJ_LIST_ROW (row), "عنوان", "", "");
+  window = show_in_window (row, 400);
+  g_assert_true (gtk_widget_compute_bounds (button, row, &box));
+  g_assert_cmpfloat (box.origin.x + box.size.width, <, gtk_widget_get_width (row) / 2.0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  xj_test_init_ui (&argc, &argv);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add_func ("/xj/ui/list-row/height", test_height_does_not_depend_on_text);
+  g_test_add_func ("/xj/ui/list-row/text", test_text_is_told);
+  g_test_add_func ("/xj/ui/list-row/children", test_children_are_placed);
+  g_test_add_func ("/xj/ui/list-row/right-to-left", test_right_to_left);
+  return g_test_run ();
+}
