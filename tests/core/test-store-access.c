@@ -185,6 +185,7 @@ test_nested (Fixture       *f,
     g_autoptr(XjTransaction) inner = xj_transaction_begin (f->store, &error);
 
     g_assert_no_error (error);
+    g_assert_nonnull (inner);
     g_assert_true (insert (f->store, 2, &error));
   }
   g_assert_false (autocommit (f->store));
@@ -205,6 +206,7 @@ test_nested (Fixture       *f,
     g_autoptr(XjTransaction) outer2 = xj_transaction_begin (f->store, &error);
     g_autoptr(XjTransaction) inner = xj_transaction_begin (f->store, &error);
 
+    g_assert_nonnull (outer2);
     g_assert_true (insert (f->store, 4, &error));
     g_assert_true (xj_transaction_commit (inner, &error));
   }
@@ -223,6 +225,7 @@ test_nested (Fixture       *f,
       {
         g_autoptr(XjTransaction) level3 = xj_transaction_begin (f->store, &error);
 
+        g_assert_nonnull (level3);
         g_assert_true (insert (f->store, 30, &error));
       }
       g_assert_true (xj_transaction_commit (level2, &error));
@@ -249,6 +252,7 @@ test_nested_core_call (Fixture       *f,
     g_autoptr(XjTransaction) tx = xj_transaction_begin (f->store, &error);
     g_autoptr(XjSite) dropped = new_site ("Dropped");
 
+    g_assert_nonnull (tx);
     g_assert_true (xj_store_save_site (f->store, dropped, NULL, &error));
     g_assert_no_error (error);
   }
