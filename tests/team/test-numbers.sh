@@ -92,16 +92,20 @@ qb () { sqlite3 "$b/xunjian.db" "$1"; }
 # `report sign`, as the demo's certificate holder, after the handwritten
 # signatures it needs; prints the command's output.
 strokes='[{"t": 0, "points": [[10, 40, 0], [30, 10, 16], [50, 45, 32]]}]'
-sign_one () {
+ready_one () { # DIR [NTH]: the NTH newest completed inspection (0: newest), ready to sign; its ID
+  id=$(sqlite3 "$1/xunjian.db" "SELECT id FROM inspections WHERE state = 'completed'
+                                 ORDER BY id DESC LIMIT 1 OFFSET ${2:-0}")
   sqlite3 "$1/xunjian.db" "UPDATE inspections SET inspector = (SELECT signer FROM reports LIMIT 1)
-      WHERE id = (SELECT max(id) FROM inspections WHERE state = 'completed');
+      WHERE id = $id;
     INSERT INTO signatures (inspection_id, role, name, signed_at, strokes)
-      SELECT id, 'inspector', inspector, unixepoch(), '$strokes' FROM inspections
-      WHERE id = (SELECT max(id) FROM inspections WHERE state = 'completed')
+      SELECT id, 'inspector', inspector, unixepoch(), '$strokes' FROM inspections WHERE id = $id
       UNION ALL SELECT id, 'representative', '李明', unixepoch(), '$strokes' FROM inspections
-      WHERE id = (SELECT max(id) FROM inspections WHERE state = 'completed')"
-  echo xunjian-demo | run --data-dir "$1" report sign \
-    "$(sqlite3 "$1/xunjian.db" "SELECT max(id) FROM inspections WHERE state = 'completed'")"
+      WHERE id = $id"
+  echo "$id"
+}
+sign_one () {
+  id=$(ready_one "$1")
+  echo xunjian-demo | run --data-dir "$1" report sign "$id"
 }
 number_of () { sed -n 's/.* as report \([^:]*\):.*/\1/p' "$1"; }
 
@@ -112,6 +116,19 @@ na=$(number_of "$pg_dir/a1"); nb=$(number_of "$pg_dir/b1")
 last=$(qa "SELECT max(CAST(substr(number, 9) AS INTEGER)) FROM reports")
 [ "$na" = "$(printf 'XJ-%s-%06d' "$(echo "$na" | cut -d- -f2)" "$last")" ]
 ok $? "counted after the highest number printed, not from the inspection's id"
+# Two signings at once on one laptop (two processes): each report is
+# printed with the number it is archived under, and the numbers differ.
+i1=$(ready_one "$a" 0); i2=$(ready_one "$a" 1)
+(echo xunjian-demo | run --data-dir "$a" report sign "$i1" >"$pg_dir/c1" 2>&1) &
+(echo xunjian-demo | run --data-dir "$a" report sign "$i2" >"$pg_dir/c2" 2>&1) &
+wait
+n1=$(number_of "$pg_dir/c1"); n2=$(number_of "$pg_dir/c2")
+[ -n "$n1" ] && [ -n "$n2" ] && [ "$n1" != "$n2" ]; ok $? "two signings at once: two numbers ($n1, $n2)"
+p1=$(sed -n 's/.* as report [^:]*: //p' "$pg_dir/c1"); p2=$(sed -n 's/.* as report [^:]*: //p' "$pg_dir/c2")
+pdftotext "$p1" - | grep -q -- "$n1" && pdftotext "$p2" - | grep -q -- "$n2"
+ok $? "each printed with the number it was archived under"
+# B catches up (the same two numbers, before joining).
+sign_one "$b" >/dev/null 2>&1 && sign_one "$b" >/dev/null 2>&1; ok $? "B signs two more"
 notice=$(qb "SELECT number FROM notices ORDER BY id LIMIT 1")
 [ "$(qa "SELECT count(*) FROM notices WHERE number = '$notice'")" = 1 ]
 ok $? "and the same notice number ($notice) is on both laptops"

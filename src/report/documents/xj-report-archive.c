@@ -318,7 +318,9 @@ commit (XjStore   *store,
     g_clear_pointer (&prepared->temp_path, g_free);
   *retry = report == NULL && attempt + 1 < NUMBER_ATTEMPTS
            && g_error_matches (local_error, XJ_ARCHIVE_ERROR, XJ_ARCHIVE_ERROR_NUMBER_TAKEN);
-  if (report == NULL && !*retry)
+  if (*retry)
+    g_debug ("%s", local_error->message);
+  else if (report == NULL)
     g_propagate_error (error, g_steal_pointer (&local_error));
   return report;
 }
