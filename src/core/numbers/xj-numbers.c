@@ -147,15 +147,18 @@ read_count (XjStore       *store,
             gint64        *count,
             GError       **error)
 {
-  g_autofree char *pattern = g_strdup_printf ("XJ-%04d-*", year);
+  /* Six digits: the highest as text is the highest as a number, read at
+   * the end of the index, not by a scan of the year. */
+  g_autofree char *pattern = g_strdup_printf ("XJ-%04d-[0-9][0-9][0-9][0-9][0-9][0-9]", year);
   sqlite3_stmt *stmt;
   int rc;
 
   if (kind == XJ_NUMBER_REPORT)
     stmt = xj_store_prepare (store,
                              "SELECT max(coalesce((SELECT last_seq FROM report_counters WHERE "
-                             "year = ?1), 0), coalesce((SELECT max(CAST(substr(number, 9) AS "
-                             "INTEGER)) FROM reports WHERE number GLOB ?2), 0))", error);
+                             "year = ?1), 0), coalesce((SELECT CAST(substr(number, 9) AS "
+                             "INTEGER) FROM reports WHERE number GLOB ?2 ORDER BY number DESC "
+                             "LIMIT 1), 0))", error);
   else
     stmt = xj_store_prepare (store,
                              "SELECT coalesce((SELECT last_seq FROM notice_counters WHERE "
