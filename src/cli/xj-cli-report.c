@@ -8,6 +8,11 @@
  * certificate the data folder keeps for its holder (or one from a trusted
  * authority), 2 if it is intact but signed by an unknown certificate, 1
  * if it was altered or its signature or certificate does not hold.
+ * `report sign ID` signs a completed inspection that has its handwritten
+ * signatures (the passphrase of the inspector's certificate on the first
+ * line of standard input) and archives its report; `report list [--json]`
+ * lists the archived reports with their numbers as shown everywhere (with
+ * the laptop's suffix when they have one).
  */
 #define G_LOG_DOMAIN "xj-cli"
 
@@ -15,7 +20,9 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
+#include "xj-archive-list.h"
 #include "xj-cli.h"
 #include "xj-pdf-sign.h"
 #include "xj-report-archive.h"
@@ -23,7 +30,11 @@
 #include "xj-report-preview.h"
 
 #define USAGE "xunjian report export ID FILE.pdf | xunjian report preview ID FILE.pdf | " \
-              "xunjian report verify FILE.pdf | xunjian report monthly YYYY-MM FILE.pdf"
+              "xunjian report verify FILE.pdf | xunjian report monthly YYYY-MM FILE.pdf | " \
+              "xunjian report sign ID [--organisation NAME] < PASSPHRASE | " \
+              "xunjian report list [--json]"
+
+#define PASSPHRASE_MAX 1024
 
 /* Exit status of `report verify` for an intact report that no certificate
  * here vouches for: told apart from an altered one (1). */
@@ -110,6 +121,77 @@ verify_report (XjCli *cli)
   return 0;
 }
 
+static int
+sign_report (XjCli *cli)
+{
+  g_autofree char *organisation = xj_cli_take_option (cli, "--organisation");
+  g_autoptr(XjArchivedReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  char passphrase[PASSPHRASE_MAX] = "";
+  XjStore *store;
+  gint64 id;
+  int status;
+
+  if (cli->argc != 2)
+    return xj_cli_usage (USAGE);
+  if (!xj_cli_parse_id (cli->argv[1], &id))
+    return xj_cli_fail (_("“%s” is not an inspection ID"), cli->argv[1]);
+  if ((store = xj_cli_get_store (cli)) == NULL)
+    return 1;
+  if (fgets (passphrase, sizeof passphrase, stdin) == NULL)
+    return xj_cli_fail (_("Give the passphrase of the inspector’s certificate on standard input."));
+  passphrase[strcspn (passphrase, "\r\n")] = '\0';
+  report = xj_inspection_sign (store, id, organisation, NULL, NULL, passphrase, NULL, NULL, NULL,
+                               &error);
+  memset (passphrase, 0, sizeof passphrase);
+  status = report == NULL ? xj_cli_fail_error (error) : 0;
+  if (report != NULL)
+    printf (_("Inspection %lld signed and archived as report %s: %s\n"), (long long) id,
+            report->number, report->path);
+  return status;
+}
+
+static void
+add_report_file (JsonBuilder *builder,
+                 gpointer     item,
+                 gpointer     user_data)
+{
+  XjArchivedFile *file = item;
+
+  xj_cli_json_string (builder, "number", file->number);
+  xj_cli_json_string (builder, "path", file->path);
+  xj_cli_json_string (builder, "sha256", file->sha256);
+  xj_cli_json_int (builder, "bytes", file->bytes);
+}
+
+static int
+list_reports (XjCli *cli)
+{
+  gboolean json = xj_cli_take_flag (cli, "--json");
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GError) error = NULL;
+  XjStore *store;
+
+  if (cli->argc != 1)
+    return xj_cli_usage (USAGE);
+  if ((store = xj_cli_get_store (cli)) == NULL)
+    return 1;
+  if ((files = xj_store_list_archived_files (store, &error)) == NULL)
+    return xj_cli_fail_error (error);
+  if (json)
+    {
+      xj_cli_print_json_list (files, add_report_file, NULL);
+      return 0;
+    }
+  for (guint i = 0; i < files->len; i++)
+    {
+      XjArchivedFile *file = g_ptr_array_index (files, i);
+
+      printf ("%s\t%s\n", file->number, file->path);
+    }
+  return 0;
+}
+
 int
 xj_cli_report (XjCli *cli)
 {
@@ -121,5 +203,9 @@ xj_cli_report (XjCli *cli)
     return verify_report (cli);
   if (cli->argc >= 1 && g_strcmp0 (cli->argv[0], "monthly") == 0)
     return xj_cli_report_monthly (cli);
+  if (cli->argc >= 1 && g_strcmp0 (cli->argv[0], "sign") == 0)
+    return sign_report (cli);
+  if (cli->argc >= 1 && g_strcmp0 (cli->argv[0], "list") == 0)
+    return list_reports (cli);
   return xj_cli_usage (USAGE);
 }

@@ -177,6 +177,13 @@ team_join (XjCli *cli)
   printf (ngettext ("%u signing certificate registered on the team server.\n",
                     "%u signing certificates registered on the team server.\n",
                     certificates->len), certificates->len);
+  printf (_("This laptop’s short code in the team: %s\n"), membership->laptop_code);
+  if (membership->numbers_with_code > 0)
+    printf (ngettext ("%u number printed before joining is also held by another laptop: it now "
+                      "ends in “-%s”.\n",
+                      "%u numbers printed before joining are also held by another laptop: they "
+                      "now end in “-%s”.\n", (gulong) membership->numbers_with_code),
+            (guint) membership->numbers_with_code, membership->laptop_code);
   printf (ngettext ("%u record waits for the first sync.\n",
                     "%u records wait for the first sync.\n",
                     (gulong) membership->changes_waiting), (guint) membership->changes_waiting);
@@ -222,6 +229,9 @@ print_membership_json (XjTeamMembership *membership)
       json_builder_add_string_value (builder, membership->user);
       json_builder_set_member_name (builder, "role");
       json_builder_add_string_value (builder, membership->role);
+      json_builder_set_member_name (builder, "laptop_code");
+      json_builder_add_string_value (builder, membership->laptop_code != NULL
+                                     ? membership->laptop_code : "");
       json_builder_set_member_name (builder, "last_sync");
       if (membership->last_sync_at > 0)
         json_builder_add_string_value (builder,
@@ -267,6 +277,7 @@ team_status (XjCli *cli)
                                       : g_strdup (_("never"));
   printf (_("Server: %s\n"), membership->server);
   printf (_("User: %s (%s)\n"), membership->user, membership->role);
+  printf (_("Laptop code: %s\n"), membership->laptop_code != NULL ? membership->laptop_code : "");
   printf (_("Last sync: %s\n"), last);
   printf (_("Changes waiting: %u\n"), (guint) membership->changes_waiting);
   printf (_("Conflicts: %u\n"), (guint) membership->conflicts);

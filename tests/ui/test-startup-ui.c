@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include "xj-application.h"
+#include "xj-notice-reminders.h"
 #include "xj-store.h"
 #include "xj-test-ui.h"
 #include "xj-test-utils.h"
@@ -42,6 +43,9 @@ fixture_tear_down (Fixture       *f,
   if (f->window != NULL)
     gtk_window_destroy (GTK_WINDOW (f->window));
   xj_test_iterate (20);
+  /* The notice check started with the window reads the data folder: it
+   * ends before the folder goes (else it says so in the next test). */
+  xj_test_wait_until (xj_notice_reminders_get_n_running () == 0);
   g_clear_object (&f->app);
   xj_test_remove_tree (f->dir);
   g_free (f->db_path);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "xj-archive-list.h"
+#include "xj-numbers-private.h"
 
 G_BEGIN_DECLS
 
@@ -10,7 +11,7 @@ G_BEGIN_DECLS
   "FROM inspections i " \
   "JOIN reports r ON r.inspection_id = i.id " \
   "JOIN sites s ON s.id = i.site_id " \
-  "WHERE (?1 IS NULL OR instr (r.number || ' ' || s.name || ' ' || r.signer " \
+  "WHERE (?1 IS NULL OR instr (" XJ_FULL_NUMBER ("r.") " || ' ' || s.name || ' ' || r.signer " \
   "  || ' ' || i.inspector || ' ' || i.rep_name, ?1) > 0) " \
   "AND (?2 = 0 OR i.site_id = ?2) AND (?3 IS NULL OR i.kind = ?3) " \
   "AND (?4 IS NULL OR i.grade = ?4) AND (?5 = 0 OR i.started_at >= ?5) " \

@@ -15,9 +15,11 @@
 
 #include "xj-archive-store.h"
 #include "xj-clock.h"
+#include "xj-numbers-private.h"
 #include "xj-transaction.h"
 
-#define REPORT_COLUMNS "SELECT id, inspection_id, number, path, sha256, bytes, signer, created_at " \
+#define REPORT_COLUMNS "SELECT id, inspection_id, " XJ_FULL_NUMBER ("") ", path, sha256, bytes, " \
+                       "signer, created_at " \
                        "FROM reports "
 
 G_DEFINE_QUARK (xj-archive-error-quark, xj_archive_error)
@@ -76,27 +78,56 @@ step (XjStore     *store,
   return xj_store_step_done (store, stmt, error);
 }
 
+/* The number the report was printed with must still be the next one; it is
+ * taken. */
+static gboolean
+take_number (XjStore                 *store,
+             const XjArchivedReport  *report,
+             const XjInspection      *inspection,
+             XjNumber                *number,
+             GError                 **error)
+{
+  g_autoptr(GDateTime) started = g_date_time_new_from_unix_local (inspection->started_at);
+  g_autofree char *next = NULL;
+
+  if (!_xj_numbers_next (store, XJ_NUMBER_REPORT, NULL, g_date_time_get_year (started), number,
+                         error))
+    return FALSE;
+  next = xj_number_dup_report (number);
+  if (g_strcmp0 (next, report->number) != 0)
+    {
+      g_set_error (error, XJ_ARCHIVE_ERROR, XJ_ARCHIVE_ERROR_NUMBER_TAKEN,
+                   _("The report number %s went to another report meanwhile; the next one is "
+                     "%s."), report->number, next);
+      return FALSE;
+    }
+  return _xj_numbers_take (store, XJ_NUMBER_REPORT, NULL, number, error);
+}
+
 static gboolean
 insert_report (XjStore                 *store,
                const XjArchivedReport  *report,
+               const XjNumber          *number,
                gint64                   now,
                gint64                  *report_id,
                GError                 **error)
 {
   sqlite3_stmt *stmt = xj_store_prepare (store,
-                                         "INSERT INTO reports (inspection_id, number, path, sha256, "
-                                         "bytes, signer, created_at) "
-                                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
+                                         "INSERT INTO reports (inspection_id, number, "
+                                         "number_suffix, path, sha256, bytes, signer, created_at) "
+                                         "VALUES (?1, ?2, ?8, ?3, ?4, ?5, ?6, ?7)", error);
+  g_autofree char *base = xj_number_dup_report_base (number);
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, report->inspection_id);
-  sqlite3_bind_text (stmt, 2, report->number, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, base, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, report->relative_path, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, report->sha256, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 5, report->bytes);
   sqlite3_bind_text (stmt, 6, report->signer, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 7, now);
+  sqlite3_bind_text (stmt, 8, number->suffix, -1, SQLITE_TRANSIENT);
   if (!xj_store_step_done (store, stmt, error))
     return FALSE;
   *report_id = sqlite3_last_insert_rowid (xj_store_get_db (store));
@@ -105,13 +136,15 @@ insert_report (XjStore                 *store,
 
 /**
  * xj_store_archive_report:
- * @report: the signed report to record: its inspection_id, number,
- *   relative_path (where it goes in the data folder), sha256, bytes and
+ * @report: the signed report to record: its inspection_id, number (as
+ *   xj_store_peek_report_number() gave it and the PDF prints it), relative_path (where it goes in the data folder), sha256, bytes and
  *   signer; id, path and created_at are ignored
  * @temp_path: the signed PDF, written beside its place in the archive
  *
  * The one place an inspection becomes signed and archived.  In one write
  * transaction: checks that the inspection is still completed and unsigned,
+ * takes the report's number (%XJ_ARCHIVE_ERROR_NUMBER_TAKEN if another
+ * report took it since it was printed: print it again with the next one),
  * records the report, moves the inspection to signed and then archived,
  * writes the audit entry, and last renames @temp_path into its place (still
  * inside the transaction, so that no other signer races for the same
@@ -127,6 +160,7 @@ xj_store_archive_report (XjStore                 *store,
                          GError                 **error)
 {
   g_autoptr(XjInspection) inspection = NULL;
+  g_auto(XjNumber) number = { 0 };
   g_autofree char *final_path = NULL;
   XjArchivedReport *archived;
   gint64 now = xj_clock_now ();
@@ -142,7 +176,8 @@ xj_store_archive_report (XjStore                 *store,
   if (tx == NULL
       || (inspection = xj_store_get_inspection (store, report->inspection_id, error)) == NULL
       || !xj_inspection_check_signable (inspection, error)
-      || !insert_report (store, report, now, &report_id, error)
+      || !take_number (store, report, inspection, &number, error)
+      || !insert_report (store, report, &number, now, &report_id, error)
       || !step (store, "UPDATE inspections SET state = 'signed', signed_at = ?2, updated_at = ?2 "
                 "WHERE id = ?1 AND state = 'completed'", report->inspection_id, now, error)
       || !step (store, "UPDATE inspections SET state = 'archived', updated_at = ?2 "

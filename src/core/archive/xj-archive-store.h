@@ -19,6 +19,7 @@ typedef enum {
   XJ_ARCHIVE_ERROR_IO,
   XJ_ARCHIVE_ERROR_WRONG_SIGNER,  /* no certificate of the inspector named on the report */
   XJ_ARCHIVE_ERROR_UNKNOWN_SIGNER, /* intact, but signed by a certificate no one here knows */
+  XJ_ARCHIVE_ERROR_NUMBER_TAKEN,  /* the report's number went to another report meanwhile */
 } XjArchiveError;
 
 /* A row of the reports table, with the file's absolute path. */

@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "xj-inspection-record.h"
+#include "xj-numbers-private.h"
 #include "xj-photo-flags.h"
 
 typedef struct {
@@ -74,7 +75,7 @@ xj_store_list_inspection_notices (XjStore  *store,
   g_return_val_if_fail (XJ_IS_STORE (store), NULL);
 
   stmt = xj_store_prepare (store,
-                           "SELECT id, number, deadline FROM notices "
+                           "SELECT id, " XJ_FULL_NUMBER ("") ", deadline FROM notices "
                            "WHERE inspection_id = ?1 AND state <> 'draft' "
                            "ORDER BY id", error);
   if (stmt == NULL)

@@ -92,7 +92,7 @@ xj_notices_escalate_due (XjStore   *store,
   if ((tx = xj_transaction_begin (store, error)) == NULL)
     return FALSE;
   stmt = xj_store_prepare (store,
-                           "SELECT n.id, n.number, s.project_manager, n.severity = 'safety' "
+                           "SELECT n.id, " XJ_FULL_NUMBER ("n.") ", s.project_manager, n.severity = 'safety' "
                            "FROM notices n JOIN sites s ON s.id = n.site_id "
                            "WHERE n.state IN ('issued', 'acknowledged') AND n.escalated = 0 "
                            "AND (n.deadline < ?1 OR n.severity = 'safety') ORDER BY n.id", error);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "xj-notice.h"
+#include "xj-numbers-private.h"
 
 G_BEGIN_DECLS
 
@@ -66,7 +67,7 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (XjNoticeCurrent, _xj_notice_current_clear)
 
 /* The columns _xj_notice_from_row() reads, with the site joined as s. */
 #define XJ_NOTICE_COLUMNS                                                     \
-  "n.id, n.number, n.type, n.state, n.site_id, s.name, s.project_manager, "   \
+  "n.id, " XJ_FULL_NUMBER ("n.") ", n.type, n.state, n.site_id, s.name, s.project_manager, "   \
   "n.inspection_id, n.severity, n.responsible_party, n.addressed_company, "    \
   "n.addressed_person, n.area, n.description, n.required_action, n.deadline, " \
   "n.created_at, n.issued_at, n.issued_by, n.acknowledged_at, "                \

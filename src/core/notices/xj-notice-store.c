@@ -4,11 +4,11 @@
  * and reading them back.  The board's queries are in xj-notice-board.c.
  *
  * Numbers (ZG-2026-0001) are assigned when the notice is created, as a
- * draft, not when it is issued:
+ * draft, not when it is issued (where they come from: xj-numbers.c):
  * - the schema wants a number on every row (number NOT NULL UNIQUE), and a
  *   draft is already what the liaison prints, discusses and refers to;
  * - the counter is bumped in the same BEGIN IMMEDIATE transaction as the
- *   insert (an upsert … RETURNING on notice_counters), so a failed save
+ *   insert (notice_counters, or a block leased from the team), so a failed save
  *   rolls the counter back with it (no gap) and two writers, even in two
  *   processes, are serialised by SQLite's write lock (no duplicate);
  * - the counter never goes back, so a number is never reused; the one way
@@ -118,34 +118,6 @@ bind_deadline (sqlite3_stmt *stmt,
 }
 
 /* --- creating ------------------------------------------------------------- */
-
-static gboolean
-next_seq (XjStore       *store,
-          XjNoticeType   type,
-          int            year,
-          gint64        *seq,
-          GError       **error)
-{
-  sqlite3_stmt *stmt = xj_store_prepare (store,
-                                         "INSERT INTO notice_counters (type, year, last_seq) "
-                                         "VALUES (?1, ?2, 1) ON CONFLICT (type, year) "
-                                         "DO UPDATE SET last_seq = last_seq + 1 "
-                                         "RETURNING last_seq", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, xj_notice_type_to_string (type), -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 2, year);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *seq = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    return xj_store_set_sqlite_error (error, xj_store_get_db (store), rc,
-                                      _("Could not number the notice"));
-  return TRUE;
-}
 
 static gboolean
 insert_findings (XjStore   *store,
@@ -266,9 +238,12 @@ xj_store_create_notice (XjStore     *store,
 {
   g_autoptr(XjTransaction) tx = NULL;
   g_autoptr(GDateTime) local = NULL;
+  g_autofree char *base = NULL;
   g_autofree char *number = NULL;
+  g_auto(XjNumber) next = { 0 };
+  const char *type = xj_notice_type_to_string (notice->type);
   gint64 now = xj_clock_now ();
-  gint64 seq = 0, id;
+  gint64 id;
   gboolean repeat = FALSE;
   sqlite3_stmt *stmt;
   int year;
@@ -285,23 +260,25 @@ xj_store_create_notice (XjStore     *store,
   if ((tx = xj_transaction_begin (store, error)) == NULL)
     return FALSE;
   if (!check_notice_findings (store, notice, repeat_window_days, &repeat, error)
-      || !next_seq (store, notice->type, year, &seq, error))
+      || !_xj_numbers_next (store, XJ_NUMBER_NOTICE, type, year, &next, error)
+      || !_xj_numbers_take (store, XJ_NUMBER_NOTICE, type, &next, error))
     return FALSE;
-  number = g_strdup_printf ("%s-%04d-%04lld", xj_notice_type_get_prefix (notice->type), year,
-                            (long long) seq);
+  base = g_strdup_printf ("%s-%04d-%04" G_GINT64_FORMAT, xj_notice_type_get_prefix (notice->type),
+                          year, next.seq);
+  number = xj_number_dup_full (base, next.suffix);
 
   stmt = xj_store_prepare (store,
                            "INSERT INTO notices (type, year, seq, number, site_id, inspection_id, "
                            "severity, responsible_party, addressed_company, addressed_person, "
                            "area, description, required_action, deadline, repeat, created_at, "
-                           "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
-                           "?12, ?13, ?14, ?15, ?16, ?16)", error);
+                           "updated_at, number_suffix) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+                           "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16, ?17)", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, xj_notice_type_to_string (notice->type), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 2, year);
-  sqlite3_bind_int64 (stmt, 3, seq);
-  sqlite3_bind_text (stmt, 4, number, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, next.seq);
+  sqlite3_bind_text (stmt, 4, base, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 5, notice->site_id);
   if (notice->inspection_id > 0)
     sqlite3_bind_int64 (stmt, 6, notice->inspection_id);
@@ -315,6 +292,7 @@ xj_store_create_notice (XjStore     *store,
   bind_deadline (stmt, 14, notice->deadline);
   sqlite3_bind_int (stmt, 15, repeat ? 1 : 0);
   sqlite3_bind_int64 (stmt, 16, now);
+  sqlite3_bind_text (stmt, 17, next.suffix, -1, SQLITE_TRANSIENT);
   if (!xj_store_step_done (store, stmt, error))
     return FALSE;
   id = sqlite3_last_insert_rowid (xj_store_get_db (store));
@@ -548,7 +526,7 @@ xj_store_find_notice_number (XjStore     *store,
   g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
   g_return_val_if_fail (number != NULL && notice_id != NULL, FALSE);
 
-  stmt = xj_store_prepare (store, "SELECT id FROM notices WHERE number = ?1", error);
+  stmt = xj_store_prepare (store, "SELECT id FROM notices WHERE " XJ_FULL_NUMBER ("") " = ?1", error);
   if (stmt == NULL)
     return FALSE;
   upper = g_utf8_strup (number, -1);

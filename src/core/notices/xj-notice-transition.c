@@ -27,7 +27,7 @@ _xj_notice_read_current (XjStore          *store,
                          GError          **error)
 {
   sqlite3_stmt *stmt = xj_store_prepare (store,
-                                         "SELECT n.number, n.state, n.deadline, n.severity, "
+                                         "SELECT " XJ_FULL_NUMBER ("n.") ", n.state, n.deadline, n.severity, "
                                          "s.project_manager FROM notices n "
                                          "JOIN sites s ON s.id = n.site_id WHERE n.id = ?1",
                                          error);

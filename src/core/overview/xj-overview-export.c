@@ -12,6 +12,7 @@
 
 #include "xj-builtins.h"
 #include "xj-clock.h"
+#include "xj-numbers-private.h"
 #include "xj-overview-export.h"
 #include "xj-overview-private.h"
 #include "xj-template-store.h"
@@ -291,7 +292,7 @@ xj_store_export_rows (XjStore             *store,
                         " ORDER BY i.started_at, i.id, sec.position, t.position",
                         answer_row, error)
        && export_query (&export, range,
-                        "SELECT n.id, n.number, n.type, n.state, s.name, n.severity, "
+                        "SELECT n.id, " XJ_FULL_NUMBER ("n.") ", n.type, n.state, s.name, n.severity, "
                         "n.responsible_party, n.description, coalesce(n.issued_at, 0), "
                         "coalesce(n.deadline, 0), coalesce(n.closed_at, 0), n.escalated, "
                         "n.repeat FROM notices n JOIN sites s ON s.id = n.site_id WHERE"
@@ -299,7 +300,7 @@ xj_store_export_rows (XjStore             *store,
                         " ORDER BY n.type, n.year, n.seq",
                         notice_row, error)
        && export_query (&export, range,
-                        "SELECT n.number, e.at, e.actor, e.from_state, e.to_state, "
+                        "SELECT " XJ_FULL_NUMBER ("n.") ", e.at, e.actor, e.from_state, e.to_state, "
                         "coalesce(e.deadline, 0), e.remark FROM notice_events e "
                         "JOIN notices n ON n.id = e.notice_id WHERE"
                         RANGE ("coalesce(n.issued_at, n.created_at)", "n.site_id")

@@ -14,6 +14,7 @@
 
 #include "xj-builtins.h"
 #include "xj-notice.h"
+#include "xj-numbers-private.h"
 #include "xj-overview-private.h"
 #include "xj-schedule.h"
 
@@ -31,7 +32,7 @@ find_open_notice (XjStore          *store,
 
   /* The newest open notice raised from a failure of this item here. */
   stmt = xj_store_prepare (store,
-                           "SELECT n.id, n.number FROM notices n "
+                           "SELECT n.id, " XJ_FULL_NUMBER ("n.") " FROM notices n "
                            "JOIN notice_findings f ON f.notice_id = n.id "
                            "JOIN answers a ON a.id = f.answer_id "
                            "JOIN template_items t ON t.id = a.item_id "

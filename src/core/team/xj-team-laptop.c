@@ -6,8 +6,10 @@
  * is a member of one of the group roles), registers the member's own
  * signing certificates (public part) under their user, and then, in one
  * local transaction, records the team and queues every record the laptop
- * already holds for the first push; from then on the capture triggers of
- * schema v5 queue every change.
+ * already holds for the first push, and settles its numbers with the team
+ * (xj-team-numbers.c: its short code, the numbers it printed, its first
+ * blocks); from then on the capture triggers of schema v5 queue every
+ * change.
  */
 #define G_LOG_DOMAIN "xj-team"
 
@@ -18,6 +20,7 @@
 
 #include "xj-clock.h"
 #include "xj-team-laptop.h"
+#include "xj-team-numbers.h"
 #include "xj-team-private.h"
 #include "xj-team-server.h"
 #include "xj-transaction.h"
@@ -40,11 +43,12 @@ static const char queue_everything[] =
   "  UNION ALL SELECT 'notice_photos', uuid, ?1 FROM notice_photos"
   "  UNION ALL SELECT 'notice_events', uuid, ?1 FROM notice_events";
 
-static gboolean
-set_setting (XjStore     *store,
-             const char  *key,
-             const char  *value,
-             GError     **error)
+/* One of the laptop's team settings (schema v5's team_settings). */
+gboolean
+_xj_team_set_setting (XjStore     *store,
+                      const char  *key,
+                      const char  *value,
+                      GError     **error)
 {
   sqlite3_stmt *stmt = xj_store_prepare (store, "INSERT OR REPLACE INTO team_settings"
                                          " (key, value) VALUES (?1, ?2)", error);
@@ -79,6 +83,7 @@ xj_team_membership_free (XjTeamMembership *membership)
   g_free (membership->server);
   g_free (membership->user);
   g_free (membership->role);
+  g_free (membership->laptop_code);
   g_free (membership);
 }
 
@@ -112,6 +117,8 @@ xj_team_get_membership (XjStore  *store,
         membership->user = g_strdup (value);
       else if (g_str_equal (key, "role"))
         membership->role = g_strdup (value);
+      else if (g_str_equal (key, "laptop_code"))
+        membership->laptop_code = g_strdup (value);
       else if (g_str_equal (key, "joined_at"))
         membership->joined_at = g_ascii_strtoll (value, NULL, 10);
       else if (g_str_equal (key, "last_sync_at"))
@@ -126,7 +133,11 @@ xj_team_get_membership (XjStore  *store,
   if (!count_rows (store, "SELECT count(*) FROM team_outbox", &membership->changes_waiting,
                    error)
       || !count_rows (store, "SELECT count(*) FROM team_conflicts WHERE resolved_at IS NULL",
-                      &membership->conflicts, error))
+                      &membership->conflicts, error)
+      || !count_rows (store, "SELECT (SELECT count(*) FROM reports WHERE number_suffix = c.value) "
+                      "+ (SELECT count(*) FROM notices WHERE number_suffix = c.value) "
+                      "FROM team_settings c WHERE c.key = 'laptop_code'",
+                      &membership->numbers_with_code, error))
     return NULL;
   return g_steal_pointer (&membership);
 }
@@ -262,15 +273,17 @@ xj_team_join (XjStore           *store,
   now = g_strdup_printf ("%" G_GINT64_FORMAT, xj_clock_now ());
   tx = xj_transaction_begin (store, error);
   if (tx == NULL
-      || !set_setting (store, "server", server, error)
-      || !set_setting (store, "user", xj_team_connection_get_user (connection), error)
-      || !set_setting (store, "role", role, error)
-      || !set_setting (store, "joined_at", now, error)
-      || !set_setting (store, "capture", "on", error)
+      || !_xj_team_set_setting (store, "server", server, error)
+      || !_xj_team_set_setting (store, "user", xj_team_connection_get_user (connection), error)
+      || !_xj_team_set_setting (store, "role", role, error)
+      || !_xj_team_set_setting (store, "joined_at", now, error)
+      || !_xj_team_set_setting (store, "capture", "on", error)
       || (stmt = xj_store_prepare (store, queue_everything, error)) == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, xj_clock_now ());
-  if (!xj_store_step_done (store, stmt, error) || !xj_transaction_commit (tx, error))
+  if (!xj_store_step_done (store, stmt, error)
+      || !_xj_team_numbers_join (store, connection, error)
+      || !xj_transaction_commit (tx, error))
     return FALSE;
   xj_store_emit_changed (store, "team_settings");
   return TRUE;

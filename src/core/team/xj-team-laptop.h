@@ -13,10 +13,12 @@ typedef struct
   char   *server;           /* conninfo, never with a password; NULL: no team */
   char   *user;
   char   *role;
+  char   *laptop_code;      /* short, unique in the team; NULL: no team */
   gint64  joined_at;
   gint64  last_sync_at;     /* 0: never */
   gint64  changes_waiting;  /* records captured for the next push */
   gint64  conflicts;        /* waiting for a decision */
+  gint64  numbers_with_code; /* reports and notices whose number ends in the laptop's code */
 } XjTeamMembership;
 
 /* A certificate of the member's own, public part only. */

@@ -3,6 +3,7 @@
 
 #include <libpq-fe.h>
 
+#include "xj-store.h"
 #include "xj-team-connection.h"
 
 G_BEGIN_DECLS
@@ -21,5 +22,10 @@ gboolean  _xj_team_run                 (XjTeamConnection  *connection,
 void      _xj_team_rollback            (XjTeamConnection  *connection);
 
 const char *const *_xj_team_schema_get_tables (void);
+
+gboolean  _xj_team_set_setting         (XjStore           *store,
+                                        const char        *key,
+                                        const char        *value,
+                                        GError           **error);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "xj-builtins.h"
+#include "xj-template-private.h"
 #include "xj-template-store.h"
 
 void
@@ -362,20 +363,34 @@ load_content (XjStore     *store,
   return rc == SQLITE_DONE || read_failed (store, rc, error);
 }
 
+/* One version with everything in it, in template order, as stored (a
+ * built-in one in English, whatever the language of the moment). */
+XjTemplate *
+_xj_store_load_template_version_as_stored (XjStore  *store,
+                                           gint64    version_id,
+                                           GError  **error)
+{
+  g_autoptr(XjTemplate) tmpl = xj_template_new (NULL);
+
+  if (!load_header (store, tmpl, version_id, error) || !load_content (store, tmpl, error))
+    return NULL;
+  return g_steal_pointer (&tmpl);
+}
+
 /* One version with everything in it, in template order. */
 XjTemplate *
 xj_store_load_template_version (XjStore  *store,
                                 gint64    version_id,
                                 GError  **error)
 {
-  g_autoptr(XjTemplate) tmpl = xj_template_new (NULL);
+  XjTemplate *tmpl;
 
   g_return_val_if_fail (XJ_IS_STORE (store), NULL);
 
-  if (!load_header (store, tmpl, version_id, error) || !load_content (store, tmpl, error))
+  if ((tmpl = _xj_store_load_template_version_as_stored (store, version_id, error)) == NULL)
     return NULL;
   xj_builtins_translate_template (tmpl);
-  return g_steal_pointer (&tmpl);
+  return tmpl;
 }
 
 /* The latest version of a template. */

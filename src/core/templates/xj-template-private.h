@@ -18,6 +18,10 @@ gint64   _xj_template_insert_family  (XjStore     *store,
                                       gboolean     builtin,
                                       GError     **error);
 
+XjTemplate *_xj_store_load_template_version_as_stored (XjStore  *store,
+                                                      gint64    version_id,
+                                                      GError  **error);
+
 G_END_DECLS
 
 G_BEGIN_DECLS

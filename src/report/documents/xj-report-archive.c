@@ -26,12 +26,17 @@
 #include "xj-certificate.h"
 #include "xj-inspection-record.h"
 #include "xj-inspection.h"
+#include "xj-numbers.h"
 #include "xj-pdf-sign.h"
 #include "xj-report-archive.h"
 #include "xj-report-build.h"
 #include "xj-text.h"
 
 #define SITE_NAME_MAX_CHARS 80
+
+/* How often a report is printed again when its number went to another
+ * report while it was being written (two signings at once). */
+#define NUMBER_ATTEMPTS 3
 
 /* Where the steps end on the progress bar; the PDF takes the most. */
 #define PROGRESS_DATA  0.10
@@ -208,6 +213,7 @@ prepare (XjStore               *reader,
   g_autofree char *year = NULL;
   g_autofree char *site = NULL;
   g_autofree char *file_name = NULL;
+  g_auto(XjNumber) number = { 0 };
 
   /* One read of one state: the checks and the report are of the same
    * record, and nothing below goes back to the store. */
@@ -226,7 +232,12 @@ prepare (XjStore               *reader,
     return NULL;
   report_progress (progress, PROGRESS_DATA);
 
+  /* The number the report will have, unless another report is archived
+   * first: then the archive refuses it and it is printed again. */
   started = g_date_time_new_from_unix_local (inspection->started_at);
+  if (!xj_store_peek_report_number (reader, g_date_time_get_year (started), &number, error))
+    return NULL;
+  data->number = xj_number_dup_report (&number);
   year = g_strdup_printf ("%04d", g_date_time_get_year (started));
   site = xj_archive_sanitise_name (inspection->site_name);
   prepared = g_new0 (Prepared, 1);
@@ -280,12 +291,17 @@ xj_inspection_dup_signing_certificate (XjStore     *store,
 /* --- the short write ---------------------------------------------------------- */
 
 /* On the store's own thread: the core records the report and locks the
- * inspection in one transaction (xj_store_archive_report). */
+ * inspection in one transaction (xj_store_archive_report).  When the
+ * report's number went to another report meanwhile and @attempt allows
+ * another one: %NULL with @retry set and no error. */
 static XjArchivedReport *
 commit (XjStore   *store,
         Prepared  *prepared,
+        guint      attempt,
+        gboolean  *retry,
         GError   **error)
 {
+  g_autoptr(GError) local_error = NULL;
   XjArchivedReport record = {
     .inspection_id = prepared->inspection_id,
     .number = prepared->number,
@@ -294,11 +310,18 @@ commit (XjStore   *store,
     .bytes = prepared->bytes,
     .signer = prepared->signer,
   };
-  XjArchivedReport *report = xj_store_archive_report (store, &record, prepared->temp_path, error);
+  XjArchivedReport *report = xj_store_archive_report (store, &record, prepared->temp_path,
+                                                      &local_error);
 
   /* Renamed into the archive: nothing left to delete. */
   if (report != NULL)
     g_clear_pointer (&prepared->temp_path, g_free);
+  *retry = report == NULL && attempt + 1 < NUMBER_ATTEMPTS
+           && g_error_matches (local_error, XJ_ARCHIVE_ERROR, XJ_ARCHIVE_ERROR_NUMBER_TAKEN);
+  if (*retry)
+    g_debug ("%s", local_error->message);
+  else if (report == NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
   return report;
 }
 
@@ -332,17 +355,25 @@ xj_inspection_sign (XjStore               *store,
                     GError               **error)
 {
   Progress forward = { progress, progress_data };
-  g_autoptr(Prepared) prepared = NULL;
-  XjArchivedReport *report;
+  XjArchivedReport *report = NULL;
 
   g_return_val_if_fail (XJ_IS_STORE (store), NULL);
   g_return_val_if_fail (passphrase != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  prepared = prepare (store, inspection_id, organisation, logo_path, certificate_id, passphrase,
-                      &forward, cancellable, error);
-  if (prepared == NULL || (report = commit (store, prepared, error)) == NULL)
-    return NULL;
+  for (guint attempt = 0; report == NULL; attempt++)
+    {
+      g_autoptr(Prepared) prepared = prepare (store, inspection_id, organisation, logo_path,
+                                              certificate_id, passphrase, &forward, cancellable,
+                                              error);
+      gboolean retry = FALSE;
+
+      if (prepared == NULL)
+        return NULL;
+      report = commit (store, prepared, attempt, &retry, error);
+      if (report == NULL && !retry)
+        return NULL;
+    }
   report_progress (&forward, 1.0);
   return report;
 }
@@ -360,6 +391,7 @@ typedef struct {
   Progress             progress;
   GMainContext        *context;
   int                  last_percent;
+  guint                attempt;
 } SignJob;
 
 typedef struct {
@@ -431,6 +463,22 @@ sign_thread (GTask        *task,
     g_task_return_error (task, error);
 }
 
+static void on_prepared_cb (GObject      *source,
+                            GAsyncResult *result,
+                            gpointer      user_data);
+
+/* The slow part in a worker; its result comes back to on_prepared_cb(),
+ * for the write on the caller's store.  @task: (transfer full) */
+static void
+run_worker (GTask *task)
+{
+  g_autoptr(GTask) worker = g_task_new (NULL, g_task_get_cancellable (task), on_prepared_cb, task);
+
+  g_task_set_check_cancellable (worker, FALSE);
+  g_task_set_task_data (worker, g_task_get_task_data (task), NULL);
+  g_task_run_in_thread (worker, sign_thread);
+}
+
 static void
 on_prepared_cb (GObject      *source,
                 GAsyncResult *result,
@@ -441,11 +489,18 @@ on_prepared_cb (GObject      *source,
   g_autoptr(Prepared) prepared = NULL;
   GError *error = NULL;
   XjArchivedReport *report = NULL;
+  gboolean retry = FALSE;
 
   prepared = g_task_propagate_pointer (G_TASK (result), &error);
   /* Cancelled while the worker finished: the temporary file goes. */
   if (prepared != NULL && !g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error))
-    report = commit (job->store, prepared, &error);
+    report = commit (job->store, prepared, job->attempt++, &retry, &error);
+  if (retry)
+    {
+      /* Printed again with the next number. */
+      run_worker (g_steal_pointer (&task));
+      return;
+    }
   if (report == NULL)
     {
       g_task_return_error (task, error);
@@ -477,7 +532,6 @@ xj_inspection_sign_async (XjStore               *store,
                           gpointer               user_data)
 {
   GTask *task;
-  g_autoptr(GTask) worker = NULL;
   SignJob *job;
 
   g_return_if_fail (XJ_IS_STORE (store));
@@ -500,11 +554,7 @@ xj_inspection_sign_async (XjStore               *store,
   g_task_set_source_tag (task, xj_inspection_sign_async);
   g_task_set_task_data (task, job, (GDestroyNotify) sign_job_free);
 
-  /* The worker's result comes back here first, for the write on @store. */
-  worker = g_task_new (NULL, cancellable, on_prepared_cb, task);
-  g_task_set_check_cancellable (worker, FALSE);
-  g_task_set_task_data (worker, job, NULL);
-  g_task_run_in_thread (worker, sign_thread);
+  run_worker (task);
 }
 
 XjArchivedReport *

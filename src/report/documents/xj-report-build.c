@@ -68,22 +68,6 @@ format_span (gint64 start,
   return g_strdup_printf ("%s–%s", first, last);
 }
 
-/**
- * xj_report_dup_inspection_number:
- *
- * The report number of an inspection: "XJ-", the year it started, and its
- * id on six digits (XJ-2026-000123).  Derived, not counted: the same
- * inspection always has the same number, and ids never repeat.
- */
-static char *
-xj_report_dup_inspection_number (gint64 inspection_id,
-                                 gint64 started_at)
-{
-  g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (started_at);
-
-  return g_strdup_printf ("XJ-%04d-%06lld", g_date_time_get_year (local), (long long) inspection_id);
-}
-
 static XjReportOutcome
 report_outcome (XjOutcome outcome)
 {
@@ -294,7 +278,8 @@ xj_report_data_from_record (const XjInspectionRecord  *record,
   data->organisation = g_strdup (organisation != NULL ? organisation : "");
   if (logo_path != NULL && *logo_path != '\0')
     data->logo_path = g_strdup (logo_path);
-  data->number = xj_report_dup_inspection_number (inspection->id, inspection->started_at);
+  /* The number is the archive's to give, when the report is signed
+   * (xj-report-archive.c); a preview has none yet. */
   data->site = g_strdup (inspection->site_name);
   data->date = format_span (inspection->started_at, inspection->completed_at);
   data->inspector = g_strdup (inspection->inspector);
