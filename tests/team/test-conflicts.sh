@@ -8,21 +8,7 @@
 set -u
 bin=${XUNJIAN_BINARY:?}
 . "$(dirname "$0")/pg-harness.sh"
-unset DISPLAY WAYLAND_DISPLAY PGPASSFILE DBUS_SESSION_BUS_ADDRESS
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0}
-run () { setsid -w "$bin" "$@" </dev/null; }
-
-"$bin" server init "$pg_admin" >/dev/null || { echo "Bail out! server init failed"; exit 1; }
-"$bin" server add-user "$pg_admin" zhang manager --password 'Sekr1t-zhang' >/dev/null
-"$bin" server add-user "$pg_admin" li manager --password 'Sekr1t-li' >/dev/null
-server="host=$pg_dir dbname=team"
-a=$pg_dir/a
-b=$pg_dir/b
-as_a () { PGPASSWORD=Sekr1t-zhang run --data-dir "$a" "$@"; }
-as_b () { PGPASSWORD=Sekr1t-li run --data-dir "$b" "$@"; }
-qa () { sqlite3 "$a/xunjian.db" "$1"; }
-qb () { sqlite3 "$b/xunjian.db" "$1"; }
-json () { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])" "$@"; }
+. "$(dirname "$0")/laptops.sh"
 
 run --data-dir "$a" demo >/dev/null 2>&1
 as_a team join "$server" --user zhang >/dev/null && as_b team join "$server" --user li >/dev/null \
