@@ -34,6 +34,16 @@ report=$(qa "SELECT path FROM reports ORDER BY id LIMIT 1")
 cmp -s "$a/$report" "$b/$report"; ok $? "a signed PDF is byte-identical on B"
 run --data-dir "$b" report verify "$b/$report" >"$pg_dir/verify" 2>&1; ok $? "and verifies on B"
 
+# A's inspections are zhang's on B: shown as such, and read-only there.
+id=$(qb "SELECT id FROM inspections WHERE state = 'draft' ORDER BY id LIMIT 1")
+run --data-dir "$b" inspection show "$id" --json >"$pg_dir/show.json"
+[ "$(json "$pg_dir/show.json" owner)" = zhang ]; ok $? "on B, A's inspection shows its owner (zhang)"
+run --data-dir "$a" inspection show "$(qa "SELECT id FROM inspections WHERE state = 'draft' ORDER BY id LIMIT 1")" --json >"$pg_dir/show-a.json"
+[ "$(json "$pg_dir/show-a.json" owner)" = None ]; ok $? "on A it is A's own (no owner)"
+qb "UPDATE inspections SET rep_name = '改' WHERE id = $id" 2>"$pg_dir/err"; [ $? -ne 0 ]
+ok $? "B cannot change it"
+grep -q "another inspector" "$pg_dir/err"; ok $? "saying it is another inspector's"
+
 as_a sync --json >"$pg_dir/a2.json"; ok $? "A syncs again (takes in what B sent)"
 as_a sync --json >"$pg_dir/a2.json"; ok $? "A syncs once more"
 as_b sync --json >"$pg_dir/b2.json"; ok $? "B syncs again"
