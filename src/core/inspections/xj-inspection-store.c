@@ -136,6 +136,8 @@ _xj_inspection_from_row (sqlite3_stmt *stmt)
   inspection->current_item_id = sqlite3_column_int64 (stmt, 19);
   inspection->n_photos = sqlite3_column_int (stmt, 20);
   inspection->n_answered = sqlite3_column_int (stmt, 21);
+  inspection->owner = dup_column (stmt, 23);
+  inspection->laptop = dup_column (stmt, 24);
   return inspection;
 }
 

@@ -41,7 +41,8 @@ static const char queue_everything[] =
   "  UNION ALL SELECT 'reports', uuid, ?1 FROM reports"
   "  UNION ALL SELECT 'notices', uuid, ?1 FROM notices"
   "  UNION ALL SELECT 'notice_photos', uuid, ?1 FROM notice_photos"
-  "  UNION ALL SELECT 'notice_events', uuid, ?1 FROM notice_events";
+  "  UNION ALL SELECT 'notice_events', uuid, ?1 FROM notice_events"
+  "  UNION ALL SELECT 'audit_log', uuid, ?1 FROM audit_log";
 
 /* One of the laptop's team settings (schema v5's team_settings). */
 gboolean
@@ -172,9 +173,10 @@ read_role (XjTeamConnection  *connection,
   return g_strdup (PQgetvalue (result, 0, 0));
 }
 
-static gboolean
-check_server_version (XjTeamConnection  *connection,
-                      GError           **error)
+/* The server's team schema is the one this program makes. */
+gboolean
+_xj_team_check_server_version (XjTeamConnection  *connection,
+                               GError           **error)
 {
   guint version = 0;
   guint mine = xj_team_server_get_program_version ();
@@ -255,7 +257,7 @@ xj_team_join (XjStore           *store,
       return FALSE;
     }
   if ((server = xj_team_conninfo_without_password (conninfo, error)) == NULL
-      || !check_server_version (connection, error)
+      || !_xj_team_check_server_version (connection, error)
       || (role = read_role (connection, error)) == NULL)
     return FALSE;
 
