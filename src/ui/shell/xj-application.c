@@ -19,6 +19,7 @@
 #include "xj-report-archive-check.h"
 #include "xj-renderer.h"
 #include "xj-resources.h"
+#include "xj-team-page.h"
 #include "xj-window.h"
 
 #define BACKUPS_KEPT 7
@@ -264,6 +265,8 @@ preferences_activated (GSimpleAction *action,
   XjPreferencesWindow *prefs = xj_preferences_window_new (
     self->settings, xj_store_get_data_dir (xj_application_get_store (self)));
 
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (prefs),
+                              ADW_PREFERENCES_PAGE (xj_team_page_new (self)));
   gtk_window_set_transient_for (GTK_WINDOW (prefs),
                                 gtk_application_get_active_window (GTK_APPLICATION (self)));
   gtk_window_present (GTK_WINDOW (prefs));
