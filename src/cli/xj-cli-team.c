@@ -56,10 +56,10 @@ ask_password (const char *prompt)
 
 /* Connects as @user: libpq's own sources first, the keyring next, the
  * terminal last. */
-static XjTeamConnection *
-connect_member (const char  *conninfo,
-                const char  *user,
-                GError     **error)
+XjTeamConnection *
+xj_cli_team_connect (const char  *conninfo,
+                     const char  *user,
+                     GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GError) keyring_error = NULL;
@@ -113,7 +113,7 @@ team_join (XjCli *cli)
     return 1;
   if ((certificates = xj_certificate_list_for_team (cli->data_dir, &error)) == NULL)
     return xj_cli_fail_error (error);
-  if ((connection = connect_member (cli->argv[1], user, &error)) == NULL
+  if ((connection = xj_cli_team_connect (cli->argv[1], user, &error)) == NULL
       || !xj_team_join (store, connection, cli->argv[1], certificates, &error)
       || (membership = xj_team_get_membership (store, &error)) == NULL)
     return xj_cli_fail_error (error);

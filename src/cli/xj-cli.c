@@ -20,6 +20,7 @@ static const struct {
   XjCliCommand  run;
 } commands[] = {
   { "check", xj_cli_check },
+  { "conflicts", xj_cli_conflicts },
   { "demo", xj_cli_demo },
   { "export", xj_cli_export },
   { "inspection", xj_cli_inspection },
@@ -27,6 +28,7 @@ static const struct {
   { "report", xj_cli_report },
   { "server", xj_cli_server },
   { "site", xj_cli_site },
+  { "sync", xj_cli_sync },
   { "team", xj_cli_team },
   { "template", xj_cli_template },
 };

@@ -4,6 +4,7 @@
 #include <json-glib/json-glib.h>
 
 #include "xj-store.h"
+#include "xj-team-connection.h"
 
 G_BEGIN_DECLS
 
@@ -57,6 +58,12 @@ void      xj_cli_json_time      (JsonBuilder *builder,
                                  const char  *name,
                                  gint64       when);
 
+/* Connects to the team as @user: libpq's own password sources, the
+ * keyring, the terminal (xj-cli-team.c). */
+XjTeamConnection *xj_cli_team_connect (const char  *conninfo,
+                                       const char  *user,
+                                       GError     **error);
+
 int       xj_cli_check          (XjCli       *cli);
 int       xj_cli_site           (XjCli       *cli);
 int       xj_cli_demo           (XjCli       *cli);
@@ -67,6 +74,8 @@ int       xj_cli_report         (XjCli       *cli);
 int       xj_cli_report_monthly (XjCli       *cli);
 int       xj_cli_server         (XjCli       *cli);
 int       xj_cli_team           (XjCli       *cli);
+int       xj_cli_sync           (XjCli       *cli);
+int       xj_cli_conflicts      (XjCli       *cli);
 int       xj_cli_template       (XjCli       *cli);
 
 G_END_DECLS

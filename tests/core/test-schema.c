@@ -22,9 +22,11 @@ dump_rows (sqlite3 *db)
   g_autoptr(GString) dump = g_string_new (NULL);
   sqlite3_stmt *tables = NULL;
 
-  /* The team tables come with v5 and start empty (test_migrate checks). */
+  /* The team tables come with v5 and start empty (test_migrate checks);
+   * the number tables and suffixes come with v6 (test_numbers_v6). */
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_schema WHERE type = 'table' "
                                        "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'team_%' "
+                                       "AND name NOT IN ('report_counters', 'number_blocks') "
                                        "ORDER BY name", -1,
                                        &tables, NULL), ==, SQLITE_OK);
   while (sqlite3_step (tables) == SQLITE_ROW)
@@ -32,7 +34,7 @@ dump_rows (sqlite3 *db)
       const char *table = (const char *) sqlite3_column_text (tables, 0);
       g_autofree char *columns_sql = g_strdup_printf (
         "SELECT group_concat('quote(\"' || name || '\")', \" || '|' || \") "
-        "FROM pragma_table_info('%s') WHERE name <> 'uuid'", table);
+        "FROM pragma_table_info('%s') WHERE name NOT IN ('uuid', 'number_suffix')", table);
       g_autofree char *columns = xj_test_query_text (db, columns_sql);
       g_autofree char *rows_sql = g_strdup_printf (
         "SELECT count(*) || ':' || coalesce(group_concat(r, char(10)), '') FROM "
@@ -131,6 +133,94 @@ test_migrate (gconstpointer data)
   xj_test_remove_tree (fresh_dir);
 }
 
+static int
+exec_rc (sqlite3    *db,
+         const char *sql)
+{
+  return sqlite3_exec (db, sql, NULL, NULL, NULL) & 0xff;
+}
+
+/* Version 6 on the fixtures that have signed reports and notices: every
+ * number kept with no suffix, each year's report counter at the highest
+ * number printed, the same base number allowed twice only with different
+ * suffixes, and a signed report locked except for gaining its suffix. */
+static void
+test_numbers_v6 (gconstpointer data)
+{
+  guint version = GPOINTER_TO_UINT (data);
+  g_autofree char *name = g_strdup_printf ("xunjian-v%u.db", version);
+  g_autofree char *fixture = g_build_filename (FIXTURES_DIR, name, NULL);
+  g_autofree char *dir = xj_test_make_data_dir ();
+  g_autofree char *target = g_build_filename (dir, "xunjian.db", NULL);
+  g_autoptr(XjStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  xj_test_copy_file (fixture, target);
+  store = xj_store_open (dir, XJ_STORE_OPEN_VERIFY, &error);
+  g_assert_no_error (error);
+  db = xj_store_get_db (store);
+
+  g_assert_cmpint (xj_test_query_int (db, "SELECT count(*) FROM reports"), >, 10);
+  g_assert_cmpint (xj_test_query_int (db, "SELECT count(*) FROM notices"), >, 5);
+  g_assert_cmpint (xj_test_query_int (db, "SELECT (SELECT count(*) FROM reports WHERE "
+                                      "number_suffix <> '') + (SELECT count(*) FROM notices "
+                                      "WHERE number_suffix <> '') + "
+                                      "(SELECT count(*) FROM number_blocks)"), ==, 0);
+  if (version < 6)
+    {
+      /* Each year's counter is the highest number printed that year. */
+      g_assert_cmpint (xj_test_query_int (db, "SELECT count(*) FROM report_counters"), >=, 1);
+      g_assert_cmpint (xj_test_query_int (db, "SELECT count(*) FROM report_counters c WHERE "
+                                          "last_seq <> (SELECT max(CAST(substr(number, 9) AS "
+                                          "INTEGER)) FROM reports WHERE substr(number, 4, 4) = "
+                                          "CAST(c.year AS TEXT))"), ==, 0);
+      g_assert_cmpint (xj_test_query_int (db, "SELECT count(DISTINCT substr(number, 4, 4)) "
+                                          "FROM reports"), ==,
+                       xj_test_query_int (db, "SELECT count(*) FROM report_counters"));
+    }
+
+  /* A notice number twice: with another suffix, yes; with the same, no. */
+  g_assert_cmpint (exec_rc (db, "INSERT INTO notices (type, year, seq, number, number_suffix, "
+                            "site_id, created_at, updated_at) SELECT type, year, seq, number, "
+                            "'B', site_id, 1, 1 FROM notices ORDER BY id LIMIT 1"), ==, SQLITE_OK);
+  g_assert_cmpint (exec_rc (db, "INSERT INTO notices (type, year, seq, number, number_suffix, "
+                            "site_id, created_at, updated_at) SELECT type, year, seq, number, "
+                            "'B', site_id, 1, 1 FROM notices ORDER BY id LIMIT 1"), ==,
+                   SQLITE_CONSTRAINT);
+  g_assert_cmpint (exec_rc (db, "INSERT INTO notices (type, year, seq, number, "
+                            "site_id, created_at, updated_at) SELECT type, year, seq + 1000, "
+                            "number, site_id, 1, 1 FROM notices ORDER BY id LIMIT 1"), ==,
+                   SQLITE_CONSTRAINT);
+  g_assert_cmpint (exec_rc (db, "UPDATE notices SET number_suffix = 'b' WHERE id = "
+                            "(SELECT max(id) FROM notices)"), ==, SQLITE_CONSTRAINT);
+
+  /* A signed report gains its suffix once, and nothing else changes. */
+  g_assert_cmpint (exec_rc (db, "UPDATE reports SET path = 'x.pdf' WHERE id = "
+                            "(SELECT min(id) FROM reports)"), ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (exec_rc (db, "UPDATE reports SET number_suffix = 'B', signer = 'x' WHERE id = "
+                            "(SELECT min(id) FROM reports)"), ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (exec_rc (db, "UPDATE reports SET number_suffix = 'B' WHERE id = "
+                            "(SELECT min(id) FROM reports)"), ==, SQLITE_OK);
+  g_assert_cmpint (exec_rc (db, "UPDATE reports SET number_suffix = 'C' WHERE id = "
+                            "(SELECT min(id) FROM reports)"), ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (exec_rc (db, "DELETE FROM reports WHERE id = (SELECT min(id) FROM reports)"),
+                   ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (exec_rc (db, "INSERT INTO reports (inspection_id, number, number_suffix, path, "
+                            "sha256, bytes, created_at) SELECT (SELECT max(id) FROM inspections "
+                            "WHERE id NOT IN (SELECT inspection_id FROM reports)), number, 'B', "
+                            "path, sha256, bytes, 1 FROM reports ORDER BY id LIMIT 1"), ==,
+                   SQLITE_CONSTRAINT);
+  g_assert_cmpint (exec_rc (db, "INSERT INTO reports (inspection_id, number, number_suffix, path, "
+                            "sha256, bytes, created_at) SELECT (SELECT max(id) FROM inspections "
+                            "WHERE id NOT IN (SELECT inspection_id FROM reports)), number, 'C', "
+                            "path, sha256, bytes, 1 FROM reports ORDER BY id LIMIT 1"), ==,
+                   SQLITE_OK);
+
+  g_clear_object (&store);
+  xj_test_remove_tree (dir);
+}
+
 /* A row inserted by any code path, even plain SQL, gets its UUID. */
 static void
 test_uuid_default (void)
@@ -168,5 +258,11 @@ main (int    argc,
       g_test_add_data_func (path, GUINT_TO_POINTER (v), test_migrate);
     }
   g_test_add_func ("/xj/schema/uuid-default", test_uuid_default);
+  for (guint v = 5; v <= xj_store_get_schema_version (); v++)
+    {
+      g_autofree char *path = g_strdup_printf ("/xj/schema/numbers/v%u", v);
+
+      g_test_add_data_func (path, GUINT_TO_POINTER (v), test_numbers_v6);
+    }
   return g_test_run ();
 }

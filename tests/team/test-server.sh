@@ -15,15 +15,15 @@ grep -q "server init" "$pg_dir/out"; ok $? "says the archive is not there yet"
 ok $? "add-user refused before init"
 
 "$bin" server init "$pg_admin" >"$pg_dir/out"; ok $? "init creates the schema"
-grep -q "version 2 created" "$pg_dir/out"; ok $? "and says so"
-[ "$(psql_value "SELECT value FROM xunjian.meta WHERE key = 'schema_version'")" = 2 ]
-ok $? "schema version 2 recorded"
+grep -q "version 3 created" "$pg_dir/out"; ok $? "and says so"
+[ "$(psql_value "SELECT value FROM xunjian.meta WHERE key = 'schema_version'")" = 3 ]
+ok $? "schema version 3 recorded"
 for r in inspector liaison manager admin; do
   [ "$(psql_value "SELECT count(*) FROM pg_roles WHERE rolname = 'xunjian_$r' AND NOT rolcanlogin")" = 1 ]
   ok $? "group role xunjian_$r exists and cannot log in"
 done
-[ "$(psql_value "SELECT count(*) FROM pg_tables WHERE schemaname = 'xunjian' AND rowsecurity")" = 14 ]
-ok $? "row-level security on all 14 synced tables"
+[ "$(psql_value "SELECT count(*) FROM pg_tables WHERE schemaname = 'xunjian' AND rowsecurity")" = 16 ]
+ok $? "row-level security on all 16 synced tables"
 
 dump >"$pg_dir/before.sql"
 "$bin" server init "$pg_admin" >"$pg_dir/out"; ok $? "init again succeeds"
@@ -66,9 +66,9 @@ python3 - "$pg_dir/status.json" <<'PY'; ok $? "status --json names the version, 
 import json, sys
 s = json.load(open(sys.argv[1]))
 members = {m["name"]: m["role"] for m in s["members"]}
-assert s["schema_version"] == 2 and s["program_schema_version"] == 2, s
+assert s["schema_version"] == 3 and s["program_schema_version"] == 3, s
 assert members["zhangwei"] == "manager" and members["lina"] == "liaison", members
-assert len(s["rows"]) == 14 and all(v == 0 for v in s["rows"].values()), s["rows"]
+assert len(s["rows"]) == 16 and all(v == 0 for v in s["rows"].values()), s["rows"]
 PY
 psql_value "INSERT INTO xunjian.sites (uuid, body) VALUES (gen_random_uuid(), '{}')" >/dev/null
 "$bin" server status "$pg_admin" | grep -qP '^  sites\t1$'; ok $? "status counts rows"
@@ -117,4 +117,28 @@ pg_start
 "$bin" server init "host=$pg_dir/nowhere user=postgres dbname=team" 2>"$pg_dir/err"; [ $? -ne 0 ]
 ok $? "an unreachable server fails"
 grep -q "Cannot reach" "$pg_dir/err"; ok $? "saying it cannot be reached"
+
+# A version 1 server (steps 2 and 3 undone) migrates to the very schema a
+# new one gets, and a second init changes nothing.
+"$pg_bin/createdb" -h "$pg_dir" -U postgres team4
+v1="host=$pg_dir user=postgres dbname=team4"
+dump4 () { "$pg_bin/pg_dump" -h "$pg_dir" -U postgres --schema-only team4 | grep -Ev '^.(un)?restrict '; }
+"$bin" server init "$v1" >/dev/null; ok $? "a new server at the program's version"
+dump4 >"$pg_dir/fresh.sql"
+"$pg_bin/psql" -X -q -v ON_ERROR_STOP=1 -h "$pg_dir" -U postgres -d team4 -c "
+  DROP TABLE xunjian.answer_photos, xunjian.notice_photos;
+  ALTER TABLE xunjian.templates DROP COLUMN uid;
+  DROP POLICY notice ON xunjian.signatures;
+  ALTER TABLE xunjian.signatures DROP COLUMN notice_uuid, ALTER COLUMN inspection_uuid SET NOT NULL;
+  REVOKE INSERT ON xunjian.signatures FROM xunjian_liaison;
+  DROP FUNCTION xunjian.lease_numbers(text, int, int);
+  DROP FUNCTION xunjian.claim_printed_number(text, int, int);
+  UPDATE xunjian.meta SET value = '1' WHERE key = 'schema_version'" >/dev/null
+ok $? "the same server taken back to version 1"
+"$bin" server init "$v1" >"$pg_dir/out"; ok $? "init on the version 1 server"
+grep -q "from version 1 to 3" "$pg_dir/out"; ok $? "says it migrated from 1 to 3"
+dump4 >"$pg_dir/migrated.sql"
+diff "$pg_dir/fresh.sql" "$pg_dir/migrated.sql" >&2; ok $? "the migrated schema is the new one"
+"$bin" server init "$v1" >"$pg_dir/out" && grep -q "nothing to do" "$pg_dir/out"
+ok $? "init again does nothing"
 done_testing

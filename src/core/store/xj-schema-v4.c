@@ -74,58 +74,6 @@ static const char locks[] =
   "               WHERE p.sha256 = OLD.sha256 AND i.state IN ('signed', 'archived'))"
   "  BEGIN SELECT RAISE(ABORT, 'inspection is signed and locked'); END;";
 
-static gboolean
-fail (GError      **error,
-      sqlite3      *db,
-      const char   *table,
-      int           rc)
-{
-  /* A full disk or a read-only file is said as such, like any other
-   * store error; a table that is not as v3 made it is ours to explain. */
-  if (rc != SQLITE_OK)
-    return xj_store_set_sqlite_error (error, db, rc, table);
-  g_set_error (error, XJ_STORE_ERROR, XJ_STORE_ERROR_FAILED, "%s: %s", table,
-               "unexpected table definition");
-  return FALSE;
-}
-
-static gboolean
-exec (sqlite3     *db,
-      const char  *table,
-      const char  *sql,
-      GError     **error)
-{
-  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
-
-  return rc == SQLITE_OK || fail (error, db, table, rc);
-}
-
-/* Rows of one text column. */
-static GPtrArray *
-query_texts (sqlite3     *db,
-             const char  *sql,
-             const char  *table,
-             GError     **error)
-{
-  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        g_ptr_array_add (texts, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      fail (error, db, table, rc);
-      return NULL;
-    }
-  return g_steal_pointer (&texts);
-}
-
 /* The table's definition with AUTOINCREMENT (and the uuid column), or
  * NULL when it is not the shape the earlier steps made. */
 static char *
@@ -150,49 +98,14 @@ rebuild (sqlite3     *db,
          gboolean     with_uuid,
          GError     **error)
 {
-  g_autoptr(GPtrArray) definition = NULL;
-  g_autoptr(GPtrArray) columns = NULL;
-  g_autoptr(GPtrArray) dependents = NULL;
+  g_autofree char *definition = NULL;
   g_autofree char *rewritten = NULL;
-  g_autofree char *column_list = NULL;
-  g_autofree char *save = NULL;
-  g_autofree char *drop = NULL;
-  g_autofree char *copy = NULL;
-  g_autofree char *drop_saved = NULL;
 
-  if ((definition = query_texts (db, "SELECT sql FROM sqlite_schema WHERE type = 'table' "
-                                 "AND name = ?1", table, error)) == NULL
-      || (columns = query_texts (db, "SELECT '\"' || name || '\"' FROM pragma_table_info(?1) "
-                                 "ORDER BY cid", table, error)) == NULL
-      || (dependents = query_texts (db, "SELECT sql FROM sqlite_schema WHERE tbl_name = ?1 "
-                                    "AND type IN ('index', 'trigger') AND sql IS NOT NULL "
-                                    "ORDER BY type, name", table, error)) == NULL)
+  if ((definition = _xj_schema_get_definition (db, table, error)) == NULL)
     return FALSE;
-  if (definition->len != 1
-      || (rewritten = rewrite_definition (g_ptr_array_index (definition, 0), table,
-                                          with_uuid)) == NULL)
-    return fail (error, db, table, SQLITE_OK);
-
-  g_ptr_array_add (columns, NULL);
-  column_list = g_strjoinv (", ", (char **) columns->pdata);
-  /* The rows wait in a temporary table while the table is made again.  No
-   * ALTER TABLE RENAME: it rewrites every other table's references and
-   * triggers, and reparses the whole schema each time. */
-  save = g_strdup_printf ("CREATE TEMP TABLE %s_v3 AS SELECT * FROM main.%s", table, table);
-  drop = g_strdup_printf ("DROP TABLE main.%s", table);
-  copy = g_strdup_printf ("INSERT INTO main.%s (%s) SELECT %s FROM temp.%s_v3 ORDER BY id",
-                          table, column_list, column_list, table);
-  drop_saved = g_strdup_printf ("DROP TABLE temp.%s_v3", table);
-  if (!exec (db, table, save, error)
-      || !exec (db, table, drop, error)
-      || !exec (db, table, rewritten, error)
-      || !exec (db, table, copy, error)
-      || !exec (db, table, drop_saved, error))
-    return FALSE;
-  for (guint i = 0; i < dependents->len; i++)
-    if (!exec (db, table, g_ptr_array_index (dependents, i), error))
-      return FALSE;
-  return TRUE;
+  if ((rewritten = rewrite_definition (definition, table, with_uuid)) == NULL)
+    return _xj_schema_fail (error, db, table, SQLITE_OK);
+  return _xj_schema_rebuild (db, table, rewritten, error);
 }
 
 gboolean
@@ -202,10 +115,10 @@ _xj_schema_step_v4 (sqlite3  *db,
   g_autoptr(GPtrArray) tables = NULL;
 
   /* Every table with an integer id, in the order they were made. */
-  tables = query_texts (db, "SELECT name FROM sqlite_schema s WHERE type = 'table' "
-                        "AND name NOT LIKE 'sqlite_%' AND ?1 IS NOT NULL AND EXISTS "
-                        "(SELECT 1 FROM pragma_table_info(s.name) WHERE name = 'id' AND pk = 1) "
-                        "ORDER BY rowid", "", error);
+  tables = _xj_schema_query_texts (db, "SELECT name FROM sqlite_schema s WHERE type = 'table' "
+                                   "AND name NOT LIKE 'sqlite_%' AND ?1 IS NOT NULL AND EXISTS "
+                                   "(SELECT 1 FROM pragma_table_info(s.name) WHERE name = 'id' "
+                                   "AND pk = 1) ORDER BY rowid", "", error);
   if (tables == NULL)
     return FALSE;
   for (guint i = 0; i < tables->len; i++)
@@ -215,5 +128,5 @@ _xj_schema_step_v4 (sqlite3  *db,
       if (!rebuild (db, table, g_strv_contains (uuid_tables, table), error))
         return FALSE;
     }
-  return exec (db, "", locks, error);
+  return _xj_schema_exec (db, "", locks, error);
 }

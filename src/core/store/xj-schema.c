@@ -452,6 +452,7 @@ static const Step steps[] = {
   { schema_v3, NULL },
   { NULL, _xj_schema_step_v4 },
   { _xj_schema_v5, NULL },
+  { NULL, _xj_schema_step_v6 },
 };
 
 guint

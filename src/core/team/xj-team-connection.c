@@ -123,13 +123,27 @@ _xj_team_exec (XjTeamConnection  *connection,
                const char *const *params,
                GError           **error)
 {
+  return _xj_team_exec_binary (connection, sql, n_params, params, NULL, NULL, error);
+}
+
+/* The same, with some parameters binary (@lengths and @formats as libpq
+ * takes them: bytea as raw bytes). */
+PGresult *
+_xj_team_exec_binary (XjTeamConnection  *connection,
+                      const char        *sql,
+                      int                n_params,
+                      const char *const *params,
+                      const int         *lengths,
+                      const int         *formats,
+                      GError           **error)
+{
   g_autoptr(PGresult) result = NULL;
   ExecStatusType status;
 
   if (n_params == 0)
     result = PQexec (connection->conn, sql);
   else
-    result = PQexecParams (connection->conn, sql, n_params, NULL, params, NULL, NULL, 0);
+    result = PQexecParams (connection->conn, sql, n_params, NULL, params, lengths, formats, 0);
   status = PQresultStatus (result);
   if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
     return g_steal_pointer (&result);

@@ -40,11 +40,11 @@ static const char queue_everything[] =
   "  UNION ALL SELECT 'notice_photos', uuid, ?1 FROM notice_photos"
   "  UNION ALL SELECT 'notice_events', uuid, ?1 FROM notice_events";
 
-static gboolean
-set_setting (XjStore     *store,
-             const char  *key,
-             const char  *value,
-             GError     **error)
+gboolean
+_xj_team_set_setting (XjStore     *store,
+                      const char  *key,
+                      const char  *value,
+                      GError     **error)
 {
   sqlite3_stmt *stmt = xj_store_prepare (store, "INSERT OR REPLACE INTO team_settings"
                                          " (key, value) VALUES (?1, ?2)", error);
@@ -161,9 +161,10 @@ _xj_team_read_role (XjTeamConnection  *connection,
   return g_strdup (PQgetvalue (result, 0, 0));
 }
 
-static gboolean
-check_server_version (XjTeamConnection  *connection,
-                      GError           **error)
+/* The server's team schema is the one this program makes. */
+gboolean
+_xj_team_check_server_version (XjTeamConnection  *connection,
+                               GError           **error)
 {
   guint version = 0;
   guint mine = xj_team_server_get_program_version ();
@@ -244,7 +245,7 @@ xj_team_join (XjStore           *store,
       return FALSE;
     }
   if ((server = xj_team_conninfo_without_password (conninfo, error)) == NULL
-      || !check_server_version (connection, error)
+      || !_xj_team_check_server_version (connection, error)
       || (role = _xj_team_read_role (connection, error)) == NULL)
     return FALSE;
 
@@ -262,11 +263,11 @@ xj_team_join (XjStore           *store,
   now = g_strdup_printf ("%" G_GINT64_FORMAT, xj_clock_now ());
   tx = xj_transaction_begin (store, error);
   if (tx == NULL
-      || !set_setting (store, "server", server, error)
-      || !set_setting (store, "user", xj_team_connection_get_user (connection), error)
-      || !set_setting (store, "role", role, error)
-      || !set_setting (store, "joined_at", now, error)
-      || !set_setting (store, "capture", "on", error)
+      || !_xj_team_set_setting (store, "server", server, error)
+      || !_xj_team_set_setting (store, "user", xj_team_connection_get_user (connection), error)
+      || !_xj_team_set_setting (store, "role", role, error)
+      || !_xj_team_set_setting (store, "joined_at", now, error)
+      || !_xj_team_set_setting (store, "capture", "on", error)
       || (stmt = xj_store_prepare (store, queue_everything, error)) == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, xj_clock_now ());

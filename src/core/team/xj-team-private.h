@@ -3,6 +3,7 @@
 
 #include <libpq-fe.h>
 
+#include "xj-store.h"
 #include "xj-team-connection.h"
 
 G_BEGIN_DECLS
@@ -15,6 +16,13 @@ PGresult *_xj_team_exec                (XjTeamConnection  *connection,
                                         int                n_params,
                                         const char *const *params,
                                         GError           **error);
+PGresult *_xj_team_exec_binary         (XjTeamConnection  *connection,
+                                        const char        *sql,
+                                        int                n_params,
+                                        const char *const *params,
+                                        const int         *lengths,
+                                        const int         *formats,
+                                        GError           **error);
 gboolean  _xj_team_run                 (XjTeamConnection  *connection,
                                         const char        *sql,
                                         GError           **error);
@@ -23,5 +31,11 @@ char     *_xj_team_read_role           (XjTeamConnection  *connection,
                                         GError           **error);
 
 const char *const *_xj_team_schema_get_tables (void);
+gboolean  _xj_team_set_setting          (XjStore           *store,
+                                         const char        *key,
+                                         const char        *value,
+                                         GError           **error);
+gboolean  _xj_team_check_server_version (XjTeamConnection  *connection,
+                                         GError           **error);
 
 G_END_DECLS

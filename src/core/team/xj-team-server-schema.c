@@ -36,8 +36,8 @@
 /* In the order references need them. */
 static const char *const synced_tables[] = {
   "sites", "templates", "template_versions", "schedules", "inspections", "answers",
-  "photos", "signatures", "reports", "notices", "notice_events", "audit",
-  "certificates", "number_blocks", NULL,
+  "answer_photos", "photos", "signatures", "reports", "notices", "notice_photos",
+  "notice_events", "audit", "certificates", "number_blocks", NULL,
 };
 
 static const char step_1[] =
@@ -257,9 +257,51 @@ static const char step_2[] =
   "  xunjian.claim_printed_number(text, int, int) TO xunjian_inspector, xunjian_liaison,"
   "  xunjian_manager, xunjian_admin;";
 
+/* Step 3: what the sync needs besides step 1.  A checklist's uid is its
+ * identity across laptops (the built-in ones are made on every laptop);
+ * the photos of answers (owned like the answers) and of notices; a
+ * signature belongs to an inspection or to a notice. */
+static const char step_3[] =
+  "ALTER TABLE xunjian.templates ADD COLUMN uid text UNIQUE;"
+  "CREATE TABLE xunjian.answer_photos (uuid uuid PRIMARY KEY,"
+  "  inspection_uuid uuid NOT NULL REFERENCES xunjian.inspections,"
+  "  owner text NOT NULL DEFAULT current_user," STAMP_COLUMNS ");"
+  "CREATE TABLE xunjian.notice_photos (uuid uuid PRIMARY KEY,"
+  "  notice_uuid uuid NOT NULL REFERENCES xunjian.notices,"
+  "  version int NOT NULL DEFAULT 1," STAMP_COLUMNS ");"
+  "ALTER TABLE xunjian.signatures ALTER COLUMN inspection_uuid DROP NOT NULL,"
+  "  ADD COLUMN notice_uuid uuid REFERENCES xunjian.notices,"
+  "  ADD CHECK ((inspection_uuid IS NULL) <> (notice_uuid IS NULL));"
+  "DO $$ DECLARE t text; BEGIN"
+  "  FOREACH t IN ARRAY ARRAY['answer_photos', 'notice_photos'] LOOP"
+  "    EXECUTE format('CREATE TRIGGER stamp BEFORE INSERT OR UPDATE ON xunjian.%I"
+  "                    FOR EACH ROW EXECUTE FUNCTION xunjian.stamp()', t);"
+  "    EXECUTE format('CREATE INDEX %I ON xunjian.%I (seq)', t || '_seq', t);"
+  "    EXECUTE format('ALTER TABLE xunjian.%I ENABLE ROW LEVEL SECURITY', t);"
+  "    EXECUTE format('ALTER TABLE xunjian.%I FORCE ROW LEVEL SECURITY', t);"
+  "    EXECUTE format('CREATE POLICY read ON xunjian.%I FOR SELECT USING (true)', t);"
+  "  END LOOP; END $$;"
+  "CREATE TRIGGER locked BEFORE INSERT OR UPDATE OR DELETE ON xunjian.answer_photos"
+  "  FOR EACH ROW EXECUTE FUNCTION xunjian.inspection_part_locked();"
+  "CREATE POLICY own ON xunjian.answer_photos FOR ALL"
+  "  USING (owner = current_user) WITH CHECK (owner = current_user AND EXISTS"
+  "    (SELECT 1 FROM xunjian.inspections i WHERE i.uuid = inspection_uuid"
+  "     AND i.owner = current_user));"
+  "CREATE POLICY add ON xunjian.notice_photos FOR INSERT WITH CHECK (true);"
+  "CREATE POLICY change ON xunjian.notice_photos FOR UPDATE USING (true);"
+  "CREATE POLICY notice ON xunjian.signatures FOR INSERT WITH CHECK (notice_uuid IS NOT NULL);"
+  "GRANT SELECT ON xunjian.answer_photos, xunjian.notice_photos TO xunjian_inspector,"
+  "  xunjian_liaison, xunjian_manager, xunjian_admin;"
+  "GRANT INSERT, UPDATE ON xunjian.answer_photos TO xunjian_inspector, xunjian_manager,"
+  "  xunjian_admin;"
+  "GRANT INSERT, UPDATE ON xunjian.notice_photos TO xunjian_liaison, xunjian_manager,"
+  "  xunjian_admin;"
+  "GRANT INSERT ON xunjian.signatures TO xunjian_liaison;";
+
 static const char *const steps[] = {
   step_1,
   step_2,
+  step_3,
 };
 
 const char *const *
