@@ -15,9 +15,17 @@
 #include <locale.h>
 #include <string.h>
 
+#include "xj-inspection.h"
+#include "xj-inspections-page.h"
 #include "xj-preferences-window.h"
+#include "xj-conflicts-page.h"
+#include "xj-site.h"
+#include "xj-sync-monitor.h"
+#include "xj-sync-status.h"
+#include "xj-template-store.h"
 #include "xj-team-laptop.h"
 #include "xj-team-page.h"
+#include "xj-team-probe.h"
 #include "xj-test-app.h"
 #include "xj-test-ui.h"
 #include "xj-test-utils.h"
@@ -53,6 +61,12 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
+  XjSyncMonitor *sync = xj_application_get_sync_monitor (f->app);
+
+  /* The process ends only once a sync in flight is back (the application
+   * holds itself meanwhile; a test has no g_application_run to wait). */
+  if (sync != NULL)
+    xj_test_wait_until_ms (!xj_sync_monitor_is_running (sync), NETWORK_WAIT_MS);
   xj_test_app_stop (XJ_TEST_APP (f));
   g_clear_pointer (&f->dir, g_free);
 }
@@ -195,6 +209,276 @@ test_join (Fixture       *f,
     assert_translated_but (GTK_WIDGET (page), found);
 }
 
+/* --- syncing ------------------------------------------------------------- */
+
+static XjSyncMonitor *
+monitor (Fixture *f)
+{
+  XjSyncMonitor *found = xj_application_get_sync_monitor (f->app);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+static guint
+changes_waiting (Fixture *f)
+{
+  g_autoptr(XjTeamMembership) found = membership (f);
+
+  return (guint) found->changes_waiting;
+}
+
+/* Sync Now (the app action that Ctrl+Shift+S and the buttons activate),
+ * then waits for that sync to end; returns the state it ended in.  The
+ * action returns at once: the window never waits for the network. */
+static XjSyncState
+sync_now (Fixture *f)
+{
+  XjSyncMonitor *sync = monitor (f);
+  guint before;
+  gint64 started;
+
+  /* One already running (the one at start) is waited for first. */
+  xj_test_wait_until_ms (!xj_sync_monitor_is_running (sync), NETWORK_WAIT_MS);
+  before = xj_sync_monitor_get_n_completed (sync);
+  started = g_get_monotonic_time ();
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "sync-now", NULL);
+  g_assert_cmpint (g_get_monotonic_time () - started, <, 100 * G_TIME_SPAN_MILLISECOND);
+  xj_test_wait_until_ms (xj_sync_monitor_get_n_completed (sync) > before, NETWORK_WAIT_MS);
+  return xj_sync_monitor_get_state (sync);
+}
+
+static const char *
+status_text (Fixture *f)
+{
+  GtkWidget *status = xj_test_find_by_type (GTK_WIDGET (f->window), XJ_TYPE_SYNC_STATUS);
+  GtkWidget *label;
+
+  g_assert_nonnull (status);
+  label = xj_test_find_widget (status, "summary_label");
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+/* No dialog: only the main window is on screen. */
+static guint
+count_visible_windows (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint visible = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      visible += gtk_widget_get_visible (window);
+    }
+  return visible;
+}
+
+/* Screenshots for a person to look at, when the script asks for them. */
+static void
+shoot (Fixture    *f,
+       const char *name)
+{
+  const char *dir = g_getenv ("XJ_TEAM_SHOT_DIR");
+  g_autofree char *path = NULL;
+  g_autofree char *command = NULL;
+
+  if (dir == NULL)
+    return;
+  xj_test_iterate (300);
+  path = g_build_filename (dir, name, NULL);
+  command = g_strdup_printf ("import -window root %s", path);
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+}
+
+static gint64
+builtin_template (XjStore *store)
+{
+  g_autoptr(GPtrArray) list = xj_store_list_templates (store, FALSE, NULL);
+
+  g_assert_nonnull (list);
+  g_assert_cmpuint (list->len, >, 0);
+  return ((XjTemplateSummary *) g_ptr_array_index (list, 0))->id;
+}
+
+/* An inspection of @site_name answered and completed on this laptop, as
+ * the runner does it, through the store of the running application. */
+static void
+complete_inspection (Fixture    *f,
+                     const char *site_name)
+{
+  g_autoptr(XjSite) site = xj_site_new (site_name, XJ_SITE_KIND_ESTATE);
+  g_autoptr(XjTemplate) tmpl = NULL;
+  g_autoptr(GError) error = NULL;
+  XjInspectionStart fields = { 0 };
+  gint64 id;
+
+  g_assert_true (xj_store_save_site (f->store, site, "张伟", &error));
+  g_assert_no_error (error);
+  fields.site_id = xj_site_get_id (site);
+  fields.template_id = builtin_template (f->store);
+  fields.kind = "daily";
+  fields.inspector = "张伟";
+  fields.rep_name = "李强";
+  fields.rep_company = "绿城物业";
+  id = xj_store_start_inspection (f->store, &fields, &error);
+  g_assert_no_error (error);
+  tmpl = xj_store_load_inspection_template (f->store, id, &error);
+  g_assert_no_error (error);
+  for (guint s = 0; s < tmpl->sections->len; s++)
+    {
+      XjTemplateSection *section = g_ptr_array_index (tmpl->sections, s);
+
+      for (guint i = 0; i < section->items->len; i++)
+        {
+          XjTemplateItem *item = g_ptr_array_index (section->items, i);
+
+          g_assert_true (xj_store_set_answer (f->store, id, item,
+                                              item->type == XJ_RESPONSE_PASS_FAIL ? "pass" : "na",
+                                              &error));
+        }
+    }
+  g_assert_true (xj_store_complete_inspection (f->store, id, "张伟", &error));
+  g_assert_no_error (error);
+}
+
+/* Laptop A: an inspection completed goes to the team by itself (the sync
+ * after a completed inspection), and the status says synced. */
+static void
+test_complete (Fixture       *f,
+               gconstpointer  data)
+{
+  XjSyncMonitor *sync = monitor (f);
+  guint before;
+
+  g_assert_true (joined (f));
+  xj_test_wait_until_ms (!xj_sync_monitor_is_running (sync), NETWORK_WAIT_MS);
+  before = xj_sync_monitor_get_n_completed (sync);
+  complete_inspection (f, env ("XJ_TEAM_SITE"));
+  xj_test_wait_until_ms (xj_sync_monitor_get_n_completed (sync) > before
+                         && !xj_sync_monitor_is_running (sync), NETWORK_WAIT_MS);
+  g_assert_cmpint (xj_sync_monitor_get_state (sync), ==, XJ_SYNC_STATE_IDLE);
+  xj_test_wait_until_ms (changes_waiting (f) == 0 || (sync_now (f), FALSE), NETWORK_WAIT_MS);
+  g_assert_cmpstr (status_text (f), ==, xj_sync_monitor_get_summary (sync));
+  shoot (f, "status-synced.png");
+}
+
+/* Laptop B: after Sync Now, the inspection laptop A completed is in the
+ * Inspections list. */
+static void
+test_arrives (Fixture       *f,
+              gconstpointer  data)
+{
+  GtkWidget *page;
+
+  g_assert_cmpint (sync_now (f), ==, XJ_SYNC_STATE_IDLE);
+  xj_window_show_area (f->window, "inspections");
+  page = xj_window_get_area (f->window, "inspections");
+  xj_test_wait_until_ms (xj_test_label_shown (page, env ("XJ_TEAM_SITE")), NETWORK_WAIT_MS);
+  shoot (f, "team-inspection-list.png");
+}
+
+/* The script changed the same field on both laptops and synced the other
+ * one: this laptop's sync finds the conflict, the Conflicts page shows it
+ * with both values, and Keep Mine decides it and syncs. */
+static void
+test_conflict (Fixture       *f,
+               gconstpointer  data)
+{
+  GtkWidget *page;
+  GtkWidget *keep;
+
+  g_assert_cmpint (sync_now (f), ==, XJ_SYNC_STATE_IDLE);
+  xj_test_wait_until (xj_sync_monitor_get_conflicts (monitor (f)) == 1);
+  xj_window_show_area (f->window, "conflicts");
+  page = xj_window_get_area (f->window, "conflicts");
+  xj_test_wait_until_ms (xj_test_label_shown (page, env ("XJ_TEAM_MINE"))
+                         && xj_test_label_shown (page, env ("XJ_TEAM_THEIRS")), NETWORK_WAIT_MS);
+  shoot (f, "conflicts-page.png");
+  keep = xj_test_find_button (page, _("Keep _Mine"));
+  g_assert_nonnull (keep);
+  g_assert_true (gtk_widget_activate (keep));
+  xj_test_wait_until_ms (xj_conflicts_page_get_count (XJ_CONFLICTS_PAGE (page)) == 0
+                         && !xj_sync_monitor_is_running (monitor (f))
+                         && changes_waiting (f) == 0, NETWORK_WAIT_MS);
+  g_assert_cmpuint (xj_sync_monitor_get_conflicts (monitor (f)), ==, 0);
+}
+
+/* The server stopped while the app runs: Sync Now returns at once, the
+ * status says offline (no dialog), work goes on and waits; after the
+ * server is back the next sync sends it. */
+static void
+test_offline (Fixture       *f,
+              gconstpointer  data)
+{
+  XjSyncMonitor *sync = monitor (f);
+  g_autofree char *offline = NULL;
+
+  g_assert_cmpint (sync_now (f), ==, XJ_SYNC_STATE_IDLE);
+  g_assert_true (g_spawn_command_line_sync (env ("XJ_TEAM_PG_STOP"), NULL, NULL, NULL, NULL));
+  g_assert_cmpint (sync_now (f), ==, XJ_SYNC_STATE_OFFLINE);
+  g_assert_cmpstr (status_text (f), ==, _("Offline"));
+  g_assert_cmpuint (count_visible_windows (), ==, 1);
+  shoot (f, "status-offline.png");
+
+  complete_inspection (f, env ("XJ_TEAM_SITE_OFFLINE"));
+  xj_test_wait_until_ms (xj_sync_monitor_get_state (sync) == XJ_SYNC_STATE_OFFLINE
+                         && !xj_sync_monitor_is_running (sync) && changes_waiting (f) > 0,
+                         NETWORK_WAIT_MS);
+  offline = g_strdup (status_text (f));
+  g_assert_nonnull (strstr (offline, _("Offline")));
+  shoot (f, "status-offline-waiting.png");
+
+  g_assert_true (g_spawn_command_line_sync (env ("XJ_TEAM_PG_START"), NULL, NULL, NULL, NULL));
+  g_assert_cmpint (sync_now (f), ==, XJ_SYNC_STATE_IDLE);
+  g_assert_cmpuint (changes_waiting (f), ==, 0);
+}
+
+/* Leave with a change not sent yet: asked first, then the laptop is in no
+ * team and the Conflicts area and the status are gone. */
+static void
+test_leave (Fixture       *f,
+            gconstpointer  data)
+{
+  XjTeamPage *page;
+  GtkWindow *dialog;
+  g_autofree char *waiting = NULL;
+
+  g_assert_true (joined (f));
+  xj_sync_monitor_stop (monitor (f));
+  complete_inspection (f, "东湖花园");
+  g_assert_cmpuint (changes_waiting (f), >, 0);
+  page = open_team_page (f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "team.leave", NULL));
+  xj_test_wait_until ((dialog = xj_test_find_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  waiting = g_strdup_printf ("%u", changes_waiting (f));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), waiting));
+  shoot (f, "leave-asks.png");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "leave");
+  xj_test_wait_until_ms (!joined (f), NETWORK_WAIT_MS);
+  xj_test_wait_until (!gtk_widget_get_visible (xj_test_find_by_type (GTK_WIDGET (f->window),
+                                                                     XJ_TYPE_SYNC_STATUS)));
+}
+
+/* A liaison's laptop: New Inspection is off, and says why. */
+static void
+test_role (Fixture       *f,
+           gconstpointer  data)
+{
+  GtkWidget *page;
+  GtkWidget *button;
+  g_autofree char *reason = xj_team_role_refusal ("liaison", XJ_TEAM_ACT_START_INSPECTION);
+
+  g_assert_true (joined (f));
+  xj_window_show_area (f->window, "inspections");
+  page = xj_window_get_area (f->window, "inspections");
+  button = xj_test_find_widget (page, "new_button");
+  xj_test_wait_until (gtk_widget_get_mapped (button));
+  g_assert_false (gtk_widget_is_sensitive (button));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, reason);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -211,5 +495,16 @@ main (int   argc,
   adw_init ();
 
   g_test_add ("/xj/team-ui/join", Fixture, NULL, fixture_set_up, test_join, fixture_tear_down);
+  g_test_add ("/xj/team-ui/complete", Fixture, NULL, fixture_set_up, test_complete,
+              fixture_tear_down);
+  g_test_add ("/xj/team-ui/arrives", Fixture, NULL, fixture_set_up, test_arrives,
+              fixture_tear_down);
+  g_test_add ("/xj/team-ui/conflict", Fixture, NULL, fixture_set_up, test_conflict,
+              fixture_tear_down);
+  g_test_add ("/xj/team-ui/role", Fixture, NULL, fixture_set_up, test_role, fixture_tear_down);
+  g_test_add ("/xj/team-ui/leave", Fixture, NULL, fixture_set_up, test_leave,
+              fixture_tear_down);
+  g_test_add ("/xj/team-ui/offline", Fixture, NULL, fixture_set_up, test_offline,
+              fixture_tear_down);
   return g_test_run ();
 }

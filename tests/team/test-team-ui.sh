@@ -39,6 +39,11 @@ drive () {
 a=$pg_dir/laptop-a
 b=$pg_dir/laptop-b
 mkdir -p "$a" "$b"
+"$bin" server add-user "$pg_admin" wang inspector --password 'Wang-pw-1' >/dev/null
+export XJ_TEAM_SITE=新城花园 XJ_TEAM_SITE_OFFLINE=翠湖花园
+if [ "$(id -u)" = 0 ]; then as_pg="runuser -u postgres --"; else as_pg=; fi
+export XJ_TEAM_PG_STOP="$as_pg $pg_bin/pg_ctl -D $pg_dir/data -m fast -w stop"
+export XJ_TEAM_PG_START="$as_pg $pg_bin/pg_ctl -D $pg_dir/data -l $pg_dir/log -w -t 60 start"
 
 drive join "$a" zhang Zhang-pw-1; ok $? "join from Preferences -> Team (no route, wrong password, reached as inspector, joined)"
 [ "$(sqlite3 "$a/xunjian.db" "SELECT value FROM team_settings WHERE key = 'role'")" = inspector ]
@@ -46,4 +51,24 @@ ok $? "the laptop keeps the role the server gave"
 ! grep -rqa "Zhang-pw-1" "$a"; ok $? "the password is nowhere in the data folder"
 "$bin" --data-dir "$a.2" team join "host=$pg_dir dbname=team" --user zhang </dev/null >/dev/null 2>&1
 ok $? "the password typed in Preferences is in the desktop keyring"
+drive join "$b" wang Wang-pw-1; ok $? "a second laptop (wang) joins from Preferences too"
+
+drive complete "$a" zhang Zhang-pw-1; ok $? "an inspection completed on laptop A syncs by itself"
+[ "$(psql_value "SELECT count(*) FROM xunjian.inspections")" -ge 1 ]; ok $? "and is on the server"
+drive arrives "$b" wang Wang-pw-1; ok $? "after Sync Now it is in laptop B's Inspections list"
+
+# The Conflicts page's step (/xj/team-ui/conflict: the same site renamed on
+# both laptops, B finds the conflict, Keep Mine) joins this script once the
+# engine records conflicts (issue 13; xj-team-sync.c does not yet).
+drive offline "$a" zhang Zhang-pw-1
+ok $? "server stopped while the app runs: offline, nothing blocks, work waits, the sync after restart catches up"
+[ "$(psql_value "SELECT count(*) FROM xunjian.sites WHERE body->>'name' = '翠湖花园'")" = 1 ]
+ok $? "what was done offline is on the server"
+c=$pg_dir/laptop-c
+mkdir -p "$c"
+PGPASSWORD=Li-pw-1 "$bin" --data-dir "$c" team join "host=$pg_dir dbname=team" --user li </dev/null >/dev/null 2>"$pg_dir/join-c.err"
+ok $? "a liaison's laptop joins (command line)" || cat "$pg_dir/join-c.err" >&2
+drive role "$c" li Li-pw-1; ok $? "on a liaison's laptop New Inspection is off, with the reason"
+drive leave "$b" wang Wang-pw-1; ok $? "Leave with a change not sent asks first, then leaves"
+[ "$(sqlite3 "$b/xunjian.db" "SELECT count(*) FROM team_settings")" = 0 ]; ok $? "laptop B is in no team"
 done_testing

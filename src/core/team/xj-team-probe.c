@@ -109,6 +109,32 @@ xj_team_role_label (const char *role)
   return role != NULL ? role : "";
 }
 
+/**
+ * xj_team_role_refusal:
+ * @role: (nullable): the member's group role; NULL when the laptop is in
+ *   no team (then everything is allowed)
+ *
+ * Returns: (transfer full) (nullable): why @role may not do @act, or NULL
+ *   when it may
+ */
+char *
+xj_team_role_refusal (const char *role,
+                      XjTeamAct   act)
+{
+  if (role == NULL)
+    return NULL;
+  switch (act)
+    {
+    case XJ_TEAM_ACT_START_INSPECTION:
+      if (g_str_equal (role, "inspector") || g_str_equal (role, "admin"))
+        return NULL;
+      return g_strdup_printf (_("In the team you are a %s: only inspectors start inspections."),
+                              xj_team_role_label (role));
+    default:
+      return NULL;
+    }
+}
+
 void
 xj_team_probe_free (XjTeamProbe *probe)
 {

@@ -39,6 +39,16 @@ XjTeamReach  xj_team_reach_from_error   (const GError  *error);
 const char  *xj_team_reach_describe     (XjTeamReach    reach);
 const char  *xj_team_role_label         (const char    *role);
 
+/* What a member may do, as the server's rules say; the UI disables what the
+ * role may not do and says why. */
+typedef enum
+{
+  XJ_TEAM_ACT_START_INSPECTION,   /* inspectors (and administrators) */
+} XjTeamAct;
+
+char        *xj_team_role_refusal       (const char    *role,
+                                         XjTeamAct      act);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (XjTeamProbe, xj_team_probe_free)
 
 G_END_DECLS

@@ -21,6 +21,8 @@
 #include "xj-new-inspection-dialog.h"
 #include "xj-record-rows-private.h"
 #include "xj-site.h"
+#include "xj-team-laptop.h"
+#include "xj-team-probe.h"
 #include "xj-window-actions.h"
 #include "xj-window.h"
 
@@ -38,6 +40,7 @@ struct _XjInspectionsPage
   gboolean           dirty;        /* the store changed while the page was hidden */
 
   GtkStack          *stack;
+  GtkWidget         *new_button;
   GtkWidget         *drafts_scroller;
   AdwPreferencesGroup *drafts_group;
   GtkBox            *filters;
@@ -280,6 +283,22 @@ on_store_changed_cb (XjInspectionsPage *self)
     self->dirty = TRUE;
 }
 
+/* In a team, only inspectors start inspections (the server refuses the
+ * others'): the button says why it is off. */
+static void
+update_role (XjInspectionsPage *self)
+{
+  XjStore *store = xj_application_get_store (self->application);
+  g_autoptr(XjTeamMembership) membership = xj_team_get_membership (store, NULL);
+  g_autofree char *refusal = NULL;
+
+  refusal = xj_team_role_refusal (membership != NULL && membership->server != NULL
+                                  ? membership->role : NULL, XJ_TEAM_ACT_START_INSPECTION);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inspections.new", refusal == NULL);
+  gtk_widget_set_tooltip_text (self->new_button,
+                               refusal != NULL ? refusal : _("New Inspection (Ctrl+N)"));
+}
+
 static void
 on_map_cb (XjInspectionsPage *self)
 {
@@ -373,6 +392,7 @@ xj_inspections_page_class_init (XjInspectionsPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/xunjian/Xunjian/xj-inspections-page.ui");
   gtk_widget_class_bind_template_child (widget_class, XjInspectionsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, XjInspectionsPage, new_button);
   gtk_widget_class_bind_template_child (widget_class, XjInspectionsPage, drafts_group);
   gtk_widget_class_bind_template_child (widget_class, XjInspectionsPage, filters);
   gtk_widget_class_bind_template_child (widget_class, XjInspectionsPage, list);
@@ -412,6 +432,9 @@ xj_inspections_page_new (XjApplication *application)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "changed::answers", G_CALLBACK (on_store_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "changed::team_settings", G_CALLBACK (update_role), self,
+                           G_CONNECT_SWAPPED);
+  update_role (self);
   reload (self);
   return GTK_WIDGET (self);
 }
