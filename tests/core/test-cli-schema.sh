@@ -133,7 +133,7 @@ echo "$out" | grep -qF "Demo data written to “$e”"; ok $? "saying where"
 "$bin" --data-dir "$e" check >/dev/null; ok $? "intact where it landed"
 
 # Migration of every shipped version on the real binary.
-for v in 1 2 3 4 5; do
+for v in 1 2 3 4 5 6; do
   m=$work/v$v
   mkdir -p "$m"; cp "$fixtures/xunjian-v$v.db" "$m/xunjian.db"
   before=$(sqlite3 "$m/xunjian.db" "SELECT (SELECT count(*) FROM sites) || ',' || (SELECT count(*) FROM inspections)
@@ -143,7 +143,7 @@ for v in 1 2 3 4 5; do
                                    || ',' || (SELECT count(*) FROM notices)")
   [ "$before" = "$after" ]; ok $? "v$v: rows intact ($after)"
   [ "$(sqlite3 "$m/xunjian.db" "SELECT count(DISTINCT uuid) = count(*) FROM sites")" = 1 ]; ok $? "v$v: unique uuids"
-  [ "$(sqlite3 "$m/xunjian.db" "PRAGMA user_version")" = 6 ]; ok $? "v$v: at version 6"
+  [ "$(sqlite3 "$m/xunjian.db" "PRAGMA user_version")" = 7 ]; ok $? "v$v: at version 7"
 done
 
 echo "1..$n"

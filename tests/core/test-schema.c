@@ -34,7 +34,8 @@ dump_rows (sqlite3 *db)
       const char *table = (const char *) sqlite3_column_text (tables, 0);
       g_autofree char *columns_sql = g_strdup_printf (
         "SELECT group_concat('quote(\"' || name || '\")', \" || '|' || \") "
-        "FROM pragma_table_info('%s') WHERE name NOT IN ('uuid', 'number_suffix')", table);
+        "FROM pragma_table_info('%s') WHERE name NOT IN ('uuid', 'number_suffix', 'owner', "
+        "'laptop')", table);
       g_autofree char *columns = xj_test_query_text (db, columns_sql);
       g_autofree char *rows_sql = g_strdup_printf (
         "SELECT count(*) || ':' || coalesce(group_concat(r, char(10)), '') FROM "
@@ -245,6 +246,71 @@ test_uuid_default (void)
   xj_test_remove_tree (dir);
 }
 
+/* Version 7: every audit entry has a UUID (the fixture's too) and is
+ * captured for the team; an inspection someone else owns is read-only
+ * here, with its answers, except for the pull (capture off). */
+static void
+test_team_v7 (void)
+{
+  g_autofree char *fixture = g_build_filename (FIXTURES_DIR, "xunjian-v6.db", NULL);
+  g_autofree char *dir = xj_test_make_data_dir ();
+  g_autofree char *target = g_build_filename (dir, "xunjian.db", NULL);
+  g_autoptr(XjStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  xj_test_copy_file (fixture, target);
+  store = xj_store_open (dir, XJ_STORE_OPEN_VERIFY, &error);
+  g_assert_no_error (error);
+  db = xj_store_get_db (store);
+
+  g_assert_cmpint (xj_test_query_int (db, "SELECT count(*) FROM audit_log"), >, 10);
+  g_assert_cmpint (xj_test_query_int (db, "SELECT count(DISTINCT uuid) - count(*) "
+                                      "FROM audit_log"), ==, 0);
+  g_assert_cmpint (exec_rc (db, "UPDATE audit_log SET uuid = uuid WHERE id = 1"), ==,
+                   SQLITE_CONSTRAINT);
+
+  g_assert_cmpint (exec_rc (db, "INSERT INTO team_settings (key, value) VALUES ('user', 'li'), "
+                            "('capture', 'on'), ('laptop_code', 'B')"), ==, SQLITE_OK);
+  g_assert_cmpint (exec_rc (db, "INSERT INTO audit_log (at, entity, action) "
+                            "VALUES (1, 'site', 'test')"), ==, SQLITE_OK);
+  g_assert_cmpint (xj_test_query_int (db, "SELECT count(*) FROM team_outbox o JOIN audit_log a "
+                                      "ON a.uuid = o.record WHERE o.table_name = 'audit_log' "
+                                      "AND a.action = 'test'"), ==, 1);
+
+  /* Made here: the laptop's short code, and freely changed. */
+  g_assert_cmpint (exec_rc (db, "INSERT INTO inspections (site_id, version_id, kind, inspector, "
+                            "started_at, updated_at) SELECT site_id, version_id, kind, '李', 1, 1 "
+                            "FROM inspections LIMIT 1"), ==, SQLITE_OK);
+  g_assert_cmpint (xj_test_query_int (db, "SELECT count(*) FROM inspections WHERE laptop = 'B' "
+                                      "AND owner IS NULL AND inspector = '李'"), ==, 1);
+  g_assert_cmpint (exec_rc (db, "UPDATE inspections SET rep_name = 'x' WHERE inspector = '李'"),
+                   ==, SQLITE_OK);
+
+  /* Someone else's: refused, with its answers; the pull may write it. */
+  g_assert_cmpint (exec_rc (db, "UPDATE team_settings SET value = 'off' WHERE key = 'capture'"),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (exec_rc (db, "UPDATE inspections SET owner = 'zhang' WHERE state = 'draft'"),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (exec_rc (db, "UPDATE team_settings SET value = 'on' WHERE key = 'capture'"),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (exec_rc (db, "UPDATE inspections SET rep_name = 'y' WHERE owner = 'zhang'"),
+                   ==, SQLITE_CONSTRAINT);
+  g_assert_nonnull (strstr (sqlite3_errmsg (db), "locked"));
+  g_assert_cmpint (exec_rc (db, "DELETE FROM inspections WHERE owner = 'zhang'"), ==,
+                   SQLITE_CONSTRAINT);
+  g_assert_cmpint (exec_rc (db, "UPDATE answers SET remark = 'y' WHERE inspection_id IN "
+                            "(SELECT id FROM inspections WHERE owner = 'zhang')"), ==,
+                   SQLITE_CONSTRAINT);
+  g_assert_cmpint (exec_rc (db, "UPDATE team_settings SET value = 'zhang' WHERE key = 'user'"),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (exec_rc (db, "UPDATE inspections SET rep_name = 'y' WHERE owner = 'zhang'"),
+                   ==, SQLITE_OK);
+
+  g_clear_object (&store);
+  xj_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -264,5 +330,6 @@ main (int    argc,
 
       g_test_add_data_func (path, GUINT_TO_POINTER (v), test_numbers_v6);
     }
+  g_test_add_func ("/xj/schema/team-v7", test_team_v7);
   return g_test_run ();
 }

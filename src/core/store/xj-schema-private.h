@@ -6,6 +6,19 @@
 
 G_BEGIN_DECLS
 
+#define HEX  "[0-9a-f]"
+#define HEX4 HEX HEX HEX HEX
+
+/* A random (version 4) UUID, 8-4-4-4-12 lower-case hex digits. */
+#define UUID_DEFAULT \
+  "(lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4'" \
+  " || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (random() & 3), 1)" \
+  " || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))))"
+
+#define UUID_COLUMN \
+  " uuid TEXT NOT NULL UNIQUE DEFAULT " UUID_DEFAULT \
+  " CHECK (uuid GLOB '" HEX4 HEX4 "-" HEX4 "-" HEX4 "-" HEX4 "-" HEX4 HEX4 HEX4 "'),"
+
 guint       _xj_schema_get_n_steps (void);
 gboolean    _xj_schema_run_step    (sqlite3     *db,
                                     guint        version,
@@ -38,6 +51,8 @@ gboolean    _xj_schema_step_v4     (sqlite3  *db,
 extern const char _xj_schema_v5[];
 
 gboolean    _xj_schema_step_v6     (sqlite3  *db,
+                                    GError  **error);
+gboolean    _xj_schema_step_v7     (sqlite3  *db,
                                     GError  **error);
 
 G_END_DECLS

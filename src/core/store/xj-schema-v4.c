@@ -31,19 +31,6 @@
 #include "xj-schema-private.h"
 #include "xj-store.h"
 
-#define HEX  "[0-9a-f]"
-#define HEX4 HEX HEX HEX HEX
-
-/* A random (version 4) UUID, 8-4-4-4-12 lower-case hex digits. */
-#define UUID_DEFAULT \
-  "(lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4'" \
-  " || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (random() & 3), 1)" \
-  " || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))))"
-
-#define UUID_COLUMN \
-  " uuid TEXT NOT NULL UNIQUE DEFAULT " UUID_DEFAULT \
-  " CHECK (uuid GLOB '" HEX4 HEX4 "-" HEX4 "-" HEX4 "-" HEX4 "-" HEX4 HEX4 HEX4 "'),"
-
 #define ID_COLUMN "id INTEGER PRIMARY KEY,"
 
 /* The tables whose rows get a UUID; every other table with an integer id

@@ -453,6 +453,7 @@ static const Step steps[] = {
   { NULL, _xj_schema_step_v4 },
   { _xj_schema_v5, NULL },
   { NULL, _xj_schema_step_v6 },
+  { NULL, _xj_schema_step_v7 },
 };
 
 guint

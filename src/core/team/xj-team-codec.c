@@ -42,50 +42,53 @@
 
 /* In the order references need them. */
 static const XjSyncTable tables[] = {
-  { "sites", "uuid", XJ_SYNC_SHARED, "", { { NULL } },
+  { "sites", "sites", "uuid", XJ_SYNC_SHARED, "", { { NULL } },
     UPSERT_SHARED ("sites", "", ""), "body", 500 },
-  { "templates", "uuid", XJ_SYNC_SHARED, "", { { NULL } },
+  { "templates", "templates", "uuid", XJ_SYNC_SHARED, "", { { NULL } },
     UPSERT_SHARED ("templates", "uid, ", "$2::jsonb->>'uid', "), "body", 500 },
-  { "template_versions", "uuid", XJ_SYNC_WRITTEN_ONCE, "", { { "template_id", "templates" } },
+  { "template_versions", "template_versions", "uuid", XJ_SYNC_WRITTEN_ONCE, "", { { "template_id", "templates" } },
     INSERT_ONCE ("template_versions", "template_uuid, content_sha256, ",
                  REF ("template_id") "$3, "), "body", 50 },
-  { "schedules", "uuid", XJ_SYNC_SHARED, "",
+  { "schedules", "schedules", "uuid", XJ_SYNC_SHARED, "",
     { { "site_id", "sites" }, { "template_id", "templates" } },
     UPSERT_SHARED ("schedules", "site_uuid, ", REF ("site_id")), "body", 500 },
   /* The state is a rule column; the body of a signed inspection never
    * changes again (archiving it changes only the state). */
-  { "inspections", "uuid", XJ_SYNC_OWNED, " current_item_id updated_at ",
+  { "inspections", "inspections", "uuid", XJ_SYNC_OWNED, " current_item_id updated_at owner ",
     { { "site_id", "sites" }, { "version_id", "template_versions" },
       { "schedule_id", "schedules" } },
     "INSERT INTO xunjian.inspections AS t (uuid, site_uuid, state, body) VALUES ($1::uuid, "
     REF ("site_id") "$2::jsonb->>'state', $2::jsonb - 'state') ON CONFLICT (uuid) DO UPDATE"
     " SET state = EXCLUDED.state, body = EXCLUDED.body"
     " WHERE (t.state, t.body) IS DISTINCT FROM (EXCLUDED.state, EXCLUDED.body) RETURNING 1",
-    "body || jsonb_build_object('state', state)", 500 },
-  { "answers", "uuid", XJ_SYNC_OWNED, "", { { "inspection_id", "inspections" } },
+    "body || jsonb_build_object('state', state, 'owner', owner)", 500 },
+  { "answers", "answers", "uuid", XJ_SYNC_OWNED, "", { { "inspection_id", "inspections" } },
     UPSERT_OWNED ("answers", "inspection_uuid, ", REF ("inspection_id")), "body", 1000 },
-  { "photos", "sha256", XJ_SYNC_WRITTEN_ONCE, "", { { NULL } },
+  { "photos", "photos", "sha256", XJ_SYNC_WRITTEN_ONCE, "", { { NULL } },
     "INSERT INTO xunjian.photos (sha256, original, body) VALUES ($1, $3::bytea, $2::jsonb)"
     " ON CONFLICT DO NOTHING RETURNING 1", "body", 20 },
-  { "answer_photos", "uuid", XJ_SYNC_OWNED, "", { { "answer_id", "answers" } },
+  { "answer_photos", "answer_photos", "uuid", XJ_SYNC_OWNED, "", { { "answer_id", "answers" } },
     UPSERT_OWNED ("answer_photos", "inspection_uuid, ",
                   "(SELECT a.inspection_uuid FROM xunjian.answers a"
                   " WHERE a.uuid = ($2::jsonb->>'answer_id')::uuid), "), "body", 1000 },
-  { "notices", "uuid", XJ_SYNC_SHARED, "",
+  { "notices", "notices", "uuid", XJ_SYNC_SHARED, "",
     { { "site_id", "sites" }, { "inspection_id", "inspections" } },
     UPSERT_SHARED ("notices", "site_uuid, number, ", REF ("site_id") "$2::jsonb->>'number', "),
     "body", 500 },
-  { "signatures", "uuid", XJ_SYNC_WRITTEN_ONCE, "",
+  { "signatures", "signatures", "uuid", XJ_SYNC_WRITTEN_ONCE, "",
     { { "inspection_id", "inspections" }, { "notice_id", "notices" } },
     INSERT_ONCE ("signatures", "inspection_uuid, notice_uuid, ",
                  REF ("inspection_id") REF ("notice_id")), "body", 500 },
-  { "reports", "uuid", XJ_SYNC_WRITTEN_ONCE, "", { { "inspection_id", "inspections" } },
+  { "reports", "reports", "uuid", XJ_SYNC_WRITTEN_ONCE, "", { { "inspection_id", "inspections" } },
     INSERT_ONCE ("reports", "inspection_uuid, sha256, pdf, ",
                  REF ("inspection_id") "$2::jsonb->>'sha256', $3::bytea, "), "body", 50 },
-  { "notice_photos", "uuid", XJ_SYNC_SHARED, "", { { "notice_id", "notices" } },
+  { "notice_photos", "notice_photos", "uuid", XJ_SYNC_SHARED, "", { { "notice_id", "notices" } },
     UPSERT_SHARED ("notice_photos", "notice_uuid, ", REF ("notice_id")), "body", 1000 },
-  { "notice_events", "uuid", XJ_SYNC_WRITTEN_ONCE, "", { { "notice_id", "notices" } },
+  { "notice_events", "notice_events", "uuid", XJ_SYNC_WRITTEN_ONCE, "", { { "notice_id", "notices" } },
     INSERT_ONCE ("notice_events", "notice_uuid, ", REF ("notice_id")), "body", 1000 },
+  /* entity_id travels as the entity's UUID. */
+  { "audit_log", "audit", "uuid", XJ_SYNC_WRITTEN_ONCE, "", { { NULL } },
+    INSERT_ONCE ("audit", "", ""), "body", 1000 },
 };
 
 const XjSyncTable *
@@ -177,6 +180,26 @@ static const char version_content[] =
   "     FROM template_items i WHERE i.section_id = s.id ORDER BY i.position) it)))"
   "  FROM (SELECT * FROM template_sections WHERE version_id = t.id ORDER BY position) s)";
 
+/* What an audit entry's entity_id points into, by the entity's name. */
+static void
+append_entity (GString    *sql,
+               gboolean    to_uuid)
+{
+  static const char *const entities[][2] = {
+    { "site", "sites" }, { "template", "templates" }, { "schedule", "schedules" },
+    { "inspection", "inspections" }, { "answer", "answers" }, { "notice", "notices" },
+  };
+
+  g_string_append (sql, to_uuid ? "CASE t.entity" : "CASE ?1 ->> 'entity'");
+  for (guint i = 0; i < G_N_ELEMENTS (entities); i++)
+    g_string_append_printf (sql, to_uuid ? " WHEN '%s' THEN (SELECT uuid FROM %s"
+                                           " WHERE id = t.entity_id)"
+                                         : " WHEN '%s' THEN (SELECT id FROM %s"
+                                           " WHERE uuid = ?1 ->> 'entity_id')",
+                            entities[i][0], entities[i][1]);
+  g_string_append (sql, " END");
+}
+
 static char *
 encode_sql (XjStore            *store,
             const XjSyncTable  *table,
@@ -204,6 +227,8 @@ encode_sql (XjStore            *store,
                                 ref->table, column);
       else if (g_str_equal (table->name, "answers") && g_str_equal (column, "item_id"))
         g_string_append (sql, "(SELECT i.item_key FROM template_items i WHERE i.id = t.item_id)");
+      else if (g_str_equal (table->name, "audit_log") && g_str_equal (column, "entity_id"))
+        append_entity (sql, TRUE);
       else if (g_str_equal (type, "REAL"))
         g_string_append_printf (sql, "iif(t.%s IS NULL, NULL, json(printf('%%!.17g', t.%s)))",
                                 column, column);
@@ -277,8 +302,10 @@ apply_sql (XjStore            *store,
     {
       const char *column = g_ptr_array_index (columns, i);
       const XjSyncRef *ref = find_ref (table, column);
+      /* Not sent, but set on arrival: an inspection's last change, and its
+       * owner as the server knows it. */
       gboolean touched = g_str_equal (table->name, "inspections")
-                         && g_str_equal (column, "updated_at");
+                         && (g_str_equal (column, "updated_at") || g_str_equal (column, "owner"));
 
       if (skipped (table, column) && !touched)
         continue;
@@ -293,7 +320,9 @@ apply_sql (XjStore            *store,
                          " JOIN template_sections s ON s.id = i.section_id"
                          " JOIN inspections n ON n.version_id = s.version_id"
                          " WHERE n.uuid = ?1 ->> 'inspection_id' AND i.item_key = ?1 ->> 'item_id')");
-      else if (touched)
+      else if (g_str_equal (table->name, "audit_log") && g_str_equal (column, "entity_id"))
+        append_entity (values, FALSE);
+      else if (touched && g_str_equal (column, "updated_at"))
         g_string_append (values, "coalesce(?1 ->> 'signed_at', ?1 ->> 'completed_at',"
                          " ?1 ->> 'started_at')");
       else

@@ -21,7 +21,8 @@ typedef struct
 
 typedef struct
 {
-  const char *name;       /* the same on the laptop and on the server */
+  const char *name;       /* the local table */
+  const char *remote;     /* the server's table */
   const char *key;        /* "uuid", or "sha256" for photos */
   XjSyncKind  kind;
   const char *skip;       /* local columns never sent, " a b " */

@@ -38,7 +38,8 @@ static const char queue_everything[] =
   "  UNION ALL SELECT 'reports', uuid, ?1 FROM reports"
   "  UNION ALL SELECT 'notices', uuid, ?1 FROM notices"
   "  UNION ALL SELECT 'notice_photos', uuid, ?1 FROM notice_photos"
-  "  UNION ALL SELECT 'notice_events', uuid, ?1 FROM notice_events";
+  "  UNION ALL SELECT 'notice_events', uuid, ?1 FROM notice_events"
+  "  UNION ALL SELECT 'audit_log', uuid, ?1 FROM audit_log";
 
 gboolean
 _xj_team_set_setting (XjStore     *store,

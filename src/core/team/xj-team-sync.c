@@ -327,7 +327,7 @@ push_row (Sync        *sync,
   else if (table->kind == XJ_SYNC_WRITTEN_ONCE)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT body = $2::jsonb FROM xunjian.%s"
-                                              " WHERE %s = $1", table->name,
+                                              " WHERE %s = $1", table->remote,
                                               g_str_equal (table->key, "uuid")
                                               ? "uuid = $1::uuid AND uuid" : "sha256");
       g_autoptr(PGresult) same = _xj_team_exec (sync->connection, sql, 2, params, error);
@@ -623,7 +623,7 @@ pull (Sync    *sync,
                              table->key, table->server_body,
                              g_str_equal (table->name, "photos") ? "original"
                              : with_bytes ? "pdf" : "NULL::bytea",
-                             table->name, limit);
+                             table->remote, limit);
       for (;;)
         {
           const char *params[] = { from != NULL ? from : "0", until, last };
