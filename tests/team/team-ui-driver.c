@@ -16,10 +16,15 @@
 #include <string.h>
 
 #include "xj-inspection.h"
+#include "xj-notice-lifecycle.h"
+#include "xj-notice-store.h"
+#include "xj-notices-page.h"
 #include "xj-inspections-page.h"
 #include "xj-preferences-window.h"
+#include "xj-runner.h"
 #include "xj-conflicts-page.h"
 #include "xj-site.h"
+#include "xj-clock.h"
 #include "xj-sync-monitor.h"
 #include "xj-sync-status.h"
 #include "xj-template-store.h"
@@ -37,6 +42,9 @@ typedef struct
   XJ_TEST_APP_FIELDS
 } Fixture;
 
+static void shoot (Fixture    *f,
+                   const char *name);
+
 static const char *
 env (const char *name)
 {
@@ -53,6 +61,13 @@ fixture_set_up (Fixture       *f,
 {
   f->dir = g_strdup (env ("XJ_TEAM_DATA_DIR"));
   xj_test_app_start (XJ_TEST_APP (f));
+  /* Screenshots show the whole screen (Xvfb has no window manager to
+   * maximise). */
+  if (g_getenv ("XJ_TEAM_SHOT_DIR") != NULL)
+    {
+      g_settings_set_int (f->settings, "window-width", 1366);
+      g_settings_set_int (f->settings, "window-height", 768);
+    }
   xj_test_app_show (XJ_TEST_APP (f), "today");
 }
 
@@ -188,6 +203,7 @@ test_join (Fixture       *f,
   right = test_connection (page, env ("XJ_TEAM_PASSWORD"));
   expected = g_strdup_printf (_("Reached as %s"), _("Inspector"));
   g_assert_cmpstr (right, ==, expected);
+  shoot (f, "prefs-team-reached.png");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "team.join", NULL));
   xj_test_wait_until_ms (joined (f), NETWORK_WAIT_MS);
@@ -207,6 +223,7 @@ test_join (Fixture       *f,
                    ==, "");
   if (g_str_has_prefix (setlocale (LC_MESSAGES, NULL), "zh_CN"))
     assert_translated_but (GTK_WIDGET (page), found);
+  shoot (f, "prefs-team-joined.png");
 }
 
 /* --- syncing ------------------------------------------------------------- */
@@ -244,7 +261,12 @@ sync_now (Fixture *f)
   started = g_get_monotonic_time ();
   g_action_group_activate_action (G_ACTION_GROUP (f->app), "sync-now", NULL);
   g_assert_cmpint (g_get_monotonic_time () - started, <, 100 * G_TIME_SPAN_MILLISECOND);
-  xj_test_wait_until_ms (xj_sync_monitor_get_n_completed (sync) > before, NETWORK_WAIT_MS);
+  /* A sync asked for meanwhile (a change just made) runs right after. */
+  xj_test_wait_until_ms (xj_sync_monitor_get_n_completed (sync) > before
+                         && !xj_sync_monitor_is_running (sync), NETWORK_WAIT_MS);
+  if (xj_sync_monitor_get_errors (sync)->len > 0)
+    g_test_message ("Last sync error: %s",
+                    (const char *) g_ptr_array_index (xj_sync_monitor_get_errors (sync), 0));
   return xj_sync_monitor_get_state (sync);
 }
 
@@ -286,7 +308,7 @@ shoot (Fixture    *f,
 
   if (dir == NULL)
     return;
-  xj_test_iterate (300);
+  xj_test_iterate (500);
   path = g_build_filename (dir, name, NULL);
   command = g_strdup_printf ("import -window root %s", path);
   g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
@@ -350,6 +372,7 @@ test_complete (Fixture       *f,
                gconstpointer  data)
 {
   XjSyncMonitor *sync = monitor (f);
+  GtkWidget *popover_button;
   guint before;
 
   g_assert_true (joined (f));
@@ -362,6 +385,48 @@ test_complete (Fixture       *f,
   xj_test_wait_until_ms (changes_waiting (f) == 0 || (sync_now (f), FALSE), NETWORK_WAIT_MS);
   g_assert_cmpstr (status_text (f), ==, xj_sync_monitor_get_summary (sync));
   shoot (f, "status-synced.png");
+  popover_button = xj_test_find_widget (xj_test_find_by_type (GTK_WIDGET (f->window),
+                                                              XJ_TYPE_SYNC_STATUS), "button");
+  gtk_menu_button_popup (GTK_MENU_BUTTON (popover_button));
+  xj_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (
+    gtk_menu_button_get_popover (GTK_MENU_BUTTON (popover_button)))));
+  shoot (f, "status-details.png");
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (popover_button));
+}
+
+/* A list row (AdwActionRow) on screen whose subtitle mentions @text. */
+static gboolean
+subtitle_shows (GtkWidget  *root,
+                const char *text)
+{
+  if (!gtk_widget_get_mapped (root))
+    return FALSE;
+  if (ADW_IS_ACTION_ROW (root) && adw_action_row_get_subtitle (ADW_ACTION_ROW (root)) != NULL
+      && strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (root)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (subtitle_shows (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* A filter drop-down by its tooltip (its accessible label). */
+static GtkWidget *
+find_dropdown (GtkWidget  *root,
+               const char *tooltip)
+{
+  if (GTK_IS_DROP_DOWN (root) && g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_dropdown (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 /* Laptop B: after Sync Now, the inspection laptop A completed is in the
@@ -370,13 +435,47 @@ static void
 test_arrives (Fixture       *f,
               gconstpointer  data)
 {
+  XjInspectionFilter filter = XJ_INSPECTION_FILTER_INIT;
+  g_autoptr(GPtrArray) team = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkDropDown *whose;
   GtkWidget *page;
+  GtkWidget *runner;
+  GtkWidget *bar;
 
   g_assert_cmpint (sync_now (f), ==, XJ_SYNC_STATE_IDLE);
   xj_window_show_area (f->window, "inspections");
   page = xj_window_get_area (f->window, "inspections");
   xj_test_wait_until_ms (xj_test_label_shown (page, env ("XJ_TEAM_SITE")), NETWORK_WAIT_MS);
+  xj_test_wait_until (subtitle_shows (page, "zhang"));
   shoot (f, "team-inspection-list.png");
+
+  /* Mine / Team: the colleague's inspection is the team's, not mine. */
+  whose = GTK_DROP_DOWN (find_dropdown (page, _("Whose")));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (whose)));
+  gtk_drop_down_set_selected (whose, XJ_INSPECTION_WHOSE_MINE);
+  xj_test_wait_until_ms (!subtitle_shows (page, "zhang"), NETWORK_WAIT_MS);
+  gtk_drop_down_set_selected (whose, XJ_INSPECTION_WHOSE_TEAM);
+  xj_test_wait_until_ms (subtitle_shows (page, "zhang"), NETWORK_WAIT_MS);
+
+  /* Opened, it is read-only with a banner that says whose it is. */
+  filter.whose = XJ_INSPECTION_WHOSE_TEAM;
+  team = xj_store_list_inspections (f->store, &filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (team->len, ==, 1);
+  g_assert_true (xj_window_open_inspection (f->window,
+                                            ((XjInspection *) g_ptr_array_index (team, 0))->id));
+  runner = xj_window_get_runner (f->window);
+  g_assert_true (xj_runner_get_read_only (XJ_RUNNER (runner)));
+  bar = xj_test_find_widget (runner, "read_only_bar");
+  g_assert_true (gtk_widget_get_visible (bar));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (bar)), "zhang"));
+  /* Theirs to sign, not this laptop's. */
+  g_assert_false (gtk_widget_get_visible (xj_test_find_widget (runner, "sign_button")));
+  shoot (f, "team-inspection-readonly.png");
+  xj_window_close_inspection (f->window);
+  xj_window_show_area (f->window, "conflicts");
+  shoot (f, "conflicts-empty.png");
 }
 
 /* The script changed the same field on both laptops and synced the other
@@ -449,6 +548,7 @@ test_leave (Fixture       *f,
   xj_sync_monitor_stop (monitor (f));
   complete_inspection (f, "东湖花园");
   g_assert_cmpuint (changes_waiting (f), >, 0);
+  shoot (f, "status-waiting.png");
   page = open_team_page (f);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "team.leave", NULL));
   xj_test_wait_until ((dialog = xj_test_find_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
@@ -477,6 +577,58 @@ test_role (Fixture       *f,
   xj_test_wait_until (gtk_widget_get_mapped (button));
   g_assert_false (gtk_widget_is_sensitive (button));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, reason);
+  /* This laptop joined from the command line with PGPASSWORD: the app has
+   * no password for the server, and the status says so. */
+  xj_test_wait_until_ms (xj_sync_monitor_get_state (monitor (f)) == XJ_SYNC_STATE_ERROR,
+                         NETWORK_WAIT_MS);
+  shoot (f, "status-error.png");
+}
+
+/* The liaison's laptop: after a sync it holds laptop A's inspections; a
+ * notice raised on one of them and issued goes to the team. */
+static void
+test_raise_notice (Fixture       *f,
+                   gconstpointer  data)
+{
+  XjInspectionFilter filter = XJ_INSPECTION_FILTER_INIT;
+  g_autoptr(GPtrArray) team = NULL;
+  g_autoptr(XjNotice) notice = NULL;
+  g_autoptr(GError) error = NULL;
+  XjInspection *theirs;
+
+  g_assert_cmpint (sync_now (f), ==, XJ_SYNC_STATE_IDLE);
+  filter.whose = XJ_INSPECTION_WHOSE_TEAM;
+  team = xj_store_list_inspections (f->store, &filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (team->len, >, 0);
+  theirs = g_ptr_array_index (team, team->len - 1);
+  notice = xj_notice_new (XJ_NOTICE_TYPE_RECTIFICATION, theirs->site_id);
+  xj_notice_set_inspection_id (notice, theirs->id);
+  xj_notice_set_description (notice, "3 号楼门厅地面有积水");
+  xj_notice_set_area (notice, "3 号楼门厅");
+  xj_notice_set_deadline (notice, xj_clock_now () + 3 * 86400);
+  g_assert_true (xj_store_create_notice (f->store, notice, 90, "李娜", &error));
+  g_assert_no_error (error);
+  g_assert_true (xj_store_issue_notice (f->store, xj_notice_get_id (notice), "李娜", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sync_now (f), ==, XJ_SYNC_STATE_IDLE);
+  g_assert_cmpuint (changes_waiting (f), ==, 0);
+}
+
+/* Laptop A: the notice the liaison issued on A's own inspection arrives
+ * with the sync, is announced on the desktop, and is on the board. */
+static void
+test_notified (Fixture       *f,
+               gconstpointer  data)
+{
+  GtkWidget *page;
+
+  g_assert_cmpint (sync_now (f), ==, XJ_SYNC_STATE_IDLE);
+  g_assert_cmpuint (xj_sync_monitor_get_n_notified (monitor (f)), >=, 1);
+  xj_window_show_area (f->window, "notices");
+  page = xj_window_get_area (f->window, "notices");
+  xj_test_wait_until_ms (xj_test_label_shown (page, env ("XJ_TEAM_SITE")), NETWORK_WAIT_MS);
+  shoot (f, "team-notice-board.png");
 }
 
 int
@@ -500,6 +652,10 @@ main (int   argc,
   g_test_add ("/xj/team-ui/arrives", Fixture, NULL, fixture_set_up, test_arrives,
               fixture_tear_down);
   g_test_add ("/xj/team-ui/conflict", Fixture, NULL, fixture_set_up, test_conflict,
+              fixture_tear_down);
+  g_test_add ("/xj/team-ui/raise-notice", Fixture, NULL, fixture_set_up, test_raise_notice,
+              fixture_tear_down);
+  g_test_add ("/xj/team-ui/notified", Fixture, NULL, fixture_set_up, test_notified,
               fixture_tear_down);
   g_test_add ("/xj/team-ui/role", Fixture, NULL, fixture_set_up, test_role, fixture_tear_down);
   g_test_add ("/xj/team-ui/leave", Fixture, NULL, fixture_set_up, test_leave,

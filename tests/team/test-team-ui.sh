@@ -20,6 +20,10 @@ export HOME=$pg_dir/home
 mkdir -p "$HOME"
 command -v gnome-keyring-daemon >/dev/null || { echo "Bail out! gnome-keyring is not installed"; exit 1; }
 printf 'keyring-pw' | env -u DISPLAY gnome-keyring-daemon --unlock --components=secrets >/dev/null
+# The desktop's notification server, recording what it is shown.
+/usr/bin/python3 "$(dirname "$0")/notifications.py" "$pg_dir/notifications" &
+notifications_pid=$!
+trap 'kill $notifications_pid 2>/dev/null; pg_cleanup' EXIT
 export ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 GTK_A11Y=none NO_AT_BRIDGE=1
 
 "$bin" server init "$pg_admin" >/dev/null || { echo "Bail out! server init failed"; exit 1; }
@@ -69,6 +73,12 @@ mkdir -p "$c"
 PGPASSWORD=Li-pw-1 "$bin" --data-dir "$c" team join "host=$pg_dir dbname=team" --user li </dev/null >/dev/null 2>"$pg_dir/join-c.err"
 ok $? "a liaison's laptop joins (command line)" || cat "$pg_dir/join-c.err" >&2
 drive role "$c" li Li-pw-1; ok $? "on a liaison's laptop New Inspection is off, with the reason"
+# This time the liaison's password comes from libpq's own source.
+PGPASSWORD=Li-pw-1 drive raise-notice "$c" li Li-pw-1
+ok $? "the liaison issues a notice on laptop A's inspection; it goes to the team"
+drive notified "$a" zhang Zhang-pw-1
+ok $? "it arrives on laptop A by sync and is on the board"
+grep -q "新城花园" "$pg_dir/notifications"; ok $? "and the desktop showed a notification naming it"
 drive leave "$b" wang Wang-pw-1; ok $? "Leave with a change not sent asks first, then leaves"
 [ "$(sqlite3 "$b/xunjian.db" "SELECT count(*) FROM team_settings")" = 0 ]; ok $? "laptop B is in no team"
 done_testing

@@ -85,6 +85,8 @@ xj_inspection_free (XjInspection *inspection)
   g_free (inspection->rep_name);
   g_free (inspection->rep_company);
   g_free (inspection->grade);
+  g_free (inspection->owner);
+  g_free (inspection->laptop);
   g_free (inspection);
 }
 

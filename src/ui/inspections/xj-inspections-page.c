@@ -49,6 +49,7 @@ struct _XjInspectionsPage
   GtkDropDown       *kind_filter;
   GtkDropDown       *state_filter;
   GtkDropDown       *period_filter;
+  GtkDropDown       *whose_filter;  /* shown while the laptop is in a team */
 };
 
 G_DEFINE_FINAL_TYPE (XjInspectionsPage, xj_inspections_page, ADW_TYPE_BIN)
@@ -107,8 +108,18 @@ update_row (GtkWidget *row,
     }
   title = g_strdup_printf ("%s · %s", inspection->site_name, inspection->template_name);
   when = xj_format_local_minute (inspection->started_at);
-  subtitle = g_strdup_printf ("%s · %s · %s", xj_inspection_kind_get_label (inspection->kind),
-                              when, inspection->inspector);
+  /* A colleague's, from the team: whose and from which laptop. */
+  if (inspection->owner != NULL && inspection->laptop != NULL)
+    subtitle = g_strdup_printf (C_("inspection row", "%s · %s · %s · %s’s, laptop %s"),
+                                xj_inspection_kind_get_label (inspection->kind), when,
+                                inspection->inspector, inspection->owner, inspection->laptop);
+  else if (inspection->owner != NULL)
+    subtitle = g_strdup_printf (C_("inspection row", "%s · %s · %s · %s’s"),
+                                xj_inspection_kind_get_label (inspection->kind), when,
+                                inspection->inspector, inspection->owner);
+  else
+    subtitle = g_strdup_printf ("%s · %s · %s", xj_inspection_kind_get_label (inspection->kind),
+                                when, inspection->inspector);
   if (inspection->state == XJ_INSPECTION_DRAFT)
     score = g_strdup_printf (ngettext ("%u answer", "%u answers", inspection->n_answered),
                              inspection->n_answered);
@@ -141,6 +152,9 @@ read_filter (XjInspectionsPage  *self,
   if (kind > 0 && kind <= n_kinds)
     filter->kind = kinds[kind - 1].id;
   filter->state = state > 0 && state != GTK_INVALID_LIST_POSITION ? (int) state - 1 : -1;
+  if (gtk_widget_get_visible (GTK_WIDGET (self->whose_filter))
+      && gtk_drop_down_get_selected (self->whose_filter) <= XJ_INSPECTION_WHOSE_TEAM)
+    filter->whose = (int) gtk_drop_down_get_selected (self->whose_filter);
   if (period < G_N_ELEMENTS (period_days) && period_days[period] > 0)
     filter->from = xj_clock_now () - (gint64) period_days[period] * 86400;
   else if (period < G_N_ELEMENTS (period_days) && period_days[period] < 0)
@@ -158,7 +172,8 @@ filters_are_default (XjInspectionsPage *self)
   return gtk_drop_down_get_selected (self->site_filter) == 0
          && gtk_drop_down_get_selected (self->kind_filter) == 0
          && gtk_drop_down_get_selected (self->state_filter) == 0
-         && gtk_drop_down_get_selected (self->period_filter) == 0;
+         && gtk_drop_down_get_selected (self->period_filter) == 0
+         && gtk_drop_down_get_selected (self->whose_filter) == 0;
 }
 
 static void
@@ -284,9 +299,9 @@ on_store_changed_cb (XjInspectionsPage *self)
 }
 
 /* In a team, only inspectors start inspections (the server refuses the
- * others'): the button says why it is off. */
+ * others'): the button says why it is off; and the Whose filter appears. */
 static void
-update_role (XjInspectionsPage *self)
+update_team (XjInspectionsPage *self)
 {
   XjStore *store = xj_application_get_store (self->application);
   g_autoptr(XjTeamMembership) membership = xj_team_get_membership (store, NULL);
@@ -295,6 +310,8 @@ update_role (XjInspectionsPage *self)
   refusal = xj_team_role_refusal (membership != NULL && membership->server != NULL
                                   ? membership->role : NULL, XJ_TEAM_ACT_START_INSPECTION);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "inspections.new", refusal == NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->whose_filter),
+                          membership != NULL && membership->server != NULL);
   gtk_widget_set_tooltip_text (self->new_button,
                                refusal != NULL ? refusal : _("New Inspection (Ctrl+N)"));
 }
@@ -342,6 +359,7 @@ build_filters (XjInspectionsPage *self)
   GtkStringList *kinds = _xj_filter_kinds_new ();
   GtkStringList *states = gtk_string_list_new (NULL);
   GtkStringList *period = gtk_string_list_new (NULL);
+  const char *whose[] = { _("Everyone’s"), _("Mine"), _("Team’s"), NULL };
 
   gtk_string_list_append (states, _("All states"));
   for (XjInspectionState s = XJ_INSPECTION_DRAFT; s <= XJ_INSPECTION_ARCHIVED; s++)
@@ -353,6 +371,8 @@ build_filters (XjInspectionsPage *self)
   self->kind_filter = add_filter (self, _xj_filter_dropdown_new (kinds, _("Kind")));
   self->state_filter = add_filter (self, _xj_filter_dropdown_new (states, _("State")));
   self->period_filter = add_filter (self, _xj_filter_dropdown_new (period, _("Period")));
+  self->whose_filter = add_filter (self, _xj_filter_dropdown_new (gtk_string_list_new (whose),
+                                                                   _("Whose")));
 }
 
 /* --- GObject -------------------------------------------------------------- */
@@ -432,9 +452,9 @@ xj_inspections_page_new (XjApplication *application)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "changed::answers", G_CALLBACK (on_store_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (store, "changed::team_settings", G_CALLBACK (update_role), self,
+  g_signal_connect_object (store, "changed::team_settings", G_CALLBACK (update_team), self,
                            G_CONNECT_SWAPPED);
-  update_role (self);
+  update_team (self);
   reload (self);
   return GTK_WIDGET (self);
 }

@@ -19,6 +19,7 @@
 #include "xj-sync-monitor.h"
 #include "xj-team-keyring.h"
 #include "xj-team-laptop.h"
+#include "xj-team-news.h"
 #include "xj-team-probe.h"
 #include "xj-team-sync.h"
 
@@ -41,6 +42,7 @@ struct _XjSyncMonitor
   GPtrArray    *errors;           /* of char *, newest first, "time · reason" */
   guint         conflicts;
   guint         n_completed;      /* syncs finished, whatever their outcome */
+  guint         n_notified;       /* notices announced on the desktop */
   gboolean      running;
   gboolean      again;            /* asked for while one ran */
   gboolean      announcing;       /* re-emitting what the worker changed */
@@ -71,12 +73,14 @@ typedef struct
 {
   char             *data_dir;
   XjTeamSyncResult  result;
+  GPtrArray        *arrived;      /* of XjTeamArrival: notices that came with it */
 } SyncJob;
 
 static void
 sync_job_free (SyncJob *job)
 {
   g_free (job->data_dir);
+  g_clear_pointer (&job->arrived, g_ptr_array_unref);
   g_free (job);
 }
 
@@ -186,6 +190,7 @@ sync_thread (GTask        *task,
   g_autoptr(XjTeamMembership) membership = NULL;
   g_autoptr(XjTeamConnection) connection = NULL;
   g_autoptr(GError) error = NULL;
+  gint64 last_notice;
 
   if ((store = xj_store_open (job->data_dir, XJ_STORE_OPEN_DEFAULT, &error)) == NULL
       || (membership = xj_team_get_membership (store, &error)) == NULL)
@@ -199,9 +204,11 @@ sync_thread (GTask        *task,
                                _("This laptop is in no team."));
       return;
     }
-  if ((connection = xj_team_connect_member (membership->server, membership->user, NULL,
-                                            &error)) == NULL
-      || !xj_team_sync (store, connection, cancellable, &job->result, &error))
+  if ((last_notice = xj_team_get_last_notice_id (store, &error)) < 0
+      || (connection = xj_team_connect_member (membership->server, membership->user, NULL,
+                                               &error)) == NULL
+      || !xj_team_sync (store, connection, cancellable, &job->result, &error)
+      || (job->arrived = xj_team_list_arrived_notices (store, last_notice, &error)) == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -210,6 +217,36 @@ sync_thread (GTask        *task,
 }
 
 static void start_sync (XjSyncMonitor *self);
+
+/* Notices issued by colleagues, on the desktop: one notification, which
+ * opens the notice (or the board when several came at once). */
+static void
+announce_notices (XjSyncMonitor *self,
+                  GPtrArray     *arrived)
+{
+  g_autoptr(GNotification) notification = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  XjTeamArrival *first;
+
+  if (arrived == NULL || arrived->len == 0)
+    return;
+  first = g_ptr_array_index (arrived, 0);
+  notification = g_notification_new (arrived->len == 1
+                                     ? _("A notice came from the team")
+                                     : _("Notices came from the team"));
+  for (guint i = 0; i < arrived->len && i < 5; i++)
+    {
+      XjTeamArrival *arrival = g_ptr_array_index (arrived, i);
+
+      g_string_append_printf (body, "%s%s · %s", i > 0 ? "\n" : "", arrival->number,
+                              arrival->site);
+    }
+  g_notification_set_body (notification, body->str);
+  g_notification_set_default_action_and_target (notification, "app.show-notice", "x",
+                                                arrived->len == 1 ? first->id : (gint64) 0);
+  g_application_send_notification (self->application, "team-notices", notification);
+  self->n_notified += arrived->len;
+}
 
 static void
 on_sync_done_cb (GObject      *object,
@@ -222,7 +259,10 @@ on_sync_done_cb (GObject      *object,
   self->running = FALSE;
   g_application_release (self->application);
   if (g_task_propagate_boolean (G_TASK (result), &error))
-    set_state (self, XJ_SYNC_STATE_IDLE);
+    {
+      set_state (self, XJ_SYNC_STATE_IDLE);
+      announce_notices (self, ((SyncJob *) g_task_get_task_data (G_TASK (result)))->arrived);
+    }
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   else if (g_error_matches (error, XJ_TEAM_ERROR, XJ_TEAM_ERROR_NOT_JOINED))
@@ -501,6 +541,15 @@ xj_sync_monitor_get_n_completed (XjSyncMonitor *self)
   g_return_val_if_fail (XJ_IS_SYNC_MONITOR (self), 0);
 
   return self->n_completed;
+}
+
+/* Notices announced on the desktop since the start. */
+guint
+xj_sync_monitor_get_n_notified (XjSyncMonitor *self)
+{
+  g_return_val_if_fail (XJ_IS_SYNC_MONITOR (self), 0);
+
+  return self->n_notified;
 }
 
 gboolean
