@@ -64,38 +64,19 @@ xj_cli_team_connect (const char  *conninfo,
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GError) keyring_error = NULL;
   XjTeamConnection *connection;
+  gboolean from_keyring = FALSE;
   g_autofree char *server = NULL;
-  g_autofree char *stored = NULL;
   g_autofree char *prompt = NULL;
   g_autofree char *typed = NULL;
 
-  connection = xj_team_connection_open (conninfo, user, NULL, &local_error);
+  connection = xj_team_connect_member (conninfo, user, &from_keyring, &local_error);
   if (connection != NULL
-      || !g_error_matches (local_error, XJ_TEAM_ERROR, XJ_TEAM_ERROR_NEEDS_PASSWORD))
+      || !(g_error_matches (local_error, XJ_TEAM_ERROR, XJ_TEAM_ERROR_NEEDS_PASSWORD)
+           || (from_keyring && g_error_matches (local_error, XJ_TEAM_ERROR, XJ_TEAM_ERROR_AUTH))))
     {
       if (connection == NULL)
         g_propagate_error (error, g_steal_pointer (&local_error));
       return connection;
-    }
-  g_clear_error (&local_error);
-
-  /* The keyring knows the server as the laptop stores it (team leave
-   * forgets it by that name). */
-  server = xj_team_conninfo_without_password (conninfo, NULL);
-  if (server == NULL)
-    server = g_strdup (conninfo);
-  stored = xj_team_keyring_lookup (server, user, &keyring_error);
-  if (keyring_error != NULL)
-    {
-      g_debug ("No password from the keyring: %s", keyring_error->message);
-      g_clear_error (&keyring_error);
-    }
-  if (stored != NULL)
-    {
-      connection = xj_team_connection_open (conninfo, user, stored, &local_error);
-      if (connection != NULL)
-        return connection;
-      g_clear_error (&local_error);
     }
 
   prompt = g_strdup_printf (_("Team password for %s: "), user);
@@ -109,47 +90,11 @@ xj_cli_team_connect (const char  *conninfo,
       return NULL;
     }
   connection = xj_team_connection_open (conninfo, user, typed, error);
+  server = xj_team_conninfo_without_password (conninfo, NULL);
   if (connection != NULL && xj_team_keyring_is_available ()
-      && !xj_team_keyring_store (server, user, typed, &keyring_error))
+      && !xj_team_keyring_store (server != NULL ? server : conninfo, user, typed, &keyring_error))
     g_debug ("Password not kept in the keyring: %s", keyring_error->message);
   return connection;
-}
-
-static void
-team_certificate_free (gpointer data)
-{
-  XjTeamCertificate *certificate = data;
-
-  g_free (certificate->sha256);
-  g_free (certificate->pem);
-  g_free (certificate);
-}
-
-/* The member's own signing certificates: those whose key is on this laptop. */
-static GPtrArray *
-own_certificates (XjCli   *cli,
-                  GError **error)
-{
-  g_autoptr(GPtrArray) list = NULL;
-  g_autoptr(GPtrArray) own = g_ptr_array_new_with_free_func (team_certificate_free);
-
-  if (!xj_certificate_exists (cli->data_dir))
-    return g_steal_pointer (&own);
-  if ((list = xj_certificate_list (cli->data_dir, error)) == NULL)
-    return NULL;
-  for (guint i = 0; i < list->len; i++)
-    {
-      XjCertificate *certificate = g_ptr_array_index (list, i);
-      XjTeamCertificate *entry;
-
-      if (!xj_certificate_has_key (certificate))
-        continue;
-      entry = g_new0 (XjTeamCertificate, 1);
-      entry->sha256 = g_strdup (xj_certificate_get_id (certificate));
-      entry->pem = xj_certificate_dup_pem (certificate);
-      g_ptr_array_add (own, entry);
-    }
-  return g_steal_pointer (&own);
 }
 
 static int
@@ -166,7 +111,7 @@ team_join (XjCli *cli)
     return xj_cli_usage ("xunjian team join CONNINFO --user NAME");
   if ((store = xj_cli_get_store (cli)) == NULL)
     return 1;
-  if ((certificates = own_certificates (cli, &error)) == NULL)
+  if ((certificates = xj_certificate_list_for_team (cli->data_dir, &error)) == NULL)
     return xj_cli_fail_error (error);
   if ((connection = xj_cli_team_connect (cli->argv[1], user, &error)) == NULL
       || !xj_team_join (store, connection, cli->argv[1], certificates, &error)

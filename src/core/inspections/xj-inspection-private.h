@@ -17,7 +17,9 @@ G_BEGIN_DECLS
   "  WHERE a.inspection_id = i.id), " \
   "(SELECT count(*) FROM answers a WHERE a.inspection_id = i.id " \
   "  AND a.outcome <> 'unanswered'), " \
-  "(SELECT builtin FROM templates t WHERE t.id = v.template_id), i.owner, i.laptop "
+  "(SELECT builtin FROM templates t WHERE t.id = v.template_id), " \
+  "CASE WHEN i.owner IS NOT (SELECT value FROM team_settings WHERE key = 'user') " \
+  "  THEN i.owner END, i.laptop "
 #define INSPECTION_FROM \
   "FROM inspections i JOIN sites s ON s.id = i.site_id " \
   "JOIN template_versions v ON v.id = i.version_id "
@@ -35,7 +37,9 @@ gboolean   _xj_inspection_sqlite_failed       (XjStore      *store,
 #define INSPECTION_FILTER_WHERE \
   "WHERE (?1 = 0 OR i.site_id = ?1) AND (?2 IS NULL OR i.kind = ?2) " \
   "AND (?3 IS NULL OR i.state = ?3) AND (?4 = 0 OR i.started_at >= ?4) " \
-  "AND (?5 = 0 OR i.started_at < ?5) "
+  "AND (?5 = 0 OR i.started_at < ?5) " \
+  "AND (?10 = 0 OR (?10 = 1) = (i.owner IS NULL " \
+  "  OR i.owner IS (SELECT value FROM team_settings WHERE key = 'user'))) "
 
 void          _xj_inspection_bind_filter      (sqlite3_stmt             *stmt,
                                                const XjInspectionFilter *filter);

@@ -717,7 +717,7 @@ xj_store_complete_inspection (XjStore     *store,
 
 /* --- lists ---------------------------------------------------------------- */
 
-/* Binds ?1 … ?5 of INSPECTION_FILTER_WHERE. */
+/* Binds ?1 … ?5 and ?10 of INSPECTION_FILTER_WHERE. */
 void
 _xj_inspection_bind_filter (sqlite3_stmt             *stmt,
                             const XjInspectionFilter *filter)
@@ -729,6 +729,7 @@ _xj_inspection_bind_filter (sqlite3_stmt             *stmt,
     sqlite3_bind_text (stmt, 3, xj_inspection_state_to_string (filter->state), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 4, filter->from);
   sqlite3_bind_int64 (stmt, 5, filter->to);
+  sqlite3_bind_int (stmt, 10, filter->whose);
 }
 
 /**

@@ -61,7 +61,8 @@ typedef struct {
   gint64             current_item_id;
   guint              n_photos;
   guint              n_answered;
-  char              *owner;          /* team login of its inspector; NULL: made here */
+  char              *owner;          /* a colleague's team login: theirs, read-only here;
+                                        NULL: this laptop's user's own */
   char              *laptop;         /* short code of the laptop that made it; NULL: unknown */
 } XjInspection;
 
@@ -85,6 +86,13 @@ typedef struct {
   gint64     failed_at;       /* the item's last failure there, 0 if none */
 } XjPreviousAnswer;
 
+/* In a team: whose inspections a list shows. */
+typedef enum {
+  XJ_INSPECTION_WHOSE_ANY,
+  XJ_INSPECTION_WHOSE_MINE,   /* made here or by this laptop's team user */
+  XJ_INSPECTION_WHOSE_TEAM,   /* colleagues', pulled from the team */
+} XjInspectionWhose;
+
 typedef struct {
   gint64      site_id;        /* 0: any */
   const char *kind;           /* NULL: any */
@@ -93,9 +101,10 @@ typedef struct {
   gint64      to;             /* started_at < to; 0: no bound */
   guint       limit;          /* 0: 200 */
   guint       offset;
+  int         whose;          /* XjInspectionWhose: everyone's, mine, the team's */
 } XjInspectionFilter;
 
-#define XJ_INSPECTION_FILTER_INIT { 0, NULL, -1, 0, 0, 0, 0 }
+#define XJ_INSPECTION_FILTER_INIT { 0, NULL, -1, 0, 0, 0, 0, XJ_INSPECTION_WHOSE_ANY }
 
 GQuark             xj_inspection_error_quark        (void);
 

@@ -231,3 +231,36 @@ xj_team_conninfo_without_password (const char  *conninfo,
   PQconninfoFree (options);
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
+
+/**
+ * xj_team_conninfo_build:
+ * @host: a host name, or a whole connection string (key=value or URI),
+ *   which is then taken as it is
+ * @port: (nullable): empty or NULL for libpq's default
+ * @dbname: (nullable): empty or NULL for libpq's default
+ *
+ * Returns: (transfer full): a connection string from the fields of a form
+ */
+char *
+xj_team_conninfo_build (const char *host,
+                        const char *port,
+                        const char *dbname)
+{
+  const char *keywords[] = { "host", "port", "dbname" };
+  const char *values[] = { host, port, dbname };
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_return_val_if_fail (host != NULL, NULL);
+
+  if (strchr (host, '=') != NULL || g_str_has_prefix (host, "postgres"))
+    return g_strdup (host);
+  for (guint i = 0; i < G_N_ELEMENTS (keywords); i++)
+    if (values[i] != NULL && *values[i] != '\0')
+      {
+        if (text->len > 0)
+          g_string_append_c (text, ' ');
+        g_string_append_printf (text, "%s=", keywords[i]);
+        append_quoted (text, values[i]);
+      }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}

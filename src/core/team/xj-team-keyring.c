@@ -13,6 +13,7 @@
 #include <libsecret/secret.h>
 
 #include "xj-team-keyring.h"
+#include "xj-team-connection.h"
 
 static const SecretSchema *
 get_schema (void)
@@ -87,4 +88,53 @@ xj_team_keyring_forget (const char  *server,
       return FALSE;
     }
   return TRUE;
+}
+
+/**
+ * xj_team_connect_member:
+ * @from_keyring: (out) (optional): whether the password tried last came
+ *   from the keyring (a refused one may be asked for again)
+ *
+ * Connects as @user with libpq's own password sources first (PGPASSWORD,
+ * the password file, a service file), then the password the keyring keeps
+ * for the server as the laptop stores it.  Without either the error is
+ * XJ_TEAM_ERROR_NEEDS_PASSWORD.
+ */
+XjTeamConnection *
+xj_team_connect_member (const char  *conninfo,
+                        const char  *user,
+                        gboolean    *from_keyring,
+                        GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GError) keyring_error = NULL;
+  XjTeamConnection *connection;
+  g_autofree char *server = NULL;
+  g_autofree char *stored = NULL;
+
+  if (from_keyring != NULL)
+    *from_keyring = FALSE;
+  connection = xj_team_connection_open (conninfo, user, NULL, &local_error);
+  if (connection != NULL
+      || !g_error_matches (local_error, XJ_TEAM_ERROR, XJ_TEAM_ERROR_NEEDS_PASSWORD))
+    {
+      if (connection == NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return connection;
+    }
+
+  /* The keyring knows the server as the laptop stores it (leaving the
+   * team forgets it by that name). */
+  server = xj_team_conninfo_without_password (conninfo, NULL);
+  stored = xj_team_keyring_lookup (server != NULL ? server : conninfo, user, &keyring_error);
+  if (keyring_error != NULL)
+    g_debug ("No password from the keyring: %s", keyring_error->message);
+  if (stored == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (from_keyring != NULL)
+    *from_keyring = TRUE;
+  return xj_team_connection_open (conninfo, user, stored, error);
 }

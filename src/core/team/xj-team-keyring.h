@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "xj-team-connection.h"
+
 G_BEGIN_DECLS
 
 gboolean  xj_team_keyring_is_available (void);
@@ -16,5 +18,10 @@ gboolean  xj_team_keyring_store        (const char  *server,
 gboolean  xj_team_keyring_forget       (const char  *server,
                                         const char  *user,
                                         GError     **error);
+
+XjTeamConnection *xj_team_connect_member (const char  *conninfo,
+                                          const char  *user,
+                                          gboolean    *from_keyring,
+                                          GError     **error);
 
 G_END_DECLS

@@ -144,9 +144,9 @@ xj_team_get_membership (XjStore  *store,
 }
 
 /* The member's group role on the server: inspector, liaison, manager or admin. */
-static char *
-read_role (XjTeamConnection  *connection,
-           GError           **error)
+char *
+_xj_team_read_role (XjTeamConnection  *connection,
+                    GError           **error)
 {
   g_autoptr(PGresult) result = NULL;
 
@@ -258,7 +258,7 @@ xj_team_join (XjStore           *store,
     }
   if ((server = xj_team_conninfo_without_password (conninfo, error)) == NULL
       || !_xj_team_check_server_version (connection, error)
-      || (role = read_role (connection, error)) == NULL)
+      || (role = _xj_team_read_role (connection, error)) == NULL)
     return FALSE;
 
   if (!_xj_team_run (connection, "BEGIN", error))

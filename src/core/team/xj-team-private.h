@@ -27,6 +27,8 @@ gboolean  _xj_team_run                 (XjTeamConnection  *connection,
                                         const char        *sql,
                                         GError           **error);
 void      _xj_team_rollback            (XjTeamConnection  *connection);
+char     *_xj_team_read_role           (XjTeamConnection  *connection,
+                                        GError           **error);
 
 const char *const *_xj_team_schema_get_tables (void);
 gboolean  _xj_team_set_setting          (XjStore           *store,

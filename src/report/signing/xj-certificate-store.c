@@ -18,6 +18,7 @@
 
 #include "xj-certificate-private.h"
 #include "xj-clock.h"
+#include "xj-team-laptop.h"
 
 #define CHAIN_SUFFIX  ".crt.pem"
 #define KEY_SUFFIX    ".key.pem"
@@ -298,4 +299,48 @@ xj_certificate_remove (const char  *data_dir,
       return FALSE;
     }
   return TRUE;
+}
+
+static void
+team_certificate_free (gpointer data)
+{
+  XjTeamCertificate *certificate = data;
+
+  g_free (certificate->sha256);
+  g_free (certificate->pem);
+  g_free (certificate);
+}
+
+/**
+ * xj_certificate_list_for_team:
+ *
+ * The member's own signing certificates (those whose key is in @data_dir),
+ * public part only, as joining a team registers them.
+ *
+ * Returns: (transfer full) (element-type XjTeamCertificate):
+ */
+GPtrArray *
+xj_certificate_list_for_team (const char  *data_dir,
+                              GError     **error)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GPtrArray) own = g_ptr_array_new_with_free_func (team_certificate_free);
+
+  if (!xj_certificate_exists (data_dir))
+    return g_steal_pointer (&own);
+  if ((list = xj_certificate_list (data_dir, error)) == NULL)
+    return NULL;
+  for (guint i = 0; i < list->len; i++)
+    {
+      XjCertificate *certificate = g_ptr_array_index (list, i);
+      XjTeamCertificate *entry;
+
+      if (!xj_certificate_has_key (certificate))
+        continue;
+      entry = g_new0 (XjTeamCertificate, 1);
+      entry->sha256 = g_strdup (xj_certificate_get_id (certificate));
+      entry->pem = xj_certificate_dup_pem (certificate);
+      g_ptr_array_add (own, entry);
+    }
+  return g_steal_pointer (&own);
 }

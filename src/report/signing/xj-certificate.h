@@ -48,6 +48,8 @@ XjCertificate  *xj_certificate_peek_pkcs12        (const char    *file,
 gboolean        xj_certificate_exists             (const char    *data_dir);
 GPtrArray      *xj_certificate_list               (const char    *data_dir,
                                                    GError       **error);
+GPtrArray      *xj_certificate_list_for_team      (const char    *data_dir,
+                                                   GError       **error);
 XjCertificate  *xj_certificate_read               (const char    *data_dir,
                                                    const char    *id,
                                                    GError       **error);

@@ -22,6 +22,8 @@
 #include "xj-new-inspection-dialog.h"
 #include "xj-record-rows-private.h"
 #include "xj-site.h"
+#include "xj-team-laptop.h"
+#include "xj-team-probe.h"
 #include "xj-window-actions.h"
 #include "xj-window.h"
 
@@ -40,6 +42,7 @@ struct _XjInspectionsPage
   gboolean           drafts_connected;
 
   GtkStack          *stack;
+  GtkWidget         *new_button;
   GtkWidget         *drafts_scroller;
   AdwPreferencesGroup *drafts_group;
   GtkBox            *filters;
@@ -48,6 +51,7 @@ struct _XjInspectionsPage
   GtkDropDown       *kind_filter;
   GtkDropDown       *state_filter;
   GtkDropDown       *period_filter;
+  GtkDropDown       *whose_filter;  /* shown while the laptop is in a team */
 };
 
 G_DEFINE_FINAL_TYPE (XjInspectionsPage, xj_inspections_page, ADW_TYPE_BIN)
@@ -89,8 +93,18 @@ update_row (GtkWidget *row,
     }
   title = g_strdup_printf ("%s · %s", inspection->site_name, inspection->template_name);
   when = xj_format_local_minute (inspection->started_at);
-  subtitle = g_strdup_printf ("%s · %s · %s", xj_inspection_kind_get_label (inspection->kind),
-                              when, inspection->inspector);
+  /* A colleague's, from the team: whose and from which laptop. */
+  if (inspection->owner != NULL && inspection->laptop != NULL)
+    subtitle = g_strdup_printf (C_("inspection row", "%s · %s · %s · %s’s, laptop %s"),
+                                xj_inspection_kind_get_label (inspection->kind), when,
+                                inspection->inspector, inspection->owner, inspection->laptop);
+  else if (inspection->owner != NULL)
+    subtitle = g_strdup_printf (C_("inspection row", "%s · %s · %s · %s’s"),
+                                xj_inspection_kind_get_label (inspection->kind), when,
+                                inspection->inspector, inspection->owner);
+  else
+    subtitle = g_strdup_printf ("%s · %s · %s", xj_inspection_kind_get_label (inspection->kind),
+                                when, inspection->inspector);
   if (inspection->state == XJ_INSPECTION_DRAFT)
     score = g_strdup_printf (ngettext ("%u answer", "%u answers", inspection->n_answered),
                              inspection->n_answered);
@@ -135,6 +149,9 @@ read_filter (XjInspectionsPage  *self,
   if (kind > 0 && kind <= n_kinds)
     filter->kind = kinds[kind - 1].id;
   filter->state = state > 0 && state != GTK_INVALID_LIST_POSITION ? (int) state - 1 : -1;
+  if (gtk_widget_get_visible (GTK_WIDGET (self->whose_filter))
+      && gtk_drop_down_get_selected (self->whose_filter) <= XJ_INSPECTION_WHOSE_TEAM)
+    filter->whose = (int) gtk_drop_down_get_selected (self->whose_filter);
   if (period < G_N_ELEMENTS (period_days) && period_days[period] > 0)
     filter->from = xj_clock_now () - (gint64) period_days[period] * 86400;
   else if (period < G_N_ELEMENTS (period_days) && period_days[period] < 0)
@@ -152,7 +169,8 @@ filters_are_default (XjInspectionsPage *self)
   return gtk_drop_down_get_selected (self->site_filter) == 0
          && gtk_drop_down_get_selected (self->kind_filter) == 0
          && gtk_drop_down_get_selected (self->state_filter) == 0
-         && gtk_drop_down_get_selected (self->period_filter) == 0;
+         && gtk_drop_down_get_selected (self->period_filter) == 0
+         && gtk_drop_down_get_selected (self->whose_filter) == 0;
 }
 
 static void
@@ -286,6 +304,24 @@ on_store_changed_cb (XjInspectionsPage *self)
     self->dirty = TRUE;
 }
 
+/* In a team, only inspectors start inspections (the server refuses the
+ * others'): the button says why it is off; and the Whose filter appears. */
+static void
+update_team (XjInspectionsPage *self)
+{
+  XjStore *store = xj_application_get_store (self->application);
+  g_autoptr(XjTeamMembership) membership = xj_team_get_membership (store, NULL);
+  g_autofree char *refusal = NULL;
+
+  refusal = xj_team_role_refusal (membership != NULL && membership->server != NULL
+                                  ? membership->role : NULL, XJ_TEAM_ACT_START_INSPECTION);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inspections.new", refusal == NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->whose_filter),
+                          membership != NULL && membership->server != NULL);
+  gtk_widget_set_tooltip_text (self->new_button,
+                               refusal != NULL ? refusal : _("New Inspection (Ctrl+N)"));
+}
+
 static void
 on_map_cb (XjInspectionsPage *self)
 {
@@ -329,6 +365,7 @@ build_filters (XjInspectionsPage *self)
   GtkStringList *kinds = _xj_filter_kinds_new ();
   GtkStringList *states = gtk_string_list_new (NULL);
   GtkStringList *period = gtk_string_list_new (NULL);
+  const char *whose[] = { _("Everyone’s"), _("Mine"), _("Team’s"), NULL };
 
   gtk_string_list_append (states, _("All states"));
   for (XjInspectionState s = XJ_INSPECTION_DRAFT; s <= XJ_INSPECTION_ARCHIVED; s++)
@@ -340,6 +377,8 @@ build_filters (XjInspectionsPage *self)
   self->kind_filter = add_filter (self, _xj_filter_dropdown_new (kinds, _("Kind")));
   self->state_filter = add_filter (self, _xj_filter_dropdown_new (states, _("State")));
   self->period_filter = add_filter (self, _xj_filter_dropdown_new (period, _("Period")));
+  self->whose_filter = add_filter (self, _xj_filter_dropdown_new (gtk_string_list_new (whose),
+                                                                   _("Whose")));
 }
 
 /* --- GObject -------------------------------------------------------------- */
@@ -379,6 +418,7 @@ xj_inspections_page_class_init (XjInspectionsPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/xunjian/Xunjian/xj-inspections-page.ui");
   gtk_widget_class_bind_template_child (widget_class, XjInspectionsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, XjInspectionsPage, new_button);
   gtk_widget_class_bind_template_child (widget_class, XjInspectionsPage, drafts_group);
   gtk_widget_class_bind_template_child (widget_class, XjInspectionsPage, filters);
   gtk_widget_class_bind_template_child (widget_class, XjInspectionsPage, list);
@@ -418,6 +458,9 @@ xj_inspections_page_new (XjApplication *application)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "changed::answers", G_CALLBACK (on_store_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "changed::team_settings", G_CALLBACK (update_team), self,
+                           G_CONNECT_SWAPPED);
+  update_team (self);
   reload (self);
   return GTK_WIDGET (self);
 }

@@ -107,7 +107,9 @@ _xj_runner_archive_update (XjRunner *self)
 {
   XjInspectionState state = self->inspection != NULL ? self->inspection->state
                                                      : XJ_INSPECTION_DRAFT;
-  gboolean can_sign = state == XJ_INSPECTION_COMPLETED;
+  gboolean foreign = self->inspection != NULL && self->inspection->owner != NULL;
+  /* A colleague's inspection is theirs to sign. */
+  gboolean can_sign = state == XJ_INSPECTION_COMPLETED && !foreign;
   gboolean archived = state == XJ_INSPECTION_ARCHIVED;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "runner.sign", can_sign);
@@ -121,7 +123,7 @@ _xj_runner_archive_update (XjRunner *self)
     gtk_widget_add_css_class (self->summary_button, "suggested-action");
   else
     gtk_widget_remove_css_class (self->summary_button, "suggested-action");
-  if (archived || state == XJ_INSPECTION_SIGNED)
+  if ((archived || state == XJ_INSPECTION_SIGNED) && !foreign)
     gtk_label_set_text (self->read_only_bar,
                         _("This inspection is signed and archived: it is locked for ever."));
 }

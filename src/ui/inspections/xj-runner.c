@@ -293,6 +293,26 @@ set_titles (XjRunner *self)
   adw_window_title_set_subtitle (self->title, subtitle);
 }
 
+
+/* A colleague's inspection, pulled from the team: read-only here (the
+ * database refuses changes too), and the banner says whose it is. */
+static void
+show_foreign_owner (XjRunner *self)
+{
+  const XjInspection *inspection = self->inspection;
+  g_autofree char *text = NULL;
+
+  if (inspection->owner == NULL)
+    return;
+  self->read_only = TRUE;
+  text = inspection->laptop != NULL
+         ? g_strdup_printf (_("This inspection belongs to %s (laptop %s) and came with the team’s "
+                              "sync: it is read-only here."), inspection->owner, inspection->laptop)
+         : g_strdup_printf (_("This inspection belongs to %s and came with the team’s sync: it "
+                              "is read-only here."), inspection->owner);
+  gtk_label_set_text (self->read_only_bar, text);
+}
+
 static gboolean
 load (XjRunner  *self,
       GError   **error)
@@ -314,6 +334,7 @@ load (XjRunner  *self,
   if (self->previous == NULL)
     return FALSE;
   self->read_only = self->inspection->state != XJ_INSPECTION_DRAFT;
+  show_foreign_owner (self);
 
   reload_remarks (self);
   set_titles (self);

@@ -19,6 +19,8 @@
 #include "xj-report-archive-check.h"
 #include "xj-renderer.h"
 #include "xj-resources.h"
+#include "xj-sync-monitor.h"
+#include "xj-team-page.h"
 #include "xj-window.h"
 
 #define BACKUPS_KEPT 7
@@ -42,6 +44,7 @@ struct _XjApplication
   GCancellable   *cancellable;     /* the notice checks in flight */
   guint           notice_check_id;
   guint           retry_open_id;
+  XjSyncMonitor  *sync_monitor;    /* NULL until the store is open for writing */
 };
 
 G_DEFINE_FINAL_TYPE (XjApplication, xj_application, ADW_TYPE_APPLICATION)
@@ -207,6 +210,8 @@ try_open (XjApplication *self)
       /* Not fatal: the checklists already installed still work. */
       if (!xj_templates_install_builtins (self->store, &error))
         g_warning ("Could not install the built-in checklists: %s", error->message);
+      /* Syncs with the team, if any, in its own worker. */
+      self->sync_monitor = xj_sync_monitor_new (self->store, G_APPLICATION (self));
       /* Later, so that it never competes with the first frames. */
       self->housekeeping_source = g_timeout_add_seconds_full (G_PRIORITY_LOW,
                                                               HOUSEKEEPING_DELAY_S,
@@ -264,9 +269,24 @@ preferences_activated (GSimpleAction *action,
   XjPreferencesWindow *prefs = xj_preferences_window_new (
     self->settings, xj_store_get_data_dir (xj_application_get_store (self)));
 
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (prefs),
+                              ADW_PREFERENCES_PAGE (xj_team_page_new (self)));
   gtk_window_set_transient_for (GTK_WINDOW (prefs),
                                 gtk_application_get_active_window (GTK_APPLICATION (self)));
+  /* Its Sync Now button is an app action. */
+  gtk_window_set_application (GTK_WINDOW (prefs), GTK_APPLICATION (self));
   gtk_window_present (GTK_WINDOW (prefs));
+}
+
+static void
+sync_now_activated (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  XjApplication *self = user_data;
+
+  if (self->sync_monitor != NULL)
+    xj_sync_monitor_sync_now (self->sync_monitor);
 }
 
 static void
@@ -355,6 +375,7 @@ static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "preferences", preferences_activated },
   { "about", about_activated },
+  { "sync-now", sync_now_activated },
   { "retry-open", retry_open_activated },
 };
 
@@ -366,6 +387,7 @@ xj_application_startup (GApplication *application)
   XjApplication *self = XJ_APPLICATION (application);
   const char *quit_accels[] = { "<Primary>q", NULL };
   const char *prefs_accels[] = { "<Primary>comma", NULL };
+  const char *sync_accels[] = { "<Primary><Shift>s", NULL };
 
   G_APPLICATION_CLASS (xj_application_parent_class)->startup (application);
   xj_renderer_choose ();
@@ -375,6 +397,7 @@ xj_application_startup (GApplication *application)
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", prefs_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.sync-now", sync_accels);
 
   self->settings = g_settings_new (APP_ID);
   try_open (self);
@@ -442,6 +465,9 @@ xj_application_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->notice_check_id, g_source_remove);
+  if (self->sync_monitor != NULL)
+    xj_sync_monitor_stop (self->sync_monitor);
+  g_clear_object (&self->sync_monitor);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -541,4 +567,14 @@ xj_application_dup_actor (XjApplication *self)
   if (*name == '\0')
     return g_strdup (g_get_real_name ());
   return g_steal_pointer (&name);
+}
+
+/* The team sync of this data folder; NULL while the store is not open for
+ * writing. */
+XjSyncMonitor *
+xj_application_get_sync_monitor (XjApplication *self)
+{
+  g_return_val_if_fail (XJ_IS_APPLICATION (self), NULL);
+
+  return self->sync_monitor;
 }

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "xj-store.h"
+#include "xj-sync-monitor.h"
 
 G_BEGIN_DECLS
 
@@ -14,5 +15,6 @@ XjApplication *xj_application_new          (const char    *data_dir);
 XjStore       *xj_application_get_store    (XjApplication *self);
 GSettings     *xj_application_get_settings (XjApplication *self);
 char          *xj_application_dup_actor    (XjApplication *self);
+XjSyncMonitor *xj_application_get_sync_monitor (XjApplication *self);
 
 G_END_DECLS

@@ -11,12 +11,14 @@
 
 #include "xj-archive-page.h"
 #include "xj-confirm.h"
+#include "xj-conflicts-page.h"
 #include "xj-overview-page.h"
 #include "xj-inspections-page.h"
 #include "xj-runner.h"
 #include "xj-notices-page.h"
 #include "xj-schedules-page.h"
 #include "xj-sites-page.h"
+#include "xj-sync-status.h"
 #include "xj-templates-page.h"
 #include "xj-today-page.h"
 #include "xj-window.h"
@@ -27,6 +29,8 @@ struct _XjWindow
 
   AdwLeaflet           *leaflet;
   GtkListBox           *sidebar;
+  GtkBox               *sidebar_pane;
+  GtkWidget            *sync_status;  /* at the sidebar's foot, once the store is open */
   GtkStack             *pages;
   GtkStack             *main_stack;
   AdwStatusPage        *fatal_page;
@@ -59,6 +63,8 @@ static const struct {
   { "schedules", "x-office-calendar-symbolic", N_("Schedules"), (PageFactory) xj_schedules_page_new },
   { "sites", "find-location-symbolic", N_("Sites"), (PageFactory) xj_sites_page_new },
   { "archive", "folder-documents-symbolic", N_("Archive"), (PageFactory) xj_archive_page_new },
+  /* Shown only while the laptop is in a team (update_team_rows). */
+  { "conflicts", "dialog-warning-symbolic", N_("Conflicts"), xj_conflicts_page_new },
 };
 
 /* --- helpers -------------------------------------------------------------- */
@@ -104,6 +110,42 @@ save_window_state (XjWindow *self)
   g_settings_set_int (settings, "window-width", width);
   g_settings_set_int (settings, "window-height", height);
   g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+}
+
+/* The Conflicts area is there while the laptop is in a team, with the
+ * count of conflicts waiting as its badge. */
+static void
+update_team_rows (XjWindow      *self,
+                  GParamSpec    *pspec,
+                  XjSyncMonitor *monitor)
+{
+  GtkWidget *row = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    if (g_str_equal (areas[i].id, "conflicts"))
+      row = GTK_WIDGET (gtk_list_box_get_row_at_index (self->sidebar, i));
+  if (row == NULL)
+    return;
+  gtk_widget_set_visible (row, xj_sync_monitor_get_state (monitor) != XJ_SYNC_STATE_NOT_JOINED);
+  xj_window_set_badge (self, "conflicts", xj_sync_monitor_get_conflicts (monitor), TRUE);
+}
+
+/* The team's sync status at the sidebar's foot (hidden without a team). */
+static void
+add_sync_status (XjWindow *self)
+{
+  XjApplication *application = XJ_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  XjSyncMonitor *monitor = xj_application_get_sync_monitor (application);
+
+  if (self->sync_status != NULL || monitor == NULL)
+    return;
+  self->sync_status = xj_sync_status_new (monitor, xj_application_get_store (application));
+  gtk_box_append (self->sidebar_pane, self->sync_status);
+  g_signal_connect_object (monitor, "notify::state", G_CALLBACK (update_team_rows), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (monitor, "notify::conflicts", G_CALLBACK (update_team_rows), self,
+                           G_CONNECT_SWAPPED);
+  update_team_rows (self, NULL, monitor);
 }
 
 /* --- callbacks ------------------------------------------------------------ */
@@ -305,6 +347,7 @@ xj_window_class_init (XjWindowClass *klass)
                                                "/io/github/xunjian/Xunjian/xj-window.ui");
   gtk_widget_class_bind_template_child (widget_class, XjWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, XjWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, XjWindow, sidebar_pane);
   gtk_widget_class_bind_template_child (widget_class, XjWindow, pages);
   gtk_widget_class_bind_template_child (widget_class, XjWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, XjWindow, fatal_page);
@@ -358,6 +401,7 @@ xj_window_store_ready (XjWindow *self)
     for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
       gtk_list_box_append (self->sidebar, create_sidebar_row (i));
   ensure_page (self, areas[0].id);
+  add_sync_status (self);
   gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, 0));
   gtk_stack_set_visible_child (self->main_stack, GTK_WIDGET (self->leaflet));
 }

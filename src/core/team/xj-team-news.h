@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "xj-store.h"
+
+G_BEGIN_DECLS
+
+/* A notice that came with a sync and concerns this member. */
+typedef struct
+{
+  gint64  id;
+  char   *number;
+  char   *site;
+} XjTeamArrival;
+
+gint64     xj_team_get_last_notice_id     (XjStore  *store,
+                                           GError  **error);
+GPtrArray *xj_team_list_arrived_notices   (XjStore  *store,
+                                           gint64    after_id,
+                                           GError  **error);
+void       xj_team_arrival_free           (XjTeamArrival *arrival);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (XjTeamArrival, xj_team_arrival_free)
+
+G_END_DECLS

@@ -1,0 +1,158 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * XjSyncStatus: the quiet line at the foot of the sidebar that says how the
+ * laptop stands with its team (synced N minutes ago, K changes waiting,
+ * offline, or the error), hidden when the laptop is in no team.  Clicking
+ * it shows the details: server, user and role, last sync, the last errors
+ * and Sync Now.
+ */
+#define G_LOG_DOMAIN "xj-sync"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "xj-clock.h"
+#include "xj-sync-status.h"
+#include "xj-team-laptop.h"
+#include "xj-team-probe.h"
+
+struct _XjSyncStatus
+{
+  GtkWidget      parent_instance;
+
+  XjSyncMonitor *monitor;
+  XjStore       *store;
+
+  GtkWidget     *button;
+  GtkImage      *icon;
+  GtkLabel      *summary_label;
+  GtkLabel      *title_label;
+  GtkLabel      *details_label;
+  GtkLabel      *errors_label;
+};
+
+G_DEFINE_FINAL_TYPE (XjSyncStatus, xj_sync_status, GTK_TYPE_WIDGET)
+
+/* --- helpers -------------------------------------------------------------- */
+
+static const char *
+state_icon (XjSyncState state)
+{
+  switch (state)
+    {
+    case XJ_SYNC_STATE_SYNCING:
+      return "view-refresh-symbolic";
+    case XJ_SYNC_STATE_OFFLINE:
+      return "network-offline-symbolic";
+    case XJ_SYNC_STATE_ERROR:
+      return "dialog-warning-symbolic";
+    case XJ_SYNC_STATE_IDLE:
+    case XJ_SYNC_STATE_NOT_JOINED:
+    default:
+      return "emblem-ok-symbolic";
+    }
+}
+
+static void
+update (XjSyncStatus *self)
+{
+  XjSyncState state = xj_sync_monitor_get_state (self->monitor);
+  const char *summary = xj_sync_monitor_get_summary (self->monitor);
+
+  gtk_widget_set_visible (GTK_WIDGET (self), state != XJ_SYNC_STATE_NOT_JOINED);
+  gtk_image_set_from_icon_name (self->icon, state_icon (state));
+  gtk_label_set_text (self->summary_label, summary);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  summary, -1);
+  if (state == XJ_SYNC_STATE_ERROR)
+    gtk_widget_add_css_class (GTK_WIDGET (self->summary_label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->summary_label), "error");
+}
+
+/* The details are read when the popover opens: a one-row read. */
+static void
+on_popover_show_cb (XjSyncStatus *self)
+{
+  g_autoptr(XjTeamMembership) membership = xj_team_get_membership (self->store, NULL);
+  GPtrArray *errors = xj_sync_monitor_get_errors (self->monitor);
+  g_autofree char *last = NULL;
+  g_autofree char *details = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  gtk_label_set_text (self->title_label, xj_sync_monitor_get_summary (self->monitor));
+  if (membership == NULL || membership->server == NULL)
+    return;
+  last = xj_format_local_minute_or (membership->last_sync_at, _("never"));
+  details = g_strdup_printf (_("Server: %s\nUser: %s (%s)\nLast sync: %s\nChanges waiting: %u\n"
+                               "Conflicts: %u"),
+                             membership->server, membership->user,
+                             xj_team_role_label (membership->role), last,
+                             (guint) membership->changes_waiting, (guint) membership->conflicts);
+  gtk_label_set_text (self->details_label, details);
+  if (errors->len > 0)
+    g_string_append (text, _("Last errors:"));
+  for (guint i = 0; i < errors->len; i++)
+    g_string_append_printf (text, "\n%s", (const char *) g_ptr_array_index (errors, i));
+  gtk_label_set_text (self->errors_label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->errors_label), errors->len > 0);
+}
+
+/* --- GObject -------------------------------------------------------------- */
+
+static void
+xj_sync_status_dispose (GObject *object)
+{
+  XjSyncStatus *self = XJ_SYNC_STATUS (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (object), XJ_TYPE_SYNC_STATUS);
+  g_clear_object (&self->monitor);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (xj_sync_status_parent_class)->dispose (object);
+}
+
+static void
+xj_sync_status_class_init (XjSyncStatusClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = xj_sync_status_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/xunjian/Xunjian/xj-sync-status.ui");
+  gtk_widget_class_bind_template_child (widget_class, XjSyncStatus, button);
+  gtk_widget_class_bind_template_child (widget_class, XjSyncStatus, icon);
+  gtk_widget_class_bind_template_child (widget_class, XjSyncStatus, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, XjSyncStatus, title_label);
+  gtk_widget_class_bind_template_child (widget_class, XjSyncStatus, details_label);
+  gtk_widget_class_bind_template_child (widget_class, XjSyncStatus, errors_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_popover_show_cb);
+}
+
+static void
+xj_sync_status_init (XjSyncStatus *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/* --- public API ----------------------------------------------------------- */
+
+GtkWidget *
+xj_sync_status_new (XjSyncMonitor *monitor,
+                    XjStore       *store)
+{
+  XjSyncStatus *self = g_object_new (XJ_TYPE_SYNC_STATUS, NULL);
+
+  self->monitor = g_object_ref (monitor);
+  self->store = g_object_ref (store);
+  g_signal_connect_object (monitor, "notify::summary", G_CALLBACK (update), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (monitor, "notify::state", G_CALLBACK (update), self,
+                           G_CONNECT_SWAPPED);
+  update (self);
+  return GTK_WIDGET (self);
+}

@@ -1,0 +1,666 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The team in the app, on real widgets against the real throwaway server
+ * that test-team-ui.sh starts: the application runs on a data folder the
+ * script prepared (XJ_TEAM_DATA_DIR), and one step of the scenario named
+ * on the command line is driven through the widgets' actions.  The script
+ * checks the data folders and the server between the steps.
+ *
+ * Environment: XJ_TEAM_HOST (the server's socket folder), XJ_TEAM_DB,
+ * XJ_TEAM_USER, XJ_TEAM_PASSWORD.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <string.h>
+
+#include "xj-inspection.h"
+#include "xj-notice-lifecycle.h"
+#include "xj-notice-store.h"
+#include "xj-notices-page.h"
+#include "xj-inspections-page.h"
+#include "xj-preferences-window.h"
+#include "xj-runner.h"
+#include "xj-conflicts-page.h"
+#include "xj-site.h"
+#include "xj-clock.h"
+#include "xj-sync-monitor.h"
+#include "xj-sync-status.h"
+#include "xj-template-store.h"
+#include "xj-team-laptop.h"
+#include "xj-team-page.h"
+#include "xj-team-probe.h"
+#include "xj-test-app.h"
+#include "xj-test-ui.h"
+#include "xj-test-utils.h"
+
+#define NETWORK_WAIT_MS 60000
+
+typedef struct
+{
+  XJ_TEST_APP_FIELDS
+} Fixture;
+
+static void shoot (Fixture    *f,
+                   const char *name);
+
+static const char *
+env (const char *name)
+{
+  const char *value = g_getenv (name);
+
+  if (value == NULL)
+    g_error ("%s is not set: run this through test-team-ui.sh", name);
+  return value;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = g_strdup (env ("XJ_TEAM_DATA_DIR"));
+  xj_test_app_start (XJ_TEST_APP (f));
+  /* Screenshots show the whole screen (Xvfb has no window manager to
+   * maximise). */
+  if (g_getenv ("XJ_TEAM_SHOT_DIR") != NULL)
+    {
+      g_settings_set_int (f->settings, "window-width", 1366);
+      g_settings_set_int (f->settings, "window-height", 768);
+    }
+  xj_test_app_show (XJ_TEST_APP (f), "today");
+}
+
+/* The data folder belongs to the script: it stays. */
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  XjSyncMonitor *sync = xj_application_get_sync_monitor (f->app);
+
+  /* The process ends only once a sync in flight is back (the application
+   * holds itself meanwhile; a test has no g_application_run to wait). */
+  if (sync != NULL)
+    xj_test_wait_until_ms (!xj_sync_monitor_is_running (sync), NETWORK_WAIT_MS);
+  xj_test_app_stop (XJ_TEST_APP (f));
+  g_clear_pointer (&f->dir, g_free);
+}
+
+static XjTeamPage *
+open_team_page (Fixture *f)
+{
+  GtkWindow *prefs;
+  GtkWidget *page;
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "preferences", NULL);
+  xj_test_wait_until ((prefs = xj_test_find_window (XJ_TYPE_PREFERENCES_WINDOW)) != NULL);
+  page = xj_test_find_by_type (GTK_WIDGET (prefs), XJ_TYPE_TEAM_PAGE);
+  g_assert_nonnull (page);
+  adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (prefs),
+                                           ADW_PREFERENCES_PAGE (page));
+  xj_test_iterate (50);
+  return XJ_TEAM_PAGE (page);
+}
+
+static void
+type_into (XjTeamPage *page,
+           const char *row_id,
+           const char *text)
+{
+  GtkWidget *row = xj_test_find_widget (GTK_WIDGET (page), row_id);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static const char *
+answer (XjTeamPage *page)
+{
+  GtkWidget *row = xj_test_find_widget (GTK_WIDGET (page), "answer_row");
+
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+}
+
+/* A button of the page is sensitive again once its worker is back. */
+static gboolean
+button_enabled (GtkWidget  *page,
+                const char *button_id)
+{
+  return gtk_widget_is_sensitive (xj_test_find_widget (page, button_id));
+}
+
+/* Tests the connection with @password and waits for the answer. */
+static char *
+test_connection (XjTeamPage *page,
+                 const char *password)
+{
+  type_into (page, "password_row", password);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "team.test", NULL));
+  xj_test_wait_until_ms (button_enabled (GTK_WIDGET (page), "test_button"), NETWORK_WAIT_MS);
+  return g_strdup (answer (page));
+}
+
+static XjTeamMembership *
+membership (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  XjTeamMembership *found = xj_team_get_membership (f->store, &error);
+
+  g_assert_no_error (error);
+  return found;
+}
+
+static gboolean
+joined (Fixture *f)
+{
+  g_autoptr(XjTeamMembership) found = membership (f);
+
+  return found->server != NULL;
+}
+
+/* Under a Chinese locale every label reads Chinese, but for the data the
+ * user typed (the server's address, the user name). */
+static void
+assert_translated_but (GtkWidget        *root,
+                       XjTeamMembership *typed)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+
+  xj_test_collect_untranslated (root, found);
+  for (guint i = 0; i < found->len; i++)
+    {
+      const char *text = g_ptr_array_index (found, i);
+
+      if (strstr (text, typed->server) == NULL && strstr (text, typed->user) == NULL)
+        g_error ("Not translated: %s", text);
+    }
+}
+
+/* Preferences -> Team: the server's fields, a wrong password answered
+ * plainly, the right one answered with the role, then Join. */
+static void
+test_join (Fixture       *f,
+           gconstpointer  data)
+{
+  XjTeamPage *page = open_team_page (f);
+  g_autofree char *wrong = NULL;
+  g_autofree char *right = NULL;
+  g_autofree char *no_route = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(XjTeamMembership) found = NULL;
+
+  g_assert_false (joined (f));
+  type_into (page, "host_row", "/nonexistent-socket-folder");
+  type_into (page, "database_row", env ("XJ_TEAM_DB"));
+  type_into (page, "user_row", env ("XJ_TEAM_USER"));
+  no_route = test_connection (page, "whatever");
+  g_assert_cmpstr (no_route, ==, _("No server answers at this address"));
+
+  type_into (page, "host_row", env ("XJ_TEAM_HOST"));
+  wrong = test_connection (page, "not-the-password");
+  g_assert_cmpstr (wrong, ==, _("Wrong user name or password"));
+
+  right = test_connection (page, env ("XJ_TEAM_PASSWORD"));
+  expected = g_strdup_printf (_("Reached as %s"), _("Inspector"));
+  g_assert_cmpstr (right, ==, expected);
+  shoot (f, "prefs-team-reached.png");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "team.join", NULL));
+  xj_test_wait_until_ms (joined (f), NETWORK_WAIT_MS);
+  found = membership (f);
+  g_assert_cmpstr (found->user, ==, env ("XJ_TEAM_USER"));
+  g_assert_cmpstr (found->role, ==, "inspector");
+  /* The page turns into the membership: role shown, the form gone. */
+  xj_test_wait_until (gtk_widget_get_visible (xj_test_find_widget (GTK_WIDGET (page),
+                                                                   "member_group")));
+  g_assert_false (gtk_widget_get_visible (xj_test_find_widget (GTK_WIDGET (page),
+                                                               "server_group")));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (
+                      ADW_ACTION_ROW (xj_test_find_widget (GTK_WIDGET (page), "role_row"))),
+                    _("Inspector")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (xj_test_find_widget (GTK_WIDGET (page),
+                                                                             "password_row"))),
+                   ==, "");
+  if (g_str_has_prefix (setlocale (LC_MESSAGES, NULL), "zh_CN"))
+    assert_translated_but (GTK_WIDGET (page), found);
+  shoot (f, "prefs-team-joined.png");
+}
+
+/* --- syncing ------------------------------------------------------------- */
+
+static XjSyncMonitor *
+monitor (Fixture *f)
+{
+  XjSyncMonitor *found = xj_application_get_sync_monitor (f->app);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+static guint
+changes_waiting (Fixture *f)
+{
+  g_autoptr(XjTeamMembership) found = membership (f);
+
+  return (guint) found->changes_waiting;
+}
+
+/* Sync Now (the app action that Ctrl+Shift+S and the buttons activate),
+ * then waits for that sync to end; returns the state it ended in.  The
+ * action returns at once: the window never waits for the network. */
+static XjSyncState
+sync_now (Fixture *f)
+{
+  XjSyncMonitor *sync = monitor (f);
+  guint before;
+  gint64 started;
+
+  /* One already running (the one at start) is waited for first. */
+  xj_test_wait_until_ms (!xj_sync_monitor_is_running (sync), NETWORK_WAIT_MS);
+  before = xj_sync_monitor_get_n_completed (sync);
+  started = g_get_monotonic_time ();
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "sync-now", NULL);
+  g_assert_cmpint (g_get_monotonic_time () - started, <, 100 * G_TIME_SPAN_MILLISECOND);
+  /* A sync asked for meanwhile (a change just made) runs right after. */
+  xj_test_wait_until_ms (xj_sync_monitor_get_n_completed (sync) > before
+                         && !xj_sync_monitor_is_running (sync), NETWORK_WAIT_MS);
+  if (xj_sync_monitor_get_errors (sync)->len > 0)
+    g_test_message ("Last sync error: %s",
+                    (const char *) g_ptr_array_index (xj_sync_monitor_get_errors (sync), 0));
+  return xj_sync_monitor_get_state (sync);
+}
+
+static const char *
+status_text (Fixture *f)
+{
+  GtkWidget *status = xj_test_find_by_type (GTK_WIDGET (f->window), XJ_TYPE_SYNC_STATUS);
+  GtkWidget *label;
+
+  g_assert_nonnull (status);
+  label = xj_test_find_widget (status, "summary_label");
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+/* No dialog: only the main window is on screen. */
+static guint
+count_visible_windows (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint visible = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      visible += gtk_widget_get_visible (window);
+    }
+  return visible;
+}
+
+/* Screenshots for a person to look at, when the script asks for them. */
+static void
+shoot (Fixture    *f,
+       const char *name)
+{
+  const char *dir = g_getenv ("XJ_TEAM_SHOT_DIR");
+  g_autofree char *path = NULL;
+  g_autofree char *command = NULL;
+
+  if (dir == NULL)
+    return;
+  xj_test_iterate (500);
+  path = g_build_filename (dir, name, NULL);
+  command = g_strdup_printf ("import -window root %s", path);
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+}
+
+static gint64
+builtin_template (XjStore *store)
+{
+  g_autoptr(GPtrArray) list = xj_store_list_templates (store, FALSE, NULL);
+
+  g_assert_nonnull (list);
+  g_assert_cmpuint (list->len, >, 0);
+  return ((XjTemplateSummary *) g_ptr_array_index (list, 0))->id;
+}
+
+/* An inspection of @site_name answered and completed on this laptop, as
+ * the runner does it, through the store of the running application. */
+static void
+complete_inspection (Fixture    *f,
+                     const char *site_name)
+{
+  g_autoptr(XjSite) site = xj_site_new (site_name, XJ_SITE_KIND_ESTATE);
+  g_autoptr(XjTemplate) tmpl = NULL;
+  g_autoptr(GError) error = NULL;
+  XjInspectionStart fields = { 0 };
+  gint64 id;
+
+  g_assert_true (xj_store_save_site (f->store, site, "张伟", &error));
+  g_assert_no_error (error);
+  fields.site_id = xj_site_get_id (site);
+  fields.template_id = builtin_template (f->store);
+  fields.kind = "daily";
+  fields.inspector = "张伟";
+  fields.rep_name = "李强";
+  fields.rep_company = "绿城物业";
+  id = xj_store_start_inspection (f->store, &fields, &error);
+  g_assert_no_error (error);
+  tmpl = xj_store_load_inspection_template (f->store, id, &error);
+  g_assert_no_error (error);
+  for (guint s = 0; s < tmpl->sections->len; s++)
+    {
+      XjTemplateSection *section = g_ptr_array_index (tmpl->sections, s);
+
+      for (guint i = 0; i < section->items->len; i++)
+        {
+          XjTemplateItem *item = g_ptr_array_index (section->items, i);
+
+          g_assert_true (xj_store_set_answer (f->store, id, item,
+                                              item->type == XJ_RESPONSE_PASS_FAIL ? "pass" : "na",
+                                              &error));
+        }
+    }
+  g_assert_true (xj_store_complete_inspection (f->store, id, "张伟", &error));
+  g_assert_no_error (error);
+}
+
+/* Laptop A: an inspection completed goes to the team by itself (the sync
+ * after a completed inspection), and the status says synced. */
+static void
+test_complete (Fixture       *f,
+               gconstpointer  data)
+{
+  XjSyncMonitor *sync = monitor (f);
+  GtkWidget *popover_button;
+  guint before;
+
+  g_assert_true (joined (f));
+  xj_test_wait_until_ms (!xj_sync_monitor_is_running (sync), NETWORK_WAIT_MS);
+  before = xj_sync_monitor_get_n_completed (sync);
+  complete_inspection (f, env ("XJ_TEAM_SITE"));
+  xj_test_wait_until_ms (xj_sync_monitor_get_n_completed (sync) > before
+                         && !xj_sync_monitor_is_running (sync), NETWORK_WAIT_MS);
+  g_assert_cmpint (xj_sync_monitor_get_state (sync), ==, XJ_SYNC_STATE_IDLE);
+  xj_test_wait_until_ms (changes_waiting (f) == 0 || (sync_now (f), FALSE), NETWORK_WAIT_MS);
+  g_assert_cmpstr (status_text (f), ==, xj_sync_monitor_get_summary (sync));
+  shoot (f, "status-synced.png");
+  popover_button = xj_test_find_widget (xj_test_find_by_type (GTK_WIDGET (f->window),
+                                                              XJ_TYPE_SYNC_STATUS), "button");
+  gtk_menu_button_popup (GTK_MENU_BUTTON (popover_button));
+  xj_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (
+    gtk_menu_button_get_popover (GTK_MENU_BUTTON (popover_button)))));
+  shoot (f, "status-details.png");
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (popover_button));
+}
+
+/* A list row (AdwActionRow) on screen whose subtitle mentions @text. */
+static gboolean
+subtitle_shows (GtkWidget  *root,
+                const char *text)
+{
+  if (!gtk_widget_get_mapped (root))
+    return FALSE;
+  if (ADW_IS_ACTION_ROW (root) && adw_action_row_get_subtitle (ADW_ACTION_ROW (root)) != NULL
+      && strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (root)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (subtitle_shows (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* A filter drop-down by its tooltip (its accessible label). */
+static GtkWidget *
+find_dropdown (GtkWidget  *root,
+               const char *tooltip)
+{
+  if (GTK_IS_DROP_DOWN (root) && g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_dropdown (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Laptop B: after Sync Now, the inspection laptop A completed is in the
+ * Inspections list. */
+static void
+test_arrives (Fixture       *f,
+              gconstpointer  data)
+{
+  XjInspectionFilter filter = XJ_INSPECTION_FILTER_INIT;
+  g_autoptr(GPtrArray) team = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkDropDown *whose;
+  GtkWidget *page;
+  GtkWidget *runner;
+  GtkWidget *bar;
+
+  g_assert_cmpint (sync_now (f), ==, XJ_SYNC_STATE_IDLE);
+  xj_window_show_area (f->window, "inspections");
+  page = xj_window_get_area (f->window, "inspections");
+  xj_test_wait_until_ms (xj_test_label_shown (page, env ("XJ_TEAM_SITE")), NETWORK_WAIT_MS);
+  xj_test_wait_until (subtitle_shows (page, "zhang"));
+  shoot (f, "team-inspection-list.png");
+
+  /* Mine / Team: the colleague's inspection is the team's, not mine. */
+  whose = GTK_DROP_DOWN (find_dropdown (page, _("Whose")));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (whose)));
+  gtk_drop_down_set_selected (whose, XJ_INSPECTION_WHOSE_MINE);
+  xj_test_wait_until_ms (!subtitle_shows (page, "zhang"), NETWORK_WAIT_MS);
+  gtk_drop_down_set_selected (whose, XJ_INSPECTION_WHOSE_TEAM);
+  xj_test_wait_until_ms (subtitle_shows (page, "zhang"), NETWORK_WAIT_MS);
+
+  /* Opened, it is read-only with a banner that says whose it is. */
+  filter.whose = XJ_INSPECTION_WHOSE_TEAM;
+  team = xj_store_list_inspections (f->store, &filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (team->len, ==, 1);
+  g_assert_true (xj_window_open_inspection (f->window,
+                                            ((XjInspection *) g_ptr_array_index (team, 0))->id));
+  runner = xj_window_get_runner (f->window);
+  g_assert_true (xj_runner_get_read_only (XJ_RUNNER (runner)));
+  bar = xj_test_find_widget (runner, "read_only_bar");
+  g_assert_true (gtk_widget_get_visible (bar));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (bar)), "zhang"));
+  /* Theirs to sign, not this laptop's. */
+  g_assert_false (gtk_widget_get_visible (xj_test_find_widget (runner, "sign_button")));
+  shoot (f, "team-inspection-readonly.png");
+  xj_window_close_inspection (f->window);
+  xj_window_show_area (f->window, "conflicts");
+  shoot (f, "conflicts-empty.png");
+}
+
+/* The script changed the same field on both laptops and synced the other
+ * one: this laptop's sync finds the conflict, the Conflicts page shows it
+ * with both values, and Keep Mine decides it and syncs. */
+static void
+test_conflict (Fixture       *f,
+               gconstpointer  data)
+{
+  GtkWidget *page;
+  GtkWidget *keep;
+
+  g_assert_cmpint (sync_now (f), ==, XJ_SYNC_STATE_IDLE);
+  xj_test_wait_until (xj_sync_monitor_get_conflicts (monitor (f)) == 1);
+  xj_window_show_area (f->window, "conflicts");
+  page = xj_window_get_area (f->window, "conflicts");
+  xj_test_wait_until_ms (xj_test_label_shown (page, env ("XJ_TEAM_MINE"))
+                         && xj_test_label_shown (page, env ("XJ_TEAM_THEIRS")), NETWORK_WAIT_MS);
+  shoot (f, "conflicts-page.png");
+  keep = xj_test_find_button (page, _("Keep _Mine"));
+  g_assert_nonnull (keep);
+  g_assert_true (gtk_widget_activate (keep));
+  xj_test_wait_until_ms (xj_conflicts_page_get_count (XJ_CONFLICTS_PAGE (page)) == 0
+                         && !xj_sync_monitor_is_running (monitor (f))
+                         && changes_waiting (f) == 0, NETWORK_WAIT_MS);
+  g_assert_cmpuint (xj_sync_monitor_get_conflicts (monitor (f)), ==, 0);
+}
+
+/* The server stopped while the app runs: Sync Now returns at once, the
+ * status says offline (no dialog), work goes on and waits; after the
+ * server is back the next sync sends it. */
+static void
+test_offline (Fixture       *f,
+              gconstpointer  data)
+{
+  XjSyncMonitor *sync = monitor (f);
+  g_autofree char *offline = NULL;
+
+  g_assert_cmpint (sync_now (f), ==, XJ_SYNC_STATE_IDLE);
+  g_assert_true (g_spawn_command_line_sync (env ("XJ_TEAM_PG_STOP"), NULL, NULL, NULL, NULL));
+  g_assert_cmpint (sync_now (f), ==, XJ_SYNC_STATE_OFFLINE);
+  g_assert_cmpstr (status_text (f), ==, _("Offline"));
+  g_assert_cmpuint (count_visible_windows (), ==, 1);
+  shoot (f, "status-offline.png");
+
+  complete_inspection (f, env ("XJ_TEAM_SITE_OFFLINE"));
+  xj_test_wait_until_ms (xj_sync_monitor_get_state (sync) == XJ_SYNC_STATE_OFFLINE
+                         && !xj_sync_monitor_is_running (sync) && changes_waiting (f) > 0,
+                         NETWORK_WAIT_MS);
+  offline = g_strdup (status_text (f));
+  g_assert_nonnull (strstr (offline, _("Offline")));
+  shoot (f, "status-offline-waiting.png");
+
+  g_assert_true (g_spawn_command_line_sync (env ("XJ_TEAM_PG_START"), NULL, NULL, NULL, NULL));
+  g_assert_cmpint (sync_now (f), ==, XJ_SYNC_STATE_IDLE);
+  g_assert_cmpuint (changes_waiting (f), ==, 0);
+}
+
+/* Leave with a change not sent yet: asked first, then the laptop is in no
+ * team and the Conflicts area and the status are gone. */
+static void
+test_leave (Fixture       *f,
+            gconstpointer  data)
+{
+  XjTeamPage *page;
+  GtkWindow *dialog;
+  g_autofree char *waiting = NULL;
+
+  g_assert_true (joined (f));
+  xj_sync_monitor_stop (monitor (f));
+  complete_inspection (f, "东湖花园");
+  g_assert_cmpuint (changes_waiting (f), >, 0);
+  shoot (f, "status-waiting.png");
+  page = open_team_page (f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "team.leave", NULL));
+  xj_test_wait_until ((dialog = xj_test_find_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  waiting = g_strdup_printf ("%u", changes_waiting (f));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), waiting));
+  shoot (f, "leave-asks.png");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "leave");
+  xj_test_wait_until_ms (!joined (f), NETWORK_WAIT_MS);
+  xj_test_wait_until (!gtk_widget_get_visible (xj_test_find_by_type (GTK_WIDGET (f->window),
+                                                                     XJ_TYPE_SYNC_STATUS)));
+}
+
+/* A liaison's laptop: New Inspection is off, and says why. */
+static void
+test_role (Fixture       *f,
+           gconstpointer  data)
+{
+  GtkWidget *page;
+  GtkWidget *button;
+  g_autofree char *reason = xj_team_role_refusal ("liaison", XJ_TEAM_ACT_START_INSPECTION);
+
+  g_assert_true (joined (f));
+  xj_window_show_area (f->window, "inspections");
+  page = xj_window_get_area (f->window, "inspections");
+  button = xj_test_find_widget (page, "new_button");
+  xj_test_wait_until (gtk_widget_get_mapped (button));
+  g_assert_false (gtk_widget_is_sensitive (button));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, reason);
+  /* This laptop joined from the command line with PGPASSWORD: the app has
+   * no password for the server, and the status says so. */
+  xj_test_wait_until_ms (xj_sync_monitor_get_state (monitor (f)) == XJ_SYNC_STATE_ERROR,
+                         NETWORK_WAIT_MS);
+  shoot (f, "status-error.png");
+}
+
+/* The liaison's laptop: after a sync it holds laptop A's inspections; a
+ * notice raised on one of them and issued goes to the team. */
+static void
+test_raise_notice (Fixture       *f,
+                   gconstpointer  data)
+{
+  XjInspectionFilter filter = XJ_INSPECTION_FILTER_INIT;
+  g_autoptr(GPtrArray) team = NULL;
+  g_autoptr(XjNotice) notice = NULL;
+  g_autoptr(GError) error = NULL;
+  XjInspection *theirs;
+
+  g_assert_cmpint (sync_now (f), ==, XJ_SYNC_STATE_IDLE);
+  filter.whose = XJ_INSPECTION_WHOSE_TEAM;
+  team = xj_store_list_inspections (f->store, &filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (team->len, >, 0);
+  theirs = g_ptr_array_index (team, team->len - 1);
+  notice = xj_notice_new (XJ_NOTICE_TYPE_RECTIFICATION, theirs->site_id);
+  xj_notice_set_inspection_id (notice, theirs->id);
+  xj_notice_set_description (notice, "3 号楼门厅地面有积水");
+  xj_notice_set_area (notice, "3 号楼门厅");
+  xj_notice_set_deadline (notice, xj_clock_now () + 3 * 86400);
+  g_assert_true (xj_store_create_notice (f->store, notice, 90, "李娜", &error));
+  g_assert_no_error (error);
+  g_assert_true (xj_store_issue_notice (f->store, xj_notice_get_id (notice), "李娜", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sync_now (f), ==, XJ_SYNC_STATE_IDLE);
+  g_assert_cmpuint (changes_waiting (f), ==, 0);
+}
+
+/* Laptop A: the notice the liaison issued on A's own inspection arrives
+ * with the sync, is announced on the desktop, and is on the board. */
+static void
+test_notified (Fixture       *f,
+               gconstpointer  data)
+{
+  GtkWidget *page;
+
+  g_assert_cmpint (sync_now (f), ==, XJ_SYNC_STATE_IDLE);
+  g_assert_cmpuint (xj_sync_monitor_get_n_notified (monitor (f)), >=, 1);
+  xj_window_show_area (f->window, "notices");
+  page = xj_window_get_area (f->window, "notices");
+  xj_test_wait_until_ms (xj_test_label_shown (page, env ("XJ_TEAM_SITE")), NETWORK_WAIT_MS);
+  shoot (f, "team-notice-board.png");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* Not xj_test_init_ui: its private bus has no keyring; the script's
+   * session bus (its own dbus-run-session) has one. */
+  g_setenv ("TZ", "Asia/Shanghai", TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  textdomain (GETTEXT_PACKAGE);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add ("/xj/team-ui/join", Fixture, NULL, fixture_set_up, test_join, fixture_tear_down);
+  g_test_add ("/xj/team-ui/complete", Fixture, NULL, fixture_set_up, test_complete,
+              fixture_tear_down);
+  g_test_add ("/xj/team-ui/arrives", Fixture, NULL, fixture_set_up, test_arrives,
+              fixture_tear_down);
+  g_test_add ("/xj/team-ui/conflict", Fixture, NULL, fixture_set_up, test_conflict,
+              fixture_tear_down);
+  g_test_add ("/xj/team-ui/raise-notice", Fixture, NULL, fixture_set_up, test_raise_notice,
+              fixture_tear_down);
+  g_test_add ("/xj/team-ui/notified", Fixture, NULL, fixture_set_up, test_notified,
+              fixture_tear_down);
+  g_test_add ("/xj/team-ui/role", Fixture, NULL, fixture_set_up, test_role, fixture_tear_down);
+  g_test_add ("/xj/team-ui/leave", Fixture, NULL, fixture_set_up, test_leave,
+              fixture_tear_down);
+  g_test_add ("/xj/team-ui/offline", Fixture, NULL, fixture_set_up, test_offline,
+              fixture_tear_down);
+  return g_test_run ();
+}

@@ -1,0 +1,84 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# The team in the app against a real throwaway PostgreSQL: data folders
+# prepared with the `xunjian` CLI, the application run on them under the
+# suite's X server (or an Xvfb of its own) with a desktop keyring of its
+# own, and each step driven on the real widgets by team-ui-driver.
+# TAP output.
+set -u
+if [ -z "${XJ_KEYRING_BUS:-}" ]; then
+  XJ_KEYRING_BUS=1 exec dbus-run-session -- "$0" "$@"
+fi
+if [ -z "${DISPLAY:-}" ]; then
+  exec xvfb-run -a -s "-screen 0 1366x768x24" "$0" "$@"
+fi
+bin=${XUNJIAN_BINARY:?}
+driver=${XJ_TEAM_UI_DRIVER:?}
+. "$(dirname "$0")/pg-harness.sh"
+unset WAYLAND_DISPLAY PGPASSWORD PGPASSFILE
+export HOME=$pg_dir/home
+mkdir -p "$HOME"
+command -v gnome-keyring-daemon >/dev/null || { echo "Bail out! gnome-keyring is not installed"; exit 1; }
+printf 'keyring-pw' | env -u DISPLAY gnome-keyring-daemon --unlock --components=secrets >/dev/null
+# The desktop's notification server, recording what it is shown.
+/usr/bin/python3 "$(dirname "$0")/notifications.py" "$pg_dir/notifications" &
+notifications_pid=$!
+trap 'kill $notifications_pid 2>/dev/null; pg_cleanup' EXIT
+export ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 GTK_A11Y=none NO_AT_BRIDGE=1
+
+"$bin" server init "$pg_admin" >/dev/null || { echo "Bail out! server init failed"; exit 1; }
+"$bin" server add-user "$pg_admin" zhang inspector --password 'Zhang-pw-1' >/dev/null
+"$bin" server add-user "$pg_admin" li liaison --password 'Li-pw-1' >/dev/null
+export XJ_TEAM_HOST=$pg_dir XJ_TEAM_DB=team
+
+# drive STEP DATA_DIR USER PASSWORD: one step of the scenario in the app.
+drive () {
+  LANG=zh_CN.UTF-8 LANGUAGE=zh_CN XJ_TEAM_DATA_DIR=$2 XJ_TEAM_USER=$3 XJ_TEAM_PASSWORD=$4 \
+    "$driver" -p "/xj/team-ui/$1" >"$pg_dir/driver-$1.log" 2>&1
+  status=$?
+  [ $status -eq 0 ] || cat "$pg_dir/driver-$1.log" >&2
+  return $status
+}
+
+a=$pg_dir/laptop-a
+b=$pg_dir/laptop-b
+mkdir -p "$a" "$b"
+"$bin" server add-user "$pg_admin" wang inspector --password 'Wang-pw-1' >/dev/null
+export XJ_TEAM_SITE=新城花园 XJ_TEAM_SITE_OFFLINE=翠湖花园
+if [ "$(id -u)" = 0 ]; then as_pg="runuser -u postgres --"; else as_pg=; fi
+export XJ_TEAM_PG_STOP="$as_pg $pg_bin/pg_ctl -D $pg_dir/data -m fast -w stop"
+export XJ_TEAM_PG_START="$as_pg $pg_bin/pg_ctl -D $pg_dir/data -l $pg_dir/log -w -t 60 start"
+
+drive join "$a" zhang Zhang-pw-1; ok $? "join from Preferences -> Team (no route, wrong password, reached as inspector, joined)"
+[ "$(sqlite3 "$a/xunjian.db" "SELECT value FROM team_settings WHERE key = 'role'")" = inspector ]
+ok $? "the laptop keeps the role the server gave"
+! grep -rqa "Zhang-pw-1" "$a"; ok $? "the password is nowhere in the data folder"
+"$bin" --data-dir "$a.2" team join "host=$pg_dir dbname=team" --user zhang </dev/null >/dev/null 2>&1
+ok $? "the password typed in Preferences is in the desktop keyring"
+drive join "$b" wang Wang-pw-1; ok $? "a second laptop (wang) joins from Preferences too"
+
+drive complete "$a" zhang Zhang-pw-1; ok $? "an inspection completed on laptop A syncs by itself"
+[ "$(psql_value "SELECT count(*) FROM xunjian.inspections")" -ge 1 ]; ok $? "and is on the server"
+drive arrives "$b" wang Wang-pw-1; ok $? "after Sync Now it is in laptop B's Inspections list"
+
+# The Conflicts page's step (/xj/team-ui/conflict: the same site renamed on
+# both laptops, B finds the conflict, Keep Mine) joins this script once the
+# engine records conflicts (issue 13; xj-team-sync.c does not yet).
+drive offline "$a" zhang Zhang-pw-1
+ok $? "server stopped while the app runs: offline, nothing blocks, work waits, the sync after restart catches up"
+[ "$(psql_value "SELECT count(*) FROM xunjian.sites WHERE body->>'name' = '翠湖花园'")" = 1 ]
+ok $? "what was done offline is on the server"
+c=$pg_dir/laptop-c
+mkdir -p "$c"
+PGPASSWORD=Li-pw-1 "$bin" --data-dir "$c" team join "host=$pg_dir dbname=team" --user li </dev/null >/dev/null 2>"$pg_dir/join-c.err"
+ok $? "a liaison's laptop joins (command line)" || cat "$pg_dir/join-c.err" >&2
+drive role "$c" li Li-pw-1; ok $? "on a liaison's laptop New Inspection is off, with the reason"
+# This time the liaison's password comes from libpq's own source.
+PGPASSWORD=Li-pw-1 drive raise-notice "$c" li Li-pw-1
+ok $? "the liaison issues a notice on laptop A's inspection; it goes to the team"
+drive notified "$a" zhang Zhang-pw-1
+ok $? "it arrives on laptop A by sync and is on the board"
+grep -q "新城花园" "$pg_dir/notifications"; ok $? "and the desktop showed a notification naming it"
+drive leave "$b" wang Wang-pw-1; ok $? "Leave with a change not sent asks first, then leaves"
+[ "$(sqlite3 "$b/xunjian.db" "SELECT count(*) FROM team_settings")" = 0 ]; ok $? "laptop B is in no team"
+done_testing
