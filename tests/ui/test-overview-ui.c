@@ -9,7 +9,10 @@
 
 #include "xj-demo.h"
 #include "xj-demo-inspections.h"
+#include "xj-clock.h"
 #include "xj-overview-page.h"
+#include "xj-period-picker.h"
+#include "xj-site-picker.h"
 #include "xj-site.h"
 #include "xj-test-app.h"
 #include "xj-test-ui.h"
@@ -20,6 +23,7 @@ typedef struct
 {
   XJ_TEST_APP_FIELDS
   gint64 site_id;
+  gint64 other_site_id;    /* one weekly check, nothing failing */
 } Fixture;
 
 static void
@@ -46,6 +50,18 @@ fixture_set_up (Fixture       *f,
       g_assert_cmpint (xj_demo_add_inspection (f->store, &spec, &error), >, 0);
       g_assert_no_error (error);
     }
+  {
+    g_autoptr(XjSite) other = xj_site_new ("星河湾", XJ_SITE_KIND_ESTATE);
+    XjDemoInspection spec = {
+      .template_uid = "xunjian:builtin:weekly-check", .kind = "weekly",
+      .fail_keys = (const char *const[]) { NULL }, .complete = TRUE,
+    };
+
+    g_assert_true (xj_store_save_site (f->store, other, "王芳", &error));
+    f->other_site_id = spec.site_id = xj_site_get_id (other);
+    g_assert_cmpint (xj_demo_add_inspection (f->store, &spec, &error), >, 0);
+    g_assert_no_error (error);
+  }
   xj_test_app_show (XJ_TEST_APP (f), "overview");
 }
 
@@ -87,7 +103,7 @@ test_figures (Fixture       *f,
   xj_test_wait_until (!xj_overview_page_get_loading (page));
   overview = xj_overview_page_get_overview (page);
   g_assert_nonnull (overview);
-  g_assert_cmpuint (overview->n_inspections, ==, 3);
+  g_assert_cmpuint (overview->n_inspections, ==, 4);
   g_assert_cmpuint (overview->repeats->len, ==, 1);
   repeat = &g_array_index (overview->repeats, XjOverviewRepeat, 0);
   g_assert_cmpint (repeat->site_id, ==, f->site_id);
@@ -114,11 +130,166 @@ test_figures (Fixture       *f,
   g_assert_cmpuint (xj_overview_page_get_overview (page)->repeats->len, ==, 0);
 }
 
+/* The check button of @label in the site picker's list (the rows the
+ * search leaves). */
+static GtkCheckButton *
+find_check (GtkWidget  *root,
+            const char *label)
+{
+  if (GTK_IS_CHECK_BUTTON (root) && gtk_widget_get_visible (root)
+      && g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (root)), label) == 0)
+    return GTK_CHECK_BUTTON (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkCheckButton *found = find_check (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static guint
+count_rows (GtkWidget *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    n += GTK_IS_LIST_BOX_ROW (row);
+  return n;
+}
+
+static void
+wait_computed (XjOverviewPage *page)
+{
+  xj_test_wait_until (!xj_overview_page_get_loading (page)
+                      && xj_overview_page_get_overview (page) != NULL);
+}
+
+static void
+test_sites (Fixture       *f,
+            gconstpointer  data)
+{
+  XjOverviewPage *page = find_page (f);
+  GtkWidget *picker = xj_test_find_by_type (GTK_WIDGET (page), XJ_TYPE_SITE_PICKER);
+  GtkMenuButton *button = GTK_MENU_BUTTON (find_child (picker, "sites_button"));
+  GtkWidget *list = find_child (picker, "sites_list");
+  GtkCheckButton *all = GTK_CHECK_BUTTON (find_child (picker, "all_check"));
+  const XjOverview *overview;
+
+  wait_computed (page);
+  g_assert_cmpuint (xj_overview_page_get_overview (page)->sites->len, ==, 2);
+
+  /* One site checked: only its figures, computed again in the worker. */
+  gtk_menu_button_popup (button);
+  xj_test_wait_until (count_rows (list) == 2);
+  gtk_check_button_set_active (find_check (list, "翠湖花园"), TRUE);
+  g_assert_true (xj_overview_page_get_loading (page));
+  g_assert_false (gtk_check_button_get_active (all));
+  wait_computed (page);
+  overview = xj_overview_page_get_overview (page);
+  g_assert_cmpuint (overview->sites->len, ==, 1);
+  g_assert_cmpint (g_array_index (overview->sites, XjOverviewSite, 0).site_id, ==, f->site_id);
+  g_assert_cmpuint (overview->n_inspections, ==, 3);
+  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "翠湖花园");
+
+  /* The search narrows the list; the site checked stays chosen. */
+  gtk_editable_set_text (GTK_EDITABLE (find_child (picker, "search_entry")), "星河");
+  xj_test_wait_until (count_rows (list) == 1);
+  g_assert_null (find_check (list, "翠湖花园"));
+  gtk_check_button_set_active (find_check (list, "星河湾"), TRUE);
+  wait_computed (page);
+  overview = xj_overview_page_get_overview (page);
+  g_assert_cmpuint (overview->sites->len, ==, 2);
+  g_assert_cmpuint (overview->n_inspections, ==, 4);
+  g_assert_cmpstr (gtk_menu_button_get_label (button), !=, "翠湖花园");
+
+  /* Nothing found: said so. */
+  gtk_editable_set_text (GTK_EDITABLE (find_child (picker, "search_entry")), "不存在");
+  xj_test_wait_until (count_rows (list) == 0);
+  g_assert_true (gtk_widget_get_visible (find_child (picker, "no_match_label")));
+
+  /* "All sites" clears the selection. */
+  gtk_check_button_set_active (all, TRUE);
+  wait_computed (page);
+  g_assert_cmpuint (xj_overview_page_get_overview (page)->sites->len, ==, 2);
+  g_assert_cmpuint (xj_site_picker_get_selection (XJ_SITE_PICKER (picker), &(guint) { 0 }) == NULL,
+                    ==, TRUE);
+}
+
+static void
+test_custom_period (Fixture       *f,
+                    gconstpointer  data)
+{
+  XjOverviewPage *page = find_page (f);
+  GtkWidget *picker = xj_test_find_by_type (GTK_WIDGET (page), XJ_TYPE_PERIOD_PICKER);
+  GtkWidget *custom = find_child (picker, "custom_button");
+  GtkEditable *from = GTK_EDITABLE (find_child (picker, "from_entry"));
+  GtkEditable *to = GTK_EDITABLE (find_child (picker, "to_entry"));
+  GtkWidget *apply = find_child (picker, "apply_button");
+  GtkWidget *error_label = find_child (picker, "error_label");
+  g_autoptr(GDateTime) now = xj_clock_now_local ();
+  g_autoptr(GDateTime) week_ago = g_date_time_add_days (now, -7);
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *start = g_date_time_format (week_ago, "%Y-%m-%d");
+  const XjOverview *before;
+
+  wait_computed (page);
+  before = xj_overview_page_get_overview (page);
+  g_assert_false (gtk_widget_get_visible (custom));
+
+  /* Choosing "Custom range" asks for days and shows nothing new yet. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_child (picker, "period_dropdown")),
+                              XJ_PERIOD_CUSTOM);
+  g_assert_true (gtk_widget_get_visible (custom));
+  g_assert_false (xj_overview_page_get_loading (page));
+
+  /* Not a date: a clear message, the figures unchanged. */
+  gtk_editable_set_text (from, "2026-02-30");
+  gtk_editable_set_text (to, today);
+  g_signal_emit_by_name (apply, "clicked");
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "2026-02-30"));
+  g_assert_false (xj_overview_page_get_loading (page));
+  g_assert_true (xj_overview_page_get_overview (page) == before);
+
+  /* Backwards: refused too. */
+  gtk_editable_set_text (from, today);
+  gtk_editable_set_text (to, start);
+  g_signal_emit_by_name (apply, "clicked");
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_nonnull (xj_period_picker_get_error (XJ_PERIOD_PICKER (picker)));
+  g_assert_false (xj_overview_page_get_loading (page));
+
+  /* The last week: every inspection, by week. */
+  gtk_editable_set_text (from, start);
+  gtk_editable_set_text (to, today);
+  g_signal_emit_by_name (apply, "clicked");
+  g_assert_false (gtk_widget_get_visible (error_label));
+  g_assert_true (xj_overview_page_get_loading (page));
+  wait_computed (page);
+  g_assert_cmpuint (xj_overview_page_get_overview (page)->n_inspections, ==, 4);
+  g_assert_nonnull (strstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (custom)), today));
+
+  /* A range of days long past: nothing in it. */
+  gtk_editable_set_text (from, "2020-01-01");
+  gtk_editable_set_text (to, "2020-03-31");
+  g_signal_emit_by_name (apply, "clicked");
+  wait_computed (page);
+  g_assert_cmpuint (xj_overview_page_get_overview (page)->n_inspections, ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
   xj_test_init_ui (&argc, &argv);
   g_test_add ("/xj/ui/overview/figures", Fixture, NULL, fixture_set_up, test_figures,
               fixture_tear_down);
+  g_test_add ("/xj/ui/overview/sites", Fixture, NULL, fixture_set_up, test_sites,
+              fixture_tear_down);
+  g_test_add ("/xj/ui/overview/custom-period", Fixture, NULL, fixture_set_up,
+              test_custom_period, fixture_tear_down);
   return g_test_run ();
 }

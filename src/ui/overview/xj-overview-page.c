@@ -16,8 +16,11 @@
 
 #include "xj-notice.h"
 #include "xj-inspection.h"
+#include "xj-clock.h"
 #include "xj-overview-charts.h"
 #include "xj-overview-page.h"
+#include "xj-period-picker.h"
+#include "xj-site-picker.h"
 
 /* Lines and heat-map rows: the sites that need attention first. */
 #define MAX_LINES 5
@@ -27,7 +30,9 @@ struct _XjOverviewPage
 {
   AdwBin          parent_instance;
 
-  GtkDropDown    *period_dropdown;
+  GtkBox         *toolbar;
+  XjPeriodPicker *period_picker;
+  XjSitePicker   *site_picker;
   GtkDropDown    *kind_dropdown;
   GtkSpinner     *spinner;
   GtkLabel       *summary_label;
@@ -112,14 +117,6 @@ put_cell (GtkGrid    *grid,
   gtk_grid_attach (grid, label, column, row, 1, 1);
 }
 
-static char *
-format_day (gint64 t)
-{
-  g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (t);
-
-  return g_date_time_format (local, "%Y-%m-%d");
-}
-
 typedef struct {
   double mean;
   gint64 site_id;
@@ -194,7 +191,7 @@ show_trends (XjOverviewPage *self,
   for (guint i = 0; i < o->points->len; i++, row++)
     {
       const XjOverviewPoint *point = &g_array_index (o->points, XjOverviewPoint, i);
-      g_autofree char *day = format_day (point->period_start);
+      g_autofree char *day = xj_format_local_day (point->period_start);
       g_autofree char *n = g_strdup_printf ("%u", point->n_inspections);
       g_autofree char *score = point->n_scored > 0 ? g_strdup_printf ("%.1f", point->score)
                                                    : g_strdup ("—");
@@ -257,7 +254,7 @@ show_repeats (XjOverviewPage *self)
     {
       const XjOverviewRepeat *r = &g_array_index (o->repeats, XjOverviewRepeat, i);
       g_autofree char *count = g_strdup_printf ("%u", r->count);
-      g_autofree char *last = format_day (r->last_at);
+      g_autofree char *last = xj_format_local_day (r->last_at);
 
       put_cell (grid, 0, i + 1, r->site_name);
       put_cell (grid, 1, i + 1, r->prompt);
@@ -393,24 +390,6 @@ show_overview (XjOverviewPage *self)
 /* --- loading -------------------------------------------------------------- */
 
 static void
-period_for (guint   choice,
-            gint64 *from,
-            gint64 *to,
-            XjOverviewBucket *bucket)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) month = g_date_time_new_local (g_date_time_get_year (now),
-                                                      g_date_time_get_month (now), 1, 0, 0, 0);
-  g_autoptr(GDateTime) next = g_date_time_add_months (month, 1);
-  g_autoptr(GDateTime) first = g_date_time_add_months (month, choice == 0 ? 0
-                                                              : choice == 1 ? -2 : -11);
-
-  *from = g_date_time_to_unix (first);
-  *to = g_date_time_to_unix (next);
-  *bucket = choice == 2 ? XJ_OVERVIEW_BY_MONTH : XJ_OVERVIEW_BY_WEEK;
-}
-
-static void
 on_computed_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
@@ -425,7 +404,8 @@ on_computed_cb (GObject      *source,
   g_clear_object (&self->cancellable);
   if (overview == NULL)
     {
-      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "s", error->message);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "(ss)",
+                                  _("Could not compute the overview"), error->message);
       return;
     }
   /* The old charts go with the old figures they point into. */
@@ -447,8 +427,8 @@ xj_overview_page_reload (XjOverviewPage *self)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  period_for (gtk_drop_down_get_selected (self->period_dropdown), &query.from, &query.to,
-              &query.bucket);
+  xj_period_picker_get_range (self->period_picker, &query.from, &query.to, &query.bucket);
+  query.site_ids = xj_site_picker_get_selection (self->site_picker, &query.n_site_ids);
   query.kind = gtk_drop_down_get_selected (self->kind_dropdown);
   gtk_spinner_start (self->spinner);
   xj_overview_compute_async (xj_application_get_store (self->application), &query,
@@ -509,7 +489,9 @@ xj_overview_page_class_init (XjOverviewPageClass *klass)
 
   object_class->dispose = xj_overview_page_dispose;
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/xunjian/Xunjian/xj-overview-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, XjOverviewPage, period_dropdown);
+  g_type_ensure (XJ_TYPE_PERIOD_PICKER);
+  gtk_widget_class_bind_template_child (widget_class, XjOverviewPage, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, XjOverviewPage, period_picker);
   gtk_widget_class_bind_template_child (widget_class, XjOverviewPage, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, XjOverviewPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, XjOverviewPage, summary_label);
@@ -523,8 +505,6 @@ static void
 xj_overview_page_init (XjOverviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect_swapped (self->period_dropdown, "notify::selected",
-                            G_CALLBACK (on_choice_changed_cb), self);
   g_signal_connect_swapped (self->kind_dropdown, "notify::selected",
                             G_CALLBACK (on_choice_changed_cb), self);
   g_signal_connect_swapped (self->table_button, "toggled", G_CALLBACK (on_table_toggled_cb), self);
@@ -536,7 +516,13 @@ xj_overview_page_new (XjApplication *application)
   XjOverviewPage *self = g_object_new (XJ_TYPE_OVERVIEW_PAGE, NULL);
 
   self->application = g_object_ref (application);
-  gtk_drop_down_set_selected (self->period_dropdown, 2);
+  self->site_picker = XJ_SITE_PICKER (xj_site_picker_new (xj_application_get_store (application)));
+  gtk_box_insert_child_after (self->toolbar, GTK_WIDGET (self->site_picker),
+                              GTK_WIDGET (self->period_picker));
+  g_signal_connect_swapped (self->site_picker, "changed", G_CALLBACK (on_choice_changed_cb), self);
+  xj_period_picker_set_choice (self->period_picker, XJ_PERIOD_LAST_12_MONTHS);
+  g_signal_connect_swapped (self->period_picker, "changed", G_CALLBACK (on_choice_changed_cb),
+                            self);
   xj_overview_page_reload (self);
   return GTK_WIDGET (self);
 }
