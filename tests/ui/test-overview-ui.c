@@ -10,6 +10,8 @@
 #include "xj-demo.h"
 #include "xj-demo-inspections.h"
 #include "xj-clock.h"
+#include "xj-notice.h"
+#include "xj-overview-drill-dialog.h"
 #include "xj-overview-page.h"
 #include "xj-period-picker.h"
 #include "xj-site-picker.h"
@@ -281,6 +283,95 @@ test_custom_period (Fixture       *f,
   g_assert_cmpuint (xj_overview_page_get_overview (page)->n_inspections, ==, 0);
 }
 
+/* The button that activates @action with @target (floating, consumed). */
+static GtkWidget *
+find_actionable (GtkWidget  *root,
+                 const char *action,
+                 GVariant   *target)
+{
+  g_autoptr(GVariant) wanted = g_variant_ref_sink (target);
+  GtkWidget *found = NULL;
+
+  if (GTK_IS_BUTTON (root)
+      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0
+      && g_variant_equal (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (root)), wanted))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL && found == NULL;
+       child = gtk_widget_get_next_sibling (child))
+    found = find_actionable (child, action, g_variant_ref (wanted));
+  return found;
+}
+
+static XjOverviewDrillDialog *
+wait_drill_dialog (void)
+{
+  GtkWindow *dialog = NULL;
+
+  xj_test_wait_until ((dialog = xj_test_find_window (XJ_TYPE_OVERVIEW_DRILL_DIALOG)) != NULL
+                      && !xj_overview_drill_dialog_get_loading (XJ_OVERVIEW_DRILL_DIALOG (dialog)));
+  return XJ_OVERVIEW_DRILL_DIALOG (dialog);
+}
+
+static void
+test_drill_down (Fixture       *f,
+                 gconstpointer  data)
+{
+  XjOverviewPage *page = find_page (f);
+  const XjOverview *overview;
+  const XjOverviewCell *cell;
+  XjOverviewDrillDialog *dialog;
+  GArray *inspections;
+  GtkWidget *list, *button, *board;
+  gint64 opened;
+
+  wait_computed (page);
+  overview = xj_overview_page_get_overview (page);
+  cell = xj_overview_find_cell (overview, f->site_id, XJ_OVERVIEW_CLEANING);
+  g_assert_nonnull (cell);
+  g_assert_cmpuint (cell->n_inspections, ==, 3);
+
+  /* A heat-map cell (the click on the chart activates this action): the
+   * inspections behind it, newest first, read in a worker. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "overview.drill-cell", "(xi)",
+                                             f->site_id, (int) XJ_OVERVIEW_CLEANING));
+  dialog = wait_drill_dialog ();
+  inspections = xj_overview_drill_dialog_get_inspections (dialog);
+  g_assert_cmpuint (inspections->len, ==, cell->n_inspections);
+  g_assert_cmpstr (g_array_index (inspections, XjOverviewInspection, 0).site_name, ==, "翠湖花园");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  xj_test_wait_until (xj_test_find_window (XJ_TYPE_OVERVIEW_DRILL_DIALOG) == NULL);
+
+  /* The repeat finding's count in the table: the two inspections where the
+   * litter item failed; a row opens its inspection and the dialog goes. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_child (GTK_WIDGET (page), "table_button")),
+                                TRUE);
+  button = xj_test_find_button (find_child (GTK_WIDGET (page), "charts_box"), "2");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  dialog = wait_drill_dialog ();
+  inspections = xj_overview_drill_dialog_get_inspections (dialog);
+  g_assert_cmpuint (inspections->len, ==, 2);
+  for (guint i = 0; i < inspections->len; i++)
+    g_assert_cmpuint (g_array_index (inspections, XjOverviewInspection, i).n_failed, ==, 1);
+  opened = g_array_index (inspections, XjOverviewInspection, 0).inspection_id;
+  list = find_child (GTK_WIDGET (dialog), "inspections_list");
+  g_signal_emit_by_name (list, "row-activated",
+                         gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+  xj_test_wait_until (xj_test_find_window (XJ_TYPE_OVERVIEW_DRILL_DIALOG) == NULL);
+  g_assert_cmpint (xj_window_get_inspection_id (f->window), ==, opened);
+  xj_window_close_inspection (f->window);
+
+  /* A notice figure: the board, filtered the same way. */
+  button = find_actionable (GTK_WIDGET (page), "win.show-notices",
+                            g_variant_new ("(xibb)", (gint64) 0, -1, FALSE, TRUE));
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  board = xj_window_get_area (f->window, "notices");
+  g_assert_true (gtk_widget_get_mapped (board));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (xj_test_find_named (board,
+                                                                             "escalated-filter"))));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -291,5 +382,7 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/xj/ui/overview/custom-period", Fixture, NULL, fixture_set_up,
               test_custom_period, fixture_tear_down);
+  g_test_add ("/xj/ui/overview/drill-down", Fixture, NULL, fixture_set_up, test_drill_down,
+              fixture_tear_down);
   return g_test_run ();
 }

@@ -367,7 +367,7 @@ on_heat_map_pressed_cb (GtkGestureClick *gesture,
   gint64 site_id;
 
   if (cell_at (widget, chart, x, y, &site_id, &category))
-    gtk_widget_activate_action (widget, "win.show-area", "s", "inspections");
+    gtk_widget_activate_action (widget, "overview.drill-cell", "(xi)", site_id, (int) category);
 }
 
 GtkWidget *

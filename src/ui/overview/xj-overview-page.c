@@ -18,6 +18,7 @@
 #include "xj-inspection.h"
 #include "xj-clock.h"
 #include "xj-overview-charts.h"
+#include "xj-overview-drill-dialog.h"
 #include "xj-overview-page.h"
 #include "xj-period-picker.h"
 #include "xj-site-picker.h"
@@ -44,6 +45,10 @@ struct _XjOverviewPage
   XjApplication  *application;
   GCancellable   *cancellable;
   XjOverview     *overview;
+  /* The query being computed, and the one the figures on screen answer
+   * (what a click drills into); each owns its site ids. */
+  XjOverviewQuery pending;
+  XjOverviewQuery shown;
 };
 
 G_DEFINE_FINAL_TYPE (XjOverviewPage, xj_overview_page, ADW_TYPE_BIN)
@@ -115,6 +120,40 @@ put_cell (GtkGrid    *grid,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_grid_attach (grid, label, column, row, 1, 1);
+}
+
+/* A figure that opens what is behind it: a flat button activating
+ * @action with @target. */
+static GtkWidget *
+figure_button_new (const char *text,
+                   const char *action,
+                   GVariant   *target)
+{
+  GtkWidget *button = gtk_button_new_with_label (text);
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
+  return button;
+}
+
+static void
+put_button (GtkGrid    *grid,
+            guint       column,
+            guint       row,
+            const char *text,
+            const char *action,
+            GVariant   *target)
+{
+  gtk_grid_attach (grid, figure_button_new (text, action, target), column, row, 1, 1);
+}
+
+static void
+query_clear (XjOverviewQuery *query)
+{
+  g_free ((gint64 *) query->site_ids);
+  *query = (XjOverviewQuery) { 0 };
 }
 
 typedef struct {
@@ -232,7 +271,11 @@ show_heat_map (XjOverviewPage *self)
           g_autofree char *text = cell != NULL && cell->has_score
                                   ? g_strdup_printf ("%.1f", cell->score) : g_strdup ("—");
 
-          put_cell (grid, c + 1, s + 1, text);
+          if (cell != NULL && cell->has_score)
+            put_button (grid, c + 1, s + 1, text, "overview.drill-cell",
+                        g_variant_new ("(xi)", site_id, (int) c));
+          else
+            put_cell (grid, c + 1, s + 1, text);
         }
     }
 }
@@ -258,10 +301,32 @@ show_repeats (XjOverviewPage *self)
 
       put_cell (grid, 0, i + 1, r->site_name);
       put_cell (grid, 1, i + 1, r->prompt);
-      put_cell (grid, 2, i + 1, count);
+      put_button (grid, 2, i + 1, count, "overview.drill-repeat", g_variant_new_uint32 (i));
       put_cell (grid, 3, i + 1, last);
       put_cell (grid, 4, i + 1, r->notice_number != NULL ? r->notice_number : "—");
     }
+}
+
+/* The board filtered by the one site chosen (the board filters one site at
+ * most: with several chosen it shows them all). */
+static GVariant *
+notices_target (XjOverviewPage *self,
+                int             party,
+                gboolean        overdue,
+                gboolean        escalated)
+{
+  gint64 site_id = self->shown.n_site_ids == 1 ? self->shown.site_ids[0] : 0;
+
+  return g_variant_new ("(xibb)", site_id, party, overdue, escalated);
+}
+
+static GtkBox *
+add_figure_row (GtkBox *box)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  gtk_box_append (box, row);
+  return GTK_BOX (row);
 }
 
 static void
@@ -269,26 +334,37 @@ show_notices (XjOverviewPage *self)
 {
   const XjOverviewNotices *n = &self->overview->notices;
   g_autoptr(GString) ages = g_string_new (NULL);
-  g_autoptr(GString) parties = g_string_new (NULL);
   g_autoptr(GString) closing = g_string_new (NULL);
-  g_autofree char *summary = NULL;
+  g_autofree char *open = g_strdup_printf (_("Open %u"), n->open);
+  g_autofree char *overdue = g_strdup_printf (_("Overdue %u"), n->overdue);
+  g_autofree char *escalated = g_strdup_printf (_("Escalated %u"), n->escalated);
+  GtkBox *row;
 
   for (guint a = 0; a < XJ_OVERVIEW_N_AGES; a++)
     g_string_append_printf (ages, "%s%s %u", a > 0 ? "　" : "", xj_overview_age_get_label (a),
                             n->open_by_age[a]);
-  for (guint p = 0; p < XJ_OVERVIEW_N_PARTIES; p++)
-    g_string_append_printf (parties, "%s%s %u", p > 0 ? "　" : "",
-                            xj_responsible_party_get_label (p), n->open_by_party[p]);
   for (guint t = 0; t < XJ_OVERVIEW_N_NOTICE_TYPES; t++)
     if (n->closed_by_type[t] > 0)
       g_string_append_printf (closing, "%s%s %.1f", closing->len > 0 ? "　" : "",
                               xj_notice_type_get_label (t), n->days_to_close_by_type[t]);
-  summary = g_strdup_printf (_("Open %u · overdue %u · escalated %u"), n->open, n->overdue,
-                             n->escalated);
-  add_heading (self->charts_box, _("Notices"));
-  add_text (self->charts_box, summary);
+  add_heading (self->charts_box, _("Notices (click a figure for the board)"));
+  row = add_figure_row (self->charts_box);
+  gtk_box_append (row, figure_button_new (open, "win.show-notices",
+                                          notices_target (self, -1, FALSE, FALSE)));
+  gtk_box_append (row, figure_button_new (overdue, "win.show-notices",
+                                          notices_target (self, -1, TRUE, FALSE)));
+  gtk_box_append (row, figure_button_new (escalated, "win.show-notices",
+                                          notices_target (self, -1, FALSE, TRUE)));
   add_text (self->charts_box, ages->str);
-  add_text (self->charts_box, parties->str);
+  row = add_figure_row (self->charts_box);
+  for (guint p = 0; p < XJ_OVERVIEW_N_PARTIES; p++)
+    {
+      g_autofree char *party = g_strdup_printf ("%s %u", xj_responsible_party_get_label (p),
+                                                n->open_by_party[p]);
+
+      gtk_box_append (row, figure_button_new (party, "win.show-notices",
+                                              notices_target (self, (int) p, FALSE, FALSE)));
+    }
   if (closing->len > 0)
     {
       g_autofree char *line = g_strdup_printf (_("Mean days to close: %s"), closing->str);
@@ -413,6 +489,9 @@ on_computed_cb (GObject      *source,
   clear_box (self->table_box);
   g_clear_pointer (&self->overview, xj_overview_free);
   self->overview = overview;
+  query_clear (&self->shown);
+  self->shown = self->pending;
+  self->pending = (XjOverviewQuery) { 0 };
   show_overview (self);
 }
 
@@ -430,6 +509,10 @@ xj_overview_page_reload (XjOverviewPage *self)
   xj_period_picker_get_range (self->period_picker, &query.from, &query.to, &query.bucket);
   query.site_ids = xj_site_picker_get_selection (self->site_picker, &query.n_site_ids);
   query.kind = gtk_drop_down_get_selected (self->kind_dropdown);
+  query_clear (&self->pending);
+  self->pending = query;
+  if (query.site_ids != NULL)
+    self->pending.site_ids = g_memdup2 (query.site_ids, query.n_site_ids * sizeof (gint64));
   gtk_spinner_start (self->spinner);
   xj_overview_compute_async (xj_application_get_store (self->application), &query,
                              self->cancellable, on_computed_cb, g_object_ref (self));
@@ -465,6 +548,76 @@ on_table_toggled_cb (XjOverviewPage *self)
                                     ? "table" : "charts");
 }
 
+static void
+present_drill (XjOverviewPage        *self,
+               const XjOverviewDrill *drill,
+               const char            *title,
+               const char            *subtitle)
+{
+  XjOverviewDrillDialog *dialog;
+
+  dialog = xj_overview_drill_dialog_new (xj_application_get_store (self->application),
+                                         &self->shown, drill, title, subtitle);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog),
+                                GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static char *
+shown_period (XjOverviewPage *self)
+{
+  g_autofree char *from = xj_format_local_day (self->shown.from);
+  g_autofree char *last = xj_format_local_day (self->shown.to - 1);
+
+  /* Translators: a period from its first to its last day */
+  return g_strdup_printf (_("%s to %s"), from, last);
+}
+
+/* overview.drill-cell ((xi)): the inspections behind a heat-map cell. */
+static void
+drill_cell_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  XjOverviewPage *self = XJ_OVERVIEW_PAGE (widget);
+  XjOverviewDrill drill = { 0 };
+  g_autofree char *period = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (self->overview == NULL)
+    return;
+  g_variant_get (parameter, "(xi)", &drill.site_id, &drill.category);
+  if (drill.category < 0 || drill.category >= XJ_OVERVIEW_N_CATEGORIES)
+    return;
+  period = shown_period (self);
+  subtitle = g_strdup_printf ("%s · %s", xj_overview_category_get_label (drill.category),
+                              period);
+  present_drill (self, &drill, xj_overview_site_name (self->overview, drill.site_id), subtitle);
+}
+
+/* overview.drill-repeat (u): the inspections where a repeat finding failed. */
+static void
+drill_repeat_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  XjOverviewPage *self = XJ_OVERVIEW_PAGE (widget);
+  guint index = g_variant_get_uint32 (parameter);
+  const XjOverviewRepeat *repeat;
+  XjOverviewDrill drill = { .category = -1 };
+  g_autofree char *period = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (self->overview == NULL || index >= self->overview->repeats->len)
+    return;
+  repeat = &g_array_index (self->overview->repeats, XjOverviewRepeat, index);
+  drill.site_id = repeat->site_id;
+  drill.item_key = repeat->item_key;
+  period = shown_period (self);
+  subtitle = g_strdup_printf ("%s · %s", repeat->site_name, period);
+  present_drill (self, &drill, repeat->prompt, subtitle);
+}
+
 /* --- GObject -------------------------------------------------------------- */
 
 static void
@@ -477,6 +630,8 @@ xj_overview_page_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), XJ_TYPE_OVERVIEW_PAGE);
   g_clear_pointer (&self->overview, xj_overview_free);
+  query_clear (&self->pending);
+  query_clear (&self->shown);
   g_clear_object (&self->application);
   G_OBJECT_CLASS (xj_overview_page_parent_class)->dispose (object);
 }
@@ -499,6 +654,10 @@ xj_overview_page_class_init (XjOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XjOverviewPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, XjOverviewPage, charts_box);
   gtk_widget_class_bind_template_child (widget_class, XjOverviewPage, table_box);
+  gtk_widget_class_install_action (widget_class, "overview.drill-cell", "(xi)",
+                                   drill_cell_activated);
+  gtk_widget_class_install_action (widget_class, "overview.drill-repeat", "u",
+                                   drill_repeat_activated);
 }
 
 static void
