@@ -12,6 +12,7 @@
 #include "xj-clock.h"
 #include "xj-notice.h"
 #include "xj-overview-drill-dialog.h"
+#include "xj-overview-mystery.h"
 #include "xj-overview-page.h"
 #include "xj-period-picker.h"
 #include "xj-site-picker.h"
@@ -217,8 +218,8 @@ test_sites (Fixture       *f,
   gtk_check_button_set_active (all, TRUE);
   wait_computed (page);
   g_assert_cmpuint (xj_overview_page_get_overview (page)->sites->len, ==, 2);
-  g_assert_cmpuint (xj_site_picker_get_selection (XJ_SITE_PICKER (picker), &(guint) { 0 }) == NULL,
-                    ==, TRUE);
+  g_assert_null (xj_site_picker_get_selection (XJ_SITE_PICKER (picker), &(guint) { 0 }));
+  gtk_menu_button_popdown (button);
 }
 
 static void
@@ -372,6 +373,96 @@ test_drill_down (Fixture       *f,
                                                                              "escalated-filter"))));
 }
 
+static guint
+count_drawings (GtkWidget *root)
+{
+  guint n = GTK_IS_DRAWING_AREA (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_drawings (child);
+  return n;
+}
+
+/* Three store visits at a store, one where greeting took 54 s (the demo's
+ * failing stopwatch value: 1.8 × the 30 s limit; passing is 0.6 × 30). */
+static void
+test_mystery (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(XjSite) store = xj_site_new ("湖滨银泰旗舰店", XJ_SITE_KIND_STORE);
+  g_autoptr(GError) error = NULL;
+  XjOverviewPage *page = find_page (f);
+  const XjOverview *overview;
+  const XjOverviewHard *approach = NULL;
+  XjHardBins bins;
+  GtkWidget *charts, *tables;
+
+  g_assert_true (xj_store_save_site (f->store, store, "王芳", &error));
+  for (guint i = 0; i < 3; i++)
+    {
+      XjDemoInspection spec = {
+        .site_id = xj_site_get_id (store), .template_uid = "xunjian:builtin:mystery-store-visit",
+        .kind = "mystery_visit", .complete = TRUE,
+        .fail_keys = i == 0 ? (const char *const[]) { "v-approach", "v-greeted", NULL }
+                            : (const char *const[]) { NULL },
+        .remarks = (const char *const[]) { "进店 54 秒无人接待", "无人招呼", NULL },
+      };
+
+      g_assert_cmpint (xj_demo_add_inspection (f->store, &spec, &error), >, 0);
+      g_assert_no_error (error);
+    }
+  wait_computed (page);
+  charts = find_child (GTK_WIDGET (page), "charts_box");
+  tables = find_child (GTK_WIDGET (page), "table_box");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_child (GTK_WIDGET (page), "kind_dropdown")),
+                              XJ_OVERVIEW_MYSTERY_VISITS);
+  wait_computed (page);
+  overview = xj_overview_page_get_overview (page);
+  g_assert_cmpuint (overview->n_inspections, ==, 3);
+
+  /* The steps of the flow: the greeting's three items in three visits,
+   * one failed. */
+  for (guint i = 0; i < overview->steps->len; i++)
+    {
+      const XjOverviewStep *step = &g_array_index (overview->steps, XjOverviewStep, i);
+
+      if (step->position == 1)
+        {
+          g_assert_cmpuint (step->n_fail, ==, 1);
+          g_assert_cmpuint (step->n_pass, ==, 8);
+        }
+    }
+  for (guint i = 0; i < overview->hard->len; i++)
+    if (g_str_equal (((XjOverviewHard *) g_ptr_array_index (overview->hard, i))->item_key,
+                     "v-approach"))
+      approach = g_ptr_array_index (overview->hard, i);
+  g_assert_nonnull (approach);
+  g_assert_cmpuint (approach->values->len, ==, 3);
+  g_assert_cmpuint (approach->n_fail, ==, 1);
+
+  /* Its histogram: bins of 5 s with the 30 s limit on an edge; 18 s twice
+   * in (15, 20], 54 s in (50, 55], failing. */
+  xj_overview_hard_bins (approach, &bins);
+  g_assert_false (bins.per_value);
+  g_assert_cmpfloat (bins.width, ==, 5);
+  g_assert_cmpuint (bins.counts->len, ==, 11);
+  g_assert_cmpuint (g_array_index (bins.counts, guint, 3), ==, 2);
+  g_assert_cmpuint (g_array_index (bins.counts, guint, 10), ==, 1);
+  g_assert_true (xj_overview_hard_bin_passes (approach, &bins, 5));
+  g_assert_false (xj_overview_hard_bin_passes (approach, &bins, 6));
+  g_array_unref (bins.counts);
+
+  /* Drawn: the store's steps and a histogram per hard standard; and the
+   * same numbers in the table view. */
+  g_assert_cmpuint (count_drawings (charts), >=, 1 + overview->hard->len);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_child (GTK_WIDGET (page), "table_button")),
+                                TRUE);
+  g_assert_true (xj_test_label_shown (tables, "湖滨银泰旗舰店"));
+  g_assert_true (xj_test_label_shown (tables, "50–55"));
+  g_assert_true (xj_test_label_shown (tables, "89 % (8/9)"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -383,6 +474,8 @@ main (int argc, char **argv)
   g_test_add ("/xj/ui/overview/custom-period", Fixture, NULL, fixture_set_up,
               test_custom_period, fixture_tear_down);
   g_test_add ("/xj/ui/overview/drill-down", Fixture, NULL, fixture_set_up, test_drill_down,
+              fixture_tear_down);
+  g_test_add ("/xj/ui/overview/mystery", Fixture, NULL, fixture_set_up, test_mystery,
               fixture_tear_down);
   return g_test_run ();
 }

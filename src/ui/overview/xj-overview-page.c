@@ -19,7 +19,9 @@
 #include "xj-clock.h"
 #include "xj-overview-charts.h"
 #include "xj-overview-drill-dialog.h"
+#include "xj-overview-mystery.h"
 #include "xj-overview-page.h"
+#include "xj-overview-tables.h"
 #include "xj-period-picker.h"
 #include "xj-site-picker.h"
 
@@ -54,100 +56,6 @@ struct _XjOverviewPage
 G_DEFINE_FINAL_TYPE (XjOverviewPage, xj_overview_page, ADW_TYPE_BIN)
 
 /* --- helpers -------------------------------------------------------------- */
-
-static void
-clear_box (GtkBox *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
-    gtk_box_remove (box, child);
-}
-
-static void
-add_heading (GtkBox     *box,
-             const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_widget_set_margin_top (label, 12);
-  gtk_box_append (box, label);
-}
-
-static void
-add_text (GtkBox     *box,
-          const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_box_append (box, label);
-}
-
-/* A table: a grid of labels, the first row the headers. */
-static GtkGrid *
-add_table (GtkBox            *box,
-           const char *const *headers)
-{
-  GtkWidget *grid = gtk_grid_new ();
-
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 18);
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 4);
-  for (guint c = 0; headers[c] != NULL; c++)
-    {
-      GtkWidget *label = gtk_label_new (headers[c]);
-
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_grid_attach (GTK_GRID (grid), label, c, 0, 1, 1);
-    }
-  gtk_box_append (box, grid);
-  return GTK_GRID (grid);
-}
-
-static void
-put_cell (GtkGrid    *grid,
-          guint       column,
-          guint       row,
-          const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_grid_attach (grid, label, column, row, 1, 1);
-}
-
-/* A figure that opens what is behind it: a flat button activating
- * @action with @target. */
-static GtkWidget *
-figure_button_new (const char *text,
-                   const char *action,
-                   GVariant   *target)
-{
-  GtkWidget *button = gtk_button_new_with_label (text);
-
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_halign (button, GTK_ALIGN_START);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
-  return button;
-}
-
-static void
-put_button (GtkGrid    *grid,
-            guint       column,
-            guint       row,
-            const char *text,
-            const char *action,
-            GVariant   *target)
-{
-  gtk_grid_attach (grid, figure_button_new (text, action, target), column, row, 1, 1);
-}
 
 static void
 query_clear (XjOverviewQuery *query)
@@ -214,15 +122,15 @@ show_trends (XjOverviewPage *self,
   GtkGrid *grid;
   guint row = 1;
 
-  add_heading (self->charts_box, _("Score over time"));
+  _xj_overview_add_heading (self->charts_box, _("Score over time"));
   gtk_box_append (self->charts_box, xj_overview_trend_chart_new (o, (gint64 *) lines->data,
                                                                  lines->len, FALSE));
-  add_heading (self->charts_box, _("Failure index over time (lower is better)"));
+  _xj_overview_add_heading (self->charts_box, _("Failure index over time (lower is better)"));
   gtk_box_append (self->charts_box, xj_overview_trend_chart_new (o, (gint64 *) lines->data,
                                                                  lines->len, TRUE));
 
-  add_heading (self->table_box, _("Score and failure index over time"));
-  grid = add_table (self->table_box,
+  _xj_overview_add_heading (self->table_box, _("Score and failure index over time"));
+  grid = _xj_overview_add_table (self->table_box,
                     (const char *const[]) { C_("overview", "Site"), C_("overview", "Period from"),
                                             C_("overview", "Inspections"),
                                             C_("overview", "Mean score"),
@@ -236,12 +144,12 @@ show_trends (XjOverviewPage *self,
                                                    : g_strdup ("—");
       g_autofree char *index = g_strdup_printf ("%.2f", point->failure_index);
 
-      put_cell (grid, 0, row, point->site_id == 0 ? _("Team average")
+      _xj_overview_put_cell (grid, 0, row, point->site_id == 0 ? _("Team average")
                                                   : xj_overview_site_name (o, point->site_id));
-      put_cell (grid, 1, row, day);
-      put_cell (grid, 2, row, n);
-      put_cell (grid, 3, row, score);
-      put_cell (grid, 4, row, index);
+      _xj_overview_put_cell (grid, 1, row, day);
+      _xj_overview_put_cell (grid, 2, row, n);
+      _xj_overview_put_cell (grid, 3, row, score);
+      _xj_overview_put_cell (grid, 4, row, index);
     }
 }
 
@@ -253,18 +161,18 @@ show_heat_map (XjOverviewPage *self)
   const char *headers[XJ_OVERVIEW_N_CATEGORIES + 2] = { C_("overview", "Site") };
   GtkGrid *grid;
 
-  add_heading (self->charts_box, _("Category × site (lowest first; hover for the numbers)"));
+  _xj_overview_add_heading (self->charts_box, _("Category × site (lowest first; hover for the numbers)"));
   gtk_box_append (self->charts_box, xj_overview_heat_map_new (o, (gint64 *) rows->data, rows->len));
 
   for (guint c = 0; c < XJ_OVERVIEW_N_CATEGORIES; c++)
     headers[c + 1] = xj_overview_category_get_label (c);
-  add_heading (self->table_box, _("Category × site"));
-  grid = add_table (self->table_box, headers);
+  _xj_overview_add_heading (self->table_box, _("Category × site"));
+  grid = _xj_overview_add_table (self->table_box, headers);
   for (guint s = 0; s < o->sites->len; s++)
     {
       gint64 site_id = g_array_index (o->sites, XjOverviewSite, s).site_id;
 
-      put_cell (grid, 0, s + 1, xj_overview_site_name (o, site_id));
+      _xj_overview_put_cell (grid, 0, s + 1, xj_overview_site_name (o, site_id));
       for (guint c = 0; c < XJ_OVERVIEW_N_CATEGORIES; c++)
         {
           const XjOverviewCell *cell = xj_overview_find_cell (o, site_id, c);
@@ -272,10 +180,10 @@ show_heat_map (XjOverviewPage *self)
                                   ? g_strdup_printf ("%.1f", cell->score) : g_strdup ("—");
 
           if (cell != NULL && cell->has_score)
-            put_button (grid, c + 1, s + 1, text, "overview.drill-cell",
+            _xj_overview_put_button (grid, c + 1, s + 1, text, "overview.drill-cell",
                         g_variant_new ("(xi)", site_id, (int) c));
           else
-            put_cell (grid, c + 1, s + 1, text);
+            _xj_overview_put_cell (grid, c + 1, s + 1, text);
         }
     }
 }
@@ -286,24 +194,24 @@ show_repeats (XjOverviewPage *self)
   const XjOverview *o = self->overview;
   GtkGrid *grid;
 
-  add_heading (self->charts_box, _("Repeat findings (top 10)"));
-  grid = add_table (self->charts_box,
+  _xj_overview_add_heading (self->charts_box, _("Repeat findings (top 10)"));
+  grid = _xj_overview_add_table (self->charts_box,
                     (const char *const[]) { C_("overview", "Site"), C_("overview", "Item"),
                           C_("overview", "Times"), C_("overview", "Last"),
                           C_("overview", "Open notice"), NULL });
   if (o->repeats->len == 0)
-    add_text (self->charts_box, _("No item failed twice at the same site in this period."));
+    _xj_overview_add_text (self->charts_box, _("No item failed twice at the same site in this period."));
   for (guint i = 0; i < o->repeats->len; i++)
     {
       const XjOverviewRepeat *r = &g_array_index (o->repeats, XjOverviewRepeat, i);
       g_autofree char *count = g_strdup_printf ("%u", r->count);
       g_autofree char *last = xj_format_local_day (r->last_at);
 
-      put_cell (grid, 0, i + 1, r->site_name);
-      put_cell (grid, 1, i + 1, r->prompt);
-      put_button (grid, 2, i + 1, count, "overview.drill-repeat", g_variant_new_uint32 (i));
-      put_cell (grid, 3, i + 1, last);
-      put_cell (grid, 4, i + 1, r->notice_number != NULL ? r->notice_number : "—");
+      _xj_overview_put_cell (grid, 0, i + 1, r->site_name);
+      _xj_overview_put_cell (grid, 1, i + 1, r->prompt);
+      _xj_overview_put_button (grid, 2, i + 1, count, "overview.drill-repeat", g_variant_new_uint32 (i));
+      _xj_overview_put_cell (grid, 3, i + 1, last);
+      _xj_overview_put_cell (grid, 4, i + 1, r->notice_number != NULL ? r->notice_number : "—");
     }
 }
 
@@ -347,29 +255,29 @@ show_notices (XjOverviewPage *self)
     if (n->closed_by_type[t] > 0)
       g_string_append_printf (closing, "%s%s %.1f", closing->len > 0 ? "　" : "",
                               xj_notice_type_get_label (t), n->days_to_close_by_type[t]);
-  add_heading (self->charts_box, _("Notices (click a figure for the board)"));
+  _xj_overview_add_heading (self->charts_box, _("Notices (click a figure for the board)"));
   row = add_figure_row (self->charts_box);
-  gtk_box_append (row, figure_button_new (open, "win.show-notices",
+  gtk_box_append (row, _xj_overview_figure_button_new (open, "win.show-notices",
                                           notices_target (self, -1, FALSE, FALSE)));
-  gtk_box_append (row, figure_button_new (overdue, "win.show-notices",
+  gtk_box_append (row, _xj_overview_figure_button_new (overdue, "win.show-notices",
                                           notices_target (self, -1, TRUE, FALSE)));
-  gtk_box_append (row, figure_button_new (escalated, "win.show-notices",
+  gtk_box_append (row, _xj_overview_figure_button_new (escalated, "win.show-notices",
                                           notices_target (self, -1, FALSE, TRUE)));
-  add_text (self->charts_box, ages->str);
+  _xj_overview_add_text (self->charts_box, ages->str);
   row = add_figure_row (self->charts_box);
   for (guint p = 0; p < XJ_OVERVIEW_N_PARTIES; p++)
     {
       g_autofree char *party = g_strdup_printf ("%s %u", xj_responsible_party_get_label (p),
                                                 n->open_by_party[p]);
 
-      gtk_box_append (row, figure_button_new (party, "win.show-notices",
+      gtk_box_append (row, _xj_overview_figure_button_new (party, "win.show-notices",
                                               notices_target (self, (int) p, FALSE, FALSE)));
     }
   if (closing->len > 0)
     {
       g_autofree char *line = g_strdup_printf (_("Mean days to close: %s"), closing->str);
 
-      add_text (self->charts_box, line);
+      _xj_overview_add_text (self->charts_box, line);
     }
 }
 
@@ -379,8 +287,8 @@ show_compliance (XjOverviewPage *self)
   const XjOverview *o = self->overview;
   GtkGrid *grid;
 
-  add_heading (self->charts_box, _("Schedule compliance"));
-  grid = add_table (self->charts_box,
+  _xj_overview_add_heading (self->charts_box, _("Schedule compliance"));
+  grid = _xj_overview_add_table (self->charts_box,
                     (const char *const[]) { C_("overview", "Site"), C_("overview", "Kind"), C_("overview", "Due"),
                           C_("overview", "On time"), C_("overview", "Late"),
                           C_("overview", "Missed"), NULL });
@@ -389,57 +297,14 @@ show_compliance (XjOverviewPage *self)
       const XjOverviewCompliance *c = &g_array_index (o->compliance, XjOverviewCompliance, i);
       const guint values[] = { c->due, c->on_time, c->late, c->missed };
 
-      put_cell (grid, 0, i + 1, xj_overview_site_name (o, c->site_id));
-      put_cell (grid, 1, i + 1, xj_inspection_kind_get_label (c->kind));
+      _xj_overview_put_cell (grid, 0, i + 1, xj_overview_site_name (o, c->site_id));
+      _xj_overview_put_cell (grid, 1, i + 1, xj_inspection_kind_get_label (c->kind));
       for (guint v = 0; v < G_N_ELEMENTS (values); v++)
         {
           g_autofree char *text = g_strdup_printf ("%u", values[v]);
 
-          put_cell (grid, 2 + v, i + 1, text);
+          _xj_overview_put_cell (grid, 2 + v, i + 1, text);
         }
-    }
-}
-
-static void
-show_mystery (XjOverviewPage *self)
-{
-  const XjOverview *o = self->overview;
-  GtkGrid *grid;
-
-  if (o->steps->len == 0 && o->hard->len == 0)
-    return;
-  add_heading (self->charts_box, _("Mystery-shopper steps: pass rate"));
-  grid = add_table (self->charts_box,
-                    (const char *const[]) { C_("overview", "Site"), C_("overview", "Step"),
-                          C_("overview", "Pass rate"), NULL });
-  for (guint i = 0; i < o->steps->len; i++)
-    {
-      const XjOverviewStep *step = &g_array_index (o->steps, XjOverviewStep, i);
-      guint total = step->n_pass + step->n_fail;
-      g_autofree char *rate = total > 0 ? g_strdup_printf ("%.0f %% (%u/%u)",
-                                                           100.0 * step->n_pass / total,
-                                                           step->n_pass, total)
-                                        : g_strdup ("—");
-
-      put_cell (grid, 0, i + 1, xj_overview_site_name (o, step->site_id));
-      put_cell (grid, 1, i + 1, step->title);
-      put_cell (grid, 2, i + 1, rate);
-    }
-  add_heading (self->charts_box, _("Hard standards"));
-  for (guint i = 0; i < o->hard->len; i++)
-    {
-      const XjOverviewHard *hard = g_ptr_array_index (o->hard, i);
-      guint n = hard->values->len;
-      g_autofree char *line = NULL;
-
-      if (n == 0)
-        continue;
-      /* Translators: item: median, 90th percentile and limit with the unit; failures */
-      line = g_strdup_printf (_("%s: median %g %s, 90th percentile %g %s, limit %g %s; %u of %u over"),
-                              hard->prompt, g_array_index (hard->values, double, n / 2), hard->unit,
-                              g_array_index (hard->values, double, (n * 9) / 10), hard->unit,
-                              hard->limit, hard->unit, hard->n_fail, n);
-      add_text (self->charts_box, line);
     }
 }
 
@@ -449,8 +314,8 @@ show_overview (XjOverviewPage *self)
   g_autoptr(GArray) lines = sites_needing_attention (self->overview, MAX_LINES);
   g_autofree char *summary = NULL;
 
-  clear_box (self->charts_box);
-  clear_box (self->table_box);
+  _xj_overview_clear_box (self->charts_box);
+  _xj_overview_clear_box (self->table_box);
   summary = g_strdup_printf (ngettext ("%u inspection in %u site", "%u inspections in %u sites",
                                        self->overview->n_inspections),
                              self->overview->n_inspections, self->overview->sites->len);
@@ -460,7 +325,7 @@ show_overview (XjOverviewPage *self)
   show_repeats (self);
   show_notices (self);
   show_compliance (self);
-  show_mystery (self);
+  xj_overview_mystery_show (self->overview, self->charts_box, self->table_box);
 }
 
 /* --- loading -------------------------------------------------------------- */
@@ -485,8 +350,8 @@ on_computed_cb (GObject      *source,
       return;
     }
   /* The old charts go with the old figures they point into. */
-  clear_box (self->charts_box);
-  clear_box (self->table_box);
+  _xj_overview_clear_box (self->charts_box);
+  _xj_overview_clear_box (self->table_box);
   g_clear_pointer (&self->overview, xj_overview_free);
   self->overview = overview;
   query_clear (&self->shown);
