@@ -17,6 +17,7 @@
 #include "xj-notice-store.h"
 #include "xj-overview.h"
 #include "xj-overview-drill.h"
+#include "xj-overview-export.h"
 #include "xj-schedule.h"
 #include "xj-site.h"
 #include "xj-template-store.h"
@@ -675,6 +676,96 @@ test_drill (Fixture       *f,
                2);
 }
 
+typedef struct {
+  guint inspections, answers, notices, events;
+} Rows;
+
+static gboolean
+count_inspection (const XjExportInspection *row, gpointer data, GError **error)
+{
+  ((Rows *) data)->inspections++;
+  return TRUE;
+}
+
+static gboolean
+count_answer (const XjExportAnswer *row, gpointer data, GError **error)
+{
+  ((Rows *) data)->answers++;
+  return TRUE;
+}
+
+static gboolean
+count_notice (const XjExportNotice *row, gpointer data, GError **error)
+{
+  ((Rows *) data)->notices++;
+  return TRUE;
+}
+
+static gboolean
+count_event (const XjExportEvent *row, gpointer data, GError **error)
+{
+  ((Rows *) data)->events++;
+  return TRUE;
+}
+
+static Rows
+export_rows (Fixture             *f,
+             const XjExportRange *range,
+             guint               *n_compliance)
+{
+  static const XjExportSink sink = { count_inspection, count_answer, count_notice, count_event };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) compliance = NULL;
+  Rows rows = { 0 };
+
+  g_assert_true (xj_store_export_rows (f->store, range, &sink, &rows, &error));
+  g_assert_no_error (error);
+  compliance = xj_store_export_compliance (f->store, range, &error);
+  g_assert_no_error (error);
+  *n_compliance = compliance->len;
+  return rows;
+}
+
+/* What the Overview exports: its period, its sites and its kind. */
+static void
+test_export_selection (Fixture       *f,
+                       gconstpointer  data)
+{
+  gint64 both[] = { f->site_a, f->site_b };
+  XjExportRange range = {
+    .from = local (3, 1, 0, 0), .to = local (4, 1, 0, 0), .site_ids = &f->site_b,
+    .n_site_ids = 1, .with_kind = TRUE, .kind = XJ_OVERVIEW_MYSTERY_VISITS,
+  };
+  guint n_compliance;
+  Rows rows;
+
+  /* 金桂苑's two store visits (two answers each), its work order with
+   * its creation and issue, and no schedule of visits. */
+  rows = export_rows (f, &range, &n_compliance);
+  g_assert_cmpuint (rows.inspections, ==, 2);
+  g_assert_cmpuint (rows.answers, ==, 4);
+  g_assert_cmpuint (rows.notices, ==, 1);
+  g_assert_cmpuint (n_compliance, ==, 0);
+
+  /* Both sites' checks: 翠湖花园's three, 金桂苑's one and its draft
+   * (4 + 4 + 4 + 4 + 1 answers); the four notices issued in March; the
+   * weekly schedule's compliance row. */
+  range.site_ids = both;
+  range.n_site_ids = 2;
+  range.kind = XJ_OVERVIEW_CHECKS;
+  rows = export_rows (f, &range, &n_compliance);
+  g_assert_cmpuint (rows.inspections, ==, 5);
+  g_assert_cmpuint (rows.answers, ==, 17);
+  g_assert_cmpuint (rows.notices, ==, 4);
+  g_assert_cmpuint (n_compliance, ==, 1);
+
+  /* Every kind: the visits too. */
+  range.with_kind = FALSE;
+  rows = export_rows (f, &range, &n_compliance);
+  g_assert_cmpuint (rows.inspections, ==, 7);
+  g_assert_cmpuint (rows.answers, ==, 21);
+}
+
 static void
 test_period_start (void)
 {
@@ -706,5 +797,6 @@ main (int argc, char **argv)
   ADD ("mystery", test_mystery);
   ADD ("async", test_async);
   ADD ("drill", test_drill);
+  ADD ("export-selection", test_export_selection);
   return g_test_run ();
 }

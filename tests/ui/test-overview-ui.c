@@ -463,6 +463,85 @@ test_mystery (Fixture       *f,
   g_assert_true (xj_test_label_shown (tables, "89 % (8/9)"));
 }
 
+/* The rows of each sheet of @path, as openpyxl (as Excel) reads them. */
+static char *
+read_workbook (const char *path)
+{
+  const char *argv[] = {
+    "/usr/bin/python3", "-c",
+    "import sys, openpyxl\n"
+    "wb = openpyxl.load_workbook(sys.argv[1])\n"
+    "ws = wb.worksheets[0]\n"
+    "assert ws.freeze_panes == 'A2'\n"
+    "sites = sorted({r[1] for r in ws.iter_rows(min_row=2, values_only=True)})\n"
+    "print(' '.join(str(w.max_row - 1) for w in wb.worksheets), ','.join(sites))\n",
+    path, NULL,
+  };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out,
+                               NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_strstrip (out);
+}
+
+static void
+export_and_wait (XjOverviewPage *page,
+                 const char     *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_assert_true (gtk_widget_is_sensitive (find_child (GTK_WIDGET (page), "export_button")));
+  xj_overview_page_export_file (page, file);
+  g_assert_true (xj_overview_page_get_exporting (page));
+  g_assert_false (gtk_widget_is_sensitive (find_child (GTK_WIDGET (page), "export_button")));
+  xj_test_wait_until (!xj_overview_page_get_exporting (page));
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+}
+
+/* "Export to Excel" writes what is on screen: its period, sites and kind. */
+static void
+test_export (Fixture       *f,
+             gconstpointer  data)
+{
+  XjOverviewPage *page = find_page (f);
+  GtkWidget *picker = xj_test_find_by_type (GTK_WIDGET (page), XJ_TYPE_SITE_PICKER);
+  g_autofree char *all = g_build_filename (f->dir, "all.xlsx", NULL);
+  g_autofree char *one = g_build_filename (f->dir, "one.xlsx", NULL);
+  g_autofree char *visits = g_build_filename (f->dir, "visits.xlsx", NULL);
+  g_autofree char *rows = NULL;
+
+  wait_computed (page);
+  export_and_wait (page, all);
+  /* Four checks (three at 翠湖花园, one at 星河湾) with every answer, no
+   * notice, no schedule. */
+  rows = read_workbook (all);
+  g_assert_true (g_str_has_prefix (rows, "4 "));
+  g_assert_true (g_str_has_suffix (rows, " 星河湾,翠湖花园"));
+  g_clear_pointer (&rows, g_free);
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (find_child (picker, "sites_button")));
+  xj_test_wait_until (find_check (find_child (picker, "sites_list"), "星河湾") != NULL);
+  gtk_check_button_set_active (find_check (find_child (picker, "sites_list"), "星河湾"), TRUE);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (find_child (picker, "sites_button")));
+  wait_computed (page);
+  export_and_wait (page, one);
+  rows = read_workbook (one);
+  g_assert_true (g_str_has_prefix (rows, "1 "));
+  g_assert_true (g_str_has_suffix (rows, " 星河湾"));
+  g_clear_pointer (&rows, g_free);
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_child (GTK_WIDGET (page), "kind_dropdown")),
+                              XJ_OVERVIEW_MYSTERY_VISITS);
+  wait_computed (page);
+  export_and_wait (page, visits);
+  rows = read_workbook (visits);
+  g_assert_cmpstr (rows, ==, "0 0 0 0 0");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -476,6 +555,8 @@ main (int argc, char **argv)
   g_test_add ("/xj/ui/overview/drill-down", Fixture, NULL, fixture_set_up, test_drill_down,
               fixture_tear_down);
   g_test_add ("/xj/ui/overview/mystery", Fixture, NULL, fixture_set_up, test_mystery,
+              fixture_tear_down);
+  g_test_add ("/xj/ui/overview/export", Fixture, NULL, fixture_set_up, test_export,
               fixture_tear_down);
   return g_test_run ();
 }

@@ -21,6 +21,7 @@
 #include "xj-overview-drill-dialog.h"
 #include "xj-overview-mystery.h"
 #include "xj-overview-page.h"
+#include "xj-overview-page-private.h"
 #include "xj-overview-tables.h"
 #include "xj-period-picker.h"
 #include "xj-site-picker.h"
@@ -29,29 +30,6 @@
 #define MAX_LINES 5
 #define MAX_ROWS 20
 
-struct _XjOverviewPage
-{
-  AdwBin          parent_instance;
-
-  GtkBox         *toolbar;
-  XjPeriodPicker *period_picker;
-  XjSitePicker   *site_picker;
-  GtkDropDown    *kind_dropdown;
-  GtkSpinner     *spinner;
-  GtkLabel       *summary_label;
-  GtkToggleButton *table_button;
-  GtkStack       *view_stack;
-  GtkBox         *charts_box;
-  GtkBox         *table_box;
-
-  XjApplication  *application;
-  GCancellable   *cancellable;
-  XjOverview     *overview;
-  /* The query being computed, and the one the figures on screen answer
-   * (what a click drills into); each owns its site ids. */
-  XjOverviewQuery pending;
-  XjOverviewQuery shown;
-};
 
 G_DEFINE_FINAL_TYPE (XjOverviewPage, xj_overview_page, ADW_TYPE_BIN)
 
@@ -330,6 +308,15 @@ show_overview (XjOverviewPage *self)
 
 /* --- loading -------------------------------------------------------------- */
 
+/* Export what is shown, once something is and while nothing else is
+ * being written. */
+void
+_xj_overview_page_update_actions (XjOverviewPage *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "overview.export",
+                                 self->overview != NULL && self->export_cancellable == NULL);
+}
+
 static void
 on_computed_cb (GObject      *source,
                 GAsyncResult *result,
@@ -358,6 +345,7 @@ on_computed_cb (GObject      *source,
   self->shown = self->pending;
   self->pending = (XjOverviewQuery) { 0 };
   show_overview (self);
+  _xj_overview_page_update_actions (self);
 }
 
 void
@@ -493,6 +481,8 @@ xj_overview_page_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->export_cancellable);
+  g_clear_pointer (&self->export_path, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), XJ_TYPE_OVERVIEW_PAGE);
   g_clear_pointer (&self->overview, xj_overview_free);
   query_clear (&self->pending);
@@ -523,6 +513,8 @@ xj_overview_page_class_init (XjOverviewPageClass *klass)
                                    drill_cell_activated);
   gtk_widget_class_install_action (widget_class, "overview.drill-repeat", "u",
                                    drill_repeat_activated);
+  gtk_widget_class_install_action (widget_class, "overview.export", NULL,
+                                   _xj_overview_page_export_activated);
 }
 
 static void
@@ -532,6 +524,7 @@ xj_overview_page_init (XjOverviewPage *self)
   g_signal_connect_swapped (self->kind_dropdown, "notify::selected",
                             G_CALLBACK (on_choice_changed_cb), self);
   g_signal_connect_swapped (self->table_button, "toggled", G_CALLBACK (on_table_toggled_cb), self);
+  _xj_overview_page_update_actions (self);
 }
 
 GtkWidget *
