@@ -300,10 +300,11 @@ show_overview (XjOverviewPage *self)
   gtk_label_set_text (self->summary_label, summary);
   show_trends (self, lines);
   show_heat_map (self);
+  /* The shopper's flow and measures right under the scores they explain. */
+  xj_overview_mystery_show (self->overview, self->charts_box, self->table_box);
   show_repeats (self);
   show_notices (self);
   show_compliance (self);
-  xj_overview_mystery_show (self->overview, self->charts_box, self->table_box);
 }
 
 /* --- loading -------------------------------------------------------------- */
