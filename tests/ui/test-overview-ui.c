@@ -303,6 +303,39 @@ find_actionable (GtkWidget  *root,
   return found;
 }
 
+/* The @n-th drawing area under @root, depth first. */
+static GtkWidget *
+nth_drawing (GtkWidget *root,
+             guint      n)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_DRAWING_AREA (child) && n-- == 0)
+      return child;
+  return NULL;
+}
+
+/* A click as the chart's gesture reports it. */
+static void
+click_at (GtkWidget *widget,
+          double     x,
+          double     y)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller))
+        {
+          g_signal_emit_by_name (controller, "pressed", 1, x, y);
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
 static XjOverviewDrillDialog *
 wait_drill_dialog (void)
 {
@@ -322,7 +355,7 @@ test_drill_down (Fixture       *f,
   const XjOverviewCell *cell;
   XjOverviewDrillDialog *dialog;
   GArray *inspections;
-  GtkWidget *list, *button, *board;
+  GtkWidget *list, *button, *board, *heat_map;
   gint64 opened;
 
   wait_computed (page);
@@ -331,11 +364,14 @@ test_drill_down (Fixture       *f,
   g_assert_nonnull (cell);
   g_assert_cmpuint (cell->n_inspections, ==, 3);
 
-  /* A heat-map cell (the click on the chart activates this action): the
-   * inspections behind it, newest first, read in a worker. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "overview.drill-cell", "(xi)",
-                                             f->site_id, (int) XJ_OVERVIEW_CLEANING));
+  /* A click on the heat map's first cell: the site needing attention most
+   * (翠湖花园, with its failures) and cleaning, the first column. */
+  heat_map = nth_drawing (find_child (GTK_WIDGET (page), "charts_box"), 2);
+  g_assert_nonnull (heat_map);
+  xj_test_wait_until (gtk_widget_get_width (heat_map) > 200);
+  click_at (heat_map, 180 + (gtk_widget_get_width (heat_map) - 180) / 10.0, 26 * 1.5);
   dialog = wait_drill_dialog ();
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "翠湖花园");
   inspections = xj_overview_drill_dialog_get_inspections (dialog);
   g_assert_cmpuint (inspections->len, ==, cell->n_inspections);
   g_assert_cmpstr (g_array_index (inspections, XjOverviewInspection, 0).site_name, ==, "翠湖花园");
