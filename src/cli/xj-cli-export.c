@@ -12,30 +12,11 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "xj-clock.h"
 #include "xj-cli.h"
 #include "xj-xlsx-export.h"
 
 #define USAGE "xunjian export xlsx FILE.xlsx [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--site ID]"
-
-/* The local midnight starting @text (YYYY-MM-DD), @days later. */
-static gboolean
-parse_day (const char *text,
-           int         days,
-           gint64     *t)
-{
-  int year, month, day;
-  char end;
-  g_autoptr(GDateTime) midnight = NULL;
-  g_autoptr(GDateTime) shifted = NULL;
-
-  if (sscanf (text, "%4d-%2d-%2d%c", &year, &month, &day, &end) != 3
-      || !g_date_valid_dmy (day, month, year)
-      || (midnight = g_date_time_new_local (year, month, day, 0, 0, 0)) == NULL)
-    return FALSE;
-  shifted = g_date_time_add_days (midnight, days);
-  *t = g_date_time_to_unix (shifted);
-  return TRUE;
-}
 
 int
 xj_cli_export (XjCli *cli)
@@ -50,10 +31,10 @@ xj_cli_export (XjCli *cli)
 
   if (cli->argc != 2 || g_strcmp0 (cli->argv[0], "xlsx") != 0)
     return xj_cli_usage (USAGE);
-  if (from != NULL && !parse_day (from, 0, &range.from))
+  if (from != NULL && !xj_parse_local_day (from, 0, &range.from))
     return xj_cli_fail (_("“%s” is not a date: write it as YYYY-MM-DD"), from);
   /* --to names the last day exported. */
-  if (to != NULL && !parse_day (to, 1, &range.to))
+  if (to != NULL && !xj_parse_local_day (to, 1, &range.to))
     return xj_cli_fail (_("“%s” is not a date: write it as YYYY-MM-DD"), to);
   if (range.from != 0 && range.to != 0 && range.from >= range.to)
     return xj_cli_fail (_("The period ends before it starts: --to must not be before --from"));

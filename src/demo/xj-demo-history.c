@@ -19,7 +19,11 @@
 #include "xj-demo.h"
 #include "xj-inspection-bulk.h"
 #include "xj-scoring.h"
+#include "xj-signature.h"
 #include "xj-template-store.h"
+
+/* Who holds the demo certificate (src/cli/xj-cli-demo.c). */
+#define SIGNING_INSPECTOR "张伟"
 
 typedef struct
 {
@@ -28,7 +32,54 @@ typedef struct
   GHashTable   *templates;     /* template id -> XjTemplate (latest version) */
   XjInspectionBulk *bulk;
   guint         n_inspections;
+  gint64        from;
+  gint64        now;
+  GArray       *raised;        /* gint64 pairs: failing inspection, completed at */
+  GArray       *to_sign;       /* gint64: inspections signed by hand, then digitally */
 } History;
+
+/* Of the completed checks with a failure, how many become a notice: the
+ * liaison writes one for most failures of a monthly or weekly check with
+ * the representative, fewer for daily patrols and spot checks; a mystery
+ * shopper's findings go to the store as contact forms now and then. */
+static double
+notice_share (const char *kind)
+{
+  static const struct { const char *kind; double share; } shares[] = {
+    { "monthly", 0.35 }, { "weekly", 0.12 }, { "spot_check", 0.08 }, { "daily", 0.015 },
+    { "mystery_visit", 0.05 }, { "mystery_call", 0.05 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (shares); i++)
+    if (g_str_equal (kind, shares[i].kind))
+      return shares[i].share;
+  return 0;
+}
+
+/* Reports signed and archived: the monthly checks of the last month and
+ * the weekly checks of the last two weeks, as a team that just started
+ * signing its reports would have them. */
+static gboolean
+signed_by_hand (History    *h,
+                const char *kind,
+                gint64      started)
+{
+  return (g_str_equal (kind, "monthly") && h->now - started < 31 * 86400)
+         || (g_str_equal (kind, "weekly") && h->now - started < 14 * 86400);
+}
+
+/* Sites drift: a slow wave over about 13 months, its phase the site's, so
+ * that some sites get better while others get worse. */
+static double
+drifting (History *h,
+          gint64   site_id,
+          gint64   t,
+          double   fail_rate)
+{
+  double phase = (site_id * 2.39996) + 2 * G_PI * (t - h->from) / (400.0 * 86400);
+
+  return fail_rate * (1 + 0.7 * sin (phase));
+}
 
 static const char *const fail_remarks[] = {
   "现场发现问题，已拍照留存",
@@ -41,13 +92,15 @@ static const char *const fail_remarks[] = {
   "消防通道堆放杂物",
 };
 
-/* A value for @item: most pass, a site-dependent share fail. */
+/* A value for @item: most pass, a site-dependent share fail; a @weak item
+ * (a site's recurring problem) fails one time in two. */
 static char *
 make_value (const XjTemplateItem *item,
             GRand                *rand,
-            double                fail_rate)
+            double                fail_rate,
+            gboolean              weak)
 {
-  gboolean fail = g_rand_double (rand) < fail_rate;
+  gboolean fail = g_rand_double (rand) < (weak ? 0.5 : fail_rate);
 
   if (g_rand_double (rand) < 0.03)
     return g_strdup ("na");
@@ -64,15 +117,21 @@ make_value (const XjTemplateItem *item,
         double low = isnan (item->range_min) ? 0 : item->range_min;
         double high = isnan (item->range_max) ? low + 10 : item->range_max;
 
+        /* Counts (rings to answer): whole numbers, mostly at the low end. */
+        double pass = low + floor ((high - low + 1) * pow (g_rand_double (rand), 1.5));
+
         return g_strdup_printf ("%g", fail ? high + 1 + g_rand_int_range (rand, 0, 5)
-                                           : low + floor ((high - low) * g_rand_double (rand)));
+                                           : MAX (low, MIN (high, pass + (low == 0))));
       }
     case XJ_RESPONSE_STOPWATCH:
       {
         double limit = isnan (item->threshold) ? 30 : item->threshold;
 
-        return g_strdup_printf ("%.1f", fail ? limit + g_rand_int_range (rand, 1, 40)
-                                             : limit * g_rand_double (rand));
+        /* Measured seconds: most well within the limit, a tail up to it. */
+        double r = g_rand_double (rand);
+
+        return g_strdup_printf ("%.0f", fail ? limit + g_rand_int_range (rand, 1, 40)
+                                             : MAX (1, limit * (0.15 + 0.8 * r * r)));
       }
     case XJ_RESPONSE_CHOICE:
       if (item->options == NULL || item->options->len == 0)
@@ -106,10 +165,13 @@ add_inspection (History     *h,
   g_autoptr(GArray) answers = g_array_new (FALSE, FALSE, sizeof (XjPastAnswer));
   XjPastInspection past = { 0 };
   gboolean with_rep;
+  guint n_failed = 0;
+  gint64 id;
 
   if (tmpl == NULL)
     return TRUE;
 
+  fail_rate = drifting (h, xj_schedule_get_site_id (schedule), started, fail_rate);
   for (guint s = 0; s < tmpl->sections->len; s++)
     {
       XjTemplateSection *section = g_ptr_array_index (tmpl->sections, s);
@@ -117,7 +179,10 @@ add_inspection (History     *h,
       for (guint i = 0; i < section->items->len; i++)
         {
           XjTemplateItem *item = g_ptr_array_index (section->items, i);
-          char *value = make_value (item, h->rand, fail_rate);
+          /* The second item of each checklist is the recurring problem of
+           * one site in seven. */
+          gboolean weak = i == 1 && s == 0 && xj_schedule_get_site_id (schedule) % 7 == 3;
+          char *value = make_value (item, h->rand, fail_rate, weak);
 
           if (value != NULL)
             g_hash_table_insert (values, &item->id, value);
@@ -130,7 +195,8 @@ add_inspection (History     *h,
   past.site_id = xj_schedule_get_site_id (schedule);
   past.version_id = tmpl->version_id;
   past.kind = xj_schedule_get_kind (schedule);
-  past.inspector = "王芳";
+  /* The reports signed digitally are the demo certificate's holder's. */
+  past.inspector = signed_by_hand (h, past.kind, started) ? SIGNING_INSPECTOR : "王芳";
   past.rep_name = with_rep ? "李明" : "";
   past.rep_company = with_rep ? "绿城物业" : "";
   past.schedule_id = xj_schedule_get_id (schedule);
@@ -153,14 +219,25 @@ add_inspection (History     *h,
           if (value == NULL)
             continue;
           if (outcome == XJ_OUTCOME_FAIL)
-            answer.remark = fail_remarks[g_rand_int_range (h->rand, 0, G_N_ELEMENTS (fail_remarks))];
+            {
+              answer.remark = fail_remarks[g_rand_int_range (h->rand, 0,
+                                                             G_N_ELEMENTS (fail_remarks))];
+              n_failed++;
+            }
           g_array_append_val (answers, answer);
         }
     }
-  if (xj_inspection_bulk_add (h->bulk, &past, (const XjPastAnswer *) answers->data, answers->len,
-                              error) == 0)
+  if ((id = xj_inspection_bulk_add (h->bulk, &past, (const XjPastAnswer *) answers->data,
+                                   answers->len, error)) == 0)
     return FALSE;
   h->n_inspections++;
+  if (n_failed > 0 && g_rand_double (h->rand) < notice_share (past.kind))
+    {
+      g_array_append_val (h->raised, id);
+      g_array_append_val (h->raised, past.completed_at);
+    }
+  if (signed_by_hand (h, past.kind, started))
+    g_array_append_val (h->to_sign, id);
   return TRUE;
 }
 
@@ -190,6 +267,40 @@ follow_schedule (History     *h,
   return TRUE;
 }
 
+static int
+compare_completed (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  gint64 x = ((const gint64 *) a)[1], y = ((const gint64 *) b)[1];
+
+  return (x > y) - (x < y);
+}
+
+/* The inspector's and the representative's signatures, so that the demo
+ * signs and archives these reports (xj_cli_demo). */
+static gboolean
+sign_by_hand (XjStore  *store,
+              GArray   *to_sign,
+              GError  **error)
+{
+  g_autofree char *inspector = xj_demo_make_strokes (SIGNING_INSPECTOR);
+  g_autofree char *representative = xj_demo_make_strokes ("李明");
+
+  for (guint i = 0; i < to_sign->len; i++)
+    {
+      gint64 id = g_array_index (to_sign, gint64, i);
+
+      if (xj_store_add_inspection_signature (store, id, XJ_SIGNATURE_ROLE_INSPECTOR,
+                                             SIGNING_INSPECTOR, NULL,
+                                             inspector, error) == 0
+          || xj_store_add_inspection_signature (store, id, XJ_SIGNATURE_ROLE_REPRESENTATIVE, "李明",
+                                                "绿城物业", representative, error) == 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * _xj_demo_add_bulk_history:
  * @years: how many years back the history reaches
@@ -210,7 +321,9 @@ _xj_demo_add_bulk_history (XjStore  *store,
   XjScheduleDemoTemplates ids = { 0 };
   gint64 now = xj_clock_now ();
   gint64 from = now - (gint64) years * 365 * 86400;
-  History h = { store, rand, loaded, NULL, 0 };
+  g_autoptr(GArray) raised = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) to_sign = g_array_new (FALSE, FALSE, sizeof (gint64));
+  History h = { store, rand, loaded, NULL, 0, from, now, raised, to_sign };
   g_autoptr(XjInspectionBulk) bulk = NULL;
 
   if ((templates = xj_store_list_templates (store, FALSE, error)) == NULL)
@@ -218,7 +331,8 @@ _xj_demo_add_bulk_history (XjStore  *store,
   if ((ids.daily_template_id = xj_demo_find_builtin (store, "daily-patrol", error)) == 0
       || (ids.weekly_template_id = xj_demo_find_builtin (store, "weekly-check", error)) == 0
       || (ids.monthly_template_id = xj_demo_find_builtin (store, "monthly-check", error)) == 0
-      || (ids.mystery_template_id = xj_demo_find_builtin (store, "mystery-store-visit", error)) == 0)
+      || (ids.mystery_template_id = xj_demo_find_builtin (store, "mystery-store-visit", error)) == 0
+      || (ids.call_template_id = xj_demo_find_builtin (store, "mystery-call", error)) == 0)
     return FALSE;
   ids.spot_template_id = ids.weekly_template_id;
   if (!xj_schedule_add_demo (store, &ids, from, error))
@@ -242,6 +356,12 @@ _xj_demo_add_bulk_history (XjStore  *store,
   for (guint i = 0; i < schedules->len; i++)
     if (!follow_schedule (&h, g_ptr_array_index (schedules, i), from, now, error))
       return FALSE;
-  g_debug ("demo history: %u inspections", h.n_inspections);
-  return xj_inspection_bulk_commit (bulk, error);
+  g_debug ("demo history: %u inspections, %u notices, %u to sign", h.n_inspections,
+           raised->len / 2, to_sign->len);
+  if (!xj_inspection_bulk_commit (bulk, error))
+    return FALSE;
+  /* Notices are numbered as they are issued: in the order they were. */
+  g_qsort_with_data (raised->data, raised->len / 2, 2 * sizeof (gint64), compare_completed, NULL);
+  return _xj_demo_add_history_notices (store, raised, rand, error)
+         && sign_by_hand (store, to_sign, error);
 }

@@ -10,4 +10,9 @@ gboolean _xj_demo_add_bulk_history (XjStore  *store,
                                guint32   seed,
                                GError  **error);
 
+gboolean _xj_demo_add_history_notices (XjStore  *store,
+                                       GArray   *raised,
+                                       GRand    *rand,
+                                       GError  **error);
+
 G_END_DECLS

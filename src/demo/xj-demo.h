@@ -41,6 +41,7 @@ typedef struct
   gint64 monthly_template_id;  /* monthly check, last working day */
   gint64 spot_template_id;     /* random spot checks, a few items each */
   gint64 mystery_template_id;  /* mystery visits, stores and service desks */
+  gint64 call_template_id;     /* mystery calls to the same, 0: none */
 } XjScheduleDemoTemplates;
 
 gboolean    xj_schedule_add_demo             (XjStore                       *store,

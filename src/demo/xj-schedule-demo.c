@@ -4,7 +4,8 @@
  * for every demo site — at estates a daily patrol, the weekly check on
  * Monday 10:30 and Thursday 14:00, the monthly check on the last working
  * day and random spot checks of a few items; at stores and service desks
- * mystery visits spread over the month, weekends included.
+ * mystery visits spread over the month, weekends included, and mystery
+ * calls on working days.
  */
 #define G_LOG_DOMAIN "xj-demo"
 
@@ -39,6 +40,12 @@ static const DemoRule mystery_visits = {
   XJ_SCHEDULE_RULE_RANDOM, "mystery_visit",
   "{\"per\": \"month\", \"count\": 3, \"from\": \"10:00\", \"to\": \"20:00\","
   " \"weekdays\": [1, 2, 3, 4, 5, 6, 7]}",
+};
+
+static const DemoRule mystery_calls = {
+  XJ_SCHEDULE_RULE_RANDOM, "mystery_call",
+  "{\"per\": \"month\", \"count\": 2, \"from\": \"09:00\", \"to\": \"17:00\","
+  " \"weekdays\": [1, 2, 3, 4, 5]}",
 };
 
 static gboolean
@@ -94,7 +101,8 @@ xj_schedule_add_demo (XjStore                       *store,
              && add (store, site, templates->monthly_template_id, &monthly_check, starts_at, error)
              && add (store, site, templates->spot_template_id, &spot_checks, starts_at, error);
       else
-        ok = add (store, site, templates->mystery_template_id, &mystery_visits, starts_at, error);
+        ok = add (store, site, templates->mystery_template_id, &mystery_visits, starts_at, error)
+             && add (store, site, templates->call_template_id, &mystery_calls, starts_at, error);
       if (!ok)
         return FALSE;
     }

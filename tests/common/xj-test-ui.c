@@ -159,6 +159,24 @@ xj_test_label_shown (GtkWidget  *root,
   return FALSE;
 }
 
+/* The widget of @name (gtk_widget_set_name), for widgets built in code. */
+GtkWidget *
+xj_test_find_named (GtkWidget  *root,
+                    const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = xj_test_find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 GtkWidget *
 xj_test_find_button (GtkWidget  *root,
                      const char *label)

@@ -48,6 +48,8 @@ void       xj_test_wait_step       (gint64          deadline,
 void       xj_test_run_pending   (void);
 GtkWidget *xj_test_find_button   (GtkWidget   *root,
                                   const char  *label);
+GtkWidget *xj_test_find_named    (GtkWidget   *root,
+                                  const char  *name);
 gboolean   xj_test_label_shown   (GtkWidget   *root,
                                   const char  *text);
 

@@ -16,6 +16,8 @@
 #include "xj-notice-lifecycle.h"
 #include "xj-notice-store.h"
 #include "xj-overview.h"
+#include "xj-overview-drill.h"
+#include "xj-overview-export.h"
 #include "xj-schedule.h"
 #include "xj-site.h"
 #include "xj-template-store.h"
@@ -606,6 +608,164 @@ test_async (Fixture       *f,
   check_point (o, 0, local (3, 16, 0, 0), 1, 60, 5);
 }
 
+/* The starts of the inspections behind a figure, newest first, and how
+ * many answers of the figure failed in each. */
+static void
+check_drill (Fixture          *f,
+             XjOverviewKind    kind,
+             gint64            from,
+             gint64            site,
+             int               category,
+             const char       *item_key,
+             const gint64     *starts,
+             const guint      *failed,
+             guint             n)
+{
+  XjOverviewQuery query = {
+    .from = from, .to = local (4, 1, 0, 0), .kind = kind, .bucket = XJ_OVERVIEW_BY_MONTH,
+  };
+  XjOverviewDrill drill = { .site_id = site, .category = category, .item_key = item_key };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) list = xj_overview_list_inspections (f->store, &query, &drill, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      const XjOverviewInspection *row = &g_array_index (list, XjOverviewInspection, i);
+
+      g_assert_cmpint (row->started_at, ==, starts[i]);
+      g_assert_cmpuint (row->n_failed, ==, failed[i]);
+      g_assert_cmpstr (row->site_name, ==, site == f->site_a ? "翠湖花园" : "金桂苑");
+    }
+}
+
+static void
+test_drill (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(XjOverview) o = compute (f, XJ_OVERVIEW_CHECKS, XJ_OVERVIEW_BY_MONTH, NULL, 0);
+  gint64 march = local (3, 1, 0, 0);
+  const XjOverviewRepeat *repeat = &g_array_index (o->repeats, XjOverviewRepeat, 0);
+
+  /* Greenery at 翠湖花园: the 17 March check answered it n.a., so two
+   * inspections behind the cell, as it counts them. */
+  check_drill (f, XJ_OVERVIEW_CHECKS, march, f->site_a, XJ_OVERVIEW_GREENERY, NULL,
+               (gint64[]) { local (3, 4, 9, 0), local (3, 2, 10, 0) }, (guint[]) { 0, 0 }, 2);
+  g_assert_cmpuint (xj_overview_find_cell (o, f->site_a, XJ_OVERVIEW_GREENERY)->n_inspections,
+                    ==, 2);
+  /* Public order holds the light (facilities): failed on 2 and 4 March. */
+  check_drill (f, XJ_OVERVIEW_CHECKS, march, f->site_a, XJ_OVERVIEW_PUBLIC_ORDER, NULL,
+               (gint64[]) { local (3, 17, 15, 0), local (3, 4, 9, 0), local (3, 2, 10, 0) },
+               (guint[]) { 0, 1, 1 }, 3);
+  /* Cleaning at 金桂苑: February's check and the draft are not behind it. */
+  check_drill (f, XJ_OVERVIEW_CHECKS, march, f->site_b, XJ_OVERVIEW_CLEANING, NULL,
+               (gint64[]) { local (3, 3, 9, 0) }, (guint[]) { 0 }, 1);
+  check_drill (f, XJ_OVERVIEW_CHECKS, march, f->site_a, XJ_OVERVIEW_SERVICE, NULL, NULL, NULL, 0);
+  /* The repeat finding: the two inspections where the light failed. */
+  check_drill (f, XJ_OVERVIEW_CHECKS, march, repeat->site_id, -1, repeat->item_key,
+               (gint64[]) { local (3, 4, 9, 0), local (3, 2, 10, 0) }, (guint[]) { 1, 1 },
+               repeat->count);
+  /* A later start leaves the first out. */
+  check_drill (f, XJ_OVERVIEW_CHECKS, local (3, 3, 0, 0), f->site_a, -1, "light",
+               (gint64[]) { local (3, 4, 9, 0) }, (guint[]) { 1 }, 1);
+  /* The kind counts: the store visits' service cell, one failure each in
+   * the second (greet failed, approach 45 s over 30). */
+  check_drill (f, XJ_OVERVIEW_MYSTERY_VISITS, march, f->site_b, XJ_OVERVIEW_SERVICE, NULL,
+               (gint64[]) { local (3, 20, 15, 0), local (3, 10, 15, 0) }, (guint[]) { 2, 0 },
+               2);
+}
+
+typedef struct {
+  guint inspections, answers, notices, events;
+} Rows;
+
+static gboolean
+count_inspection (const XjExportInspection *row, gpointer data, GError **error)
+{
+  ((Rows *) data)->inspections++;
+  return TRUE;
+}
+
+static gboolean
+count_answer (const XjExportAnswer *row, gpointer data, GError **error)
+{
+  ((Rows *) data)->answers++;
+  return TRUE;
+}
+
+static gboolean
+count_notice (const XjExportNotice *row, gpointer data, GError **error)
+{
+  ((Rows *) data)->notices++;
+  return TRUE;
+}
+
+static gboolean
+count_event (const XjExportEvent *row, gpointer data, GError **error)
+{
+  ((Rows *) data)->events++;
+  return TRUE;
+}
+
+static Rows
+export_rows (Fixture             *f,
+             const XjExportRange *range,
+             guint               *n_compliance)
+{
+  static const XjExportSink sink = { count_inspection, count_answer, count_notice, count_event };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) compliance = NULL;
+  Rows rows = { 0 };
+
+  g_assert_true (xj_store_export_rows (f->store, range, &sink, &rows, &error));
+  g_assert_no_error (error);
+  compliance = xj_store_export_compliance (f->store, range, &error);
+  g_assert_no_error (error);
+  *n_compliance = compliance->len;
+  return rows;
+}
+
+/* What the Overview exports: its period, its sites and its kind. */
+static void
+test_export_selection (Fixture       *f,
+                       gconstpointer  data)
+{
+  gint64 both[] = { f->site_a, f->site_b };
+  XjExportRange range = {
+    .from = local (3, 1, 0, 0), .to = local (4, 1, 0, 0), .site_ids = &f->site_b,
+    .n_site_ids = 1, .with_kind = TRUE, .kind = XJ_OVERVIEW_MYSTERY_VISITS,
+  };
+  guint n_compliance;
+  Rows rows;
+
+  /* 金桂苑's two store visits (two answers each), its work order with
+   * its creation and issue, and no schedule of visits. */
+  rows = export_rows (f, &range, &n_compliance);
+  g_assert_cmpuint (rows.inspections, ==, 2);
+  g_assert_cmpuint (rows.answers, ==, 4);
+  g_assert_cmpuint (rows.notices, ==, 1);
+  g_assert_cmpuint (n_compliance, ==, 0);
+
+  /* Both sites' checks: 翠湖花园's three, 金桂苑's one and its draft
+   * (4 + 4 + 4 + 4 + 1 answers); the four notices issued in March; the
+   * weekly schedule's compliance row. */
+  range.site_ids = both;
+  range.n_site_ids = 2;
+  range.kind = XJ_OVERVIEW_CHECKS;
+  rows = export_rows (f, &range, &n_compliance);
+  g_assert_cmpuint (rows.inspections, ==, 5);
+  g_assert_cmpuint (rows.answers, ==, 17);
+  g_assert_cmpuint (rows.notices, ==, 4);
+  g_assert_cmpuint (n_compliance, ==, 1);
+
+  /* Every kind: the visits too. */
+  range.with_kind = FALSE;
+  rows = export_rows (f, &range, &n_compliance);
+  g_assert_cmpuint (rows.inspections, ==, 7);
+  g_assert_cmpuint (rows.answers, ==, 21);
+}
+
 static void
 test_period_start (void)
 {
@@ -636,5 +796,7 @@ main (int argc, char **argv)
   ADD ("compliance", test_compliance);
   ADD ("mystery", test_mystery);
   ADD ("async", test_async);
+  ADD ("drill", test_drill);
+  ADD ("export-selection", test_export_selection);
   return g_test_run ();
 }

@@ -9,7 +9,13 @@
 
 #include "xj-demo.h"
 #include "xj-demo-inspections.h"
+#include "xj-clock.h"
+#include "xj-notice.h"
+#include "xj-overview-drill-dialog.h"
+#include "xj-overview-mystery.h"
 #include "xj-overview-page.h"
+#include "xj-period-picker.h"
+#include "xj-site-picker.h"
 #include "xj-site.h"
 #include "xj-test-app.h"
 #include "xj-test-ui.h"
@@ -20,6 +26,7 @@ typedef struct
 {
   XJ_TEST_APP_FIELDS
   gint64 site_id;
+  gint64 other_site_id;    /* one weekly check, nothing failing */
 } Fixture;
 
 static void
@@ -46,6 +53,18 @@ fixture_set_up (Fixture       *f,
       g_assert_cmpint (xj_demo_add_inspection (f->store, &spec, &error), >, 0);
       g_assert_no_error (error);
     }
+  {
+    g_autoptr(XjSite) other = xj_site_new ("星河湾", XJ_SITE_KIND_ESTATE);
+    XjDemoInspection spec = {
+      .template_uid = "xunjian:builtin:weekly-check", .kind = "weekly",
+      .fail_keys = (const char *const[]) { NULL }, .complete = TRUE,
+    };
+
+    g_assert_true (xj_store_save_site (f->store, other, "王芳", &error));
+    f->other_site_id = spec.site_id = xj_site_get_id (other);
+    g_assert_cmpint (xj_demo_add_inspection (f->store, &spec, &error), >, 0);
+    g_assert_no_error (error);
+  }
   xj_test_app_show (XJ_TEST_APP (f), "overview");
 }
 
@@ -87,7 +106,7 @@ test_figures (Fixture       *f,
   xj_test_wait_until (!xj_overview_page_get_loading (page));
   overview = xj_overview_page_get_overview (page);
   g_assert_nonnull (overview);
-  g_assert_cmpuint (overview->n_inspections, ==, 3);
+  g_assert_cmpuint (overview->n_inspections, ==, 4);
   g_assert_cmpuint (overview->repeats->len, ==, 1);
   repeat = &g_array_index (overview->repeats, XjOverviewRepeat, 0);
   g_assert_cmpint (repeat->site_id, ==, f->site_id);
@@ -114,11 +133,466 @@ test_figures (Fixture       *f,
   g_assert_cmpuint (xj_overview_page_get_overview (page)->repeats->len, ==, 0);
 }
 
+/* The check button of @label in the site picker's list (the rows the
+ * search leaves). */
+static GtkCheckButton *
+find_check (GtkWidget  *root,
+            const char *label)
+{
+  if (GTK_IS_CHECK_BUTTON (root) && gtk_widget_get_visible (root)
+      && g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (root)), label) == 0)
+    return GTK_CHECK_BUTTON (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkCheckButton *found = find_check (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static guint
+count_rows (GtkWidget *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    n += GTK_IS_LIST_BOX_ROW (row);
+  return n;
+}
+
+static void
+wait_computed (XjOverviewPage *page)
+{
+  xj_test_wait_until (!xj_overview_page_get_loading (page)
+                      && xj_overview_page_get_overview (page) != NULL);
+}
+
+static void
+test_sites (Fixture       *f,
+            gconstpointer  data)
+{
+  XjOverviewPage *page = find_page (f);
+  GtkWidget *picker = xj_test_find_by_type (GTK_WIDGET (page), XJ_TYPE_SITE_PICKER);
+  GtkMenuButton *button = GTK_MENU_BUTTON (find_child (picker, "sites_button"));
+  GtkWidget *list = find_child (picker, "sites_list");
+  GtkCheckButton *all = GTK_CHECK_BUTTON (find_child (picker, "all_check"));
+  const XjOverview *overview;
+
+  wait_computed (page);
+  g_assert_cmpuint (xj_overview_page_get_overview (page)->sites->len, ==, 2);
+
+  /* One site checked: only its figures, computed again in the worker. */
+  gtk_menu_button_popup (button);
+  xj_test_wait_until (count_rows (list) == 2);
+  gtk_check_button_set_active (find_check (list, "翠湖花园"), TRUE);
+  g_assert_true (xj_overview_page_get_loading (page));
+  g_assert_false (gtk_check_button_get_active (all));
+  wait_computed (page);
+  overview = xj_overview_page_get_overview (page);
+  g_assert_cmpuint (overview->sites->len, ==, 1);
+  g_assert_cmpint (g_array_index (overview->sites, XjOverviewSite, 0).site_id, ==, f->site_id);
+  g_assert_cmpuint (overview->n_inspections, ==, 3);
+  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "翠湖花园");
+
+  /* The search narrows the list; the site checked stays chosen. */
+  gtk_editable_set_text (GTK_EDITABLE (find_child (picker, "search_entry")), "星河");
+  xj_test_wait_until (count_rows (list) == 1);
+  g_assert_null (find_check (list, "翠湖花园"));
+  gtk_check_button_set_active (find_check (list, "星河湾"), TRUE);
+  wait_computed (page);
+  overview = xj_overview_page_get_overview (page);
+  g_assert_cmpuint (overview->sites->len, ==, 2);
+  g_assert_cmpuint (overview->n_inspections, ==, 4);
+  g_assert_cmpstr (gtk_menu_button_get_label (button), !=, "翠湖花园");
+
+  /* Nothing found: said so. */
+  gtk_editable_set_text (GTK_EDITABLE (find_child (picker, "search_entry")), "不存在");
+  xj_test_wait_until (count_rows (list) == 0);
+  g_assert_true (gtk_widget_get_visible (find_child (picker, "no_match_label")));
+
+  /* "All sites" clears the selection. */
+  gtk_check_button_set_active (all, TRUE);
+  wait_computed (page);
+  g_assert_cmpuint (xj_overview_page_get_overview (page)->sites->len, ==, 2);
+  g_assert_null (xj_site_picker_get_selection (XJ_SITE_PICKER (picker), &(guint) { 0 }));
+  gtk_menu_button_popdown (button);
+}
+
+static void
+test_custom_period (Fixture       *f,
+                    gconstpointer  data)
+{
+  XjOverviewPage *page = find_page (f);
+  GtkWidget *picker = xj_test_find_by_type (GTK_WIDGET (page), XJ_TYPE_PERIOD_PICKER);
+  GtkWidget *custom = find_child (picker, "custom_button");
+  GtkEditable *from = GTK_EDITABLE (find_child (picker, "from_entry"));
+  GtkEditable *to = GTK_EDITABLE (find_child (picker, "to_entry"));
+  GtkWidget *apply = find_child (picker, "apply_button");
+  GtkWidget *error_label = find_child (picker, "error_label");
+  g_autoptr(GDateTime) now = xj_clock_now_local ();
+  g_autoptr(GDateTime) week_ago = g_date_time_add_days (now, -7);
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *start = g_date_time_format (week_ago, "%Y-%m-%d");
+  const XjOverview *before;
+
+  wait_computed (page);
+  before = xj_overview_page_get_overview (page);
+  g_assert_false (gtk_widget_get_visible (custom));
+
+  /* Choosing "Custom range" asks for days and shows nothing new yet. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_child (picker, "period_dropdown")),
+                              XJ_PERIOD_CUSTOM);
+  g_assert_true (gtk_widget_get_visible (custom));
+  g_assert_false (xj_overview_page_get_loading (page));
+
+  /* Not a date: a clear message, the figures unchanged. */
+  gtk_editable_set_text (from, "2026-02-30");
+  gtk_editable_set_text (to, today);
+  g_signal_emit_by_name (apply, "clicked");
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "2026-02-30"));
+  g_assert_false (xj_overview_page_get_loading (page));
+  g_assert_true (xj_overview_page_get_overview (page) == before);
+
+  /* Backwards: refused too. */
+  gtk_editable_set_text (from, today);
+  gtk_editable_set_text (to, start);
+  g_signal_emit_by_name (apply, "clicked");
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_nonnull (xj_period_picker_get_error (XJ_PERIOD_PICKER (picker)));
+  g_assert_false (xj_overview_page_get_loading (page));
+
+  /* The last week: every inspection, by week. */
+  gtk_editable_set_text (from, start);
+  gtk_editable_set_text (to, today);
+  g_signal_emit_by_name (apply, "clicked");
+  g_assert_false (gtk_widget_get_visible (error_label));
+  g_assert_true (xj_overview_page_get_loading (page));
+  wait_computed (page);
+  g_assert_cmpuint (xj_overview_page_get_overview (page)->n_inspections, ==, 4);
+  g_assert_nonnull (strstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (custom)), today));
+
+  /* A range of days long past: nothing in it. */
+  gtk_editable_set_text (from, "2020-01-01");
+  gtk_editable_set_text (to, "2020-03-31");
+  g_signal_emit_by_name (apply, "clicked");
+  wait_computed (page);
+  g_assert_cmpuint (xj_overview_page_get_overview (page)->n_inspections, ==, 0);
+}
+
+/* The button that activates @action with @target (floating, consumed). */
+static GtkWidget *
+find_actionable (GtkWidget  *root,
+                 const char *action,
+                 GVariant   *target)
+{
+  g_autoptr(GVariant) wanted = g_variant_ref_sink (target);
+  GtkWidget *found = NULL;
+
+  if (GTK_IS_BUTTON (root)
+      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0
+      && g_variant_equal (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (root)), wanted))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL && found == NULL;
+       child = gtk_widget_get_next_sibling (child))
+    found = find_actionable (child, action, g_variant_ref (wanted));
+  return found;
+}
+
+/* The @n-th drawing area under @root, depth first. */
+static GtkWidget *
+nth_drawing (GtkWidget *root,
+             guint      n)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_DRAWING_AREA (child) && n-- == 0)
+      return child;
+  return NULL;
+}
+
+/* A click as the chart's gesture reports it. */
+static void
+click_at (GtkWidget *widget,
+          double     x,
+          double     y)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller))
+        {
+          g_signal_emit_by_name (controller, "pressed", 1, x, y);
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static XjOverviewDrillDialog *
+wait_drill_dialog (void)
+{
+  GtkWindow *dialog = NULL;
+
+  xj_test_wait_until ((dialog = xj_test_find_window (XJ_TYPE_OVERVIEW_DRILL_DIALOG)) != NULL
+                      && !xj_overview_drill_dialog_get_loading (XJ_OVERVIEW_DRILL_DIALOG (dialog)));
+  return XJ_OVERVIEW_DRILL_DIALOG (dialog);
+}
+
+static void
+test_drill_down (Fixture       *f,
+                 gconstpointer  data)
+{
+  XjOverviewPage *page = find_page (f);
+  const XjOverview *overview;
+  const XjOverviewCell *cell;
+  XjOverviewDrillDialog *dialog;
+  GArray *inspections;
+  GtkWidget *list, *button, *board, *heat_map;
+  gint64 opened;
+
+  wait_computed (page);
+  overview = xj_overview_page_get_overview (page);
+  cell = xj_overview_find_cell (overview, f->site_id, XJ_OVERVIEW_CLEANING);
+  g_assert_nonnull (cell);
+  g_assert_cmpuint (cell->n_inspections, ==, 3);
+
+  /* A click on the heat map's first cell: the site needing attention most
+   * (翠湖花园, with its failures) and cleaning, the first column. */
+  heat_map = nth_drawing (find_child (GTK_WIDGET (page), "charts_box"), 2);
+  g_assert_nonnull (heat_map);
+  xj_test_wait_until (gtk_widget_get_width (heat_map) > 200);
+  click_at (heat_map, 180 + (gtk_widget_get_width (heat_map) - 180) / 10.0, 26 * 1.5);
+  dialog = wait_drill_dialog ();
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "翠湖花园");
+  inspections = xj_overview_drill_dialog_get_inspections (dialog);
+  g_assert_cmpuint (inspections->len, ==, cell->n_inspections);
+  g_assert_cmpstr (g_array_index (inspections, XjOverviewInspection, 0).site_name, ==, "翠湖花园");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  xj_test_wait_until (xj_test_find_window (XJ_TYPE_OVERVIEW_DRILL_DIALOG) == NULL);
+
+  /* The repeat finding's count in the table: the two inspections where the
+   * litter item failed; a row opens its inspection and the dialog goes. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_child (GTK_WIDGET (page), "table_button")),
+                                TRUE);
+  button = xj_test_find_button (find_child (GTK_WIDGET (page), "charts_box"), "2");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  dialog = wait_drill_dialog ();
+  inspections = xj_overview_drill_dialog_get_inspections (dialog);
+  g_assert_cmpuint (inspections->len, ==, 2);
+  for (guint i = 0; i < inspections->len; i++)
+    g_assert_cmpuint (g_array_index (inspections, XjOverviewInspection, i).n_failed, ==, 1);
+  opened = g_array_index (inspections, XjOverviewInspection, 0).inspection_id;
+  list = find_child (GTK_WIDGET (dialog), "inspections_list");
+  g_signal_emit_by_name (list, "row-activated",
+                         gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+  xj_test_wait_until (xj_test_find_window (XJ_TYPE_OVERVIEW_DRILL_DIALOG) == NULL);
+  g_assert_cmpint (xj_window_get_inspection_id (f->window), ==, opened);
+  xj_window_close_inspection (f->window);
+
+  /* A notice figure: the board, filtered the same way. */
+  button = find_actionable (GTK_WIDGET (page), "win.show-notices",
+                            g_variant_new ("(xibb)", (gint64) 0, -1, FALSE, TRUE));
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  board = xj_window_get_area (f->window, "notices");
+  g_assert_true (gtk_widget_get_mapped (board));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (xj_test_find_named (board,
+                                                                             "escalated-filter"))));
+}
+
+static guint
+count_drawings (GtkWidget *root)
+{
+  guint n = GTK_IS_DRAWING_AREA (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_drawings (child);
+  return n;
+}
+
+/* Three store visits at a store, one where greeting took 54 s (the demo's
+ * failing stopwatch value: 1.8 × the 30 s limit; passing is 0.6 × 30). */
+static void
+test_mystery (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(XjSite) store = xj_site_new ("湖滨银泰旗舰店", XJ_SITE_KIND_STORE);
+  g_autoptr(GError) error = NULL;
+  XjOverviewPage *page = find_page (f);
+  const XjOverview *overview;
+  const XjOverviewHard *approach = NULL;
+  XjHardBins bins;
+  GtkWidget *charts, *tables;
+
+  g_assert_true (xj_store_save_site (f->store, store, "王芳", &error));
+  for (guint i = 0; i < 3; i++)
+    {
+      XjDemoInspection spec = {
+        .site_id = xj_site_get_id (store), .template_uid = "xunjian:builtin:mystery-store-visit",
+        .kind = "mystery_visit", .complete = TRUE,
+        .fail_keys = i == 0 ? (const char *const[]) { "v-approach", "v-greeted", NULL }
+                            : (const char *const[]) { NULL },
+        .remarks = (const char *const[]) { "进店 54 秒无人接待", "无人招呼", NULL },
+      };
+
+      g_assert_cmpint (xj_demo_add_inspection (f->store, &spec, &error), >, 0);
+      g_assert_no_error (error);
+    }
+  wait_computed (page);
+  charts = find_child (GTK_WIDGET (page), "charts_box");
+  tables = find_child (GTK_WIDGET (page), "table_box");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_child (GTK_WIDGET (page), "kind_dropdown")),
+                              XJ_OVERVIEW_MYSTERY_VISITS);
+  wait_computed (page);
+  overview = xj_overview_page_get_overview (page);
+  g_assert_cmpuint (overview->n_inspections, ==, 3);
+
+  /* The steps of the flow: the greeting's three items in three visits,
+   * one failed. */
+  for (guint i = 0; i < overview->steps->len; i++)
+    {
+      const XjOverviewStep *step = &g_array_index (overview->steps, XjOverviewStep, i);
+
+      if (step->position == 1)
+        {
+          g_assert_cmpuint (step->n_fail, ==, 1);
+          g_assert_cmpuint (step->n_pass, ==, 8);
+        }
+    }
+  for (guint i = 0; i < overview->hard->len; i++)
+    if (g_str_equal (((XjOverviewHard *) g_ptr_array_index (overview->hard, i))->item_key,
+                     "v-approach"))
+      approach = g_ptr_array_index (overview->hard, i);
+  g_assert_nonnull (approach);
+  g_assert_cmpuint (approach->values->len, ==, 3);
+  g_assert_cmpuint (approach->n_fail, ==, 1);
+
+  /* Its histogram: bins of 5 s with the 30 s limit on an edge; 18 s twice
+   * in (15, 20], 54 s in (50, 55], failing. */
+  xj_overview_hard_bins (approach, &bins);
+  g_assert_false (bins.per_value);
+  g_assert_cmpfloat (bins.width, ==, 5);
+  g_assert_cmpuint (bins.counts->len, ==, 11);
+  g_assert_cmpuint (g_array_index (bins.counts, guint, 3), ==, 2);
+  g_assert_cmpuint (g_array_index (bins.counts, guint, 10), ==, 1);
+  g_assert_true (xj_overview_hard_bin_passes (approach, &bins, 5));
+  g_assert_false (xj_overview_hard_bin_passes (approach, &bins, 6));
+  g_array_unref (bins.counts);
+
+  /* Drawn: the store's steps and a histogram per hard standard; and the
+   * same numbers in the table view. */
+  g_assert_cmpuint (count_drawings (charts), >=, 1 + overview->hard->len);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_child (GTK_WIDGET (page), "table_button")),
+                                TRUE);
+  g_assert_true (xj_test_label_shown (tables, "湖滨银泰旗舰店"));
+  g_assert_true (xj_test_label_shown (tables, "50–55"));
+  g_assert_true (xj_test_label_shown (tables, "89 % (8/9)"));
+}
+
+/* The rows of each sheet of @path, as openpyxl (as Excel) reads them. */
+static char *
+read_workbook (const char *path)
+{
+  const char *argv[] = {
+    "/usr/bin/python3", "-c",
+    "import sys, openpyxl\n"
+    "wb = openpyxl.load_workbook(sys.argv[1])\n"
+    "ws = wb.worksheets[0]\n"
+    "assert ws.freeze_panes == 'A2'\n"
+    "sites = sorted({r[1] for r in ws.iter_rows(min_row=2, values_only=True)})\n"
+    "print(' '.join(str(w.max_row - 1) for w in wb.worksheets), ','.join(sites))\n",
+    path, NULL,
+  };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out,
+                               NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_strstrip (out);
+}
+
+static void
+export_and_wait (XjOverviewPage *page,
+                 const char     *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_assert_true (gtk_widget_is_sensitive (find_child (GTK_WIDGET (page), "export_button")));
+  xj_overview_page_export_file (page, file);
+  g_assert_true (xj_overview_page_get_exporting (page));
+  g_assert_false (gtk_widget_is_sensitive (find_child (GTK_WIDGET (page), "export_button")));
+  xj_test_wait_until (!xj_overview_page_get_exporting (page));
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+}
+
+/* "Export to Excel" writes what is on screen: its period, sites and kind. */
+static void
+test_export (Fixture       *f,
+             gconstpointer  data)
+{
+  XjOverviewPage *page = find_page (f);
+  GtkWidget *picker = xj_test_find_by_type (GTK_WIDGET (page), XJ_TYPE_SITE_PICKER);
+  g_autofree char *all = g_build_filename (f->dir, "all.xlsx", NULL);
+  g_autofree char *one = g_build_filename (f->dir, "one.xlsx", NULL);
+  g_autofree char *visits = g_build_filename (f->dir, "visits.xlsx", NULL);
+  g_autofree char *rows = NULL;
+
+  wait_computed (page);
+  export_and_wait (page, all);
+  /* Four checks (three at 翠湖花园, one at 星河湾) with every answer, no
+   * notice, no schedule. */
+  rows = read_workbook (all);
+  g_assert_true (g_str_has_prefix (rows, "4 "));
+  g_assert_true (g_str_has_suffix (rows, " 星河湾,翠湖花园"));
+  g_clear_pointer (&rows, g_free);
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (find_child (picker, "sites_button")));
+  xj_test_wait_until (find_check (find_child (picker, "sites_list"), "星河湾") != NULL);
+  gtk_check_button_set_active (find_check (find_child (picker, "sites_list"), "星河湾"), TRUE);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (find_child (picker, "sites_button")));
+  wait_computed (page);
+  export_and_wait (page, one);
+  rows = read_workbook (one);
+  g_assert_true (g_str_has_prefix (rows, "1 "));
+  g_assert_true (g_str_has_suffix (rows, " 星河湾"));
+  g_clear_pointer (&rows, g_free);
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_child (GTK_WIDGET (page), "kind_dropdown")),
+                              XJ_OVERVIEW_MYSTERY_VISITS);
+  wait_computed (page);
+  export_and_wait (page, visits);
+  rows = read_workbook (visits);
+  g_assert_cmpstr (rows, ==, "0 0 0 0 0");
+}
+
 int
 main (int argc, char **argv)
 {
   xj_test_init_ui (&argc, &argv);
   g_test_add ("/xj/ui/overview/figures", Fixture, NULL, fixture_set_up, test_figures,
+              fixture_tear_down);
+  g_test_add ("/xj/ui/overview/sites", Fixture, NULL, fixture_set_up, test_sites,
+              fixture_tear_down);
+  g_test_add ("/xj/ui/overview/custom-period", Fixture, NULL, fixture_set_up,
+              test_custom_period, fixture_tear_down);
+  g_test_add ("/xj/ui/overview/drill-down", Fixture, NULL, fixture_set_up, test_drill_down,
+              fixture_tear_down);
+  g_test_add ("/xj/ui/overview/mystery", Fixture, NULL, fixture_set_up, test_mystery,
+              fixture_tear_down);
+  g_test_add ("/xj/ui/overview/export", Fixture, NULL, fixture_set_up, test_export,
               fixture_tear_down);
   return g_test_run ();
 }

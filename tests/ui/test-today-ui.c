@@ -118,23 +118,6 @@ fixture_tear_down (Fixture       *f,
   xj_clock_unset_fixed ();
 }
 
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static const char *
 combo_text (GtkWidget  *dialog,
             const char *row_id)
@@ -278,7 +261,7 @@ test_skip (Fixture       *f,
                                               XJ_OCCURRENCE_SKIPPED), ==, 0);
 
   /* With a reason it is kept and the calendar shows the day skipped. */
-  reason = find_named (GTK_WIDGET (page), "skip-reason");
+  reason = xj_test_find_named (GTK_WIDGET (page), "skip-reason");
   gtk_editable_set_text (GTK_EDITABLE (reason), "项目停电检修");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "calendar.skip", NULL));
   xj_test_wait_until (!(xj_calendar_page_get_busy (page)));
@@ -330,7 +313,7 @@ test_month_colours (Fixture       *f,
                                            "status-skipped"));
   /* A legend says what the colours mean. */
   {
-    GtkWidget *legend = find_named (GTK_WIDGET (page), "legend");
+    GtkWidget *legend = xj_test_find_named (GTK_WIDGET (page), "legend");
     const char *expected[][2] = {
       { "Upcoming", "status-upcoming" }, { "Due", "status-due" },
       { "Overdue", "status-overdue" }, { "Done", "status-done" },
@@ -368,8 +351,8 @@ test_dialog_messages (Fixture       *f,
   g_assert_null (xj_schedule_dialog_get_error (dialog));
 
   /* Thursday ticked with a bad time: the core's message, inline. */
-  thursday = find_named (GTK_WIDGET (dialog), "weekday-4");
-  times = find_named (GTK_WIDGET (dialog), "weekday-4-times");
+  thursday = xj_test_find_named (GTK_WIDGET (dialog), "weekday-4");
+  times = xj_test_find_named (GTK_WIDGET (dialog), "weekday-4-times");
   gtk_check_button_set_active (GTK_CHECK_BUTTON (thursday), TRUE);
   gtk_editable_set_text (GTK_EDITABLE (times), "25:00");
   g_assert_nonnull (xj_schedule_dialog_get_error (dialog));

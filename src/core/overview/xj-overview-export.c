@@ -17,17 +17,39 @@
 #include "xj-overview-private.h"
 #include "xj-template-store.h"
 
+/* ?3 the sites as a JSON array (NULL: every site); ?4…?7 the kinds of
+ * inspection (NULL: every kind). */
 #define RANGE(column, site) \
   " (?1 = 0 OR " column " >= ?1) AND (?2 = 0 OR " column " < ?2)" \
-  " AND (?3 = 0 OR " site " = ?3)"
+  " AND (?3 IS NULL OR " site " IN (SELECT value FROM json_each(?3)))"
+#define KINDS " AND (?4 IS NULL OR i.kind IN (?4, ?5, ?6, ?7))"
 
 static void
 bind_range (sqlite3_stmt        *stmt,
-            const XjExportRange *range)
+            const XjExportRange *range,
+            const char          *sites_json)
 {
   sqlite3_bind_int64 (stmt, 1, range->from);
   sqlite3_bind_int64 (stmt, 2, range->to);
-  sqlite3_bind_int64 (stmt, 3, range->site_id);
+  if (sites_json != NULL)
+    sqlite3_bind_text (stmt, 3, sites_json, -1, SQLITE_STATIC);
+  if (range->with_kind && sqlite3_bind_parameter_count (stmt) >= 7)
+    {
+      const char *const *names = xj_overview_kinds (range->kind);
+
+      for (int i = 0; i < 4; i++)
+        sqlite3_bind_text (stmt, 4 + i, names[i], -1, SQLITE_STATIC);
+    }
+}
+
+static char *
+range_sites_json (const XjExportRange *range)
+{
+  if (range->site_ids != NULL)
+    return _xj_overview_sites_json (range->site_ids, range->n_site_ids);
+  if (range->site_id != 0)
+    return _xj_overview_sites_json (&range->site_id, 1);
+  return NULL;
 }
 
 static const char *
@@ -62,6 +84,7 @@ each_row (XjStore       *store,
 
 typedef struct {
   XjStore            *store;
+  const char         *sites_json;
   const XjExportSink *sink;
   gpointer            user_data;
   GHashTable         *versions;  /* gint64 version id → XjTemplate */
@@ -241,7 +264,7 @@ export_query (Export              *export,
 
   if (stmt == NULL)
     return FALSE;
-  bind_range (stmt, range);
+  bind_range (stmt, range, export->sites_json);
   return each_row (export->store, stmt, row, export, error);
 }
 
@@ -263,7 +286,8 @@ xj_store_export_rows (XjStore             *store,
                                                           (GDestroyNotify) xj_template_free);
   g_autoptr(GHashTable) items = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
                                                        g_free);
-  Export export = { store, sink, user_data, versions, items };
+  g_autofree char *sites_json = range_sites_json (range);
+  Export export = { store, sites_json, sink, user_data, versions, items };
   gboolean ok;
 
   g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
@@ -278,7 +302,7 @@ xj_store_export_rows (XjStore             *store,
                      "i.critical_failed, t.builtin FROM inspections i JOIN sites s ON s.id = i.site_id "
                      "JOIN template_versions v ON v.id = i.version_id "
                      "JOIN templates t ON t.id = v.template_id WHERE"
-                     RANGE ("i.started_at", "i.site_id") " ORDER BY i.started_at, i.id",
+                     RANGE ("i.started_at", "i.site_id") KINDS " ORDER BY i.started_at, i.id",
                      inspection_row, error)
        && export_query (&export, range,
                         "SELECT a.inspection_id, s.name, sec.title, t.id, t.item_key, t.prompt, "
@@ -288,7 +312,7 @@ xj_store_export_rows (XjStore             *store,
                         "JOIN template_items t ON t.id = a.item_id "
                         "JOIN template_sections sec ON sec.id = t.section_id "
                         "JOIN sites s ON s.id = i.site_id WHERE"
-                        RANGE ("i.started_at", "i.site_id")
+                        RANGE ("i.started_at", "i.site_id") KINDS
                         " ORDER BY i.started_at, i.id, sec.position, t.position",
                         answer_row, error)
        && export_query (&export, range,
@@ -325,8 +349,9 @@ xj_store_export_compliance (XjStore             *store,
   XjOverviewQuery query = {
     .from = range->from,
     .to = range->to != 0 ? range->to : xj_clock_now (),
-    .site_ids = range->site_id != 0 ? &range->site_id : NULL,
-    .n_site_ids = range->site_id != 0 ? 1 : 0,
+    .site_ids = range->site_ids != NULL ? range->site_ids
+                : range->site_id != 0 ? &range->site_id : NULL,
+    .n_site_ids = range->site_ids != NULL ? range->n_site_ids : range->site_id != 0 ? 1 : 0,
   };
 
   g_return_val_if_fail (XJ_IS_STORE (store), NULL);
@@ -334,7 +359,8 @@ xj_store_export_compliance (XjStore             *store,
   overview->compliance = g_array_new (FALSE, TRUE, sizeof (XjOverviewCompliance));
   g_array_set_clear_func (overview->compliance, _xj_overview_compliance_clear);
   for (query.kind = XJ_OVERVIEW_CHECKS; query.kind <= XJ_OVERVIEW_MYSTERY_CALLS; query.kind++)
-    if (!_xj_overview_compliance (store, &query, overview, error))
+    if ((!range->with_kind || range->kind == query.kind)
+        && !_xj_overview_compliance (store, &query, overview, error))
       return NULL;
   return g_steal_pointer (&overview->compliance);
 }

@@ -6,11 +6,18 @@
 G_BEGIN_DECLS
 
 /* What an export covers: inspections started and notices issued in
- * [from, to) (0: no bound), at one site or all (site_id 0). */
+ * [from, to) (0: no bound), at one site or all (site_id 0) or at the
+ * sites listed (site_ids, when not NULL); inspections of every kind or,
+ * with_kind, of one kind of the Overview (notices and compliance follow:
+ * compliance of that kind only, notices of the sites whatever raised them). */
 typedef struct {
-  gint64 from;
-  gint64 to;
-  gint64 site_id;
+  gint64          from;
+  gint64          to;
+  gint64          site_id;
+  const gint64   *site_ids;
+  guint           n_site_ids;
+  gboolean        with_kind;
+  XjOverviewKind  kind;
 } XjExportRange;
 
 typedef struct {

@@ -18,6 +18,8 @@ G_BEGIN_DECLS
 #define XJ_OVERVIEW_SITES \
   " (?7 IS NULL OR site_id IN (SELECT value FROM json_each(?7)))"
 
+char    *_xj_overview_sites_json  (const gint64          *site_ids,
+                                   guint                  n_site_ids);
 gboolean _xj_overview_read_error  (XjStore               *store,
                                    int                    rc,
                                    GError               **error);

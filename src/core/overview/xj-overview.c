@@ -159,16 +159,18 @@ _xj_overview_read_error (XjStore  *store,
                                     _("Could not compute the overview"));
 }
 
-static char *
-sites_to_json (const XjOverviewQuery *query)
+/* Site ids as the JSON array that json_each() reads in the queries. */
+char *
+_xj_overview_sites_json (const gint64 *site_ids,
+                         guint         n_site_ids)
 {
   GString *json;
 
-  if (query->site_ids == NULL)
+  if (site_ids == NULL)
     return NULL;
   json = g_string_new ("[");
-  for (guint i = 0; i < query->n_site_ids; i++)
-    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", query->site_ids[i]);
+  for (guint i = 0; i < n_site_ids; i++)
+    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", site_ids[i]);
   g_string_append_c (json, ']');
   return g_string_free (json, FALSE);
 }
@@ -348,7 +350,7 @@ xj_overview_compute (XjStore               *store,
   g_return_val_if_fail (query->from < query->to, NULL);
 
   overview->now = xj_clock_now ();
-  sites_json = sites_to_json (query);
+  sites_json = _xj_overview_sites_json (query->site_ids, query->n_site_ids);
   /* One read transaction: every figure from the same state of the data. */
   if (!xj_store_exec (store, "BEGIN", error))
     return NULL;

@@ -103,6 +103,39 @@ xj_parse_local_minute (const char *text,
   return TRUE;
 }
 
+/* The day of @unix_seconds as people write it: local "YYYY-MM-DD". */
+char *
+xj_format_local_day (gint64 unix_seconds)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (unix_seconds);
+
+  return dt != NULL ? g_date_time_format (dt, "%Y-%m-%d") : NULL;
+}
+
+/* A local day as people write it, YYYY-MM-DD: the midnight that starts it,
+ * @days later (1: the end of that day).  Refuses impossible dates. */
+gboolean
+xj_parse_local_day (const char *text,
+                    int         days,
+                    gint64     *unix_seconds)
+{
+  int year, month, day;
+  char rest;
+  g_autoptr(GDateTime) midnight = NULL;
+  g_autoptr(GDateTime) shifted = NULL;
+
+  g_return_val_if_fail (unix_seconds != NULL, FALSE);
+
+  if (text == NULL || sscanf (text, " %d-%d-%d %c", &year, &month, &day, &rest) != 3
+      || year < 1970 || year > 9999 || month < 1 || month > 12
+      || day < 1 || day > g_date_get_days_in_month (month, year)
+      || (midnight = g_date_time_new_local (year, month, day, 0, 0, 0)) == NULL)
+    return FALSE;
+  shifted = g_date_time_add_days (midnight, days);
+  *unix_seconds = g_date_time_to_unix (shifted);
+  return TRUE;
+}
+
 char *
 xj_format_ago (gint64 then,
                gint64 now)

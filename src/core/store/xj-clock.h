@@ -21,6 +21,11 @@ char      *xj_format_local_minute_or (gint64     unix_seconds,
                                       const char *unset);
 gboolean   xj_parse_local_minute  (const char  *text,
                                    gint64      *unix_seconds);
+/* "YYYY-MM-DD", local; and back to its local midnight, @days later. */
+char      *xj_format_local_day    (gint64       unix_seconds);
+gboolean   xj_parse_local_day     (const char  *text,
+                                   int          days,
+                                   gint64      *unix_seconds);
 
 /* The one relative-time formatter: "3 weeks ago", for what happened before
  * @now (a time after @now reads as "just now"). */

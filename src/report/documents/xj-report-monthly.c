@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
+#include "xj-clock.h"
 #include "xj-inspection.h"
 #include "xj-overview.h"
 #include "xj-pdf-sign.h"
@@ -142,14 +143,6 @@ category_bars (const XjOverview *o,
     }
 }
 
-static char *
-format_day (gint64 t)
-{
-  g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (t);
-
-  return g_date_time_format (local, "%Y-%m-%d");
-}
-
 /* Every string the report prints, for the font subset. */
 static void
 collect (XjReportCharset  *charset,
@@ -209,7 +202,7 @@ write_repeats (XjReportRenderer  *r,
     {
       const XjOverviewRepeat *rep = &g_array_index (o->repeats, XjOverviewRepeat, i);
       g_autofree char *count = g_strdup_printf ("%u", rep->count);
-      g_autofree char *last = format_day (rep->last_at);
+      g_autofree char *last = xj_format_local_day (rep->last_at);
       const char *cells[] = { rep->site_name, rep->prompt, count, last,
                               rep->notice_number != NULL ? rep->notice_number : "—" };
 
@@ -344,7 +337,7 @@ xj_report_write_monthly (XjStore     *store,
                                     "90 days: %u."), o->notices.open, o->notices.overdue,
                                   o->notices.escalated,
                                   o->notices.open_by_age[XJ_OVERVIEW_AGE_OLDER]);
-  generated = format_day (o->now);
+  generated = xj_format_local_day (o->now);
   {
     const char *fields[] = {
       _("Month"), period, _("Sites"), n_sites, _("Inspections"), n_inspections,

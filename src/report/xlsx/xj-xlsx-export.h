@@ -19,5 +19,15 @@ gboolean xj_xlsx_export (XjStore             *store,
                          const char          *path,
                          XjXlsxCounts        *counts,
                          GError             **error);
+void     xj_xlsx_export_async  (XjStore             *store,
+                                const XjExportRange *range,
+                                const char          *path,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data);
+gboolean xj_xlsx_export_finish (XjStore             *store,
+                                GAsyncResult        *result,
+                                XjXlsxCounts        *counts,
+                                GError             **error);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include <math.h>
 
 #include "xj-overview-charts.h"
+#include "xj-overview-charts-private.h"
 
 #define MARGIN_LEFT 44
 #define MARGIN_TOP 28
@@ -70,21 +71,21 @@ xj_overview_site_name (const XjOverview *overview,
   return "";
 }
 
-static void
-foreground (GtkWidget *widget,
-            GdkRGBA   *color)
+void
+_xj_chart_fg (GtkWidget *widget,
+              GdkRGBA   *color)
 {
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), color);
 }
 
 /* Returns the text's width. */
-static int
-draw_text (GtkWidget  *widget,
-           cairo_t    *cr,
-           const char *text,
-           double      x,
-           double      y,
-           double      align)   /* 0 left, 0.5 centre, 1 right */
+int
+_xj_chart_text (GtkWidget  *widget,
+                cairo_t    *cr,
+                const char *text,
+                double      x,
+                double      y,
+                double      align)
 {
   g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
   int width, height;
@@ -148,7 +149,7 @@ draw_trend (GtkDrawingArea *area,
   double top = 100, legend_x = MARGIN_LEFT;
   GdkRGBA fg;
 
-  foreground (widget, &fg);
+  _xj_chart_fg (widget, &fg);
   for (guint i = 0; i < chart->overview->points->len; i++)
     {
       const XjOverviewPoint *point = &g_array_index (chart->overview->points, XjOverviewPoint, i);
@@ -175,7 +176,7 @@ draw_trend (GtkDrawingArea *area,
       cairo_line_to (cr, MARGIN_LEFT + plot_width, y);
       cairo_stroke (cr);
       cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.6);
-      draw_text (widget, cr, label, MARGIN_LEFT - 6, y, 1);
+      _xj_chart_text (widget, cr, label, MARGIN_LEFT - 6, y, 1);
     }
   for (guint p = 0; p < periods->len; p += MAX (1, periods->len / 6))
     {
@@ -183,7 +184,7 @@ draw_trend (GtkDrawingArea *area,
       g_autofree char *label = g_date_time_format (start, "%m-%d");
       double x = MARGIN_LEFT + (periods->len > 1 ? plot_width * p / (periods->len - 1) : plot_width / 2);
 
-      draw_text (widget, cr, label, x, height - MARGIN_BOTTOM / 2.0, 0.5);
+      _xj_chart_text (widget, cr, label, x, height - MARGIN_BOTTOM / 2.0, 0.5);
     }
 
   /* The team behind, then each site. */
@@ -192,7 +193,7 @@ draw_trend (GtkDrawingArea *area,
   cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.22);
   cairo_set_line_width (cr, 7);
   draw_line (cr, chart, 0, periods, plot_width, plot_height, top);
-  legend_x += draw_text (widget, cr, _("Team average"), legend_x, MARGIN_TOP / 2.0, 0) + 18;
+  legend_x += _xj_chart_text (widget, cr, _("Team average"), legend_x, MARGIN_TOP / 2.0, 0) + 18;
   cairo_set_line_width (cr, 2);
   for (guint s = 0; s < chart->site_ids->len; s++)
     {
@@ -205,7 +206,7 @@ draw_trend (GtkDrawingArea *area,
         {
           cairo_rectangle (cr, legend_x, MARGIN_TOP / 2.0 - 4, 10, 8);
           cairo_fill (cr);
-          legend_x += 14 + draw_text (widget, cr,
+          legend_x += 14 + _xj_chart_text (widget, cr,
                                       xj_overview_site_name (chart->overview, site_id),
                                       legend_x + 14, MARGIN_TOP / 2.0, 0) + 18;
         }
@@ -233,9 +234,9 @@ xj_overview_trend_chart_new (const XjOverview *overview,
 
 /* --- category × site ------------------------------------------------------ */
 
-static void
-band_color (double  score,
-            double *rgb)
+void
+_xj_chart_band (double  score,
+                double *rgb)
 {
   static const double bands[][3] = {
     { 0.18, 0.76, 0.49 }, { 0.56, 0.85, 0.55 }, { 0.96, 0.83, 0.18 }, { 0.88, 0.11, 0.14 },
@@ -263,10 +264,10 @@ draw_heat_map (GtkDrawingArea *area,
   double cw = cell_width (width);
   GdkRGBA fg;
 
-  foreground (widget, &fg);
+  _xj_chart_fg (widget, &fg);
   cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.8);
   for (guint c = 0; c < XJ_OVERVIEW_N_CATEGORIES; c++)
-    draw_text (widget, cr, xj_overview_category_get_label (c), NAME_WIDTH + cw * (c + 0.5),
+    _xj_chart_text (widget, cr, xj_overview_category_get_label (c), NAME_WIDTH + cw * (c + 0.5),
                ROW_HEIGHT / 2.0, 0.5);
   for (guint s = 0; s < chart->site_ids->len; s++)
     {
@@ -274,7 +275,7 @@ draw_heat_map (GtkDrawingArea *area,
       double y = ROW_HEIGHT * (s + 1);
 
       cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.8);
-      draw_text (widget, cr, xj_overview_site_name (chart->overview, site_id), 0,
+      _xj_chart_text (widget, cr, xj_overview_site_name (chart->overview, site_id), 0,
                  y + ROW_HEIGHT / 2.0, 0);
       for (guint c = 0; c < XJ_OVERVIEW_N_CATEGORIES; c++)
         {
@@ -289,7 +290,7 @@ draw_heat_map (GtkDrawingArea *area,
               cairo_fill (cr);
               continue;
             }
-          band_color (cell->score, rgb);
+          _xj_chart_band (cell->score, rgb);
           cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], 0.85);
           cairo_rectangle (cr, NAME_WIDTH + cw * c + 1, y + 1, cw - 2, ROW_HEIGHT - 2);
           cairo_fill (cr);
@@ -299,7 +300,7 @@ draw_heat_map (GtkDrawingArea *area,
           else
             cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
           text = g_strdup_printf ("%.1f", cell->score);
-          draw_text (widget, cr, text, NAME_WIDTH + cw * (c + 0.5), y + ROW_HEIGHT / 2.0, 0.5);
+          _xj_chart_text (widget, cr, text, NAME_WIDTH + cw * (c + 0.5), y + ROW_HEIGHT / 2.0, 0.5);
         }
     }
 }
@@ -367,7 +368,7 @@ on_heat_map_pressed_cb (GtkGestureClick *gesture,
   gint64 site_id;
 
   if (cell_at (widget, chart, x, y, &site_id, &category))
-    gtk_widget_activate_action (widget, "win.show-area", "s", "inspections");
+    gtk_widget_activate_action (widget, "overview.drill-cell", "(xi)", site_id, (int) category);
 }
 
 GtkWidget *

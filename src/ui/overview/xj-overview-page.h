@@ -15,5 +15,8 @@ GtkWidget        *xj_overview_page_new          (XjApplication  *application);
 void              xj_overview_page_reload       (XjOverviewPage *self);
 gboolean          xj_overview_page_get_loading  (XjOverviewPage *self);
 const XjOverview *xj_overview_page_get_overview (XjOverviewPage *self);
+void              xj_overview_page_export_file  (XjOverviewPage *self,
+                                                 GFile          *file);
+gboolean          xj_overview_page_get_exporting (XjOverviewPage *self);
 
 G_END_DECLS

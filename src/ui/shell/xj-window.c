@@ -205,6 +205,30 @@ show_notice_activated (GtkWidget  *widget,
     xj_notices_page_show_board (XJ_NOTICES_PAGE (page));
 }
 
+/* win.show-notices ((xibb)): the board filtered by site (0: any),
+ * responsible party (-1: any), overdue only, escalated only; from a figure
+ * of the Overview. */
+static void
+show_notices_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  XjWindow *self = XJ_WINDOW (widget);
+  XjNoticeFilter filter;
+  GtkWidget *page;
+
+  xj_notice_filter_init (&filter);
+  g_variant_get (parameter, "(xibb)", &filter.site_id, &filter.party, &filter.overdue,
+                 &filter.escalated);
+  xj_window_close_inspection (self);
+  xj_window_show_area (self, "notices");
+  page = xj_window_get_area (self, "notices");
+  if (!XJ_IS_NOTICES_PAGE (page))
+    return;
+  xj_notices_page_show_board (XJ_NOTICES_PAGE (page));
+  xj_notices_page_set_filter (XJ_NOTICES_PAGE (page), &filter);
+}
+
 /* win.show-area (s): from a page's call to action to another area. */
 static void
 show_area_activated (GtkWidget  *widget,
@@ -359,6 +383,8 @@ xj_window_class_init (XjWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-notice", "x", show_notice_activated);
   gtk_widget_class_install_action (widget_class, "win.show-area", "s", show_area_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-notices", "(xibb)",
+                                   show_notices_activated);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_activated);
   gtk_widget_class_install_action (widget_class, "win.show-error", "(ss)", show_error_activated);
   gtk_widget_class_install_action (widget_class, "win.open-inspection", "x",

@@ -1,0 +1,272 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Which sites the Overview shows: all of them, or those checked in a
+ * popover.  The list is core's site model (it follows the store) filtered
+ * by the search text; the checks live in a set of ids, so a site stays
+ * chosen while a search hides it.
+ */
+#define G_LOG_DOMAIN "xj-overview-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "xj-site.h"
+#include "xj-site-picker.h"
+#include "xj-store-list.h"
+
+struct _XjSitePicker
+{
+  AdwBin          parent_instance;
+
+  GtkMenuButton  *sites_button;
+  GtkPopover     *sites_popover;
+  GtkSearchEntry *search_entry;
+  GtkCheckButton *all_check;
+  GtkListBox     *sites_list;
+  GtkLabel       *no_match_label;
+
+  GtkFilterListModel *filtered;
+  GtkStringFilter *filter;
+  GArray         *selection;     /* gint64, sorted; empty: every site */
+  gboolean        syncing;
+};
+
+G_DEFINE_FINAL_TYPE (XjSitePicker, xj_site_picker, ADW_TYPE_BIN)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* --- helpers -------------------------------------------------------------- */
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+static gboolean
+is_selected (XjSitePicker *self,
+             gint64        site_id,
+             guint        *index)
+{
+  return g_array_binary_search (self->selection, &site_id, compare_ids, index);
+}
+
+static const char *
+site_name (XjSitePicker *self,
+           gint64        site_id)
+{
+  GListModel *all = gtk_filter_list_model_get_model (self->filtered);
+
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(XjSite) site = g_list_model_get_item (all, i);
+
+      if (xj_site_get_id (site) == site_id)
+        return xj_site_get_name (site);
+    }
+  return "";
+}
+
+static void
+update_label (XjSitePicker *self)
+{
+  g_autofree char *label = NULL;
+
+  if (self->selection->len == 0)
+    label = g_strdup (_("All sites"));
+  else if (self->selection->len == 1)
+    label = g_strdup (site_name (self, g_array_index (self->selection, gint64, 0)));
+  else
+    label = g_strdup_printf (ngettext ("%u site", "%u sites", self->selection->len),
+                             self->selection->len);
+  gtk_menu_button_set_label (self->sites_button, label);
+}
+
+static void
+selection_changed (XjSitePicker *self)
+{
+  self->syncing = TRUE;
+  gtk_check_button_set_active (self->all_check, self->selection->len == 0);
+  self->syncing = FALSE;
+  update_label (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* --- callbacks ------------------------------------------------------------ */
+
+static void
+on_site_toggled_cb (GtkCheckButton *check,
+                    XjSitePicker   *self)
+{
+  gint64 site_id = *(gint64 *) g_object_get_data (G_OBJECT (check), "site-id");
+  gboolean active = gtk_check_button_get_active (check);
+  guint index;
+
+  if (self->syncing)
+    return;
+  if (active && !is_selected (self, site_id, &index))
+    {
+      g_array_append_val (self->selection, site_id);
+      g_array_sort (self->selection, compare_ids);
+    }
+  else if (!active && is_selected (self, site_id, &index))
+    g_array_remove_index (self->selection, index);
+  else
+    return;
+  selection_changed (self);
+}
+
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  XjSitePicker *self = user_data;
+  XjSite *site = item;
+  GtkWidget *check = gtk_check_button_new_with_label (xj_site_get_name (site));
+  gint64 site_id = xj_site_get_id (site);
+
+  g_object_set_data_full (G_OBJECT (check), "site-id", g_memdup2 (&site_id, sizeof site_id),
+                          g_free);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), is_selected (self, site_id, NULL));
+  g_signal_connect (check, "toggled", G_CALLBACK (on_site_toggled_cb), self);
+  return check;
+}
+
+static void
+on_all_toggled_cb (XjSitePicker *self)
+{
+  if (self->syncing)
+    return;
+  if (!gtk_check_button_get_active (self->all_check))
+    {
+      /* "All" goes off by checking a site, not by itself. */
+      if (self->selection->len == 0)
+        {
+          self->syncing = TRUE;
+          gtk_check_button_set_active (self->all_check, TRUE);
+          self->syncing = FALSE;
+        }
+      return;
+    }
+  g_array_set_size (self->selection, 0);
+  self->syncing = TRUE;
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sites_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *check = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+
+      if (GTK_IS_CHECK_BUTTON (check))
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
+    }
+  self->syncing = FALSE;
+  selection_changed (self);
+}
+
+static void
+on_search_changed_cb (XjSitePicker *self)
+{
+  gtk_string_filter_set_search (self->filter,
+                                gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+on_items_changed_cb (XjSitePicker *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->no_match_label),
+                          g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0);
+  update_label (self);
+}
+
+/* --- GObject -------------------------------------------------------------- */
+
+static void
+xj_site_picker_dispose (GObject *object)
+{
+  XjSitePicker *self = XJ_SITE_PICKER (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), XJ_TYPE_SITE_PICKER);
+  g_clear_object (&self->filtered);
+  G_OBJECT_CLASS (xj_site_picker_parent_class)->dispose (object);
+}
+
+static void
+xj_site_picker_finalize (GObject *object)
+{
+  g_clear_pointer (&XJ_SITE_PICKER (object)->selection, g_array_unref);
+  G_OBJECT_CLASS (xj_site_picker_parent_class)->finalize (object);
+}
+
+static void
+xj_site_picker_class_init (XjSitePickerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = xj_site_picker_dispose;
+  object_class->finalize = xj_site_picker_finalize;
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/xunjian/Xunjian/xj-site-picker.ui");
+  gtk_widget_class_bind_template_child (widget_class, XjSitePicker, sites_button);
+  gtk_widget_class_bind_template_child (widget_class, XjSitePicker, sites_popover);
+  gtk_widget_class_bind_template_child (widget_class, XjSitePicker, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, XjSitePicker, all_check);
+  gtk_widget_class_bind_template_child (widget_class, XjSitePicker, sites_list);
+  gtk_widget_class_bind_template_child (widget_class, XjSitePicker, no_match_label);
+}
+
+static void
+xj_site_picker_init (XjSitePicker *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->selection = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_signal_connect_swapped (self->all_check, "toggled", G_CALLBACK (on_all_toggled_cb), self);
+  g_signal_connect_swapped (self->search_entry, "search-changed",
+                            G_CALLBACK (on_search_changed_cb), self);
+}
+
+/* --- public API ----------------------------------------------------------- */
+
+GtkWidget *
+xj_site_picker_new (XjStore *store)
+{
+  XjSitePicker *self;
+  GtkExpression *name;
+
+  g_return_val_if_fail (XJ_IS_STORE (store), NULL);
+
+  self = g_object_new (XJ_TYPE_SITE_PICKER, NULL);
+  name = gtk_property_expression_new (XJ_TYPE_SITE, NULL, "name");
+  self->filter = gtk_string_filter_new (name);
+  gtk_string_filter_set_match_mode (self->filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
+  /* Inactive sites too: their history is part of the figures. */
+  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (xj_site_model_new (store, TRUE)),
+                                              GTK_FILTER (self->filter));
+  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (on_items_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_list_box_bind_model (self->sites_list, G_LIST_MODEL (self->filtered), create_row, self,
+                           NULL);
+  update_label (self);
+  return GTK_WIDGET (self);
+}
+
+const gint64 *
+xj_site_picker_get_selection (XjSitePicker *self,
+                              guint        *n_sites)
+{
+  g_return_val_if_fail (XJ_IS_SITE_PICKER (self), NULL);
+  g_return_val_if_fail (n_sites != NULL, NULL);
+
+  *n_sites = self->selection->len;
+  return self->selection->len > 0 ? (const gint64 *) self->selection->data : NULL;
+}
