@@ -20,6 +20,7 @@
 #include "xj-notice-store.h"
 #include "xj-notices-page.h"
 #include "xj-inspections-page.h"
+#include "xj-list-row.h"
 #include "xj-preferences-window.h"
 #include "xj-runner.h"
 #include "xj-conflicts-page.h"
@@ -394,7 +395,8 @@ test_complete (Fixture       *f,
   gtk_menu_button_popdown (GTK_MENU_BUTTON (popover_button));
 }
 
-/* A list row (AdwActionRow) on screen whose subtitle mentions @text. */
+/* A list row (an AdwActionRow, or the long lists' XjListRow) on screen
+ * whose subtitle mentions @text. */
 static gboolean
 subtitle_shows (GtkWidget  *root,
                 const char *text)
@@ -403,6 +405,8 @@ subtitle_shows (GtkWidget  *root,
     return FALSE;
   if (ADW_IS_ACTION_ROW (root) && adw_action_row_get_subtitle (ADW_ACTION_ROW (root)) != NULL
       && strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (root)), text) != NULL)
+    return TRUE;
+  if (XJ_IS_LIST_ROW (root) && strstr (xj_list_row_get_subtitle (XJ_LIST_ROW (root)), text) != NULL)
     return TRUE;
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
