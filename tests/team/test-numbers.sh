@@ -200,4 +200,12 @@ nb4=$(number_of "$pg_dir/b4")
 case "$nb4" in XJ-*-*-"$code_b") true;; *) false;; esac; ok $? "its own next number with its code ($nb4)"
 run --data-dir "$b" report list | grep -q "^$nb4	"; ok $? "report list shows it so"
 pg_start
+
+# Leaving the team: the blocks go with it, numbering goes on, bare again.
+run --data-dir "$b" team leave --force >/dev/null 2>&1; ok $? "B leaves the team"
+[ "$(qb "SELECT count(*) FROM number_blocks")" = 0 ]; ok $? "its leased blocks are gone"
+sign_one "$b" >"$pg_dir/b5" 2>&1; ok $? "B signs on its own"
+nb5=$(number_of "$pg_dir/b5")
+[ "$nb5" = "$(printf 'XJ-%s-%06d' "$(echo "$nb4" | cut -d- -f2)" $(( $(echo "$nb4" | cut -d- -f3 | sed 's/^0*//') + 1 )))" ]
+ok $? "its own next number, no suffix ($nb5)"
 done_testing

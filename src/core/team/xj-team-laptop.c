@@ -296,7 +296,9 @@ xj_team_join (XjStore           *store,
  * @force: leave even with changes not pushed yet (they stay on this laptop
  *   only)
  *
- * The laptop keeps every record; it only stops syncing and capturing.
+ * The laptop keeps every record; it only stops syncing and capturing.  The
+ * numbers left in its leased blocks go with the team: it numbers on its own
+ * count again (which is past every number it used).
  */
 gboolean
 xj_team_leave (XjStore   *store,
@@ -331,7 +333,7 @@ xj_team_leave (XjStore   *store,
   tx = xj_transaction_begin (store, error);
   if (tx == NULL
       || !xj_store_exec (store, "DELETE FROM team_settings; DELETE FROM team_outbox;"
-                         " DELETE FROM team_conflicts;", error)
+                         " DELETE FROM team_conflicts; DELETE FROM number_blocks;", error)
       || !xj_transaction_commit (tx, error))
     return FALSE;
   xj_store_emit_changed (store, "team_settings");
