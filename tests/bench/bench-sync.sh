@@ -1,0 +1,50 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Sync figures against a throwaway PostgreSQL on its Unix socket: the push
+# of a demo archive (inspections, answers, photos, signed reports) against
+# PostgreSQL's own COPY of the same rows and bytes into the same server, a
+# new laptop pulling it all (time, peak memory), and a sync with nothing to
+# do.  BENCH_SITES / BENCH_YEARS size the demo.  TAP output, figures as
+# comments.
+set -u
+bin=${XUNJIAN_BINARY:?}
+team_dir=$(dirname "$0")/../team
+. "$team_dir/pg-harness.sh"
+. "$team_dir/laptops.sh"
+sites=${BENCH_SITES:-20}
+years=${BENCH_YEARS:-1}
+ms () { python3 -c "import time; print(int(time.time() * 1000))"; }
+
+run --data-dir "$a" demo --sites "$sites" --years "$years" >/dev/null 2>&1
+ok $? "a demo archive ($sites sites, $years year(s))"
+as_a team join "$server" --user zhang >/dev/null && as_b team join "$server" --user li >/dev/null
+ok $? "two laptops joined"
+echo "# $(qa "SELECT count(*) FROM inspections") inspections, $(qa "SELECT count(*) FROM answers") answers, $(qa "SELECT count(*) FROM photos") photos, $(qa "SELECT count(*) FROM reports") reports, $(qa "SELECT count(*) FROM team_outbox") records"
+
+as_a sync --json >"$pg_dir/push.json"; ok $? "push"
+push_ms=$(json "$pg_dir/push.json" elapsed_ms)
+echo "# push: $(json "$pg_dir/push.json" pushed) records, $(json "$pg_dir/push.json" bytes_sent) bytes in $push_ms ms"
+
+# The same rows and bytes with COPY, into tables of the same shape without
+# the rules (triggers, row-level security), in the same server.
+tables="sites templates template_versions schedules inspections answers answer_photos photos signatures reports notices notice_photos notice_events audit"
+for t in $tables; do
+  psql_value "CREATE TABLE public.copy_$t (LIKE xunjian.$t INCLUDING DEFAULTS)" >/dev/null
+  psql_value "COPY xunjian.$t TO '$pg_dir/$t.copy'" >/dev/null
+done
+start=$(ms)
+for t in $tables; do psql_value "COPY public.copy_$t FROM '$pg_dir/$t.copy'" >/dev/null; done
+copy_ms=$(( $(ms) - start ))
+echo "# COPY of the same rows: $copy_ms ms; push / COPY = $(python3 -c "print(round($push_ms / max($copy_ms, 1), 2))")"
+ok 0 "COPY comparison"
+
+/usr/bin/time -v -o "$pg_dir/time" sh -c "PGPASSWORD=Sekr1t-li setsid -w '$bin' --data-dir '$b' sync --json </dev/null >'$pg_dir/pull.json'"
+ok $? "a new laptop pulls everything"
+echo "# pull: $(json "$pg_dir/pull.json" pulled) records, $(json "$pg_dir/pull.json" bytes_received) bytes in $(json "$pg_dir/pull.json" elapsed_ms) ms, peak memory $(grep 'Maximum resident' "$pg_dir/time" | awk '{print $NF}') kB"
+
+as_a sync >/dev/null; as_b sync >/dev/null
+for i in 1 2 3 4 5; do as_a sync --json >"$pg_dir/empty$i.json"; done
+empty=$(for i in 1 2 3 4 5; do json "$pg_dir/empty$i.json" elapsed_ms; done | sort -n | sed -n 3p)
+echo "# empty sync (median of 5): $empty ms (target: under 50 ms)"
+[ "$empty" -lt 50 ]; ok $? "a sync with nothing to do takes under 50 ms"
+done_testing
