@@ -9,7 +9,8 @@
 # "postgres" on database "team"), pg_stop / pg_start, psql_as USER PASSWORD SQL,
 # and the TAP helpers of tap.sh.
 
-. "$(dirname "$0")/tap.sh"
+team_dir=${team_dir:-$(dirname "$0")}
+. "$team_dir/tap.sh"
 pg_bin=${PG_BIN:-/usr/lib/postgresql/15/bin}
 pg_dir=$(mktemp -d /tmp/xj-pg.XXXXXX)
 

@@ -246,13 +246,39 @@ encode_sql (XjStore            *store,
   return g_string_free (g_steal_pointer (&sql), FALSE);
 }
 
+/* The statements made from a table's columns, made once per process (every
+ * store of a process is at the same schema version). */
+static GMutex sql_lock;
+static char *encode_cache[G_N_ELEMENTS (tables)];
+static char *apply_cache[G_N_ELEMENTS (tables)];
+
+static char *
+cached_sql (char              **cache,
+            char             *(*make) (XjStore *, const XjSyncTable *, GError **),
+            XjStore            *store,
+            const XjSyncTable  *table,
+            GError            **error)
+{
+  guint i = (guint) (table - tables);
+  char *sql;
+
+  g_mutex_lock (&sql_lock);
+  if (cache[i] == NULL)
+    cache[i] = make (store, table, error);
+  sql = g_strdup (cache[i]);
+  g_mutex_unlock (&sql_lock);
+  return sql;
+}
+
+static char *apply_sql (XjStore *store, const XjSyncTable *table, GError **error);
+
 char *
 _xj_sync_encode (XjStore            *store,
                  const XjSyncTable  *table,
                  const char         *key,
                  GError            **error)
 {
-  g_autofree char *sql = encode_sql (store, table, error);
+  g_autofree char *sql = cached_sql (encode_cache, encode_sql, store, table, error);
   sqlite3_stmt *stmt;
   char *body = NULL;
   int rc;
@@ -415,7 +441,7 @@ _xj_sync_apply (XjStore            *store,
                 const char         *body,
                 GError            **error)
 {
-  g_autofree char *sql = apply_sql (store, table, error);
+  g_autofree char *sql = cached_sql (apply_cache, apply_sql, store, table, error);
 
   if (sql == NULL || !run_with_body (store, sql, body, NULL, table->name, error))
     return FALSE;

@@ -55,6 +55,7 @@ typedef struct
   gint64            stop_after;     /* XJ_SYNC_STOP_AFTER (tests): batches, then _exit */
   gint64            batches;
   GHashTable       *locked_later;   /* uuid -> body: inspections signed once their parts are in */
+  char             *pulled_until;   /* the pull's watermark, once every table is read */
 } Sync;
 
 typedef struct
@@ -95,19 +96,28 @@ set_capture (XjStore     *store,
 /* The next batch: the oldest outbox rows, with every row of the same
  * inspection (its answers, their photos, its signatures, its report). */
 static const char next_batch_sql[] =
-  "WITH o AS (SELECT o.id, o.table_name, o.record, coalesce(CASE o.table_name"
-  "    WHEN 'inspections' THEN o.record"
-  "    WHEN 'answers' THEN (SELECT i.uuid FROM answers a JOIN inspections i"
-  "      ON i.id = a.inspection_id WHERE a.uuid = o.record)"
-  "    WHEN 'answer_photos' THEN (SELECT i.uuid FROM answer_photos p JOIN answers a"
-  "      ON a.id = p.answer_id JOIN inspections i ON i.id = a.inspection_id WHERE p.uuid = o.record)"
-  "    WHEN 'signatures' THEN (SELECT i.uuid FROM signatures s JOIN inspections i"
-  "      ON i.id = s.inspection_id WHERE s.uuid = o.record)"
-  "    WHEN 'reports' THEN (SELECT i.uuid FROM reports r JOIN inspections i"
-  "      ON i.id = r.inspection_id WHERE r.uuid = o.record) END,"
-  "    o.table_name || ':' || o.record) AS grp FROM team_outbox o),"
-  "  head AS (SELECT DISTINCT grp FROM (SELECT grp FROM o ORDER BY id LIMIT ?1))"
-  "SELECT id, table_name, record FROM o WHERE grp IN head ORDER BY id";
+  "WITH head AS (SELECT id, table_name, record FROM team_outbox ORDER BY id LIMIT ?1),"
+  "  insp AS (SELECT i.id FROM head h JOIN inspections i ON i.uuid = h.record"
+  "      WHERE h.table_name = 'inspections'"
+  "    UNION SELECT a.inspection_id FROM head h JOIN answers a ON a.uuid = h.record"
+  "      WHERE h.table_name = 'answers'"
+  "    UNION SELECT a.inspection_id FROM head h JOIN answer_photos p ON p.uuid = h.record"
+  "      JOIN answers a ON a.id = p.answer_id WHERE h.table_name = 'answer_photos'"
+  "    UNION SELECT s.inspection_id FROM head h JOIN signatures s ON s.uuid = h.record"
+  "      WHERE h.table_name = 'signatures' AND s.inspection_id IS NOT NULL"
+  "    UNION SELECT r.inspection_id FROM head h JOIN reports r ON r.uuid = h.record"
+  "      WHERE h.table_name = 'reports'),"
+  "  parts AS (SELECT 'inspections' AS t, i.uuid AS u FROM insp JOIN inspections i ON i.id = insp.id"
+  "    UNION ALL SELECT 'answers', a.uuid FROM insp JOIN answers a ON a.inspection_id = insp.id"
+  "    UNION ALL SELECT 'answer_photos', p.uuid FROM insp"
+  "      JOIN answers a ON a.inspection_id = insp.id JOIN answer_photos p ON p.answer_id = a.id"
+  "    UNION ALL SELECT 'signatures', s.uuid FROM insp JOIN signatures s"
+  "      ON s.inspection_id = insp.id"
+  "    UNION ALL SELECT 'reports', r.uuid FROM insp JOIN reports r ON r.inspection_id = insp.id)"
+  "SELECT id, table_name, record FROM head"
+  "  UNION SELECT o.id, o.table_name, o.record FROM parts"
+  "  JOIN team_outbox o ON o.table_name = parts.t AND o.record = parts.u"
+  "  ORDER BY 1";
 
 static GPtrArray *
 next_batch (Sync    *sync,
@@ -608,6 +618,31 @@ pull_certificates (Sync    *sync,
   return TRUE;
 }
 
+/* Whether others wrote anything in the window at all: one question for an
+ * empty sync instead of one per table. */
+static gboolean
+anything_new (Sync        *sync,
+              const char  *from,
+              const char  *until,
+              gboolean    *any,
+              GError     **error)
+{
+  guint n_tables;
+  const XjSyncTable *tables = _xj_sync_get_tables (&n_tables);
+  g_autoptr(GString) sql = g_string_new ("SELECT");
+  g_autoptr(PGresult) result = NULL;
+  const char *params[] = { from, until };
+
+  for (guint t = 0; t < n_tables; t++)
+    g_string_append_printf (sql, "%s EXISTS (SELECT 1 FROM xunjian.%s WHERE txid >= $1::xid8"
+                            " AND txid < $2::xid8 AND author <> session_user)",
+                            t > 0 ? " OR" : "", tables[t].remote);
+  if ((result = _xj_team_exec (sync->connection, sql->str, 2, params, error)) == NULL)
+    return FALSE;
+  *any = g_str_equal (PQgetvalue (result, 0, 0), "t");
+  return TRUE;
+}
+
 static gboolean
 pull (Sync    *sync,
       GError **error)
@@ -618,7 +653,7 @@ pull (Sync    *sync,
   g_autofree char *until = NULL;
   guint n_tables;
   const XjSyncTable *tables = _xj_sync_get_tables (&n_tables);
-  g_autoptr(XjTransaction) tx = NULL;
+  gboolean any = FALSE;
 
   if (error != NULL && *error != NULL)
     return FALSE;
@@ -627,7 +662,9 @@ pull (Sync    *sync,
   if (now == NULL)
     return FALSE;
   until = g_strdup (PQgetvalue (now, 0, 0));
-  for (guint t = 0; t < n_tables; t++)
+  if (!anything_new (sync, from != NULL ? from : "0", until, &any, error))
+    return FALSE;
+  for (guint t = 0; any && t < n_tables; t++)
     {
       const XjSyncTable *table = &tables[t];
       g_autofree char *last = g_strdup ("0");
@@ -669,9 +706,9 @@ pull (Sync    *sync,
     }
   if (!lock_signed (sync, error) || !pull_certificates (sync, error))
     return FALSE;
-  tx = xj_transaction_begin (sync->store, error);
-  return tx != NULL && _xj_team_set_setting (sync->store, "pull_seq", until, error)
-         && xj_transaction_commit (tx, error);
+  /* Kept with the sync's end (xj_team_sync), in one local transaction. */
+  sync->pulled_until = g_steal_pointer (&until);
+  return TRUE;
 }
 
 gboolean
@@ -713,11 +750,18 @@ xj_team_sync (XjStore           *store,
        && pull (&sync, error) && xj_team_numbers_refill (store, connection, error);
   sync.result->elapsed_us = g_get_monotonic_time () - started;
   if (!ok)
-    return FALSE;
+    {
+      g_free (sync.pulled_until);
+      return FALSE;
+    }
   now = g_strdup_printf ("%" G_GINT64_FORMAT, xj_clock_now ());
   tx = xj_transaction_begin (store, error);
-  if (tx == NULL || !_xj_team_set_setting (store, "last_sync_at", now, error)
-      || !xj_transaction_commit (tx, error))
+  ok = tx != NULL && _xj_team_set_setting (store, "pull_seq", sync.pulled_until, error)
+       && _xj_team_set_setting (store, "last_sync_at", now, error)
+       && xj_transaction_commit (tx, error);
+  g_free (sync.pulled_until);
+  sync.result->elapsed_us = g_get_monotonic_time () - started;
+  if (!ok)
     return FALSE;
   xj_store_emit_changed (store, "team_settings");
   return TRUE;
