@@ -45,6 +45,8 @@ add_summary (JsonBuilder        *builder,
   xj_cli_json_string (builder, "kind", inspection->kind);
   xj_cli_json_string (builder, "state", xj_inspection_state_to_string (inspection->state));
   xj_cli_json_string (builder, "inspector", inspection->inspector);
+  xj_cli_json_string (builder, "owner", xj_inspection_get_owner (inspection));
+  xj_cli_json_string (builder, "laptop", xj_inspection_get_laptop (inspection));
   xj_cli_json_string (builder, "representative", inspection->rep_name);
   xj_cli_json_string (builder, "representative_company", inspection->rep_company);
   xj_cli_json_time (builder, "started_at", inspection->started_at);

@@ -25,7 +25,7 @@ records="SELECT (SELECT count(*) FROM sites) + (SELECT count(*) FROM templates)
   + (SELECT count(*) FROM answer_photos) + (SELECT count(*) FROM photos)
   + (SELECT count(*) FROM signatures) + (SELECT count(*) FROM reports)
   + (SELECT count(*) FROM notices) + (SELECT count(*) FROM notice_photos)
-  + (SELECT count(*) FROM notice_events)"
+  + (SELECT count(*) FROM notice_events) + (SELECT count(*) FROM audit_log)"
 
 run --data-dir "$d" team status >"$pg_dir/out"; ok $? "team status on a laptop in no team"
 grep -q "in no team" "$pg_dir/out"; ok $? "says it is in no team"

@@ -7,21 +7,7 @@
 set -u
 bin=${XUNJIAN_BINARY:?}
 . "$(dirname "$0")/pg-harness.sh"
-unset DISPLAY WAYLAND_DISPLAY PGPASSFILE DBUS_SESSION_BUS_ADDRESS
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0}
-run () { setsid -w "$bin" "$@" </dev/null; }
-
-"$bin" server init "$pg_admin" >/dev/null || { echo "Bail out! server init failed"; exit 1; }
-"$bin" server add-user "$pg_admin" zhang manager --password 'Sekr1t-zhang' >/dev/null
-"$bin" server add-user "$pg_admin" li manager --password 'Sekr1t-li' >/dev/null
-server="host=$pg_dir dbname=team"
-a=$pg_dir/a
-b=$pg_dir/b
-as_a () { PGPASSWORD=Sekr1t-zhang run --data-dir "$a" "$@"; }
-as_b () { PGPASSWORD=Sekr1t-li run --data-dir "$b" "$@"; }
-qa () { sqlite3 "$a/xunjian.db" "$1"; }
-qb () { sqlite3 "$b/xunjian.db" "$1"; }
-json () { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])" "$@"; }
+. "$(dirname "$0")/laptops.sh"
 
 run --data-dir "$a" demo >/dev/null 2>&1; ok $? "laptop A has a season of work (demo)"
 as_a team join "$server" --user zhang >/dev/null; ok $? "A joins the team"
@@ -40,34 +26,6 @@ as_b sync --json >"$pg_dir/b1.json" 2>"$pg_dir/err"; ok $? "B syncs"
 [ "$(json "$pg_dir/b1.json" photos_received)" = "$(qa "SELECT count(*) FROM photos")" ]
 ok $? "B received every photo"
 
-# The canonical dump: every synced record by UUID, references by UUID.
-dump () {
-  sqlite3 "$1/xunjian.db" "
-  SELECT 'site', uuid, name, address, active FROM sites ORDER BY uuid;
-  SELECT 'inspection', i.uuid, s.uuid, v.uuid, i.kind, i.state, i.inspector, i.started_at,
-    i.completed_at, i.signed_at, i.score, i.grade, i.failure_index, i.critical_failed
-    FROM inspections i JOIN sites s ON s.id = i.site_id
-    JOIN template_versions v ON v.id = i.version_id ORDER BY i.uuid;
-  SELECT 'answer', a.uuid, i.uuid, t.item_key, a.value, a.outcome, a.remark, a.answered_at
-    FROM answers a JOIN inspections i ON i.id = a.inspection_id
-    JOIN template_items t ON t.id = a.item_id ORDER BY a.uuid;
-  SELECT 'answer_photo', p.uuid, a.uuid, p.sha256, p.caption FROM answer_photos p
-    JOIN answers a ON a.id = p.answer_id ORDER BY p.uuid;
-  SELECT 'photo', sha256, bytes, mime, width, height FROM photos ORDER BY sha256;
-  SELECT 'signature', uuid, role, name, signed_at, strokes FROM signatures ORDER BY uuid;
-  SELECT 'report', r.uuid, i.uuid, r.number, r.path, r.sha256, r.bytes FROM reports r
-    JOIN inspections i ON i.id = r.inspection_id ORDER BY r.uuid;
-  SELECT 'notice', n.uuid, n.number, n.state, n.deadline, n.description,
-    (SELECT group_concat(u) FROM (SELECT a.uuid AS u FROM notice_findings f
-     JOIN answers a ON a.id = f.answer_id WHERE f.notice_id = n.id ORDER BY a.uuid))
-    FROM notices n ORDER BY n.uuid;
-  SELECT 'event', e.uuid, n.uuid, e.at, e.from_state, e.to_state FROM notice_events e
-    JOIN notices n ON n.id = e.notice_id ORDER BY e.uuid;
-  SELECT 'version', v.uuid, t.uid, v.version, v.name,
-    (SELECT count(*) FROM template_sections s JOIN template_items i ON i.section_id = s.id
-     WHERE s.version_id = v.id) FROM template_versions v JOIN templates t ON t.id = v.template_id
-    WHERE v.id IN (SELECT version_id FROM inspections) ORDER BY v.uuid;"
-}
 dump "$a" >"$pg_dir/a.dump"; dump "$b" >"$pg_dir/b.dump"
 cmp -s "$pg_dir/a.dump" "$pg_dir/b.dump"; ok $? "A and B hold the same records (canonical dump)"
 diff "$pg_dir/a.dump" "$pg_dir/b.dump" | head -20 >&2
@@ -75,6 +33,16 @@ diff "$pg_dir/a.dump" "$pg_dir/b.dump" | head -20 >&2
 report=$(qa "SELECT path FROM reports ORDER BY id LIMIT 1")
 cmp -s "$a/$report" "$b/$report"; ok $? "a signed PDF is byte-identical on B"
 run --data-dir "$b" report verify "$b/$report" >"$pg_dir/verify" 2>&1; ok $? "and verifies on B"
+
+# A's inspections are zhang's on B: shown as such, and read-only there.
+id=$(qb "SELECT id FROM inspections WHERE state = 'draft' ORDER BY id LIMIT 1")
+run --data-dir "$b" inspection show "$id" --json >"$pg_dir/show.json"
+[ "$(json "$pg_dir/show.json" owner)" = zhang ]; ok $? "on B, A's inspection shows its owner (zhang)"
+run --data-dir "$a" inspection show "$(qa "SELECT id FROM inspections WHERE state = 'draft' ORDER BY id LIMIT 1")" --json >"$pg_dir/show-a.json"
+[ "$(json "$pg_dir/show-a.json" owner)" = None ]; ok $? "on A it is A's own (no owner)"
+qb "UPDATE inspections SET rep_name = '改' WHERE id = $id" 2>"$pg_dir/err"; [ $? -ne 0 ]
+ok $? "B cannot change it"
+grep -q "another inspector" "$pg_dir/err"; ok $? "saying it is another inspector's"
 
 as_a sync --json >"$pg_dir/a2.json"; ok $? "A syncs again (takes in what B sent)"
 as_a sync --json >"$pg_dir/a2.json"; ok $? "A syncs once more"

@@ -90,6 +90,22 @@ xj_inspection_free (XjInspection *inspection)
   g_free (inspection);
 }
 
+/* The team login of the inspector who made @inspection on another laptop
+ * (pulled from the team: read-only here); NULL when it was made here. */
+const char *
+xj_inspection_get_owner (const XjInspection *inspection)
+{
+  return inspection->owner;
+}
+
+/* The short code of the laptop that made @inspection; NULL when unknown
+ * (made here before the laptop had a code). */
+const char *
+xj_inspection_get_laptop (const XjInspection *inspection)
+{
+  return inspection->laptop;
+}
+
 void
 xj_answer_free (XjAnswer *answer)
 {

@@ -61,8 +61,7 @@ typedef struct {
   gint64             current_item_id;
   guint              n_photos;
   guint              n_answered;
-  char              *owner;          /* a colleague's team login: theirs, read-only here;
-                                        NULL: this laptop's user's own */
+  char              *owner;          /* team login of its inspector; NULL: made here */
   char              *laptop;         /* short code of the laptop that made it; NULL: unknown */
 } XjInspection;
 
@@ -116,6 +115,8 @@ const char        *xj_inspection_kind_get_label     (const char        *kind);
 gboolean           xj_inspection_kind_needs_representative (const char *kind);
 
 void               xj_inspection_free               (XjInspection      *inspection);
+const char        *xj_inspection_get_owner          (const XjInspection *inspection);
+const char        *xj_inspection_get_laptop         (const XjInspection *inspection);
 void               xj_answer_free                   (XjAnswer          *answer);
 void               xj_previous_answer_free          (XjPreviousAnswer  *previous);
 

@@ -30,7 +30,7 @@
 #define UPSERT_SHARED(table, columns, values) \
   "INSERT INTO xunjian." table " AS t (uuid, " columns "body) VALUES ($1::uuid, " values \
   "$2::jsonb) ON CONFLICT (uuid) DO UPDATE SET body = EXCLUDED.body, version = t.version + 1" \
-  " WHERE t.body IS DISTINCT FROM EXCLUDED.body RETURNING version"
+  " WHERE t.version = $3::int AND t.body IS DISTINCT FROM EXCLUDED.body RETURNING version"
 #define UPSERT_OWNED(table, columns, values) \
   "INSERT INTO xunjian." table " AS t (uuid, " columns "body) VALUES ($1::uuid, " values \
   "$2::jsonb) ON CONFLICT (uuid) DO UPDATE SET body = EXCLUDED.body" \

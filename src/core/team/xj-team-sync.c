@@ -37,6 +37,7 @@
 #include "xj-store-private.h"
 #include "xj-team-codec.h"
 #include "xj-team-laptop.h"
+#include "xj-team-merge.h"
 #include "xj-team-private.h"
 #include "xj-team-server.h"
 #include "xj-team-sync.h"
@@ -293,6 +294,9 @@ push_row (Sync        *sync,
     return FALSE;
   if (adopted)
     return TRUE;
+  if (table->kind == XJ_SYNC_SHARED)
+    return _xj_merge_push_shared (sync->store, sync->connection, table, row->record, body,
+                                  sync->result, error);
   if (g_str_equal (table->name, "photos") && g_hash_table_contains (held_photos, row->record))
     return TRUE;
   if (g_str_equal (table->name, "photos") || g_str_equal (table->name, "reports"))
@@ -551,6 +555,20 @@ apply_batch (Sync              *sync,
           sync->result->pulled++;
           continue;
         }
+      if (table->kind == XJ_SYNC_SHARED)
+        {
+          /* Changed here too and not sent yet: the next push merges it. */
+          g_autofree char *waiting = _xj_sync_query_text (sync->store, "SELECT 1 FROM team_outbox"
+                                                          " WHERE record = ?1", record, error);
+
+          if (waiting != NULL)
+            continue;
+          if ((error != NULL && *error != NULL)
+              || !_xj_shadow_set (sync->store, table->name, record,
+                                  g_ascii_strtoll (PQgetvalue (result, i, 5), NULL, 10), body,
+                                  error))
+            return FALSE;
+        }
       if (!_xj_sync_apply (sync->store, table, record, body, error))
         return FALSE;
       sync->result->pulled++;
@@ -617,12 +635,13 @@ pull (Sync    *sync,
                             || g_str_equal (table->name, "reports");
       int limit = sync->pull_limit > 0 ? (int) sync->pull_limit : table->pull_batch;
 
-      sql = g_strdup_printf ("SELECT %s::text, author, seq, (%s)::text, %s FROM xunjian.%s"
+      sql = g_strdup_printf ("SELECT %s::text, author, seq, (%s)::text, %s, %s FROM xunjian.%s"
                              " WHERE txid >= $1::xid8 AND txid < $2::xid8 AND seq > $3::bigint"
                              " AND author <> session_user ORDER BY seq LIMIT %d",
                              table->key, table->server_body,
                              g_str_equal (table->name, "photos") ? "original"
                              : with_bytes ? "pdf" : "NULL::bytea",
+                             table->kind == XJ_SYNC_SHARED ? "version" : "0",
                              table->remote, limit);
       for (;;)
         {
