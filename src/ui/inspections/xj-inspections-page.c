@@ -242,7 +242,7 @@ show_drafts (XjInspectionsPage *self)
       if (xj_record_is_placeholder (record))
         continue;
       row = create_row (NULL);
-      update_row (row, xj_record_get_data (record), NULL);
+      update_row (row, xj_record_get_data (record), self);
       adw_preferences_group_add (self->drafts_group, row);
       g_ptr_array_add (self->draft_rows, row);
     }
