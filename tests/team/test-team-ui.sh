@@ -61,9 +61,16 @@ drive complete "$a" zhang Zhang-pw-1; ok $? "an inspection completed on laptop A
 [ "$(psql_value "SELECT count(*) FROM xunjian.inspections")" -ge 1 ]; ok $? "and is on the server"
 drive arrives "$b" wang Wang-pw-1; ok $? "after Sync Now it is in laptop B's Inspections list"
 
-# The Conflicts page's step (/xj/team-ui/conflict: the same site renamed on
-# both laptops, B finds the conflict, Keep Mine) joins this script once the
-# engine records conflicts (issue 13; xj-team-sync.c does not yet).
+# The same site renamed on both laptops while apart; A syncs first.
+sqlite3 "$a/xunjian.db" "UPDATE sites SET name = '新城花园北区' WHERE name = '新城花园'"
+sqlite3 "$b/xunjian.db" "UPDATE sites SET name = '新城花园南区' WHERE name = '新城花园'"
+"$bin" --data-dir "$a" sync </dev/null >/dev/null 2>&1; ok $? "laptop A syncs its name"
+XJ_TEAM_MINE=新城花园南区 XJ_TEAM_THEIRS=新城花园北区 drive conflict "$b" wang Wang-pw-1
+ok $? "laptop B's sync finds the conflict; the Conflicts page shows both names; Keep Mine decides it"
+"$bin" --data-dir "$a" sync </dev/null >/dev/null 2>&1
+[ "$(sqlite3 "$a/xunjian.db" "SELECT name FROM sites WHERE name LIKE '新城花园%'")" = 新城花园南区 ]
+ok $? "the name kept on B reaches A at its next sync"
+export XJ_TEAM_SITE=新城花园南区
 drive offline "$a" zhang Zhang-pw-1
 ok $? "server stopped while the app runs: offline, nothing blocks, work waits, the sync after restart catches up"
 [ "$(psql_value "SELECT count(*) FROM xunjian.sites WHERE body->>'name' = '翠湖花园'")" = 1 ]

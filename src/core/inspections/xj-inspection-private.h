@@ -17,9 +17,7 @@ G_BEGIN_DECLS
   "  WHERE a.inspection_id = i.id), " \
   "(SELECT count(*) FROM answers a WHERE a.inspection_id = i.id " \
   "  AND a.outcome <> 'unanswered'), " \
-  "(SELECT builtin FROM templates t WHERE t.id = v.template_id), " \
-  "CASE WHEN i.owner IS NOT (SELECT value FROM team_settings WHERE key = 'user') " \
-  "  THEN i.owner END, i.laptop "
+  "(SELECT builtin FROM templates t WHERE t.id = v.template_id), i.owner, i.laptop "
 #define INSPECTION_FROM \
   "FROM inspections i JOIN sites s ON s.id = i.site_id " \
   "JOIN template_versions v ON v.id = i.version_id "

@@ -61,8 +61,7 @@ typedef struct {
   gint64             current_item_id;
   guint              n_photos;
   guint              n_answered;
-  char              *owner;          /* a colleague's team login: theirs, read-only here;
-                                        NULL: this laptop's user's own */
+  char              *owner;          /* team login of its inspector; NULL: made here */
   char              *laptop;         /* short code of the laptop that made it; NULL: unknown */
 } XjInspection;
 

@@ -52,6 +52,7 @@ struct _XjInspectionsPage
   GtkDropDown       *state_filter;
   GtkDropDown       *period_filter;
   GtkDropDown       *whose_filter;  /* shown while the laptop is in a team */
+  char              *team_user;     /* this laptop's team login; NULL: in no team */
 };
 
 G_DEFINE_FINAL_TYPE (XjInspectionsPage, xj_inspections_page, ADW_TYPE_BIN)
@@ -79,6 +80,8 @@ update_row (GtkWidget *row,
             gpointer   user_data)
 {
   const XjInspection *inspection = data;
+  XjInspectionsPage *self = user_data;
+  const char *owner = NULL;
   g_autofree char *title = NULL;
   g_autofree char *when = NULL;
   g_autofree char *subtitle = NULL;
@@ -94,14 +97,16 @@ update_row (GtkWidget *row,
   title = g_strdup_printf ("%s · %s", inspection->site_name, inspection->template_name);
   when = xj_format_local_minute (inspection->started_at);
   /* A colleague's, from the team: whose and from which laptop. */
-  if (inspection->owner != NULL && inspection->laptop != NULL)
+  if (g_strcmp0 (inspection->owner, self->team_user) != 0)
+    owner = inspection->owner;
+  if (owner != NULL && inspection->laptop != NULL)
     subtitle = g_strdup_printf (C_("inspection row", "%s · %s · %s · %s’s, laptop %s"),
                                 xj_inspection_kind_get_label (inspection->kind), when,
-                                inspection->inspector, inspection->owner, inspection->laptop);
-  else if (inspection->owner != NULL)
+                                inspection->inspector, owner, inspection->laptop);
+  else if (owner != NULL)
     subtitle = g_strdup_printf (C_("inspection row", "%s · %s · %s · %s’s"),
                                 xj_inspection_kind_get_label (inspection->kind), when,
-                                inspection->inspector, inspection->owner);
+                                inspection->inspector, owner);
   else
     subtitle = g_strdup_printf ("%s · %s · %s", xj_inspection_kind_get_label (inspection->kind),
                                 when, inspection->inspector);
@@ -237,7 +242,7 @@ show_drafts (XjInspectionsPage *self)
       row = adw_preferences_row_new ();
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), create_row (NULL));
       update_row (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)), xj_record_get_data (record),
-                  NULL);
+                  self);
       adw_preferences_group_add (self->drafts_group, row);
       g_ptr_array_add (self->draft_rows, row);
       if (!self->drafts_connected && GTK_IS_LIST_BOX (gtk_widget_get_parent (row)))
@@ -266,7 +271,8 @@ reload (XjInspectionsPage *self)
       self->model = xj_inspection_model_new (store, &filter, TRUE);
       g_signal_connect_object (self->model, "notify::loading", G_CALLBACK (on_loading_cb), self,
                                G_CONNECT_SWAPPED);
-      _xj_record_rows_bind (self->list, G_LIST_MODEL (self->model), create_row, update_row, NULL);
+      _xj_record_rows_bind (self->list, G_LIST_MODEL (self->model), create_row, update_row,
+                            self);
     }
   else
     xj_inspection_model_set_filter (self->model, &filter, TRUE);
@@ -318,6 +324,9 @@ update_team (XjInspectionsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "inspections.new", refusal == NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->whose_filter),
                           membership != NULL && membership->server != NULL);
+  g_free (self->team_user);
+  self->team_user = membership != NULL && membership->server != NULL
+                    ? g_strdup (membership->user) : NULL;
   gtk_widget_set_tooltip_text (self->new_button,
                                refusal != NULL ? refusal : _("New Inspection (Ctrl+N)"));
 }
@@ -402,6 +411,7 @@ xj_inspections_page_finalize (GObject *object)
   XjInspectionsPage *self = XJ_INSPECTIONS_PAGE (object);
 
   g_clear_pointer (&self->draft_rows, g_ptr_array_unref);
+  g_free (self->team_user);
 
   G_OBJECT_CLASS (xj_inspections_page_parent_class)->finalize (object);
 }

@@ -107,7 +107,7 @@ _xj_runner_archive_update (XjRunner *self)
 {
   XjInspectionState state = self->inspection != NULL ? self->inspection->state
                                                      : XJ_INSPECTION_DRAFT;
-  gboolean foreign = self->inspection != NULL && self->inspection->owner != NULL;
+  gboolean foreign = self->foreign;
   /* A colleague's inspection is theirs to sign. */
   gboolean can_sign = state == XJ_INSPECTION_COMPLETED && !foreign;
   gboolean archived = state == XJ_INSPECTION_ARCHIVED;

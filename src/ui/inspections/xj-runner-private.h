@@ -33,6 +33,7 @@ struct _XjRunner
   GtkLabel       *score_label;
   GtkLabel       *critical_badge;
   GtkLabel       *read_only_bar;
+  gboolean        foreign;        /* a colleague's inspection, from the team */
   GtkWidget      *summary_button;
   GtkWidget      *sign_button;
   GtkWidget      *report_button;

@@ -13,6 +13,7 @@
 
 #include "xj-clock.h"
 #include "xj-runner-private.h"
+#include "xj-team-laptop.h"
 #include "xj-window.h"
 
 #define SAVE_CURRENT_MS 400
@@ -300,10 +301,14 @@ static void
 show_foreign_owner (XjRunner *self)
 {
   const XjInspection *inspection = self->inspection;
+  g_autoptr(XjTeamMembership) membership = xj_team_get_membership (get_store (self), NULL);
   g_autofree char *text = NULL;
 
-  if (inspection->owner == NULL)
+  /* Made here, or by this laptop's own team login elsewhere: ours. */
+  if (inspection->owner == NULL
+      || (membership != NULL && g_strcmp0 (inspection->owner, membership->user) == 0))
     return;
+  self->foreign = TRUE;
   self->read_only = TRUE;
   text = inspection->laptop != NULL
          ? g_strdup_printf (_("This inspection belongs to %s (laptop %s) and came with the team’s "
