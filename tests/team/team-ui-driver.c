@@ -246,6 +246,12 @@ changes_waiting (Fixture *f)
   return (guint) found->changes_waiting;
 }
 
+static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
 /* Sync Now (the app action that Ctrl+Shift+S and the buttons activate),
  * then waits for that sync to end; returns the state it ended in.  The
  * action returns at once: the window never waits for the network. */
@@ -525,10 +531,17 @@ test_offline (Fixture       *f,
 {
   XjSyncMonitor *sync = monitor (f);
   g_autofree char *offline = NULL;
+  guint reloads = 0;
+  gulong handler;
 
   g_assert_cmpint (sync_now (f), ==, XJ_SYNC_STATE_IDLE);
   g_assert_true (g_spawn_command_line_sync (env ("XJ_TEAM_PG_STOP"), NULL, NULL, NULL, NULL));
+  /* A sync that took nothing in does not make the pages read again. */
+  handler = g_signal_connect_swapped (f->store, "changed::inspections",
+                                      G_CALLBACK (count_cb), &reloads);
   g_assert_cmpint (sync_now (f), ==, XJ_SYNC_STATE_OFFLINE);
+  g_signal_handler_disconnect (f->store, handler);
+  g_assert_cmpuint (reloads, ==, 0);
   g_assert_cmpstr (status_text (f), ==, _("Offline"));
   g_assert_cmpuint (count_visible_windows (), ==, 1);
   shoot (f, "status-offline.png");

@@ -64,10 +64,13 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* What a sync may have changed, told to the pages on the main store. */
-static const char *const synced_tables[] = {
+/* What a pull writes (the pages showing them reload), and what every sync
+ * changes (the outbox it drained, the time of the last sync). */
+static const char *const record_tables[] = {
   "sites", "templates", "schedules", "inspections", "notices", "reports", "photos",
-  "team_conflicts", "team_outbox", "team_settings", NULL,
+  "team_conflicts", NULL,
 };
+static const char *const team_tables[] = { "team_outbox", "team_settings", NULL };
 
 typedef struct
 {
@@ -254,6 +257,9 @@ on_sync_done_cb (GObject      *object,
                  gpointer      data)
 {
   XjSyncMonitor *self = XJ_SYNC_MONITOR (object);
+  const XjTeamSyncResult *moved = &((SyncJob *) g_task_get_task_data (G_TASK (result)))->result;
+  /* Counted batch by batch, so also what a sync that failed half way took in. */
+  gboolean took_in = moved->pulled > 0 || moved->conflicts_found > 0;
   g_autoptr(GError) error = NULL;
 
   self->running = FALSE;
@@ -277,10 +283,14 @@ on_sync_done_cb (GObject      *object,
   self->n_completed++;
 
   /* The worker wrote through its own connection: the pages hear of it
-   * from the main store, without that starting another sync. */
+   * from the main store, without that starting another sync.  Only what
+   * a pull brought reloads the pages: a sync every five minutes that
+   * only pushed, or found the server away, leaves them as they are. */
   self->announcing = TRUE;
-  for (guint i = 0; synced_tables[i] != NULL; i++)
-    xj_store_emit_changed (self->store, synced_tables[i]);
+  for (guint i = 0; took_in && record_tables[i] != NULL; i++)
+    xj_store_emit_changed (self->store, record_tables[i]);
+  for (guint i = 0; team_tables[i] != NULL; i++)
+    xj_store_emit_changed (self->store, team_tables[i]);
   self->announcing = FALSE;
   update_summary (self);
 
