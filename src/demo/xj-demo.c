@@ -13,6 +13,7 @@
 #include "xj-demo-inspections.h"
 #include "xj-demo-private.h"
 #include "xj-inspection-bulk.h"
+#include "xj-overview.h"
 #include "xj-site.h"
 
 static const struct {
@@ -110,9 +111,10 @@ xj_demo_fill (XjStore              *store,
     return FALSE;
   /* --years: years of history in bulk, for measuring what grows with the
    * data; otherwise a few months, made the way a person would. */
-  if (options->years > 0)
-    return _xj_demo_add_bulk_history (store, options->years, options->seed, error)
-           && xj_notice_add_demo (store, sites, error);
-  return xj_demo_add_history (store, options->photos_dir, error)
-         && xj_notice_add_demo (store, sites, error);
+  if (options->years > 0
+      ? !_xj_demo_add_bulk_history (store, options->years, options->seed, error)
+      : !xj_demo_add_history (store, options->photos_dir, error))
+    return FALSE;
+  /* The history came in bulk: the Overview's totals of it in one go. */
+  return xj_notice_add_demo (store, sites, error) && xj_overview_refresh_totals (store, error);
 }

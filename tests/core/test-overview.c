@@ -391,6 +391,11 @@ test_scores_by_month (Fixture       *f,
 
   check_point (o, f->site_a, march, 3, (500.0 / 6 + 50 + 60) / 3, 4);
   check_point (o, 0, march, 4, (500.0 / 6 + 50 + 60 + 100) / 4, 3);
+  /* From the totals stored when each was completed (schema v8). */
+  g_assert_cmpint (xj_test_query_int (xj_store_get_db (f->store), "SELECT (SELECT count(*) FROM "
+                                      "inspection_totals) - (SELECT count(*) FROM inspections "
+                                      "WHERE state <> 'draft') + (SELECT count(*) FROM "
+                                      "inspection_totals_stale)"), ==, 0);
 }
 
 static void

@@ -14,6 +14,7 @@
 #include "xj-clock.h"
 #include "xj-inspection.h"
 #include "xj-inspection-private.h"
+#include "xj-overview.h"
 #include "xj-text.h"
 #include "xj-template-store.h"
 #include "xj-transaction.h"
@@ -704,7 +705,9 @@ xj_store_complete_inspection (XjStore     *store,
   sqlite3_bind_double (stmt, 4, score->failure_index);
   sqlite3_bind_int (stmt, 5, score->critical_failed ? 1 : 0);
   sqlite3_bind_int64 (stmt, 6, inspection_id);
+  /* The Overview's totals of it, in the same transaction. */
   if (!xj_store_step_done (store, stmt, error)
+      || !xj_overview_refresh_totals (store, error)
       || !learn_remarks (store, inspection_id, now, error)
       || !xj_store_audit (store, actor, "inspection", inspection_id, "complete",
                           xj_grade_to_string (score->grade), error)

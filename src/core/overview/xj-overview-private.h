@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include "xj-overview.h"
+#include "xj-template.h"
 
 G_BEGIN_DECLS
 
@@ -36,6 +37,8 @@ typedef struct {
   gint64      last_inspection_id;
   gint64      last_item_id;       /* the item as that inspection showed it */
 } XjOverviewFailures;
+
+XjTemplate *_xj_overview_regroup_by_category (const XjTemplate *tmpl);
 
 gboolean _xj_overview_repeats     (XjStore               *store,
                                    GPtrArray             *failures,

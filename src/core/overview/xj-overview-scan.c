@@ -55,7 +55,8 @@ typedef struct {
   GHashTable            *steps;      /* "site:position" → index in overview->steps + 1 */
   GHashTable            *hard;       /* item key → XjOverviewHard (borrowed) */
   GHashTable            *items;      /* gint64 item id → XjTemplateItem (borrowed) */
-  GHashTable            *failures;   /* "site:item key" → XjOverviewFailures (borrowed) */
+  GHashTable            *failures;   /* FailureKey → XjOverviewFailures (borrowed) */
+  GStringChunk          *keys;       /* the item keys of the failures */
   GPtrArray             *failure_list; /* XjOverviewFailures, owned */
   GArray                *values;     /* Value: the answers of one inspection */
   GString               *text;       /* the answer values of one inspection */
@@ -69,8 +70,10 @@ version_free (Version *version)
   g_free (version);
 }
 
-static XjTemplate *
-regroup_by_category (const XjTemplate *tmpl)
+/* The items of @tmpl regrouped into one section per XjOverviewCategory, so
+ * that a category adds up exactly as a section does. */
+XjTemplate *
+_xj_overview_regroup_by_category (const XjTemplate *tmpl)
 {
   g_autoptr(XjTemplate) grouped = xj_template_new (tmpl->name);
 
@@ -123,7 +126,7 @@ get_version (Scan    *scan,
     }
   version = g_new0 (Version, 1);
   version->tmpl = tmpl;
-  version->by_category = regroup_by_category (tmpl);
+  version->by_category = _xj_overview_regroup_by_category (tmpl);
   g_hash_table_insert (scan->versions, g_memdup2 (&version_id, sizeof version_id), version);
   return version;
 }
@@ -144,36 +147,71 @@ lookup_value (const XjTemplateItem *item,
 /* A failing answer: counted for the repeat findings by site and item key,
  * remembering the latest failing inspection (the first one started at the
  * latest time, in the order of the inspections). */
-static void
-add_failure (Scan   *scan,
-             gint64  site_id,
-             gint64  inspection_id,
-             gint64  started_at,
-             gint64  item_id)
-{
-  XjTemplateItem *item = g_hash_table_lookup (scan->items, &item_id);
-  g_autofree char *key = NULL;
-  XjOverviewFailures *failures;
+typedef struct {
+  gint64      site_id;
+  const char *item_key;   /* in the scan's key chunk: one pointer per key */
+} FailureKey;
 
-  if (item == NULL)
-    return;
-  key = g_strdup_printf ("%" G_GINT64_FORMAT ":%s", site_id, item->key);
-  failures = g_hash_table_lookup (scan->failures, key);
+static guint
+failure_key_hash (gconstpointer key)
+{
+  const FailureKey *k = key;
+
+  return g_int64_hash (&k->site_id) * 31 + g_direct_hash (k->item_key);
+}
+
+static gboolean
+failure_key_equal (gconstpointer a,
+                   gconstpointer b)
+{
+  const FailureKey *x = a, *y = b;
+
+  return x->site_id == y->site_id && x->item_key == y->item_key;
+}
+
+/* A failing answer: counted for the repeat findings by site and item key,
+ * remembering the latest failing inspection (the first one started at the
+ * latest time, in the order of the inspections). */
+static void
+add_failure (Scan       *scan,
+             gint64      site_id,
+             const char *item_key,
+             gint64      inspection_id,
+             gint64      started_at,
+             gint64      item_id)
+{
+  FailureKey key = { site_id, g_string_chunk_insert_const (scan->keys, item_key) };
+  XjOverviewFailures *failures = g_hash_table_lookup (scan->failures, &key);
+
   if (failures == NULL)
     {
       failures = g_new0 (XjOverviewFailures, 1);
       failures->site_id = site_id;
-      failures->item_key = item->key;
+      failures->item_key = key.item_key;
       g_ptr_array_add (scan->failure_list, failures);
-      g_hash_table_insert (scan->failures, g_steal_pointer (&key), failures);
+      g_hash_table_insert (scan->failures, g_memdup2 (&key, sizeof key), failures);
     }
   failures->count++;
-  if (failures->count == 1 || started_at > failures->last_at)
+  if (failures->count == 1 || started_at > failures->last_at
+      || (started_at == failures->last_at && inspection_id < failures->last_inspection_id))
     {
       failures->last_at = started_at;
       failures->last_inspection_id = inspection_id;
       failures->last_item_id = item_id;
     }
+}
+
+static void
+add_answer_failure (Scan   *scan,
+                    gint64  site_id,
+                    gint64  inspection_id,
+                    gint64  started_at,
+                    gint64  item_id)
+{
+  XjTemplateItem *item = g_hash_table_lookup (scan->items, &item_id);
+
+  if (item != NULL)
+    add_failure (scan, site_id, item->key, inspection_id, started_at, item_id);
 }
 
 /* The entry under @key in @array, appended from @init when new. */
@@ -239,10 +277,12 @@ period_start (Scan   *scan,
 }
 
 static void
-add_point (Scan          *scan,
-           gint64         site_id,
-           gint64         period,
-           const XjScore *score)
+add_point (Scan    *scan,
+           gint64   site_id,
+           gint64   period,
+           gboolean has_score,
+           double   score,
+           double   failure_index)
 {
   PointKey key = { site_id, period };
   GArray *points = scan->overview->points;
@@ -261,18 +301,37 @@ add_point (Scan          *scan,
   point = &g_array_index (points, XjOverviewPoint, position - 1);
   /* Sums for now; finish_points() makes them means. */
   point->n_inspections++;
-  point->failure_index += score->failure_index;
-  if (score->has_score)
+  point->failure_index += failure_index;
+  if (has_score)
     {
       point->n_scored++;
-      point->score += score->score;
+      point->score += score;
     }
 }
 
+/* One inspection's score and failure index, for its site and the team. */
 static void
-add_categories (Scan          *scan,
-                gint64         site_id,
-                const XjScore *by_category)
+add_points (Scan   *scan,
+            gint64  site_id,
+            gint64  started_at,
+            double  earned,
+            double  possible,
+            double  failure_index)
+{
+  gint64 period = period_start (scan, started_at);
+  gboolean has_score = possible > 0;
+  double score = has_score ? 100 * earned / possible : 0;
+
+  add_point (scan, site_id, period, has_score, score, failure_index);
+  add_point (scan, 0, period, has_score, score, failure_index);
+  scan->overview->n_inspections++;
+}
+
+/* @totals: earned and possible points of each category in turn. */
+static void
+add_categories (Scan         *scan,
+                gint64        site_id,
+                const double *totals)
 {
   guint site = GPOINTER_TO_UINT (g_hash_table_lookup (scan->site_index, &site_id));
 
@@ -280,14 +339,14 @@ add_categories (Scan          *scan,
     return;
   for (guint c = 0; c < XJ_OVERVIEW_N_CATEGORIES; c++)
     {
-      const XjSectionScore *section = g_ptr_array_index (by_category->sections, c);
       XjOverviewCell *cell = &g_array_index (scan->overview->cells, XjOverviewCell,
                                              (site - 1) * XJ_OVERVIEW_N_CATEGORIES + c);
 
-      if (!section->has_score)
+      /* As a section: no score with nothing possible. */
+      if (!(totals[2 * c + 1] > 0))
         continue;
-      cell->earned += section->earned;
-      cell->possible += section->possible;
+      cell->earned += totals[2 * c];
+      cell->possible += totals[2 * c + 1];
       cell->n_inspections++;
     }
 }
@@ -370,7 +429,7 @@ finish_inspection (Scan    *scan,
   Version *version = get_version (scan, version_id, error);
   g_autoptr(XjScore) score = NULL;
   g_autoptr(XjScore) by_category = NULL;
-  gint64 period;
+  double totals[2 * XJ_OVERVIEW_N_CATEGORIES];
 
   if (version == NULL)
     return FALSE;
@@ -383,16 +442,20 @@ finish_inspection (Scan    *scan,
     }
   score = xj_score_compute (version->tmpl, lookup_value, scan->values, &bands);
   by_category = xj_score_compute (version->by_category, lookup_value, scan->values, &bands);
-  period = period_start (scan, started_at);
-  add_point (scan, site_id, period, score);
-  add_point (scan, 0, period, score);
-  add_categories (scan, site_id, by_category);
+  for (guint c = 0; c < XJ_OVERVIEW_N_CATEGORIES; c++)
+    {
+      const XjSectionScore *section = g_ptr_array_index (by_category->sections, c);
+
+      totals[2 * c] = section->earned;
+      totals[2 * c + 1] = section->possible;
+    }
+  add_points (scan, site_id, started_at, score->earned, score->possible, score->failure_index);
+  add_categories (scan, site_id, totals);
   if (scan->query->kind != XJ_OVERVIEW_CHECKS)
     {
       add_steps (scan, site_id, version->tmpl, score);
       add_hard_values (scan, version->tmpl);
     }
-  scan->overview->n_inspections++;
   g_array_set_size (scan->values, 0);
   g_string_truncate (scan->text, 0);
   return TRUE;
@@ -478,6 +541,152 @@ prepare (Scan *scan)
     }
 }
 
+/* Reads the inspections a query selects with their answers, and scores
+ * each one; @stale_only: only those whose stored totals are out of date. */
+static gboolean
+scan_answers (Scan          *scan,
+              const char    *sites_json,
+              gboolean       stale_only,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  gint64 current = 0, site_id = 0, version_id = 0, started_at = 0;
+  sqlite3_stmt *stmt;
+  guint rows = 0;
+  int rc;
+
+  stmt = xj_store_prepare (scan->store,
+                           stale_only
+                           ? "SELECT i.id, i.site_id, i.version_id, i.started_at, a.item_id, "
+                             "a.value, a.outcome = 'fail' "
+                             "FROM inspection_totals_stale s CROSS JOIN inspections i ON i.id = "
+                             "s.inspection_id LEFT JOIN answers a ON a.inspection_id = i.id "
+                             /* The few stale ones first, whatever the period. */
+                             "WHERE" XJ_OVERVIEW_WHERE " ORDER BY s.inspection_id"
+                           : "SELECT i.id, i.site_id, i.version_id, i.started_at, a.item_id, "
+                             "a.value, a.outcome = 'fail' "
+                             "FROM inspections i LEFT JOIN answers a ON a.inspection_id = i.id "
+                             "WHERE" XJ_OVERVIEW_WHERE " ORDER BY i.id", error);
+  if (stmt == NULL)
+    return FALSE;
+  _xj_overview_bind (stmt, scan->query, sites_json);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      if (id != current && current != 0
+          && !finish_inspection (scan, site_id, version_id, started_at, error))
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      if (id != current)
+        {
+          current = id;
+          site_id = sqlite3_column_int64 (stmt, 1);
+          version_id = sqlite3_column_int64 (stmt, 2);
+          started_at = sqlite3_column_int64 (stmt, 3);
+          /* Loads the checklist (and its items) before the answers need it. */
+          if (get_version (scan, version_id, error) == NULL)
+            {
+              sqlite3_reset (stmt);
+              return FALSE;
+            }
+        }
+      if (sqlite3_column_type (stmt, 4) != SQLITE_NULL)
+        {
+          gint64 item_id = sqlite3_column_int64 (stmt, 4);
+
+          if (sqlite3_column_type (stmt, 5) != SQLITE_NULL)
+            {
+              Value value = { item_id, scan->text->len, NULL };
+
+              g_string_append_len (scan->text, (const char *) sqlite3_column_text (stmt, 5),
+                                   sqlite3_column_bytes (stmt, 5) + 1);
+              g_array_append_val (scan->values, value);
+            }
+          if (sqlite3_column_int (stmt, 6) != 0)
+            add_answer_failure (scan, site_id, id, started_at, item_id);
+        }
+      if (++rows % 4096 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _xj_overview_read_error (scan->store, rc, error);
+  return current == 0 || finish_inspection (scan, site_id, version_id, started_at, error);
+}
+
+/* The selected inspections as WHERE clause over a table of schema v8's
+ * totals (started_at, kind, site_id): one range of its key. */
+#define TOTALS_WHERE   " started_at >= ?1 AND started_at < ?2 AND kind IN (?3, ?4, ?5, ?6) AND" XJ_OVERVIEW_SITES
+
+/* The stored totals of the inspections that are up to date (schema v8). */
+static gboolean
+read_totals (Scan          *scan,
+             const char    *sites_json,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  sqlite3_stmt *stmt;
+  guint rows = 0;
+  int rc;
+
+  stmt = xj_store_prepare (scan->store,
+                           "SELECT site_id, started_at, earned, possible, failure_index, "
+                           "cleaning_earned, cleaning_possible, greenery_earned, "
+                           "greenery_possible, public_order_earned, public_order_possible, "
+                           "fire_security_earned, fire_security_possible, service_earned, "
+                           "service_possible FROM inspection_totals WHERE" TOTALS_WHERE, error);
+  if (stmt == NULL)
+    return FALSE;
+  _xj_overview_bind (stmt, scan->query, sites_json);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 site_id = sqlite3_column_int64 (stmt, 0);
+      double totals[2 * XJ_OVERVIEW_N_CATEGORIES];
+
+      for (guint c = 0; c < G_N_ELEMENTS (totals); c++)
+        totals[c] = sqlite3_column_double (stmt, 5 + c);
+      add_points (scan, site_id, sqlite3_column_int64 (stmt, 1),
+                  sqlite3_column_double (stmt, 2), sqlite3_column_double (stmt, 3),
+                  sqlite3_column_double (stmt, 4));
+      add_categories (scan, site_id, totals);
+      if (++rows % 4096 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+    }
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE || _xj_overview_read_error (scan->store, rc, error);
+}
+
+static gboolean
+read_failures (Scan        *scan,
+               const char  *sites_json,
+               GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = xj_store_prepare (scan->store,
+                           "SELECT site_id, item_key, inspection_id, started_at, item_id "
+                           "FROM inspection_failures WHERE" TOTALS_WHERE, error);
+  if (stmt == NULL)
+    return FALSE;
+  _xj_overview_bind (stmt, scan->query, sites_json);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    add_failure (scan, sqlite3_column_int64 (stmt, 0),
+                 (const char *) sqlite3_column_text (stmt, 1), sqlite3_column_int64 (stmt, 2),
+                 sqlite3_column_int64 (stmt, 3), sqlite3_column_int64 (stmt, 4));
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE || _xj_overview_read_error (scan->store, rc, error);
+}
+
 gboolean
 _xj_overview_scan (XjStore               *store,
                    const XjOverviewQuery *query,
@@ -496,14 +705,13 @@ _xj_overview_scan (XjStore               *store,
   g_autoptr(GHashTable) steps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) hard = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) items = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GHashTable) failures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) failures = g_hash_table_new_full (failure_key_hash, failure_key_equal,
+                                                          g_free, NULL);
   g_autoptr(GPtrArray) failure_list = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (Value));
   g_autoptr(GString) text = g_string_sized_new (4096);
-  gint64 current = 0, site_id = 0, version_id = 0, started_at = 0;
-  sqlite3_stmt *stmt;
-  guint rows = 0;
-  int rc;
+  GStringChunk *keys = g_string_chunk_new (4096);
+  gboolean ok;
 
   scan.versions = versions;
   scan.site_index = site_index;
@@ -513,69 +721,27 @@ _xj_overview_scan (XjStore               *store,
   scan.hard = hard;
   scan.items = items;
   scan.failures = failures;
+  scan.keys = keys;
   scan.failure_list = failure_list;
   scan.values = values;
   scan.text = text;
   prepare (&scan);
 
-  stmt = xj_store_prepare (store,
-                           "SELECT i.id, i.site_id, i.version_id, i.started_at, a.item_id, "
-                           "a.value, a.outcome = 'fail' "
-                           "FROM inspections i LEFT JOIN answers a ON a.inspection_id = i.id "
-                           "WHERE" XJ_OVERVIEW_WHERE " ORDER BY i.id", error);
-  if (stmt == NULL)
-    return FALSE;
-  _xj_overview_bind (stmt, query, sites_json);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  /* The checks add up their stored totals, and score only the inspections
+   * whose totals are not stored yet; the mystery steps and hard standards
+   * need every answer. */
+  if (query->kind == XJ_OVERVIEW_CHECKS)
+    ok = read_totals (&scan, sites_json, cancellable, error)
+         && read_failures (&scan, sites_json, error)
+         && scan_answers (&scan, sites_json, TRUE, cancellable, error);
+  else
+    ok = scan_answers (&scan, sites_json, FALSE, cancellable, error);
+  if (ok)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      if (id != current && current != 0
-          && !finish_inspection (&scan, site_id, version_id, started_at, error))
-        {
-          sqlite3_reset (stmt);
-          return FALSE;
-        }
-      if (id != current)
-        {
-          current = id;
-          site_id = sqlite3_column_int64 (stmt, 1);
-          version_id = sqlite3_column_int64 (stmt, 2);
-          started_at = sqlite3_column_int64 (stmt, 3);
-          /* Loads the checklist (and its items) before the answers need it. */
-          if (get_version (&scan, version_id, error) == NULL)
-            {
-              sqlite3_reset (stmt);
-              return FALSE;
-            }
-        }
-      if (sqlite3_column_type (stmt, 4) != SQLITE_NULL)
-        {
-          gint64 item_id = sqlite3_column_int64 (stmt, 4);
-
-          if (sqlite3_column_type (stmt, 5) != SQLITE_NULL)
-            {
-              Value value = { item_id, text->len, NULL };
-
-              g_string_append_len (text, (const char *) sqlite3_column_text (stmt, 5),
-                                   sqlite3_column_bytes (stmt, 5) + 1);
-              g_array_append_val (values, value);
-            }
-          if (sqlite3_column_int (stmt, 6) != 0)
-            add_failure (&scan, site_id, id, started_at, item_id);
-        }
-      if (++rows % 4096 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
-        {
-          sqlite3_reset (stmt);
-          return FALSE;
-        }
+      finish (&scan);
+      /* The failures borrow the item keys of the chunk. */
+      ok = _xj_overview_repeats (store, failure_list, overview, error);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return _xj_overview_read_error (store, rc, error);
-  if (current != 0 && !finish_inspection (&scan, site_id, version_id, started_at, error))
-    return FALSE;
-  finish (&scan);
-  /* The failures borrow the item keys of the checklists read here. */
-  return _xj_overview_repeats (store, failure_list, overview, error);
+  g_string_chunk_free (keys);
+  return ok;
 }

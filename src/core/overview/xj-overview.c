@@ -343,6 +343,7 @@ xj_overview_compute (XjStore               *store,
 {
   g_autoptr(XjOverview) overview = overview_new ();
   g_autofree char *sites_json = NULL;
+  gint64 start, t[3] = { 0 };
   gboolean ok;
 
   g_return_val_if_fail (XJ_IS_STORE (store), NULL);
@@ -354,10 +355,17 @@ xj_overview_compute (XjStore               *store,
   /* One read transaction: every figure from the same state of the data. */
   if (!xj_store_exec (store, "BEGIN", error))
     return NULL;
+  start = g_get_monotonic_time ();
   ok = read_sites (store, sites_json, overview, error)
-       && _xj_overview_scan (store, query, sites_json, overview, cancellable, error)
-       && _xj_overview_notices (store, query, sites_json, overview, error)
-       && _xj_overview_compliance (store, query, overview, error);
+       && (t[0] = g_get_monotonic_time (),
+           _xj_overview_scan (store, query, sites_json, overview, cancellable, error))
+       && (t[1] = g_get_monotonic_time (),
+           _xj_overview_notices (store, query, sites_json, overview, error))
+       && (t[2] = g_get_monotonic_time (),
+           _xj_overview_compliance (store, query, overview, error));
+  g_debug ("overview: sites %.1f ms, scan %.1f ms, notices %.1f ms, compliance %.1f ms",
+           (t[0] - start) / 1e3, (t[1] - t[0]) / 1e3, (t[2] - t[1]) / 1e3,
+           (g_get_monotonic_time () - t[2]) / 1e3);
   xj_store_exec (store, "COMMIT", NULL);
   return ok ? g_steal_pointer (&overview) : NULL;
 }

@@ -161,6 +161,8 @@ XjOverview  *xj_overview_compute            (XjStore               *store,
                                              GCancellable          *cancellable,
                                              GError               **error);
 void         xj_overview_free               (XjOverview            *overview);
+gboolean     xj_overview_refresh_totals     (XjStore               *store,
+                                             GError               **error);
 const XjOverviewPoint *xj_overview_find_point (const XjOverview    *overview,
                                              gint64                 site_id,
                                              gint64                 period_start);

@@ -33,6 +33,7 @@
 #include <unistd.h>
 
 #include "xj-clock.h"
+#include "xj-overview.h"
 #include "xj-photo.h"
 #include "xj-store-private.h"
 #include "xj-team-codec.h"
@@ -704,7 +705,9 @@ pull (Sync    *sync,
             break;
         }
     }
-  if (!lock_signed (sync, error) || !pull_certificates (sync, error))
+  /* The Overview's totals of the inspections taken in (schema v8). */
+  if (!lock_signed (sync, error) || !xj_overview_refresh_totals (sync->store, error)
+      || !pull_certificates (sync, error))
     return FALSE;
   /* Kept with the sync's end (xj_team_sync), in one local transaction. */
   sync->pulled_until = g_steal_pointer (&until);
