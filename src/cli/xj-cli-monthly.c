@@ -4,7 +4,8 @@
  * management report of all sites.  With --signer, it is signed with the
  * certificate this data folder keeps for NAME (the manager), whose
  * passphrase comes from the XUNJIAN_PASSPHRASE environment variable, so
- * that it never shows in a process list.
+ * that it never shows in a process list, and archived like an
+ * inspection's report (once per month: `report export YYYY-MM` copies it).
  */
 #define G_LOG_DOMAIN "xj-cli"
 
@@ -25,6 +26,7 @@ xj_cli_report_monthly (XjCli *cli)
   g_autofree char *signer_name = xj_cli_take_option (cli, "--signer");
   g_autoptr(XjCertificate) certificate = NULL;
   g_autoptr(XjSigner) signer = NULL;
+  g_autoptr(XjArchivedReport) archived = NULL;
   g_autoptr(GError) error = NULL;
   int year, month;
   char end;
@@ -52,7 +54,17 @@ xj_cli_report_monthly (XjCli *cli)
                                             passphrase, &error)) == NULL)
         return xj_cli_fail_error (error);
     }
-  if (!xj_report_write_monthly (store, year, month, signer, cli->argv[2], &error))
+  if (signer == NULL)
+    {
+      if (!xj_report_write_monthly (store, year, month, NULL, cli->argv[2], &error))
+        return xj_cli_fail_error (error);
+      return 0;
+    }
+  /* Signed: archived like an inspection's report. */
+  if ((archived = xj_report_archive_monthly (store, year, month, signer, cli->argv[2],
+                                             &error)) == NULL)
     return xj_cli_fail_error (error);
+  printf (_("Monthly report %d-%02d signed and archived as %s: %s\n"), year, month,
+          archived->number, archived->path);
   return 0;
 }

@@ -29,7 +29,7 @@
 
 #include "xj-report-preview.h"
 
-#define USAGE "xunjian report export ID FILE.pdf | xunjian report preview ID FILE.pdf | " \
+#define USAGE "xunjian report export ID|YYYY-MM FILE.pdf | xunjian report preview ID FILE.pdf | " \
               "xunjian report verify FILE.pdf | xunjian report monthly YYYY-MM FILE.pdf | " \
               "xunjian report sign ID [--organisation NAME] < PASSPHRASE | " \
               "xunjian report list [--json]"
@@ -80,6 +80,22 @@ export_report (XjCli *cli)
   gint64 id;
   int status;
 
+  /* A month: its archived monthly report. */
+  if (cli->argc == 3 && g_regex_match_simple ("^[0-9]{4}-[01][0-9]$", cli->argv[1], 0, 0))
+    {
+      g_autoptr(XjArchivedReport) monthly = NULL;
+      gboolean found;
+
+      if ((store = xj_cli_get_store (cli)) == NULL)
+        return 1;
+      monthly = xj_store_find_monthly_report (store, cli->argv[1], &found, &error);
+      if (monthly == NULL && error == NULL)
+        return xj_cli_fail (_("No monthly report of %s is archived"), cli->argv[1]);
+      if (monthly == NULL
+          || !xj_report_export_archived_report (store, monthly->id, cli->argv[2], &error))
+        return xj_cli_fail_error (error);
+      return 0;
+    }
   if ((store = inspection_command (cli, &id, &status)) == NULL)
     return status;
   if (!xj_report_export_archived (store, id, cli->argv[2], &error))

@@ -107,8 +107,23 @@ grep -q "none" "$work/err"; ok $? "and named ($(cat "$work/err"))"
 
 # The monthly management report, signed by the demo's certificate holder.
 month=$(sqlite3 "$db" "SELECT strftime('%Y-%m', max(started_at), 'unixepoch', 'localtime') FROM inspections")
-zh env XUNJIAN_PASSPHRASE=xunjian-demo "$bin" --data-dir "$d" report monthly "$month" "$work/monthly.pdf" --signer 张伟
+out=$(zh env XUNJIAN_PASSPHRASE=xunjian-demo "$bin" --data-dir "$d" report monthly "$month" "$work/monthly.pdf" --signer 张伟)
 ok $? "report monthly $month --signer 张伟"
+# Archived like an inspection's report: one row of the month, locked, its file.
+echo "$out" | grep -q "MR-$month"; ok $? "says it archived it ($out)"
+[ "$(sqlite3 "$db" "SELECT count(*) FROM reports WHERE month = '$month' AND inspection_id IS NULL AND number = 'MR-$month' AND signer = '张伟'")" = 1 ]; ok $? "one reports row for $month, no inspection"
+cmp -s "$work/monthly.pdf" "$d/archive/monthly/MR-$month.pdf"; ok $? "the archived file is the report written"
+[ "$(sqlite3 "$db" "SELECT sha256 FROM reports WHERE month = '$month'")" = "$(sha256sum "$work/monthly.pdf" | cut -d' ' -f1)" ]; ok $? "its SHA-256 recorded"
+sqlite3 "$db" "UPDATE reports SET signer = 'x' WHERE month = '$month'" 2>/dev/null; [ $? -ne 0 ]; ok $? "the row is locked"
+sqlite3 "$db" "DELETE FROM reports WHERE month = '$month'" 2>/dev/null; [ $? -ne 0 ]; ok $? "and cannot be deleted"
+"$bin" --data-dir "$d" report list | grep -q "^MR-$month	archive/monthly/MR-$month.pdf"; ok $? "report list shows it"
+"$bin" --data-dir "$d" report export "$month" "$work/exported.pdf" && cmp -s "$work/monthly.pdf" "$work/exported.pdf"; ok $? "report export $month copies it"
+"$bin" --data-dir "$d" report verify "$work/exported.pdf" >/dev/null; ok $? "report verify accepts the copy"
+"$bin" --data-dir "$d" report export 2001-01 "$work/none.pdf" 2>"$work/err"; [ $? -ne 0 ] && [ ! -e "$work/none.pdf" ]; ok $? "a month with no archived report: refused ($(cat "$work/err"))"
+zh env XUNJIAN_PASSPHRASE=xunjian-demo "$bin" --data-dir "$d" report monthly "$month" "$work/again.pdf" --signer 张伟 2>"$work/err"; [ $? -ne 0 ] && [ ! -e "$work/again.pdf" ]; ok $? "a second one of the month is refused, nothing written"
+grep -q "已归档" "$work/err"; ok $? "in Chinese ($(cat "$work/err"))"
+printf 'abc' >>"$d/archive/monthly/MR-$month.pdf"
+"$bin" --data-dir "$d" report export "$month" "$work/altered.pdf" 2>/dev/null; [ $? -ne 0 ] && [ ! -e "$work/altered.pdf" ]; ok $? "an altered archive file is not exported"
 pdfsig "$work/monthly.pdf" 2>&1 | grep -q "Signature is Valid"; ok $? "pdfsig: the signature is valid"
 "$bin" --data-dir "$d" report verify "$work/monthly.pdf" >/dev/null; ok $? "report verify accepts it"
 pdftotext -enc UTF-8 "$work/monthly.pdf" - | tr -d ' ' >"$work/monthly.txt"

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <string.h>
 
 #include "xj-application.h"
 #include "xj-archive-page.h"
@@ -22,6 +23,7 @@
 #include "xj-passphrase-dialog.h"
 #include "xj-preferences-window.h"
 #include "xj-report-archive.h"
+#include "xj-report-monthly.h"
 #include "xj-runner.h"
 #include "xj-sign-dialog.h"
 #include "xj-signature.h"
@@ -490,6 +492,63 @@ test_archive_empty (Fixture       *f,
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page)));
 }
 
+/* A signed monthly report, archived: the Archive lists it as the month's
+ * report (no site, no inspection), opens it, and Verify finds it intact. */
+static void
+test_monthly (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(XjCertificate) certificate = NULL;
+  g_autoptr(XjSigner) signer = NULL;
+  g_autoptr(XjArchivedReport) archived = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *written = g_build_filename (f->dir, "monthly.pdf", NULL);
+  g_autofree char *opened = NULL;
+  g_autofree char *viewed = NULL;
+  XjArchivePage *page;
+  GtkWidget *row;
+  GtkWindow *verify;
+
+  g_assert_true (xj_certificate_create_self_signed (f->dir, "张伟", "华信", PASSPHRASE, NULL));
+  certificate = xj_certificate_find_for_person (f->dir, "张伟", &error);
+  g_assert_no_error (error);
+  signer = xj_certificate_load (f->dir, xj_certificate_get_id (certificate), PASSPHRASE, &error);
+  g_assert_no_error (error);
+  archived = xj_report_archive_monthly (f->store, 2026, 3, signer, written, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (archived->number, ==, "MR-2026-03");
+
+  opened = install_pdf_viewer (f->dir);
+  xj_window_close_inspection (f->window);
+  xj_window_show_area (f->window, "archive");
+  page = XJ_ARCHIVE_PAGE (xj_test_find_by_type (GTK_WIDGET (f->window), XJ_TYPE_ARCHIVE_PAGE));
+  xj_test_wait_until (!(xj_archive_page_get_loading (page)));
+  g_assert_cmpuint (xj_archive_page_get_n_rows (page), ==, 1);
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (page), "Monthly report 2026-03"));
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (page), "MR-2026-03"));
+  row = xj_test_find_by_type (GTK_WIDGET (page), XJ_TYPE_ARCHIVE_ROW);
+  g_assert_nonnull (row);
+  g_assert_cmpint (xj_archive_row_get_inspection_id (XJ_ARCHIVE_ROW (row)), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (row, "row.open", NULL));
+  xj_test_wait_until (g_file_test (opened, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_get_contents (opened, &viewed, NULL, NULL));
+  g_assert_nonnull (strstr (viewed, "MR-2026-03.pdf"));
+
+  g_assert_true (gtk_widget_activate_action (row, "row.verify", NULL));
+  verify = wait_for_window (XJ_TYPE_VERIFY_DIALOG, 10);
+  g_assert_nonnull (verify);
+  g_assert_true (xj_verify_dialog_get_intact (XJ_VERIFY_DIALOG (verify)));
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (verify), "张伟"));
+  gtk_window_destroy (verify);
+
+  /* Found by its month. */
+  xj_archive_page_set_search (page, "2026-03");
+  xj_test_iterate (300);
+  xj_test_wait_until (!(xj_archive_page_get_loading (page)));
+  g_assert_cmpuint (xj_archive_page_get_n_rows (page), ==, 1);
+}
+
 /* Run in a process started under zh_CN.UTF-8 (see tests/ui/meson.build). */
 static void
 test_chinese (void)
@@ -585,6 +644,8 @@ main (int    argc,
 
   g_test_add ("/xj/ui/archive/sign-and-archive", Fixture, NULL, fixture_set_up,
               test_sign_and_archive, fixture_tear_down);
+  g_test_add ("/xj/ui/archive/monthly", Fixture, NULL, fixture_set_up, test_monthly,
+              fixture_tear_down);
   g_test_add ("/xj/ui/archive/empty", Fixture, NULL, fixture_set_up, test_archive_empty,
               fixture_tear_down);
   g_test_add ("/xj/ui/archive/two-certificates", Fixture, NULL, fixture_set_up,

@@ -28,6 +28,7 @@ xj_archive_entry_free (XjArchiveEntry *entry)
   g_free (entry->kind);
   g_free (entry->grade);
   g_free (entry->signer);
+  g_free (entry->month);
   g_free (entry);
 }
 
@@ -56,6 +57,7 @@ _xj_archive_entry_from_row (sqlite3_stmt *stmt)
   entry->grade = dup_column (stmt, 7);
   entry->signer = dup_column (stmt, 8);
   entry->created_at = sqlite3_column_int64 (stmt, 9);
+  entry->month = dup_column (stmt, 10);
   return entry;
 }
 
@@ -103,10 +105,12 @@ xj_archive_list (sqlite3               *db,
   g_return_val_if_fail (db != NULL && query != NULL, NULL);
 
   rc = sqlite3_prepare_v2 (db,
-                           "SELECT r.id, i.id, " XJ_FULL_NUMBER ("r.") ", s.name, i.kind, i.started_at, i.score, "
-                           "  i.grade, r.signer, r.created_at "
+                           "SELECT r.id, i.id, " XJ_FULL_NUMBER ("r.") ", s.name, i.kind, "
+                           "  ifnull(i.started_at, r.created_at), i.score, i.grade, r.signer, "
+                           "  r.created_at, r.month "
                            ARCHIVE_FROM_WHERE
-                           "ORDER BY i.started_at DESC, i.id DESC LIMIT ?7 OFFSET ?8",
+                           "ORDER BY ifnull(i.started_at, r.created_at) DESC, r.id DESC "
+                           "LIMIT ?7 OFFSET ?8",
                            -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     {

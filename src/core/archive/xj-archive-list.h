@@ -20,6 +20,7 @@ typedef struct {
   char     *grade;            /* "" when none */
   char     *signer;
   gint64    created_at;       /* when it was signed and archived */
+  char     *month;            /* a monthly report's "YYYY-MM" (no inspection: id 0); else "" */
 } XjArchiveEntry;
 
 typedef struct {

@@ -7,15 +7,20 @@
 G_BEGIN_DECLS
 
 /* The archived reports an XjArchiveQuery selects (?1 … ?6). */
+/* Inspection reports, and monthly reports (no inspection, no site: they
+ * fall out of any filter by site, kind or grade and are dated by the day
+ * they were archived). */
 #define ARCHIVE_FROM_WHERE \
-  "FROM inspections i " \
-  "JOIN reports r ON r.inspection_id = i.id " \
-  "JOIN sites s ON s.id = i.site_id " \
-  "WHERE (?1 IS NULL OR instr (" XJ_FULL_NUMBER ("r.") " || ' ' || s.name || ' ' || r.signer " \
-  "  || ' ' || i.inspector || ' ' || i.rep_name, ?1) > 0) " \
+  "FROM reports r " \
+  "LEFT JOIN inspections i ON i.id = r.inspection_id " \
+  "LEFT JOIN sites s ON s.id = i.site_id " \
+  "WHERE (?1 IS NULL OR instr (" XJ_FULL_NUMBER ("r.") " || ' ' || ifnull(s.name, '') " \
+  "  || ' ' || r.signer || ' ' || ifnull(i.inspector, '') || ' ' || ifnull(i.rep_name, '') " \
+  "  || ' ' || ifnull(r.month, ''), ?1) > 0) " \
   "AND (?2 = 0 OR i.site_id = ?2) AND (?3 IS NULL OR i.kind = ?3) " \
-  "AND (?4 IS NULL OR i.grade = ?4) AND (?5 = 0 OR i.started_at >= ?5) " \
-  "AND (?6 = 0 OR i.started_at < ?6) "
+  "AND (?4 IS NULL OR i.grade = ?4) " \
+  "AND (?5 = 0 OR ifnull(i.started_at, r.created_at) >= ?5) " \
+  "AND (?6 = 0 OR ifnull(i.started_at, r.created_at) < ?6) "
 
 void            _xj_archive_bind_query     (sqlite3_stmt         *stmt,
                                             const XjArchiveQuery *query);

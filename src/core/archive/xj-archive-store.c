@@ -134,6 +134,32 @@ insert_report (XjStore                 *store,
   return TRUE;
 }
 
+/* The file goes into the archive last, just before the commit; a commit
+ * that fails takes it out again, so a row never names a missing file and
+ * a file never lies in the archive without its row. */
+static gboolean
+place_and_commit (XjTransaction  *tx,
+                  const char     *temp_path,
+                  const char     *final_path,
+                  GError        **error)
+{
+  if (g_rename (temp_path, final_path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, XJ_ARCHIVE_ERROR, XJ_ARCHIVE_ERROR_IO,
+                   _("Could not put the report into the archive as “%s”: %s"),
+                   final_path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  if (!xj_transaction_commit (tx, error))
+    {
+      g_unlink (final_path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * xj_store_archive_report:
  * @report: the signed report to record: its inspection_id, number (as
@@ -185,23 +211,8 @@ xj_store_archive_report (XjStore                 *store,
       || !xj_store_audit (store, report->signer, "inspection", report->inspection_id, "sign",
                           report->number, error))
     return NULL;
-  /* The file goes into the archive last, just before the commit; a commit
-   * that fails takes it out again, so a row never names a missing file and
-   * a file never lies in the archive without its row. */
-  if (g_rename (temp_path, final_path) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, XJ_ARCHIVE_ERROR, XJ_ARCHIVE_ERROR_IO,
-                   _("Could not put the report into the archive as “%s”: %s"),
-                   final_path, g_strerror (saved_errno));
-      return NULL;
-    }
-  if (!xj_transaction_commit (tx, error))
-    {
-      g_unlink (final_path);
-      return NULL;
-    }
+  if (!place_and_commit (tx, temp_path, final_path, error))
+    return NULL;
 
   xj_store_emit_changed (store, "inspections");
   xj_store_emit_changed (store, "reports");
@@ -312,4 +323,127 @@ xj_store_find_archived_report (XjStore  *store,
     g_set_error (error, XJ_ARCHIVE_ERROR, XJ_ARCHIVE_ERROR_NOT_FOUND,
                  _("There is no archived report with ID %lld."), (long long) report_id);
   return NULL;
+}
+
+/**
+ * xj_store_archive_monthly_report:
+ * @month: "YYYY-MM"
+ * @report: the signed monthly report: its number, relative_path, sha256,
+ *   bytes and signer; the rest is ignored
+ * @temp_path: the signed PDF, written beside its place in the archive
+ *
+ * Archives the monthly management report of @month as an inspection's
+ * report is archived (xj_store_archive_report()): in one write
+ * transaction the row (locked like theirs from then on), the audit entry
+ * and, last, @temp_path renamed into its place.  A month has one archived
+ * report: a second one is refused with %XJ_ARCHIVE_ERROR_STATE.
+ * Returns: (transfer full): the archived report, or %NULL with @error set.
+ */
+XjArchivedReport *
+xj_store_archive_monthly_report (XjStore                 *store,
+                                 const char              *month,
+                                 const XjArchivedReport  *report,
+                                 const char              *temp_path,
+                                 GError                 **error)
+{
+  g_autoptr(XjTransaction) tx = NULL;
+  g_autoptr(XjArchivedReport) existing = NULL;
+  g_autofree char *final_path = NULL;
+  XjArchivedReport *archived;
+  gint64 now = xj_clock_now ();
+  sqlite3_stmt *stmt;
+  gboolean found;
+
+  g_return_val_if_fail (XJ_IS_STORE (store), NULL);
+  g_return_val_if_fail (month != NULL && report != NULL && report->relative_path != NULL, NULL);
+  g_return_val_if_fail (temp_path != NULL, NULL);
+
+  final_path = g_build_filename (xj_store_get_data_dir (store), report->relative_path, NULL);
+  if ((tx = xj_transaction_begin (store, error)) == NULL)
+    return NULL;
+  existing = xj_store_find_monthly_report (store, month, &found, error);
+  if (error != NULL && *error != NULL)
+    return NULL;
+  if (found)
+    {
+      g_set_error (error, XJ_ARCHIVE_ERROR, XJ_ARCHIVE_ERROR_STATE,
+                   _("The monthly report of %s is archived already (%s)."), month,
+                   existing->number);
+      return NULL;
+    }
+  stmt = xj_store_prepare (store,
+                           "INSERT INTO reports (month, number, path, sha256, bytes, signer, "
+                           "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, month, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, report->number, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, report->relative_path, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, report->sha256, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 5, report->bytes);
+  sqlite3_bind_text (stmt, 6, report->signer, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 7, now);
+  if (!xj_store_step_done (store, stmt, error))
+    return NULL;
+  archived = g_new0 (XjArchivedReport, 1);
+  archived->id = sqlite3_last_insert_rowid (xj_store_get_db (store));
+  if (!xj_store_audit (store, report->signer, "report", archived->id, "archive_monthly", month,
+                       error))
+    {
+      xj_archived_report_free (archived);
+      return NULL;
+    }
+  if (!place_and_commit (tx, temp_path, final_path, error))
+    {
+      xj_archived_report_free (archived);
+      return NULL;
+    }
+  xj_store_emit_changed (store, "reports");
+  archived->number = g_strdup (report->number);
+  archived->path = g_steal_pointer (&final_path);
+  archived->relative_path = g_strdup (report->relative_path);
+  archived->sha256 = g_strdup (report->sha256);
+  archived->bytes = report->bytes;
+  archived->signer = g_strdup (report->signer);
+  archived->created_at = now;
+  return archived;
+}
+
+/**
+ * xj_store_find_monthly_report:
+ * @month: "YYYY-MM"
+ * @found: (out): whether @month has an archived report
+ *
+ * Returns: (transfer full) (nullable): the archived monthly report of
+ * @month, or %NULL (with @error set on a failure).
+ */
+XjArchivedReport *
+xj_store_find_monthly_report (XjStore     *store,
+                              const char  *month,
+                              gboolean    *found,
+                              GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  int rc;
+
+  g_return_val_if_fail (XJ_IS_STORE (store) && month != NULL && found != NULL, NULL);
+
+  *found = FALSE;
+  if ((stmt = xj_store_prepare (store, "SELECT id FROM reports WHERE month = ?1", error)) == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, month, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      xj_store_set_sqlite_error (error, xj_store_get_db (store), rc,
+                                 _("Could not read the archive"));
+      return NULL;
+    }
+  if (id == 0)
+    return NULL;
+  return read_report (store, REPORT_COLUMNS "WHERE id = ?1", id, found, error);
 }

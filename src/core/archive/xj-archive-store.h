@@ -51,6 +51,15 @@ XjArchivedReport *xj_store_get_archived_report  (XjStore             *store,
 XjArchivedReport *xj_store_find_archived_report (XjStore             *store,
                                                  gint64               report_id,
                                                  GError             **error);
+XjArchivedReport *xj_store_archive_monthly_report (XjStore           *store,
+                                                   const char        *month,
+                                                   const XjArchivedReport *report,
+                                                   const char        *temp_path,
+                                                   GError           **error);
+XjArchivedReport *xj_store_find_monthly_report  (XjStore             *store,
+                                                 const char          *month,
+                                                 gboolean            *found,
+                                                 GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (XjArchivedReport, xj_archived_report_free)
 

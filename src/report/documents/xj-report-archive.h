@@ -63,6 +63,10 @@ gboolean          xj_report_export_archived        (XjStore               *store
                                                     gint64                 inspection_id,
                                                     const char            *destination,
                                                     GError               **error);
+gboolean          xj_report_export_archived_report (XjStore               *store,
+                                                    gint64                 report_id,
+                                                    const char            *destination,
+                                                    GError               **error);
 char             *xj_archive_file_sha256           (const char            *path,
                                                     gint64                *bytes,
                                                     GError               **error);

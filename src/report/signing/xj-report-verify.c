@@ -141,31 +141,19 @@ xj_report_verify_archived (XjStore                *store,
   return TRUE;
 }
 
-/**
- * xj_report_export_archived:
- *
- * Copies the signed report of an inspection to @destination (a temporary
- * file beside it, then a rename), after checking that the archived bytes
- * are those recorded at signing.
- */
-gboolean
-xj_report_export_archived (XjStore     *store,
-                           gint64       inspection_id,
-                           const char  *destination,
-                           GError     **error)
+/* Copies @report's file to @destination (a temporary file beside it, then
+ * a rename), after checking that the archived bytes are those recorded at
+ * signing. */
+static gboolean
+export_report (const XjArchivedReport  *report,
+               const char              *destination,
+               GError                 **error)
 {
-  g_autoptr(XjArchivedReport) report = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *sha256 = NULL;
   gsize length = 0;
 
-  g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
-  g_return_val_if_fail (destination != NULL, FALSE);
-
-  report = xj_store_get_archived_report (store, inspection_id, error);
-  if (report == NULL)
-    return FALSE;
   if (!g_file_get_contents (report->path, &contents, &length, &local_error))
     {
       g_set_error (error, XJ_ARCHIVE_ERROR, XJ_ARCHIVE_ERROR_IO,
@@ -190,4 +178,46 @@ xj_report_export_archived (XjStore     *store,
       return FALSE;
     }
   return TRUE;
+}
+
+/**
+ * xj_report_export_archived:
+ *
+ * Copies the signed report of an inspection to @destination, checked
+ * (export_report()).
+ */
+gboolean
+xj_report_export_archived (XjStore     *store,
+                           gint64       inspection_id,
+                           const char  *destination,
+                           GError     **error)
+{
+  g_autoptr(XjArchivedReport) report = NULL;
+
+  g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
+  g_return_val_if_fail (destination != NULL, FALSE);
+
+  report = xj_store_get_archived_report (store, inspection_id, error);
+  return report != NULL && export_report (report, destination, error);
+}
+
+/**
+ * xj_report_export_archived_report:
+ * @report_id: the reports table's id (a monthly report has no inspection)
+ *
+ * Copies an archived report to @destination, checked (export_report()).
+ */
+gboolean
+xj_report_export_archived_report (XjStore     *store,
+                                  gint64       report_id,
+                                  const char  *destination,
+                                  GError     **error)
+{
+  g_autoptr(XjArchivedReport) report = NULL;
+
+  g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
+  g_return_val_if_fail (destination != NULL, FALSE);
+
+  report = xj_store_find_archived_report (store, report_id, error);
+  return report != NULL && export_report (report, destination, error);
 }

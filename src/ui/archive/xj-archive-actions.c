@@ -74,31 +74,59 @@ on_launched_cb (GObject      *source,
     }
 }
 
+static void
+open_archived (GtkWidget        *widget,
+               XjArchivedReport *report)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (report->path);
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autoptr(GdkAppLaunchContext) context = NULL;
+
+  context = gdk_display_get_app_launch_context (gtk_widget_get_display (widget));
+  g_app_info_launch_default_for_uri_async (uri, G_APP_LAUNCH_CONTEXT (context), NULL,
+                                           on_launched_cb, g_object_ref (widget));
+}
+
+/* The archived report by its inspection or (@by_report) its own id (a
+ * monthly report has no inspection), or NULL with the reason toasted.
+ * One row: short enough for the main loop. */
+static XjArchivedReport *
+lookup (GtkWidget *widget,
+        XjStore   *store,
+        gint64     id,
+        gboolean   by_report)
+{
+  g_autoptr(GError) error = NULL;
+  XjArchivedReport *report = by_report ? xj_store_find_archived_report (store, id, &error)
+                                       : xj_store_get_archived_report (store, id, &error);
+
+  if (report == NULL)
+    xj_toast (widget, error->message);
+  return report;
+}
+
 void
 xj_archive_open_report (GtkWidget *widget,
                         XjStore   *store,
                         gint64     inspection_id)
 {
   g_autoptr(XjArchivedReport) report = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *uri = NULL;
-  g_autoptr(GdkAppLaunchContext) context = NULL;
 
   g_return_if_fail (GTK_IS_WIDGET (widget));
+  if ((report = lookup (widget, store, inspection_id, FALSE)) != NULL)
+    open_archived (widget, report);
+}
 
-  /* One row: short enough for the main loop. */
-  report = xj_store_get_archived_report (store, inspection_id, &error);
-  if (report == NULL)
-    {
-      xj_toast (widget, error->message);
-      return;
-    }
-  file = g_file_new_for_path (report->path);
-  uri = g_file_get_uri (file);
-  context = gdk_display_get_app_launch_context (gtk_widget_get_display (widget));
-  g_app_info_launch_default_for_uri_async (uri, G_APP_LAUNCH_CONTEXT (context), NULL,
-                                           on_launched_cb, g_object_ref (widget));
+void
+xj_archive_open_archived (GtkWidget *widget,
+                          XjStore   *store,
+                          gint64     report_id)
+{
+  g_autoptr(XjArchivedReport) report = NULL;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  if ((report = lookup (widget, store, report_id, TRUE)) != NULL)
+    open_archived (widget, report);
 }
 
 /* --- save a copy ---------------------------------------------------------- */
@@ -113,7 +141,9 @@ copy_thread (GTask        *task,
   GError *error = NULL;
   g_autoptr(XjStore) store = xj_store_open_reader (job->data_dir, &error);
 
-  if (store != NULL && xj_report_export_archived (store, job->id, job->destination, &error))
+  /* job->id: the report's own id. */
+  if (store != NULL
+      && xj_report_export_archived_report (store, job->id, job->destination, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -152,31 +182,44 @@ on_save_response_cb (GtkNativeDialog *chooser,
   g_object_unref (chooser);
 }
 
+static void
+save_copy (GtkWidget        *widget,
+           XjStore          *store,
+           XjArchivedReport *report)
+{
+  g_autofree char *name = g_strconcat (report->number, ".pdf", NULL);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Save a Copy of the Report"), parent_window (widget),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_save_response_cb),
+                    job_new (widget, store, report->id));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 void
 xj_archive_save_copy (GtkWidget *widget,
                       XjStore   *store,
                       gint64     inspection_id)
 {
   g_autoptr(XjArchivedReport) report = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-  GtkFileChooserNative *chooser;
 
   g_return_if_fail (GTK_IS_WIDGET (widget));
+  if ((report = lookup (widget, store, inspection_id, FALSE)) != NULL)
+    save_copy (widget, store, report);
+}
 
-  report = xj_store_get_archived_report (store, inspection_id, &error);
-  if (report == NULL)
-    {
-      xj_toast (widget, error->message);
-      return;
-    }
-  chooser = gtk_file_chooser_native_new (_("Save a Copy of the Report"), parent_window (widget),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  name = g_strconcat (report->number, ".pdf", NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_save_response_cb),
-                    job_new (widget, store, inspection_id));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+void
+xj_archive_save_archived_copy (GtkWidget *widget,
+                               XjStore   *store,
+                               gint64     report_id)
+{
+  g_autoptr(XjArchivedReport) report = NULL;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  if ((report = lookup (widget, store, report_id, TRUE)) != NULL)
+    save_copy (widget, store, report);
 }
 
 /* --- verify --------------------------------------------------------------- */

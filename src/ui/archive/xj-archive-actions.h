@@ -15,6 +15,13 @@ void  xj_archive_open_report  (GtkWidget  *widget,
 void  xj_archive_save_copy    (GtkWidget  *widget,
                                XjStore    *store,
                                gint64      inspection_id);
+/* The same by the report's own id (a monthly report has no inspection). */
+void  xj_archive_open_archived (GtkWidget *widget,
+                                XjStore   *store,
+                                gint64     report_id);
+void  xj_archive_save_archived_copy (GtkWidget *widget,
+                                     XjStore   *store,
+                                     gint64     report_id);
 void  xj_archive_verify       (GtkWidget  *widget,
                                XjStore    *store,
                                gint64      report_id);

@@ -67,7 +67,7 @@ open_activated (GtkWidget  *widget,
   XjStore *store = find_store (widget);
 
   if (store != NULL)
-    xj_archive_open_report (widget, store, self->inspection_id);
+    xj_archive_open_archived (widget, store, self->report_id);
 }
 
 static void
@@ -79,7 +79,7 @@ save_copy_activated (GtkWidget  *widget,
   XjStore *store = find_store (widget);
 
   if (store != NULL)
-    xj_archive_save_copy (widget, store, self->inspection_id);
+    xj_archive_save_archived_copy (widget, store, self->report_id);
 }
 
 static void
@@ -147,8 +147,17 @@ xj_archive_row_set_entry (XjArchiveRow         *self,
       xj_list_row_set_text (XJ_LIST_ROW (self), NULL, NULL, NULL);
       return;
     }
-  title = g_strdup_printf ("%s · %s", entry->number, entry->site_name);
   when = xj_format_local_minute (entry->started_at);
+  if (entry->month != NULL && *entry->month != '\0')
+    {
+      /* Translators: an archived monthly management report; %s is its month, 2026-11 */
+      title = g_strdup_printf (_("Monthly report %s"), entry->month);
+      /* Translators: when it was archived · who signed it */
+      subtitle = g_strdup_printf (_("%s · signed by %s"), when, entry->signer);
+      xj_list_row_set_text (XJ_LIST_ROW (self), title, subtitle, entry->number);
+      return;
+    }
+  title = g_strdup_printf ("%s · %s", entry->number, entry->site_name);
   /* Translators: kind of inspection · its date · who signed the report. */
   subtitle = g_strdup_printf (_("%s · %s · signed by %s"), xj_inspection_kind_get_label (entry->kind),
                               when, entry->signer);
