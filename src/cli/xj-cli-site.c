@@ -25,6 +25,7 @@ add_site (JsonBuilder *builder,
   xj_cli_json_string (builder, "address", xj_site_get_address (site));
   xj_cli_json_string (builder, "contact", xj_site_get_contact (site));
   xj_cli_json_string (builder, "project_manager", xj_site_get_project_manager (site));
+  xj_cli_json_string (builder, "group", xj_site_get_group (site));
   xj_cli_json_bool (builder, "active", xj_site_get_active (site));
 }
 
@@ -66,7 +67,12 @@ xj_cli_site (XjCli *cli)
 {
   if (cli->argc >= 1 && g_strcmp0 (cli->argv[0], "list") == 0)
     return list_sites (cli);
-  return xj_cli_usage ("xunjian site list [--all] [--json]");
+  if (cli->argc >= 1 && g_strcmp0 (cli->argv[0], "add") == 0)
+    return xj_cli_site_add (cli);
+  if (cli->argc >= 1 && g_strcmp0 (cli->argv[0], "edit") == 0)
+    return xj_cli_site_edit (cli);
+  return xj_cli_usage ("xunjian site list [--all] [--json] | xunjian site add NAME [--group GROUP] | "
+                       "xunjian site edit ID [--name NAME] [--group GROUP]");
 }
 
 int

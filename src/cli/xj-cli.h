@@ -66,6 +66,8 @@ XjTeamConnection *xj_cli_team_connect (const char  *conninfo,
 
 int       xj_cli_check          (XjCli       *cli);
 int       xj_cli_site           (XjCli       *cli);
+int       xj_cli_site_add       (XjCli       *cli);
+int       xj_cli_site_edit      (XjCli       *cli);
 int       xj_cli_demo           (XjCli       *cli);
 int       xj_cli_export         (XjCli       *cli);
 int       xj_cli_inspection     (XjCli       *cli);

@@ -99,6 +99,20 @@ want=$(sqlite3 "$db" "SELECT count(*) FROM inspections WHERE site_id = $site AND
 got=$($py -c 'import openpyxl, sys; print(openpyxl.load_workbook(sys.argv[1]).worksheets[0].max_row - 1)' "$work/one.xlsx")
 [ "$got" = "$want" ] && [ "$got" -gt 0 ]; ok $? "one site and one month: $got inspections (the database says $want)"
 
+# A site group (华东区): set on two sites, listed, and the export of its sites.
+zh "$bin" --data-dir "$d" site edit 1 --group " 华东区 " >/dev/null; ok $? "site edit 1 --group 华东区"
+zh "$bin" --data-dir "$d" site edit 2 --group 华东区 >/dev/null; ok $? "site edit 2 --group 华东区"
+[ "$(sqlite3 "$db" "SELECT group_concat(id) FROM sites WHERE group_name = '华东区'")" = "1,2" ]; ok $? "both in the group, the name trimmed"
+"$bin" --data-dir "$d" site list --json | grep -q '"group" *: *"华东区"'; ok $? "site list --json says the group"
+out=$(zh "$bin" --data-dir "$d" site add 新城花园 --group 华南区); ok $? "site add 新城花园 --group 华南区 ($out)"
+[ "$(sqlite3 "$db" "SELECT group_name FROM sites WHERE name = '新城花园'")" = "华南区" ]; ok $? "added with its group"
+zh "$bin" --data-dir "$d" site edit 1 --group "$(printf '区%.0s' $(seq 61))" 2>"$work/err"; [ $? -ne 0 ] && grep -q "最多 60" "$work/err"; ok $? "a group name over 60 characters is refused in Chinese"
+"$bin" --data-dir "$d" export xlsx "$work/group.xlsx" --group 华东区 >/dev/null; ok $? "export xlsx --group 华东区"
+want=$(sqlite3 "$db" "SELECT count(*) FROM inspections WHERE site_id IN (1, 2)")
+got=$($py -c 'import openpyxl, sys; print(openpyxl.load_workbook(sys.argv[1]).worksheets[0].max_row - 1)' "$work/group.xlsx")
+[ "$got" = "$want" ] && [ "$got" -gt 0 ]; ok $? "the group's sites only: $got inspections (the database says $want)"
+zh "$bin" --data-dir "$d" export xlsx "$work/nogroup.xlsx" --group 西北区 2>"$work/err"; [ $? -ne 0 ] && [ ! -e "$work/nogroup.xlsx" ] && grep -q "西北区" "$work/err"; ok $? "a group no site has is refused ($(cat "$work/err"))"
+
 "$bin" --data-dir "$d" export xlsx "$work/bad.xlsx" --from 2026-02-30 2>"$work/err"; [ $? -ne 0 ]; ok $? "an impossible date is refused"
 [ "$(wc -l <"$work/err")" -eq 1 ] && [ ! -e "$work/bad.xlsx" ]; ok $? "with one line and no file"
 "$bin" --data-dir "$d" export xlsx "$work/none/x.xlsx" 2>"$work/err"; [ $? -ne 0 ]; ok $? "a missing folder is refused"

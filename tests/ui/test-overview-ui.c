@@ -222,6 +222,51 @@ test_sites (Fixture       *f,
   gtk_menu_button_popdown (button);
 }
 
+/* A site group (华东区) chooses its sites; a site checked by hand after it
+ * makes the selection a hand-made one again. */
+static void
+test_group (Fixture       *f,
+            gconstpointer  data)
+{
+  XjOverviewPage *page = find_page (f);
+  GtkWidget *picker = xj_test_find_by_type (GTK_WIDGET (page), XJ_TYPE_SITE_PICKER);
+  GtkMenuButton *button = GTK_MENU_BUTTON (find_child (picker, "sites_button"));
+  GtkDropDown *groups = GTK_DROP_DOWN (find_child (picker, "group_drop"));
+  GtkWidget *list = find_child (picker, "sites_list");
+  g_autoptr(XjSite) other = xj_store_get_site (f->store, f->other_site_id, NULL);
+  g_autoptr(GError) error = NULL;
+  const XjOverview *overview;
+
+  wait_computed (page);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (groups)));
+  xj_site_set_group (other, "华东区");
+  g_assert_true (xj_store_save_site (f->store, other, "王芳", &error));
+  g_assert_no_error (error);
+  xj_test_wait_until (gtk_widget_get_visible (GTK_WIDGET (groups)));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (groups)), ==, 2);
+
+  gtk_menu_button_popup (button);
+  gtk_drop_down_set_selected (groups, 1);
+  g_assert_true (xj_overview_page_get_loading (page));
+  wait_computed (page);
+  overview = xj_overview_page_get_overview (page);
+  g_assert_cmpuint (overview->sites->len, ==, 1);
+  g_assert_cmpint (g_array_index (overview->sites, XjOverviewSite, 0).site_id, ==,
+                   f->other_site_id);
+  g_assert_cmpuint (overview->n_inspections, ==, 1);
+  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "华东区");
+  xj_test_wait_until (count_rows (list) == 2);
+  g_assert_true (gtk_check_button_get_active (find_check (list, "星河湾")));
+  g_assert_false (gtk_check_button_get_active (find_check (list, "翠湖花园")));
+
+  gtk_check_button_set_active (find_check (list, "翠湖花园"), TRUE);
+  wait_computed (page);
+  g_assert_cmpuint (xj_overview_page_get_overview (page)->sites->len, ==, 2);
+  g_assert_cmpuint (gtk_drop_down_get_selected (groups), ==, 0);
+  g_assert_cmpstr (gtk_menu_button_get_label (button), !=, "华东区");
+  gtk_menu_button_popdown (button);
+}
+
 static void
 test_custom_period (Fixture       *f,
                     gconstpointer  data)
@@ -585,6 +630,8 @@ main (int argc, char **argv)
   g_test_add ("/xj/ui/overview/figures", Fixture, NULL, fixture_set_up, test_figures,
               fixture_tear_down);
   g_test_add ("/xj/ui/overview/sites", Fixture, NULL, fixture_set_up, test_sites,
+              fixture_tear_down);
+  g_test_add ("/xj/ui/overview/group", Fixture, NULL, fixture_set_up, test_group,
               fixture_tear_down);
   g_test_add ("/xj/ui/overview/custom-period", Fixture, NULL, fixture_set_up,
               test_custom_period, fixture_tear_down);

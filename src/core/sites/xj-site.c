@@ -22,6 +22,7 @@ struct _XjSite
   char       *address;
   char       *contact;
   char       *project_manager;
+  char       *group;          /* '' for none (schema v8) */
   gboolean    active;
 };
 
@@ -85,6 +86,8 @@ site_from_row (sqlite3_stmt *stmt)
   g_free (site->project_manager);
   site->project_manager = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
   site->active = sqlite3_column_int (stmt, 6) != 0;
+  g_free (site->group);
+  site->group = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
   return site;
 }
 
@@ -100,7 +103,7 @@ compare_sites (gconstpointer a,
   return g_utf8_collate (site_a->name, site_b->name);
 }
 
-#define SITE_COLUMNS "id, name, kind, address, contact, project_manager, active"
+#define SITE_COLUMNS "id, name, kind, address, contact, project_manager, active, group_name"
 
 /* --- GObject -------------------------------------------------------------- */
 
@@ -113,6 +116,7 @@ xj_site_finalize (GObject *object)
   g_clear_pointer (&self->address, g_free);
   g_clear_pointer (&self->contact, g_free);
   g_clear_pointer (&self->project_manager, g_free);
+  g_clear_pointer (&self->group, g_free);
 
   G_OBJECT_CLASS (xj_site_parent_class)->finalize (object);
 }
@@ -193,6 +197,7 @@ xj_site_init (XjSite *self)
   self->address = g_strdup ("");
   self->contact = g_strdup ("");
   self->project_manager = g_strdup ("");
+  self->group = g_strdup ("");
   self->active = TRUE;
 }
 
@@ -331,6 +336,22 @@ xj_site_set_project_manager (XjSite     *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT_MANAGER]);
 }
 
+/* The site's group (a region, 华东区), "" for none. */
+const char *
+xj_site_get_group (XjSite *self)
+{
+  g_return_val_if_fail (XJ_IS_SITE (self), NULL);
+  return self->group;
+}
+
+void
+xj_site_set_group (XjSite     *self,
+                   const char *group)
+{
+  g_return_if_fail (XJ_IS_SITE (self));
+  set_string (&self->group, group);
+}
+
 gboolean
 xj_site_get_active (XjSite *self)
 {
@@ -363,6 +384,12 @@ xj_site_validate (XjSite  *self,
     {
       g_set_error (error, XJ_SITE_ERROR, XJ_SITE_ERROR_NAME_TOO_LONG,
                    _("The name is too long: at most %d characters."), XJ_SITE_NAME_MAX);
+      return FALSE;
+    }
+  if (g_utf8_strlen (self->group, -1) > XJ_SITE_GROUP_MAX)
+    {
+      g_set_error (error, XJ_SITE_ERROR, XJ_SITE_ERROR_NAME_TOO_LONG,
+                   _("The group’s name is too long: at most %d characters."), XJ_SITE_GROUP_MAX);
       return FALSE;
     }
   return TRUE;
@@ -435,12 +462,13 @@ xj_store_save_site (XjStore     *store,
   if (is_new)
     stmt = xj_store_prepare (store,
                              "INSERT INTO sites (name, kind, address, contact, project_manager, "
-                             "active, created_at, updated_at) "
-                             "VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6, ?6)", error);
+                             "active, created_at, updated_at, group_name) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6, ?6, trim(?8))", error);
   else
     stmt = xj_store_prepare (store,
                              "UPDATE sites SET name = ?1, kind = ?2, address = ?3, contact = ?4, "
-                             "project_manager = ?5, updated_at = ?6 WHERE id = ?7", error);
+                             "project_manager = ?5, updated_at = ?6, group_name = trim(?8) "
+                             "WHERE id = ?7", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
@@ -449,6 +477,7 @@ xj_store_save_site (XjStore     *store,
   sqlite3_bind_text (stmt, 4, site->contact, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 5, site->project_manager, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 6, xj_clock_now ());
+  sqlite3_bind_text (stmt, 8, site->group, -1, SQLITE_TRANSIENT);
   if (!is_new)
     sqlite3_bind_int64 (stmt, 7, site->id);
   if (!xj_store_step_done (store, stmt, error))
@@ -572,6 +601,7 @@ same_site (gpointer a,
 {
   return xj_site_get_id (a) == xj_site_get_id (b)
          && g_strcmp0 (xj_site_get_name (a), xj_site_get_name (b)) == 0
+         && g_strcmp0 (xj_site_get_group (a), xj_site_get_group (b)) == 0
          && xj_site_get_active (a) == xj_site_get_active (b);
 }
 

@@ -22,6 +22,7 @@ typedef enum {
 } XjSiteKind;
 
 #define XJ_SITE_NAME_MAX 120
+#define XJ_SITE_GROUP_MAX 60
 
 #define XJ_TYPE_SITE (xj_site_get_type ())
 G_DECLARE_FINAL_TYPE (XjSite, xj_site, XJ, SITE, GObject)
@@ -46,11 +47,19 @@ void        xj_site_set_address         (XjSite      *self,
 const char *xj_site_get_contact         (XjSite      *self);
 void        xj_site_set_contact         (XjSite      *self,
                                          const char  *contact);
+const char *xj_site_get_group           (XjSite      *self);
+void        xj_site_set_group           (XjSite      *self,
+                                         const char  *group);
 const char *xj_site_get_project_manager (XjSite      *self);
 void        xj_site_set_project_manager (XjSite      *self,
                                          const char  *project_manager);
 gboolean    xj_site_get_active          (XjSite      *self);
 
+GStrv       xj_store_list_site_groups   (XjStore     *store,
+                                         GError     **error);
+GArray     *xj_store_list_group_sites   (XjStore     *store,
+                                         const char  *group,
+                                         GError     **error);
 gboolean    xj_store_save_site          (XjStore     *store,
                                          XjSite      *site,
                                          const char  *actor,

@@ -16,5 +16,7 @@ GtkWidget    *xj_site_picker_new           (XjStore      *store);
 /* (nullable): the ids chosen, by id; NULL for every site */
 const gint64 *xj_site_picker_get_selection (XjSitePicker *self,
                                             guint        *n_sites);
+void          xj_site_picker_select_group  (XjSitePicker *self,
+                                            const char   *group);
 
 G_END_DECLS

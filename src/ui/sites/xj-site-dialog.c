@@ -22,6 +22,7 @@ struct _XjSiteDialog
   AdwComboRow    *kind_row;
   AdwEntryRow    *address_row;
   AdwEntryRow    *contact_row;
+  AdwEntryRow    *group_row;
   AdwEntryRow    *manager_row;
   GtkLabel       *name_error;
   GtkLabel       *general_error;
@@ -77,6 +78,7 @@ save_activated (GtkWidget  *widget,
   xj_site_set_address (site, gtk_editable_get_text (GTK_EDITABLE (self->address_row)));
   xj_site_set_contact (site, gtk_editable_get_text (GTK_EDITABLE (self->contact_row)));
   xj_site_set_project_manager (site, gtk_editable_get_text (GTK_EDITABLE (self->manager_row)));
+  xj_site_set_group (site, gtk_editable_get_text (GTK_EDITABLE (self->group_row)));
 
   show_field_error (self, self->general_error, NULL, NULL);
   if (!xj_store_save_site (xj_application_get_store (self->application), site, actor, &error))
@@ -118,6 +120,7 @@ xj_site_dialog_class_init (XjSiteDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XjSiteDialog, kind_row);
   gtk_widget_class_bind_template_child (widget_class, XjSiteDialog, address_row);
   gtk_widget_class_bind_template_child (widget_class, XjSiteDialog, contact_row);
+  gtk_widget_class_bind_template_child (widget_class, XjSiteDialog, group_row);
   gtk_widget_class_bind_template_child (widget_class, XjSiteDialog, manager_row);
   gtk_widget_class_bind_template_child (widget_class, XjSiteDialog, name_error);
   gtk_widget_class_bind_template_child (widget_class, XjSiteDialog, general_error);
@@ -167,6 +170,7 @@ xj_site_dialog_new (XjApplication *application,
       adw_combo_row_set_selected (self->kind_row, xj_site_get_kind (self->site));
       gtk_editable_set_text (GTK_EDITABLE (self->address_row), xj_site_get_address (self->site));
       gtk_editable_set_text (GTK_EDITABLE (self->contact_row), xj_site_get_contact (self->site));
+      gtk_editable_set_text (GTK_EDITABLE (self->group_row), xj_site_get_group (self->site));
       gtk_editable_set_text (GTK_EDITABLE (self->manager_row),
                              xj_site_get_project_manager (self->site));
     }
