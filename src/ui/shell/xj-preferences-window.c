@@ -196,20 +196,15 @@ open_certificate_dialog (XjPreferencesWindow     *self,
 
 /* --- actions -------------------------------------------------------------- */
 
+/* preferences.create-certificate, preferences.import-certificate */
 static void
-create_certificate_activated (GtkWidget  *widget,
-                              const char *action_name,
-                              GVariant   *parameter)
+certificate_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
 {
-  open_certificate_dialog (XJ_PREFERENCES_WINDOW (widget), XJ_CERTIFICATE_DIALOG_CREATE);
-}
-
-static void
-import_certificate_activated (GtkWidget  *widget,
-                              const char *action_name,
-                              GVariant   *parameter)
-{
-  open_certificate_dialog (XJ_PREFERENCES_WINDOW (widget), XJ_CERTIFICATE_DIALOG_IMPORT);
+  open_certificate_dialog (XJ_PREFERENCES_WINDOW (widget),
+                           g_str_equal (action_name, "preferences.import-certificate")
+                           ? XJ_CERTIFICATE_DIALOG_IMPORT : XJ_CERTIFICATE_DIALOG_CREATE);
 }
 
 static void
@@ -310,9 +305,9 @@ xj_preferences_window_class_init (XjPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XjPreferencesWindow, certificate_list);
 
   gtk_widget_class_install_action (widget_class, "preferences.create-certificate", NULL,
-                                   create_certificate_activated);
+                                   certificate_activated);
   gtk_widget_class_install_action (widget_class, "preferences.import-certificate", NULL,
-                                   import_certificate_activated);
+                                   certificate_activated);
   gtk_widget_class_install_action (widget_class, "preferences.choose-logo", NULL,
                                    choose_logo_activated);
   gtk_widget_class_install_action (widget_class, "preferences.clear-logo", NULL,
