@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "xj-certificate-dialog.h"
+#include "xj-chooser.h"
 #include "xj-certificate.h"
 #include "xj-clock.h"
 #include "xj-confirm.h"
@@ -212,13 +213,10 @@ on_logo_response_cb (GtkNativeDialog     *chooser,
                      int                  response,
                      XjPreferencesWindow *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (file);
+  g_autofree char *path = xj_chooser_dup_path (chooser, response);
 
-      g_settings_set_string (self->settings, "organisation-logo", path != NULL ? path : "");
-    }
+  if (response == GTK_RESPONSE_ACCEPT)
+    g_settings_set_string (self->settings, "organisation-logo", path != NULL ? path : "");
   g_clear_object (&self->logo_chooser);
 }
 
