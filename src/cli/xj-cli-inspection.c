@@ -73,6 +73,22 @@ add_listed (JsonBuilder *builder,
   add_summary (builder, item, NULL);
 }
 
+static void
+print_listed (gpointer item,
+              gpointer user_data)
+{
+  XjInspection *inspection = item;
+  g_autofree char *started = xj_format_iso8601 (inspection->started_at);
+  g_autofree char *score = inspection->has_score
+                           ? g_strdup_printf ("%.1f%%", inspection->score)
+                           : g_strdup ("—");
+
+  printf ("%lld\t%s\t%s\t%s\t%s\t%s\t%s\n", (long long) inspection->id, started,
+          inspection->site_name, inspection->template_name,
+          xj_inspection_kind_get_label (inspection->kind),
+          xj_inspection_state_get_label (inspection->state), score);
+}
+
 static int
 list_inspections (XjCli *cli)
 {
@@ -82,33 +98,13 @@ list_inspections (XjCli *cli)
   g_autoptr(GError) error = NULL;
   XjStore *store;
 
-  if (cli->argc != 1)
-    return xj_cli_usage (USAGE);
-  if ((store = xj_cli_get_store (cli)) == NULL)
+  if ((store = xj_cli_get_store_for (cli, 1, USAGE)) == NULL)
     return 1;
   filter.limit = G_MAXINT;
   if ((list = xj_store_list_inspections (store, &filter, &error)) == NULL)
     return xj_cli_fail_error (error);
 
-  if (json)
-    {
-      xj_cli_print_json_list (list, add_listed, NULL);
-      return 0;
-    }
-
-  for (guint i = 0; i < list->len; i++)
-    {
-      XjInspection *inspection = g_ptr_array_index (list, i);
-      g_autofree char *started = xj_format_iso8601 (inspection->started_at);
-      g_autofree char *score = inspection->has_score
-                               ? g_strdup_printf ("%.1f%%", inspection->score)
-                               : g_strdup ("—");
-
-      printf ("%lld\t%s\t%s\t%s\t%s\t%s\t%s\n", (long long) inspection->id, started,
-              inspection->site_name, inspection->template_name,
-              xj_inspection_kind_get_label (inspection->kind),
-              xj_inspection_state_get_label (inspection->state), score);
-    }
+  xj_cli_print_list (list, json, add_listed, print_listed, NULL);
   return 0;
 }
 
@@ -244,9 +240,5 @@ show_inspection (XjCli *cli)
 int
 xj_cli_inspection (XjCli *cli)
 {
-  if (cli->argc >= 1 && g_strcmp0 (cli->argv[0], "list") == 0)
-    return list_inspections (cli);
-  if (cli->argc >= 1 && g_strcmp0 (cli->argv[0], "show") == 0)
-    return show_inspection (cli);
-  return xj_cli_usage (USAGE);
+  return xj_cli_dispatch (cli, USAGE, "list", list_inspections, "show", show_inspection, NULL);
 }

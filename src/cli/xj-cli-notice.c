@@ -144,9 +144,7 @@ list_notices (XjCli *cli)
   XjNoticeFilter filter;
   XjStore *store;
 
-  if (cli->argc != 1)
-    return xj_cli_usage (USAGE);
-  if ((store = xj_cli_get_store (cli)) == NULL)
+  if ((store = xj_cli_get_store_for (cli, 1, USAGE)) == NULL)
     return 1;
   xj_notice_filter_init (&filter);
   filter.overdue = overdue;
@@ -170,9 +168,7 @@ export_notice (XjCli *cli)
   XjStore *store;
   gint64 id;
 
-  if (cli->argc != 3)
-    return xj_cli_usage (USAGE);
-  if ((store = xj_cli_get_store (cli)) == NULL)
+  if ((store = xj_cli_get_store_for (cli, 3, USAGE)) == NULL)
     return 1;
   /* The number is what is printed on the notice and what people quote. */
   if (!xj_cli_parse_id (cli->argv[1], &id)
@@ -187,9 +183,5 @@ export_notice (XjCli *cli)
 int
 xj_cli_notice (XjCli *cli)
 {
-  if (cli->argc >= 1 && g_strcmp0 (cli->argv[0], "list") == 0)
-    return list_notices (cli);
-  if (cli->argc >= 1 && g_strcmp0 (cli->argv[0], "export") == 0)
-    return export_notice (cli);
-  return xj_cli_usage (USAGE);
+  return xj_cli_dispatch (cli, USAGE, "list", list_notices, "export", export_notice, NULL);
 }

@@ -180,6 +180,15 @@ add_report_file (JsonBuilder *builder,
   xj_cli_json_int (builder, "bytes", file->bytes);
 }
 
+static void
+print_report_file (gpointer item,
+                   gpointer user_data)
+{
+  XjArchivedFile *file = item;
+
+  printf ("%s\t%s\n", file->number, file->path);
+}
+
 static int
 list_reports (XjCli *cli)
 {
@@ -188,40 +197,19 @@ list_reports (XjCli *cli)
   g_autoptr(GError) error = NULL;
   XjStore *store;
 
-  if (cli->argc != 1)
-    return xj_cli_usage (USAGE);
-  if ((store = xj_cli_get_store (cli)) == NULL)
+  if ((store = xj_cli_get_store_for (cli, 1, USAGE)) == NULL)
     return 1;
   if ((files = xj_store_list_archived_files (store, &error)) == NULL)
     return xj_cli_fail_error (error);
-  if (json)
-    {
-      xj_cli_print_json_list (files, add_report_file, NULL);
-      return 0;
-    }
-  for (guint i = 0; i < files->len; i++)
-    {
-      XjArchivedFile *file = g_ptr_array_index (files, i);
-
-      printf ("%s\t%s\n", file->number, file->path);
-    }
+  xj_cli_print_list (files, json, add_report_file, print_report_file, NULL);
   return 0;
 }
 
 int
 xj_cli_report (XjCli *cli)
 {
-  if (cli->argc >= 1 && g_strcmp0 (cli->argv[0], "export") == 0)
-    return export_report (cli);
-  if (cli->argc >= 1 && g_strcmp0 (cli->argv[0], "preview") == 0)
-    return preview_report (cli);
-  if (cli->argc >= 1 && g_strcmp0 (cli->argv[0], "verify") == 0)
-    return verify_report (cli);
-  if (cli->argc >= 1 && g_strcmp0 (cli->argv[0], "monthly") == 0)
-    return xj_cli_report_monthly (cli);
-  if (cli->argc >= 1 && g_strcmp0 (cli->argv[0], "sign") == 0)
-    return sign_report (cli);
-  if (cli->argc >= 1 && g_strcmp0 (cli->argv[0], "list") == 0)
-    return list_reports (cli);
-  return xj_cli_usage (USAGE);
+  return xj_cli_dispatch (cli, USAGE,
+                          "export", export_report, "preview", preview_report,
+                          "verify", verify_report, "monthly", xj_cli_report_monthly,
+                          "sign", sign_report, "list", list_reports, NULL);
 }

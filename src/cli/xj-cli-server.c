@@ -69,7 +69,6 @@ static void
 print_status_json (XjTeamServerStatus *status)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "schema_version");
@@ -101,8 +100,7 @@ print_status_json (XjTeamServerStatus *status)
     }
   json_builder_end_object (builder);
   json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  xj_cli_print_json (root);
+  xj_cli_print_json_builder (builder);
 }
 
 static int
@@ -150,11 +148,7 @@ server_status (XjCli *cli)
 int
 xj_cli_server (XjCli *cli)
 {
-  if (cli->argc >= 1 && g_strcmp0 (cli->argv[0], "init") == 0)
-    return server_init (cli);
-  if (cli->argc >= 1 && g_strcmp0 (cli->argv[0], "add-user") == 0)
-    return server_add_user (cli);
-  if (cli->argc >= 1 && g_strcmp0 (cli->argv[0], "status") == 0)
-    return server_status (cli);
-  return xj_cli_usage (SERVER_USAGE);
+  return xj_cli_dispatch (cli, SERVER_USAGE,
+                          "init", server_init, "add-user", server_add_user,
+                          "status", server_status, NULL);
 }

@@ -20,7 +20,6 @@ print_result_json (const XjTeamSyncResult *result,
                    gint64                  conflicts)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_object (builder);
   xj_cli_json_int (builder, "pushed", result->pushed);
@@ -34,8 +33,7 @@ print_result_json (const XjTeamSyncResult *result,
   xj_cli_json_int (builder, "changes_waiting", waiting);
   xj_cli_json_int (builder, "elapsed_ms", result->elapsed_us / 1000);
   json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  xj_cli_print_json (root);
+  xj_cli_print_json_builder (builder);
 }
 
 int

@@ -160,7 +160,6 @@ static void
 print_membership_json (XjTeamMembership *membership)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
   g_autofree char *last = NULL;
 
   json_builder_begin_object (builder);
@@ -189,8 +188,7 @@ print_membership_json (XjTeamMembership *membership)
       json_builder_add_int_value (builder, membership->conflicts);
     }
   json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  xj_cli_print_json (root);
+  xj_cli_print_json_builder (builder);
 }
 
 static int

@@ -33,6 +33,20 @@ add_template (JsonBuilder *builder,
   xj_cli_json_int (builder, "inspections", summary->n_inspections);
 }
 
+static void
+print_template (gpointer item,
+                gpointer user_data)
+{
+  XjTemplateSummary *summary = item;
+
+  printf ("%lld\t%s\t", (long long) summary->id, summary->name);
+  /* Translators: template version and item count in `template list` */
+  printf (g_dngettext (NULL, "v%d\t%u item", "v%d\t%u items", summary->n_items),
+          summary->version, summary->n_items);
+  printf ("%s%s\n", summary->builtin ? _("\tbuilt-in") : "",
+          summary->archived ? _("\t(archived)") : "");
+}
+
 static int
 list_templates (XjCli *cli)
 {
@@ -42,30 +56,11 @@ list_templates (XjCli *cli)
   g_autoptr(GError) error = NULL;
   XjStore *store;
 
-  if (cli->argc != 1)
-    return xj_cli_usage (USAGE);
-  if ((store = xj_cli_get_store (cli)) == NULL)
+  if ((store = xj_cli_get_store_for (cli, 1, USAGE)) == NULL)
     return 1;
   if ((list = xj_store_list_templates (store, all, &error)) == NULL)
     return xj_cli_fail_error (error);
-
-  if (json)
-    {
-      xj_cli_print_json_list (list, add_template, NULL);
-      return 0;
-    }
-
-  for (guint i = 0; i < list->len; i++)
-    {
-      XjTemplateSummary *summary = g_ptr_array_index (list, i);
-
-      printf ("%lld\t%s\t", (long long) summary->id, summary->name);
-      /* Translators: template version and item count in `template list` */
-      printf (g_dngettext (NULL, "v%d\t%u item", "v%d\t%u items", summary->n_items),
-              summary->version, summary->n_items);
-      printf ("%s%s\n", summary->builtin ? _("\tbuilt-in") : "",
-              summary->archived ? _("\t(archived)") : "");
-    }
+  xj_cli_print_list (list, json, add_template, print_template, NULL);
   return 0;
 }
 
@@ -94,9 +89,7 @@ import_template (XjCli *cli)
   XjStore *store;
   gint64 id;
 
-  if (cli->argc != 2)
-    return xj_cli_usage (USAGE);
-  if ((store = xj_cli_get_store (cli)) == NULL)
+  if ((store = xj_cli_get_store_for (cli, 2, USAGE)) == NULL)
     return 1;
   if ((id = xj_store_import_template (store, cli->argv[1], g_get_user_name (), &error)) == 0)
     {
@@ -114,11 +107,7 @@ import_template (XjCli *cli)
 int
 xj_cli_template (XjCli *cli)
 {
-  if (cli->argc >= 1 && g_strcmp0 (cli->argv[0], "list") == 0)
-    return list_templates (cli);
-  if (cli->argc >= 1 && g_strcmp0 (cli->argv[0], "export") == 0)
-    return export_template (cli);
-  if (cli->argc >= 1 && g_strcmp0 (cli->argv[0], "import") == 0)
-    return import_template (cli);
-  return xj_cli_usage (USAGE);
+  return xj_cli_dispatch (cli, USAGE,
+                          "list", list_templates, "export", export_template,
+                          "import", import_template, NULL);
 }

@@ -92,6 +92,21 @@ xj_cli_get_store (XjCli *cli)
   return cli->store;
 }
 
+/* The store for a command that takes @n_args words (the subcommand
+ * included); NULL after printing @usage or why the store did not open. */
+XjStore *
+xj_cli_get_store_for (XjCli      *cli,
+                      int         n_args,
+                      const char *usage)
+{
+  if (cli->argc != n_args)
+    {
+      xj_cli_usage (usage);
+      return NULL;
+    }
+  return xj_cli_get_store (cli);
+}
+
 /* Removes @flag from the arguments; TRUE when it was there. */
 gboolean
 xj_cli_take_flag (XjCli      *cli,
@@ -136,13 +151,21 @@ xj_cli_print_json (JsonNode *node)
   printf ("%s\n", text);
 }
 
+/* Prints what @builder has built. */
+void
+xj_cli_print_json_builder (JsonBuilder *builder)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+  xj_cli_print_json (root);
+}
+
 void
 xj_cli_print_json_list (GPtrArray        *items,
                         XjCliJsonMembers  add_members,
                         gpointer          user_data)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_array (builder);
   for (guint i = 0; i < items->len; i++)
@@ -152,8 +175,46 @@ xj_cli_print_json_list (GPtrArray        *items,
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-  root = json_builder_get_root (builder);
-  xj_cli_print_json (root);
+  xj_cli_print_json_builder (builder);
+}
+
+void
+xj_cli_print_list (GPtrArray        *items,
+                   gboolean          json,
+                   XjCliJsonMembers  add_members,
+                   XjCliTextLine     print_line,
+                   gpointer          user_data)
+{
+  if (json)
+    xj_cli_print_json_list (items, add_members, user_data);
+  else
+    g_ptr_array_foreach (items, (GFunc) print_line, user_data);
+}
+
+/* Runs the subcommand named by the first argument, or prints @usage: the
+ * arguments after @usage are pairs of a word and its XjCliCommand,
+ * ending with NULL. */
+int
+xj_cli_dispatch (XjCli      *cli,
+                 const char *usage,
+                 ...)
+{
+  const char *word;
+  va_list args;
+
+  va_start (args, usage);
+  while ((word = va_arg (args, const char *)) != NULL)
+    {
+      XjCliCommand run = va_arg (args, XjCliCommand);
+
+      if (cli->argc >= 1 && g_strcmp0 (cli->argv[0], word) == 0)
+        {
+          va_end (args);
+          return run (cli);
+        }
+    }
+  va_end (args);
+  return xj_cli_usage (usage);
 }
 
 /* NULL is written as null. */

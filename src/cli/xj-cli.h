@@ -26,6 +26,9 @@ int       xj_cli_run            (const char  *data_dir,
 gboolean  xj_cli_is_command     (const char  *word);
 
 XjStore  *xj_cli_get_store      (XjCli       *cli);
+XjStore  *xj_cli_get_store_for  (XjCli       *cli,
+                                 int          n_args,
+                                 const char  *usage);
 gboolean  xj_cli_take_flag      (XjCli       *cli,
                                  const char  *flag);
 char     *xj_cli_take_option    (XjCli       *cli,
@@ -37,6 +40,10 @@ int       xj_cli_usage          (const char  *usage);
 gboolean  xj_cli_parse_id       (const char  *text,
                                  gint64      *id);
 void      xj_cli_print_json     (JsonNode    *node);
+void      xj_cli_print_json_builder (JsonBuilder *builder);
+int       xj_cli_dispatch       (XjCli       *cli,
+                                 const char  *usage,
+                                 ...) G_GNUC_NULL_TERMINATED;
 
 /* --json output: one object an item, its members added by @add_members. */
 typedef void (*XjCliJsonMembers) (JsonBuilder *builder,
@@ -45,6 +52,16 @@ typedef void (*XjCliJsonMembers) (JsonBuilder *builder,
 void      xj_cli_print_json_list (GPtrArray        *items,
                                   XjCliJsonMembers  add_members,
                                   gpointer          user_data);
+
+/* A list command's output: with --json one object an item; otherwise
+ * @print_line prints each item as a line of text. */
+typedef void (*XjCliTextLine) (gpointer item,
+                               gpointer user_data);
+void      xj_cli_print_list     (GPtrArray        *items,
+                                 gboolean          json,
+                                 XjCliJsonMembers  add_members,
+                                 XjCliTextLine     print_line,
+                                 gpointer          user_data);
 void      xj_cli_json_string    (JsonBuilder *builder,
                                  const char  *name,
                                  const char  *value);

@@ -472,6 +472,18 @@ test_two_certificates (Fixture       *f,
   list = xj_certificate_list (f->dir, NULL);
   g_assert_cmpuint (list->len, ==, 2);
   g_assert_false (xj_test_label_shown (GTK_WIDGET (prefs), "张伟, 华信"));
+
+  /* Import shares the create action's callback: it opens the import form. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (prefs), "preferences.import-certificate",
+                                             NULL));
+  certificate = wait_for_window (XJ_TYPE_CERTIFICATE_DIALOG, 2);
+  g_assert_nonnull (certificate);
+  g_assert_cmpstr (gtk_window_get_title (certificate), ==, _("Import Certificate"));
+  g_assert_true (gtk_widget_is_visible (xj_test_find_widget (GTK_WIDGET (certificate),
+                                                             "import_group")));
+  g_assert_false (gtk_widget_is_visible (xj_test_find_widget (GTK_WIDGET (certificate),
+                                                              "create_group")));
+  gtk_window_destroy (certificate);
   gtk_window_destroy (GTK_WINDOW (prefs));
 }
 

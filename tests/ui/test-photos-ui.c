@@ -502,6 +502,36 @@ test_folder_cancel (Fixture       *f,
   g_assert_cmpuint (xj_test_count_stored_files (f->dir), ==, 0);
 }
 
+/* Attach and import-folder share one action callback: each opens its own
+ * kind of chooser. */
+static GtkFileChooserAction
+chooser_action_of (Fixture    *f,
+                   const char *action)
+{
+  GtkWindow *chooser;
+  GtkFileChooserAction kind;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->runner), action, NULL));
+  xj_test_wait_until (xj_test_find_window (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL);
+  chooser = xj_test_find_window (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_nonnull (chooser);
+  kind = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  xj_test_wait_until (xj_test_find_window (GTK_TYPE_FILE_CHOOSER_DIALOG) == NULL);
+  return kind;
+}
+
+static void
+test_choosers (Fixture       *f,
+               gconstpointer  data)
+{
+  g_assert_cmpint (chooser_action_of (f, "runner.attach-photos"), ==,
+                   GTK_FILE_CHOOSER_ACTION_OPEN);
+  g_assert_cmpint (chooser_action_of (f, "runner.import-folder"), ==,
+                   GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER);
+  g_assert_cmpint (count_photo_rows (f), ==, 0);
+}
+
 /* A photo handed in ten days ago at another estate, and one taken the day
  * before yesterday: flagged in the review with the site, date and capture
  * time, and on the item row once attached. */
@@ -633,6 +663,8 @@ main (int    argc,
   g_test_add ("/xj/ui/photos/flags", Fixture, NULL, fixture_set_up, test_flags,
               fixture_tear_down);
   g_test_add ("/xj/ui/photos/folder-cancel", Fixture, NULL, fixture_set_up, test_folder_cancel,
+              fixture_tear_down);
+  g_test_add ("/xj/ui/photos/choosers", Fixture, NULL, fixture_set_up, test_choosers,
               fixture_tear_down);
   return g_test_run ();
 }

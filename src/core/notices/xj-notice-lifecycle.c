@@ -204,6 +204,27 @@ update_columns (XjStore      *store,
   return xj_store_step_done (store, stmt, error);
 }
 
+/* A step whose own work is that one UPDATE (see update_columns), in one
+ * transaction with the state change. */
+static gboolean
+run_transition (XjStore         *store,
+                gint64           notice_id,
+                XjNoticeAction   action,
+                const char      *sql,
+                gint64           at,
+                const char      *text,
+                const char      *actor,
+                const char      *remark,
+                GError         **error)
+{
+  g_auto(XjNoticeCurrent) current = { 0 };
+  g_autoptr(XjTransaction) tx = begin_transition (store, notice_id, action, &current, error);
+
+  return tx != NULL
+         && update_columns (store, sql, notice_id, at, text, error)
+         && finish_transition (store, tx, &current, action, actor, remark, error);
+}
+
 /* --- the steps ------------------------------------------------------------ */
 
 /**
@@ -389,18 +410,12 @@ xj_store_accept_notice (XjStore     *store,
                         const char  *remark,
                         GError     **error)
 {
-  g_auto(XjNoticeCurrent) current = { 0 };
-  g_autoptr(XjTransaction) tx = NULL;
-
   g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
 
-  if (!_xj_notice_require_text (verifier, _("Enter who verified the rectification."), error)
-      || (tx = begin_transition (store, notice_id, XJ_NOTICE_ACTION_ACCEPT, &current, error)) == NULL)
-    return FALSE;
-  if (!update_columns (store, "UPDATE notices SET verified_at = ?2, verified_by = ?3 WHERE id = ?1",
-                       notice_id, xj_clock_now (), verifier, error))
-    return FALSE;
-  return finish_transition (store, tx, &current, XJ_NOTICE_ACTION_ACCEPT, verifier, remark, error);
+  return _xj_notice_require_text (verifier, _("Enter who verified the rectification."), error)
+         && run_transition (store, notice_id, XJ_NOTICE_ACTION_ACCEPT,
+                            "UPDATE notices SET verified_at = ?2, verified_by = ?3 WHERE id = ?1",
+                            xj_clock_now (), verifier, verifier, remark, error);
 }
 
 /**
@@ -420,27 +435,15 @@ xj_store_reject_notice (XjStore     *store,
                         gint64       new_deadline,
                         GError     **error)
 {
-  g_auto(XjNoticeCurrent) current = { 0 };
-  g_autoptr(XjTransaction) tx = NULL;
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
 
-  if (!_xj_notice_require_text (verifier, _("Enter who verified the rectification."), error)
-      || !_xj_notice_require_text (reason, _("Say why the rectification is rejected."), error)
-      || !require_future (new_deadline, error)
-      || (tx = begin_transition (store, notice_id, XJ_NOTICE_ACTION_REJECT, &current, error)) == NULL)
-    return FALSE;
-  stmt = xj_store_prepare (store,
-                           "UPDATE notices SET deadline = ?2, acknowledged_at = NULL, "
-                           "acknowledged_by = '', rectified_at = NULL WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, notice_id);
-  sqlite3_bind_int64 (stmt, 2, new_deadline);
-  if (!xj_store_step_done (store, stmt, error))
-    return FALSE;
-  return finish_transition (store, tx, &current, XJ_NOTICE_ACTION_REJECT, verifier, reason, error);
+  return _xj_notice_require_text (verifier, _("Enter who verified the rectification."), error)
+         && _xj_notice_require_text (reason, _("Say why the rectification is rejected."), error)
+         && require_future (new_deadline, error)
+         && run_transition (store, notice_id, XJ_NOTICE_ACTION_REJECT,
+                            "UPDATE notices SET deadline = ?2, acknowledged_at = NULL, "
+                            "acknowledged_by = '', rectified_at = NULL WHERE id = ?1",
+                            new_deadline, NULL, verifier, reason, error);
 }
 
 /**
@@ -454,17 +457,11 @@ xj_store_close_notice (XjStore     *store,
                        const char  *actor,
                        GError     **error)
 {
-  g_auto(XjNoticeCurrent) current = { 0 };
-  g_autoptr(XjTransaction) tx = NULL;
-
   g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
 
-  if ((tx = begin_transition (store, notice_id, XJ_NOTICE_ACTION_CLOSE, &current, error)) == NULL)
-    return FALSE;
-  if (!update_columns (store, "UPDATE notices SET closed_at = ?2 WHERE id = ?1",
-                       notice_id, xj_clock_now (), NULL, error))
-    return FALSE;
-  return finish_transition (store, tx, &current, XJ_NOTICE_ACTION_CLOSE, actor, NULL, error);
+  return run_transition (store, notice_id, XJ_NOTICE_ACTION_CLOSE,
+                         "UPDATE notices SET closed_at = ?2 WHERE id = ?1",
+                         xj_clock_now (), NULL, actor, NULL, error);
 }
 
 /**

@@ -48,24 +48,26 @@ xj_clock_get_fixed (gint64 *unix_seconds)
   return fixed_now != G_MININT64;
 }
 
-char *
-xj_format_iso8601 (gint64 unix_seconds)
+/* @unix_seconds in local time as @format says; NULL when out of range. */
+static char *
+format_local (gint64      unix_seconds,
+              const char *format)
 {
   g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (unix_seconds);
 
-  if (dt == NULL)
-    return NULL;
-  return g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S%:z");
+  return dt != NULL ? g_date_time_format (dt, format) : NULL;
+}
+
+char *
+xj_format_iso8601 (gint64 unix_seconds)
+{
+  return format_local (unix_seconds, "%Y-%m-%dT%H:%M:%S%:z");
 }
 
 char *
 xj_format_local_minute (gint64 unix_seconds)
 {
-  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (unix_seconds);
-
-  if (dt == NULL)
-    return NULL;
-  return g_date_time_format (dt, "%Y-%m-%d %H:%M");
+  return format_local (unix_seconds, "%Y-%m-%d %H:%M");
 }
 
 /* The same for a time that may be unset (0 or less): a copy of @unset
@@ -107,9 +109,7 @@ xj_parse_local_minute (const char *text,
 char *
 xj_format_local_day (gint64 unix_seconds)
 {
-  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (unix_seconds);
-
-  return dt != NULL ? g_date_time_format (dt, "%Y-%m-%d") : NULL;
+  return format_local (unix_seconds, "%Y-%m-%d");
 }
 
 /* A local day as people write it, YYYY-MM-DD: the midnight that starts it,

@@ -182,12 +182,19 @@ nesting_ok (const char *data,
   return TRUE;
 }
 
+G_GNUC_PRINTF (3, 0)
 static void
-problem (Reader     *reader,
-         const char *path,
-         const char *format,
-         ...) G_GNUC_PRINTF (3, 4);
+problemv (Reader     *reader,
+          const char *path,
+          const char *format,
+          va_list     args)
+{
+  _xj_import_report_addv (reader->report, path, format, args);
+  if (reader->section >= 0 && reader->item >= 0)
+    _xj_import_report_mark_item (reader->report, reader->section, reader->item);
+}
 
+G_GNUC_PRINTF (3, 4)
 static void
 problem (Reader     *reader,
          const char *path,
@@ -197,10 +204,25 @@ problem (Reader     *reader,
   va_list args;
 
   va_start (args, format);
-  _xj_import_report_addv (reader->report, path, format, args);
+  problemv (reader, path, format, args);
   va_end (args);
-  if (reader->section >= 0 && reader->item >= 0)
-    _xj_import_report_mark_item (reader->report, reader->section, reader->item);
+}
+
+/* A problem with the member @name of the object at @path. */
+G_GNUC_PRINTF (4, 5)
+static void
+member_problem (Reader     *reader,
+                const char *path,
+                const char *name,
+                const char *format,
+                ...)
+{
+  g_autofree char *where = g_strdup_printf ("%s.%s", path, name);
+  va_list args;
+
+  va_start (args, format);
+  problemv (reader, where, format, args);
+  va_end (args);
 }
 
 static void
@@ -215,10 +237,10 @@ check_members (Reader            *reader,
     if (!g_strv_contains (allowed, m->data))
       {
         g_autofree char *list = g_strjoinv (", ", (char **) allowed);
-        g_autofree char *where = g_strdup_printf ("%s.%s", path, (char *) m->data);
 
-        problem (reader, where, _("Unknown field “%s”. Check its spelling; the fields here are: %s."),
-                 (char *) m->data, list);
+        member_problem (reader, path, m->data,
+                        _("Unknown field “%s”. Check its spelling; the fields here are: %s."),
+                        (char *) m->data, list);
       }
 }
 
@@ -231,6 +253,36 @@ member (JsonObject *object,
   return node != NULL && !JSON_NODE_HOLDS_NULL (node) ? node : NULL;
 }
 
+/* The member @name when it holds text (%JSON_NODE_VALUE) or a list
+ * (%JSON_NODE_ARRAY), as @kind says; otherwise NULL, after saying what is
+ * wrong (that it is missing only when @required). */
+static JsonNode *
+read_member (Reader       *reader,
+             JsonObject   *object,
+             const char   *path,
+             const char   *name,
+             JsonNodeType  kind,
+             gboolean      required)
+{
+  JsonNode *node = member (object, name);
+  gboolean list = kind == JSON_NODE_ARRAY;
+
+  if (node == NULL && required && list)
+    member_problem (reader, path, name, _("“%s” is missing. Add it as a list: [ … ]."), name);
+  else if (node == NULL && required)
+    member_problem (reader, path, name, _("“%s” is missing. Add it."), name);
+  else if (node == NULL)
+    ;
+  else if (list ? JSON_NODE_HOLDS_ARRAY (node)
+                : JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return node;
+  else if (list)
+    member_problem (reader, path, name, _("“%s” must be a list: [ … ]."), name);
+  else
+    member_problem (reader, path, name, _("“%s” must be text in quotes."), name);
+  return NULL;
+}
+
 static char *
 read_string (Reader     *reader,
              JsonObject *object,
@@ -238,21 +290,9 @@ read_string (Reader     *reader,
              const char *name,
              gboolean    required)
 {
-  JsonNode *node = member (object, name);
-  g_autofree char *where = g_strdup_printf ("%s.%s", path, name);
+  JsonNode *node = read_member (reader, object, path, name, JSON_NODE_VALUE, required);
 
-  if (node == NULL)
-    {
-      if (required)
-        problem (reader, where, _("“%s” is missing. Add it."), name);
-      return NULL;
-    }
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    {
-      problem (reader, where, _("“%s” must be text in quotes."), name);
-      return NULL;
-    }
-  return g_strdup (json_node_get_string (node));
+  return node != NULL ? g_strdup (json_node_get_string (node)) : NULL;
 }
 
 static void
@@ -273,7 +313,6 @@ read_number (Reader     *reader,
              double      fallback)
 {
   JsonNode *node = member (object, name);
-  g_autofree char *where = g_strdup_printf ("%s.%s", path, name);
   GType type;
 
   if (node == NULL)
@@ -283,7 +322,7 @@ read_number (Reader     *reader,
     return json_node_get_int (node);
   if (type == G_TYPE_DOUBLE && isfinite (json_node_get_double (node)))
     return json_node_get_double (node);
-  problem (reader, where, _("“%s” must be a number (without quotes)."), name);
+  member_problem (reader, path, name, _("“%s” must be a number (without quotes)."), name);
   return fallback;
 }
 
@@ -294,13 +333,12 @@ read_bool (Reader     *reader,
            const char *name)
 {
   JsonNode *node = member (object, name);
-  g_autofree char *where = g_strdup_printf ("%s.%s", path, name);
 
   if (node == NULL)
     return FALSE;
   if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN)
     return json_node_get_boolean (node);
-  problem (reader, where, _("“%s” must be true or false."), name);
+  member_problem (reader, path, name, _("“%s” must be true or false."), name);
   return FALSE;
 }
 
@@ -312,14 +350,14 @@ read_alias (Reader     *reader,
             const char *allowed)
 {
   g_autofree char *text = read_string (reader, object, path, name, FALSE);
-  g_autofree char *where = g_strdup_printf ("%s.%s", path, name);
   const char *id = NULL;
 
   if (text == NULL || *text == '\0')
     return NULL;
   if (!_xj_import_lookup_alias (name, text, &id))
     {
-      problem (reader, where, _("“%s” is not a known value. Use one of: %s."), text, allowed);
+      member_problem (reader, path, name, _("“%s” is not a known value. Use one of: %s."),
+                      text, allowed);
       return NULL;
     }
   return g_strdup (id);
@@ -332,21 +370,9 @@ read_array (Reader     *reader,
             const char *name,
             gboolean    required)
 {
-  JsonNode *node = member (object, name);
-  g_autofree char *where = g_strdup_printf ("%s.%s", path, name);
+  JsonNode *node = read_member (reader, object, path, name, JSON_NODE_ARRAY, required);
 
-  if (node == NULL)
-    {
-      if (required)
-        problem (reader, where, _("“%s” is missing. Add it as a list: [ … ]."), name);
-      return NULL;
-    }
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      problem (reader, where, _("“%s” must be a list: [ … ]."), name);
-      return NULL;
-    }
-  return json_node_get_array (node);
+  return node != NULL ? json_node_get_array (node) : NULL;
 }
 
 static JsonObject *

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xj-chooser.h"
 #include "xj-confirm.h"
 #include "xj-template-io.h"
 #include "xj-template-store.h"
@@ -189,10 +190,8 @@ on_import_response_cb (GtkNativeDialog *chooser,
                        int              response,
                        XjTemplatesPage *self)
 {
-  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) file = xj_chooser_dup_file (chooser, response);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   if (file != NULL)
     xj_templates_page_import_file (self, file);
   g_object_unref (chooser);
@@ -327,10 +326,8 @@ on_export_response_cb (GtkNativeDialog *chooser,
                        int              response,
                        XjTemplatesPage *self)
 {
-  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) file = xj_chooser_dup_file (chooser, response);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   if (file != NULL)
     xj_templates_page_export_file (self, GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (chooser), "id")),
                                    file);

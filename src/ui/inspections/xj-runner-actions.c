@@ -116,44 +116,28 @@ answer_and_move_on (XjRunner   *self,
 static void answer_current (XjRunner  *self,
                             XjOutcome  outcome);
 
+/* runner.pass, runner.fail, runner.na */
 static void
-pass_activated (GtkWidget  *widget,
+answer_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  XjOutcome outcome = XJ_OUTCOME_NA;
+
+  if (g_str_equal (action_name, "runner.pass"))
+    outcome = XJ_OUTCOME_PASS;
+  else if (g_str_equal (action_name, "runner.fail"))
+    outcome = XJ_OUTCOME_FAIL;
+  answer_current (XJ_RUNNER (widget), outcome);
+}
+
+/* runner.next, runner.previous */
+static void
+move_activated (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  answer_current (XJ_RUNNER (widget), XJ_OUTCOME_PASS);
-}
-
-static void
-fail_activated (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  answer_current (XJ_RUNNER (widget), XJ_OUTCOME_FAIL);
-}
-
-static void
-na_activated (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  answer_current (XJ_RUNNER (widget), XJ_OUTCOME_NA);
-}
-
-static void
-next_activated (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  _xj_runner_move (XJ_RUNNER (widget), 1);
-}
-
-static void
-previous_activated (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  _xj_runner_move (XJ_RUNNER (widget), -1);
+  _xj_runner_move (XJ_RUNNER (widget), g_str_equal (action_name, "runner.next") ? 1 : -1);
 }
 
 static void
@@ -279,20 +263,14 @@ forget_remark_activated (GtkWidget  *widget,
     xj_toast (widget, error->message);
 }
 
+/* runner.attach-photos, runner.import-folder */
 static void
-attach_photos_activated (GtkWidget  *widget,
+choose_photos_activated (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
 {
-  _xj_runner_choose_photos (XJ_RUNNER (widget), FALSE);
-}
-
-static void
-import_folder_activated (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  _xj_runner_choose_photos (XJ_RUNNER (widget), TRUE);
+  _xj_runner_choose_photos (XJ_RUNNER (widget),
+                            g_str_equal (action_name, "runner.import-folder"));
 }
 
 static void
@@ -316,11 +294,11 @@ paste_activated (GtkWidget  *widget,
 void
 _xj_runner_class_add_actions (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "runner.pass", NULL, pass_activated);
-  gtk_widget_class_install_action (widget_class, "runner.fail", NULL, fail_activated);
-  gtk_widget_class_install_action (widget_class, "runner.na", NULL, na_activated);
-  gtk_widget_class_install_action (widget_class, "runner.next", NULL, next_activated);
-  gtk_widget_class_install_action (widget_class, "runner.previous", NULL, previous_activated);
+  gtk_widget_class_install_action (widget_class, "runner.pass", NULL, answer_activated);
+  gtk_widget_class_install_action (widget_class, "runner.fail", NULL, answer_activated);
+  gtk_widget_class_install_action (widget_class, "runner.na", NULL, answer_activated);
+  gtk_widget_class_install_action (widget_class, "runner.next", NULL, move_activated);
+  gtk_widget_class_install_action (widget_class, "runner.previous", NULL, move_activated);
   gtk_widget_class_install_action (widget_class, "runner.remark", NULL, remark_activated);
   gtk_widget_class_install_action (widget_class, "runner.rate", "i", rate_activated);
   gtk_widget_class_install_action (widget_class, "runner.stopwatch", NULL, stopwatch_activated);
@@ -331,9 +309,9 @@ _xj_runner_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "runner.forget-remark", "s",
                                    forget_remark_activated);
   gtk_widget_class_install_action (widget_class, "runner.attach-photos", NULL,
-                                   attach_photos_activated);
+                                   choose_photos_activated);
   gtk_widget_class_install_action (widget_class, "runner.import-folder", NULL,
-                                   import_folder_activated);
+                                   choose_photos_activated);
   gtk_widget_class_install_action (widget_class, "runner.cancel-import", NULL,
                                    cancel_import_activated);
   gtk_widget_class_install_action (widget_class, "runner.paste", NULL, paste_activated);

@@ -229,20 +229,20 @@ on_chosen_cb (const char * const *paths,
     _xj_runner_attach_paths (job->runner, job->row, paths);
 }
 
-static void
-choose (XjRunner   *self,
-        gboolean    folder)
+/* A job for photos to come to the current item; NULL when there is none
+ * or the inspection is read-only. */
+static ImportJob *
+import_job_new (XjRunner *self)
 {
   XjItemRow *row = xj_runner_get_current_row (self);
   ImportJob *job;
 
   if (row == NULL || self->read_only)
-    return;
+    return NULL;
   job = g_new0 (ImportJob, 1);
   job->runner = g_object_ref (self);
   job->row = g_object_ref (row);
-  xj_photo_source_choose (GTK_WIDGET (self), folder, on_chosen_cb, job,
-                          (GDestroyNotify) import_job_free);
+  return job;
 }
 
 /* --- the clipboard -------------------------------------------------------- */
@@ -270,15 +270,10 @@ on_pasted_cb (GObject      *source,
 void
 _xj_runner_paste (XjRunner *self)
 {
-  XjItemRow *row = xj_runner_get_current_row (self);
-  ImportJob *job;
+  ImportJob *job = import_job_new (self);
 
-  if (row == NULL || self->read_only)
-    return;
-  job = g_new0 (ImportJob, 1);
-  job->runner = g_object_ref (self);
-  job->row = g_object_ref (row);
-  xj_photo_source_paste_async (GTK_WIDGET (self), get_store (self), on_pasted_cb, job);
+  if (job != NULL)
+    xj_photo_source_paste_async (GTK_WIDGET (self), get_store (self), on_pasted_cb, job);
 }
 
 /* --- a camera's folder ---------------------------------------------------- */
@@ -389,5 +384,9 @@ void
 _xj_runner_choose_photos (XjRunner *self,
                           gboolean  folder)
 {
-  choose (self, folder);
+  ImportJob *job = import_job_new (self);
+
+  if (job != NULL)
+    xj_photo_source_choose (GTK_WIDGET (self), folder, on_chosen_cb, job,
+                            (GDestroyNotify) import_job_free);
 }

@@ -13,6 +13,7 @@
 #include <gtk/gtkunixprint.h>
 #include <unistd.h>
 
+#include "xj-chooser.h"
 #include "xj-notice-view-private.h"
 #include "xj-report-build.h"
 #include "xj-report.h"
@@ -170,15 +171,10 @@ on_save_response_cb (GtkNativeDialog *chooser,
                      gpointer         user_data)
 {
   XjNoticeView *self = user_data;
+  g_autofree char *path = xj_chooser_dup_path (chooser, response);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (file);
-
-      if (path != NULL)
-        write_document (self, path, AFTER_SAVE);
-    }
+  if (path != NULL)
+    write_document (self, path, AFTER_SAVE);
   g_object_unref (chooser);
   g_object_unref (self);
 }

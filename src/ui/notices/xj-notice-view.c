@@ -171,6 +171,24 @@ fill_details (XjNoticeView *self,
   g_autofree char *addressed = NULL;
   const char *company = xj_notice_get_addressed_company (notice);
   const char *person = xj_notice_get_addressed_person (notice);
+  /* Each step once done: when, by whom where the notice keeps it, and for
+   * the rectification what was done. */
+  const struct {
+    const char *label;
+    gint64      at;
+    const char *by;
+    const char *remark_label;
+    const char *remark;
+  } steps[] = {
+    { _("Issued"), xj_notice_get_issued_at (notice), xj_notice_get_issued_by (notice), NULL, NULL },
+    { _("Acknowledged"), xj_notice_get_acknowledged_at (notice),
+      xj_notice_get_acknowledged_by (notice), NULL, NULL },
+    { _("Rectified"), xj_notice_get_rectified_at (notice), NULL,
+      _("What was done"), xj_notice_get_rectification_remark (notice) },
+    { _("Verified"), xj_notice_get_verified_at (notice), xj_notice_get_verified_by (notice),
+      NULL, NULL },
+    { _("Closed out"), xj_notice_get_closed_at (notice), NULL, NULL, NULL },
+  };
 
   add_row (self, group, _("Type"), xj_notice_type_get_label (xj_notice_get_notice_type (notice)));
   add_row (self, group, _("Site"), xj_notice_get_site_name (notice));
@@ -189,33 +207,16 @@ fill_details (XjNoticeView *self,
   if (*xj_notice_get_description (notice) != '\0'
       && g_strcmp0 (described, xj_notice_get_description (notice)) != 0)
     add_row (self, group, _("Description"), xj_notice_get_description (notice));
-  if (xj_notice_get_issued_at (notice) > 0)
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     {
-      g_autofree char *text = by_at (xj_notice_get_issued_by (notice), xj_notice_get_issued_at (notice));
-      add_row (self, group, _("Issued"), text);
-    }
-  if (xj_notice_get_acknowledged_at (notice) > 0)
-    {
-      g_autofree char *text = by_at (xj_notice_get_acknowledged_by (notice),
-                                     xj_notice_get_acknowledged_at (notice));
-      add_row (self, group, _("Acknowledged"), text);
-    }
-  if (xj_notice_get_rectified_at (notice) > 0)
-    {
-      g_autofree char *text = xj_format_local_minute_or (xj_notice_get_rectified_at (notice), "");
-      add_row (self, group, _("Rectified"), text);
-      add_row (self, group, _("What was done"), xj_notice_get_rectification_remark (notice));
-    }
-  if (xj_notice_get_verified_at (notice) > 0)
-    {
-      g_autofree char *text = by_at (xj_notice_get_verified_by (notice),
-                                     xj_notice_get_verified_at (notice));
-      add_row (self, group, _("Verified"), text);
-    }
-  if (xj_notice_get_closed_at (notice) > 0)
-    {
-      g_autofree char *text = xj_format_local_minute_or (xj_notice_get_closed_at (notice), "");
-      add_row (self, group, _("Closed out"), text);
+      g_autofree char *text = NULL;
+
+      if (steps[i].at <= 0)
+        continue;
+      text = by_at (steps[i].by, steps[i].at);
+      add_row (self, group, steps[i].label, text);
+      if (steps[i].remark_label != NULL)
+        add_row (self, group, steps[i].remark_label, steps[i].remark);
     }
 }
 

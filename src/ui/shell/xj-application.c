@@ -238,11 +238,19 @@ retry_open_activated (GSimpleAction *action,
 }
 
 static gboolean
-on_notice_check_idle_cb (gpointer data)
+on_notice_check_cb (gpointer data)
 {
   XjApplication *self = data;
 
   xj_notice_reminders_run (self, self->cancellable);
+  return G_SOURCE_CONTINUE;
+}
+
+/* The first check, once. */
+static gboolean
+on_notice_check_idle_cb (gpointer data)
+{
+  on_notice_check_cb (data);
   return G_SOURCE_REMOVE;
 }
 
@@ -346,15 +354,6 @@ show_notice_activated (GSimpleAction *action,
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-notice", "x",
                               g_variant_get_int64 (parameter));
   gtk_window_present (window);
-}
-
-static gboolean
-on_notice_check_cb (gpointer data)
-{
-  XjApplication *self = data;
-
-  xj_notice_reminders_run (self, self->cancellable);
-  return G_SOURCE_CONTINUE;
 }
 
 /* After the window is up: the check runs in a worker, never before the

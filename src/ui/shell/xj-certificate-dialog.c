@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "xj-certificate-dialog.h"
+#include "xj-chooser.h"
 #include "xj-certificate.h"
 #include "xj-clock.h"
 #include "xj-confirm.h"
@@ -282,13 +283,10 @@ on_chooser_response_cb (GtkNativeDialog     *chooser,
                         int                  response,
                         XjCertificateDialog *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (file);
+  g_autofree char *path = xj_chooser_dup_path (chooser, response);
 
-      xj_certificate_dialog_set_file (self, path);
-    }
+  if (response == GTK_RESPONSE_ACCEPT)
+    xj_certificate_dialog_set_file (self, path);
   g_clear_object (&self->chooser);
 }
 

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "xj-certificate-dialog.h"
+#include "xj-chooser.h"
 #include "xj-certificate.h"
 #include "xj-clock.h"
 #include "xj-confirm.h"
@@ -196,20 +197,15 @@ open_certificate_dialog (XjPreferencesWindow     *self,
 
 /* --- actions -------------------------------------------------------------- */
 
+/* preferences.create-certificate, preferences.import-certificate */
 static void
-create_certificate_activated (GtkWidget  *widget,
-                              const char *action_name,
-                              GVariant   *parameter)
+certificate_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
 {
-  open_certificate_dialog (XJ_PREFERENCES_WINDOW (widget), XJ_CERTIFICATE_DIALOG_CREATE);
-}
-
-static void
-import_certificate_activated (GtkWidget  *widget,
-                              const char *action_name,
-                              GVariant   *parameter)
-{
-  open_certificate_dialog (XJ_PREFERENCES_WINDOW (widget), XJ_CERTIFICATE_DIALOG_IMPORT);
+  open_certificate_dialog (XJ_PREFERENCES_WINDOW (widget),
+                           g_str_equal (action_name, "preferences.import-certificate")
+                           ? XJ_CERTIFICATE_DIALOG_IMPORT : XJ_CERTIFICATE_DIALOG_CREATE);
 }
 
 static void
@@ -217,13 +213,10 @@ on_logo_response_cb (GtkNativeDialog     *chooser,
                      int                  response,
                      XjPreferencesWindow *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (file);
+  g_autofree char *path = xj_chooser_dup_path (chooser, response);
 
-      g_settings_set_string (self->settings, "organisation-logo", path != NULL ? path : "");
-    }
+  if (response == GTK_RESPONSE_ACCEPT)
+    g_settings_set_string (self->settings, "organisation-logo", path != NULL ? path : "");
   g_clear_object (&self->logo_chooser);
 }
 
@@ -310,9 +303,9 @@ xj_preferences_window_class_init (XjPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XjPreferencesWindow, certificate_list);
 
   gtk_widget_class_install_action (widget_class, "preferences.create-certificate", NULL,
-                                   create_certificate_activated);
+                                   certificate_activated);
   gtk_widget_class_install_action (widget_class, "preferences.import-certificate", NULL,
-                                   import_certificate_activated);
+                                   certificate_activated);
   gtk_widget_class_install_action (widget_class, "preferences.choose-logo", NULL,
                                    choose_logo_activated);
   gtk_widget_class_install_action (widget_class, "preferences.clear-logo", NULL,
