@@ -554,6 +554,7 @@ test_conflict (Fixture       *f,
   g_assert_true (gtk_list_box_get_row_at_index (list, 0) == row);
   g_assert_true (gtk_list_box_get_selected_row (list) == row);
   g_assert_cmpuint (xj_conflicts_page_get_n_rows_built (XJ_CONFLICTS_PAGE (page)), ==, built);
+  shoot (f, "conflicts-kept-selected.png");
 
   keep = xj_test_find_button (page, _("Keep _Mine"));
   g_assert_nonnull (keep);

@@ -196,8 +196,12 @@ test_raise_notice (Fixture       *f,
   XjInspectionFilter filter = XJ_INSPECTION_FILTER_INIT;
   g_autoptr(GPtrArray) team = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *shared = xj_team_role_refusal ("liaison", XJ_TEAM_ACT_EDIT_SHARED);
   XjInspection *theirs;
   GtkWidget *view;
+  GtkWidget *page;
+  GtkWidget *add;
+  GtkWidget *edit;
   gint64 id;
 
   g_assert_cmpint (sync_now (f), ==, XJ_SYNC_STATE_IDLE);
@@ -215,6 +219,19 @@ test_raise_notice (Fixture       *f,
   xj_test_wait_until (gtk_widget_get_mapped (xj_test_find_named (view, "acknowledge")));
   g_assert_true (gtk_widget_is_sensitive (xj_test_find_named (view, "acknowledge")));
   g_assert_false (gtk_widget_get_visible (xj_test_find_named (view, "role_refusal")));
+
+  /* Sites are not the liaison's to change (the server refuses it). */
+  xj_window_show_area (f->window, "sites");
+  page = xj_window_get_area (f->window, "sites");
+  add = xj_test_find_widget (page, "add_button");
+  xj_test_wait_until (gtk_widget_get_mapped (add));
+  g_assert_false (gtk_widget_is_sensitive (add));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (add), ==, shared);
+  edit = xj_test_find_named (page, "edit");
+  g_assert_nonnull (edit);
+  g_assert_false (gtk_widget_is_sensitive (edit));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (edit), ==, shared);
+  shoot (f, "sites-liaison.png");
 }
 
 /* Two more notices, raised on sites without an inspection of laptop A's:

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The Sites area: list, add, edit, deactivate and reactivate; in a team,
- * follow a site (its notices arriving by sync are announced).
+ * follow a site (its notices arriving by sync are announced), and what the
+ * user's role may not change is off, with the reason.
  */
 #define G_LOG_DOMAIN "xj-sites-page"
 
@@ -14,6 +15,7 @@
 #include "xj-sites-page.h"
 #include "xj-team-laptop.h"
 #include "xj-team-news.h"
+#include "xj-team-probe.h"
 #include "xj-window-actions.h"
 #include "xj-window.h"
 
@@ -24,19 +26,22 @@ struct _XjSitesPage
   XjApplication  *application;
   GListStore     *sites;
   GHashTable     *followed;     /* ids of the sites followed; NULL: in no team */
+  char           *refusal;      /* why the team role may not change sites, or NULL */
 
   GtkStack       *stack;
   GtkListBox     *list;
   GtkToggleButton *show_inactive;
+  GtkWidget      *add_button;
 };
 
 G_DEFINE_FINAL_TYPE (XjSitesPage, xj_sites_page, ADW_TYPE_BIN)
 
 /* --- helpers -------------------------------------------------------------- */
 
-/* In a team, which sites the user follows (kept by UUID in the settings). */
+/* In a team, which sites the user follows (kept by UUID in the settings),
+ * and whether the role may change sites. */
 static void
-read_followed (XjSitesPage *self)
+read_team (XjSitesPage *self)
 {
   XjStore *store = xj_application_get_store (self->application);
   g_autoptr(XjTeamMembership) membership = xj_team_get_membership (store, NULL);
@@ -44,6 +49,12 @@ read_followed (XjSitesPage *self)
   g_autoptr(GError) error = NULL;
 
   g_clear_pointer (&self->followed, g_hash_table_unref);
+  g_clear_pointer (&self->refusal, g_free);
+  if (membership != NULL && membership->server != NULL)
+    self->refusal = xj_team_role_refusal (membership->role, XJ_TEAM_ACT_EDIT_SHARED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sites.add", self->refusal == NULL);
+  gtk_widget_set_tooltip_text (self->add_button,
+                               self->refusal != NULL ? self->refusal : _("Add Site (Ctrl+N)"));
   if (membership == NULL || membership->server == NULL)
     return;
   uuids = g_settings_get_strv (xj_application_get_settings (self->application), "followed-sites");
@@ -65,7 +76,7 @@ reload (XjSitesPage *self)
       xj_toast (GTK_WIDGET (self), error->message);
       return;
     }
-  read_followed (self);
+  read_team (self);
   g_list_store_splice (self->sites, 0, g_list_model_get_n_items (G_LIST_MODEL (self->sites)),
                        sites->pdata, sites->len);
   if (sites->len > 0)
@@ -279,6 +290,7 @@ create_row (gpointer item,
   gtk_widget_add_css_class (toggle, "flat");
   g_signal_connect_object (toggle, "clicked", G_CALLBACK (on_active_clicked_cb), site, 0);
 
+  gtk_widget_set_name (edit, "edit");
   gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (edit, _("Edit"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (edit),
@@ -288,6 +300,14 @@ create_row (gpointer item,
 
   if (self->followed != NULL)
     add_follow_button (self, ADW_ACTION_ROW (row), site);
+  if (self->refusal != NULL)
+    {
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_widget_set_sensitive (toggle, FALSE);
+      gtk_widget_set_sensitive (edit, FALSE);
+      gtk_widget_set_tooltip_text (toggle, self->refusal);
+      gtk_widget_set_tooltip_text (edit, self->refusal);
+    }
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
   return row;
@@ -347,6 +367,7 @@ xj_sites_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), XJ_TYPE_SITES_PAGE);
   g_clear_object (&self->sites);
   g_clear_pointer (&self->followed, g_hash_table_unref);
+  g_clear_pointer (&self->refusal, g_free);
   g_clear_object (&self->application);
 
   G_OBJECT_CLASS (xj_sites_page_parent_class)->dispose (object);
@@ -365,6 +386,7 @@ xj_sites_page_class_init (XjSitesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XjSitesPage, stack);
   gtk_widget_class_bind_template_child (widget_class, XjSitesPage, list);
   gtk_widget_class_bind_template_child (widget_class, XjSitesPage, show_inactive);
+  gtk_widget_class_bind_template_child (widget_class, XjSitesPage, add_button);
   gtk_widget_class_bind_template_callback (widget_class, on_show_inactive_toggled_cb);
 
   gtk_widget_class_install_action (widget_class, "sites.add", NULL, add_activated);

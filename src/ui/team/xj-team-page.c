@@ -415,9 +415,14 @@ toast (XjTeamPage *self,
        const char *message)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwToast *shown;
 
-  if (ADW_IS_PREFERENCES_WINDOW (root))
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), adw_toast_new (message));
+  if (!ADW_IS_PREFERENCES_WINDOW (root))
+    return;
+  /* The answer to what the user just did replaces an older one at once. */
+  shown = adw_toast_new (message);
+  adw_toast_set_priority (shown, ADW_TOAST_PRIORITY_HIGH);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), shown);
 }
 
 static void
