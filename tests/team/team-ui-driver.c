@@ -36,17 +36,9 @@
 #include "xj-test-ui.h"
 #include "xj-test-utils.h"
 
-#define NETWORK_WAIT_MS 60000
+#include "team-ui-driver.h"
 
-typedef struct
-{
-  XJ_TEST_APP_FIELDS
-} Fixture;
-
-static void shoot (Fixture    *f,
-                   const char *name);
-
-static const char *
+const char *
 env (const char *name)
 {
   const char *value = g_getenv (name);
@@ -56,7 +48,7 @@ env (const char *name)
   return value;
 }
 
-static void
+void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
@@ -73,7 +65,7 @@ fixture_set_up (Fixture       *f,
 }
 
 /* The data folder belongs to the script: it stays. */
-static void
+void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
@@ -87,7 +79,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_pointer (&f->dir, g_free);
 }
 
-static XjTeamPage *
+XjTeamPage *
 open_team_page (Fixture *f)
 {
   GtkWindow *prefs;
@@ -103,7 +95,7 @@ open_team_page (Fixture *f)
   return XJ_TEAM_PAGE (page);
 }
 
-static void
+void
 type_into (XjTeamPage *page,
            const char *row_id,
            const char *text)
@@ -141,7 +133,7 @@ test_connection (XjTeamPage *page,
   return g_strdup (answer (page));
 }
 
-static XjTeamMembership *
+XjTeamMembership *
 membership (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
@@ -151,7 +143,7 @@ membership (Fixture *f)
   return found;
 }
 
-static gboolean
+gboolean
 joined (Fixture *f)
 {
   g_autoptr(XjTeamMembership) found = membership (f);
@@ -229,7 +221,7 @@ test_join (Fixture       *f,
 
 /* --- syncing ------------------------------------------------------------- */
 
-static XjSyncMonitor *
+XjSyncMonitor *
 monitor (Fixture *f)
 {
   XjSyncMonitor *found = xj_application_get_sync_monitor (f->app);
@@ -238,7 +230,7 @@ monitor (Fixture *f)
   return found;
 }
 
-static guint
+guint
 changes_waiting (Fixture *f)
 {
   g_autoptr(XjTeamMembership) found = membership (f);
@@ -255,7 +247,7 @@ count_cb (guint *count)
 /* Sync Now (the app action that Ctrl+Shift+S and the buttons activate),
  * then waits for that sync to end; returns the state it ended in.  The
  * action returns at once: the window never waits for the network. */
-static XjSyncState
+XjSyncState
 sync_now (Fixture *f)
 {
   XjSyncMonitor *sync = monitor (f);
@@ -277,7 +269,7 @@ sync_now (Fixture *f)
   return xj_sync_monitor_get_state (sync);
 }
 
-static const char *
+const char *
 status_text (Fixture *f)
 {
   GtkWidget *status = xj_test_find_by_type (GTK_WIDGET (f->window), XJ_TYPE_SYNC_STATUS);
@@ -288,8 +280,36 @@ status_text (Fixture *f)
   return gtk_label_get_text (GTK_LABEL (label));
 }
 
+/* The status icon's name, and in @label the words said for it. */
+const char *
+status_icon (Fixture     *f,
+             const char **label)
+{
+  GtkWidget *status = xj_test_find_by_type (GTK_WIDGET (f->window), XJ_TYPE_SYNC_STATUS);
+  GtkWidget *icon = xj_test_find_widget (status, "icon");
+
+  if (label != NULL)
+    *label = gtk_widget_get_tooltip_text (icon);
+  return gtk_image_get_icon_name (GTK_IMAGE (icon));
+}
+
+/* The status's details (its popover) on the screen, shot as @name. */
+void
+shoot_status_details (Fixture    *f,
+                      const char *name)
+{
+  GtkWidget *button = xj_test_find_widget (xj_test_find_by_type (GTK_WIDGET (f->window),
+                                                                 XJ_TYPE_SYNC_STATUS), "button");
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  xj_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (
+    gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)))));
+  shoot (f, name);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+}
+
 /* No dialog: only the main window is on screen. */
-static guint
+guint
 count_visible_windows (void)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
@@ -305,7 +325,7 @@ count_visible_windows (void)
 }
 
 /* Screenshots for a person to look at, when the script asks for them. */
-static void
+void
 shoot (Fixture    *f,
        const char *name)
 {
@@ -379,7 +399,7 @@ test_complete (Fixture       *f,
                gconstpointer  data)
 {
   XjSyncMonitor *sync = monitor (f);
-  GtkWidget *popover_button;
+  const char *label;
   guint before;
 
   g_assert_true (joined (f));
@@ -391,14 +411,10 @@ test_complete (Fixture       *f,
   g_assert_cmpint (xj_sync_monitor_get_state (sync), ==, XJ_SYNC_STATE_IDLE);
   xj_test_wait_until_ms (changes_waiting (f) == 0 || (sync_now (f), FALSE), NETWORK_WAIT_MS);
   g_assert_cmpstr (status_text (f), ==, xj_sync_monitor_get_summary (sync));
+  g_assert_cmpstr (status_icon (f, &label), ==, "emblem-ok-symbolic");
+  g_assert_cmpstr (label, ==, _("Synced"));
   shoot (f, "status-synced.png");
-  popover_button = xj_test_find_widget (xj_test_find_by_type (GTK_WIDGET (f->window),
-                                                              XJ_TYPE_SYNC_STATUS), "button");
-  gtk_menu_button_popup (GTK_MENU_BUTTON (popover_button));
-  xj_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (
-    gtk_menu_button_get_popover (GTK_MENU_BUTTON (popover_button)))));
-  shoot (f, "status-details.png");
-  gtk_menu_button_popdown (GTK_MENU_BUTTON (popover_button));
+  shoot_status_details (f, "status-details.png");
 }
 
 /* A list row (an AdwActionRow, or the long lists' XjListRow) on screen
@@ -497,6 +513,12 @@ test_conflict (Fixture       *f,
 {
   GtkWidget *page;
   GtkWidget *keep;
+  GtkListBox *list;
+  GtkListBoxRow *row;
+  guint built;
+  guint reads;
+  gulong handler;
+  int status;
 
   g_assert_cmpint (sync_now (f), ==, XJ_SYNC_STATE_IDLE);
   xj_test_wait_until (xj_sync_monitor_get_conflicts (monitor (f)) == 1);
@@ -511,6 +533,29 @@ test_conflict (Fixture       *f,
                          && xj_conflicts_page_get_count (XJ_CONFLICTS_PAGE (page)) == 1,
                          NETWORK_WAIT_MS);
   xj_test_iterate (200);
+
+  /* A colleague's change that is no conflict arrives: the list is read
+   * again, and its row, selected, stays as it was (nothing rebuilt). */
+  list = GTK_LIST_BOX (xj_test_find_widget (page, "list"));
+  row = gtk_list_box_get_row_at_index (list, 0);
+  gtk_list_box_select_row (list, row);
+  built = xj_conflicts_page_get_n_rows_built (XJ_CONFLICTS_PAGE (page));
+  g_assert_true (g_spawn_command_line_sync (env ("XJ_TEAM_COLLEAGUE_CHANGE"), NULL, NULL,
+                                            &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  reads = 0;
+  handler = g_signal_connect_swapped (f->store, "changed::team_conflicts",
+                                      G_CALLBACK (count_cb), &reads);
+  g_assert_cmpint (sync_now (f), ==, XJ_SYNC_STATE_IDLE);
+  g_signal_handler_disconnect (f->store, handler);
+  g_assert_cmpuint (reads, >, 0);
+  xj_test_iterate (500);
+  g_assert_cmpuint (xj_sync_monitor_get_conflicts (monitor (f)), ==, 1);
+  g_assert_true (gtk_list_box_get_row_at_index (list, 0) == row);
+  g_assert_true (gtk_list_box_get_selected_row (list) == row);
+  g_assert_cmpuint (xj_conflicts_page_get_n_rows_built (XJ_CONFLICTS_PAGE (page)), ==, built);
+  shoot (f, "conflicts-kept-selected.png");
+
   keep = xj_test_find_button (page, _("Keep _Mine"));
   g_assert_nonnull (keep);
   g_assert_true (gtk_widget_activate (keep));
@@ -531,6 +576,7 @@ test_offline (Fixture       *f,
 {
   XjSyncMonitor *sync = monitor (f);
   g_autofree char *offline = NULL;
+  const char *label;
   guint reloads = 0;
   gulong handler;
 
@@ -543,6 +589,8 @@ test_offline (Fixture       *f,
   g_signal_handler_disconnect (f->store, handler);
   g_assert_cmpuint (reloads, ==, 0);
   g_assert_cmpstr (status_text (f), ==, _("Offline"));
+  g_assert_cmpstr (status_icon (f, &label), ==, "network-offline-symbolic");
+  g_assert_cmpstr (label, ==, _("Offline"));
   g_assert_cmpuint (count_visible_windows (), ==, 1);
   shoot (f, "status-offline.png");
 
@@ -568,11 +616,15 @@ test_leave (Fixture       *f,
   XjTeamPage *page;
   GtkWindow *dialog;
   g_autofree char *waiting = NULL;
+  const char *label;
 
   g_assert_true (joined (f));
   xj_sync_monitor_stop (monitor (f));
   complete_inspection (f, "东湖花园");
   g_assert_cmpuint (changes_waiting (f), >, 0);
+  /* Changes waiting do not look like synced: an icon and words of their own. */
+  xj_test_wait_until (g_strcmp0 (status_icon (f, &label), "document-send-symbolic") == 0);
+  g_assert_cmpstr (label, ==, _("Changes waiting to be sent"));
   shoot (f, "status-waiting.png");
   page = open_team_page (f);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "team.leave", NULL));
@@ -586,74 +638,14 @@ test_leave (Fixture       *f,
                                                                      XJ_TYPE_SYNC_STATUS)));
 }
 
-/* A liaison's laptop: New Inspection is off, and says why. */
-static void
-test_role (Fixture       *f,
-           gconstpointer  data)
+/* One step of the scenario, run by the script as /xj/team-ui/NAME. */
+void
+add_step (const char *name,
+          XjTeamStep  step)
 {
-  GtkWidget *page;
-  GtkWidget *button;
-  g_autofree char *reason = xj_team_role_refusal ("liaison", XJ_TEAM_ACT_START_INSPECTION);
+  g_autofree char *path = g_strconcat ("/xj/team-ui/", name, NULL);
 
-  g_assert_true (joined (f));
-  xj_window_show_area (f->window, "inspections");
-  page = xj_window_get_area (f->window, "inspections");
-  button = xj_test_find_widget (page, "new_button");
-  xj_test_wait_until (gtk_widget_get_mapped (button));
-  g_assert_false (gtk_widget_is_sensitive (button));
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, reason);
-  /* This laptop joined from the command line with PGPASSWORD: the app has
-   * no password for the server, and the status says so. */
-  xj_test_wait_until_ms (xj_sync_monitor_get_state (monitor (f)) == XJ_SYNC_STATE_ERROR,
-                         NETWORK_WAIT_MS);
-  shoot (f, "status-error.png");
-}
-
-/* The liaison's laptop: after a sync it holds laptop A's inspections; a
- * notice raised on one of them and issued goes to the team. */
-static void
-test_raise_notice (Fixture       *f,
-                   gconstpointer  data)
-{
-  XjInspectionFilter filter = XJ_INSPECTION_FILTER_INIT;
-  g_autoptr(GPtrArray) team = NULL;
-  g_autoptr(XjNotice) notice = NULL;
-  g_autoptr(GError) error = NULL;
-  XjInspection *theirs;
-
-  g_assert_cmpint (sync_now (f), ==, XJ_SYNC_STATE_IDLE);
-  filter.whose = XJ_INSPECTION_WHOSE_TEAM;
-  team = xj_store_list_inspections (f->store, &filter, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (team->len, >, 0);
-  theirs = g_ptr_array_index (team, team->len - 1);
-  notice = xj_notice_new (XJ_NOTICE_TYPE_RECTIFICATION, theirs->site_id);
-  xj_notice_set_inspection_id (notice, theirs->id);
-  xj_notice_set_description (notice, "3 号楼门厅地面有积水");
-  xj_notice_set_area (notice, "3 号楼门厅");
-  xj_notice_set_deadline (notice, xj_clock_now () + 3 * 86400);
-  g_assert_true (xj_store_create_notice (f->store, notice, 90, "李娜", &error));
-  g_assert_no_error (error);
-  g_assert_true (xj_store_issue_notice (f->store, xj_notice_get_id (notice), "李娜", &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (sync_now (f), ==, XJ_SYNC_STATE_IDLE);
-  g_assert_cmpuint (changes_waiting (f), ==, 0);
-}
-
-/* Laptop A: the notice the liaison issued on A's own inspection arrives
- * with the sync, is announced on the desktop, and is on the board. */
-static void
-test_notified (Fixture       *f,
-               gconstpointer  data)
-{
-  GtkWidget *page;
-
-  g_assert_cmpint (sync_now (f), ==, XJ_SYNC_STATE_IDLE);
-  g_assert_cmpuint (xj_sync_monitor_get_n_notified (monitor (f)), >=, 1);
-  xj_window_show_area (f->window, "notices");
-  page = xj_window_get_area (f->window, "notices");
-  xj_test_wait_until_ms (xj_test_label_shown (page, env ("XJ_TEAM_SITE")), NETWORK_WAIT_MS);
-  shoot (f, "team-notice-board.png");
+  g_test_add (path, Fixture, NULL, fixture_set_up, step, fixture_tear_down);
 }
 
 int
@@ -663,7 +655,9 @@ main (int   argc,
   /* Not xj_test_init_ui: its private bus has no keyring; the script's
    * session bus (its own dbus-run-session) has one. */
   g_setenv ("TZ", "Asia/Shanghai", TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  /* Settings kept between the steps of one laptop's user (the sites they
+   * follow), in the script's own folder (XDG_CONFIG_HOME). */
+  g_setenv ("GSETTINGS_BACKEND", "keyfile", TRUE);
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
   bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
@@ -671,21 +665,12 @@ main (int   argc,
   gtk_init ();
   adw_init ();
 
-  g_test_add ("/xj/team-ui/join", Fixture, NULL, fixture_set_up, test_join, fixture_tear_down);
-  g_test_add ("/xj/team-ui/complete", Fixture, NULL, fixture_set_up, test_complete,
-              fixture_tear_down);
-  g_test_add ("/xj/team-ui/arrives", Fixture, NULL, fixture_set_up, test_arrives,
-              fixture_tear_down);
-  g_test_add ("/xj/team-ui/conflict", Fixture, NULL, fixture_set_up, test_conflict,
-              fixture_tear_down);
-  g_test_add ("/xj/team-ui/raise-notice", Fixture, NULL, fixture_set_up, test_raise_notice,
-              fixture_tear_down);
-  g_test_add ("/xj/team-ui/notified", Fixture, NULL, fixture_set_up, test_notified,
-              fixture_tear_down);
-  g_test_add ("/xj/team-ui/role", Fixture, NULL, fixture_set_up, test_role, fixture_tear_down);
-  g_test_add ("/xj/team-ui/leave", Fixture, NULL, fixture_set_up, test_leave,
-              fixture_tear_down);
-  g_test_add ("/xj/team-ui/offline", Fixture, NULL, fixture_set_up, test_offline,
-              fixture_tear_down);
+  add_step ("join", test_join);
+  add_step ("complete", test_complete);
+  add_step ("arrives", test_arrives);
+  add_step ("conflict", test_conflict);
+  add_step ("leave", test_leave);
+  add_step ("offline", test_offline);
+  team_ui_add_role_tests ();
   return g_test_run ();
 }

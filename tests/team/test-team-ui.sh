@@ -16,8 +16,8 @@ bin=${XUNJIAN_BINARY:?}
 driver=${XJ_TEAM_UI_DRIVER:?}
 . "$(dirname "$0")/pg-harness.sh"
 unset WAYLAND_DISPLAY PGPASSWORD PGPASSFILE
-export HOME=$pg_dir/home
-mkdir -p "$HOME"
+export HOME=$pg_dir/home XDG_CONFIG_HOME=$pg_dir/config
+mkdir -p "$HOME" "$XDG_CONFIG_HOME"
 command -v gnome-keyring-daemon >/dev/null || { echo "Bail out! gnome-keyring is not installed"; exit 1; }
 printf 'keyring-pw' | env -u DISPLAY gnome-keyring-daemon --unlock --components=secrets >/dev/null
 # The desktop's notification server, recording what it is shown.
@@ -65,8 +65,14 @@ drive arrives "$b" wang Wang-pw-1; ok $? "after Sync Now it is in laptop B's Ins
 sqlite3 "$a/xunjian.db" "UPDATE sites SET name = '新城花园北区' WHERE name = '新城花园'"
 sqlite3 "$b/xunjian.db" "UPDATE sites SET name = '新城花园南区' WHERE name = '新城花园'"
 "$bin" --data-dir "$a" sync </dev/null >/dev/null 2>&1; ok $? "laptop A syncs its name"
-XJ_TEAM_MINE=新城花园南区 XJ_TEAM_THEIRS=新城花园北区 drive conflict "$b" wang Wang-pw-1
-ok $? "laptop B's sync finds the conflict; the Conflicts page shows both names; Keep Mine decides it"
+# While B shows the conflict, laptop A adds a site (no conflict) and syncs.
+cat >"$pg_dir/colleague.sh" <<EOF
+sqlite3 "$a/xunjian.db" "INSERT INTO sites (name, created_at, updated_at) VALUES ('碧水湾', 1, 1)" &&
+PGPASSWORD=Zhang-pw-1 "$bin" --data-dir "$a" sync </dev/null >/dev/null 2>&1
+EOF
+XJ_TEAM_COLLEAGUE_CHANGE="sh $pg_dir/colleague.sh" XJ_TEAM_MINE=新城花园南区 XJ_TEAM_THEIRS=新城花园北区 \
+  drive conflict "$b" wang Wang-pw-1
+ok $? "laptop B's sync finds the conflict; the Conflicts page shows both names; a sync that changes no conflict leaves its row (selected) as it was; Keep Mine decides it"
 "$bin" --data-dir "$a" sync </dev/null >/dev/null 2>&1
 [ "$(sqlite3 "$a/xunjian.db" "SELECT name FROM sites WHERE name LIKE '新城花园%'")" = 新城花园南区 ]
 ok $? "the name kept on B reaches A at its next sync"
@@ -79,13 +85,30 @@ c=$pg_dir/laptop-c
 mkdir -p "$c"
 PGPASSWORD=Li-pw-1 "$bin" --data-dir "$c" team join "host=$pg_dir dbname=team" --user li </dev/null >/dev/null 2>"$pg_dir/join-c.err"
 ok $? "a liaison's laptop joins (command line)" || cat "$pg_dir/join-c.err" >&2
-drive role "$c" li Li-pw-1; ok $? "on a liaison's laptop New Inspection is off, with the reason"
+drive role "$c" li Li-pw-1; ok $? "on a liaison's laptop New Inspection is off, with the reason; New Notice is on"
+drive password "$c" li Li-pw-1
+ok $? "joined from the command line: Preferences -> Team says the keyring has no password, refuses a wrong one, keeps the right one; the sync goes through"
+"$bin" --data-dir "$c" sync </dev/null >/dev/null 2>&1
+ok $? "the password given in Preferences is in the desktop keyring"
 # This time the liaison's password comes from libpq's own source.
 PGPASSWORD=Li-pw-1 drive raise-notice "$c" li Li-pw-1
 ok $? "the liaison issues a notice on laptop A's inspection; it goes to the team"
+export XJ_TEAM_FOLLOW=翠湖花园 XJ_TEAM_FOLLOWED_NOTICE=消防通道被占用 XJ_TEAM_UNFOLLOWED_NOTICE=绿化带缺苗
 drive notified "$a" zhang Zhang-pw-1
 ok $? "it arrives on laptop A by sync and is on the board"
 grep -q "新城花园" "$pg_dir/notifications"; ok $? "and the desktop showed a notification naming it"
+PGPASSWORD=Li-pw-1 drive raise-more "$c" li Li-pw-1
+ok $? "the liaison raises two notices on sites where laptop A has no inspection"
+drive followed "$a" zhang Zhang-pw-1
+ok $? "laptop A announces only the one on the site its user follows"
+followed_number=$(sqlite3 "$c/xunjian.db" "SELECT number FROM notices WHERE description = '$XJ_TEAM_FOLLOWED_NOTICE'")
+unfollowed_number=$(sqlite3 "$c/xunjian.db" "SELECT number FROM notices WHERE description = '$XJ_TEAM_UNFOLLOWED_NOTICE'")
+grep "$followed_number" "$pg_dir/notifications" | grep -q "翠湖花园 · 你关注的项目"
+ok $? "the desktop named the followed site's notice, and why"
+! grep -q "$unfollowed_number" "$pg_dir/notifications"
+ok $? "and showed nothing of the unfollowed site's notice"
+drive refused "$b" wang Wang-pw-1
+ok $? "a notice made on an inspector's laptop: the server refuses it, the status says so plainly"
 drive leave "$b" wang Wang-pw-1; ok $? "Leave with a change not sent asks first, then leaves"
 [ "$(sqlite3 "$b/xunjian.db" "SELECT count(*) FROM team_settings")" = 0 ]; ok $? "laptop B is in no team"
 done_testing

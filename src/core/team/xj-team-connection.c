@@ -74,8 +74,12 @@ xj_team_connection_open (const char  *conninfo,
   if (PQstatus (connection->conn) != CONNECTION_OK)
     {
       g_autofree char *detail = server_message (PQerrorMessage (connection->conn));
-      gboolean auth = strstr (detail, "password") != NULL
-                      || strstr (detail, "authentication") != NULL;
+      g_autofree char *lower = g_ascii_strdown (detail, -1);
+      /* The message is in the server's language (libpq's too): a password
+       * sent and the connection refused is the surer sign. */
+      gboolean auth = (password != NULL && PQconnectionUsedPassword (connection->conn))
+                      || strstr (lower, "password") != NULL
+                      || strstr (lower, "authentication") != NULL;
 
       if (password == NULL && PQconnectionNeedsPassword (connection->conn))
         {

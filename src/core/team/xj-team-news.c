@@ -1,13 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * What a sync brought that the member should hear of: notices issued by
- * colleagues.  Liaisons, managers and administrators follow every notice;
- * an inspector follows the notices raised on their own inspections.
+ * colleagues.  Notices are addressed to the member's role: liaisons,
+ * managers and administrators, whose work they are, hear of every notice;
+ * an inspector of the notices raised on their own inspections.  Whoever
+ * follows a site (the UI keeps the followed sites' UUIDs, per user) also
+ * hears of every notice raised on it.
  */
 #define G_LOG_DOMAIN "xj-team"
 
 #include "config.h"
 
+#include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
 #include "xj-team-news.h"
@@ -39,34 +43,57 @@ xj_team_get_last_notice_id (XjStore  *store,
   return last;
 }
 
+/* The UUIDs as a JSON array, for json_each(). */
+static char *
+uuids_json (const char *const *uuids)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; uuids != NULL && uuids[i] != NULL; i++)
+    json_builder_add_string_value (builder, uuids[i]);
+  json_builder_end_array (builder);
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
 /**
  * xj_team_list_arrived_notices:
+ * @followed: (nullable) (array zero-terminated=1): UUIDs of the sites the
+ *   member follows
  *
  * Returns: (transfer full) (element-type XjTeamArrival): the notices after
- *   @after_id, issued (not drafts), that this member follows, oldest first
+ *   @after_id, issued (not drafts), addressed to this member's role or
+ *   raised on a site they follow, oldest first
  */
 GPtrArray *
-xj_team_list_arrived_notices (XjStore  *store,
-                              gint64    after_id,
-                              GError  **error)
+xj_team_list_arrived_notices (XjStore            *store,
+                              gint64              after_id,
+                              const char *const  *followed,
+                              GError            **error)
 {
   g_autoptr(GPtrArray) arrived = g_ptr_array_new_with_free_func ((GDestroyNotify) xj_team_arrival_free);
+  g_autofree char *sites = uuids_json (followed);
   sqlite3_stmt *stmt;
   int rc;
 
   stmt = xj_store_prepare (store,
-                           "SELECT n.id, n.number, s.name FROM notices n"
+                           "SELECT n.id, n.number, s.name,"
+                           "  s.uuid IN (SELECT value FROM json_each(?2)) FROM notices n"
                            " JOIN sites s ON s.id = n.site_id"
                            " LEFT JOIN inspections i ON i.id = n.inspection_id"
                            " WHERE n.id > ?1 AND n.state <> 'draft'"
                            " AND ((SELECT value FROM team_settings WHERE key = 'role')"
                            "        IN ('liaison', 'manager', 'admin')"
                            "      OR (i.id IS NOT NULL AND (i.owner IS NULL OR i.owner ="
-                           "          (SELECT value FROM team_settings WHERE key = 'user'))))"
+                           "          (SELECT value FROM team_settings WHERE key = 'user')))"
+                           "      OR s.uuid IN (SELECT value FROM json_each(?2)))"
                            " ORDER BY n.id", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, after_id);
+  sqlite3_bind_text (stmt, 2, sites, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       XjTeamArrival *arrival = g_new0 (XjTeamArrival, 1);
@@ -74,6 +101,7 @@ xj_team_list_arrived_notices (XjStore  *store,
       arrival->id = sqlite3_column_int64 (stmt, 0);
       arrival->number = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
       arrival->site = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      arrival->followed = sqlite3_column_int (stmt, 3) != 0;
       g_ptr_array_add (arrived, arrival);
     }
   sqlite3_reset (stmt);
@@ -83,4 +111,65 @@ xj_team_list_arrived_notices (XjStore  *store,
       return NULL;
     }
   return g_steal_pointer (&arrived);
+}
+
+/* Returns: (transfer full) (nullable): the site's UUID (what travels and
+ *   what a follow is kept by), NULL with @error when there is none */
+char *
+xj_team_dup_site_uuid (XjStore  *store,
+                       gint64    site_id,
+                       GError  **error)
+{
+  sqlite3_stmt *stmt = xj_store_prepare (store, "SELECT uuid FROM sites WHERE id = ?1", error);
+  g_autofree char *uuid = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, site_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  if (!xj_store_step_done (store, stmt, error))
+    return NULL;
+  if (uuid == NULL)
+    g_set_error (error, XJ_STORE_ERROR, XJ_STORE_ERROR_NOT_FOUND, "site %" G_GINT64_FORMAT,
+                 site_id);
+  return g_steal_pointer (&uuid);
+}
+
+/**
+ * xj_team_list_followed_sites:
+ * @followed: (nullable) (array zero-terminated=1): UUIDs of followed sites
+ *
+ * Returns: (transfer full): the ids (gint64 *) of this laptop's sites among
+ *   @followed, a set; NULL with @error when the store could not be read
+ */
+GHashTable *
+xj_team_list_followed_sites (XjStore            *store,
+                             const char *const  *followed,
+                             GError            **error)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autofree char *sites = uuids_json (followed);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = xj_store_prepare (store, "SELECT id FROM sites WHERE uuid IN"
+                                  " (SELECT value FROM json_each(?1))", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, sites, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 *id = g_new (gint64, 1);
+
+      *id = sqlite3_column_int64 (stmt, 0);
+      g_hash_table_add (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      xj_store_set_sqlite_error (error, xj_store_get_db (store), rc, "sites");
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
 }

@@ -130,9 +130,71 @@ xj_team_role_refusal (const char *role,
         return NULL;
       return g_strdup_printf (_("In the team you are a %s: only inspectors start inspections."),
                               xj_team_role_label (role));
+    case XJ_TEAM_ACT_WRITE_NOTICE:
+      if (g_str_equal (role, "liaison") || g_str_equal (role, "manager")
+          || g_str_equal (role, "admin"))
+        return NULL;
+      return g_strdup_printf (_("In the team you are a %s: only liaisons and managers raise "
+                                "notices and record their steps."),
+                              xj_team_role_label (role));
+    case XJ_TEAM_ACT_EDIT_SHARED:
+      if (!g_str_equal (role, "liaison"))
+        return NULL;
+      return g_strdup_printf (_("In the team you are a %s: only inspectors and managers add or "
+                                "change sites, checklists and schedules."),
+                              xj_team_role_label (role));
     default:
       return NULL;
     }
+}
+
+/* The kind of record a refusal names (the server's message names the
+ * table: "permission denied for table notices", or the table and record
+ * a rule left untouched). */
+static gboolean
+names_table (const char *message,
+             const char *const *tables)
+{
+  for (guint i = 0; tables[i] != NULL; i++)
+    if (strstr (message, tables[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * xj_team_refusal_explain:
+ * @error: a failed sync's error
+ * @role: (nullable): the member's group role
+ *
+ * Returns: (transfer full) (nullable): what the server refused, in plain
+ *   words for the member (what their role may not do), or NULL when
+ *   @error is no refusal of the server's rules
+ */
+char *
+xj_team_refusal_explain (const GError *error,
+                         const char   *role)
+{
+  static const char *const notices[] = { "notice", NULL };
+  static const char *const owned[] = { "inspection", "answer", "signature", "report", NULL };
+  static const char *const shared[] = { "site", "template", "schedule", NULL };
+  g_autofree char *why = NULL;
+
+  if (xj_team_reach_from_error (error) != XJ_TEAM_REACH_DENIED)
+    return NULL;
+  if (names_table (error->message, notices))
+    why = xj_team_role_refusal (role, XJ_TEAM_ACT_WRITE_NOTICE);
+  else if (names_table (error->message, owned))
+    why = role != NULL && !g_str_equal (role, "inspector") && !g_str_equal (role, "admin")
+          ? xj_team_role_refusal (role, XJ_TEAM_ACT_START_INSPECTION)
+          : g_strdup (_("Only the inspector who started an inspection changes it, and a signed "
+                        "one changes no more."));
+  else if (names_table (error->message, shared))
+    why = xj_team_role_refusal (role, XJ_TEAM_ACT_EDIT_SHARED);
+  if (why == NULL)
+    why = g_strdup_printf (_("Your role in the team (%s) may not make this change."),
+                           xj_team_role_label (role));
+  return g_strdup_printf (_("The team server refused a change made on this laptop. %s It stays "
+                            "here, unsent; ask the team’s administrator."), why);
 }
 
 void

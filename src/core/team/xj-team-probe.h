@@ -44,10 +44,14 @@ const char  *xj_team_role_label         (const char    *role);
 typedef enum
 {
   XJ_TEAM_ACT_START_INSPECTION,   /* inspectors (and administrators) */
+  XJ_TEAM_ACT_WRITE_NOTICE,       /* raise, edit, a step: liaisons, managers, administrators */
+  XJ_TEAM_ACT_EDIT_SHARED,        /* sites, checklists, schedules: all but liaisons */
 } XjTeamAct;
 
 char        *xj_team_role_refusal       (const char    *role,
                                          XjTeamAct      act);
+char        *xj_team_refusal_explain    (const GError  *error,
+                                         const char    *role);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (XjTeamProbe, xj_team_probe_free)
 

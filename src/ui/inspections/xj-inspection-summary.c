@@ -15,6 +15,7 @@
 #include "xj-text.h"
 #include "xj-window-actions.h"
 #include "xj-window.h"
+#include "xj-team-role.h"
 
 struct _XjInspectionSummary
 {
@@ -261,7 +262,16 @@ raise_notice_activated (GtkWidget  *widget,
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   GtkWidget *dialog;
+  g_autofree char *refusal = xj_team_role_refusal_here (
+    XJ_APPLICATION (gtk_window_get_application (parent)), XJ_TEAM_ACT_WRITE_NOTICE);
 
+  /* In a team, the server takes notices only from liaisons and managers. */
+  if (refusal != NULL)
+    {
+      gtk_label_set_text (self->error_label, refusal);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      return;
+    }
   for (guint i = 0; i < self->finding_checks->len; i++)
     {
       GtkCheckButton *check = g_ptr_array_index (self->finding_checks, i);

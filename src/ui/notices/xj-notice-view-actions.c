@@ -16,6 +16,7 @@
 #include "xj-notice-step-dialog.h"
 #include "xj-notice-view-private.h"
 #include "xj-photo-viewer.h"
+#include "xj-team-role.h"
 
 typedef enum {
   DIRECT_ISSUE,
@@ -182,6 +183,8 @@ _xj_notice_view_class_init_actions (GtkWidgetClass *widget_class)
 void
 _xj_notice_view_init_actions (XjNoticeView *self)
 {
+  GtkWidget *why;
+
   for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
     {
       g_autofree char *name = g_strconcat ("notice.", buttons[i].action, NULL);
@@ -200,14 +203,27 @@ _xj_notice_view_init_actions (XjNoticeView *self)
       gtk_widget_set_name (button, buttons[i].action);
       gtk_box_append (self->actions_box, button);
     }
+  /* After the buttons: why they are off, when the team role says so. */
+  why = gtk_label_new (NULL);
+  gtk_widget_set_name (why, "role_refusal");
+  gtk_label_set_wrap (GTK_LABEL (why), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (why), 0);
+  gtk_widget_add_css_class (why, "dim-label");
+  gtk_widget_set_visible (why, FALSE);
+  gtk_box_append (self->actions_box, why);
 }
 
-/* The one place that decides which steps are offered. */
+/* The one place that decides which steps are offered: what the notice's
+ * state allows; in a team whose rules refuse the user's role notice steps,
+ * offered but off, with the reason beside them. */
 void
 _xj_notice_view_actions_update (XjNoticeView *self)
 {
   XjNoticeState state = self->notice != NULL ? xj_notice_get_state (self->notice) : 0;
   GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (self->actions_box));
+  g_autofree char *refusal = self->application != NULL
+    ? xj_team_role_refusal_here (self->application, XJ_TEAM_ACT_WRITE_NOTICE) : NULL;
+  gboolean any = FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (buttons); i++, button = gtk_widget_get_next_sibling (button))
     {
@@ -222,7 +238,12 @@ _xj_notice_view_actions_update (XjNoticeView *self)
         allowed = xj_notice_is_open (self->notice) && !xj_notice_get_escalated (self->notice);
       else
         allowed = state == XJ_NOTICE_STATE_DRAFT;
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), name, allowed);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), name, allowed && refusal == NULL);
       gtk_widget_set_visible (button, allowed);
+      gtk_widget_set_tooltip_text (button, refusal);
+      any |= allowed;
     }
+  /* The label after the buttons. */
+  gtk_label_set_text (GTK_LABEL (button), refusal != NULL ? refusal : "");
+  gtk_widget_set_visible (button, refusal != NULL && any);
 }

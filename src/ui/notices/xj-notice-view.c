@@ -515,6 +515,9 @@ xj_notice_view_new (XjApplication *application)
   self->application = g_object_ref (application);
   g_signal_connect_object (xj_application_get_store (application), "changed::notices",
                            G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+  /* Joining a team may change which steps the user's role may take. */
+  g_signal_connect_object (xj_application_get_store (application), "changed::team_settings",
+                           G_CALLBACK (_xj_notice_view_actions_update), self, G_CONNECT_SWAPPED);
   return GTK_WIDGET (self);
 }
 

@@ -19,6 +19,7 @@
 #include "xj-notice-view.h"
 #include "xj-notices-page.h"
 #include "xj-site.h"
+#include "xj-team-role.h"
 #include "xj-window-actions.h"
 #include "xj-window.h"
 
@@ -51,6 +52,7 @@ struct _XjNoticesPage
   GtkFlowBox      *filter_bar;
   AdwWindowTitle  *title;
   GtkToggleButton *show_closed;
+  GtkWidget       *new_button;
   GtkDropDown     *site_filter;
   GtkDropDown     *type_filter;
   GtkDropDown     *party_filter;
@@ -332,6 +334,19 @@ on_store_changed_cb (XjNoticesPage *self,
   reload (self);
 }
 
+/* In a team whose rules keep the user's role from raising notices, New
+ * Notice is off and says why. */
+static void
+update_team (XjNoticesPage *self)
+{
+  g_autofree char *refusal = xj_team_role_refusal_here (self->application,
+                                                        XJ_TEAM_ACT_WRITE_NOTICE);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "notices.new", refusal == NULL);
+  gtk_widget_set_tooltip_text (self->new_button,
+                               refusal != NULL ? refusal : _("New Notice (Ctrl+Shift+N)"));
+}
+
 static gboolean
 on_refresh_cb (gpointer data)
 {
@@ -413,6 +428,7 @@ xj_notices_page_class_init (XjNoticesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XjNoticesPage, title);
   gtk_widget_class_bind_template_child (widget_class, XjNoticesPage, show_closed);
 
+  gtk_widget_class_bind_template_child (widget_class, XjNoticesPage, new_button);
   gtk_widget_class_install_action (widget_class, "notices.new", NULL, new_activated);
   gtk_widget_class_install_action (widget_class, "notices.clear-filters", NULL,
                                    clear_filters_activated);
@@ -463,6 +479,9 @@ xj_notices_page_new (XjApplication *application)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "changed::sites", G_CALLBACK (on_store_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "changed::team_settings", G_CALLBACK (update_team), self,
+                           G_CONNECT_SWAPPED);
+  update_team (self);
   reload (self);
   return GTK_WIDGET (self);
 }

@@ -4,7 +4,10 @@
  * with different values, the record it belongs to, both values side by
  * side with who changed them and when, and Keep Mine / Keep Theirs.  One
  * click decides and starts a sync.  The list is read in a worker with a
- * reader connection of its own.
+ * reader connection of its own, which also says what each conflict is
+ * (a checksum of its fields): the rows on screen change only where the
+ * conflicts did, so a sync that changed none leaves the list, its scroll
+ * position and its selection as they are.
  */
 #define G_LOG_DOMAIN "xj-conflicts"
 
@@ -24,6 +27,8 @@ struct _XjConflictsPage
   XjApplication *application;   /* weak: it outlives its windows */
   GCancellable  *cancellable;
   guint          count;
+  char          *checksum;        /* of the conflicts on screen */
+  guint          n_rows_built;
 
   GtkStack      *stack;
   GtkListBox    *list;
@@ -137,7 +142,8 @@ keep_button (XjConflictsPage *self,
 
 static GtkWidget *
 conflict_row (XjConflictsPage *self,
-              XjTeamConflict  *conflict)
+              XjTeamConflict  *conflict,
+              const char      *key)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 10);
@@ -182,10 +188,46 @@ conflict_row (XjConflictsPage *self,
   gtk_box_append (GTK_BOX (box), buttons);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  g_object_set_data_full (G_OBJECT (row), "conflict-key", g_strdup (key), g_free);
+  self->n_rows_built++;
   return row;
 }
 
 /* --- the list, read in a worker ------------------------------------------- */
+
+typedef struct
+{
+  GPtrArray *conflicts;   /* of XjTeamConflict */
+  GPtrArray *keys;        /* of char *: each conflict's checksum, in order */
+  char      *checksum;    /* of the whole list */
+} ConflictList;
+
+static void
+conflict_list_free (ConflictList *list)
+{
+  g_clear_pointer (&list->conflicts, g_ptr_array_unref);
+  g_clear_pointer (&list->keys, g_ptr_array_unref);
+  g_free (list->checksum);
+  g_free (list);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ConflictList, conflict_list_free)
+
+/* What a conflict shows: the same key, the same row. */
+static char *
+conflict_key (const XjTeamConflict *conflict)
+{
+  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT "\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f"
+                                           "%s\x1f%s\x1f%" G_GINT64_FORMAT "\x1f%" G_GINT64_FORMAT,
+                                           conflict->id, conflict->table, conflict->record,
+                                           conflict->label ? conflict->label : "",
+                                           conflict->field, conflict->mine ? conflict->mine : "",
+                                           conflict->theirs ? conflict->theirs : "",
+                                           conflict->their_author ? conflict->their_author : "",
+                                           conflict->their_changed_at, conflict->found_at);
+
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+}
 
 static void
 list_thread (GTask        *task,
@@ -195,6 +237,8 @@ list_thread (GTask        *task,
 {
   g_autoptr(XjStore) reader = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GChecksum) all = g_checksum_new (G_CHECKSUM_SHA256);
+  ConflictList *list;
   GPtrArray *conflicts;
 
   if ((reader = xj_store_open_reader (task_data, &error)) == NULL
@@ -203,7 +247,28 @@ list_thread (GTask        *task,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  g_task_return_pointer (task, conflicts, (GDestroyNotify) g_ptr_array_unref);
+  list = g_new0 (ConflictList, 1);
+  list->conflicts = conflicts;
+  list->keys = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      char *key = conflict_key (g_ptr_array_index (conflicts, i));
+
+      g_checksum_update (all, (const guchar *) key, -1);
+      g_ptr_array_add (list->keys, key);
+    }
+  list->checksum = g_strdup (g_checksum_get_string (all));
+  g_task_return_pointer (task, list, (GDestroyNotify) conflict_list_free);
+}
+
+static gboolean
+has_key (GPtrArray  *keys,
+         const char *key)
+{
+  for (guint i = 0; i < keys->len; i++)
+    if (g_str_equal (g_ptr_array_index (keys, i), key))
+      return TRUE;
+  return FALSE;
 }
 
 static void
@@ -213,21 +278,40 @@ on_list_done_cb (GObject      *object,
 {
   XjConflictsPage *self = XJ_CONFLICTS_PAGE (object);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) conflicts = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(ConflictList) list = g_task_propagate_pointer (G_TASK (result), &error);
   GtkWidget *child;
+  GtkWidget *next;
 
-  if (conflicts == NULL)
+  if (list == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", error->message);
       return;
     }
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
-  for (guint i = 0; i < conflicts->len; i++)
-    gtk_list_box_append (self->list, conflict_row (self, g_ptr_array_index (conflicts, i)));
-  self->count = conflicts->len;
-  gtk_stack_set_visible_child_name (self->stack, conflicts->len > 0 ? "list" : "empty");
+  if (g_strcmp0 (list->checksum, self->checksum) == 0)
+    return;
+  /* Rows of conflicts gone (decided, or changed) go; the others stay as
+   * they are, new ones come in at their place. */
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->list)); child != NULL; child = next)
+    {
+      next = gtk_widget_get_next_sibling (child);
+      if (!has_key (list->keys, g_object_get_data (G_OBJECT (child), "conflict-key")))
+        gtk_list_box_remove (self->list, child);
+    }
+  for (guint i = 0; i < list->conflicts->len; i++)
+    {
+      const char *key = g_ptr_array_index (list->keys, i);
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, (int) i);
+
+      if (row == NULL || g_strcmp0 (g_object_get_data (G_OBJECT (row), "conflict-key"), key) != 0)
+        gtk_list_box_insert (self->list,
+                             conflict_row (self, g_ptr_array_index (list->conflicts, i), key),
+                             (int) i);
+    }
+  self->count = list->conflicts->len;
+  g_free (self->checksum);
+  self->checksum = g_steal_pointer (&list->checksum);
+  gtk_stack_set_visible_child_name (self->stack, self->count > 0 ? "list" : "empty");
 }
 
 static void
@@ -286,6 +370,7 @@ xj_conflicts_page_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->checksum, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (object), XJ_TYPE_CONFLICTS_PAGE);
 
   G_OBJECT_CLASS (xj_conflicts_page_parent_class)->dispose (object);
@@ -333,4 +418,14 @@ xj_conflicts_page_get_count (XjConflictsPage *self)
   g_return_val_if_fail (XJ_IS_CONFLICTS_PAGE (self), 0);
 
   return self->count;
+}
+
+/* Rows made since the page was: a list read again with the same conflicts
+ * makes none. */
+guint
+xj_conflicts_page_get_n_rows_built (XjConflictsPage *self)
+{
+  g_return_val_if_fail (XJ_IS_CONFLICTS_PAGE (self), 0);
+
+  return self->n_rows_built;
 }

@@ -12,5 +12,6 @@ G_DECLARE_FINAL_TYPE (XjConflictsPage, xj_conflicts_page, XJ, CONFLICTS_PAGE, Gt
 
 GtkWidget *xj_conflicts_page_new       (XjApplication   *application);
 guint      xj_conflicts_page_get_count (XjConflictsPage *self);
+guint      xj_conflicts_page_get_n_rows_built (XjConflictsPage *self);
 
 G_END_DECLS

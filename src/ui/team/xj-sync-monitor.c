@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xj-application.h"
 #include "xj-clock.h"
 #include "xj-sync-monitor.h"
 #include "xj-team-keyring.h"
@@ -41,6 +42,7 @@ struct _XjSyncMonitor
   char         *last_error;
   GPtrArray    *errors;           /* of char *, newest first, "time · reason" */
   guint         conflicts;
+  guint         waiting;          /* changes not sent, as last read */
   guint         n_completed;      /* syncs finished, whatever their outcome */
   guint         n_notified;       /* notices announced on the desktop */
   gboolean      running;
@@ -75,6 +77,7 @@ static const char *const team_tables[] = { "team_outbox", "team_settings", NULL 
 typedef struct
 {
   char             *data_dir;
+  char            **followed;     /* UUIDs of the sites the user follows */
   XjTeamSyncResult  result;
   GPtrArray        *arrived;      /* of XjTeamArrival: notices that came with it */
 } SyncJob;
@@ -83,6 +86,7 @@ static void
 sync_job_free (SyncJob *job)
 {
   g_free (job->data_dir);
+  g_strfreev (job->followed);
   g_clear_pointer (&job->arrived, g_ptr_array_unref);
   g_free (job);
 }
@@ -134,6 +138,7 @@ update_summary (XjSyncMonitor *self)
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONFLICTS]);
     }
   waiting = (guint) membership->changes_waiting;
+  self->waiting = waiting;
   switch (self->state)
     {
     case XJ_SYNC_STATE_SYNCING:
@@ -172,10 +177,20 @@ remember_error (XjSyncMonitor *self,
                 const GError  *error)
 {
   g_autofree char *when = xj_format_local_minute (xj_clock_now ());
+  g_autoptr(XjTeamMembership) membership = xj_team_get_membership (self->store, NULL);
+  g_autofree char *refused = xj_team_refusal_explain (error, membership != NULL
+                                                             ? membership->role : NULL);
 
+  /* A refusal of the server's rules is said plainly, not as SQL. */
   g_free (self->last_error);
-  self->last_error = g_strdup (xj_team_reach_describe (xj_team_reach_from_error (error)));
-  g_ptr_array_insert (self->errors, 0, g_strdup_printf ("%s · %s", when, error->message));
+  self->last_error = refused != NULL
+                     ? g_strdup (refused)
+                     : g_strdup (xj_team_reach_describe (xj_team_reach_from_error (error)));
+  if (refused != NULL)
+    g_debug ("Refused by the server: %s", error->message);
+  g_ptr_array_insert (self->errors, 0, g_strdup_printf ("%s · %s", when,
+                                                        refused != NULL ? refused
+                                                                        : error->message));
   if (self->errors->len > ERRORS_KEPT)
     g_ptr_array_set_size (self->errors, ERRORS_KEPT);
 }
@@ -211,7 +226,9 @@ sync_thread (GTask        *task,
       || (connection = xj_team_connect_member (membership->server, membership->user, NULL,
                                                &error)) == NULL
       || !xj_team_sync (store, connection, cancellable, &job->result, &error)
-      || (job->arrived = xj_team_list_arrived_notices (store, last_notice, &error)) == NULL)
+      || (job->arrived = xj_team_list_arrived_notices (store, last_notice,
+                                                             (const char *const *) job->followed,
+                                                             &error)) == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -243,6 +260,8 @@ announce_notices (XjSyncMonitor *self,
 
       g_string_append_printf (body, "%s%s · %s", i > 0 ? "\n" : "", arrival->number,
                               arrival->site);
+      if (arrival->followed)
+        g_string_append_printf (body, " · %s", _("a site you follow"));
     }
   g_notification_set_body (notification, body->str);
   g_notification_set_default_action_and_target (notification, "app.show-notice", "x",
@@ -319,6 +338,8 @@ start_sync (XjSyncMonitor *self)
     return;
   job = g_new0 (SyncJob, 1);
   job->data_dir = g_strdup (xj_store_get_data_dir (self->store));
+  job->followed = g_settings_get_strv (xj_application_get_settings (XJ_APPLICATION (self->application)),
+                                       "followed-sites");
   task = g_task_new (self, self->cancellable, on_sync_done_cb, NULL);
   g_task_set_source_tag (task, start_sync);
   g_task_set_task_data (task, job, (GDestroyNotify) sync_job_free);
@@ -543,6 +564,15 @@ xj_sync_monitor_get_conflicts (XjSyncMonitor *self)
   g_return_val_if_fail (XJ_IS_SYNC_MONITOR (self), 0);
 
   return self->conflicts;
+}
+
+/* Changes made here not on the server yet, as the summary last read them. */
+guint
+xj_sync_monitor_get_changes_waiting (XjSyncMonitor *self)
+{
+  g_return_val_if_fail (XJ_IS_SYNC_MONITOR (self), 0);
+
+  return self->waiting;
 }
 
 guint

@@ -28,6 +28,7 @@ const char    *xj_sync_monitor_get_summary      (XjSyncMonitor  *self);
 const char    *xj_sync_monitor_get_last_error   (XjSyncMonitor  *self);
 GPtrArray     *xj_sync_monitor_get_errors       (XjSyncMonitor  *self);
 guint          xj_sync_monitor_get_conflicts    (XjSyncMonitor  *self);
+guint          xj_sync_monitor_get_changes_waiting (XjSyncMonitor *self);
 guint          xj_sync_monitor_get_n_completed  (XjSyncMonitor  *self);
 guint          xj_sync_monitor_get_n_notified   (XjSyncMonitor  *self);
 gboolean       xj_sync_monitor_is_running       (XjSyncMonitor  *self);

@@ -36,21 +36,35 @@ G_DEFINE_FINAL_TYPE (XjSyncStatus, xj_sync_status, GTK_TYPE_WIDGET)
 
 /* --- helpers -------------------------------------------------------------- */
 
-static const char *
-state_icon (XjSyncState state)
+/* Each state its own symbolic icon (all in Debian 12's Adwaita) and the
+ * words a screen reader says for it: synced and "changes waiting" must not
+ * look alike. */
+static void
+state_icon (XjSyncState  state,
+            guint        waiting,
+            const char **icon,
+            const char **label)
 {
   switch (state)
     {
     case XJ_SYNC_STATE_SYNCING:
-      return "view-refresh-symbolic";
+      *icon = "emblem-synchronizing-symbolic";
+      *label = _("Syncing");
+      break;
     case XJ_SYNC_STATE_OFFLINE:
-      return "network-offline-symbolic";
+      *icon = "network-offline-symbolic";
+      *label = _("Offline");
+      break;
     case XJ_SYNC_STATE_ERROR:
-      return "dialog-warning-symbolic";
+      *icon = "dialog-warning-symbolic";
+      *label = _("Sync error");
+      break;
     case XJ_SYNC_STATE_IDLE:
     case XJ_SYNC_STATE_NOT_JOINED:
     default:
-      return "emblem-ok-symbolic";
+      *icon = waiting > 0 ? "document-send-symbolic" : "emblem-ok-symbolic";
+      *label = waiting > 0 ? _("Changes waiting to be sent") : _("Synced");
+      break;
     }
 }
 
@@ -59,9 +73,15 @@ update (XjSyncStatus *self)
 {
   XjSyncState state = xj_sync_monitor_get_state (self->monitor);
   const char *summary = xj_sync_monitor_get_summary (self->monitor);
+  const char *icon;
+  const char *label;
 
+  state_icon (state, xj_sync_monitor_get_changes_waiting (self->monitor), &icon, &label);
   gtk_widget_set_visible (GTK_WIDGET (self), state != XJ_SYNC_STATE_NOT_JOINED);
-  gtk_image_set_from_icon_name (self->icon, state_icon (state));
+  gtk_image_set_from_icon_name (self->icon, icon);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->icon), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  label, -1);
   gtk_label_set_text (self->summary_label, summary);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   summary, -1);

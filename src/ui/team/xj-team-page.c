@@ -29,6 +29,7 @@ struct _XjTeamPage
   XjApplication      *application;   /* weak: the application outlives its windows */
   GCancellable       *cancellable;
   gboolean            busy;
+  char               *keyring_for;   /* "server\nuser" the keyring row speaks of */
 
   AdwPreferencesGroup *member_group;
   AdwPreferencesGroup *server_group;
@@ -36,6 +37,8 @@ struct _XjTeamPage
   AdwActionRow       *server_row;
   AdwActionRow       *role_row;
   AdwActionRow       *sync_row;
+  AdwActionRow       *keyring_row;
+  AdwEntryRow        *member_password_row;
   AdwEntryRow        *host_row;
   AdwEntryRow        *port_row;
   AdwEntryRow        *database_row;
@@ -102,6 +105,100 @@ set_answer (XjTeamPage *self,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, answer, -1);
 }
 
+/* --- the password of a member (joined from the command line, or changed) -- */
+
+typedef enum
+{
+  KEYRING_HAS,
+  KEYRING_NONE,
+  KEYRING_UNAVAILABLE,
+} KeyringState;
+
+static void
+keyring_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  TeamJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *password = NULL;
+
+  if (!xj_team_keyring_is_available ())
+    {
+      g_task_return_int (task, KEYRING_UNAVAILABLE);
+      return;
+    }
+  password = xj_team_keyring_lookup (job->conninfo, job->user, &error);
+  if (error != NULL)
+    g_debug ("Keyring not read: %s", error->message);
+  g_task_return_int (task, error != NULL ? KEYRING_UNAVAILABLE
+                           : password != NULL ? KEYRING_HAS : KEYRING_NONE);
+  if (password != NULL)
+    memset (password, 0, strlen (password));
+}
+
+static void
+on_keyring_done_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      data)
+{
+  XjTeamPage *self = XJ_TEAM_PAGE (object);
+  g_autoptr(GError) error = NULL;
+  gssize state = g_task_propagate_int (G_TASK (result), &error);
+  const char *text;
+
+  if (error != NULL)
+    return;
+  switch (state)
+    {
+    case KEYRING_HAS:
+      text = _("Kept in the desktop keyring");
+      break;
+    case KEYRING_NONE:
+      text = _("The desktop keyring holds no password for this server: enter it below so that "
+               "Xunjian can sync");
+      break;
+    case KEYRING_UNAVAILABLE:
+    default:
+      text = _("No desktop keyring answers: syncing needs the password from PGPASSWORD or a "
+               "password file");
+      break;
+    }
+  adw_action_row_set_subtitle (self->keyring_row, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->keyring_row),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+  if (state == KEYRING_NONE)
+    gtk_widget_add_css_class (GTK_WIDGET (self->keyring_row), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->keyring_row), "warning");
+}
+
+/* Whether the keyring holds the member's password, read in a worker (the
+ * keyring is another process) when the membership changed or @again. */
+static void
+look_up_keyring (XjTeamPage       *self,
+                 XjTeamMembership *membership,
+                 gboolean          again)
+{
+  g_autofree char *key = g_strdup_printf ("%s\n%s", membership->server, membership->user);
+  g_autoptr(GTask) task = NULL;
+  TeamJob *job;
+
+  if (!again && g_strcmp0 (key, self->keyring_for) == 0)
+    return;
+  g_free (self->keyring_for);
+  self->keyring_for = g_steal_pointer (&key);
+  adw_action_row_set_subtitle (self->keyring_row, _("Looking in the desktop keyring…"));
+  job = g_new0 (TeamJob, 1);
+  job->conninfo = g_strdup (membership->server);
+  job->user = g_strdup (membership->user);
+  task = g_task_new (self, self->cancellable, on_keyring_done_cb, NULL);
+  g_task_set_source_tag (task, look_up_keyring);
+  g_task_set_task_data (task, job, (GDestroyNotify) team_job_free);
+  g_task_run_in_thread (task, keyring_thread);
+}
+
 /* The membership as the laptop knows it: a one-row read. */
 static void
 update_membership (XjTeamPage *self)
@@ -117,7 +214,11 @@ update_membership (XjTeamPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->server_group), !joined);
   gtk_widget_set_visible (GTK_WIDGET (self->join_group), !joined);
   if (!joined)
-    return;
+    {
+      g_clear_pointer (&self->keyring_for, g_free);
+      return;
+    }
+  look_up_keyring (self, membership, FALSE);
 
   who = g_strdup_printf (C_("team member", "%s · %s"), membership->user,
                          xj_team_role_label (membership->role));
@@ -256,6 +357,34 @@ leave_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
+/* The password typed while joined: tried on the server first (a wrong
+ * one is said so and not kept), then kept in the keyring. */
+static void
+password_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  TeamJob *job = task_data;
+  g_autoptr(XjTeamProbe) probe = xj_team_probe (job->conninfo, job->user, job->password);
+  g_autoptr(GError) error = NULL;
+
+  if (probe->reach != XJ_TEAM_REACH_OK && probe->reach != XJ_TEAM_REACH_NO_ROUTE)
+    {
+      g_task_return_new_error (task, XJ_TEAM_ERROR, XJ_TEAM_ERROR_AUTH, "%s",
+                               xj_team_reach_describe (probe->reach));
+      return;
+    }
+  if (!xj_team_keyring_store (job->conninfo, job->user, job->password, &error))
+    {
+      g_task_return_new_error (task, XJ_TEAM_ERROR, XJ_TEAM_ERROR_FAILED,
+                               _("The desktop keyring could not keep the password (%s)"),
+                               error != NULL ? error->message : _("no keyring"));
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
 /* --- callbacks ------------------------------------------------------------ */
 
 static void
@@ -286,9 +415,14 @@ toast (XjTeamPage *self,
        const char *message)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwToast *shown;
 
-  if (ADW_IS_PREFERENCES_WINDOW (root))
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), adw_toast_new (message));
+  if (!ADW_IS_PREFERENCES_WINDOW (root))
+    return;
+  /* The answer to what the user just did replaces an older one at once. */
+  shown = adw_toast_new (message);
+  adw_toast_set_priority (shown, ADW_TOAST_PRIORITY_HIGH);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), shown);
 }
 
 static void
@@ -337,6 +471,53 @@ on_leave_done_cb (GObject      *object,
     }
   xj_store_emit_changed (get_store (self), "team_settings");
   toast (self, _("This laptop left the team; its records stay here"));
+}
+
+static void
+on_password_done_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      data)
+{
+  XjTeamPage *self = XJ_TEAM_PAGE (object);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XjTeamMembership) membership = NULL;
+  gboolean kept;
+
+  self->busy = FALSE;
+  update_actions (self);
+  kept = g_task_propagate_boolean (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  /* Either way the row says again what the keyring holds. */
+  if ((membership = xj_team_get_membership (get_store (self), NULL)) != NULL
+      && membership->server != NULL)
+    look_up_keyring (self, membership, TRUE);
+  if (!kept)
+    {
+      toast (self, error->message);
+      return;
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->member_password_row), "");
+  toast (self, _("The password is in the desktop keyring"));
+  g_action_group_activate_action (G_ACTION_GROUP (self->application), "sync-now", NULL);
+}
+
+/* Apply on the password row of a joined laptop. */
+static void
+on_member_password_apply_cb (XjTeamPage *self)
+{
+  g_autoptr(XjTeamMembership) membership = xj_team_get_membership (get_store (self), NULL);
+  const char *password = field (self->member_password_row);
+  TeamJob *job;
+
+  if (self->busy || *password == '\0' || membership == NULL || membership->server == NULL)
+    return;
+  job = g_new0 (TeamJob, 1);
+  job->conninfo = g_strdup (membership->server);
+  job->user = g_strdup (membership->user);
+  job->password = g_strdup (password);
+  adw_action_row_set_subtitle (self->keyring_row, _("Trying the password…"));
+  run_job (self, job, password_thread, on_password_done_cb);
 }
 
 static void
@@ -424,6 +605,7 @@ xj_team_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->keyring_for, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (object), XJ_TYPE_TEAM_PAGE);
 
   G_OBJECT_CLASS (xj_team_page_parent_class)->dispose (object);
@@ -445,6 +627,9 @@ xj_team_page_class_init (XjTeamPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XjTeamPage, server_row);
   gtk_widget_class_bind_template_child (widget_class, XjTeamPage, role_row);
   gtk_widget_class_bind_template_child (widget_class, XjTeamPage, sync_row);
+  gtk_widget_class_bind_template_child (widget_class, XjTeamPage, keyring_row);
+  gtk_widget_class_bind_template_child (widget_class, XjTeamPage, member_password_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_member_password_apply_cb);
   gtk_widget_class_bind_template_child (widget_class, XjTeamPage, host_row);
   gtk_widget_class_bind_template_child (widget_class, XjTeamPage, port_row);
   gtk_widget_class_bind_template_child (widget_class, XjTeamPage, database_row);
