@@ -30,6 +30,7 @@ typedef struct
   gint64   other_site_id;
   gint64   template_id;
   guint    changed_rows;   /* rows in items-changed "added" so far */
+  guint    filled;         /* placeholders filled in place so far */
 } Fixture;
 
 static gint64
@@ -112,6 +113,13 @@ on_items_changed_cb (GListModel *model,
 }
 
 static void
+on_filled_cb (XjRecord *record,
+              Fixture  *f)
+{
+  f->filled++;
+}
+
+static void
 wait_loaded (XjPagedModel *model)
 {
   gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
@@ -150,14 +158,26 @@ test_inspections_paged (Fixture       *f,
                     N_INSPECTIONS - N_DRAFTS);
   g_assert_null (xj_paged_model_get_error (model));
 
-  /* The first page is read with the count; the last is not, until asked. */
+  /* The first page is read with the count; the last is not, until asked.
+   * Its placeholder is the row's one record: asked for again while the
+   * page is read, the same; filled in place when the page is there. */
   last = item (model, N_INSPECTIONS - N_DRAFTS - 1);
   g_assert_true (xj_record_is_placeholder (last));
+  g_signal_connect (last, "filled", G_CALLBACK (on_filled_cb), f);
+  {
+    g_autoptr(XjRecord) again = item (model, N_INSPECTIONS - N_DRAFTS - 1);
+
+    g_assert_true (again == last);
+  }
   g_assert_true (xj_paged_model_get_loading (model));
   wait_loaded (model);
-  g_clear_object (&last);
-  last = item (model, N_INSPECTIONS - N_DRAFTS - 1);
+  g_assert_cmpuint (f->filled, ==, 1);
   g_assert_false (xj_record_is_placeholder (last));
+  {
+    g_autoptr(XjRecord) again = item (model, N_INSPECTIONS - N_DRAFTS - 1);
+
+    g_assert_true (again == last);
+  }
   /* The oldest comes last. */
   g_assert_cmpint (((XjInspection *) xj_record_get_data (last))->started_at, ==, 1767225600);
 
@@ -179,8 +199,9 @@ test_inspections_paged (Fixture       *f,
       g_assert_cmpint (inspection->started_at, <, previous);
       previous = inspection->started_at;
     }
-  /* The count and the pages as they came: each row announced once. */
-  g_assert_cmpuint (f->changed_rows, ==, 2 * (N_INSPECTIONS - N_DRAFTS));
+  /* Only the count is announced: pages fill their placeholders in place
+   * (a list view of GTK 4.8 builds every announced row anew). */
+  g_assert_cmpuint (f->changed_rows, ==, N_INSPECTIONS - N_DRAFTS);
 
   /* Another filter: counted again. */
   filter.site_id = f->other_site_id;

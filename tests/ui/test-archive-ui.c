@@ -493,8 +493,17 @@ test_archive_empty (Fixture       *f,
 {
   XjArchivePage *page;
 
+  GtkStack *pages;
+
+  xj_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
+  xj_test_iterate (100);
   xj_window_show_area (f->window, "archive");
   page = XJ_ARCHIVE_PAGE (xj_test_find_by_type (GTK_WIDGET (f->window), XJ_TYPE_ARCHIVE_PAGE));
+  /* Shown for the first time: at once, no cross-fade drawing two pages
+   * every frame while the list is built. */
+  pages = GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (page)));
+  g_assert_true (gtk_stack_get_visible_child (pages) == GTK_WIDGET (page));
+  g_assert_false (gtk_stack_get_transition_running (pages));
   xj_test_wait_until (!(xj_archive_page_get_loading (page)));
   g_assert_cmpuint (xj_archive_page_get_n_rows (page), ==, 0);
   g_assert_true (xj_test_label_shown (GTK_WIDGET (page), _("No Signed Reports Yet")));
@@ -502,6 +511,9 @@ test_archive_empty (Fixture       *f,
   /* After the pages' cross-fade: waited for, not timed (a busy machine is slow). */
   xj_test_wait_until (!(gtk_widget_get_mapped (GTK_WIDGET (page))));
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  /* Back to a page already built: the cross-fade as before. */
+  xj_window_show_area (f->window, "archive");
+  g_assert_true (gtk_stack_get_transition_running (pages));
 }
 
 /* A signed monthly report, archived: the Archive lists it as the month's

@@ -4,9 +4,11 @@
  * it all.  The number of rows comes from a COUNT run in a worker; a row
  * asked for before its page has been read is a placeholder record, its
  * page is read in a worker (a few at a time, the most recently wanted
- * first) and "items-changed" tells the view on the main thread when the
- * rows are there.  A change of the query or of the store starts again
- * with a new count; answers of an older query are dropped.
+ * first) and, on the main thread, the placeholders handed out take their
+ * rows and say so ("filled"): no "items-changed", which would make a
+ * GtkListView of GTK 4.8 destroy and build again every row widget of the
+ * page.  A change of the query or of the store starts again with a new
+ * count; answers of an older query are dropped.
  */
 #define G_LOG_DOMAIN "xj-paged-model"
 
@@ -36,6 +38,8 @@ struct _XjPagedModel
   gboolean             counted;
   guint                n_items;
   GHashTable          *pages;        /* page index → GPtrArray of XjRecord */
+  GHashTable          *placeholders; /* page index → GPtrArray of the placeholders
+                                      * handed out (NULL where none was) */
   GHashTable          *in_flight;    /* page index set */
   GArray              *wanted;       /* page indexes, most recent last */
   GError              *error;
@@ -131,6 +135,32 @@ set_error (XjPagedModel *self,
   self->error = error;
 }
 
+/* Takes @rows as page @page: the placeholders handed out for it become
+ * its records, and fill (the list rows showing them update themselves). */
+static void
+fill_page (XjPagedModel *self,
+           guint         page,
+           GPtrArray    *rows)
+{
+  g_autoptr(GPtrArray) waiting = NULL;
+  g_autoptr(GPtrArray) read = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) filled = g_ptr_array_new ();
+
+  g_hash_table_steal_extended (self->placeholders, GUINT_TO_POINTER (page), NULL,
+                               (gpointer *) &waiting);
+  for (guint i = 0; waiting != NULL && i < MIN (rows->len, waiting->len); i++)
+    if (waiting->pdata[i] != NULL)
+      {
+        g_ptr_array_add (read, rows->pdata[i]);
+        rows->pdata[i] = g_object_ref (waiting->pdata[i]);
+        g_ptr_array_add (filled, rows->pdata[i]);
+      }
+  /* In place before anyone hears of it: a row asked for now is there. */
+  g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), rows);
+  for (guint i = 0; i < filled->len; i++)
+    xj_record_take_data (filled->pdata[i], read->pdata[i]);
+}
+
 static void
 on_page_read_cb (GObject      *source_object,
                  GAsyncResult *result,
@@ -156,13 +186,7 @@ on_page_read_cb (GObject      *source_object,
         }
     }
   else
-    {
-      guint n = MIN (rows->len, self->n_items > job->offset ? self->n_items - job->offset : 0);
-
-      g_hash_table_insert (self->pages, GUINT_TO_POINTER (job->page), rows);
-      if (n > 0)
-        g_list_model_items_changed (G_LIST_MODEL (self), job->offset, n, n);
-    }
+    fill_page (self, job->page, rows);
   start_wanted (self);
   if (!xj_paged_model_get_loading (self))
     notify_loading (self);
@@ -261,6 +285,7 @@ on_counted_cb (GObject      *source_object,
   old_n = self->n_items;
   self->n_items = job->n_items;
   g_hash_table_remove_all (self->pages);
+  g_hash_table_remove_all (self->placeholders);
   g_array_set_size (self->wanted, 0);
   /* The first page at once: it is what the view shows first. */
   if (self->n_items > 0)
@@ -284,6 +309,7 @@ start_count (XjPagedModel *self)
   self->counting = TRUE;
   g_clear_error (&self->error);
   g_hash_table_remove_all (self->in_flight);
+  g_hash_table_remove_all (self->placeholders);
   g_array_set_size (self->wanted, 0);
 
   task = g_task_new (NULL, self->cancellable, on_counted_cb, g_object_ref (self));
@@ -294,6 +320,33 @@ start_count (XjPagedModel *self)
 }
 
 /* --- GListModel ----------------------------------------------------------- */
+
+static void
+unref_if_set (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
+}
+
+/* The one placeholder of a row whose page is being read: the record a
+ * list holds until the row is there. */
+static XjRecord *
+placeholder_at (XjPagedModel *self,
+                guint         page,
+                guint         index)
+{
+  GPtrArray *waiting = g_hash_table_lookup (self->placeholders, GUINT_TO_POINTER (page));
+
+  if (waiting == NULL)
+    {
+      waiting = g_ptr_array_new_full (self->page_size, unref_if_set);
+      g_ptr_array_set_size (waiting, self->page_size);
+      g_hash_table_insert (self->placeholders, GUINT_TO_POINTER (page), waiting);
+    }
+  if (waiting->pdata[index] == NULL)
+    waiting->pdata[index] = xj_record_new_placeholder ();
+  return waiting->pdata[index];
+}
 
 static GType
 xj_paged_model_get_item_type (GListModel *model)
@@ -325,9 +378,10 @@ xj_paged_model_get_item (GListModel *model,
       /* Rows deleted since the count: the end of the list stays empty. */
       return index < rows->len ? g_object_ref (rows->pdata[index]) : xj_record_new_placeholder ();
     }
-  if (!self->counting)
-    want_page (self, page);
-  return xj_record_new_placeholder ();
+  if (self->counting)
+    return xj_record_new_placeholder ();
+  want_page (self, page);
+  return g_object_ref (placeholder_at (self, page, position % self->page_size));
 }
 
 static void
@@ -360,6 +414,7 @@ xj_paged_model_finalize (GObject *object)
     self->source->free_query (self->query);
   g_free (self->db_path);
   g_hash_table_unref (self->pages);
+  g_hash_table_unref (self->placeholders);
   g_hash_table_unref (self->in_flight);
   g_array_unref (self->wanted);
   g_clear_error (&self->error);
@@ -412,6 +467,8 @@ xj_paged_model_init (XjPagedModel *self)
   self->page_size = DEFAULT_PAGE_SIZE;
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   self->in_flight = g_hash_table_new (NULL, NULL);
+  self->placeholders = g_hash_table_new_full (NULL, NULL, NULL,
+                                              (GDestroyNotify) g_ptr_array_unref);
   self->wanted = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 

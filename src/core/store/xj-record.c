@@ -19,6 +19,13 @@ struct _XjRecord
 
 G_DEFINE_FINAL_TYPE (XjRecord, xj_record, G_TYPE_OBJECT)
 
+enum {
+  SIGNAL_FILLED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 xj_record_finalize (GObject *object)
 {
@@ -35,6 +42,14 @@ static void
 xj_record_class_init (XjRecordClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = xj_record_finalize;
+
+  /**
+   * XjRecord::filled:
+   *
+   * A placeholder has been given its row (xj_record_take_data()).
+   */
+  signals[SIGNAL_FILLED] = g_signal_new ("filled", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -82,4 +97,24 @@ xj_record_is_placeholder (XjRecord *self)
   g_return_val_if_fail (XJ_IS_RECORD (self), TRUE);
 
   return self->data == NULL;
+}
+
+/**
+ * xj_record_take_data:
+ * @self: a placeholder
+ * @from: a record with data, left a placeholder
+ *
+ * Moves @from's row into the placeholder @self and emits "filled" on it.
+ */
+void
+xj_record_take_data (XjRecord *self,
+                     XjRecord *from)
+{
+  g_return_if_fail (XJ_IS_RECORD (self) && XJ_IS_RECORD (from));
+  g_return_if_fail (self->data == NULL && from->data != NULL);
+
+  self->data = g_steal_pointer (&from->data);
+  self->free_func = from->free_func;
+  from->free_func = NULL;
+  g_signal_emit (self, signals[SIGNAL_FILLED], 0);
 }

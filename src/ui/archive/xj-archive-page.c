@@ -279,6 +279,9 @@ xj_archive_page_init (XjArchivePage *self)
   GtkEventController *shortcuts = gtk_shortcut_controller_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The list's frame while it is counted, not the empty state: the stack
+   * (not homogeneous) measures only the child shown. */
+  gtk_stack_set_visible_child_name (self->stack, "list");
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   g_signal_connect_swapped (self->search_entry, "search-changed",
                             G_CALLBACK (on_query_changed_cb), self);

@@ -443,6 +443,9 @@ xj_inspections_page_init (XjInspectionsPage *self)
   GtkEventController *shortcuts = gtk_shortcut_controller_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The list's frame while it is counted, not the empty state: the stack
+   * (not homogeneous) measures only the child shown. */
+  gtk_stack_set_visible_child_name (self->stack, "list");
   self->draft_rows = g_ptr_array_new ();
 
   gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);

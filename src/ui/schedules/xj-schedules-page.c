@@ -362,6 +362,9 @@ xj_schedules_page_init (XjSchedulesPage *self)
   GtkEventController *shortcuts = gtk_shortcut_controller_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The list's frame while it is counted, not the empty state: the stack
+   * (not homogeneous) measures only the child shown. */
+  gtk_stack_set_visible_child_name (self->stack, "list");
   g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
   g_signal_connect_swapped (self->list, "activate", G_CALLBACK (on_list_activate_cb), self);
 

@@ -25,5 +25,7 @@ void      _xj_record_row_show_blank    (GtkWidget            *row);
 gpointer  _xj_record_rows_get_data     (GtkListView          *view,
                                         guint                 position);
 guint     _xj_record_rows_count_built  (GtkListView          *view);
+gboolean  _xj_record_row_is_placeholder (GtkWidget           *row);
+GListModel *_xj_record_rows_get_model  (GtkListView          *view);
 
 G_END_DECLS

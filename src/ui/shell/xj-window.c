@@ -175,8 +175,16 @@ static void
 on_sidebar_row_activated_cb (XjWindow      *self,
                              GtkListBoxRow *row)
 {
-  ensure_page (self, gtk_widget_get_name (GTK_WIDGET (row)));
-  gtk_stack_set_visible_child_name (self->pages, gtk_widget_get_name (GTK_WIDGET (row)));
+  const char *area = gtk_widget_get_name (GTK_WIDGET (row));
+  gboolean built = gtk_stack_get_child_by_name (self->pages, area) != NULL;
+
+  ensure_page (self, area);
+  /* A page shown for the first time comes at once: a crossfade would draw
+   * it, and the page it leaves, every frame while its lists are built
+   * (a fifth of a frame's time each with software drawing). */
+  gtk_stack_set_visible_child_full (self->pages, area,
+                                    built ? gtk_stack_get_transition_type (self->pages)
+                                          : GTK_STACK_TRANSITION_TYPE_NONE);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
