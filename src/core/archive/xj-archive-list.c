@@ -103,7 +103,7 @@ xj_archive_list (sqlite3               *db,
   g_return_val_if_fail (db != NULL && query != NULL, NULL);
 
   rc = sqlite3_prepare_v2 (db,
-                           "SELECT r.id, i.id, " XJ_FULL_NUMBER ("r.") ", s.name, i.kind, i.started_at, i.score, "
+                           "SELECT r.id, i.id, " XJ_FULL_NUMBER ("r.") ", " XJ_MERGED_SITE_NAME ("s") ", i.kind, i.started_at, i.score, "
                            "  i.grade, r.signer, r.created_at "
                            ARCHIVE_FROM_WHERE
                            "ORDER BY i.started_at DESC, i.id DESC LIMIT ?7 OFFSET ?8",

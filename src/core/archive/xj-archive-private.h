@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "xj-site-merge.h"
+
 #include "xj-archive-list.h"
 #include "xj-numbers-private.h"
 
@@ -13,7 +15,7 @@ G_BEGIN_DECLS
   "JOIN sites s ON s.id = i.site_id " \
   "WHERE (?1 IS NULL OR instr (" XJ_FULL_NUMBER ("r.") " || ' ' || s.name || ' ' || r.signer " \
   "  || ' ' || i.inspector || ' ' || i.rep_name, ?1) > 0) " \
-  "AND (?2 = 0 OR i.site_id = ?2) AND (?3 IS NULL OR i.kind = ?3) " \
+  "AND (?2 = 0 OR " XJ_SITE_IN ("i.site_id", "?2") ") AND (?3 IS NULL OR i.kind = ?3) " \
   "AND (?4 IS NULL OR i.grade = ?4) AND (?5 = 0 OR i.started_at >= ?5) " \
   "AND (?6 = 0 OR i.started_at < ?6) "
 

@@ -17,6 +17,7 @@
 #include <math.h>
 
 #include "xj-overview-private.h"
+#include "xj-site-merge.h"
 #include "xj-scoring.h"
 #include "xj-template-store.h"
 
@@ -501,6 +502,7 @@ _xj_overview_scan (XjStore               *store,
   g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (Value));
   g_autoptr(GString) text = g_string_sized_new (4096);
   gint64 current = 0, site_id = 0, version_id = 0, started_at = 0;
+  g_autoptr(GHashTable) merges = NULL;
   sqlite3_stmt *stmt;
   guint rows = 0;
   int rc;
@@ -518,6 +520,9 @@ _xj_overview_scan (XjStore               *store,
   scan.text = text;
   prepare (&scan);
 
+  /* Inspections of a merged site count under the site it was merged into. */
+  if ((merges = xj_store_read_site_merges (store, error)) == NULL)
+    return FALSE;
   stmt = xj_store_prepare (store,
                            "SELECT i.id, i.site_id, i.version_id, i.started_at, a.item_id, "
                            "a.value, a.outcome = 'fail' "
@@ -539,7 +544,7 @@ _xj_overview_scan (XjStore               *store,
       if (id != current)
         {
           current = id;
-          site_id = sqlite3_column_int64 (stmt, 1);
+          site_id = xj_site_merges_resolve (merges, sqlite3_column_int64 (stmt, 1));
           version_id = sqlite3_column_int64 (stmt, 2);
           started_at = sqlite3_column_int64 (stmt, 3);
           /* Loads the checklist (and its items) before the answers need it. */

@@ -454,6 +454,7 @@ static const Step steps[] = {
   { _xj_schema_v5, NULL },
   { NULL, _xj_schema_step_v6 },
   { NULL, _xj_schema_step_v7 },
+  { NULL, _xj_schema_step_v9 },
 };
 
 guint

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "xj-site-dialog.h"
+#include "xj-site-merge-dialog.h"
 #include "xj-site.h"
 #include "xj-sites-page.h"
 #include "xj-window-actions.h"
@@ -193,6 +194,8 @@ create_row (gpointer item,
   gtk_widget_add_css_class (edit, "flat");
   g_signal_connect_object (edit, "clicked", G_CALLBACK (on_edit_clicked_cb), site, 0);
 
+  if (xj_site_get_possible_duplicate (site))
+    xj_site_merge_decorate_row (ADW_ACTION_ROW (row), site);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
   return row;
@@ -220,6 +223,16 @@ add_activated (GtkWidget  *widget,
   /* The shortcut is window-wide; act only when this page is the one shown. */
   if (gtk_widget_get_mapped (widget))
     open_dialog (self, NULL);
+}
+
+static void
+merge_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  XjSitesPage *self = XJ_SITES_PAGE (widget);
+
+  xj_site_merge_dialog_present (widget, self->application, g_variant_get_int64 (parameter));
 }
 
 static void
@@ -262,6 +275,7 @@ xj_sites_page_class_init (XjSitesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "sites.add", NULL, add_activated);
   gtk_widget_class_install_action (widget_class, "sites.show-inactive", NULL,
                                    show_inactive_activated);
+  gtk_widget_class_install_action (widget_class, "sites.merge", "x", merge_activated);
 }
 
 static void
