@@ -66,7 +66,7 @@ python3 - "$pg_dir/status.json" <<'PY'; ok $? "status --json names the version, 
 import json, sys
 s = json.load(open(sys.argv[1]))
 members = {m["name"]: m["role"] for m in s["members"]}
-assert s["schema_version"] == 3 and s["program_schema_version"] == 3, s
+assert s["schema_version"] == s["program_schema_version"] == 4, s
 assert members["zhangwei"] == "manager" and members["lina"] == "liaison", members
 assert len(s["rows"]) == 16 and all(v == 0 for v in s["rows"].values()), s["rows"]
 PY
