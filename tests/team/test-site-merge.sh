@@ -137,6 +137,14 @@ assert merges[0]["at"]
 PY
   ok $? "$L: the merge is in the audit (who, when, from, into)"
 done
+# The manager's export of the site kept has the merged site's inspections.
+into_a=$(qa "SELECT id FROM sites WHERE uuid = '$into'")
+run --data-dir "$a" export xlsx "$pg_dir/kept.xlsx" --from 2000-01-01 --to 2099-12-31 --site "$into_a" >/dev/null 2>"$pg_dir/err"
+ok $? "A exports the site kept to Excel"
+[ "$(/usr/bin/python3 -c "import openpyxl, sys
+ws = openpyxl.load_workbook(sys.argv[1]).worksheets[0]
+print(sum(1 for r in ws.iter_rows(min_row=2, values_only=True) if r[0] is not None))" "$pg_dir/kept.xlsx")" = "$n_insp" ]
+ok $? "with the $n_insp inspections of the merged site"
 [ "$(psql_value "SELECT body->>'merged_into' FROM xunjian.sites WHERE uuid = '$from'")" = "$into" ]
 ok $? "the server holds the merge"
 [ "$(qa "SELECT count(*) FROM team_conflicts")" = 0 ] && [ "$(qb "SELECT count(*) FROM team_conflicts")" = 0 ]

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "xj-site-merge.h"
+
 #include <sqlite3.h>
 
 #include "xj-overview.h"
@@ -13,8 +15,7 @@ G_BEGIN_DECLS
 #define XJ_OVERVIEW_WHERE \
   " i.state <> 'draft' AND i.started_at >= ?1 AND i.started_at < ?2" \
   " AND i.kind IN (?3, ?4, ?5, ?6)" \
-  " AND (?7 IS NULL OR i.site_id IN (SELECT x_.id FROM sites x_, json_each(?7) j_" \
-  "  WHERE x_.id = j_.value OR x_.merged_into = (SELECT y_.uuid FROM sites y_ WHERE y_.id = j_.value)))"
+  " AND (?7 IS NULL OR " XJ_SITE_IN_JSON ("i.site_id", "?7") ")"
 
 #define XJ_OVERVIEW_SITES \
   " (?7 IS NULL OR site_id IN (SELECT value FROM json_each(?7)))"

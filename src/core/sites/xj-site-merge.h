@@ -22,6 +22,11 @@ G_BEGIN_DECLS
 #define XJ_SITE_IN(column, param) \
   column " IN (SELECT x_.id FROM sites x_ WHERE x_.id = " param \
   " OR x_.merged_into = (SELECT y_.uuid FROM sites y_ WHERE y_.id = " param "))"
+/* @column is one of the sites of the JSON array @param or a site merged
+ * into one of them. */
+#define XJ_SITE_IN_JSON(column, param) \
+  column " IN (SELECT x_.id FROM sites x_, json_each(" param ") j_ WHERE x_.id = j_.value" \
+  " OR x_.merged_into = (SELECT y_.uuid FROM sites y_ WHERE y_.id = j_.value))"
 
 /* What a merge moves (xj_store_count_site_merge): what is shown under the
  * site today, its own and that of sites merged into it before. */
