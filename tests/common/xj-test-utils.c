@@ -142,3 +142,17 @@ xj_test_query_text (sqlite3    *db,
   sqlite3_finalize (stmt);
   return value;
 }
+
+gboolean
+xj_test_has_fixture (const char *fixtures_dir,
+                     guint       version,
+                     guint       newest)
+{
+  g_autofree char *name = g_strdup_printf ("xunjian-v%u.db", version);
+  g_autofree char *path = g_build_filename (fixtures_dir, name, NULL);
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return TRUE;
+  g_assert_cmpuint (version, ==, newest);
+  return FALSE;
+}

@@ -3,7 +3,9 @@
 
 #include <locale.h>
 
+#include "xj-site-merge.h"
 #include "xj-site.h"
+#include "xj-store-private.h"
 #include "xj-store.h"
 #include "xj-test-utils.h"
 
@@ -205,6 +207,158 @@ test_pinyin_order (Fixture       *f,
   setlocale (LC_COLLATE, saved);
 }
 
+/* A site as a pull brings it: the same name may arrive twice. */
+static gint64
+arrive (Fixture    *f,
+        const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (xj_store_get_db (f->store),
+                                       "INSERT INTO sites (name, created_at, updated_at)"
+                                       " VALUES (?1, 1, 1)", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  return sqlite3_last_insert_rowid (xj_store_get_db (f->store));
+}
+
+static char *
+uuid_of (Fixture *f,
+         gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XjSite) site = xj_store_get_site (f->store, id, &error);
+
+  g_assert_no_error (error);
+  return g_strdup (xj_site_get_uuid (site));
+}
+
+static char *
+merged_into (Fixture *f,
+             gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XjSite) site = xj_store_get_site (f->store, id, &error);
+
+  g_assert_no_error (error);
+  return g_strdup (xj_site_get_merged_into (site));
+}
+
+static void
+set_merged_into (Fixture    *f,
+                 gint64      id,
+                 const char *uuid)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = g_strdup_printf ("UPDATE sites SET merged_into = '%s' WHERE id = %"
+                                          G_GINT64_FORMAT, uuid, id);
+
+  g_assert_true (xj_store_exec (f->store, sql, &error));
+  g_assert_no_error (error);
+}
+
+/* Same normalised name (case, width, white space): flagged; a merge is
+ * refused into itself, into a merged site, and for a merged site, and then
+ * changes nothing; a merge hides the site and is audited. */
+static void
+test_merge (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sites = NULL;
+  g_autofree char *b_uuid = NULL;
+  g_autofree char *a_merged = NULL;
+  gint64 a = arrive (f, "Green Court 1号");
+  gint64 b = arrive (f, "green  court １号");
+  gint64 c = arrive (f, "Lakeside");
+
+  sites = xj_store_list_sites (f->store, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sites->len, ==, 3);
+  for (guint i = 0; i < sites->len; i++)
+    g_assert_true (xj_site_get_possible_duplicate (sites->pdata[i])
+                   == (xj_site_get_id (sites->pdata[i]) != c));
+
+  g_assert_false (xj_store_merge_sites (f->store, a, a, "测试", &error));
+  g_assert_error (error, XJ_SITE_ERROR, XJ_SITE_ERROR_MERGE_SELF);
+  g_clear_error (&error);
+  g_assert_false (xj_store_merge_sites (f->store, a, 999, "测试", &error));
+  g_assert_error (error, XJ_SITE_ERROR, XJ_SITE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (count_audit (f->store, "merge"), ==, 0);
+
+  f->changes = 0;
+  g_assert_true (xj_store_merge_sites (f->store, a, b, "测试", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (f->changes, >, 0);
+  g_assert_cmpint (count_audit (f->store, "merge"), ==, 1);
+  b_uuid = uuid_of (f, b);
+  a_merged = merged_into (f, a);
+  g_assert_cmpstr (a_merged, ==, b_uuid);
+
+  g_clear_pointer (&sites, g_ptr_array_unref);
+  sites = xj_store_list_sites (f->store, TRUE, &error);
+  g_assert_cmpuint (sites->len, ==, 2);
+  for (guint i = 0; i < sites->len; i++)
+    g_assert_false (xj_site_get_possible_duplicate (sites->pdata[i]));
+
+  g_assert_false (xj_store_merge_sites (f->store, c, a, "测试", &error));
+  g_assert_error (error, XJ_SITE_ERROR, XJ_SITE_ERROR_MERGED);
+  g_clear_error (&error);
+  g_assert_false (xj_store_merge_sites (f->store, a, c, "测试", &error));
+  g_assert_error (error, XJ_SITE_ERROR, XJ_SITE_ERROR_MERGED);
+  g_clear_error (&error);
+  g_assert_cmpint (count_audit (f->store, "merge"), ==, 1);
+}
+
+/* What two laptops' merges leave after a pull settles to one answer:
+ * a chain ends at its last site; a cycle keeps its smallest UUID. */
+static void
+test_settle (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 ids[4] = { arrive (f, "一"), arrive (f, "二"), arrive (f, "三"), arrive (f, "四") };
+  char *uuids[4];
+  guint smallest = 0, changed = 0;
+
+  for (guint i = 0; i < 4; i++)
+    uuids[i] = uuid_of (f, ids[i]);
+  /* The cycle made below is 一 ⇄ 三. */
+  smallest = strcmp (uuids[0], uuids[2]) < 0 ? 0 : 2;
+  /* A chain: 一 → 二 → 三. */
+  set_merged_into (f, ids[0], uuids[1]);
+  set_merged_into (f, ids[1], uuids[2]);
+  g_assert_true (xj_store_settle_site_merges (f->store, &changed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed, ==, 1);
+  {
+    g_autofree char *first = merged_into (f, ids[0]);
+    g_autofree char *second = merged_into (f, ids[1]);
+
+    g_assert_cmpstr (first, ==, uuids[2]);
+    g_assert_cmpstr (second, ==, uuids[2]);
+  }
+  /* 三 into 一 closes a cycle, 二 and 四 hang from it: all go to the
+   * smallest UUID of the cycle. */
+  set_merged_into (f, ids[2], uuids[0]);
+  set_merged_into (f, ids[3], uuids[2]);
+  g_assert_true (xj_store_settle_site_merges (f->store, &changed, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autofree char *into = merged_into (f, ids[i]);
+
+      g_assert_cmpstr (into, ==, i == smallest ? NULL : uuids[smallest]);
+    }
+  g_assert_true (xj_store_settle_site_merges (f->store, &changed, &error));
+  g_assert_cmpuint (changed, ==, 0);
+  for (guint i = 0; i < 4; i++)
+    g_free (uuids[i]);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -218,6 +372,8 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/xj/site/deactivate", Fixture, NULL, fixture_set_up, test_deactivate,
               fixture_tear_down);
+  g_test_add ("/xj/site/merge", Fixture, NULL, fixture_set_up, test_merge, fixture_tear_down);
+  g_test_add ("/xj/site/settle", Fixture, NULL, fixture_set_up, test_settle, fixture_tear_down);
   g_test_add ("/xj/site/pinyin-order", Fixture, NULL, fixture_set_up, test_pinyin_order,
               fixture_tear_down);
 

@@ -65,7 +65,12 @@ as zhang "SELECT xunjian.lease_numbers('report', 2026, 100000)" >/dev/null
 [ $? -ne 0 ]; ok $? "an absurd lease is refused"
 
 # A server at the previous schema version is migrated, its data kept.
-psql_value "DROP TABLE xunjian.answer_photos, xunjian.notice_photos;
+psql_value "DROP TRIGGER number_fixed ON xunjian.notices;
+  DROP FUNCTION xunjian.notice_number_fixed();
+  DROP FUNCTION xunjian.lease_numbers(text, int, int, text);
+  DROP FUNCTION xunjian.claim_printed_number(text, int, int, text);
+  ALTER TABLE xunjian.number_blocks DROP COLUMN laptop;
+  DROP TABLE xunjian.answer_photos, xunjian.notice_photos;
   ALTER TABLE xunjian.templates DROP COLUMN uid;
   DROP POLICY notice ON xunjian.signatures;
   ALTER TABLE xunjian.signatures DROP COLUMN notice_uuid, ALTER COLUMN inspection_uuid SET NOT NULL;
@@ -74,7 +79,7 @@ psql_value "DROP TABLE xunjian.answer_photos, xunjian.notice_photos;
   DROP FUNCTION xunjian.claim_printed_number(text, int, int);
   UPDATE xunjian.meta SET value = '1' WHERE key = 'schema_version'" >/dev/null
 "$bin" server init "$pg_admin" >"$pg_dir/out"; ok $? "init on a version 1 server"
-grep -q "from version 1 to 3" "$pg_dir/out"; ok $? "says it migrated from 1 to 3"
+grep -q "from version 1 to 4" "$pg_dir/out"; ok $? "says it migrated from 1 to 4"
 [ "$(as li "SELECT first_number FROM xunjian.lease_numbers('report', 2026, 1)")" = 301 ]
 ok $? "leases work again, after the blocks already leased"
 # --- Two laptops -------------------------------------------------------------

@@ -15,9 +15,9 @@ grep -q "server init" "$pg_dir/out"; ok $? "says the archive is not there yet"
 ok $? "add-user refused before init"
 
 "$bin" server init "$pg_admin" >"$pg_dir/out"; ok $? "init creates the schema"
-grep -q "version 3 created" "$pg_dir/out"; ok $? "and says so"
-[ "$(psql_value "SELECT value FROM xunjian.meta WHERE key = 'schema_version'")" = 3 ]
-ok $? "schema version 3 recorded"
+grep -q "version 4 created" "$pg_dir/out"; ok $? "and says so"
+[ "$(psql_value "SELECT value FROM xunjian.meta WHERE key = 'schema_version'")" = 4 ]
+ok $? "schema version 4 recorded"
 for r in inspector liaison manager admin; do
   [ "$(psql_value "SELECT count(*) FROM pg_roles WHERE rolname = 'xunjian_$r' AND NOT rolcanlogin")" = 1 ]
   ok $? "group role xunjian_$r exists and cannot log in"
@@ -66,7 +66,7 @@ python3 - "$pg_dir/status.json" <<'PY'; ok $? "status --json names the version, 
 import json, sys
 s = json.load(open(sys.argv[1]))
 members = {m["name"]: m["role"] for m in s["members"]}
-assert s["schema_version"] == 3 and s["program_schema_version"] == 3, s
+assert s["schema_version"] == s["program_schema_version"] == 4, s
 assert members["zhangwei"] == "manager" and members["lina"] == "liaison", members
 assert len(s["rows"]) == 16 and all(v == 0 for v in s["rows"].values()), s["rows"]
 PY
@@ -126,6 +126,11 @@ dump4 () { "$pg_bin/pg_dump" -h "$pg_dir" -U postgres --schema-only team4 | grep
 "$bin" server init "$v1" >/dev/null; ok $? "a new server at the program's version"
 dump4 >"$pg_dir/fresh.sql"
 "$pg_bin/psql" -X -q -v ON_ERROR_STOP=1 -h "$pg_dir" -U postgres -d team4 -c "
+  DROP TRIGGER number_fixed ON xunjian.notices;
+  DROP FUNCTION xunjian.notice_number_fixed();
+  DROP FUNCTION xunjian.lease_numbers(text, int, int, text);
+  DROP FUNCTION xunjian.claim_printed_number(text, int, int, text);
+  ALTER TABLE xunjian.number_blocks DROP COLUMN laptop;
   DROP TABLE xunjian.answer_photos, xunjian.notice_photos;
   ALTER TABLE xunjian.templates DROP COLUMN uid;
   DROP POLICY notice ON xunjian.signatures;
@@ -136,7 +141,7 @@ dump4 >"$pg_dir/fresh.sql"
   UPDATE xunjian.meta SET value = '1' WHERE key = 'schema_version'" >/dev/null
 ok $? "the same server taken back to version 1"
 "$bin" server init "$v1" >"$pg_dir/out"; ok $? "init on the version 1 server"
-grep -q "from version 1 to 3" "$pg_dir/out"; ok $? "says it migrated from 1 to 3"
+grep -q "from version 1 to 4" "$pg_dir/out"; ok $? "says it migrated from 1 to 4"
 dump4 >"$pg_dir/migrated.sql"
 diff "$pg_dir/fresh.sql" "$pg_dir/migrated.sql" >&2; ok $? "the migrated schema is the new one"
 "$bin" server init "$v1" >"$pg_dir/out" && grep -q "nothing to do" "$pg_dir/out"

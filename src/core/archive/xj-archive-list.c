@@ -105,8 +105,8 @@ xj_archive_list (sqlite3               *db,
   g_return_val_if_fail (db != NULL && query != NULL, NULL);
 
   rc = sqlite3_prepare_v2 (db,
-                           "SELECT r.id, i.id, " XJ_FULL_NUMBER ("r.") ", s.name, i.kind, "
-                           "  ifnull(i.started_at, r.created_at), i.score, i.grade, r.signer, "
+                           "SELECT r.id, i.id, " XJ_FULL_NUMBER ("r.") ", " XJ_MERGED_SITE_NAME ("s") ", "
+                           "  i.kind, ifnull(i.started_at, r.created_at), i.score, i.grade, r.signer, "
                            "  r.created_at, r.month "
                            ARCHIVE_FROM_WHERE
                            "ORDER BY ifnull(i.started_at, r.created_at) DESC, r.id DESC "

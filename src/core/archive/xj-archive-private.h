@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "xj-site-merge.h"
+
 #include "xj-archive-list.h"
 #include "xj-numbers-private.h"
 
@@ -14,10 +16,10 @@ G_BEGIN_DECLS
   "FROM reports r " \
   "LEFT JOIN inspections i ON i.id = r.inspection_id " \
   "LEFT JOIN sites s ON s.id = i.site_id " \
-  "WHERE (?1 IS NULL OR instr (" XJ_FULL_NUMBER ("r.") " || ' ' || ifnull(s.name, '') " \
+  "WHERE (?1 IS NULL OR instr (" XJ_FULL_NUMBER ("r.") " || ' ' || ifnull(" XJ_MERGED_SITE_NAME ("s") ", '') " \
   "  || ' ' || r.signer || ' ' || ifnull(i.inspector, '') || ' ' || ifnull(i.rep_name, '') " \
   "  || ' ' || ifnull(r.month, ''), ?1) > 0) " \
-  "AND (?2 = 0 OR i.site_id = ?2) AND (?3 IS NULL OR i.kind = ?3) " \
+  "AND (?2 = 0 OR " XJ_SITE_IN ("i.site_id", "?2") ") AND (?3 IS NULL OR i.kind = ?3) " \
   "AND (?4 IS NULL OR i.grade = ?4) " \
   "AND (?5 = 0 OR ifnull(i.started_at, r.created_at) >= ?5) " \
   "AND (?6 = 0 OR ifnull(i.started_at, r.created_at) < ?6) "

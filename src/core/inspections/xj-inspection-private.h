@@ -4,12 +4,13 @@
 #include <sqlite3.h>
 
 #include "xj-inspection.h"
+#include "xj-site-merge.h"
 
 G_BEGIN_DECLS
 
 /* The columns _xj_inspection_from_row() reads, and their tables. */
 #define INSPECTION_COLUMNS \
-  "i.id, i.site_id, s.name, v.template_id, i.version_id, v.name, v.version, i.kind, " \
+  "i.id, " XJ_MERGED_SITE_ID ("s") ", " XJ_MERGED_SITE_NAME ("s") ", v.template_id, i.version_id, v.name, v.version, i.kind, " \
   "i.state, i.inspector, i.rep_name, i.rep_company, i.started_at, " \
   "coalesce(i.completed_at, 0), coalesce(i.signed_at, 0), i.score, i.grade, " \
   "coalesce(i.failure_index, 0), i.critical_failed, coalesce(i.current_item_id, 0), " \
@@ -33,7 +34,7 @@ gboolean   _xj_inspection_sqlite_failed       (XjStore      *store,
 
 /* The inspections an XjInspectionFilter selects (?1 … ?5). */
 #define INSPECTION_FILTER_WHERE \
-  "WHERE (?1 = 0 OR i.site_id = ?1) AND (?2 IS NULL OR i.kind = ?2) " \
+  "WHERE (?1 = 0 OR " XJ_SITE_IN ("i.site_id", "?1") ") AND (?2 IS NULL OR i.kind = ?2) " \
   "AND (?3 IS NULL OR i.state = ?3) AND (?4 = 0 OR i.started_at >= ?4) " \
   "AND (?5 = 0 OR i.started_at < ?5) " \
   "AND (?10 = 0 OR (?10 = 1) = (i.owner IS NULL " \

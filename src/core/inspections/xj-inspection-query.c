@@ -35,7 +35,8 @@ xj_store_load_previous_answers (XjStore  *store,
                            "SELECT t.item_key, a.value, a.outcome, a.answered_at, p.id "
                            "FROM inspections cur "
                            "JOIN template_versions cv ON cv.id = cur.version_id "
-                           "JOIN inspections p ON p.site_id = cur.site_id "
+                           /* Earlier inspections of a site merged into this one count. */
+                           "JOIN inspections p ON " XJ_SITE_IN ("p.site_id", "cur.site_id")
                            "  AND p.started_at <= cur.started_at AND p.id <> cur.id "
                            "JOIN template_versions pv ON pv.id = p.version_id "
                            "  AND pv.template_id = cv.template_id "

@@ -21,7 +21,7 @@
  * inspection (NULL: every kind). */
 #define RANGE(column, site) \
   " (?1 = 0 OR " column " >= ?1) AND (?2 = 0 OR " column " < ?2)" \
-  " AND (?3 IS NULL OR " site " IN (SELECT value FROM json_each(?3)))"
+  " AND (?3 IS NULL OR " XJ_SITE_IN_JSON (site, "?3") ")"
 #define KINDS " AND (?4 IS NULL OR i.kind IN (?4, ?5, ?6, ?7))"
 
 static void
@@ -296,7 +296,7 @@ xj_store_export_rows (XjStore             *store,
   if (!xj_store_exec (store, "BEGIN", error))
     return FALSE;
   ok = export_query (&export, range,
-                     "SELECT i.id, s.name, v.name, v.version, i.kind, i.state, i.inspector, "
+                     "SELECT i.id, " XJ_MERGED_SITE_NAME ("s") ", v.name, v.version, i.kind, i.state, i.inspector, "
                      "i.rep_name, i.started_at, coalesce(i.completed_at, 0), "
                      "coalesce(i.signed_at, 0), i.score, i.grade, coalesce(i.failure_index, 0), "
                      "i.critical_failed, t.builtin FROM inspections i JOIN sites s ON s.id = i.site_id "
@@ -305,7 +305,7 @@ xj_store_export_rows (XjStore             *store,
                      RANGE ("i.started_at", "i.site_id") KINDS " ORDER BY i.started_at, i.id",
                      inspection_row, error)
        && export_query (&export, range,
-                        "SELECT a.inspection_id, s.name, sec.title, t.id, t.item_key, t.prompt, "
+                        "SELECT a.inspection_id, " XJ_MERGED_SITE_NAME ("s") ", sec.title, t.id, t.item_key, t.prompt, "
                         "t.category, t.response_type, a.value, a.outcome, t.score_weight, "
                         "t.failure_weight, t.critical, a.remark, a.answered_at, i.version_id "
                         "FROM inspections i JOIN answers a ON a.inspection_id = i.id "

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "xj-site-merge.h"
+
 #include <sqlite3.h>
 
 #include "xj-overview.h"
@@ -14,10 +16,10 @@ G_BEGIN_DECLS
 #define XJ_OVERVIEW_WHERE \
   " i.state <> 'draft' AND i.started_at >= ?1 AND i.started_at < ?2" \
   " AND i.kind IN (?3, ?4, ?5, ?6)" \
-  " AND (?7 IS NULL OR i.site_id IN (SELECT value FROM json_each(?7)))"
+  " AND (?7 IS NULL OR " XJ_SITE_IN_JSON ("i.site_id", "?7") ")"
 
 #define XJ_OVERVIEW_SITES \
-  " (?7 IS NULL OR site_id IN (SELECT value FROM json_each(?7)))"
+  " (?7 IS NULL OR " XJ_SITE_IN_JSON ("site_id", "?7") ")"
 
 char    *_xj_overview_sites_json  (const gint64          *site_ids,
                                    guint                  n_site_ids);

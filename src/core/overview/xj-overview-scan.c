@@ -17,6 +17,7 @@
 #include <math.h>
 
 #include "xj-overview-private.h"
+#include "xj-site-merge.h"
 #include "xj-scoring.h"
 #include "xj-template-store.h"
 
@@ -60,6 +61,7 @@ typedef struct {
   GPtrArray             *failure_list; /* XjOverviewFailures, owned */
   GArray                *values;     /* Value: the answers of one inspection */
   GString               *text;       /* the answer values of one inspection */
+  GHashTable            *merges;     /* merged site id → the site it counts under */
 } Scan;
 
 static void
@@ -583,7 +585,7 @@ scan_answers (Scan          *scan,
       if (id != current)
         {
           current = id;
-          site_id = sqlite3_column_int64 (stmt, 1);
+          site_id = xj_site_merges_resolve (scan->merges, sqlite3_column_int64 (stmt, 1));
           version_id = sqlite3_column_int64 (stmt, 2);
           started_at = sqlite3_column_int64 (stmt, 3);
           /* Loads the checklist (and its items) before the answers need it. */
@@ -646,7 +648,7 @@ read_totals (Scan          *scan,
   _xj_overview_bind (stmt, scan->query, sites_json);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 site_id = sqlite3_column_int64 (stmt, 0);
+      gint64 site_id = xj_site_merges_resolve (scan->merges, sqlite3_column_int64 (stmt, 0));
       double totals[2 * XJ_OVERVIEW_N_CATEGORIES];
 
       for (guint c = 0; c < G_N_ELEMENTS (totals); c++)
@@ -680,7 +682,7 @@ read_failures (Scan        *scan,
     return FALSE;
   _xj_overview_bind (stmt, scan->query, sites_json);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    add_failure (scan, sqlite3_column_int64 (stmt, 0),
+    add_failure (scan, xj_site_merges_resolve (scan->merges, sqlite3_column_int64 (stmt, 0)),
                  (const char *) sqlite3_column_text (stmt, 1), sqlite3_column_int64 (stmt, 2),
                  sqlite3_column_int64 (stmt, 3), sqlite3_column_int64 (stmt, 4));
   sqlite3_reset (stmt);
@@ -710,8 +712,15 @@ _xj_overview_scan (XjStore               *store,
   g_autoptr(GPtrArray) failure_list = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (Value));
   g_autoptr(GString) text = g_string_sized_new (4096);
-  GStringChunk *keys = g_string_chunk_new (4096);
+  g_autoptr(GHashTable) merges = NULL;
+  GStringChunk *keys;
   gboolean ok;
+
+  /* Inspections of a merged site count under the site it was merged into. */
+  if ((merges = xj_store_read_site_merges (store, error)) == NULL)
+    return FALSE;
+  keys = g_string_chunk_new (4096);
+  scan.merges = merges;
 
   scan.versions = versions;
   scan.site_index = site_index;

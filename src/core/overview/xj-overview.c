@@ -304,7 +304,7 @@ read_sites (XjStore     *store,
   int rc;
 
   stmt = xj_store_prepare (store,
-                           "SELECT id, name FROM sites WHERE (?1 IS NULL OR id IN "
+                           "SELECT id, name FROM sites WHERE merged_into IS NULL AND (?1 IS NULL OR id IN "
                            "(SELECT value FROM json_each(?1))) ORDER BY name COLLATE NOCASE",
                            error);
   if (stmt == NULL)

@@ -24,6 +24,9 @@ struct _XjSite
   char       *project_manager;
   char       *group;          /* '' for none (schema v8) */
   gboolean    active;
+  char       *uuid;
+  char       *merged_into;
+  gboolean    possible_duplicate;
 };
 
 G_DEFINE_FINAL_TYPE (XjSite, xj_site, G_TYPE_OBJECT)
@@ -88,6 +91,10 @@ site_from_row (sqlite3_stmt *stmt)
   site->active = sqlite3_column_int (stmt, 6) != 0;
   g_free (site->group);
   site->group = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
+  g_free (site->uuid);
+  site->uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
+  g_free (site->merged_into);
+  site->merged_into = g_strdup ((const char *) sqlite3_column_text (stmt, 9));
   return site;
 }
 
@@ -103,7 +110,8 @@ compare_sites (gconstpointer a,
   return g_utf8_collate (site_a->name, site_b->name);
 }
 
-#define SITE_COLUMNS "id, name, kind, address, contact, project_manager, active, group_name"
+#define SITE_COLUMNS "id, name, kind, address, contact, project_manager, active, group_name, " \
+                     "uuid, merged_into"
 
 /* --- GObject -------------------------------------------------------------- */
 
@@ -117,6 +125,8 @@ xj_site_finalize (GObject *object)
   g_clear_pointer (&self->contact, g_free);
   g_clear_pointer (&self->project_manager, g_free);
   g_clear_pointer (&self->group, g_free);
+  g_clear_pointer (&self->uuid, g_free);
+  g_clear_pointer (&self->merged_into, g_free);
 
   G_OBJECT_CLASS (xj_site_parent_class)->finalize (object);
 }
@@ -359,6 +369,75 @@ xj_site_get_active (XjSite *self)
   return self->active;
 }
 
+/* NULL for a site not saved yet. */
+const char *
+xj_site_get_uuid (XjSite *self)
+{
+  g_return_val_if_fail (XJ_IS_SITE (self), NULL);
+  return self->uuid;
+}
+
+/* The UUID of the site this one was merged into, or NULL. */
+const char *
+xj_site_get_merged_into (XjSite *self)
+{
+  g_return_val_if_fail (XJ_IS_SITE (self), NULL);
+  return self->merged_into;
+}
+
+/* Whether another site in the same list has the same normalised name
+ * (xj_site_normalise_name()): a person may want to merge them. */
+gboolean
+xj_site_get_possible_duplicate (XjSite *self)
+{
+  g_return_val_if_fail (XJ_IS_SITE (self), FALSE);
+  return self->possible_duplicate;
+}
+
+/**
+ * xj_site_normalise_name:
+ *
+ * Returns: (transfer full): @name as compared for possible duplicates:
+ *   compatibility-normalised (full-width letters and digits are the
+ *   ordinary ones), case-folded, without any white space.
+ */
+char *
+xj_site_normalise_name (const char *name)
+{
+  g_autofree char *normal = g_utf8_normalize (name != NULL ? name : "", -1, G_NORMALIZE_ALL);
+  g_autofree char *folded = g_utf8_casefold (normal != NULL ? normal : "", -1);
+  GString *key = g_string_new (NULL);
+
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c) && g_unichar_type (c) != G_UNICODE_FORMAT)
+        g_string_append_unichar (key, c);
+    }
+  return g_string_free (key, FALSE);
+}
+
+/* Flags the sites of @sites whose normalised names meet more than once. */
+static void
+mark_duplicates (GPtrArray *sites)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < sites->len; i++)
+      {
+        XjSite *site = g_ptr_array_index (sites, i);
+        g_autofree char *key = xj_site_normalise_name (site->name);
+        guint count = GPOINTER_TO_UINT (g_hash_table_lookup (seen, key));
+
+        if (pass == 0)
+          g_hash_table_insert (seen, g_steal_pointer (&key), GUINT_TO_POINTER (count + 1));
+        else
+          site->possible_duplicate = count > 1;
+      }
+}
+
 /**
  * xj_site_validate:
  *
@@ -406,7 +485,12 @@ name_taken (XjStore     *store,
 {
   sqlite3_stmt *stmt = xj_store_prepare (store,
                                          "SELECT 1 FROM sites WHERE name = ?1 COLLATE NOCASE "
-                                         "AND id <> ?2", error);
+                                         "AND id <> ?2 AND merged_into IS NULL "
+                                         /* Same-name sites arrive from other
+                                          * laptops: a site keeping its own
+                                          * name may still be edited. */
+                                         "AND NOT EXISTS (SELECT 1 FROM sites s WHERE "
+                                         "s.id = ?2 AND s.name = ?1 COLLATE NOCASE)", error);
   int rc;
 
   if (stmt == NULL)
@@ -566,8 +650,8 @@ xj_store_list_sites (XjStore  *store,
   g_return_val_if_fail (XJ_IS_STORE (store), NULL);
 
   stmt = xj_store_prepare (store,
-                           "SELECT " SITE_COLUMNS " FROM sites WHERE active = 1 OR ?1 "
-                           "ORDER BY name COLLATE LOCALE, id", error);
+                           "SELECT " SITE_COLUMNS " FROM sites WHERE (active = 1 OR ?1) "
+                           "AND merged_into IS NULL ORDER BY name COLLATE LOCALE, id", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int (stmt, 1, include_inactive ? 1 : 0);
@@ -582,6 +666,7 @@ xj_store_list_sites (XjStore  *store,
   /* SQLite compares bytes; people expect the locale's order (pinyin for
    * Chinese names). */
   g_ptr_array_sort (sites, compare_sites);
+  mark_duplicates (sites);
   return g_steal_pointer (&sites);
 }
 
@@ -602,7 +687,8 @@ same_site (gpointer a,
   return xj_site_get_id (a) == xj_site_get_id (b)
          && g_strcmp0 (xj_site_get_name (a), xj_site_get_name (b)) == 0
          && g_strcmp0 (xj_site_get_group (a), xj_site_get_group (b)) == 0
-         && xj_site_get_active (a) == xj_site_get_active (b);
+         && xj_site_get_active (a) == xj_site_get_active (b)
+         && XJ_SITE (a)->possible_duplicate == XJ_SITE (b)->possible_duplicate;
 }
 
 /**

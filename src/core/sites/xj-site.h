@@ -13,6 +13,8 @@ typedef enum {
   XJ_SITE_ERROR_NAME_TOO_LONG,
   XJ_SITE_ERROR_NAME_TAKEN,
   XJ_SITE_ERROR_NOT_FOUND,
+  XJ_SITE_ERROR_MERGE_SELF,
+  XJ_SITE_ERROR_MERGED,
 } XjSiteError;
 
 typedef enum {
@@ -54,6 +56,10 @@ const char *xj_site_get_project_manager (XjSite      *self);
 void        xj_site_set_project_manager (XjSite      *self,
                                          const char  *project_manager);
 gboolean    xj_site_get_active          (XjSite      *self);
+const char *xj_site_get_uuid            (XjSite      *self);
+const char *xj_site_get_merged_into     (XjSite      *self);
+gboolean    xj_site_get_possible_duplicate (XjSite   *self);
+char       *xj_site_normalise_name      (const char  *name);
 
 GStrv       xj_store_list_site_groups   (XjStore     *store,
                                          GError     **error);

@@ -455,6 +455,7 @@ static const Step steps[] = {
   { NULL, _xj_schema_step_v6 },
   { NULL, _xj_schema_step_v7 },
   { NULL, _xj_schema_step_v8 },
+  { NULL, _xj_schema_step_v9 },
 };
 
 guint

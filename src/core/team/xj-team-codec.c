@@ -349,14 +349,6 @@ apply_sql (XjStore            *store,
                          " WHERE n.uuid = ?1 ->> 'inspection_id' AND i.item_key = ?1 ->> 'item_id')");
       else if (g_str_equal (table->name, "audit_log") && g_str_equal (column, "entity_id"))
         append_entity (values, FALSE);
-      else if (g_str_equal (table->name, "sites") && g_str_equal (column, "name"))
-        /* Two laptops made a site of the same name offline: two sites, the
-         * one arriving marked with the start of its UUID (a person decides
-         * whether they are one). */
-        g_string_append (values, "CASE WHEN EXISTS (SELECT 1 FROM sites x"
-                         " WHERE x.name = ?1 ->> 'name' COLLATE NOCASE AND x.uuid <> ?1 ->> 'uuid')"
-                         " THEN substr(?1 ->> 'name', 1, 110) || ' #' || substr(?1 ->> 'uuid', 1, 4)"
-                         " ELSE ?1 ->> 'name' END");
       else if (touched && g_str_equal (column, "updated_at"))
         g_string_append (values, "coalesce(?1 ->> 'signed_at', ?1 ->> 'completed_at',"
                          " ?1 ->> 'started_at')");

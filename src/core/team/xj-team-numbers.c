@@ -49,29 +49,49 @@ current_year (void)
   return g_date_time_get_year (now);
 }
 
-/* A block of @size numbers of @kind and @year, leased from the server. */
+/* A block of @size numbers of @kind and @year, leased from the server for
+ * the laptop @laptop (NULL: the lease that gives the laptop its code). */
 static gboolean
 lease (XjTeamConnection  *connection,
        const char        *kind,
        int                year,
        int                size,
+       const char        *laptop,
        gint64            *first,
        gint64            *last,
        GError           **error)
 {
   g_autofree char *year_text = g_strdup_printf ("%d", year);
   g_autofree char *size_text = g_strdup_printf ("%d", size);
-  const char *params[] = { kind, year_text, size_text };
+  const char *params[] = { kind, year_text, size_text, laptop };
   g_autoptr(PGresult) result = _xj_team_exec (connection,
                                               "SELECT first_number, last_number FROM "
-                                              "xunjian.lease_numbers($1, $2::int, $3::int)",
-                                              3, params, error);
+                                              "xunjian.lease_numbers($1, $2::int, $3::int, $4)",
+                                              4, params, error);
 
   if (result == NULL)
     return FALSE;
   *first = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
   *last = g_ascii_strtoll (PQgetvalue (result, 0, 1), NULL, 10);
   return TRUE;
+}
+
+/* The laptop's short code in the team, or NULL. */
+static char *
+dup_laptop_code (XjStore  *store,
+                 GError  **error)
+{
+  sqlite3_stmt *stmt = xj_store_prepare (store, "SELECT value FROM team_settings"
+                                         " WHERE key = 'laptop_code'", error);
+  char *code = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    code = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  if (!xj_store_step_done (store, stmt, error))
+    g_clear_pointer (&code, g_free);
+  return code;
 }
 
 /* The numbers of @kind and @year left in the laptop's blocks. */
@@ -132,10 +152,17 @@ xj_team_numbers_refill (XjStore           *store,
                         GError           **error)
 {
   int year = current_year ();
+  g_autofree char *code = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
   g_return_val_if_fail (connection != NULL, FALSE);
 
+  if ((code = dup_laptop_code (store, &local_error)) == NULL && local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     {
       g_autoptr(XjTransaction) tx = NULL;
@@ -145,8 +172,8 @@ xj_team_numbers_refill (XjStore           *store,
         return FALSE;
       if (left >= LOW_WATER)
         continue;
-      if (!lease (connection, xj_number_kind_to_string (kinds[i]), year, BLOCK_SIZE, &first,
-                  &last, error))
+      if (!lease (connection, xj_number_kind_to_string (kinds[i]), year, BLOCK_SIZE, code,
+                  &first, &last, error))
         return FALSE;
       if ((tx = xj_transaction_begin (store, error)) == NULL
           || !insert_block (store, kinds[i], year, first, last, error)
@@ -173,6 +200,7 @@ typedef struct {
   GString *kinds;     /* PostgreSQL array literals */
   GString *years;
   GString *numbers;
+  GString *uuids;
   GArray  *tables;    /* 'r' (reports) or 'n' (notices) */
   GArray  *ids;
 } Printed;
@@ -183,6 +211,7 @@ printed_clear (Printed *printed)
   g_string_free (printed->kinds, TRUE);
   g_string_free (printed->years, TRUE);
   g_string_free (printed->numbers, TRUE);
+  g_string_free (printed->uuids, TRUE);
   g_array_unref (printed->tables);
   g_array_unref (printed->ids);
 }
@@ -196,10 +225,10 @@ read_printed (XjStore  *store,
 {
   sqlite3_stmt *stmt = xj_store_prepare (store,
                                          "SELECT 'report', CAST(substr(number, 4, 4) AS INTEGER), "
-                                         "CAST(substr(number, 9) AS INTEGER), 'r', id "
+                                         "CAST(substr(number, 9) AS INTEGER), 'r', id, uuid "
                                          "FROM reports WHERE number_suffix = '' AND number GLOB "
                                          "'XJ-[0-9][0-9][0-9][0-9]-[0-9]*' "
-                                         "UNION ALL SELECT 'notice', year, seq, 'n', id "
+                                         "UNION ALL SELECT 'notice', year, seq, 'n', id, uuid "
                                          "FROM notices WHERE number_suffix = ''", error);
   int rc;
 
@@ -208,6 +237,7 @@ read_printed (XjStore  *store,
   printed->kinds = g_string_new ("{");
   printed->years = g_string_new ("{");
   printed->numbers = g_string_new ("{");
+  printed->uuids = g_string_new ("{");
   printed->tables = g_array_new (FALSE, FALSE, sizeof (char));
   printed->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -220,6 +250,7 @@ read_printed (XjStore  *store,
       g_string_append_printf (printed->years, "%s%d", sep, sqlite3_column_int (stmt, 1));
       g_string_append_printf (printed->numbers, "%s%lld", sep,
                               (long long) sqlite3_column_int64 (stmt, 2));
+      g_string_append_printf (printed->uuids, "%s%s", sep, sqlite3_column_text (stmt, 5));
       g_array_append_val (printed->tables, table);
       g_array_append_val (printed->ids, id);
     }
@@ -227,6 +258,7 @@ read_printed (XjStore  *store,
   g_string_append_c (printed->kinds, '}');
   g_string_append_c (printed->years, '}');
   g_string_append_c (printed->numbers, '}');
+  g_string_append_c (printed->uuids, '}');
   return rc == SQLITE_DONE || xj_store_set_sqlite_error (error, xj_store_get_db (store), rc,
                                                          _("Could not read the numbering"));
 }
@@ -251,7 +283,9 @@ add_suffix (XjStore     *store,
 }
 
 /* Claims every number printed here, in one statement; the ones another
- * member holds gain @code. */
+ * laptop holds gain @code.  A record the server has already (pushed before,
+ * a laptop that left the team and joins again) keeps its number as it was
+ * pushed: a suffix is only ever added before the first push. */
 static gboolean
 claim_printed (XjStore           *store,
                XjTeamConnection  *connection,
@@ -260,7 +294,7 @@ claim_printed (XjStore           *store,
 {
   g_auto(Printed) printed = { 0 };
   g_autoptr(PGresult) result = NULL;
-  const char *params[3];
+  const char *params[5];
 
   if (!read_printed (store, &printed, error))
     return FALSE;
@@ -269,10 +303,15 @@ claim_printed (XjStore           *store,
   params[0] = printed.kinds->str;
   params[1] = printed.years->str;
   params[2] = printed.numbers->str;
+  params[3] = printed.uuids->str;
+  params[4] = code;
   result = _xj_team_exec (connection,
-                          "SELECT c.held FROM (SELECT u.i, xunjian.claim_printed_number(u.k, u.y, "
-                          "u.n) AS held FROM unnest($1::text[], $2::int[], $3::int[]) "
-                          "WITH ORDINALITY AS u (k, y, n, i)) c ORDER BY c.i", 3, params, error);
+                          "SELECT c.held FROM (SELECT u.i, CASE WHEN EXISTS (SELECT 1 FROM "
+                          "xunjian.reports r WHERE r.uuid = u.id) OR EXISTS (SELECT 1 FROM "
+                          "xunjian.notices n WHERE n.uuid = u.id) THEN true "
+                          "ELSE xunjian.claim_printed_number(u.k, u.y, u.n, $5) END AS held "
+                          "FROM unnest($1::text[], $2::int[], $3::int[], $4::uuid[]) "
+                          "WITH ORDINALITY AS u (k, y, n, id, i)) c ORDER BY c.i", 5, params, error);
   if (result == NULL)
     return FALSE;
   for (guint i = 0; i < printed.ids->len; i++)
@@ -299,7 +338,7 @@ _xj_team_numbers_join (XjStore           *store,
   g_autofree char *code = NULL;
   gint64 ordinal = 0, last = 0;
 
-  if (!lease (connection, "report", LAPTOP_CODE_YEAR, 1, &ordinal, &last, error))
+  if (!lease (connection, "report", LAPTOP_CODE_YEAR, 1, NULL, &ordinal, &last, error))
     return FALSE;
   code = code_from_ordinal (ordinal);
   return _xj_team_set_setting (store, "laptop_code", code, error)

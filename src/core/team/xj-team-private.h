@@ -38,4 +38,7 @@ gboolean  _xj_team_set_setting          (XjStore           *store,
 gboolean  _xj_team_check_server_version (XjTeamConnection  *connection,
                                          GError           **error);
 
+/* Team schema step 4 (xj-team-server-step4.c). */
+extern const char _xj_team_server_step_4[];
+
 G_END_DECLS

@@ -35,6 +35,7 @@
 #include "xj-clock.h"
 #include "xj-overview.h"
 #include "xj-photo.h"
+#include "xj-site-merge.h"
 #include "xj-store-private.h"
 #include "xj-team-codec.h"
 #include "xj-team-laptop.h"
@@ -731,6 +732,7 @@ xj_team_sync (XjStore           *store,
   const char *stop = g_getenv ("XJ_SYNC_STOP_AFTER");
   g_autoptr(GHashTable) locked_later = g_hash_table_new_full (g_str_hash, g_str_equal,
                                                                g_free, g_free);
+  guint settled = 0;
   gboolean ok;
 
   g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
@@ -749,8 +751,12 @@ xj_team_sync (XjStore           *store,
       return FALSE;
     }
   /* Numbers are leased here too, so that a laptop keeps numbering offline. */
+  /* Site merges made elsewhere settle to one answer here (xj-site-merge.c);
+   * what that changed goes back at once. */
   ok = _xj_team_check_server_version (connection, error) && push (&sync, error)
-       && pull (&sync, error) && xj_team_numbers_refill (store, connection, error);
+       && pull (&sync, error) && xj_store_settle_site_merges (store, &settled, error)
+       && (settled == 0 || push (&sync, error))
+       && xj_team_numbers_refill (store, connection, error);
   sync.result->elapsed_us = g_get_monotonic_time () - started;
   if (!ok)
     {

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "xj-site-dialog.h"
+#include "xj-site-merge-dialog.h"
 #include "xj-site.h"
 #include "xj-sites-page.h"
 #include "xj-team-laptop.h"
@@ -53,6 +54,7 @@ read_team (XjSitesPage *self)
   if (membership != NULL && membership->server != NULL)
     self->refusal = xj_team_role_refusal (membership->role, XJ_TEAM_ACT_EDIT_SHARED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sites.add", self->refusal == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sites.merge", self->refusal == NULL);
   gtk_widget_set_tooltip_text (self->add_button,
                                self->refusal != NULL ? self->refusal : _("Add Site (Ctrl+N)"));
   if (membership == NULL || membership->server == NULL)
@@ -298,6 +300,8 @@ create_row (gpointer item,
   gtk_widget_add_css_class (edit, "flat");
   g_signal_connect_object (edit, "clicked", G_CALLBACK (on_edit_clicked_cb), site, 0);
 
+  if (xj_site_get_possible_duplicate (site))
+    xj_site_merge_decorate_row (ADW_ACTION_ROW (row), site);
   if (self->followed != NULL)
     add_follow_button (self, ADW_ACTION_ROW (row), site);
   if (self->refusal != NULL)
@@ -350,6 +354,16 @@ add_activated (GtkWidget  *widget,
 }
 
 static void
+merge_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  XjSitesPage *self = XJ_SITES_PAGE (widget);
+
+  xj_site_merge_dialog_present (widget, self->application, g_variant_get_int64 (parameter));
+}
+
+static void
 show_inactive_activated (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
@@ -392,6 +406,7 @@ xj_sites_page_class_init (XjSitesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "sites.add", NULL, add_activated);
   gtk_widget_class_install_action (widget_class, "sites.show-inactive", NULL,
                                    show_inactive_activated);
+  gtk_widget_class_install_action (widget_class, "sites.merge", "x", merge_activated);
 }
 
 static void
