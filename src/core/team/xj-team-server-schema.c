@@ -302,6 +302,7 @@ static const char *const steps[] = {
   step_1,
   step_2,
   step_3,
+  _xj_team_server_step_5,   /* step 5 once sitemerge's step 4 is in */
 };
 
 const char *const *
