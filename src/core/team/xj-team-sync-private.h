@@ -26,6 +26,10 @@ void     _xj_sync_batch_done  (Sync      *sync);
 gboolean _xj_sync_set_capture (XjStore   *store,
                                gboolean   on,
                                GError   **error);
+gboolean _xj_sync_write_file  (const char    *path,
+                               const guint8  *data,
+                               gsize          length,
+                               GError       **error);
 /* Sends the outbox (xj-team-sync-push.c). */
 gboolean _xj_sync_push        (Sync      *sync,
                                GError   **error);

@@ -162,6 +162,18 @@ server_photos (Sync       *sync,
   return g_steal_pointer (&held);
 }
 
+/* A photo's rendition or thumbnail, NULL when this laptop has none. */
+static GBytes *
+read_derived (const char *path)
+{
+  char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return NULL;
+  return g_bytes_new_take (contents, length);
+}
+
 /* The bytes that go with a photo or a report. */
 static GBytes *
 read_file_of (Sync              *sync,
@@ -494,6 +506,15 @@ push_row (Pipeline    *pipe,
   pending->row = row;
   pending->body = g_steal_pointer (&body);
   pending->bytes = bytes;
+  if (g_str_equal (table->name, "photos"))
+    {
+      const char *data_dir = xj_store_get_data_dir (sync->store);
+      g_autofree char *rendition = xj_photo_dup_rendition_path (data_dir, row->record);
+      g_autofree char *thumbnail = xj_photo_dup_thumbnail_path (data_dir, row->record);
+
+      pending->rendition = read_derived (rendition);
+      pending->thumbnail = read_derived (thumbnail);
+    }
   return pipeline_send (pipe, pending, content_sha256, error);
 }
 

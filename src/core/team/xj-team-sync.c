@@ -88,20 +88,12 @@ store_file_of (Sync              *sync,
       g_autofree char *relative = _xj_sync_query_text (sync->store, "SELECT ?1 ->> 'path'", body, error);
       g_autofree char *expected = _xj_sync_query_text (sync->store, "SELECT ?1 ->> 'sha256'", body, error);
       g_autofree char *path = NULL;
-      g_autofree char *folder = NULL;
 
       if (relative == NULL || expected == NULL || !g_str_equal (sha256, expected)
           || g_path_is_absolute (relative) || strstr (relative, "..") != NULL)
         goto corrupt;
       path = g_build_filename (data_dir, relative, NULL);
-      folder = g_path_get_dirname (path);
-      if (g_mkdir_with_parents (folder, 0700) != 0)
-        {
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), "%s: %s", folder,
-                       g_strerror (errno));
-          return FALSE;
-        }
-      return g_file_set_contents (path, (const char *) data, (gssize) length, error);
+      return _xj_sync_write_file (path, data, length, error);
     }
 
 corrupt:
@@ -109,6 +101,41 @@ corrupt:
                _("The team server sent %s %s with content that does not match its hash."),
                table->name, record);
   return FALSE;
+}
+
+/* A photo that comes down as its rendition and thumbnail (what pages and
+ * reports show); its original stays on the server until it is asked for
+ * (xj_team_fetch_original). */
+static gboolean
+store_derived (Sync        *sync,
+               const char  *record,
+               PGresult    *result,
+               int          row,
+               GError     **error)
+{
+  const char *data_dir = xj_store_get_data_dir (sync->store);
+  g_autofree char *rendition = xj_photo_dup_rendition_path (data_dir, record);
+  g_autofree char *thumbnail = xj_photo_dup_thumbnail_path (data_dir, record);
+  const char *paths[2] = { rendition, thumbnail };
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      size_t length = 0;
+      unsigned char *data = NULL;
+      gboolean ok;
+
+      if (PQgetisnull (result, row, 6 + (int) i) || g_file_test (paths[i], G_FILE_TEST_EXISTS))
+        continue;
+      data = PQunescapeBytea ((const unsigned char *) PQgetvalue (result, row, 6 + (int) i),
+                              &length);
+      ok = data != NULL && _xj_sync_write_file (paths[i], data, length, error);
+      PQfreemem (data);
+      if (!ok)
+        return FALSE;
+      sync->result->bytes_received += (gint64) length;
+    }
+  sync->result->photos_received++;
+  return TRUE;
 }
 
 /* @body as it may be taken in now: a signed inspection that is not
@@ -187,6 +214,8 @@ apply_batch (Sync              *sync,
           if (!ok)
             return FALSE;
         }
+      else if (!PQgetisnull (result, i, 6) && !store_derived (sync, record, result, i, error))
+        return FALSE;
       if (g_str_equal (table->name, "inspections"))
         {
           /* A signed inspection arrives before its answers, signatures and
@@ -316,13 +345,18 @@ pull (Sync        *sync,
                             || g_str_equal (table->name, "reports");
       int limit = sync->pull_limit > 0 ? (int) sync->pull_limit : table->pull_batch;
 
-      sql = g_strdup_printf ("SELECT %s::text, author, seq, (%s)::text, %s, %s FROM xunjian.%s"
+      /* A photo comes down as rendition and thumbnail when the server has
+       * them, whole otherwise (pushed before schema step 5). */
+      sql = g_strdup_printf ("SELECT %s::text, author, seq, (%s)::text, %s, %s, %s FROM xunjian.%s"
                              " WHERE txid >= $1::xid8 AND txid < $2::xid8 AND seq > $3::bigint"
                              " AND author <> session_user ORDER BY seq LIMIT %d",
                              table->key, table->server_body,
-                             g_str_equal (table->name, "photos") ? "original"
+                             g_str_equal (table->name, "photos")
+                             ? "CASE WHEN rendition IS NULL THEN original END"
                              : with_bytes ? "pdf" : "NULL::bytea",
                              table->kind == XJ_SYNC_SHARED ? "version" : "0",
+                             g_str_equal (table->name, "photos") ? "rendition, thumbnail"
+                             : "NULL::bytea, NULL::bytea",
                              table->remote, limit);
       for (;;)
         {
