@@ -27,8 +27,11 @@ if [ "${BENCH_YEAR:-0}" = 1 ]; then
   as_a team leave --force >/dev/null 2>&1
   trap 'as_a team leave --force >/dev/null 2>&1; pg_cleanup' EXIT
 elif [ -n "${BENCH_DEMO_DIR:-}" ]; then
-  cp -a "$BENCH_DEMO_DIR" "$a" && [ -f "$a/xunjian.db" ]
-  ok $? "a copy of $BENCH_DEMO_DIR"
+  # Its contents (the folder may be a symbolic link: cp -a would copy the
+  # link, and the bench would then work on the original).
+  mkdir -p "$a" && cp -a "$BENCH_DEMO_DIR/." "$a/" && [ ! -L "$a" ] && [ -f "$a/xunjian.db" ] \
+    && [ "$(readlink -f "$a/xunjian.db")" != "$(readlink -f "$BENCH_DEMO_DIR/xunjian.db")" ]
+  ok $? "a copy of $BENCH_DEMO_DIR" || exit 1
 else
   run --data-dir "$a" demo --sites "$sites" --years "$years" >/dev/null 2>&1
   ok $? "a demo archive ($sites sites, $years year(s))"
