@@ -70,6 +70,7 @@ psql_value "DO \$\$ DECLARE i text; BEGIN
         AND indexname LIKE '%_txid' LOOP
       EXECUTE format('DROP INDEX xunjian.%I', i);
     END LOOP; END \$\$;
+  ALTER TABLE xunjian.photos DROP COLUMN rendition, DROP COLUMN thumbnail;
   DROP TABLE xunjian.answer_photos, xunjian.notice_photos;
   ALTER TABLE xunjian.templates DROP COLUMN uid;
   DROP POLICY notice ON xunjian.signatures;

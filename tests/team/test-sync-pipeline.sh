@@ -18,11 +18,12 @@ as_a team join "$server" --user zhang >/dev/null && as_b team join "$server" --u
 ok $? "A (a season of work) and B joined"
 waiting=$(qa "SELECT count(*) FROM team_outbox")
 
-# The server's rules refuse one answer of the last inspection, amid its
-# other answers (a rule of the test's own: a trigger, as the server's
+# The server's rules refuse one answer of the inspection queued last, amid
+# its other answers (a rule of the test's own: a trigger, as the server's
 # triggers refuse).
-refused=$(qa "SELECT uuid FROM answers WHERE inspection_id = (SELECT max(inspection_id)
-  FROM answers) ORDER BY id LIMIT 1 OFFSET 3")
+refused=$(qa "SELECT a.uuid FROM answers a JOIN inspections i ON i.id = a.inspection_id
+  JOIN team_outbox o ON o.table_name = 'inspections' AND o.record = i.uuid
+  ORDER BY o.id DESC, a.id LIMIT 1 OFFSET 3")
 psql_value "CREATE FUNCTION public.refuse() RETURNS trigger LANGUAGE plpgsql AS \$\$ BEGIN
   RAISE EXCEPTION 'refused by the test' USING ERRCODE = '42501'; END \$\$;
   CREATE TRIGGER refuse BEFORE INSERT ON xunjian.answers FOR EACH ROW
