@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * `xunjian sync [--json]`: push this laptop's changes, pull the team's;
+ * `xunjian sync --original SHA256`: a pulled photo's original (pulls bring
+ * renditions and thumbnails), fetched from the team server, its path printed;
  * `xunjian conflicts list [--json]` and `xunjian conflicts resolve ID
  * --keep mine|theirs`.
  */
@@ -36,9 +38,36 @@ print_result_json (const XjTeamSyncResult *result,
   xj_cli_print_json_builder (builder);
 }
 
+/* A photo's original, from the team server when this laptop lacks it. */
+static int
+fetch_original (XjStore     *store,
+                const char  *sha256)
+{
+  g_autoptr(XjTeamMembership) membership = NULL;
+  g_autoptr(XjTeamConnection) connection = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (!xj_team_has_original (store, sha256))
+    {
+      if ((membership = xj_team_get_membership (store, &error)) == NULL)
+        return xj_cli_fail_error (error);
+      if (membership->server != NULL
+          && (connection = xj_cli_team_connect (membership->server, membership->user,
+                                                &error)) == NULL)
+        return xj_cli_fail (_("The original of this photo is on the team server, which "
+                              "cannot be reached now: %s"), error->message);
+    }
+  if ((path = xj_team_fetch_original (store, connection, sha256, &error)) == NULL)
+    return xj_cli_fail_error (error);
+  printf ("%s\n", path);
+  return 0;
+}
+
 int
 xj_cli_sync (XjCli *cli)
 {
+  g_autofree char *original = xj_cli_take_option (cli, "--original");
   gboolean json = xj_cli_take_flag (cli, "--json");
   g_autoptr(XjTeamMembership) membership = NULL;
   g_autoptr(XjTeamMembership) after = NULL;
@@ -49,10 +78,12 @@ xj_cli_sync (XjCli *cli)
   g_autofree char *received = NULL;
   XjStore *store;
 
-  if (cli->argc != 0)
-    return xj_cli_usage ("xunjian sync [--json]");
+  if (cli->argc != 0 || (original != NULL && json))
+    return xj_cli_usage ("xunjian sync [--json] | xunjian sync --original SHA256");
   if ((store = xj_cli_get_store (cli)) == NULL)
     return 1;
+  if (original != NULL)
+    return fetch_original (store, original);
   if ((membership = xj_team_get_membership (store, &error)) == NULL)
     return xj_cli_fail_error (error);
   if (membership->server == NULL)

@@ -15,9 +15,14 @@ grep -q "server init" "$pg_dir/out"; ok $? "says the archive is not there yet"
 ok $? "add-user refused before init"
 
 "$bin" server init "$pg_admin" >"$pg_dir/out"; ok $? "init creates the schema"
-grep -q "version 4 created" "$pg_dir/out"; ok $? "and says so"
-[ "$(psql_value "SELECT value FROM xunjian.meta WHERE key = 'schema_version'")" = 4 ]
-ok $? "schema version 4 recorded"
+# The program's own version (steps are added by several branches: no literal).
+program=$("$bin" server status "$pg_admin" --json \
+  | python3 -c "import json, sys; print(json.load(sys.stdin)['program_schema_version'])")
+[ "$program" -ge 3 ] && grep -q "version $program created" "$pg_dir/out"; ok $? "and says so"
+[ "$(psql_value "SELECT value FROM xunjian.meta WHERE key = 'schema_version'")" = "$program" ]
+ok $? "schema version $program recorded"
+[ "$(psql_value "SELECT count(*) FROM pg_indexes WHERE schemaname = 'xunjian' AND indexdef LIKE '%(txid)'")" = 14 ]
+ok $? "the sync's first question has an index on txid in each of the 14 record tables"
 for r in inspector liaison manager admin; do
   [ "$(psql_value "SELECT count(*) FROM pg_roles WHERE rolname = 'xunjian_$r' AND NOT rolcanlogin")" = 1 ]
   ok $? "group role xunjian_$r exists and cannot log in"
@@ -66,7 +71,7 @@ python3 - "$pg_dir/status.json" <<'PY'; ok $? "status --json names the version, 
 import json, sys
 s = json.load(open(sys.argv[1]))
 members = {m["name"]: m["role"] for m in s["members"]}
-assert s["schema_version"] == s["program_schema_version"] == 4, s
+assert s["schema_version"] == s["program_schema_version"] >= 3, s
 assert members["zhangwei"] == "manager" and members["lina"] == "liaison", members
 assert len(s["rows"]) == 16 and all(v == 0 for v in s["rows"].values()), s["rows"]
 PY
@@ -118,7 +123,7 @@ pg_start
 ok $? "an unreachable server fails"
 grep -q "Cannot reach" "$pg_dir/err"; ok $? "saying it cannot be reached"
 
-# A version 1 server (steps 2 and 3 undone) migrates to the very schema a
+# A version 1 server (steps 2, 3 and 5 undone) migrates to the very schema a
 # new one gets, and a second init changes nothing.
 "$pg_bin/createdb" -h "$pg_dir" -U postgres team4
 v1="host=$pg_dir user=postgres dbname=team4"
@@ -126,6 +131,12 @@ dump4 () { "$pg_bin/pg_dump" -h "$pg_dir" -U postgres --schema-only team4 | grep
 "$bin" server init "$v1" >/dev/null; ok $? "a new server at the program's version"
 dump4 >"$pg_dir/fresh.sql"
 "$pg_bin/psql" -X -q -v ON_ERROR_STOP=1 -h "$pg_dir" -U postgres -d team4 -c "
+  DO \$\$ DECLARE i text; BEGIN
+    FOR i IN SELECT indexname FROM pg_indexes WHERE schemaname = 'xunjian'
+        AND indexname LIKE '%_txid' LOOP
+      EXECUTE format('DROP INDEX xunjian.%I', i);
+    END LOOP; END \$\$;
+  ALTER TABLE xunjian.photos DROP COLUMN rendition, DROP COLUMN thumbnail;
   DROP TRIGGER number_fixed ON xunjian.notices;
   DROP FUNCTION xunjian.notice_number_fixed();
   DROP FUNCTION xunjian.lease_numbers(text, int, int, text);
@@ -141,7 +152,7 @@ dump4 >"$pg_dir/fresh.sql"
   UPDATE xunjian.meta SET value = '1' WHERE key = 'schema_version'" >/dev/null
 ok $? "the same server taken back to version 1"
 "$bin" server init "$v1" >"$pg_dir/out"; ok $? "init on the version 1 server"
-grep -q "from version 1 to 4" "$pg_dir/out"; ok $? "says it migrated from 1 to 4"
+grep -q "from version 1 to $program" "$pg_dir/out"; ok $? "says it migrated from 1 to $program"
 dump4 >"$pg_dir/migrated.sql"
 diff "$pg_dir/fresh.sql" "$pg_dir/migrated.sql" >&2; ok $? "the migrated schema is the new one"
 "$bin" server init "$v1" >"$pg_dir/out" && grep -q "nothing to do" "$pg_dir/out"

@@ -66,7 +66,10 @@ static const XjSyncTable tables[] = {
   { "answers", "answers", "uuid", XJ_SYNC_OWNED, "", { { "inspection_id", "inspections" } },
     UPSERT_OWNED ("answers", "inspection_uuid, ", REF ("inspection_id")), "body", 1000 },
   { "photos", "photos", "sha256", XJ_SYNC_WRITTEN_ONCE, "", { { NULL } },
-    "INSERT INTO xunjian.photos (sha256, original, body) VALUES ($1, $3::bytea, $2::jsonb)"
+    /* The rendition and thumbnail go beside the original: a laptop pulls
+     * them, and the original only when it is asked for (step 5). */
+    "INSERT INTO xunjian.photos (sha256, original, rendition, thumbnail, body)"
+    " VALUES ($1, $3::bytea, $4::bytea, $5::bytea, $2::jsonb)"
     " ON CONFLICT DO NOTHING RETURNING 1", "body", 20 },
   { "answer_photos", "answer_photos", "uuid", XJ_SYNC_OWNED, "", { { "answer_id", "answers" } },
     UPSERT_OWNED ("answer_photos", "inspection_uuid, ",

@@ -27,8 +27,9 @@ typedef struct
   XjSyncKind  kind;
   const char *skip;       /* local columns never sent, " a b " */
   XjSyncRef   refs[3];
-  /* $1 key, $2 body (jsonb), $3 extra (bytes, content hash); inserts or
-   * updates the server row; returns a row when something changed. */
+  /* $1 key, $2 body (jsonb), $3 extra (bytes, content hash), a photo's
+   * $4 rendition and $5 thumbnail; inserts or updates the server row;
+   * returns a row when something changed. */
   const char *server_write;
   /* The record as the server keeps it, as one jsonb (rule columns folded back). */
   const char *server_body;

@@ -16,7 +16,8 @@
 
 struct _XjTeamConnection
 {
-  PGconn *conn;
+  PGconn     *conn;
+  GHashTable *prepared;   /* names of the statements prepared on this session */
 };
 
 G_DEFINE_QUARK (xj-team-error-quark, xj_team_error)
@@ -103,6 +104,7 @@ xj_team_connection_free (XjTeamConnection *connection)
   if (connection == NULL)
     return;
   g_clear_pointer (&connection->conn, PQfinish);
+  g_clear_pointer (&connection->prepared, g_hash_table_unref);
   g_free (connection);
 }
 
@@ -151,21 +153,52 @@ _xj_team_exec_binary (XjTeamConnection  *connection,
   status = PQresultStatus (result);
   if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
     return g_steal_pointer (&result);
-
-  {
-    const char *sqlstate = result != NULL ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL;
-    const char *primary = result != NULL ? PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY)
-                                         : NULL;
-    g_autofree char *detail = server_message (primary != NULL ? primary
-                                              : PQerrorMessage (connection->conn));
-
-    if (sqlstate == NULL || classify (sqlstate) == XJ_TEAM_ERROR_CONNECT)
-      g_set_error (error, XJ_TEAM_ERROR, XJ_TEAM_ERROR_CONNECT,
-                   _("The connection to the team server was lost: %s"), detail);
-    else
-      g_set_error_literal (error, XJ_TEAM_ERROR, classify (sqlstate), detail);
-  }
+  _xj_team_set_result_error (connection, result, error);
   return NULL;
+}
+
+/* @error from a failed @result (NULL: no answer at all), in the server's
+ * words. */
+void
+_xj_team_set_result_error (XjTeamConnection  *connection,
+                           const PGresult    *result,
+                           GError           **error)
+{
+  const char *sqlstate = result != NULL ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL;
+  const char *primary = result != NULL ? PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY)
+                                       : NULL;
+  g_autofree char *detail = server_message (primary != NULL ? primary
+                                            : PQerrorMessage (connection->conn));
+
+  if (sqlstate == NULL || classify (sqlstate) == XJ_TEAM_ERROR_CONNECT)
+    g_set_error (error, XJ_TEAM_ERROR, XJ_TEAM_ERROR_CONNECT,
+                 _("The connection to the team server was lost: %s"), detail);
+  else
+    g_set_error_literal (error, XJ_TEAM_ERROR, classify (sqlstate), detail);
+}
+
+/* Prepares @sql as @name on this session once (a prepared statement
+ * outlives transactions, rolled back or not). */
+gboolean
+_xj_team_prepare (XjTeamConnection  *connection,
+                  const char        *name,
+                  const char        *sql,
+                  GError           **error)
+{
+  g_autoptr(PGresult) result = NULL;
+
+  if (connection->prepared == NULL)
+    connection->prepared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (g_hash_table_contains (connection->prepared, name))
+    return TRUE;
+  result = PQprepare (connection->conn, name, sql, 0, NULL);
+  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+    {
+      _xj_team_set_result_error (connection, result, error);
+      return FALSE;
+    }
+  g_hash_table_add (connection->prepared, g_strdup (name));
+  return TRUE;
 }
 
 gboolean

@@ -27,10 +27,19 @@ gboolean  _xj_team_run                 (XjTeamConnection  *connection,
                                         const char        *sql,
                                         GError           **error);
 void      _xj_team_rollback            (XjTeamConnection  *connection);
+void      _xj_team_set_result_error    (XjTeamConnection  *connection,
+                                        const PGresult    *result,
+                                        GError           **error);
+gboolean  _xj_team_prepare             (XjTeamConnection  *connection,
+                                        const char        *name,
+                                        const char        *sql,
+                                        GError           **error);
 char     *_xj_team_read_role           (XjTeamConnection  *connection,
                                         GError           **error);
 
 const char *const *_xj_team_schema_get_tables (void);
+/* Team schema step 5 (xj-team-server-step5.c). */
+extern const char _xj_team_server_step_5[];
 gboolean  _xj_team_set_setting          (XjStore           *store,
                                          const char        *key,
                                          const char        *value,

@@ -303,6 +303,7 @@ static const char *const steps[] = {
   step_2,
   step_3,
   _xj_team_server_step_4,
+  _xj_team_server_step_5,
 };
 
 const char *const *

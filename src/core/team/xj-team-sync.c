@@ -2,15 +2,7 @@
  *
  * The sync: push the outbox, then pull what the others wrote.
  *
- * Push takes the outbox in bounded batches; an inspection goes with its
- * answers, their photos, its signatures and its report in the same batch
- * (the server lets those be written only in the transaction that signs
- * it).  A batch is one server transaction and one local one: its outbox
- * rows are deleted in the local transaction, committed only after the
- * server's COMMIT succeeded, so a batch cut short anywhere is sent again,
- * harmlessly (every write is by UUID; a written-once record that the
- * server holds with other content is an integrity error).  Photo and
- * report bytes go only when the server lacks them.
+ * Push: xj-team-sync-push.c.
  *
  * Pull reads what others wrote (author is not this login) by
  * transaction: the rows of transactions that ended after the last pull's
@@ -44,381 +36,24 @@
 #include "xj-team-private.h"
 #include "xj-team-server.h"
 #include "xj-team-sync.h"
-
-#define PUSH_BATCH 200
-
-typedef struct
-{
-  XjStore          *store;
-  XjTeamConnection *connection;
-  GCancellable     *cancellable;
-  XjTeamSyncResult *result;
-  guint             pull_limit;     /* XJ_SYNC_BATCH (tests): rows per batch */
-  gint64            stop_after;     /* XJ_SYNC_STOP_AFTER (tests): batches, then _exit */
-  gint64            batches;
-  GHashTable       *locked_later;   /* uuid -> body: inspections signed once their parts are in */
-  char             *pulled_until;   /* the pull's watermark, once every table is read */
-} Sync;
-
-typedef struct
-{
-  gint64             id;
-  const XjSyncTable *table;
-  char              *record;
-  guint              rank;
-} OutboxRow;
-
-static void
-outbox_row_free (gpointer data)
-{
-  OutboxRow *row = data;
-
-  g_free (row->record);
-  g_free (row);
-}
+#include "xj-team-sync-private.h"
 
 /* Tests cut a sync short at a chosen point, as a crash would. */
-static void
-batch_done (Sync *sync)
+void
+_xj_sync_batch_done (Sync *sync)
 {
   if (sync->stop_after > 0 && ++sync->batches >= sync->stop_after)
     _exit (9);
 }
 
-static gboolean
-set_capture (XjStore     *store,
-             gboolean     on,
-             GError     **error)
+gboolean
+_xj_sync_set_capture (XjStore     *store,
+                      gboolean     on,
+                      GError     **error)
 {
   return xj_store_exec (store, on ? "UPDATE team_settings SET value = 'on' WHERE key = 'capture'"
                                   : "UPDATE team_settings SET value = 'off' WHERE key = 'capture'",
                         error);
-}
-
-/* The next batch: the oldest outbox rows, with every row of the same
- * inspection (its answers, their photos, its signatures, its report). */
-static const char next_batch_sql[] =
-  "WITH head AS (SELECT id, table_name, record FROM team_outbox ORDER BY id LIMIT ?1),"
-  "  insp AS (SELECT i.id FROM head h JOIN inspections i ON i.uuid = h.record"
-  "      WHERE h.table_name = 'inspections'"
-  "    UNION SELECT a.inspection_id FROM head h JOIN answers a ON a.uuid = h.record"
-  "      WHERE h.table_name = 'answers'"
-  "    UNION SELECT a.inspection_id FROM head h JOIN answer_photos p ON p.uuid = h.record"
-  "      JOIN answers a ON a.id = p.answer_id WHERE h.table_name = 'answer_photos'"
-  "    UNION SELECT s.inspection_id FROM head h JOIN signatures s ON s.uuid = h.record"
-  "      WHERE h.table_name = 'signatures' AND s.inspection_id IS NOT NULL"
-  "    UNION SELECT r.inspection_id FROM head h JOIN reports r ON r.uuid = h.record"
-  "      WHERE h.table_name = 'reports'),"
-  "  parts AS (SELECT 'inspections' AS t, i.uuid AS u FROM insp JOIN inspections i ON i.id = insp.id"
-  "    UNION ALL SELECT 'answers', a.uuid FROM insp JOIN answers a ON a.inspection_id = insp.id"
-  "    UNION ALL SELECT 'answer_photos', p.uuid FROM insp"
-  "      JOIN answers a ON a.inspection_id = insp.id JOIN answer_photos p ON p.answer_id = a.id"
-  "    UNION ALL SELECT 'signatures', s.uuid FROM insp JOIN signatures s"
-  "      ON s.inspection_id = insp.id"
-  "    UNION ALL SELECT 'reports', r.uuid FROM insp JOIN reports r ON r.inspection_id = insp.id)"
-  "SELECT id, table_name, record FROM head"
-  "  UNION SELECT o.id, o.table_name, o.record FROM parts"
-  "  JOIN team_outbox o ON o.table_name = parts.t AND o.record = parts.u"
-  "  ORDER BY 1";
-
-static GPtrArray *
-next_batch (Sync    *sync,
-            guint    limit,
-            GError **error)
-{
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (outbox_row_free);
-  sqlite3_stmt *stmt = xj_store_prepare (sync->store, next_batch_sql, error);
-  guint n_tables;
-  const XjSyncTable *tables = _xj_sync_get_tables (&n_tables);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int (stmt, 1, (int) limit);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      OutboxRow *row = g_new0 (OutboxRow, 1);
-
-      row->id = sqlite3_column_int64 (stmt, 0);
-      row->table = _xj_sync_find_table ((const char *) sqlite3_column_text (stmt, 1));
-      row->record = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      row->rank = row->table != NULL ? (guint) (row->table - tables) : n_tables;
-      g_ptr_array_add (rows, row);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      xj_store_set_sqlite_error (error, xj_store_get_db (sync->store), rc, "team_outbox");
-      return NULL;
-    }
-  return g_steal_pointer (&rows);
-}
-
-static int
-compare_rank (gconstpointer a,
-              gconstpointer b)
-{
-  const OutboxRow *x = *(OutboxRow **) a;
-  const OutboxRow *y = *(OutboxRow **) b;
-
-  if (x->rank != y->rank)
-    return x->rank < y->rank ? -1 : 1;
-  return x->id < y->id ? -1 : x->id > y->id;
-}
-
-/* The photos of @rows the server has already. */
-static GHashTable *
-server_photos (Sync       *sync,
-               GPtrArray  *rows,
-               GError    **error)
-{
-  g_autoptr(GHashTable) held = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GString) list = g_string_new ("{");
-  g_autoptr(PGresult) result = NULL;
-  const char *params[1];
-
-  for (guint i = 0; i < rows->len; i++)
-    {
-      OutboxRow *row = g_ptr_array_index (rows, i);
-
-      if (row->table != NULL && g_str_equal (row->table->name, "photos"))
-        g_string_append_printf (list, "%s%s", list->len > 1 ? "," : "", row->record);
-    }
-  if (list->len == 1)
-    return g_steal_pointer (&held);
-  g_string_append_c (list, '}');
-  params[0] = list->str;
-  result = _xj_team_exec (sync->connection, "SELECT sha256 FROM xunjian.photos"
-                          " WHERE sha256 = ANY ($1::text[])", 1, params, error);
-  if (result == NULL)
-    return NULL;
-  for (int i = 0; i < PQntuples (result); i++)
-    g_hash_table_add (held, g_strdup (PQgetvalue (result, i, 0)));
-  return g_steal_pointer (&held);
-}
-
-/* The bytes that go with a photo or a report. */
-static GBytes *
-read_file_of (Sync              *sync,
-              const XjSyncTable *table,
-              const char        *record,
-              GError           **error)
-{
-  const char *data_dir = xj_store_get_data_dir (sync->store);
-  g_autofree char *path = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-
-  if (g_str_equal (table->name, "photos"))
-    {
-      g_autofree char *mime = _xj_sync_query_text (sync->store, "SELECT mime FROM photos"
-                                          " WHERE sha256 = ?1", record, error);
-
-      if (mime == NULL)
-        return NULL;
-      path = xj_photo_dup_original_path (data_dir, record, mime);
-    }
-  else
-    {
-      g_autofree char *relative = _xj_sync_query_text (sync->store, "SELECT path FROM reports"
-                                              " WHERE uuid = ?1", record, error);
-
-      if (relative == NULL)
-        return NULL;
-      path = g_build_filename (data_dir, relative, NULL);
-    }
-  if (!g_file_get_contents (path, &contents, &length, error))
-    return NULL;
-  return g_bytes_new_take (contents, length);
-}
-
-/* A record the server knows under another UUID (a built-in checklist, made
- * on every laptop): this laptop takes the server's UUID.  TRUE in
- * @adopted when it did, and then nothing is sent. */
-static gboolean
-adopt_identity (Sync              *sync,
-                const XjSyncTable *table,
-                const char        *record,
-                const char        *body,
-                const char        *content_sha256,
-                gboolean          *adopted,
-                GError           **error)
-{
-  g_autoptr(PGresult) result = NULL;
-  g_autofree char *uid = NULL;
-  g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
-  const char *params[2] = { record, NULL };
-
-  *adopted = FALSE;
-  if (g_str_equal (table->name, "templates"))
-    {
-      uid = _xj_sync_query_text (sync->store, "SELECT uid FROM templates WHERE uuid = ?1", record, error);
-      params[1] = uid;
-      result = _xj_team_exec (sync->connection, "SELECT uuid::text FROM xunjian.templates"
-                              " WHERE uid = $2 AND uuid <> $1::uuid", 2, params, error);
-    }
-  else
-    {
-      params[1] = content_sha256;
-      result = _xj_team_exec (sync->connection, "SELECT uuid::text FROM xunjian.template_versions"
-                              " WHERE content_sha256 = $2 AND uuid <> $1::uuid", 2, params, error);
-    }
-  if (result == NULL)
-    return FALSE;
-  if (PQntuples (result) == 0)
-    return TRUE;
-  (void) body;
-  sql = g_strdup_printf ("UPDATE %s SET uuid = ?2 WHERE uuid = ?1", table->name);
-  if (!set_capture (sync->store, FALSE, error)
-      || (stmt = xj_store_prepare (sync->store, sql, error)) == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, record, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, PQgetvalue (result, 0, 0), -1, SQLITE_TRANSIENT);
-  if (!xj_store_step_done (sync->store, stmt, error) || !set_capture (sync->store, TRUE, error))
-    return FALSE;
-  *adopted = TRUE;
-  return TRUE;
-}
-
-static gboolean
-push_row (Sync        *sync,
-          OutboxRow   *row,
-          GHashTable  *held_photos,
-          GError     **error)
-{
-  const XjSyncTable *table = row->table;
-  g_autofree char *body = _xj_sync_encode (sync->store, table, row->record, error);
-  g_autofree char *content_sha256 = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(PGresult) result = NULL;
-  const char *params[3] = { row->record, body, NULL };
-  int lengths[3] = { 0, 0, 0 };
-  int formats[3] = { 0, 0, 0 };
-  gboolean adopted = FALSE;
-
-  if (body == NULL)
-    return error == NULL || *error == NULL;   /* gone from this laptop: nothing to send */
-  if (g_str_equal (table->name, "template_versions")
-      && (content_sha256 = _xj_sync_content_sha256 (sync->store, body, error)) == NULL)
-    return FALSE;
-  if ((g_str_equal (table->name, "templates") || content_sha256 != NULL)
-      && !adopt_identity (sync, table, row->record, body, content_sha256, &adopted, error))
-    return FALSE;
-  if (adopted)
-    return TRUE;
-  if (table->kind == XJ_SYNC_SHARED)
-    return _xj_merge_push_shared (sync->store, sync->connection, table, row->record, body,
-                                  sync->result, error);
-  if (g_str_equal (table->name, "photos") && g_hash_table_contains (held_photos, row->record))
-    return TRUE;
-  if (g_str_equal (table->name, "photos") || g_str_equal (table->name, "reports"))
-    {
-      if ((bytes = read_file_of (sync, table, row->record, error)) == NULL)
-        return FALSE;
-      params[2] = g_bytes_get_data (bytes, NULL);
-      lengths[2] = (int) g_bytes_get_size (bytes);
-      formats[2] = 1;
-    }
-  else
-    params[2] = content_sha256;
-
-  result = _xj_team_exec_binary (sync->connection, table->server_write,
-                                 strstr (table->server_write, "$3") != NULL ? 3 : 2,
-                                 params, lengths, formats, error);
-  if (result == NULL)
-    {
-      g_prefix_error (error, "%s %s: ", table->name, row->record);
-      return FALSE;
-    }
-  if (PQntuples (result) > 0)
-    {
-      sync->result->pushed++;
-      if (bytes != NULL)
-        {
-          sync->result->bytes_sent += (gint64) g_bytes_get_size (bytes);
-          if (g_str_equal (table->name, "photos"))
-            sync->result->photos_sent++;
-        }
-    }
-  else if (table->kind == XJ_SYNC_WRITTEN_ONCE)
-    {
-      g_autofree char *sql = g_strdup_printf ("SELECT body = $2::jsonb FROM xunjian.%s"
-                                              " WHERE %s = $1", table->remote,
-                                              g_str_equal (table->key, "uuid")
-                                              ? "uuid = $1::uuid AND uuid" : "sha256");
-      g_autoptr(PGresult) same = _xj_team_exec (sync->connection, sql, 2, params, error);
-
-      if (same == NULL)
-        return FALSE;
-      if (PQntuples (same) == 1 && g_str_equal (PQgetvalue (same, 0, 0), "f"))
-        {
-          g_set_error (error, XJ_TEAM_ERROR, XJ_TEAM_ERROR_INTEGRITY,
-                       _("The team server holds %s %s with other content: a record written "
-                         "once cannot change."), table->name, row->record);
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
-
-static gboolean
-push_batch (Sync       *sync,
-            GPtrArray  *rows,
-            GError    **error)
-{
-  g_autoptr(XjTransaction) tx = NULL;
-  g_autoptr(GHashTable) held = NULL;
-  sqlite3_stmt *stmt;
-
-  g_ptr_array_sort (rows, compare_rank);
-  if ((tx = xj_transaction_begin (sync->store, error)) == NULL
-      || !_xj_team_run (sync->connection, "BEGIN", error))
-    return FALSE;
-  if ((held = server_photos (sync, rows, error)) == NULL)
-    goto fail;
-  for (guint i = 0; i < rows->len; i++)
-    {
-      OutboxRow *row = g_ptr_array_index (rows, i);
-
-      if (row->table != NULL && !push_row (sync, row, held, error))
-        goto fail;
-      if ((stmt = xj_store_prepare (sync->store, "DELETE FROM team_outbox WHERE id = ?1",
-                                    error)) == NULL)
-        goto fail;
-      sqlite3_bind_int64 (stmt, 1, row->id);
-      if (!xj_store_step_done (sync->store, stmt, error))
-        goto fail;
-    }
-  /* The server first: a local commit that fails afterwards only sends the
-   * batch again. */
-  if (!_xj_team_run (sync->connection, "COMMIT", error))
-    return FALSE;
-  return xj_transaction_commit (tx, error);
-
-fail:
-  _xj_team_rollback (sync->connection);
-  return FALSE;
-}
-
-static gboolean
-push (Sync    *sync,
-      GError **error)
-{
-  for (;;)
-    {
-      g_autoptr(GPtrArray) rows = NULL;
-
-      if (g_cancellable_set_error_if_cancelled (sync->cancellable, error)
-          || (rows = next_batch (sync, sync->pull_limit > 0 ? sync->pull_limit : PUSH_BATCH,
-                                 error)) == NULL)
-        return FALSE;
-      if (rows->len == 0)
-        return TRUE;
-      if (!push_batch (sync, rows, error))
-        return FALSE;
-      batch_done (sync);
-    }
 }
 
 /* What comes with a pulled photo or report: written to the data folder
@@ -455,20 +90,12 @@ store_file_of (Sync              *sync,
       g_autofree char *relative = _xj_sync_query_text (sync->store, "SELECT ?1 ->> 'path'", body, error);
       g_autofree char *expected = _xj_sync_query_text (sync->store, "SELECT ?1 ->> 'sha256'", body, error);
       g_autofree char *path = NULL;
-      g_autofree char *folder = NULL;
 
       if (relative == NULL || expected == NULL || !g_str_equal (sha256, expected)
           || g_path_is_absolute (relative) || strstr (relative, "..") != NULL)
         goto corrupt;
       path = g_build_filename (data_dir, relative, NULL);
-      folder = g_path_get_dirname (path);
-      if (g_mkdir_with_parents (folder, 0700) != 0)
-        {
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), "%s: %s", folder,
-                       g_strerror (errno));
-          return FALSE;
-        }
-      return g_file_set_contents (path, (const char *) data, (gssize) length, error);
+      return _xj_sync_write_file (path, data, length, error);
     }
 
 corrupt:
@@ -476,6 +103,41 @@ corrupt:
                _("The team server sent %s %s with content that does not match its hash."),
                table->name, record);
   return FALSE;
+}
+
+/* A photo that comes down as its rendition and thumbnail (what pages and
+ * reports show); its original stays on the server until it is asked for
+ * (xj_team_fetch_original). */
+static gboolean
+store_derived (Sync        *sync,
+               const char  *record,
+               PGresult    *result,
+               int          row,
+               GError     **error)
+{
+  const char *data_dir = xj_store_get_data_dir (sync->store);
+  g_autofree char *rendition = xj_photo_dup_rendition_path (data_dir, record);
+  g_autofree char *thumbnail = xj_photo_dup_thumbnail_path (data_dir, record);
+  const char *paths[2] = { rendition, thumbnail };
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      size_t length = 0;
+      unsigned char *data = NULL;
+      gboolean ok;
+
+      if (PQgetisnull (result, row, 6 + (int) i) || g_file_test (paths[i], G_FILE_TEST_EXISTS))
+        continue;
+      data = PQunescapeBytea ((const unsigned char *) PQgetvalue (result, row, 6 + (int) i),
+                              &length);
+      ok = data != NULL && _xj_sync_write_file (paths[i], data, length, error);
+      PQfreemem (data);
+      if (!ok)
+        return FALSE;
+      sync->result->bytes_received += (gint64) length;
+    }
+  sync->result->photos_received++;
+  return TRUE;
 }
 
 /* @body as it may be taken in now: a signed inspection that is not
@@ -518,13 +180,13 @@ lock_signed (Sync    *sync,
   if (g_hash_table_size (sync->locked_later) == 0)
     return TRUE;
   if ((tx = xj_transaction_begin (sync->store, error)) == NULL
-      || !set_capture (sync->store, FALSE, error))
+      || !_xj_sync_set_capture (sync->store, FALSE, error))
     return FALSE;
   g_hash_table_iter_init (&iter, sync->locked_later);
   while (g_hash_table_iter_next (&iter, &record, &body))
     if (!_xj_sync_apply (sync->store, table, record, body, error))
       return FALSE;
-  return set_capture (sync->store, TRUE, error) && xj_transaction_commit (tx, error);
+  return _xj_sync_set_capture (sync->store, TRUE, error) && xj_transaction_commit (tx, error);
 }
 
 static gboolean
@@ -535,7 +197,7 @@ apply_batch (Sync              *sync,
 {
   g_autoptr(XjTransaction) tx = xj_transaction_begin (sync->store, error);
 
-  if (tx == NULL || !set_capture (sync->store, FALSE, error))
+  if (tx == NULL || !_xj_sync_set_capture (sync->store, FALSE, error))
     return FALSE;
   for (int i = 0; i < PQntuples (result); i++)
     {
@@ -554,6 +216,8 @@ apply_batch (Sync              *sync,
           if (!ok)
             return FALSE;
         }
+      else if (!PQgetisnull (result, i, 6) && !store_derived (sync, record, result, i, error))
+        return FALSE;
       if (g_str_equal (table->name, "inspections"))
         {
           /* A signed inspection arrives before its answers, signatures and
@@ -586,7 +250,7 @@ apply_batch (Sync              *sync,
         return FALSE;
       sync->result->pulled++;
     }
-  return set_capture (sync->store, TRUE, error) && xj_transaction_commit (tx, error);
+  return _xj_sync_set_capture (sync->store, TRUE, error) && xj_transaction_commit (tx, error);
 }
 
 /* The team's register of signing certificates (public parts), into the
@@ -620,53 +284,61 @@ pull_certificates (Sync    *sync,
   return TRUE;
 }
 
-/* Whether others wrote anything in the window at all: one question for an
- * empty sync instead of one per table. */
+/* The first and only question of a sync with nothing to do, in one round
+ * trip: the server's schema version, the end of the pull's window (the
+ * oldest transaction still running) and whether others wrote anything
+ * since the last watermark.  A server at another version (or none) is
+ * asked again the long way, which names the problem. */
 static gboolean
-anything_new (Sync        *sync,
-              const char  *from,
-              const char  *until,
-              gboolean    *any,
-              GError     **error)
+look (Sync        *sync,
+      const char  *from,
+      GError     **error)
 {
   guint n_tables;
   const XjSyncTable *tables = _xj_sync_get_tables (&n_tables);
-  g_autoptr(GString) sql = g_string_new ("SELECT");
+  g_autoptr(GString) sql = g_string_new ("SELECT (SELECT value FROM xunjian.meta"
+                                         " WHERE key = 'schema_version'), w.until::text,");
   g_autoptr(PGresult) result = NULL;
-  const char *params[] = { from, until };
+  g_autofree char *mine = g_strdup_printf ("%u", xj_team_server_get_program_version ());
+  const char *params[] = { from };
+  g_autoptr(GError) failure = NULL;
 
   for (guint t = 0; t < n_tables; t++)
     g_string_append_printf (sql, "%s EXISTS (SELECT 1 FROM xunjian.%s WHERE txid >= $1::xid8"
-                            " AND txid < $2::xid8 AND author <> session_user)",
+                            " AND txid < w.until AND author <> session_user)",
                             t > 0 ? " OR" : "", tables[t].remote);
-  if ((result = _xj_team_exec (sync->connection, sql->str, 2, params, error)) == NULL)
+  g_string_append (sql, " FROM (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS until) w");
+  result = _xj_team_exec (sync->connection, sql->str, 1, params, &failure);
+  if (result != NULL && g_strcmp0 (PQgetvalue (result, 0, 0), mine) == 0)
+    {
+      sync->until = g_strdup (PQgetvalue (result, 0, 1));
+      sync->any_new = g_str_equal (PQgetvalue (result, 0, 2), "t");
+      return TRUE;
+    }
+  if (failure != NULL && failure->code == XJ_TEAM_ERROR_CONNECT)
+    {
+      g_propagate_error (error, g_steal_pointer (&failure));
+      return FALSE;
+    }
+  if (!_xj_team_check_server_version (sync->connection, error))
     return FALSE;
-  *any = g_str_equal (PQgetvalue (result, 0, 0), "t");
-  return TRUE;
+  if (failure != NULL)
+    g_propagate_error (error, g_steal_pointer (&failure));
+  else
+    g_set_error_literal (error, XJ_TEAM_ERROR, XJ_TEAM_ERROR_NOT_READY,
+                         _("The team server's schema changed during the sync."));
+  return FALSE;
 }
 
 static gboolean
-pull (Sync    *sync,
-      GError **error)
+pull (Sync        *sync,
+      const char  *from,
+      GError     **error)
 {
-  g_autofree char *from = _xj_sync_query_text (sync->store, "SELECT value FROM team_settings"
-                                      " WHERE key = ?1", "pull_seq", error);
-  g_autoptr(PGresult) now = NULL;
-  g_autofree char *until = NULL;
   guint n_tables;
   const XjSyncTable *tables = _xj_sync_get_tables (&n_tables);
-  gboolean any = FALSE;
 
-  if (error != NULL && *error != NULL)
-    return FALSE;
-  now = _xj_team_exec (sync->connection, "SELECT pg_snapshot_xmin(pg_current_snapshot())::text",
-                       0, NULL, error);
-  if (now == NULL)
-    return FALSE;
-  until = g_strdup (PQgetvalue (now, 0, 0));
-  if (!anything_new (sync, from != NULL ? from : "0", until, &any, error))
-    return FALSE;
-  for (guint t = 0; any && t < n_tables; t++)
+  for (guint t = 0; sync->any_new && t < n_tables; t++)
     {
       const XjSyncTable *table = &tables[t];
       g_autofree char *last = g_strdup ("0");
@@ -675,17 +347,22 @@ pull (Sync    *sync,
                             || g_str_equal (table->name, "reports");
       int limit = sync->pull_limit > 0 ? (int) sync->pull_limit : table->pull_batch;
 
-      sql = g_strdup_printf ("SELECT %s::text, author, seq, (%s)::text, %s, %s FROM xunjian.%s"
+      /* A photo comes down as rendition and thumbnail when the server has
+       * them, whole otherwise (pushed before schema step 5). */
+      sql = g_strdup_printf ("SELECT %s::text, author, seq, (%s)::text, %s, %s, %s FROM xunjian.%s"
                              " WHERE txid >= $1::xid8 AND txid < $2::xid8 AND seq > $3::bigint"
                              " AND author <> session_user ORDER BY seq LIMIT %d",
                              table->key, table->server_body,
-                             g_str_equal (table->name, "photos") ? "original"
+                             g_str_equal (table->name, "photos")
+                             ? "CASE WHEN rendition IS NULL THEN original END"
                              : with_bytes ? "pdf" : "NULL::bytea",
                              table->kind == XJ_SYNC_SHARED ? "version" : "0",
+                             g_str_equal (table->name, "photos") ? "rendition, thumbnail"
+                             : "NULL::bytea, NULL::bytea",
                              table->remote, limit);
       for (;;)
         {
-          const char *params[] = { from != NULL ? from : "0", until, last };
+          const char *params[] = { from, sync->until, last };
           g_autoptr(PGresult) rows = NULL;
           int n;
 
@@ -701,18 +378,16 @@ pull (Sync    *sync,
             }
           g_free (last);
           last = g_strdup (PQgetvalue (rows, n - 1, 1 + 1));
-          batch_done (sync);
+          _xj_sync_batch_done (sync);
           if (n < limit)
             break;
         }
     }
-  /* The Overview's totals of the inspections taken in (schema v8). */
-  if (!lock_signed (sync, error) || !xj_overview_refresh_totals (sync->store, error)
-      || !pull_certificates (sync, error))
-    return FALSE;
-  /* Kept with the sync's end (xj_team_sync), in one local transaction. */
-  sync->pulled_until = g_steal_pointer (&until);
-  return TRUE;
+  /* The Overview's totals of the inspections taken in (schema v8), and the
+   * team's certificates, come with what others wrote. */
+  return lock_signed (sync, error)
+         && (!sync->any_new || xj_overview_refresh_totals (sync->store, error))
+         && (!sync->any_new || pull_certificates (sync, error));
 }
 
 gboolean
@@ -727,6 +402,7 @@ xj_team_sync (XjStore           *store,
   g_autoptr(XjTeamMembership) membership = NULL;
   g_autoptr(XjTransaction) tx = NULL;
   g_autofree char *now = NULL;
+  g_autofree char *from = NULL;
   gint64 started = g_get_monotonic_time ();
   const char *batch = g_getenv ("XJ_SYNC_BATCH");
   const char *stop = g_getenv ("XJ_SYNC_STOP_AFTER");
@@ -750,25 +426,39 @@ xj_team_sync (XjStore           *store,
                            _("This laptop is in no team."));
       return FALSE;
     }
-  /* Numbers are leased here too, so that a laptop keeps numbering offline. */
-  /* Site merges made elsewhere settle to one answer here (xj-site-merge.c);
-   * what that changed goes back at once. */
-  ok = _xj_team_check_server_version (connection, error) && push (&sync, error)
-       && pull (&sync, error) && xj_store_settle_site_merges (store, &settled, error)
-       && (settled == 0 || push (&sync, error))
+  from = _xj_sync_query_text (store, "SELECT value FROM team_settings WHERE key = ?1",
+                              "pull_seq", error);
+  if (error != NULL && *error != NULL)
+    return FALSE;
+  /* The pull's window ends before the push: what this push writes is this
+   * login's, never pulled back.  Site merges made elsewhere settle to one
+   * answer here (xj-site-merge.c); what that changed goes back at once.
+   * Numbers are leased here too, so that a laptop keeps numbering offline. */
+  ok = look (&sync, from != NULL ? from : "0", error) && _xj_sync_push (&sync, error)
+       && pull (&sync, from != NULL ? from : "0", error)
+       && (!sync.any_new || xj_store_settle_site_merges (store, &settled, error))
+       && (settled == 0 || _xj_sync_push (&sync, error))
        && xj_team_numbers_refill (store, connection, error);
   sync.result->elapsed_us = g_get_monotonic_time () - started;
   if (!ok)
     {
-      g_free (sync.pulled_until);
+      g_free (sync.until);
       return FALSE;
     }
+  /* The watermark and the time of this sync are not worth a wait for the
+   * disk (most of an empty sync): lost in a crash, the next sync reads the
+   * same rows again, harmlessly.  A later commit (the store's own
+   * synchronous = FULL, set back here) makes them durable with it. */
   now = g_strdup_printf ("%" G_GINT64_FORMAT, xj_clock_now ());
-  tx = xj_transaction_begin (store, error);
-  ok = tx != NULL && _xj_team_set_setting (store, "pull_seq", sync.pulled_until, error)
+  ok = xj_store_exec (store, "PRAGMA synchronous = NORMAL", error)
+       && (tx = xj_transaction_begin (store, error)) != NULL
+       && _xj_team_set_setting (store, "pull_seq", sync.until, error)
        && _xj_team_set_setting (store, "last_sync_at", now, error)
        && xj_transaction_commit (tx, error);
-  g_free (sync.pulled_until);
+  g_clear_pointer (&tx, xj_transaction_free);
+  if (!xj_store_exec (store, "PRAGMA synchronous = FULL", ok ? error : NULL))
+    ok = FALSE;
+  g_free (sync.until);
   sync.result->elapsed_us = g_get_monotonic_time () - started;
   if (!ok)
     return FALSE;

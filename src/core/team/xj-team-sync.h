@@ -38,4 +38,13 @@ gboolean xj_team_sync (XjStore            *store,
                        XjTeamSyncResult   *result,
                        GError            **error);
 
+/* A photo's original: pulls bring renditions and thumbnails only
+ * (xj-team-sync-original.c). */
+gboolean xj_team_has_original   (XjStore            *store,
+                                 const char         *sha256);
+char    *xj_team_fetch_original (XjStore            *store,
+                                 XjTeamConnection   *connection,
+                                 const char         *sha256,
+                                 GError            **error);
+
 G_END_DECLS

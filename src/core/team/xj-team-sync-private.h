@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "xj-store.h"
+#include "xj-team-connection.h"
+#include "xj-team-sync.h"
+
+G_BEGIN_DECLS
+
+/* One run of xj_team_sync: what its push and its pull share. */
+typedef struct
+{
+  XjStore          *store;
+  XjTeamConnection *connection;
+  GCancellable     *cancellable;
+  XjTeamSyncResult *result;
+  guint             pull_limit;     /* XJ_SYNC_BATCH (tests): rows per batch */
+  gint64            stop_after;     /* XJ_SYNC_STOP_AFTER (tests): batches, then _exit */
+  gint64            batches;
+  GHashTable       *locked_later;   /* uuid -> body: inspections signed once their parts are in */
+  char             *until;          /* the end of the pull's window: the next watermark */
+  gboolean          any_new;        /* others wrote something in the window */
+} Sync;
+
+void     _xj_sync_batch_done  (Sync      *sync);
+gboolean _xj_sync_set_capture (XjStore   *store,
+                               gboolean   on,
+                               GError   **error);
+gboolean _xj_sync_write_file  (const char    *path,
+                               const guint8  *data,
+                               gsize          length,
+                               GError       **error);
+/* Sends the outbox (xj-team-sync-push.c). */
+gboolean _xj_sync_push        (Sync      *sync,
+                               GError   **error);
+
+G_END_DECLS

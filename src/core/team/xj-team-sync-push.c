@@ -1,0 +1,623 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The push: the outbox in bounded batches; an inspection goes with its
+ * answers, their photos, its signatures and its report in the same batch
+ * (the server lets those be written only in the transaction that signs
+ * it).  A batch is one server transaction and one local one: its outbox
+ * rows are deleted in the local transaction, committed only after the
+ * server's COMMIT succeeded, so a batch cut short anywhere is sent again,
+ * harmlessly (every write is by UUID; a written-once record that the
+ * server holds with other content is an integrity error).  Photo and
+ * report bytes go only when the server lacks them.
+ *
+ * Owned and written-once records go in libpq's pipeline mode: their
+ * prepared statements are sent one after the other without waiting, and
+ * the answers are read at the next synchronisation point, so a batch of
+ * thousands of answers costs a few round trips instead of one each.  The
+ * server runs them in the same order, in the same transaction, under the
+ * same rules; the first one it refuses is reported by record as before
+ * (the rest of the batch is then not run, and the transaction is rolled
+ * back).  Shared records (merged against the server's version) and
+ * built-in checklists (which may take the server's UUID) need the
+ * server's answer before going on: the pipeline is emptied before them.
+ */
+#define G_LOG_DOMAIN "xj-team"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "xj-photo.h"
+#include "xj-store-private.h"
+#include "xj-team-codec.h"
+#include "xj-team-merge.h"
+#include "xj-team-private.h"
+#include "xj-team-sync-private.h"
+
+#define PUSH_BATCH 200
+/* Statements, and bytes, sent before their answers are read: the answers
+ * waiting must fit the socket's buffer (the server would otherwise stop
+ * reading while libpq is still writing). */
+#define PIPELINE_DEPTH 500
+#define PIPELINE_BYTES (32 * 1024 * 1024)
+
+typedef struct
+{
+  gint64             id;
+  const XjSyncTable *table;
+  char              *record;
+  guint              rank;
+} OutboxRow;
+
+static void
+outbox_row_free (gpointer data)
+{
+  OutboxRow *row = data;
+
+  g_free (row->record);
+  g_free (row);
+}
+
+/* The next batch: the oldest outbox rows, with every row of the same
+ * inspection (its answers, their photos, its signatures, its report).
+ * CROSS JOIN keeps SQLite's join order: from the batch's few inspections
+ * to their parts, then into the outbox by (table, record); left free, it
+ * walked the outbox's every answer row once per batch, quadratic on a
+ * large archive (295,000 inspections: 30 records a second). */
+static const char next_batch_sql[] =
+  "WITH head AS (SELECT id, table_name, record FROM team_outbox ORDER BY id LIMIT ?1),"
+  "  insp AS (SELECT i.id FROM head h JOIN inspections i ON i.uuid = h.record"
+  "      WHERE h.table_name = 'inspections'"
+  "    UNION SELECT a.inspection_id FROM head h JOIN answers a ON a.uuid = h.record"
+  "      WHERE h.table_name = 'answers'"
+  "    UNION SELECT a.inspection_id FROM head h JOIN answer_photos p ON p.uuid = h.record"
+  "      JOIN answers a ON a.id = p.answer_id WHERE h.table_name = 'answer_photos'"
+  "    UNION SELECT s.inspection_id FROM head h JOIN signatures s ON s.uuid = h.record"
+  "      WHERE h.table_name = 'signatures' AND s.inspection_id IS NOT NULL"
+  "    UNION SELECT r.inspection_id FROM head h JOIN reports r ON r.uuid = h.record"
+  "      WHERE h.table_name = 'reports'),"
+  "  parts AS (SELECT 'inspections' AS t, i.uuid AS u FROM insp"
+  "      CROSS JOIN inspections i ON i.id = insp.id"
+  "    UNION ALL SELECT 'answers', a.uuid FROM insp CROSS JOIN answers a"
+  "      ON a.inspection_id = insp.id"
+  "    UNION ALL SELECT 'answer_photos', p.uuid FROM insp CROSS JOIN answers a"
+  "      ON a.inspection_id = insp.id CROSS JOIN answer_photos p ON p.answer_id = a.id"
+  "    UNION ALL SELECT 'signatures', s.uuid FROM insp CROSS JOIN signatures s"
+  "      ON s.inspection_id = insp.id"
+  "    UNION ALL SELECT 'reports', r.uuid FROM insp CROSS JOIN reports r"
+  "      ON r.inspection_id = insp.id)"
+  "SELECT id, table_name, record FROM head"
+  "  UNION SELECT o.id, o.table_name, o.record FROM parts"
+  "  CROSS JOIN team_outbox o ON o.table_name = parts.t AND o.record = parts.u"
+  "  ORDER BY 1";
+
+static GPtrArray *
+next_batch (Sync    *sync,
+            guint    limit,
+            GError **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (outbox_row_free);
+  sqlite3_stmt *stmt = xj_store_prepare (sync->store, next_batch_sql, error);
+  guint n_tables;
+  const XjSyncTable *tables = _xj_sync_get_tables (&n_tables);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, (int) limit);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      OutboxRow *row = g_new0 (OutboxRow, 1);
+
+      row->id = sqlite3_column_int64 (stmt, 0);
+      row->table = _xj_sync_find_table ((const char *) sqlite3_column_text (stmt, 1));
+      row->record = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      row->rank = row->table != NULL ? (guint) (row->table - tables) : n_tables;
+      g_ptr_array_add (rows, row);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      xj_store_set_sqlite_error (error, xj_store_get_db (sync->store), rc, "team_outbox");
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+static int
+compare_rank (gconstpointer a,
+              gconstpointer b)
+{
+  const OutboxRow *x = *(OutboxRow **) a;
+  const OutboxRow *y = *(OutboxRow **) b;
+
+  if (x->rank != y->rank)
+    return x->rank < y->rank ? -1 : 1;
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* The photos of @rows the server has already. */
+static GHashTable *
+server_photos (Sync       *sync,
+               GPtrArray  *rows,
+               GError    **error)
+{
+  g_autoptr(GHashTable) held = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GString) list = g_string_new ("{");
+  g_autoptr(PGresult) result = NULL;
+  const char *params[1];
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      OutboxRow *row = g_ptr_array_index (rows, i);
+
+      if (row->table != NULL && g_str_equal (row->table->name, "photos"))
+        g_string_append_printf (list, "%s%s", list->len > 1 ? "," : "", row->record);
+    }
+  if (list->len == 1)
+    return g_steal_pointer (&held);
+  g_string_append_c (list, '}');
+  params[0] = list->str;
+  result = _xj_team_exec (sync->connection, "SELECT sha256 FROM xunjian.photos"
+                          " WHERE sha256 = ANY ($1::text[])", 1, params, error);
+  if (result == NULL)
+    return NULL;
+  for (int i = 0; i < PQntuples (result); i++)
+    g_hash_table_add (held, g_strdup (PQgetvalue (result, i, 0)));
+  return g_steal_pointer (&held);
+}
+
+/* A photo's rendition or thumbnail, NULL when this laptop has none. */
+static GBytes *
+read_derived (const char *path)
+{
+  char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return NULL;
+  return g_bytes_new_take (contents, length);
+}
+
+/* The bytes that go with a photo or a report. */
+static GBytes *
+read_file_of (Sync              *sync,
+              const XjSyncTable *table,
+              const char        *record,
+              GError           **error)
+{
+  const char *data_dir = xj_store_get_data_dir (sync->store);
+  g_autofree char *path = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  if (g_str_equal (table->name, "photos"))
+    {
+      g_autofree char *mime = _xj_sync_query_text (sync->store, "SELECT mime FROM photos"
+                                          " WHERE sha256 = ?1", record, error);
+
+      if (mime == NULL)
+        return NULL;
+      path = xj_photo_dup_original_path (data_dir, record, mime);
+    }
+  else
+    {
+      g_autofree char *relative = _xj_sync_query_text (sync->store, "SELECT path FROM reports"
+                                              " WHERE uuid = ?1", record, error);
+
+      if (relative == NULL)
+        return NULL;
+      path = g_build_filename (data_dir, relative, NULL);
+    }
+  if (!g_file_get_contents (path, &contents, &length, error))
+    return NULL;
+  return g_bytes_new_take (contents, length);
+}
+
+/* A record the server knows under another UUID (a built-in checklist, made
+ * on every laptop): this laptop takes the server's UUID.  TRUE in
+ * @adopted when it did, and then nothing is sent. */
+static gboolean
+adopt_identity (Sync              *sync,
+                const XjSyncTable *table,
+                const char        *record,
+                const char        *body,
+                const char        *content_sha256,
+                gboolean          *adopted,
+                GError           **error)
+{
+  g_autoptr(PGresult) result = NULL;
+  g_autofree char *uid = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  const char *params[2] = { record, NULL };
+
+  *adopted = FALSE;
+  if (g_str_equal (table->name, "templates"))
+    {
+      uid = _xj_sync_query_text (sync->store, "SELECT uid FROM templates WHERE uuid = ?1", record, error);
+      params[1] = uid;
+      result = _xj_team_exec (sync->connection, "SELECT uuid::text FROM xunjian.templates"
+                              " WHERE uid = $2 AND uuid <> $1::uuid", 2, params, error);
+    }
+  else
+    {
+      params[1] = content_sha256;
+      result = _xj_team_exec (sync->connection, "SELECT uuid::text FROM xunjian.template_versions"
+                              " WHERE content_sha256 = $2 AND uuid <> $1::uuid", 2, params, error);
+    }
+  if (result == NULL)
+    return FALSE;
+  if (PQntuples (result) == 0)
+    return TRUE;
+  (void) body;
+  sql = g_strdup_printf ("UPDATE %s SET uuid = ?2 WHERE uuid = ?1", table->name);
+  if (!_xj_sync_set_capture (sync->store, FALSE, error)
+      || (stmt = xj_store_prepare (sync->store, sql, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, record, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, PQgetvalue (result, 0, 0), -1, SQLITE_TRANSIENT);
+  if (!xj_store_step_done (sync->store, stmt, error) || !_xj_sync_set_capture (sync->store, TRUE, error))
+    return FALSE;
+  *adopted = TRUE;
+  return TRUE;
+}
+
+/* A statement sent and not answered yet, with what it sent. */
+typedef struct
+{
+  OutboxRow *row;
+  char      *body;
+  GBytes    *bytes;       /* a photo's original, a report's PDF */
+  GBytes    *rendition;   /* a photo's rendition and thumbnail */
+  GBytes    *thumbnail;
+} Pending;
+
+static void
+pending_free (gpointer data)
+{
+  Pending *pending = data;
+
+  g_free (pending->body);
+  g_clear_pointer (&pending->bytes, g_bytes_unref);
+  g_clear_pointer (&pending->rendition, g_bytes_unref);
+  g_clear_pointer (&pending->thumbnail, g_bytes_unref);
+  g_free (pending);
+}
+
+static void
+bind_bytes (GBytes      *bytes,
+            const char **param,
+            int         *length,
+            int         *format)
+{
+  if (bytes == NULL)
+    return;
+  *param = g_bytes_get_data (bytes, NULL);
+  *length = (int) g_bytes_get_size (bytes);
+  *format = 1;
+}
+
+typedef struct
+{
+  Sync      *sync;
+  GPtrArray *pending;
+  gsize      bytes;
+} Pipeline;
+
+static char *
+statement_name (const XjSyncTable *table)
+{
+  return g_strdup_printf ("xj_push_%s", table->name);
+}
+
+/* A written-once record the server had already (it answered no row): the
+ * same content, or an integrity error. */
+static gboolean
+check_written_once (Sync     *sync,
+                    Pending  *pending,
+                    GError  **error)
+{
+  const XjSyncTable *table = pending->row->table;
+  const char *params[2] = { pending->row->record, pending->body };
+  g_autofree char *sql = g_strdup_printf ("SELECT body = $2::jsonb FROM xunjian.%s"
+                                          " WHERE %s = $1", table->remote,
+                                          g_str_equal (table->key, "uuid")
+                                          ? "uuid = $1::uuid AND uuid" : "sha256");
+  g_autoptr(PGresult) same = _xj_team_exec (sync->connection, sql, 2, params, error);
+
+  if (same == NULL)
+    return FALSE;
+  if (PQntuples (same) == 1 && g_str_equal (PQgetvalue (same, 0, 0), "f"))
+    {
+      g_set_error (error, XJ_TEAM_ERROR, XJ_TEAM_ERROR_INTEGRITY,
+                   _("The team server holds %s %s with other content: a record written "
+                     "once cannot change."), table->name, pending->row->record);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* One answer of the pipeline, in the order sent. */
+static void
+take_answer (Pipeline   *pipe,
+             Pending    *pending,
+             PGresult   *answer,
+             GPtrArray  *again,
+             GError    **error)
+{
+  Sync *sync = pipe->sync;
+  ExecStatusType status = PQresultStatus (answer);
+
+  if (status == PGRES_PIPELINE_ABORTED || (error != NULL && *error != NULL))
+    return;
+  if (status != PGRES_TUPLES_OK)
+    {
+      _xj_team_set_result_error (sync->connection, answer, error);
+      g_prefix_error (error, "%s %s: ", pending->row->table->name, pending->row->record);
+      return;
+    }
+  if (PQntuples (answer) > 0)
+    {
+      sync->result->pushed++;
+      if (pending->bytes != NULL)
+        {
+          sync->result->bytes_sent += (gint64) g_bytes_get_size (pending->bytes);
+          if (pending->rendition != NULL)
+            sync->result->bytes_sent += (gint64) g_bytes_get_size (pending->rendition);
+          if (pending->thumbnail != NULL)
+            sync->result->bytes_sent += (gint64) g_bytes_get_size (pending->thumbnail);
+          if (g_str_equal (pending->row->table->name, "photos"))
+            sync->result->photos_sent++;
+        }
+    }
+  else if (pending->row->table->kind == XJ_SYNC_WRITTEN_ONCE)
+    g_ptr_array_add (again, pending);
+}
+
+/* Reads every answer up to the synchronisation point and leaves pipeline
+ * mode; the first refusal in @error.  Called on failure too, so that the
+ * connection is usable for the ROLLBACK. */
+static gboolean
+pipeline_flush (Pipeline  *pipe,
+                GError   **error)
+{
+  Sync *sync = pipe->sync;
+  PGconn *conn = _xj_team_connection_get_conn (sync->connection);
+  g_autoptr(GError) failure = NULL;
+  g_autoptr(GPtrArray) again = g_ptr_array_new ();
+  g_autoptr(GPtrArray) pending = g_steal_pointer (&pipe->pending);
+  PGresult *answer;
+
+  pipe->pending = g_ptr_array_new_with_free_func (pending_free);
+  pipe->bytes = 0;
+  if (PQpipelineStatus (conn) == PQ_PIPELINE_OFF)
+    return TRUE;
+  if (!PQpipelineSync (conn))
+    {
+      _xj_team_set_result_error (sync->connection, NULL, error);
+      return FALSE;
+    }
+  for (guint i = 0; i < pending->len; i++)
+    {
+      if ((answer = PQgetResult (conn)) == NULL)
+        {
+          _xj_team_set_result_error (sync->connection, NULL, error);
+          return FALSE;
+        }
+      take_answer (pipe, g_ptr_array_index (pending, i), answer, again, &failure);
+      PQclear (answer);
+      /* Each statement's answers end with NULL. */
+      while ((answer = PQgetResult (conn)) != NULL)
+        PQclear (answer);
+    }
+  while ((answer = PQgetResult (conn)) != NULL)
+    {
+      ExecStatusType status = PQresultStatus (answer);
+
+      PQclear (answer);
+      if (status == PGRES_PIPELINE_SYNC)
+        break;
+      if (status == PGRES_FATAL_ERROR && PQstatus (conn) != CONNECTION_OK)
+        break;
+    }
+  if (!PQexitPipelineMode (conn) && failure == NULL)
+    _xj_team_set_result_error (sync->connection, NULL, &failure);
+  if (failure != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&failure));
+      return FALSE;
+    }
+  for (guint i = 0; i < again->len; i++)
+    if (!check_written_once (sync, g_ptr_array_index (again, i), error))
+      return FALSE;
+  return TRUE;
+}
+
+/* Sends @pending's write without waiting for the answer; takes it. */
+static gboolean
+pipeline_send (Pipeline    *pipe,
+               Pending     *pending,
+               const char  *extra,
+               GError     **error)
+{
+  Sync *sync = pipe->sync;
+  PGconn *conn = _xj_team_connection_get_conn (sync->connection);
+  const XjSyncTable *table = pending->row->table;
+  g_autofree char *name = statement_name (table);
+  const char *params[5] = { pending->row->record, pending->body, extra, NULL, NULL };
+  int lengths[5] = { 0, 0, 0, 0, 0 };
+  int formats[5] = { 0, 0, 0, 0, 0 };
+  int n_params = strstr (table->server_write, "$5") != NULL ? 5
+                 : strstr (table->server_write, "$3") != NULL ? 3 : 2;
+
+  bind_bytes (pending->bytes, &params[2], &lengths[2], &formats[2]);
+  bind_bytes (pending->rendition, &params[3], &lengths[3], &formats[3]);
+  bind_bytes (pending->thumbnail, &params[4], &lengths[4], &formats[4]);
+  for (guint i = 0; i < 3; i++)
+    pipe->bytes += (gsize) lengths[2 + i];
+  g_ptr_array_add (pipe->pending, pending);
+  if ((PQpipelineStatus (conn) == PQ_PIPELINE_OFF && !PQenterPipelineMode (conn))
+      || !PQsendQueryPrepared (conn, name, n_params, params, lengths, formats, 0))
+    {
+      _xj_team_set_result_error (sync->connection, NULL, error);
+      return FALSE;
+    }
+  if (pipe->pending->len >= PIPELINE_DEPTH || pipe->bytes >= PIPELINE_BYTES)
+    return pipeline_flush (pipe, error);
+  return TRUE;
+}
+
+static gboolean
+push_row (Pipeline    *pipe,
+          OutboxRow   *row,
+          GHashTable  *held_photos,
+          GError     **error)
+{
+  Sync *sync = pipe->sync;
+  const XjSyncTable *table = row->table;
+  g_autofree char *body = _xj_sync_encode (sync->store, table, row->record, error);
+  g_autofree char *content_sha256 = NULL;
+  GBytes *bytes = NULL;
+  Pending *pending;
+  gboolean adopted = FALSE;
+
+  if (body == NULL)
+    return error == NULL || *error == NULL;   /* gone from this laptop: nothing to send */
+  if (g_str_equal (table->name, "template_versions")
+      && (content_sha256 = _xj_sync_content_sha256 (sync->store, body, error)) == NULL)
+    return FALSE;
+  if (g_str_equal (table->name, "templates") || content_sha256 != NULL
+      || table->kind == XJ_SYNC_SHARED)
+    {
+      /* These wait for the server's answer before going on. */
+      if (!pipeline_flush (pipe, error))
+        return FALSE;
+    }
+  if ((g_str_equal (table->name, "templates") || content_sha256 != NULL)
+      && !adopt_identity (sync, table, row->record, body, content_sha256, &adopted, error))
+    return FALSE;
+  if (adopted)
+    return TRUE;
+  if (table->kind == XJ_SYNC_SHARED)
+    return _xj_merge_push_shared (sync->store, sync->connection, table, row->record, body,
+                                  sync->result, error);
+  if (g_str_equal (table->name, "photos") && g_hash_table_contains (held_photos, row->record))
+    return TRUE;
+  if ((g_str_equal (table->name, "photos") || g_str_equal (table->name, "reports"))
+      && (bytes = read_file_of (sync, table, row->record, error)) == NULL)
+    return FALSE;
+  pending = g_new0 (Pending, 1);
+  pending->row = row;
+  pending->body = g_steal_pointer (&body);
+  pending->bytes = bytes;
+  if (g_str_equal (table->name, "photos"))
+    {
+      const char *data_dir = xj_store_get_data_dir (sync->store);
+      g_autofree char *rendition = xj_photo_dup_rendition_path (data_dir, row->record);
+      g_autofree char *thumbnail = xj_photo_dup_thumbnail_path (data_dir, row->record);
+
+      pending->rendition = read_derived (rendition);
+      pending->thumbnail = read_derived (thumbnail);
+    }
+  return pipeline_send (pipe, pending, content_sha256, error);
+}
+
+/* The statements of the tables in @rows that go in the pipeline, prepared
+ * once per connection. */
+static gboolean
+prepare_writes (Sync       *sync,
+                GPtrArray  *rows,
+                GError    **error)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      OutboxRow *row = g_ptr_array_index (rows, i);
+      g_autofree char *name = NULL;
+
+      if (row->table == NULL || row->table->kind == XJ_SYNC_SHARED)
+        continue;
+      name = statement_name (row->table);
+      if (!_xj_team_prepare (sync->connection, name, row->table->server_write, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+send_rows (Pipeline   *pipe,
+           GPtrArray  *rows,
+           GError    **error)
+{
+  Sync *sync = pipe->sync;
+  g_autoptr(GHashTable) held = NULL;
+  sqlite3_stmt *stmt;
+
+  if (!prepare_writes (sync, rows, error)
+      || (held = server_photos (sync, rows, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      OutboxRow *row = g_ptr_array_index (rows, i);
+
+      if (row->table != NULL && !push_row (pipe, row, held, error))
+        return FALSE;
+      if ((stmt = xj_store_prepare (sync->store, "DELETE FROM team_outbox WHERE id = ?1",
+                                    error)) == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, row->id);
+      if (!xj_store_step_done (sync->store, stmt, error))
+        return FALSE;
+    }
+  return pipeline_flush (pipe, error);
+}
+
+static gboolean
+push_batch (Sync       *sync,
+            GPtrArray  *rows,
+            GError    **error)
+{
+  g_autoptr(XjTransaction) tx = NULL;
+  Pipeline pipe = { sync, NULL, 0 };
+  gboolean ok;
+
+  g_ptr_array_sort (rows, compare_rank);
+  if ((tx = xj_transaction_begin (sync->store, error)) == NULL
+      || !_xj_team_run (sync->connection, "BEGIN", error))
+    return FALSE;
+  pipe.pending = g_ptr_array_new_with_free_func (pending_free);
+  ok = send_rows (&pipe, rows, error);
+  if (!ok)
+    pipeline_flush (&pipe, NULL);
+  g_ptr_array_unref (pipe.pending);
+  if (!ok)
+    {
+      _xj_team_rollback (sync->connection);
+      return FALSE;
+    }
+  /* The server first: a local commit that fails afterwards only sends the
+   * batch again. */
+  return _xj_team_run (sync->connection, "COMMIT", error) && xj_transaction_commit (tx, error);
+}
+
+gboolean
+_xj_sync_push (Sync    *sync,
+               GError **error)
+{
+  for (;;)
+    {
+      g_autoptr(GPtrArray) rows = NULL;
+
+      if (g_cancellable_set_error_if_cancelled (sync->cancellable, error)
+          || (rows = next_batch (sync, sync->pull_limit > 0 ? sync->pull_limit : PUSH_BATCH,
+                                 error)) == NULL)
+        return FALSE;
+      if (rows->len == 0)
+        return TRUE;
+      if (!push_batch (sync, rows, error))
+        return FALSE;
+      _xj_sync_batch_done (sync);
+    }
+}
