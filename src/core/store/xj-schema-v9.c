@@ -14,6 +14,11 @@
  * The unique index on the name goes: the same name may now arrive from
  * another laptop.  A person still cannot give two sites the same name here
  * (xj_store_save_site checks it).
+ *
+ * A template version in use stays immutable, but its UUID may change: a
+ * laptop that used its built-in checklists before joining a team takes the
+ * UUID the team already knows for the same version (xj-team-sync-push.c),
+ * which the old trigger (any UPDATE) refused.
  */
 #define G_LOG_DOMAIN "xj-store"
 
@@ -29,9 +34,17 @@ static const char merged_into[] =
   "CREATE INDEX sites_name ON sites (name COLLATE NOCASE);"
   "CREATE INDEX sites_merged_into ON sites (merged_into) WHERE merged_into IS NOT NULL;";
 
+static const char version_identity[] =
+  "DROP TRIGGER template_versions_used_update;"
+  "CREATE TRIGGER template_versions_used_update BEFORE UPDATE OF id, template_id, version, name,"
+  "  description, default_kind, created_at ON template_versions"
+  "  WHEN EXISTS (SELECT 1 FROM inspections WHERE version_id = OLD.id)"
+  "  BEGIN SELECT RAISE(ABORT, 'template version is in use; save a new version'); END;";
+
 gboolean
 _xj_schema_step_v9 (sqlite3  *db,
                     GError  **error)
 {
-  return _xj_schema_exec (db, "sites", merged_into, error);
+  return _xj_schema_exec (db, "sites", merged_into, error)
+         && _xj_schema_exec (db, "template_versions", version_identity, error);
 }
