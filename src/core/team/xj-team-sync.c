@@ -12,15 +12,17 @@
  * server holds with other content is an integrity error).  Photo and
  * report bytes go only when the server lacks them.
  *
- * Pull reads what others wrote (author is not this login) by
- * transaction: the rows of transactions that ended after the last pull's
+ * Pull reads what other laptops wrote by transaction (not by login: the
+ * same person may use two laptops; this laptop's own push transactions
+ * are remembered and skipped): the rows of transactions that ended after the last pull's
  * watermark and before the oldest one still running now
  * (pg_snapshot_xmin).  A transaction still running, whatever sequence
  * numbers it took, is therefore read by a later pull, never skipped.
- * The watermark is kept in team_settings 'pull_seq' (a server xid8) once
- * every table has been read; rows read again after an interrupted pull are
+ * The watermark is kept in team_settings 'pull_seq' (a server xid8, then
+ * the own transactions still ahead of it) once every table has been read; rows read again after an interrupted pull are
  * applied again, harmlessly.  Pulled rows are applied table by table in
- * reference order, with capture off inside the pull's own transaction.
+ * reference order, with capture off inside the pull's own transaction;
+ * then the notices whose events moved are folded (xj-team-fold.c).
  */
 #define G_LOG_DOMAIN "xj-team"
 
@@ -36,6 +38,7 @@
 #include "xj-photo.h"
 #include "xj-store-private.h"
 #include "xj-team-codec.h"
+#include "xj-team-fold.h"
 #include "xj-team-laptop.h"
 #include "xj-team-merge.h"
 #include "xj-team-numbers.h"
@@ -56,6 +59,10 @@ typedef struct
   gint64            batches;
   GHashTable       *locked_later;   /* uuid -> body: inspections signed once their parts are in */
   char             *pulled_until;   /* the pull's watermark, once every table is read */
+  GHashTable       *notices;        /* uuids of notices pulled, merged or given events */
+  GHashTable       *events;         /* uuids of the notice events pulled */
+  char             *watermark;      /* where this pull starts ("0": from the beginning) */
+  GString          *own_txids;      /* this laptop's push transactions not yet behind the watermark */
 } Sync;
 
 typedef struct
@@ -306,8 +313,12 @@ push_row (Sync        *sync,
   if (adopted)
     return TRUE;
   if (table->kind == XJ_SYNC_SHARED)
-    return _xj_merge_push_shared (sync->store, sync->connection, table, row->record, body,
-                                  sync->result, error);
+    {
+      if (g_str_equal (table->name, "notices"))
+        g_hash_table_add (sync->notices, g_strdup (row->record));
+      return _xj_merge_push_shared (sync->store, sync->connection, table, row->record, body,
+                                    sync->result, error);
+    }
   if (g_str_equal (table->name, "photos") && g_hash_table_contains (held_photos, row->record))
     return TRUE;
   if (g_str_equal (table->name, "photos") || g_str_equal (table->name, "reports"))
@@ -360,6 +371,51 @@ push_row (Sync        *sync,
   return TRUE;
 }
 
+/* team_settings 'pull_seq' holds the watermark, then after a slash the
+ * transactions this laptop pushed that a later pull must still skip
+ * ("812/815,820"). */
+static gboolean
+set_watermark (XjStore     *store,
+               const char  *watermark,
+               const char  *own_txids,
+               GError     **error)
+{
+  g_autofree char *value = *own_txids != '\0' ? g_strdup_printf ("%s/%s", watermark, own_txids)
+                                              : g_strdup (watermark);
+
+  return _xj_team_set_setting (store, "pull_seq", value, error);
+}
+
+static gboolean
+remember_own_txid (Sync    *sync,
+                   GError **error)
+{
+  g_autoptr(PGresult) xid = _xj_team_exec (sync->connection, "SELECT pg_current_xact_id()::text",
+                                           0, NULL, error);
+
+  if (xid == NULL)
+    return FALSE;
+  g_string_append_printf (sync->own_txids, "%s%s", sync->own_txids->len > 0 ? "," : "",
+                          PQgetvalue (xid, 0, 0));
+  return set_watermark (sync->store, sync->watermark, sync->own_txids->str, error);
+}
+
+/* The own transactions the next pull still has to skip: those not behind
+ * @watermark. */
+static char *
+own_txids_after (const char *own,
+                 const char *watermark)
+{
+  g_auto(GStrv) xids = g_strsplit (own, ",", -1);
+  g_autoptr(GString) kept = g_string_new (NULL);
+  guint64 floor = g_ascii_strtoull (watermark, NULL, 10);
+
+  for (guint i = 0; xids[i] != NULL; i++)
+    if (*xids[i] != '\0' && g_ascii_strtoull (xids[i], NULL, 10) >= floor)
+      g_string_append_printf (kept, "%s%s", kept->len > 0 ? "," : "", xids[i]);
+  return g_string_free (g_steal_pointer (&kept), FALSE);
+}
+
 static gboolean
 push_batch (Sync       *sync,
             GPtrArray  *rows,
@@ -388,8 +444,12 @@ push_batch (Sync       *sync,
       if (!xj_store_step_done (sync->store, stmt, error))
         goto fail;
     }
+  /* The pull skips what this laptop wrote by its transactions, not by its
+   * login: the same person may work on two laptops. */
+  if (!remember_own_txid (sync, error))
+    goto fail;
   /* The server first: a local commit that fails afterwards only sends the
-   * batch again. */
+   * batch again (and pulls it back, harmlessly). */
   if (!_xj_team_run (sync->connection, "COMMIT", error))
     return FALSE;
   return xj_transaction_commit (tx, error);
@@ -566,6 +626,18 @@ apply_batch (Sync              *sync,
           sync->result->pulled++;
           continue;
         }
+      if (g_str_equal (table->name, "notice_events"))
+        {
+          g_autofree char *notice = _xj_sync_query_text (sync->store, "SELECT ?1 ->> 'notice_id'",
+                                                         body, error);
+
+          if (notice == NULL)
+            return FALSE;
+          g_hash_table_add (sync->notices, g_steal_pointer (&notice));
+          g_hash_table_add (sync->events, g_strdup (record));
+        }
+      else if (g_str_equal (table->name, "notices"))
+        g_hash_table_add (sync->notices, g_strdup (record));
       if (table->kind == XJ_SYNC_SHARED)
         {
           /* Changed here too and not sent yet: the next push merges it. */
@@ -585,6 +657,31 @@ apply_batch (Sync              *sync,
       sync->result->pulled++;
     }
   return set_capture (sync->store, TRUE, error) && xj_transaction_commit (tx, error);
+}
+
+/* The notices whose events or fields moved: their state folded again from
+ * their event log, in one local transaction. */
+static gboolean
+fold_notices (Sync    *sync,
+              GError **error)
+{
+  g_autoptr(XjTransaction) tx = NULL;
+  g_autoptr(GList) notices = NULL;
+
+  if (g_hash_table_size (sync->notices) == 0)
+    return TRUE;
+  if ((tx = xj_transaction_begin (sync->store, error)) == NULL
+      || !set_capture (sync->store, FALSE, error))
+    return FALSE;
+  notices = g_list_sort (g_hash_table_get_keys (sync->notices), (GCompareFunc) g_strcmp0);
+  for (GList *l = notices; l != NULL; l = l->next)
+    if (!_xj_fold_notice (sync->store, l->data, sync->events, &sync->result->conflicts_found,
+                          error))
+      return FALSE;
+  if (!set_capture (sync->store, TRUE, error) || !xj_transaction_commit (tx, error))
+    return FALSE;
+  xj_store_emit_changed (sync->store, "notices");
+  return TRUE;
 }
 
 /* The team's register of signing certificates (public parts), into the
@@ -631,13 +728,14 @@ anything_new (Sync        *sync,
   const XjSyncTable *tables = _xj_sync_get_tables (&n_tables);
   g_autoptr(GString) sql = g_string_new ("SELECT");
   g_autoptr(PGresult) result = NULL;
-  const char *params[] = { from, until };
+  g_autofree char *own = g_strdup_printf ("{%s}", sync->own_txids->str);
+  const char *params[] = { from, until, own };
 
   for (guint t = 0; t < n_tables; t++)
     g_string_append_printf (sql, "%s EXISTS (SELECT 1 FROM xunjian.%s WHERE txid >= $1::xid8"
-                            " AND txid < $2::xid8 AND author <> session_user)",
+                            " AND txid < $2::xid8 AND txid <> ALL ($3::xid8[]))",
                             t > 0 ? " OR" : "", tables[t].remote);
-  if ((result = _xj_team_exec (sync->connection, sql->str, 2, params, error)) == NULL)
+  if ((result = _xj_team_exec (sync->connection, sql->str, 3, params, error)) == NULL)
     return FALSE;
   *any = g_str_equal (PQgetvalue (result, 0, 0), "t");
   return TRUE;
@@ -647,12 +745,12 @@ static gboolean
 pull (Sync    *sync,
       GError **error)
 {
-  g_autofree char *from = _xj_sync_query_text (sync->store, "SELECT value FROM team_settings"
-                                      " WHERE key = ?1", "pull_seq", error);
+  const char *from = sync->watermark;
   g_autoptr(PGresult) now = NULL;
   g_autofree char *until = NULL;
   guint n_tables;
   const XjSyncTable *tables = _xj_sync_get_tables (&n_tables);
+  g_autofree char *own = g_strdup_printf ("{%s}", sync->own_txids->str);
   gboolean any = FALSE;
 
   if (error != NULL && *error != NULL)
@@ -675,7 +773,7 @@ pull (Sync    *sync,
 
       sql = g_strdup_printf ("SELECT %s::text, author, seq, (%s)::text, %s, %s FROM xunjian.%s"
                              " WHERE txid >= $1::xid8 AND txid < $2::xid8 AND seq > $3::bigint"
-                             " AND author <> session_user ORDER BY seq LIMIT %d",
+                             " AND txid <> ALL ($4::xid8[]) ORDER BY seq LIMIT %d",
                              table->key, table->server_body,
                              g_str_equal (table->name, "photos") ? "original"
                              : with_bytes ? "pdf" : "NULL::bytea",
@@ -683,12 +781,12 @@ pull (Sync    *sync,
                              table->remote, limit);
       for (;;)
         {
-          const char *params[] = { from != NULL ? from : "0", until, last };
+          const char *params[] = { from != NULL ? from : "0", until, last, own };
           g_autoptr(PGresult) rows = NULL;
           int n;
 
           if (g_cancellable_set_error_if_cancelled (sync->cancellable, error)
-              || (rows = _xj_team_exec (sync->connection, sql, 3, params, error)) == NULL)
+              || (rows = _xj_team_exec (sync->connection, sql, 4, params, error)) == NULL)
             return FALSE;
           if ((n = PQntuples (rows)) == 0)
             break;
@@ -704,7 +802,8 @@ pull (Sync    *sync,
             break;
         }
     }
-  if (!lock_signed (sync, error) || !pull_certificates (sync, error))
+  if (!lock_signed (sync, error) || !fold_notices (sync, error)
+      || !pull_certificates (sync, error))
     return FALSE;
   /* Kept with the sync's end (xj_team_sync), in one local transaction. */
   sync->pulled_until = g_steal_pointer (&until);
@@ -728,6 +827,11 @@ xj_team_sync (XjStore           *store,
   const char *stop = g_getenv ("XJ_SYNC_STOP_AFTER");
   g_autoptr(GHashTable) locked_later = g_hash_table_new_full (g_str_hash, g_str_equal,
                                                                g_free, g_free);
+  g_autoptr(GHashTable) notices = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) events = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GString) own_txids = g_string_new (NULL);
+  g_autofree char *own = NULL;
+  g_autofree char *watermark = NULL;
   gboolean ok;
 
   g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
@@ -735,6 +839,9 @@ xj_team_sync (XjStore           *store,
 
   memset (sync.result, 0, sizeof *sync.result);
   sync.locked_later = locked_later;
+  sync.notices = notices;
+  sync.events = events;
+  sync.own_txids = own_txids;
   sync.pull_limit = batch != NULL ? (guint) g_ascii_strtoull (batch, NULL, 10) : 0;
   sync.stop_after = stop != NULL ? g_ascii_strtoll (stop, NULL, 10) : 0;
   if ((membership = xj_team_get_membership (store, error)) == NULL)
@@ -745,9 +852,23 @@ xj_team_sync (XjStore           *store,
                            _("This laptop is in no team."));
       return FALSE;
     }
-  /* Numbers are leased here too, so that a laptop keeps numbering offline. */
+  own = _xj_sync_query_text (store, "SELECT value FROM team_settings WHERE key = ?1", "pull_seq",
+                             error);
+  if (error != NULL && *error != NULL)
+    return FALSE;
+  {
+    g_auto(GStrv) parts = g_strsplit (own != NULL ? own : "0", "/", 2);
+
+    watermark = g_strdup (parts[0] != NULL && *parts[0] != '\0' ? parts[0] : "0");
+    g_string_assign (own_txids, parts[0] != NULL && parts[1] != NULL ? parts[1] : "");
+  }
+  sync.watermark = watermark;
+  /* Numbers are leased here too, so that a laptop keeps numbering offline.
+   * The second push sends the notices that the fold left other than the
+   * server has them. */
   ok = _xj_team_check_server_version (connection, error) && push (&sync, error)
-       && pull (&sync, error) && xj_team_numbers_refill (store, connection, error);
+       && pull (&sync, error) && push (&sync, error)
+       && xj_team_numbers_refill (store, connection, error);
   sync.result->elapsed_us = g_get_monotonic_time () - started;
   if (!ok)
     {
@@ -756,7 +877,9 @@ xj_team_sync (XjStore           *store,
     }
   now = g_strdup_printf ("%" G_GINT64_FORMAT, xj_clock_now ());
   tx = xj_transaction_begin (store, error);
-  ok = tx != NULL && _xj_team_set_setting (store, "pull_seq", sync.pulled_until, error)
+  g_free (own);
+  own = own_txids_after (own_txids->str, sync.pulled_until);
+  ok = tx != NULL && set_watermark (store, sync.pulled_until, own, error)
        && _xj_team_set_setting (store, "last_sync_at", now, error)
        && xj_transaction_commit (tx, error);
   g_free (sync.pulled_until);
