@@ -6,9 +6,10 @@
  * the same on every laptop: event time, then UUID.
  *
  * The fold applies an event when it starts from the state reached so far.
- * One that does not is set aside; set-aside events of the same second are
- * tried again after each step (steps made in the same second on one laptop
- * keep their order whatever their UUIDs).  At the end, a set-aside event
+ * One that does not is set aside, and tried again after each step unless a
+ * step in force already left the same state before it: steps made in the
+ * same second keep their order whatever their UUIDs, and a step made on a
+ * laptop whose clock is behind still follows the step it was made after.  At the end, a set-aside event
  * that starts from the same state as a step in force at its time, but
  * leads elsewhere (verified on one laptop, rejected on another), is a
  * fork: the first step stays in force and the notice needs a decision
@@ -131,10 +132,26 @@ try_apply (Fold *fold,
   return TRUE;
 }
 
-/* Set-aside steps made at @since or later that now follow on. */
+/* Whether a step in force started from the same state as @step, at its
+ * time or before: then @step came too late for that state. */
+static gboolean
+has_sibling (Fold *fold,
+             Step *step)
+{
+  for (guint i = 0; i < fold->in_force->len; i++)
+    {
+      Step *other = g_ptr_array_index (fold->in_force, i);
+
+      if (other->at <= step->at && g_strcmp0 (other->from, step->from) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Set-aside steps that follow on now and had no rival: made in the same
+ * second as the step before them, or on a laptop whose clock is behind. */
 static void
-retry_aside (Fold   *fold,
-             gint64  since)
+retry_aside (Fold *fold)
 {
   gboolean progress = TRUE;
 
@@ -145,7 +162,7 @@ retry_aside (Fold   *fold,
         {
           Step *step = g_ptr_array_index (fold->steps, i);
 
-          if (step->fate == FATE_ASIDE && step->at >= since)
+          if (step->fate == FATE_ASIDE && !has_sibling (fold, step))
             progress = try_apply (fold, step);
         }
     }
@@ -200,7 +217,7 @@ decide (Fold *fold,
                                   : NULL;
           try_apply (fold, aside);
           fold->kept = aside;
-          retry_aside (fold, aside->at);
+          retry_aside (fold);
           return;
         }
       if (g_strcmp0 (decision->to, rival->to) == 0)
@@ -222,7 +239,7 @@ run_fold (Fold *fold)
       if (is_decision (step))
         decide (fold, step);
       else if (try_apply (fold, step))
-        retry_aside (fold, step->at);
+        retry_aside (fold);
       else
         step->fate = step->from == NULL ? FATE_DROPPED : FATE_ASIDE;
     }
