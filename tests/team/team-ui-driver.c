@@ -696,6 +696,9 @@ test_steps (Fixture       *f,
   shoot (f, "notice-needs-decision.png");
   xj_notices_page_show_notice (XJ_NOTICES_PAGE (page), xj_notice_get_id (notice));
   xj_test_wait_until (xj_test_label_shown (page, _("Needs a decision")));
+  /* No step is offered until someone decides (Close Out would follow the
+   * verification in force). */
+  g_assert_false (gtk_widget_get_visible (xj_test_find_named (page, "close")));
   xj_test_iterate (1000);
   shoot (f, "notice-view-needs-decision.png");
   xj_notices_page_show_board (XJ_NOTICES_PAGE (page));
