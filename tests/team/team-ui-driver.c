@@ -504,6 +504,31 @@ test_arrives (Fixture       *f,
   shoot (f, "conflicts-empty.png");
 }
 
+/* Clicks @button_label on the one conflict the page shows, then the
+ * decision goes to the team with the sync the click started. */
+static void
+decide_conflict (Fixture    *f,
+                 GtkWidget  *page,
+                 const char *button_label)
+{
+  GtkWidget *keep;
+
+  /* The list is read again after each sync: click on the one on screen
+   * once no sync is running and it is read. */
+  xj_test_wait_until_ms (!xj_sync_monitor_is_running (monitor (f))
+                         && xj_conflicts_page_get_count (XJ_CONFLICTS_PAGE (page)) == 1,
+                         NETWORK_WAIT_MS);
+  xj_test_iterate (200);
+  keep = xj_test_find_button (page, button_label);
+  g_assert_nonnull (keep);
+  g_assert_true (gtk_widget_activate (keep));
+  xj_test_wait_until_ms (xj_conflicts_page_get_count (XJ_CONFLICTS_PAGE (page)) == 0,
+                         NETWORK_WAIT_MS);
+  g_assert_cmpint (sync_now (f), ==, XJ_SYNC_STATE_IDLE);
+  g_assert_cmpuint (changes_waiting (f), ==, 0);
+  g_assert_cmpuint (xj_sync_monitor_get_conflicts (monitor (f)), ==, 0);
+}
+
 /* The script changed the same field on both laptops and synced the other
  * one: this laptop's sync finds the conflict, the Conflicts page shows it
  * with both values, and Keep Mine decides it and syncs. */
@@ -648,6 +673,69 @@ add_step (const char *name,
   g_test_add (path, Fixture, NULL, fixture_set_up, step, fixture_tear_down);
 }
 
+/* Two steps of one notice made offline on two liaisons' laptops (the
+ * script wrote them as the lifecycle does: verified there, rejected here):
+ * after the sync the board says the notice needs a decision, the
+ * Conflicts page shows both steps side by side with who made them, when
+ * and why, and Keep Theirs settles it; the decision syncs. */
+static void
+test_steps (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *verified = NULL;
+  g_autofree char *rejected = NULL;
+  g_autoptr(XjNotice) notice = NULL;
+  GListModel *verified_column;
+  GtkWidget *page;
+
+  g_assert_cmpint (sync_now (f), ==, XJ_SYNC_STATE_IDLE);
+  xj_test_wait_until (xj_sync_monitor_get_conflicts (monitor (f)) == 1);
+  xj_window_show_area (f->window, "notices");
+  page = xj_window_get_area (f->window, "notices");
+  xj_test_wait_until_ms (xj_test_label_shown (page, C_("tag", "Needs a decision")),
+                         NETWORK_WAIT_MS);
+  /* The step in force (the earlier one, verified) stays until decided. */
+  verified_column = xj_notices_page_get_column (XJ_NOTICES_PAGE (page), XJ_NOTICE_STATE_VERIFIED);
+  g_assert_cmpuint (g_list_model_get_n_items (verified_column), ==, 1);
+  notice = g_list_model_get_item (verified_column, 0);
+  g_assert_true (xj_notice_get_needs_decision (notice));
+  xj_test_iterate (1000);
+  shoot (f, "notice-needs-decision.png");
+  xj_notices_page_show_notice (XJ_NOTICES_PAGE (page), xj_notice_get_id (notice));
+  xj_test_wait_until (xj_test_label_shown (page, _("Needs a decision")));
+  /* No step is offered until someone decides (Close Out would follow the
+   * verification in force). */
+  g_assert_false (gtk_widget_get_visible (xj_test_find_named (page, "close")));
+  xj_test_iterate (1000);
+  shoot (f, "notice-view-needs-decision.png");
+  xj_notices_page_show_board (XJ_NOTICES_PAGE (page));
+
+  xj_window_show_area (f->window, "conflicts");
+  page = xj_window_get_area (f->window, "conflicts");
+  verified = g_strdup_printf (C_("notice step", "%s → %s"),
+                              xj_notice_action_get_label (XJ_NOTICE_ACTION_ACCEPT),
+                              xj_notice_state_get_label (XJ_NOTICE_STATE_VERIFIED));
+  rejected = g_strdup_printf (C_("notice step", "%s → %s"),
+                              xj_notice_action_get_label (XJ_NOTICE_ACTION_REJECT),
+                              xj_notice_state_get_label (XJ_NOTICE_STATE_ISSUED));
+  xj_test_wait_until_ms (xj_test_label_shown (page, verified)
+                         && xj_test_label_shown (page, rejected)
+                         && xj_test_label_shown (page, env ("XJ_TEAM_MY_REMARK"))
+                         && xj_test_label_shown (page, env ("XJ_TEAM_THEIR_REMARK"))
+                         && xj_test_label_shown (page, _("My step"))
+                         && xj_test_label_shown (page, _("Their step")),
+                         NETWORK_WAIT_MS);
+  g_assert_nonnull (xj_test_find_named (page, "steps"));
+  xj_test_iterate (1000);
+  shoot (f, "conflicts-steps.png");
+  /* The decision (a new event) goes to the team. */
+  decide_conflict (f, page, _("Keep _Theirs"));
+  xj_window_show_area (f->window, "notices");
+  page = xj_window_get_area (f->window, "notices");
+  xj_test_wait_until_ms (!xj_test_label_shown (page, C_("tag", "Needs a decision")),
+                         NETWORK_WAIT_MS);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -671,6 +759,7 @@ main (int   argc,
   add_step ("conflict", test_conflict);
   add_step ("leave", test_leave);
   add_step ("offline", test_offline);
+  add_step ("steps", test_steps);
   team_ui_add_role_tests ();
   return g_test_run ();
 }

@@ -111,4 +111,45 @@ drive refused "$b" wang Wang-pw-1
 ok $? "a notice made on an inspector's laptop: the server refuses it, the status says so plainly"
 drive leave "$b" wang Wang-pw-1; ok $? "Leave with a change not sent asks first, then leaves"
 [ "$(sqlite3 "$b/xunjian.db" "SELECT count(*) FROM team_settings")" = 0 ]; ok $? "laptop B is in no team"
+
+# Two liaisons' laptops: D is li's second laptop (the same login as C), E
+# is zhao's.  A notice rectified, then verified on D and rejected on E while
+# apart (the rows the lifecycle writes); E decides in the app.
+"$bin" server add-user "$pg_admin" zhao liaison --password 'Zhao-pw-1' >/dev/null
+d=$pg_dir/laptop-d
+e=$pg_dir/laptop-e
+as_d () { PGPASSWORD=Li-pw-1 "$bin" --data-dir "$d" "$@" </dev/null >/dev/null 2>&1; }
+as_e () { PGPASSWORD=Zhao-pw-1 "$bin" --data-dir "$e" "$@" </dev/null >/dev/null 2>&1; }
+as_d team join "host=$pg_dir dbname=team" --user li && as_d sync \
+  && as_e team join "host=$pg_dir dbname=team" --user zhao && as_e sync
+ok $? "li's second laptop and zhao's laptop join and sync (command line)"
+notice=$(sqlite3 "$d/xunjian.db" "SELECT uuid FROM notices WHERE description = '3 号楼门厅地面有积水'")
+[ -n "$notice" ]; ok $? "li's second laptop has the notice li issued on laptop C"
+now=$(date +%s)
+qd () { sqlite3 "$d/xunjian.db" "$1"; }
+qe () { sqlite3 "$e/xunjian.db" "$1"; }
+dn=$(qd "SELECT id FROM notices WHERE uuid = '$notice'")
+qd "UPDATE notices SET state = 'acknowledged', acknowledged_at = $((now - 300)), acknowledged_by = '物业孙经理' WHERE id = $dn;
+    INSERT INTO notice_events (notice_id, at, actor, from_state, to_state, remark)
+      VALUES ($dn, $((now - 300)), '李娜', 'issued', 'acknowledged', '物业孙经理');
+    UPDATE notices SET state = 'rectified', rectified_at = $((now - 200)), rectification_remark = '已疏通地漏' WHERE id = $dn;
+    INSERT INTO notice_events (notice_id, at, actor, from_state, to_state, remark)
+      VALUES ($dn, $((now - 200)), '李娜', 'acknowledged', 'rectified', '已疏通地漏')"
+as_d sync && as_e sync; ok $? "the notice is rectified on both"
+en=$(qe "SELECT id FROM notices WHERE uuid = '$notice'")
+qd "UPDATE notices SET state = 'verified', verified_at = $((now - 100)), verified_by = '李娜' WHERE id = $dn;
+    INSERT INTO notice_events (notice_id, at, actor, from_state, to_state, remark)
+      VALUES ($dn, $((now - 100)), '李娜', 'rectified', 'verified', '现场复查地面已干燥')"
+qe "UPDATE notices SET state = 'issued', deadline = $((now + 5 * 86400)), acknowledged_at = NULL,
+      acknowledged_by = '', rectified_at = NULL WHERE id = $en;
+    INSERT INTO notice_events (notice_id, at, actor, from_state, to_state, remark)
+      VALUES ($en, $((now - 50)), '赵敏', 'rectified', 'issued', '雨后门厅仍有积水')"
+as_d sync; ok $? "li verifies on D and syncs; zhao rejected on E, offline"
+PGPASSWORD=Zhao-pw-1 XJ_TEAM_MY_REMARK=雨后门厅仍有积水 XJ_TEAM_THEIR_REMARK=现场复查地面已干燥 drive steps "$e" zhao Zhao-pw-1
+ok $? "E: the board says the notice needs a decision; the Conflicts page shows both steps; Keep Theirs settles it"
+as_d sync
+[ "$(qd "SELECT state FROM notices WHERE uuid = '$notice'")" = verified ] \
+  && [ "$(qe "SELECT state FROM notices WHERE uuid = '$notice'")" = verified ] \
+  && [ "$(qd "SELECT count(*) FROM team_conflicts WHERE resolved_at IS NULL")" = 0 ]
+ok $? "D and E hold the verification, D's conflict closed by E's decision"
 done_testing

@@ -41,6 +41,7 @@ struct _XjNotice
   gint64              escalated_at;
   char               *escalation_reason;
   gboolean            repeat;
+  gboolean            needs_decision; /* two team steps that cannot both stand */
 
   GArray             *findings;       /* gint64 answer ids */
   GPtrArray          *before_photos;  /* sha256 strings */
@@ -73,7 +74,9 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (XjNoticeCurrent, _xj_notice_current_clear)
   "n.created_at, n.issued_at, n.issued_by, n.acknowledged_at, "                \
   "n.acknowledged_by, n.rectified_at, n.rectification_remark, n.verified_at, " \
   "n.verified_by, n.closed_at, n.escalated, n.escalated_at, "                  \
-  "n.escalation_reason, n.repeat "                                             \
+  "n.escalation_reason, n.repeat, "                                            \
+  "EXISTS (SELECT 1 FROM team_conflicts c WHERE c.table_name = 'notices' "    \
+  "  AND c.record = n.uuid AND c.field = 'steps' AND c.resolved_at IS NULL) "  \
   "FROM notices n JOIN sites s ON s.id = n.site_id "
 
 /* The states in which the deadline runs (see xj-notice-deadline.c). */

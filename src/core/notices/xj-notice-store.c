@@ -74,6 +74,7 @@ notice_from_row (sqlite3_stmt *stmt)
   self->escalated_at = sqlite3_column_int64 (stmt, 27);
   take_text (&self->escalation_reason, stmt, 28);
   self->repeat = sqlite3_column_int (stmt, 29) != 0;
+  self->needs_decision = sqlite3_column_int (stmt, 30) != 0;
   return self;
 }
 

@@ -128,6 +128,9 @@ gboolean            xj_notice_get_escalated         (XjNotice           *self);
 gint64              xj_notice_get_escalated_at      (XjNotice           *self);
 const char         *xj_notice_get_escalation_reason (XjNotice           *self);
 gboolean            xj_notice_get_repeat            (XjNotice           *self);
+/* Two steps made offline on two laptops cannot both stand: a person
+ * decides on the Conflicts page. */
+gboolean            xj_notice_get_needs_decision    (XjNotice           *self);
 
 /* Findings are answer ids; photos are SHA-256 names of the photo store. */
 GArray             *xj_notice_get_findings          (XjNotice           *self);

@@ -357,7 +357,12 @@ apply_sql (XjStore            *store,
                          " ?1 ->> 'started_at')");
       else
         g_string_append_printf (values, "?1 ->> '%s'", column);
-      if (!g_str_equal (column, table->key))
+      if (touched && g_str_equal (column, "owner"))
+        /* One made here (no owner) stays this laptop's, even when it comes
+         * back from the server (the same login on another laptop). */
+        g_string_append_printf (updates, "%sowner = CASE WHEN inspections.owner IS NULL"
+                                " THEN NULL ELSE excluded.owner END", updates->len > 0 ? ", " : "");
+      else if (!g_str_equal (column, table->key))
         g_string_append_printf (updates, "%s%s = excluded.%s", updates->len > 0 ? ", " : "",
                                 column, column);
     }

@@ -4,7 +4,9 @@
  * values.  The server's value is in force; the row in team_conflicts
  * keeps both until a person decides.  Keeping mine writes my value back
  * into the local record, captured for the next push like any change;
- * keeping theirs only closes the conflict.
+ * keeping theirs only closes the conflict.  Two steps of a notice that
+ * cannot both stand (field 'steps') are settled by a decision event
+ * instead (xj-team-fold.c).
  */
 #define G_LOG_DOMAIN "xj-team"
 
@@ -18,6 +20,7 @@
 #include "xj-team-codec.h"
 #include "xj-team-conflicts.h"
 #include "xj-team-connection.h"
+#include "xj-team-fold.h"
 
 void
 xj_team_conflict_free (XjTeamConflict *conflict)
@@ -148,7 +151,19 @@ xj_team_resolve_conflict (XjStore     *store,
                    _("There is no open conflict %lld."), (long long) id);
       return FALSE;
     }
-  if (keep == XJ_TEAM_KEEP_MINE)
+  if (g_str_equal (conflict->table, "notices")
+      && g_str_equal (conflict->field, XJ_TEAM_STEPS_FIELD))
+    {
+      /* Two steps: the decision is a new event, synced like the others. */
+      g_autofree char *actor = _xj_sync_query_text (store, "SELECT value FROM team_settings"
+                                                    " WHERE key = ?1", "user", error);
+
+      if (!_xj_fold_decide (store, conflict->record,
+                            keep == XJ_TEAM_KEEP_MINE ? conflict->mine : conflict->theirs,
+                            actor, error))
+        return FALSE;
+    }
+  else if (keep == XJ_TEAM_KEEP_MINE)
     {
       g_autofree char *sql = NULL;
 

@@ -7,7 +7,8 @@
  * server moved since: a field changed on one side only is taken; the same
  * field changed on both sides to different values keeps the server's
  * value in force and becomes a conflict (team_conflicts, both values, who
- * and when) until a person decides.
+ * and when) until a person decides.  A notice's steps are not fields: its
+ * state is folded from its events (xj-team-fold.c).
  */
 #define G_LOG_DOMAIN "xj-team"
 
@@ -233,6 +234,26 @@ apply_quietly (XjStore            *store,
                            error);
 }
 
+/* A notice's state and the fields its steps set are not merged: they are
+ * folded from its event log after the pull (xj-team-fold.c), the same on
+ * every laptop, so they never conflict as fields. */
+static void
+drop_folded_fields (GPtrArray *conflicts)
+{
+  static const char *const folded[] = {
+    "state", "issued_at", "issued_by", "acknowledged_at", "acknowledged_by", "rectified_at",
+    "rectification_remark", "verified_at", "verified_by", "closed_at", NULL,
+  };
+
+  for (guint i = conflicts->len; i > 0; i--)
+    {
+      XjMergeConflict *conflict = g_ptr_array_index (conflicts, i - 1);
+
+      if (g_strv_contains (folded, conflict->field))
+        g_ptr_array_remove_index (conflicts, i - 1);
+    }
+}
+
 gboolean
 _xj_merge_push_shared (XjStore            *store,
                        XjTeamConnection   *connection,
@@ -291,6 +312,8 @@ _xj_merge_push_shared (XjStore            *store,
   /* The server moved since this laptop last saw it. */
   if ((merged = _xj_merge_bodies (base, body, their_body, conflicts, error)) == NULL)
     return FALSE;
+  if (g_str_equal (table->name, "notices"))
+    drop_folded_fields (conflicts);
   changed_at = xj_clock_now ();
   if (!_xj_conflicts_record (store, table->name, record, conflicts, PQgetvalue (theirs, 0, 2),
                              changed_at, &result->conflicts_found, error))

@@ -20,6 +20,10 @@ typedef struct
   GHashTable       *locked_later;   /* uuid -> body: inspections signed once their parts are in */
   char             *until;          /* the end of the pull's window: the next watermark */
   gboolean          any_new;        /* others wrote something in the window */
+  GHashTable       *notices;        /* uuids of notices pulled, merged or given events */
+  GHashTable       *events;         /* uuids of the notice events pulled */
+  const char       *watermark;      /* where this pull starts ("0": from the beginning) */
+  GString          *own_txids;      /* this laptop's push transactions not yet behind the watermark */
 } Sync;
 
 void     _xj_sync_batch_done  (Sync      *sync);
@@ -30,6 +34,9 @@ gboolean _xj_sync_write_file  (const char    *path,
                                const guint8  *data,
                                gsize          length,
                                GError       **error);
+/* Remembers the server transaction of a push batch, for the pull to skip. */
+gboolean _xj_sync_remember_own_txid (Sync    *sync,
+                                     GError **error);
 /* Sends the outbox (xj-team-sync-push.c). */
 gboolean _xj_sync_push        (Sync      *sync,
                                GError   **error);

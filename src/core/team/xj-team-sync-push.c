@@ -502,8 +502,12 @@ push_row (Pipeline    *pipe,
   if (adopted)
     return TRUE;
   if (table->kind == XJ_SYNC_SHARED)
-    return _xj_merge_push_shared (sync->store, sync->connection, table, row->record, body,
-                                  sync->result, error);
+    {
+      if (g_str_equal (table->name, "notices"))
+        g_hash_table_add (sync->notices, g_strdup (row->record));
+      return _xj_merge_push_shared (sync->store, sync->connection, table, row->record, body,
+                                    sync->result, error);
+    }
   if (g_str_equal (table->name, "photos") && g_hash_table_contains (held_photos, row->record))
     return TRUE;
   if ((g_str_equal (table->name, "photos") || g_str_equal (table->name, "reports"))
@@ -597,8 +601,15 @@ push_batch (Sync       *sync,
       _xj_team_rollback (sync->connection);
       return FALSE;
     }
-  /* The server first: a local commit that fails afterwards only sends the
-   * batch again. */
+  /* The pull skips what this laptop wrote by its transactions, not by its
+   * login: the same person may work on two laptops.  The server first: a
+   * local commit that fails afterwards only sends the batch again (and
+   * pulls it back, harmlessly). */
+  if (!_xj_sync_remember_own_txid (sync, error))
+    {
+      _xj_team_rollback (sync->connection);
+      return FALSE;
+    }
   return _xj_team_run (sync->connection, "COMMIT", error) && xj_transaction_commit (tx, error);
 }
 

@@ -4,15 +4,17 @@
  *
  * Push: xj-team-sync-push.c.
  *
- * Pull reads what others wrote (author is not this login) by
- * transaction: the rows of transactions that ended after the last pull's
+ * Pull reads what other laptops wrote by transaction (not by login: the
+ * same person may use two laptops; this laptop's own push transactions
+ * are remembered and skipped): the rows of transactions that ended after the last pull's
  * watermark and before the oldest one still running now
  * (pg_snapshot_xmin).  A transaction still running, whatever sequence
  * numbers it took, is therefore read by a later pull, never skipped.
- * The watermark is kept in team_settings 'pull_seq' (a server xid8) once
- * every table has been read; rows read again after an interrupted pull are
+ * The watermark is kept in team_settings 'pull_seq' (a server xid8, then
+ * the own transactions still ahead of it) once every table has been read; rows read again after an interrupted pull are
  * applied again, harmlessly.  Pulled rows are applied table by table in
- * reference order, with capture off inside the pull's own transaction.
+ * reference order, with capture off inside the pull's own transaction;
+ * then the notices whose events moved are folded (xj-team-fold.c).
  */
 #define G_LOG_DOMAIN "xj-team"
 
@@ -30,6 +32,7 @@
 #include "xj-site-merge.h"
 #include "xj-store-private.h"
 #include "xj-team-codec.h"
+#include "xj-team-fold.h"
 #include "xj-team-laptop.h"
 #include "xj-team-merge.h"
 #include "xj-team-numbers.h"
@@ -54,6 +57,51 @@ _xj_sync_set_capture (XjStore     *store,
   return xj_store_exec (store, on ? "UPDATE team_settings SET value = 'on' WHERE key = 'capture'"
                                   : "UPDATE team_settings SET value = 'off' WHERE key = 'capture'",
                         error);
+}
+
+/* team_settings 'pull_seq' holds the watermark, then after a slash the
+ * transactions this laptop pushed that a later pull must still skip
+ * ("812/815,820"). */
+static gboolean
+set_watermark (XjStore     *store,
+               const char  *watermark,
+               const char  *own_txids,
+               GError     **error)
+{
+  g_autofree char *value = *own_txids != '\0' ? g_strdup_printf ("%s/%s", watermark, own_txids)
+                                              : g_strdup (watermark);
+
+  return _xj_team_set_setting (store, "pull_seq", value, error);
+}
+
+gboolean
+_xj_sync_remember_own_txid (Sync    *sync,
+                            GError **error)
+{
+  g_autoptr(PGresult) xid = _xj_team_exec (sync->connection, "SELECT pg_current_xact_id()::text",
+                                           0, NULL, error);
+
+  if (xid == NULL)
+    return FALSE;
+  g_string_append_printf (sync->own_txids, "%s%s", sync->own_txids->len > 0 ? "," : "",
+                          PQgetvalue (xid, 0, 0));
+  return set_watermark (sync->store, sync->watermark, sync->own_txids->str, error);
+}
+
+/* The own transactions the next pull still has to skip: those not behind
+ * @watermark. */
+static char *
+own_txids_after (const char *own,
+                 const char *watermark)
+{
+  g_auto(GStrv) xids = g_strsplit (own, ",", -1);
+  g_autoptr(GString) kept = g_string_new (NULL);
+  guint64 floor = g_ascii_strtoull (watermark, NULL, 10);
+
+  for (guint i = 0; xids[i] != NULL; i++)
+    if (*xids[i] != '\0' && g_ascii_strtoull (xids[i], NULL, 10) >= floor)
+      g_string_append_printf (kept, "%s%s", kept->len > 0 ? "," : "", xids[i]);
+  return g_string_free (g_steal_pointer (&kept), FALSE);
 }
 
 /* What comes with a pulled photo or report: written to the data folder
@@ -180,13 +228,13 @@ lock_signed (Sync    *sync,
   if (g_hash_table_size (sync->locked_later) == 0)
     return TRUE;
   if ((tx = xj_transaction_begin (sync->store, error)) == NULL
-      || !_xj_sync_set_capture (sync->store, FALSE, error))
+      || !_xj_sync_xj_sync_set_capture (sync->store, FALSE, error))
     return FALSE;
   g_hash_table_iter_init (&iter, sync->locked_later);
   while (g_hash_table_iter_next (&iter, &record, &body))
     if (!_xj_sync_apply (sync->store, table, record, body, error))
       return FALSE;
-  return _xj_sync_set_capture (sync->store, TRUE, error) && xj_transaction_commit (tx, error);
+  return _xj_sync_xj_sync_set_capture (sync->store, TRUE, error) && xj_transaction_commit (tx, error);
 }
 
 static gboolean
@@ -197,7 +245,7 @@ apply_batch (Sync              *sync,
 {
   g_autoptr(XjTransaction) tx = xj_transaction_begin (sync->store, error);
 
-  if (tx == NULL || !_xj_sync_set_capture (sync->store, FALSE, error))
+  if (tx == NULL || !_xj_sync_xj_sync_set_capture (sync->store, FALSE, error))
     return FALSE;
   for (int i = 0; i < PQntuples (result); i++)
     {
@@ -232,6 +280,18 @@ apply_batch (Sync              *sync,
           sync->result->pulled++;
           continue;
         }
+      if (g_str_equal (table->name, "notice_events"))
+        {
+          g_autofree char *notice = _xj_sync_query_text (sync->store, "SELECT ?1 ->> 'notice_id'",
+                                                         body, error);
+
+          if (notice == NULL)
+            return FALSE;
+          g_hash_table_add (sync->notices, g_steal_pointer (&notice));
+          g_hash_table_add (sync->events, g_strdup (record));
+        }
+      else if (g_str_equal (table->name, "notices"))
+        g_hash_table_add (sync->notices, g_strdup (record));
       if (table->kind == XJ_SYNC_SHARED)
         {
           /* Changed here too and not sent yet: the next push merges it. */
@@ -250,7 +310,32 @@ apply_batch (Sync              *sync,
         return FALSE;
       sync->result->pulled++;
     }
-  return _xj_sync_set_capture (sync->store, TRUE, error) && xj_transaction_commit (tx, error);
+  return _xj_sync_xj_sync_set_capture (sync->store, TRUE, error) && xj_transaction_commit (tx, error);
+}
+
+/* The notices whose events or fields moved: their state folded again from
+ * their event log, in one local transaction. */
+static gboolean
+fold_notices (Sync    *sync,
+              GError **error)
+{
+  g_autoptr(XjTransaction) tx = NULL;
+  g_autoptr(GList) notices = NULL;
+
+  if (g_hash_table_size (sync->notices) == 0)
+    return TRUE;
+  if ((tx = xj_transaction_begin (sync->store, error)) == NULL
+      || !_xj_sync_set_capture (sync->store, FALSE, error))
+    return FALSE;
+  notices = g_list_sort (g_hash_table_get_keys (sync->notices), (GCompareFunc) g_strcmp0);
+  for (GList *l = notices; l != NULL; l = l->next)
+    if (!_xj_fold_notice (sync->store, l->data, sync->events, &sync->result->conflicts_found,
+                          error))
+      return FALSE;
+  if (!_xj_sync_set_capture (sync->store, TRUE, error) || !xj_transaction_commit (tx, error))
+    return FALSE;
+  xj_store_emit_changed (sync->store, "notices");
+  return TRUE;
 }
 
 /* The team's register of signing certificates (public parts), into the
@@ -300,15 +385,16 @@ look (Sync        *sync,
                                          " WHERE key = 'schema_version'), w.until::text,");
   g_autoptr(PGresult) result = NULL;
   g_autofree char *mine = g_strdup_printf ("%u", xj_team_server_get_program_version ());
-  const char *params[] = { from };
+  g_autofree char *own = g_strdup_printf ("{%s}", sync->own_txids->str);
+  const char *params[] = { from, own };
   g_autoptr(GError) failure = NULL;
 
   for (guint t = 0; t < n_tables; t++)
     g_string_append_printf (sql, "%s EXISTS (SELECT 1 FROM xunjian.%s WHERE txid >= $1::xid8"
-                            " AND txid < w.until AND author <> session_user)",
+                            " AND txid < w.until AND txid <> ALL ($2::xid8[]))",
                             t > 0 ? " OR" : "", tables[t].remote);
   g_string_append (sql, " FROM (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS until) w");
-  result = _xj_team_exec (sync->connection, sql->str, 1, params, &failure);
+  result = _xj_team_exec (sync->connection, sql->str, 2, params, &failure);
   if (result != NULL && g_strcmp0 (PQgetvalue (result, 0, 0), mine) == 0)
     {
       sync->until = g_strdup (PQgetvalue (result, 0, 1));
@@ -337,6 +423,7 @@ pull (Sync        *sync,
 {
   guint n_tables;
   const XjSyncTable *tables = _xj_sync_get_tables (&n_tables);
+  g_autofree char *own = g_strdup_printf ("{%s}", sync->own_txids->str);
 
   for (guint t = 0; sync->any_new && t < n_tables; t++)
     {
@@ -351,7 +438,7 @@ pull (Sync        *sync,
        * them, whole otherwise (pushed before schema step 5). */
       sql = g_strdup_printf ("SELECT %s::text, author, seq, (%s)::text, %s, %s, %s FROM xunjian.%s"
                              " WHERE txid >= $1::xid8 AND txid < $2::xid8 AND seq > $3::bigint"
-                             " AND author <> session_user ORDER BY seq LIMIT %d",
+                             " AND txid <> ALL ($4::xid8[]) ORDER BY seq LIMIT %d",
                              table->key, table->server_body,
                              g_str_equal (table->name, "photos")
                              ? "CASE WHEN rendition IS NULL THEN original END"
@@ -362,12 +449,12 @@ pull (Sync        *sync,
                              table->remote, limit);
       for (;;)
         {
-          const char *params[] = { from, sync->until, last };
+          const char *params[] = { from, sync->until, last, own };
           g_autoptr(PGresult) rows = NULL;
           int n;
 
           if (g_cancellable_set_error_if_cancelled (sync->cancellable, error)
-              || (rows = _xj_team_exec (sync->connection, sql, 3, params, error)) == NULL)
+              || (rows = _xj_team_exec (sync->connection, sql, 4, params, error)) == NULL)
             return FALSE;
           if ((n = PQntuples (rows)) == 0)
             break;
@@ -383,9 +470,10 @@ pull (Sync        *sync,
             break;
         }
     }
-  /* The Overview's totals of the inspections taken in (schema v8), and the
-   * team's certificates, come with what others wrote. */
-  return lock_signed (sync, error)
+  /* The notices whose events moved are folded again from their event log;
+   * the Overview's totals of the inspections taken in (schema v8) and the
+   * team's certificates come with what others wrote. */
+  return lock_signed (sync, error) && fold_notices (sync, error)
          && (!sync->any_new || xj_overview_refresh_totals (sync->store, error))
          && (!sync->any_new || pull_certificates (sync, error));
 }
@@ -408,6 +496,11 @@ xj_team_sync (XjStore           *store,
   const char *stop = g_getenv ("XJ_SYNC_STOP_AFTER");
   g_autoptr(GHashTable) locked_later = g_hash_table_new_full (g_str_hash, g_str_equal,
                                                                g_free, g_free);
+  g_autoptr(GHashTable) notices = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) events = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GString) own_txids = g_string_new (NULL);
+  g_autofree char *own = NULL;
+  g_autofree char *watermark = NULL;
   guint settled = 0;
   gboolean ok;
 
@@ -416,6 +509,9 @@ xj_team_sync (XjStore           *store,
 
   memset (sync.result, 0, sizeof *sync.result);
   sync.locked_later = locked_later;
+  sync.notices = notices;
+  sync.events = events;
+  sync.own_txids = own_txids;
   sync.pull_limit = batch != NULL ? (guint) g_ascii_strtoull (batch, NULL, 10) : 0;
   sync.stop_after = stop != NULL ? g_ascii_strtoll (stop, NULL, 10) : 0;
   if ((membership = xj_team_get_membership (store, error)) == NULL)
@@ -426,18 +522,28 @@ xj_team_sync (XjStore           *store,
                            _("This laptop is in no team."));
       return FALSE;
     }
-  from = _xj_sync_query_text (store, "SELECT value FROM team_settings WHERE key = ?1",
-                              "pull_seq", error);
+  own = _xj_sync_query_text (store, "SELECT value FROM team_settings WHERE key = ?1", "pull_seq",
+                             error);
   if (error != NULL && *error != NULL)
     return FALSE;
-  /* The pull's window ends before the push: what this push writes is this
-   * login's, never pulled back.  Site merges made elsewhere settle to one
-   * answer here (xj-site-merge.c); what that changed goes back at once.
-   * Numbers are leased here too, so that a laptop keeps numbering offline. */
-  ok = look (&sync, from != NULL ? from : "0", error) && _xj_sync_push (&sync, error)
-       && pull (&sync, from != NULL ? from : "0", error)
+  {
+    g_auto(GStrv) parts = g_strsplit (own != NULL ? own : "0", "/", 2);
+
+    watermark = g_strdup (parts[0] != NULL && *parts[0] != '\0' ? parts[0] : "0");
+    g_string_assign (own_txids, parts[0] != NULL && parts[1] != NULL ? parts[1] : "");
+  }
+  sync.watermark = watermark;
+  /* The pull's window ends before the push and skips this laptop's own push
+   * transactions (not its login: the same person may work on two laptops).
+   * Site merges made elsewhere settle to one answer after the pull
+   * (xj-site-merge.c); the second push sends what that changed and the
+   * notices that the fold left other than the server has them (nothing to
+   * send: no server round trip).  Numbers are leased here too, so that a
+   * laptop keeps numbering offline. */
+  ok = look (&sync, watermark, error) && _xj_sync_push (&sync, error)
+       && pull (&sync, watermark, error)
        && (!sync.any_new || xj_store_settle_site_merges (store, &settled, error))
-       && (settled == 0 || _xj_sync_push (&sync, error))
+       && _xj_sync_push (&sync, error)
        && xj_team_numbers_refill (store, connection, error);
   sync.result->elapsed_us = g_get_monotonic_time () - started;
   if (!ok)
@@ -450,9 +556,11 @@ xj_team_sync (XjStore           *store,
    * same rows again, harmlessly.  A later commit (the store's own
    * synchronous = FULL, set back here) makes them durable with it. */
   now = g_strdup_printf ("%" G_GINT64_FORMAT, xj_clock_now ());
+  g_free (own);
+  own = own_txids_after (own_txids->str, sync.until);
   ok = xj_store_exec (store, "PRAGMA synchronous = NORMAL", error)
        && (tx = xj_transaction_begin (store, error)) != NULL
-       && _xj_team_set_setting (store, "pull_seq", sync.until, error)
+       && set_watermark (store, sync.until, own, error)
        && _xj_team_set_setting (store, "last_sync_at", now, error)
        && xj_transaction_commit (tx, error);
   g_clear_pointer (&tx, xj_transaction_free);

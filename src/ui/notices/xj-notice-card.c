@@ -25,6 +25,7 @@ struct _XjNoticeCard
   GtkLabel      *countdown;
   GtkWidget     *escalated;
   GtkWidget     *repeat;
+  GtkWidget     *needs_decision;
 };
 
 G_DEFINE_FINAL_TYPE (XjNoticeCard, xj_notice_card, GTK_TYPE_LIST_BOX_ROW)
@@ -68,6 +69,7 @@ fill (XjNoticeCard *self,
   gtk_widget_set_visible (GTK_WIDGET (self->summary), *summary != '\0');
   gtk_widget_set_visible (self->escalated, xj_notice_get_escalated (notice));
   gtk_widget_set_visible (self->repeat, xj_notice_get_repeat (notice));
+  gtk_widget_set_visible (self->needs_decision, xj_notice_get_needs_decision (notice));
 
   /* The countdown matters while the deadline runs; afterwards the state
    * column says enough. */
@@ -121,6 +123,7 @@ xj_notice_card_class_init (XjNoticeCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XjNoticeCard, countdown);
   gtk_widget_class_bind_template_child (widget_class, XjNoticeCard, escalated);
   gtk_widget_class_bind_template_child (widget_class, XjNoticeCard, repeat);
+  gtk_widget_class_bind_template_child (widget_class, XjNoticeCard, needs_decision);
 }
 
 static void

@@ -233,7 +233,10 @@ _xj_notice_view_actions_update (XjNoticeView *self)
       if (self->notice == NULL)
         allowed = FALSE;
       else if (buttons[i].lifecycle >= 0)
-        allowed = xj_notice_action_allowed (state, buttons[i].lifecycle, NULL);
+        /* No step on a notice whose two team steps wait for a decision:
+         * the next step follows whichever one is kept. */
+        allowed = xj_notice_action_allowed (state, buttons[i].lifecycle, NULL)
+                  && !xj_notice_get_needs_decision (self->notice);
       else if (g_str_equal (buttons[i].action, "escalate"))
         allowed = xj_notice_is_open (self->notice) && !xj_notice_get_escalated (self->notice);
       else

@@ -125,6 +125,13 @@ fill_status (XjNoticeView *self,
 
   row = add_row (self, self->status_group, _("State"),
                  xj_notice_state_get_label (xj_notice_get_state (notice)));
+  if (xj_notice_get_needs_decision (notice))
+    {
+      row = add_row (self, self->status_group, _("Needs a decision"),
+                     _("Two steps made offline on two laptops cannot both stand; the first "
+                       "is in force until someone decides on the Conflicts page."));
+      gtk_widget_add_css_class (row, "needs-decision-row");
+    }
   if (deadline > 0)
     {
       g_autofree char *when = xj_format_local_minute_or (deadline, "");

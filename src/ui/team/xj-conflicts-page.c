@@ -17,8 +17,10 @@
 #include <json-glib/json-glib.h>
 
 #include "xj-clock.h"
+#include "xj-conflict-steps.h"
 #include "xj-conflicts-page.h"
 #include "xj-team-conflicts.h"
+#include "xj-team-fold.h"
 
 struct _XjConflictsPage
 {
@@ -76,6 +78,8 @@ field_label (const char *field)
     { "severity", N_("Severity") },
     { "recurrence", N_("Recurrence") },
     { "active", N_("Active") },
+    /* Translators: a notice's two steps made offline that cannot both stand */
+    { "steps", N_("Steps") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
@@ -147,7 +151,7 @@ conflict_row (XjConflictsPage *self,
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 10);
-  GtkWidget *sides = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
+  GtkWidget *sides;
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   g_autofree char *title = NULL;
   g_autofree char *found = xj_format_local_minute (conflict->found_at);
@@ -168,10 +172,17 @@ conflict_row (XjConflictsPage *self,
   theirs_by = g_strdup_printf (_("Changed by %s · %s"),
                                conflict->their_author != NULL ? conflict->their_author : "?",
                                theirs_when);
-  gtk_box_append (GTK_BOX (sides), side_box (_("Mine"), conflict->mine, mine_by));
-  gtk_box_append (GTK_BOX (sides), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
-  gtk_box_append (GTK_BOX (sides), side_box (_("Theirs (in force)"), conflict->theirs,
-                                             theirs_by));
+  if (g_strcmp0 (conflict->field, XJ_TEAM_STEPS_FIELD) == 0)
+    sides = xj_conflict_steps_new (conflict, xj_store_get_data_dir (get_store (self)),
+                                   self->cancellable);
+  else
+    {
+      sides = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
+      gtk_box_append (GTK_BOX (sides), side_box (_("Mine"), conflict->mine, mine_by));
+      gtk_box_append (GTK_BOX (sides), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+      gtk_box_append (GTK_BOX (sides), side_box (_("Theirs (in force)"), conflict->theirs,
+                                                 theirs_by));
+    }
 
   gtk_widget_set_halign (buttons, GTK_ALIGN_END);
   gtk_box_append (GTK_BOX (buttons), keep_button (self, conflict->id, XJ_TEAM_KEEP_MINE,
