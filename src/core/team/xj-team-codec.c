@@ -315,6 +315,29 @@ update_guard (const XjSyncTable *table)
   return "";
 }
 
+/* The SQL text of a NOT NULL column's default, or NULL: a record from a
+ * laptop whose schema is older (or a row written on the server by hand)
+ * may lack the field, and then takes the default, as a local INSERT would. */
+static char *
+column_default (XjStore     *store,
+                const char  *table,
+                const char  *column)
+{
+  sqlite3_stmt *stmt = xj_store_prepare (store, "SELECT dflt_value FROM pragma_table_info(?1)"
+                                         " WHERE name = ?2 AND \"notnull\""
+                                         " AND dflt_value IS NOT NULL", NULL);
+  char *text = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, column, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return text;
+}
+
 static char *
 apply_sql (XjStore            *store,
            const XjSyncTable  *table,
@@ -356,7 +379,14 @@ apply_sql (XjStore            *store,
         g_string_append (values, "coalesce(?1 ->> 'signed_at', ?1 ->> 'completed_at',"
                          " ?1 ->> 'started_at')");
       else
-        g_string_append_printf (values, "?1 ->> '%s'", column);
+        {
+          g_autofree char *fallback = column_default (store, table->name, column);
+
+          if (fallback != NULL)
+            g_string_append_printf (values, "coalesce(?1 ->> '%s', %s)", column, fallback);
+          else
+            g_string_append_printf (values, "?1 ->> '%s'", column);
+        }
       if (touched && g_str_equal (column, "owner"))
         /* One made here (no owner) stays this laptop's, even when it comes
          * back from the server (the same login on another laptop). */

@@ -61,7 +61,8 @@ outbox_row_free (gpointer data)
 }
 
 /* The next batch: the oldest outbox rows, with every row of the same
- * inspection (its answers, their photos, its signatures, its report).
+ * inspection (its answers, their photos, its signatures, its report) and
+ * the notice of a notice photo or event.
  * CROSS JOIN keeps SQLite's join order: from the batch's few inspections
  * to their parts, then into the outbox by (table, record); left free, it
  * walked the outbox's every answer row once per batch, quadratic on a
@@ -78,6 +79,12 @@ static const char next_batch_sql[] =
   "      WHERE h.table_name = 'signatures' AND s.inspection_id IS NOT NULL"
   "    UNION SELECT r.inspection_id FROM head h JOIN reports r ON r.uuid = h.record"
   "      WHERE h.table_name = 'reports'),"
+  /* A notice goes with its photos and events: a notice changed after them
+   * (a number suffix at join, a step) waits later in the outbox. */
+  "  notc AS (SELECT p.notice_id AS id FROM head h JOIN notice_photos p ON p.uuid = h.record"
+  "      WHERE h.table_name = 'notice_photos'"
+  "    UNION SELECT e.notice_id FROM head h JOIN notice_events e ON e.uuid = h.record"
+  "      WHERE h.table_name = 'notice_events'),"
   "  parts AS (SELECT 'inspections' AS t, i.uuid AS u FROM insp"
   "      CROSS JOIN inspections i ON i.id = insp.id"
   "    UNION ALL SELECT 'answers', a.uuid FROM insp CROSS JOIN answers a"
@@ -87,7 +94,8 @@ static const char next_batch_sql[] =
   "    UNION ALL SELECT 'signatures', s.uuid FROM insp CROSS JOIN signatures s"
   "      ON s.inspection_id = insp.id"
   "    UNION ALL SELECT 'reports', r.uuid FROM insp CROSS JOIN reports r"
-  "      ON r.inspection_id = insp.id)"
+  "      ON r.inspection_id = insp.id"
+  "    UNION ALL SELECT 'notices', n.uuid FROM notc CROSS JOIN notices n ON n.id = notc.id)"
   "SELECT id, table_name, record FROM head"
   "  UNION SELECT o.id, o.table_name, o.record FROM parts"
   "  CROSS JOIN team_outbox o ON o.table_name = parts.t AND o.record = parts.u"
