@@ -152,6 +152,22 @@ test_filters_and_counts (Fixture       *f,
   g_assert_cmpstr (xj_notice_get_site_name (g_ptr_array_index (list, 0)), ==, "金桂苑");
   g_clear_pointer (&list, g_ptr_array_unref);
 
+  /* Several sites: the other site alone, then both. */
+  {
+    gint64 sites[] = { f->other_site, f->site };
+
+    xj_notice_filter_init (&filter);
+    filter.site_ids = sites;
+    filter.n_site_ids = 1;
+    list = xj_store_list_notices (f->store, &filter, xj_clock_now (), &error);
+    g_assert_cmpuint (list->len, ==, 1);
+    g_assert_cmpstr (xj_notice_get_site_name (g_ptr_array_index (list, 0)), ==, "金桂苑");
+    g_clear_pointer (&list, g_ptr_array_unref);
+    filter.n_site_ids = 2;
+    g_assert_true (xj_store_count_notices (f->store, &filter, xj_clock_now (), &counts, &error));
+    g_assert_cmpuint (counts.total, ==, 5);
+  }
+
   xj_notice_filter_init (&filter);
   filter.party = XJ_RESPONSIBLE_PARTY_OWN_WORKS;
   list = xj_store_list_notices (f->store, &filter, xj_clock_now (), &error);

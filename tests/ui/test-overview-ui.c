@@ -3,7 +3,8 @@
  * The Overview page on real widgets: three weekly checks at one site, two
  * of them failing the same item, computed in a worker while the window
  * keeps running; the charts, the table view with the same numbers, the
- * repeat finding, and a kind with nothing in it.
+ * repeat finding, and a kind with nothing in it; the notice board filtered
+ * by several sites, by hand and from the Overview's selection.
  */
 #include "config.h"
 
@@ -11,6 +12,9 @@
 #include "xj-demo-inspections.h"
 #include "xj-clock.h"
 #include "xj-notice.h"
+#include "xj-notice-lifecycle.h"
+#include "xj-notice-store.h"
+#include "xj-notices-page.h"
 #include "xj-overview-drill-dialog.h"
 #include "xj-overview-mystery.h"
 #include "xj-overview-page.h"
@@ -445,7 +449,9 @@ test_drill_down (Fixture       *f,
 
   /* A notice figure: the board, filtered the same way. */
   button = find_actionable (GTK_WIDGET (page), "win.show-notices",
-                            g_variant_new ("(xibb)", (gint64) 0, -1, FALSE, TRUE));
+                            g_variant_new ("(@axibb)", g_variant_new_fixed_array (G_VARIANT_TYPE_INT64,
+                                                                                   NULL, 0, sizeof (gint64)),
+                                           -1, FALSE, TRUE));
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
   board = xj_window_get_area (f->window, "notices");
@@ -623,6 +629,135 @@ test_export (Fixture       *f,
   g_assert_cmpstr (rows, ==, "0 0 0 0 0");
 }
 
+/* A third site, 湖滨花园, and an issued notice at each of the three; the
+ * third site's id in @third. */
+static void
+add_three_notices (Fixture *f,
+                   gint64  *third)
+{
+  g_autoptr(XjSite) site = xj_site_new ("湖滨花园", XJ_SITE_KIND_ESTATE);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (xj_store_save_site (f->store, site, "王芳", &error));
+  g_assert_no_error (error);
+  *third = xj_site_get_id (site);
+  for (guint i = 0; i < 3; i++)
+    {
+      gint64 site_id = i == 0 ? f->site_id : i == 1 ? f->other_site_id : *third;
+      g_autoptr(XjNotice) notice = xj_notice_new (XJ_NOTICE_TYPE_RECTIFICATION, site_id);
+
+      xj_notice_set_description (notice, "消防通道堆放杂物");
+      xj_notice_set_deadline (notice, xj_clock_now () + 3 * 86400);
+      g_assert_true (xj_store_create_notice (f->store, notice, 90, "李娜", &error));
+      g_assert_true (xj_store_issue_notice (f->store, xj_notice_get_id (notice), "李娜", &error));
+      g_assert_no_error (error);
+    }
+}
+
+/* The board, once loaded, shows two issued notices: one at @a, one at @b. */
+static void
+assert_board_sites (XjNoticesPage *board,
+                    gint64         a,
+                    gint64         b)
+{
+  GListModel *issued;
+  gint64 seen[2] = { 0 };
+
+  xj_test_wait_until (!xj_notices_page_is_loading (board)
+                      && xj_notices_page_get_counts (board)->total == 2);
+  issued = xj_notices_page_get_column (board, XJ_NOTICE_STATE_ISSUED);
+  g_assert_cmpuint (g_list_model_get_n_items (issued), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(XjNotice) notice = g_list_model_get_item (issued, i);
+
+      seen[i] = xj_notice_get_site_id (notice);
+      g_assert_true (seen[i] == a || seen[i] == b);
+    }
+  g_assert_cmpint (seen[0], !=, seen[1]);
+}
+
+/* Checks the sites named in @names in @picker's popover. */
+static void
+check_sites (GtkWidget          *picker,
+             const char * const *names)
+{
+  GtkWidget *list = find_child (picker, "sites_list");
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (find_child (picker, "sites_button")));
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      xj_test_wait_until (find_check (list, names[i]) != NULL);
+      gtk_check_button_set_active (find_check (list, names[i]), TRUE);
+    }
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (find_child (picker, "sites_button")));
+}
+
+/* The board with three sites: two chosen in its site picker, only their
+ * notices are shown; all sites again, all three. */
+static void
+test_board_sites (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const char *const two[] = { "翠湖花园", "湖滨花园", NULL };
+  XjNoticesPage *board;
+  GtkWidget *picker;
+  gint64 third;
+
+  add_three_notices (f, &third);
+  xj_window_show_area (f->window, "notices");
+  board = XJ_NOTICES_PAGE (xj_window_get_area (f->window, "notices"));
+  xj_test_wait_until (!xj_notices_page_is_loading (board)
+                      && xj_notices_page_get_counts (board)->total == 3);
+  picker = xj_test_find_by_type (GTK_WIDGET (board), XJ_TYPE_SITE_PICKER);
+  g_assert_nonnull (picker);
+  check_sites (picker, two);
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (find_child (picker, "sites_button"))),
+                   ==, "2 sites");
+  assert_board_sites (board, f->site_id, third);
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_child (picker, "all_check")), TRUE);
+  xj_test_wait_until (xj_notices_page_get_counts (board)->total == 3);
+}
+
+/* Two sites chosen on the Overview: its Open figure opens the board with
+ * the same two sites chosen, and only their notices. */
+static void
+test_board_from_overview (Fixture       *f,
+                          gconstpointer  data)
+{
+  static const char *const two[] = { "星河湾", "湖滨花园", NULL };
+  XjOverviewPage *page = find_page (f);
+  GtkWidget *picker = xj_test_find_by_type (GTK_WIDGET (page), XJ_TYPE_SITE_PICKER);
+  gint64 ids[2], third;
+  const gint64 *board_ids;
+  guint n_board_ids;
+  GtkWidget *button, *board, *board_picker;
+
+  add_three_notices (f, &third);
+  wait_computed (page);
+  xj_test_wait_until (find_check (find_child (picker, "sites_list"), "湖滨花园") != NULL);
+  check_sites (picker, two);
+  wait_computed (page);
+  ids[0] = MIN (f->other_site_id, third);
+  ids[1] = MAX (f->other_site_id, third);
+  button = find_actionable (GTK_WIDGET (page), "win.show-notices",
+                            g_variant_new ("(@axibb)",
+                                           g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, ids, 2,
+                                                                      sizeof (gint64)),
+                                           -1, FALSE, FALSE));
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  board = xj_window_get_area (f->window, "notices");
+  g_assert_true (gtk_widget_get_mapped (board));
+  board_picker = xj_test_find_by_type (board, XJ_TYPE_SITE_PICKER);
+  board_ids = xj_site_picker_get_selection (XJ_SITE_PICKER (board_picker), &n_board_ids);
+  g_assert_cmpuint (n_board_ids, ==, 2);
+  g_assert_cmpint (board_ids[0], ==, ids[0]);
+  g_assert_cmpint (board_ids[1], ==, ids[1]);
+  assert_board_sites (XJ_NOTICES_PAGE (board), ids[0], ids[1]);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -641,5 +776,9 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/xj/ui/overview/export", Fixture, NULL, fixture_set_up, test_export,
               fixture_tear_down);
+  g_test_add ("/xj/ui/overview/board-sites", Fixture, NULL, fixture_set_up, test_board_sites,
+              fixture_tear_down);
+  g_test_add ("/xj/ui/overview/board-from-overview", Fixture, NULL, fixture_set_up,
+              test_board_from_overview, fixture_tear_down);
   return g_test_run ();
 }

@@ -26,7 +26,8 @@
   "AND (?6 = 0 OR (n.state IN " XJ_NOTICE_OPEN_STATES " AND n.deadline < ?9)) " \
   "AND (?7 = 0 OR (n.state IN " XJ_NOTICE_OPEN_STATES                          \
   "  AND n.deadline >= ?10 AND n.deadline < ?11)) "                            \
-  "AND (?8 = 0 OR " ESCALATED_NOW ") "
+  "AND (?8 = 0 OR " ESCALATED_NOW ") "                                          \
+  "AND (?13 IS NULL OR n.site_id IN (SELECT value FROM json_each(?13))) "
 
 void
 xj_notice_filter_init (XjNoticeFilter *filter)
@@ -81,6 +82,16 @@ bind_filter (sqlite3_stmt         *stmt,
   sqlite3_bind_int64 (stmt, 9, now);
   sqlite3_bind_int64 (stmt, 10, week_start);
   sqlite3_bind_int64 (stmt, 11, week_end);
+  if (filter->n_site_ids > 0)
+    {
+      GString *json = g_string_new ("[");
+
+      for (guint i = 0; i < filter->n_site_ids; i++)
+        g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
+                                filter->site_ids[i]);
+      g_string_append_c (json, ']');
+      sqlite3_bind_text (stmt, 13, g_string_free (json, FALSE), -1, g_free);
+    }
 }
 
 /**

@@ -26,6 +26,7 @@ static void
 job_free (Job *job)
 {
   g_free (job->db_dir);
+  g_free ((gint64 *) job->filter.site_ids);
   g_free (job);
 }
 
@@ -115,6 +116,7 @@ xj_notice_board_load_async (const char            *db_dir,
   g_return_if_fail (db_dir != NULL && filter != NULL);
 
   job->filter = *filter;
+  job->filter.site_ids = g_memdup2 (filter->site_ids, filter->n_site_ids * sizeof (gint64));
   g_task_run_in_thread (task, board_thread);
 }
 

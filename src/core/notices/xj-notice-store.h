@@ -8,6 +8,9 @@ G_BEGIN_DECLS
 /* The board's filters; a field at its "any" value filters nothing. */
 typedef struct {
   gint64    site_id;         /* 0: any site */
+  const gint64 *site_ids;    /* (nullable) (array length=n_site_ids): only these sites, as well;
+                              * borrowed: the caller keeps them while the filter is used */
+  guint     n_site_ids;      /* 0: any site */
   int       type;            /* an XjNoticeType, or -1 */
   int       state;           /* an XjNoticeState, or -1 */
   int       party;           /* an XjResponsibleParty, or -1 */

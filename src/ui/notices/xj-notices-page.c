@@ -19,6 +19,7 @@
 #include "xj-notice-view.h"
 #include "xj-notices-page.h"
 #include "xj-site.h"
+#include "xj-site-picker.h"
 #include "xj-team-role.h"
 #include "xj-window-actions.h"
 #include "xj-window.h"
@@ -53,7 +54,7 @@ struct _XjNoticesPage
   AdwWindowTitle  *title;
   GtkToggleButton *show_closed;
   GtkWidget       *new_button;
-  GtkDropDown     *site_filter;
+  XjSitePicker    *site_filter;
   GtkDropDown     *type_filter;
   GtkDropDown     *party_filter;
   GtkDropDown     *severity_filter;
@@ -72,7 +73,7 @@ static void reload (XjNoticesPage *self);
 static gboolean
 filter_is_active (const XjNoticeFilter *filter)
 {
-  return filter->site_id != 0 || filter->type >= 0 || filter->party >= 0
+  return filter->site_id != 0 || filter->n_site_ids > 0 || filter->type >= 0 || filter->party >= 0
          || filter->severity >= 0 || filter->overdue || filter->due_this_week
          || filter->escalated;
 }
@@ -209,9 +210,15 @@ selected_value (GtkDropDown *drop_down)
 static void
 on_filter_changed_cb (XjNoticesPage *self)
 {
+  const gint64 *site_ids;
+
   if (self->syncing)
     return;
-  self->filter.site_id = _xj_dropdown_get_id (self->site_filter);
+  /* The picker's sites, copied: the filter outlives its next change. */
+  site_ids = xj_site_picker_get_selection (self->site_filter, &self->filter.n_site_ids);
+  g_free ((gint64 *) self->filter.site_ids);
+  self->filter.site_ids = g_memdup2 (site_ids, self->filter.n_site_ids * sizeof (gint64));
+  self->filter.site_id = 0;
   self->filter.type = selected_value (self->type_filter);
   self->filter.party = selected_value (self->party_filter);
   self->filter.severity = selected_value (self->severity_filter);
@@ -224,9 +231,7 @@ on_filter_changed_cb (XjNoticesPage *self)
 static void
 build_filters (XjNoticesPage *self)
 {
-  /* Its sites come with the application (xj_notices_page_new). */
-  self->site_filter = _xj_choice_dropdown_new (NULL, _("Site"));
-  gtk_flow_box_append (self->filter_bar, GTK_WIDGET (self->site_filter));
+  /* The site picker comes with the application's store (xj_notices_page_new). */
   self->type_filter = add_drop_down (self, _("All Types"), _("Notice type"));
   append_labels (self->type_filter, XJ_NOTICE_N_TYPES, (gpointer) xj_notice_type_get_label);
   self->party_filter = add_drop_down (self, _("All Parties"), _("Responsible party"));
@@ -242,8 +247,6 @@ build_filters (XjNoticesPage *self)
                                        _("Only notices escalated to the project manager"));
 
   gtk_widget_set_name (GTK_WIDGET (self->escalated_filter), "escalated-filter");
-  g_signal_connect_swapped (self->site_filter, "notify::selected",
-                            G_CALLBACK (on_filter_changed_cb), self);
   g_signal_connect_swapped (self->type_filter, "notify::selected",
                             G_CALLBACK (on_filter_changed_cb), self);
   g_signal_connect_swapped (self->party_filter, "notify::selected",
@@ -368,7 +371,8 @@ new_activated (GtkWidget  *widget,
   /* The shortcut is window-wide; act only when this page is the one shown. */
   if (!gtk_widget_get_mapped (widget))
     return;
-  dialog = xj_notice_dialog_new (self->application, self->filter.site_id);
+  dialog = xj_notice_dialog_new (self->application,
+                                 self->filter.n_site_ids == 1 ? self->filter.site_ids[0] : 0);
   gtk_window_set_transient_for (GTK_WINDOW (dialog),
                                 GTK_WINDOW (gtk_widget_get_root (widget)));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -412,12 +416,23 @@ xj_notices_page_dispose (GObject *object)
 }
 
 static void
+xj_notices_page_finalize (GObject *object)
+{
+  XjNoticesPage *self = XJ_NOTICES_PAGE (object);
+
+  g_free ((gint64 *) self->filter.site_ids);
+
+  G_OBJECT_CLASS (xj_notices_page_parent_class)->finalize (object);
+}
+
+static void
 xj_notices_page_class_init (XjNoticesPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = xj_notices_page_dispose;
+  object_class->finalize = xj_notices_page_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/xunjian/Xunjian/xj-notices-page.ui");
@@ -464,15 +479,13 @@ xj_notices_page_new (XjApplication *application)
 {
   XjNoticesPage *self = g_object_new (XJ_TYPE_NOTICES_PAGE, NULL);
   XjStore *store = xj_application_get_store (application);
-  g_autoptr(GListModel) sites = NULL;
 
   self->application = g_object_ref (application);
-  sites = _xj_site_choices_new (store, FALSE, _("All Sites"));
-  self->syncing = TRUE;
-  _xj_dropdown_set_choices (self->site_filter, sites);
-  self->syncing = FALSE;
-  if (_xj_choices_get_error (sites) != NULL)
-    xj_toast (GTK_WIDGET (self), _xj_choices_get_error (sites)->message);
+  /* Several sites may be chosen, as on the Overview. */
+  self->site_filter = XJ_SITE_PICKER (xj_site_picker_new (store));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->site_filter), _("Sites"));
+  gtk_flow_box_insert (self->filter_bar, GTK_WIDGET (self->site_filter), 0);
+  g_signal_connect_swapped (self->site_filter, "changed", G_CALLBACK (on_filter_changed_cb), self);
   self->view = XJ_NOTICE_VIEW (xj_notice_view_new (application));
   gtk_stack_add_named (self->view_stack, GTK_WIDGET (self->view), "notice");
   g_signal_connect_object (store, "changed::notices", G_CALLBACK (on_store_changed_cb), self,
@@ -513,7 +526,10 @@ xj_notices_page_set_filter (XjNoticesPage        *self,
   g_return_if_fail (filter != NULL);
 
   self->syncing = TRUE;
-  _xj_dropdown_select_id (self->site_filter, filter->site_id);
+  if (filter->n_site_ids > 0)
+    xj_site_picker_set_selection (self->site_filter, filter->site_ids, filter->n_site_ids);
+  else
+    xj_site_picker_set_selection (self->site_filter, &filter->site_id, filter->site_id != 0);
   gtk_drop_down_set_selected (self->type_filter, (guint) (filter->type + 1));
   gtk_drop_down_set_selected (self->party_filter, (guint) (filter->party + 1));
   gtk_drop_down_set_selected (self->severity_filter, (guint) (filter->severity + 1));

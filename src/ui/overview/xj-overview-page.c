@@ -193,17 +193,17 @@ show_repeats (XjOverviewPage *self)
     }
 }
 
-/* The board filtered by the one site chosen (the board filters one site at
- * most: with several chosen it shows them all). */
+/* The board filtered by the sites shown (none: every site). */
 static GVariant *
 notices_target (XjOverviewPage *self,
                 int             party,
                 gboolean        overdue,
                 gboolean        escalated)
 {
-  gint64 site_id = self->shown.n_site_ids == 1 ? self->shown.site_ids[0] : 0;
+  GVariant *sites = g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, self->shown.site_ids,
+                                               self->shown.n_site_ids, sizeof (gint64));
 
-  return g_variant_new ("(xibb)", site_id, party, overdue, escalated);
+  return g_variant_new ("(@axibb)", sites, party, overdue, escalated);
 }
 
 static GtkBox *

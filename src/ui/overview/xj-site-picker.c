@@ -362,6 +362,27 @@ xj_site_picker_get_selection (XjSitePicker *self,
 }
 
 /**
+ * xj_site_picker_set_selection:
+ * @site_ids: (nullable) (array length=n_sites): none: every site
+ *
+ * Checks these sites, and only those; emits "changed".
+ */
+void
+xj_site_picker_set_selection (XjSitePicker *self,
+                              const gint64 *site_ids,
+                              guint         n_sites)
+{
+  g_return_if_fail (XJ_IS_SITE_PICKER (self));
+  g_return_if_fail (site_ids != NULL || n_sites == 0);
+
+  g_array_set_size (self->selection, 0);
+  g_array_append_vals (self->selection, site_ids, n_sites);
+  g_array_sort (self->selection, compare_ids);
+  g_clear_pointer (&self->group, g_free);
+  selection_changed (self);
+}
+
+/**
  * xj_site_picker_select_group:
  *
  * Checks the sites of @group, and only those.

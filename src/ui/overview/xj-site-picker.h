@@ -18,5 +18,8 @@ const gint64 *xj_site_picker_get_selection (XjSitePicker *self,
                                             guint        *n_sites);
 void          xj_site_picker_select_group  (XjSitePicker *self,
                                             const char   *group);
+void          xj_site_picker_set_selection (XjSitePicker *self,
+                                            const gint64 *site_ids,
+                                            guint         n_sites);
 
 G_END_DECLS

@@ -213,21 +213,25 @@ show_notice_activated (GtkWidget  *widget,
     xj_notices_page_show_board (XJ_NOTICES_PAGE (page));
 }
 
-/* win.show-notices ((xibb)): the board filtered by site (0: any),
+/* win.show-notices ((axibb)): the board filtered by sites (none: any),
  * responsible party (-1: any), overdue only, escalated only; from a figure
- * of the Overview. */
+ * of the Overview, with the Overview's sites (a selection or a group). */
 static void
 show_notices_activated (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
   XjWindow *self = XJ_WINDOW (widget);
+  g_autoptr(GVariant) sites = NULL;
   XjNoticeFilter filter;
   GtkWidget *page;
+  gsize n_sites;
 
   xj_notice_filter_init (&filter);
-  g_variant_get (parameter, "(xibb)", &filter.site_id, &filter.party, &filter.overdue,
+  g_variant_get (parameter, "(@axibb)", &sites, &filter.party, &filter.overdue,
                  &filter.escalated);
+  filter.site_ids = g_variant_get_fixed_array (sites, &n_sites, sizeof (gint64));
+  filter.n_site_ids = (guint) n_sites;
   xj_window_close_inspection (self);
   xj_window_show_area (self, "notices");
   page = xj_window_get_area (self, "notices");
@@ -391,7 +395,7 @@ xj_window_class_init (XjWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-notice", "x", show_notice_activated);
   gtk_widget_class_install_action (widget_class, "win.show-area", "s", show_area_activated);
-  gtk_widget_class_install_action (widget_class, "win.show-notices", "(xibb)",
+  gtk_widget_class_install_action (widget_class, "win.show-notices", "(axibb)",
                                    show_notices_activated);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_activated);
   gtk_widget_class_install_action (widget_class, "win.show-error", "(ss)", show_error_activated);
