@@ -228,13 +228,13 @@ lock_signed (Sync    *sync,
   if (g_hash_table_size (sync->locked_later) == 0)
     return TRUE;
   if ((tx = xj_transaction_begin (sync->store, error)) == NULL
-      || !_xj_sync_xj_sync_set_capture (sync->store, FALSE, error))
+      || !_xj_sync_set_capture (sync->store, FALSE, error))
     return FALSE;
   g_hash_table_iter_init (&iter, sync->locked_later);
   while (g_hash_table_iter_next (&iter, &record, &body))
     if (!_xj_sync_apply (sync->store, table, record, body, error))
       return FALSE;
-  return _xj_sync_xj_sync_set_capture (sync->store, TRUE, error) && xj_transaction_commit (tx, error);
+  return _xj_sync_set_capture (sync->store, TRUE, error) && xj_transaction_commit (tx, error);
 }
 
 static gboolean
@@ -245,7 +245,7 @@ apply_batch (Sync              *sync,
 {
   g_autoptr(XjTransaction) tx = xj_transaction_begin (sync->store, error);
 
-  if (tx == NULL || !_xj_sync_xj_sync_set_capture (sync->store, FALSE, error))
+  if (tx == NULL || !_xj_sync_set_capture (sync->store, FALSE, error))
     return FALSE;
   for (int i = 0; i < PQntuples (result); i++)
     {
@@ -310,7 +310,7 @@ apply_batch (Sync              *sync,
         return FALSE;
       sync->result->pulled++;
     }
-  return _xj_sync_xj_sync_set_capture (sync->store, TRUE, error) && xj_transaction_commit (tx, error);
+  return _xj_sync_set_capture (sync->store, TRUE, error) && xj_transaction_commit (tx, error);
 }
 
 /* The notices whose events or fields moved: their state folded again from
