@@ -21,6 +21,7 @@
 #include "xj-sync-status.h"
 #include "xj-team-news.h"
 #include "xj-team-probe.h"
+#include "xj-template-editor.h"
 #include "xj-test-ui.h"
 #include "xj-test-utils.h"
 
@@ -106,6 +107,96 @@ new_notice_enabled (Fixture     *f,
   return gtk_widget_is_sensitive (button);
 }
 
+/* The widget named @name on the page of @area, once shown. */
+static GtkWidget *
+shown_named (Fixture    *f,
+             const char *area,
+             const char *name)
+{
+  GtkWidget *page;
+  GtkWidget *widget = NULL;
+
+  xj_window_show_area (f->window, area);
+  page = xj_window_get_area (f->window, area);
+  xj_test_wait_until_ms ((widget = xj_test_find_named (page, name)) != NULL
+                         && gtk_widget_get_mapped (widget), NETWORK_WAIT_MS);
+  return widget;
+}
+
+/* Checklists and schedules, and Start on Today, as @role finds them:
+ * changing checklists and schedules is on when @shared is NULL, else off
+ * with @shared as the reason; Start likewise with @start. */
+static void
+assert_shared_actions (Fixture    *f,
+                       const char *shared,
+                       const char *start)
+{
+  const char *names[] = { "new_button", "import_button" };
+  GtkWindow *editor = NULL;
+  GtkWidget *widget;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      widget = xj_test_find_widget (xj_window_get_area (f->window, "templates"), names[i]);
+      xj_window_show_area (f->window, "templates");
+      xj_test_wait_until (gtk_widget_get_mapped (widget));
+      g_assert_cmpint (gtk_widget_is_sensitive (widget), ==, shared == NULL);
+      if (shared != NULL)
+        g_assert_cmpstr (gtk_widget_get_tooltip_text (widget), ==, shared);
+    }
+  /* A built-in checklist's row: its more-actions menu (duplicate,
+   * archive…) is off and says why. */
+  widget = shown_named (f, "templates", "more");
+  if (shared != NULL)
+    {
+      g_assert_cmpstr (gtk_widget_get_tooltip_text (widget), ==, shared);
+      widget = shown_named (f, "templates", "edit");
+      g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (widget)), ==, _("View"));
+      shoot (f, "checklists-refused.png");
+      /* View opens the checklist read-only, the banner saying why. */
+      gtk_widget_activate (widget);
+      xj_test_wait_until ((editor = xj_test_find_window (XJ_TYPE_TEMPLATE_EDITOR)) != NULL
+                          && gtk_widget_get_mapped (GTK_WIDGET (editor)));
+      g_assert_true (xj_template_editor_get_read_only (XJ_TEMPLATE_EDITOR (editor)));
+      xj_test_wait_until (xj_test_label_shown (GTK_WIDGET (editor), shared));
+      shoot (f, "checklist-editor-refused.png");
+      gtk_window_destroy (editor);
+    }
+
+  widget = xj_test_find_widget (xj_window_get_area (f->window, "schedules"), "add_button");
+  xj_window_show_area (f->window, "schedules");
+  xj_test_wait_until (gtk_widget_get_mapped (widget));
+  g_assert_cmpint (gtk_widget_is_sensitive (widget), ==, shared == NULL);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (widget), ==,
+                   shared != NULL ? shared : _("Add Schedule (Ctrl+N)"));
+  widget = shown_named (f, "schedules", "edit");
+  g_assert_cmpint (gtk_widget_is_sensitive (widget), ==, shared == NULL);
+  g_assert_cmpint (gtk_widget_is_sensitive (shown_named (f, "schedules", "delete")), ==,
+                   shared == NULL);
+  /* (A list row's buttons keep their tooltip for when it is asked for.) */
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (widget), "xj-list-row-tooltip"), ==,
+                   shared != NULL ? shared : _("Edit"));
+  shoot (f, shared != NULL ? "schedules-refused.png" : "schedules-manager.png");
+
+  /* The schedule made on laptop A is due: Start on Today. */
+  widget = shown_named (f, "today", "start");
+  g_assert_cmpint (gtk_widget_is_sensitive (widget), ==, start == NULL);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (widget), ==, start);
+  shoot (f, shared != NULL ? "today-refused.png" : "today-manager.png");
+}
+
+/* A manager's laptop: checklists and schedules are theirs to change;
+ * inspections are not theirs to start. */
+static void
+test_manager (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *start = xj_team_role_refusal ("manager", XJ_TEAM_ACT_START_INSPECTION);
+
+  g_assert_true (joined (f));
+  assert_shared_actions (f, NULL, start);
+}
+
 /* --- a liaison: no inspections, notices yes; a password given later ------ */
 
 /* A liaison's laptop: New Inspection is off, and says why. */
@@ -116,6 +207,7 @@ test_role (Fixture       *f,
   GtkWidget *page;
   GtkWidget *button;
   g_autofree char *reason = xj_team_role_refusal ("liaison", XJ_TEAM_ACT_START_INSPECTION);
+  g_autofree char *shared = xj_team_role_refusal ("liaison", XJ_TEAM_ACT_EDIT_SHARED);
   const char *tooltip;
   const char *label;
 
@@ -129,6 +221,9 @@ test_role (Fixture       *f,
   /* Notices are the liaison's: New Notice is on. */
   g_assert_true (new_notice_enabled (f, &tooltip));
   g_assert_cmpstr (tooltip, ==, _("New Notice (Ctrl+Shift+N)"));
+  /* Checklists and schedules are not the liaison's to change, nor is a
+   * scheduled inspection theirs to start. */
+  assert_shared_actions (f, shared, reason);
   /* This laptop joined from the command line with PGPASSWORD: the app has
    * no password for the server, and the status says so. */
   xj_test_wait_until_ms (xj_sync_monitor_get_state (monitor (f)) == XJ_SYNC_STATE_ERROR,
@@ -373,6 +468,7 @@ void
 team_ui_add_role_tests (void)
 {
   add_step ("role", test_role);
+  add_step ("manager", test_manager);
   add_step ("password", test_password);
   add_step ("raise-notice", test_raise_notice);
   add_step ("notified", test_notified);

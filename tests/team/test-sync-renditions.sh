@@ -32,6 +32,27 @@ ok $? "the bytes that came down are the renditions, thumbnails and signed report
 dump "$a" >"$pg_dir/a.dump"; dump "$b" >"$pg_dir/b.dump"
 cmp -s "$pg_dir/a.dump" "$pg_dir/b.dump"; ok $? "A and B hold the same records"
 
+# `check` on B: the originals it did not pull are on the team server, no
+# error; a rendition missing too is one.  On A, a photo of its own must
+# keep its original.
+as_b check >"$pg_dir/check" 2>&1; ok $? "check on B passes without the originals" || cat "$pg_dir/check" >&2
+[ "$(grep -c "the original is kept on the team server" "$pg_dir/check")" = "$photos" ] \
+  && grep -q "every photo intact" "$pg_dir/check" && ! grep -q "is missing" "$pg_dir/check"
+ok $? "and says each of the $photos originals is kept on the team server"
+one=$(qb "SELECT sha256 FROM photos ORDER BY sha256 LIMIT 1")
+rendition=$(find "$b/renditions" -name "$one.jpg")
+mv "$rendition" "$pg_dir/rendition.jpg"
+as_b check >"$pg_dir/check" 2>&1; [ $? -ne 0 ]; ok $? "a pulled photo whose rendition is missing fails the check"
+grep -q "Photo $one: the report rendition .* is missing" "$pg_dir/check"; ok $? "naming it"
+mv "$pg_dir/rendition.jpg" "$rendition"
+mine=$(find "$a/photos" -type f | head -n 1)
+mv "$mine" "$pg_dir/original"
+as_a check >"$pg_dir/check" 2>&1; [ $? -ne 0 ]; ok $? "on A, a photo of its own whose original is missing fails the check"
+grep -q "the original file .* is missing" "$pg_dir/check" && ! grep -q "kept on the team server" "$pg_dir/check"
+ok $? "as missing, not as kept on the server"
+mv "$pg_dir/original" "$mine"
+as_a check >/dev/null 2>&1; ok $? "A checks clean again"
+
 # An inspection report on B is made from the renditions alone.
 inspection=$(qb "SELECT i.id FROM inspections i JOIN answers a ON a.inspection_id = i.id
   JOIN answer_photos p ON p.answer_id = a.id LIMIT 1")

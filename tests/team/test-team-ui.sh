@@ -81,11 +81,25 @@ drive offline "$a" zhang Zhang-pw-1
 ok $? "server stopped while the app runs: offline, nothing blocks, work waits, the sync after restart catches up"
 [ "$(psql_value "SELECT count(*) FROM xunjian.sites WHERE body->>'name' = '翠湖花园'")" = 1 ]
 ok $? "what was done offline is on the server"
+# Laptop A (an inspector) plans a daily check that is due: on Today.
+sqlite3 "$a/xunjian.db" "INSERT INTO schedules (site_id, template_id, kind, rule, starts_at, created_at)
+  SELECT (SELECT id FROM sites WHERE name = '翠湖花园'), id, 'daily', 'daily', $(($(date +%s) - 2 * 86400)), 1
+  FROM templates ORDER BY id LIMIT 1"
+"$bin" --data-dir "$a" sync </dev/null >/dev/null 2>&1; ok $? "laptop A plans a daily check and syncs it"
 c=$pg_dir/laptop-c
 mkdir -p "$c"
 PGPASSWORD=Li-pw-1 "$bin" --data-dir "$c" team join "host=$pg_dir dbname=team" --user li </dev/null >/dev/null 2>"$pg_dir/join-c.err"
 ok $? "a liaison's laptop joins (command line)" || cat "$pg_dir/join-c.err" >&2
-drive role "$c" li Li-pw-1; ok $? "on a liaison's laptop New Inspection is off, with the reason; New Notice is on"
+PGPASSWORD=Li-pw-1 "$bin" --data-dir "$c" sync </dev/null >/dev/null 2>&1
+ok $? "and syncs once (command line): it holds the team's checklists and schedules"
+drive role "$c" li Li-pw-1; ok $? "on a liaison's laptop New Inspection, Start on Today and changing checklists and schedules are off, with the reason; New Notice is on"
+m=$pg_dir/laptop-m
+mkdir -p "$m"
+"$bin" server add-user "$pg_admin" ma manager --password 'Ma-pw-1' >/dev/null
+PGPASSWORD=Ma-pw-1 "$bin" --data-dir "$m" team join "host=$pg_dir dbname=team" --user ma </dev/null >/dev/null 2>&1 \
+  && PGPASSWORD=Ma-pw-1 "$bin" --data-dir "$m" sync </dev/null >/dev/null 2>&1
+ok $? "a manager's laptop joins and syncs (command line)"
+drive manager "$m" ma Ma-pw-1; ok $? "on a manager's laptop checklists and schedules are on; Start on Today is off, with the reason"
 drive password "$c" li Li-pw-1
 ok $? "joined from the command line: Preferences -> Team says the keyring has no password, refuses a wrong one, keeps the right one; the sync goes through"
 "$bin" --data-dir "$c" sync </dev/null >/dev/null 2>&1

@@ -438,11 +438,14 @@ xj_store_list_notice_photos (XjStore            *store,
 
 /* --- integrity ----------------------------------------------------------- */
 
+/* @on_server: the photo came from the team (or went there): its original
+ * may stay on the server until it is asked for. */
 static gboolean
 check_one_photo (const char  *data_dir,
                  const char  *sha256,
                  const char  *mime,
                  gint64       bytes,
+                 gboolean     on_server,
                  GString     *report)
 {
   g_autofree char *original = xj_photo_dup_original_path (data_dir, sha256, mime);
@@ -453,7 +456,11 @@ check_one_photo (const char  *data_dir,
   gsize length = 0;
   gboolean ok = TRUE;
 
-  if (!g_file_get_contents (original, &contents, &length, NULL))
+  if (on_server && !g_file_test (original, G_FILE_TEST_EXISTS))
+    g_string_append_printf (report, _("Photo %s: the original is kept on the team server "
+                                      "(xunjian sync --original %s brings it here)\n"),
+                            sha256, sha256);
+  else if (!g_file_get_contents (original, &contents, &length, NULL))
     {
       g_string_append_printf (report, _("Photo %s: the original file %s is missing\n"),
                               sha256, original);
@@ -494,8 +501,12 @@ check_one_photo (const char  *data_dir,
  * @report: receives one line per problem
  *
  * Every photos row must have its original with the recorded size and
- * hash, its rendition and its thumbnail.  Reads every original: for
- * `xunjian check`, not for the main loop.
+ * hash, its rendition and its thumbnail.  In a team, a photo pulled from
+ * the server comes as its rendition and thumbnail only: its original,
+ * kept on the server, may be absent (said in @report, no problem).  A
+ * photo of this laptop's own (on an inspection made here, or not sent
+ * yet) must have its original.  Reads every original: for `xunjian
+ * check`, not for the main loop.
  *
  * Returns: %TRUE when nothing is wrong.
  */
@@ -513,13 +524,23 @@ xj_photo_store_check (XjStore  *store,
   g_return_val_if_fail (report != NULL, FALSE);
 
   data_dir = xj_store_get_data_dir (store);
-  stmt = xj_store_prepare (store, "SELECT sha256, mime, bytes FROM photos ORDER BY sha256", error);
+  stmt = xj_store_prepare (store,
+                           "SELECT p.sha256, p.mime, p.bytes,"
+                           " EXISTS (SELECT 1 FROM team_settings WHERE key = 'server')"
+                           " AND NOT EXISTS (SELECT 1 FROM team_outbox o"
+                           "   WHERE o.table_name = 'photos' AND o.record = p.sha256)"
+                           " AND NOT EXISTS (SELECT 1 FROM answer_photos ap"
+                           "   JOIN answers a ON a.id = ap.answer_id"
+                           "   JOIN inspections i ON i.id = a.inspection_id"
+                           "   WHERE ap.sha256 = p.sha256 AND i.owner IS NULL)"
+                           " FROM photos p ORDER BY p.sha256", error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     if (!check_one_photo (data_dir, (const char *) sqlite3_column_text (stmt, 0),
                           (const char *) sqlite3_column_text (stmt, 1),
-                          sqlite3_column_int64 (stmt, 2), report))
+                          sqlite3_column_int64 (stmt, 2), sqlite3_column_int (stmt, 3) != 0,
+                          report))
       problems++;
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)

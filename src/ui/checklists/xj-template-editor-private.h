@@ -30,6 +30,8 @@ struct _XjTemplateEditor
   GtkButton         *save_button;
   GtkButton         *problems_button;
   GtkRevealer       *read_only_banner;
+  GtkLabel          *read_only_label;
+  GtkWidget         *duplicate_button;
   AdwPreferencesGroup *template_group;
   AdwEntryRow       *name_row;
   AdwEntryRow       *description_row;

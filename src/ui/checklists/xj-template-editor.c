@@ -14,6 +14,7 @@
 
 #include "xj-editor-rows.h"
 #include "xj-section-row.h"
+#include "xj-team-role.h"
 #include "xj-template-editor-private.h"
 #include "xj-template-io.h"
 
@@ -277,6 +278,8 @@ xj_template_editor_class_init (XjTemplateEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XjTemplateEditor, save_button);
   gtk_widget_class_bind_template_child (widget_class, XjTemplateEditor, problems_button);
   gtk_widget_class_bind_template_child (widget_class, XjTemplateEditor, read_only_banner);
+  gtk_widget_class_bind_template_child (widget_class, XjTemplateEditor, read_only_label);
+  gtk_widget_class_bind_template_child (widget_class, XjTemplateEditor, duplicate_button);
   gtk_widget_class_bind_template_child (widget_class, XjTemplateEditor, template_group);
   gtk_widget_class_bind_template_child (widget_class, XjTemplateEditor, name_row);
   gtk_widget_class_bind_template_child (widget_class, XjTemplateEditor, description_row);
@@ -314,11 +317,15 @@ _xj_template_editor_load (XjTemplateEditor *self,
                           XjTemplate       *tmpl)
 {
   XjTemplate *old = self->tmpl;
+  /* In a team whose rules keep the user's role from changing checklists,
+   * every checklist opens read-only and the banner says why. */
+  g_autofree char *refusal = xj_team_role_refusal_here (self->application,
+                                                        XJ_TEAM_ACT_EDIT_SHARED);
 
   /* Widgets borrow from the old template until the rebuild replaces them. */
   xj_item_editor_set_item (self->item_editor, NULL, FALSE);
   self->tmpl = tmpl;
-  self->read_only = tmpl->builtin;
+  self->read_only = tmpl->builtin || refusal != NULL;
   g_free (self->snapshot);
   self->snapshot = tmpl->template_id != 0 ? xj_template_to_json (tmpl) : g_strdup ("");
 
@@ -329,6 +336,11 @@ _xj_template_editor_load (XjTemplateEditor *self,
   self->loading = FALSE;
   gtk_widget_set_sensitive (GTK_WIDGET (self->template_group), !self->read_only);
   gtk_revealer_set_reveal_child (self->read_only_banner, self->read_only);
+  gtk_widget_set_visible (self->duplicate_button, refusal == NULL);
+  gtk_label_set_text (self->read_only_label,
+                      refusal != NULL ? refusal
+                      : _("Built-in checklists are read-only. Duplicate this one to adapt it; "
+                          "the copy is yours to edit."));
   gtk_widget_set_visible (GTK_WIDGET (self->save_button), !self->read_only);
 
   self->selected_section = self->selected_item = -1;

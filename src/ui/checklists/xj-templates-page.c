@@ -2,7 +2,9 @@
  *
  * The Checklists area: every template's latest version with its size and
  * use, and what can be done with it — new, edit (built-ins open read-only),
- * duplicate, archive, import and export.
+ * duplicate, archive, import and export.  In a team whose rules keep the
+ * user's role from changing checklists, those are off, with the reason, and
+ * Edit opens the checklist read-only.
  */
 #define G_LOG_DOMAIN "xj-templates-page"
 
@@ -10,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xj-team-role.h"
 #include "xj-template-editor.h"
 #include "xj-template-store.h"
 #include "xj-templates-page-private.h"
@@ -23,10 +26,14 @@ struct _XjTemplatesPage
   XjApplication   *application;
   GPtrArray       *summaries;     /* (element-type XjTemplateSummary) as listed */
   gboolean         stale;         /* inspections changed while the page was hidden */
+  char            *refusal;       /* why the team role may not change checklists, or NULL */
 
   GtkStack        *stack;
   GtkListBox      *list;
   GtkToggleButton *show_archived;
+  GtkWidget       *new_button;
+  GtkWidget       *import_button;
+  GtkWidget       *empty_new_button;
 };
 
 G_DEFINE_FINAL_TYPE (XjTemplatesPage, xj_templates_page, ADW_TYPE_BIN)
@@ -96,10 +103,12 @@ create_row_menu (const XjTemplateSummary *summary)
 }
 
 static GtkWidget *
-create_row (const XjTemplateSummary *summary)
+create_row (const XjTemplateSummary *summary,
+            const char              *refusal)
 {
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *edit = gtk_button_new_with_label (summary->builtin ? _("View") : _("Edit"));
+  GtkWidget *edit = gtk_button_new_with_label (summary->builtin || refusal != NULL ? _("View")
+                                                                                  : _("Edit"));
   GtkWidget *more = gtk_menu_button_new ();
   g_autoptr(GMenuModel) menu = create_row_menu (summary);
   g_autofree char *subtitle = describe (summary);
@@ -120,18 +129,41 @@ create_row (const XjTemplateSummary *summary)
 
   gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "templates.edit");
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (edit), g_variant_new_int64 (summary->id));
+  gtk_widget_set_name (edit, "edit");
   gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (edit, "flat");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
 
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (more), "view-more-symbolic");
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (more), menu);
-  gtk_widget_set_tooltip_text (more, _("More Actions"));
+  gtk_widget_set_name (more, "more");
+  gtk_widget_set_tooltip_text (more, refusal != NULL ? refusal : _("More Actions"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (more), GTK_ACCESSIBLE_PROPERTY_LABEL, more_label, -1);
   gtk_widget_set_valign (more, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (more, "flat");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), more);
   return row;
+}
+
+/* In a team, whether the role may change checklists (the server refuses
+ * it otherwise): the actions that would are off and say why. */
+static void
+read_team (XjTemplatesPage *self)
+{
+  const char *actions[] = { "templates.new", "templates.duplicate", "templates.archive",
+                            "templates.restore", "templates.import" };
+
+  g_free (self->refusal);
+  self->refusal = xj_team_role_refusal_here (self->application, XJ_TEAM_ACT_EDIT_SHARED);
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], self->refusal == NULL);
+  gtk_widget_set_tooltip_text (self->new_button,
+                               self->refusal != NULL ? self->refusal : _("New Checklist (Ctrl+N)"));
+  gtk_widget_set_tooltip_text (self->empty_new_button, self->refusal);
+  gtk_widget_set_tooltip_text (self->import_button,
+                               self->refusal != NULL
+                               ? self->refusal
+                               : _("Import a checklist from a JSON or CSV file (Ctrl+I)"));
 }
 
 static void
@@ -148,12 +180,14 @@ reload (XjTemplatesPage *self)
       xj_toast (GTK_WIDGET (self), error->message);
       return;
     }
+  read_team (self);
   g_clear_pointer (&self->summaries, g_ptr_array_unref);
   self->summaries = g_steal_pointer (&summaries);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
   for (guint i = 0; i < self->summaries->len; i++)
-    gtk_list_box_append (self->list, create_row (g_ptr_array_index (self->summaries, i)));
+    gtk_list_box_append (self->list, create_row (g_ptr_array_index (self->summaries, i),
+                                                 self->refusal));
   gtk_stack_set_visible_child_name (self->stack, self->summaries->len > 0 ? "list" : "empty");
 }
 
@@ -321,6 +355,7 @@ xj_templates_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), XJ_TYPE_TEMPLATES_PAGE);
   g_clear_pointer (&self->summaries, g_ptr_array_unref);
+  g_clear_pointer (&self->refusal, g_free);
   g_clear_object (&self->application);
 
   G_OBJECT_CLASS (xj_templates_page_parent_class)->dispose (object);
@@ -339,6 +374,9 @@ xj_templates_page_class_init (XjTemplatesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XjTemplatesPage, stack);
   gtk_widget_class_bind_template_child (widget_class, XjTemplatesPage, list);
   gtk_widget_class_bind_template_child (widget_class, XjTemplatesPage, show_archived);
+  gtk_widget_class_bind_template_child (widget_class, XjTemplatesPage, new_button);
+  gtk_widget_class_bind_template_child (widget_class, XjTemplatesPage, import_button);
+  gtk_widget_class_bind_template_child (widget_class, XjTemplatesPage, empty_new_button);
   gtk_widget_class_bind_template_callback (widget_class, on_show_archived_toggled_cb);
 
   gtk_widget_class_install_action (widget_class, "templates.new", NULL, new_activated);
@@ -391,6 +429,8 @@ xj_templates_page_new (XjApplication *application)
 
   self->application = g_object_ref (application);
   g_signal_connect_object (xj_application_get_store (application), "changed::templates",
+                           G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (xj_application_get_store (application), "changed::team_settings",
                            G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (xj_application_get_store (application), "changed::inspections",
                            G_CALLBACK (on_inspections_changed_cb), self, G_CONNECT_SWAPPED);

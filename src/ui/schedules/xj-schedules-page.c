@@ -21,6 +21,7 @@
 #include "xj-schedule-dialog.h"
 #include "xj-schedule-model.h"
 #include "xj-schedules-page.h"
+#include "xj-team-role.h"
 #include "xj-window-actions.h"
 #include "xj-window.h"
 
@@ -35,8 +36,11 @@ struct _XjSchedulesPage
   XjPagedModel   *model;        /* NULL until first shown */
   gboolean        loaded;
   gboolean        dirty;
+  char           *refusal;      /* why the team role may not change schedules, or NULL */
 
   AdwViewStack   *views;
+  GtkWidget      *add_button;
+  GtkWidget      *empty_add_button;
   GtkStack       *stack;
   GtkListView    *list;
   GtkWidget      *calendar_page;
@@ -105,6 +109,7 @@ create_row (gpointer user_data)
     {
       GtkWidget *button = icon_button (icons[i]);
 
+      gtk_widget_set_name (button, names[i]);
       xj_list_row_add_suffix (XJ_LIST_ROW (row), button);
       g_object_set_data (G_OBJECT (row), names[i], button);
     }
@@ -117,6 +122,7 @@ update_row (GtkWidget *row,
             gpointer   user_data)
 {
   XjSchedule *schedule = data;
+  const char *refusal = XJ_SCHEDULES_PAGE (user_data)->refusal;
   GtkWidget *pause = g_object_get_data (G_OBJECT (row), "pause");
   GtkWidget *edit = g_object_get_data (G_OBJECT (row), "edit");
   GtkWidget *delete = g_object_get_data (G_OBJECT (row), "delete");
@@ -166,10 +172,12 @@ update_row (GtkWidget *row,
   gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), "tag"), paused);
   gtk_button_set_icon_name (GTK_BUTTON (pause), paused ? "media-playback-start-symbolic"
                                                        : "media-playback-pause-symbolic");
-  set_button (pause, paused ? _("Resume") : _("Pause"), pause_label, "schedules.pause",
-              g_variant_new ("(xb)", id, !paused));
-  set_button (edit, _("Edit"), edit_label, "schedules.edit", g_variant_new_int64 (id));
-  set_button (delete, _("Delete"), delete_label, "schedules.delete", g_variant_new_int64 (id));
+  set_button (pause, refusal != NULL ? refusal : paused ? _("Resume") : _("Pause"), pause_label,
+              "schedules.pause", g_variant_new ("(xb)", id, !paused));
+  set_button (edit, refusal != NULL ? refusal : _("Edit"), edit_label, "schedules.edit",
+              g_variant_new_int64 (id));
+  set_button (delete, refusal != NULL ? refusal : _("Delete"), delete_label, "schedules.delete",
+              g_variant_new_int64 (id));
 }
 
 static void
@@ -185,9 +193,27 @@ on_loading_cb (XjSchedulesPage *self)
                                       ? "list" : "empty");
 }
 
+/* In a team, whether the role may change schedules (the server refuses it
+ * otherwise): add, edit, pause and delete are off and say why. */
+static void
+read_team (XjSchedulesPage *self)
+{
+  const char *actions[] = { "schedules.add", "schedules.edit", "schedules.pause",
+                            "schedules.delete" };
+
+  g_free (self->refusal);
+  self->refusal = xj_team_role_refusal_here (self->application, XJ_TEAM_ACT_EDIT_SHARED);
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], self->refusal == NULL);
+  gtk_widget_set_tooltip_text (self->add_button,
+                               self->refusal != NULL ? self->refusal : _("Add Schedule (Ctrl+N)"));
+  gtk_widget_set_tooltip_text (self->empty_add_button, self->refusal);
+}
+
 static void
 reload (XjSchedulesPage *self)
 {
+  read_team (self);
   self->loaded = TRUE;
   self->dirty = FALSE;
   if (self->model != NULL)
@@ -198,7 +224,7 @@ reload (XjSchedulesPage *self)
   self->model = xj_schedule_model_new (xj_application_get_store (self->application), 0);
   g_signal_connect_object (self->model, "notify::loading", G_CALLBACK (on_loading_cb), self,
                            G_CONNECT_SWAPPED);
-  _xj_record_rows_bind (self->list, G_LIST_MODEL (self->model), create_row, update_row, NULL);
+  _xj_record_rows_bind (self->list, G_LIST_MODEL (self->model), create_row, update_row, self);
 }
 
 static void
@@ -220,7 +246,9 @@ on_list_activate_cb (XjSchedulesPage *self,
 {
   XjSchedule *schedule = _xj_record_rows_get_data (self->list, position);
 
-  if (schedule != NULL)
+  if (self->refusal != NULL)
+    xj_toast (GTK_WIDGET (self), self->refusal);
+  else if (schedule != NULL)
     open_dialog (self, schedule);
 }
 
@@ -331,6 +359,7 @@ xj_schedules_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), XJ_TYPE_SCHEDULES_PAGE);
   g_clear_object (&self->model);
+  g_clear_pointer (&self->refusal, g_free);
   g_clear_object (&self->application);
 
   G_OBJECT_CLASS (xj_schedules_page_parent_class)->dispose (object);
@@ -349,6 +378,8 @@ xj_schedules_page_class_init (XjSchedulesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XjSchedulesPage, views);
   gtk_widget_class_bind_template_child (widget_class, XjSchedulesPage, stack);
   gtk_widget_class_bind_template_child (widget_class, XjSchedulesPage, list);
+  gtk_widget_class_bind_template_child (widget_class, XjSchedulesPage, add_button);
+  gtk_widget_class_bind_template_child (widget_class, XjSchedulesPage, empty_add_button);
 
   gtk_widget_class_install_action (widget_class, "schedules.add", NULL, add_activated);
   gtk_widget_class_install_action (widget_class, "schedules.edit", "x", edit_activated);

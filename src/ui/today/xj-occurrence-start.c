@@ -13,6 +13,7 @@
 #include "xj-inspection.h"
 #include "xj-new-inspection-dialog.h"
 #include "xj-occurrence-start.h"
+#include "xj-team-role.h"
 #include "xj-window-actions.h"
 
 static void
@@ -53,9 +54,19 @@ xj_occurrence_start (XjApplication      *application,
     .occurrence_at = occurrence->at,
   };
   g_autoptr(GError) error = NULL;
+  g_autofree char *refusal = NULL;
   gint64 id;
 
   g_return_if_fail (XJ_IS_WINDOW (window));
+
+  /* In a team, only inspectors start inspections: the server would refuse
+   * this one at the next sync. */
+  refusal = xj_team_role_refusal_here (application, XJ_TEAM_ACT_START_INSPECTION);
+  if (refusal != NULL)
+    {
+      xj_toast (GTK_WIDGET (window), refusal);
+      return;
+    }
 
   if (xj_inspection_kind_needs_representative (occurrence->kind) || *g_strstrip (inspector) == '\0')
     {

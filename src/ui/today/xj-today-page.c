@@ -14,6 +14,7 @@
 #include "xj-clock.h"
 #include "xj-notice-store.h"
 #include "xj-occurrence-start.h"
+#include "xj-team-role.h"
 #include "xj-site-dialog.h"
 #include "xj-today-page.h"
 #include "xj-today-row.h"
@@ -180,12 +181,13 @@ fill_notices (GtkListBox *list,
 static void
 fill_occurrences (GtkListBox *list,
                   GArray     *occurrences,
-                  gint64      now)
+                  gint64      now,
+                  const char *refusal)
 {
   for (guint i = 0; i < occurrences->len && i < MAX_OCCURRENCES; i++)
     gtk_list_box_append (list, xj_today_row_new_occurrence (&g_array_index (occurrences,
                                                                             XjTodayItem, i),
-                                                            now));
+                                                            now, refusal));
   if (occurrences->len > MAX_OCCURRENCES)
     gtk_list_box_append (list, xj_today_row_new_more_occurrences (occurrences->len
                                                                   - MAX_OCCURRENCES));
@@ -248,13 +250,18 @@ show_result (XjTodayPage *self)
   XjToday *today = self->result->today;
   g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (today->now);
   g_autofree char *date = g_date_time_format (now, _("%A, %B %-d"));
+  /* In a team, only inspectors start inspections (the server refuses the
+   * others'): Start is off and says why.  A one-row read. */
+  g_autofree char *refusal = xj_team_role_refusal_here (self->application,
+                                                        XJ_TEAM_ACT_START_INSPECTION);
   gboolean empty = TRUE;
 
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "today.start", refusal == NULL);
   adw_window_title_set_subtitle (self->title, date);
   for (guint s = 0; s < N_SECTIONS; s++)
     clear_list (self->list[s]);
-  fill_occurrences (self->list[SECTION_OVERDUE], today->overdue, today->now);
-  fill_occurrences (self->list[SECTION_DUE], today->due, today->now);
+  fill_occurrences (self->list[SECTION_OVERDUE], today->overdue, today->now, refusal);
+  fill_occurrences (self->list[SECTION_DUE], today->due, today->now, refusal);
   for (guint i = 0; i < today->drafts->len; i++)
     gtk_list_box_append (self->list[SECTION_DRAFTS],
                          xj_today_row_new_draft (&g_array_index (today->drafts, XjTodayDraft, i),

@@ -32,7 +32,7 @@ new_row (const char *title,
 /* A button at the end of the row doing the row's one thing; the row's
  * activation (Enter, a click) does the same.  No access key: the same
  * letter on every row would only cycle between them. */
-static void
+static GtkWidget *
 add_action_button (GtkWidget  *row,
                    const char *label,
                    const char *accessible,
@@ -53,6 +53,7 @@ add_action_button (GtkWidget  *row,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
   g_clear_pointer (&target, g_variant_unref);
+  return button;
 }
 
 static GtkWidget *
@@ -96,9 +97,11 @@ describe_job (const char *template_name,
   return g_strdup_printf ("%s · %s", template_name, label);
 }
 
+/* @refusal: (nullable): why the user's team role may not start it */
 GtkWidget *
 xj_today_row_new_occurrence (const XjTodayItem *item,
-                             gint64             now)
+                             gint64             now,
+                             const char        *refusal)
 {
   const XjOccurrence *occurrence = &item->occurrence;
   g_autoptr(GDateTime) due = g_date_time_new_from_unix_local (occurrence->due);
@@ -107,6 +110,7 @@ xj_today_row_new_occurrence (const XjTodayItem *item,
   g_autofree char *subtitle = NULL;
   g_autofree char *accessible = NULL;
   GtkWidget *row;
+  GtkWidget *start;
 
   if (occurrence->status == XJ_OCCURRENCE_OVERDUE && item->n_missed > 1)
     when = describe_missed (item);
@@ -141,8 +145,11 @@ xj_today_row_new_occurrence (const XjTodayItem *item,
     adw_action_row_add_prefix (ADW_ACTION_ROW (row), new_tag (_("Overdue"), "overdue-tag"));
   accessible = g_strdup_printf (_("Start %s at %s"), occurrence->template_name,
                                 occurrence->site_name);
-  add_action_button (row, C_("today", "Start"), accessible, "today.start",
-                     g_variant_new ("(xx)", occurrence->schedule_id, occurrence->at), TRUE);
+  start = add_action_button (row, C_("today", "Start"), accessible, "today.start",
+                             g_variant_new ("(xx)", occurrence->schedule_id, occurrence->at),
+                             TRUE);
+  gtk_widget_set_name (start, "start");
+  gtk_widget_set_tooltip_text (start, refusal);
   return row;
 }
 

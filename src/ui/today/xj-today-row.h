@@ -9,7 +9,8 @@
 G_BEGIN_DECLS
 
 GtkWidget *xj_today_row_new_occurrence (const XjTodayItem  *item,
-                                        gint64              now);
+                                        gint64              now,
+                                        const char         *refusal);
 GtkWidget *xj_today_row_new_draft      (const XjTodayDraft *draft,
                                         gint64              now);
 GtkWidget *xj_today_row_new_notice     (XjNotice           *notice,
