@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "xj-notice-reminders.h"
+#include "xj-paged-model.h"
 #include "xj-test-app.h"
 #include "xj-test-ui.h"
 #include "xj-test-utils.h"
@@ -71,6 +72,8 @@ xj_test_app_stop (XjTestApp *t)
   /* The notice check that starts with the application reads the data
    * folder in a worker: the folder may go only once it is back. */
   xj_test_wait_until (xj_notice_reminders_get_n_running () == 0);
+  /* So do the lists' page reads, once their pages are gone. */
+  xj_test_wait_until (xj_paged_model_get_n_running () == 0);
   g_clear_object (&t->app);
 }
 

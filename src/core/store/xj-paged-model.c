@@ -73,12 +73,28 @@ typedef struct {
   guint                n_items;
 } Job;
 
+/* Jobs made and not yet freed, of every paged model. */
+static gint n_jobs;
+
+/**
+ * xj_paged_model_get_n_running:
+ *
+ * Returns: how many counts and page reads of all paged models are still
+ * under way (their workers may still open the data folder's database).
+ */
+guint
+xj_paged_model_get_n_running (void)
+{
+  return (guint) g_atomic_int_get (&n_jobs);
+}
+
 static void
 job_free (Job *job)
 {
   g_free (job->db_path);
   job->source->free_query (job->query);
   g_free (job);
+  (void) g_atomic_int_dec_and_test (&n_jobs);
 }
 
 static void
@@ -198,6 +214,7 @@ job_new (XjPagedModel *self,
 {
   Job *job = g_new0 (Job, 1);
 
+  g_atomic_int_inc (&n_jobs);
   job->db_path = g_strdup (self->db_path);
   job->source = self->source;
   job->query = self->source->copy_query (self->query);

@@ -20,4 +20,6 @@ const GError *xj_paged_model_get_error   (XjPagedModel        *self);
 void          xj_paged_model_set_page_size (XjPagedModel      *self,
                                           guint                page_size);
 
+guint xj_paged_model_get_n_running (void);
+
 G_END_DECLS
