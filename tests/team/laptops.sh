@@ -43,8 +43,8 @@ dump () {
     JOIN answers a ON a.id = p.answer_id ORDER BY p.uuid;
   SELECT 'photo', sha256, bytes, mime, width, height FROM photos ORDER BY sha256;
   SELECT 'signature', uuid, role, name, signed_at, strokes FROM signatures ORDER BY uuid;
-  SELECT 'report', r.uuid, i.uuid, r.number, r.path, r.sha256, r.bytes FROM reports r
-    JOIN inspections i ON i.id = r.inspection_id ORDER BY r.uuid;
+  SELECT 'report', r.uuid, i.uuid, r.month, r.number, r.path, r.sha256, r.bytes, r.signer
+    FROM reports r LEFT JOIN inspections i ON i.id = r.inspection_id ORDER BY r.uuid;
   SELECT 'notice', n.uuid, n.number, n.state, n.deadline, n.description,
     (SELECT group_concat(u) FROM (SELECT a.uuid AS u FROM notice_findings f
      JOIN answers a ON a.id = f.answer_id WHERE f.notice_id = n.id ORDER BY a.uuid))

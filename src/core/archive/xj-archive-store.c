@@ -325,6 +325,26 @@ xj_store_find_archived_report (XjStore  *store,
   return NULL;
 }
 
+/* In a team, the monthly report goes to the team with the next push, as
+ * the capture triggers queue an inspection's report (schema v8 left
+ * monthly reports out of them; the local schema is not changed for it). */
+static gboolean
+queue_for_team (XjStore  *store,
+                gint64    report_id,
+                GError  **error)
+{
+  sqlite3_stmt *stmt = xj_store_prepare (store,
+                                         "INSERT INTO team_outbox (table_name, record, changed_at)"
+                                         " SELECT 'reports', uuid, unixepoch() FROM reports"
+                                         " WHERE id = ?1 AND (SELECT value FROM team_settings"
+                                         " WHERE key = 'capture') = 'on'", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, report_id);
+  return xj_store_step_done (store, stmt, error);
+}
+
 /**
  * xj_store_archive_monthly_report:
  * @month: "YYYY-MM"
@@ -336,7 +356,8 @@ xj_store_find_archived_report (XjStore  *store,
  * report is archived (xj_store_archive_report()): in one write
  * transaction the row (locked like theirs from then on), the audit entry
  * and, last, @temp_path renamed into its place.  A month has one archived
- * report: a second one is refused with %XJ_ARCHIVE_ERROR_STATE.
+ * report: a second one is refused with %XJ_ARCHIVE_ERROR_STATE.  In a
+ * team it is queued for the next push.
  * Returns: (transfer full): the archived report, or %NULL with @error set.
  */
 XjArchivedReport *
@@ -387,8 +408,9 @@ xj_store_archive_monthly_report (XjStore                 *store,
     return NULL;
   archived = g_new0 (XjArchivedReport, 1);
   archived->id = sqlite3_last_insert_rowid (xj_store_get_db (store));
-  if (!xj_store_audit (store, report->signer, "report", archived->id, "archive_monthly", month,
-                       error))
+  if (!queue_for_team (store, archived->id, error)
+      || !xj_store_audit (store, report->signer, "report", archived->id, "archive_monthly", month,
+                          error))
     {
       xj_archived_report_free (archived);
       return NULL;

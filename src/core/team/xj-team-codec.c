@@ -83,9 +83,12 @@ static const XjSyncTable tables[] = {
     { { "inspection_id", "inspections" }, { "notice_id", "notices" } },
     INSERT_ONCE ("signatures", "inspection_uuid, notice_uuid, ",
                  REF ("inspection_id") REF ("notice_id")), "body", 500 },
+  /* An inspection's report, or a monthly report (its month, no
+   * inspection: team schema step 6). */
   { "reports", "reports", "uuid", XJ_SYNC_WRITTEN_ONCE, "", { { "inspection_id", "inspections" } },
-    INSERT_ONCE ("reports", "inspection_uuid, sha256, pdf, ",
-                 REF ("inspection_id") "$2::jsonb->>'sha256', $3::bytea, "), "body", 50 },
+    INSERT_ONCE ("reports", "inspection_uuid, month, sha256, pdf, ",
+                 REF ("inspection_id") "$2::jsonb->>'month', $2::jsonb->>'sha256', $3::bytea, "),
+    "body", 50 },
   { "notice_photos", "notice_photos", "uuid", XJ_SYNC_SHARED, "", { { "notice_id", "notices" } },
     UPSERT_SHARED ("notice_photos", "notice_uuid, ", REF ("notice_id")), "body", 1000 },
   { "notice_events", "notice_events", "uuid", XJ_SYNC_WRITTEN_ONCE, "", { { "notice_id", "notices" } },

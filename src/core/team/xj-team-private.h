@@ -49,5 +49,7 @@ gboolean  _xj_team_check_server_version (XjTeamConnection  *connection,
 
 /* Team schema step 4 (xj-team-server-step4.c). */
 extern const char _xj_team_server_step_4[];
+/* Team schema step 6 (xj-team-server-step6.c). */
+extern const char _xj_team_server_step_6[];
 
 G_END_DECLS

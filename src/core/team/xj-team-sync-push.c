@@ -8,7 +8,8 @@
  * server's COMMIT succeeded, so a batch cut short anywhere is sent again,
  * harmlessly (every write is by UUID; a written-once record that the
  * server holds with other content is an integrity error).  Photo and
- * report bytes go only when the server lacks them.
+ * report bytes (an inspection's or a monthly report) go only when the
+ * server lacks them.
  *
  * Owned and written-once records go in libpq's pipeline mode: their
  * prepared statements are sent one after the other without waiting, and
@@ -146,30 +147,54 @@ compare_rank (gconstpointer a,
   return x->id < y->id ? -1 : x->id > y->id;
 }
 
-/* The photos of @rows the server has already. */
+/* The photos and reports of @rows the server has already: a photo by its
+ * SHA-256, a report by its UUID with the same SHA-256 (one with other
+ * bytes is sent, and refused as an integrity error).  Their bytes are not
+ * sent again. */
 static GHashTable *
-server_photos (Sync       *sync,
-               GPtrArray  *rows,
-               GError    **error)
+server_held (Sync       *sync,
+             GPtrArray  *rows,
+             GError    **error)
 {
   g_autoptr(GHashTable) held = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GString) list = g_string_new ("{");
+  g_autoptr(GString) photos = g_string_new ("{");
+  g_autoptr(GString) reports = g_string_new ("{");
+  g_autoptr(GString) hashes = g_string_new ("{");
   g_autoptr(PGresult) result = NULL;
-  const char *params[1];
+  const char *params[3];
 
   for (guint i = 0; i < rows->len; i++)
     {
       OutboxRow *row = g_ptr_array_index (rows, i);
 
       if (row->table != NULL && g_str_equal (row->table->name, "photos"))
-        g_string_append_printf (list, "%s%s", list->len > 1 ? "," : "", row->record);
+        g_string_append_printf (photos, "%s%s", photos->len > 1 ? "," : "", row->record);
+      else if (row->table != NULL && g_str_equal (row->table->name, "reports"))
+        {
+          g_autofree char *sha256 = _xj_sync_query_text (sync->store, "SELECT sha256 FROM reports"
+                                                         " WHERE uuid = ?1", row->record, error);
+
+          if (error != NULL && *error != NULL)
+            return NULL;
+          if (sha256 == NULL)
+            continue;
+          g_string_append_printf (reports, "%s%s", reports->len > 1 ? "," : "", row->record);
+          g_string_append_printf (hashes, "%s%s", hashes->len > 1 ? "," : "", sha256);
+        }
     }
-  if (list->len == 1)
+  if (photos->len == 1 && reports->len == 1)
     return g_steal_pointer (&held);
-  g_string_append_c (list, '}');
-  params[0] = list->str;
+  g_string_append_c (photos, '}');
+  g_string_append_c (reports, '}');
+  g_string_append_c (hashes, '}');
+  params[0] = photos->str;
+  params[1] = reports->str;
+  params[2] = hashes->str;
   result = _xj_team_exec (sync->connection, "SELECT sha256 FROM xunjian.photos"
-                          " WHERE sha256 = ANY ($1::text[])", 1, params, error);
+                          " WHERE sha256 = ANY ($1::text[])"
+                          " UNION ALL SELECT r.uuid::text FROM xunjian.reports r"
+                          " JOIN unnest ($2::uuid[], $3::text[]) AS l (uuid, sha256)"
+                          " ON l.uuid = r.uuid AND l.sha256 = r.sha256", 3, params, error);
   if (result == NULL)
     return NULL;
   for (int i = 0; i < PQntuples (result); i++)
@@ -481,7 +506,7 @@ pipeline_send (Pipeline    *pipe,
 static gboolean
 push_row (Pipeline    *pipe,
           OutboxRow   *row,
-          GHashTable  *held_photos,
+          GHashTable  *held,
           GError     **error)
 {
   Sync *sync = pipe->sync;
@@ -516,7 +541,8 @@ push_row (Pipeline    *pipe,
       return _xj_merge_push_shared (sync->store, sync->connection, table, row->record, body,
                                     sync->result, error);
     }
-  if (g_str_equal (table->name, "photos") && g_hash_table_contains (held_photos, row->record))
+  if ((g_str_equal (table->name, "photos") || g_str_equal (table->name, "reports"))
+      && g_hash_table_contains (held, row->record))
     return TRUE;
   if ((g_str_equal (table->name, "photos") || g_str_equal (table->name, "reports"))
       && (bytes = read_file_of (sync, table, row->record, error)) == NULL)
@@ -568,7 +594,7 @@ send_rows (Pipeline   *pipe,
   sqlite3_stmt *stmt;
 
   if (!prepare_writes (sync, rows, error)
-      || (held = server_photos (sync, rows, error)) == NULL)
+      || (held = server_held (sync, rows, error)) == NULL)
     return FALSE;
   for (guint i = 0; i < rows->len; i++)
     {

@@ -252,6 +252,23 @@ apply_batch (Sync              *sync,
       const char *record = PQgetvalue (result, i, 0);
       const char *body = PQgetvalue (result, i, 3);
 
+      if (g_str_equal (table->name, "reports"))
+        {
+          /* A month has one report: one signed here too, offline, stays
+           * (the server refuses to take it; a person settles it). */
+          g_autofree char *taken = _xj_sync_query_text (sync->store, "SELECT number FROM reports"
+                                                        " WHERE month = ?1 ->> 'month'"
+                                                        " AND uuid <> ?1 ->> 'uuid'", body, error);
+
+          if (error != NULL && *error != NULL)
+            return FALSE;
+          if (taken != NULL)
+            {
+              g_message ("The team’s monthly report %s is not taken in: this laptop has its own (%s)",
+                         record, taken);
+              continue;
+            }
+        }
       if (!PQgetisnull (result, i, 4))
         {
           size_t length = 0;
