@@ -8,12 +8,14 @@
 
 #include "xj-cli.h"
 #include "xj-clock.h"
+#include "xj-notice-lifecycle.h"
 #include "xj-notice-store.h"
 #include "xj-report-build.h"
 #include "xj-report.h"
 
 #define USAGE "xunjian notice list [--overdue] [--json] | " \
-              "xunjian notice export ID|NUMBER FILE.pdf [--organisation NAME]"
+              "xunjian notice export ID|NUMBER FILE.pdf [--organisation NAME] | " \
+              "xunjian notice escalate ID|NUMBER REASON [--actor NAME]"
 
 /* Columns on a terminal: CJK characters take two. */
 static glong
@@ -180,8 +182,29 @@ export_notice (XjCli *cli)
   return 0;
 }
 
+/* Escalates an open notice to its site's project manager by hand, as the
+ * notice page's Escalate… does. */
+static int
+escalate_notice (XjCli *cli)
+{
+  g_autofree char *actor = xj_cli_take_option (cli, "--actor");
+  g_autoptr(GError) error = NULL;
+  XjStore *store;
+  gint64 id;
+
+  if ((store = xj_cli_get_store_for (cli, 3, USAGE)) == NULL)
+    return 1;
+  if ((!xj_cli_parse_id (cli->argv[1], &id)
+       && !xj_store_find_notice_number (store, cli->argv[1], &id, &error))
+      || !xj_store_escalate_notice (store, id, cli->argv[2], actor != NULL ? actor : "", &error))
+    return xj_cli_fail_error (error);
+  printf (_("Notice %s escalated to the project manager.\n"), cli->argv[1]);
+  return 0;
+}
+
 int
 xj_cli_notice (XjCli *cli)
 {
-  return xj_cli_dispatch (cli, USAGE, "list", list_notices, "export", export_notice, NULL);
+  return xj_cli_dispatch (cli, USAGE, "list", list_notices, "export", export_notice,
+                          "escalate", escalate_notice, NULL);
 }

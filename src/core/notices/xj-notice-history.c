@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "xj-notice-history.h"
+#include "xj-notice-lifecycle.h"
 
 void
 xj_notice_event_free (XjNoticeEvent *event)
@@ -88,8 +89,9 @@ read_event (sqlite3_stmt *stmt)
 /**
  * xj_store_list_notice_events:
  *
- * Returns: (transfer full) (element-type XjNoticeEvent): the history,
- * oldest first.
+ * Returns: (transfer full) (element-type XjNoticeEvent): the history of
+ * states, oldest first (an escalation, which changes no state, is told by
+ * its audit entry).
  */
 GPtrArray *
 xj_store_list_notice_events (XjStore  *store,
@@ -102,7 +104,8 @@ xj_store_list_notice_events (XjStore  *store,
 
   stmt = xj_store_prepare (store,
                            "SELECT at, actor, from_state, to_state, deadline, remark "
-                           "FROM notice_events WHERE notice_id = ?1 ORDER BY at, id", error);
+                           "FROM notice_events WHERE notice_id = ?1 AND to_state <> '"
+                           XJ_NOTICE_ESCALATION_EVENT "' ORDER BY at, id", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, notice_id);

@@ -15,6 +15,11 @@ typedef enum {
 } XjNoticeAction;
 #define XJ_NOTICE_N_ACTIONS 6
 
+/* The to_state of a notice_events row that records an escalation: not a
+ * state (escalation is a flag beside the state), an event of the notice's
+ * log all the same, so that a team folds it like the steps. */
+#define XJ_NOTICE_ESCALATION_EVENT "escalated"
+
 gboolean     xj_notice_action_allowed      (XjNoticeState    state,
                                             XjNoticeAction   action,
                                             XjNoticeState   *target);

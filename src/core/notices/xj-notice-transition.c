@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "xj-notice-lifecycle.h"
 #include "xj-notice-private.h"
 
 void
@@ -98,6 +99,23 @@ _xj_notice_escalate (XjStore     *store,
     return TRUE;
 
   *escalated = TRUE;
+  /* The escalation is an event of the notice too, so that two laptops
+   * that escalate it offline fold to one escalation (xj-team-fold.c).  It
+   * starts from the state it was made in (a safety hazard's, at its issue:
+   * issued), and leaves the state as it is. */
+  stmt = xj_store_prepare (store, "INSERT INTO notice_events (notice_id, at, actor, from_state,"
+                           " to_state, deadline, remark) SELECT id, ?2, ?3, CASE state"
+                           " WHEN 'draft' THEN 'issued' ELSE state END, '"
+                           XJ_NOTICE_ESCALATION_EVENT "', deadline, ?4 FROM notices WHERE id = ?1",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, notice_id);
+  sqlite3_bind_int64 (stmt, 2, now);
+  sqlite3_bind_text (stmt, 3, actor != NULL ? actor : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, reason, -1, SQLITE_TRANSIENT);
+  if (!xj_store_step_done (store, stmt, error))
+    return FALSE;
   detail = g_strdup_printf ("%s: %s → %s", number, reason, project_manager);
   return xj_store_audit (store, actor, "notice", notice_id, "escalate", detail, error);
 }

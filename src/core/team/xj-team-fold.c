@@ -21,6 +21,16 @@
  * same (no step of the lifecycle is), the state of the step kept.  Keeping
  * the step set aside takes the log back to before the step in force and
  * continues from the kept one (with its later steps, if any were made).
+ *
+ * An escalation is an event too (to_state "escalated"), not a step: it
+ * leaves the state as it is.  It stands when the notice was open (issued,
+ * acknowledged, rectified) at its time by the steps in force; the first
+ * that stands, in fold order, gives the escalation's time and reason.  So
+ * two laptops escalating offline make one escalated notice (no conflict),
+ * and an escalation made offline against a close elsewhere folds the same
+ * on every laptop: it stands if it came before the notice was verified.
+ * A notice whose log has no escalation (escalated before escalations were
+ * events) keeps its flag as it is.
  */
 #define G_LOG_DOMAIN "xj-team"
 
@@ -59,6 +69,8 @@ typedef struct
   GPtrArray *in_force;   /* the applied steps, in order (borrowed) */
   const char *state;
   Step      *kept;       /* the last decision's kept step (borrowed) */
+  gboolean   escalations; /* the log has escalation events */
+  Step      *escalation; /* the escalation that stands, or NULL (borrowed) */
 } Fold;
 
 static void
@@ -118,6 +130,12 @@ static gboolean
 is_decision (const Step *step)
 {
   return step->from != NULL && g_strcmp0 (step->from, step->to) == 0;
+}
+
+static gboolean
+is_escalation (const Step *step)
+{
+  return g_strcmp0 (step->to, XJ_NOTICE_ESCALATION_EVENT) == 0;
 }
 
 static gboolean
@@ -229,6 +247,72 @@ decide (Fold *fold,
     }
 }
 
+/* --- escalations ---------------------------------------------------------- */
+
+static gboolean
+is_open (const char *state)
+{
+  return g_strcmp0 (state, "issued") == 0 || g_strcmp0 (state, "acknowledged") == 0
+         || g_strcmp0 (state, "rectified") == 0;
+}
+
+/* The state the steps in force had reached at @at (a step of the same
+ * second counts as before), NULL before the notice's creation. */
+static const char *
+state_at (Fold   *fold,
+          gint64  at)
+{
+  const char *state = NULL;
+
+  for (guint i = 0; i < fold->in_force->len; i++)
+    {
+      Step *step = g_ptr_array_index (fold->in_force, i);
+
+      if (step->at <= at)
+        state = step->to;
+    }
+  return state;
+}
+
+/* Whether the steps in force ever reached @state. */
+static gboolean
+reached (Fold       *fold,
+         const char *state)
+{
+  for (guint i = 0; i < fold->in_force->len; i++)
+    if (g_strcmp0 (((Step *) g_ptr_array_index (fold->in_force, i))->to, state) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* After the steps: which escalation stands.  One from a laptop whose
+ * clock was behind (the notice not open yet at its time) stands when the
+ * state it was made in was reached. */
+static void
+fold_escalations (Fold *fold)
+{
+  for (guint i = 0; i < fold->steps->len; i++)
+    {
+      Step *step = g_ptr_array_index (fold->steps, i);
+      const char *state;
+
+      if (!is_escalation (step))
+        continue;
+      fold->escalations = TRUE;
+      state = state_at (fold, step->at);
+      if (fold->escalation == NULL
+          && (is_open (state)
+              || ((state == NULL || g_str_equal (state, "draft")) && is_open (step->from)
+                  && reached (fold, step->from))))
+        {
+          step->fate = FATE_APPLIED;
+          fold->escalation = step;
+        }
+      else
+        step->fate = FATE_DROPPED;
+    }
+}
+
 static void
 run_fold (Fold *fold)
 {
@@ -236,6 +320,8 @@ run_fold (Fold *fold)
     {
       Step *step = g_ptr_array_index (fold->steps, i);
 
+      if (is_escalation (step))
+        continue;
       if (is_decision (step))
         decide (fold, step);
       else if (try_apply (fold, step))
@@ -243,6 +329,7 @@ run_fold (Fold *fold)
       else
         step->fate = step->from == NULL ? FATE_DROPPED : FATE_ASIDE;
     }
+  fold_escalations (fold);
 }
 
 /* --- what the fold writes ------------------------------------------------- */
@@ -277,6 +364,29 @@ step_label (const char *from,
     if (g_str_equal (name, xj_notice_action_to_string (i)))
       return xj_notice_action_get_label (i);
   return name;
+}
+
+/* The escalation flag, its time and reason from the escalation that
+ * stands (none: not escalated). */
+static gboolean
+write_escalation (XjStore     *store,
+                  const char  *notice_uuid,
+                  const Step  *escalation,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = xj_store_prepare (store, "UPDATE notices SET escalated = ?2,"
+                                         " escalated_at = ?3, escalation_reason = ?4"
+                                         " WHERE uuid = ?1 AND (escalated, escalated_at,"
+                                         " escalation_reason) IS NOT (?2, ?3, ?4)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, notice_uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, escalation != NULL);
+  if (escalation != NULL)
+    sqlite3_bind_int64 (stmt, 3, escalation->at);
+  sqlite3_bind_text (stmt, 4, escalation != NULL ? escalation->remark : "", -1, SQLITE_TRANSIENT);
+  return xj_store_step_done (store, stmt, error);
 }
 
 /* Writes the state and the fields the steps in force set, as the
@@ -336,7 +446,9 @@ write_state (XjStore     *store,
       if (*times[i] != 0)
         sqlite3_bind_int64 (stmt, columns[i], *times[i]);
     }
-  return xj_store_step_done (store, stmt, error);
+  if (!xj_store_step_done (store, stmt, error))
+    return FALSE;
+  return !fold->escalations || write_escalation (store, notice_uuid, fold->escalation, error);
 }
 
 /* The notice differs from the server's last body in what the fold sets:
@@ -351,10 +463,12 @@ queue_if_server_differs (XjStore     *store,
     " SELECT 'notices', n.uuid, unixepoch() FROM notices n JOIN team_shadow s"
     "   ON s.table_name = 'notices' AND s.record = n.uuid"
     " WHERE n.uuid = ?1 AND (n.state, n.issued_by, n.acknowledged_at, n.acknowledged_by,"
-    "   n.rectified_at, n.verified_at, n.verified_by, n.closed_at)"
+    "   n.rectified_at, n.verified_at, n.verified_by, n.closed_at, n.escalated,"
+    "   n.escalated_at, n.escalation_reason)"
     "   IS NOT (s.body ->> 'state', s.body ->> 'issued_by', s.body ->> 'acknowledged_at',"
     "   s.body ->> 'acknowledged_by', s.body ->> 'rectified_at', s.body ->> 'verified_at',"
-    "   s.body ->> 'verified_by', s.body ->> 'closed_at')"
+    "   s.body ->> 'verified_by', s.body ->> 'closed_at', s.body ->> 'escalated',"
+    "   s.body ->> 'escalated_at', s.body ->> 'escalation_reason')"
     " AND NOT EXISTS (SELECT 1 FROM team_outbox o WHERE o.table_name = 'notices'"
     "   AND o.record = n.uuid)", error);
 
@@ -462,7 +576,7 @@ _xj_fold_notice (XjStore      *store,
 {
   g_autoptr(GPtrArray) steps = g_ptr_array_new_with_free_func (step_free);
   g_autoptr(GPtrArray) in_force = g_ptr_array_new ();
-  Fold fold = { steps, in_force, NULL, NULL };
+  Fold fold = { steps, in_force, NULL, NULL, FALSE, NULL };
   Step *aside = NULL;
   Step *rival = NULL;
 

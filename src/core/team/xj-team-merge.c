@@ -7,8 +7,8 @@
  * server moved since: a field changed on one side only is taken; the same
  * field changed on both sides to different values keeps the server's
  * value in force and becomes a conflict (team_conflicts, both values, who
- * and when) until a person decides.  A notice's steps are not fields: its
- * state is folded from its events (xj-team-fold.c).
+ * and when) until a person decides.  A notice's steps and its escalation
+ * are not fields: they are folded from its events (xj-team-fold.c).
  */
 #define G_LOG_DOMAIN "xj-team"
 
@@ -242,7 +242,8 @@ drop_folded_fields (GPtrArray *conflicts)
 {
   static const char *const folded[] = {
     "state", "issued_at", "issued_by", "acknowledged_at", "acknowledged_by", "rectified_at",
-    "rectification_remark", "verified_at", "verified_by", "closed_at", NULL,
+    "rectification_remark", "verified_at", "verified_by", "closed_at", "escalated",
+    "escalated_at", "escalation_reason", NULL,
   };
 
   for (guint i = conflicts->len; i > 0; i--)

@@ -19,6 +19,7 @@
 
 #include "xj-inspection.h"
 #include "xj-notice.h"
+#include "xj-notice-lifecycle.h"
 #include "xj-report.h"
 #include "xj-site.h"
 #include "xj-xlsx-export.h"
@@ -316,6 +317,9 @@ state_label (const char *state)
 {
   XjNoticeState value;
 
+  /* An escalation is an event of the notice, not a state. */
+  if (g_strcmp0 (state, XJ_NOTICE_ESCALATION_EVENT) == 0)
+    return _("Escalated");
   return state != NULL && xj_notice_state_from_string (state, &value)
          ? xj_notice_state_get_label (value) : state;
 }
