@@ -47,4 +47,18 @@ char    *xj_team_fetch_original (XjStore            *store,
                                  const char         *sha256,
                                  GError            **error);
 
+/* How much of an original has come, called in the fetching thread after
+ * each piece (@total: the original's size in bytes). */
+typedef void (*XjTeamFetchProgress) (gint64    received,
+                                     gint64    total,
+                                     gpointer  user_data);
+
+char    *xj_team_fetch_original_full (XjStore              *store,
+                                      XjTeamConnection     *connection,
+                                      const char           *sha256,
+                                      GCancellable         *cancellable,
+                                      XjTeamFetchProgress   progress,
+                                      gpointer              user_data,
+                                      GError              **error);
+
 G_END_DECLS

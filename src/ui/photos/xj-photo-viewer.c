@@ -4,6 +4,13 @@
  * previous (arrow keys), zoom (Ctrl+scroll, + and −) and pan (drag), the
  * caption (saved as it is typed), capture time, place and camera, the
  * flags of suspicious evidence, removing the photo and annotating it.
+ *
+ * The rendition is shown at once; the original replaces it when it is in
+ * the data folder (not annotated photos: a drawing is made on the
+ * rendition).  A photo pulled from the team has no original here: the
+ * viewer says it is kept on the team server and offers Download Original,
+ * fetched in a worker with its progress shown; offline it says so, and
+ * the rendition stays.
  */
 #define G_LOG_DOMAIN "xj-photo-viewer"
 
@@ -11,7 +18,10 @@
 
 #include <glib/gi18n.h>
 
+#include "xj-team-connection.h"
+
 #include "xj-annotation-editor.h"
+#include "xj-photo-original.h"
 #include "xj-photo-store.h"
 #include "xj-photo-strip.h"
 #include "xj-photo-viewer.h"
@@ -36,6 +46,10 @@ struct _XjPhotoViewer
   double             zoom;        /* 0: fit the window */
   double             drag_x, drag_y;
   GCancellable      *loading;
+  GCancellable      *original_loading;  /* the original's look-up or fetch */
+  GTask             *fetching;          /* the fetch running, or NULL */
+  guint              progress_source;
+  gboolean           original_shown;
 
   AdwToastOverlay   *toasts;
   AdwWindowTitle    *title;
@@ -44,6 +58,10 @@ struct _XjPhotoViewer
   GtkEntry          *caption;
   GtkLabel          *details;
   GtkLabel          *flags;
+  GtkWidget         *original_bar;
+  GtkLabel          *original_label;
+  GtkProgressBar    *original_progress;
+  GtkButton         *original_button;
 };
 
 G_DEFINE_FINAL_TYPE (XjPhotoViewer, xj_photo_viewer, ADW_TYPE_WINDOW)
@@ -121,10 +139,143 @@ on_texture_loaded_cb (GObject      *source,
   g_autoptr(XjPhotoViewer) self = user_data;
   g_autoptr(GdkTexture) texture = xj_photo_load_texture_finish (result);
 
-  if (texture == NULL)
+  /* The original may have come first. */
+  if (texture == NULL || self->original_shown)
     return;
   gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (texture));
   apply_zoom (self);
+}
+
+/* --- the original --------------------------------------------------------- */
+
+static void
+say_original (XjPhotoViewer *self,
+              const char    *text,
+              gboolean       offer)
+{
+  if (text != NULL)
+    gtk_label_set_text (self->original_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->original_button), offer);
+  gtk_widget_set_visible (GTK_WIDGET (self->original_progress), FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "viewer.download-original", offer);
+  gtk_widget_set_visible (GTK_WIDGET (self->original_bar), text != NULL);
+}
+
+static void
+show_original (XjPhotoViewer *self,
+               GdkTexture    *texture)
+{
+  g_autofree char *text = g_strdup_printf (_("Showing the original (%d × %d)."),
+                                           gdk_texture_get_width (texture),
+                                           gdk_texture_get_height (texture));
+
+  self->original_shown = TRUE;
+  gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (texture));
+  apply_zoom (self);
+  say_original (self, text, FALSE);
+}
+
+static void
+on_original_looked_up_cb (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(XjPhotoViewer) self = user_data;
+  g_autoptr(GError) error = NULL;
+  XjOriginalWhere where = XJ_ORIGINAL_MISSING;
+  g_autoptr(GdkTexture) texture = xj_photo_original_load_finish (result, &where, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (texture != NULL)
+    show_original (self, texture);
+  else if (where == XJ_ORIGINAL_ON_SERVER)
+    say_original (self, _("Shown at reduced size: the original is kept on the team server."),
+                  TRUE);
+  else if (error != NULL)
+    g_debug ("The original of the photo is not shown: %s", error->message);
+}
+
+static gboolean
+show_progress_cb (gpointer user_data)
+{
+  XjPhotoViewer *self = user_data;
+  gint64 received = 0, total = 0;
+
+  if (self->fetching == NULL)
+    return G_SOURCE_CONTINUE;
+  if (xj_photo_original_fetch_get_progress (self->fetching, &received, &total))
+    {
+      g_autofree char *done = g_format_size (received);
+      g_autofree char *size = g_format_size (total);
+      /* Translators: how much of a photo has been downloaded, "1.2 MB of 3.4 MB" */
+      g_autofree char *text = g_strdup_printf (_("%s of %s"), done, size);
+
+      gtk_progress_bar_set_fraction (self->original_progress, (double) received / total);
+      gtk_progress_bar_set_text (self->original_progress, text);
+    }
+  else
+    {
+      /* Until the server says how large the original is. */
+      gtk_progress_bar_set_text (self->original_progress, "");
+      gtk_progress_bar_pulse (self->original_progress);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+stop_fetching (XjPhotoViewer *self)
+{
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  g_clear_object (&self->fetching);
+}
+
+static void
+on_original_fetched_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(XjPhotoViewer) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = xj_photo_original_fetch_finish (result, &error);
+
+  if (self->fetching != G_TASK (result))
+    return;   /* another photo's, cancelled */
+  stop_fetching (self);
+  if (texture != NULL)
+    show_original (self, texture);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  else if (g_error_matches (error, XJ_TEAM_ERROR, XJ_TEAM_ERROR_CONNECT))
+    say_original (self, _("The team server cannot be reached, so the original stays there for "
+                          "now. The photo is shown at reduced size: try again when online."),
+                  TRUE);
+  else
+    {
+      g_autofree char *text = g_strdup_printf (_("The original could not be downloaded: %s"),
+                                               error->message);
+
+      say_original (self, text, TRUE);
+    }
+}
+
+/* Looks for the photo's original (in a worker): shown when it is here,
+ * offered when the team's server keeps it. */
+static void
+look_up_original (XjPhotoViewer   *self,
+                  XjAttachedPhoto *photo)
+{
+  g_cancellable_cancel (self->original_loading);
+  g_clear_object (&self->original_loading);
+  stop_fetching (self);
+  self->original_shown = FALSE;
+  say_original (self, NULL, FALSE);
+  if (photo->annotation != NULL)
+    return;
+  self->original_loading = g_cancellable_new ();
+  xj_photo_original_load_async (xj_store_get_data_dir (self->store), photo->sha256, photo->mime,
+                                self->original_loading, on_original_looked_up_cb,
+                                g_object_ref (self));
 }
 
 static void
@@ -155,6 +306,7 @@ show_current (XjPhotoViewer *self)
   path = xj_photo_dup_shown_path (xj_store_get_data_dir (self->store), photo->sha256,
                                   photo->annotation, FALSE);
   xj_photo_load_texture_async (path, self->loading, on_texture_loaded_cb, g_object_ref (self));
+  look_up_original (self, photo);
 }
 
 static void
@@ -319,6 +471,30 @@ annotate_activated (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (editor));
 }
 
+static void
+download_original_activated (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  XjPhotoViewer *self = XJ_PHOTO_VIEWER (widget);
+  XjAttachedPhoto *photo = current (self);
+
+  if (photo == NULL || self->fetching != NULL || self->original_shown)
+    return;
+  say_original (self, _("Downloading the original from the team server…"), FALSE);
+  gtk_progress_bar_set_fraction (self->original_progress, 0);
+  gtk_progress_bar_set_text (self->original_progress, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->original_progress), TRUE);
+  if (self->original_loading == NULL)
+    self->original_loading = g_cancellable_new ();
+  self->fetching = g_object_ref (xj_photo_original_fetch_async (xj_store_get_data_dir (self->store),
+                                                                photo->sha256,
+                                                                self->original_loading,
+                                                                on_original_fetched_cb,
+                                                                g_object_ref (self)));
+  self->progress_source = g_timeout_add (100, show_progress_cb, self);
+}
+
 /* --- GObject -------------------------------------------------------------- */
 
 static void
@@ -329,6 +505,10 @@ xj_photo_viewer_dispose (GObject *object)
   if (self->loading != NULL)
     g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
+  if (self->original_loading != NULL)
+    g_cancellable_cancel (self->original_loading);
+  g_clear_object (&self->original_loading);
+  stop_fetching (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), XJ_TYPE_PHOTO_VIEWER);
   g_clear_object (&self->store);
 
@@ -373,6 +553,10 @@ xj_photo_viewer_class_init (XjPhotoViewerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XjPhotoViewer, caption);
   gtk_widget_class_bind_template_child (widget_class, XjPhotoViewer, details);
   gtk_widget_class_bind_template_child (widget_class, XjPhotoViewer, flags);
+  gtk_widget_class_bind_template_child (widget_class, XjPhotoViewer, original_bar);
+  gtk_widget_class_bind_template_child (widget_class, XjPhotoViewer, original_label);
+  gtk_widget_class_bind_template_child (widget_class, XjPhotoViewer, original_progress);
+  gtk_widget_class_bind_template_child (widget_class, XjPhotoViewer, original_button);
 
   gtk_widget_class_install_action (widget_class, "viewer.previous", NULL, move_activated);
   gtk_widget_class_install_action (widget_class, "viewer.next", NULL, move_activated);
@@ -380,6 +564,8 @@ xj_photo_viewer_class_init (XjPhotoViewerClass *klass)
   gtk_widget_class_install_action (widget_class, "viewer.zoom-out", NULL, zoom_activated);
   gtk_widget_class_install_action (widget_class, "viewer.delete", NULL, delete_activated);
   gtk_widget_class_install_action (widget_class, "viewer.annotate", NULL, annotate_activated);
+  gtk_widget_class_install_action (widget_class, "viewer.download-original", NULL,
+                                   download_original_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -405,6 +591,7 @@ xj_photo_viewer_init (XjPhotoViewer *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->photos = g_ptr_array_new ();
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "viewer.download-original", FALSE);
 
   gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
   g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll_cb), self);
@@ -466,6 +653,15 @@ xj_photo_viewer_get_zoom (XjPhotoViewer *self)
   g_return_val_if_fail (XJ_IS_PHOTO_VIEWER (self), 0);
 
   return self->zoom;
+}
+
+/* Whether the photo shown is its original (not its rendition). */
+gboolean
+xj_photo_viewer_is_showing_original (XjPhotoViewer *self)
+{
+  g_return_val_if_fail (XJ_IS_PHOTO_VIEWER (self), FALSE);
+
+  return self->original_shown;
 }
 
 /* The photos of a notice, before or after the rectification, from @index:

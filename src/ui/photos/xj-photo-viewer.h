@@ -25,5 +25,6 @@ XjPhotoViewer *xj_photo_viewer_new_for_notice (XjStore           *store,
                                                guint              index);
 guint          xj_photo_viewer_get_index (XjPhotoViewer *self);
 double         xj_photo_viewer_get_zoom  (XjPhotoViewer *self);
+gboolean       xj_photo_viewer_is_showing_original (XjPhotoViewer *self);
 
 G_END_DECLS
