@@ -13,6 +13,7 @@
 #include <math.h>
 
 #include "xj-overview.h"
+#include "xj-test-store.h"
 #include "xj-test-utils.h"
 
 typedef struct
@@ -26,15 +27,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *fixture = g_build_filename (FIXTURES_DIR, "xunjian-v7.db", NULL);
-  g_autofree char *target = NULL;
-  g_autoptr(GError) error = NULL;
-
-  f->dir = xj_test_make_data_dir ();
-  target = g_build_filename (f->dir, "xunjian.db", NULL);
-  xj_test_copy_file (fixture, target);
-  f->store = xj_store_open (f->dir, XJ_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
+  f->store = xj_test_open_fixture_copy ("xunjian-v7.db", XJ_STORE_OPEN_DEFAULT, &f->dir);
   f->db = xj_store_get_db (f->store);
 }
 

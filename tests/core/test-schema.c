@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "xj-store.h"
+#include "xj-test-store.h"
 #include "xj-test-utils.h"
 
 static const char *const uuid_tables[] = {
@@ -157,17 +158,9 @@ test_numbers_v6 (gconstpointer data)
 {
   guint version = GPOINTER_TO_UINT (data);
   g_autofree char *name = g_strdup_printf ("xunjian-v%u.db", version);
-  g_autofree char *fixture = g_build_filename (FIXTURES_DIR, name, NULL);
-  g_autofree char *dir = xj_test_make_data_dir ();
-  g_autofree char *target = g_build_filename (dir, "xunjian.db", NULL);
-  g_autoptr(XjStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  sqlite3 *db;
-
-  xj_test_copy_file (fixture, target);
-  store = xj_store_open (dir, XJ_STORE_OPEN_VERIFY, &error);
-  g_assert_no_error (error);
-  db = xj_store_get_db (store);
+  g_autofree char *dir = NULL;
+  g_autoptr(XjStore) store = xj_test_open_fixture_copy (name, XJ_STORE_OPEN_VERIFY, &dir);
+  sqlite3 *db = xj_store_get_db (store);
 
   g_assert_cmpint (xj_test_query_int (db, "SELECT count(*) FROM reports"), >, 10);
   g_assert_cmpint (xj_test_query_int (db, "SELECT count(*) FROM notices"), >, 5);
@@ -259,17 +252,10 @@ test_uuid_default (void)
 static void
 test_team_v7 (void)
 {
-  g_autofree char *fixture = g_build_filename (FIXTURES_DIR, "xunjian-v6.db", NULL);
-  g_autofree char *dir = xj_test_make_data_dir ();
-  g_autofree char *target = g_build_filename (dir, "xunjian.db", NULL);
-  g_autoptr(XjStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  sqlite3 *db;
-
-  xj_test_copy_file (fixture, target);
-  store = xj_store_open (dir, XJ_STORE_OPEN_VERIFY, &error);
-  g_assert_no_error (error);
-  db = xj_store_get_db (store);
+  g_autofree char *dir = NULL;
+  g_autoptr(XjStore) store = xj_test_open_fixture_copy ("xunjian-v6.db", XJ_STORE_OPEN_VERIFY,
+                                                        &dir);
+  sqlite3 *db = xj_store_get_db (store);
 
   g_assert_cmpint (xj_test_query_int (db, "SELECT count(*) FROM audit_log"), >, 10);
   g_assert_cmpint (xj_test_query_int (db, "SELECT count(DISTINCT uuid) - count(*) "

@@ -3,12 +3,14 @@
  * How code reaches the store: XjTransaction (commit, rollback when it
  * goes out of scope, on error, nested as savepoints) and the read-only
  * reader that workers open (cannot write, writes nothing, reads while
- * another connection holds the write lock).
+ * another connection holds the write lock), and the one GTask skeleton
+ * that runs work on it (xj_store_run_on_reader_async()).
  */
 #include "config.h"
 
 #include <glib/gstdio.h>
 
+#include "xj-reader-task.h"
 #include "xj-site.h"
 #include "xj-store.h"
 #include "xj-test-utils.h"
@@ -395,6 +397,146 @@ test_reader_while_locked (Fixture       *f,
   sqlite3_close (holder);
 }
 
+/* --- work on a reader in a worker ----------------------------------------- */
+
+/* Iterates the main context until @expr holds, for 10 s at most. */
+#define wait_until(expr)                                                      \
+  G_STMT_START {                                                              \
+    gint64 deadline_ = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;     \
+    while (!(expr))                                                           \
+      {                                                                       \
+        g_assert_cmpint (g_get_monotonic_time (), <, deadline_);              \
+        if (!g_main_context_iteration (NULL, FALSE))                          \
+          g_usleep (1000);                                                    \
+      }                                                                       \
+  } G_STMT_END
+
+typedef struct
+{
+  GThread  *caller;
+  gboolean  fail;
+  gint     *n_freed;
+} CountJob;
+
+/* The last reference to the task may go in the worker. */
+static void
+count_job_free (CountJob *job)
+{
+  g_atomic_int_inc (job->n_freed);
+  g_free (job);
+}
+
+/* The rows of scratch, read in the worker through its reader. */
+static gpointer
+count_on_reader (XjStore       *reader,
+                 gpointer       data,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  CountJob *job = data;
+  gint64 *count;
+
+  g_assert_true (g_thread_self () != job->caller);
+  g_assert_true (xj_store_is_read_only (reader));
+  if (job->fail)
+    {
+      g_set_error_literal (error, XJ_STORE_ERROR, XJ_STORE_ERROR_NOT_FOUND, "no such thing");
+      return NULL;
+    }
+  count = g_new (gint64, 1);
+  *count = count_rows (reader);
+  return count;
+}
+
+static const XjReaderTask count_task = {
+  .run = count_on_reader,
+  .job_free = (GDestroyNotify) count_job_free,
+  .result_free = g_free,
+};
+
+static void
+on_counted_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static GAsyncResult *
+run_count (XjStore      *store,
+           gboolean      fail,
+           GCancellable *cancellable,
+           gint         *n_freed)
+{
+  CountJob *job = g_new0 (CountJob, 1);
+  GAsyncResult *result = NULL;
+
+  job->caller = g_thread_self ();
+  job->fail = fail;
+  job->n_freed = n_freed;
+  xj_store_run_on_reader_async (store, &count_task, job, cancellable, on_counted_cb, &result);
+  wait_until (result != NULL);
+  return result;
+}
+
+static void
+test_reader_task (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree gint64 *count = NULL;
+  gint n_freed = 0;
+
+  g_assert_true (insert (f->store, 1, &error) && insert (f->store, 2, &error));
+  result = run_count (f->store, FALSE, NULL, &n_freed);
+  count = xj_store_run_on_reader_finish (result, &count_task, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (count);
+  g_assert_cmpint (*count, ==, 2);
+  /* The job goes with the task. */
+  g_clear_object (&result);
+  wait_until (g_atomic_int_get (&n_freed) == 1);
+
+  /* The work's error reaches the caller. */
+  result = run_count (f->store, TRUE, NULL, &n_freed);
+  g_assert_null (xj_store_run_on_reader_finish (result, &count_task, &error));
+  g_assert_error (error, XJ_STORE_ERROR, XJ_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_clear_object (&result);
+  wait_until (g_atomic_int_get (&n_freed) == 2);
+
+  /* Cancelled: the answer is the cancellation, whatever the worker read. */
+  g_cancellable_cancel (cancellable);
+  result = run_count (f->store, FALSE, cancellable, &n_freed);
+  g_assert_null (xj_store_run_on_reader_finish (result, &count_task, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_clear_object (&result);
+  wait_until (g_atomic_int_get (&n_freed) == 3);
+}
+
+/* A folder whose database has gone: the reader's open error is the answer. */
+static void
+test_reader_task_no_database (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  gint n_freed = 0;
+
+  g_assert_cmpint (g_remove (xj_store_get_db_path (f->store)), ==, 0);
+  result = run_count (f->store, FALSE, NULL, &n_freed);
+  g_assert_null (xj_store_run_on_reader_finish (result, &count_task, &error));
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == XJ_STORE_ERROR);
+  g_clear_object (&result);
+  wait_until (g_atomic_int_get (&n_freed) == 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -418,6 +560,10 @@ main (int    argc,
   g_test_add_func ("/xj/store/reader/writes-nothing", test_reader_writes_nothing);
   g_test_add ("/xj/store/reader/while-locked", Fixture, NULL, fixture_set_up,
               test_reader_while_locked, fixture_tear_down);
+  g_test_add ("/xj/store/reader/task", Fixture, NULL, fixture_set_up, test_reader_task,
+              fixture_tear_down);
+  g_test_add ("/xj/store/reader/task-no-database", Fixture, NULL, fixture_set_up,
+              test_reader_task_no_database, fixture_tear_down);
 
   return g_test_run ();
 }

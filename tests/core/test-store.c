@@ -13,6 +13,7 @@
 #include "xj-clock.h"
 #include "xj-site.h"
 #include "xj-store.h"
+#include "xj-test-store.h"
 #include "xj-test-utils.h"
 
 typedef struct
@@ -92,17 +93,13 @@ test_migrate_fixture (gconstpointer data)
 {
   guint version = GPOINTER_TO_UINT (data);
   g_autofree char *name = g_strdup_printf ("xunjian-v%u.db", version);
-  g_autofree char *fixture = g_build_filename (FIXTURES_DIR, name, NULL);
-  g_autofree char *dir = xj_test_make_data_dir ();
-  g_autofree char *target = g_build_filename (dir, "xunjian.db", NULL);
+  g_autofree char *dir = NULL;
   g_autoptr(XjStore) store = NULL;
   g_autoptr(GPtrArray) sites = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) report = g_string_new (NULL);
 
-  xj_test_copy_file (fixture, target);
-  store = xj_store_open (dir, XJ_STORE_OPEN_VERIFY, &error);
-  g_assert_no_error (error);
+  store = xj_test_open_fixture_copy (name, XJ_STORE_OPEN_VERIFY, &dir);
   g_assert_cmpint (xj_test_query_int (xj_store_get_db (store), "PRAGMA user_version"), ==,
                    xj_store_get_schema_version ());
   /* The fixtures were filled with `xunjian demo`. */

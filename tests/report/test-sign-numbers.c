@@ -14,6 +14,7 @@
 #include "xj-certificate.h"
 #include "xj-report-archive.h"
 #include "xj-signature.h"
+#include "xj-test-store.h"
 #include "xj-test-utils.h"
 
 #define PASSPHRASE   "巡检 numbers passphrase"
@@ -70,15 +71,9 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *fixture = g_build_filename (FIXTURES_DIR, "xunjian-v6.db", NULL);
-  g_autofree char *target = NULL;
   g_autoptr(GError) error = NULL;
 
-  f->dir = xj_test_make_data_dir ();
-  target = g_build_filename (f->dir, "xunjian.db", NULL);
-  xj_test_copy_file (fixture, target);
-  f->store = xj_store_open (f->dir, XJ_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
+  f->store = xj_test_open_fixture_copy ("xunjian-v6.db", XJ_STORE_OPEN_DEFAULT, &f->dir);
   g_assert_true (xj_certificate_create_self_signed (f->dir, INSPECTOR, "华信物业", PASSPHRASE,
                                                     &error));
   g_assert_no_error (error);

@@ -206,6 +206,78 @@ answer_passphrase (XjSignDialog *dialog,
   xj_test_wait_until (!xj_sign_dialog_get_busy (kept));
 }
 
+/* The default PDF viewer of this test's (isolated) user dirs: a script
+ * that writes the file it was given to the file whose path it returns. */
+static char *
+install_pdf_viewer (const char *dir)
+{
+  g_autofree char *apps = g_build_filename (g_get_user_data_dir (), "applications", NULL);
+  g_autofree char *viewer = g_build_filename (dir, "viewer.sh", NULL);
+  g_autofree char *desktop = g_build_filename (apps, "xj-test-viewer.desktop", NULL);
+  g_autofree char *mimeapps = g_build_filename (g_get_user_config_dir (), "mimeapps.list", NULL);
+  char *opened = g_build_filename (dir, "opened.txt", NULL);
+  g_autofree char *script = g_strdup_printf ("#!/bin/sh\necho \"$1\" > '%s'\n", opened);
+  g_autofree char *entry = g_strdup_printf ("[Desktop Entry]\nType=Application\nName=Viewer\n"
+                                            "Exec=%s %%f\nMimeType=application/pdf;\n", viewer);
+
+  g_assert_cmpint (g_mkdir_with_parents (apps, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_config_dir (), 0700), ==, 0);
+  g_assert_true (g_file_set_contents (viewer, script, -1, NULL));
+  g_assert_cmpint (g_chmod (viewer, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (desktop, entry, -1, NULL));
+  g_assert_true (g_file_set_contents (mimeapps, "[Default Applications]\n"
+                                      "application/pdf=xj-test-viewer.desktop\n", -1, NULL));
+  return opened;
+}
+
+/* Points a Save chooser at @path; TRUE once it answers with it. */
+static gboolean
+aim_chooser (GtkFileChooser *chooser,
+             const char     *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *name = g_path_get_basename (path);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GFile) chosen = NULL;
+
+  g_assert_true (gtk_file_chooser_set_current_folder (chooser, folder, NULL));
+  gtk_file_chooser_set_current_name (chooser, name);
+  xj_test_iterate (50);
+  chosen = gtk_file_chooser_get_file (chooser);
+  return chosen != NULL && g_strcmp0 (g_file_peek_path (chosen), path) == 0;
+}
+
+/* Activates @action (a Save a Copy) on @widget and saves into @path through
+ * the file chooser; the copy is @report's file, byte for byte. */
+static void
+save_copy_as (GtkWidget        *widget,
+              const char       *action,
+              const char       *path,
+              XjArchivedReport *report)
+{
+  g_autoptr(GBytes) copy = NULL;
+  g_autoptr(GBytes) original = NULL;
+  GtkWindow *chooser;
+
+  g_assert_true (gtk_widget_activate_action (widget, action, NULL));
+  chooser = wait_for_window (GTK_TYPE_FILE_CHOOSER_DIALOG, 10);
+  g_assert_nonnull (chooser);
+  g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)), ==,
+                   GTK_FILE_CHOOSER_ACTION_SAVE);
+  /* The chooser picks its own first folder as it maps: aim it after. */
+  xj_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (chooser)));
+  xj_test_wait_until (aim_chooser (GTK_FILE_CHOOSER (chooser), path));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  xj_test_wait_until (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  xj_test_wait_until (xj_test_find_window (GTK_TYPE_FILE_CHOOSER_DIALOG) == NULL);
+  /* Written whole under its name (a rename), then said in a toast. */
+  copy = xj_test_read_bytes (path);
+  original = xj_test_read_bytes (report->path);
+  g_assert_true (g_bytes_equal (copy, original));
+  xj_test_wait_until (xj_test_label_shown (GTK_WIDGET (gtk_widget_get_root (widget)),
+                                           _("Copy saved")));
+}
+
 /* --- tests ---------------------------------------------------------------- */
 
 static void
@@ -218,8 +290,11 @@ test_sign_and_archive (Fixture       *f,
   XjSignDialog *dialog = open_sign_dialog (f);
   XjPassphraseDialog *ask;
   GtkWindow *offer, *certificate, *verify;
+  g_autofree char *opened = NULL;
+  g_autofree char *viewed = NULL;
+  g_autofree char *copy = g_build_filename (f->dir, "copy.pdf", NULL);
   XjArchivePage *page;
-  GtkWidget *row;
+  GtkWidget *row, *runner;
 
   /* Weekly: the representative countersigns; names come prefilled. */
   g_assert_true (gtk_widget_get_visible (xj_test_find_widget (GTK_WIDGET (dialog),
@@ -291,7 +366,23 @@ test_sign_and_archive (Fixture       *f,
   g_assert_false (gtk_widget_is_visible (xj_test_find_widget (xj_window_get_runner (f->window),
                                                              "sign_button")));
 
-  /* The archive lists it; Verify says intact. */
+  /* The runner's report actions: open it in the PDF viewer, save a copy,
+   * verify. */
+  runner = xj_window_get_runner (f->window);
+  opened = install_pdf_viewer (f->dir);
+  g_assert_true (gtk_widget_activate_action (runner, "runner.open-report", NULL));
+  xj_test_wait_until (g_file_test (opened, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_get_contents (opened, &viewed, NULL, NULL));
+  g_assert_nonnull (strstr (viewed, report->path));
+  save_copy_as (runner, "runner.save-copy", copy, report);
+  g_assert_true (gtk_widget_activate_action (runner, "runner.verify", NULL));
+  verify = wait_for_window (XJ_TYPE_VERIFY_DIALOG, 10);
+  g_assert_nonnull (verify);
+  g_assert_true (xj_verify_dialog_get_intact (XJ_VERIFY_DIALOG (verify)));
+  gtk_window_destroy (verify);
+  g_assert_cmpint (g_remove (copy), ==, 0);
+
+  /* The archive lists it; Verify says intact; a copy saved from its row. */
   xj_window_close_inspection (f->window);
   xj_window_show_area (f->window, "archive");
   page = XJ_ARCHIVE_PAGE (xj_test_find_by_type (GTK_WIDGET (f->window), XJ_TYPE_ARCHIVE_PAGE));
@@ -309,6 +400,7 @@ test_sign_and_archive (Fixture       *f,
   g_assert_true (xj_test_label_shown (GTK_WIDGET (verify), "✓"));
   g_assert_true (xj_test_label_shown (GTK_WIDGET (verify), "王芳"));
   gtk_window_destroy (verify);
+  save_copy_as (row, "row.save-copy", copy, report);
 
   /* A search that matches nothing says so. */
   xj_archive_page_set_search (page, "no such report");
@@ -334,30 +426,6 @@ find_remove_button (GtkWidget  *root,
         return found;
     }
   return NULL;
-}
-
-/* The default PDF viewer of this test's (isolated) user dirs: a script
- * that writes the file it was given to the file whose path it returns. */
-static char *
-install_pdf_viewer (const char *dir)
-{
-  g_autofree char *apps = g_build_filename (g_get_user_data_dir (), "applications", NULL);
-  g_autofree char *viewer = g_build_filename (dir, "viewer.sh", NULL);
-  g_autofree char *desktop = g_build_filename (apps, "xj-test-viewer.desktop", NULL);
-  g_autofree char *mimeapps = g_build_filename (g_get_user_config_dir (), "mimeapps.list", NULL);
-  char *opened = g_build_filename (dir, "opened.txt", NULL);
-  g_autofree char *script = g_strdup_printf ("#!/bin/sh\necho \"$1\" > '%s'\n", opened);
-  g_autofree char *entry = g_strdup_printf ("[Desktop Entry]\nType=Application\nName=Viewer\n"
-                                            "Exec=%s %%f\nMimeType=application/pdf;\n", viewer);
-
-  g_assert_cmpint (g_mkdir_with_parents (apps, 0700), ==, 0);
-  g_assert_cmpint (g_mkdir_with_parents (g_get_user_config_dir (), 0700), ==, 0);
-  g_assert_true (g_file_set_contents (viewer, script, -1, NULL));
-  g_assert_cmpint (g_chmod (viewer, 0755), ==, 0);
-  g_assert_true (g_file_set_contents (desktop, entry, -1, NULL));
-  g_assert_true (g_file_set_contents (mimeapps, "[Default Applications]\n"
-                                      "application/pdf=xj-test-viewer.desktop\n", -1, NULL));
-  return opened;
 }
 
 /* A shared laptop: 张伟's certificate too.  The dialog picks and names the

@@ -21,7 +21,7 @@ typedef struct {
 void            xj_notice_board_free          (XjNoticeBoard         *board);
 void            xj_notice_check_free          (XjNoticeCheck         *check);
 
-void            xj_notice_board_load_async    (const char            *db_dir,
+void            xj_notice_board_load_async    (XjStore               *store,
                                                const XjNoticeFilter  *filter,
                                                gint64                 now,
                                                GCancellable          *cancellable,

@@ -12,6 +12,7 @@
 #include "xj-builtins.h"
 #include "xj-overview-drill.h"
 #include "xj-overview-private.h"
+#include "xj-reader-task.h"
 
 /* An answer of the drill: ?8 the site, ?9/?10 the item categories (NULL:
  * any), ?11 the item key (NULL: any; else failed only). */
@@ -117,7 +118,6 @@ xj_overview_list_inspections (XjStore               *store,
 /* --- in a worker ---------------------------------------------------------- */
 
 typedef struct {
-  char            *data_dir;
   XjOverviewQuery  query;
   XjOverviewDrill  drill;
   char            *item_key;
@@ -126,32 +126,27 @@ typedef struct {
 static void
 job_free (Job *job)
 {
-  g_free (job->data_dir);
   g_free (job->item_key);
   g_free (job);
 }
 
-static void
-list_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gpointer
+list_on_reader (XjStore       *reader,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
 {
-  Job *job = task_data;
-  g_autoptr(XjStore) store = NULL;
-  GError *error = NULL;
-  GArray *list;
+  Job *job = data;
 
-  store = xj_store_open_reader (job->data_dir, &error);
-  if (store == NULL
-      || (list = xj_overview_list_inspections (store, &job->query, &job->drill, cancellable,
-                                               &error)) == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_return_pointer (task, list, (GDestroyNotify) g_array_unref);
+  return xj_overview_list_inspections (reader, &job->query, &job->drill, cancellable, error);
 }
+
+static const XjReaderTask list_task = {
+  .run = list_on_reader,
+  .job_free = (GDestroyNotify) job_free,
+  .result_free = (GDestroyNotify) g_array_unref,
+  .return_on_cancel = TRUE,
+};
 
 void
 xj_overview_list_inspections_async (XjStore               *store,
@@ -161,16 +156,12 @@ xj_overview_list_inspections_async (XjStore               *store,
                                     GAsyncReadyCallback    callback,
                                     gpointer               user_data)
 {
-  g_autoptr(GTask) task = NULL;
   Job *job;
 
   g_return_if_fail (XJ_IS_STORE (store));
   g_return_if_fail (query != NULL && drill != NULL);
 
-  task = g_task_new (store, cancellable, callback, user_data);
-  g_task_set_source_tag (task, xj_overview_list_inspections_async);
   job = g_new0 (Job, 1);
-  job->data_dir = g_strdup (xj_store_get_data_dir (store));
   job->query = *query;
   /* One site is named: the query's selection is not needed in the worker. */
   job->query.site_ids = NULL;
@@ -178,9 +169,7 @@ xj_overview_list_inspections_async (XjStore               *store,
   job->drill = *drill;
   job->item_key = g_strdup (drill->item_key);
   job->drill.item_key = job->item_key;
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_set_return_on_cancel (task, TRUE);
-  g_task_run_in_thread (task, list_thread);
+  xj_store_run_on_reader_async (store, &list_task, job, cancellable, callback, user_data);
 }
 
 GArray *
@@ -189,7 +178,6 @@ xj_overview_list_inspections_finish (XjStore       *store,
                                      GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, store), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result))
-                        == xj_overview_list_inspections_async, NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+
+  return xj_store_run_on_reader_finish (result, &list_task, error);
 }

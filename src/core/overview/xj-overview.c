@@ -16,6 +16,7 @@
 
 #include "xj-clock.h"
 #include "xj-overview-private.h"
+#include "xj-reader-task.h"
 #include "xj-template.h"
 
 /* The heat map's columns: checklist categories (xj_template_get_categories()
@@ -373,7 +374,6 @@ xj_overview_compute (XjStore               *store,
 /* --- in a worker ---------------------------------------------------------- */
 
 typedef struct {
-  char            *data_dir;
   XjOverviewQuery  query;
   gint64          *site_ids;
 } Job;
@@ -381,34 +381,28 @@ typedef struct {
 static void
 job_free (Job *job)
 {
-  g_free (job->data_dir);
   g_free (job->site_ids);
   g_free (job);
 }
 
-static void
-compute_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
+static gpointer
+compute_on_reader (XjStore       *reader,
+                   gpointer       data,
+                   GCancellable  *cancellable,
+                   GError       **error)
 {
-  Job *job = task_data;
-  g_autoptr(XjStore) store = NULL;
-  XjOverview *overview;
-  GError *error = NULL;
+  Job *job = data;
 
-  /* A connection never crosses threads: the worker opens its own, a
-   * reader's, which neither checks nor sets up the file nor waits for a
-   * writer. */
-  store = xj_store_open_reader (job->data_dir, &error);
-  if (store == NULL
-      || (overview = xj_overview_compute (store, &job->query, cancellable, &error)) == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_return_pointer (task, overview, (GDestroyNotify) xj_overview_free);
+  return xj_overview_compute (reader, &job->query, cancellable, error);
 }
+
+static const XjReaderTask compute_task = {
+  .run = compute_on_reader,
+  .job_free = (GDestroyNotify) job_free,
+  .result_free = (GDestroyNotify) xj_overview_free,
+  /* A stale overview is worthless: a newer query supersedes it. */
+  .return_on_cancel = TRUE,
+};
 
 void
 xj_overview_compute_async (XjStore               *store,
@@ -417,24 +411,17 @@ xj_overview_compute_async (XjStore               *store,
                            GAsyncReadyCallback    callback,
                            gpointer               user_data)
 {
-  g_autoptr(GTask) task = NULL;
   Job *job;
 
   g_return_if_fail (XJ_IS_STORE (store));
   g_return_if_fail (query != NULL);
 
-  task = g_task_new (store, cancellable, callback, user_data);
-  g_task_set_source_tag (task, xj_overview_compute_async);
   job = g_new0 (Job, 1);
-  job->data_dir = g_strdup (xj_store_get_data_dir (store));
   job->query = *query;
   if (query->site_ids != NULL)
     job->site_ids = g_memdup2 (query->site_ids, MAX (query->n_site_ids, 1) * sizeof (gint64));
   job->query.site_ids = job->site_ids;
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  /* A stale overview is worthless: a newer query supersedes it. */
-  g_task_set_return_on_cancel (task, TRUE);
-  g_task_run_in_thread (task, compute_thread);
+  xj_store_run_on_reader_async (store, &compute_task, job, cancellable, callback, user_data);
 }
 
 XjOverview *
@@ -443,7 +430,6 @@ xj_overview_compute_finish (XjStore       *store,
                             GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, store), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == xj_overview_compute_async,
-                        NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+
+  return xj_store_run_on_reader_finish (result, &compute_task, error);
 }

@@ -9,12 +9,12 @@
 
 #include "config.h"
 
+#include "xj-reader-task.h"
 #include "xj-report-build.h"
 #include "xj-report-preview.h"
 #include "xj-report.h"
 
 typedef struct {
-  char   *data_dir;
   gint64  inspection_id;
   char   *organisation;
   char   *logo_path;
@@ -24,7 +24,6 @@ typedef struct {
 static void
 preview_job_free (PreviewJob *job)
 {
-  g_free (job->data_dir);
   g_free (job->organisation);
   g_free (job->logo_path);
   g_free (job->path);
@@ -62,25 +61,24 @@ xj_inspection_write_preview (XjStore       *store,
   return xj_report_write_inspection (data, path, NULL, NULL, cancellable, error);
 }
 
-static void
-preview_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
+/* Returns the job, which has nothing else to hand back. */
+static gpointer
+preview_on_reader (XjStore       *reader,
+                   gpointer       data,
+                   GCancellable  *cancellable,
+                   GError       **error)
 {
-  PreviewJob *job = task_data;
-  g_autoptr(XjStore) reader = NULL;
-  GError *error = NULL;
+  PreviewJob *job = data;
 
-  /* A reader of the worker's own: a database connection never crosses threads. */
-  reader = xj_store_open_reader (job->data_dir, &error);
-  if (reader != NULL && xj_inspection_write_preview (reader, job->inspection_id, job->organisation,
-                                                     job->logo_path, job->path, cancellable,
-                                                     &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  return xj_inspection_write_preview (reader, job->inspection_id, job->organisation,
+                                      job->logo_path, job->path, cancellable, error) ? job
+                                                                                     : NULL;
 }
+
+static const XjReaderTask preview_task = {
+  .run = preview_on_reader,
+  .job_free = (GDestroyNotify) preview_job_free,
+};
 
 /* xj_inspection_write_preview() in a worker, reading through its own
  * connection to @store's data folder. */
@@ -94,32 +92,22 @@ xj_inspection_write_preview_async (XjStore             *store,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   PreviewJob *job;
 
   g_return_if_fail (XJ_IS_STORE (store));
   g_return_if_fail (path != NULL);
 
   job = g_new0 (PreviewJob, 1);
-  job->data_dir = g_strdup (xj_store_get_data_dir (store));
   job->inspection_id = inspection_id;
   job->organisation = g_strdup (organisation);
   job->logo_path = g_strdup (logo_path);
   job->path = g_strdup (path);
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, xj_inspection_write_preview_async);
-  g_task_set_task_data (task, job, (GDestroyNotify) preview_job_free);
-  g_task_run_in_thread (task, preview_thread);
+  xj_store_run_on_reader_async (store, &preview_task, job, cancellable, callback, user_data);
 }
 
 gboolean
 xj_inspection_write_preview_finish (GAsyncResult  *result,
                                     GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == xj_inspection_write_preview_async,
-                        FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return xj_store_run_on_reader_finish (result, &preview_task, error) != NULL;
 }

@@ -20,6 +20,7 @@
 #include "xj-inspection.h"
 #include "xj-notice.h"
 #include "xj-notice-lifecycle.h"
+#include "xj-reader-task.h"
 #include "xj-report.h"
 #include "xj-site.h"
 #include "xj-xlsx-export.h"
@@ -484,7 +485,6 @@ xj_xlsx_export (XjStore             *store,
 /* --- in a worker ---------------------------------------------------------- */
 
 typedef struct {
-  char          *data_dir;
   char          *path;
   XjExportRange  range;
   gint64        *site_ids;
@@ -494,31 +494,29 @@ typedef struct {
 static void
 job_free (Job *job)
 {
-  g_free (job->data_dir);
   g_free (job->path);
   g_free (job->site_ids);
   g_free (job);
 }
 
-static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+/* Returns the job's counts, which the job owns. */
+static gpointer
+export_on_reader (XjStore       *reader,
+                  gpointer       data,
+                  GCancellable  *cancellable,
+                  GError       **error)
 {
-  Job *job = task_data;
-  g_autoptr(XjStore) store = NULL;
-  GError *error = NULL;
+  Job *job = data;
 
-  /* Its own connection: a reader's, which never waits for a writer. */
-  store = xj_store_open_reader (job->data_dir, &error);
-  if (store == NULL || !xj_xlsx_export (store, &job->range, job->path, &job->counts, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_return_boolean (task, TRUE);
+  return xj_xlsx_export (reader, &job->range, job->path, &job->counts, error) ? &job->counts
+                                                                              : NULL;
 }
+
+/* The file is being written: the callback waits for the worker. */
+static const XjReaderTask export_task = {
+  .run = export_on_reader,
+  .job_free = (GDestroyNotify) job_free,
+};
 
 /**
  * xj_xlsx_export_async:
@@ -534,23 +532,18 @@ xj_xlsx_export_async (XjStore             *store,
                       GAsyncReadyCallback  callback,
                       gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   Job *job;
 
   g_return_if_fail (XJ_IS_STORE (store));
   g_return_if_fail (range != NULL && path != NULL);
 
-  task = g_task_new (store, cancellable, callback, user_data);
-  g_task_set_source_tag (task, xj_xlsx_export_async);
   job = g_new0 (Job, 1);
-  job->data_dir = g_strdup (xj_store_get_data_dir (store));
   job->path = g_strdup (path);
   job->range = *range;
   if (range->site_ids != NULL)
     job->site_ids = g_memdup2 (range->site_ids, MAX (range->n_site_ids, 1) * sizeof (gint64));
   job->range.site_ids = job->site_ids;
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, export_thread);
+  xj_store_run_on_reader_async (store, &export_task, job, cancellable, callback, user_data);
 }
 
 gboolean
@@ -559,12 +552,13 @@ xj_xlsx_export_finish (XjStore       *store,
                        XjXlsxCounts  *counts,
                        GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == xj_xlsx_export_async, FALSE);
+  XjXlsxCounts *done;
 
-  if (!g_task_propagate_boolean (G_TASK (result), error))
+  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
+
+  if ((done = xj_store_run_on_reader_finish (result, &export_task, error)) == NULL)
     return FALSE;
   if (counts != NULL)
-    *counts = ((Job *) g_task_get_task_data (G_TASK (result)))->counts;
+    *counts = *done;
   return TRUE;
 }

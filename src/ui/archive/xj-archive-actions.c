@@ -2,50 +2,23 @@
  *
  * Opening, copying and verifying an archived report.  Copying and
  * verifying read the whole file (and hash it), so they run in a worker
- * with a store of its own; opening hands a file URI to the desktop.
+ * on a reader of their own; opening hands a file URI to the desktop.
  */
 #define G_LOG_DOMAIN "xj-archive-actions"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "xj-archive-actions.h"
+#include "xj-reader-task.h"
 #include "xj-report-archive.h"
 #include "xj-verify-dialog.h"
 #include "xj-window-actions.h"
 #include "xj-window.h"
 
-typedef struct {
-  char       *data_dir;
-  gint64      id;             /* inspection (copy) or report (verify) */
-  char       *destination;    /* copy only */
-  GtkWidget  *widget;         /* where the result is shown (a reference) */
-} Job;
-
 /* --- helpers -------------------------------------------------------------- */
-
-static void
-job_free (Job *job)
-{
-  g_free (job->data_dir);
-  g_free (job->destination);
-  g_clear_object (&job->widget);
-  g_free (job);
-}
-
-static Job *
-job_new (GtkWidget *widget,
-         XjStore   *store,
-         gint64     id)
-{
-  Job *job = g_new0 (Job, 1);
-
-  job->data_dir = g_strdup (xj_store_get_data_dir (store));
-  job->id = id;
-  job->widget = g_object_ref (widget);
-  return job;
-}
 
 /* The main window, also from a dialog over it. */
 static GtkWindow *
@@ -87,98 +60,77 @@ open_archived (GtkWidget        *widget,
                                            on_launched_cb, g_object_ref (widget));
 }
 
-/* The archived report by its inspection or (@by_report) its own id (a
- * monthly report has no inspection), or NULL with the reason toasted.
- * One row: short enough for the main loop. */
-static XjArchivedReport *
-lookup (GtkWidget *widget,
-        XjStore   *store,
-        gint64     id,
-        gboolean   by_report)
-{
-  g_autoptr(GError) error = NULL;
-  XjArchivedReport *report = by_report ? xj_store_find_archived_report (store, id, &error)
-                                       : xj_store_get_archived_report (store, id, &error);
-
-  if (report == NULL)
-    xj_toast (widget, error->message);
-  return report;
-}
-
-void
-xj_archive_open_report (GtkWidget *widget,
-                        XjStore   *store,
-                        gint64     inspection_id)
-{
-  g_autoptr(XjArchivedReport) report = NULL;
-
-  g_return_if_fail (GTK_IS_WIDGET (widget));
-  if ((report = lookup (widget, store, inspection_id, FALSE)) != NULL)
-    open_archived (widget, report);
-}
-
-void
-xj_archive_open_archived (GtkWidget *widget,
-                          XjStore   *store,
-                          gint64     report_id)
-{
-  g_autoptr(XjArchivedReport) report = NULL;
-
-  g_return_if_fail (GTK_IS_WIDGET (widget));
-  if ((report = lookup (widget, store, report_id, TRUE)) != NULL)
-    open_archived (widget, report);
-}
-
 /* --- save a copy ---------------------------------------------------------- */
 
-static void
-copy_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  Job *job = task_data;
-  GError *error = NULL;
-  g_autoptr(XjStore) store = xj_store_open_reader (job->data_dir, &error);
+typedef struct {
+  gint64  report_id;
+  char   *destination;
+} CopyJob;
 
-  /* job->id: the report's own id. */
-  if (store != NULL
-      && xj_report_export_archived_report (store, job->id, job->destination, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+static void
+copy_job_free (CopyJob *job)
+{
+  g_free (job->destination);
+  g_free (job);
 }
+
+/* Returns the job, which has nothing else to hand back. */
+static gpointer
+copy_on_reader (XjStore       *reader,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  CopyJob *job = data;
+
+  return xj_report_export_archived_report (reader, job->report_id, job->destination, error)
+         ? job : NULL;
+}
+
+static const XjReaderTask copy_task = {
+  .run = copy_on_reader,
+  .job_free = (GDestroyNotify) copy_job_free,
+};
 
 static void
 on_copied_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GtkWidget) widget = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    xj_toast (job->widget, error->message);
+  if (xj_store_run_on_reader_finish (result, &copy_task, &error) == NULL)
+    xj_toast (widget, error->message);
   else
-    xj_toast (job->widget, _("Copy saved"));
+    xj_toast (widget, _("Copy saved"));
 }
+
+/* Where a copy is asked for, while the chooser is open. */
+typedef struct {
+  GtkWidget  *widget;     /* where the result is shown */
+  XjStore    *store;
+  gint64      report_id;
+} SaveRequest;
 
 static void
 on_save_response_cb (GtkNativeDialog *chooser,
                      int              response,
-                     Job             *job)
+                     SaveRequest     *request)
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(GTask) task = g_task_new (NULL, NULL, on_copied_cb, NULL);
+      CopyJob *job = g_new0 (CopyJob, 1);
 
+      job->report_id = request->report_id;
       job->destination = g_file_get_path (file);
-      g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-      g_task_run_in_thread (task, copy_thread);
+      xj_store_run_on_reader_async (request->store, &copy_task, job, NULL, on_copied_cb,
+                                    g_steal_pointer (&request->widget));
     }
-  else
-    job_free (job);
+  g_clear_object (&request->widget);
+  g_object_unref (request->store);
+  g_free (request);
   g_object_unref (chooser);
 }
 
@@ -189,37 +141,16 @@ save_copy (GtkWidget        *widget,
 {
   g_autofree char *name = g_strconcat (report->number, ".pdf", NULL);
   GtkFileChooserNative *chooser;
+  SaveRequest *request = g_new0 (SaveRequest, 1);
 
+  request->widget = g_object_ref (widget);
+  request->store = g_object_ref (store);
+  request->report_id = report->id;
   chooser = gtk_file_chooser_native_new (_("Save a Copy of the Report"), parent_window (widget),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_save_response_cb),
-                    job_new (widget, store, report->id));
+  g_signal_connect (chooser, "response", G_CALLBACK (on_save_response_cb), request);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-void
-xj_archive_save_copy (GtkWidget *widget,
-                      XjStore   *store,
-                      gint64     inspection_id)
-{
-  g_autoptr(XjArchivedReport) report = NULL;
-
-  g_return_if_fail (GTK_IS_WIDGET (widget));
-  if ((report = lookup (widget, store, inspection_id, FALSE)) != NULL)
-    save_copy (widget, store, report);
-}
-
-void
-xj_archive_save_archived_copy (GtkWidget *widget,
-                               XjStore   *store,
-                               gint64     report_id)
-{
-  g_autoptr(XjArchivedReport) report = NULL;
-
-  g_return_if_fail (GTK_IS_WIDGET (widget));
-  if ((report = lookup (widget, store, report_id, TRUE)) != NULL)
-    save_copy (widget, store, report);
 }
 
 /* --- verify --------------------------------------------------------------- */
@@ -231,58 +162,120 @@ verification_free (XjArchiveVerification *verification)
   g_free (verification);
 }
 
-static void
-verify_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gpointer
+verify_on_reader (XjStore       *reader,
+                  gpointer       data,
+                  GCancellable  *cancellable,
+                  GError       **error)
 {
-  Job *job = task_data;
-  GError *error = NULL;
-  g_autoptr(XjStore) store = xj_store_open_reader (job->data_dir, &error);
-  XjArchiveVerification *verification;
+  XjArchiveVerification *verification = g_new0 (XjArchiveVerification, 1);
 
-  if (store == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
   /* A failed check is a result to show, not an error: reason says why. */
-  verification = g_new0 (XjArchiveVerification, 1);
-  xj_report_verify_archived (store, job->id, verification, NULL);
-  g_task_return_pointer (task, verification, (GDestroyNotify) verification_free);
+  xj_report_verify_archived (reader, *(gint64 *) data, verification, NULL);
+  return verification;
 }
+
+static const XjReaderTask verify_task = {
+  .run = verify_on_reader,
+  .job_free = g_free,
+  .result_free = (GDestroyNotify) verification_free,
+};
 
 static void
 on_verified_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GtkWidget) widget = user_data;
   g_autoptr(GError) error = NULL;
-  XjArchiveVerification *verification = g_task_propagate_pointer (G_TASK (result), &error);
+  XjArchiveVerification *verification;
   XjVerifyDialog *dialog;
 
+  verification = xj_store_run_on_reader_finish (result, &verify_task, &error);
   if (verification == NULL)
     {
-      xj_toast (job->widget, error->message);
+      xj_toast (widget, error->message);
       return;
     }
-  dialog = xj_verify_dialog_new (parent_window (job->widget), verification);
+  dialog = xj_verify_dialog_new (parent_window (widget), verification);
   gtk_window_present (GTK_WINDOW (dialog));
   verification_free (verification);
 }
 
-void
-xj_archive_verify (GtkWidget *widget,
-                   XjStore   *store,
-                   gint64     report_id)
+static void
+verify (GtkWidget *widget,
+        XjStore   *store,
+        gint64     report_id)
 {
-  g_autoptr(GTask) task = NULL;
+  xj_store_run_on_reader_async (store, &verify_task, g_memdup2 (&report_id, sizeof report_id),
+                                NULL, on_verified_cb, g_object_ref (widget));
+}
+
+/* --- any action ---------------------------------------------------------- */
+
+/* The report by its own id or (@by_inspection) its inspection's, looked up
+ * on the main loop (one row), then acted on; a failed look-up is toasted. */
+static void
+act (GtkWidget       *widget,
+     XjStore         *store,
+     XjArchiveAction  action,
+     gint64           id,
+     gboolean         by_inspection)
+{
+  g_autoptr(XjArchivedReport) report = NULL;
+  g_autoptr(GError) error = NULL;
 
   g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (XJ_IS_STORE (store));
 
-  task = g_task_new (NULL, NULL, on_verified_cb, NULL);
-  g_task_set_task_data (task, job_new (widget, store, report_id), (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, verify_thread);
+  /* The worker says what is wrong with a report it cannot verify. */
+  if (action == XJ_ARCHIVE_VERIFY && !by_inspection)
+    {
+      verify (widget, store, id);
+      return;
+    }
+  report = by_inspection ? xj_store_get_archived_report (store, id, &error)
+                         : xj_store_find_archived_report (store, id, &error);
+  if (report == NULL)
+    xj_toast (widget, error->message);
+  else if (action == XJ_ARCHIVE_OPEN)
+    open_archived (widget, report);
+  else if (action == XJ_ARCHIVE_SAVE_COPY)
+    save_copy (widget, store, report);
+  else
+    verify (widget, store, report->id);
+}
+
+/* --- public API ----------------------------------------------------------- */
+
+XjArchiveAction
+xj_archive_action_from_name (const char *action_name)
+{
+  const char *dot = strchr (action_name, '.');
+  const char *name = dot != NULL ? dot + 1 : action_name;
+
+  if (g_str_equal (name, "save-copy"))
+    return XJ_ARCHIVE_SAVE_COPY;
+  if (g_str_equal (name, "verify"))
+    return XJ_ARCHIVE_VERIFY;
+  g_return_val_if_fail (g_str_has_prefix (name, "open"), XJ_ARCHIVE_OPEN);
+  return XJ_ARCHIVE_OPEN;
+}
+
+void
+xj_archive_act (GtkWidget       *widget,
+                XjStore         *store,
+                XjArchiveAction  action,
+                gint64           report_id)
+{
+  act (widget, store, action, report_id, FALSE);
+}
+
+void
+xj_archive_act_on_inspection (GtkWidget       *widget,
+                              XjStore         *store,
+                              XjArchiveAction  action,
+                              gint64           inspection_id)
+{
+  act (widget, store, action, inspection_id, TRUE);
 }

@@ -146,8 +146,8 @@ on_list_activate_cb (XjArchivePage *self,
   const XjArchiveEntry *entry = _xj_record_rows_get_data (self->list, position);
 
   if (entry != NULL)
-    xj_archive_open_archived (GTK_WIDGET (self), xj_application_get_store (self->application),
-                              entry->report_id);
+    xj_archive_act (GTK_WIDGET (self), xj_application_get_store (self->application),
+                    XJ_ARCHIVE_OPEN, entry->report_id);
 }
 
 /* --- callbacks ------------------------------------------------------------ */

@@ -58,32 +58,9 @@ add_button (XjArchiveRow *self,
 
 /* --- actions -------------------------------------------------------------- */
 
+/* row.open, row.save-copy, row.verify */
 static void
-open_activated (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  XjArchiveRow *self = XJ_ARCHIVE_ROW (widget);
-  XjStore *store = find_store (widget);
-
-  if (store != NULL)
-    xj_archive_open_archived (widget, store, self->report_id);
-}
-
-static void
-save_copy_activated (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  XjArchiveRow *self = XJ_ARCHIVE_ROW (widget);
-  XjStore *store = find_store (widget);
-
-  if (store != NULL)
-    xj_archive_save_archived_copy (widget, store, self->report_id);
-}
-
-static void
-verify_activated (GtkWidget  *widget,
+report_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
@@ -91,7 +68,7 @@ verify_activated (GtkWidget  *widget,
   XjStore *store = find_store (widget);
 
   if (store != NULL)
-    xj_archive_verify (widget, store, self->report_id);
+    xj_archive_act (widget, store, xj_archive_action_from_name (action_name), self->report_id);
 }
 
 /* --- GObject -------------------------------------------------------------- */
@@ -101,9 +78,9 @@ xj_archive_row_class_init (XjArchiveRowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  gtk_widget_class_install_action (widget_class, "row.open", NULL, open_activated);
-  gtk_widget_class_install_action (widget_class, "row.save-copy", NULL, save_copy_activated);
-  gtk_widget_class_install_action (widget_class, "row.verify", NULL, verify_activated);
+  gtk_widget_class_install_action (widget_class, "row.open", NULL, report_activated);
+  gtk_widget_class_install_action (widget_class, "row.save-copy", NULL, report_activated);
+  gtk_widget_class_install_action (widget_class, "row.verify", NULL, report_activated);
 }
 
 static void

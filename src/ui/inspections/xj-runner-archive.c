@@ -56,49 +56,25 @@ sign_activated (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* runner.open-report, runner.save-copy, runner.verify */
 static void
-open_report_activated (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  XjRunner *self = XJ_RUNNER (widget);
-
-  xj_archive_open_report (widget, get_store (self), self->inspection_id);
-}
-
-static void
-save_copy_activated (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  XjRunner *self = XJ_RUNNER (widget);
-
-  xj_archive_save_copy (widget, get_store (self), self->inspection_id);
-}
-
-static void
-verify_activated (GtkWidget  *widget,
+report_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
   XjRunner *self = XJ_RUNNER (widget);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(XjArchivedReport) report = xj_store_get_archived_report (get_store (self),
-                                                                     self->inspection_id, &error);
 
-  if (report == NULL)
-    xj_toast (GTK_WIDGET (self), error->message);
-  else
-    xj_archive_verify (widget, get_store (self), report->id);
+  xj_archive_act_on_inspection (widget, get_store (self), xj_archive_action_from_name (action_name),
+                                self->inspection_id);
 }
 
 void
 _xj_runner_class_add_archive_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "runner.sign", NULL, sign_activated);
-  gtk_widget_class_install_action (widget_class, "runner.open-report", NULL, open_report_activated);
-  gtk_widget_class_install_action (widget_class, "runner.save-copy", NULL, save_copy_activated);
-  gtk_widget_class_install_action (widget_class, "runner.verify", NULL, verify_activated);
+  gtk_widget_class_install_action (widget_class, "runner.open-report", NULL, report_activated);
+  gtk_widget_class_install_action (widget_class, "runner.save-copy", NULL, report_activated);
+  gtk_widget_class_install_action (widget_class, "runner.verify", NULL, report_activated);
 }
 
 /* Part of _xj_runner_actions_update(): what the inspection's state allows. */

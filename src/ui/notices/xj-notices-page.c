@@ -156,8 +156,8 @@ reload (XjNoticesPage *self)
   self->cancellable = g_cancellable_new ();
   self->loading = TRUE;
   self->loaded_at = xj_clock_now ();
-  xj_notice_board_load_async (xj_store_get_data_dir (store), &self->filter, self->loaded_at,
-                              self->cancellable, on_board_loaded_cb, g_object_ref (self));
+  xj_notice_board_load_async (store, &self->filter, self->loaded_at, self->cancellable,
+                              on_board_loaded_cb, g_object_ref (self));
 }
 
 /* --- filters -------------------------------------------------------------- */

@@ -19,11 +19,9 @@
 
 struct _XjPeriodPicker
 {
-  AdwBin        parent_instance;
+  XjPicker      parent_instance;
 
   GtkDropDown  *period_dropdown;
-  GtkMenuButton *custom_button;
-  GtkPopover   *custom_popover;
   GtkEntry     *from_entry;
   GtkEntry     *to_entry;
   GtkLabel     *error_label;
@@ -34,14 +32,7 @@ struct _XjPeriodPicker
   char         *error;
 };
 
-G_DEFINE_FINAL_TYPE (XjPeriodPicker, xj_period_picker, ADW_TYPE_BIN)
-
-enum {
-  CHANGED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+G_DEFINE_FINAL_TYPE (XjPeriodPicker, xj_period_picker, XJ_TYPE_PICKER)
 
 /* --- helpers -------------------------------------------------------------- */
 
@@ -64,7 +55,7 @@ update_button_label (XjPeriodPicker *self)
 
   if (self->custom_from == 0)
     {
-      gtk_menu_button_set_label (self->custom_button, _("Choose days…"));
+      xj_picker_set_label (XJ_PICKER (self), _("Choose days…"));
       return;
     }
   from = xj_format_local_day (self->custom_from);
@@ -72,7 +63,7 @@ update_button_label (XjPeriodPicker *self)
   last = xj_format_local_day (self->custom_to - 1);
   /* Translators: a period from its first to its last day */
   label = g_strdup_printf (_("%s to %s"), from, last);
-  gtk_menu_button_set_label (self->custom_button, label);
+  xj_picker_set_label (XJ_PICKER (self), label);
 }
 
 /* The entries start from the range in force, or this month so far. */
@@ -105,17 +96,17 @@ on_period_selected_cb (XjPeriodPicker *self)
 {
   gboolean custom = gtk_drop_down_get_selected (self->period_dropdown) == XJ_PERIOD_CUSTOM;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->custom_button), custom);
+  gtk_widget_set_visible (GTK_WIDGET (xj_picker_get_button (XJ_PICKER (self))), custom);
   if (custom && self->custom_from == 0)
     {
       /* Nothing to show until days are chosen. */
       fill_entries (self);
       show_error (self, NULL);
       if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-        gtk_menu_button_popup (self->custom_button);
+        gtk_menu_button_popup (xj_picker_get_button (XJ_PICKER (self)));
       return;
     }
-  g_signal_emit (self, signals[CHANGED], 0);
+  xj_picker_emit_changed (XJ_PICKER (self));
 }
 
 static void
@@ -135,13 +126,6 @@ on_popover_show_cb (XjPeriodPicker *self)
 /* --- GObject -------------------------------------------------------------- */
 
 static void
-xj_period_picker_dispose (GObject *object)
-{
-  gtk_widget_dispose_template (GTK_WIDGET (object), XJ_TYPE_PERIOD_PICKER);
-  G_OBJECT_CLASS (xj_period_picker_parent_class)->dispose (object);
-}
-
-static void
 xj_period_picker_finalize (GObject *object)
 {
   g_free (XJ_PERIOD_PICKER (object)->error);
@@ -154,15 +138,10 @@ xj_period_picker_class_init (XjPeriodPickerClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = xj_period_picker_dispose;
   object_class->finalize = xj_period_picker_finalize;
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/xunjian/Xunjian/xj-period-picker.ui");
+  xj_picker_class_set_template (widget_class, "/io/github/xunjian/Xunjian/xj-period-picker.ui",
+                                "custom_button", "custom_popover");
   gtk_widget_class_bind_template_child (widget_class, XjPeriodPicker, period_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, XjPeriodPicker, custom_button);
-  gtk_widget_class_bind_template_child (widget_class, XjPeriodPicker, custom_popover);
   gtk_widget_class_bind_template_child (widget_class, XjPeriodPicker, from_entry);
   gtk_widget_class_bind_template_child (widget_class, XjPeriodPicker, to_entry);
   gtk_widget_class_bind_template_child (widget_class, XjPeriodPicker, error_label);
@@ -179,7 +158,8 @@ xj_period_picker_init (XjPeriodPicker *self)
   g_signal_connect_swapped (self->apply_button, "clicked", G_CALLBACK (on_apply_cb), self);
   g_signal_connect_swapped (self->from_entry, "activate", G_CALLBACK (on_apply_cb), self);
   g_signal_connect_swapped (self->to_entry, "activate", G_CALLBACK (on_apply_cb), self);
-  g_signal_connect_swapped (self->custom_popover, "show", G_CALLBACK (on_popover_show_cb), self);
+  g_signal_connect_swapped (xj_picker_get_popover (XJ_PICKER (self)), "show",
+                            G_CALLBACK (on_popover_show_cb), self);
 }
 
 /* --- public API ----------------------------------------------------------- */
@@ -296,11 +276,11 @@ xj_period_picker_apply_custom (XjPeriodPicker *self,
   self->custom_from = from;
   self->custom_to = to;
   update_button_label (self);
-  gtk_popover_popdown (self->custom_popover);
+  gtk_popover_popdown (xj_picker_get_popover (XJ_PICKER (self)));
   if (xj_period_picker_get_choice (self) != XJ_PERIOD_CUSTOM)
     xj_period_picker_set_choice (self, XJ_PERIOD_CUSTOM);   /* emits "changed" */
   else
-    g_signal_emit (self, signals[CHANGED], 0);
+    xj_picker_emit_changed (XJ_PICKER (self));
   return TRUE;
 }
 

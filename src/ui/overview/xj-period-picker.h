@@ -4,11 +4,12 @@
 #include <adwaita.h>
 
 #include "xj-overview.h"
+#include "xj-picker.h"
 
 G_BEGIN_DECLS
 
 #define XJ_TYPE_PERIOD_PICKER (xj_period_picker_get_type ())
-G_DECLARE_FINAL_TYPE (XjPeriodPicker, xj_period_picker, XJ, PERIOD_PICKER, AdwBin)
+G_DECLARE_FINAL_TYPE (XjPeriodPicker, xj_period_picker, XJ, PERIOD_PICKER, XjPicker)
 
 /* The Overview's period: this month, the last 3 or 12 months, or a custom
  * range of local days.  Emits "changed" when the period it describes

@@ -19,10 +19,8 @@
 
 struct _XjSitePicker
 {
-  AdwBin          parent_instance;
+  XjPicker        parent_instance;
 
-  GtkMenuButton  *sites_button;
-  GtkPopover     *sites_popover;
   GtkSearchEntry *search_entry;
   GtkCheckButton *all_check;
   GtkListBox     *sites_list;
@@ -37,14 +35,7 @@ struct _XjSitePicker
   gboolean        syncing;
 };
 
-G_DEFINE_FINAL_TYPE (XjSitePicker, xj_site_picker, ADW_TYPE_BIN)
-
-enum {
-  CHANGED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+G_DEFINE_FINAL_TYPE (XjSitePicker, xj_site_picker, XJ_TYPE_PICKER)
 
 /* --- helpers -------------------------------------------------------------- */
 
@@ -95,7 +86,7 @@ update_label (XjSitePicker *self)
   else
     label = g_strdup_printf (ngettext ("%u site", "%u sites", self->selection->len),
                              self->selection->len);
-  gtk_menu_button_set_label (self->sites_button, label);
+  xj_picker_set_label (XJ_PICKER (self), label);
 }
 
 /* The checks of the rows shown follow the selection. */
@@ -124,7 +115,7 @@ selection_changed (XjSitePicker *self)
     gtk_drop_down_set_selected (self->group_drop, 0);
   self->syncing = FALSE;
   update_label (self);
-  g_signal_emit (self, signals[CHANGED], 0);
+  xj_picker_emit_changed (XJ_PICKER (self));
 }
 
 /* --- callbacks ------------------------------------------------------------ */
@@ -275,7 +266,6 @@ xj_site_picker_dispose (GObject *object)
 {
   XjSitePicker *self = XJ_SITE_PICKER (object);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), XJ_TYPE_SITE_PICKER);
   g_clear_object (&self->filtered);
   G_OBJECT_CLASS (xj_site_picker_parent_class)->dispose (object);
 }
@@ -296,12 +286,8 @@ xj_site_picker_class_init (XjSitePickerClass *klass)
 
   object_class->dispose = xj_site_picker_dispose;
   object_class->finalize = xj_site_picker_finalize;
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/xunjian/Xunjian/xj-site-picker.ui");
-  gtk_widget_class_bind_template_child (widget_class, XjSitePicker, sites_button);
-  gtk_widget_class_bind_template_child (widget_class, XjSitePicker, sites_popover);
+  xj_picker_class_set_template (widget_class, "/io/github/xunjian/Xunjian/xj-site-picker.ui",
+                                "sites_button", "sites_popover");
   gtk_widget_class_bind_template_child (widget_class, XjSitePicker, search_entry);
   gtk_widget_class_bind_template_child (widget_class, XjSitePicker, all_check);
   gtk_widget_class_bind_template_child (widget_class, XjSitePicker, sites_list);

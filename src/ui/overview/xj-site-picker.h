@@ -3,12 +3,13 @@
 
 #include <adwaita.h>
 
+#include "xj-picker.h"
 #include "xj-store.h"
 
 G_BEGIN_DECLS
 
 #define XJ_TYPE_SITE_PICKER (xj_site_picker_get_type ())
-G_DECLARE_FINAL_TYPE (XjSitePicker, xj_site_picker, XJ, SITE_PICKER, AdwBin)
+G_DECLARE_FINAL_TYPE (XjSitePicker, xj_site_picker, XJ, SITE_PICKER, XjPicker)
 
 /* All sites or a selection, checked in a popover with a search; emits
  * "changed" when the selection changes. */

@@ -18,13 +18,13 @@
 #include "xj-clock.h"
 #include "xj-inspection.h"
 #include "xj-occurrence-start.h"
+#include "xj-reader-task.h"
 #include "xj-site.h"
 #include "xj-window-actions.h"
 #include "xj-window.h"
 
 typedef struct
 {
-  char   *data_dir;
   int     year;
   int     month;
   gint64  site_id;
@@ -67,33 +67,22 @@ static void load (XjCalendarPage *self);
 
 /* --- the worker ------------------------------------------------------------ */
 
-static void
-month_job_free (MonthJob *job)
+static gpointer
+month_on_reader (XjStore       *store,
+                 gpointer       data,
+                 GCancellable  *cancellable,
+                 GError       **error)
 {
-  g_free (job->data_dir);
-  g_free (job);
+  MonthJob *job = data;
+
+  return xj_schedule_calendar_month (store, job->year, job->month, job->site_id, error);
 }
 
-static void
-month_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  MonthJob *job = task_data;
-  g_autoptr(XjStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  GArray *occurrences;
-
-  store = xj_store_open_reader (job->data_dir, &error);
-  occurrences = store != NULL ? xj_schedule_calendar_month (store, job->year, job->month,
-                                                           job->site_id, &error)
-                              : NULL;
-  if (occurrences == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, occurrences, (GDestroyNotify) g_array_unref);
-}
+static const XjReaderTask month_task = {
+  .run = month_on_reader,
+  .job_free = g_free,
+  .result_free = (GDestroyNotify) g_array_unref,
+};
 
 /* --- helpers -------------------------------------------------------------- */
 
@@ -225,9 +214,9 @@ on_month_done_cb (GObject      *source,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  XjCalendarPage *self = XJ_CALENDAR_PAGE (source);
+  g_autoptr(XjCalendarPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  GArray *occurrences = g_task_propagate_pointer (G_TASK (result), &error);
+  GArray *occurrences = xj_store_run_on_reader_finish (result, &month_task, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
       || g_task_get_cancellable (G_TASK (result)) != self->cancellable)
@@ -259,7 +248,6 @@ fill_site_filter (XjCalendarPage *self)
 static void
 load (XjCalendarPage *self)
 {
-  g_autoptr(GTask) task = NULL;
   MonthJob *job = g_new0 (MonthJob, 1);
 
   if (!self->loaded)
@@ -274,14 +262,11 @@ load (XjCalendarPage *self)
   self->cancellable = g_cancellable_new ();
   gtk_spinner_start (self->spinner);
 
-  job->data_dir = g_strdup (xj_store_get_data_dir (xj_application_get_store (self->application)));
   job->year = self->year;
   job->month = self->month;
   job->site_id = _xj_dropdown_get_id (self->site_filter);
-  task = g_task_new (self, self->cancellable, on_month_done_cb, NULL);
-  g_task_set_source_tag (task, load);
-  g_task_set_task_data (task, job, (GDestroyNotify) month_job_free);
-  g_task_run_in_thread (task, month_thread);
+  xj_store_run_on_reader_async (xj_application_get_store (self->application), &month_task, job,
+                                self->cancellable, on_month_done_cb, g_object_ref (self));
 }
 
 static void

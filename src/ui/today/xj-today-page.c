@@ -14,6 +14,7 @@
 #include "xj-clock.h"
 #include "xj-notice-store.h"
 #include "xj-occurrence-start.h"
+#include "xj-reader-task.h"
 #include "xj-team-role.h"
 #include "xj-site-dialog.h"
 #include "xj-today-page.h"
@@ -105,44 +106,32 @@ contains_notice (GPtrArray *notices,
   return FALSE;
 }
 
-static void
-compute_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
+static gpointer
+compute_on_reader (XjStore       *store,
+                   gpointer       job,
+                   GCancellable  *cancellable,
+                   GError       **error)
 {
-  const char *data_dir = task_data;
   g_autoptr(TodayResult) result = g_new0 (TodayResult, 1);
-  g_autoptr(XjStore) store = NULL;
   g_autoptr(GPtrArray) due_soon = NULL;
   g_autoptr(GPtrArray) newly_overdue = NULL;
   g_autoptr(GPtrArray) overdue = NULL;
   g_autoptr(GPtrArray) escalated = NULL;
-  g_autoptr(GError) error = NULL;
   XjNoticeFilter filter;
   gint64 now = xj_clock_now ();
 
-  /* XjStore is one connection for one thread: this worker has its own,
-   * which only reads. */
-  store = xj_store_open_reader (data_dir, &error);
-  if (store == NULL || !xj_today_compute (store, now, &result->today, &error)
-      || !xj_store_list_notice_reminders (store, now, now, &due_soon, &newly_overdue, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+  if (!xj_today_compute (store, now, &result->today, error)
+      || !xj_store_list_notice_reminders (store, now, now, &due_soon, &newly_overdue, error))
+    return NULL;
   xj_notice_filter_init (&filter);
   filter.overdue = TRUE;
-  overdue = xj_store_list_notices (store, &filter, now, &error);
+  overdue = xj_store_list_notices (store, &filter, now, error);
   xj_notice_filter_init (&filter);
   filter.escalated = TRUE;
   if (overdue != NULL)
-    escalated = xj_store_list_notices (store, &filter, now, &error);
+    escalated = xj_store_list_notices (store, &filter, now, error);
   if (escalated == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+    return NULL;
 
   result->notices = g_ptr_array_new_with_free_func (g_object_unref);
   result->escalated = g_ptr_array_new_with_free_func (g_object_unref);
@@ -153,8 +142,15 @@ compute_thread (GTask        *task,
   for (guint i = 0; i < escalated->len; i++)
     if (!contains_notice (result->notices, escalated->pdata[i]))
       g_ptr_array_add (result->escalated, g_object_ref (escalated->pdata[i]));
-  g_task_return_pointer (task, g_steal_pointer (&result), (GDestroyNotify) today_result_free);
+  return g_steal_pointer (&result);
 }
+
+/* The worker reads through a reader connection of its own (XjStore is one
+ * connection for one thread). */
+static const XjReaderTask compute_task = {
+  .run = compute_on_reader,
+  .result_free = (GDestroyNotify) today_result_free,
+};
 
 /* --- helpers -------------------------------------------------------------- */
 
@@ -289,11 +285,11 @@ on_compute_done_cb (GObject      *source,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
-  XjTodayPage *self = XJ_TODAY_PAGE (source);
+  g_autoptr(XjTodayPage) self = user_data;
   g_autoptr(TodayResult) computed = NULL;
   g_autoptr(GError) error = NULL;
 
-  computed = g_task_propagate_pointer (G_TASK (result), &error);
+  computed = xj_store_run_on_reader_finish (result, &compute_task, &error);
   /* Superseded by a newer computation, or the page went away. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
       || g_task_get_cancellable (G_TASK (result)) != self->cancellable)
@@ -537,8 +533,6 @@ xj_today_page_new (XjApplication *application)
 void
 xj_today_page_refresh (XjTodayPage *self)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (XJ_IS_TODAY_PAGE (self));
 
   self->dirty = FALSE;
@@ -549,13 +543,8 @@ xj_today_page_refresh (XjTodayPage *self)
   if (self->result == NULL)
     gtk_spinner_start (self->spinner);
 
-  task = g_task_new (self, self->cancellable, on_compute_done_cb, NULL);
-  g_task_set_source_tag (task, xj_today_page_refresh);
-  g_task_set_task_data (task,
-                        g_strdup (xj_store_get_data_dir (xj_application_get_store (self->application))),
-                        g_free);
-  g_task_set_return_on_cancel (task, FALSE);
-  g_task_run_in_thread (task, compute_thread);
+  xj_store_run_on_reader_async (xj_application_get_store (self->application), &compute_task, NULL,
+                                self->cancellable, on_compute_done_cb, g_object_ref (self));
 }
 
 gboolean

@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Test stores made from the fixtures (demo databases of each shipped
+ * schema version).
+ */
+#include "config.h"
+
+#include "xj-test-store.h"
+#include "xj-test-utils.h"
+
+XjStore *
+xj_test_open_fixture_copy (const char        *name,
+                           XjStoreOpenFlags   flags,
+                           char             **dir)
+{
+  g_autofree char *fixture = g_build_filename (FIXTURES_DIR, name, NULL);
+  g_autofree char *target = NULL;
+  g_autoptr(GError) error = NULL;
+  XjStore *store;
+
+  g_assert_nonnull (dir);
+  *dir = xj_test_make_data_dir ();
+  target = g_build_filename (*dir, "xunjian.db", NULL);
+  xj_test_copy_file (fixture, target);
+  store = xj_store_open (*dir, flags, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
