@@ -63,8 +63,10 @@ sign_demo_inspections (XjStore  *store,
 
       if (!xj_store_check_inspection_signatures (store, inspection->id, NULL))
         continue;
-      report = xj_inspection_sign (store, inspection->id, DEMO_ORGANISATION, NULL, NULL, DEMO_PASSPHRASE,
-                                   NULL, NULL, NULL, error);
+      report = xj_inspection_sign (store, inspection->id, &(XjSignOptions) {
+                                     .organisation = DEMO_ORGANISATION,
+                                     .passphrase = DEMO_PASSPHRASE,
+                                   }, NULL, error);
       if (report == NULL)
         return FALSE;
       (*n_signed)++;

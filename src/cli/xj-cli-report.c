@@ -157,8 +157,10 @@ sign_report (XjCli *cli)
   if (fgets (passphrase, sizeof passphrase, stdin) == NULL)
     return xj_cli_fail (_("Give the passphrase of the inspector’s certificate on standard input."));
   passphrase[strcspn (passphrase, "\r\n")] = '\0';
-  report = xj_inspection_sign (store, id, organisation, NULL, NULL, passphrase, NULL, NULL, NULL,
-                               &error);
+  report = xj_inspection_sign (store, id, &(XjSignOptions) {
+                                 .organisation = organisation,
+                                 .passphrase = passphrase,
+                               }, NULL, &error);
   memset (passphrase, 0, sizeof passphrase);
   status = report == NULL ? xj_cli_fail_error (error) : 0;
   if (report != NULL)

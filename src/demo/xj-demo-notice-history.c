@@ -116,7 +116,7 @@ raise_notice (Liaison       *l,
   if (!xj_store_create_notice (l->store, notice, XJ_REPEAT_WINDOW_DAYS_DEFAULT, LIAISON, error))
     return FALSE;
   id = xj_notice_get_id (notice);
-  if (!xj_store_issue_notice (l->store, id, LIAISON, error))
+  if (!_xj_demo_notice_step (l->store, id, XJ_NOTICE_ACTION_ISSUE, NULL, 0, error))
     return FALSE;
   /* Safety hazards are escalated as they are issued (the rule); a share
    * of the others by the liaison. */
@@ -128,7 +128,7 @@ raise_notice (Liaison       *l,
     }
   if (!step_at (issued + g_rand_int_range (l->rand, 2, safety ? 3 : 30) * HOUR, l->now))
     return TRUE;
-  if (!xj_store_acknowledge_notice (l->store, id, RECIPIENT, COMPANY, NULL, LIAISON, error))
+  if (!_xj_demo_notice_step (l->store, id, XJ_NOTICE_ACTION_ACKNOWLEDGE, NULL, 0, error))
     return FALSE;
   if (left_open)
     return TRUE;   /* still waiting: overdue once its deadline passes */
@@ -137,13 +137,13 @@ raise_notice (Liaison       *l,
   else
     rectified = issued + (gint64) ((deadline - issued) * (0.3 + 0.55 * g_rand_double (l->rand)));
   if (!step_at (rectified, l->now)
-      || !xj_store_rectify_notice (l->store, id, "已按要求整改完毕，详见整改后照片",
-                                   l->after, RECIPIENT, error))
+      || !_xj_demo_notice_step (l->store, id, XJ_NOTICE_ACTION_RECTIFY,
+                                l->after, 0, error))
     return error == NULL || *error == NULL;
   if (!step_at (rectified + g_rand_int_range (l->rand, 1, 8) * HOUR, l->now))
     return TRUE;
-  return xj_store_accept_notice (l->store, id, LIAISON, "现场复查合格", error)
-         && xj_store_close_notice (l->store, id, LIAISON, error);
+  return _xj_demo_notice_step (l->store, id, XJ_NOTICE_ACTION_ACCEPT, NULL, 0, error)
+         && _xj_demo_notice_step (l->store, id, XJ_NOTICE_ACTION_CLOSE, NULL, 0, error);
 }
 
 /**

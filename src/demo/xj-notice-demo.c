@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "xj-clock.h"
+#include "xj-demo-private.h"
 #include "xj-demo.h"
 #include "xj-finding.h"
 #include "xj-notice-lifecycle.h"
@@ -126,6 +127,49 @@ new_notice (XjStore      *store,
   return g_steal_pointer (&notice);
 }
 
+/**
+ * _xj_demo_notice_step:
+ * @after: (nullable): the rectification's after-photos
+ * @new_deadline: a rejection's
+ *
+ * One step of a demo notice, taken by the demo's liaison and recipient in
+ * the demo's words.
+ */
+gboolean
+_xj_demo_notice_step (XjStore             *store,
+                      gint64               id,
+                      XjNoticeAction       action,
+                      const char * const  *after,
+                      gint64               new_deadline,
+                      GError             **error)
+{
+  XjNoticeStepOptions options = { .by = LIAISON };
+
+  switch (action)
+    {
+    case XJ_NOTICE_ACTION_ACKNOWLEDGE:
+      options.by = RECIPIENT;
+      options.company = COMPANY;
+      options.recorded_by = LIAISON;
+      break;
+    case XJ_NOTICE_ACTION_RECTIFY:
+      options.by = RECIPIENT;
+      options.remark = "已按要求整改完毕，详见整改后照片";
+      options.after_photos = after;
+      break;
+    case XJ_NOTICE_ACTION_REJECT:
+      options.remark = "复查时门禁仍间歇性失灵，未彻底修复";
+      options.new_deadline = new_deadline;
+      break;
+    case XJ_NOTICE_ACTION_ACCEPT:
+      options.remark = "现场复查合格";
+      break;
+    default:
+      break;
+    }
+  return xj_store_take_notice_step (store, id, action, &options, error);
+}
+
 static gboolean
 run_action (XjStore         *store,
             gint64           id,
@@ -133,33 +177,16 @@ run_action (XjStore         *store,
             gint64           at,
             GError         **error)
 {
-  xj_clock_set_fixed (at);
-  switch (action)
-    {
-    case XJ_NOTICE_ACTION_ISSUE:
-      return xj_store_issue_notice (store, id, LIAISON, error);
-    case XJ_NOTICE_ACTION_ACKNOWLEDGE:
-      return xj_store_acknowledge_notice (store, id, RECIPIENT, COMPANY, NULL, LIAISON, error);
-    case XJ_NOTICE_ACTION_RECTIFY:
-      {
-        /* Each round its own photo of the place put right. */
-        g_autofree char *photo = xj_demo_add_photo (store, (guint) (id * 100 + at % 97), TRUE,
-                                                    error);
-        const char *after[] = { photo, NULL };
+  g_autofree char *photo = NULL;
+  const char *after[] = { NULL, NULL };
 
-        return photo != NULL
-               && xj_store_rectify_notice (store, id, "已按要求整改完毕，详见整改后照片", after,
-                                           RECIPIENT, error);
-      }
-    case XJ_NOTICE_ACTION_REJECT:
-      return xj_store_reject_notice (store, id, LIAISON, "复查时门禁仍间歇性失灵，未彻底修复",
-                                     at + 3 * DAY, error);
-    case XJ_NOTICE_ACTION_ACCEPT:
-      return xj_store_accept_notice (store, id, LIAISON, "现场复查合格", error);
-    case XJ_NOTICE_ACTION_CLOSE:
-    default:
-      return xj_store_close_notice (store, id, LIAISON, error);
-    }
+  xj_clock_set_fixed (at);
+  /* Each round its own photo of the place put right. */
+  if (action == XJ_NOTICE_ACTION_RECTIFY
+      && (after[0] = photo = xj_demo_add_photo (store, (guint) (id * 100 + at % 97), TRUE,
+                                                error)) == NULL)
+    return FALSE;
+  return _xj_demo_notice_step (store, id, action, after, at + 3 * DAY, error);
 }
 
 /* Plays the rest of the story, three hours between steps. */

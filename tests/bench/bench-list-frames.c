@@ -176,8 +176,10 @@ archive_newest (const char *dir)
       xj_store_add_inspection_signature (store, inspection->id, XJ_SIGNATURE_ROLE_REPRESENTATIVE,
                                          "李强", "物业公司", representative, &error);
       g_assert_no_error (error);
-      report = xj_inspection_sign (store, inspection->id, "巡检演示", NULL, NULL, "xunjian-demo",
-                                   NULL, NULL, NULL, &error);
+      report = xj_inspection_sign (store, inspection->id, &(XjSignOptions) {
+                                     .organisation = "巡检演示",
+                                     .passphrase = "xunjian-demo",
+                                   }, NULL, &error);
       g_assert_no_error (error);
     }
   g_test_message ("%u inspections signed and archived in %.0f s", completed->len,

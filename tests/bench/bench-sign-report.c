@@ -144,8 +144,10 @@ main (int   argc,
 
       g_assert_no_error (error);
       start = g_get_monotonic_time ();
-      report = xj_inspection_sign (store, id, "华信物业服务质量监督中心", NULL, NULL, PASSPHRASE, NULL, NULL,
-                                   NULL, &error);
+      report = xj_inspection_sign (store, id, &(XjSignOptions) {
+                                     .organisation = "华信物业服务质量监督中心",
+                                     .passphrase = PASSPHRASE,
+                                   }, NULL, &error);
       times[run] = (g_get_monotonic_time () - start) / 1e6;
       g_assert_no_error (error);
       bytes = report->bytes;

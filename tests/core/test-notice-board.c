@@ -16,7 +16,8 @@ issued_notice (Fixture          *f,
   g_autoptr(XjNotice) notice = make_notice (f, type, severity, deadline);
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (xj_store_issue_notice (f->store, xj_notice_get_id (notice), "李娜", &error));
+  g_assert_true (xj_store_take_notice_step (f->store, xj_notice_get_id (notice), XJ_NOTICE_ACTION_ISSUE,
+                                            &(XjNoticeStepOptions) { .by = "李娜" }, &error));
   g_assert_no_error (error);
   return xj_store_get_notice (f->store, xj_notice_get_id (notice), &error);
 }
@@ -116,7 +117,8 @@ test_filters_and_counts (Fixture       *f,
   xj_notice_set_deadline (elsewhere, T0 + 2 * DAY);
   xj_notice_set_responsible_party (elsewhere, XJ_RESPONSIBLE_PARTY_OWN_WORKS);
   g_assert_true (xj_store_create_notice (f->store, elsewhere, 90, "李娜", &error));
-  g_assert_true (xj_store_issue_notice (f->store, xj_notice_get_id (elsewhere), "李娜", &error));
+  g_assert_true (xj_store_take_notice_step (f->store, xj_notice_get_id (elsewhere), XJ_NOTICE_ACTION_ISSUE,
+                                            &(XjNoticeStepOptions) { .by = "李娜" }, &error));
 
   /* Let the soon one be overdue: an hour and a second later. */
   xj_clock_set_fixed (T0 + HOUR + 1);
@@ -210,10 +212,16 @@ test_filters_and_counts (Fixture       *f,
   {
     gint64 id = xj_notice_get_id (soon);
 
-    g_assert_true (xj_store_acknowledge_notice (f->store, id, "张伟", NULL, NULL, "李娜", &error));
-    g_assert_true (xj_store_rectify_notice (f->store, id, "已处理", NULL, "张伟", &error));
-    g_assert_true (xj_store_accept_notice (f->store, id, "李娜", NULL, &error));
-    g_assert_true (xj_store_close_notice (f->store, id, "李娜", &error));
+    g_assert_true (xj_store_take_notice_step (f->store, id, XJ_NOTICE_ACTION_ACKNOWLEDGE,
+                                              &(XjNoticeStepOptions) { .by = "张伟",
+                                                                       .recorded_by = "李娜" }, &error));
+    g_assert_true (xj_store_take_notice_step (f->store, id, XJ_NOTICE_ACTION_RECTIFY,
+                                              &(XjNoticeStepOptions) { .by = "张伟",
+                                                                       .remark = "已处理" }, &error));
+    g_assert_true (xj_store_take_notice_step (f->store, id, XJ_NOTICE_ACTION_ACCEPT,
+                                              &(XjNoticeStepOptions) { .by = "李娜" }, &error));
+    g_assert_true (xj_store_take_notice_step (f->store, id, XJ_NOTICE_ACTION_CLOSE,
+                                              &(XjNoticeStepOptions) { .by = "李娜" }, &error));
     g_assert_no_error (error);
   }
   xj_notice_filter_init (&filter);

@@ -162,24 +162,18 @@ perform (Fixture         *f,
          GError         **error)
 {
   const char *const after[] = { NULL };
+  /* Every step with the words it takes: each action reads its own. */
+  const XjNoticeStepOptions options = {
+    .by = action == XJ_NOTICE_ACTION_ACKNOWLEDGE ? "张伟" : "李娜",
+    .recorded_by = "李娜",
+    .company = "绿城物业",
+    .remark = action == XJ_NOTICE_ACTION_RECTIFY ? "已清理积水并修复地漏"
+              : action == XJ_NOTICE_ACTION_REJECT ? "地漏仍堵塞" : "复查合格",
+    .after_photos = after,
+    .new_deadline = T0 + 5 * DAY,
+  };
 
-  switch (action)
-    {
-    case XJ_NOTICE_ACTION_ISSUE:
-      return xj_store_issue_notice (f->store, id, "李娜", error);
-    case XJ_NOTICE_ACTION_ACKNOWLEDGE:
-      return xj_store_acknowledge_notice (f->store, id, "张伟", "绿城物业", NULL, "李娜", error);
-    case XJ_NOTICE_ACTION_RECTIFY:
-      return xj_store_rectify_notice (f->store, id, "已清理积水并修复地漏", after, "李娜", error);
-    case XJ_NOTICE_ACTION_ACCEPT:
-      return xj_store_accept_notice (f->store, id, "李娜", "复查合格", error);
-    case XJ_NOTICE_ACTION_REJECT:
-      return xj_store_reject_notice (f->store, id, "李娜", "地漏仍堵塞", T0 + 5 * DAY, error);
-    case XJ_NOTICE_ACTION_CLOSE:
-      return xj_store_close_notice (f->store, id, "李娜", error);
-    default:
-      g_assert_not_reached ();
-    }
+  return xj_store_take_notice_step (f->store, id, action, &options, error);
 }
 
 /* The one path from a draft to each state. */
@@ -276,22 +270,36 @@ test_walk_with_rejection (Fixture       *f,
   make_photo (f, 'a', first);
   make_photo (f, 'b', second);
 
-  g_assert_true (xj_store_issue_notice (f->store, id, "李娜", &error));
+  g_assert_true (xj_store_take_notice_step (f->store, id, XJ_NOTICE_ACTION_ISSUE,
+                                            &(XjNoticeStepOptions) { .by = "李娜" }, &error));
   xj_clock_set_fixed (T0 + HOUR);
-  g_assert_true (xj_store_acknowledge_notice (f->store, id, "张伟", "绿城物业",
-                                              "{\"strokes\": [[[1, 2], [3, 4]]]}", "李娜",
-                                              &error));
+  g_assert_true (xj_store_take_notice_step (f->store, id, XJ_NOTICE_ACTION_ACKNOWLEDGE,
+                                            &(XjNoticeStepOptions) { .by = "张伟",
+                                                                     .company = "绿城物业",
+                                                                     .strokes_json = "{\"strokes\": [[[1, 2], [3, 4]]]}",
+                                                                     .recorded_by = "李娜" }, &error));
   g_assert_no_error (error);
-  g_assert_true (xj_store_rectify_notice (f->store, id, "已疏通地漏", after1, "张伟", &error));
+  g_assert_true (xj_store_take_notice_step (f->store, id, XJ_NOTICE_ACTION_RECTIFY,
+                                            &(XjNoticeStepOptions) { .by = "张伟",
+                                                                     .remark = "已疏通地漏",
+                                                                     .after_photos = after1 }, &error));
 
   /* A rejection needs a reason and a deadline in the future. */
-  g_assert_false (xj_store_reject_notice (f->store, id, "李娜", "仍有积水", T0, &error));
+  g_assert_false (xj_store_take_notice_step (f->store, id, XJ_NOTICE_ACTION_REJECT,
+                                             &(XjNoticeStepOptions) { .by = "李娜",
+                                                                      .remark = "仍有积水",
+                                                                      .new_deadline = T0 }, &error));
   g_assert_error (error, XJ_NOTICE_ERROR, XJ_NOTICE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (xj_store_reject_notice (f->store, id, "李娜", "  ", T0 + 9 * DAY, &error));
+  g_assert_false (xj_store_take_notice_step (f->store, id, XJ_NOTICE_ACTION_REJECT,
+                                             &(XjNoticeStepOptions) { .by = "李娜", .remark = "  ",
+                                                                      .new_deadline = T0 + 9 * DAY }, &error));
   g_assert_error (error, XJ_NOTICE_ERROR, XJ_NOTICE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_true (xj_store_reject_notice (f->store, id, "李娜", "仍有积水", T0 + 4 * DAY, &error));
+  g_assert_true (xj_store_take_notice_step (f->store, id, XJ_NOTICE_ACTION_REJECT,
+                                            &(XjNoticeStepOptions) { .by = "李娜",
+                                                                     .remark = "仍有积水",
+                                                                     .new_deadline = T0 + 4 * DAY }, &error));
   g_assert_no_error (error);
 
   read = xj_store_get_notice (f->store, id, &error);
@@ -305,10 +313,16 @@ test_walk_with_rejection (Fixture       *f,
                                "AND from_state = 'rectified'"), ==, T0 + 2 * DAY);
   g_clear_object (&read);
 
-  g_assert_true (xj_store_acknowledge_notice (f->store, id, "张伟", NULL, NULL, NULL, &error));
-  g_assert_true (xj_store_rectify_notice (f->store, id, "已更换地漏", after2, "张伟", &error));
-  g_assert_true (xj_store_accept_notice (f->store, id, "李娜", NULL, &error));
-  g_assert_true (xj_store_close_notice (f->store, id, "李娜", &error));
+  g_assert_true (xj_store_take_notice_step (f->store, id, XJ_NOTICE_ACTION_ACKNOWLEDGE,
+                                            &(XjNoticeStepOptions) { .by = "张伟" }, &error));
+  g_assert_true (xj_store_take_notice_step (f->store, id, XJ_NOTICE_ACTION_RECTIFY,
+                                            &(XjNoticeStepOptions) { .by = "张伟",
+                                                                     .remark = "已更换地漏",
+                                                                     .after_photos = after2 }, &error));
+  g_assert_true (xj_store_take_notice_step (f->store, id, XJ_NOTICE_ACTION_ACCEPT,
+                                            &(XjNoticeStepOptions) { .by = "李娜" }, &error));
+  g_assert_true (xj_store_take_notice_step (f->store, id, XJ_NOTICE_ACTION_CLOSE,
+                                            &(XjNoticeStepOptions) { .by = "李娜" }, &error));
   g_assert_no_error (error);
 
   read = xj_store_get_notice (f->store, id, &error);
@@ -364,16 +378,25 @@ test_rectify_needs_photos (Fixture       *f,
   id = xj_notice_get_id (notice);
   g_assert_true (xj_store_notice_needs_after_photos (f->store, id, &needs, &error));
   g_assert_true (needs);
-  g_assert_true (xj_store_issue_notice (f->store, id, "李娜", &error));
-  g_assert_true (xj_store_acknowledge_notice (f->store, id, "张伟", NULL, NULL, "李娜", &error));
+  g_assert_true (xj_store_take_notice_step (f->store, id, XJ_NOTICE_ACTION_ISSUE,
+                                            &(XjNoticeStepOptions) { .by = "李娜" }, &error));
+  g_assert_true (xj_store_take_notice_step (f->store, id, XJ_NOTICE_ACTION_ACKNOWLEDGE,
+                                            &(XjNoticeStepOptions) { .by = "张伟",
+                                                                     .recorded_by = "李娜" }, &error));
   g_assert_no_error (error);
 
-  g_assert_false (xj_store_rectify_notice (f->store, id, "已清理", none, "张伟", &error));
+  g_assert_false (xj_store_take_notice_step (f->store, id, XJ_NOTICE_ACTION_RECTIFY,
+                                             &(XjNoticeStepOptions) { .by = "张伟",
+                                                                      .remark = "已清理",
+                                                                      .after_photos = none }, &error));
   g_assert_error (error, XJ_NOTICE_ERROR, XJ_NOTICE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, xj_notice_get_number (notice)));
   g_clear_error (&error);
   g_assert_cmpint (stored_state (f, id), ==, XJ_NOTICE_STATE_ACKNOWLEDGED);
-  g_assert_true (xj_store_rectify_notice (f->store, id, "已清理", after, "张伟", &error));
+  g_assert_true (xj_store_take_notice_step (f->store, id, XJ_NOTICE_ACTION_RECTIFY,
+                                            &(XjNoticeStepOptions) { .by = "张伟",
+                                                                     .remark = "已清理",
+                                                                     .after_photos = after }, &error));
   g_assert_no_error (error);
   g_assert_cmpint (stored_state (f, id), ==, XJ_NOTICE_STATE_RECTIFIED);
 
@@ -381,9 +404,14 @@ test_rectify_needs_photos (Fixture       *f,
   id = xj_notice_get_id (plain);
   g_assert_true (xj_store_notice_needs_after_photos (f->store, id, &needs, &error));
   g_assert_false (needs);
-  g_assert_true (xj_store_issue_notice (f->store, id, "李娜", &error));
-  g_assert_true (xj_store_acknowledge_notice (f->store, id, "张伟", NULL, NULL, "李娜", &error));
-  g_assert_true (xj_store_rectify_notice (f->store, id, "已清理", NULL, "张伟", &error));
+  g_assert_true (xj_store_take_notice_step (f->store, id, XJ_NOTICE_ACTION_ISSUE,
+                                            &(XjNoticeStepOptions) { .by = "李娜" }, &error));
+  g_assert_true (xj_store_take_notice_step (f->store, id, XJ_NOTICE_ACTION_ACKNOWLEDGE,
+                                            &(XjNoticeStepOptions) { .by = "张伟",
+                                                                     .recorded_by = "李娜" }, &error));
+  g_assert_true (xj_store_take_notice_step (f->store, id, XJ_NOTICE_ACTION_RECTIFY,
+                                            &(XjNoticeStepOptions) { .by = "张伟",
+                                                                     .remark = "已清理" }, &error));
   g_assert_no_error (error);
 }
 
@@ -397,13 +425,16 @@ test_issue_needs_deadline (Fixture       *f,
                                           XJ_NOTICE_SEVERITY_NORMAL, T0);
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (xj_store_issue_notice (f->store, xj_notice_get_id (none), "李娜", &error));
+  g_assert_false (xj_store_take_notice_step (f->store, xj_notice_get_id (none), XJ_NOTICE_ACTION_ISSUE,
+                                             &(XjNoticeStepOptions) { .by = "李娜" }, &error));
   g_assert_error (error, XJ_NOTICE_ERROR, XJ_NOTICE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (xj_store_issue_notice (f->store, xj_notice_get_id (past), "李娜", &error));
+  g_assert_false (xj_store_take_notice_step (f->store, xj_notice_get_id (past), XJ_NOTICE_ACTION_ISSUE,
+                                             &(XjNoticeStepOptions) { .by = "李娜" }, &error));
   g_assert_error (error, XJ_NOTICE_ERROR, XJ_NOTICE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (xj_store_issue_notice (f->store, 999, "李娜", &error));
+  g_assert_false (xj_store_take_notice_step (f->store, 999, XJ_NOTICE_ACTION_ISSUE,
+                                             &(XjNoticeStepOptions) { .by = "李娜" }, &error));
   g_assert_error (error, XJ_NOTICE_ERROR, XJ_NOTICE_ERROR_NOT_FOUND);
   g_assert_cmpint (stored_state (f, xj_notice_get_id (none)), ==, XJ_NOTICE_STATE_DRAFT);
 }
@@ -436,7 +467,8 @@ test_draft_edit (Fixture       *f,
   g_clear_error (&error);
   xj_notice_set_notice_type (notice, XJ_NOTICE_TYPE_RECTIFICATION);
 
-  g_assert_true (xj_store_issue_notice (f->store, xj_notice_get_id (notice), "李娜", &error));
+  g_assert_true (xj_store_take_notice_step (f->store, xj_notice_get_id (notice), XJ_NOTICE_ACTION_ISSUE,
+                                            &(XjNoticeStepOptions) { .by = "李娜" }, &error));
   g_assert_false (xj_store_save_notice_draft (f->store, notice, "李娜", &error));
   g_assert_error (error, XJ_NOTICE_ERROR, XJ_NOTICE_ERROR_ILLEGAL_TRANSITION);
 }
@@ -453,7 +485,8 @@ test_discard_draft (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *detail = NULL;
 
-  g_assert_true (xj_store_issue_notice (f->store, xj_notice_get_id (issued), "李娜", &error));
+  g_assert_true (xj_store_take_notice_step (f->store, xj_notice_get_id (issued), XJ_NOTICE_ACTION_ISSUE,
+                                            &(XjNoticeStepOptions) { .by = "李娜" }, &error));
   g_assert_false (xj_store_discard_notice_draft (f->store, xj_notice_get_id (issued), "重复",
                                                  "李娜", &error));
   g_assert_error (error, XJ_NOTICE_ERROR, XJ_NOTICE_ERROR_ILLEGAL_TRANSITION);

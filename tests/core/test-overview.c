@@ -187,7 +187,8 @@ issue (Fixture          *f,
   xj_notice_set_deadline (notice, deadline);
   g_assert_true (xj_store_create_notice (f->store, notice, 30, "李娜", &error));
   g_assert_no_error (error);
-  g_assert_true (xj_store_issue_notice (f->store, xj_notice_get_id (notice), "李娜", &error));
+  g_assert_true (xj_store_take_notice_step (f->store, xj_notice_get_id (notice), XJ_NOTICE_ACTION_ISSUE,
+                                            &(XjNoticeStepOptions) { .by = "李娜" }, &error));
   g_assert_no_error (error);
   return xj_notice_get_id (notice);
 }
@@ -287,11 +288,15 @@ fixture_set_up (Fixture       *f,
       closed = issue (f, f->site_a, 0, XJ_NOTICE_TYPE_CONTACT, XJ_RESPONSIBLE_PARTY_PROPERTY,
                       issued, issued + 20 * 86400);
       xj_clock_set_fixed (done);
-      g_assert_true (xj_store_acknowledge_notice (f->store, closed, "张伟", NULL, NULL, NULL,
-                                                  &error));
-      g_assert_true (xj_store_rectify_notice (f->store, closed, "已处理", NULL, "张伟", &error));
-      g_assert_true (xj_store_accept_notice (f->store, closed, "李娜", NULL, &error));
-      g_assert_true (xj_store_close_notice (f->store, closed, "李娜", &error));
+      g_assert_true (xj_store_take_notice_step (f->store, closed, XJ_NOTICE_ACTION_ACKNOWLEDGE,
+                                                &(XjNoticeStepOptions) { .by = "张伟" }, &error));
+      g_assert_true (xj_store_take_notice_step (f->store, closed, XJ_NOTICE_ACTION_RECTIFY,
+                                                &(XjNoticeStepOptions) { .by = "张伟",
+                                                                         .remark = "已处理" }, &error));
+      g_assert_true (xj_store_take_notice_step (f->store, closed, XJ_NOTICE_ACTION_ACCEPT,
+                                                &(XjNoticeStepOptions) { .by = "李娜" }, &error));
+      g_assert_true (xj_store_take_notice_step (f->store, closed, XJ_NOTICE_ACTION_CLOSE,
+                                                &(XjNoticeStepOptions) { .by = "李娜" }, &error));
       g_assert_no_error (error);
     }
   xj_clock_set_fixed (local (3, 31, 12, 0));

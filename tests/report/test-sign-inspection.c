@@ -27,6 +27,9 @@
 #define PASSPHRASE   "巡检 demo passphrase"
 #define SITE         "翠湖花园"
 #define ORGANISATION "华信物业服务质量监督中心"
+
+/* Signed by the inspector's newest certificate, no logo, no progress. */
+static const XjSignOptions signing = { .organisation = ORGANISATION, .passphrase = PASSPHRASE };
 #define N_PHOTOS     5
 #define STARTED_AT   1790000000  /* 2026-09-21, Asia/Shanghai */
 
@@ -262,8 +265,7 @@ static XjArchivedReport *
 sign (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
-  XjArchivedReport *report = xj_inspection_sign (f->store, f->inspection_id, ORGANISATION, NULL,
-                                                 NULL, PASSPHRASE, NULL, NULL, NULL, &error);
+  XjArchivedReport *report = xj_inspection_sign (f->store, f->inspection_id, &signing, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (report);
@@ -483,8 +485,7 @@ test_sign_locked (Fixture       *f,
                                                       "[{\"points\": [[1, 2]]}]", &error), ==, 0);
   g_assert_error (error, XJ_SIGNATURE_ERROR, XJ_SIGNATURE_ERROR_STATE);
   g_clear_error (&error);
-  g_assert_null (xj_inspection_sign (f->store, f->inspection_id, ORGANISATION, NULL, NULL, PASSPHRASE, NULL,
-                                     NULL, NULL, &error));
+  g_assert_null (xj_inspection_sign (f->store, f->inspection_id, &signing, NULL, &error));
   g_assert_error (error, XJ_ARCHIVE_ERROR, XJ_ARCHIVE_ERROR_STATE);
 }
 
@@ -501,22 +502,19 @@ test_sign_missing_signatures (Fixture       *f,
                                                       "[{\"points\": [[1, 2]]}]", &error), ==, 0);
   g_assert_error (error, XJ_SIGNATURE_ERROR, XJ_SIGNATURE_ERROR_STATE);
   g_clear_error (&error);
-  g_assert_null (xj_inspection_sign (f->store, f->inspection_id, ORGANISATION, NULL, NULL, PASSPHRASE, NULL,
-                                     NULL, NULL, &error));
+  g_assert_null (xj_inspection_sign (f->store, f->inspection_id, &signing, NULL, &error));
   g_assert_error (error, XJ_ARCHIVE_ERROR, XJ_ARCHIVE_ERROR_STATE);
   g_clear_error (&error);
 
   answer_and_complete (f);
-  g_assert_null (xj_inspection_sign (f->store, f->inspection_id, ORGANISATION, NULL, NULL, PASSPHRASE, NULL,
-                                     NULL, NULL, &error));
+  g_assert_null (xj_inspection_sign (f->store, f->inspection_id, &signing, NULL, &error));
   g_assert_error (error, XJ_SIGNATURE_ERROR, XJ_SIGNATURE_ERROR_MISSING);
   g_clear_error (&error);
   assert_nothing_signed (f);
 
   /* A weekly check needs the representative's signature too. */
   sign_by_hand (f, XJ_SIGNATURE_ROLE_INSPECTOR, "王芳");
-  g_assert_null (xj_inspection_sign (f->store, f->inspection_id, ORGANISATION, NULL, NULL, PASSPHRASE, NULL,
-                                     NULL, NULL, &error));
+  g_assert_null (xj_inspection_sign (f->store, f->inspection_id, &signing, NULL, &error));
   g_assert_error (error, XJ_SIGNATURE_ERROR, XJ_SIGNATURE_ERROR_MISSING);
   g_assert_nonnull (strstr (error->message, "representative"));
   g_clear_error (&error);
@@ -552,8 +550,10 @@ test_sign_wrong_passphrase (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_null (xj_inspection_sign (f->store, f->inspection_id, ORGANISATION, NULL, NULL, "wrong", NULL,
-                                     NULL, NULL, &error));
+  g_assert_null (xj_inspection_sign (f->store, f->inspection_id, &(XjSignOptions) {
+                                       .organisation = ORGANISATION,
+                                       .passphrase = "wrong",
+                                     }, NULL, &error));
   g_assert_error (error, XJ_CERTIFICATE_ERROR, XJ_CERTIFICATE_ERROR_WRONG_PASSPHRASE);
   assert_nothing_signed (f);
 }
@@ -598,8 +598,12 @@ test_sign_async (Fixture       *f,
 
   /* Cancelled: nothing left behind. */
   g_cancellable_cancel (cancellable);
-  xj_inspection_sign_async (f->store, f->inspection_id, ORGANISATION, NULL, NULL, PASSPHRASE, on_progress_cb,
-                            &result, cancellable, on_signed_cb, &result);
+  xj_inspection_sign_async (f->store, f->inspection_id, &(XjSignOptions) {
+                              .organisation = ORGANISATION,
+                              .passphrase = PASSPHRASE,
+                              .progress = on_progress_cb,
+                              .progress_data = &result,
+                            }, cancellable, on_signed_cb, &result);
   g_main_loop_run (result.loop);
   g_assert_error (result.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (result.report);
@@ -607,8 +611,12 @@ test_sign_async (Fixture       *f,
   assert_nothing_signed (f);
 
   result.last_fraction = 0;
-  xj_inspection_sign_async (f->store, f->inspection_id, ORGANISATION, NULL, NULL, PASSPHRASE, on_progress_cb,
-                            &result, NULL, on_signed_cb, &result);
+  xj_inspection_sign_async (f->store, f->inspection_id, &(XjSignOptions) {
+                              .organisation = ORGANISATION,
+                              .passphrase = PASSPHRASE,
+                              .progress = on_progress_cb,
+                              .progress_data = &result,
+                            }, NULL, on_signed_cb, &result);
   g_main_loop_run (result.loop);
   g_assert_no_error (result.error);
   g_assert_nonnull (result.report);

@@ -102,8 +102,9 @@ on_first_progress_cb (double   fraction,
 
   if (fraction < 0.95 || fraction >= 1.0 || f->first_signed++ > 0)
     return;
-  f->second_report = xj_inspection_sign (f->store, f->second, NULL, NULL, NULL, PASSPHRASE, NULL,
-                                         NULL, NULL, &error);
+  f->second_report = xj_inspection_sign (f->store, f->second, &(XjSignOptions) {
+                                           .passphrase = PASSPHRASE,
+                                         }, NULL, &error);
   g_assert_no_error (error);
 }
 
@@ -134,8 +135,11 @@ test_number_taken_meanwhile (Fixture       *f,
   g_autofree char *taken = NULL;
   g_autofree char *next = NULL;
 
-  first = xj_inspection_sign (f->store, f->first, NULL, NULL, NULL, PASSPHRASE,
-                              on_first_progress_cb, f, NULL, &error);
+  first = xj_inspection_sign (f->store, f->first, &(XjSignOptions) {
+                                .passphrase = PASSPHRASE,
+                                .progress = on_first_progress_cb,
+                                .progress_data = f,
+                              }, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (f->second_report);
   /* The first was written twice: its first number went to the second. */

@@ -126,8 +126,11 @@ sign (Fixture    *f,
       const char *certificate_id,
       GError    **error)
 {
-  return xj_inspection_sign (f->store, id, "华信物业服务质量监督中心", NULL, certificate_id,
-                             PASSPHRASE, NULL, NULL, NULL, error);
+  return xj_inspection_sign (f->store, id, &(XjSignOptions) {
+                               .organisation = "华信物业服务质量监督中心",
+                               .certificate_id = certificate_id,
+                               .passphrase = PASSPHRASE,
+                             }, NULL, error);
 }
 
 /* --- tests ------------------------------------------------------------------ */
@@ -251,7 +254,10 @@ test_second_certificate_keeps_first (Fixture       *f,
   /* New reports: the new certificate (its own passphrase). */
   later = completed_by (f, "王芳");
   xj_clock_set_fixed (STARTED_AT + 2 * 86400);
-  second = xj_inspection_sign (f->store, later, "", NULL, NULL, "新口令", NULL, NULL, NULL, &error);
+  second = xj_inspection_sign (f->store, later, &(XjSignOptions) {
+                                 .organisation = "",
+                                 .passphrase = "新口令",
+                               }, NULL, &error);
   g_assert_no_error (error);
   second_sig = pdfsig (second->path);
   g_assert_nonnull (strstr (second_sig, "O=新单位"));

@@ -56,7 +56,8 @@ issue_notice (Fixture      *f,
   xj_notice_set_area (notice, "3 号楼门厅");
   xj_notice_set_deadline (notice, xj_clock_now () + 3 * 86400);
   if (!xj_store_create_notice (f->store, notice, 90, "李娜", error)
-      || !xj_store_issue_notice (f->store, xj_notice_get_id (notice), "李娜", error))
+      || !xj_store_take_notice_step (f->store, xj_notice_get_id (notice), XJ_NOTICE_ACTION_ISSUE,
+                                     &(XjNoticeStepOptions) { .by = "李娜" }, error))
     return 0;
   return xj_notice_get_id (notice);
 }

@@ -467,7 +467,8 @@ test_standalone_and_filters (Fixture       *f,
     g_autoptr(GError) error = NULL;
     gint64 id = xj_notice_get_id (xj_notice_view_get_notice (notices_get_view (f)));
 
-    g_assert_true (xj_store_issue_notice (f->store, id, "李娜", &error));
+    g_assert_true (xj_store_take_notice_step (f->store, id, XJ_NOTICE_ACTION_ISSUE,
+                                              &(XjNoticeStepOptions) { .by = "李娜" }, &error));
     g_assert_true (xj_store_escalate_notice (f->store, id, "物业拒不整改", "李娜", &error));
     g_assert_no_error (error);
   }
@@ -492,7 +493,8 @@ issued_notice (Fixture *f,
   xj_notice_set_description (notice, "东门岗亭无人值守");
   xj_notice_set_deadline (notice, deadline);
   g_assert_true (xj_store_create_notice (f->store, notice, 90, "李娜", &error));
-  g_assert_true (xj_store_issue_notice (f->store, xj_notice_get_id (notice), "李娜", &error));
+  g_assert_true (xj_store_take_notice_step (f->store, xj_notice_get_id (notice), XJ_NOTICE_ACTION_ISSUE,
+                                            &(XjNoticeStepOptions) { .by = "李娜" }, &error));
   g_assert_no_error (error);
   xj_clock_set_fixed (T0);
   return xj_notice_get_id (notice);
@@ -691,17 +693,27 @@ test_chinese (void)
   /* A notice with a history: issued, acknowledged, rectified, rejected. */
   view = notices_get_view (&f);
   id = xj_notice_get_id (xj_notice_view_get_notice (view));
-  g_assert_true (xj_store_issue_notice (f.store, id, "李娜", &error));
-  g_assert_true (xj_store_acknowledge_notice (f.store, id, "张伟", "绿城物业", NULL, "李娜", &error));
+  g_assert_true (xj_store_take_notice_step (f.store, id, XJ_NOTICE_ACTION_ISSUE,
+                                            &(XjNoticeStepOptions) { .by = "李娜" }, &error));
+  g_assert_true (xj_store_take_notice_step (f.store, id, XJ_NOTICE_ACTION_ACKNOWLEDGE,
+                                            &(XjNoticeStepOptions) { .by = "张伟",
+                                                                     .company = "绿城物业",
+                                                                     .recorded_by = "李娜" }, &error));
   {
     g_autofree char *path = notices_write_photo (&f, 31);
     g_autoptr(XjPhotoInfo) info = xj_store_import_photo (f.store, path, &error);
     const char *after[] = { info != NULL ? info->sha256 : NULL, NULL };
 
     g_assert_no_error (error);
-    g_assert_true (xj_store_rectify_notice (f.store, id, "已清理", after, "张伟", &error));
+    g_assert_true (xj_store_take_notice_step (f.store, id, XJ_NOTICE_ACTION_RECTIFY,
+                                              &(XjNoticeStepOptions) { .by = "张伟",
+                                                                       .remark = "已清理",
+                                                                       .after_photos = after }, &error));
   }
-  g_assert_true (xj_store_reject_notice (f.store, id, "李娜", "未清理干净", T0 + 2 * DAY, &error));
+  g_assert_true (xj_store_take_notice_step (f.store, id, XJ_NOTICE_ACTION_REJECT,
+                                            &(XjNoticeStepOptions) { .by = "李娜",
+                                                                     .remark = "未清理干净",
+                                                                     .new_deadline = T0 + 2 * DAY }, &error));
   g_assert_true (xj_store_escalate_notice (f.store, id, "多次整改不到位", "李娜", &error));
   g_assert_no_error (error);
   xj_test_wait_until (xj_test_label_shown (GTK_WIDGET (view), "已下发"));

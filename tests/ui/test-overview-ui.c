@@ -649,7 +649,8 @@ add_three_notices (Fixture *f,
       xj_notice_set_description (notice, "消防通道堆放杂物");
       xj_notice_set_deadline (notice, xj_clock_now () + 3 * 86400);
       g_assert_true (xj_store_create_notice (f->store, notice, 90, "李娜", &error));
-      g_assert_true (xj_store_issue_notice (f->store, xj_notice_get_id (notice), "李娜", &error));
+      g_assert_true (xj_store_take_notice_step (f->store, xj_notice_get_id (notice), XJ_NOTICE_ACTION_ISSUE,
+                                                &(XjNoticeStepOptions) { .by = "李娜" }, &error));
       g_assert_no_error (error);
     }
 }

@@ -204,121 +204,7 @@ update_columns (XjStore      *store,
   return xj_store_step_done (store, stmt, error);
 }
 
-/* A step whose own work is that one UPDATE (see update_columns), in one
- * transaction with the state change. */
-static gboolean
-run_transition (XjStore         *store,
-                gint64           notice_id,
-                XjNoticeAction   action,
-                const char      *sql,
-                gint64           at,
-                const char      *text,
-                const char      *actor,
-                const char      *remark,
-                GError         **error)
-{
-  g_auto(XjNoticeCurrent) current = { 0 };
-  g_autoptr(XjTransaction) tx = begin_transition (store, notice_id, action, &current, error);
-
-  return tx != NULL
-         && update_columns (store, sql, notice_id, at, text, error)
-         && finish_transition (store, tx, &current, action, actor, remark, error);
-}
-
 /* --- the steps ------------------------------------------------------------ */
-
-/**
- * xj_store_issue_notice:
- * @issuer: who hands the notice over
- *
- * draft → issued.  Needs a deadline in the future.  A safety hazard is
- * escalated in the same transaction.
- */
-gboolean
-xj_store_issue_notice (XjStore     *store,
-                       gint64       notice_id,
-                       const char  *issuer,
-                       GError     **error)
-{
-  g_auto(XjNoticeCurrent) current = { 0 };
-  g_autoptr(XjTransaction) tx = NULL;
-  gboolean escalated = FALSE;
-  gint64 now = xj_clock_now ();
-
-  g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
-
-  if (!_xj_notice_require_text (issuer, _("Enter who issues the notice."), error)
-      || (tx = begin_transition (store, notice_id, XJ_NOTICE_ACTION_ISSUE, &current, error)) == NULL)
-    return FALSE;
-  if (current.deadline <= 0)
-    {
-      g_set_error_literal (error, XJ_NOTICE_ERROR, XJ_NOTICE_ERROR_INVALID,
-                           _("Set a deadline before issuing the notice."));
-      return FALSE;
-    }
-  if (!require_future (current.deadline, error))
-    return FALSE;
-  if (!update_columns (store, "UPDATE notices SET issued_at = ?2, issued_by = ?3 WHERE id = ?1",
-                       notice_id, now, issuer, error))
-    return FALSE;
-  if (current.severity == XJ_NOTICE_SEVERITY_SAFETY
-      && !_xj_notice_escalate (store, notice_id, current.number, current.project_manager,
-                               "safety", now, issuer, &escalated, error))
-    return FALSE;
-  return finish_transition (store, tx, &current, XJ_NOTICE_ACTION_ISSUE, issuer, NULL, error);
-}
-
-/**
- * xj_store_acknowledge_notice:
- * @recipient: who received it at the responsible party
- * @company: (nullable): the recipient's company
- * @strokes_json: (nullable): the recipient's signature from the pad, kept
- *   as a 'recipient' signature of the notice
- * @actor: who records it
- *
- * issued → acknowledged.
- */
-gboolean
-xj_store_acknowledge_notice (XjStore     *store,
-                             gint64       notice_id,
-                             const char  *recipient,
-                             const char  *company,
-                             const char  *strokes_json,
-                             const char  *actor,
-                             GError     **error)
-{
-  g_auto(XjNoticeCurrent) current = { 0 };
-  g_autoptr(XjTransaction) tx = NULL;
-  gint64 now = xj_clock_now ();
-
-  g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
-
-  if (!_xj_notice_require_text (recipient, _("Enter who received the notice."), error)
-      || (tx = begin_transition (store, notice_id, XJ_NOTICE_ACTION_ACKNOWLEDGE, &current, error)) == NULL)
-    return FALSE;
-  if (!update_columns (store,
-                       "UPDATE notices SET acknowledged_at = ?2, acknowledged_by = ?3 "
-                       "WHERE id = ?1", notice_id, now, recipient, error))
-    return FALSE;
-  if (strokes_json != NULL)
-    {
-      sqlite3_stmt *stmt = xj_store_prepare (store,
-                                             "INSERT INTO signatures (notice_id, role, name, "
-                                             "company, signed_at, strokes) "
-                                             "VALUES (?1, 'recipient', ?2, ?3, ?4, ?5)", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, notice_id);
-      sqlite3_bind_text (stmt, 2, recipient, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 3, company != NULL ? company : "", -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 4, now);
-      sqlite3_bind_text (stmt, 5, strokes_json, -1, SQLITE_TRANSIENT);
-      if (!xj_store_step_done (store, stmt, error))
-        return FALSE;
-    }
-  return finish_transition (store, tx, &current, XJ_NOTICE_ACTION_ACKNOWLEDGE,
-                            actor != NULL ? actor : recipient, recipient, error);
-}
 
 /**
  * xj_store_notice_needs_after_photos:
@@ -353,115 +239,191 @@ xj_store_notice_needs_after_photos (XjStore   *store,
   return rc == SQLITE_ROW || _xj_notice_read_error (store, rc, error);
 }
 
-/**
- * xj_store_rectify_notice:
- * @remark: what was done
- * @after_photos: (nullable) (array zero-terminated=1): sha256 names of
- *   photos already in the photo store
- *
- * acknowledged → rectified.  When a finding's item requires a photo on
- * failure, so does its rectification: at least one after-photo.
- */
-gboolean
-xj_store_rectify_notice (XjStore            *store,
-                         gint64              notice_id,
-                         const char         *remark,
-                         const char *const  *after_photos,
-                         const char         *actor,
-                         GError            **error)
+/* What a step needs before anything is opened: the words it asks for, a
+ * rejection's new deadline in the future. */
+static gboolean
+check_options (XjNoticeAction              action,
+               const XjNoticeStepOptions  *options,
+               GError                    **error)
 {
-  g_auto(XjNoticeCurrent) current = { 0 };
-  g_autoptr(XjTransaction) tx = NULL;
+  switch (action)
+    {
+    case XJ_NOTICE_ACTION_ISSUE:
+      return _xj_notice_require_text (options->by, _("Enter who issues the notice."), error);
+    case XJ_NOTICE_ACTION_ACKNOWLEDGE:
+      return _xj_notice_require_text (options->by, _("Enter who received the notice."), error);
+    case XJ_NOTICE_ACTION_RECTIFY:
+      return _xj_notice_require_text (options->remark,
+                                      _("Describe what was done to rectify the problem."), error);
+    case XJ_NOTICE_ACTION_ACCEPT:
+      return _xj_notice_require_text (options->by, _("Enter who verified the rectification."),
+                                      error);
+    case XJ_NOTICE_ACTION_REJECT:
+      return _xj_notice_require_text (options->by, _("Enter who verified the rectification."),
+                                      error)
+             && _xj_notice_require_text (options->remark,
+                                         _("Say why the rectification is rejected."), error)
+             && require_future (options->new_deadline, error);
+    case XJ_NOTICE_ACTION_CLOSE:
+      return TRUE;
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+}
+
+/* draft → issued.  Needs a deadline in the future.  A safety hazard is
+ * escalated in the same transaction. */
+static gboolean
+issue (XjStore                *store,
+       const XjNoticeCurrent  *current,
+       const char             *issuer,
+       const char             *actor,
+       GError                **error)
+{
+  gboolean escalated = FALSE;
+  gint64 now = xj_clock_now ();
+
+  if (current->deadline <= 0)
+    {
+      g_set_error_literal (error, XJ_NOTICE_ERROR, XJ_NOTICE_ERROR_INVALID,
+                           _("Set a deadline before issuing the notice."));
+      return FALSE;
+    }
+  return require_future (current->deadline, error)
+         && update_columns (store, "UPDATE notices SET issued_at = ?2, issued_by = ?3 WHERE id = ?1",
+                            current->id, now, issuer, error)
+         && (current->severity != XJ_NOTICE_SEVERITY_SAFETY
+             || _xj_notice_escalate (store, current->id, current->number,
+                                     current->project_manager, "safety", now, actor, &escalated,
+                                     error));
+}
+
+/* issued → acknowledged; the recipient's signature, if any, is kept as a
+ * 'recipient' signature of the notice. */
+static gboolean
+acknowledge (XjStore                    *store,
+             const XjNoticeCurrent      *current,
+             const XjNoticeStepOptions  *options,
+             GError                    **error)
+{
+  gint64 now = xj_clock_now ();
+  sqlite3_stmt *stmt;
+
+  if (!update_columns (store,
+                       "UPDATE notices SET acknowledged_at = ?2, acknowledged_by = ?3 "
+                       "WHERE id = ?1", current->id, now, options->by, error))
+    return FALSE;
+  if (options->strokes_json == NULL)
+    return TRUE;
+  stmt = xj_store_prepare (store,
+                           "INSERT INTO signatures (notice_id, role, name, company, signed_at, "
+                           "strokes) VALUES (?1, 'recipient', ?2, ?3, ?4, ?5)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, current->id);
+  sqlite3_bind_text (stmt, 2, options->by, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, options->company != NULL ? options->company : "", -1,
+                     SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 4, now);
+  sqlite3_bind_text (stmt, 5, options->strokes_json, -1, SQLITE_TRANSIENT);
+  return xj_store_step_done (store, stmt, error);
+}
+
+/* acknowledged → rectified.  When a finding's item requires a photo on
+ * failure, so does its rectification: at least one after-photo. */
+static gboolean
+rectify (XjStore                    *store,
+         const XjNoticeCurrent      *current,
+         const XjNoticeStepOptions  *options,
+         GError                    **error)
+{
+  const char *const *after_photos = options->after_photos;
   guint n_photos = after_photos != NULL ? g_strv_length ((char **) after_photos) : 0;
   gboolean want_photos = FALSE;
 
-  g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
-
-  if (!_xj_notice_require_text (remark, _("Describe what was done to rectify the problem."), error)
-      || (tx = begin_transition (store, notice_id, XJ_NOTICE_ACTION_RECTIFY, &current, error)) == NULL)
-    return FALSE;
-  if (!xj_store_notice_needs_after_photos (store, notice_id, &want_photos, error))
+  if (!xj_store_notice_needs_after_photos (store, current->id, &want_photos, error))
     return FALSE;
   if (want_photos && n_photos == 0)
     {
       g_set_error (error, XJ_NOTICE_ERROR, XJ_NOTICE_ERROR_INVALID,
                    _("Add at least one photo taken after the rectification: the findings of "
-                     "notice %s require photos."), current.number);
+                     "notice %s require photos."), current->number);
       return FALSE;
     }
-  if (!update_columns (store,
-                       "UPDATE notices SET rectified_at = ?2, rectification_remark = ?3 "
-                       "WHERE id = ?1", notice_id, xj_clock_now (), remark, error)
-      || !_xj_notice_insert_photos (store, notice_id, "after", after_photos, n_photos, error))
-    return FALSE;
-  return finish_transition (store, tx, &current, XJ_NOTICE_ACTION_RECTIFY, actor, remark, error);
+  return update_columns (store,
+                         "UPDATE notices SET rectified_at = ?2, rectification_remark = ?3 "
+                         "WHERE id = ?1", current->id, xj_clock_now (), options->remark, error)
+         && _xj_notice_insert_photos (store, current->id, "after", after_photos, n_photos, error);
+}
+
+/* The step's own columns (and rows), written before the state moves. */
+static gboolean
+write_step (XjStore                    *store,
+            const XjNoticeCurrent      *current,
+            XjNoticeAction              action,
+            const XjNoticeStepOptions  *options,
+            const char                 *actor,
+            GError                    **error)
+{
+  switch (action)
+    {
+    case XJ_NOTICE_ACTION_ISSUE:
+      return issue (store, current, options->by, actor, error);
+    case XJ_NOTICE_ACTION_ACKNOWLEDGE:
+      return acknowledge (store, current, options, error);
+    case XJ_NOTICE_ACTION_RECTIFY:
+      return rectify (store, current, options, error);
+    case XJ_NOTICE_ACTION_ACCEPT:
+      return update_columns (store, "UPDATE notices SET verified_at = ?2, verified_by = ?3 "
+                             "WHERE id = ?1", current->id, xj_clock_now (), options->by, error);
+    case XJ_NOTICE_ACTION_REJECT:
+      return update_columns (store, "UPDATE notices SET deadline = ?2, acknowledged_at = NULL, "
+                             "acknowledged_by = '', rectified_at = NULL WHERE id = ?1",
+                             current->id, options->new_deadline, NULL, error);
+    case XJ_NOTICE_ACTION_CLOSE:
+    default:
+      return update_columns (store, "UPDATE notices SET closed_at = ?2 WHERE id = ?1",
+                             current->id, xj_clock_now (), NULL, error);
+    }
 }
 
 /**
- * xj_store_accept_notice:
- * @verifier: the liaison who checked the rectification on site
+ * xj_store_take_notice_step:
+ * @action: the step
+ * @options: what the step records (see #XjNoticeStepOptions for the
+ *   fields each step reads)
  *
- * rectified → verified.
+ * Takes one step of the notice's life in one transaction: the step's own
+ * columns, then the state, a history row and an audit entry; refused
+ * unless the notice's state allows it.  A rejection keeps the previous
+ * deadline in the history and clears the acknowledgement and
+ * rectification of the rejected round (the history and the after-photos
+ * keep them).
  */
 gboolean
-xj_store_accept_notice (XjStore     *store,
-                        gint64       notice_id,
-                        const char  *verifier,
-                        const char  *remark,
-                        GError     **error)
+xj_store_take_notice_step (XjStore                    *store,
+                           gint64                      notice_id,
+                           XjNoticeAction              action,
+                           const XjNoticeStepOptions  *options,
+                           GError                    **error)
 {
+  g_auto(XjNoticeCurrent) current = { 0 };
+  g_autoptr(XjTransaction) tx = NULL;
+  const char *actor;
+  const char *remark;
+
   g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
 
-  return _xj_notice_require_text (verifier, _("Enter who verified the rectification."), error)
-         && run_transition (store, notice_id, XJ_NOTICE_ACTION_ACCEPT,
-                            "UPDATE notices SET verified_at = ?2, verified_by = ?3 WHERE id = ?1",
-                            xj_clock_now (), verifier, verifier, remark, error);
-}
-
-/**
- * xj_store_reject_notice:
- * @reason: what is still wrong
- * @new_deadline: the deadline for the next attempt, in the future
- *
- * rectified → issued.  The previous deadline stays in the history; the
- * acknowledgement and rectification of the rejected round are cleared (the
- * history and the after-photos keep them).
- */
-gboolean
-xj_store_reject_notice (XjStore     *store,
-                        gint64       notice_id,
-                        const char  *verifier,
-                        const char  *reason,
-                        gint64       new_deadline,
-                        GError     **error)
-{
-  g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
-
-  return _xj_notice_require_text (verifier, _("Enter who verified the rectification."), error)
-         && _xj_notice_require_text (reason, _("Say why the rectification is rejected."), error)
-         && require_future (new_deadline, error)
-         && run_transition (store, notice_id, XJ_NOTICE_ACTION_REJECT,
-                            "UPDATE notices SET deadline = ?2, acknowledged_at = NULL, "
-                            "acknowledged_by = '', rectified_at = NULL WHERE id = ?1",
-                            new_deadline, NULL, verifier, reason, error);
-}
-
-/**
- * xj_store_close_notice:
- *
- * verified → closed.
- */
-gboolean
-xj_store_close_notice (XjStore     *store,
-                       gint64       notice_id,
-                       const char  *actor,
-                       GError     **error)
-{
-  g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
-
-  return run_transition (store, notice_id, XJ_NOTICE_ACTION_CLOSE,
-                         "UPDATE notices SET closed_at = ?2 WHERE id = ?1",
-                         xj_clock_now (), NULL, actor, NULL, error);
+  actor = options->recorded_by != NULL ? options->recorded_by : options->by;
+  /* The history's remark: the recipient's name for an acknowledgement. */
+  remark = action == XJ_NOTICE_ACTION_ACKNOWLEDGE ? options->by
+           : action == XJ_NOTICE_ACTION_ISSUE || action == XJ_NOTICE_ACTION_CLOSE ? NULL
+           : options->remark;
+  return check_options (action, options, error)
+         && (tx = begin_transition (store, notice_id, action, &current, error)) != NULL
+         && write_step (store, &current, action, options, actor, error)
+         && finish_transition (store, tx, &current, action, actor, remark, error);
 }
 
 /**

@@ -26,41 +26,35 @@ gboolean     xj_notice_action_allowed      (XjNoticeState    state,
 const char  *xj_notice_action_to_string    (XjNoticeAction   action);
 const char  *xj_notice_action_get_label    (XjNoticeAction   action);
 
-gboolean     xj_store_issue_notice         (XjStore         *store,
+/* What a step on a notice records.  Each action reads its own fields:
+ *   issue        by: the issuer
+ *   acknowledge  by: the recipient at the responsible party; company (nullable);
+ *                strokes_json (nullable): the recipient's signature from the pad
+ *   rectify      by: who records it; remark: what was done (required);
+ *                after_photos (nullable, NULL-terminated): sha256 names of
+ *                photos already in the photo store
+ *   accept       by: the verifier; remark (nullable)
+ *   reject       by: the verifier; remark: why (required); new_deadline, in the future
+ *   close        by: who closes it
+ * recorded_by: who enters the step (history and audit); NULL: by. */
+typedef struct {
+  const char         *by;
+  const char         *recorded_by;
+  const char         *company;
+  const char         *strokes_json;
+  const char         *remark;
+  const char * const *after_photos;
+  gint64              new_deadline;
+} XjNoticeStepOptions;
+
+gboolean     xj_store_take_notice_step     (XjStore         *store,
                                             gint64           notice_id,
-                                            const char      *issuer,
-                                            GError         **error);
-gboolean     xj_store_acknowledge_notice   (XjStore         *store,
-                                            gint64           notice_id,
-                                            const char      *recipient,
-                                            const char      *company,
-                                            const char      *strokes_json,
-                                            const char      *actor,
-                                            GError         **error);
-gboolean     xj_store_rectify_notice       (XjStore         *store,
-                                            gint64           notice_id,
-                                            const char      *remark,
-                                            const char *const *after_photos,
-                                            const char      *actor,
+                                            XjNoticeAction   action,
+                                            const XjNoticeStepOptions *options,
                                             GError         **error);
 gboolean     xj_store_notice_needs_after_photos (XjStore    *store,
                                             gint64           notice_id,
                                             gboolean        *needs,
-                                            GError         **error);
-gboolean     xj_store_accept_notice        (XjStore         *store,
-                                            gint64           notice_id,
-                                            const char      *verifier,
-                                            const char      *remark,
-                                            GError         **error);
-gboolean     xj_store_reject_notice        (XjStore         *store,
-                                            gint64           notice_id,
-                                            const char      *verifier,
-                                            const char      *reason,
-                                            gint64           new_deadline,
-                                            GError         **error);
-gboolean     xj_store_close_notice         (XjStore         *store,
-                                            gint64           notice_id,
-                                            const char      *actor,
                                             GError         **error);
 gboolean     xj_store_discard_notice_draft (XjStore         *store,
                                             gint64           notice_id,

@@ -194,10 +194,7 @@ make_temp_file (Prepared  *prepared,
 static Prepared *
 prepare (XjStore               *reader,
          gint64                 inspection_id,
-         const char            *organisation,
-         const char            *logo_path,
-         const char            *certificate_id,
-         const char            *passphrase,
+         const XjSignOptions   *options,
          const Progress        *progress,
          GCancellable          *cancellable,
          GError               **error)
@@ -224,11 +221,12 @@ prepare (XjStore               *reader,
       || !xj_inspection_record_check_signatures (record, error))
     return NULL;
   /* The signer and the passphrase are checked before anything is written. */
-  if ((certificate = choose_certificate (data_dir, inspection->inspector, certificate_id,
+  if ((certificate = choose_certificate (data_dir, inspection->inspector, options->certificate_id,
                                          error)) == NULL
-      || (signer = xj_certificate_load (data_dir, xj_certificate_get_id (certificate), passphrase,
-                                        error)) == NULL
-      || (data = xj_report_data_from_record (record, organisation, logo_path, error)) == NULL)
+      || (signer = xj_certificate_load (data_dir, xj_certificate_get_id (certificate),
+                                        options->passphrase, error)) == NULL
+      || (data = xj_report_data_from_record (record, options->organisation, options->logo_path,
+                                             error)) == NULL)
     return NULL;
   report_progress (progress, PROGRESS_DATA);
 
@@ -327,11 +325,8 @@ commit (XjStore   *store,
 
 /**
  * xj_inspection_sign:
- * @organisation: printed at the top of the report
- * @logo_path: (nullable): an image printed beside it (preferences)
- * @certificate_id: (nullable): the certificate that signs; %NULL: the
- *   newest valid one of the inspector named on the report
- * @passphrase: unlocks that certificate's key (xj_certificate_load)
+ * @options: the organisation, logo, certificate, passphrase and progress
+ *   (see #XjSignOptions)
  *
  * Signs a completed inspection that has its required handwritten
  * signatures: writes its report, signs the PDF digitally, archives it and
@@ -345,27 +340,21 @@ commit (XjStore   *store,
 XjArchivedReport *
 xj_inspection_sign (XjStore               *store,
                     gint64                 inspection_id,
-                    const char            *organisation,
-                    const char            *logo_path,
-                    const char            *certificate_id,
-                    const char            *passphrase,
-                    XjReportProgressFunc   progress,
-                    gpointer               progress_data,
+                    const XjSignOptions   *options,
                     GCancellable          *cancellable,
                     GError               **error)
 {
-  Progress forward = { progress, progress_data };
+  Progress forward = { options->progress, options->progress_data };
   XjArchivedReport *report = NULL;
 
   g_return_val_if_fail (XJ_IS_STORE (store), NULL);
-  g_return_val_if_fail (passphrase != NULL, NULL);
+  g_return_val_if_fail (options != NULL && options->passphrase != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   for (guint attempt = 0; report == NULL; attempt++)
     {
-      g_autoptr(Prepared) prepared = prepare (store, inspection_id, organisation, logo_path,
-                                              certificate_id, passphrase, &forward, cancellable,
-                                              error);
+      g_autoptr(Prepared) prepared = prepare (store, inspection_id, options, &forward,
+                                              cancellable, error);
       gboolean retry = FALSE;
 
       if (prepared == NULL)
@@ -384,10 +373,7 @@ typedef struct {
   XjStore             *store;          /* the caller's: only for the final write */
   char                *data_dir;
   gint64               inspection_id;
-  char                *organisation;
-  char                *logo_path;
-  char                *certificate_id;
-  char                *passphrase;
+  XjSignOptions        options;        /* a copy: its strings are the job's */
   Progress             progress;
   GMainContext        *context;
   int                  last_percent;
@@ -404,12 +390,12 @@ sign_job_free (SignJob *job)
 {
   g_object_unref (job->store);
   g_free (job->data_dir);
-  g_free (job->organisation);
-  g_free (job->logo_path);
-  g_free (job->certificate_id);
+  g_free ((char *) job->options.organisation);
+  g_free ((char *) job->options.logo_path);
+  g_free ((char *) job->options.certificate_id);
   /* Not left lying in freed memory. */
-  memset (job->passphrase, 0, strlen (job->passphrase));
-  g_free (job->passphrase);
+  memset ((char *) job->options.passphrase, 0, strlen (job->options.passphrase));
+  g_free ((char *) job->options.passphrase);
   g_main_context_unref (job->context);
   g_free (job);
 }
@@ -455,8 +441,7 @@ sign_thread (GTask        *task,
   /* A store of the worker's own: a database connection never crosses threads. */
   reader = xj_store_open (job->data_dir, XJ_STORE_OPEN_DEFAULT, &error);
   if (reader != NULL)
-    prepared = prepare (reader, job->inspection_id, job->organisation, job->logo_path,
-                        job->certificate_id, job->passphrase, &forward, cancellable, &error);
+    prepared = prepare (reader, job->inspection_id, &job->options, &forward, cancellable, &error);
   if (prepared != NULL)
     g_task_return_pointer (task, prepared, (GDestroyNotify) prepared_free);
   else
@@ -521,12 +506,7 @@ on_prepared_cb (GObject      *source,
 void
 xj_inspection_sign_async (XjStore               *store,
                           gint64                 inspection_id,
-                          const char            *organisation,
-                          const char            *logo_path,
-                          const char            *certificate_id,
-                          const char            *passphrase,
-                          XjReportProgressFunc   progress,
-                          gpointer               progress_data,
+                          const XjSignOptions   *options,
                           GCancellable          *cancellable,
                           GAsyncReadyCallback    callback,
                           gpointer               user_data)
@@ -535,18 +515,19 @@ xj_inspection_sign_async (XjStore               *store,
   SignJob *job;
 
   g_return_if_fail (XJ_IS_STORE (store));
-  g_return_if_fail (passphrase != NULL);
+  g_return_if_fail (options != NULL && options->passphrase != NULL);
 
   job = g_new0 (SignJob, 1);
   job->store = g_object_ref (store);
   job->data_dir = g_strdup (xj_store_get_data_dir (store));
   job->inspection_id = inspection_id;
-  job->organisation = g_strdup (organisation);
-  job->logo_path = g_strdup (logo_path);
-  job->certificate_id = g_strdup (certificate_id);
-  job->passphrase = g_strdup (passphrase);
-  job->progress.progress = progress;
-  job->progress.progress_data = progress_data;
+  job->options.organisation = g_strdup (options->organisation);
+  job->options.logo_path = g_strdup (options->logo_path);
+  job->options.certificate_id = g_strdup (options->certificate_id);
+  job->options.passphrase = g_strdup (options->passphrase);
+  /* The worker reports to on_worker_progress_cb (), which forwards here. */
+  job->progress.progress = options->progress;
+  job->progress.progress_data = options->progress_data;
   job->context = g_main_context_ref_thread_default ();
   job->last_percent = -1;
 

@@ -27,24 +27,25 @@ void              xj_archive_verification_clear    (XjArchiveVerification *verif
 
 char             *xj_archive_sanitise_name         (const char            *name);
 
+/* How a report is signed (xj_inspection_sign()). */
+typedef struct {
+  const char            *organisation;    /* printed at the top of the report */
+  const char            *logo_path;       /* (nullable) an image beside it (preferences) */
+  const char            *certificate_id;  /* (nullable) the certificate that signs; NULL: the
+                                           * newest valid one of the inspector on the report */
+  const char            *passphrase;      /* unlocks that certificate's key */
+  XjReportProgressFunc   progress;        /* (nullable) */
+  gpointer               progress_data;
+} XjSignOptions;
+
 XjArchivedReport *xj_inspection_sign               (XjStore               *store,
                                                     gint64                 inspection_id,
-                                                    const char            *organisation,
-                                                    const char            *logo_path,
-                                                    const char            *certificate_id,
-                                                    const char            *passphrase,
-                                                    XjReportProgressFunc   progress,
-                                                    gpointer               progress_data,
+                                                    const XjSignOptions   *options,
                                                     GCancellable          *cancellable,
                                                     GError               **error);
 void              xj_inspection_sign_async         (XjStore               *store,
                                                     gint64                 inspection_id,
-                                                    const char            *organisation,
-                                                    const char            *logo_path,
-                                                    const char            *certificate_id,
-                                                    const char            *passphrase,
-                                                    XjReportProgressFunc   progress,
-                                                    gpointer               progress_data,
+                                                    const XjSignOptions   *options,
                                                     GCancellable          *cancellable,
                                                     GAsyncReadyCallback    callback,
                                                     gpointer               user_data);

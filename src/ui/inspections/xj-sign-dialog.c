@@ -322,9 +322,14 @@ start_signing (XjSignDialog *self,
   self->cancellable = g_cancellable_new ();
   forget_passphrase (self);
   self->passphrase = g_strdup (passphrase);
-  xj_inspection_sign_async (get_store (self), self->inspection->id, organisation, logo,
-                            self->certificate_id, passphrase, on_progress_cb, self,
-                            self->cancellable, on_signed_cb, g_object_ref (self));
+  xj_inspection_sign_async (get_store (self), self->inspection->id, &(XjSignOptions) {
+                              .organisation = organisation,
+                              .logo_path = logo,
+                              .certificate_id = self->certificate_id,
+                              .passphrase = passphrase,
+                              .progress = on_progress_cb,
+                              .progress_data = self,
+                            }, self->cancellable, on_signed_cb, g_object_ref (self));
 }
 
 static void

@@ -83,59 +83,63 @@ require (XjNoticeStepDialog *self,
   return FALSE;
 }
 
-/* Runs the step in the store; FALSE with the reason shown. */
-static gboolean
-apply_step (XjNoticeStepDialog *self,
-            GError            **error)
+/* The lifecycle action of a step, -1 for the two that are not one. */
+static int
+step_action (XjNoticeStep step)
 {
-  XjStore *store = xj_application_get_store (self->application);
-  gint64 id = xj_notice_get_id (self->notice);
-  g_autofree char *actor = xj_application_dup_actor (self->application);
-  g_autofree char *remark = dup_remark (self);
+  switch (step)
+    {
+    case XJ_NOTICE_STEP_ACKNOWLEDGE:
+      return XJ_NOTICE_ACTION_ACKNOWLEDGE;
+    case XJ_NOTICE_STEP_RECTIFY:
+      return XJ_NOTICE_ACTION_RECTIFY;
+    case XJ_NOTICE_STEP_ACCEPT:
+      return XJ_NOTICE_ACTION_ACCEPT;
+    case XJ_NOTICE_STEP_REJECT:
+      return XJ_NOTICE_ACTION_REJECT;
+    case XJ_NOTICE_STEP_ESCALATE:
+    case XJ_NOTICE_STEP_DISCARD:
+    default:
+      return -1;
+    }
+}
+
+/* Whether the fields the step needs are filled; FALSE with the reason shown. */
+static gboolean
+check_fields (XjNoticeStepDialog *self,
+              const char         *remark,
+              char * const       *after)
+{
   GtkWidget *remark_field = GTK_WIDGET (self->remark_view);
   GtkWidget *name_field = GTK_WIDGET (self->name_row);
 
   switch (self->step)
     {
     case XJ_NOTICE_STEP_ACKNOWLEDGE:
-      {
-        g_autofree char *strokes = xj_signature_pad_dup_strokes_json (self->signature_pad);
-
-        if (!require (self, entry_text (self->name_row), name_field,
-                      _("Enter who received the notice.")))
-          return FALSE;
-        return xj_store_acknowledge_notice (store, id, entry_text (self->name_row),
-                                            entry_text (self->company_row), strokes, actor, error);
-      }
+      return require (self, entry_text (self->name_row), name_field,
+                      _("Enter who received the notice."));
     case XJ_NOTICE_STEP_RECTIFY:
-      {
-        g_auto(GStrv) after = xj_photo_picker_dup_photos (self->photo_picker);
-
-        if (!require (self, remark, remark_field,
-                      _("Describe what was done to rectify the problem.")))
-          return FALSE;
-        if (xj_photo_picker_get_busy (self->photo_picker))
-          {
-            xj_inline_error_show (self->error_label,
-                                  _("Photos are still being imported: wait or cancel first."),
-                                  NULL);
-            return FALSE;
-          }
-        if (self->photos_required && after[0] == NULL)
-          {
-            xj_inline_error_show (self->error_label, _("Add at least one photo taken after the rectification: "
-                                      "the findings of this notice require photos."), NULL);
-            gtk_widget_grab_focus (GTK_WIDGET (self->photo_picker));
-            return FALSE;
-          }
-        return xj_store_rectify_notice (store, id, remark, (const char *const *) after, actor,
-                                        error);
-      }
-    case XJ_NOTICE_STEP_ACCEPT:
-      if (!require (self, entry_text (self->name_row), name_field,
-                    _("Enter who verified the rectification.")))
+      if (!require (self, remark, remark_field,
+                    _("Describe what was done to rectify the problem.")))
         return FALSE;
-      return xj_store_accept_notice (store, id, entry_text (self->name_row), remark, error);
+      if (xj_photo_picker_get_busy (self->photo_picker))
+        {
+          xj_inline_error_show (self->error_label,
+                                _("Photos are still being imported: wait or cancel first."),
+                                NULL);
+          return FALSE;
+        }
+      if (self->photos_required && after[0] == NULL)
+        {
+          xj_inline_error_show (self->error_label, _("Add at least one photo taken after the rectification: "
+                                    "the findings of this notice require photos."), NULL);
+          gtk_widget_grab_focus (GTK_WIDGET (self->photo_picker));
+          return FALSE;
+        }
+      return TRUE;
+    case XJ_NOTICE_STEP_ACCEPT:
+      return require (self, entry_text (self->name_row), name_field,
+                      _("Enter who verified the rectification."));
     case XJ_NOTICE_STEP_REJECT:
       if (!require (self, entry_text (self->name_row), name_field,
                     _("Enter who verified the rectification."))
@@ -147,18 +151,53 @@ apply_step (XjNoticeStepDialog *self,
                                 GTK_WIDGET (self->deadline_row));
           return FALSE;
         }
-      return xj_store_reject_notice (store, id, entry_text (self->name_row), remark,
-                                     xj_deadline_row_get_deadline (self->deadline_row), error);
+      return TRUE;
     case XJ_NOTICE_STEP_ESCALATE:
-      if (!require (self, remark, remark_field, _("Say why the notice is escalated.")))
-        return FALSE;
-      return xj_store_escalate_notice (store, id, remark, actor, error);
+      return require (self, remark, remark_field, _("Say why the notice is escalated."));
     case XJ_NOTICE_STEP_DISCARD:
     default:
-      if (!require (self, remark, remark_field, _("Say why the draft is discarded.")))
-        return FALSE;
-      return xj_store_discard_notice_draft (store, id, remark, actor, error);
+      return require (self, remark, remark_field, _("Say why the draft is discarded."));
     }
+}
+
+/* Runs the step in the store; FALSE with the reason shown. */
+static gboolean
+apply_step (XjNoticeStepDialog *self,
+            GError            **error)
+{
+  XjStore *store = xj_application_get_store (self->application);
+  gint64 id = xj_notice_get_id (self->notice);
+  g_autofree char *actor = xj_application_dup_actor (self->application);
+  g_autofree char *remark = dup_remark (self);
+  g_autofree char *strokes = NULL;
+  g_auto(GStrv) after = NULL;
+  XjNoticeStepOptions options = { 0 };
+  int action = step_action (self->step);
+
+  if (self->step == XJ_NOTICE_STEP_RECTIFY)
+    after = xj_photo_picker_dup_photos (self->photo_picker);
+  if (!check_fields (self, remark, after))
+    return FALSE;
+  if (self->step == XJ_NOTICE_STEP_ESCALATE)
+    return xj_store_escalate_notice (store, id, remark, actor, error);
+  if (action < 0)
+    return xj_store_discard_notice_draft (store, id, remark, actor, error);
+
+  /* The name typed is who takes the step (the recipient, the verifier);
+   * the user records an acknowledgement and a rectification. */
+  options.by = self->step == XJ_NOTICE_STEP_RECTIFY ? actor : entry_text (self->name_row);
+  options.remark = remark;
+  if (self->step == XJ_NOTICE_STEP_ACKNOWLEDGE)
+    {
+      strokes = xj_signature_pad_dup_strokes_json (self->signature_pad);
+      options.recorded_by = actor;
+      options.company = entry_text (self->company_row);
+      options.strokes_json = strokes;
+    }
+  options.after_photos = (const char *const *) after;
+  if (self->step == XJ_NOTICE_STEP_REJECT)
+    options.new_deadline = xj_deadline_row_get_deadline (self->deadline_row);
+  return xj_store_take_notice_step (store, id, action, &options, error);
 }
 
 /* --- callbacks ------------------------------------------------------------ */

@@ -132,9 +132,10 @@ run_direct (XjNoticeView *self,
   if (self->notice == NULL)
     return;
   xj_notice_view_show_error (self, NULL);
-  ok = step == DIRECT_ISSUE
-    ? xj_store_issue_notice (store, xj_notice_get_id (self->notice), actor, &error)
-    : xj_store_close_notice (store, xj_notice_get_id (self->notice), actor, &error);
+  ok = xj_store_take_notice_step (store, xj_notice_get_id (self->notice),
+                                  step == DIRECT_ISSUE ? XJ_NOTICE_ACTION_ISSUE
+                                                       : XJ_NOTICE_ACTION_CLOSE,
+                                  &(XjNoticeStepOptions) { .by = actor }, &error);
   if (!ok)
     xj_notice_view_show_error (self, error->message);
 }
