@@ -1,7 +1,9 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
-# The push in libpq's pipeline mode, and a sync with nothing to do.
-# - A record the server refuses in the middle of a pipelined batch is named
+# The push in sets (records without bytes are copied into a staging table
+# and written with one statement per table and batch; photos and reports
+# in libpq's pipeline mode), and a sync with nothing to do.
+# - A record the server refuses in the middle of a batch is named
 #   in the error as before (table and UUID, the server's words); nothing of
 #   its batch stays on the server, nothing leaves the outbox, and once the
 #   server accepts it the next sync sends everything.
@@ -43,7 +45,16 @@ ok $? "the refused answer still waits in the outbox"
 [ "$(psql_value "SELECT count(*) FROM xunjian.answers")" -gt 0 ]; ok $? "the batches before it are on the server"
 
 psql_value "DROP TRIGGER refuse ON xunjian.answers" >/dev/null
+psql_value "ALTER ROLE zhang SET log_statement = 'all'" >/dev/null
+before=$(wc -l <"$pg_dir/log")
 as_a sync --json >"$pg_dir/a.json"; ok $? "accepted now, the next sync completes"
+# Answers (and the other records without bytes) go in sets: copied into
+# the staging table, one statement per table and batch, none per answer.
+tail -n +"$((before + 1))" "$pg_dir/log" >"$pg_dir/push.log"
+sets=$(grep -c 'INSERT INTO xunjian.answers .*FROM pg_temp.xj_stage' "$pg_dir/push.log")
+[ "$(grep -c 'execute xj_push_answers' "$pg_dir/push.log")" = 0 ] && [ "$sets" -gt 0 ] \
+  && [ "$((sets * 20))" -lt "$(qa "SELECT count(*) FROM answers")" ]
+ok $? "answers were written in sets ($sets statements), not one statement each"
 [ "$(qa "SELECT count(*) FROM team_outbox")" = 0 ] \
   && [ "$(psql_value "SELECT count(*) FROM xunjian.answers")" = "$(qa "SELECT count(*) FROM answers")" ] \
   && [ "$(psql_value "SELECT count(*) FROM xunjian.audit")" = "$(qa "SELECT count(*) FROM audit_log")" ]
@@ -53,7 +64,6 @@ dump "$a" >"$pg_dir/a.dump"; dump "$b" >"$pg_dir/b.dump"
 cmp -s "$pg_dir/a.dump" "$pg_dir/b.dump"; ok $? "B pulled the same records"
 
 # A sync with nothing to do: one statement on the server.
-psql_value "ALTER ROLE zhang SET log_statement = 'all'" >/dev/null
 before=$(wc -l <"$pg_dir/log")
 as_a sync --json >"$pg_dir/empty.json"; ok $? "a sync with nothing to do"
 statements=$(tail -n +"$((before + 1))" "$pg_dir/log" | grep -cE 'LOG:  (statement|execute)')

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "xj-store.h"
+#include "xj-team-codec.h"
 #include "xj-team-connection.h"
 #include "xj-team-sync.h"
 
@@ -24,6 +25,7 @@ typedef struct
   GHashTable       *events;         /* uuids of the notice events pulled */
   const char       *watermark;      /* where this pull starts ("0": from the beginning) */
   GString          *own_txids;      /* this laptop's push transactions not yet behind the watermark */
+  int               staging;        /* the push's staging table: 0 not asked yet, 1 there, -1 none */
 } Sync;
 
 void     _xj_sync_batch_done  (Sync      *sync);
@@ -40,5 +42,28 @@ gboolean _xj_sync_remember_own_txid (Sync    *sync,
 /* Sends the outbox (xj-team-sync-push.c). */
 gboolean _xj_sync_push        (Sync      *sync,
                                GError   **error);
+
+/* The push's staging path (xj-team-sync-stage.c): the records of one
+ * table in a batch copied into a temporary table and written with one
+ * set-based statement. */
+typedef struct _XjStage XjStage;
+
+gboolean           _xj_stage_prepare   (Sync               *sync);
+gboolean           _xj_stage_takes     (const XjSyncTable  *table);
+XjStage           *_xj_stage_new       (const XjSyncTable  *table);
+void               _xj_stage_free      (XjStage            *stage);
+const XjSyncTable *_xj_stage_get_table (XjStage            *stage);
+/* Encodes @record into @stage (nothing when it is gone from this laptop). */
+gboolean           _xj_stage_add       (Sync               *sync,
+                                        XjStage            *stage,
+                                        const char         *record,
+                                        GError            **error);
+/* Copies the staged records to the server and writes them, in the
+ * caller's server transaction. */
+gboolean           _xj_stage_send      (Sync               *sync,
+                                        XjStage            *stage,
+                                        GError            **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (XjStage, _xj_stage_free)
 
 G_END_DECLS

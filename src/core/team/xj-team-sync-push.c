@@ -11,16 +11,21 @@
  * report bytes (an inspection's or a monthly report) go only when the
  * server lacks them.
  *
- * Owned and written-once records go in libpq's pipeline mode: their
- * prepared statements are sent one after the other without waiting, and
- * the answers are read at the next synchronisation point, so a batch of
- * thousands of answers costs a few round trips instead of one each.  The
- * server runs them in the same order, in the same transaction, under the
- * same rules; the first one it refuses is reported by record as before
- * (the rest of the batch is then not run, and the transaction is rolled
- * back).  Shared records (merged against the server's version) and
- * built-in checklists (which may take the server's UUID) need the
- * server's answer before going on: the pipeline is emptied before them.
+ * The records of a table that carry no bytes go in sets: copied into a
+ * staging table and written with one statement per table and batch
+ * (xj-team-sync-stage.c).  A set the server refuses rolls the batch back,
+ * and the batch goes again record by record, which names the record.
+ *
+ * Record by record, owned and written-once records (photos and reports
+ * always) go in libpq's pipeline mode: their prepared statements are sent
+ * one after the other without waiting, and the answers are read at the
+ * next synchronisation point.  The server runs them in the same order, in
+ * the same transaction, under the same rules; the first one it refuses is
+ * reported by record (the rest of the batch is then not run, and the
+ * transaction is rolled back).  Shared records (merged against the
+ * server's version) and built-in checklists (which may take the server's
+ * UUID) need the server's answer before going on: the pipeline is emptied
+ * before them.
  */
 #define G_LOG_DOMAIN "xj-team"
 
@@ -584,13 +589,31 @@ prepare_writes (Sync       *sync,
   return TRUE;
 }
 
+/* The staged records of one table go once the pipeline before them has
+ * been answered (COPY does not run in pipeline mode). */
+static gboolean
+send_stage (Pipeline  *pipe,
+            XjStage  **stage,
+            GError   **error)
+{
+  gboolean ok;
+
+  if (*stage == NULL)
+    return TRUE;
+  ok = pipeline_flush (pipe, error) && _xj_stage_send (pipe->sync, *stage, error);
+  g_clear_pointer (stage, _xj_stage_free);
+  return ok;
+}
+
 static gboolean
 send_rows (Pipeline   *pipe,
            GPtrArray  *rows,
+           gboolean    staged,
            GError    **error)
 {
   Sync *sync = pipe->sync;
   g_autoptr(GHashTable) held = NULL;
+  g_autoptr(XjStage) stage = NULL;
   sqlite3_stmt *stmt;
 
   if (!prepare_writes (sync, rows, error)
@@ -600,7 +623,19 @@ send_rows (Pipeline   *pipe,
     {
       OutboxRow *row = g_ptr_array_index (rows, i);
 
-      if (row->table != NULL && !push_row (pipe, row, held, error))
+      /* Rows come table by table (compare_rank): a table's staged records
+       * are sent when the next table starts. */
+      if (stage != NULL && _xj_stage_get_table (stage) != row->table
+          && !send_stage (pipe, &stage, error))
+        return FALSE;
+      if (row->table != NULL && staged && _xj_stage_takes (row->table))
+        {
+          if (stage == NULL)
+            stage = _xj_stage_new (row->table);
+          if (!_xj_stage_add (sync, stage, row->record, error))
+            return FALSE;
+        }
+      else if (row->table != NULL && !push_row (pipe, row, held, error))
         return FALSE;
       if ((stmt = xj_store_prepare (sync->store, "DELETE FROM team_outbox WHERE id = ?1",
                                     error)) == NULL)
@@ -609,12 +644,13 @@ send_rows (Pipeline   *pipe,
       if (!xj_store_step_done (sync->store, stmt, error))
         return FALSE;
     }
-  return pipeline_flush (pipe, error);
+  return send_stage (pipe, &stage, error) && pipeline_flush (pipe, error);
 }
 
 static gboolean
 push_batch (Sync       *sync,
             GPtrArray  *rows,
+            gboolean    staged,
             GError    **error)
 {
   g_autoptr(XjTransaction) tx = NULL;
@@ -626,7 +662,7 @@ push_batch (Sync       *sync,
       || !_xj_team_run (sync->connection, "BEGIN", error))
     return FALSE;
   pipe.pending = g_ptr_array_new_with_free_func (pending_free);
-  ok = send_rows (&pipe, rows, error);
+  ok = send_rows (&pipe, rows, staged, error);
   if (!ok)
     pipeline_flush (&pipe, NULL);
   g_ptr_array_unref (pipe.pending);
@@ -647,6 +683,37 @@ push_batch (Sync       *sync,
   return _xj_team_run (sync->connection, "COMMIT", error) && xj_transaction_commit (tx, error);
 }
 
+/* A batch whose staged writes the server refused goes again record by
+ * record, rolled back first on both sides: the refusal is then named by
+ * record, with the server's words (and the figures count it once). */
+static gboolean
+push_batch_staged (Sync       *sync,
+                   GPtrArray  *rows,
+                   GError    **error)
+{
+  PGconn *conn = _xj_team_connection_get_conn (sync->connection);
+  XjTeamSyncResult before = *sync->result;
+  g_autoptr(GError) refused = NULL;
+
+  if (sync->staging == 0)
+    sync->staging = _xj_stage_prepare (sync) ? 1 : -1;
+  if (sync->staging < 0)
+    return push_batch (sync, rows, FALSE, error);
+  if (push_batch (sync, rows, TRUE, &refused))
+    return TRUE;
+  if (PQstatus (conn) != CONNECTION_OK
+      || g_error_matches (refused, XJ_TEAM_ERROR, XJ_TEAM_ERROR_CONNECT)
+      || g_error_matches (refused, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+      || refused->domain != XJ_TEAM_ERROR)
+    {
+      g_propagate_error (error, g_steal_pointer (&refused));
+      return FALSE;
+    }
+  g_debug ("A staged batch was refused (%s): sent again record by record", refused->message);
+  *sync->result = before;
+  return push_batch (sync, rows, FALSE, error);
+}
+
 gboolean
 _xj_sync_push (Sync    *sync,
                GError **error)
@@ -661,7 +728,7 @@ _xj_sync_push (Sync    *sync,
         return FALSE;
       if (rows->len == 0)
         return TRUE;
-      if (!push_batch (sync, rows, error))
+      if (!push_batch_staged (sync, rows, error))
         return FALSE;
       _xj_sync_batch_done (sync);
     }
