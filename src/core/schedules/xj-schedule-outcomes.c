@@ -253,6 +253,7 @@ _xj_schedule_outcomes_refresh (XjStore  *store,
   g_autofree char *zone = xj_clock_dup_zone_name ();
   gint64 now = xj_clock_now ();
   gint64 through = _xj_schedule_outcomes_horizon (now);
+  gint64 start = g_get_monotonic_time ();
   g_autoptr(GArray) work = read_work (store, zone, now, error);
 
   if (work == NULL)
@@ -266,6 +267,7 @@ _xj_schedule_outcomes_refresh (XjStore  *store,
         return FALSE;
     }
   if (work->len > 0)
-    g_debug ("schedule outcomes: %u schedules refreshed", work->len);
+    g_debug ("schedule outcomes: %u schedules refreshed in %.1f ms", work->len,
+             (g_get_monotonic_time () - start) / 1e3);
   return TRUE;
 }
