@@ -4,7 +4,8 @@
  * sites for the last 12 months (median of several runs, target < 100 ms;
  * the CPU time of the computing thread too, since the machine's other work
  * stretches the wall-clock time),
- * and the Excel export of one year of all sites (rows and seconds).  The
+ * and the Excel export of one year of all sites (rows and seconds; left out
+ * with XJ_BENCH_OVERVIEW_ONLY set, to profile the Overview alone).  The
  * demo is made once with the real binary (`xunjian demo --sites 200
  * --years 5`) into the build folder, or taken from XJ_BENCH_DEMO_DIR.
  */
@@ -19,7 +20,7 @@
 #include "xj-test-utils.h"
 #include "xj-xlsx-export.h"
 
-#define RUNS 7
+#define RUNS 11
 
 static char *
 demo_dir (void)
@@ -75,16 +76,12 @@ main (int argc, char **argv)
   g_autofree char *xlsx = NULL;
   g_autoptr(XjStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) month = g_date_time_new_local (g_date_time_get_year (now),
-                                                      g_date_time_get_month (now), 1, 0, 0, 0);
-  g_autoptr(GDateTime) next = g_date_time_add_months (month, 1);
-  g_autoptr(GDateTime) first = g_date_time_add_months (month, -11);
-  XjOverviewQuery query = {
-    .from = g_date_time_to_unix (first), .to = g_date_time_to_unix (next),
-    .kind = XJ_OVERVIEW_CHECKS, .bucket = XJ_OVERVIEW_BY_MONTH,
-  };
-  XjExportRange range = { .from = query.from, .to = query.to };
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) month = NULL;
+  g_autoptr(GDateTime) next = NULL;
+  g_autoptr(GDateTime) first = NULL;
+  XjOverviewQuery query = { .kind = XJ_OVERVIEW_CHECKS, .bucket = XJ_OVERVIEW_BY_MONTH };
+  XjExportRange range = { 0 };
   double ms[RUNS], cpu_ms[RUNS];
   guint n_inspections = 0, n_sites = 0;
   XjXlsxCounts counts;
@@ -92,6 +89,15 @@ main (int argc, char **argv)
   double seconds;
 
   xj_test_init (&argc, &argv);
+  /* The last 12 local months, as the Overview asks for them: in the test
+   * zone, so after xj_test_init(). */
+  now = g_date_time_new_now_local ();
+  month = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now), 1,
+                                 0, 0, 0);
+  next = g_date_time_add_months (month, 1);
+  first = g_date_time_add_months (month, -11);
+  query.from = range.from = g_date_time_to_unix (first);
+  query.to = range.to = g_date_time_to_unix (next);
   dir = demo_dir ();
   store = xj_store_open (dir, XJ_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
@@ -116,6 +122,12 @@ main (int argc, char **argv)
           "(min %.1f, max %.1f; target < 100 ms); CPU median %.1f ms (min %.1f)\n",
           n_sites, n_inspections, ms[RUNS / 2], ms[0], ms[RUNS - 1], cpu_ms[RUNS / 2], cpu_ms[0]);
 
+  if (g_getenv ("XJ_BENCH_OVERVIEW_ONLY") != NULL)
+    {
+      printf ("1..1\n%s 1 - overview median %.1f ms (CPU %.1f ms), target < 100 ms\n",
+              ms[RUNS / 2] < 100 ? "ok" : "not ok", ms[RUNS / 2], cpu_ms[RUNS / 2]);
+      return 0;
+    }
   xlsx = g_build_filename (g_get_tmp_dir (), "bench-overview.xlsx", NULL);
   start = g_get_monotonic_time ();
   g_assert_true (xj_xlsx_export (store, &range, xlsx, &counts, &error));
@@ -125,6 +137,9 @@ main (int argc, char **argv)
           "%u events, %u compliance rows in %.1f s\n", counts.inspections, counts.answers,
           counts.notices, counts.events, counts.compliance, seconds);
   g_unlink (xlsx);
-  printf ("1..1\nok 1 - overview %.1f ms, xlsx %.1f s\n", ms[RUNS / 2], seconds);
+  /* The target is the Overview's; the export's time is a figure to read. */
+  printf ("1..2\n%s 1 - overview median %.1f ms (CPU %.1f ms), target < 100 ms\n"
+          "ok 2 - xlsx %.1f s\n", ms[RUNS / 2] < 100 ? "ok" : "not ok", ms[RUNS / 2],
+          cpu_ms[RUNS / 2], seconds);
   return 0;
 }

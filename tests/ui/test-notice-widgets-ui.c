@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Widgets of the Notices area on their own, in English and in Chinese: the
- * board at 1366 × 768, the photo picker's sources (a camera's folder, the
+ * board at 1366 × 768, a narrow card's severity tag, the photo picker's sources (a camera's folder, the
  * clipboard) and the signature pad.
  */
 #include "config.h"
@@ -9,6 +9,9 @@
 #include <glib/gi18n.h>
 
 #include "xj-demo.h"
+#include "xj-notice-card.h"
+#include "xj-notice-lifecycle.h"
+#include "xj-notice-store.h"
 #include "xj-photo-picker.h"
 #include "xj-signature-pad.h"
 #include "xj-site.h"
@@ -71,6 +74,48 @@ test_board_fits (Fixture       *f,
   gtk_widget_grab_focus (card);
   xj_test_wait_until (!(gtk_adjustment_get_value (h) == 0));
   g_assert_cmpfloat (gtk_adjustment_get_value (h), >, 0);
+}
+
+/* A card as narrow as a board column on a small screen: the severity tag
+ * keeps its whole text (ZG-2026-0005's was cut to "…"), the number wraps
+ * instead. */
+static void
+test_card_tag_room (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(XjNotice) notice = xj_notice_new (XJ_NOTICE_TYPE_RECTIFICATION, f->site);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *card;
+  GtkLabel *severity, *number;
+  int text_width;
+
+  xj_notice_set_description (notice, "请暂停使用健身区单杠并于期限内加固立柱");
+  xj_notice_set_severity (notice, XJ_NOTICE_SEVERITY_SAFETY);
+  xj_notice_set_deadline (notice, T0 + 2 * DAY);
+  g_assert_true (xj_store_create_notice (f->store, notice, 30, "李娜", &error));
+  g_assert_no_error (error);
+  card = xj_notice_card_new (notice, T0);
+  gtk_list_box_append (GTK_LIST_BOX (list), card);
+  gtk_window_set_default_size (GTK_WINDOW (window), 170, 400);
+  gtk_window_set_child (GTK_WINDOW (window), list);
+  gtk_window_present (GTK_WINDOW (window));
+  xj_test_wait_until (gtk_widget_get_width (card) > 0);
+  xj_test_iterate (50);
+
+  severity = GTK_LABEL (xj_test_find_widget (card, "severity"));
+  number = GTK_LABEL (xj_test_find_widget (card, "number"));
+  g_assert_cmpstr (gtk_label_get_text (number), !=, "");
+  g_assert_cmpint (gtk_widget_get_width (card), <=, 170);
+  /* The text's whole width inside the tag's padding. */
+  pango_layout_get_pixel_size (gtk_label_get_layout (severity), &text_width, NULL);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (severity)), >=, text_width);
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (severity)));
+  /* The number on two lines, whole. */
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (number)));
+  g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (number)), >, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static gint64
@@ -200,6 +245,8 @@ main (int    argc,
 
   g_test_add ("/xj/ui/notices/board-fits-1366", Fixture, NULL, notices_fixture_set_up,
               test_board_fits, notices_fixture_tear_down);
+  g_test_add ("/xj/ui/notices/card-tag-room", Fixture, NULL, notices_fixture_set_up,
+              test_card_tag_room, notices_fixture_tear_down);
   g_test_add ("/xj/ui/notices/photo-picker-sources", Fixture, NULL, notices_fixture_set_up,
               test_photo_picker_sources, notices_fixture_tear_down);
   g_test_add_func ("/xj/ui/notices/signature-pad", test_signature_pad);

@@ -721,24 +721,33 @@ test_board_sites (Fixture       *f,
   xj_test_wait_until (xj_notices_page_get_counts (board)->total == 3);
 }
 
-/* Two sites chosen on the Overview: its Open figure opens the board with
- * the same two sites chosen, and only their notices. */
+/* Two sites chosen on the Overview as their group (华东区): its Open
+ * figure opens the board with the same two sites chosen, named by the
+ * group, and only their notices. */
 static void
 test_board_from_overview (Fixture       *f,
                           gconstpointer  data)
 {
-  static const char *const two[] = { "星河湾", "湖滨花园", NULL };
   XjOverviewPage *page = find_page (f);
   GtkWidget *picker = xj_test_find_by_type (GTK_WIDGET (page), XJ_TYPE_SITE_PICKER);
+  GtkWidget *groups = find_child (picker, "group_drop");
   gint64 ids[2], third;
   const gint64 *board_ids;
   guint n_board_ids;
   GtkWidget *button, *board, *board_picker;
 
   add_three_notices (f, &third);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(XjSite) site = xj_store_get_site (f->store, i == 0 ? f->other_site_id : third,
+                                                  NULL);
+
+      xj_site_set_group (site, "华东区");
+      g_assert_true (xj_store_save_site (f->store, site, "王芳", NULL));
+    }
   wait_computed (page);
-  xj_test_wait_until (find_check (find_child (picker, "sites_list"), "湖滨花园") != NULL);
-  check_sites (picker, two);
+  xj_test_wait_until (gtk_widget_get_visible (groups));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (groups), 1);
   wait_computed (page);
   ids[0] = MIN (f->other_site_id, third);
   ids[1] = MAX (f->other_site_id, third);
@@ -756,6 +765,9 @@ test_board_from_overview (Fixture       *f,
   g_assert_cmpuint (n_board_ids, ==, 2);
   g_assert_cmpint (board_ids[0], ==, ids[0]);
   g_assert_cmpint (board_ids[1], ==, ids[1]);
+  xj_test_wait_until (g_strcmp0 (gtk_menu_button_get_label (
+                        GTK_MENU_BUTTON (find_child (board_picker, "sites_button"))),
+                      "华东区") == 0);
   assert_board_sites (XJ_NOTICES_PAGE (board), ids[0], ids[1]);
 }
 

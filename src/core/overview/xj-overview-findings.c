@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The Overview's figures that are not scores: repeat findings (the same
- * item failing again at the same site: a signal, not a new event), the
- * notices of the selected sites, and schedule compliance from the
- * schedules' own occurrence matching (xj_schedule_occurrences()).
+ * item failing again at the same site: a signal, not a new event) and the
+ * notices of the selected sites.  Schedule compliance is in
+ * xj-overview-compliance.c.
  */
 #define G_LOG_DOMAIN "xj-overview"
 
@@ -16,7 +16,6 @@
 #include "xj-notice.h"
 #include "xj-numbers-private.h"
 #include "xj-overview-private.h"
-#include "xj-schedule.h"
 
 #define DAY ((gint64) 86400)
 
@@ -223,99 +222,5 @@ _xj_overview_notices (XjStore               *store,
   for (guint t = 0; t < XJ_OVERVIEW_N_NOTICE_TYPES; t++)
     if (notices->closed_by_type[t] > 0)
       notices->days_to_close_by_type[t] /= notices->closed_by_type[t];
-  return TRUE;
-}
-
-/* --- schedule compliance -------------------------------------------------- */
-
-static gboolean
-site_selected (const XjOverviewQuery *query,
-               gint64                 site_id)
-{
-  if (query->site_ids == NULL)
-    return TRUE;
-  for (guint i = 0; i < query->n_site_ids; i++)
-    if (query->site_ids[i] == site_id)
-      return TRUE;
-  return FALSE;
-}
-
-static XjOverviewCompliance *
-compliance_for (XjOverview *overview,
-                gint64      site_id,
-                const char *kind)
-{
-  XjOverviewCompliance entry = { .site_id = site_id };
-
-  for (guint i = 0; i < overview->compliance->len; i++)
-    {
-      XjOverviewCompliance *c = &g_array_index (overview->compliance, XjOverviewCompliance, i);
-
-      if (c->site_id == site_id && g_str_equal (c->kind, kind))
-        return c;
-    }
-  entry.kind = g_strdup (kind);
-  g_array_append_val (overview->compliance, entry);
-  return &g_array_index (overview->compliance, XjOverviewCompliance,
-                         overview->compliance->len - 1);
-}
-
-static int
-compare_compliance (gconstpointer a,
-                    gconstpointer b)
-{
-  const XjOverviewCompliance *x = a, *y = b;
-
-  if (x->site_id != y->site_id)
-    return x->site_id < y->site_id ? -1 : 1;
-  return g_strcmp0 (x->kind, y->kind);
-}
-
-gboolean
-_xj_overview_compliance (XjStore               *store,
-                         const XjOverviewQuery *query,
-                         XjOverview            *overview,
-                         GError               **error)
-{
-  g_autoptr(GPtrArray) schedules = xj_store_list_schedules (store, 0, error);
-  const char *const *kinds = xj_overview_kinds (query->kind);
-
-  if (schedules == NULL)
-    return FALSE;
-  for (guint s = 0; s < schedules->len; s++)
-    {
-      XjSchedule *schedule = g_ptr_array_index (schedules, s);
-      g_autoptr(GArray) occurrences = NULL;
-      XjOverviewCompliance *compliance;
-
-      if (!site_selected (query, xj_schedule_get_site_id (schedule))
-          || !g_strv_contains ((const char *const *) kinds, xj_schedule_get_kind (schedule)))
-        continue;
-      occurrences = xj_schedule_occurrences (store, schedule, query->from, query->to, error);
-      if (occurrences == NULL)
-        return FALSE;
-      compliance = compliance_for (overview, xj_schedule_get_site_id (schedule),
-                                   xj_schedule_get_kind (schedule));
-      for (guint i = 0; i < occurrences->len; i++)
-        {
-          const XjOccurrence *o = &g_array_index (occurrences, XjOccurrence, i);
-
-          /* Upcoming and still due ones are not yet counted; a skipped one
-           * was excused. */
-          if (o->status == XJ_OCCURRENCE_DONE)
-            {
-              if (o->late)
-                compliance->late++;
-              else
-                compliance->on_time++;
-            }
-          else if (o->status == XJ_OCCURRENCE_OVERDUE)
-            compliance->missed++;
-          else
-            continue;
-          compliance->due++;
-        }
-    }
-  g_array_sort (overview->compliance, compare_compliance);
   return TRUE;
 }

@@ -55,6 +55,8 @@ gboolean _xj_overview_compliance  (XjStore               *store,
                                    const XjOverviewQuery *query,
                                    XjOverview            *overview,
                                    GError               **error);
+gboolean _xj_overview_refresh_months (XjStore          *store,
+                                      GError          **error);
 gboolean _xj_overview_scan        (XjStore               *store,
                                    const XjOverviewQuery *query,
                                    const char            *sites_json,

@@ -16,53 +16,11 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
-#include "xj-overview-private.h"
+#include "xj-overview-scan-private.h"
 #include "xj-site-merge.h"
 #include "xj-scoring.h"
 #include "xj-template-store.h"
 
-typedef struct {
-  XjTemplate *tmpl;
-  XjTemplate *by_category;  /* one section per XjOverviewCategory */
-} Version;
-
-typedef struct {
-  gint64 site_id;
-  gint64 period_start;
-} PointKey;
-
-/* The times [start, end) that fall in one week or month. */
-typedef struct {
-  gint64 start;
-  gint64 end;
-} Period;
-
-/* One answer of the inspection being read: its value is at @offset in
- * the scan's text until the inspection is complete, then at @value. */
-typedef struct {
-  gint64      item_id;
-  gsize       offset;
-  const char *value;
-} Value;
-
-typedef struct {
-  XjStore               *store;
-  const XjOverviewQuery *query;
-  XjOverview            *overview;
-  GHashTable            *versions;   /* gint64 version id → Version */
-  GHashTable            *site_index; /* gint64 site id → index in overview->sites + 1 */
-  GHashTable            *points;     /* PointKey → index in overview->points + 1 */
-  GArray                *periods;    /* Period: the periods met so far */
-  GHashTable            *steps;      /* "site:position" → index in overview->steps + 1 */
-  GHashTable            *hard;       /* item key → XjOverviewHard (borrowed) */
-  GHashTable            *items;      /* gint64 item id → XjTemplateItem (borrowed) */
-  GHashTable            *failures;   /* FailureKey → XjOverviewFailures (borrowed) */
-  GStringChunk          *keys;       /* the item keys of the failures */
-  GPtrArray             *failure_list; /* XjOverviewFailures, owned */
-  GArray                *values;     /* Value: the answers of one inspection */
-  GString               *text;       /* the answer values of one inspection */
-  GHashTable            *merges;     /* merged site id → the site it counts under */
-} Scan;
 
 static void
 version_free (Version *version)
@@ -171,16 +129,17 @@ failure_key_equal (gconstpointer a,
   return x->site_id == y->site_id && x->item_key == y->item_key;
 }
 
-/* A failing answer: counted for the repeat findings by site and item key,
- * remembering the latest failing inspection (the first one started at the
- * latest time, in the order of the inspections). */
-static void
-add_failure (Scan       *scan,
-             gint64      site_id,
-             const char *item_key,
-             gint64      inspection_id,
-             gint64      started_at,
-             gint64      item_id)
+/* @count failing answers: counted for the repeat findings by site and
+ * item key, remembering the latest failing inspection (the first one
+ * started at the latest time, in the order of the inspections). */
+void
+_xj_overview_scan_add_failures (Scan       *scan,
+                                gint64      site_id,
+                                const char *item_key,
+                                guint       count,
+                                gint64      inspection_id,
+                                gint64      started_at,
+                                gint64      item_id)
 {
   FailureKey key = { site_id, g_string_chunk_insert_const (scan->keys, item_key) };
   XjOverviewFailures *failures = g_hash_table_lookup (scan->failures, &key);
@@ -193,14 +152,14 @@ add_failure (Scan       *scan,
       g_ptr_array_add (scan->failure_list, failures);
       g_hash_table_insert (scan->failures, g_memdup2 (&key, sizeof key), failures);
     }
-  failures->count++;
-  if (failures->count == 1 || started_at > failures->last_at
+  if (failures->count == 0 || started_at > failures->last_at
       || (started_at == failures->last_at && inspection_id < failures->last_inspection_id))
     {
       failures->last_at = started_at;
       failures->last_inspection_id = inspection_id;
       failures->last_item_id = item_id;
     }
+  failures->count += count;
 }
 
 static void
@@ -213,7 +172,8 @@ add_answer_failure (Scan   *scan,
   XjTemplateItem *item = g_hash_table_lookup (scan->items, &item_id);
 
   if (item != NULL)
-    add_failure (scan, site_id, item->key, inspection_id, started_at, item_id);
+    _xj_overview_scan_add_failures (scan, site_id, item->key, 1, inspection_id, started_at,
+                                    item_id);
 }
 
 /* The entry under @key in @array, appended from @init when new. */
@@ -255,9 +215,9 @@ point_key_equal (gconstpointer a,
 
 /* xj_overview_period_start() with the periods already met remembered: the
  * calendar arithmetic once per week or month, not once per inspection. */
-static gint64
-period_start (Scan   *scan,
-              gint64  t)
+gint64
+_xj_overview_scan_period_start (Scan   *scan,
+                                gint64  t)
 {
   XjOverviewBucket bucket = scan->query->bucket;
   Period period;
@@ -278,37 +238,44 @@ period_start (Scan   *scan,
   return period.start;
 }
 
-static void
-add_point (Scan    *scan,
-           gint64   site_id,
-           gint64   period,
-           gboolean has_score,
-           double   score,
-           double   failure_index)
+/* Sums of @n_inspections inspections of a site (and the team) in one
+ * period: @n_scored of them scored, their @score and @failure_index added
+ * up. */
+void
+_xj_overview_scan_add_point (Scan   *scan,
+                             gint64  site_id,
+                             gint64  period,
+                             guint   n_inspections,
+                             guint   n_scored,
+                             double  score,
+                             double  failure_index)
 {
-  PointKey key = { site_id, period };
   GArray *points = scan->overview->points;
-  guint position = GPOINTER_TO_UINT (g_hash_table_lookup (scan->points, &key));
-  XjOverviewPoint *point;
+  gint64 site_ids[2] = { site_id, 0 };
 
-  if (position == 0)
+  for (guint i = 0; i < G_N_ELEMENTS (site_ids); i++)
     {
-      XjOverviewPoint init = { .site_id = site_id, .period_start = period };
+      PointKey key = { site_ids[i], period };
+      guint position = GPOINTER_TO_UINT (g_hash_table_lookup (scan->points, &key));
+      XjOverviewPoint *point;
 
-      g_array_append_val (points, init);
-      position = points->len;
-      g_hash_table_insert (scan->points, g_memdup2 (&key, sizeof key),
-                           GUINT_TO_POINTER (position));
-    }
-  point = &g_array_index (points, XjOverviewPoint, position - 1);
-  /* Sums for now; finish_points() makes them means. */
-  point->n_inspections++;
-  point->failure_index += failure_index;
-  if (has_score)
-    {
-      point->n_scored++;
+      if (position == 0)
+        {
+          XjOverviewPoint init = { .site_id = site_ids[i], .period_start = period };
+
+          g_array_append_val (points, init);
+          position = points->len;
+          g_hash_table_insert (scan->points, g_memdup2 (&key, sizeof key),
+                               GUINT_TO_POINTER (position));
+        }
+      point = &g_array_index (points, XjOverviewPoint, position - 1);
+      /* Sums for now; finish() makes them means. */
+      point->n_inspections += n_inspections;
+      point->n_scored += n_scored;
+      point->failure_index += failure_index;
       point->score += score;
     }
+  scan->overview->n_inspections += n_inspections;
 }
 
 /* One inspection's score and failure index, for its site and the team. */
@@ -320,20 +287,21 @@ add_points (Scan   *scan,
             double  possible,
             double  failure_index)
 {
-  gint64 period = period_start (scan, started_at);
   gboolean has_score = possible > 0;
-  double score = has_score ? 100 * earned / possible : 0;
 
-  add_point (scan, site_id, period, has_score, score, failure_index);
-  add_point (scan, 0, period, has_score, score, failure_index);
-  scan->overview->n_inspections++;
+  _xj_overview_scan_add_point (scan, site_id, _xj_overview_scan_period_start (scan, started_at),
+                               1, has_score ? 1 : 0, has_score ? 100 * earned / possible : 0,
+                               failure_index);
 }
 
-/* @totals: earned and possible points of each category in turn. */
-static void
-add_categories (Scan         *scan,
-                gint64        site_id,
-                const double *totals)
+/* @totals: earned and possible points of each category in turn;
+ * @counts: the number of inspections with points possible in each, or
+ * NULL for one inspection's. */
+void
+_xj_overview_scan_add_categories (Scan         *scan,
+                                  gint64        site_id,
+                                  const double *totals,
+                                  const guint  *counts)
 {
   guint site = GPOINTER_TO_UINT (g_hash_table_lookup (scan->site_index, &site_id));
 
@@ -343,13 +311,14 @@ add_categories (Scan         *scan,
     {
       XjOverviewCell *cell = &g_array_index (scan->overview->cells, XjOverviewCell,
                                              (site - 1) * XJ_OVERVIEW_N_CATEGORIES + c);
+      guint n = counts != NULL ? counts[c] : totals[2 * c + 1] > 0;
 
       /* As a section: no score with nothing possible. */
-      if (!(totals[2 * c + 1] > 0))
+      if (n == 0)
         continue;
       cell->earned += totals[2 * c];
       cell->possible += totals[2 * c + 1];
-      cell->n_inspections++;
+      cell->n_inspections += n;
     }
 }
 
@@ -452,7 +421,7 @@ finish_inspection (Scan    *scan,
       totals[2 * c + 1] = section->possible;
     }
   add_points (scan, site_id, started_at, score->earned, score->possible, score->failure_index);
-  add_categories (scan, site_id, totals);
+  _xj_overview_scan_add_categories (scan, site_id, totals, NULL);
   if (scan->query->kind != XJ_OVERVIEW_CHECKS)
     {
       add_steps (scan, site_id, version->tmpl, score);
@@ -622,73 +591,6 @@ scan_answers (Scan          *scan,
   return current == 0 || finish_inspection (scan, site_id, version_id, started_at, error);
 }
 
-/* The selected inspections as WHERE clause over a table of schema v8's
- * totals (started_at, kind, site_id): one range of its key. */
-#define TOTALS_WHERE   " started_at >= ?1 AND started_at < ?2 AND kind IN (?3, ?4, ?5, ?6) AND" XJ_OVERVIEW_SITES
-
-/* The stored totals of the inspections that are up to date (schema v8). */
-static gboolean
-read_totals (Scan          *scan,
-             const char    *sites_json,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  sqlite3_stmt *stmt;
-  guint rows = 0;
-  int rc;
-
-  stmt = xj_store_prepare (scan->store,
-                           "SELECT site_id, started_at, earned, possible, failure_index, "
-                           "cleaning_earned, cleaning_possible, greenery_earned, "
-                           "greenery_possible, public_order_earned, public_order_possible, "
-                           "fire_security_earned, fire_security_possible, service_earned, "
-                           "service_possible FROM inspection_totals WHERE" TOTALS_WHERE, error);
-  if (stmt == NULL)
-    return FALSE;
-  _xj_overview_bind (stmt, scan->query, sites_json);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 site_id = xj_site_merges_resolve (scan->merges, sqlite3_column_int64 (stmt, 0));
-      double totals[2 * XJ_OVERVIEW_N_CATEGORIES];
-
-      for (guint c = 0; c < G_N_ELEMENTS (totals); c++)
-        totals[c] = sqlite3_column_double (stmt, 5 + c);
-      add_points (scan, site_id, sqlite3_column_int64 (stmt, 1),
-                  sqlite3_column_double (stmt, 2), sqlite3_column_double (stmt, 3),
-                  sqlite3_column_double (stmt, 4));
-      add_categories (scan, site_id, totals);
-      if (++rows % 4096 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
-        {
-          sqlite3_reset (stmt);
-          return FALSE;
-        }
-    }
-  sqlite3_reset (stmt);
-  return rc == SQLITE_DONE || _xj_overview_read_error (scan->store, rc, error);
-}
-
-static gboolean
-read_failures (Scan        *scan,
-               const char  *sites_json,
-               GError     **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = xj_store_prepare (scan->store,
-                           "SELECT site_id, item_key, inspection_id, started_at, item_id "
-                           "FROM inspection_failures WHERE" TOTALS_WHERE, error);
-  if (stmt == NULL)
-    return FALSE;
-  _xj_overview_bind (stmt, scan->query, sites_json);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    add_failure (scan, xj_site_merges_resolve (scan->merges, sqlite3_column_int64 (stmt, 0)),
-                 (const char *) sqlite3_column_text (stmt, 1), sqlite3_column_int64 (stmt, 2),
-                 sqlite3_column_int64 (stmt, 3), sqlite3_column_int64 (stmt, 4));
-  sqlite3_reset (stmt);
-  return rc == SQLITE_DONE || _xj_overview_read_error (scan->store, rc, error);
-}
-
 gboolean
 _xj_overview_scan (XjStore               *store,
                    const XjOverviewQuery *query,
@@ -740,8 +642,7 @@ _xj_overview_scan (XjStore               *store,
    * whose totals are not stored yet; the mystery steps and hard standards
    * need every answer. */
   if (query->kind == XJ_OVERVIEW_CHECKS)
-    ok = read_totals (&scan, sites_json, cancellable, error)
-         && read_failures (&scan, sites_json, error)
+    ok = _xj_overview_read_stored (&scan, sites_json, cancellable, error)
          && scan_answers (&scan, sites_json, TRUE, cancellable, error);
   else
     ok = scan_answers (&scan, sites_json, FALSE, cancellable, error);

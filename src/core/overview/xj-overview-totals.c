@@ -13,8 +13,11 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "xj-clock.h"
 #include "xj-inspection.h"
 #include "xj-overview-private.h"
+#include "xj-schedule-private.h"
+#include "xj-schema-private.h"
 #include "xj-scoring.h"
 #include "xj-store-private.h"
 #include "xj-template-store.h"
@@ -156,12 +159,59 @@ forget_stale (XjStore  *store,
   return xj_store_step_done (store, stmt, error);
 }
 
+static gboolean
+read_months_zone (XjStore  *store,
+                  char    **zone,
+                  GError  **error)
+{
+  sqlite3_stmt *stmt = xj_store_prepare (store, "SELECT zone FROM overview_zone", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  *zone = rc == SQLITE_ROW ? g_strdup ((const char *) sqlite3_column_text (stmt, 0)) : NULL;
+  sqlite3_reset (stmt);
+  return rc == SQLITE_ROW || rc == SQLITE_DONE || _xj_overview_read_error (store, rc, error);
+}
+
+/**
+ * _xj_overview_refresh_months:
+ *
+ * The monthly sums of the stored totals and failures (schema v10) are
+ * kept by triggers in the local time zone they were added up in; in
+ * another one they are added up again (in the caller's transaction).
+ */
+gboolean
+_xj_overview_refresh_months (XjStore  *store,
+                             GError  **error)
+{
+  g_autofree char *zone = xj_clock_dup_zone_name ();
+  g_autofree char *stored = NULL;
+  sqlite3_stmt *stmt;
+
+  if (!read_months_zone (store, &stored, error))
+    return FALSE;
+  if (g_strcmp0 (stored, zone) == 0)
+    return TRUE;
+  g_debug ("overview: monthly sums added up again in %s (were in %s)", zone,
+           stored != NULL ? stored : "none");
+  if (!xj_store_exec (store, _xj_schema_months_rebuild, error)
+      || !xj_store_exec (store, "DELETE FROM overview_zone", error)
+      || (stmt = xj_store_prepare (store, "INSERT INTO overview_zone (zone) VALUES (?1)",
+                                   error)) == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, zone, -1, SQLITE_STATIC);
+  return xj_store_step_done (store, stmt, error);
+}
+
 /**
  * xj_overview_refresh_totals:
  *
  * Scores every inspection marked stale and stores its totals and
- * failures, in the caller's transaction if there is one.  Cheap when
- * nothing is stale (one lookup).
+ * failures, and the outcomes of the schedules marked stale
+ * (_xj_schedule_outcomes_refresh()), in the caller's transaction if there
+ * is one.  Cheap when nothing is stale (two lookups).
  */
 gboolean
 xj_overview_refresh_totals (XjStore  *store,
@@ -190,5 +240,9 @@ xj_overview_refresh_totals (XjStore  *store,
       if (!forget_stale (store, entry->id, error))
         return FALSE;
     }
-  return xj_transaction_commit (tx, error);
+  /* Schedule compliance too (schema v10): an inspection that changed may
+   * do an occurrence, or no longer. */
+  return _xj_schedule_outcomes_refresh (store, error)
+         && _xj_overview_refresh_months (store, error)
+         && xj_transaction_commit (tx, error);
 }

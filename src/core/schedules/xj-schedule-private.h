@@ -53,4 +53,19 @@ GPtrArray *_xj_store_list_active_schedules (XjStore     *store,
                                             GError     **error);
 XjSchedule *_xj_schedule_from_row (sqlite3_stmt *stmt);
 
+/* The stored outcomes of the occurrences (xj-schedule-outcomes.c), and
+ * their running counts: done on time, done late, open (neither done nor
+ * skipped). */
+typedef struct
+{
+  gint64 on_time;
+  gint64 late;
+  gint64 open;
+} XjScheduleTally;
+
+gint64      _xj_schedule_outcomes_horizon   (gint64        now);
+const char *_xj_occurrence_outcome          (const XjOccurrence *occurrence);
+gboolean    _xj_schedule_outcomes_refresh   (XjStore      *store,
+                                             GError      **error);
+
 G_END_DECLS

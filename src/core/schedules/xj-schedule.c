@@ -396,7 +396,9 @@ _xj_schedule_finish_change (XjStore        *store,
                             const char     *detail,
                             GError        **error)
 {
+  /* Its stored outcomes (schema v10) follow the change at once. */
   if (!xj_store_audit (store, actor, "schedule", schedule_id, action, detail, error)
+      || !_xj_schedule_outcomes_refresh (store, error)
       || !xj_transaction_commit (tx, error))
     return FALSE;
   xj_store_emit_changed (store, "schedules");

@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "xj-clock.h"
+#include "xj-schedule-private.h"
 #include "xj-site-merge.h"
 #include "xj-store-private.h"
 
@@ -359,7 +360,9 @@ xj_store_settle_site_merges (XjStore  *store,
         return FALSE;
       count += (guint) sqlite3_changes (xj_store_get_db (store));
     }
-  if (!xj_transaction_commit (tx, error))
+  /* The schedules that moved are matched with their new site's
+   * inspections (schema v10's stored outcomes). */
+  if (!_xj_schedule_outcomes_refresh (store, error) || !xj_transaction_commit (tx, error))
     return FALSE;
   if (changed != NULL)
     *changed = count;

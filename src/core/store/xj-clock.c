@@ -20,6 +20,14 @@ xj_clock_now (void)
   return g_get_real_time () / G_USEC_PER_SEC;
 }
 
+char *
+xj_clock_dup_zone_name (void)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
+
+  return g_strdup (g_time_zone_get_identifier (zone));
+}
+
 GDateTime *
 xj_clock_now_local (void)
 {

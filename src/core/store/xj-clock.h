@@ -11,6 +11,9 @@ GDateTime *xj_clock_now_local    (void);
 void       xj_clock_set_fixed    (gint64 unix_seconds);
 void       xj_clock_unset_fixed  (void);
 gboolean   xj_clock_get_fixed    (gint64 *unix_seconds);
+/* The local time zone's name ("Asia/Shanghai"): what stored local-time
+ * figures were computed in. */
+char      *xj_clock_dup_zone_name (void);
 
 /* The one date formatter: local time, ISO 8601 with offset. */
 char      *xj_format_iso8601     (gint64 unix_seconds);

@@ -49,6 +49,8 @@ gboolean    _xj_schema_step_v4     (sqlite3  *db,
                                     GError  **error);
 
 extern const char _xj_schema_v5[];
+/* Schema v10's monthly sums of the Overview's totals, added up again. */
+extern const char _xj_schema_months_rebuild[];
 
 gboolean    _xj_schema_step_v6     (sqlite3  *db,
                                     GError  **error);
@@ -57,6 +59,8 @@ gboolean    _xj_schema_step_v7     (sqlite3  *db,
 gboolean    _xj_schema_step_v8     (sqlite3  *db,
                                     GError  **error);
 gboolean    _xj_schema_step_v9     (sqlite3  *db,
+                                    GError  **error);
+gboolean    _xj_schema_step_v10    (sqlite3  *db,
                                     GError  **error);
 
 G_END_DECLS

@@ -456,6 +456,7 @@ static const Step steps[] = {
   { NULL, _xj_schema_step_v7 },
   { NULL, _xj_schema_step_v8 },
   { NULL, _xj_schema_step_v9 },
+  { NULL, _xj_schema_step_v10 },
 };
 
 guint

@@ -70,6 +70,9 @@ guint     _xj_store_get_depth          (XjStore  *self);
 void      _xj_store_set_depth          (XjStore  *self,
                                         guint     depth);
 
+XjStore  *_xj_store_new_for_step      (sqlite3     *db,
+                                        const char  *db_path);
+
 /* A transaction whose errors start with @context instead of "Could not
  * save" (an upgrade says which version it was making). */
 XjTransaction *_xj_transaction_begin_for (XjStore     *store,

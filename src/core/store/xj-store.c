@@ -29,6 +29,7 @@ struct _XjStore
   guint       depth;        /* open transaction levels (xj-transaction.c) */
   guint       read_only : 1;
   guint       journal_checked : 1;  /* WAL made sure of, before the first write */
+  guint       borrowed : 1;         /* db belongs to another store (a migration step) */
 };
 
 G_DEFINE_FINAL_TYPE (XjStore, xj_store, G_TYPE_OBJECT)
@@ -329,7 +330,7 @@ xj_store_finalize (GObject *object)
   XjStore *self = XJ_STORE (object);
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
-  if (self->db != NULL)
+  if (self->db != NULL && !self->borrowed)
     {
       sqlite3_close (self->db);
       self->db = NULL;
@@ -485,6 +486,30 @@ xj_store_open (const char        *data_dir,
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * _xj_store_new_for_step:
+ * @db: the connection of the store being upgraded, inside its transaction
+ *
+ * A store over another store's connection, for a migration step that
+ * fills a table with the core's own code (schema v10's schedule
+ * outcomes).  Its transactions nest in the step's (savepoints); it never
+ * closes @db.
+ */
+XjStore *
+_xj_store_new_for_step (sqlite3    *db,
+                        const char *db_path)
+{
+  XjStore *self = g_object_new (XJ_TYPE_STORE, NULL);
+
+  self->db = db;
+  self->borrowed = TRUE;
+  self->depth = 1;
+  self->journal_checked = TRUE;
+  self->db_path = g_strdup (db_path);
+  self->data_dir = g_path_get_dirname (db_path);
+  return self;
 }
 
 /**

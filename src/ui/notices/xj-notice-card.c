@@ -47,6 +47,17 @@ dup_summary (XjNotice *notice)
   return newline != NULL ? g_strndup (text, newline - text) : g_strdup (text);
 }
 
+/* The number with a place to break after each hyphen (ZG-2026-|0005):
+ * Unicode does not break between a hyphen and a digit, and a narrow card
+ * wraps its number to give the severity tag its room. */
+static char *
+dup_breakable_number (XjNotice *notice)
+{
+  g_auto(GStrv) parts = g_strsplit (xj_notice_get_number (notice), "-", -1);
+
+  return g_strjoinv ("-\u200b", parts);
+}
+
 static void
 fill (XjNoticeCard *self,
       gint64        now)
@@ -57,10 +68,11 @@ fill (XjNoticeCard *self,
                                                 xj_notice_type_get_label (xj_notice_get_notice_type (notice)),
                                                 xj_notice_get_site_name (notice));
   g_autofree char *summary = dup_summary (notice);
+  g_autofree char *number = dup_breakable_number (notice);
   g_autofree char *countdown = NULL;
   g_autofree char *accessible = NULL;
 
-  gtk_label_set_text (self->number, xj_notice_get_number (notice));
+  gtk_label_set_text (self->number, number);
   gtk_label_set_text (self->severity, xj_notice_severity_get_label (severity));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->severity), xj_notice_severity_get_label (severity));
   gtk_widget_add_css_class (GTK_WIDGET (self->severity), severity_classes[severity]);

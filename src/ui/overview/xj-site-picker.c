@@ -5,7 +5,8 @@
  * by the search text; the checks live in a set of ids, so a site stays
  * chosen while a search hides it.  A site group (华东区) checks the sites
  * of that group, and names the selection until a site is checked or
- * unchecked by hand.
+ * unchecked by hand; a selection given whole (the board opened from the
+ * Overview's group) that is exactly a group's sites is named by it too.
  */
 #define G_LOG_DOMAIN "xj-overview-page"
 
@@ -70,6 +71,45 @@ site_name (XjSitePicker *self,
         return xj_site_get_name (site);
     }
   return "";
+}
+
+/* (nullable): the group whose sites are exactly those chosen, when there
+ * are several; borrowed from the site model. */
+static const char *
+group_of_selection (XjSitePicker *self)
+{
+  GListModel *all = gtk_filter_list_model_get_model (self->filtered);
+  const char *group = NULL;
+  guint n_in_group = 0;
+
+  if (self->selection->len < 2)
+    return NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(XjSite) site = g_list_model_get_item (all, i);
+      const char *site_group = xj_site_get_group (site);
+      gboolean chosen = is_selected (self, xj_site_get_id (site), NULL);
+
+      if (chosen && (*site_group == '\0' || (group != NULL && !g_str_equal (group, site_group))))
+        return NULL;
+      if (chosen)
+        {
+          group = site_group;
+          n_in_group++;
+        }
+    }
+  if (group == NULL || n_in_group != self->selection->len)
+    return NULL;
+  /* And no site of the group left out. */
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(XjSite) site = g_list_model_get_item (all, i);
+
+      if (g_str_equal (xj_site_get_group (site), group)
+          && !is_selected (self, xj_site_get_id (site), NULL))
+        return NULL;
+    }
+  return group;
 }
 
 static void
@@ -253,6 +293,9 @@ on_group_selected_cb (XjSitePicker *self)
 static void
 on_items_changed_cb (XjSitePicker *self)
 {
+  /* A selection given before the sites were loaded, named now. */
+  if (self->group == NULL)
+    self->group = g_strdup (group_of_selection (self));
   refresh_groups (self);
   gtk_widget_set_visible (GTK_WIDGET (self->no_match_label),
                           g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0);
@@ -351,7 +394,8 @@ xj_site_picker_get_selection (XjSitePicker *self,
  * xj_site_picker_set_selection:
  * @site_ids: (nullable) (array length=n_sites): none: every site
  *
- * Checks these sites, and only those; emits "changed".
+ * Checks these sites, and only those, named by their group when they are
+ * exactly a group's sites; emits "changed".
  */
 void
 xj_site_picker_set_selection (XjSitePicker *self,
@@ -364,7 +408,9 @@ xj_site_picker_set_selection (XjSitePicker *self,
   g_array_set_size (self->selection, 0);
   g_array_append_vals (self->selection, site_ids, n_sites);
   g_array_sort (self->selection, compare_ids);
-  g_clear_pointer (&self->group, g_free);
+  g_free (self->group);
+  self->group = g_strdup (group_of_selection (self));
+  refresh_groups (self);
   selection_changed (self);
 }
 
