@@ -394,7 +394,7 @@ test_sign_tampered (Fixture       *f,
   gsize length;
 
   /* The export is intact and says who signed. */
-  g_assert_true (xj_report_export_archived (f->store, f->inspection_id, copy, &error));
+  g_assert_true (xj_report_export_archived (f->store, report->id, copy, &error));
   g_assert_no_error (error);
   g_assert_cmpint (run (verify, &out, &err), ==, 0);
   g_assert_nonnull (strstr (out, "Intact: signed by 王芳"));
@@ -428,7 +428,7 @@ test_sign_tampered (Fixture       *f,
   g_assert_error (error, XJ_ARCHIVE_ERROR, XJ_ARCHIVE_ERROR_ALTERED);
   g_assert_false (verification.intact || verification.hash_matches || verification.signature_valid);
   g_clear_error (&error);
-  g_assert_false (xj_report_export_archived (f->store, f->inspection_id, copy, &error));
+  g_assert_false (xj_report_export_archived (f->store, report->id, copy, &error));
   g_assert_error (error, XJ_ARCHIVE_ERROR, XJ_ARCHIVE_ERROR_ALTERED);
 }
 

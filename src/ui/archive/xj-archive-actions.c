@@ -83,7 +83,7 @@ copy_on_reader (XjStore       *reader,
 {
   CopyJob *job = data;
 
-  return xj_report_export_archived_report (reader, job->report_id, job->destination, error)
+  return xj_report_export_archived (reader, job->report_id, job->destination, error)
          ? job : NULL;
 }
 
