@@ -272,6 +272,7 @@ typedef struct {
   GError    *error;
   double     last_fraction;
   guint      n_progress;
+  GThread   *caller;
 } AsyncState;
 
 static void
@@ -280,6 +281,8 @@ on_progress_cb (double   fraction,
 {
   AsyncState *state = user_data;
 
+  /* Told on the caller's thread, never in the worker. */
+  g_assert_true (g_thread_self () == state->caller);
   g_assert_cmpfloat (fraction, >=, state->last_fraction);
   state->last_fraction = fraction;
   state->n_progress++;
@@ -303,7 +306,7 @@ test_async (Fixture       *fixture,
   g_autofree char *path = g_build_filename (fixture->dir, "async.pdf", NULL);
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  AsyncState state = { loop, NULL, 0, 0 };
+  AsyncState state = { loop, NULL, 0, 0, g_thread_self () };
 
   xj_report_write_inspection_async (report_fixture_inspection (24, 6, fixture->photos,
                                                                PHOTO_WIDTH, PHOTO_HEIGHT),
