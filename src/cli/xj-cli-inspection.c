@@ -193,7 +193,8 @@ show_inspection (XjCli *cli)
 
           /* A photo list that cannot be read is an error, not "no photos". */
           if (answer != NULL
-              && (photos = xj_store_list_answer_photos (store, answer->answer_id, &error)) == NULL)
+              && (photos = xj_store_list_photos (store, XJ_ANSWER_PHOTOS (answer->answer_id),
+                                                 &error)) == NULL)
             return xj_cli_fail_error (error);
           add_answer (builder, item, answer, photos);
         }

@@ -76,29 +76,27 @@ static int
 export_report (XjCli *cli)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(XjArchivedReport) report = NULL;
   XjStore *store;
   gint64 id;
   int status;
 
-  /* A month: its archived monthly report. */
+  /* A month: its archived monthly report; else an inspection's. */
   if (cli->argc == 3 && g_regex_match_simple ("^[0-9]{4}-[01][0-9]$", cli->argv[1], 0, 0))
     {
-      g_autoptr(XjArchivedReport) monthly = NULL;
       gboolean found;
 
       if ((store = xj_cli_get_store (cli)) == NULL)
         return 1;
-      monthly = xj_store_find_monthly_report (store, cli->argv[1], &found, &error);
-      if (monthly == NULL && error == NULL)
+      report = xj_store_find_monthly_report (store, cli->argv[1], &found, &error);
+      if (report == NULL && error == NULL)
         return xj_cli_fail (_("No monthly report of %s is archived"), cli->argv[1]);
-      if (monthly == NULL
-          || !xj_report_export_archived_report (store, monthly->id, cli->argv[2], &error))
-        return xj_cli_fail_error (error);
-      return 0;
     }
-  if ((store = inspection_command (cli, &id, &status)) == NULL)
+  else if ((store = inspection_command (cli, &id, &status)) == NULL)
     return status;
-  if (!xj_report_export_archived (store, id, cli->argv[2], &error))
+  else
+    report = xj_store_get_archived_report (store, id, &error);
+  if (report == NULL || !xj_report_export_archived (store, report->id, cli->argv[2], &error))
     return xj_cli_fail_error (error);
   return 0;
 }

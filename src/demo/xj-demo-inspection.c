@@ -310,8 +310,8 @@ attach_photos (XjStore                 *store,
             continue;
           if ((sha = xj_demo_add_photo (store, ++serial, FALSE, error)) == NULL
               || !xj_store_ensure_answer (store, id, item, &answer_id, error)
-              || !xj_store_attach_photo_to_answer (store, answer_id, sha, NULL, inspector, NULL,
-                                                   error))
+              || !xj_store_attach_photo (store, XJ_ANSWER_PHOTOS (answer_id), sha, NULL, inspector,
+                                         NULL, error))
             return FALSE;
         }
       return TRUE;
@@ -324,9 +324,9 @@ attach_photos (XjStore                 *store,
       XjAnswer *answer = g_hash_table_lookup (answers, &item->id);
 
       if (answer != NULL
-          && !xj_store_attach_photo_to_answer (store, answer->answer_id,
-                                               g_ptr_array_index (spec->photos, p % spec->photos->len),
-                                               NULL, inspector, NULL, error))
+          && !xj_store_attach_photo (store, XJ_ANSWER_PHOTOS (answer->answer_id),
+                                     g_ptr_array_index (spec->photos, p % spec->photos->len),
+                                     NULL, inspector, NULL, error))
         return FALSE;
     }
   return TRUE;

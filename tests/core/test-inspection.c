@@ -291,8 +291,8 @@ attach_new_photo (Fixture              *f,
   info = xj_store_import_photo (f->store, path, &error);
   g_assert_no_error (error);
   g_assert_true (xj_store_ensure_answer (f->store, id, item, &answer_id, &error));
-  g_assert_true (xj_store_attach_photo_to_answer (f->store, answer_id, info->sha256, NULL, "王芳",
-                                                  NULL, &error));
+  g_assert_true (xj_store_attach_photo (f->store, XJ_ANSWER_PHOTOS (answer_id), info->sha256, NULL,
+                                        "王芳", NULL, &error));
   g_assert_no_error (error);
 }
 

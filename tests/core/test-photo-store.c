@@ -103,15 +103,15 @@ test_attach_answer (Fixture       *f,
   gint64 id = 0;
   XjAttachedPhoto *photo;
 
-  g_assert_true (xj_store_attach_photo_to_answer (f->store, 1, first, "走廊积水", "王芳", &id,
-                                                  &error));
+  g_assert_true (xj_store_attach_photo (f->store, XJ_ANSWER_PHOTOS (1), first, "走廊积水", "王芳",
+                                        &id, &error));
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
-  g_assert_true (xj_store_attach_photo_to_answer (f->store, 1, second, NULL, "王芳", NULL,
-                                                  &error));
+  g_assert_true (xj_store_attach_photo (f->store, XJ_ANSWER_PHOTOS (1), second, NULL, "王芳", NULL,
+                                        &error));
   g_assert_cmpuint (f->changes, ==, 2);
 
-  photos = xj_store_list_answer_photos (f->store, 1, &error);
+  photos = xj_store_list_photos (f->store, XJ_ANSWER_PHOTOS (1), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (photos->len, ==, 2);
   photo = photos->pdata[0];
@@ -128,26 +128,26 @@ test_attach_answer (Fixture       *f,
   g_assert_cmpstr (photo->caption, ==, "");
 
   /* Twice on the same answer: refused, nothing changed. */
-  g_assert_false (xj_store_attach_photo_to_answer (f->store, 1, first, NULL, "王芳", NULL,
-                                                   &error));
+  g_assert_false (xj_store_attach_photo (f->store, XJ_ANSWER_PHOTOS (1), first, NULL, "王芳", NULL,
+                                         &error));
   g_assert_error (error, XJ_PHOTO_ERROR, XJ_PHOTO_ERROR_ALREADY_ATTACHED);
   g_clear_error (&error);
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM answer_photos"), ==, 2);
 
-  g_assert_true (xj_store_set_answer_photo_caption (f->store, 1, second, "消防通道堵塞", "王芳",
-                                                    &error));
+  g_assert_true (xj_store_set_photo_caption (f->store, XJ_ANSWER_PHOTOS (1), second, "消防通道堵塞",
+                                             "王芳", &error));
   g_assert_no_error (error);
-  g_assert_true (xj_store_detach_photo_from_answer (f->store, 1, first, "王芳", &error));
+  g_assert_true (xj_store_detach_photo (f->store, XJ_ANSWER_PHOTOS (1), first, "王芳", &error));
   g_assert_no_error (error);
   g_clear_pointer (&photos, g_ptr_array_unref);
-  photos = xj_store_list_answer_photos (f->store, 1, &error);
+  photos = xj_store_list_photos (f->store, XJ_ANSWER_PHOTOS (1), &error);
   g_assert_cmpuint (photos->len, ==, 1);
   photo = photos->pdata[0];
   g_assert_cmpstr (photo->caption, ==, "消防通道堵塞");
   /* The stored photo stays (other answers may use it). */
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM photos"), ==, 3);
 
-  g_assert_false (xj_store_detach_photo_from_answer (f->store, 1, first, "王芳", &error));
+  g_assert_false (xj_store_detach_photo (f->store, XJ_ANSWER_PHOTOS (1), first, "王芳", &error));
   g_assert_error (error, XJ_PHOTO_ERROR, XJ_PHOTO_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
@@ -164,29 +164,30 @@ test_attach_refused (Fixture       *f,
   g_autoptr(GError) error = NULL;
   const char *unknown = "0000000000000000000000000000000000000000000000000000000000000000";
 
-  g_assert_false (xj_store_attach_photo_to_answer (f->store, 1, unknown, NULL, "x", NULL, &error));
+  g_assert_false (xj_store_attach_photo (f->store, XJ_ANSWER_PHOTOS (1), unknown, NULL, "x", NULL,
+                                         &error));
   g_assert_error (error, XJ_PHOTO_ERROR, XJ_PHOTO_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_false (xj_store_attach_photo_to_answer (f->store, 99, f->photos[0]->sha256, NULL, "x",
-                                                   NULL, &error));
+  g_assert_false (xj_store_attach_photo (f->store, XJ_ANSWER_PHOTOS (99), f->photos[0]->sha256,
+                                         NULL, "x", NULL, &error));
   g_assert_error (error, XJ_PHOTO_ERROR, XJ_PHOTO_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_false (xj_store_attach_photo_to_answer (f->store, 1, "../../etc/passwd", NULL, "x",
-                                                   NULL, &error));
+  g_assert_false (xj_store_attach_photo (f->store, XJ_ANSWER_PHOTOS (1), "../../etc/passwd", NULL,
+                                         "x", NULL, &error));
   g_assert_error (error, XJ_STORE_ERROR, XJ_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
   /* A signed inspection is locked, photos included. */
-  g_assert_true (xj_store_attach_photo_to_answer (f->store, 3, f->photos[2]->sha256, NULL, "x",
-                                                  NULL, &error));
+  g_assert_true (xj_store_attach_photo (f->store, XJ_ANSWER_PHOTOS (3), f->photos[2]->sha256, NULL,
+                                        "x", NULL, &error));
   g_assert_true (xj_store_exec (f->store, "UPDATE inspections SET state = 'signed', "
                                           "completed_at = 5, signed_at = 6 WHERE id = 2", &error));
-  g_assert_false (xj_store_attach_photo_to_answer (f->store, 3, f->photos[1]->sha256, NULL, "x",
-                                                   NULL, &error));
+  g_assert_false (xj_store_attach_photo (f->store, XJ_ANSWER_PHOTOS (3), f->photos[1]->sha256, NULL,
+                                         "x", NULL, &error));
   g_assert_error (error, XJ_STORE_ERROR, XJ_STORE_ERROR_LOCKED);
   g_clear_error (&error);
-  g_assert_false (xj_store_detach_photo_from_answer (f->store, 3, f->photos[2]->sha256, "x",
-                                                     &error));
+  g_assert_false (xj_store_detach_photo (f->store, XJ_ANSWER_PHOTOS (3), f->photos[2]->sha256, "x",
+                                         &error));
   g_assert_error (error, XJ_STORE_ERROR, XJ_STORE_ERROR_LOCKED);
   g_clear_error (&error);
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM answer_photos"), ==, 1);
@@ -204,12 +205,12 @@ test_used_elsewhere (Fixture       *f,
   g_autofree char *flags = NULL;
   XjPhotoUse *use;
 
-  g_assert_true (xj_store_attach_photo_to_answer (f->store, 3, f->photos[2]->sha256, NULL, "x",
-                                                  NULL, &error));
-  g_assert_true (xj_store_attach_photo_to_answer (f->store, 1, f->photos[2]->sha256, NULL, "x",
-                                                  NULL, &error));
-  g_assert_true (xj_store_attach_photo_to_answer (f->store, 2, f->photos[1]->sha256, NULL, "x",
-                                                  NULL, &error));
+  g_assert_true (xj_store_attach_photo (f->store, XJ_ANSWER_PHOTOS (3), f->photos[2]->sha256, NULL,
+                                        "x", NULL, &error));
+  g_assert_true (xj_store_attach_photo (f->store, XJ_ANSWER_PHOTOS (1), f->photos[2]->sha256, NULL,
+                                        "x", NULL, &error));
+  g_assert_true (xj_store_attach_photo (f->store, XJ_ANSWER_PHOTOS (2), f->photos[1]->sha256, NULL,
+                                        "x", NULL, &error));
   g_assert_no_error (error);
 
   /* The same bytes handed in for inspection 1 were already in inspection 2. */
@@ -258,27 +259,42 @@ test_notice_photos (Fixture       *f,
   g_autoptr(GPtrArray) after = NULL;
   const char *sha = f->photos[0]->sha256;
 
-  g_assert_true (xj_store_attach_photo_to_notice (f->store, 1, XJ_NOTICE_PHOTO_BEFORE, sha,
-                                                  "整改前", "李强", NULL, &error));
-  g_assert_true (xj_store_attach_photo_to_notice (f->store, 1, XJ_NOTICE_PHOTO_AFTER, sha,
-                                                  "整改后", "李强", NULL, &error));
-  g_assert_true (xj_store_attach_photo_to_notice (f->store, 1, XJ_NOTICE_PHOTO_AFTER,
-                                                  f->photos[1]->sha256, NULL, "李强", NULL,
-                                                  &error));
+  g_assert_true (xj_store_attach_photo (f->store, XJ_NOTICE_PHOTOS (1, XJ_NOTICE_PHOTO_BEFORE), sha,
+                                        "整改前", "李强", NULL, &error));
+  g_assert_true (xj_store_attach_photo (f->store, XJ_NOTICE_PHOTOS (1, XJ_NOTICE_PHOTO_AFTER), sha,
+                                        "整改后", "李强", NULL, &error));
+  g_assert_true (xj_store_attach_photo (f->store, XJ_NOTICE_PHOTOS (1, XJ_NOTICE_PHOTO_AFTER),
+                                        f->photos[1]->sha256, NULL, "李强", NULL,
+                                        &error));
   g_assert_no_error (error);
-  before = xj_store_list_notice_photos (f->store, 1, XJ_NOTICE_PHOTO_BEFORE, &error);
-  after = xj_store_list_notice_photos (f->store, 1, XJ_NOTICE_PHOTO_AFTER, &error);
+  before = xj_store_list_photos (f->store, XJ_NOTICE_PHOTOS (1, XJ_NOTICE_PHOTO_BEFORE), &error);
+  after = xj_store_list_photos (f->store, XJ_NOTICE_PHOTOS (1, XJ_NOTICE_PHOTO_AFTER), &error);
   g_assert_cmpuint (before->len, ==, 1);
   g_assert_cmpuint (after->len, ==, 2);
   g_assert_cmpstr (((XjAttachedPhoto *) after->pdata[0])->caption, ==, "整改后");
   g_assert_cmpint (((XjAttachedPhoto *) after->pdata[1])->position, ==, 1);
 
-  g_assert_true (xj_store_detach_photo_from_notice (f->store, 1, XJ_NOTICE_PHOTO_AFTER, sha,
-                                                    "李强", &error));
+  /* A caption is the photo's in that phase only. */
+  g_assert_true (xj_store_set_photo_caption (f->store, XJ_NOTICE_PHOTOS (1, XJ_NOTICE_PHOTO_BEFORE),
+                                             sha, "地漏堵塞", "李强", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&before, g_ptr_array_unref);
+  g_clear_pointer (&after, g_ptr_array_unref);
+  before = xj_store_list_photos (f->store, XJ_NOTICE_PHOTOS (1, XJ_NOTICE_PHOTO_BEFORE), &error);
+  after = xj_store_list_photos (f->store, XJ_NOTICE_PHOTOS (1, XJ_NOTICE_PHOTO_AFTER), &error);
+  g_assert_cmpstr (((XjAttachedPhoto *) before->pdata[0])->caption, ==, "地漏堵塞");
+  g_assert_cmpstr (((XjAttachedPhoto *) after->pdata[0])->caption, ==, "整改后");
+
+  g_assert_true (xj_store_detach_photo (f->store, XJ_NOTICE_PHOTOS (1, XJ_NOTICE_PHOTO_AFTER), sha,
+                                        "李强", &error));
   g_assert_no_error (error);
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM notice_photos WHERE phase = 'before'"),
                    ==, 1);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM audit_log WHERE entity = 'notice'"), ==, 4);
+  /* Detached once: not attached there any more. */
+  g_assert_false (xj_store_detach_photo (f->store, XJ_NOTICE_PHOTOS (1, XJ_NOTICE_PHOTO_AFTER), sha,
+                                         "李强", &error));
+  g_assert_error (error, XJ_PHOTO_ERROR, XJ_PHOTO_ERROR_NOT_FOUND);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM audit_log WHERE entity = 'notice'"), ==, 5);
 }
 
 static void

@@ -56,8 +56,8 @@ fixture_set_up (Fixture       *f,
   xj_test_write_bytes (path, jpeg);
   f->photo = xj_store_import_photo (f->store, path, &error);
   g_assert_no_error (error);
-  g_assert_true (xj_store_attach_photo_to_answer (f->store, 1, f->photo->sha256, NULL, "王芳",
-                                                  NULL, &error));
+  g_assert_true (xj_store_attach_photo (f->store, XJ_ANSWER_PHOTOS (1), f->photo->sha256, NULL,
+                                        "王芳", NULL, &error));
   g_assert_no_error (error);
 }
 
@@ -160,7 +160,7 @@ test_round_trip (Fixture       *f,
                    ==, 1);
 
   /* Loaded back: the same drawing, shape for shape. */
-  photos = xj_store_list_answer_photos (f->store, 1, &error);
+  photos = xj_store_list_photos (f->store, XJ_ANSWER_PHOTOS (1), &error);
   g_assert_no_error (error);
   photo = g_ptr_array_index (photos, 0);
   g_assert_nonnull (photo->annotation);
@@ -231,7 +231,7 @@ test_round_trip (Fixture       *f,
   g_assert_true (xj_store_set_answer_photo_annotation (f->store, 1, f->photo->sha256, NULL, "王芳",
                                                        &error));
   g_clear_pointer (&photos, g_ptr_array_unref);
-  photos = xj_store_list_answer_photos (f->store, 1, &error);
+  photos = xj_store_list_photos (f->store, XJ_ANSWER_PHOTOS (1), &error);
   g_assert_null (((XjAttachedPhoto *) photos->pdata[0])->annotation);
 }
 

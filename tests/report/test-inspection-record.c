@@ -138,8 +138,9 @@ assert_record_matches (Fixture                  *f,
       XjAnswer *answer = value;
       XjAnswer *recorded = g_hash_table_lookup (record->answers, &answer->item_id);
       GPtrArray *photos = xj_inspection_record_get_photos (record, answer->answer_id);
-      g_autoptr(GPtrArray) attached = xj_store_list_answer_photos (f->store, answer->answer_id,
-                                                                   &error);
+      g_autoptr(GPtrArray) attached = xj_store_list_photos (f->store,
+                                                            XJ_ANSWER_PHOTOS (answer->answer_id),
+                                                            &error);
 
       g_assert_no_error (error);
       g_assert_nonnull (recorded);

@@ -155,6 +155,68 @@ test_notice_work_order (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "Part 3 of 3: for the file"));
 }
 
+/* The images pdfimages lists in @path. */
+static guint
+count_images (const char *path)
+{
+  const char *argv[] = { "pdfimages", "-list", path, NULL };
+  g_autofree char *list = xj_test_run_tool (argv);
+  g_auto(GStrv) lines = g_strsplit (list, "\n", -1);
+  guint n = 0;
+
+  /* Two lines of heading, then one line an image. */
+  for (guint i = 2; lines[i] != NULL && *lines[i] != '\0'; i++)
+    n++;
+  return n;
+}
+
+/* The letterhead of both documents: the organisation's name at the top
+ * and, when a logo is set, the logo once on the first page beside it. */
+static void
+test_letterhead (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autoptr(XjReportData) report = report_fixture_inspection (4, 2, fixture->photos,
+                                                              PHOTO_WIDTH, PHOTO_HEIGHT);
+  g_autoptr(XjNoticeReportData) notice = report_fixture_notice (XJ_NOTICE_REPORT_RECTIFICATION,
+                                                                fixture->photos, PHOTO_WIDTH,
+                                                                PHOTO_HEIGHT);
+  g_autofree char *logo = g_build_filename (fixture->dir, "logo.jpg", NULL);
+  g_autofree char *plain = g_build_filename (fixture->dir, "plain.pdf", NULL);
+  g_autofree char *headed = g_build_filename (fixture->dir, "headed.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  guint n_plain;
+
+  report_fixture_make_jpeg (logo, 240, 112, 8, 99);
+
+  xj_report_write_inspection (report, plain, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  report->logo_path = g_strdup (logo);
+  xj_report_write_inspection (report, headed, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  n_plain = count_images (plain);
+  g_assert_cmpuint (count_images (headed), ==, n_plain + 1);
+  {
+    g_autofree char *text = pdf_text (headed);
+
+    g_assert_true (g_str_has_prefix (text, "华信物业服务质量监督中心"));
+  }
+
+  xj_report_write_notice (notice, plain, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  notice->logo_path = g_strdup (logo);
+  xj_report_write_notice (notice, headed, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  xj_test_assert_pdf_clean (headed);
+  n_plain = count_images (plain);
+  g_assert_cmpuint (count_images (headed), ==, n_plain + 1);
+  {
+    g_autofree char *text = pdf_text (headed);
+
+    g_assert_true (g_str_has_prefix (text, "华信物业服务质量监督中心"));
+  }
+}
+
 static void
 test_missing_font (Fixture       *fixture,
                    gconstpointer  user_data)
@@ -210,6 +272,7 @@ typedef struct {
   GError    *error;
   double     last_fraction;
   guint      n_progress;
+  GThread   *caller;
 } AsyncState;
 
 static void
@@ -218,6 +281,8 @@ on_progress_cb (double   fraction,
 {
   AsyncState *state = user_data;
 
+  /* Told on the caller's thread, never in the worker. */
+  g_assert_true (g_thread_self () == state->caller);
   g_assert_cmpfloat (fraction, >=, state->last_fraction);
   state->last_fraction = fraction;
   state->n_progress++;
@@ -241,7 +306,7 @@ test_async (Fixture       *fixture,
   g_autofree char *path = g_build_filename (fixture->dir, "async.pdf", NULL);
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  AsyncState state = { loop, NULL, 0, 0 };
+  AsyncState state = { loop, NULL, 0, 0, g_thread_self () };
 
   xj_report_write_inspection_async (report_fixture_inspection (24, 6, fixture->photos,
                                                                PHOTO_WIDTH, PHOTO_HEIGHT),
@@ -314,6 +379,8 @@ main (int   argc,
               test_async, fixture_tear_down);
   g_test_add ("/xj/report/notice/pdf", Fixture, NULL, fixture_set_up,
               test_notice_pdf, fixture_tear_down);
+  g_test_add ("/xj/report/letterhead", Fixture, NULL, fixture_set_up, test_letterhead,
+              fixture_tear_down);
   g_test_add ("/xj/report/notice/work-order", Fixture, NULL, fixture_set_up,
               test_notice_work_order, fixture_tear_down);
   return g_test_run ();

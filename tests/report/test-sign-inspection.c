@@ -164,9 +164,9 @@ answer_and_complete (Fixture *f)
       XjTemplateItem *item = g_ptr_array_index (section->items, p % 2 == 0 ? p / 2 % 2 : 0);
       XjAnswer *answer = g_hash_table_lookup (answers, &item->id);
 
-      g_assert_true (xj_store_attach_photo_to_answer (f->store, answer->answer_id,
-                                                      g_ptr_array_index (f->photos, p), NULL,
-                                                      "test", NULL, &error));
+      g_assert_true (xj_store_attach_photo (f->store, XJ_ANSWER_PHOTOS (answer->answer_id),
+                                            g_ptr_array_index (f->photos, p),
+                                            NULL, "test", NULL, &error));
       g_assert_no_error (error);
     }
   g_assert_true (xj_store_complete_inspection (f->store, f->inspection_id, "王芳", &error));
@@ -394,7 +394,7 @@ test_sign_tampered (Fixture       *f,
   gsize length;
 
   /* The export is intact and says who signed. */
-  g_assert_true (xj_report_export_archived (f->store, f->inspection_id, copy, &error));
+  g_assert_true (xj_report_export_archived (f->store, report->id, copy, &error));
   g_assert_no_error (error);
   g_assert_cmpint (run (verify, &out, &err), ==, 0);
   g_assert_nonnull (strstr (out, "Intact: signed by 王芳"));
@@ -428,7 +428,7 @@ test_sign_tampered (Fixture       *f,
   g_assert_error (error, XJ_ARCHIVE_ERROR, XJ_ARCHIVE_ERROR_ALTERED);
   g_assert_false (verification.intact || verification.hash_matches || verification.signature_valid);
   g_clear_error (&error);
-  g_assert_false (xj_report_export_archived (f->store, f->inspection_id, copy, &error));
+  g_assert_false (xj_report_export_archived (f->store, report->id, copy, &error));
   g_assert_error (error, XJ_ARCHIVE_ERROR, XJ_ARCHIVE_ERROR_ALTERED);
 }
 
@@ -682,8 +682,8 @@ test_sign_flags (Fixture       *f,
   section = g_ptr_array_index (tmpl->sections, 0);
   g_assert_true (xj_store_ensure_answer (f->store, other_id, g_ptr_array_index (section->items, 0),
                                          &answer_id, &error));
-  g_assert_true (xj_store_attach_photo_to_answer (f->store, answer_id, f->photos->pdata[0], NULL,
-                                                  "test", NULL, &error));
+  g_assert_true (xj_store_attach_photo (f->store, XJ_ANSWER_PHOTOS (answer_id), f->photos->pdata[0],
+                                        NULL, "test", NULL, &error));
   g_assert_no_error (error);
 
   /* And a photo from the day before yesterday is handed in now. */

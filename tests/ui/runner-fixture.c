@@ -146,7 +146,7 @@ attach_photo (XjRunner             *runner,
   g_assert_true (xj_store_add_photo (store, info, &error));
   g_assert_true (xj_store_ensure_answer (store, xj_runner_get_inspection_id (runner), item,
                                          &answer_id, &error));
-  g_assert_true (xj_store_attach_photo_to_answer (store, answer_id, info->sha256, NULL, "王芳",
-                                                  NULL, &error));
+  g_assert_true (xj_store_attach_photo (store, XJ_ANSWER_PHOTOS (answer_id), info->sha256, NULL,
+                                        "王芳", NULL, &error));
   g_assert_no_error (error);
 }

@@ -75,8 +75,8 @@ attach_photo (XjStore              *store,
   info = xj_photo_import_bytes (xj_store_get_data_dir (store), jpeg, "IMG_0001.jpg", NULL, &error);
   if (info == NULL || !xj_store_add_photo (store, info, &error)
       || !xj_store_ensure_answer (store, id, item, &answer_id, &error)
-      || !xj_store_attach_photo_to_answer (store, answer_id, info->sha256, NULL, "王芳", NULL,
-                                           &error))
+      || !xj_store_attach_photo (store, XJ_ANSWER_PHOTOS (answer_id), info->sha256, NULL, "王芳",
+                                 NULL, &error))
     g_error ("%s", error->message);
 }
 

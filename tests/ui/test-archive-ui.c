@@ -17,6 +17,7 @@
 #include "xj-application.h"
 #include "xj-archive-page.h"
 #include "xj-archive-row.h"
+#include "xj-launch.h"
 #include "xj-certificate-dialog.h"
 #include "xj-certificate.h"
 #include "xj-inspection.h"
@@ -584,22 +585,15 @@ test_archive_empty (Fixture       *f,
   g_assert_true (gtk_stack_get_transition_running (pages));
 }
 
-/* A signed monthly report, archived: the Archive lists it as the month's
- * report (no site, no inspection), opens it, and Verify finds it intact. */
-static void
-test_monthly (Fixture       *f,
-              gconstpointer  data)
+/* The monthly report of March 2026, signed by 张伟 and archived. */
+static XjArchivedReport *
+archive_monthly (Fixture *f)
 {
   g_autoptr(XjCertificate) certificate = NULL;
   g_autoptr(XjSigner) signer = NULL;
-  g_autoptr(XjArchivedReport) archived = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *written = g_build_filename (f->dir, "monthly.pdf", NULL);
-  g_autofree char *opened = NULL;
-  g_autofree char *viewed = NULL;
-  XjArchivePage *page;
-  GtkWidget *row;
-  GtkWindow *verify;
+  XjArchivedReport *archived;
 
   g_assert_true (xj_certificate_create_self_signed (f->dir, "张伟", "华信", PASSPHRASE, NULL));
   certificate = xj_certificate_find_for_person (f->dir, "张伟", &error);
@@ -608,8 +602,46 @@ test_monthly (Fixture       *f,
   g_assert_no_error (error);
   archived = xj_report_archive_monthly (f->store, 2026, 3, signer, written, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (archived->number, ==, "MR-2026-03");
+  return archived;
+}
 
+static void
+on_not_opened (GtkWidget    *widget,
+               const GError *error)
+{
+  g_object_set_data_full (G_OBJECT (widget), "not-opened", g_strdup (error->message), g_free);
+}
+
+/* A file no application opens (no default for its type, here a blob of
+ * an unknown kind): the caller is told, with GIO's reason, and the widget
+ * is kept alive until then. */
+static void
+test_launch_fails (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "blob.xj-unknown", NULL);
+  const guint8 blob[] = { 0x00, 0xff, 0x13, 0x37, 0x00, 0x01, 0xfe, 0x80 };
+
+  g_assert_true (g_file_set_contents (path, (const char *) blob, sizeof blob, NULL));
+  xj_launch_path (GTK_WIDGET (f->window), path, on_not_opened);
+  xj_test_wait_until (g_object_get_data (G_OBJECT (f->window), "not-opened") != NULL);
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (f->window), "not-opened"), !=, "");
+}
+
+/* A signed monthly report, archived: the Archive lists it as the month's
+ * report (no site, no inspection), opens it, and Verify finds it intact. */
+static void
+test_monthly (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(XjArchivedReport) archived = archive_monthly (f);
+  g_autofree char *opened = NULL;
+  g_autofree char *viewed = NULL;
+  XjArchivePage *page;
+  GtkWidget *row;
+  GtkWindow *verify;
+
+  g_assert_cmpstr (archived->number, ==, "MR-2026-03");
   opened = install_pdf_viewer (f->dir);
   xj_window_close_inspection (f->window);
   xj_window_show_area (f->window, "archive");
@@ -736,6 +768,8 @@ main (int    argc,
 
   g_test_add ("/xj/ui/archive/sign-and-archive", Fixture, NULL, fixture_set_up,
               test_sign_and_archive, fixture_tear_down);
+  g_test_add ("/xj/ui/archive/launch-fails", Fixture, NULL, fixture_set_up, test_launch_fails,
+              fixture_tear_down);
   g_test_add ("/xj/ui/archive/monthly", Fixture, NULL, fixture_set_up, test_monthly,
               fixture_tear_down);
   g_test_add ("/xj/ui/archive/empty", Fixture, NULL, fixture_set_up, test_archive_empty,

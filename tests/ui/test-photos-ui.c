@@ -184,13 +184,13 @@ test_attach_view_delete (Fixture       *f,
   caption = xj_test_find_widget (GTK_WIDGET (viewer), "caption");
   gtk_editable_set_text (GTK_EDITABLE (caption), "消防通道堆放纸箱");
   g_signal_emit_by_name (caption, "activate");
-  photos = xj_store_list_answer_photos (f->store, answer->answer_id, NULL);
+  photos = xj_store_list_photos (f->store, XJ_ANSWER_PHOTOS (answer->answer_id), NULL);
   g_assert_cmpstr (((XjAttachedPhoto *) photos->pdata[2])->caption, ==, "消防通道堆放纸箱");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (viewer), "viewer.delete", NULL));
   xj_test_iterate (50);
   g_clear_pointer (&photos, g_ptr_array_unref);
-  photos = xj_store_list_answer_photos (f->store, answer->answer_id, NULL);
+  photos = xj_store_list_photos (f->store, XJ_ANSWER_PHOTOS (answer->answer_id), NULL);
   g_assert_cmpuint (photos->len, ==, 2);
   g_assert_true (wait_for_photos (f, row, 2));
   g_assert_nonnull (strstr (section_progress (f), "2 photos"));
@@ -214,7 +214,7 @@ test_annotate (Fixture       *f,
   g_assert_true (wait_for_photos (f, row, 1));
   answers = xj_store_load_answers (f->store, f->id, NULL);
   answer = g_hash_table_lookup (answers, &xj_item_row_get_item (row)->id);
-  photos = xj_store_list_answer_photos (f->store, answer->answer_id, NULL);
+  photos = xj_store_list_photos (f->store, XJ_ANSWER_PHOTOS (answer->answer_id), NULL);
   editor = xj_annotation_editor_new (f->store, "王芳", answer->answer_id, photos->pdata[0]);
   gtk_window_present (GTK_WINDOW (editor));
   xj_shape_add_point (arrow, 0.2, 0.2);
@@ -229,7 +229,7 @@ test_annotate (Fixture       *f,
   xj_test_wait_until (xj_test_find_window (XJ_TYPE_ANNOTATION_EDITOR) == NULL);
   g_assert_null (xj_test_find_window (XJ_TYPE_ANNOTATION_EDITOR));
   g_clear_pointer (&photos, g_ptr_array_unref);
-  photos = xj_store_list_answer_photos (f->store, answer->answer_id, NULL);
+  photos = xj_store_list_photos (f->store, XJ_ANSWER_PHOTOS (answer->answer_id), NULL);
   g_assert_nonnull (((XjAttachedPhoto *) photos->pdata[0])->annotation);
   thumbnail = xj_annotation_dup_thumbnail_path (f->dir, ((XjAttachedPhoto *) photos->pdata[0])->sha256,
                                                 ((XjAttachedPhoto *) photos->pdata[0])->annotation);
@@ -265,8 +265,8 @@ use_elsewhere (Fixture *f,
                                          &answer_id, &error));
   stored = xj_store_import_photo (f->store, path, &error);
   g_assert_no_error (error);
-  g_assert_true (xj_store_attach_photo_to_answer (f->store, answer_id, stored->sha256, NULL,
-                                                  "王芳", NULL, &error));
+  g_assert_true (xj_store_attach_photo (f->store, XJ_ANSWER_PHOTOS (answer_id), stored->sha256,
+                                        NULL, "王芳", NULL, &error));
   g_assert_no_error (error);
   return path;
 }
@@ -616,7 +616,7 @@ test_chinese (void)
 
   answers = xj_store_load_answers (f.store, f.id, NULL);
   answer = g_hash_table_lookup (answers, &xj_item_row_get_item (row)->id);
-  photos = xj_store_list_answer_photos (f.store, answer->answer_id, NULL);
+  photos = xj_store_list_photos (f.store, XJ_ANSWER_PHOTOS (answer->answer_id), NULL);
   editor = xj_annotation_editor_new (f.store, "王芳", answer->answer_id, photos->pdata[0]);
   gtk_window_present (GTK_WINDOW (editor));
   xj_annotation_editor_set_tool (editor, XJ_SHAPE_TEXT);

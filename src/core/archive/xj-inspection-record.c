@@ -154,7 +154,8 @@ read_photos (XjStore             *store,
 
       if (answer->n_photos == 0)
         continue;
-      if ((attached = xj_store_list_answer_photos (store, answer->answer_id, error)) == NULL)
+      attached = xj_store_list_photos (store, XJ_ANSWER_PHOTOS (answer->answer_id), error);
+      if (attached == NULL)
         return FALSE;
       photos = g_ptr_array_new_with_free_func ((GDestroyNotify) record_photo_free);
       /* Each attached photo moves into its XjRecordPhoto. */

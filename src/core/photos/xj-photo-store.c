@@ -25,10 +25,16 @@ typedef struct
   const char *delete_sql;    /* ?1 owner, ?2 sha256, ?5 phase */
   const char *caption_sql;   /* ?1 owner, ?2 sha256, ?3 caption, ?5 phase */
   const char *list_sql;      /* ?1 owner, ?5 phase */
+  const char *annotate_sql;  /* ?1 owner, ?2 sha256, ?3 JSON; answers only (see schema_v1) */
 } Link;
 
-/* Only answers' photos carry an annotation (see schema_v1). */
-#define ANNOTATION_SQL "UPDATE answer_photos SET annotation = ?3 WHERE answer_id = ?1 AND sha256 = ?2"
+/* What a link action does, and so which of the Link's statements it runs. */
+typedef enum {
+  LINK_ATTACH,
+  LINK_DETACH,
+  LINK_CAPTION,
+  LINK_ANNOTATE,
+} LinkAction;
 #define MAX_ANNOTATION_BYTES (256 * 1024)
 
 #define LIST_COLUMNS "l.id, l.sha256, l.position, l.caption, p.mime, p.width, p.height, " \
@@ -44,6 +50,7 @@ static const Link answer_link = {
   "UPDATE answer_photos SET caption = ?3 WHERE answer_id = ?1 AND sha256 = ?2",
   "SELECT " LIST_COLUMNS "l.annotation FROM answer_photos l JOIN photos p ON p.sha256 = l.sha256 "
   "WHERE l.answer_id = ?1 ORDER BY l.position, l.id",
+  "UPDATE answer_photos SET annotation = ?3 WHERE answer_id = ?1 AND sha256 = ?2",
 };
 
 static const Link notice_link = {
@@ -55,6 +62,7 @@ static const Link notice_link = {
   "UPDATE notice_photos SET caption = ?3 WHERE notice_id = ?1 AND sha256 = ?2 AND phase = ?5",
   "SELECT " LIST_COLUMNS "NULL FROM notice_photos l JOIN photos p ON p.sha256 = l.sha256 "
   "WHERE l.notice_id = ?1 AND l.phase = ?5 ORDER BY l.position, l.id",
+  NULL,
 };
 
 static const char *
@@ -176,22 +184,47 @@ set_link_error (XjStore     *store,
   return FALSE;
 }
 
-/* One statement of @sql as one audited transaction.  @bind_caption and
- * @phase are bound when not NULL; @expect_change turns "no row" into
- * XJ_PHOTO_ERROR_NOT_FOUND. */
-static gboolean
-run_link_action (XjStore     *store,
-                 const Link  *link,
-                 const char  *sql,
-                 const char  *action,
-                 gint64       owner_id,
-                 const char  *sha256,
-                 const char  *caption,
-                 const char  *phase,
-                 const char  *actor,
-                 gint64      *attachment_id,
-                 GError     **error)
+/* The link table of @owner, its id there and (a notice's) phase. */
+static const Link *
+resolve_owner (const XjPhotoOwner  *owner,
+               gint64              *owner_id,
+               const char         **phase)
 {
+  if (owner->notice_id != 0)
+    {
+      *owner_id = owner->notice_id;
+      *phase = phase_to_string (owner->phase);
+      return &notice_link;
+    }
+  *owner_id = owner->answer_id;
+  *phase = NULL;
+  return &answer_link;
+}
+
+/* @action on @owner's link to @sha256 as one audited transaction.
+ * @caption (or the annotation's JSON) is bound when not NULL; a statement
+ * that changes no row is XJ_PHOTO_ERROR_NOT_FOUND. */
+static gboolean
+run_link_action (XjStore             *store,
+                 const XjPhotoOwner  *owner,
+                 LinkAction           link_action,
+                 const char          *sha256,
+                 const char          *caption,
+                 const char          *actor,
+                 gint64              *attachment_id,
+                 GError             **error)
+{
+  static const char *const audit_actions[] = {
+    [LINK_ATTACH] = "attach-photo", [LINK_DETACH] = "detach-photo",
+    [LINK_CAPTION] = "caption-photo", [LINK_ANNOTATE] = "annotate-photo",
+  };
+  gint64 owner_id;
+  const char *phase;
+  const Link *link = resolve_owner (owner, &owner_id, &phase);
+  const char *action = audit_actions[link_action];
+  const char *sql = link_action == LINK_ATTACH ? link->insert_sql
+                    : link_action == LINK_DETACH ? link->delete_sql
+                    : link_action == LINK_CAPTION ? link->caption_sql : link->annotate_sql;
   g_autoptr(XjTransaction) tx = NULL;
   sqlite3 *db = xj_store_get_db (store);
   sqlite3_stmt *stmt;
@@ -236,17 +269,29 @@ run_link_action (XjStore     *store,
   return TRUE;
 }
 
-static GPtrArray *
-list_links (XjStore     *store,
-            const Link  *link,
-            gint64       owner_id,
-            const char  *phase,
-            GError     **error)
+/**
+ * xj_store_list_photos:
+ *
+ * Returns: (transfer full) (element-type XjAttachedPhoto): the photos of
+ * @owner, in the order they were attached.
+ */
+GPtrArray *
+xj_store_list_photos (XjStore             *store,
+                      const XjPhotoOwner  *owner,
+                      GError             **error)
 {
   g_autoptr(GPtrArray) photos = g_ptr_array_new_with_free_func ((GDestroyNotify) xj_attached_photo_free);
-  sqlite3_stmt *stmt = xj_store_prepare (store, link->list_sql, error);
+  gint64 owner_id;
+  const char *phase;
+  const Link *link;
+  sqlite3_stmt *stmt;
   int rc;
 
+  g_return_val_if_fail (XJ_IS_STORE (store), NULL);
+  g_return_val_if_fail (owner != NULL, NULL);
+
+  link = resolve_owner (owner, &owner_id, &phase);
+  stmt = xj_store_prepare (store, link->list_sql, error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, owner_id);
@@ -285,58 +330,59 @@ list_links (XjStore     *store,
   return g_steal_pointer (&photos);
 }
 
-/* --- answers ------------------------------------------------------------- */
+/* --- attaching ----------------------------------------------------------- */
 
 /**
- * xj_store_attach_photo_to_answer:
+ * xj_store_attach_photo:
  * @sha256: a photo already in the store (xj_store_add_photo())
- * @attachment_id: (out) (optional): the answer_photos row
+ * @caption: (nullable)
+ * @attachment_id: (out) (optional): the answer_photos or notice_photos row
  *
- * Appends the photo to the answer's photos; one audited transaction.
- * Refused with %XJ_STORE_ERROR_LOCKED on a signed inspection.
+ * Appends the photo to @owner's photos; one audited transaction.  Refused
+ * with %XJ_STORE_ERROR_LOCKED on a signed inspection.
  */
 gboolean
-xj_store_attach_photo_to_answer (XjStore     *store,
-                                 gint64       answer_id,
-                                 const char  *sha256,
-                                 const char  *caption,
-                                 const char  *actor,
-                                 gint64      *attachment_id,
-                                 GError     **error)
+xj_store_attach_photo (XjStore             *store,
+                       const XjPhotoOwner  *owner,
+                       const char          *sha256,
+                       const char          *caption,
+                       const char          *actor,
+                       gint64              *attachment_id,
+                       GError             **error)
 {
   g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
+  g_return_val_if_fail (owner != NULL, FALSE);
 
-  return run_link_action (store, &answer_link, answer_link.insert_sql, "attach-photo",
-                          answer_id, sha256, caption != NULL ? caption : "", NULL, actor,
-                          attachment_id, error);
+  return run_link_action (store, owner, LINK_ATTACH, sha256, caption != NULL ? caption : "",
+                          actor, attachment_id, error);
 }
 
 gboolean
-xj_store_detach_photo_from_answer (XjStore     *store,
-                                   gint64       answer_id,
-                                   const char  *sha256,
-                                   const char  *actor,
-                                   GError     **error)
+xj_store_detach_photo (XjStore             *store,
+                       const XjPhotoOwner  *owner,
+                       const char          *sha256,
+                       const char          *actor,
+                       GError             **error)
 {
   g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
+  g_return_val_if_fail (owner != NULL, FALSE);
 
-  return run_link_action (store, &answer_link, answer_link.delete_sql, "detach-photo",
-                          answer_id, sha256, NULL, NULL, actor, NULL, error);
+  return run_link_action (store, owner, LINK_DETACH, sha256, NULL, actor, NULL, error);
 }
 
 gboolean
-xj_store_set_answer_photo_caption (XjStore     *store,
-                                   gint64       answer_id,
-                                   const char  *sha256,
-                                   const char  *caption,
-                                   const char  *actor,
-                                   GError     **error)
+xj_store_set_photo_caption (XjStore             *store,
+                            const XjPhotoOwner  *owner,
+                            const char          *sha256,
+                            const char          *caption,
+                            const char          *actor,
+                            GError             **error)
 {
   g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
+  g_return_val_if_fail (owner != NULL, FALSE);
 
-  return run_link_action (store, &answer_link, answer_link.caption_sql, "caption-photo",
-                          answer_id, sha256, caption != NULL ? caption : "", NULL, actor,
-                          NULL, error);
+  return run_link_action (store, owner, LINK_CAPTION, sha256, caption != NULL ? caption : "",
+                          actor, NULL, error);
 }
 
 /**
@@ -372,68 +418,8 @@ xj_store_set_answer_photo_annotation (XjStore     *store,
           return FALSE;
         }
     }
-  return run_link_action (store, &answer_link, ANNOTATION_SQL, "annotate-photo", answer_id,
-                          sha256, json, NULL, actor, NULL, error);
-}
-
-/**
- * xj_store_list_answer_photos:
- *
- * Returns: (transfer full) (element-type XjAttachedPhoto): in the order
- * they were attached.
- */
-GPtrArray *
-xj_store_list_answer_photos (XjStore  *store,
-                             gint64    answer_id,
-                             GError  **error)
-{
-  g_return_val_if_fail (XJ_IS_STORE (store), NULL);
-
-  return list_links (store, &answer_link, answer_id, NULL, error);
-}
-
-/* --- notices ------------------------------------------------------------- */
-
-gboolean
-xj_store_attach_photo_to_notice (XjStore            *store,
-                                 gint64              notice_id,
-                                 XjNoticePhotoPhase  phase,
-                                 const char         *sha256,
-                                 const char         *caption,
-                                 const char         *actor,
-                                 gint64             *attachment_id,
-                                 GError            **error)
-{
-  g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
-
-  return run_link_action (store, &notice_link, notice_link.insert_sql, "attach-photo",
-                          notice_id, sha256, caption != NULL ? caption : "",
-                          phase_to_string (phase), actor, attachment_id, error);
-}
-
-gboolean
-xj_store_detach_photo_from_notice (XjStore            *store,
-                                   gint64              notice_id,
-                                   XjNoticePhotoPhase  phase,
-                                   const char         *sha256,
-                                   const char         *actor,
-                                   GError            **error)
-{
-  g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
-
-  return run_link_action (store, &notice_link, notice_link.delete_sql, "detach-photo",
-                          notice_id, sha256, NULL, phase_to_string (phase), actor, NULL, error);
-}
-
-GPtrArray *
-xj_store_list_notice_photos (XjStore            *store,
-                             gint64              notice_id,
-                             XjNoticePhotoPhase  phase,
-                             GError            **error)
-{
-  g_return_val_if_fail (XJ_IS_STORE (store), NULL);
-
-  return list_links (store, &notice_link, notice_id, phase_to_string (phase), error);
+  return run_link_action (store, XJ_ANSWER_PHOTOS (answer_id), LINK_ANNOTATE, sha256, json,
+                          actor, NULL, error);
 }
 
 /* --- integrity ----------------------------------------------------------- */

@@ -47,52 +47,47 @@ gboolean    xj_store_discard_photo          (XjStore       *store,
                                              XjPhotoInfo   *info,
                                              GError       **error);
 
-gboolean    xj_store_attach_photo_to_answer (XjStore       *store,
-                                             gint64         answer_id,
-                                             const char    *sha256,
-                                             const char    *caption,
-                                             const char    *actor,
-                                             gint64        *attachment_id,
-                                             GError       **error);
-gboolean    xj_store_detach_photo_from_answer (XjStore     *store,
-                                             gint64         answer_id,
-                                             const char    *sha256,
-                                             const char    *actor,
-                                             GError       **error);
-gboolean    xj_store_set_answer_photo_caption (XjStore     *store,
-                                             gint64         answer_id,
-                                             const char    *sha256,
-                                             const char    *caption,
-                                             const char    *actor,
-                                             GError       **error);
-gboolean    xj_store_set_answer_photo_annotation (XjStore  *store,
-                                             gint64         answer_id,
-                                             const char    *sha256,
-                                             const char    *json,
-                                             const char    *actor,
-                                             GError       **error);
-GPtrArray  *xj_store_list_answer_photos     (XjStore       *store,
-                                             gint64         answer_id,
-                                             GError       **error);
+/* What photos are attached to: an answer, or a notice before or after its
+ * rectification.  XJ_ANSWER_PHOTOS (id) and XJ_NOTICE_PHOTOS (id, phase)
+ * make one in place. */
+typedef struct
+{
+  gint64              answer_id;   /* the answer's photos; 0 for a notice's */
+  gint64              notice_id;   /* the notice's photos; 0 for an answer's */
+  XjNoticePhotoPhase  phase;       /* a notice's: before or after */
+} XjPhotoOwner;
 
-gboolean    xj_store_attach_photo_to_notice (XjStore       *store,
-                                             gint64         notice_id,
-                                             XjNoticePhotoPhase phase,
-                                             const char    *sha256,
-                                             const char    *caption,
-                                             const char    *actor,
-                                             gint64        *attachment_id,
-                                             GError       **error);
-gboolean    xj_store_detach_photo_from_notice (XjStore     *store,
-                                             gint64         notice_id,
-                                             XjNoticePhotoPhase phase,
-                                             const char    *sha256,
-                                             const char    *actor,
-                                             GError       **error);
-GPtrArray  *xj_store_list_notice_photos     (XjStore       *store,
-                                             gint64         notice_id,
-                                             XjNoticePhotoPhase phase,
-                                             GError       **error);
+#define XJ_ANSWER_PHOTOS(id) (&(const XjPhotoOwner) { .answer_id = (id) })
+#define XJ_NOTICE_PHOTOS(id, phase_) \
+  (&(const XjPhotoOwner) { .notice_id = (id), .phase = (phase_) })
+
+gboolean    xj_store_attach_photo           (XjStore             *store,
+                                             const XjPhotoOwner  *owner,
+                                             const char          *sha256,
+                                             const char          *caption,
+                                             const char          *actor,
+                                             gint64              *attachment_id,
+                                             GError             **error);
+gboolean    xj_store_detach_photo           (XjStore             *store,
+                                             const XjPhotoOwner  *owner,
+                                             const char          *sha256,
+                                             const char          *actor,
+                                             GError             **error);
+gboolean    xj_store_set_photo_caption      (XjStore             *store,
+                                             const XjPhotoOwner  *owner,
+                                             const char          *sha256,
+                                             const char          *caption,
+                                             const char          *actor,
+                                             GError             **error);
+GPtrArray  *xj_store_list_photos            (XjStore             *store,
+                                             const XjPhotoOwner  *owner,
+                                             GError             **error);
+gboolean    xj_store_set_answer_photo_annotation (XjStore  *store,
+                                             gint64               answer_id,
+                                             const char          *sha256,
+                                             const char          *json,
+                                             const char          *actor,
+                                             GError             **error);
 
 gboolean    xj_photo_store_check            (XjStore       *store,
                                              GString       *report,

@@ -28,6 +28,7 @@
 #include "xj-inspection.h"
 #include "xj-numbers.h"
 #include "xj-pdf-sign.h"
+#include "xj-progress-relay.h"
 #include "xj-report-archive.h"
 #include "xj-report-build.h"
 #include "xj-text.h"
@@ -374,16 +375,9 @@ typedef struct {
   char                *data_dir;
   gint64               inspection_id;
   XjSignOptions        options;        /* a copy: its strings are the job's */
-  Progress             progress;
-  GMainContext        *context;
-  int                  last_percent;
+  XjProgressRelay      progress;
   guint                attempt;
 } SignJob;
-
-typedef struct {
-  Progress progress;
-  double   fraction;
-} ProgressEvent;
 
 static void
 sign_job_free (SignJob *job)
@@ -396,34 +390,8 @@ sign_job_free (SignJob *job)
   /* Not left lying in freed memory. */
   memset ((char *) job->options.passphrase, 0, strlen (job->options.passphrase));
   g_free ((char *) job->options.passphrase);
-  g_main_context_unref (job->context);
+  _xj_progress_relay_clear (&job->progress);
   g_free (job);
-}
-
-static gboolean
-emit_progress_cb (gpointer user_data)
-{
-  ProgressEvent *event = user_data;
-
-  report_progress (&event->progress, event->fraction);
-  return G_SOURCE_REMOVE;
-}
-
-/* In the worker: whole percents are sent to the caller's main context. */
-static void
-on_worker_progress_cb (double   fraction,
-                       gpointer user_data)
-{
-  SignJob *job = user_data;
-  ProgressEvent *event;
-
-  if ((int) (fraction * 100) == job->last_percent)
-    return;
-  job->last_percent = (int) (fraction * 100);
-  event = g_new (ProgressEvent, 1);
-  event->progress = job->progress;
-  event->fraction = fraction;
-  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, emit_progress_cb, event, g_free);
 }
 
 static void
@@ -433,7 +401,7 @@ sign_thread (GTask        *task,
              GCancellable *cancellable)
 {
   SignJob *job = task_data;
-  Progress forward = { job->progress.progress != NULL ? on_worker_progress_cb : NULL, job };
+  Progress forward = { _xj_progress_relay_get_func (&job->progress), &job->progress };
   g_autoptr(XjStore) reader = NULL;
   GError *error = NULL;
   Prepared *prepared = NULL;
@@ -491,7 +459,7 @@ on_prepared_cb (GObject      *source,
       g_task_return_error (task, error);
       return;
     }
-  report_progress (&job->progress, 1.0);
+  report_progress (&(Progress) { job->progress.progress, job->progress.progress_data }, 1.0);
   g_task_return_pointer (task, report, (GDestroyNotify) xj_archived_report_free);
 }
 
@@ -525,11 +493,8 @@ xj_inspection_sign_async (XjStore               *store,
   job->options.logo_path = g_strdup (options->logo_path);
   job->options.certificate_id = g_strdup (options->certificate_id);
   job->options.passphrase = g_strdup (options->passphrase);
-  /* The worker reports to on_worker_progress_cb (), which forwards here. */
-  job->progress.progress = options->progress;
-  job->progress.progress_data = options->progress_data;
-  job->context = g_main_context_ref_thread_default ();
-  job->last_percent = -1;
+  /* The worker's progress comes here through the relay. */
+  _xj_progress_relay_init (&job->progress, options->progress, options->progress_data);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, xj_inspection_sign_async);

@@ -61,10 +61,6 @@ gboolean          xj_report_verify_archived        (XjStore               *store
                                                     XjArchiveVerification *result,
                                                     GError               **error);
 gboolean          xj_report_export_archived        (XjStore               *store,
-                                                    gint64                 inspection_id,
-                                                    const char            *destination,
-                                                    GError               **error);
-gboolean          xj_report_export_archived_report (XjStore               *store,
                                                     gint64                 report_id,
                                                     const char            *destination,
                                                     GError               **error);

@@ -375,7 +375,8 @@ add_notice_photos (XjStore             *store,
                    GPtrArray           *photos,
                    GError             **error)
 {
-  g_autoptr(GPtrArray) attached = xj_store_list_notice_photos (store, notice_id, phase, error);
+  g_autoptr(GPtrArray) attached = xj_store_list_photos (store, XJ_NOTICE_PHOTOS (notice_id, phase),
+                                                        error);
 
   if (attached == NULL)
     return FALSE;

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "xj-progress-relay.h"
 #include "xj-report.h"
 
 typedef gboolean (*WriteFunc) (gconstpointer          data,
@@ -21,55 +22,16 @@ typedef struct {
   gpointer              data;
   GDestroyNotify        free_data;
   char                 *path;
-  XjReportProgressFunc  progress;
-  gpointer              progress_data;
-  GMainContext         *context;
-  int                   last_percent;
+  XjProgressRelay       progress;
 } ExportJob;
-
-typedef struct {
-  XjReportProgressFunc progress;
-  gpointer             progress_data;
-  double               fraction;
-} ProgressUpdate;
 
 static void
 export_job_free (ExportJob *job)
 {
   job->free_data (job->data);
   g_free (job->path);
-  g_main_context_unref (job->context);
+  _xj_progress_relay_clear (&job->progress);
   g_free (job);
-}
-
-static gboolean
-deliver_progress_cb (gpointer user_data)
-{
-  ProgressUpdate *update = user_data;
-
-  update->progress (update->fraction, update->progress_data);
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs in the worker: forwards whole percents only, to keep the main loop
- * free of a flood of idle sources. */
-static void
-on_worker_progress_cb (double   fraction,
-                       gpointer user_data)
-{
-  ExportJob *job = user_data;
-  ProgressUpdate *update;
-  int percent = (int) (fraction * 100);
-
-  if (percent == job->last_percent)
-    return;
-  job->last_percent = percent;
-  update = g_new (ProgressUpdate, 1);
-  update->progress = job->progress;
-  update->progress_data = job->progress_data;
-  update->fraction = fraction;
-  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, deliver_progress_cb, update,
-                              g_free);
 }
 
 static void
@@ -81,8 +43,8 @@ export_thread (GTask        *task,
   ExportJob *job = task_data;
   GError *error = NULL;
 
-  if (job->write (job->data, job->path, job->progress != NULL ? on_worker_progress_cb : NULL,
-                  job, cancellable, &error))
+  if (job->write (job->data, job->path, _xj_progress_relay_get_func (&job->progress),
+                  &job->progress, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -129,10 +91,7 @@ export_async (WriteFunc            write,
   job->data = data;
   job->free_data = free_data;
   job->path = g_strdup (path);
-  job->progress = progress;
-  job->progress_data = progress_data;
-  job->context = g_main_context_ref_thread_default ();
-  job->last_percent = -1;
+  _xj_progress_relay_init (&job->progress, progress, progress_data);
 
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);

@@ -252,7 +252,7 @@ write_header (XjReportRenderer    *r,
     _("Checklist"), template, NULL,
   };
   const XjReportStyle *org_style = &xj_report_style_body;
-  double x = r->left, tile_width;
+  double tile_width;
   g_autofree char *score = format_score (data->score);
   g_autofree char *critical = g_strdup_printf ("%d", data->critical_failures);
   g_autofree char *index = g_strdup_printf ("%.1f", data->failure_index);
@@ -261,19 +261,8 @@ write_header (XjReportRenderer    *r,
     _("Critical failures"), critical, _("Failure index"), index,
   };
 
-  if (!_xj_report_renderer_add_page (r, error))
+  if (!_xj_report_letterhead (r, data->logo_path, data->organisation, org_style, error))
     return FALSE;
-  if (data->logo_path != NULL)
-    {
-      HPDF_Image logo = _xj_report_renderer_image (r, data->logo_path, error);
-
-      if (logo == NULL)
-        return FALSE;
-      _xj_report_renderer_draw_image (r, logo, r->left, r->y + 14, 60, 28);
-      x += 68;
-    }
-  _xj_report_renderer_text (r, x, _xj_report_baseline (r->y, org_style), data->organisation,
-                            org_style, XJ_REPORT_ALIGN_LEFT);
   if (data->number != NULL)
     {
       g_autofree char *number = g_strdup_printf ("%s %s", _("Report No."), data->number);

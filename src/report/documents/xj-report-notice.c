@@ -108,7 +108,6 @@ write_header (XjReportRenderer          *r,
     _("Site"), data->site, _("Addressed to"), NULL, _("Issued"), data->issued,
     _("State"), data->state, _("Severity"), data->severity, NULL,
   };
-  double x = r->left;
 
   if (data->addressed_person != NULL && *data->addressed_person != '\0')
     addressed = g_strdup_printf ("%s %s", data->addressed_company, data->addressed_person);
@@ -116,19 +115,8 @@ write_header (XjReportRenderer          *r,
     addressed = g_strdup (data->addressed_company);
   fields[3] = addressed;
 
-  if (!_xj_report_renderer_add_page (r, error))
+  if (!_xj_report_letterhead (r, data->logo_path, data->organisation, body, error))
     return FALSE;
-  if (data->logo_path != NULL)
-    {
-      HPDF_Image logo = _xj_report_renderer_image (r, data->logo_path, error);
-
-      if (logo == NULL)
-        return FALSE;
-      _xj_report_renderer_draw_image (r, logo, r->left, r->y + 14, 60, 28);
-      x += 68;
-    }
-  _xj_report_renderer_text (r, x, _xj_report_baseline (r->y, body), data->organisation, body,
-                            XJ_REPORT_ALIGN_LEFT);
   if (part != NULL)
     _xj_report_renderer_text (r, r->right, _xj_report_baseline (r->y, &part_style), part,
                               &part_style, XJ_REPORT_ALIGN_RIGHT);

@@ -221,6 +221,11 @@ gboolean          _xj_report_heading               (XjReportRenderer      *self,
 gboolean          _xj_report_fields                (XjReportRenderer      *self,
                                                     const char * const    *pairs,
                                                     GError               **error);
+gboolean          _xj_report_letterhead            (XjReportRenderer      *self,
+                                                    const char            *logo_path,
+                                                    const char            *organisation,
+                                                    const XjReportStyle   *style,
+                                                    GError               **error);
 double            _xj_report_photo_row_height      (XjReportRenderer      *self,
                                                     guint                  per_row,
                                                     double                 indent);

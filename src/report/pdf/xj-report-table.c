@@ -325,3 +325,31 @@ _xj_report_fields (XjReportRenderer    *self,
   self->y -= 8;
   return TRUE;
 }
+
+/* Starts a document's first page: the organisation's logo (if any) and its
+ * name at the top left, on the line at self->y, which stays where it is
+ * for what goes at the right of that line. */
+gboolean
+_xj_report_letterhead (XjReportRenderer     *self,
+                       const char           *logo_path,
+                       const char           *organisation,
+                       const XjReportStyle  *style,
+                       GError              **error)
+{
+  double x = self->left;
+
+  if (!_xj_report_renderer_add_page (self, error))
+    return FALSE;
+  if (logo_path != NULL)
+    {
+      HPDF_Image logo = _xj_report_renderer_image (self, logo_path, error);
+
+      if (logo == NULL)
+        return FALSE;
+      _xj_report_renderer_draw_image (self, logo, self->left, self->y + 14, 60, 28);
+      x += 68;
+    }
+  _xj_report_renderer_text (self, x, _xj_report_baseline (self->y, style), organisation, style,
+                            XJ_REPORT_ALIGN_LEFT);
+  return TRUE;
+}

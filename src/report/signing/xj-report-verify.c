@@ -182,36 +182,16 @@ export_report (const XjArchivedReport  *report,
 
 /**
  * xj_report_export_archived:
- *
- * Copies the signed report of an inspection to @destination, checked
- * (export_report()).
- */
-gboolean
-xj_report_export_archived (XjStore     *store,
-                           gint64       inspection_id,
-                           const char  *destination,
-                           GError     **error)
-{
-  g_autoptr(XjArchivedReport) report = NULL;
-
-  g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
-  g_return_val_if_fail (destination != NULL, FALSE);
-
-  report = xj_store_get_archived_report (store, inspection_id, error);
-  return report != NULL && export_report (report, destination, error);
-}
-
-/**
- * xj_report_export_archived_report:
- * @report_id: the reports table's id (a monthly report has no inspection)
+ * @report_id: the reports table's id (a monthly report has no inspection;
+ *   an inspection's is its xj_store_get_archived_report())
  *
  * Copies an archived report to @destination, checked (export_report()).
  */
 gboolean
-xj_report_export_archived_report (XjStore     *store,
-                                  gint64       report_id,
-                                  const char  *destination,
-                                  GError     **error)
+xj_report_export_archived (XjStore     *store,
+                           gint64       report_id,
+                           const char  *destination,
+                           GError     **error)
 {
   g_autoptr(XjArchivedReport) report = NULL;
 

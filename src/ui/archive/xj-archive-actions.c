@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "xj-archive-actions.h"
+#include "xj-launch.h"
 #include "xj-reader-task.h"
 #include "xj-report-archive.h"
 #include "xj-verify-dialog.h"
@@ -32,32 +33,20 @@ parent_window (GtkWidget *widget)
 /* --- open ----------------------------------------------------------------- */
 
 static void
-on_launched_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+toast_not_opened (GtkWidget    *widget,
+                  const GError *error)
 {
-  g_autoptr(GtkWidget) widget = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autofree char *message = g_strdup_printf (_("No application could open the report: %s"),
+                                              error->message);
 
-  if (!g_app_info_launch_default_for_uri_finish (result, &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("No application could open the report: %s"),
-                                                  error->message);
-      xj_toast (widget, message);
-    }
+  xj_toast (widget, message);
 }
 
 static void
 open_archived (GtkWidget        *widget,
                XjArchivedReport *report)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (report->path);
-  g_autofree char *uri = g_file_get_uri (file);
-  g_autoptr(GdkAppLaunchContext) context = NULL;
-
-  context = gdk_display_get_app_launch_context (gtk_widget_get_display (widget));
-  g_app_info_launch_default_for_uri_async (uri, G_APP_LAUNCH_CONTEXT (context), NULL,
-                                           on_launched_cb, g_object_ref (widget));
+  xj_launch_path (widget, report->path, toast_not_opened);
 }
 
 /* --- save a copy ---------------------------------------------------------- */
@@ -83,7 +72,7 @@ copy_on_reader (XjStore       *reader,
 {
   CopyJob *job = data;
 
-  return xj_report_export_archived_report (reader, job->report_id, job->destination, error)
+  return xj_report_export_archived (reader, job->report_id, job->destination, error)
          ? job : NULL;
 }
 

@@ -73,8 +73,9 @@ attach_results (XjRunner  *self,
       g_autoptr(GError) local_error = NULL;
 
       if (result->info != NULL
-          && xj_store_attach_photo_to_answer (get_store (self), answer_id, result->info->sha256,
-                                              NULL, actor, NULL, &local_error))
+          && xj_store_attach_photo (get_store (self), XJ_ANSWER_PHOTOS (answer_id),
+                                    result->info->sha256, NULL, actor, NULL,
+                                    &local_error))
         {
           attached++;
           continue;

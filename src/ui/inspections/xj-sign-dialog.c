@@ -21,6 +21,7 @@
 #include "xj-certificate.h"
 #include "xj-clock.h"
 #include "xj-inspection.h"
+#include "xj-launch.h"
 #include "xj-passphrase-dialog.h"
 #include "xj-report-archive.h"
 #include "xj-report-preview.h"
@@ -425,15 +426,10 @@ offer_certificate (XjSignDialog *self)
 /* --- preview ---------------------------------------------------------------- */
 
 static void
-on_preview_launched_cb (GObject      *source,
-                        GAsyncResult *result,
-                        gpointer      user_data)
+show_preview_not_opened (GtkWidget    *widget,
+                         const GError *error)
 {
-  g_autoptr(XjSignDialog) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!g_app_info_launch_default_for_uri_finish (result, &error))
-    xj_inline_error_show (self->error_label, error->message, NULL);
+  xj_inline_error_show (XJ_SIGN_DIALOG (widget)->error_label, error->message, NULL);
 }
 
 static void
@@ -443,9 +439,6 @@ on_preview_written_cb (GObject      *source,
 {
   g_autoptr(XjSignDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *uri = NULL;
-  g_autoptr(GdkAppLaunchContext) context = NULL;
 
   g_clear_object (&self->preview_cancellable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sign.preview", TRUE);
@@ -455,11 +448,8 @@ on_preview_written_cb (GObject      *source,
         xj_inline_error_show (self->error_label, error->message, NULL);
       return;
     }
-  file = g_file_new_for_path (g_object_get_data (G_OBJECT (self), "preview-path"));
-  uri = g_file_get_uri (file);
-  context = gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (self)));
-  g_app_info_launch_default_for_uri_async (uri, G_APP_LAUNCH_CONTEXT (context), NULL,
-                                           on_preview_launched_cb, g_object_ref (self));
+  xj_launch_path (GTK_WIDGET (self), g_object_get_data (G_OBJECT (self), "preview-path"),
+                  show_preview_not_opened);
 }
 
 static void

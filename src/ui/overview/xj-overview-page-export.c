@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "xj-clock.h"
+#include "xj-launch.h"
 #include "xj-overview-page-private.h"
 #include "xj-window-actions.h"
 #include "xj-xlsx-export.h"
@@ -19,29 +20,19 @@
 /* --- opening -------------------------------------------------------------- */
 
 static void
-on_launched_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+show_not_opened (GtkWidget    *widget,
+                 const GError *error)
 {
-  g_autoptr(GtkWidget) widget = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!g_app_info_launch_default_for_uri_finish (result, &error))
-    xj_window_action_activate (widget, "win.show-error", "(ss)",
-                               _("No Application Could Open the Spreadsheet"), error->message);
+  xj_window_action_activate (widget, "win.show-error", "(ss)",
+                             _("No Application Could Open the Spreadsheet"), error->message);
 }
 
 static void
 on_open_clicked_cb (AdwToast       *toast,
                     XjOverviewPage *self)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (g_object_get_data (G_OBJECT (toast), "path"));
-  g_autofree char *uri = g_file_get_uri (file);
-  g_autoptr(GdkAppLaunchContext) context =
-    gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (self)));
-
-  g_app_info_launch_default_for_uri_async (uri, G_APP_LAUNCH_CONTEXT (context), NULL,
-                                           on_launched_cb, g_object_ref (self));
+  xj_launch_path (GTK_WIDGET (self), g_object_get_data (G_OBJECT (toast), "path"),
+                  show_not_opened);
 }
 
 /* --- writing -------------------------------------------------------------- */

@@ -328,8 +328,8 @@ confirm_activated (GtkWidget  *widget,
         continue;
       if (!xj_store_ensure_answer (store, xj_runner_get_inspection_id (self->runner), item,
                                    &answer_id, &error)
-          || !xj_store_attach_photo_to_answer (store, answer_id, info->sha256, NULL, actor, NULL,
-                                               &error))
+          || !xj_store_attach_photo (store, XJ_ANSWER_PHOTOS (answer_id), info->sha256, NULL, actor,
+                                     NULL, &error))
         {
           if (!g_error_matches (error, XJ_PHOTO_ERROR, XJ_PHOTO_ERROR_ALREADY_ATTACHED))
             {

@@ -355,7 +355,8 @@ xj_photo_strip_load (XjPhotoStrip       *self,
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->thumbnails))) != NULL)
     gtk_box_remove (self->thumbnails, child);
 
-  photos = answer_id > 0 ? xj_store_list_answer_photos (store, answer_id, &error) : NULL;
+  photos = answer_id > 0 ? xj_store_list_photos (store, XJ_ANSWER_PHOTOS (answer_id), &error)
+                         : NULL;
   if (answer_id > 0 && photos == NULL)
     g_warning ("Could not list the photos: %s", error->message);
   g_ptr_array_set_size (self->photos, 0);

@@ -313,9 +313,9 @@ static void
 reload (XjPhotoViewer *self)
 {
   g_autoptr(GError) error = NULL;
-  GPtrArray *photos = self->notice_id > 0
-                      ? xj_store_list_notice_photos (self->store, self->notice_id, self->phase, &error)
-                      : xj_store_list_answer_photos (self->store, self->answer_id, &error);
+  /* A notice's photos when it has a notice, else the answer's. */
+  const XjPhotoOwner owner = { self->answer_id, self->notice_id, self->phase };
+  GPtrArray *photos = xj_store_list_photos (self->store, &owner, &error);
 
   if (photos == NULL)
     {
@@ -342,8 +342,8 @@ save_caption (XjPhotoViewer *self)
 
   if (photo == NULL || self->read_only || g_strcmp0 (text, photo->caption) == 0)
     return;
-  if (!xj_store_set_answer_photo_caption (self->store, self->answer_id, photo->sha256, text,
-                                          self->actor, &error))
+  if (!xj_store_set_photo_caption (self->store, XJ_ANSWER_PHOTOS (self->answer_id), photo->sha256,
+                                   text, self->actor, &error))
     adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
 }
 
@@ -450,8 +450,8 @@ delete_activated (GtkWidget  *widget,
   if (photo == NULL || self->read_only)
     return;
   /* The file stays in the photo store: only the attachment goes. */
-  if (!xj_store_detach_photo_from_answer (self->store, self->answer_id, photo->sha256, self->actor,
-                                          &error))
+  if (!xj_store_detach_photo (self->store, XJ_ANSWER_PHOTOS (self->answer_id), photo->sha256,
+                              self->actor, &error))
     adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
 }
 
