@@ -10,7 +10,9 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "xj-store-private.h"
 
@@ -498,6 +500,55 @@ test_schedule_pages (Fixture       *f,
   setlocale (LC_COLLATE, collate);
 }
 
+/* The nice value of each thread of this process. */
+static GArray *
+thread_nice_values (void)
+{
+  GArray *values = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GDir) tasks = g_dir_open ("/proc/self/task", 0, NULL);
+  const char *tid;
+
+  g_assert_nonnull (tasks);
+  while ((tid = g_dir_read_name (tasks)) != NULL)
+    {
+      g_autofree char *path = g_build_filename ("/proc/self/task", tid, "stat", NULL);
+      g_autofree char *text = NULL;
+      g_auto(GStrv) fields = NULL;
+      int nice;
+
+      if (!g_file_get_contents (path, &text, NULL, NULL))
+        continue;
+      /* After "pid (name) ": state is the first field, nice the 17th. */
+      fields = g_strsplit (strrchr (text, ')') + 2, " ", -1);
+      g_assert_cmpuint (g_strv_length (fields), >, 16);
+      nice = atoi (fields[16]);
+      g_array_append_val (values, nice);
+    }
+  return values;
+}
+
+/* The lists' workers run below the main thread's priority: a scan of
+ * keys never takes a processor the window needs. */
+static void
+test_workers_yield (Fixture       *f,
+                    gconstpointer  data)
+{
+  XjInspectionFilter filter = XJ_INSPECTION_FILTER_INIT;
+  g_autoptr(XjPagedModel) model = xj_inspection_model_new (f->store, &filter, FALSE);
+  g_autoptr(GArray) values = NULL;
+  int main_nice = getpriority (PRIO_PROCESS, 0);
+  guint lowered = 0;
+
+  /* (Run under `nice -n 10` the main thread is at 10, the workers at 19.) */
+  g_assert_cmpint (main_nice, <, 19);
+  wait_loaded (model);
+  values = thread_nice_values ();
+  for (guint i = 0; i < values->len; i++)
+    lowered += g_array_index (values, int, i) == MIN (main_nice + 10, 19);
+  g_assert_cmpint (getpriority (PRIO_PROCESS, 0), ==, main_nice);
+  g_assert_cmpuint (lowered, >=, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -514,6 +565,8 @@ main (int    argc,
   g_test_add ("/xj/pages/archive", Fixture, NULL, fixture_set_up, test_archive_pages,
               fixture_tear_down);
   g_test_add ("/xj/pages/schedules", Fixture, NULL, fixture_set_up, test_schedule_pages,
+              fixture_tear_down);
+  g_test_add ("/xj/pages/workers-yield", Fixture, NULL, fixture_set_up, test_workers_yield,
               fixture_tear_down);
   status = g_test_run ();
   if (made_db != NULL)

@@ -23,12 +23,21 @@
 
 #include "xj-paged-model-private.h"
 
+#include <errno.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
 #define DEFAULT_PAGE_SIZE 50
 /* Pages read at the same time, and pages waiting to be read: scrolling
  * fast through a long list wants many pages, of which only the last few
  * are still on screen. */
 #define MAX_IN_FLIGHT 2
 #define MAX_WANTED 8
+/* The workers of all lists, and how much less they weigh than the main
+ * thread (10 more nice: about a tenth of a processor's share against it). */
+#define N_WORKERS 2
+#define WORKER_NICE 10
 /* Rows between two kept keys: a page reads at most this many rows more
  * than it shows. */
 #define DEFAULT_KEY_STRIDE 256
@@ -264,16 +273,50 @@ job_new (XjPagedModel *self,
   return job;
 }
 
+/* The lists' workers: threads of their own at a lower priority, so that
+ * a scan of keys or a page read never takes a processor from the window's
+ * main thread (on two cores, the main thread, the display server and one
+ * worker already want them all).  Their answers come back as GTask
+ * results in the main context as before. */
+static void
+pool_run (gpointer data,
+          gpointer user_data)
+{
+  g_autoptr(GTask) task = data;
+  static GPrivate lowered;
+
+  if (g_private_get (&lowered) == NULL)
+    {
+      /* Linux: the nice value of this thread alone, below the one it
+       * was started with (the main thread's). */
+      int nice = MIN (getpriority (PRIO_PROCESS, 0) + WORKER_NICE, 19);
+
+      if (setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), nice) != 0)
+        g_debug ("Could not lower the priority of a list worker: %s", g_strerror (errno));
+      g_private_set (&lowered, GINT_TO_POINTER (1));
+    }
+  job_thread (task, NULL, g_task_get_task_data (task), g_task_get_cancellable (task));
+}
+
 static void
 run_job (XjPagedModel        *self,
          Job                 *job,
          GAsyncReadyCallback  callback)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, callback, g_object_ref (self));
+  static GThreadPool *pool;
+  GTask *task = g_task_new (NULL, self->cancellable, callback, g_object_ref (self));
 
   g_task_set_source_tag (task, run_job);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, job_thread);
+  if (g_once_init_enter (&pool))
+    {
+      /* Exclusive: its threads serve no other pool at their priority. */
+      GThreadPool *made = g_thread_pool_new (pool_run, NULL, N_WORKERS, TRUE, NULL);
+
+      g_assert (made != NULL);
+      g_once_init_leave (&pool, made);
+    }
+  g_thread_pool_push (pool, task, NULL);
 }
 
 static void
