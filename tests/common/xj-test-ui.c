@@ -40,6 +40,24 @@ xj_test_find_by_type (GtkWidget *root,
   return NULL;
 }
 
+/* A page's own long list: the GtkListView over a GtkNoSelection (a
+ * drop-down's list has a single selection). */
+GtkListView *
+xj_test_find_page_list (GtkWidget *root)
+{
+  if (GTK_IS_LIST_VIEW (root) && GTK_IS_NO_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (root))))
+    return GTK_LIST_VIEW (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListView *found = xj_test_find_page_list (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 GtkWindow *
 xj_test_find_window (GType type)
 {

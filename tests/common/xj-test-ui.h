@@ -11,6 +11,7 @@ GtkWidget *xj_test_find_widget   (GtkWidget   *root,
 GtkWidget *xj_test_find_by_type  (GtkWidget   *root,
                                   GType        type);
 GtkWindow *xj_test_find_window   (GType        type);
+GtkListView *xj_test_find_page_list (GtkWidget *root);
 void       xj_test_iterate       (guint        milliseconds);
 
 /* Waiting for something to happen: iterates the main context until the

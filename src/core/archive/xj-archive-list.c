@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The archive's list: signed reports with their inspection's site, kind,
- * date and grade, filtered and a page at a time.  An archive of years
- * scans too much for the main loop, so the application reads it in a
- * worker with a read-only connection of its own.
+ * date and grade, filtered (read a page at a time in a worker by
+ * xj-archive-model.c: an archive of years scans too much for the main
+ * loop).
  */
 #define G_LOG_DOMAIN "xj-archive-list"
 
@@ -13,10 +13,6 @@
 
 #include "xj-archive-list.h"
 #include "xj-archive-private.h"
-
-#define DEFAULT_LIMIT 100
-/* Virtual machine steps between two looks at the cancellable. */
-#define CANCEL_CHECK_STEPS 4000
 
 void
 xj_archive_entry_free (XjArchiveEntry *entry)
@@ -61,13 +57,6 @@ _xj_archive_entry_from_row (sqlite3_stmt *stmt)
   return entry;
 }
 
-static int
-on_progress_cb (void *user_data)
-{
-  /* Non-zero interrupts the statement. */
-  return g_cancellable_is_cancelled (user_data);
-}
-
 /* Binds ?1 … ?6 of ARCHIVE_FROM_WHERE. */
 void
 _xj_archive_bind_query (sqlite3_stmt         *stmt,
@@ -82,60 +71,6 @@ _xj_archive_bind_query (sqlite3_stmt         *stmt,
     sqlite3_bind_text (stmt, 4, query->grade, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 5, query->from);
   sqlite3_bind_int64 (stmt, 6, query->to);
-}
-
-/**
- * xj_archive_list:
- * @db: a connection of the calling thread
- *
- * Newest inspection first.
- * Returns: (transfer full) (element-type XjArchiveEntry): the page, or
- * %NULL with @error set (G_IO_ERROR_CANCELLED when cancelled).
- */
-GPtrArray *
-xj_archive_list (sqlite3               *db,
-                 const XjArchiveQuery  *query,
-                 GCancellable          *cancellable,
-                 GError               **error)
-{
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) xj_archive_entry_free);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  g_return_val_if_fail (db != NULL && query != NULL, NULL);
-
-  rc = sqlite3_prepare_v2 (db,
-                           "SELECT r.id, i.id, " XJ_FULL_NUMBER ("r.") ", " XJ_MERGED_SITE_NAME ("s") ", "
-                           "  i.kind, ifnull(i.started_at, r.created_at), i.score, i.grade, r.signer, "
-                           "  r.created_at, r.month "
-                           ARCHIVE_FROM_WHERE
-                           "ORDER BY ifnull(i.started_at, r.created_at) DESC, r.id DESC "
-                           "LIMIT ?7 OFFSET ?8",
-                           -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      xj_store_set_sqlite_error (error, db, rc, _("Could not read the archive"));
-      return NULL;
-    }
-  _xj_archive_bind_query (stmt, query);
-  sqlite3_bind_int (stmt, 7, query->limit > 0 ? query->limit : DEFAULT_LIMIT);
-  sqlite3_bind_int (stmt, 8, query->offset);
-
-  if (cancellable != NULL)
-    sqlite3_progress_handler (db, CANCEL_CHECK_STEPS, on_progress_cb, cancellable);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, _xj_archive_entry_from_row (stmt));
-  sqlite3_progress_handler (db, 0, NULL, NULL);
-  sqlite3_finalize (stmt);
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
-  if (rc != SQLITE_DONE)
-    {
-      xj_store_set_sqlite_error (error, db, rc, _("Could not read the archive"));
-      return NULL;
-    }
-  return g_steal_pointer (&list);
 }
 
 /* --- the files, for checking them ----------------------------------------- */

@@ -38,13 +38,6 @@ typedef struct {
 
 void        xj_archive_entry_free   (XjArchiveEntry        *entry);
 
-#ifdef XJ_CORE_COMPILATION
-GPtrArray  *xj_archive_list         (sqlite3               *db,
-                                     const XjArchiveQuery  *query,
-                                     GCancellable          *cancellable,
-                                     GError               **error);
-#endif
-
 /* An archived report's file as it was recorded when it was signed. */
 typedef struct {
   char     *number;

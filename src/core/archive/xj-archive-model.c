@@ -63,34 +63,61 @@ count (sqlite3       *db,
                               error);
 }
 
-static GPtrArray *
-read_page (sqlite3       *db,
-           gconstpointer  data,
-           guint          offset,
-           guint          limit,
-           GCancellable  *cancellable,
-           GError       **error)
+/* The rows from a key on (?7, ?8). */
+#define FROM_KEY "AND (ifnull(i.started_at, r.created_at), r.id) <= (?7, ?8) "
+
+static sqlite3_stmt *
+keys (sqlite3       *db,
+      gconstpointer  data,
+      GError       **error)
 {
   const Query *query = data;
-  XjArchiveQuery page = query->query;
-  g_autoptr(GPtrArray) entries = NULL;
-  GPtrArray *records;
+  sqlite3_stmt *stmt = xj_paged_prepare (db, "SELECT ifnull(i.started_at, r.created_at), r.id "
+                                         ARCHIVE_FROM_WHERE ARCHIVE_ORDER,
+                                         _("Could not read the archive"), error);
 
-  page.offset = offset;
-  page.limit = limit;
-  entries = xj_archive_list (db, &page, cancellable, error);
-  if (entries == NULL)
+  if (stmt != NULL)
+    _xj_archive_bind_query (stmt, &query->query);
+  return stmt;
+}
+
+static XjRecord *
+record_from_row (sqlite3_stmt *stmt)
+{
+  return xj_record_new (_xj_archive_entry_from_row (stmt), (GDestroyNotify) xj_archive_entry_free);
+}
+
+static GPtrArray *
+read_page (sqlite3        *db,
+           gconstpointer   data,
+           sqlite3_value **from,
+           guint           offset,
+           guint           limit,
+           GCancellable   *cancellable,
+           GError        **error)
+{
+  const Query *query = data;
+  sqlite3_stmt *stmt = xj_paged_prepare (db,
+                                         from == NULL
+                                         ? "SELECT " ARCHIVE_COLUMNS ARCHIVE_FROM_WHERE ARCHIVE_ORDER
+                                           "LIMIT ?9 OFFSET ?10"
+                                         : "SELECT " ARCHIVE_COLUMNS ARCHIVE_FROM_WHERE FROM_KEY
+                                           ARCHIVE_ORDER "LIMIT ?9 OFFSET ?10",
+                                         _("Could not read the archive"), error);
+
+  if (stmt == NULL)
     return NULL;
-  records = g_ptr_array_new_full (entries->len, g_object_unref);
-  g_ptr_array_set_free_func (entries, NULL);
-  for (guint i = 0; i < entries->len; i++)
-    g_ptr_array_add (records, xj_record_new (entries->pdata[i],
-                                             (GDestroyNotify) xj_archive_entry_free));
-  return records;
+  _xj_archive_bind_query (stmt, &query->query);
+  if (from != NULL)
+    xj_paged_bind_key (stmt, 7, from, 2);
+  sqlite3_bind_int (stmt, 9, limit);
+  sqlite3_bind_int (stmt, 10, offset);
+  return xj_paged_read_rows (db, stmt, record_from_row, cancellable,
+                             _("Could not read the archive"), error);
 }
 
 /* query_copy() takes an XjArchiveQuery, or a Query whose first member is one. */
-static const XjPagedSource source = { count, read_page, query_copy, query_free };
+static const XjPagedSource source = { count, keys, read_page, query_copy, query_free, 2 };
 
 XjPagedModel *
 xj_archive_model_new (XjStore              *store,

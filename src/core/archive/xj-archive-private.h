@@ -8,6 +8,13 @@
 
 G_BEGIN_DECLS
 
+/* An XjArchiveEntry's columns (_xj_archive_entry_from_row ()). */
+#define ARCHIVE_COLUMNS \
+  "r.id, i.id, " XJ_FULL_NUMBER ("r.") ", " XJ_MERGED_SITE_NAME ("s") ", " \
+  "i.kind, ifnull(i.started_at, r.created_at), i.score, i.grade, r.signer, " \
+  "r.created_at, r.month "
+/* Newest inspection first (a monthly report by the day it was archived). */
+#define ARCHIVE_ORDER "ORDER BY ifnull(i.started_at, r.created_at) DESC, r.id DESC "
 /* The archived reports an XjArchiveQuery selects (?1 … ?6). */
 /* Inspection reports, and monthly reports (no inspection, no site: they
  * fall out of any filter by site, kind or grade and are dated by the day

@@ -22,6 +22,9 @@ typedef struct {
 } Query;
 
 #define WHERE INSPECTION_FILTER_WHERE "AND (?6 = 0 OR i.state <> 'draft') "
+/* The list's order, and its key: the rows from a key on (?11, ?12). */
+#define ORDER "ORDER BY i.started_at DESC, i.id DESC "
+#define FROM_KEY "AND (i.started_at, i.id) <= (?11, ?12) "
 
 static gpointer
 query_copy (gconstpointer data)
@@ -69,6 +72,20 @@ count (sqlite3       *db,
                               error);
 }
 
+static sqlite3_stmt *
+keys (sqlite3       *db,
+      gconstpointer  query,
+      GError       **error)
+{
+  sqlite3_stmt *stmt = xj_paged_prepare (db, "SELECT i.started_at, i.id FROM inspections i "
+                                         WHERE ORDER,
+                                         _("Could not read inspections"), error);
+
+  if (stmt != NULL)
+    bind_query (stmt, query);
+  return stmt;
+}
+
 static XjRecord *
 record_from_row (sqlite3_stmt *stmt)
 {
@@ -76,28 +93,34 @@ record_from_row (sqlite3_stmt *stmt)
 }
 
 static GPtrArray *
-read_page (sqlite3       *db,
-           gconstpointer  query,
-           guint          offset,
-           guint          limit,
-           GCancellable  *cancellable,
-           GError       **error)
+read_page (sqlite3        *db,
+           gconstpointer   query,
+           sqlite3_value **from,
+           guint           offset,
+           guint           limit,
+           GCancellable   *cancellable,
+           GError        **error)
 {
   sqlite3_stmt *stmt = xj_paged_prepare (db,
-                                         "SELECT " INSPECTION_COLUMNS INSPECTION_FROM WHERE
-                                         "ORDER BY i.started_at DESC, i.id DESC LIMIT ?7 OFFSET ?8",
+                                         from == NULL
+                                         ? "SELECT " INSPECTION_COLUMNS INSPECTION_FROM WHERE
+                                           ORDER "LIMIT ?7 OFFSET ?8"
+                                         : "SELECT " INSPECTION_COLUMNS INSPECTION_FROM WHERE
+                                           FROM_KEY ORDER "LIMIT ?7 OFFSET ?8",
                                          _("Could not read inspections"), error);
 
   if (stmt == NULL)
     return NULL;
   bind_query (stmt, query);
+  if (from != NULL)
+    xj_paged_bind_key (stmt, 11, from, 2);
   sqlite3_bind_int (stmt, 7, limit);
   sqlite3_bind_int (stmt, 8, offset);
   return xj_paged_read_rows (db, stmt, record_from_row, cancellable,
                              _("Could not read inspections"), error);
 }
 
-static const XjPagedSource source = { count, read_page, query_copy, query_free };
+static const XjPagedSource source = { count, keys, read_page, query_copy, query_free, 2 };
 
 XjPagedModel *
 xj_inspection_model_new (XjStore                  *store,

@@ -9,6 +9,13 @@
  * GtkListView of GTK 4.8 destroy and build again every row widget of the
  * page.  A change of the query or of the store starts again with a new
  * count; answers of an older query are dropped.
+ *
+ * A page is read by key, not by OFFSET (which SQLite walks row by row: the
+ * end of three hundred thousand inspections took a second): the first
+ * time a page beyond the first key_stride rows is wanted, a worker scans
+ * the sort keys of the whole query once (an index) and keeps every
+ * key_stride-th; a page then starts at the key before it and skips fewer
+ * than key_stride rows, the same work wherever it is in the list.
  */
 #define G_LOG_DOMAIN "xj-paged-model"
 
@@ -16,12 +23,24 @@
 
 #include "xj-paged-model-private.h"
 
+#include <errno.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
 #define DEFAULT_PAGE_SIZE 50
 /* Pages read at the same time, and pages waiting to be read: scrolling
  * fast through a long list wants many pages, of which only the last few
  * are still on screen. */
 #define MAX_IN_FLIGHT 2
 #define MAX_WANTED 8
+/* The workers of all lists, and how much less they weigh than the main
+ * thread (10 more nice: about a tenth of a processor's share against it). */
+#define N_WORKERS 2
+#define WORKER_NICE 10
+/* Rows between two kept keys: a page reads at most this many rows more
+ * than it shows. */
+#define DEFAULT_KEY_STRIDE 256
 
 struct _XjPagedModel
 {
@@ -42,6 +61,10 @@ struct _XjPagedModel
                                       * handed out (NULL where none was) */
   GHashTable          *in_flight;    /* page index set */
   GArray              *wanted;       /* page indexes, most recent last */
+  guint                key_stride;
+  XjPagedKeys         *keys;         /* of this serial, once scanned */
+  gboolean             indexing;     /* the keys are being scanned */
+  gboolean             keys_failed;  /* could not be: pages by OFFSET */
   GError              *error;
 };
 
@@ -62,13 +85,23 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (XjPagedModel, xj_paged_model, G_TYPE_OBJECT,
 
 /* --- workers -------------------------------------------------------------- */
 
+typedef enum {
+  JOB_COUNT,
+  JOB_KEYS,
+  JOB_PAGE,
+} JobKind;
+
 typedef struct {
   char                *db_path;
   const XjPagedSource *source;
   gpointer             query;
   guint                serial;
-  guint                page;         /* G_MAXUINT: the count */
-  guint                offset;
+  JobKind              kind;
+  guint                page;
+  XjPagedKeys         *keys;         /* JOB_PAGE: the kept keys, or NULL;
+                                      * JOB_KEYS: as scanned */
+  guint                stride;       /* JOB_KEYS */
+  guint                offset;       /* from the first row */
   guint                limit;
   guint                n_items;
 } Job;
@@ -93,6 +126,7 @@ job_free (Job *job)
 {
   g_free (job->db_path);
   job->source->free_query (job->query);
+  g_clear_pointer (&job->keys, _xj_paged_keys_unref);
   g_free (job);
   (void) g_atomic_int_dec_and_test (&n_jobs);
 }
@@ -115,17 +149,26 @@ job_thread (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
-  if (job->page == G_MAXUINT)
+  if (job->kind == JOB_COUNT)
     {
       if (job->source->count (db, job->query, &job->n_items, cancellable, &error))
         g_task_return_boolean (task, TRUE);
       else
         g_task_return_error (task, error);
     }
+  else if (job->kind == JOB_KEYS)
+    {
+      job->keys = _xj_paged_keys_scan (db, job->source, job->query, job->stride, cancellable,
+                                       &error);
+      if (job->keys != NULL)
+        g_task_return_boolean (task, TRUE);
+      else
+        g_task_return_error (task, error);
+    }
   else
     {
-      GPtrArray *rows = job->source->read (db, job->query, job->offset, job->limit, cancellable,
-                                           &error);
+      GPtrArray *rows = _xj_paged_keys_read (db, job->keys, job->source, job->query, job->offset,
+                                             job->limit, cancellable, &error);
 
       if (rows != NULL)
         g_task_return_pointer (task, rows, (GDestroyNotify) g_ptr_array_unref);
@@ -210,6 +253,7 @@ on_page_read_cb (GObject      *source_object,
 
 static Job *
 job_new (XjPagedModel *self,
+         JobKind       kind,
          guint         page)
 {
   Job *job = g_new0 (Job, 1);
@@ -219,33 +263,129 @@ job_new (XjPagedModel *self,
   job->source = self->source;
   job->query = self->source->copy_query (self->query);
   job->serial = self->serial;
+  job->kind = kind;
   job->page = page;
-  job->offset = page == G_MAXUINT ? 0 : page * self->page_size;
+  job->offset = kind == JOB_PAGE ? page * self->page_size : 0;
   job->limit = self->page_size;
+  job->stride = self->key_stride;
+  if (kind == JOB_PAGE && self->keys != NULL)
+    job->keys = _xj_paged_keys_ref (self->keys);
   return job;
+}
+
+/* The lists' workers: threads of their own at a lower priority, so that
+ * a scan of keys or a page read never takes a processor from the window's
+ * main thread (on two cores, the main thread, the display server and one
+ * worker already want them all).  Their answers come back as GTask
+ * results in the main context as before. */
+static void
+pool_run (gpointer data,
+          gpointer user_data)
+{
+  g_autoptr(GTask) task = data;
+  static GPrivate lowered;
+
+  if (g_private_get (&lowered) == NULL)
+    {
+      /* Linux: the nice value of this thread alone, below the one it
+       * was started with (the main thread's). */
+      int nice = MIN (getpriority (PRIO_PROCESS, 0) + WORKER_NICE, 19);
+
+      if (setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), nice) != 0)
+        g_debug ("Could not lower the priority of a list worker: %s", g_strerror (errno));
+      g_private_set (&lowered, GINT_TO_POINTER (1));
+    }
+  job_thread (task, NULL, g_task_get_task_data (task), g_task_get_cancellable (task));
+}
+
+static void
+run_job (XjPagedModel        *self,
+         Job                 *job,
+         GAsyncReadyCallback  callback)
+{
+  static GThreadPool *pool;
+  GTask *task = g_task_new (NULL, self->cancellable, callback, g_object_ref (self));
+
+  g_task_set_source_tag (task, run_job);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  if (g_once_init_enter (&pool))
+    {
+      /* Exclusive: its threads serve no other pool at their priority. */
+      GThreadPool *made = g_thread_pool_new (pool_run, NULL, N_WORKERS, TRUE, NULL);
+
+      g_assert (made != NULL);
+      g_once_init_leave (&pool, made);
+    }
+  g_thread_pool_push (pool, task, NULL);
 }
 
 static void
 start_page (XjPagedModel *self,
             guint         page)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, on_page_read_cb, g_object_ref (self));
-
   g_hash_table_add (self->in_flight, GUINT_TO_POINTER (page));
-  g_task_set_source_tag (task, start_page);
-  g_task_set_task_data (task, job_new (self, page), (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, job_thread);
+  run_job (self, job_new (self, JOB_PAGE, page), on_page_read_cb);
 }
 
-/* Starts the most recently wanted pages while fewer than MAX_IN_FLIGHT run. */
+static void
+on_keys_read_cb (GObject      *source_object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(XjPagedModel) self = user_data;
+  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error)
+      && (job->serial != self->serial || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)))
+    return;
+  if (job->serial != self->serial)
+    return;
+  self->indexing = FALSE;
+  if (error != NULL)
+    {
+      /* Slower, not wrong: the pages are read by OFFSET. */
+      g_warning ("Could not read the keys of the list: %s", error->message);
+      self->keys_failed = TRUE;
+    }
+  else if (_xj_paged_keys_get_n_rows (job->keys) > 0)
+    self->keys = _xj_paged_keys_ref (job->keys);
+  else
+    self->keys_failed = TRUE;
+  start_wanted (self);
+  if (!xj_paged_model_get_loading (self))
+    notify_loading (self);
+}
+
+/* TRUE when @page is read from a kept key that is not there yet. */
+static gboolean
+needs_keys (XjPagedModel *self,
+            guint         page)
+{
+  return self->source->n_keys > 0 && self->keys == NULL && !self->keys_failed
+         && (guint64) page * self->page_size >= self->key_stride;
+}
+
+/* Starts the most recently wanted pages while fewer than MAX_IN_FLIGHT
+ * workers run; a page that waits for the keys starts their scan. */
 static void
 start_wanted (XjPagedModel *self)
 {
-  while (self->wanted->len > 0 && g_hash_table_size (self->in_flight) < MAX_IN_FLIGHT)
+  for (guint i = self->wanted->len;
+       i > 0 && g_hash_table_size (self->in_flight) + self->indexing < MAX_IN_FLIGHT; i--)
     {
-      guint page = g_array_index (self->wanted, guint, self->wanted->len - 1);
+      guint page = g_array_index (self->wanted, guint, i - 1);
 
-      g_array_set_size (self->wanted, self->wanted->len - 1);
+      if (needs_keys (self, page))
+        {
+          if (!self->indexing)
+            {
+              self->indexing = TRUE;
+              run_job (self, job_new (self, JOB_KEYS, 0), on_keys_read_cb);
+            }
+          continue;
+        }
+      g_array_remove_index (self->wanted, i - 1);
       if (!g_hash_table_contains (self->pages, GUINT_TO_POINTER (page))
           && !g_hash_table_contains (self->in_flight, GUINT_TO_POINTER (page)))
         start_page (self, page);
@@ -317,8 +457,6 @@ on_counted_cb (GObject      *source_object,
 static void
 start_count (XjPagedModel *self)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
@@ -328,11 +466,11 @@ start_count (XjPagedModel *self)
   g_hash_table_remove_all (self->in_flight);
   g_hash_table_remove_all (self->placeholders);
   g_array_set_size (self->wanted, 0);
+  g_clear_pointer (&self->keys, _xj_paged_keys_unref);
+  self->indexing = FALSE;
+  self->keys_failed = FALSE;
 
-  task = g_task_new (NULL, self->cancellable, on_counted_cb, g_object_ref (self));
-  g_task_set_source_tag (task, start_count);
-  g_task_set_task_data (task, job_new (self, G_MAXUINT), (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, job_thread);
+  run_job (self, job_new (self, JOB_COUNT, 0), on_counted_cb);
   notify_loading (self);
 }
 
@@ -434,6 +572,7 @@ xj_paged_model_finalize (GObject *object)
   g_hash_table_unref (self->placeholders);
   g_hash_table_unref (self->in_flight);
   g_array_unref (self->wanted);
+  g_clear_pointer (&self->keys, _xj_paged_keys_unref);
   g_clear_error (&self->error);
 
   G_OBJECT_CLASS (xj_paged_model_parent_class)->finalize (object);
@@ -482,6 +621,7 @@ static void
 xj_paged_model_init (XjPagedModel *self)
 {
   self->page_size = DEFAULT_PAGE_SIZE;
+  self->key_stride = DEFAULT_KEY_STRIDE;
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   self->in_flight = g_hash_table_new (NULL, NULL);
   self->placeholders = g_hash_table_new_full (NULL, NULL, NULL,
@@ -550,6 +690,18 @@ xj_paged_model_set_page_size (XjPagedModel *self,
   xj_paged_model_reload (self);
 }
 
+/* Rows between two kept keys, for tests; the default is 256. */
+void
+xj_paged_model_set_key_stride (XjPagedModel *self,
+                               guint         stride)
+{
+  g_return_if_fail (XJ_IS_PAGED_MODEL (self));
+  g_return_if_fail (stride > 0);
+
+  self->key_stride = stride;
+  xj_paged_model_reload (self);
+}
+
 /* TRUE while the count or a page is being read. */
 gboolean
 xj_paged_model_get_loading (XjPagedModel *self)
@@ -557,6 +709,15 @@ xj_paged_model_get_loading (XjPagedModel *self)
   g_return_val_if_fail (XJ_IS_PAGED_MODEL (self), FALSE);
 
   return self->counting || g_hash_table_size (self->in_flight) > 0 || self->wanted->len > 0;
+}
+
+/* TRUE once pages far down are read from kept keys (for tests). */
+gboolean
+xj_paged_model_get_keyed (XjPagedModel *self)
+{
+  g_return_val_if_fail (XJ_IS_PAGED_MODEL (self), FALSE);
+
+  return self->keys != NULL;
 }
 
 /* TRUE once the number of rows of the current query is known. */
@@ -575,113 +736,4 @@ xj_paged_model_get_error (XjPagedModel *self)
   g_return_val_if_fail (XJ_IS_PAGED_MODEL (self), NULL);
 
   return self->error;
-}
-
-/* --- for sources ---------------------------------------------------------- */
-
-/* Virtual machine steps between two looks at the cancellable. */
-#define CANCEL_CHECK_STEPS 4000
-
-static int
-on_progress_cb (void *user_data)
-{
-  /* Non-zero interrupts the statement. */
-  return g_cancellable_is_cancelled (user_data);
-}
-
-sqlite3_stmt *
-xj_paged_prepare (sqlite3     *db,
-                  const char  *sql,
-                  const char  *context,
-                  GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-
-  if (rc != SQLITE_OK)
-    {
-      xj_store_set_sqlite_error (error, db, rc, context);
-      return NULL;
-    }
-  return stmt;
-}
-
-static int
-step_all (sqlite3       *db,
-          sqlite3_stmt  *stmt,
-          XjPagedRowFunc from_row,
-          GPtrArray     *rows,
-          guint         *count,
-          GCancellable  *cancellable)
-{
-  int rc;
-
-  if (cancellable != NULL)
-    sqlite3_progress_handler (db, CANCEL_CHECK_STEPS, on_progress_cb, cancellable);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      if (rows != NULL)
-        g_ptr_array_add (rows, from_row (stmt));
-      else
-        *count = (guint) sqlite3_column_int64 (stmt, 0);
-    }
-  sqlite3_progress_handler (db, 0, NULL, NULL);
-  return rc;
-}
-
-/**
- * xj_paged_read_rows:
- * @stmt: (transfer full): prepared and bound
- *
- * Returns: (transfer full) (element-type XjRecord): the rows, or %NULL
- * with @error set (G_IO_ERROR_CANCELLED when cancelled)
- */
-GPtrArray *
-xj_paged_read_rows (sqlite3         *db,
-                    sqlite3_stmt    *stmt,
-                    XjPagedRowFunc   from_row,
-                    GCancellable    *cancellable,
-                    const char      *context,
-                    GError         **error)
-{
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc = step_all (db, stmt, from_row, rows, NULL, cancellable);
-
-  sqlite3_finalize (stmt);
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
-  if (rc != SQLITE_DONE)
-    {
-      xj_store_set_sqlite_error (error, db, rc, context);
-      return NULL;
-    }
-  return g_steal_pointer (&rows);
-}
-
-/**
- * xj_paged_count_rows:
- * @stmt: (transfer full): prepared and bound; its one row's first column
- *   is the count
- */
-gboolean
-xj_paged_count_rows (sqlite3       *db,
-                     sqlite3_stmt  *stmt,
-                     guint         *n_items,
-                     GCancellable  *cancellable,
-                     const char    *context,
-                     GError       **error)
-{
-  int rc;
-
-  *n_items = 0;
-  rc = step_all (db, stmt, NULL, NULL, n_items, cancellable);
-  sqlite3_finalize (stmt);
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-  if (rc != SQLITE_DONE)
-    {
-      xj_store_set_sqlite_error (error, db, rc, context);
-      return FALSE;
-    }
-  return TRUE;
 }

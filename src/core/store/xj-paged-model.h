@@ -16,9 +16,12 @@ void          xj_paged_model_set_query   (XjPagedModel        *self,
 void          xj_paged_model_reload      (XjPagedModel        *self);
 gboolean      xj_paged_model_get_loading (XjPagedModel        *self);
 gboolean      xj_paged_model_get_counted (XjPagedModel        *self);
+gboolean      xj_paged_model_get_keyed   (XjPagedModel        *self);
 const GError *xj_paged_model_get_error   (XjPagedModel        *self);
 void          xj_paged_model_set_page_size (XjPagedModel      *self,
                                           guint                page_size);
+void          xj_paged_model_set_key_stride (XjPagedModel     *self,
+                                          guint                stride);
 
 guint xj_paged_model_get_n_running (void);
 
