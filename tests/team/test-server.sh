@@ -123,7 +123,7 @@ pg_start
 ok $? "an unreachable server fails"
 grep -q "Cannot reach" "$pg_dir/err"; ok $? "saying it cannot be reached"
 
-# A version 1 server (steps 2, 3 and 5 undone) migrates to the very schema a
+# A version 1 server (steps 2 to 7 undone) migrates to the very schema a
 # new one gets, and a second init changes nothing.
 "$pg_bin/createdb" -h "$pg_dir" -U postgres team4
 v1="host=$pg_dir user=postgres dbname=team4"
@@ -136,6 +136,10 @@ dump4 >"$pg_dir/fresh.sql"
         AND indexname LIKE '%_txid' LOOP
       EXECUTE format('DROP INDEX xunjian.%I', i);
     END LOOP; END \$\$;
+  DROP TRIGGER locked_added ON xunjian.answers;
+  DROP TRIGGER locked ON xunjian.answers;
+  CREATE TRIGGER locked BEFORE INSERT OR UPDATE OR DELETE ON xunjian.answers
+    FOR EACH ROW EXECUTE FUNCTION xunjian.inspection_part_locked();
   ALTER TABLE xunjian.photos DROP COLUMN rendition, DROP COLUMN thumbnail;
   DROP TRIGGER number_fixed ON xunjian.notices;
   DROP FUNCTION xunjian.notice_number_fixed();
@@ -143,6 +147,7 @@ dump4 >"$pg_dir/fresh.sql"
   DROP FUNCTION xunjian.claim_printed_number(text, int, int, text);
   ALTER TABLE xunjian.number_blocks DROP COLUMN laptop;
   DROP TABLE xunjian.answer_photos, xunjian.notice_photos;
+  DROP FUNCTION xunjian.inspection_parts_added();
   ALTER TABLE xunjian.templates DROP COLUMN uid;
   DROP POLICY notice ON xunjian.signatures;
   ALTER TABLE xunjian.signatures DROP COLUMN notice_uuid, ALTER COLUMN inspection_uuid SET NOT NULL;

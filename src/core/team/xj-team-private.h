@@ -49,5 +49,8 @@ gboolean  _xj_team_check_server_version (XjTeamConnection  *connection,
 
 /* Team schema step 4 (xj-team-server-step4.c). */
 extern const char _xj_team_server_step_4[];
+/* Team schema step 7 (xj-team-server-step7.c): additions to a signed
+ * inspection checked once per statement. */
+extern const char _xj_team_server_step_7[];
 
 G_END_DECLS

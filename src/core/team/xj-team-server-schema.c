@@ -304,6 +304,7 @@ static const char *const steps[] = {
   step_3,
   _xj_team_server_step_4,
   _xj_team_server_step_5,
+  _xj_team_server_step_7,   /* the staging branch's step, renumbered when merged */
 };
 
 const char *const *
