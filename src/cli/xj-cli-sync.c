@@ -80,7 +80,7 @@ xj_cli_sync (XjCli *cli)
 
   if (cli->argc != 0 || (original != NULL && json))
     return xj_cli_usage ("xunjian sync [--json] | xunjian sync --original SHA256");
-  if ((store = xj_cli_get_store (cli)) == NULL)
+  if ((store = xj_cli_get_store_unchecked (cli)) == NULL)
     return 1;
   if (original != NULL)
     return fetch_original (store, original);

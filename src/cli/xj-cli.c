@@ -71,14 +71,15 @@ xj_cli_usage (const char *usage)
   return xj_cli_fail (_("usage: %s"), usage);
 }
 
-XjStore *
-xj_cli_get_store (XjCli *cli)
+static XjStore *
+get_store (XjCli            *cli,
+           XjStoreOpenFlags  flags)
 {
   g_autoptr(GError) error = NULL;
 
   if (cli->store == NULL)
     {
-      cli->store = xj_store_open (cli->data_dir, XJ_STORE_OPEN_VERIFY, &error);
+      cli->store = xj_store_open (cli->data_dir, flags, &error);
       if (cli->store == NULL)
         xj_cli_fail_error (error);
       /* A database this user may only read is read as it is. */
@@ -90,6 +91,21 @@ xj_cli_get_store (XjCli *cli)
         }
     }
   return cli->store;
+}
+
+XjStore *
+xj_cli_get_store (XjCli *cli)
+{
+  return get_store (cli, XJ_STORE_OPEN_VERIFY);
+}
+
+/* The store as the app's sync opens it: without SQLite's check of the
+ * whole file, which reads every page (most of the time of a sync with
+ * nothing to do).  What a command reads from a damaged file still fails. */
+XjStore *
+xj_cli_get_store_unchecked (XjCli *cli)
+{
+  return get_store (cli, XJ_STORE_OPEN_DEFAULT);
 }
 
 /* The store for a command that takes @n_args words (the subcommand

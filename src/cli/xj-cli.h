@@ -26,6 +26,7 @@ int       xj_cli_run            (const char  *data_dir,
 gboolean  xj_cli_is_command     (const char  *word);
 
 XjStore  *xj_cli_get_store      (XjCli       *cli);
+XjStore  *xj_cli_get_store_unchecked (XjCli  *cli);
 XjStore  *xj_cli_get_store_for  (XjCli       *cli,
                                  int          n_args,
                                  const char  *usage);

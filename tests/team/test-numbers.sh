@@ -65,25 +65,8 @@ as zhang "SELECT xunjian.lease_numbers('report', 2026, 100000)" >/dev/null
 [ $? -ne 0 ]; ok $? "an absurd lease is refused"
 
 # A server at the previous schema version is migrated, its data kept.
-psql_value "DO \$\$ DECLARE i text; BEGIN
-    FOR i IN SELECT indexname FROM pg_indexes WHERE schemaname = 'xunjian'
-        AND indexname LIKE '%_txid' LOOP
-      EXECUTE format('DROP INDEX xunjian.%I', i);
-    END LOOP; END \$\$;
-  ALTER TABLE xunjian.photos DROP COLUMN rendition, DROP COLUMN thumbnail;
-  DROP TRIGGER number_fixed ON xunjian.notices;
-  DROP FUNCTION xunjian.notice_number_fixed();
-  DROP FUNCTION xunjian.lease_numbers(text, int, int, text);
-  DROP FUNCTION xunjian.claim_printed_number(text, int, int, text);
-  ALTER TABLE xunjian.number_blocks DROP COLUMN laptop;
-  DROP TABLE xunjian.answer_photos, xunjian.notice_photos;
-  ALTER TABLE xunjian.templates DROP COLUMN uid;
-  DROP POLICY notice ON xunjian.signatures;
-  ALTER TABLE xunjian.signatures DROP COLUMN notice_uuid, ALTER COLUMN inspection_uuid SET NOT NULL;
-  REVOKE INSERT ON xunjian.signatures FROM xunjian_liaison;
-  DROP FUNCTION xunjian.lease_numbers(text, int, int);
-  DROP FUNCTION xunjian.claim_printed_number(text, int, int);
-  UPDATE xunjian.meta SET value = '1' WHERE key = 'schema_version'" >/dev/null
+"$pg_bin/psql" -X -q -v ON_ERROR_STOP=1 -h "$pg_dir" -U postgres -d team \
+  -f "$(dirname "$0")/server-back-to-v1.sql" >/dev/null
 "$bin" server init "$pg_admin" >"$pg_dir/out"; ok $? "init on a version 1 server"
 program=$("$bin" server status "$pg_admin" --json \
   | python3 -c "import json, sys; print(json.load(sys.stdin)['program_schema_version'])")

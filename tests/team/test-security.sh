@@ -66,6 +66,15 @@ refused zhang "reopen a signed inspection" "UPDATE xunjian.inspections SET state
 refused zhang "delete a signed inspection" "DELETE FROM xunjian.inspections WHERE uuid = '$IZ'"
 refused zhang "change an answer of a signed inspection" "UPDATE xunjian.answers SET body = '{\"value\": \"fail\"}' WHERE uuid = '00000000-0000-4000-8000-0000000000d1'"
 refused zhang "add an answer to a signed inspection" "INSERT INTO xunjian.answers (uuid, inspection_uuid) VALUES (gen_random_uuid(), '$IZ')"
+# Checked once per statement (server step 7): one answer to a signed
+# inspection among answers to an open one refuses the whole statement,
+# however it is written (as the push writes a set, or an upsert).
+refused zhang "add answers to an open and a signed inspection in one statement" "INSERT INTO xunjian.answers (uuid, inspection_uuid) VALUES (gen_random_uuid(), '$IZ2'), (gen_random_uuid(), '$IZ'), (gen_random_uuid(), '$IZ2')"
+refused zhang "upsert a new answer into a signed inspection" "INSERT INTO xunjian.answers AS t (uuid, inspection_uuid) SELECT gen_random_uuid(), '$IZ' ON CONFLICT (uuid) DO UPDATE SET body = EXCLUDED.body"
+[ "$(psql_value "SELECT count(*) FROM xunjian.answers WHERE inspection_uuid = '$IZ2'")" = 0 ]
+ok $? "and nothing of those statements stays"
+allowed zhang "send an answer of a signed inspection again unchanged (nothing changes)" "INSERT INTO xunjian.answers AS t (uuid, inspection_uuid, body) SELECT uuid, inspection_uuid, body FROM xunjian.answers WHERE uuid = '00000000-0000-4000-8000-0000000000d1' ON CONFLICT (uuid) DO UPDATE SET body = EXCLUDED.body WHERE t.body IS DISTINCT FROM EXCLUDED.body"
+refused zhang "send it again changed" "INSERT INTO xunjian.answers AS t (uuid, inspection_uuid, body) VALUES ('00000000-0000-4000-8000-0000000000d1', '$IZ', '{\"value\": \"n/a\"}') ON CONFLICT (uuid) DO UPDATE SET body = EXCLUDED.body WHERE t.body IS DISTINCT FROM EXCLUDED.body"
 refused zhang "delete an answer" "DELETE FROM xunjian.answers WHERE uuid = '00000000-0000-4000-8000-0000000000d1'"
 refused zhang "change a signed report" "UPDATE xunjian.reports SET pdf = '\\x00' WHERE uuid = '00000000-0000-4000-8000-0000000000f1'"
 refused zhang "delete a signed report" "DELETE FROM xunjian.reports WHERE uuid = '00000000-0000-4000-8000-0000000000f1'"

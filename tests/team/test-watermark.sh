@@ -89,4 +89,31 @@ wait $second; ok $? "wang's transaction commits"
 ok $? "its sequence number lies between zhang's two"
 as_b sync >/dev/null; [ "$(qb "SELECT name FROM sites WHERE uuid = '$w'")" = 王一 ]
 ok $? "B's next sync pulls it: nothing skipped"
+
+# A sync with nothing to do writes nothing to the database (no watermark,
+# no time of the sync in it: no disk sync, no WAL to checkpoint), and the
+# laptop still says when it last synced.  The first sync after B's own
+# push may still prune its list of pushes to skip; the ones after it
+# write nothing.
+qb "UPDATE sites SET address = '东门' WHERE uuid = '$w'"
+as_b sync >/dev/null && as_b sync >/dev/null && as_a sync >/dev/null; ok $? "B pushes, A pulls"
+before=$(as_b team status --json | python3 -c "import json,sys; print(json.load(sys.stdin)['last_sync'])")
+cp "$b/xunjian.db" "$pg_dir/b-before.db"
+sleep 1.1
+as_b sync --json >"$pg_dir/empty.json"; ok $? "an empty sync"
+[ "$(json "$pg_dir/empty.json" pushed)/$(json "$pg_dir/empty.json" pulled)" = 0/0 ]
+ok $? "it moved nothing"
+cmp -s "$b/xunjian.db" "$pg_dir/b-before.db" && [ ! -s "$b/xunjian.db-wal" ]
+ok $? "and wrote nothing to the database"
+after=$(as_b team status --json | python3 -c "import json,sys; print(json.load(sys.stdin)['last_sync'])")
+[ -n "$after" ] && [ "$after" != None ] && [ "$after" \> "$before" ]
+ok $? "team status gives the time of that sync ($before, then $after)"
+# Something new from A: the next sync pulls it and writes again.
+qa "UPDATE sites SET contact = '李四' WHERE uuid = '$w'"
+as_a sync >/dev/null && as_b sync >/dev/null; ok $? "A pushes a change, B pulls it"
+[ "$(qb "SELECT contact FROM sites WHERE uuid = '$w'")" = 李四 ]; ok $? "B has it"
+# Left and joined again: the time of a sync of the team before is not shown.
+as_b team leave >/dev/null && as_b team join "$server" --user li >/dev/null; ok $? "B leaves and joins again"
+[ "$(as_b team status --json | python3 -c "import json,sys; print(json.load(sys.stdin)['last_sync'])")" = None ]
+ok $? "it has not synced since"
 done_testing

@@ -23,6 +23,7 @@
 #include "xj-team-numbers.h"
 #include "xj-team-private.h"
 #include "xj-team-server.h"
+#include "xj-team-sync.h"
 #include "xj-transaction.h"
 
 /* What is already there when the laptop joins goes out with the first push:
@@ -131,6 +132,10 @@ xj_team_get_membership (XjStore  *store,
       xj_store_set_sqlite_error (error, xj_store_get_db (store), rc, "team_settings");
       return NULL;
     }
+  /* A sync with nothing to do keeps its time outside the database. */
+  if (membership->server != NULL)
+    membership->last_sync_at = MAX (membership->last_sync_at,
+                                    xj_team_read_sync_stamp (store, membership->joined_at));
   if (!count_rows (store, "SELECT count(*) FROM team_outbox", &membership->changes_waiting,
                    error)
       || !count_rows (store, "SELECT count(*) FROM team_conflicts WHERE resolved_at IS NULL",

@@ -51,5 +51,8 @@ gboolean  _xj_team_check_server_version (XjTeamConnection  *connection,
 extern const char _xj_team_server_step_4[];
 /* Team schema step 6 (xj-team-server-step6.c). */
 extern const char _xj_team_server_step_6[];
+/* Team schema step 7 (xj-team-server-step7.c): additions to a signed
+ * inspection checked once per statement. */
+extern const char _xj_team_server_step_7[];
 
 G_END_DECLS

@@ -305,6 +305,7 @@ static const char *const steps[] = {
   _xj_team_server_step_4,
   _xj_team_server_step_5,
   _xj_team_server_step_6,
+  _xj_team_server_step_7,
 };
 
 const char *const *

@@ -495,6 +495,55 @@ pull (Sync        *sync,
          && (!sync->any_new || pull_certificates (sync, error));
 }
 
+/* The time of the last sync that changed nothing, in a file of the data
+ * folder beside the database: "JOINED_AT SYNCED_AT".  Written without a
+ * disk sync: a crash may lose it (the database still has the last sync
+ * that wrote anything). */
+static char *
+sync_stamp_path (XjStore *store)
+{
+  return g_build_filename (xj_store_get_data_dir (store), "team-synced-at", NULL);
+}
+
+static void
+write_sync_stamp (XjStore *store,
+                  gint64   joined_at,
+                  gint64   synced_at)
+{
+  g_autofree char *path = sync_stamp_path (store);
+  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n",
+                                           joined_at, synced_at);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_NONE, 0600, &error))
+    g_debug ("The time of the sync was not kept: %s", error->message);
+}
+
+/**
+ * xj_team_read_sync_stamp:
+ * @joined_at: when this laptop joined its team
+ *
+ * Returns: the time of the last sync with nothing to do since @joined_at
+ * (it wrote nothing to the database), or 0.
+ */
+gint64
+xj_team_read_sync_stamp (XjStore *store,
+                         gint64   joined_at)
+{
+  g_autofree char *path = sync_stamp_path (store);
+  g_autofree char *text = NULL;
+  char *end = NULL;
+  gint64 joined, synced;
+
+  if (!g_file_get_contents (path, &text, NULL, NULL))
+    return 0;
+  joined = g_ascii_strtoll (text, &end, 10);
+  if (end == text || joined != joined_at)
+    return 0;
+  synced = g_ascii_strtoll (end, NULL, 10);
+  return MAX (synced, 0);
+}
+
 gboolean
 xj_team_sync (XjStore           *store,
               XjTeamConnection  *connection,
@@ -517,6 +566,8 @@ xj_team_sync (XjStore           *store,
   g_autoptr(GString) own_txids = g_string_new (NULL);
   g_autofree char *own = NULL;
   g_autofree char *watermark = NULL;
+  g_autofree char *own_before = NULL;
+  int changes_before;
   guint settled = 0;
   gboolean ok;
 
@@ -548,6 +599,8 @@ xj_team_sync (XjStore           *store,
     watermark = g_strdup (parts[0] != NULL && *parts[0] != '\0' ? parts[0] : "0");
     g_string_assign (own_txids, parts[0] != NULL && parts[1] != NULL ? parts[1] : "");
   }
+  own_before = g_strdup (own_txids->str);
+  changes_before = sqlite3_total_changes (xj_store_get_db (store));
   sync.watermark = watermark;
   /* The pull's window ends before the push and skips this laptop's own push
    * transactions (not its login: the same person may work on two laptops).
@@ -567,13 +620,27 @@ xj_team_sync (XjStore           *store,
       g_free (sync.until);
       return FALSE;
     }
-  /* The watermark and the time of this sync are not worth a wait for the
-   * disk (most of an empty sync): lost in a crash, the next sync reads the
-   * same rows again, harmlessly.  A later commit (the store's own
-   * synchronous = FULL, set back here) makes them durable with it. */
   now = g_strdup_printf ("%" G_GINT64_FORMAT, xj_clock_now ());
   g_free (own);
   own = own_txids_after (own_txids->str, sync.until);
+  /* A sync with nothing to do writes nothing to the database: the
+   * watermark stays where it is (the next pull starts there and finds, as
+   * this one did, nothing from others before the new end of its window),
+   * unless pushes of this laptop can leave the list the pull skips; the
+   * time of the sync goes to a small file beside it (no disk sync). */
+  if (sqlite3_total_changes (xj_store_get_db (store)) == changes_before
+      && g_str_equal (own, own_before))
+    {
+      write_sync_stamp (store, membership->joined_at, xj_clock_now ());
+      g_free (sync.until);
+      sync.result->elapsed_us = g_get_monotonic_time () - started;
+      xj_store_emit_changed (store, "team_settings");
+      return TRUE;
+    }
+  /* The watermark and the time of this sync are not worth a wait for the
+   * disk: lost in a crash, the next sync reads the same rows again,
+   * harmlessly.  A later commit (the store's own synchronous = FULL, set
+   * back here) makes them durable with it. */
   ok = xj_store_exec (store, "PRAGMA synchronous = NORMAL", error)
        && (tx = xj_transaction_begin (store, error)) != NULL
        && set_watermark (store, sync.until, own, error)

@@ -38,6 +38,12 @@ gboolean xj_team_sync (XjStore            *store,
                        XjTeamSyncResult   *result,
                        GError            **error);
 
+/* When the last sync with nothing to do ran (it wrote nothing to the
+ * database), or 0; xj_team_get_membership() gives the later of this and
+ * the database's last sync. */
+gint64   xj_team_read_sync_stamp (XjStore           *store,
+                                  gint64             joined_at);
+
 /* A photo's original: pulls bring renditions and thumbnails only
  * (xj-team-sync-original.c). */
 gboolean xj_team_has_original   (XjStore            *store,
