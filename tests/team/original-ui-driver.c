@@ -75,7 +75,7 @@ fixture_set_up (Fixture       *f,
   g_settings_set_int (f->settings, "window-height", 768);
   xj_test_app_show (XJ_TEST_APP (f), "inspections");
 
-  f->photos = xj_store_list_answer_photos (f->store, answer, NULL);
+  f->photos = xj_store_list_photos (f->store, XJ_ANSWER_PHOTOS (answer), NULL);
   g_assert_nonnull (f->photos);
   for (guint i = 0; i < f->photos->len; i++)
     if (g_str_equal (((XjAttachedPhoto *) g_ptr_array_index (f->photos, i))->sha256,
