@@ -45,6 +45,12 @@ ok $? "the refused answer still waits in the outbox"
 [ "$(psql_value "SELECT count(*) FROM xunjian.answers")" -gt 0 ]; ok $? "the batches before it are on the server"
 
 psql_value "DROP TRIGGER refuse ON xunjian.answers" >/dev/null
+# Text that COPY must escape (a backslash, a tab, quotes, line ends) goes
+# and comes back as it was (the dumps below compare it).
+qa "UPDATE sites SET address = 'C:\\路' || char(9) || '\"东门\"' || char(10) || '二号'
+  WHERE id = (SELECT min(id) FROM sites)"
+qa "UPDATE answers SET remark = 'a\\b' || char(13) || char(10) || '\\n' WHERE id = (SELECT min(a.id)
+  FROM answers a JOIN inspections i ON i.id = a.inspection_id WHERE i.state IN ('draft', 'completed'))"
 psql_value "ALTER ROLE zhang SET log_statement = 'all'" >/dev/null
 before=$(wc -l <"$pg_dir/log")
 as_a sync --json >"$pg_dir/a.json"; ok $? "accepted now, the next sync completes"
@@ -62,6 +68,9 @@ ok $? "every answer and audit entry of A is on the server ($waiting records queu
 as_b sync >/dev/null && as_a sync >/dev/null && as_b sync >/dev/null
 dump "$a" >"$pg_dir/a.dump"; dump "$b" >"$pg_dir/b.dump"
 cmp -s "$pg_dir/a.dump" "$pg_dir/b.dump"; ok $? "B pulled the same records"
+[ "$(qb "SELECT count(*) FROM sites WHERE address = 'C:\\路' || char(9) || '\"东门\"' || char(10) || '二号'")" = 1 ] \
+  && [ "$(qb "SELECT count(*) FROM answers WHERE remark = 'a\\b' || char(13) || char(10) || '\\n'")" = 1 ]
+ok $? "with a backslash, a tab, quotes and line ends as they were"
 
 # A sync with nothing to do: one statement on the server.
 before=$(wc -l <"$pg_dir/log")

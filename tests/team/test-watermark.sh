@@ -21,7 +21,7 @@ BEGIN;
 INSERT INTO xunjian.sites (uuid, body) VALUES ('$late', '{"uuid": "$late", "name": "晚到的站点",
   "kind": "estate", "address": "", "contact": "", "project_manager": "", "active": 1,
   "created_at": 1700000000, "updated_at": 1700000000}');
-SELECT pg_sleep(6);
+SELECT pg_sleep(15);
 COMMIT;
 SQL
 held=$!
@@ -75,7 +75,7 @@ PGPASSWORD=Sekr1t-wang "$pg_bin/psql" -X -q -v ON_ERROR_STOP=1 -h "$pg_dir" -U w
   >"$pg_dir/second.out" 2>&1 <<SQL &
 BEGIN;
 INSERT INTO xunjian.sites (uuid, body) VALUES ('$w', '$(site_json $w 王一)');
-SELECT pg_sleep(6);
+SELECT pg_sleep(15);
 COMMIT;
 SQL
 second=$!

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <libpq-fe.h>
+
 #include "xj-store.h"
 #include "xj-team-codec.h"
 #include "xj-team-connection.h"
@@ -43,26 +45,39 @@ gboolean _xj_sync_remember_own_txid (Sync    *sync,
 gboolean _xj_sync_push        (Sync      *sync,
                                GError   **error);
 
-/* The push's staging path (xj-team-sync-stage.c): the records of one
- * table in a batch copied into a temporary table and written with one
- * set-based statement. */
+/* The push's staging path (xj-team-sync-stage.c): the records of a batch
+ * that carry no bytes copied into a temporary table with one COPY, then
+ * written with one set-based statement per table (sent in the pipeline,
+ * in the tables' order). */
 typedef struct _XjStage XjStage;
 
-gboolean           _xj_stage_prepare   (Sync               *sync);
-gboolean           _xj_stage_takes     (const XjSyncTable  *table);
-XjStage           *_xj_stage_new       (const XjSyncTable  *table);
-void               _xj_stage_free      (XjStage            *stage);
-const XjSyncTable *_xj_stage_get_table (XjStage            *stage);
+gboolean           _xj_stage_prepare     (Sync               *sync);
+gboolean           _xj_stage_takes       (const XjSyncTable  *table);
+const char        *_xj_stage_get_sql     (const XjSyncTable  *table);
+XjStage           *_xj_stage_new         (void);
+void               _xj_stage_free        (XjStage            *stage);
 /* Encodes @record into @stage (nothing when it is gone from this laptop). */
-gboolean           _xj_stage_add       (Sync               *sync,
-                                        XjStage            *stage,
-                                        const char         *record,
-                                        GError            **error);
-/* Copies the staged records to the server and writes them, in the
- * caller's server transaction. */
-gboolean           _xj_stage_send      (Sync               *sync,
-                                        XjStage            *stage,
-                                        GError            **error);
+gboolean           _xj_stage_add         (Sync               *sync,
+                                          XjStage            *stage,
+                                          const XjSyncTable  *table,
+                                          const char         *record,
+                                          GError            **error);
+/* Copies the staged records to the server, in the caller's transaction. */
+gboolean           _xj_stage_copy        (Sync               *sync,
+                                          XjStage            *stage,
+                                          GError            **error);
+/* Takes the answer of @table's set statement; the shared records the
+ * server moved since this laptop saw them are added to @moved. */
+gboolean           _xj_stage_take        (Sync               *sync,
+                                          XjStage            *stage,
+                                          const XjSyncTable  *table,
+                                          PGresult           *result,
+                                          GPtrArray          *moved,
+                                          GError            **error);
+/* Merges @moved field by field, record by record (out of pipeline mode). */
+gboolean           _xj_stage_merge_moved (Sync               *sync,
+                                          GPtrArray          *moved,
+                                          GError            **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (XjStage, _xj_stage_free)
 

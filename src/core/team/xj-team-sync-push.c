@@ -306,8 +306,9 @@ adopt_identity (Sync              *sync,
 /* A statement sent and not answered yet, with what it sent. */
 typedef struct
 {
-  OutboxRow *row;
-  char      *body;
+  OutboxRow         *row;
+  const XjSyncTable *set;   /* or a set statement: the staged records of this table */
+  char              *body;
   GBytes    *bytes;       /* a photo's original, a report's PDF */
   GBytes    *rendition;   /* a photo's rendition and thumbnail */
   GBytes    *thumbnail;
@@ -343,6 +344,8 @@ typedef struct
   Sync      *sync;
   GPtrArray *pending;
   gsize      bytes;
+  XjStage   *stage;   /* the batch's records that go in sets */
+  GPtrArray *moved;   /* staged shared records the server moved: merged after the pipeline */
 } Pipeline;
 
 static char *
@@ -391,6 +394,15 @@ take_answer (Pipeline   *pipe,
 
   if (status == PGRES_PIPELINE_ABORTED || (error != NULL && *error != NULL))
     return;
+  if (pending->set != NULL)
+    {
+      if (status != PGRES_TUPLES_OK)
+        _xj_team_set_result_error (sync->connection, answer, error);
+      else
+        _xj_stage_take (sync, pipe->stage, pending->set, answer, pipe->moved, error);
+      g_prefix_error (error, "%s: ", pending->set->name);
+      return;
+    }
   if (status != PGRES_TUPLES_OK)
     {
       _xj_team_set_result_error (sync->connection, answer, error);
@@ -471,6 +483,43 @@ pipeline_flush (Pipeline  *pipe,
   for (guint i = 0; i < again->len; i++)
     if (!check_written_once (sync, g_ptr_array_index (again, i), error))
       return FALSE;
+  return _xj_stage_merge_moved (sync, pipe->moved, error);
+}
+
+static gboolean
+enter_pipeline (Pipeline  *pipe,
+                GError   **error)
+{
+  PGconn *conn = _xj_team_connection_get_conn (pipe->sync->connection);
+
+  if (PQpipelineStatus (conn) == PQ_PIPELINE_OFF && !PQenterPipelineMode (conn))
+    {
+      _xj_team_set_result_error (pipe->sync->connection, NULL, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Sends the set statement of @table's staged records without waiting. */
+static gboolean
+pipeline_send_set (Pipeline           *pipe,
+                   const XjSyncTable  *table,
+                   GError            **error)
+{
+  PGconn *conn = _xj_team_connection_get_conn (pipe->sync->connection);
+  Pending *pending = g_new0 (Pending, 1);
+
+  pending->set = table;
+  g_ptr_array_add (pipe->pending, pending);
+  if (!enter_pipeline (pipe, error)
+      || !PQsendQueryParams (conn, _xj_stage_get_sql (table), 0, NULL, NULL, NULL, NULL, 0))
+    {
+      if (error == NULL || *error == NULL)
+        _xj_team_set_result_error (pipe->sync->connection, NULL, error);
+      return FALSE;
+    }
+  if (pipe->pending->len >= PIPELINE_DEPTH)
+    return pipeline_flush (pipe, error);
   return TRUE;
 }
 
@@ -497,8 +546,9 @@ pipeline_send (Pipeline    *pipe,
   for (guint i = 0; i < 3; i++)
     pipe->bytes += (gsize) lengths[2 + i];
   g_ptr_array_add (pipe->pending, pending);
-  if ((PQpipelineStatus (conn) == PQ_PIPELINE_OFF && !PQenterPipelineMode (conn))
-      || !PQsendQueryPrepared (conn, name, n_params, params, lengths, formats, 0))
+  if (!enter_pipeline (pipe, error))
+    return FALSE;
+  if (!PQsendQueryPrepared (conn, name, n_params, params, lengths, formats, 0))
     {
       _xj_team_set_result_error (sync->connection, NULL, error);
       return FALSE;
@@ -589,22 +639,20 @@ prepare_writes (Sync       *sync,
   return TRUE;
 }
 
-/* The staged records of one table go once the pipeline before them has
- * been answered (COPY does not run in pipeline mode). */
+/* A checklist or checklist version, which may take the server's UUID: the
+ * records encoded after it then carry that UUID. */
 static gboolean
-send_stage (Pipeline  *pipe,
-            XjStage  **stage,
-            GError   **error)
+takes_identity (const XjSyncTable *table)
 {
-  gboolean ok;
-
-  if (*stage == NULL)
-    return TRUE;
-  ok = pipeline_flush (pipe, error) && _xj_stage_send (pipe->sync, *stage, error);
-  g_clear_pointer (stage, _xj_stage_free);
-  return ok;
+  return table != NULL && (g_str_equal (table->name, "templates")
+                           || g_str_equal (table->name, "template_versions"));
 }
 
+/* The records that go in sets are encoded and copied to the server first,
+ * with one COPY (after the checklists, whose identity they may carry);
+ * then every table in its order (compare_rank) goes into the pipeline:
+ * one set statement for a staged table, its records one by one for the
+ * others. */
 static gboolean
 send_rows (Pipeline   *pipe,
            GPtrArray  *rows,
@@ -613,27 +661,40 @@ send_rows (Pipeline   *pipe,
 {
   Sync *sync = pipe->sync;
   g_autoptr(GHashTable) held = NULL;
-  g_autoptr(XjStage) stage = NULL;
+  const XjSyncTable *last_set = NULL;
   sqlite3_stmt *stmt;
 
   if (!prepare_writes (sync, rows, error)
       || (held = server_held (sync, rows, error)) == NULL)
     return FALSE;
+  for (guint i = 0; i < rows->len && staged; i++)
+    {
+      OutboxRow *row = g_ptr_array_index (rows, i);
+
+      if (takes_identity (row->table) && !push_row (pipe, row, held, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < rows->len && staged; i++)
+    {
+      OutboxRow *row = g_ptr_array_index (rows, i);
+
+      if (row->table != NULL && _xj_stage_takes (row->table)
+          && !_xj_stage_add (sync, pipe->stage, row->table, row->record, error))
+        return FALSE;
+    }
+  if (staged && (!pipeline_flush (pipe, error) || !_xj_stage_copy (sync, pipe->stage, error)))
+    return FALSE;
   for (guint i = 0; i < rows->len; i++)
     {
       OutboxRow *row = g_ptr_array_index (rows, i);
 
-      /* Rows come table by table (compare_rank): a table's staged records
-       * are sent when the next table starts. */
-      if (stage != NULL && _xj_stage_get_table (stage) != row->table
-          && !send_stage (pipe, &stage, error))
-        return FALSE;
-      if (row->table != NULL && staged && _xj_stage_takes (row->table))
+      if (staged && takes_identity (row->table))
+        ;   /* sent above */
+      else if (row->table != NULL && staged && _xj_stage_takes (row->table))
         {
-          if (stage == NULL)
-            stage = _xj_stage_new (row->table);
-          if (!_xj_stage_add (sync, stage, row->record, error))
+          if (row->table != last_set && !pipeline_send_set (pipe, row->table, error))
             return FALSE;
+          last_set = row->table;
         }
       else if (row->table != NULL && !push_row (pipe, row, held, error))
         return FALSE;
@@ -644,7 +705,7 @@ send_rows (Pipeline   *pipe,
       if (!xj_store_step_done (sync->store, stmt, error))
         return FALSE;
     }
-  return send_stage (pipe, &stage, error) && pipeline_flush (pipe, error);
+  return pipeline_flush (pipe, error);
 }
 
 static gboolean
@@ -654,7 +715,9 @@ push_batch (Sync       *sync,
             GError    **error)
 {
   g_autoptr(XjTransaction) tx = NULL;
-  Pipeline pipe = { sync, NULL, 0 };
+  g_autoptr(XjStage) stage = _xj_stage_new ();
+  g_autoptr(GPtrArray) moved = g_ptr_array_new ();
+  Pipeline pipe = { sync, NULL, 0, stage, moved };
   gboolean ok;
 
   g_ptr_array_sort (rows, compare_rank);
@@ -664,7 +727,11 @@ push_batch (Sync       *sync,
   pipe.pending = g_ptr_array_new_with_free_func (pending_free);
   ok = send_rows (&pipe, rows, staged, error);
   if (!ok)
-    pipeline_flush (&pipe, NULL);
+    {
+      /* Only to make the connection usable for the ROLLBACK. */
+      g_ptr_array_set_size (moved, 0);
+      pipeline_flush (&pipe, NULL);
+    }
   g_ptr_array_unref (pipe.pending);
   if (!ok)
     {
@@ -714,11 +781,11 @@ push_batch_staged (Sync       *sync,
   return push_batch (sync, rows, FALSE, error);
 }
 
-gboolean
-_xj_sync_push (Sync    *sync,
-               GError **error)
+static gboolean
+push_batches (Sync    *sync,
+              GError **error)
 {
-  for (;;)
+  for (gboolean first = TRUE;; first = FALSE)
     {
       g_autoptr(GPtrArray) rows = NULL;
 
@@ -728,8 +795,25 @@ _xj_sync_push (Sync    *sync,
         return FALSE;
       if (rows->len == 0)
         return TRUE;
+      /* A batch reads its records, their references, the outbox and the
+       * shadows again and again: SQLite's default 2 MB of pages made it
+       * read the same pages from the file four times a record. */
+      if (first && !xj_store_exec (sync->store, "PRAGMA cache_size = -16384", error))
+        return FALSE;
       if (!push_batch_staged (sync, rows, error))
         return FALSE;
       _xj_sync_batch_done (sync);
     }
+}
+
+gboolean
+_xj_sync_push (Sync    *sync,
+               GError **error)
+{
+  gboolean ok = push_batches (sync, error);
+
+  /* The default again (the pull keeps its memory small). */
+  if (!xj_store_exec (sync->store, "PRAGMA cache_size = -2000", ok ? error : NULL))
+    ok = FALSE;
+  return ok;
 }

@@ -544,12 +544,12 @@ xj_team_read_sync_stamp (XjStore *store,
   return MAX (synced, 0);
 }
 
-gboolean
-xj_team_sync (XjStore           *store,
-              XjTeamConnection  *connection,
-              GCancellable      *cancellable,
-              XjTeamSyncResult  *result,
-              GError           **error)
+static gboolean
+sync_run (XjStore           *store,
+          XjTeamConnection  *connection,
+          GCancellable      *cancellable,
+          XjTeamSyncResult  *result,
+          GError           **error)
 {
   XjTeamSyncResult local_result = { 0 };
   Sync sync = { store, connection, cancellable, result != NULL ? result : &local_result, 0, 0, 0 };
@@ -637,22 +637,46 @@ xj_team_sync (XjStore           *store,
       xj_store_emit_changed (store, "team_settings");
       return TRUE;
     }
-  /* The watermark and the time of this sync are not worth a wait for the
-   * disk: lost in a crash, the next sync reads the same rows again,
-   * harmlessly.  A later commit (the store's own synchronous = FULL, set
-   * back here) makes them durable with it. */
-  ok = xj_store_exec (store, "PRAGMA synchronous = NORMAL", error)
-       && (tx = xj_transaction_begin (store, error)) != NULL
+  ok = (tx = xj_transaction_begin (store, error)) != NULL
        && set_watermark (store, sync.until, own, error)
        && _xj_team_set_setting (store, "last_sync_at", now, error)
        && xj_transaction_commit (tx, error);
   g_clear_pointer (&tx, xj_transaction_free);
-  if (!xj_store_exec (store, "PRAGMA synchronous = FULL", ok ? error : NULL))
-    ok = FALSE;
   g_free (sync.until);
   sync.result->elapsed_us = g_get_monotonic_time () - started;
   if (!ok)
     return FALSE;
   xj_store_emit_changed (store, "team_settings");
   return TRUE;
+}
+
+/* While it runs, the sync's commits do not wait for the disk (write-ahead
+ * log, synchronous = NORMAL: a crash of the program loses nothing; one of
+ * the machine may lose the last batches, which the next sync sends or
+ * pulls again, harmlessly: every write is by UUID, and the watermark and
+ * the list of pushes to skip are written after what they cover), and the
+ * log is copied into the database every 40 MB instead of every 4 MB (each
+ * copy waits for the disk twice; a push's batches rewrite the outbox's
+ * index pages again and again).  The store's
+ * own settings come back at the end, so a later commit of the same
+ * connection is durable again, with everything before it. */
+gboolean
+xj_team_sync (XjStore           *store,
+              XjTeamConnection  *connection,
+              GCancellable      *cancellable,
+              XjTeamSyncResult  *result,
+              GError           **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
+
+  if (!xj_store_exec (store, "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 10000",
+                      error))
+    return FALSE;
+  ok = sync_run (store, connection, cancellable, result, error);
+  if (!xj_store_exec (store, "PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 1000",
+                      ok ? error : NULL))
+    ok = FALSE;
+  return ok;
 }
