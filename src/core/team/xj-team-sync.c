@@ -548,6 +548,7 @@ xj_team_sync (XjStore           *store,
   if (!ok)
     {
       g_free (sync.until);
+      g_free (sync.refused_record);
       return FALSE;
     }
   /* The watermark and the time of this sync are not worth a wait for the
@@ -566,6 +567,7 @@ xj_team_sync (XjStore           *store,
   if (!xj_store_exec (store, "PRAGMA synchronous = FULL", ok ? error : NULL))
     ok = FALSE;
   g_free (sync.until);
+  g_free (sync.refused_record);
   sync.result->elapsed_us = g_get_monotonic_time () - started;
   if (!ok)
     return FALSE;
