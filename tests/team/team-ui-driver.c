@@ -293,19 +293,28 @@ status_icon (Fixture     *f,
   return gtk_image_get_icon_name (GTK_IMAGE (icon));
 }
 
-/* The status's details (its popover) on the screen, shot as @name. */
+/* The status's details (its popover), open on the screen. */
+GtkWidget *
+open_status_details (Fixture *f)
+{
+  GtkWidget *button = xj_test_find_widget (xj_test_find_by_type (GTK_WIDGET (f->window),
+                                                                 XJ_TYPE_SYNC_STATUS), "button");
+  GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  xj_test_wait_until (gtk_widget_get_mapped (popover));
+  return popover;
+}
+
+/* The status's details on the screen, shot as @name. */
 void
 shoot_status_details (Fixture    *f,
                       const char *name)
 {
-  GtkWidget *button = xj_test_find_widget (xj_test_find_by_type (GTK_WIDGET (f->window),
-                                                                 XJ_TYPE_SYNC_STATUS), "button");
+  GtkWidget *popover = open_status_details (f);
 
-  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-  xj_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (
-    gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)))));
   shoot (f, name);
-  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  gtk_popover_popdown (GTK_POPOVER (popover));
 }
 
 /* No dialog: only the main window is on screen. */
