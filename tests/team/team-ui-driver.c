@@ -72,9 +72,14 @@ fixture_tear_down (Fixture       *f,
   XjSyncMonitor *sync = xj_application_get_sync_monitor (f->app);
 
   /* The process ends only once a sync in flight is back (the application
-   * holds itself meanwhile; a test has no g_application_run to wait). */
+   * holds itself meanwhile; a test has no g_application_run to wait), and
+   * none starts after (a timer of the monitor's firing during the stop
+   * left a worker in libpq while the process exited). */
   if (sync != NULL)
-    xj_test_wait_until_ms (!xj_sync_monitor_is_running (sync), NETWORK_WAIT_MS);
+    {
+      xj_sync_monitor_stop (sync);
+      xj_test_wait_until_ms (!xj_sync_monitor_is_running (sync), NETWORK_WAIT_MS);
+    }
   xj_test_app_stop (XJ_TEST_APP (f));
   g_clear_pointer (&f->dir, g_free);
 }

@@ -309,6 +309,9 @@ sync_thread (GTask        *task,
                                                       job->me, &error)) == NULL
       || (job->set_aside = xj_team_list_set_aside (store, &error)) == NULL)
     {
+      /* What a decision changed shows even when the server is away. */
+      if (job->set_aside == NULL)
+        job->set_aside = xj_team_list_set_aside (store, NULL);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
@@ -404,19 +407,21 @@ on_sync_done_cb (GObject      *object,
                  gpointer      data)
 {
   XjSyncMonitor *self = XJ_SYNC_MONITOR (object);
-  const XjTeamSyncResult *moved = &((SyncJob *) g_task_get_task_data (G_TASK (result)))->result;
+  SyncJob *job = g_task_get_task_data (G_TASK (result));
+  const XjTeamSyncResult *moved = &job->result;
   /* Counted batch by batch, so also what a sync that failed half way took in. */
   gboolean took_in = moved->pulled > 0 || moved->conflicts_found > 0;
   g_autoptr(GError) error = NULL;
 
   self->running = FALSE;
   g_application_release (self->application);
-  if (g_task_propagate_boolean (G_TASK (result), &error))
+  if (job->set_aside != NULL)
     {
-      SyncJob *job = g_task_get_task_data (G_TASK (result));
-
       g_clear_pointer (&self->set_aside, g_ptr_array_unref);
       self->set_aside = g_steal_pointer (&job->set_aside);
+    }
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    {
       set_state (self, self->set_aside->len > 0 ? XJ_SYNC_STATE_SET_ASIDE : XJ_SYNC_STATE_IDLE);
       announce_notices (self, job->arrived, job->updates);
     }

@@ -90,7 +90,10 @@ wrapped_label (const char *text,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 44);
+  /* As wide at least as at most: the popover's height is measured for the
+   * width it gets (a wrapped label narrower than measured would grow). */
+  gtk_label_set_width_chars (GTK_LABEL (label), 38);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 38);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
   return label;
