@@ -16,10 +16,11 @@
 #include "xj-team-laptop.h"
 #include "xj-team-sync.h"
 
-static void
-print_result_json (const XjTeamSyncResult *result,
-                   gint64                  waiting,
-                   gint64                  conflicts)
+static gboolean
+print_result_json (XjStore                 *store,
+                   const XjTeamSyncResult  *result,
+                   const XjTeamMembership  *after,
+                   GError                 **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
@@ -31,11 +32,15 @@ print_result_json (const XjTeamSyncResult *result,
   xj_cli_json_int (builder, "bytes_sent", result->bytes_sent);
   xj_cli_json_int (builder, "bytes_received", result->bytes_received);
   xj_cli_json_int (builder, "conflicts_found", result->conflicts_found);
-  xj_cli_json_int (builder, "conflicts_open", conflicts);
-  xj_cli_json_int (builder, "changes_waiting", waiting);
+  xj_cli_json_int (builder, "conflicts_open", after->conflicts);
+  xj_cli_json_int (builder, "changes_waiting", after->changes_waiting);
+  xj_cli_json_int (builder, "set_aside_now", result->set_aside);
   xj_cli_json_int (builder, "elapsed_ms", result->elapsed_us / 1000);
+  if (!xj_cli_json_set_aside (builder, store, error))
+    return FALSE;
   json_builder_end_object (builder);
   xj_cli_print_json_builder (builder);
+  return TRUE;
 }
 
 /* A photo's original, from the team server when this laptop lacks it. */
@@ -64,11 +69,12 @@ fetch_original (XjStore     *store,
   return 0;
 }
 
+/* Syncs @store and says what moved; fails while the laptop and the server
+ * do not agree (changes waiting, changes set aside). */
 int
-xj_cli_sync (XjCli *cli)
+xj_cli_sync_run (XjStore  *store,
+                 gboolean  json)
 {
-  g_autofree char *original = xj_cli_take_option (cli, "--original");
-  gboolean json = xj_cli_take_flag (cli, "--json");
   g_autoptr(XjTeamMembership) membership = NULL;
   g_autoptr(XjTeamMembership) after = NULL;
   g_autoptr(XjTeamConnection) connection = NULL;
@@ -76,14 +82,7 @@ xj_cli_sync (XjCli *cli)
   XjTeamSyncResult result = { 0 };
   g_autofree char *sent = NULL;
   g_autofree char *received = NULL;
-  XjStore *store;
 
-  if (cli->argc != 0 || (original != NULL && json))
-    return xj_cli_usage ("xunjian sync [--json] | xunjian sync --original SHA256");
-  if ((store = xj_cli_get_store_unchecked (cli)) == NULL)
-    return 1;
-  if (original != NULL)
-    return fetch_original (store, original);
   if ((membership = xj_team_get_membership (store, &error)) == NULL)
     return xj_cli_fail_error (error);
   if (membership->server == NULL)
@@ -94,7 +93,8 @@ xj_cli_sync (XjCli *cli)
     return xj_cli_fail_error (error);
   if (json)
     {
-      print_result_json (&result, after->changes_waiting, after->conflicts);
+      if (!print_result_json (store, &result, after, &error))
+        return xj_cli_fail_error (error);
       return after->changes_waiting == 0 ? 0 : 1;
     }
   sent = g_format_size ((guint64) result.bytes_sent);
@@ -109,10 +109,40 @@ xj_cli_sync (XjCli *cli)
                          "%u new conflicts: see xunjian conflicts list.\n",
                          (gulong) result.conflicts_found),
             (guint) result.conflicts_found);
+  if (after->set_aside > 0)
+    {
+      /* The team server refused them: they wait for a person, and the
+       * laptop and the server do not agree meanwhile. */
+      if (!xj_cli_print_set_aside (store, FALSE, &error))
+        return xj_cli_fail_error (error);
+      return xj_cli_fail (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u change the team server refused is set aside: see "
+                                       "xunjian team set-aside list.",
+                                       "%u changes the team server refused are set aside: see "
+                                       "xunjian team set-aside list.",
+                                       (gulong) after->set_aside),
+                          (guint) after->set_aside);
+    }
   if (after->changes_waiting > 0)
     return xj_cli_fail (_("%u changes are still waiting to be sent."),
                         (guint) after->changes_waiting);
   return 0;
+}
+
+int
+xj_cli_sync (XjCli *cli)
+{
+  g_autofree char *original = xj_cli_take_option (cli, "--original");
+  gboolean json = xj_cli_take_flag (cli, "--json");
+  XjStore *store;
+
+  if (cli->argc != 0 || (original != NULL && json))
+    return xj_cli_usage ("xunjian sync [--json] | xunjian sync --original SHA256");
+  if ((store = xj_cli_get_store_unchecked (cli)) == NULL)
+    return 1;
+  if (original != NULL)
+    return fetch_original (store, original);
+  return xj_cli_sync_run (store, json);
 }
 
 static void

@@ -24,7 +24,7 @@
 
 #define TEAM_USAGE \
   "xunjian team join CONNINFO --user NAME | xunjian team leave [--force] | " \
-  "xunjian team status [--json]"
+  "xunjian team status [--json] | xunjian team set-aside list|retry|take-theirs|keep-local"
 
 /* A line from the terminal with echo off; NULL when there is no terminal. */
 static char *
@@ -186,6 +186,8 @@ print_membership_json (XjTeamMembership *membership)
       json_builder_add_int_value (builder, membership->changes_waiting);
       json_builder_set_member_name (builder, "conflicts");
       json_builder_add_int_value (builder, membership->conflicts);
+      json_builder_set_member_name (builder, "set_aside");
+      json_builder_add_int_value (builder, membership->set_aside);
     }
   json_builder_end_object (builder);
   xj_cli_print_json_builder (builder);
@@ -224,6 +226,7 @@ team_status (XjCli *cli)
   printf (_("Last sync: %s\n"), last);
   printf (_("Changes waiting: %u\n"), (guint) membership->changes_waiting);
   printf (_("Conflicts: %u\n"), (guint) membership->conflicts);
+  printf (_("Set aside (refused by the team server): %u\n"), (guint) membership->set_aside);
   return 0;
 }
 
@@ -236,5 +239,7 @@ xj_cli_team (XjCli *cli)
     return team_leave (cli);
   if (cli->argc >= 1 && g_strcmp0 (cli->argv[0], "status") == 0)
     return team_status (cli);
+  if (cli->argc >= 1 && g_strcmp0 (cli->argv[0], "set-aside") == 0)
+    return xj_cli_team_set_aside (cli);
   return xj_cli_usage (TEAM_USAGE);
 }

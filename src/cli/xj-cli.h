@@ -82,6 +82,18 @@ XjTeamConnection *xj_cli_team_connect (const char  *conninfo,
                                        const char  *user,
                                        GError     **error);
 
+/* `xunjian sync` on @store (xj-cli-sync.c); what is set aside, as text or
+ * JSON (xj-cli-team-set-aside.c). */
+int       xj_cli_sync_run        (XjStore      *store,
+                                  gboolean      json);
+gboolean  xj_cli_print_set_aside (XjStore      *store,
+                                  gboolean      json,
+                                  GError      **error);
+gboolean  xj_cli_json_set_aside  (JsonBuilder  *builder,
+                                  XjStore      *store,
+                                  GError      **error);
+int       xj_cli_team_set_aside  (XjCli        *cli);
+
 int       xj_cli_check          (XjCli       *cli);
 int       xj_cli_site           (XjCli       *cli);
 int       xj_cli_site_add       (XjCli       *cli);

@@ -72,9 +72,14 @@ fixture_tear_down (Fixture       *f,
   XjSyncMonitor *sync = xj_application_get_sync_monitor (f->app);
 
   /* The process ends only once a sync in flight is back (the application
-   * holds itself meanwhile; a test has no g_application_run to wait). */
+   * holds itself meanwhile; a test has no g_application_run to wait), and
+   * none starts after (a timer of the monitor's firing during the stop
+   * left a worker in libpq while the process exited). */
   if (sync != NULL)
-    xj_test_wait_until_ms (!xj_sync_monitor_is_running (sync), NETWORK_WAIT_MS);
+    {
+      xj_sync_monitor_stop (sync);
+      xj_test_wait_until_ms (!xj_sync_monitor_is_running (sync), NETWORK_WAIT_MS);
+    }
   xj_test_app_stop (XJ_TEST_APP (f));
   g_clear_pointer (&f->dir, g_free);
 }
@@ -293,19 +298,28 @@ status_icon (Fixture     *f,
   return gtk_image_get_icon_name (GTK_IMAGE (icon));
 }
 
-/* The status's details (its popover) on the screen, shot as @name. */
+/* The status's details (its popover), open on the screen. */
+GtkWidget *
+open_status_details (Fixture *f)
+{
+  GtkWidget *button = xj_test_find_widget (xj_test_find_by_type (GTK_WIDGET (f->window),
+                                                                 XJ_TYPE_SYNC_STATUS), "button");
+  GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  xj_test_wait_until (gtk_widget_get_mapped (popover));
+  return popover;
+}
+
+/* The status's details on the screen, shot as @name. */
 void
 shoot_status_details (Fixture    *f,
                       const char *name)
 {
-  GtkWidget *button = xj_test_find_widget (xj_test_find_by_type (GTK_WIDGET (f->window),
-                                                                 XJ_TYPE_SYNC_STATUS), "button");
+  GtkWidget *popover = open_status_details (f);
 
-  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-  xj_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (
-    gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)))));
   shoot (f, name);
-  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  gtk_popover_popdown (GTK_POPOVER (popover));
 }
 
 /* No dialog: only the main window is on screen. */

@@ -41,6 +41,7 @@ guint             count_visible_windows (void);
 void              shoot                 (Fixture       *f,
                                          const char    *name);
 
+GtkWidget        *open_status_details   (Fixture       *f);
 void              shoot_status_details  (Fixture       *f,
                                          const char    *name);
 

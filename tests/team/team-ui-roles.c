@@ -21,6 +21,7 @@
 #include "xj-sync-status.h"
 #include "xj-team-news.h"
 #include "xj-team-probe.h"
+#include "xj-team-set-aside.h"
 #include "xj-template-editor.h"
 #include "xj-test-ui.h"
 #include "xj-test-utils.h"
@@ -442,27 +443,132 @@ test_followed (Fixture       *f,
   g_assert_cmpuint (before, <=, 1);
 }
 
+/* Retry on the status's details (the popover open), then the sync it
+ * starts. */
+static void
+retry_set_aside (Fixture   *f,
+                 GtkWidget *popover)
+{
+  XjSyncMonitor *sync = monitor (f);
+  GtkWidget *retry = xj_test_find_named (popover, "retry");
+  guint before = xj_sync_monitor_get_n_completed (sync);
+  gint64 started = g_get_monotonic_time ();
+
+  g_assert_nonnull (retry);
+  gtk_widget_activate (retry);
+  /* The decision is carried out in the worker, not here. */
+  g_assert_cmpint (g_get_monotonic_time () - started, <, 100 * G_TIME_SPAN_MILLISECOND);
+  xj_test_wait_until_ms (xj_sync_monitor_get_n_completed (sync) > before
+                         && !xj_sync_monitor_is_running (sync), NETWORK_WAIT_MS);
+}
+
 /* An inspector's laptop with a notice made on it (before it knew its role,
- * say): the server refuses it, and the status says so in plain words. */
+ * say): the server refuses it.  It is set aside, the sync goes on, and the
+ * status says so as a state of its own (icon and words), its details name
+ * the notice with the reason in plain words and offer Retry and Keep Here
+ * Only (the team never had it).  Retried while the role is the same, it
+ * stays set aside. */
 static void
 test_refused (Fixture       *f,
               gconstpointer  data)
 {
   g_autofree char *reason = xj_team_role_refusal ("inspector", XJ_TEAM_ACT_WRITE_NOTICE);
+  g_autofree char *summary = g_strdup_printf (g_dngettext (NULL, "%u change set aside",
+                                                           "%u changes set aside", 1), 1);
   g_autoptr(GError) error = NULL;
   XjSyncMonitor *sync = monitor (f);
-  const char *last;
+  XjTeamSetAside *item;
+  GtkWidget *popover;
+  const char *label;
 
   g_assert_cmpint (sync_now (f), ==, XJ_SYNC_STATE_IDLE);
   issue_notice (f, site_id (f, env ("XJ_TEAM_SITE")), 0, "楼道堆放杂物", &error);
   g_assert_no_error (error);
-  g_assert_cmpint (sync_now (f), ==, XJ_SYNC_STATE_ERROR);
-  last = xj_sync_monitor_get_last_error (sync);
-  g_assert_nonnull (strstr (last, reason));
-  g_assert_null (strstr (last, "permission"));
-  g_assert_nonnull (strstr (status_text (f), reason));
-  g_assert_null (strstr (g_ptr_array_index (xj_sync_monitor_get_errors (sync), 0), "permission"));
-  shoot_status_details (f, "status-refused.png");
+  g_assert_cmpint (sync_now (f), ==, XJ_SYNC_STATE_SET_ASIDE);
+  g_assert_cmpuint (xj_sync_monitor_get_set_aside (sync)->len, ==, 1);
+  item = g_ptr_array_index (xj_sync_monitor_get_set_aside (sync), 0);
+  g_assert_cmpstr (item->table, ==, "notices");
+  g_assert_false (item->on_server);
+  g_assert_cmpuint (item->n_held, >=, 1);   /* its step, issued */
+  g_assert_cmpuint (xj_sync_monitor_get_errors (sync)->len, ==, 0);
+  g_assert_cmpstr (status_text (f), ==, summary);
+  g_assert_cmpstr (status_icon (f, &label), ==, "action-unavailable-symbolic");
+  g_assert_cmpstr (label, ==, _("Changes set aside: the team server refused them"));
+  shoot (f, "status-set-aside-line.png");
+
+  popover = open_status_details (f);
+  g_assert_true (xj_test_label_shown (popover, reason));
+  g_assert_nonnull (xj_test_find_named (popover, "keep-local"));
+  g_assert_null (xj_test_find_named (popover, "take-theirs"));
+  shoot (f, "status-set-aside.png");
+  retry_set_aside (f, popover);
+  g_assert_cmpint (xj_sync_monitor_get_state (sync), ==, XJ_SYNC_STATE_SET_ASIDE);
+  g_assert_cmpuint (xj_sync_monitor_get_set_aside (sync)->len, ==, 1);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+/* The same laptop after the team's administrator made its user a liaison:
+ * Retry in the status's details sends the notice; nothing is set aside. */
+static void
+test_retried (Fixture       *f,
+              gconstpointer  data)
+{
+  XjSyncMonitor *sync = monitor (f);
+  GtkWidget *popover;
+  const char *label;
+
+  /* The sync at start keeps it aside: only a person sends it again. */
+  xj_test_wait_until_ms (xj_sync_monitor_get_n_completed (sync) >= 1
+                         && !xj_sync_monitor_is_running (sync), NETWORK_WAIT_MS);
+  g_assert_cmpint (xj_sync_monitor_get_state (sync), ==, XJ_SYNC_STATE_SET_ASIDE);
+  popover = open_status_details (f);
+  retry_set_aside (f, popover);
+  g_assert_cmpint (xj_sync_monitor_get_state (sync), ==, XJ_SYNC_STATE_IDLE);
+  g_assert_cmpuint (xj_sync_monitor_get_set_aside (sync)->len, ==, 0);
+  g_assert_cmpuint (changes_waiting (f), ==, 0);
+  g_assert_cmpstr (status_icon (f, &label), ==, "emblem-ok-symbolic");
+  g_assert_null (xj_test_find_named (popover, "retry"));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+/* A liaison moves on the notices laptop A hears of (one on its own
+ * inspection acknowledged, the one on the followed site escalated) and one
+ * laptop A does not follow. */
+static void
+test_move_notices (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (sync_now (f), ==, XJ_SYNC_STATE_IDLE);
+  xj_store_acknowledge_notice (f->store, notice_described (f, "3 号楼门厅地面有积水"), "物业孙经理",
+                               "", NULL, "李娜", &error);
+  g_assert_no_error (error);
+  xj_store_escalate_notice (f->store, notice_described (f, env ("XJ_TEAM_FOLLOWED_NOTICE")),
+                            "消防通道长期占用", "李娜", &error);
+  g_assert_no_error (error);
+  xj_store_acknowledge_notice (f->store, notice_described (f, env ("XJ_TEAM_UNFOLLOWED_NOTICE")),
+                               "物业孙经理", "", NULL, "李娜", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sync_now (f), ==, XJ_SYNC_STATE_IDLE);
+  g_assert_cmpuint (changes_waiting (f), ==, 0);
+  /* Its own steps are no news here. */
+  g_assert_cmpuint (xj_sync_monitor_get_n_notified (monitor (f)), ==, 0);
+}
+
+/* Laptop A: the two notices it hears of moved on; one notification says
+ * both (the script reads what the desktop was shown). */
+static void
+test_updated (Fixture       *f,
+              gconstpointer  data)
+{
+  XjSyncMonitor *sync = monitor (f);
+
+  /* The sync at start brings them; counted from the start of the process. */
+  xj_test_wait_until_ms (xj_sync_monitor_get_n_completed (sync) >= 1
+                         && !xj_sync_monitor_is_running (sync), NETWORK_WAIT_MS);
+  g_assert_cmpint (sync_now (f), ==, XJ_SYNC_STATE_IDLE);
+  g_assert_cmpuint (xj_sync_monitor_get_n_notified (sync), ==, 2);
 }
 
 void
@@ -476,4 +582,7 @@ team_ui_add_role_tests (void)
   add_step ("raise-more", test_raise_more);
   add_step ("followed", test_followed);
   add_step ("refused", test_refused);
+  add_step ("retried", test_retried);
+  add_step ("move-notices", test_move_notices);
+  add_step ("updated", test_updated);
 }

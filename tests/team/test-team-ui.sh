@@ -121,8 +121,26 @@ grep "$followed_number" "$pg_dir/notifications" | grep -q "翠湖花园 · 你�
 ok $? "the desktop named the followed site's notice, and why"
 ! grep -q "$unfollowed_number" "$pg_dir/notifications"
 ok $? "and showed nothing of the unfollowed site's notice"
+PGPASSWORD=Li-pw-1 drive move-notices "$c" li Li-pw-1
+ok $? "the liaison acknowledges the notice on A's inspection, escalates the followed site's, acknowledges the other; no news of its own steps"
+drive updated "$a" zhang Zhang-pw-1
+ok $? "laptop A announces the two notices it hears of in one notification"
+own_number=$(sqlite3 "$c/xunjian.db" "SELECT number FROM notices WHERE description = '3 号楼门厅地面有积水'")
+last=$(tail -n 1 "$pg_dir/notifications")
+echo "# $last"
+echo "$last" | grep -q "^团队中有 2 张通知单有了新进展 | " && echo "$last" | grep -q "$own_number.*已签收（李娜）" \
+  && echo "$last" | grep -q "$followed_number.*已升级 · 你关注的项目" && ! echo "$last" | grep -q "$unfollowed_number"
+ok $? "the notification names the step and who made it, the escalation and why A hears of it; nothing of the unfollowed notice"
 drive refused "$b" wang Wang-pw-1
-ok $? "a notice made on an inspector's laptop: the server refuses it, the status says so plainly"
+ok $? "a notice made on an inspector's laptop: the server refuses it; it is set aside, the status says so as a state of its own; Retry keeps it aside while the role is the same"
+[ "$(sqlite3 "$b/xunjian.db" "SELECT count(*) FROM notices WHERE description = '楼道堆放杂物'")" = 1 ]
+ok $? "the notice stays on laptop B"
+psql_value "GRANT xunjian_liaison TO wang" >/dev/null
+drive retried "$b" wang Wang-pw-1
+ok $? "the administrator makes wang a liaison: Retry in the status's details sends it"
+[ "$(psql_value "SELECT count(*) FROM xunjian.notices WHERE body->>'description' = '楼道堆放杂物'")" = 1 ]
+ok $? "the notice is on the server"
+psql_value "REVOKE xunjian_liaison FROM wang" >/dev/null
 drive leave "$b" wang Wang-pw-1; ok $? "Leave with a change not sent asks first, then leaves"
 [ "$(sqlite3 "$b/xunjian.db" "SELECT count(*) FROM team_settings")" = 0 ]; ok $? "laptop B is in no team"
 

@@ -62,5 +62,7 @@ gboolean    _xj_schema_step_v9     (sqlite3  *db,
                                     GError  **error);
 gboolean    _xj_schema_step_v10    (sqlite3  *db,
                                     GError  **error);
+gboolean    _xj_schema_step_v11    (sqlite3  *db,
+                                    GError  **error);
 
 G_END_DECLS

@@ -457,6 +457,7 @@ static const Step steps[] = {
   { NULL, _xj_schema_step_v8 },
   { NULL, _xj_schema_step_v9 },
   { NULL, _xj_schema_step_v10 },
+  { NULL, _xj_schema_step_v11 },
 };
 
 guint

@@ -21,6 +21,7 @@
 #include "xj-team-conflicts.h"
 #include "xj-team-connection.h"
 #include "xj-team-fold.h"
+#include "xj-team-private.h"
 
 void
 xj_team_conflict_free (XjTeamConflict *conflict)
@@ -43,18 +44,6 @@ dup_column (sqlite3_stmt *stmt,
 {
   return g_strdup ((const char *) sqlite3_column_text (stmt, column));
 }
-
-/* What a person calls the record: the site's name, the checklist's name,
- * the notice's number. */
-#define LABEL \
-  "CASE c.table_name" \
-  "  WHEN 'sites' THEN (SELECT name FROM sites WHERE uuid = c.record)" \
-  "  WHEN 'templates' THEN (SELECT v.name FROM templates t JOIN template_versions v" \
-  "    ON v.template_id = t.id WHERE t.uuid = c.record ORDER BY v.version DESC LIMIT 1)" \
-  "  WHEN 'schedules' THEN (SELECT s.name FROM schedules h JOIN sites s ON s.id = h.site_id" \
-  "    WHERE h.uuid = c.record)" \
-  "  WHEN 'notices' THEN (SELECT number FROM notices WHERE uuid = c.record)" \
-  "  ELSE c.record END"
 
 static XjTeamConflict *
 read_conflict (sqlite3_stmt *stmt)
@@ -84,7 +73,7 @@ xj_team_list_conflicts (XjStore  *store,
 
   g_return_val_if_fail (XJ_IS_STORE (store), NULL);
 
-  stmt = xj_store_prepare (store, "SELECT c.id, c.table_name, c.record, " LABEL ", c.field,"
+  stmt = xj_store_prepare (store, "SELECT c.id, c.table_name, c.record, " XJ_TEAM_RECORD_LABEL ", c.field,"
                            " c.mine, c.theirs, c.their_author, c.their_changed_at, c.found_at"
                            " FROM team_conflicts c WHERE c.resolved_at IS NULL ORDER BY c.id",
                            error);

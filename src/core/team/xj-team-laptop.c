@@ -140,6 +140,8 @@ xj_team_get_membership (XjStore  *store,
                    error)
       || !count_rows (store, "SELECT count(*) FROM team_conflicts WHERE resolved_at IS NULL",
                       &membership->conflicts, error)
+      || !count_rows (store, "SELECT count(*) FROM team_set_aside WHERE held_by IS NULL",
+                      &membership->set_aside, error)
       || !count_rows (store, "SELECT (SELECT count(*) FROM reports WHERE number_suffix = c.value) "
                       "+ (SELECT count(*) FROM notices WHERE number_suffix = c.value) "
                       "FROM team_settings c WHERE c.key = 'laptop_code'",
@@ -338,7 +340,8 @@ xj_team_leave (XjStore   *store,
   tx = xj_transaction_begin (store, error);
   if (tx == NULL
       || !xj_store_exec (store, "DELETE FROM team_settings; DELETE FROM team_outbox;"
-                         " DELETE FROM team_conflicts; DELETE FROM number_blocks;", error)
+                         " DELETE FROM team_conflicts; DELETE FROM number_blocks;"
+                         " DELETE FROM team_set_aside;", error)
       || !xj_transaction_commit (tx, error))
     return FALSE;
   xj_store_emit_changed (store, "team_settings");

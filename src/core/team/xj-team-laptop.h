@@ -18,6 +18,7 @@ typedef struct
   gint64  last_sync_at;     /* 0: never */
   gint64  changes_waiting;  /* records captured for the next push */
   gint64  conflicts;        /* waiting for a decision */
+  gint64  set_aside;        /* changes the server refused, waiting for a decision */
   gint64  numbers_with_code; /* reports and notices whose number ends in the laptop's code */
 } XjTeamMembership;
 

@@ -28,6 +28,8 @@ typedef struct
   const char       *watermark;      /* where this pull starts ("0": from the beginning) */
   GString          *own_txids;      /* this laptop's push transactions not yet behind the watermark */
   int               staging;        /* the push's staging table: 0 not asked yet, 1 there, -1 none */
+  const XjSyncTable *refused_table; /* the record the server refused in the batch that failed */
+  char             *refused_record;
 } Sync;
 
 void     _xj_sync_batch_done  (Sync      *sync);
@@ -41,6 +43,19 @@ gboolean _xj_sync_write_file  (const char    *path,
 /* Remembers the server transaction of a push batch, for the pull to skip. */
 gboolean _xj_sync_remember_own_txid (Sync    *sync,
                                      GError **error);
+/* The record whose write the server refused (the first in a batch). */
+void     _xj_sync_note_refused (Sync              *sync,
+                                const XjSyncTable *table,
+                                const char        *record);
+/* Set aside (xj-team-set-aside.c): what depends on a refused record the
+ * server never had is held with it, before a push; a batch that failed
+ * on a refusal of a record sets that record aside (TRUE: the push goes
+ * on) or gives @failure back in @error. */
+gboolean _xj_set_aside_hold    (XjStore   *store,
+                                GError   **error);
+gboolean _xj_set_aside_refused (Sync      *sync,
+                                GError    *failure,
+                                GError   **error);
 /* Sends the outbox (xj-team-sync-push.c). */
 gboolean _xj_sync_push        (Sync      *sync,
                                GError   **error);

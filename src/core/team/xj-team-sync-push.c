@@ -68,13 +68,14 @@ outbox_row_free (gpointer data)
 
 /* The next batch: the oldest outbox rows, with every row of the same
  * inspection (its answers, their photos, its signatures, its report) and
- * the notice of a notice photo or event.
+ * the notice of a notice photo or event; nothing set aside
+ * (team_outbox_ready, xj-team-set-aside.c).
  * CROSS JOIN keeps SQLite's join order: from the batch's few inspections
  * to their parts, then into the outbox by (table, record); left free, it
  * walked the outbox's every answer row once per batch, quadratic on a
  * large archive (295,000 inspections: 30 records a second). */
 static const char next_batch_sql[] =
-  "WITH head AS (SELECT id, table_name, record FROM team_outbox ORDER BY id LIMIT ?1),"
+  "WITH head AS (SELECT id, table_name, record FROM team_outbox_ready ORDER BY id LIMIT ?1),"
   "  insp AS (SELECT i.id FROM head h JOIN inspections i ON i.uuid = h.record"
   "      WHERE h.table_name = 'inspections'"
   "    UNION SELECT a.inspection_id FROM head h JOIN answers a ON a.uuid = h.record"
@@ -104,7 +105,7 @@ static const char next_batch_sql[] =
   "    UNION ALL SELECT 'notices', n.uuid FROM notc CROSS JOIN notices n ON n.id = notc.id)"
   "SELECT id, table_name, record FROM head"
   "  UNION SELECT o.id, o.table_name, o.record FROM parts"
-  "  CROSS JOIN team_outbox o ON o.table_name = parts.t AND o.record = parts.u"
+  "  CROSS JOIN team_outbox_ready o ON o.table_name = parts.t AND o.record = parts.u"
   "  ORDER BY 1";
 
 static GPtrArray *
@@ -373,6 +374,7 @@ check_written_once (Sync     *sync,
     return FALSE;
   if (PQntuples (same) == 1 && g_str_equal (PQgetvalue (same, 0, 0), "f"))
     {
+      _xj_sync_note_refused (sync, table, pending->row->record);
       g_set_error (error, XJ_TEAM_ERROR, XJ_TEAM_ERROR_INTEGRITY,
                    _("The team server holds %s %s with other content: a record written "
                      "once cannot change."), table->name, pending->row->record);
@@ -406,6 +408,7 @@ take_answer (Pipeline   *pipe,
   if (status != PGRES_TUPLES_OK)
     {
       _xj_team_set_result_error (sync->connection, answer, error);
+      _xj_sync_note_refused (sync, pending->row->table, pending->row->record);
       g_prefix_error (error, "%s %s: ", pending->row->table->name, pending->row->record);
       return;
     }
@@ -593,8 +596,11 @@ push_row (Pipeline    *pipe,
     {
       if (g_str_equal (table->name, "notices"))
         g_hash_table_add (sync->notices, g_strdup (row->record));
-      return _xj_merge_push_shared (sync->store, sync->connection, table, row->record, body,
-                                    sync->result, error);
+      if (_xj_merge_push_shared (sync->store, sync->connection, table, row->record, body,
+                                 sync->result, error))
+        return TRUE;
+      _xj_sync_note_refused (sync, table, row->record);
+      return FALSE;
     }
   if ((g_str_equal (table->name, "photos") || g_str_equal (table->name, "reports"))
       && g_hash_table_contains (held, row->record))
@@ -750,6 +756,17 @@ push_batch (Sync       *sync,
   return _xj_team_run (sync->connection, "COMMIT", error) && xj_transaction_commit (tx, error);
 }
 
+void
+_xj_sync_note_refused (Sync              *sync,
+                       const XjSyncTable *table,
+                       const char        *record)
+{
+  if (sync->refused_record != NULL)
+    return;
+  sync->refused_table = table;
+  sync->refused_record = g_strdup (record);
+}
+
 /* A batch whose staged writes the server refused goes again record by
  * record, rolled back first on both sides: the refusal is then named by
  * record, with the server's words (and the figures count it once). */
@@ -778,16 +795,23 @@ push_batch_staged (Sync       *sync,
     }
   g_debug ("A staged batch was refused (%s): sent again record by record", refused->message);
   *sync->result = before;
+  g_clear_pointer (&sync->refused_record, g_free);
   return push_batch (sync, rows, FALSE, error);
 }
 
+/* A batch the server refused for one record's sake: that record is set
+ * aside (xj-team-set-aside.c) and the batch goes again without it, so a
+ * refusal never blocks what comes after it in the outbox. */
 static gboolean
 push_batches (Sync    *sync,
               GError **error)
 {
+  if (!_xj_set_aside_hold (sync->store, error))
+    return FALSE;
   for (gboolean first = TRUE;; first = FALSE)
     {
       g_autoptr(GPtrArray) rows = NULL;
+      GError *failure = NULL;
 
       if (g_cancellable_set_error_if_cancelled (sync->cancellable, error)
           || (rows = next_batch (sync, sync->pull_limit > 0 ? sync->pull_limit : PUSH_BATCH,
@@ -800,7 +824,8 @@ push_batches (Sync    *sync,
        * read the same pages from the file four times a record. */
       if (first && !xj_store_exec (sync->store, "PRAGMA cache_size = -16384", error))
         return FALSE;
-      if (!push_batch_staged (sync, rows, error))
+      g_clear_pointer (&sync->refused_record, g_free);
+      if (!push_batch_staged (sync, rows, &failure) && !_xj_set_aside_refused (sync, failure, error))
         return FALSE;
       _xj_sync_batch_done (sync);
     }

@@ -618,6 +618,7 @@ sync_run (XjStore           *store,
   if (!ok)
     {
       g_free (sync.until);
+      g_free (sync.refused_record);
       return FALSE;
     }
   now = g_strdup_printf ("%" G_GINT64_FORMAT, xj_clock_now ());
@@ -643,6 +644,7 @@ sync_run (XjStore           *store,
        && xj_transaction_commit (tx, error);
   g_clear_pointer (&tx, xj_transaction_free);
   g_free (sync.until);
+  g_free (sync.refused_record);
   sync.result->elapsed_us = g_get_monotonic_time () - started;
   if (!ok)
     return FALSE;

@@ -14,7 +14,9 @@ G_BEGIN_DECLS
  * _NOT_READY (schema newer / older than this program), XJ_TEAM_ERROR_DENIED
  * (refused by the server's rules; the message is the server's),
  * XJ_TEAM_ERROR_INTEGRITY (the same record with other content),
- * XJ_TEAM_ERROR_NOT_JOINED; G_IO_ERROR_CANCELLED between batches. */
+ * XJ_TEAM_ERROR_NOT_JOINED; G_IO_ERROR_CANCELLED between batches.  A
+ * record the server refuses while pushing (DENIED, INTEGRITY) does not
+ * fail the sync: it is set aside (xj-team-set-aside.h) and the rest goes. */
 typedef struct
 {
   gint64 pushed;            /* records sent */
@@ -24,6 +26,7 @@ typedef struct
   gint64 bytes_sent;        /* photo and report bytes */
   gint64 bytes_received;
   gint64 conflicts_found;   /* new conflicts recorded by this sync */
+  gint64 set_aside;         /* records the server refused, set aside by this sync */
   gint64 elapsed_us;
 } XjTeamSyncResult;
 

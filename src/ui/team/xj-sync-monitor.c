@@ -6,8 +6,10 @@
  * signed, a notice step), every few minutes and on demand; never two at
  * once (a request while one runs makes one more run after it).  It keeps
  * a quiet summary for the sidebar: synced N minutes ago, K changes
- * waiting, offline, or the error's reason.  A server that does not answer
- * is normal: no dialog, the next attempt catches up.
+ * waiting, offline, N changes set aside, or the error's reason.  A server
+ * that does not answer is normal: no dialog, the next attempt catches up.
+ * A person's decisions about changes the server refused (retry, take the
+ * team's copy, keep here only) run in the same worker, before its sync.
  */
 #define G_LOG_DOMAIN "xj-sync"
 
@@ -21,7 +23,9 @@
 #include "xj-team-keyring.h"
 #include "xj-team-laptop.h"
 #include "xj-team-news.h"
+#include "xj-notice.h"
 #include "xj-team-probe.h"
+#include "xj-team-set-aside.h"
 #include "xj-team-sync.h"
 
 #define SYNC_EVERY_SECONDS 300
@@ -45,6 +49,9 @@ struct _XjSyncMonitor
   guint         waiting;          /* changes not sent, as last read */
   guint         n_completed;      /* syncs finished, whatever their outcome */
   guint         n_notified;       /* notices announced on the desktop */
+  guint         n_set_aside;      /* changes the server refused, as last read */
+  GPtrArray    *set_aside;        /* of XjTeamSetAside, as the last sync left them */
+  GArray       *decisions;        /* of Decision: for the next sync to carry out */
   gboolean      running;
   gboolean      again;            /* asked for while one ran */
   gboolean      announcing;       /* re-emitting what the worker changed */
@@ -72,14 +79,24 @@ static const char *const record_tables[] = {
   "sites", "templates", "schedules", "inspections", "notices", "reports", "photos",
   "team_conflicts", NULL,
 };
-static const char *const team_tables[] = { "team_outbox", "team_settings", NULL };
+static const char *const team_tables[] = { "team_outbox", "team_settings", "team_set_aside", NULL };
+
+typedef struct
+{
+  XjSyncDecision decision;
+  gint64         id;
+} Decision;
 
 typedef struct
 {
   char             *data_dir;
   char            **followed;     /* UUIDs of the sites the user follows */
+  char             *me;           /* the user's name, as their notice steps record it */
+  GArray           *decisions;    /* of Decision, carried out before the sync */
   XjTeamSyncResult  result;
   GPtrArray        *arrived;      /* of XjTeamArrival: notices that came with it */
+  GPtrArray        *updates;      /* of XjTeamUpdate: steps and escalations that came */
+  GPtrArray        *set_aside;    /* of XjTeamSetAside: what waits for a person after it */
 } SyncJob;
 
 static void
@@ -87,7 +104,11 @@ sync_job_free (SyncJob *job)
 {
   g_free (job->data_dir);
   g_strfreev (job->followed);
+  g_free (job->me);
+  g_clear_pointer (&job->decisions, g_array_unref);
   g_clear_pointer (&job->arrived, g_ptr_array_unref);
+  g_clear_pointer (&job->updates, g_ptr_array_unref);
+  g_clear_pointer (&job->set_aside, g_ptr_array_unref);
   g_free (job);
 }
 
@@ -132,6 +153,13 @@ update_summary (XjSyncMonitor *self)
     }
   if (self->state == XJ_SYNC_STATE_NOT_JOINED)
     set_state (self, XJ_SYNC_STATE_IDLE);
+  /* Changes set aside are a state of their own: the laptop and the team do
+   * not agree until a person decides. */
+  self->n_set_aside = (guint) membership->set_aside;
+  if (self->state == XJ_SYNC_STATE_IDLE && self->n_set_aside > 0)
+    set_state (self, XJ_SYNC_STATE_SET_ASIDE);
+  else if (self->state == XJ_SYNC_STATE_SET_ASIDE && self->n_set_aside == 0)
+    set_state (self, XJ_SYNC_STATE_IDLE);
   if (self->conflicts != (guint) membership->conflicts)
     {
       self->conflicts = (guint) membership->conflicts;
@@ -152,6 +180,12 @@ update_summary (XjSyncMonitor *self)
       break;
     case XJ_SYNC_STATE_ERROR:
       set_summary (self, g_strdup_printf (_("Sync error: %s"), self->last_error));
+      break;
+    case XJ_SYNC_STATE_SET_ASIDE:
+      set_summary (self, g_strdup_printf (g_dngettext (NULL, "%u change set aside",
+                                                       "%u changes set aside",
+                                                       self->n_set_aside),
+                                          self->n_set_aside));
       break;
     case XJ_SYNC_STATE_IDLE:
     case XJ_SYNC_STATE_NOT_JOINED:
@@ -197,6 +231,43 @@ remember_error (XjSyncMonitor *self,
 
 /* --- the worker ----------------------------------------------------------- */
 
+/* Retries and records kept here only need no server: carried out first,
+ * so that what they release goes with the sync even when it fails. */
+static gboolean
+decide_offline (XjStore  *store,
+                GArray   *decisions,
+                GError  **error)
+{
+  for (guint i = 0; i < decisions->len; i++)
+    {
+      Decision *decision = &g_array_index (decisions, Decision, i);
+
+      if ((decision->decision == XJ_SYNC_RETRY
+           && !xj_team_set_aside_retry (store, decision->id, error))
+          || (decision->decision == XJ_SYNC_KEEP_LOCAL
+              && !xj_team_set_aside_keep_local (store, decision->id, error)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+take_theirs (XjStore           *store,
+             XjTeamConnection  *connection,
+             GArray            *decisions,
+             GError           **error)
+{
+  for (guint i = 0; i < decisions->len; i++)
+    {
+      Decision *decision = &g_array_index (decisions, Decision, i);
+
+      if (decision->decision == XJ_SYNC_TAKE_THEIRS
+          && !xj_team_set_aside_take_theirs (store, connection, decision->id, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 sync_thread (GTask        *task,
              gpointer      source_object,
@@ -207,6 +278,7 @@ sync_thread (GTask        *task,
   g_autoptr(XjStore) store = NULL;
   g_autoptr(XjTeamMembership) membership = NULL;
   g_autoptr(XjTeamConnection) connection = NULL;
+  g_autoptr(XjTeamNoticeWatch) watch = NULL;
   g_autoptr(GError) error = NULL;
   gint64 last_notice;
 
@@ -222,14 +294,24 @@ sync_thread (GTask        *task,
                                _("This laptop is in no team."));
       return;
     }
-  if ((last_notice = xj_team_get_last_notice_id (store, &error)) < 0
+  if (!decide_offline (store, job->decisions, &error)
+      || (last_notice = xj_team_get_last_notice_id (store, &error)) < 0
+      || (watch = xj_team_watch_notices (store, &error)) == NULL
       || (connection = xj_team_connect_member (membership->server, membership->user, NULL,
                                                &error)) == NULL
+      || !take_theirs (store, connection, job->decisions, &error)
       || !xj_team_sync (store, connection, cancellable, &job->result, &error)
       || (job->arrived = xj_team_list_arrived_notices (store, last_notice,
                                                              (const char *const *) job->followed,
-                                                             &error)) == NULL)
+                                                             &error)) == NULL
+      || (job->updates = xj_team_list_notice_updates (store, watch, last_notice,
+                                                      (const char *const *) job->followed,
+                                                      job->me, &error)) == NULL
+      || (job->set_aside = xj_team_list_set_aside (store, &error)) == NULL)
     {
+      /* What a decision changed shows even when the server is away. */
+      if (job->set_aside == NULL)
+        job->set_aside = xj_team_list_set_aside (store, NULL);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
@@ -238,36 +320,85 @@ sync_thread (GTask        *task,
 
 static void start_sync (XjSyncMonitor *self);
 
-/* Notices issued by colleagues, on the desktop: one notification, which
- * opens the notice (or the board when several came at once). */
+/* One line of a notification about a notice that moved on. */
+static void
+append_update (GString      *body,
+               XjTeamUpdate *update)
+{
+  XjNoticeState state;
+
+  g_string_append_printf (body, "%s%s · %s", body->len > 0 ? "\n" : "", update->number,
+                          update->site);
+  if (update->to_state != NULL && xj_notice_state_from_string (update->to_state, &state))
+    /* Translators: a notice's new state, and who made the step */
+    g_string_append_printf (body, _(": %s (%s)"), xj_notice_state_get_label (state),
+                            update->actor);
+  if (update->escalated)
+    g_string_append_printf (body, " · %s", C_("notice flag", "escalated"));
+  if (update->followed)
+    g_string_append_printf (body, " · %s", _("a site you follow"));
+}
+
+/* What came from the team about notices, on the desktop: one notification
+ * a sync, however many notices came or moved on (the first few named),
+ * which opens the notice (or the board when there are several). */
 static void
 announce_notices (XjSyncMonitor *self,
-                  GPtrArray     *arrived)
+                  GPtrArray     *arrived,
+                  GPtrArray     *updates)
 {
   g_autoptr(GNotification) notification = NULL;
   g_autoptr(GString) body = g_string_new (NULL);
-  XjTeamArrival *first;
+  guint n_arrived = arrived != NULL ? arrived->len : 0;
+  guint n_updates = updates != NULL ? updates->len : 0;
+  guint total = n_arrived + n_updates;
+  const char *title;
+  g_autofree char *counted = NULL;
+  g_autofree char *more = NULL;
+  gint64 only = 0;
 
-  if (arrived == NULL || arrived->len == 0)
+  if (total == 0)
     return;
-  first = g_ptr_array_index (arrived, 0);
-  notification = g_notification_new (arrived->len == 1
-                                     ? _("A notice came from the team")
-                                     : _("Notices came from the team"));
-  for (guint i = 0; i < arrived->len && i < 5; i++)
+  if (n_updates == 0)
+    title = n_arrived == 1 ? _("A notice came from the team") : _("Notices came from the team");
+  else if (n_arrived == 0)
+    title = counted = n_updates == 1
+                      ? g_strdup (_("A notice moved on in the team"))
+                      : g_strdup_printf (g_dngettext (NULL, "%u notice moved on in the team",
+                                                      "%u notices moved on in the team",
+                                                      n_updates), n_updates);
+  else
+    title = _("News of notices from the team");
+  notification = g_notification_new (title);
+  for (guint i = 0; i < total && i < 5; i++)
     {
-      XjTeamArrival *arrival = g_ptr_array_index (arrived, i);
+      if (i < n_arrived)
+        {
+          XjTeamArrival *arrival = g_ptr_array_index (arrived, i);
 
-      g_string_append_printf (body, "%s%s · %s", i > 0 ? "\n" : "", arrival->number,
-                              arrival->site);
-      if (arrival->followed)
-        g_string_append_printf (body, " · %s", _("a site you follow"));
+          g_string_append_printf (body, "%s%s · %s", i > 0 ? "\n" : "", arrival->number,
+                                  arrival->site);
+          if (arrival->followed)
+            g_string_append_printf (body, " · %s", _("a site you follow"));
+          only = arrival->id;
+        }
+      else
+        {
+          XjTeamUpdate *update = g_ptr_array_index (updates, i - n_arrived);
+
+          append_update (body, update);
+          only = update->id;
+        }
     }
+  if (total > 5)
+    g_string_append_printf (body, "\n%s", more = g_strdup_printf (
+                              g_dngettext (NULL, "…and %u more", "…and %u more", total - 5),
+                              total - 5));
   g_notification_set_body (notification, body->str);
   g_notification_set_default_action_and_target (notification, "app.show-notice", "x",
-                                                arrived->len == 1 ? first->id : (gint64) 0);
+                                                total == 1 ? only : (gint64) 0);
   g_application_send_notification (self->application, "team-notices", notification);
-  self->n_notified += arrived->len;
+  self->n_notified += total;
 }
 
 static void
@@ -276,17 +407,23 @@ on_sync_done_cb (GObject      *object,
                  gpointer      data)
 {
   XjSyncMonitor *self = XJ_SYNC_MONITOR (object);
-  const XjTeamSyncResult *moved = &((SyncJob *) g_task_get_task_data (G_TASK (result)))->result;
+  SyncJob *job = g_task_get_task_data (G_TASK (result));
+  const XjTeamSyncResult *moved = &job->result;
   /* Counted batch by batch, so also what a sync that failed half way took in. */
   gboolean took_in = moved->pulled > 0 || moved->conflicts_found > 0;
   g_autoptr(GError) error = NULL;
 
   self->running = FALSE;
   g_application_release (self->application);
+  if (job->set_aside != NULL)
+    {
+      g_clear_pointer (&self->set_aside, g_ptr_array_unref);
+      self->set_aside = g_steal_pointer (&job->set_aside);
+    }
   if (g_task_propagate_boolean (G_TASK (result), &error))
     {
-      set_state (self, XJ_SYNC_STATE_IDLE);
-      announce_notices (self, ((SyncJob *) g_task_get_task_data (G_TASK (result)))->arrived);
+      set_state (self, self->set_aside->len > 0 ? XJ_SYNC_STATE_SET_ASIDE : XJ_SYNC_STATE_IDLE);
+      announce_notices (self, job->arrived, job->updates);
     }
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -340,6 +477,9 @@ start_sync (XjSyncMonitor *self)
   job->data_dir = g_strdup (xj_store_get_data_dir (self->store));
   job->followed = g_settings_get_strv (xj_application_get_settings (XJ_APPLICATION (self->application)),
                                        "followed-sites");
+  job->me = xj_application_dup_actor (XJ_APPLICATION (self->application));
+  job->decisions = g_steal_pointer (&self->decisions);
+  self->decisions = g_array_new (FALSE, FALSE, sizeof (Decision));
   task = g_task_new (self, self->cancellable, on_sync_done_cb, NULL);
   g_task_set_source_tag (task, start_sync);
   g_task_set_task_data (task, job, (GDestroyNotify) sync_job_free);
@@ -449,6 +589,8 @@ xj_sync_monitor_finalize (GObject *object)
   g_free (self->summary);
   g_free (self->last_error);
   g_ptr_array_unref (self->errors);
+  g_clear_pointer (&self->set_aside, g_ptr_array_unref);
+  g_array_unref (self->decisions);
 
   G_OBJECT_CLASS (xj_sync_monitor_parent_class)->finalize (object);
 }
@@ -463,7 +605,7 @@ xj_sync_monitor_class_init (XjSyncMonitorClass *klass)
   object_class->finalize = xj_sync_monitor_finalize;
 
   properties[PROP_STATE] =
-    g_param_spec_int ("state", NULL, NULL, XJ_SYNC_STATE_NOT_JOINED, XJ_SYNC_STATE_ERROR,
+    g_param_spec_int ("state", NULL, NULL, XJ_SYNC_STATE_NOT_JOINED, XJ_SYNC_STATE_SET_ASIDE,
                       XJ_SYNC_STATE_NOT_JOINED, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY
                       | G_PARAM_STATIC_STRINGS);
   properties[PROP_SUMMARY] =
@@ -480,6 +622,8 @@ xj_sync_monitor_init (XjSyncMonitor *self)
 {
   self->summary = g_strdup ("");
   self->errors = g_ptr_array_new_with_free_func (g_free);
+  self->set_aside = g_ptr_array_new_with_free_func ((GDestroyNotify) xj_team_set_aside_free);
+  self->decisions = g_array_new (FALSE, FALSE, sizeof (Decision));
   self->cancellable = g_cancellable_new ();
 }
 
@@ -598,4 +742,29 @@ xj_sync_monitor_is_running (XjSyncMonitor *self)
   g_return_val_if_fail (XJ_IS_SYNC_MONITOR (self), FALSE);
 
   return self->running;
+}
+
+/* Returns: (transfer none) (element-type XjTeamSetAside): the changes the
+ * server refused, as the last sync left them */
+GPtrArray *
+xj_sync_monitor_get_set_aside (XjSyncMonitor *self)
+{
+  g_return_val_if_fail (XJ_IS_SYNC_MONITOR (self), NULL);
+
+  return self->set_aside;
+}
+
+/* A person's decision about the change set aside as @id (0 with
+ * XJ_SYNC_RETRY: every one): carried out in the worker, then a sync. */
+void
+xj_sync_monitor_decide (XjSyncMonitor  *self,
+                        XjSyncDecision  decision,
+                        gint64          id)
+{
+  Decision made = { decision, id };
+
+  g_return_if_fail (XJ_IS_SYNC_MONITOR (self));
+
+  g_array_append_val (self->decisions, made);
+  start_sync (self);
 }

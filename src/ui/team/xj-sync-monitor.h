@@ -14,7 +14,16 @@ typedef enum
   XJ_SYNC_STATE_SYNCING,
   XJ_SYNC_STATE_OFFLINE,      /* the server did not answer: normal, quiet */
   XJ_SYNC_STATE_ERROR,        /* the server answered and refused */
+  XJ_SYNC_STATE_SET_ASIDE,    /* synced, but changes the server refused wait for a person */
 } XjSyncState;
+
+/* What a person decided about a change set aside (xj-team-set-aside.h). */
+typedef enum
+{
+  XJ_SYNC_RETRY,              /* send it again */
+  XJ_SYNC_TAKE_THEIRS,        /* replace it here with the team's copy */
+  XJ_SYNC_KEEP_LOCAL,         /* keep it on this laptop only */
+} XjSyncDecision;
 
 #define XJ_TYPE_SYNC_MONITOR (xj_sync_monitor_get_type ())
 G_DECLARE_FINAL_TYPE (XjSyncMonitor, xj_sync_monitor, XJ, SYNC_MONITOR, GObject)
@@ -31,6 +40,10 @@ guint          xj_sync_monitor_get_conflicts    (XjSyncMonitor  *self);
 guint          xj_sync_monitor_get_changes_waiting (XjSyncMonitor *self);
 guint          xj_sync_monitor_get_n_completed  (XjSyncMonitor  *self);
 guint          xj_sync_monitor_get_n_notified   (XjSyncMonitor  *self);
+GPtrArray     *xj_sync_monitor_get_set_aside    (XjSyncMonitor  *self);
+void           xj_sync_monitor_decide           (XjSyncMonitor  *self,
+                                                 XjSyncDecision  decision,
+                                                 gint64          id);
 gboolean       xj_sync_monitor_is_running       (XjSyncMonitor  *self);
 
 G_END_DECLS
