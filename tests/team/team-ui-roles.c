@@ -534,6 +534,11 @@ test_retried (Fixture       *f,
 /* A liaison moves on the notices laptop A hears of (one on its own
  * inspection acknowledged, the one on the followed site escalated) and one
  * laptop A does not follow. */
+/* The property's recipient acknowledges; 李娜 enters it on her laptop. */
+static const XjNoticeStepOptions ACKNOWLEDGED_BY_SUN = {
+  .by = "物业孙经理", .company = "", .recorded_by = "李娜",
+};
+
 static void
 test_move_notices (Fixture       *f,
                    gconstpointer  data)
@@ -541,14 +546,14 @@ test_move_notices (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   g_assert_cmpint (sync_now (f), ==, XJ_SYNC_STATE_IDLE);
-  xj_store_acknowledge_notice (f->store, notice_described (f, "3 号楼门厅地面有积水"), "物业孙经理",
-                               "", NULL, "李娜", &error);
+  xj_store_take_notice_step (f->store, notice_described (f, "3 号楼门厅地面有积水"),
+                             XJ_NOTICE_ACTION_ACKNOWLEDGE, &ACKNOWLEDGED_BY_SUN, &error);
   g_assert_no_error (error);
   xj_store_escalate_notice (f->store, notice_described (f, env ("XJ_TEAM_FOLLOWED_NOTICE")),
                             "消防通道长期占用", "李娜", &error);
   g_assert_no_error (error);
-  xj_store_acknowledge_notice (f->store, notice_described (f, env ("XJ_TEAM_UNFOLLOWED_NOTICE")),
-                               "物业孙经理", "", NULL, "李娜", &error);
+  xj_store_take_notice_step (f->store, notice_described (f, env ("XJ_TEAM_UNFOLLOWED_NOTICE")),
+                             XJ_NOTICE_ACTION_ACKNOWLEDGE, &ACKNOWLEDGED_BY_SUN, &error);
   g_assert_no_error (error);
   g_assert_cmpint (sync_now (f), ==, XJ_SYNC_STATE_IDLE);
   g_assert_cmpuint (changes_waiting (f), ==, 0);
