@@ -70,6 +70,8 @@ psql_value "DO \$\$ DECLARE i text; BEGIN
         AND indexname LIKE '%_txid' LOOP
       EXECUTE format('DROP INDEX xunjian.%I', i);
     END LOOP; END \$\$;
+  DROP POLICY monthly ON xunjian.reports;
+  ALTER TABLE xunjian.reports DROP COLUMN month, ALTER COLUMN inspection_uuid SET NOT NULL;
   ALTER TABLE xunjian.photos DROP COLUMN rendition, DROP COLUMN thumbnail;
   DROP TRIGGER number_fixed ON xunjian.notices;
   DROP FUNCTION xunjian.notice_number_fixed();
