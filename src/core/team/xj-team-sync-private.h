@@ -96,4 +96,11 @@ gboolean           _xj_stage_merge_moved (Sync               *sync,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (XjStage, _xj_stage_free)
 
+/* xj-team-sync-files.c */
+GBytes  *_xj_sync_read_derived (const char        *path);
+GBytes  *_xj_sync_read_file_of (Sync              *sync,
+                                const XjSyncTable *table,
+                                const char        *record,
+                                GError           **error);
+
 G_END_DECLS

@@ -208,53 +208,6 @@ server_held (Sync       *sync,
   return g_steal_pointer (&held);
 }
 
-/* A photo's rendition or thumbnail, NULL when this laptop has none. */
-static GBytes *
-read_derived (const char *path)
-{
-  char *contents = NULL;
-  gsize length = 0;
-
-  if (!g_file_get_contents (path, &contents, &length, NULL))
-    return NULL;
-  return g_bytes_new_take (contents, length);
-}
-
-/* The bytes that go with a photo or a report. */
-static GBytes *
-read_file_of (Sync              *sync,
-              const XjSyncTable *table,
-              const char        *record,
-              GError           **error)
-{
-  const char *data_dir = xj_store_get_data_dir (sync->store);
-  g_autofree char *path = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-
-  if (g_str_equal (table->name, "photos"))
-    {
-      g_autofree char *mime = _xj_sync_query_text (sync->store, "SELECT mime FROM photos"
-                                          " WHERE sha256 = ?1", record, error);
-
-      if (mime == NULL)
-        return NULL;
-      path = xj_photo_dup_original_path (data_dir, record, mime);
-    }
-  else
-    {
-      g_autofree char *relative = _xj_sync_query_text (sync->store, "SELECT path FROM reports"
-                                              " WHERE uuid = ?1", record, error);
-
-      if (relative == NULL)
-        return NULL;
-      path = g_build_filename (data_dir, relative, NULL);
-    }
-  if (!g_file_get_contents (path, &contents, &length, error))
-    return NULL;
-  return g_bytes_new_take (contents, length);
-}
-
 /* A record the server knows under another UUID (a built-in checklist, made
  * on every laptop): this laptop takes the server's UUID.  TRUE in
  * @adopted when it did, and then nothing is sent. */
@@ -606,7 +559,7 @@ push_row (Pipeline    *pipe,
       && g_hash_table_contains (held, row->record))
     return TRUE;
   if ((g_str_equal (table->name, "photos") || g_str_equal (table->name, "reports"))
-      && (bytes = read_file_of (sync, table, row->record, error)) == NULL)
+      && (bytes = _xj_sync_read_file_of (sync, table, row->record, error)) == NULL)
     return FALSE;
   pending = g_new0 (Pending, 1);
   pending->row = row;
@@ -618,8 +571,8 @@ push_row (Pipeline    *pipe,
       g_autofree char *rendition = xj_photo_dup_rendition_path (data_dir, row->record);
       g_autofree char *thumbnail = xj_photo_dup_thumbnail_path (data_dir, row->record);
 
-      pending->rendition = read_derived (rendition);
-      pending->thumbnail = read_derived (thumbnail);
+      pending->rendition = _xj_sync_read_derived (rendition);
+      pending->thumbnail = _xj_sync_read_derived (thumbnail);
     }
   return pipeline_send (pipe, pending, content_sha256, error);
 }
