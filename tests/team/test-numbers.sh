@@ -70,6 +70,10 @@ psql_value "DO \$\$ DECLARE i text; BEGIN
         AND indexname LIKE '%_txid' LOOP
       EXECUTE format('DROP INDEX xunjian.%I', i);
     END LOOP; END \$\$;
+  DROP TRIGGER locked_added ON xunjian.answers;
+  DROP TRIGGER locked ON xunjian.answers;
+  CREATE TRIGGER locked BEFORE INSERT OR UPDATE OR DELETE ON xunjian.answers
+    FOR EACH ROW EXECUTE FUNCTION xunjian.inspection_part_locked();
   ALTER TABLE xunjian.photos DROP COLUMN rendition, DROP COLUMN thumbnail;
   DROP TRIGGER number_fixed ON xunjian.notices;
   DROP FUNCTION xunjian.notice_number_fixed();
@@ -77,6 +81,7 @@ psql_value "DO \$\$ DECLARE i text; BEGIN
   DROP FUNCTION xunjian.claim_printed_number(text, int, int, text);
   ALTER TABLE xunjian.number_blocks DROP COLUMN laptop;
   DROP TABLE xunjian.answer_photos, xunjian.notice_photos;
+  DROP FUNCTION xunjian.inspection_parts_added();
   ALTER TABLE xunjian.templates DROP COLUMN uid;
   DROP POLICY notice ON xunjian.signatures;
   ALTER TABLE xunjian.signatures DROP COLUMN notice_uuid, ALTER COLUMN inspection_uuid SET NOT NULL;
