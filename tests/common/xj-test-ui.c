@@ -276,3 +276,58 @@ xj_test_assert_translated (GtkWidget *root)
   joined = g_strjoinv (" | ", (char **) found->pdata);
   g_assert_cmpstr (joined, ==, "");
 }
+
+static const char notifications_xml[] =
+  "<node><interface name='org.freedesktop.Notifications'>"
+  "<method name='Notify'><arg type='s' direction='in'/><arg type='u' direction='in'/>"
+  "<arg type='s' direction='in'/><arg type='s' direction='in'/><arg type='s' direction='in'/>"
+  "<arg type='as' direction='in'/><arg type='a{sv}' direction='in'/><arg type='i' direction='in'/>"
+  "<arg type='u' direction='out'/></method>"
+  "<method name='CloseNotification'><arg type='u' direction='in'/></method>"
+  "</interface></node>";
+
+static void
+on_notify_cb (GDBusConnection       *connection,
+              const char            *sender,
+              const char            *path,
+              const char            *interface,
+              const char            *method,
+              GVariant              *parameters,
+              GDBusMethodInvocation *invocation,
+              gpointer               user_data)
+{
+  GPtrArray *summaries = user_data;
+  const char *summary = NULL;
+  static guint32 last_id;
+
+  if (g_str_equal (method, "Notify"))
+    {
+      g_variant_get_child (parameters, 3, "&s", &summary);
+      if (summaries != NULL)
+        g_ptr_array_add (summaries, g_strdup (summary));
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", ++last_id));
+      return;
+    }
+  g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
+void
+xj_test_serve_notifications (GPtrArray *summaries)
+{
+  static const GDBusInterfaceVTable vtable = { on_notify_cb };
+  g_autoptr(GDBusNodeInfo) node = g_dbus_node_info_new_for_xml (notifications_xml, NULL);
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GVariant) reply = NULL;
+
+  g_assert_cmpuint (g_dbus_connection_register_object (bus, "/org/freedesktop/Notifications",
+                                                       node->interfaces[0], &vtable, summaries,
+                                                       NULL, NULL), >, 0);
+
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "RequestName",
+                                       g_variant_new ("(su)", "org.freedesktop.Notifications", 4),
+                                       NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
+  g_assert_nonnull (reply);
+  /* The connection stays for the process. */
+  g_object_ref (bus);
+}

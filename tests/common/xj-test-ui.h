@@ -58,4 +58,8 @@ void       xj_test_collect_untranslated (GtkWidget *root,
                                          GPtrArray *found);
 void       xj_test_assert_translated    (GtkWidget *root);
 
+/* A desktop notification server on the test's session bus, for the
+ * process: each Notify's summary is added to @summaries (may be NULL). */
+void       xj_test_serve_notifications  (GPtrArray *summaries);
+
 G_END_DECLS

@@ -223,59 +223,13 @@ test_offline (Fixture       *f,
   shoot ("viewer-offline.png");
 }
 
-/* The sync at start may tell the desktop of notices that came: the test's
- * private bus gets a notification server that takes them (what they say
- * is not what this tests). */
-static const char notifications_xml[] =
-  "<node><interface name='org.freedesktop.Notifications'>"
-  "<method name='Notify'><arg type='s' direction='in'/><arg type='u' direction='in'/>"
-  "<arg type='s' direction='in'/><arg type='s' direction='in'/><arg type='s' direction='in'/>"
-  "<arg type='as' direction='in'/><arg type='a{sv}' direction='in'/><arg type='i' direction='in'/>"
-  "<arg type='u' direction='out'/></method>"
-  "<method name='CloseNotification'><arg type='u' direction='in'/></method>"
-  "</interface></node>";
-
-static void
-on_notification_call_cb (GDBusConnection       *connection,
-                         const char            *sender,
-                         const char            *path,
-                         const char            *interface,
-                         const char            *method,
-                         GVariant              *parameters,
-                         GDBusMethodInvocation *invocation,
-                         gpointer               data)
-{
-  g_dbus_method_invocation_return_value (invocation, g_str_equal (method, "Notify")
-                                                     ? g_variant_new ("(u)", 1) : NULL);
-}
-
-static void
-serve_notifications (void)
-{
-  static const GDBusInterfaceVTable vtable = { on_notification_call_cb, NULL, NULL, { 0 } };
-  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
-  g_autoptr(GDBusNodeInfo) node = g_dbus_node_info_new_for_xml (notifications_xml, NULL);
-  g_autoptr(GVariant) reply = NULL;
-
-  g_assert_nonnull (bus);
-  g_assert_cmpuint (g_dbus_connection_register_object (bus, "/org/freedesktop/Notifications",
-                                                       node->interfaces[0], &vtable, NULL, NULL,
-                                                       NULL), >, 0);
-  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                       "org.freedesktop.DBus", "RequestName",
-                                       g_variant_new ("(su)", "org.freedesktop.Notifications", 4),
-                                       NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
-  g_assert_nonnull (reply);
-  /* The connection stays for the process. */
-  g_object_ref (bus);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
   xj_test_init_ui (&argc, &argv);
-  serve_notifications ();
+  /* The sync at start may tell the desktop of notices that came. */
+  xj_test_serve_notifications (NULL);
   bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
   textdomain (GETTEXT_PACKAGE);
   gtk_init ();
