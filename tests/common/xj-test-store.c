@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include "xj-site.h"
 #include "xj-test-store.h"
 #include "xj-test-utils.h"
 
@@ -26,4 +27,16 @@ xj_test_open_fixture_copy (const char        *name,
   g_assert_no_error (error);
   g_assert_nonnull (store);
   return store;
+}
+
+gint64
+xj_test_save_site (XjStore    *store,
+                   const char *name)
+{
+  g_autoptr(XjSite) site = xj_site_new (name, XJ_SITE_KIND_ESTATE);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (xj_store_save_site (store, site, "王芳", &error));
+  g_assert_no_error (error);
+  return xj_site_get_id (site);
 }

@@ -13,4 +13,8 @@ XjStore *xj_test_open_fixture_copy (const char        *name,
                                     XjStoreOpenFlags   flags,
                                     char             **dir);
 
+/* Saves a new estate named @name in @store (by 王芳); its id. */
+gint64   xj_test_save_site         (XjStore           *store,
+                                    const char        *name);
+
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "xj-site.h"
 #include "xj-store.h"
 #include "xj-template-store.h"
+#include "xj-test-store.h"
 #include "xj-test-utils.h"
 
 #define N_INSPECTIONS 57
@@ -32,18 +33,6 @@ typedef struct
   guint    changed_rows;   /* rows in items-changed "added" so far */
   guint    filled;         /* placeholders filled in place so far */
 } Fixture;
-
-static gint64
-add_site (Fixture    *f,
-          const char *name)
-{
-  g_autoptr(XjSite) site = xj_site_new (name, XJ_SITE_KIND_ESTATE);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (xj_store_save_site (f->store, site, "王芳", &error));
-  g_assert_no_error (error);
-  return xj_site_get_id (site);
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -62,8 +51,8 @@ fixture_set_up (Fixture       *f,
   g_assert_no_error (error);
   f->template_id = ((XjTemplateSummary *) templates->pdata[0])->id;
   template_uid = ((XjTemplateSummary *) templates->pdata[0])->uid;
-  f->site_id = add_site (f, "翠湖花园");
-  f->other_site_id = add_site (f, "湖滨银泰旗舰店");
+  f->site_id = xj_test_save_site (f->store, "翠湖花园");
+  f->other_site_id = xj_test_save_site (f->store, "湖滨银泰旗舰店");
 
   /* One a day, completed (every item passed), the drafts the newest. */
   for (guint i = 0; i < N_INSPECTIONS; i++)
@@ -299,7 +288,7 @@ test_sites_follow_store (Fixture       *f,
   g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (sites)) == XJ_TYPE_SITE);
   g_assert_null (xj_store_list_get_error (sites));
   g_signal_connect (sites, "items-changed", G_CALLBACK (on_items_changed_cb), f);
-  add_site (f, "西溪服务台");
+  xj_test_save_site (f->store, "西溪服务台");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (sites)), ==, 3);
   /* Only the new row is announced: choosers keep their choice. */
   g_assert_cmpuint (f->changed_rows, ==, 1);

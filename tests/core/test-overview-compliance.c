@@ -23,6 +23,7 @@
 #include "xj-site-merge.h"
 #include "xj-site.h"
 #include "xj-template-store.h"
+#include "xj-test-store.h"
 
 typedef struct
 {
@@ -70,18 +71,6 @@ save_schedule (Fixture        *f,
   g_assert_true (xj_store_save_schedule (f->store, schedule, "王芳", &error));
   g_assert_no_error (error);
   return xj_schedule_get_id (schedule);
-}
-
-static gint64
-save_site (Fixture    *f,
-           const char *name)
-{
-  g_autoptr(XjSite) site = xj_site_new (name, XJ_SITE_KIND_ESTATE);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (xj_store_save_site (f->store, site, "王芳", &error));
-  g_assert_no_error (error);
-  return xj_site_get_id (site);
 }
 
 /* A patrol started at @at with @value, completed now unless @draft. */
@@ -136,8 +125,8 @@ fixture_set_up (Fixture       *f,
   f->store = xj_store_open (f->dir, XJ_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   f->db = xj_store_get_db (f->store);
-  f->site_a = save_site (f, "翠湖花园");
-  f->site_b = save_site (f, "金桂苑");
+  f->site_a = xj_test_save_site (f->store, "翠湖花园");
+  f->site_b = xj_test_save_site (f->store, "金桂苑");
   g_ptr_array_add (section->items, xj_template_item_new ("clean", "地面干净", XJ_RESPONSE_PASS_FAIL));
   g_ptr_array_add (tmpl->sections, section);
   g_assert_true (xj_store_save_template (f->store, tmpl, "王芳", &error));

@@ -21,6 +21,7 @@
 #include "xj-schedule.h"
 #include "xj-site.h"
 #include "xj-template-store.h"
+#include "xj-test-store.h"
 #include "xj-test-utils.h"
 
 typedef struct
@@ -71,18 +72,6 @@ save_template (Fixture    *f,
   g_assert_no_error (error);
   xj_template_free (tmpl);
   return stored;
-}
-
-static gint64
-save_site (Fixture    *f,
-           const char *name)
-{
-  g_autoptr(XjSite) site = xj_site_new (name, XJ_SITE_KIND_ESTATE);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (xj_store_save_site (f->store, site, "王芳", &error));
-  g_assert_no_error (error);
-  return xj_site_get_id (site);
 }
 
 static const XjTemplateItem *
@@ -208,8 +197,8 @@ fixture_set_up (Fixture       *f,
   f->dir = xj_test_make_data_dir ();
   f->store = xj_store_open (f->dir, XJ_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  f->site_a = save_site (f, "翠湖花园");
-  f->site_b = save_site (f, "金桂苑");
+  f->site_a = xj_test_save_site (f->store, "翠湖花园");
+  f->site_b = xj_test_save_site (f->store, "金桂苑");
 
   tmpl = xj_template_new ("周检");
   section = xj_template_section_new ("公共区域");
