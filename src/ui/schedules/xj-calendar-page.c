@@ -388,14 +388,11 @@ skip_activated (GtkWidget  *widget,
                          self->chosen_at, gtk_editable_get_text (GTK_EDITABLE (self->reason_row)),
                          actor, &error))
     {
-      gtk_label_set_text (self->skip_error, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->skip_error), TRUE);
-      gtk_widget_add_css_class (self->reason_row, "error");
-      gtk_widget_grab_focus (self->reason_row);
+      xj_inline_error_show (self->skip_error, error->message, self->reason_row);
       return;
     }
   gtk_editable_set_text (GTK_EDITABLE (self->reason_row), "");
-  gtk_widget_remove_css_class (self->reason_row, "error");
+  xj_inline_error_show (self->skip_error, NULL, self->reason_row);
   /* Shown skipped once the month is read again. */
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   load (self);

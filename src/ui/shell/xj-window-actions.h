@@ -17,5 +17,8 @@ void     xj_toast                  (GtkWidget  *widget,
 void     xj_inline_error_show      (GtkLabel   *label,
                                     const char *message,
                                     GtkWidget  *field);
+void     xj_inline_problem_show    (GtkLabel   *label,
+                                    const char *message,
+                                    GtkWidget  *field);
 
 G_END_DECLS
