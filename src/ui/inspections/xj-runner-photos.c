@@ -213,8 +213,7 @@ on_strip_open_cb (XjPhotoStrip *strip,
     return;
   viewer = xj_photo_viewer_new (get_store (self), actor, self->inspection_id, answer->answer_id,
                                 xj_item_row_get_item (row)->prompt, index, self->read_only);
-  gtk_window_set_transient_for (GTK_WINDOW (viewer), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
-  gtk_window_present (GTK_WINDOW (viewer));
+  xj_window_present_over (GTK_WINDOW (viewer), GTK_WIDGET (self));
 }
 
 static void
@@ -300,8 +299,7 @@ on_folder_imported_cb (GObject      *source,
   if (self->read_only)
     return;
   review = xj_photo_review_new (self, results);
-  gtk_window_set_transient_for (GTK_WINDOW (review), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
-  gtk_window_present (GTK_WINDOW (review));
+  xj_window_present_over (GTK_WINDOW (review), GTK_WIDGET (self));
 }
 
 static void

@@ -17,6 +17,7 @@
 #include "xj-notice-view-private.h"
 #include "xj-photo-viewer.h"
 #include "xj-team-role.h"
+#include "xj-window-actions.h"
 
 typedef enum {
   DIRECT_ISSUE,
@@ -101,9 +102,7 @@ open_photos_activated (GtkWidget  *widget,
                                            xj_notice_get_id (self->notice),
                                            after ? XJ_NOTICE_PHOTO_AFTER : XJ_NOTICE_PHOTO_BEFORE,
                                            title, 0);
-  gtk_window_set_transient_for (GTK_WINDOW (viewer),
-                                GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
-  gtk_window_present (GTK_WINDOW (viewer));
+  xj_window_present_over (GTK_WINDOW (viewer), GTK_WIDGET (self));
 }
 
 static void
@@ -115,9 +114,7 @@ open_step (XjNoticeView *self,
   if (self->notice == NULL)
     return;
   dialog = xj_notice_step_dialog_new (self->application, self->notice, step);
-  gtk_window_set_transient_for (GTK_WINDOW (dialog),
-                                GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
-  gtk_window_present (GTK_WINDOW (dialog));
+  xj_window_present_over (GTK_WINDOW (dialog), GTK_WIDGET (self));
 }
 
 static void

@@ -373,9 +373,7 @@ new_activated (GtkWidget  *widget,
     return;
   dialog = xj_notice_dialog_new (self->application,
                                  self->filter.n_site_ids == 1 ? self->filter.site_ids[0] : 0);
-  gtk_window_set_transient_for (GTK_WINDOW (dialog),
-                                GTK_WINDOW (gtk_widget_get_root (widget)));
-  gtk_window_present (GTK_WINDOW (dialog));
+  xj_window_present_over (GTK_WINDOW (dialog), widget);
 }
 
 static void

@@ -25,6 +25,7 @@
 #include "xj-photo-store.h"
 #include "xj-photo-strip.h"
 #include "xj-photo-viewer.h"
+#include "xj-window-actions.h"
 
 #define ZOOM_STEP 1.25
 #define ZOOM_MAX 8.0
@@ -467,8 +468,7 @@ annotate_activated (GtkWidget  *widget,
   if (photo == NULL || self->read_only)
     return;
   editor = xj_annotation_editor_new (self->store, self->actor, self->answer_id, photo);
-  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (self));
-  gtk_window_present (GTK_WINDOW (editor));
+  xj_window_present_over (GTK_WINDOW (editor), GTK_WIDGET (self));
 }
 
 static void

@@ -44,6 +44,18 @@ xj_window_action_activate (GtkWidget  *widget,
   return FALSE;
 }
 
+/* Shows @window (a dialog, a viewer) over the window that @over is in. */
+void
+xj_window_present_over (GtkWindow *window,
+                        GtkWidget *over)
+{
+  g_return_if_fail (GTK_IS_WINDOW (window));
+  g_return_if_fail (GTK_IS_WIDGET (over));
+
+  gtk_window_set_transient_for (window, GTK_WINDOW (gtk_widget_get_root (over)));
+  gtk_window_present (window);
+}
+
 void
 xj_toast (GtkWidget  *widget,
           const char *message)

@@ -384,9 +384,7 @@ add_site_activated (GtkWidget  *widget,
       return;
     }
   dialog = xj_site_dialog_new (self->application, NULL);
-  gtk_window_set_transient_for (GTK_WINDOW (dialog),
-                                GTK_WINDOW (gtk_widget_get_root (widget)));
-  gtk_window_present (GTK_WINDOW (dialog));
+  xj_window_present_over (GTK_WINDOW (dialog), widget);
 }
 
 static void
