@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xj-label.h"
 #include "xj-notice-lifecycle.h"
 #include "xj-notice-step-dialog.h"
 #include "xj-notice-view-private.h"
@@ -202,11 +203,8 @@ _xj_notice_view_init_actions (XjNoticeView *self)
       gtk_box_append (self->actions_box, button);
     }
   /* After the buttons: why they are off, when the team role says so. */
-  why = gtk_label_new (NULL);
+  why = xj_label_new_wrapped (NULL, "dim-label");
   gtk_widget_set_name (why, "role_refusal");
-  gtk_label_set_wrap (GTK_LABEL (why), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (why), 0);
-  gtk_widget_add_css_class (why, "dim-label");
   gtk_widget_set_visible (why, FALSE);
   gtk_box_append (self->actions_box, why);
 }

@@ -14,6 +14,7 @@
 
 #include "xj-clock.h"
 #include "xj-finding.h"
+#include "xj-label.h"
 #include "xj-notice-history.h"
 #include "xj-notice-lifecycle.h"
 #include "xj-notice-store.h"
@@ -53,10 +54,8 @@ add_row (XjNoticeView        *self,
   gtk_box_append (GTK_BOX (box), name);
   if (value != NULL && *value != '\0')
     {
-      GtkWidget *label = gtk_label_new (value);
+      GtkWidget *label = xj_label_new_wrapped (value, NULL);
 
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
       gtk_label_set_selectable (GTK_LABEL (label), TRUE);
       gtk_widget_set_hexpand (label, TRUE);

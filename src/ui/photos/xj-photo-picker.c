@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xj-label.h"
 #include "xj-photo-async.h"
 #include "xj-photo-picker.h"
 #include "xj-photo-source.h"
@@ -447,11 +448,9 @@ xj_photo_picker_init (XjPhotoPicker *self)
   gtk_widget_set_visible (GTK_WIDGET (self->thumbnails), FALSE);
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->thumbnails));
 
-  self->hint = GTK_LABEL (gtk_label_new (_("No photos yet. Add them, import a camera’s folder, "
-                                           "drop files here or paste (Ctrl+V).")));
-  gtk_label_set_wrap (self->hint, TRUE);
-  gtk_label_set_xalign (self->hint, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->hint), "dim-label");
+  self->hint = GTK_LABEL (xj_label_new_wrapped (_("No photos yet. Add them, import a camera’s "
+                                                  "folder, drop files here or paste (Ctrl+V)."),
+                                                "dim-label"));
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->hint));
 
   add_button (buttons, _("_Add Photos…"), "picker.add");
@@ -463,10 +462,7 @@ xj_photo_picker_init (XjPhotoPicker *self)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "picker.cancel");
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->progress_box));
 
-  self->message = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->message, TRUE);
-  gtk_label_set_xalign (self->message, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->message), "field-error");
+  self->message = GTK_LABEL (xj_label_new_wrapped (NULL, "field-error"));
   gtk_widget_set_visible (GTK_WIDGET (self->message), FALSE);
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->message));
 

@@ -17,6 +17,7 @@
 #include "xj-choices-private.h"
 #include "xj-clock.h"
 #include "xj-inspection.h"
+#include "xj-label.h"
 #include "xj-occurrence-start.h"
 #include "xj-reader-task.h"
 #include "xj-site.h"
@@ -510,10 +511,7 @@ xj_calendar_page_init (XjCalendarPage *self)
   self->reason_row = adw_entry_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->reason_row), _("Reason for skipping"));
   gtk_widget_set_name (self->reason_row, "skip-reason");
-  self->skip_error = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->skip_error, TRUE);
-  gtk_label_set_xalign (self->skip_error, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->skip_error), "field-error");
+  self->skip_error = GTK_LABEL (xj_label_new_wrapped (NULL, "field-error"));
   gtk_widget_set_visible (GTK_WIDGET (self->skip_error), FALSE);
   self->start_button = new_button (_("_Start Inspection"), "calendar.start", "suggested-action");
   self->skip_button = new_button (_("S_kip…"), "calendar.skip", "flat");

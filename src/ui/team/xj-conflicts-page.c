@@ -19,6 +19,7 @@
 #include "xj-clock.h"
 #include "xj-conflict-steps.h"
 #include "xj-conflicts-page.h"
+#include "xj-label.h"
 #include "xj-team-conflicts.h"
 #include "xj-team-fold.h"
 
@@ -163,10 +164,7 @@ conflict_row (XjConflictsPage *self,
   title = g_strdup_printf (C_("conflict", "%s “%s” · %s"), table_label (conflict->table),
                            conflict->label != NULL ? conflict->label : conflict->record,
                            field_label (conflict->field));
-  heading = gtk_label_new (title);
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
-  gtk_widget_add_css_class (heading, "heading");
+  heading = xj_label_new_wrapped (title, "heading");
 
   mine_by = g_strdup_printf (_("Changed on this laptop · found %s"), found);
   theirs_by = g_strdup_printf (_("Changed by %s · %s"),
