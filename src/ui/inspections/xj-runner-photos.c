@@ -319,25 +319,19 @@ _xj_runner_import_folder (XjRunner   *self,
                           const char *folder)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) paths = NULL;
+  g_auto(GStrv) paths = NULL;
 
   if (self->read_only || self->folder_import != NULL)
     return;
-  if ((paths = xj_photo_list_folder (folder, &error)) == NULL)
+  if ((paths = xj_photo_source_folder_paths (folder, &error)) == NULL)
     {
       xj_toast (GTK_WIDGET (self), error->message);
       return;
     }
-  if (paths->len == 0)
-    {
-      xj_toast (GTK_WIDGET (self), _("There are no photos in this folder."));
-      return;
-    }
-  g_ptr_array_add (paths, NULL);
   self->folder_import = g_cancellable_new ();
   gtk_widget_set_visible (GTK_WIDGET (self->import_bar), TRUE);
-  on_folder_progress_cb (0, paths->len - 1, NULL, self);
-  xj_photo_import_async (get_store (self), (const char * const *) paths->pdata,
+  on_folder_progress_cb (0, g_strv_length (paths), NULL, self);
+  xj_photo_import_async (get_store (self), (const char * const *) paths,
                          on_folder_progress_cb, g_object_ref (self), g_object_unref,
                          self->folder_import, on_folder_imported_cb, g_object_ref (self));
 }

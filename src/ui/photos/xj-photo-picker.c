@@ -503,22 +503,14 @@ xj_photo_picker_import_folder (XjPhotoPicker *self,
                                const char    *folder)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) paths = NULL;
+  g_auto(GStrv) paths = NULL;
 
   g_return_if_fail (XJ_IS_PHOTO_PICKER (self));
 
-  if ((paths = xj_photo_list_folder (folder, &error)) == NULL)
-    {
-      set_message (self, error->message);
-      return;
-    }
-  if (paths->len == 0)
-    {
-      set_message (self, _("There are no photos in this folder."));
-      return;
-    }
-  g_ptr_array_add (paths, NULL);
-  import (self, (const char * const *) paths->pdata, TRUE);
+  if ((paths = xj_photo_source_folder_paths (folder, &error)) == NULL)
+    set_message (self, error->message);
+  else
+    import (self, (const char * const *) paths, TRUE);
 }
 
 void
