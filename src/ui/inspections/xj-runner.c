@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xj-cancel.h"
 #include "xj-clock.h"
 #include "xj-label.h"
 #include "xj-runner-private.h"
@@ -374,9 +375,7 @@ xj_runner_dispose (GObject *object)
       self->scroll_tick_id = 0;
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), XJ_TYPE_RUNNER);
-  if (self->folder_import != NULL)
-    g_cancellable_cancel (self->folder_import);
-  g_clear_object (&self->folder_import);
+  xj_cancel_clear (&self->folder_import);
   g_clear_object (&self->remarks_menu);
   g_clear_object (&self->application);
 

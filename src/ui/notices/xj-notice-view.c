@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xj-cancel.h"
 #include "xj-clock.h"
 #include "xj-finding.h"
 #include "xj-label.h"
@@ -424,8 +425,7 @@ xj_notice_view_dispose (GObject *object)
   XjNoticeView *self = XJ_NOTICE_VIEW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), XJ_TYPE_NOTICE_VIEW);
-  g_cancellable_cancel (self->document_cancellable);
-  g_clear_object (&self->document_cancellable);
+  xj_cancel_clear (&self->document_cancellable);
   g_clear_object (&self->notice);
   g_clear_object (&self->application);
   g_clear_pointer (&self->rows, g_ptr_array_unref);

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "xj-annotation-editor.h"
+#include "xj-cancel.h"
 #include "xj-photo-strip.h"
 
 static const struct {
@@ -198,9 +199,7 @@ xj_annotation_editor_dispose (GObject *object)
 {
   XjAnnotationEditor *self = XJ_ANNOTATION_EDITOR (object);
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  xj_cancel_clear (&self->cancellable);
   g_clear_object (&self->store);
   self->canvas = NULL;
 

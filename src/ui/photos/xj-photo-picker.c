@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xj-cancel.h"
 #include "xj-label.h"
 #include "xj-photo-async.h"
 #include "xj-photo-picker.h"
@@ -114,8 +115,7 @@ show_photos (XjPhotoPicker *self)
 {
   GtkWidget *child;
 
-  g_cancellable_cancel (self->loading);
-  g_clear_object (&self->loading);
+  xj_cancel_clear (&self->loading);
   self->loading = g_cancellable_new ();
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->thumbnails))) != NULL)
     gtk_box_remove (self->thumbnails, child);
@@ -364,12 +364,8 @@ xj_photo_picker_dispose (GObject *object)
 {
   XjPhotoPicker *self = XJ_PHOTO_PICKER (object);
 
-  if (self->import != NULL)
-    g_cancellable_cancel (self->import);
-  g_clear_object (&self->import);
-  if (self->loading != NULL)
-    g_cancellable_cancel (self->loading);
-  g_clear_object (&self->loading);
+  xj_cancel_clear (&self->import);
+  xj_cancel_clear (&self->loading);
   /* Closed without saving: what it imported and nobody attached goes. */
   if (self->store != NULL && self->imported->len > 0)
     {

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "xj-annotation.h"
+#include "xj-cancel.h"
 #include "xj-photo-flags.h"
 #include "xj-photo-store.h"
 #include "xj-photo-strip.h"
@@ -264,8 +265,7 @@ xj_photo_strip_dispose (GObject *object)
 {
   XjPhotoStrip *self = XJ_PHOTO_STRIP (object);
 
-  g_cancellable_cancel (self->loading);
-  g_clear_object (&self->loading);
+  xj_cancel_clear (&self->loading);
 
   G_OBJECT_CLASS (xj_photo_strip_parent_class)->dispose (object);
 }
@@ -349,8 +349,7 @@ xj_photo_strip_load (XjPhotoStrip       *self,
 
   g_return_if_fail (XJ_IS_PHOTO_STRIP (self));
 
-  g_cancellable_cancel (self->loading);
-  g_clear_object (&self->loading);
+  xj_cancel_clear (&self->loading);
   self->loading = g_cancellable_new ();
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->thumbnails))) != NULL)
     gtk_box_remove (self->thumbnails, child);

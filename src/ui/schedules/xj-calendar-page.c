@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "xj-calendar-page.h"
+#include "xj-cancel.h"
 #include "xj-choices-private.h"
 #include "xj-clock.h"
 #include "xj-inspection.h"
@@ -257,9 +258,7 @@ load (XjCalendarPage *self)
       fill_site_filter (self);
     }
   self->dirty = FALSE;
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  xj_cancel_clear (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   gtk_spinner_start (self->spinner);
 
@@ -406,9 +405,7 @@ xj_calendar_page_dispose (GObject *object)
 {
   XjCalendarPage *self = XJ_CALENDAR_PAGE (object);
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  xj_cancel_clear (&self->cancellable);
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), XJ_TYPE_CALENDAR_PAGE);
   g_clear_pointer (&self->occurrences, g_array_unref);

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "xj-cancel.h"
 #include "xj-clock.h"
 #include "xj-conflict-steps.h"
 #include "xj-conflicts-page.h"
@@ -328,8 +329,7 @@ reload (XjConflictsPage *self)
 {
   g_autoptr(GTask) task = NULL;
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  xj_cancel_clear (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   task = g_task_new (self, self->cancellable, on_list_done_cb, NULL);
   g_task_set_source_tag (task, reload);
@@ -376,9 +376,7 @@ xj_conflicts_page_dispose (GObject *object)
 {
   XjConflictsPage *self = XJ_CONFLICTS_PAGE (object);
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  xj_cancel_clear (&self->cancellable);
   g_clear_pointer (&self->checksum, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (object), XJ_TYPE_CONFLICTS_PAGE);
 
