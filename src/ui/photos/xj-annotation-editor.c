@@ -14,6 +14,7 @@
 
 #include "xj-annotation-editor.h"
 #include "xj-cancel.h"
+#include "xj-icon-button.h"
 #include "xj-photo-strip.h"
 
 static const struct {
@@ -241,10 +242,8 @@ icon_button (const char *icon,
              const char *label,
              const char *action)
 {
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+  GtkWidget *button = xj_icon_button_new (icon, label);
 
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
   return button;
 }

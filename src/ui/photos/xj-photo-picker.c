@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "xj-cancel.h"
+#include "xj-icon-button.h"
 #include "xj-label.h"
 #include "xj-photo-async.h"
 #include "xj-photo-picker.h"
@@ -88,7 +89,7 @@ make_thumbnail (XjPhotoPicker *self,
   g_autofree char *remove_label = g_strdup_printf (_("Remove Photo %u"), index + 1);
   GtkWidget *overlay = gtk_overlay_new ();
   GtkWidget *picture = gtk_image_new ();
-  GtkWidget *remove = gtk_button_new_from_icon_name ("window-close-symbolic");
+  GtkWidget *remove = xj_icon_button_new ("window-close-symbolic", remove_label);
 
   /* An image, not a picture: it keeps to the thumbnail size whatever the
    * file's. */
@@ -99,9 +100,6 @@ make_thumbnail (XjPhotoPicker *self,
   gtk_widget_set_valign (remove, GTK_ALIGN_START);
   gtk_widget_add_css_class (remove, "osd");
   gtk_widget_add_css_class (remove, "circular");
-  gtk_widget_set_tooltip_text (remove, remove_label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  remove_label, -1);
   g_object_set_data (G_OBJECT (remove), "index", GUINT_TO_POINTER (index));
   g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_clicked_cb), self);
   gtk_overlay_add_overlay (GTK_OVERLAY (overlay), remove);

@@ -15,6 +15,7 @@
 
 #include "xj-annotation.h"
 #include "xj-cancel.h"
+#include "xj-icon-button.h"
 #include "xj-photo-flags.h"
 #include "xj-photo-store.h"
 #include "xj-photo-strip.h"
@@ -122,13 +123,10 @@ xj_photo_import_progress_new (GtkProgressBar **progress,
   GtkBox *box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6));
 
   *progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
-  *cancel = gtk_button_new_from_icon_name ("process-stop-symbolic");
+  *cancel = xj_icon_button_new ("process-stop-symbolic", _("Cancel the Import"));
   gtk_progress_bar_set_show_text (*progress, TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (*progress), TRUE);
   gtk_widget_set_valign (GTK_WIDGET (*progress), GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (*cancel, _("Cancel the Import"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (*cancel), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Cancel the Import"), -1);
   gtk_widget_add_css_class (*cancel, "flat");
   gtk_box_append (box, GTK_WIDGET (*progress));
   gtk_box_append (box, *cancel);
