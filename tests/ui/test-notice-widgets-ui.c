@@ -164,7 +164,14 @@ test_photo_picker_sources (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *left_out = NULL;
 
+  /* A folder without photos: said, nothing imported. */
   g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  xj_photo_picker_import_folder (picker, folder);
+  g_assert_cmpstr (xj_photo_picker_get_message (picker), ==,
+                   g_dgettext (GETTEXT_PACKAGE, "There are no photos in this folder."));
+  g_assert_false (xj_photo_picker_get_busy (picker));
+  g_assert_cmpuint (xj_photo_picker_get_n_photos (picker), ==, 0);
+
   xj_test_write_bytes (before, early_jpeg);
   xj_test_write_bytes (after, late_jpeg);
   /* T0 is 2026-03-11 10:00 +08: issued then. */

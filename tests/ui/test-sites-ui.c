@@ -124,6 +124,7 @@ test_validation_inline (Fixture       *f,
 {
   XjSiteDialog *dialog = open_add_dialog (f);
   GtkWidget *name_error;
+  GtkWidget *name_row;
 
   /* Empty name: the message is under the field and nothing is saved. */
   type_into (dialog, "address_row", "杭州市滨江区江南大道 1 号");
@@ -131,6 +132,10 @@ test_validation_inline (Fixture       *f,
   name_error = xj_test_find_widget (GTK_WIDGET (dialog), "name_error");
   xj_test_wait_until (gtk_widget_get_visible (name_error));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (name_error)), ==, "Enter the site’s name.");
+  /* The field is marked and the focus is in it. */
+  name_row = xj_test_find_widget (GTK_WIDGET (dialog), "name_row");
+  g_assert_true (gtk_widget_has_css_class (name_row, "error"));
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (dialog)), name_row));
   g_assert_nonnull (xj_test_find_window (XJ_TYPE_SITE_DIALOG));
   g_assert_cmpuint (stored_site_count (f), ==, 0);
   /* What was typed is still there. */
@@ -141,6 +146,7 @@ test_validation_inline (Fixture       *f,
   /* Typing clears the message; saving works. */
   type_into (dialog, "name_row", "滨江壹号");
   g_assert_false (gtk_widget_get_visible (name_error));
+  g_assert_false (gtk_widget_has_css_class (name_row, "error"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "site.save", NULL));
   xj_test_wait_until ((stored_site_count (f)) == (1));
 

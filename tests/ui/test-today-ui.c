@@ -259,12 +259,15 @@ test_skip (Fixture       *f,
   xj_test_wait_until (xj_test_label_shown (GTK_WIDGET (page), "Say why this inspection is skipped."));
   g_assert_cmpuint (xj_calendar_count_status (xj_calendar_page_get_calendar (page), 2,
                                               XJ_OCCURRENCE_SKIPPED), ==, 0);
+  /* The reason field is marked until a skip goes through. */
+  reason = xj_test_find_named (GTK_WIDGET (page), "skip-reason");
+  g_assert_true (gtk_widget_has_css_class (reason, "error"));
 
   /* With a reason it is kept and the calendar shows the day skipped. */
-  reason = xj_test_find_named (GTK_WIDGET (page), "skip-reason");
   gtk_editable_set_text (GTK_EDITABLE (reason), "项目停电检修");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "calendar.skip", NULL));
   xj_test_wait_until (!(xj_calendar_page_get_busy (page)));
+  g_assert_false (gtk_widget_has_css_class (reason, "error"));
   xj_test_wait_until ((xj_calendar_count_status (xj_calendar_page_get_calendar (page), 2,
                                               XJ_OCCURRENCE_SKIPPED)) == (1));
   g_assert_true (gtk_widget_has_css_class (gtk_widget_get_last_child (

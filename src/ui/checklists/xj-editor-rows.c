@@ -54,24 +54,6 @@ _xj_switch_row_new (const char  *title,
   return control_row_new (title, subtitle, button);
 }
 
-/* The message under the field and the field marked; NULL clears both.
- * Focus stays where the person is typing: the check runs on every change. */
-void
-_xj_show_problem (GtkLabel   *label,
-                  GtkWidget  *field,
-                  const char *message)
-{
-  if (g_strcmp0 (gtk_label_get_text (label), message != NULL ? message : "") != 0)
-    gtk_label_set_text (label, message);
-  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
-  if (field == NULL)
-    return;
-  if (message != NULL)
-    gtk_widget_add_css_class (field, "error");
-  else
-    gtk_widget_remove_css_class (field, "error");
-}
-
 /* The accessible name of an icon-only control, with what it acts on. */
 void
 _xj_label_widget (GtkWidget  *widget,

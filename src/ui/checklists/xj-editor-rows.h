@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Rows the template editor's panes share (libadwaita 1.2 has no spin or
- * switch row yet) and the one way a problem is shown under its field.
+ * switch row yet).  A problem under its field: xj_inline_problem_show ().
  */
 #pragma once
 
@@ -19,9 +19,6 @@ GtkWidget *_xj_spin_row_new    (const char     *title,
 GtkWidget *_xj_switch_row_new  (const char     *title,
                                 const char     *subtitle,
                                 GtkSwitch     **toggle);
-void       _xj_show_problem    (GtkLabel       *label,
-                                GtkWidget      *field,
-                                const char     *message);
 void       _xj_label_widget    (GtkWidget      *widget,
                                 const char     *format,
                                 ...) G_GNUC_PRINTF (2, 3);

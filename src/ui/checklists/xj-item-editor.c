@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "xj-editor-rows.h"
+#include "xj-window-actions.h"
 #include "xj-item-editor.h"
 #include "xj-item-preview.h"
 #include "xj-response-editor.h"
@@ -394,11 +395,11 @@ xj_item_editor_show_problems (XjItemEditor *self,
           prompt_bad = g_str_equal (field, "prompt") || g_str_equal (field, "key");
         }
     }
-  _xj_show_problem (self->item_error, GTK_WIDGET (self->prompt_row), item_message);
+  xj_inline_problem_show (self->item_error, item_message, GTK_WIDGET (self->prompt_row));
   if (!prompt_bad)
     gtk_widget_remove_css_class (GTK_WIDGET (self->prompt_row), "error");
-  _xj_show_problem (self->scoring_error, NULL, scoring);
-  _xj_show_problem (self->followup_error, NULL, followup);
+  xj_inline_problem_show (self->scoring_error, scoring, NULL);
+  xj_inline_problem_show (self->followup_error, followup, NULL);
   xj_response_editor_show_problems (self->response_editor, problems);
 }
 

@@ -14,6 +14,7 @@
 #include <math.h>
 
 #include "xj-editor-rows.h"
+#include "xj-window-actions.h"
 #include "xj-option-row.h"
 #include "xj-response-editor.h"
 
@@ -442,8 +443,8 @@ xj_response_editor_show_problems (XjResponseEditor *self,
     }
   gtk_widget_remove_css_class (GTK_WIDGET (self->min_row), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->max_row), "error");
-  _xj_show_problem (self->range_error, range_field, range);
-  _xj_show_problem (self->options_error, NULL, options);
+  xj_inline_problem_show (self->range_error, range, range_field);
+  xj_inline_problem_show (self->options_error, options, NULL);
 }
 
 /* Text in a number field that is not a number: not in the template (it

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "xj-editor-rows.h"
+#include "xj-window-actions.h"
 #include "xj-section-row.h"
 #include "xj-team-role.h"
 #include "xj-template-editor-private.h"
@@ -83,7 +84,7 @@ show_problems (XjTemplateEditor *self)
           && problem->item >= 0)
         g_ptr_array_add (item_problems, problem);
     }
-  _xj_show_problem (self->template_error, NULL, template_message);
+  xj_inline_problem_show (self->template_error, template_message, NULL);
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sections_box)); row != NULL;
        row = gtk_widget_get_next_sibling (row))
     xj_section_row_show_problems (XJ_SECTION_ROW (row), self->problems);

@@ -15,6 +15,7 @@
 
 #include "xj-chooser.h"
 #include "xj-confirm.h"
+#include "xj-label.h"
 #include "xj-template-io.h"
 #include "xj-template-store.h"
 #include "xj-templates-page-private.h"
@@ -45,11 +46,9 @@ scrolled_text (const char *text,
                const char *name)
 {
   GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *label = xj_label_new_wrapped (text, NULL);
 
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_widget_set_name (label, name);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);

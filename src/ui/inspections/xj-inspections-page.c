@@ -350,9 +350,7 @@ new_activated (GtkWidget  *widget,
   if (!gtk_widget_get_mapped (widget))
     return;
   dialog = xj_new_inspection_dialog_new (self->application);
-  gtk_window_set_transient_for (GTK_WINDOW (dialog),
-                                GTK_WINDOW (gtk_widget_get_root (widget)));
-  gtk_window_present (GTK_WINDOW (dialog));
+  xj_window_present_over (GTK_WINDOW (dialog), widget);
 }
 
 /* --- building ------------------------------------------------------------- */

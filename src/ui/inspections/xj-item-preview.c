@@ -14,6 +14,7 @@
 
 #include "xj-editor-rows.h"
 #include "xj-item-preview.h"
+#include "xj-label.h"
 
 struct _XjItemPreview
 {
@@ -31,12 +32,8 @@ add_label (GtkWidget  *box,
            const char *text,
            const char *css_class)
 {
-  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *label = xj_label_new_wrapped (text, css_class);
 
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
   gtk_box_append (GTK_BOX (box), label);
   return label;
 }

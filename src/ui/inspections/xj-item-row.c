@@ -14,6 +14,7 @@
 #include "xj-clock.h"
 #include "xj-item-control.h"
 #include "xj-item-row.h"
+#include "xj-label.h"
 #include "xj-photo-strip.h"
 #include "xj-text.h"
 
@@ -119,11 +120,7 @@ add_guidance_label (XjItemRow *self,
                     char      *line)
 {
   g_autofree char *owned = line;
-  GtkWidget *label = gtk_label_new (owned);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_box_append (self->guidance_box, label);
+  gtk_box_append (self->guidance_box, xj_label_new_wrapped (owned, NULL));
 }
 
 static void

@@ -234,9 +234,7 @@ summary_activated (GtkWidget  *widget,
 
   xj_runner_flush (self);
   summary = xj_inspection_summary_new (self);
-  gtk_window_set_transient_for (GTK_WINDOW (summary),
-                                GTK_WINDOW (gtk_widget_get_root (widget)));
-  gtk_window_present (GTK_WINDOW (summary));
+  xj_window_present_over (GTK_WINDOW (summary), widget);
 }
 
 static void

@@ -213,8 +213,7 @@ on_strip_open_cb (XjPhotoStrip *strip,
     return;
   viewer = xj_photo_viewer_new (get_store (self), actor, self->inspection_id, answer->answer_id,
                                 xj_item_row_get_item (row)->prompt, index, self->read_only);
-  gtk_window_set_transient_for (GTK_WINDOW (viewer), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
-  gtk_window_present (GTK_WINDOW (viewer));
+  xj_window_present_over (GTK_WINDOW (viewer), GTK_WIDGET (self));
 }
 
 static void
@@ -300,8 +299,7 @@ on_folder_imported_cb (GObject      *source,
   if (self->read_only)
     return;
   review = xj_photo_review_new (self, results);
-  gtk_window_set_transient_for (GTK_WINDOW (review), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
-  gtk_window_present (GTK_WINDOW (review));
+  xj_window_present_over (GTK_WINDOW (review), GTK_WIDGET (self));
 }
 
 static void
@@ -321,25 +319,19 @@ _xj_runner_import_folder (XjRunner   *self,
                           const char *folder)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) paths = NULL;
+  g_auto(GStrv) paths = NULL;
 
   if (self->read_only || self->folder_import != NULL)
     return;
-  if ((paths = xj_photo_list_folder (folder, &error)) == NULL)
+  if ((paths = xj_photo_source_folder_paths (folder, &error)) == NULL)
     {
       xj_toast (GTK_WIDGET (self), error->message);
       return;
     }
-  if (paths->len == 0)
-    {
-      xj_toast (GTK_WIDGET (self), _("There are no photos in this folder."));
-      return;
-    }
-  g_ptr_array_add (paths, NULL);
   self->folder_import = g_cancellable_new ();
   gtk_widget_set_visible (GTK_WIDGET (self->import_bar), TRUE);
-  on_folder_progress_cb (0, paths->len - 1, NULL, self);
-  xj_photo_import_async (get_store (self), (const char * const *) paths->pdata,
+  on_folder_progress_cb (0, g_strv_length (paths), NULL, self);
+  xj_photo_import_async (get_store (self), (const char * const *) paths,
                          on_folder_progress_cb, g_object_ref (self), g_object_unref,
                          self->folder_import, on_folder_imported_cb, g_object_ref (self));
 }

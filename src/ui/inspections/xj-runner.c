@@ -11,7 +11,9 @@
 
 #include <glib/gi18n.h>
 
+#include "xj-cancel.h"
 #include "xj-clock.h"
+#include "xj-label.h"
 #include "xj-runner-private.h"
 #include "xj-team-laptop.h"
 #include "xj-window.h"
@@ -225,14 +227,11 @@ static void
 add_section (XjRunner                *self,
              const XjTemplateSection *section)
 {
-  GtkWidget *header = gtk_label_new (section->title);
+  GtkWidget *header = xj_label_new_wrapped (section->title, "title-4");
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *title = gtk_label_new (section->title);
   GtkWidget *progress = gtk_label_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (header), 0);
-  gtk_label_set_wrap (GTK_LABEL (header), TRUE);
-  gtk_widget_add_css_class (header, "title-4");
   gtk_widget_add_css_class (header, "section-header");
   gtk_box_insert_child_after (self->items_box, header,
                               gtk_widget_get_prev_sibling (GTK_WIDGET (self->no_match)));
@@ -376,9 +375,7 @@ xj_runner_dispose (GObject *object)
       self->scroll_tick_id = 0;
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), XJ_TYPE_RUNNER);
-  if (self->folder_import != NULL)
-    g_cancellable_cancel (self->folder_import);
-  g_clear_object (&self->folder_import);
+  xj_cancel_clear (&self->folder_import);
   g_clear_object (&self->remarks_menu);
   g_clear_object (&self->application);
 

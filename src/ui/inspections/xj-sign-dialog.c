@@ -20,6 +20,7 @@
 #include "xj-certificate-dialog.h"
 #include "xj-certificate.h"
 #include "xj-clock.h"
+#include "xj-icon-button.h"
 #include "xj-inspection.h"
 #include "xj-launch.h"
 #include "xj-passphrase-dialog.h"
@@ -172,11 +173,9 @@ pad_button (XjSignaturePad *pad,
             const char     *icon,
             const char     *label)
 {
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+  GtkWidget *button = xj_icon_button_new (icon, label);
 
   gtk_widget_set_name (button, name);
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   gtk_widget_add_css_class (button, "flat");
   g_object_bind_property (pad, "empty", button, "sensitive", G_BINDING_SYNC_CREATE
                           | G_BINDING_INVERT_BOOLEAN);

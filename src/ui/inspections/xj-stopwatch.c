@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "xj-icon-button.h"
 #include "xj-stopwatch.h"
 
 #define TICK_MS 100
@@ -187,10 +188,7 @@ xj_stopwatch_init (XjStopwatch *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->digits), "stopwatch-digits");
   gtk_widget_set_valign (GTK_WIDGET (self->digits), GTK_ALIGN_CENTER);
   self->start_stop = GTK_BUTTON (gtk_button_new ());
-  self->reset = GTK_BUTTON (gtk_button_new_from_icon_name ("edit-undo-symbolic"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->reset), _("Reset the stopwatch"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->reset), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Reset the stopwatch"), -1);
+  self->reset = GTK_BUTTON (xj_icon_button_new ("edit-undo-symbolic", _("Reset the stopwatch")));
   for (GtkWidget *button = GTK_WIDGET (self->start_stop); button != NULL;
        button = button == GTK_WIDGET (self->reset) ? NULL : GTK_WIDGET (self->reset))
     {

@@ -14,6 +14,7 @@
 
 #include "xj-clock.h"
 #include "xj-deadline-row.h"
+#include "xj-icon-button.h"
 #include "xj-notice-lifecycle.h"
 #include "xj-notice-step-dialog.h"
 #include "xj-photo-picker.h"
@@ -230,10 +231,8 @@ add_pad_button (XjNoticeStepDialog *self,
                 const char         *property,
                 GCallback           callback)
 {
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+  GtkWidget *button = xj_icon_button_new (icon, label);
 
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   gtk_widget_add_css_class (button, "flat");
   g_signal_connect_swapped (button, "clicked", callback, self->signature_pad);
   g_object_bind_property (self->signature_pad, property, button, "sensitive",

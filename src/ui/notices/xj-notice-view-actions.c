@@ -12,11 +12,13 @@
 
 #include <glib/gi18n.h>
 
+#include "xj-label.h"
 #include "xj-notice-lifecycle.h"
 #include "xj-notice-step-dialog.h"
 #include "xj-notice-view-private.h"
 #include "xj-photo-viewer.h"
 #include "xj-team-role.h"
+#include "xj-window-actions.h"
 
 typedef enum {
   DIRECT_ISSUE,
@@ -101,9 +103,7 @@ open_photos_activated (GtkWidget  *widget,
                                            xj_notice_get_id (self->notice),
                                            after ? XJ_NOTICE_PHOTO_AFTER : XJ_NOTICE_PHOTO_BEFORE,
                                            title, 0);
-  gtk_window_set_transient_for (GTK_WINDOW (viewer),
-                                GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
-  gtk_window_present (GTK_WINDOW (viewer));
+  xj_window_present_over (GTK_WINDOW (viewer), GTK_WIDGET (self));
 }
 
 static void
@@ -115,9 +115,7 @@ open_step (XjNoticeView *self,
   if (self->notice == NULL)
     return;
   dialog = xj_notice_step_dialog_new (self->application, self->notice, step);
-  gtk_window_set_transient_for (GTK_WINDOW (dialog),
-                                GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
-  gtk_window_present (GTK_WINDOW (dialog));
+  xj_window_present_over (GTK_WINDOW (dialog), GTK_WIDGET (self));
 }
 
 static void
@@ -205,11 +203,8 @@ _xj_notice_view_init_actions (XjNoticeView *self)
       gtk_box_append (self->actions_box, button);
     }
   /* After the buttons: why they are off, when the team role says so. */
-  why = gtk_label_new (NULL);
+  why = xj_label_new_wrapped (NULL, "dim-label");
   gtk_widget_set_name (why, "role_refusal");
-  gtk_label_set_wrap (GTK_LABEL (why), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (why), 0);
-  gtk_widget_add_css_class (why, "dim-label");
   gtk_widget_set_visible (why, FALSE);
   gtk_box_append (self->actions_box, why);
 }

@@ -13,6 +13,7 @@
 #include <gtk/gtkunixprint.h>
 #include <unistd.h>
 
+#include "xj-cancel.h"
 #include "xj-chooser.h"
 #include "xj-notice-view-private.h"
 #include "xj-report-build.h"
@@ -158,8 +159,7 @@ write_document (XjNoticeView *self,
   job->path = g_strdup (path);
   job->title = g_strdup (xj_notice_get_number (self->notice));
   job->after = after;
-  g_cancellable_cancel (self->document_cancellable);
-  g_clear_object (&self->document_cancellable);
+  xj_cancel_clear (&self->document_cancellable);
   self->document_cancellable = g_cancellable_new ();
   xj_report_write_notice_async (g_steal_pointer (&data), path, NULL, NULL,
                                 self->document_cancellable, on_written_cb, job);

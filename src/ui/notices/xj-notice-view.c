@@ -12,8 +12,10 @@
 
 #include <glib/gi18n.h>
 
+#include "xj-cancel.h"
 #include "xj-clock.h"
 #include "xj-finding.h"
+#include "xj-label.h"
 #include "xj-notice-history.h"
 #include "xj-notice-lifecycle.h"
 #include "xj-notice-store.h"
@@ -53,10 +55,8 @@ add_row (XjNoticeView        *self,
   gtk_box_append (GTK_BOX (box), name);
   if (value != NULL && *value != '\0')
     {
-      GtkWidget *label = gtk_label_new (value);
+      GtkWidget *label = xj_label_new_wrapped (value, NULL);
 
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
       gtk_label_set_selectable (GTK_LABEL (label), TRUE);
       gtk_widget_set_hexpand (label, TRUE);
@@ -425,8 +425,7 @@ xj_notice_view_dispose (GObject *object)
   XjNoticeView *self = XJ_NOTICE_VIEW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), XJ_TYPE_NOTICE_VIEW);
-  g_cancellable_cancel (self->document_cancellable);
-  g_clear_object (&self->document_cancellable);
+  xj_cancel_clear (&self->document_cancellable);
   g_clear_object (&self->notice);
   g_clear_object (&self->application);
   g_clear_pointer (&self->rows, g_ptr_array_unref);

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xj-cancel.h"
 #include "xj-choices-private.h"
 #include "xj-clock.h"
 #include "xj-notice-card.h"
@@ -151,8 +152,7 @@ reload (XjNoticesPage *self)
 {
   XjStore *store = xj_application_get_store (self->application);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  xj_cancel_clear (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   self->loading = TRUE;
   self->loaded_at = xj_clock_now ();
@@ -373,9 +373,7 @@ new_activated (GtkWidget  *widget,
     return;
   dialog = xj_notice_dialog_new (self->application,
                                  self->filter.n_site_ids == 1 ? self->filter.site_ids[0] : 0);
-  gtk_window_set_transient_for (GTK_WINDOW (dialog),
-                                GTK_WINDOW (gtk_widget_get_root (widget)));
-  gtk_window_present (GTK_WINDOW (dialog));
+  xj_window_present_over (GTK_WINDOW (dialog), widget);
 }
 
 static void
@@ -404,8 +402,7 @@ xj_notices_page_dispose (GObject *object)
 {
   XjNoticesPage *self = XJ_NOTICES_PAGE (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  xj_cancel_clear (&self->cancellable);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), XJ_TYPE_NOTICES_PAGE);
   for (guint s = 0; s < XJ_NOTICE_N_STATES; s++)

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xj-cancel.h"
 #include "xj-clock.h"
 #include "xj-inspection.h"
 #include "xj-overview-drill-dialog.h"
@@ -113,8 +114,7 @@ xj_overview_drill_dialog_dispose (GObject *object)
 {
   XjOverviewDrillDialog *self = XJ_OVERVIEW_DRILL_DIALOG (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  xj_cancel_clear (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), XJ_TYPE_OVERVIEW_DRILL_DIALOG);
   G_OBJECT_CLASS (xj_overview_drill_dialog_parent_class)->dispose (object);
 }

@@ -25,6 +25,7 @@
 #include "xj-overview-tables.h"
 #include "xj-period-picker.h"
 #include "xj-site-picker.h"
+#include "xj-window-actions.h"
 
 /* Lines and heat-map rows: the sites that need attention first. */
 #define MAX_LINES 5
@@ -412,9 +413,7 @@ present_drill (XjOverviewPage        *self,
 
   dialog = xj_overview_drill_dialog_new (xj_application_get_store (self->application),
                                          &self->shown, drill, title, subtitle);
-  gtk_window_set_transient_for (GTK_WINDOW (dialog),
-                                GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
-  gtk_window_present (GTK_WINDOW (dialog));
+  xj_window_present_over (GTK_WINDOW (dialog), GTK_WIDGET (self));
 }
 
 static char *

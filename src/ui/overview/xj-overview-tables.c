@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include "xj-label.h"
 #include "xj-overview-tables.h"
 
 void
@@ -35,10 +36,8 @@ void
 _xj_overview_add_text (GtkBox     *box,
                        const char *text)
 {
-  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *label = xj_label_new_wrapped (text, NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_box_append (box, label);
 }

@@ -13,6 +13,8 @@
 #include <glib/gi18n.h>
 
 #include "xj-annotation-editor.h"
+#include "xj-cancel.h"
+#include "xj-icon-button.h"
 #include "xj-photo-strip.h"
 
 static const struct {
@@ -198,9 +200,7 @@ xj_annotation_editor_dispose (GObject *object)
 {
   XjAnnotationEditor *self = XJ_ANNOTATION_EDITOR (object);
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  xj_cancel_clear (&self->cancellable);
   g_clear_object (&self->store);
   self->canvas = NULL;
 
@@ -242,10 +242,8 @@ icon_button (const char *icon,
              const char *label,
              const char *action)
 {
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+  GtkWidget *button = xj_icon_button_new (icon, label);
 
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
   return button;
 }

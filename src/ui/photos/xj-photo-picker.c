@@ -15,6 +15,9 @@
 
 #include <glib/gi18n.h>
 
+#include "xj-cancel.h"
+#include "xj-icon-button.h"
+#include "xj-label.h"
 #include "xj-photo-async.h"
 #include "xj-photo-picker.h"
 #include "xj-photo-source.h"
@@ -86,7 +89,7 @@ make_thumbnail (XjPhotoPicker *self,
   g_autofree char *remove_label = g_strdup_printf (_("Remove Photo %u"), index + 1);
   GtkWidget *overlay = gtk_overlay_new ();
   GtkWidget *picture = gtk_image_new ();
-  GtkWidget *remove = gtk_button_new_from_icon_name ("window-close-symbolic");
+  GtkWidget *remove = xj_icon_button_new ("window-close-symbolic", remove_label);
 
   /* An image, not a picture: it keeps to the thumbnail size whatever the
    * file's. */
@@ -97,9 +100,6 @@ make_thumbnail (XjPhotoPicker *self,
   gtk_widget_set_valign (remove, GTK_ALIGN_START);
   gtk_widget_add_css_class (remove, "osd");
   gtk_widget_add_css_class (remove, "circular");
-  gtk_widget_set_tooltip_text (remove, remove_label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  remove_label, -1);
   g_object_set_data (G_OBJECT (remove), "index", GUINT_TO_POINTER (index));
   g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_clicked_cb), self);
   gtk_overlay_add_overlay (GTK_OVERLAY (overlay), remove);
@@ -113,8 +113,7 @@ show_photos (XjPhotoPicker *self)
 {
   GtkWidget *child;
 
-  g_cancellable_cancel (self->loading);
-  g_clear_object (&self->loading);
+  xj_cancel_clear (&self->loading);
   self->loading = g_cancellable_new ();
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->thumbnails))) != NULL)
     gtk_box_remove (self->thumbnails, child);
@@ -363,12 +362,8 @@ xj_photo_picker_dispose (GObject *object)
 {
   XjPhotoPicker *self = XJ_PHOTO_PICKER (object);
 
-  if (self->import != NULL)
-    g_cancellable_cancel (self->import);
-  g_clear_object (&self->import);
-  if (self->loading != NULL)
-    g_cancellable_cancel (self->loading);
-  g_clear_object (&self->loading);
+  xj_cancel_clear (&self->import);
+  xj_cancel_clear (&self->loading);
   /* Closed without saving: what it imported and nobody attached goes. */
   if (self->store != NULL && self->imported->len > 0)
     {
@@ -447,11 +442,9 @@ xj_photo_picker_init (XjPhotoPicker *self)
   gtk_widget_set_visible (GTK_WIDGET (self->thumbnails), FALSE);
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->thumbnails));
 
-  self->hint = GTK_LABEL (gtk_label_new (_("No photos yet. Add them, import a camera’s folder, "
-                                           "drop files here or paste (Ctrl+V).")));
-  gtk_label_set_wrap (self->hint, TRUE);
-  gtk_label_set_xalign (self->hint, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->hint), "dim-label");
+  self->hint = GTK_LABEL (xj_label_new_wrapped (_("No photos yet. Add them, import a camera’s "
+                                                  "folder, drop files here or paste (Ctrl+V)."),
+                                                "dim-label"));
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->hint));
 
   add_button (buttons, _("_Add Photos…"), "picker.add");
@@ -463,10 +456,7 @@ xj_photo_picker_init (XjPhotoPicker *self)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "picker.cancel");
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->progress_box));
 
-  self->message = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->message, TRUE);
-  gtk_label_set_xalign (self->message, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->message), "field-error");
+  self->message = GTK_LABEL (xj_label_new_wrapped (NULL, "field-error"));
   gtk_widget_set_visible (GTK_WIDGET (self->message), FALSE);
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->message));
 
@@ -507,22 +497,14 @@ xj_photo_picker_import_folder (XjPhotoPicker *self,
                                const char    *folder)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) paths = NULL;
+  g_auto(GStrv) paths = NULL;
 
   g_return_if_fail (XJ_IS_PHOTO_PICKER (self));
 
-  if ((paths = xj_photo_list_folder (folder, &error)) == NULL)
-    {
-      set_message (self, error->message);
-      return;
-    }
-  if (paths->len == 0)
-    {
-      set_message (self, _("There are no photos in this folder."));
-      return;
-    }
-  g_ptr_array_add (paths, NULL);
-  import (self, (const char * const *) paths->pdata, TRUE);
+  if ((paths = xj_photo_source_folder_paths (folder, &error)) == NULL)
+    set_message (self, error->message);
+  else
+    import (self, (const char * const *) paths, TRUE);
 }
 
 void

@@ -64,6 +64,27 @@ xj_photo_source_file_paths (GSList *files)
   return g_strv_builder_end (paths);
 }
 
+/* Returns: (transfer full) (nullable): the photos of @folder to import,
+ *   NULL-terminated; NULL with @error set when the folder cannot be read or
+ *   holds no photos. */
+GStrv
+xj_photo_source_folder_paths (const char  *folder,
+                              GError     **error)
+{
+  g_autoptr(GPtrArray) paths = xj_photo_list_folder (folder, error);
+
+  if (paths == NULL)
+    return NULL;
+  if (paths->len == 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           _("There are no photos in this folder."));
+      return NULL;
+    }
+  g_ptr_array_add (paths, NULL);
+  return (GStrv) g_ptr_array_steal (paths, NULL);
+}
+
 static void
 on_chooser_response_cb (GtkNativeDialog *chooser,
                         int              response,

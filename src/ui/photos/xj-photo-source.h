@@ -20,6 +20,8 @@ void        xj_photo_source_choose       (GtkWidget           *widget,
                                           gpointer             user_data,
                                           GDestroyNotify       destroy);
 GStrv       xj_photo_source_file_paths   (GSList              *files);
+GStrv       xj_photo_source_folder_paths (const char          *folder,
+                                          GError             **error);
 
 void        xj_photo_source_paste_async  (GtkWidget           *widget,
                                           XjStore             *store,

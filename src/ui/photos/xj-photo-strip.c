@@ -14,6 +14,8 @@
 #include <glib/gi18n.h>
 
 #include "xj-annotation.h"
+#include "xj-cancel.h"
+#include "xj-icon-button.h"
 #include "xj-photo-flags.h"
 #include "xj-photo-store.h"
 #include "xj-photo-strip.h"
@@ -121,13 +123,10 @@ xj_photo_import_progress_new (GtkProgressBar **progress,
   GtkBox *box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6));
 
   *progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
-  *cancel = gtk_button_new_from_icon_name ("process-stop-symbolic");
+  *cancel = xj_icon_button_new ("process-stop-symbolic", _("Cancel the Import"));
   gtk_progress_bar_set_show_text (*progress, TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (*progress), TRUE);
   gtk_widget_set_valign (GTK_WIDGET (*progress), GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (*cancel, _("Cancel the Import"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (*cancel), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Cancel the Import"), -1);
   gtk_widget_add_css_class (*cancel, "flat");
   gtk_box_append (box, GTK_WIDGET (*progress));
   gtk_box_append (box, *cancel);
@@ -264,8 +263,7 @@ xj_photo_strip_dispose (GObject *object)
 {
   XjPhotoStrip *self = XJ_PHOTO_STRIP (object);
 
-  g_cancellable_cancel (self->loading);
-  g_clear_object (&self->loading);
+  xj_cancel_clear (&self->loading);
 
   G_OBJECT_CLASS (xj_photo_strip_parent_class)->dispose (object);
 }
@@ -349,8 +347,7 @@ xj_photo_strip_load (XjPhotoStrip       *self,
 
   g_return_if_fail (XJ_IS_PHOTO_STRIP (self));
 
-  g_cancellable_cancel (self->loading);
-  g_clear_object (&self->loading);
+  xj_cancel_clear (&self->loading);
   self->loading = g_cancellable_new ();
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->thumbnails))) != NULL)
     gtk_box_remove (self->thumbnails, child);

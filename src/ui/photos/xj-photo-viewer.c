@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xj-cancel.h"
 #include "xj-team-connection.h"
 
 #include "xj-annotation-editor.h"
@@ -25,6 +26,7 @@
 #include "xj-photo-store.h"
 #include "xj-photo-strip.h"
 #include "xj-photo-viewer.h"
+#include "xj-window-actions.h"
 
 #define ZOOM_STEP 1.25
 #define ZOOM_MAX 8.0
@@ -265,8 +267,7 @@ static void
 look_up_original (XjPhotoViewer   *self,
                   XjAttachedPhoto *photo)
 {
-  g_cancellable_cancel (self->original_loading);
-  g_clear_object (&self->original_loading);
+  xj_cancel_clear (&self->original_loading);
   stop_fetching (self);
   self->original_shown = FALSE;
   say_original (self, NULL, FALSE);
@@ -300,8 +301,7 @@ show_current (XjPhotoViewer *self)
   gtk_label_set_text (self->flags, flags);
   gtk_widget_set_visible (GTK_WIDGET (self->flags), flags != NULL);
 
-  g_cancellable_cancel (self->loading);
-  g_clear_object (&self->loading);
+  xj_cancel_clear (&self->loading);
   self->loading = g_cancellable_new ();
   path = xj_photo_dup_shown_path (xj_store_get_data_dir (self->store), photo->sha256,
                                   photo->annotation, FALSE);
@@ -467,8 +467,7 @@ annotate_activated (GtkWidget  *widget,
   if (photo == NULL || self->read_only)
     return;
   editor = xj_annotation_editor_new (self->store, self->actor, self->answer_id, photo);
-  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (self));
-  gtk_window_present (GTK_WINDOW (editor));
+  xj_window_present_over (GTK_WINDOW (editor), GTK_WIDGET (self));
 }
 
 static void
@@ -502,12 +501,8 @@ xj_photo_viewer_dispose (GObject *object)
 {
   XjPhotoViewer *self = XJ_PHOTO_VIEWER (object);
 
-  if (self->loading != NULL)
-    g_cancellable_cancel (self->loading);
-  g_clear_object (&self->loading);
-  if (self->original_loading != NULL)
-    g_cancellable_cancel (self->original_loading);
-  g_clear_object (&self->original_loading);
+  xj_cancel_clear (&self->loading);
+  xj_cancel_clear (&self->original_loading);
   stop_fetching (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), XJ_TYPE_PHOTO_VIEWER);
   g_clear_object (&self->store);

@@ -14,9 +14,11 @@
 #include <glib/gi18n.h>
 
 #include "xj-calendar-page.h"
+#include "xj-cancel.h"
 #include "xj-choices-private.h"
 #include "xj-clock.h"
 #include "xj-inspection.h"
+#include "xj-label.h"
 #include "xj-occurrence-start.h"
 #include "xj-reader-task.h"
 #include "xj-site.h"
@@ -256,9 +258,7 @@ load (XjCalendarPage *self)
       fill_site_filter (self);
     }
   self->dirty = FALSE;
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  xj_cancel_clear (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   gtk_spinner_start (self->spinner);
 
@@ -388,14 +388,11 @@ skip_activated (GtkWidget  *widget,
                          self->chosen_at, gtk_editable_get_text (GTK_EDITABLE (self->reason_row)),
                          actor, &error))
     {
-      gtk_label_set_text (self->skip_error, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->skip_error), TRUE);
-      gtk_widget_add_css_class (self->reason_row, "error");
-      gtk_widget_grab_focus (self->reason_row);
+      xj_inline_error_show (self->skip_error, error->message, self->reason_row);
       return;
     }
   gtk_editable_set_text (GTK_EDITABLE (self->reason_row), "");
-  gtk_widget_remove_css_class (self->reason_row, "error");
+  xj_inline_error_show (self->skip_error, NULL, self->reason_row);
   /* Shown skipped once the month is read again. */
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   load (self);
@@ -408,9 +405,7 @@ xj_calendar_page_dispose (GObject *object)
 {
   XjCalendarPage *self = XJ_CALENDAR_PAGE (object);
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  xj_cancel_clear (&self->cancellable);
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), XJ_TYPE_CALENDAR_PAGE);
   g_clear_pointer (&self->occurrences, g_array_unref);
@@ -513,10 +508,7 @@ xj_calendar_page_init (XjCalendarPage *self)
   self->reason_row = adw_entry_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->reason_row), _("Reason for skipping"));
   gtk_widget_set_name (self->reason_row, "skip-reason");
-  self->skip_error = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->skip_error, TRUE);
-  gtk_label_set_xalign (self->skip_error, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->skip_error), "field-error");
+  self->skip_error = GTK_LABEL (xj_label_new_wrapped (NULL, "field-error"));
   gtk_widget_set_visible (GTK_WIDGET (self->skip_error), FALSE);
   self->start_button = new_button (_("_Start Inspection"), "calendar.start", "suggested-action");
   self->skip_button = new_button (_("S_kip…"), "calendar.skip", "flat");

@@ -233,9 +233,7 @@ open_dialog (XjSchedulesPage *self,
 {
   XjScheduleDialog *dialog = xj_schedule_dialog_new (self->application, schedule);
 
-  gtk_window_set_transient_for (GTK_WINDOW (dialog),
-                                GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
-  gtk_window_present (GTK_WINDOW (dialog));
+  xj_window_present_over (GTK_WINDOW (dialog), GTK_WIDGET (self));
 }
 
 /* --- callbacks and actions ------------------------------------------------ */

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "xj-application.h"
+#include "xj-cancel.h"
 #include "xj-tooltips.h"
 #include "xj-builtins.h"
 #include "xj-clock.h"
@@ -461,8 +462,7 @@ xj_application_dispose (GObject *object)
 
   g_clear_handle_id (&self->housekeeping_source, g_source_remove);
   g_clear_handle_id (&self->retry_open_id, g_source_remove);
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  xj_cancel_clear (&self->cancellable);
   g_clear_handle_id (&self->notice_check_id, g_source_remove);
   if (self->sync_monitor != NULL)
     xj_sync_monitor_stop (self->sync_monitor);

@@ -134,6 +134,39 @@ find_id (GListModel *model,
   return GTK_INVALID_LIST_POSITION;
 }
 
+/* GtkDropDown and AdwComboRow both choose with the properties "model",
+ * "expression", "selected" and "selected-item": one way for the two. */
+static void
+set_choices (gpointer    chooser,
+             GListModel *choices)
+{
+  g_autoptr(GtkExpression) expression = name_expression_new ();
+
+  g_object_set (chooser, "expression", expression, "model", choices, NULL);
+}
+
+static gint64
+get_chosen_id (gpointer chooser)
+{
+  g_autoptr(GObject) item = NULL;
+
+  g_object_get (chooser, "selected-item", &item, NULL);
+  return _xj_choice_get_id (item);
+}
+
+static void
+select_id (gpointer chooser,
+           gint64   id)
+{
+  g_autoptr(GListModel) model = NULL;
+  guint position;
+
+  g_object_get (chooser, "model", &model, NULL);
+  position = find_id (model, id);
+  if (position != GTK_INVALID_LIST_POSITION)
+    g_object_set (chooser, "selected", position, NULL);
+}
+
 /* --- widgets -------------------------------------------------------------- */
 
 /* @choices: (nullable): set later with gtk_drop_down_set_model() if %NULL */
@@ -156,27 +189,21 @@ void
 _xj_dropdown_set_choices (GtkDropDown *dropdown,
                           GListModel  *choices)
 {
-  g_autoptr(GtkExpression) expression = name_expression_new ();
-
-  gtk_drop_down_set_expression (dropdown, expression);
-  gtk_drop_down_set_model (dropdown, choices);
+  set_choices (dropdown, choices);
 }
 
 /* The chosen entry's id; 0 for "all" or nothing chosen. */
 gint64
 _xj_dropdown_get_id (GtkDropDown *dropdown)
 {
-  return _xj_choice_get_id (gtk_drop_down_get_selected_item (dropdown));
+  return get_chosen_id (dropdown);
 }
 
 void
 _xj_dropdown_select_id (GtkDropDown *dropdown,
                         gint64       id)
 {
-  guint position = find_id (gtk_drop_down_get_model (dropdown), id);
-
-  if (position != GTK_INVALID_LIST_POSITION)
-    gtk_drop_down_set_selected (dropdown, position);
+  select_id (dropdown, id);
 }
 
 static void
@@ -235,24 +262,18 @@ void
 _xj_combo_row_set_choices (AdwComboRow *row,
                            GListModel  *choices)
 {
-  g_autoptr(GtkExpression) expression = name_expression_new ();
-
-  adw_combo_row_set_expression (row, expression);
-  adw_combo_row_set_model (row, choices);
+  set_choices (row, choices);
 }
 
 gint64
 _xj_combo_row_get_id (AdwComboRow *row)
 {
-  return _xj_choice_get_id (adw_combo_row_get_selected_item (row));
+  return get_chosen_id (row);
 }
 
 void
 _xj_combo_row_select_id (AdwComboRow *row,
                          gint64       id)
 {
-  guint position = find_id (adw_combo_row_get_model (row), id);
-
-  if (position != GTK_INVALID_LIST_POSITION)
-    adw_combo_row_set_selected (row, position);
+  select_id (row, id);
 }

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xj-label.h"
 #include "xj-passphrase-dialog.h"
 
 struct _XjPassphraseDialog
@@ -72,10 +73,7 @@ xj_passphrase_dialog_init (XjPassphraseDialog *self)
   g_signal_connect_object (self->entry, "activate", G_CALLBACK (on_entry_activate_cb), self,
                            G_CONNECT_SWAPPED);
   /* Under the entry, inside the prompt: where the eyes are. */
-  self->error_label = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (self->error_label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (self->error_label), 0);
-  gtk_widget_add_css_class (self->error_label, "field-error");
+  self->error_label = xj_label_new_wrapped (NULL, "field-error");
   gtk_widget_set_visible (self->error_label, FALSE);
   gtk_box_append (GTK_BOX (box), self->entry);
   gtk_box_append (GTK_BOX (box), self->error_label);

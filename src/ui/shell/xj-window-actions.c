@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * How pages and dialogs reach the main window's actions, and the one way a
- * dialog shows an error under its fields.
+ * dialog or an editor shows an error under its fields.
  */
 #define G_LOG_DOMAIN "xj-window"
 
@@ -44,6 +44,18 @@ xj_window_action_activate (GtkWidget  *widget,
   return FALSE;
 }
 
+/* Shows @window (a dialog, a viewer) over the window that @over is in. */
+void
+xj_window_present_over (GtkWindow *window,
+                        GtkWidget *over)
+{
+  g_return_if_fail (GTK_IS_WINDOW (window));
+  g_return_if_fail (GTK_IS_WIDGET (over));
+
+  gtk_window_set_transient_for (window, GTK_WINDOW (gtk_widget_get_root (over)));
+  gtk_window_present (window);
+}
+
 void
 xj_toast (GtkWidget  *widget,
           const char *message)
@@ -51,19 +63,45 @@ xj_toast (GtkWidget  *widget,
   xj_window_action_activate (widget, "win.toast", "s", message);
 }
 
-/* @message NULL hides the label; @field, if any, is marked and focused. */
+static void
+show_inline (GtkLabel   *label,
+             const char *message,
+             GtkWidget  *field,
+             gboolean    focus)
+{
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  if (g_strcmp0 (gtk_label_get_text (label), message != NULL ? message : "") != 0)
+    gtk_label_set_text (label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
+  if (field == NULL)
+    return;
+  if (message == NULL)
+    {
+      gtk_widget_remove_css_class (field, "error");
+      return;
+    }
+  gtk_widget_add_css_class (field, "error");
+  if (focus)
+    gtk_widget_grab_focus (field);
+}
+
+/* @message NULL hides the label and unmarks @field; otherwise @field, if
+ * any, is marked and focused (the person acted and is told where to look). */
 void
 xj_inline_error_show (GtkLabel   *label,
                       const char *message,
                       GtkWidget  *field)
 {
-  g_return_if_fail (GTK_IS_LABEL (label));
+  show_inline (label, message, field, TRUE);
+}
 
-  gtk_label_set_text (label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
-  if (field != NULL)
-    {
-      gtk_widget_add_css_class (field, "error");
-      gtk_widget_grab_focus (field);
-    }
+/* The same for a check that runs on every change: the focus stays where the
+ * person is typing. */
+void
+xj_inline_problem_show (GtkLabel   *label,
+                        const char *message,
+                        GtkWidget  *field)
+{
+  show_inline (label, message, field, FALSE);
 }

@@ -14,7 +14,12 @@ gboolean xj_window_action_activate (GtkWidget  *widget,
                                     ...);
 void     xj_toast                  (GtkWidget  *widget,
                                     const char *message);
+void     xj_window_present_over    (GtkWindow  *window,
+                                    GtkWidget  *over);
 void     xj_inline_error_show      (GtkLabel   *label,
+                                    const char *message,
+                                    GtkWidget  *field);
+void     xj_inline_problem_show    (GtkLabel   *label,
                                     const char *message,
                                     GtkWidget  *field);
 

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "xj-site-dialog.h"
+#include "xj-window-actions.h"
 
 struct _XjSiteDialog
 {
@@ -30,35 +31,12 @@ struct _XjSiteDialog
 
 G_DEFINE_FINAL_TYPE (XjSiteDialog, xj_site_dialog, ADW_TYPE_WINDOW)
 
-/* --- helpers -------------------------------------------------------------- */
-
-static void
-show_field_error (XjSiteDialog *self,
-                  GtkLabel     *label,
-                  GtkWidget    *field,
-                  const char   *message)
-{
-  gtk_label_set_text (label, message);
-  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
-  if (field == NULL)
-    return;
-  if (message != NULL)
-    {
-      gtk_widget_add_css_class (field, "error");
-      gtk_widget_grab_focus (field);
-    }
-  else
-    {
-      gtk_widget_remove_css_class (field, "error");
-    }
-}
-
 /* --- callbacks ------------------------------------------------------------ */
 
 static void
 on_name_changed_cb (XjSiteDialog *self)
 {
-  show_field_error (self, self->name_error, GTK_WIDGET (self->name_row), NULL);
+  xj_inline_error_show (self->name_error, NULL, GTK_WIDGET (self->name_row));
 }
 
 static void
@@ -80,13 +58,13 @@ save_activated (GtkWidget  *widget,
   xj_site_set_project_manager (site, gtk_editable_get_text (GTK_EDITABLE (self->manager_row)));
   xj_site_set_group (site, gtk_editable_get_text (GTK_EDITABLE (self->group_row)));
 
-  show_field_error (self, self->general_error, NULL, NULL);
+  xj_inline_error_show (self->general_error, NULL, NULL);
   if (!xj_store_save_site (xj_application_get_store (self->application), site, actor, &error))
     {
       if (error->domain == XJ_SITE_ERROR && error->code != XJ_SITE_ERROR_NOT_FOUND)
-        show_field_error (self, self->name_error, GTK_WIDGET (self->name_row), error->message);
+        xj_inline_error_show (self->name_error, error->message, GTK_WIDGET (self->name_row));
       else
-        show_field_error (self, self->general_error, NULL, error->message);
+        xj_inline_error_show (self->general_error, error->message, NULL);
       return;
     }
   gtk_window_close (GTK_WINDOW (self));
@@ -160,7 +138,7 @@ xj_site_dialog_new (XjApplication *application,
       self->site = xj_store_get_site (xj_application_get_store (application),
                                       xj_site_get_id (site), &error);
       if (self->site == NULL)
-        show_field_error (self, self->general_error, NULL, error->message);
+        xj_inline_error_show (self->general_error, error->message, NULL);
     }
 
   gtk_window_set_title (GTK_WINDOW (self), self->site != NULL ? _("Edit Site") : _("New Site"));

@@ -99,9 +99,7 @@ open_dialog (XjSitesPage *self,
 {
   XjSiteDialog *dialog = xj_site_dialog_new (self->application, site);
 
-  gtk_window_set_transient_for (GTK_WINDOW (dialog),
-                                GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
-  gtk_window_present (GTK_WINDOW (dialog));
+  xj_window_present_over (GTK_WINDOW (dialog), GTK_WIDGET (self));
 }
 
 static gboolean

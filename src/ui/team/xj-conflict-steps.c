@@ -13,6 +13,7 @@
 
 #include "xj-clock.h"
 #include "xj-conflict-steps.h"
+#include "xj-label.h"
 #include "xj-notice-lifecycle.h"
 #include "xj-photo.h"
 #include "xj-photo-strip.h"
@@ -41,13 +42,9 @@ static GtkWidget *
 caption (const char *text,
          const char *css)
 {
-  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *label = xj_label_new_wrapped (text, css);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  if (css != NULL)
-    gtk_widget_add_css_class (label, css);
   return label;
 }
 

@@ -16,9 +16,11 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "xj-cancel.h"
 #include "xj-clock.h"
 #include "xj-conflict-steps.h"
 #include "xj-conflicts-page.h"
+#include "xj-label.h"
 #include "xj-team-conflicts.h"
 #include "xj-team-fold.h"
 
@@ -163,10 +165,7 @@ conflict_row (XjConflictsPage *self,
   title = g_strdup_printf (C_("conflict", "%s “%s” · %s"), table_label (conflict->table),
                            conflict->label != NULL ? conflict->label : conflict->record,
                            field_label (conflict->field));
-  heading = gtk_label_new (title);
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
-  gtk_widget_add_css_class (heading, "heading");
+  heading = xj_label_new_wrapped (title, "heading");
 
   mine_by = g_strdup_printf (_("Changed on this laptop · found %s"), found);
   theirs_by = g_strdup_printf (_("Changed by %s · %s"),
@@ -330,8 +329,7 @@ reload (XjConflictsPage *self)
 {
   g_autoptr(GTask) task = NULL;
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  xj_cancel_clear (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   task = g_task_new (self, self->cancellable, on_list_done_cb, NULL);
   g_task_set_source_tag (task, reload);
@@ -378,9 +376,7 @@ xj_conflicts_page_dispose (GObject *object)
 {
   XjConflictsPage *self = XJ_CONFLICTS_PAGE (object);
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  xj_cancel_clear (&self->cancellable);
   g_clear_pointer (&self->checksum, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (object), XJ_TYPE_CONFLICTS_PAGE);
 

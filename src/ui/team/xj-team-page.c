@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "xj-cancel.h"
 #include "xj-certificate.h"
 #include "xj-clock.h"
 #include "xj-confirm.h"
@@ -603,8 +604,7 @@ xj_team_page_dispose (GObject *object)
 {
   XjTeamPage *self = XJ_TEAM_PAGE (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  xj_cancel_clear (&self->cancellable);
   g_clear_pointer (&self->keyring_for, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (object), XJ_TYPE_TEAM_PAGE);
 

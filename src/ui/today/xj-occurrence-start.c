@@ -25,8 +25,7 @@ open_dialog (XjApplication      *application,
 
   xj_new_inspection_dialog_prefill (dialog, occurrence->site_id, occurrence->template_id,
                                     occurrence->kind, occurrence->schedule_id, occurrence->at);
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (window));
-  gtk_window_present (GTK_WINDOW (dialog));
+  xj_window_present_over (GTK_WINDOW (dialog), GTK_WIDGET (window));
 }
 
 /**

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xj-cancel.h"
 #include "xj-clock.h"
 #include "xj-notice-store.h"
 #include "xj-occurrence-start.h"
@@ -384,9 +385,7 @@ add_site_activated (GtkWidget  *widget,
       return;
     }
   dialog = xj_site_dialog_new (self->application, NULL);
-  gtk_window_set_transient_for (GTK_WINDOW (dialog),
-                                GTK_WINDOW (gtk_widget_get_root (widget)));
-  gtk_window_present (GTK_WINDOW (dialog));
+  xj_window_present_over (GTK_WINDOW (dialog), widget);
 }
 
 static void
@@ -442,9 +441,7 @@ xj_today_page_dispose (GObject *object)
 {
   XjTodayPage *self = XJ_TODAY_PAGE (object);
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  xj_cancel_clear (&self->cancellable);
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   g_clear_handle_id (&self->period_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), XJ_TYPE_TODAY_PAGE);
@@ -536,9 +533,7 @@ xj_today_page_refresh (XjTodayPage *self)
   g_return_if_fail (XJ_IS_TODAY_PAGE (self));
 
   self->dirty = FALSE;
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  xj_cancel_clear (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   if (self->result == NULL)
     gtk_spinner_start (self->spinner);
