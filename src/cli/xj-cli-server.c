@@ -71,10 +71,8 @@ print_status_json (XjTeamServerStatus *status)
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "schema_version");
-  json_builder_add_int_value (builder, status->schema_version);
-  json_builder_set_member_name (builder, "program_schema_version");
-  json_builder_add_int_value (builder, status->program_version);
+  xj_cli_json_int (builder, "schema_version", status->schema_version);
+  xj_cli_json_int (builder, "program_schema_version", status->program_version);
   json_builder_set_member_name (builder, "members");
   json_builder_begin_array (builder);
   for (guint i = 0; i < status->members->len; i++)
@@ -82,10 +80,8 @@ print_status_json (XjTeamServerStatus *status)
       XjTeamMember *member = g_ptr_array_index (status->members, i);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "name");
-      json_builder_add_string_value (builder, member->name);
-      json_builder_set_member_name (builder, "role");
-      json_builder_add_string_value (builder, member->role);
+      xj_cli_json_string (builder, "name", member->name);
+      xj_cli_json_string (builder, "role", member->role);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -95,8 +91,7 @@ print_status_json (XjTeamServerStatus *status)
     {
       XjTeamCount *count = g_ptr_array_index (status->counts, i);
 
-      json_builder_set_member_name (builder, count->table);
-      json_builder_add_int_value (builder, count->rows);
+      xj_cli_json_int (builder, count->table, count->rows);
     }
   json_builder_end_object (builder);
   json_builder_end_object (builder);

@@ -168,8 +168,7 @@ show_site (XjCli *cli)
   for (guint i = 0; i < history->len; i++)
     {
       XjSiteEvent *event = g_ptr_array_index (history, i);
-      g_autoptr(GDateTime) at = g_date_time_new_from_unix_local (event->at);
-      g_autofree char *when = g_date_time_format (at, "%Y-%m-%d %H:%M");
+      g_autofree char *when = xj_format_local_minute (event->at);
 
       printf ("%s\t%s\t%s\t%s\n", when, event->actor, event->action, event->detail);
     }

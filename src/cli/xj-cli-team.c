@@ -160,34 +160,20 @@ static void
 print_membership_json (XjTeamMembership *membership)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autofree char *last = NULL;
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "joined");
-  json_builder_add_boolean_value (builder, membership->server != NULL);
+  xj_cli_json_bool (builder, "joined", membership->server != NULL);
   if (membership->server != NULL)
     {
-      json_builder_set_member_name (builder, "server");
-      json_builder_add_string_value (builder, membership->server);
-      json_builder_set_member_name (builder, "user");
-      json_builder_add_string_value (builder, membership->user);
-      json_builder_set_member_name (builder, "role");
-      json_builder_add_string_value (builder, membership->role);
-      json_builder_set_member_name (builder, "laptop_code");
-      json_builder_add_string_value (builder, membership->laptop_code != NULL
-                                     ? membership->laptop_code : "");
-      json_builder_set_member_name (builder, "last_sync");
-      if (membership->last_sync_at > 0)
-        json_builder_add_string_value (builder,
-                                       last = xj_format_iso8601 (membership->last_sync_at));
-      else
-        json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "changes_waiting");
-      json_builder_add_int_value (builder, membership->changes_waiting);
-      json_builder_set_member_name (builder, "conflicts");
-      json_builder_add_int_value (builder, membership->conflicts);
-      json_builder_set_member_name (builder, "set_aside");
-      json_builder_add_int_value (builder, membership->set_aside);
+      xj_cli_json_string (builder, "server", membership->server);
+      xj_cli_json_string (builder, "user", membership->user);
+      xj_cli_json_string (builder, "role", membership->role);
+      xj_cli_json_string (builder, "laptop_code", membership->laptop_code != NULL
+                                                  ? membership->laptop_code : "");
+      xj_cli_json_time (builder, "last_sync", membership->last_sync_at);
+      xj_cli_json_int (builder, "changes_waiting", membership->changes_waiting);
+      xj_cli_json_int (builder, "conflicts", membership->conflicts);
+      xj_cli_json_int (builder, "set_aside", membership->set_aside);
     }
   json_builder_end_object (builder);
   xj_cli_print_json_builder (builder);

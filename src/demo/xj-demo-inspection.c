@@ -163,10 +163,7 @@ demo_value (const XjTemplateItem *item,
     case XJ_RESPONSE_TEXT:
       return g_strdup ("正常，无异常情况");
     case XJ_RESPONSE_DATETIME:
-      {
-        g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (when);
-        return g_date_time_format (local, "%Y-%m-%dT%H:%M:%S%:z");
-      }
+      return xj_format_iso8601 (when);
     default:
       return NULL;
     }

@@ -23,11 +23,6 @@
 #include "xj-notice-store.h"
 #include "xj-transaction.h"
 
-#define HOUR ((gint64) 3600)
-#define DAY (24 * HOUR)
-#define LIAISON "李娜"
-#define RECIPIENT "张伟"
-#define COMPANY "绿城物业"
 #define BATCH 200
 #define N_AFTER_PHOTOS 6
 

@@ -6,6 +6,15 @@
 
 G_BEGIN_DECLS
 
+/* The demo notices' liaison and the property company's recipient, in both
+ * the stories (xj-notice-demo.c) and the years of history
+ * (xj-demo-notice-history.c), and their clock. */
+#define HOUR ((gint64) 3600)
+#define DAY (24 * HOUR)
+#define LIAISON "李娜"
+#define RECIPIENT "张伟"
+#define COMPANY "绿城物业"
+
 gboolean _xj_demo_add_bulk_history (XjStore  *store,
                                guint     years,
                                guint32   seed,

@@ -19,11 +19,6 @@
 #include "xj-notice-store.h"
 #include "xj-site.h"
 
-#define HOUR ((gint64) 3600)
-#define DAY (24 * HOUR)
-#define LIAISON "李娜"
-#define RECIPIENT "张伟"
-#define COMPANY "绿城物业"
 
 typedef struct {
   guint          site;            /* index into the demo sites */

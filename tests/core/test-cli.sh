@@ -73,6 +73,12 @@ grep -q "After rectification" "$work/closed.txt"; ok $? "with the after-photos b
 "$bin" --data-dir "$d" notice export ZG-2026-9999 "$work/none.pdf" 2>"$work/err"; [ $? -ne 0 ]
 ok $? "an unknown number fails"
 grep -q "ZG-2026-9999" "$work/err"; ok $? "naming the number"
+# `site show` in words: the site, then its history, each event at its local minute.
+out=$("$bin" --data-dir "$d" site show 1); ok $? "site show"
+at=$(q "SELECT strftime('%Y-%m-%d %H:%M', at, 'unixepoch', 'localtime') FROM audit_log
+        WHERE entity = 'site' AND entity_id = 1 AND action = 'create'")
+echo "$out" | grep -qP "^\Q$at\E\tdemo\tcreate\t$(q "SELECT name FROM sites WHERE id = 1")\$"
+ok $? "its history says when it was created ($at), by whom and what"
 
 # A photo row whose files are gone: the check names it and fails.
 sha=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef

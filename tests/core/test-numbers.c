@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "xj-archive-list.h"
 #include "xj-archive-store.h"
@@ -260,6 +261,50 @@ test_team_blocks (Fixture       *f,
   }
 }
 
+/* A month has one archived monthly report (MR-YYYY-MM): the archive
+ * refuses a second one in its transaction, naming the first, and leaves
+ * the second's file to the caller. */
+static void
+test_monthly_once (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (f->dir, "archive", "monthly", NULL);
+  g_autofree char *temp = g_build_filename (folder, "MR-2026-03.pdf.part", NULL);
+  XjArchivedReport record = {
+    .number = (char *) "MR-2026-03",
+    .relative_path = (char *) "archive/monthly/MR-2026-03.pdf",
+    .sha256 = (char *) "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+    .bytes = 4,
+    .signer = (char *) "张伟",
+  };
+  g_autoptr(XjArchivedReport) first = NULL;
+  g_autoptr(XjArchivedReport) second = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 reports = query_int (f, "SELECT count(*) FROM reports");
+
+  g_assert_true (xj_store_check_month_unarchived (f->store, "2026-03", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (temp, "%PDF", 4, NULL));
+  first = xj_store_archive_monthly_report (f->store, "2026-03", &record, temp, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (first);
+  g_assert_false (g_file_test (temp, G_FILE_TEST_EXISTS));
+
+  g_assert_false (xj_store_check_month_unarchived (f->store, "2026-03", &error));
+  g_assert_error (error, XJ_ARCHIVE_ERROR, XJ_ARCHIVE_ERROR_STATE);
+  g_assert_nonnull (strstr (error->message, "MR-2026-03"));
+  g_clear_error (&error);
+  g_assert_true (g_file_set_contents (temp, "%PDF", 4, NULL));
+  second = xj_store_archive_monthly_report (f->store, "2026-03", &record, temp, &error);
+  g_assert_null (second);
+  g_assert_error (error, XJ_ARCHIVE_ERROR, XJ_ARCHIVE_ERROR_STATE);
+  g_assert_nonnull (strstr (error->message, "MR-2026-03"));
+  g_assert_true (g_file_test (temp, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM reports"), ==, reports + 1);
+  g_unlink (temp);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -269,6 +314,8 @@ main (int    argc,
   g_test_add ("/xj/numbers/report-counter", Fixture, NULL, fixture_set_up, test_report_counter,
               fixture_tear_down);
   g_test_add ("/xj/numbers/team-blocks", Fixture, NULL, fixture_set_up, test_team_blocks,
+              fixture_tear_down);
+  g_test_add ("/xj/numbers/monthly-once", Fixture, NULL, fixture_set_up, test_monthly_once,
               fixture_tear_down);
   return g_test_run ();
 }

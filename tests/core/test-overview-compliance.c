@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include "compliance-check.h"
+#include "overview-check.h"
 #include "xj-builtins.h"
 #include "xj-clock.h"
 #include "xj-demo.h"
@@ -255,47 +256,8 @@ assert_months_match_rows (XjStore *store,
   restored = xj_test_query_text (db, "SELECT zone FROM overview_zone");
   g_assert_cmpstr (restored, ==, zone);
   again = compute_checks (store, from, to);
-  for (guint k = 0; k < 2; k++)
-    {
-      const XjOverview *a = k == 0 ? months : again;
-
-      g_assert_cmpuint (a->n_inspections, ==, rows->n_inspections);
-      g_assert_cmpuint (a->points->len, ==, rows->points->len);
-      for (guint i = 0; i < a->points->len; i++)
-        {
-          const XjOverviewPoint *x = &g_array_index (a->points, XjOverviewPoint, i);
-          const XjOverviewPoint *y = &g_array_index (rows->points, XjOverviewPoint, i);
-
-          g_assert_cmpint (x->site_id, ==, y->site_id);
-          g_assert_cmpint (x->period_start, ==, y->period_start);
-          g_assert_cmpuint (x->n_inspections, ==, y->n_inspections);
-          g_assert_cmpuint (x->n_scored, ==, y->n_scored);
-          g_assert_cmpfloat_with_epsilon (x->score, y->score, 1e-9);
-          g_assert_cmpfloat_with_epsilon (x->failure_index, y->failure_index, 1e-9);
-        }
-      g_assert_cmpuint (a->cells->len, ==, rows->cells->len);
-      for (guint i = 0; i < a->cells->len; i++)
-        {
-          const XjOverviewCell *x = &g_array_index (a->cells, XjOverviewCell, i);
-          const XjOverviewCell *y = &g_array_index (rows->cells, XjOverviewCell, i);
-
-          g_assert_cmpuint (x->n_inspections, ==, y->n_inspections);
-          g_assert_cmpfloat_with_epsilon (x->earned, y->earned, 1e-9);
-          g_assert_cmpfloat_with_epsilon (x->possible, y->possible, 1e-9);
-        }
-      g_assert_cmpuint (a->repeats->len, ==, rows->repeats->len);
-      for (guint i = 0; i < a->repeats->len; i++)
-        {
-          const XjOverviewRepeat *x = &g_array_index (a->repeats, XjOverviewRepeat, i);
-          const XjOverviewRepeat *y = &g_array_index (rows->repeats, XjOverviewRepeat, i);
-
-          g_assert_cmpint (x->site_id, ==, y->site_id);
-          g_assert_cmpstr (x->item_key, ==, y->item_key);
-          g_assert_cmpuint (x->count, ==, y->count);
-          g_assert_cmpint (x->last_at, ==, y->last_at);
-          g_assert_cmpint (x->last_inspection_id, ==, y->last_inspection_id);
-        }
-    }
+  xj_overview_assert_same (months, rows);
+  xj_overview_assert_same (again, rows);
 }
 
 static void

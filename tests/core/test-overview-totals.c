@@ -12,6 +12,7 @@
 
 #include <math.h>
 
+#include "overview-check.h"
 #include "xj-overview.h"
 #include "xj-test-store.h"
 #include "xj-test-utils.h"
@@ -94,49 +95,6 @@ compute (Fixture        *f,
   return overview;
 }
 
-static void
-assert_same_overview (const XjOverview *a,
-                      const XjOverview *b)
-{
-  g_assert_cmpuint (a->n_inspections, ==, b->n_inspections);
-  g_assert_cmpuint (a->points->len, ==, b->points->len);
-  for (guint i = 0; i < a->points->len; i++)
-    {
-      const XjOverviewPoint *x = &g_array_index (a->points, XjOverviewPoint, i);
-      const XjOverviewPoint *y = xj_overview_find_point (b, x->site_id, x->period_start);
-
-      g_assert_nonnull (y);
-      g_assert_cmpuint (x->n_inspections, ==, y->n_inspections);
-      g_assert_cmpuint (x->n_scored, ==, y->n_scored);
-      g_assert_cmpfloat_with_epsilon (x->score, y->score, 1e-9);
-      g_assert_cmpfloat_with_epsilon (x->failure_index, y->failure_index, 1e-9);
-    }
-  g_assert_cmpuint (a->cells->len, ==, b->cells->len);
-  for (guint i = 0; i < a->cells->len; i++)
-    {
-      const XjOverviewCell *x = &g_array_index (a->cells, XjOverviewCell, i);
-      const XjOverviewCell *y = xj_overview_find_cell (b, x->site_id, x->category);
-
-      g_assert_nonnull (y);
-      g_assert_cmpint (x->has_score, ==, y->has_score);
-      g_assert_cmpuint (x->n_inspections, ==, y->n_inspections);
-      g_assert_cmpfloat_with_epsilon (x->earned, y->earned, 1e-9);
-      g_assert_cmpfloat_with_epsilon (x->possible, y->possible, 1e-9);
-    }
-  g_assert_cmpuint (a->repeats->len, ==, b->repeats->len);
-  for (guint i = 0; i < a->repeats->len; i++)
-    {
-      const XjOverviewRepeat *x = &g_array_index (a->repeats, XjOverviewRepeat, i);
-      const XjOverviewRepeat *y = &g_array_index (b->repeats, XjOverviewRepeat, i);
-
-      g_assert_cmpint (x->site_id, ==, y->site_id);
-      g_assert_cmpstr (x->item_key, ==, y->item_key);
-      g_assert_cmpuint (x->count, ==, y->count);
-      g_assert_cmpint (x->last_at, ==, y->last_at);
-      g_assert_cmpint (x->last_inspection_id, ==, y->last_inspection_id);
-    }
-}
-
 /* The backfill is the scoring rule: scoring every inspection again in C
  * stores the same rows, and the Overview is the same from either. */
 static void
@@ -170,7 +128,7 @@ test_backfill (Fixture       *f,
            "INSERT INTO inspection_totals_stale SELECT id FROM inspections "
            "WHERE state <> 'draft'");
   from_answers = compute (f, XJ_OVERVIEW_CHECKS);
-  assert_same_overview (from_answers, from_totals);
+  xj_overview_assert_same (from_answers, from_totals);
 
   g_assert_true (xj_overview_refresh_totals (f->store, &error));
   g_assert_no_error (error);
@@ -227,7 +185,7 @@ test_triggers (Fixture       *f,
   g_clear_pointer (&sql, g_free);
   g_assert_cmpint (count (f, "SELECT count(*) FROM inspection_totals_stale"), ==, 0);
   refreshed = compute (f, XJ_OVERVIEW_CHECKS);
-  assert_same_overview (refreshed, stale);
+  xj_overview_assert_same (refreshed, stale);
   {
     double fi_before = 0, fi_after = 0;
 

@@ -29,6 +29,8 @@ records="SELECT (SELECT count(*) FROM sites) + (SELECT count(*) FROM templates)
 
 run --data-dir "$d" team status >"$pg_dir/out"; ok $? "team status on a laptop in no team"
 grep -q "in no team" "$pg_dir/out"; ok $? "says it is in no team"
+[ "$(run --data-dir "$d" team status --json | python3 -c "import json,sys; print(json.load(sys.stdin))")" = "{'joined': False}" ]
+ok $? "team status --json on a laptop in no team says only that"
 q "UPDATE sites SET address = address || ' ' WHERE id = 1"
 [ "$(q "SELECT count(*) FROM team_outbox")" = 0 ]; ok $? "without a team nothing is captured"
 
@@ -69,7 +71,8 @@ ok $? "as a certificate (public part)"
 ! psql_value "SELECT pem FROM xunjian.certificates" | grep -q "PRIVATE"; ok $? "without a private key"
 
 run --data-dir "$d" team status --json >"$pg_dir/status.json"; ok $? "team status --json"
-python3 - "$pg_dir/status.json" "$pg_dir" "$(q "$records")" <<'PY'; ok $? "status names server, user, role, last sync, changes waiting, conflicts"
+python3 - "$pg_dir/status.json" "$pg_dir" "$(q "$records")" \
+  "$(q "SELECT coalesce((SELECT value FROM team_settings WHERE key = 'laptop_code'), '')")" <<'PY'
 import json, sys
 s = json.load(open(sys.argv[1]))
 assert s["joined"] is True, s
@@ -77,7 +80,9 @@ assert "host='%s'" % sys.argv[2] in s["server"] and "Sekr1t" not in s["server"],
 assert s["user"] == "zhang" and s["role"] == "inspector", s
 assert s["last_sync"] is None and s["conflicts"] == 0, s
 assert s["changes_waiting"] == int(sys.argv[3]), s
+assert s["laptop_code"] == sys.argv[4] and s["set_aside"] == 0, s
 PY
+ok $? "status names server, user, role, laptop code, last sync, changes waiting, conflicts, set aside"
 run --data-dir "$d" team status >"$pg_dir/out"
 grep -q "Changes waiting: $(q "SELECT count(*) FROM team_outbox")" "$pg_dir/out"; ok $? "team status in words"
 

@@ -368,12 +368,10 @@ xj_store_archive_monthly_report (XjStore                 *store,
                                  GError                 **error)
 {
   g_autoptr(XjTransaction) tx = NULL;
-  g_autoptr(XjArchivedReport) existing = NULL;
   g_autofree char *final_path = NULL;
   XjArchivedReport *archived;
   gint64 now = xj_clock_now ();
   sqlite3_stmt *stmt;
-  gboolean found;
 
   g_return_val_if_fail (XJ_IS_STORE (store), NULL);
   g_return_val_if_fail (month != NULL && report != NULL && report->relative_path != NULL, NULL);
@@ -382,16 +380,8 @@ xj_store_archive_monthly_report (XjStore                 *store,
   final_path = g_build_filename (xj_store_get_data_dir (store), report->relative_path, NULL);
   if ((tx = xj_transaction_begin (store, error)) == NULL)
     return NULL;
-  existing = xj_store_find_monthly_report (store, month, &found, error);
-  if (error != NULL && *error != NULL)
+  if (!xj_store_check_month_unarchived (store, month, error))
     return NULL;
-  if (found)
-    {
-      g_set_error (error, XJ_ARCHIVE_ERROR, XJ_ARCHIVE_ERROR_STATE,
-                   _("The monthly report of %s is archived already (%s)."), month,
-                   existing->number);
-      return NULL;
-    }
   stmt = xj_store_prepare (store,
                            "INSERT INTO reports (month, number, path, sha256, bytes, signer, "
                            "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
@@ -468,4 +458,38 @@ xj_store_find_monthly_report (XjStore     *store,
   if (id == 0)
     return NULL;
   return read_report (store, REPORT_COLUMNS "WHERE id = ?1", id, found, error);
+}
+
+/**
+ * xj_store_check_month_unarchived:
+ * @month: "YYYY-MM"
+ *
+ * A month has one archived report: the report checks before it writes
+ * anything, the archive again in its transaction.
+ * Returns: %FALSE with %XJ_ARCHIVE_ERROR_STATE when @month has an archived
+ *   report already, or with @error set when the archive could not be read.
+ */
+gboolean
+xj_store_check_month_unarchived (XjStore     *store,
+                                 const char  *month,
+                                 GError     **error)
+{
+  g_autoptr(XjArchivedReport) existing = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean found;
+
+  existing = xj_store_find_monthly_report (store, month, &found, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (found)
+    {
+      g_set_error (error, XJ_ARCHIVE_ERROR, XJ_ARCHIVE_ERROR_STATE,
+                   _("The monthly report of %s is archived already (%s)."), month,
+                   existing->number);
+      return FALSE;
+    }
+  return TRUE;
 }

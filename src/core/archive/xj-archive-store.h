@@ -60,6 +60,9 @@ XjArchivedReport *xj_store_find_monthly_report  (XjStore             *store,
                                                  const char          *month,
                                                  gboolean            *found,
                                                  GError             **error);
+gboolean          xj_store_check_month_unarchived (XjStore           *store,
+                                                   const char        *month,
+                                                   GError           **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (XjArchivedReport, xj_archived_report_free)
 

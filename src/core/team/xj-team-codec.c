@@ -276,6 +276,31 @@ cached_sql (char              **cache,
   return sql;
 }
 
+/* One text value of one row, or NULL (no error) when there is none;
+ * @context starts the message of a failure. */
+static char *
+query_text (XjStore     *store,
+            const char  *sql,
+            const char  *param,
+            const char  *context,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = xj_store_prepare (store, sql, error);
+  char *value = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, param, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    xj_store_set_sqlite_error (error, xj_store_get_db (store), rc, context);
+  return value;
+}
+
 static char *apply_sql (XjStore *store, const XjSyncTable *table, GError **error);
 
 char *
@@ -285,20 +310,8 @@ _xj_sync_encode (XjStore            *store,
                  GError            **error)
 {
   g_autofree char *sql = cached_sql (encode_cache, encode_sql, store, table, error);
-  sqlite3_stmt *stmt;
-  char *body = NULL;
-  int rc;
 
-  if (sql == NULL || (stmt = xj_store_prepare (store, sql, error)) == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    body = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    xj_store_set_sqlite_error (error, xj_store_get_db (store), rc, table->name);
-  return body;
+  return sql != NULL ? query_text (store, sql, key, table->name, error) : NULL;
 }
 
 /* When an existing local row takes the server's values: never a signed
@@ -496,20 +509,7 @@ _xj_sync_query_text (XjStore     *store,
                      const char  *param,
                      GError     **error)
 {
-  sqlite3_stmt *stmt = xj_store_prepare (store, sql, error);
-  char *value = NULL;
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, param, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    xj_store_set_sqlite_error (error, xj_store_get_db (store), rc, "team");
-  return value;
+  return query_text (store, sql, param, "team", error);
 }
 
 /* A template version's identity across laptops: its checklist's uid, its

@@ -56,7 +56,7 @@ format_span (gint64 start,
 {
   g_autoptr(GDateTime) from = g_date_time_new_from_unix_local (start);
   g_autoptr(GDateTime) to = NULL;
-  g_autofree char *first = g_date_time_format (from, "%Y-%m-%d %H:%M");
+  g_autofree char *first = xj_format_local_minute (start);
   g_autofree char *last = NULL;
 
   if (end <= start)

@@ -34,27 +34,16 @@ xj_report_archive_monthly (XjStore     *store,
                                                   NULL);
   g_autofree char *folder = g_path_get_dirname (final_path);
   g_autofree char *temp_path = g_strdup_printf ("%s.%d.part", final_path, (int) getpid ());
-  g_autoptr(XjArchivedReport) existing = NULL;
   g_autoptr(GFile) from = NULL;
   g_autoptr(GFile) to = NULL;
   XjArchivedReport record = { 0 };
   XjArchivedReport *archived;
-  gboolean found;
 
   g_return_val_if_fail (XJ_IS_STORE (store) && signer != NULL && path != NULL, NULL);
 
   /* Refused before anything is written. */
-  existing = xj_store_find_monthly_report (store, period, &found, error);
-  if (error != NULL && *error != NULL)
-    return NULL;
-  if (found)
-    {
-      g_set_error (error, XJ_ARCHIVE_ERROR, XJ_ARCHIVE_ERROR_STATE,
-                   _("The monthly report of %s is archived already (%s)."), period,
-                   existing->number);
-      return NULL;
-    }
-  if (!xj_report_write_monthly (store, year, month, signer, path, error))
+  if (!xj_store_check_month_unarchived (store, period, error)
+      || !xj_report_write_monthly (store, year, month, signer, path, error))
     return NULL;
   if (g_mkdir_with_parents (folder, 0700) != 0)
     {
