@@ -119,9 +119,9 @@ begin_transition (XjStore          *store,
                   XjNoticeCurrent  *current,
                   GError          **error)
 {
-  g_autoptr(XjTransaction) tx = xj_transaction_begin (store, error);
+  g_autoptr(XjTransaction) tx = _xj_notice_begin (store, notice_id, current, error);
 
-  if (tx == NULL || !_xj_notice_read_current (store, notice_id, current, error))
+  if (tx == NULL)
     return NULL;
   if (!xj_notice_action_allowed (current->state, action, &current->target))
     {
@@ -293,9 +293,7 @@ issue (XjStore                *store,
          && update_columns (store, "UPDATE notices SET issued_at = ?2, issued_by = ?3 WHERE id = ?1",
                             current->id, now, issuer, error)
          && (current->severity != XJ_NOTICE_SEVERITY_SAFETY
-             || _xj_notice_escalate (store, current->id, current->number,
-                                     current->project_manager, "safety", now, actor, &escalated,
-                                     error));
+             || _xj_notice_escalate (store, current, "safety", now, actor, &escalated, error));
 }
 
 /* issued → acknowledged; the recipient's signature, if any, is kept as a
@@ -447,8 +445,7 @@ xj_store_discard_notice_draft (XjStore     *store,
   g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
 
   if (!_xj_notice_require_text (reason, _("Say why the draft is discarded."), error)
-      || (tx = xj_transaction_begin (store, error)) == NULL
-      || !_xj_notice_read_current (store, notice_id, &current, error))
+      || (tx = _xj_notice_begin (store, notice_id, &current, error)) == NULL)
     return FALSE;
   if (current.state != XJ_NOTICE_STATE_DRAFT)
     {
