@@ -20,6 +20,7 @@
 #include "xj-signature.h"
 #include "xj-transaction.h"
 #include "xj-text.h"
+#include "xj-words.h"
 
 #define NAME_MAX_CHARS 100
 
@@ -36,25 +37,7 @@ static const struct {
   [XJ_SIGNATURE_ROLE_ISSUER] = { "issuer", N_("Issuer") },
 };
 
-static const char *
-xj_signature_role_to_string (XjSignatureRole role)
-{
-  g_return_val_if_fail (role < G_N_ELEMENTS (roles), NULL);
-  return roles[role].id;
-}
-
-static gboolean
-xj_signature_role_from_string (const char      *text,
-                               XjSignatureRole *role)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
-    if (g_strcmp0 (text, roles[i].id) == 0)
-      {
-        *role = i;
-        return TRUE;
-      }
-  return FALSE;
-}
+XJ_DEFINE_WORDS (static, xj_signature_role, XjSignatureRole, roles)
 
 void
 xj_signature_free (XjSignature *signature)

@@ -32,6 +32,7 @@
 #include "xj-notice-lifecycle.h"
 #include "xj-notice-private.h"
 #include "xj-transaction.h"
+#include "xj-words.h"
 
 static const struct {
   const char    *id;
@@ -71,19 +72,9 @@ xj_notice_action_allowed (XjNoticeState   state,
   return TRUE;
 }
 
-const char *
-xj_notice_action_to_string (XjNoticeAction action)
-{
-  g_return_val_if_fail ((guint) action < G_N_ELEMENTS (actions), NULL);
-  return actions[action].id;
-}
+XJ_DEFINE_WORD_TO_STRING (extern, xj_notice_action, XjNoticeAction, actions)
 
-const char *
-xj_notice_action_get_label (XjNoticeAction action)
-{
-  g_return_val_if_fail ((guint) action < G_N_ELEMENTS (actions), NULL);
-  return g_dpgettext2 (GETTEXT_PACKAGE, "notice action", actions[action].label);
-}
+XJ_DEFINE_WORD_LABEL (extern, xj_notice_action, XjNoticeAction, actions, "notice action")
 
 static void
 set_illegal_error (GError         **error,
