@@ -210,24 +210,21 @@ xj_store_notice_needs_after_photos (XjStore   *store,
                                     gboolean  *needs,
                                     GError   **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  gint64 exists = 0;
 
   g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
   g_return_val_if_fail (needs != NULL, FALSE);
 
-  stmt = xj_store_prepare (store,
-                           "SELECT EXISTS (SELECT 1 FROM notice_findings nf "
-                           "JOIN answers a ON a.id = nf.answer_id "
-                           "JOIN template_items t ON t.id = a.item_id "
-                           "WHERE nf.notice_id = ?1 AND t.photo_on_fail = 1)", error);
-  if (stmt == NULL)
+  *needs = FALSE;
+  if (!xj_store_query_int64 (store,
+                             "SELECT EXISTS (SELECT 1 FROM notice_findings nf "
+                             "JOIN answers a ON a.id = nf.answer_id "
+                             "JOIN template_items t ON t.id = a.item_id "
+                             "WHERE nf.notice_id = ?1 AND t.photo_on_fail = 1)", notice_id,
+                             &exists, NULL, _("Could not read notices"), error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, notice_id);
-  rc = sqlite3_step (stmt);
-  *needs = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
-  sqlite3_reset (stmt);
-  return rc == SQLITE_ROW || _xj_notice_read_error (store, rc, error);
+  *needs = exists != 0;
+  return TRUE;
 }
 
 /* What a step needs before anything is opened: the words it asks for, a
