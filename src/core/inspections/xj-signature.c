@@ -254,27 +254,44 @@ check_inspection (XjStore  *store,
   return TRUE;
 }
 
-/* One transaction: the signature replaces any earlier one in the same role.
- * (A notice's signatures are written by its lifecycle step,
- * xj-notice-lifecycle.c.) */
-static gint64
-add_signature (XjStore          *store,
-               gint64            inspection_id,
-               XjSignatureRole   role,
-               const char       *name,
-               const char       *company,
-               const char       *strokes_json,
-               GError          **error)
+/**
+ * xj_store_add_inspection_signature:
+ * @role: %XJ_SIGNATURE_ROLE_INSPECTOR or %XJ_SIGNATURE_ROLE_REPRESENTATIVE
+ * @strokes_json: the pad's strokes (see XjSignaturePoint)
+ *
+ * Records a handwritten signature on a completed inspection.
+ * Returns: the signature's id, or 0 on error.
+ */
+gint64
+xj_store_add_inspection_signature (XjStore          *store,
+                                   gint64            inspection_id,
+                                   XjSignatureRole   role,
+                                   const char       *name,
+                                   const char       *company,
+                                   const char       *strokes_json,
+                                   GError          **error)
 {
-  g_autofree char *trimmed = g_strstrip (g_strdup (name));
+  g_autofree char *trimmed = NULL;
   sqlite3_stmt *stmt;
   g_autoptr(XjTransaction) tx = NULL;
   gint64 id;
 
+  g_return_val_if_fail (XJ_IS_STORE (store), 0);
+
+  if (role != XJ_SIGNATURE_ROLE_INSPECTOR && role != XJ_SIGNATURE_ROLE_REPRESENTATIVE)
+    {
+      g_set_error_literal (error, XJ_SIGNATURE_ERROR, XJ_SIGNATURE_ERROR_INVALID,
+                           _("An inspection is signed by its inspector and the property representative only."));
+      return 0;
+    }
+  /* One transaction: the signature replaces any earlier one in the same
+   * role.  (A notice's signatures are written by its lifecycle step,
+   * xj-notice-lifecycle.c.) */
   if (!check_signer (name, strokes_json, error)
       || (tx = xj_transaction_begin (store, error)) == NULL
       || !check_inspection (store, inspection_id, error))
     return 0;
+  trimmed = g_strstrip (g_strdup (name));
 
   stmt = xj_store_prepare (store, "DELETE FROM signatures WHERE inspection_id = ?1 AND role = ?2",
                            error);
@@ -307,33 +324,8 @@ add_signature (XjStore          *store,
   return id;
 }
 
-/**
- * xj_store_add_inspection_signature:
- * @role: %XJ_SIGNATURE_ROLE_INSPECTOR or %XJ_SIGNATURE_ROLE_REPRESENTATIVE
- * @strokes_json: the pad's strokes (see XjSignaturePoint)
- *
- * Records a handwritten signature on a completed inspection.
- * Returns: the signature's id, or 0 on error.
- */
-gint64
-xj_store_add_inspection_signature (XjStore          *store,
-                                   gint64            inspection_id,
-                                   XjSignatureRole   role,
-                                   const char       *name,
-                                   const char       *company,
-                                   const char       *strokes_json,
-                                   GError          **error)
-{
-  g_return_val_if_fail (XJ_IS_STORE (store), 0);
-
-  if (role != XJ_SIGNATURE_ROLE_INSPECTOR && role != XJ_SIGNATURE_ROLE_REPRESENTATIVE)
-    {
-      g_set_error_literal (error, XJ_SIGNATURE_ERROR, XJ_SIGNATURE_ERROR_INVALID,
-                           _("An inspection is signed by its inspector and the property representative only."));
-      return 0;
-    }
-  return add_signature (store, inspection_id, role, name, company, strokes_json, error);
-}
+/* The columns list_signatures () reads, in its order. */
+#define SIGNATURE_SELECT "SELECT id, role, name, company, signed_at, strokes FROM signatures "
 
 static GPtrArray *
 list_signatures (XjStore     *store,
@@ -381,10 +373,8 @@ xj_store_list_inspection_signatures (XjStore  *store,
 {
   g_return_val_if_fail (XJ_IS_STORE (store), NULL);
 
-  return list_signatures (store,
-                          "SELECT id, role, name, company, signed_at, strokes FROM signatures "
-                          "WHERE inspection_id = ?1 ORDER BY role = 'representative', signed_at, id",
-                          inspection_id, error);
+  return list_signatures (store, SIGNATURE_SELECT "WHERE inspection_id = ?1 "
+                          "ORDER BY role = 'representative', signed_at, id", inspection_id, error);
 }
 
 GPtrArray *
@@ -394,9 +384,8 @@ xj_store_list_notice_signatures (XjStore  *store,
 {
   g_return_val_if_fail (XJ_IS_STORE (store), NULL);
 
-  return list_signatures (store,
-                          "SELECT id, role, name, company, signed_at, strokes FROM signatures "
-                          "WHERE notice_id = ?1 ORDER BY signed_at, id", notice_id, error);
+  return list_signatures (store, SIGNATURE_SELECT "WHERE notice_id = ?1 ORDER BY signed_at, id",
+                          notice_id, error);
 }
 
 /**
