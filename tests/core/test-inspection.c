@@ -194,6 +194,39 @@ test_start_validation (Fixture       *f,
   }
 }
 
+/* An inspection starts only from a checklist still in use and an active
+ * site; each refusal says which choice to change. */
+static void
+test_start_needs_live_choices (Fixture       *f,
+                               gconstpointer  data)
+{
+  XjInspectionStart params = { f->site_id, f->daily_id, "daily", "王芳", "", "", 0, 0, 0 };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (xj_store_set_template_archived (f->store, f->daily_id, TRUE, "王芳", &error));
+  g_assert_cmpint (xj_store_start_inspection (f->store, &params, &error), ==, 0);
+  g_assert_error (error, XJ_INSPECTION_ERROR, XJ_INSPECTION_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "checklist no longer exists"));
+  g_clear_error (&error);
+  g_assert_true (xj_store_set_template_archived (f->store, f->daily_id, FALSE, "王芳", &error));
+
+  g_assert_true (xj_store_set_site_active (f->store, f->site_id, FALSE, "王芳", &error));
+  g_assert_cmpint (xj_store_start_inspection (f->store, &params, &error), ==, 0);
+  g_assert_error (error, XJ_INSPECTION_ERROR, XJ_INSPECTION_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "site is not active"));
+  g_clear_error (&error);
+  g_assert_true (xj_store_set_site_active (f->store, f->site_id, TRUE, "王芳", &error));
+
+  params.site_id = f->site_id + 1000;
+  g_assert_cmpint (xj_store_start_inspection (f->store, &params, &error), ==, 0);
+  g_assert_error (error, XJ_INSPECTION_ERROR, XJ_INSPECTION_ERROR_INVALID);
+  g_clear_error (&error);
+
+  params.site_id = f->site_id;
+  g_assert_cmpint (xj_store_start_inspection (f->store, &params, &error), >, 0);
+  g_assert_no_error (error);
+}
+
 static void
 test_answers_durable_and_scored (Fixture       *f,
                                  gconstpointer  data)
@@ -559,6 +592,8 @@ main (int    argc,
   g_test_add_func ("/xj/clock/local-minute", test_local_minute);
   g_test_add ("/xj/inspection/start-validation", Fixture, NULL, fixture_set_up,
               test_start_validation, fixture_tear_down);
+  g_test_add ("/xj/inspection/start-needs-live-choices", Fixture, NULL, fixture_set_up,
+              test_start_needs_live_choices, fixture_tear_down);
   g_test_add ("/xj/inspection/answers-durable-and-scored", Fixture, NULL, fixture_set_up,
               test_answers_durable_and_scored, fixture_tear_down);
   g_test_add ("/xj/inspection/complete", Fixture, NULL, fixture_set_up, test_complete,

@@ -201,9 +201,9 @@ xj_store_start_inspection (XjStore                  *store,
   gboolean mystery = g_str_has_prefix (start->kind != NULL ? start->kind : "", "mystery");
   sqlite3_stmt *stmt;
   gint64 version_id = 0;
+  gint64 site_active = 0;
   gint64 now = xj_clock_now ();
   gint64 id;
-  int rc;
 
   g_return_val_if_fail (XJ_IS_STORE (store), 0);
   g_return_val_if_fail (start != NULL, 0);
@@ -213,17 +213,12 @@ xj_store_start_inspection (XjStore                  *store,
   if ((tx = xj_transaction_begin (store, error)) == NULL)
     return 0;
 
-  stmt = xj_store_prepare (store,
-                           "SELECT v.id FROM template_versions v JOIN templates t "
-                           "ON t.id = v.template_id WHERE t.id = ?1 AND t.archived = 0 "
-                           "ORDER BY v.version DESC LIMIT 1", error);
-  if (stmt == NULL)
+  if (!xj_store_query_int64 (store,
+                             "SELECT v.id FROM template_versions v JOIN templates t "
+                             "ON t.id = v.template_id WHERE t.id = ?1 AND t.archived = 0 "
+                             "ORDER BY v.version DESC LIMIT 1", start->template_id, &version_id,
+                             NULL, _("Could not read checklists"), error))
     return 0;
-  sqlite3_bind_int64 (stmt, 1, start->template_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    version_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
   if (version_id == 0)
     {
       g_set_error_literal (error, XJ_INSPECTION_ERROR, XJ_INSPECTION_ERROR_INVALID,
@@ -231,19 +226,15 @@ xj_store_start_inspection (XjStore                  *store,
       return 0;
     }
 
-  stmt = xj_store_prepare (store, "SELECT active FROM sites WHERE id = ?1", error);
-  if (stmt == NULL)
+  if (!xj_store_query_int64 (store, "SELECT active FROM sites WHERE id = ?1", start->site_id,
+                             &site_active, NULL, _("Could not read sites"), error))
     return 0;
-  sqlite3_bind_int64 (stmt, 1, start->site_id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW || sqlite3_column_int (stmt, 0) == 0)
+  if (site_active == 0)
     {
-      sqlite3_reset (stmt);
       g_set_error_literal (error, XJ_INSPECTION_ERROR, XJ_INSPECTION_ERROR_INVALID,
                            _("The chosen site is not active; choose another."));
       return 0;
     }
-  sqlite3_reset (stmt);
 
   stmt = xj_store_prepare (store,
                            "INSERT INTO inspections (site_id, version_id, kind, inspector, "

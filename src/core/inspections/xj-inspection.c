@@ -12,6 +12,7 @@
 #include "xj-finding.h"
 #include "xj-inspection.h"
 #include "xj-text.h"
+#include "xj-words.h"
 
 
 G_DEFINE_QUARK (xj-inspection-error-quark, xj_inspection_error)
@@ -26,32 +27,9 @@ static const struct {
   [XJ_INSPECTION_ARCHIVED] = { "archived", N_("Archived") },
 };
 
-const char *
-xj_inspection_state_to_string (XjInspectionState state)
-{
-  g_return_val_if_fail (state < G_N_ELEMENTS (states), NULL);
-  return states[state].id;
-}
+XJ_DEFINE_WORDS (extern, xj_inspection_state, XjInspectionState, states)
 
-gboolean
-xj_inspection_state_from_string (const char        *text,
-                                 XjInspectionState *state)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (states); i++)
-    if (g_strcmp0 (text, states[i].id) == 0)
-      {
-        *state = i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-const char *
-xj_inspection_state_get_label (XjInspectionState state)
-{
-  g_return_val_if_fail (state < G_N_ELEMENTS (states), NULL);
-  return _(states[state].label);
-}
+XJ_DEFINE_WORD_LABEL (extern, xj_inspection_state, XjInspectionState, states, NULL)
 
 const char *
 xj_inspection_kind_get_label (const char *kind)

@@ -31,7 +31,9 @@
 #include <math.h>
 
 #include "xj-scoring.h"
+#include "xj-words.h"
 
+/* An inspection's grade, as in 优秀 / 良好 / 合格 / 不合格. */
 static const XjTemplateChoice grades[] = {
   [XJ_GRADE_NONE] = { "none", NC_("grade", "No grade") },
   [XJ_GRADE_EXCELLENT] = { "excellent", NC_("grade", "Excellent") },
@@ -40,20 +42,9 @@ static const XjTemplateChoice grades[] = {
   [XJ_GRADE_FAIL] = { "fail", NC_("grade", "Fail") },
 };
 
-const char *
-xj_grade_to_string (XjGrade grade)
-{
-  g_return_val_if_fail (grade < G_N_ELEMENTS (grades), NULL);
-  return grades[grade].id;
-}
+XJ_DEFINE_WORD_TO_STRING (extern, xj_grade, XjGrade, grades)
 
-const char *
-xj_grade_get_label (XjGrade grade)
-{
-  g_return_val_if_fail (grade < G_N_ELEMENTS (grades), NULL);
-  /* Translators: an inspection's grade, as in 优秀 / 良好 / 合格 / 不合格 */
-  return g_dpgettext2 (GETTEXT_PACKAGE, "grade", grades[grade].label);
-}
+XJ_DEFINE_WORD_LABEL (extern, xj_grade, XjGrade, grades, "grade")
 
 /**
  * xj_grade_label_for_id:
@@ -64,10 +55,9 @@ xj_grade_get_label (XjGrade grade)
 const char *
 xj_grade_label_for_id (const char *grade)
 {
-  for (XjGrade g = XJ_GRADE_NONE; g < G_N_ELEMENTS (grades); g++)
-    if (g_strcmp0 (grades[g].id, grade) == 0)
-      return xj_grade_get_label (g);
-  return "";
+  int found = XJ_WORDS_FIND (grades, grade);
+
+  return found >= 0 ? xj_grade_get_label (found) : "";
 }
 
 gboolean

@@ -20,6 +20,7 @@
 #include "xj-signature.h"
 #include "xj-transaction.h"
 #include "xj-text.h"
+#include "xj-words.h"
 
 #define NAME_MAX_CHARS 100
 
@@ -36,25 +37,7 @@ static const struct {
   [XJ_SIGNATURE_ROLE_ISSUER] = { "issuer", N_("Issuer") },
 };
 
-static const char *
-xj_signature_role_to_string (XjSignatureRole role)
-{
-  g_return_val_if_fail (role < G_N_ELEMENTS (roles), NULL);
-  return roles[role].id;
-}
-
-static gboolean
-xj_signature_role_from_string (const char      *text,
-                               XjSignatureRole *role)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
-    if (g_strcmp0 (text, roles[i].id) == 0)
-      {
-        *role = i;
-        return TRUE;
-      }
-  return FALSE;
-}
+XJ_DEFINE_WORDS (static, xj_signature_role, XjSignatureRole, roles)
 
 void
 xj_signature_free (XjSignature *signature)
@@ -271,91 +254,6 @@ check_inspection (XjStore  *store,
   return TRUE;
 }
 
-static gboolean
-check_notice (XjStore  *store,
-              gint64    notice_id,
-              GError  **error)
-{
-  sqlite3_stmt *stmt = xj_store_prepare (store, "SELECT 1 FROM notices WHERE id = ?1", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, notice_id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error (error, XJ_SIGNATURE_ERROR, XJ_SIGNATURE_ERROR_NOT_FOUND,
-                   _("There is no notice with ID %lld."), (long long) notice_id);
-      return FALSE;
-    }
-  if (rc != SQLITE_ROW)
-    return xj_store_set_sqlite_error (error, xj_store_get_db (store), rc, _("Could not read the notice"));
-  return TRUE;
-}
-
-/* One transaction: the signature replaces any earlier one in the same role. */
-static gint64
-add_signature (XjStore          *store,
-               gboolean          for_notice,
-               gint64            owner_id,
-               XjSignatureRole   role,
-               const char       *name,
-               const char       *company,
-               const char       *strokes_json,
-               GError          **error)
-{
-  static const char *const delete_sql[] = {
-    "DELETE FROM signatures WHERE inspection_id = ?1 AND role = ?2",
-    "DELETE FROM signatures WHERE notice_id = ?1 AND role = ?2",
-  };
-  static const char *const insert_sql[] = {
-    "INSERT INTO signatures (inspection_id, role, name, company, signed_at, strokes) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    "INSERT INTO signatures (notice_id, role, name, company, signed_at, strokes) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-  };
-  g_autofree char *trimmed = g_strstrip (g_strdup (name));
-  sqlite3_stmt *stmt;
-  g_autoptr(XjTransaction) tx = NULL;
-  gint64 id;
-
-  if (!check_signer (name, strokes_json, error)
-      || (tx = xj_transaction_begin (store, error)) == NULL)
-    return 0;
-  if (!(for_notice ? check_notice (store, owner_id, error)
-                   : check_inspection (store, owner_id, error)))
-    return 0;
-
-  stmt = xj_store_prepare (store, delete_sql[for_notice], error);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, owner_id);
-  sqlite3_bind_text (stmt, 2, xj_signature_role_to_string (role), -1, SQLITE_STATIC);
-  if (!xj_store_step_done (store, stmt, error))
-    return 0;
-
-  stmt = xj_store_prepare (store, insert_sql[for_notice], error);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, owner_id);
-  sqlite3_bind_text (stmt, 2, xj_signature_role_to_string (role), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, trimmed, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, company != NULL ? company : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 5, xj_clock_now ());
-  sqlite3_bind_text (stmt, 6, strokes_json, -1, SQLITE_TRANSIENT);
-  if (!xj_store_step_done (store, stmt, error))
-    return 0;
-  id = sqlite3_last_insert_rowid (xj_store_get_db (store));
-  if (!xj_store_audit (store, trimmed, for_notice ? "notice" : "inspection", owner_id, "sign",
-                       xj_signature_role_to_string (role), error)
-      || !xj_transaction_commit (tx, error))
-    return 0;
-  xj_store_emit_changed (store, "signatures");
-  return id;
-}
-
 /**
  * xj_store_add_inspection_signature:
  * @role: %XJ_SIGNATURE_ROLE_INSPECTOR or %XJ_SIGNATURE_ROLE_REPRESENTATIVE
@@ -373,6 +271,11 @@ xj_store_add_inspection_signature (XjStore          *store,
                                    const char       *strokes_json,
                                    GError          **error)
 {
+  g_autofree char *trimmed = NULL;
+  sqlite3_stmt *stmt;
+  g_autoptr(XjTransaction) tx = NULL;
+  gint64 id;
+
   g_return_val_if_fail (XJ_IS_STORE (store), 0);
 
   if (role != XJ_SIGNATURE_ROLE_INSPECTOR && role != XJ_SIGNATURE_ROLE_REPRESENTATIVE)
@@ -381,8 +284,48 @@ xj_store_add_inspection_signature (XjStore          *store,
                            _("An inspection is signed by its inspector and the property representative only."));
       return 0;
     }
-  return add_signature (store, FALSE, inspection_id, role, name, company, strokes_json, error);
+  /* One transaction: the signature replaces any earlier one in the same
+   * role.  (A notice's signatures are written by its lifecycle step,
+   * xj-notice-lifecycle.c.) */
+  if (!check_signer (name, strokes_json, error)
+      || (tx = xj_transaction_begin (store, error)) == NULL
+      || !check_inspection (store, inspection_id, error))
+    return 0;
+  trimmed = g_strstrip (g_strdup (name));
+
+  stmt = xj_store_prepare (store, "DELETE FROM signatures WHERE inspection_id = ?1 AND role = ?2",
+                           error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, inspection_id);
+  sqlite3_bind_text (stmt, 2, xj_signature_role_to_string (role), -1, SQLITE_STATIC);
+  if (!xj_store_step_done (store, stmt, error))
+    return 0;
+
+  stmt = xj_store_prepare (store,
+                           "INSERT INTO signatures (inspection_id, role, name, company, signed_at, "
+                           "strokes) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, inspection_id);
+  sqlite3_bind_text (stmt, 2, xj_signature_role_to_string (role), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, trimmed, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, company != NULL ? company : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 5, xj_clock_now ());
+  sqlite3_bind_text (stmt, 6, strokes_json, -1, SQLITE_TRANSIENT);
+  if (!xj_store_step_done (store, stmt, error))
+    return 0;
+  id = sqlite3_last_insert_rowid (xj_store_get_db (store));
+  if (!xj_store_audit (store, trimmed, "inspection", inspection_id, "sign",
+                       xj_signature_role_to_string (role), error)
+      || !xj_transaction_commit (tx, error))
+    return 0;
+  xj_store_emit_changed (store, "signatures");
+  return id;
 }
+
+/* The columns list_signatures () reads, in its order. */
+#define SIGNATURE_SELECT "SELECT id, role, name, company, signed_at, strokes FROM signatures "
 
 static GPtrArray *
 list_signatures (XjStore     *store,
@@ -430,10 +373,8 @@ xj_store_list_inspection_signatures (XjStore  *store,
 {
   g_return_val_if_fail (XJ_IS_STORE (store), NULL);
 
-  return list_signatures (store,
-                          "SELECT id, role, name, company, signed_at, strokes FROM signatures "
-                          "WHERE inspection_id = ?1 ORDER BY role = 'representative', signed_at, id",
-                          inspection_id, error);
+  return list_signatures (store, SIGNATURE_SELECT "WHERE inspection_id = ?1 "
+                          "ORDER BY role = 'representative', signed_at, id", inspection_id, error);
 }
 
 GPtrArray *
@@ -443,9 +384,8 @@ xj_store_list_notice_signatures (XjStore  *store,
 {
   g_return_val_if_fail (XJ_IS_STORE (store), NULL);
 
-  return list_signatures (store,
-                          "SELECT id, role, name, company, signed_at, strokes FROM signatures "
-                          "WHERE notice_id = ?1 ORDER BY signed_at, id", notice_id, error);
+  return list_signatures (store, SIGNATURE_SELECT "WHERE notice_id = ?1 ORDER BY signed_at, id",
+                          notice_id, error);
 }
 
 /**

@@ -46,8 +46,7 @@ xj_store_escalate_notice (XjStore     *store,
   g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
 
   if (!_xj_notice_require_text (reason, _("Say why the notice is escalated."), error)
-      || (tx = xj_transaction_begin (store, error)) == NULL
-      || !_xj_notice_read_current (store, notice_id, &current, error))
+      || (tx = _xj_notice_begin (store, notice_id, &current, error)) == NULL)
     return FALSE;
   if (current.state == XJ_NOTICE_STATE_DRAFT || current.state == XJ_NOTICE_STATE_VERIFIED
       || current.state == XJ_NOTICE_STATE_CLOSED)
@@ -57,8 +56,7 @@ xj_store_escalate_notice (XjStore     *store,
                    current.number, xj_notice_state_get_label (current.state));
       return FALSE;
     }
-  if (!_xj_notice_escalate (store, notice_id, current.number, current.project_manager,
-                            reason, xj_clock_now (), actor, &escalated, error)
+  if (!_xj_notice_escalate (store, &current, reason, xj_clock_now (), actor, &escalated, error)
       || !xj_transaction_commit (tx, error))
     return FALSE;
   if (escalated)
@@ -126,8 +124,7 @@ xj_notices_escalate_due (XjStore   *store,
       gboolean escalated = FALSE;
       gboolean ok;
 
-      ok = _xj_notice_escalate (store, row->id, row->number, row->project_manager, reason,
-                                now, NULL, &escalated, error);
+      ok = _xj_notice_escalate (store, row, reason, now, NULL, &escalated, error);
       if (escalated)
         count++;
       if (!ok)

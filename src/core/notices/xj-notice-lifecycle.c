@@ -32,6 +32,7 @@
 #include "xj-notice-lifecycle.h"
 #include "xj-notice-private.h"
 #include "xj-transaction.h"
+#include "xj-words.h"
 
 static const struct {
   const char    *id;
@@ -71,19 +72,9 @@ xj_notice_action_allowed (XjNoticeState   state,
   return TRUE;
 }
 
-const char *
-xj_notice_action_to_string (XjNoticeAction action)
-{
-  g_return_val_if_fail ((guint) action < G_N_ELEMENTS (actions), NULL);
-  return actions[action].id;
-}
+XJ_DEFINE_WORD_TO_STRING (extern, xj_notice_action, XjNoticeAction, actions)
 
-const char *
-xj_notice_action_get_label (XjNoticeAction action)
-{
-  g_return_val_if_fail ((guint) action < G_N_ELEMENTS (actions), NULL);
-  return g_dpgettext2 (GETTEXT_PACKAGE, "notice action", actions[action].label);
-}
+XJ_DEFINE_WORD_LABEL (extern, xj_notice_action, XjNoticeAction, actions, "notice action")
 
 static void
 set_illegal_error (GError         **error,
@@ -119,9 +110,9 @@ begin_transition (XjStore          *store,
                   XjNoticeCurrent  *current,
                   GError          **error)
 {
-  g_autoptr(XjTransaction) tx = xj_transaction_begin (store, error);
+  g_autoptr(XjTransaction) tx = _xj_notice_begin (store, notice_id, current, error);
 
-  if (tx == NULL || !_xj_notice_read_current (store, notice_id, current, error))
+  if (tx == NULL)
     return NULL;
   if (!xj_notice_action_allowed (current->state, action, &current->target))
     {
@@ -219,24 +210,21 @@ xj_store_notice_needs_after_photos (XjStore   *store,
                                     gboolean  *needs,
                                     GError   **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  gint64 exists = 0;
 
   g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
   g_return_val_if_fail (needs != NULL, FALSE);
 
-  stmt = xj_store_prepare (store,
-                           "SELECT EXISTS (SELECT 1 FROM notice_findings nf "
-                           "JOIN answers a ON a.id = nf.answer_id "
-                           "JOIN template_items t ON t.id = a.item_id "
-                           "WHERE nf.notice_id = ?1 AND t.photo_on_fail = 1)", error);
-  if (stmt == NULL)
+  *needs = FALSE;
+  if (!xj_store_query_int64 (store,
+                             "SELECT EXISTS (SELECT 1 FROM notice_findings nf "
+                             "JOIN answers a ON a.id = nf.answer_id "
+                             "JOIN template_items t ON t.id = a.item_id "
+                             "WHERE nf.notice_id = ?1 AND t.photo_on_fail = 1)", notice_id,
+                             &exists, NULL, _("Could not read notices"), error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, notice_id);
-  rc = sqlite3_step (stmt);
-  *needs = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
-  sqlite3_reset (stmt);
-  return rc == SQLITE_ROW || _xj_notice_read_error (store, rc, error);
+  *needs = exists != 0;
+  return TRUE;
 }
 
 /* What a step needs before anything is opened: the words it asks for, a
@@ -293,9 +281,7 @@ issue (XjStore                *store,
          && update_columns (store, "UPDATE notices SET issued_at = ?2, issued_by = ?3 WHERE id = ?1",
                             current->id, now, issuer, error)
          && (current->severity != XJ_NOTICE_SEVERITY_SAFETY
-             || _xj_notice_escalate (store, current->id, current->number,
-                                     current->project_manager, "safety", now, actor, &escalated,
-                                     error));
+             || _xj_notice_escalate (store, current, "safety", now, actor, &escalated, error));
 }
 
 /* issued → acknowledged; the recipient's signature, if any, is kept as a
@@ -447,8 +433,7 @@ xj_store_discard_notice_draft (XjStore     *store,
   g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
 
   if (!_xj_notice_require_text (reason, _("Say why the draft is discarded."), error)
-      || (tx = xj_transaction_begin (store, error)) == NULL
-      || !_xj_notice_read_current (store, notice_id, &current, error))
+      || (tx = _xj_notice_begin (store, notice_id, &current, error)) == NULL)
     return FALSE;
   if (current.state != XJ_NOTICE_STATE_DRAFT)
     {

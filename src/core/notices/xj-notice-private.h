@@ -3,6 +3,7 @@
 
 #include "xj-notice.h"
 #include "xj-numbers-private.h"
+#include "xj-transaction.h"
 
 G_BEGIN_DECLS
 
@@ -56,6 +57,7 @@ gboolean _xj_notice_set_string (char       **field,
 typedef struct {
   gint64            id;
   char             *number;
+  XjNoticeType      type;
   XjNoticeState     state;
   XjNoticeState     target;
   gint64            deadline;
@@ -106,21 +108,19 @@ gboolean _xj_notice_insert_event  (XjStore            *store,
 
 /* In xj-notice-transition.c: the steps the lifecycle's and the
  * escalation's transactions share. */
-gboolean _xj_notice_read_current  (XjStore            *store,
+XjTransaction *_xj_notice_begin   (XjStore            *store,
                                    gint64              notice_id,
                                    XjNoticeCurrent    *current,
                                    GError            **error);
 gboolean _xj_notice_require_text  (const char         *text,
                                    const char         *message,
                                    GError            **error);
-gboolean _xj_notice_escalate      (XjStore            *store,
-                                   gint64              notice_id,
-                                   const char         *number,
-                                   const char         *project_manager,
-                                   const char         *reason,
-                                   gint64              now,
-                                   const char         *actor,
-                                   gboolean           *escalated,
-                                   GError            **error);
+gboolean _xj_notice_escalate      (XjStore                *store,
+                                   const XjNoticeCurrent  *notice,
+                                   const char             *reason,
+                                   gint64                  now,
+                                   const char             *actor,
+                                   gboolean               *escalated,
+                                   GError                **error);
 
 G_END_DECLS

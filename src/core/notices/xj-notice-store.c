@@ -323,35 +323,6 @@ xj_store_create_notice (XjStore     *store,
   return TRUE;
 }
 
-static gboolean
-read_state (XjStore        *store,
-            gint64          notice_id,
-            XjNoticeState  *state,
-            XjNoticeType   *type,
-            GError        **error)
-{
-  sqlite3_stmt *stmt = xj_store_prepare (store,
-                                         "SELECT state, type FROM notices WHERE id = ?1", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, notice_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      xj_notice_state_from_string ((const char *) sqlite3_column_text (stmt, 0), state);
-      xj_notice_type_from_string ((const char *) sqlite3_column_text (stmt, 1), type);
-    }
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
-    g_set_error (error, XJ_NOTICE_ERROR, XJ_NOTICE_ERROR_NOT_FOUND,
-                 _("There is no notice with ID %lld."), (long long) notice_id);
-  else if (rc != SQLITE_ROW)
-    _xj_notice_read_error (store, rc, error);
-  return rc == SQLITE_ROW;
-}
-
 /**
  * xj_store_save_notice_draft:
  *
@@ -365,27 +336,25 @@ xj_store_save_notice_draft (XjStore     *store,
                             const char  *actor,
                             GError     **error)
 {
+  g_auto(XjNoticeCurrent) current = { 0 };
   g_autoptr(XjTransaction) tx = NULL;
-  XjNoticeState state = XJ_NOTICE_STATE_DRAFT;
-  XjNoticeType type = notice->type;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
   g_return_val_if_fail (XJ_IS_NOTICE (notice), FALSE);
   g_return_val_if_fail (notice->id > 0, FALSE);
 
-  if (!xj_notice_validate (notice, error) || (tx = xj_transaction_begin (store, error)) == NULL)
+  if (!xj_notice_validate (notice, error)
+      || (tx = _xj_notice_begin (store, notice->id, &current, error)) == NULL)
     return FALSE;
-  if (!read_state (store, notice->id, &state, &type, error))
-    return FALSE;
-  if (state != XJ_NOTICE_STATE_DRAFT)
+  if (current.state != XJ_NOTICE_STATE_DRAFT)
     {
       g_set_error (error, XJ_NOTICE_ERROR, XJ_NOTICE_ERROR_ILLEGAL_TRANSITION,
                    _("Notice %s is %s; only a draft can be edited."),
-                   notice->number, xj_notice_state_get_label (state));
+                   notice->number, xj_notice_state_get_label (current.state));
       return FALSE;
     }
-  if (type != notice->type)
+  if (current.type != notice->type)
     {
       g_set_error (error, XJ_NOTICE_ERROR, XJ_NOTICE_ERROR_INVALID,
                    _("The type of notice %s cannot change: its number says what it is. "

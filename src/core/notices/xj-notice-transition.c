@@ -21,15 +21,15 @@ _xj_notice_current_clear (XjNoticeCurrent *current)
   g_clear_pointer (&current->project_manager, g_free);
 }
 
-gboolean
-_xj_notice_read_current (XjStore          *store,
-                         gint64            notice_id,
-                         XjNoticeCurrent  *current,
-                         GError          **error)
+static gboolean
+read_current (XjStore          *store,
+              gint64            notice_id,
+              XjNoticeCurrent  *current,
+              GError          **error)
 {
   sqlite3_stmt *stmt = xj_store_prepare (store,
                                          "SELECT " XJ_FULL_NUMBER ("n.") ", n.state, n.deadline, n.severity, "
-                                         "s.project_manager FROM notices n "
+                                         "s.project_manager, n.type FROM notices n "
                                          "JOIN sites s ON s.id = n.site_id WHERE n.id = ?1",
                                          error);
   int rc;
@@ -47,6 +47,7 @@ _xj_notice_read_current (XjStore          *store,
       xj_notice_severity_from_string ((const char *) sqlite3_column_text (stmt, 3),
                                       &current->severity);
       current->project_manager = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      xj_notice_type_from_string ((const char *) sqlite3_column_text (stmt, 5), &current->type);
     }
   sqlite3_reset (stmt);
   if (rc == SQLITE_DONE)
@@ -55,6 +56,22 @@ _xj_notice_read_current (XjStore          *store,
   else if (rc != SQLITE_ROW)
     xj_store_set_sqlite_error (error, xj_store_get_db (store), rc, _("Could not read notices"));
   return rc == SQLITE_ROW;
+}
+
+/* Opens the transaction of a change of a notice (a step, an edit of the
+ * draft, an escalation) and reads the notice as it finds it; on failure
+ * nothing is left open. */
+XjTransaction *
+_xj_notice_begin (XjStore          *store,
+                  gint64            notice_id,
+                  XjNoticeCurrent  *current,
+                  GError          **error)
+{
+  g_autoptr(XjTransaction) tx = xj_transaction_begin (store, error);
+
+  if (tx == NULL || !read_current (store, notice_id, current, error))
+    return NULL;
+  return g_steal_pointer (&tx);
 }
 
 gboolean
@@ -70,16 +87,15 @@ _xj_notice_require_text (const char  *text,
   return FALSE;
 }
 
+/* @notice: its id, number and project manager are read */
 gboolean
-_xj_notice_escalate (XjStore     *store,
-                     gint64       notice_id,
-                     const char  *number,
-                     const char  *project_manager,
-                     const char  *reason,
-                     gint64       now,
-                     const char  *actor,
-                     gboolean    *escalated,
-                     GError     **error)
+_xj_notice_escalate (XjStore                *store,
+                     const XjNoticeCurrent  *notice,
+                     const char             *reason,
+                     gint64                  now,
+                     const char             *actor,
+                     gboolean               *escalated,
+                     GError                **error)
 {
   sqlite3_stmt *stmt = xj_store_prepare (store,
                                          "UPDATE notices SET escalated = 1, escalated_at = ?2, "
@@ -90,7 +106,7 @@ _xj_notice_escalate (XjStore     *store,
   *escalated = FALSE;
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, notice_id);
+  sqlite3_bind_int64 (stmt, 1, notice->id);
   sqlite3_bind_int64 (stmt, 2, now);
   sqlite3_bind_text (stmt, 3, reason, -1, SQLITE_TRANSIENT);
   if (!xj_store_step_done (store, stmt, error))
@@ -110,12 +126,12 @@ _xj_notice_escalate (XjStore     *store,
                            error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, notice_id);
+  sqlite3_bind_int64 (stmt, 1, notice->id);
   sqlite3_bind_int64 (stmt, 2, now);
   sqlite3_bind_text (stmt, 3, actor != NULL ? actor : "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, reason, -1, SQLITE_TRANSIENT);
   if (!xj_store_step_done (store, stmt, error))
     return FALSE;
-  detail = g_strdup_printf ("%s: %s → %s", number, reason, project_manager);
-  return xj_store_audit (store, actor, "notice", notice_id, "escalate", detail, error);
+  detail = g_strdup_printf ("%s: %s → %s", notice->number, reason, notice->project_manager);
+  return xj_store_audit (store, actor, "notice", notice->id, "escalate", detail, error);
 }

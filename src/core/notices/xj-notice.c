@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "xj-notice-private.h"
+#include "xj-words.h"
 
 G_DEFINE_FINAL_TYPE (XjNotice, xj_notice, G_TYPE_OBJECT)
 G_DEFINE_QUARK (xj-notice-error-quark, xj_notice_error)
@@ -96,21 +97,6 @@ _xj_notice_set_string (char       **field,
   g_free (*field);
   *field = g_strdup (value);
   return TRUE;
-}
-
-static gboolean
-word_from_string (const Word  *words,
-                  guint        n_words,
-                  const char  *text,
-                  int         *value)
-{
-  for (guint i = 0; i < n_words; i++)
-    if (g_strcmp0 (text, words[i].id) == 0)
-      {
-        *value = (int) i;
-        return TRUE;
-      }
-  return FALSE;
 }
 
 /* --- GObject -------------------------------------------------------------- */
@@ -251,35 +237,12 @@ xj_notice_init (XjNotice *self)
 
 /* --- vocabularies --------------------------------------------------------- */
 
-#define DEFINE_WORDS(prefix, Type, table)                                    \
-  const char *                                                                \
-  prefix##_to_string (Type value)                                             \
-  {                                                                           \
-    g_return_val_if_fail ((guint) value < G_N_ELEMENTS (table), NULL);       \
-    return table[value].id;                                                   \
-  }                                                                           \
-  gboolean                                                                    \
-  prefix##_from_string (const char *text,                                     \
-                        Type       *value)                                    \
-  {                                                                           \
-    int found;                                                                \
-    if (!word_from_string (table, G_N_ELEMENTS (table), text, &found))       \
-      return FALSE;                                                           \
-    *value = (Type) found;                                                    \
-    return TRUE;                                                              \
-  }
+XJ_DEFINE_WORDS (extern, xj_notice_type, XjNoticeType, types)
+XJ_DEFINE_WORDS (extern, xj_notice_state, XjNoticeState, states)
+XJ_DEFINE_WORDS (extern, xj_notice_severity, XjNoticeSeverity, severities)
+XJ_DEFINE_WORDS (extern, xj_responsible_party, XjResponsibleParty, parties)
 
-DEFINE_WORDS (xj_notice_type, XjNoticeType, types)
-DEFINE_WORDS (xj_notice_state, XjNoticeState, states)
-DEFINE_WORDS (xj_notice_severity, XjNoticeSeverity, severities)
-DEFINE_WORDS (xj_responsible_party, XjResponsibleParty, parties)
-
-const char *
-xj_notice_type_get_label (XjNoticeType type)
-{
-  g_return_val_if_fail ((guint) type < G_N_ELEMENTS (types), NULL);
-  return _(types[type].label);
-}
+XJ_DEFINE_WORD_LABEL (extern, xj_notice_type, XjNoticeType, types, NULL)
 
 const char *
 xj_notice_type_get_prefix (XjNoticeType type)
@@ -288,33 +251,18 @@ xj_notice_type_get_prefix (XjNoticeType type)
   return prefixes[type];
 }
 
-const char *
-xj_notice_state_get_label (XjNoticeState state)
-{
-  g_return_val_if_fail ((guint) state < G_N_ELEMENTS (states), NULL);
-  return g_dpgettext2 (GETTEXT_PACKAGE, "notice state", states[state].label);
-}
+XJ_DEFINE_WORD_LABEL (extern, xj_notice_state, XjNoticeState, states, "notice state")
 
-const char *
-xj_notice_severity_get_label (XjNoticeSeverity severity)
-{
-  g_return_val_if_fail ((guint) severity < G_N_ELEMENTS (severities), NULL);
-  return g_dpgettext2 (GETTEXT_PACKAGE, "severity", severities[severity].label);
-}
+XJ_DEFINE_WORD_LABEL (extern, xj_notice_severity, XjNoticeSeverity, severities, "severity")
 
-const char *
-xj_responsible_party_get_label (XjResponsibleParty party)
-{
-  g_return_val_if_fail ((guint) party < G_N_ELEMENTS (parties), NULL);
-  return _(parties[party].label);
-}
+XJ_DEFINE_WORD_LABEL (extern, xj_responsible_party, XjResponsibleParty, parties, NULL)
 
 const char *
 xj_notice_escalation_reason_get_label (const char *reason)
 {
-  int found;
+  int found = XJ_WORDS_FIND (escalation_reasons, reason);
 
-  if (word_from_string (escalation_reasons, G_N_ELEMENTS (escalation_reasons), reason, &found))
+  if (found >= 0)
     return _(escalation_reasons[found].label);
   return reason != NULL ? reason : "";
 }

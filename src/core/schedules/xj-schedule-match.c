@@ -20,6 +20,7 @@
 
 #include "xj-clock.h"
 #include "xj-schedule-private.h"
+#include "xj-words.h"
 
 typedef struct
 {
@@ -48,19 +49,9 @@ xj_occurrence_clear (XjOccurrence *occurrence)
   g_clear_pointer (&occurrence->skip_reason, g_free);
 }
 
-const char *
-xj_occurrence_status_to_string (XjOccurrenceStatus status)
-{
-  g_return_val_if_fail (status < G_N_ELEMENTS (statuses), NULL);
-  return statuses[status].id;
-}
+XJ_DEFINE_WORD_TO_STRING (extern, xj_occurrence_status, XjOccurrenceStatus, statuses)
 
-const char *
-xj_occurrence_status_get_label (XjOccurrenceStatus status)
-{
-  g_return_val_if_fail (status < G_N_ELEMENTS (statuses), NULL);
-  return _(statuses[status].label);
-}
+XJ_DEFINE_WORD_LABEL (extern, xj_occurrence_status, XjOccurrenceStatus, statuses, NULL)
 
 GArray *
 _xj_occurrence_array_new (void)

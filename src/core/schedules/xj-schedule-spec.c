@@ -25,6 +25,7 @@
 #include <json-glib/json-glib.h>
 
 #include "xj-schedule-private.h"
+#include "xj-words.h"
 
 G_DEFINE_QUARK (xj-schedule-error-quark, xj_schedule_error)
 
@@ -63,32 +64,9 @@ static const char *const allowed_keys[][7] = {
 
 /* --- names ---------------------------------------------------------------- */
 
-const char *
-xj_schedule_rule_to_string (XjScheduleRule rule)
-{
-  g_return_val_if_fail (rule < G_N_ELEMENTS (rules), NULL);
-  return rules[rule].id;
-}
+XJ_DEFINE_WORDS (extern, xj_schedule_rule, XjScheduleRule, rules)
 
-gboolean
-xj_schedule_rule_from_string (const char     *text,
-                              XjScheduleRule *rule)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
-    if (g_strcmp0 (text, rules[i].id) == 0)
-      {
-        *rule = i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-const char *
-xj_schedule_rule_get_label (XjScheduleRule rule)
-{
-  g_return_val_if_fail (rule < G_N_ELEMENTS (rules), NULL);
-  return _(rules[rule].label);
-}
+XJ_DEFINE_WORD_LABEL (extern, xj_schedule_rule, XjScheduleRule, rules, NULL)
 
 const char *
 xj_schedule_weekday_get_label (guint weekday)

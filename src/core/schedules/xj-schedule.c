@@ -303,19 +303,9 @@ row_exists (XjStore     *store,
             gboolean    *exists,
             GError     **error)
 {
-  sqlite3_stmt *stmt = xj_store_prepare (store, sql, error);
-  int rc;
+  gint64 one;
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return xj_store_set_sqlite_error (error, xj_store_get_db (store), rc,
-                                      _("Could not read schedules"));
-  *exists = rc == SQLITE_ROW;
-  return TRUE;
+  return xj_store_query_int64 (store, sql, id, &one, exists, _("Could not read schedules"), error);
 }
 
 static gboolean

@@ -38,19 +38,11 @@ query_count (XjStore     *store,
              guint       *count,
              GError     **error)
 {
-  sqlite3_stmt *stmt = xj_store_prepare (store, sql, error);
-  int rc;
+  gint64 value = 0;
 
-  if (stmt == NULL)
+  if (!xj_store_query_int64 (store, sql, site_id, &value, NULL, _("Could not read sites"), error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, site_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *count = (guint) sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    return xj_store_set_sqlite_error (error, xj_store_get_db (store), rc,
-                                      _("Could not read sites"));
+  *count = (guint) value;
   return TRUE;
 }
 

@@ -11,6 +11,7 @@
 #include "xj-clock.h"
 #include "xj-site.h"
 #include "xj-transaction.h"
+#include "xj-words.h"
 
 struct _XjSite
 {
@@ -213,34 +214,10 @@ xj_site_init (XjSite *self)
 
 /* --- kinds ---------------------------------------------------------------- */
 
-const char *
-xj_site_kind_to_string (XjSiteKind kind)
-{
-  g_return_val_if_fail (kind < G_N_ELEMENTS (kinds), NULL);
+XJ_DEFINE_WORD_TO_STRING (extern, xj_site_kind, XjSiteKind, kinds)
+XJ_DEFINE_WORD_FROM_STRING (static, xj_site_kind, XjSiteKind, kinds)
 
-  return kinds[kind].id;
-}
-
-static gboolean
-xj_site_kind_from_string (const char *text,
-                          XjSiteKind *kind)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    if (g_strcmp0 (text, kinds[i].id) == 0)
-      {
-        *kind = i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-const char *
-xj_site_kind_get_label (XjSiteKind kind)
-{
-  g_return_val_if_fail (kind < G_N_ELEMENTS (kinds), NULL);
-
-  return _(kinds[kind].label);
-}
+XJ_DEFINE_WORD_LABEL (extern, xj_site_kind, XjSiteKind, kinds, NULL)
 
 /* --- accessors ------------------------------------------------------------ */
 

@@ -27,6 +27,24 @@
   "    FROM template_items t WHERE t.id = NEW.item_id)" \
   "  BEGIN SELECT RAISE(ABORT, 'answer value does not fit the item''s response type'); END;"
 
+/* The photos table's columns around its mime CHECK, which version 3
+ * widened by rebuilding the table: one text for both, so the rebuilt
+ * table keeps the others exactly. */
+#define PHOTO_KEY_COLUMNS \
+  "  sha256 TEXT PRIMARY KEY CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*')," \
+  "  bytes INTEGER NOT NULL CHECK (bytes > 0),"
+#define PHOTO_COLUMNS_AFTER_MIME \
+  "  width INTEGER NOT NULL CHECK (width > 0)," \
+  "  height INTEGER NOT NULL CHECK (height > 0)," \
+  "  orientation INTEGER NOT NULL DEFAULT 1 CHECK (orientation BETWEEN 1 AND 8)," \
+  "  taken_at INTEGER," \
+  "  gps_lat REAL CHECK (gps_lat IS NULL OR gps_lat BETWEEN -90 AND 90)," \
+  "  gps_lon REAL CHECK (gps_lon IS NULL OR gps_lon BETWEEN -180 AND 180)," \
+  "  camera TEXT NOT NULL DEFAULT ''," \
+  "  original_name TEXT NOT NULL DEFAULT ''," \
+  "  imported_at INTEGER NOT NULL" \
+  ") STRICT;"
+
 /* Version 1: every concept of DESIGN.md.  Times are Unix seconds (UTC);
  * deadlines and schedule times are rendered in the local zone by the UI. */
 static const char schema_v1[] =
@@ -187,19 +205,9 @@ static const char schema_v1[] =
 
   /* Photo files are stored once, named by their SHA-256. */
   "CREATE TABLE photos ("
-  "  sha256 TEXT PRIMARY KEY CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),"
-  "  bytes INTEGER NOT NULL CHECK (bytes > 0),"
+  PHOTO_KEY_COLUMNS
   "  mime TEXT NOT NULL CHECK (mime IN ('image/jpeg', 'image/png')),"
-  "  width INTEGER NOT NULL CHECK (width > 0),"
-  "  height INTEGER NOT NULL CHECK (height > 0),"
-  "  orientation INTEGER NOT NULL DEFAULT 1 CHECK (orientation BETWEEN 1 AND 8),"
-  "  taken_at INTEGER,"
-  "  gps_lat REAL CHECK (gps_lat IS NULL OR gps_lat BETWEEN -90 AND 90),"
-  "  gps_lon REAL CHECK (gps_lon IS NULL OR gps_lon BETWEEN -180 AND 180),"
-  "  camera TEXT NOT NULL DEFAULT '',"
-  "  original_name TEXT NOT NULL DEFAULT '',"
-  "  imported_at INTEGER NOT NULL"
-  ") STRICT;"
+  PHOTO_COLUMNS_AFTER_MIME
   "CREATE TABLE answer_photos ("
   "  id INTEGER PRIMARY KEY,"
   "  answer_id INTEGER NOT NULL REFERENCES answers (id) ON DELETE CASCADE,"
@@ -418,20 +426,10 @@ static const char schema_v3[] =
   "CREATE TEMP TABLE photos_v2 AS SELECT * FROM photos;"
   "DROP TABLE photos;"
   "CREATE TABLE photos ("
-  "  sha256 TEXT PRIMARY KEY CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),"
-  "  bytes INTEGER NOT NULL CHECK (bytes > 0),"
+  PHOTO_KEY_COLUMNS
   "  mime TEXT NOT NULL CHECK (mime IN ('image/jpeg', 'image/png', 'image/heic', 'image/heif',"
   "                                     'image/avif')),"
-  "  width INTEGER NOT NULL CHECK (width > 0),"
-  "  height INTEGER NOT NULL CHECK (height > 0),"
-  "  orientation INTEGER NOT NULL DEFAULT 1 CHECK (orientation BETWEEN 1 AND 8),"
-  "  taken_at INTEGER,"
-  "  gps_lat REAL CHECK (gps_lat IS NULL OR gps_lat BETWEEN -90 AND 90),"
-  "  gps_lon REAL CHECK (gps_lon IS NULL OR gps_lon BETWEEN -180 AND 180),"
-  "  camera TEXT NOT NULL DEFAULT '',"
-  "  original_name TEXT NOT NULL DEFAULT '',"
-  "  imported_at INTEGER NOT NULL"
-  ") STRICT;"
+  PHOTO_COLUMNS_AFTER_MIME
   "INSERT INTO photos SELECT * FROM photos_v2;"
   "DROP TABLE photos_v2;"
   /* The stopwatch: the wall-clock instant it was started (Unix

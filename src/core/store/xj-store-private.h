@@ -31,6 +31,16 @@ gboolean      xj_store_exec               (XjStore           *self,
                                            const char        *sql,
                                            GError           **error);
 
+/* The first column of the first row of @sql, with @id bound to ?1
+ * (xj-store-query.c). */
+gboolean      xj_store_query_int64        (XjStore           *self,
+                                           const char        *sql,
+                                           gint64             id,
+                                           gint64            *value,
+                                           gboolean          *found,
+                                           const char        *context,
+                                           GError           **error);
+
 /* One 0/1 column of one row set in a transaction with its audit line
  * (xj_store_set_row_flag); @missing_message is translated when raised. */
 typedef struct

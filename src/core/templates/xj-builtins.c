@@ -84,7 +84,8 @@ xj_builtins_translate_template (XjTemplate *tmpl)
     }
 }
 
-/* The installed content version of a built-in, 0 when absent. */
+/* The installed content version of a built-in, 0 when absent (a user's
+ * checklist with the same uid is not it). */
 static gboolean
 installed_version (XjStore     *store,
                    const char  *uid,
@@ -92,21 +93,16 @@ installed_version (XjStore     *store,
                    int         *version,
                    GError     **error)
 {
-  sqlite3_stmt *stmt = xj_store_prepare (store,
-                                         "SELECT t.id, max(v.version) FROM templates t "
-                                         "JOIN template_versions v ON v.template_id = t.id "
-                                         "WHERE t.uid = ?1 AND t.builtin = 1 GROUP BY t.id", error);
-  int rc;
+  gboolean builtin = FALSE;
 
-  if (stmt == NULL)
+  if (!_xj_template_find_uid (store, uid, template_id, &builtin, version, error))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  *template_id = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-  *version = rc == SQLITE_ROW ? sqlite3_column_int (stmt, 1) : 0;
-  sqlite3_reset (stmt);
-  return rc == SQLITE_ROW || rc == SQLITE_DONE
-         || xj_store_set_sqlite_error (error, xj_store_get_db (store), rc, _("Could not read checklists"));
+  if (!builtin || *version == 0)
+    {
+      *template_id = 0;
+      *version = 0;
+    }
+  return TRUE;
 }
 
 gboolean

@@ -399,28 +399,21 @@ xj_store_load_template (XjStore  *store,
                         gint64    template_id,
                         GError  **error)
 {
-  sqlite3_stmt *stmt;
   gint64 version_id = 0;
-  int rc;
+  gboolean found;
 
   g_return_val_if_fail (XJ_IS_STORE (store), NULL);
 
-  stmt = xj_store_prepare (store, "SELECT id FROM template_versions WHERE template_id = ?1 "
-                                  "ORDER BY version DESC LIMIT 1", error);
-  if (stmt == NULL)
+  if (!xj_store_query_int64 (store, "SELECT id FROM template_versions WHERE template_id = ?1 "
+                             "ORDER BY version DESC LIMIT 1", template_id, &version_id, &found,
+                             _("Could not read checklists"), error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, template_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    version_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
-    g_set_error (error, XJ_TEMPLATE_ERROR, XJ_TEMPLATE_ERROR_NOT_FOUND,
-                 _("There is no checklist with ID %lld."), (long long) template_id);
-  else if (rc != SQLITE_ROW)
-    read_failed (store, rc, error);
-  if (version_id == 0)
-    return NULL;
+  if (!found)
+    {
+      g_set_error (error, XJ_TEMPLATE_ERROR, XJ_TEMPLATE_ERROR_NOT_FOUND,
+                   _("There is no checklist with ID %lld."), (long long) template_id);
+      return NULL;
+    }
   return xj_store_load_template_version (store, version_id, error);
 }
 
@@ -430,17 +423,15 @@ xj_store_is_template_version_used (XjStore   *store,
                                    gboolean  *used,
                                    GError   **error)
 {
-  sqlite3_stmt *stmt = xj_store_prepare (store, "SELECT EXISTS (SELECT 1 FROM inspections "
-                                                "WHERE version_id = ?1)", error);
-  int rc;
+  gint64 exists = 0;
 
-  if (stmt == NULL)
+  *used = FALSE;
+  if (!xj_store_query_int64 (store, "SELECT EXISTS (SELECT 1 FROM inspections "
+                             "WHERE version_id = ?1)", version_id, &exists, NULL,
+                             _("Could not read checklists"), error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, version_id);
-  rc = sqlite3_step (stmt);
-  *used = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
-  sqlite3_reset (stmt);
-  return rc == SQLITE_ROW || read_failed (store, rc, error);
+  *used = exists != 0;
+  return TRUE;
 }
 
 /* --- the list model ------------------------------------------------------- */

@@ -12,6 +12,12 @@ gboolean _xj_template_insert_version (XjStore     *store,
                                       gint64       template_id,
                                       int          version,
                                       GError     **error);
+gboolean _xj_template_find_uid      (XjStore     *store,
+                                      const char  *uid,
+                                      gint64      *template_id,
+                                      gboolean    *builtin,
+                                      int         *latest,
+                                      GError     **error);
 /* Inside a transaction: a new templates row; @uid is used when free. */
 gint64   _xj_template_insert_family  (XjStore     *store,
                                       const char  *uid,

@@ -175,21 +175,36 @@ _xj_template_insert_version (XjStore     *store,
   return insert_content (store, tmpl, error);
 }
 
-static gboolean
-uid_taken (XjStore     *store,
-           const char  *uid,
-           gboolean    *taken,
-           GError     **error)
+/**
+ * _xj_template_find_uid:
+ * @template_id: (out): the family with @uid, 0 when there is none
+ * @builtin: (out): whether it is a built-in checklist
+ * @latest: (out): its latest version number, 0 when it has none
+ *
+ * Returns: %FALSE with @error set when the store could not be read.
+ */
+gboolean
+_xj_template_find_uid (XjStore     *store,
+                       const char  *uid,
+                       gint64      *template_id,
+                       gboolean    *builtin,
+                       int         *latest,
+                       GError     **error)
 {
-  sqlite3_stmt *stmt = xj_store_prepare (store, "SELECT 1 FROM templates WHERE uid = ?1", error);
+  sqlite3_stmt *stmt = xj_store_prepare (store,
+                                         "SELECT t.id, t.builtin, coalesce((SELECT max(v.version) "
+                                         "FROM template_versions v WHERE v.template_id = t.id), 0) "
+                                         "FROM templates t WHERE t.uid = ?1", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (stmt);
+  *template_id = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  *builtin = rc == SQLITE_ROW && sqlite3_column_int (stmt, 1) != 0;
+  *latest = rc == SQLITE_ROW ? sqlite3_column_int (stmt, 2) : 0;
   sqlite3_reset (stmt);
-  *taken = rc == SQLITE_ROW;
   return rc == SQLITE_ROW || rc == SQLITE_DONE
          || xj_store_set_sqlite_error (error, xj_store_get_db (store), rc, _("Could not read checklists"));
 }
@@ -201,14 +216,17 @@ _xj_template_insert_family (XjStore     *store,
                             GError     **error)
 {
   g_autofree char *fresh = NULL;
-  gboolean taken = TRUE;
+  gint64 taken_by = 0;
+  gboolean taken_by_builtin;
+  int taken_latest;
   sqlite3_stmt *stmt;
 
   /* A uid already here means the file is a copy of a template we have:
    * it becomes a template of its own. */
-  if (uid != NULL && !uid_taken (store, uid, &taken, error))
+  if (uid != NULL
+      && !_xj_template_find_uid (store, uid, &taken_by, &taken_by_builtin, &taken_latest, error))
     return 0;
-  if (taken)
+  if (uid == NULL || taken_by != 0)
     uid = fresh = g_uuid_string_random ();
 
   stmt = xj_store_prepare (store, "INSERT INTO templates (uid, builtin, created_at) "

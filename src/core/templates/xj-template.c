@@ -11,6 +11,7 @@
 #include <math.h>
 
 #include "xj-template.h"
+#include "xj-words.h"
 
 G_DEFINE_QUARK (xj-template-error-quark, xj_template_error)
 
@@ -67,32 +68,11 @@ static const XjTemplateChoice kinds[] = {
 
 /* --- enumerations --------------------------------------------------------- */
 
-const char *
-xj_response_type_to_string (XjResponseType type)
-{
-  g_return_val_if_fail (type < XJ_N_RESPONSE_TYPES, NULL);
-  return response_types[type].id;
-}
+G_STATIC_ASSERT (G_N_ELEMENTS (response_types) == XJ_N_RESPONSE_TYPES);
 
-gboolean
-xj_response_type_from_string (const char     *text,
-                              XjResponseType *type)
-{
-  for (guint i = 0; i < XJ_N_RESPONSE_TYPES; i++)
-    if (g_strcmp0 (text, response_types[i].id) == 0)
-      {
-        *type = i;
-        return TRUE;
-      }
-  return FALSE;
-}
+XJ_DEFINE_WORDS (extern, xj_response_type, XjResponseType, response_types)
 
-const char *
-xj_response_type_get_label (XjResponseType type)
-{
-  g_return_val_if_fail (type < XJ_N_RESPONSE_TYPES, NULL);
-  return _(response_types[type].label);
-}
+XJ_DEFINE_WORD_LABEL (extern, xj_response_type, XjResponseType, response_types, NULL)
 
 /* Text, date-time and photo answers record facts; they never pass or fail. */
 static gboolean
@@ -145,10 +125,7 @@ xj_template_choice_is_valid (const XjTemplateChoice *choices,
                              guint                   n_choices,
                              const char             *id)
 {
-  for (guint i = 0; i < n_choices; i++)
-    if (g_strcmp0 (choices[i].id, id) == 0)
-      return TRUE;
-  return FALSE;
+  return n_choices > 0 && xj_words_find (&choices[0].id, sizeof (*choices), n_choices, id) >= 0;
 }
 
 /* --- construction --------------------------------------------------------- */
