@@ -43,6 +43,11 @@ add_item_members (JsonBuilder *builder,
   xj_cli_json_bool (builder, "on_server", item->on_server);
   xj_cli_json_time (builder, "refused_at", item->refused_at);
   xj_cli_json_int (builder, "held", item->n_held);
+  if (item->taken_by != NULL)
+    {
+      xj_cli_json_string (builder, "taken_by", item->taken_by);
+      xj_cli_json_time (builder, "taken_at", item->taken_at);
+    }
 }
 
 static void

@@ -184,6 +184,18 @@ xj_test_label_shown (GtkWidget  *root,
   return FALSE;
 }
 
+/* The rows of the GtkListBox @list. */
+guint
+xj_test_count_list_rows (GtkWidget *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    n += GTK_IS_LIST_BOX_ROW (row);
+  return n;
+}
+
 /* The widget of @name (gtk_widget_set_name), for widgets built in code. */
 GtkWidget *
 xj_test_find_named (GtkWidget  *root,

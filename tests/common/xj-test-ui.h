@@ -49,6 +49,7 @@ void       xj_test_wait_step       (gint64          deadline,
 void       xj_test_run_pending   (void);
 GtkWidget *xj_test_find_button   (GtkWidget   *root,
                                   const char  *label);
+guint      xj_test_count_list_rows (GtkWidget *list);
 GtkWidget *xj_test_find_named    (GtkWidget   *root,
                                   const char  *name);
 gboolean   xj_test_label_shown   (GtkWidget   *root,

@@ -30,7 +30,8 @@ dump_rows (sqlite3 *db)
    * Overview's totals, site groups and monthly reports with v8
    * (test-overview-totals); sites.merged_into (v9) starts empty; the
    * stored schedule outcomes and monthly sums (v10) are derived data,
-   * checked against the core's own figures below. */
+   * checked against the core's own figures below; reports.kept_local (v12)
+   * starts 0 (test_team_v12). */
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_schema WHERE type = 'table' "
                                        "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'team_%' "
                                        "AND name NOT IN ('report_counters', 'number_blocks', 'inspection_totals', "
@@ -46,7 +47,7 @@ dump_rows (sqlite3 *db)
       g_autofree char *columns_sql = g_strdup_printf (
         "SELECT group_concat('quote(\"' || name || '\")', \" || '|' || \") "
         "FROM pragma_table_info('%s') WHERE name NOT IN ('uuid', 'number_suffix', 'owner', "
-        "'laptop', 'group_name', 'month', 'merged_into')", table);
+        "'laptop', 'group_name', 'month', 'merged_into', 'kept_local')", table);
       g_autofree char *columns = xj_test_query_text (db, columns_sql);
       g_autofree char *rows_sql = g_strdup_printf (
         "SELECT count(*) || ':' || coalesce(group_concat(r, char(10)), '') FROM "
@@ -316,6 +317,74 @@ test_team_v7 (void)
   xj_test_remove_tree (dir);
 }
 
+/* Version 12: a monthly report archived in a team by a build that never
+ * queued it (a v11 store, as the fixture is, joined) is queued; the
+ * capture triggers take monthly reports from then on; a month has one
+ * report that is not kept here only. */
+static void
+test_team_v12 (void)
+{
+  g_autofree char *fixture = g_build_filename (FIXTURES_DIR, "xunjian-v11.db", NULL);
+  g_autofree char *dir = xj_test_make_data_dir ();
+  g_autofree char *target = g_build_filename (dir, "xunjian.db", NULL);
+  g_autoptr(XjStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  xj_test_copy_file (fixture, target);
+  g_assert_cmpint (sqlite3_open (target, &db), ==, SQLITE_OK);
+  g_assert_cmpint (exec_rc (db, "INSERT INTO team_settings (key, value) VALUES"
+                            " ('server', 'host=x'), ('user', 'zhang'), ('capture', 'on'),"
+                            " ('laptop_code', 'B');"
+                            "INSERT INTO reports (month, number, path, sha256, bytes, signer,"
+                            " created_at) VALUES ('2026-03', 'MR-2026-03',"
+                            " 'archive/monthly/MR-2026-03.pdf', printf('%.64c', 'a'), 1, '张伟', 1)"),
+                   ==, SQLITE_OK);
+  /* What the older build left: not queued. */
+  g_assert_cmpint (xj_test_query_int (db, "SELECT count(*) FROM team_outbox"), ==, 0);
+  sqlite3_close (db);
+
+  store = xj_store_open (dir, XJ_STORE_OPEN_VERIFY, &error);
+  g_assert_no_error (error);
+  db = xj_store_get_db (store);
+  g_assert_cmpint (xj_test_query_int (db, "SELECT count(*) FROM team_outbox o JOIN reports r"
+                                      " ON r.uuid = o.record WHERE o.table_name = 'reports'"
+                                      " AND r.month = '2026-03'"), ==, 1);
+  g_assert_cmpint (exec_rc (db, "DELETE FROM team_outbox"), ==, SQLITE_OK);
+
+  /* Archived from now on: captured like an inspection's report. */
+  g_assert_cmpint (exec_rc (db, "INSERT INTO reports (month, number, path, sha256, bytes,"
+                            " signer, created_at) VALUES ('2026-04', 'MR-2026-04',"
+                            " 'archive/monthly/MR-2026-04.pdf', printf('%.64c', 'b'), 1, '张伟', 2)"),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (xj_test_query_int (db, "SELECT count(*) FROM team_outbox"), ==, 1);
+
+  /* One report per month, unless one is kept here only (with the code). */
+  g_assert_cmpint (exec_rc (db, "INSERT INTO reports (month, number, number_suffix, path, sha256,"
+                            " bytes, signer, created_at) VALUES ('2026-03', 'MR-2026-03', 'C',"
+                            " 'archive/monthly/x.pdf', printf('%.64c', 'c'), 1, '王', 3)"),
+                   ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (exec_rc (db, "UPDATE reports SET kept_local = 1 WHERE month = '2026-03'"), ==,
+                   SQLITE_CONSTRAINT);
+  g_assert_cmpint (exec_rc (db, "UPDATE reports SET kept_local = 1, number_suffix = 'B',"
+                            " path = 'archive/monthly/MR-2026-03-B.pdf', signer = 'x'"
+                            " WHERE month = '2026-03'"), ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (exec_rc (db, "UPDATE reports SET kept_local = 1, number_suffix = 'B',"
+                            " path = 'archive/monthly/MR-2026-03-B.pdf' WHERE month = '2026-03'"),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (exec_rc (db, "UPDATE reports SET kept_local = 0 WHERE month = '2026-03'"), ==,
+                   SQLITE_CONSTRAINT);
+  g_assert_cmpint (exec_rc (db, "INSERT INTO reports (month, number, path, sha256, bytes, signer,"
+                            " created_at) VALUES ('2026-03', 'MR-2026-03',"
+                            " 'archive/monthly/MR-2026-03.pdf', printf('%.64c', 'd'), 1, '王', 4)"),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (exec_rc (db, "DELETE FROM reports WHERE month = '2026-03'"), ==,
+                   SQLITE_CONSTRAINT);
+
+  g_clear_object (&store);
+  xj_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -338,5 +407,6 @@ main (int    argc,
         g_test_add_data_func (path, GUINT_TO_POINTER (v), test_numbers_v6);
     }
   g_test_add_func ("/xj/schema/team-v7", test_team_v7);
+  g_test_add_func ("/xj/schema/team-v12", test_team_v12);
   return g_test_run ();
 }

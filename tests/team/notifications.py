@@ -3,7 +3,11 @@
 # A desktop's notification server on the test's own session bus
 # (org.freedesktop.Notifications), writing each notification it is given
 # to a file, one line "SUMMARY | BODY", so that the test can read what the
-# application announced.  Usage: notifications.py FILE
+# application announced.  TestInvoke(KEY), not part of the desktop's
+# interface, clicks the last notification as the desktop does: it emits
+# ActionInvoked (its id, KEY) when that notification offered the action KEY
+# ("default": the notification itself), and answers the id (0: not
+# offered).  Usage: notifications.py FILE
 import sys
 
 import gi
@@ -16,6 +20,7 @@ XML = '''<node><interface name="org.freedesktop.Notifications">
 <arg type="as" direction="in"/><arg type="a{sv}" direction="in"/><arg type="i" direction="in"/>
 <arg type="u" direction="out"/></method>
 <method name="CloseNotification"><arg type="u" direction="in"/></method>
+<method name="TestInvoke"><arg type="s" direction="in"/><arg type="u" direction="out"/></method>
 <method name="GetCapabilities"><arg type="as" direction="out"/></method>
 <method name="GetServerInformation"><arg type="s" direction="out"/><arg type="s" direction="out"/>
 <arg type="s" direction="out"/><arg type="s" direction="out"/></method>
@@ -25,13 +30,24 @@ XML = '''<node><interface name="org.freedesktop.Notifications">
 
 log = open(sys.argv[1], 'a', encoding='utf-8', buffering=1)
 counter = [0]
+last_actions = [[]]
 
 
 def on_call(connection, sender, path, interface, method, params, invocation):
     if method == 'Notify':
         counter[0] += 1
+        # The actions come as pairs: key, label.
+        last_actions[0] = list(params[5])[0::2]
         log.write('%s | %s\n' % (params[3], params[4].replace('\n', ' / ')))
         invocation.return_value(GLib.Variant('(u)', (counter[0],)))
+    elif method == 'TestInvoke':
+        key = params[0]
+        offered = counter[0] > 0 and key in last_actions[0]
+        if offered:
+            connection.emit_signal(None, '/org/freedesktop/Notifications',
+                                   'org.freedesktop.Notifications', 'ActionInvoked',
+                                   GLib.Variant('(us)', (counter[0], key)))
+        invocation.return_value(GLib.Variant('(u)', (counter[0] if offered else 0,)))
     elif method == 'GetCapabilities':
         invocation.return_value(GLib.Variant('(as)', (['body', 'actions'],)))
     elif method == 'GetServerInformation':

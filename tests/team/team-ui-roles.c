@@ -368,10 +368,49 @@ follow_button (Fixture    *f,
   return NULL;
 }
 
+/* The desktop's click on its last notification: the test's notification
+ * server (notifications.py) emits ActionInvoked for @key, as a desktop
+ * does when the notification (key "default") is clicked.  Returns: the
+ * notification's id, 0 when it offered no such action. */
+static guint32
+click_notification (const char *key)
+{
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) reply = NULL;
+  guint32 id = 0;
+
+  g_assert_nonnull (bus);
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.Notifications",
+                                       "/org/freedesktop/Notifications",
+                                       "org.freedesktop.Notifications", "TestInvoke",
+                                       g_variant_new ("(s)", key), G_VARIANT_TYPE ("(u)"),
+                                       G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+  g_assert_no_error (error);
+  g_variant_get (reply, "(u)", &id);
+  return id;
+}
+
+/* The notice view on the board, when it shows notice @id. */
+static gboolean
+notice_shown (Fixture *f,
+              gint64   id)
+{
+  GtkWidget *page = xj_window_get_area (f->window, "notices");
+  GtkWidget *view = xj_test_find_by_type (page, XJ_TYPE_NOTICE_VIEW);
+  XjNotice *notice = view != NULL ? xj_notice_view_get_notice (XJ_NOTICE_VIEW (view)) : NULL;
+  GtkStack *pages = GTK_STACK (xj_test_find_widget (GTK_WIDGET (f->window), "pages"));
+
+  /* On the screen: the crossfade from the page before is over. */
+  return view != NULL && gtk_widget_get_mapped (view) && notice != NULL
+         && xj_notice_get_id (notice) == id && !gtk_stack_get_transition_running (pages)
+         && g_strcmp0 (gtk_stack_get_visible_child_name (pages), "notices") == 0;
+}
+
 /* Laptop A: the notice the liaison issued on A's own inspection (addressed
  * to the inspector whose finding it is) arrives with the sync, is announced
- * on the desktop, and is on the board; New Notice and its steps are off,
- * and say why.  Then A's user follows another site. */
+ * on the desktop (clicking the notification opens it), and is on the
+ * board; New Notice and its steps are off, and say why.  Then A's user follows another site. */
 static void
 test_notified (Fixture       *f,
                gconstpointer  data)
@@ -392,6 +431,16 @@ test_notified (Fixture       *f,
   g_assert_false (new_notice_enabled (f, &tooltip));
   g_assert_cmpstr (tooltip, ==, reason);
   shoot (f, "team-notice-board.png");
+
+  /* Clicking the notification opens the notice it announced, from
+   * wherever the window was. */
+  xj_window_show_area (f->window, "today");
+  g_assert_false (notice_shown (f, notice_described (f, "3 号楼门厅地面有积水")));
+  g_assert_cmpuint (click_notification ("default"), >, 0);
+  xj_test_wait_until (notice_shown (f, notice_described (f, "3 号楼门厅地面有积水")));
+  /* In the window there was: no second one. */
+  g_assert_cmpuint (count_visible_windows (), ==, 1);
+  shoot (f, "notice-from-notification.png");
 
   view = show_notice (f, notice_described (f, "3 号楼门厅地面有积水"));
   step = xj_test_find_named (view, "acknowledge");

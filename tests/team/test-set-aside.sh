@@ -177,4 +177,36 @@ ok $? "the notice stays on B, not waiting to be sent"
 as_b sync >/dev/null; ok $? "B syncs (exit 0)"
 as_b team set-aside list >"$pg_dir/empty"; grep -q "No change is set aside" "$pg_dir/empty"
 ok $? "and nothing is set aside"
+# --- the team's copy of a notice taken: the steps made here go ----------
+# li (an inspector) acknowledges a notice the team has: set aside with its
+# step.  Taking the team's copy drops that step (kept in the history as
+# discarded), so the next pull does not fold it in again.
+shared=$(psql_value "SELECT uuid FROM xunjian.notices WHERE body->>'state' = 'issued' ORDER BY uuid LIMIT 1")
+sn=$(qb "SELECT id FROM notices WHERE uuid = '$shared'")
+qb "UPDATE notices SET state = 'acknowledged', acknowledged_at = $((now + 100)), acknowledged_by = '李娜看过',
+      updated_at = $((now + 100)) WHERE id = $sn;
+    INSERT INTO notice_events (notice_id, at, actor, from_state, to_state, remark)
+      VALUES ($sn, $((now + 100)), '李娜', 'issued', 'acknowledged', '李娜看过')"
+step=$(qb "SELECT uuid FROM notice_events WHERE notice_id = $sn AND remark = '李娜看过'")
+as_b sync >/dev/null 2>&1; [ $? -ne 0 ] && [ "$(qb "SELECT count(*) FROM team_set_aside WHERE record IN ('$shared', '$step')")" = 2 ]
+ok $? "li acknowledges a notice of the team: set aside, its step held with it"
+as_b team set-aside take-theirs "$(qb "SELECT id FROM team_set_aside WHERE record = '$shared'")" >/dev/null
+ok $? "take-theirs of the notice"
+[ "$(qb "SELECT state FROM notices WHERE id = $sn")" = issued ] \
+  && [ "$(qb "SELECT count(*) FROM notice_events WHERE uuid = '$step'")" = 0 ] \
+  && [ "$(qb "SELECT count(*) FROM team_set_aside")$(qb "SELECT count(*) FROM team_outbox")" = 00 ]
+ok $? "B holds the team's notice: issued, li's step gone from its history, nothing waiting"
+[ "$(qb "SELECT count(*) FROM audit_log WHERE action = 'discard_step' AND entity_id = $sn AND detail LIKE '%$step%李娜看过%'")" = 1 ]
+ok $? "the history keeps li's step as discarded"
+an=$(qa "SELECT id FROM notices WHERE uuid = '$shared'")
+qa "UPDATE notices SET state = 'acknowledged', acknowledged_at = $((now + 200)), acknowledged_by = '物业赵经理',
+      updated_at = $((now + 200)) WHERE id = $an;
+    INSERT INTO notice_events (notice_id, at, actor, from_state, to_state, remark)
+      VALUES ($an, $((now + 200)), '张伟', 'issued', 'acknowledged', '物业赵经理')"
+as_a sync >/dev/null && as_b sync >/dev/null; ok $? "A acknowledges it for the team; both sync (exit 0)"
+[ "$(qb "SELECT state || ' ' || acknowledged_by FROM notices WHERE id = $sn")" = "acknowledged 物业赵经理" ] \
+  && [ "$(qb "SELECT count(*) FROM notice_events WHERE notice_id = $sn")" = \
+       "$(psql_value "SELECT count(*) FROM xunjian.notice_events WHERE notice_uuid = '$shared'")" ] \
+  && [ "$(qb "SELECT count(*) FROM team_conflicts WHERE record = '$shared'")" = 0 ]
+ok $? "the pull folds the team's steps only: A's acknowledgement, no conflict, li's step not back"
 done_testing

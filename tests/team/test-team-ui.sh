@@ -109,7 +109,7 @@ PGPASSWORD=Li-pw-1 drive raise-notice "$c" li Li-pw-1
 ok $? "the liaison issues a notice on laptop A's inspection; it goes to the team"
 export XJ_TEAM_FOLLOW=翠湖花园 XJ_TEAM_FOLLOWED_NOTICE=消防通道被占用 XJ_TEAM_UNFOLLOWED_NOTICE=绿化带缺苗
 drive notified "$a" zhang Zhang-pw-1
-ok $? "it arrives on laptop A by sync and is on the board"
+ok $? "it arrives on laptop A by sync and is on the board; clicking the notification opens it"
 grep -q "新城花园" "$pg_dir/notifications"; ok $? "and the desktop showed a notification naming it"
 PGPASSWORD=Li-pw-1 drive raise-more "$c" li Li-pw-1
 ok $? "the liaison raises two notices on sites where laptop A has no inspection"

@@ -157,17 +157,6 @@ find_check (GtkWidget  *root,
   return NULL;
 }
 
-static guint
-count_rows (GtkWidget *list)
-{
-  guint n = 0;
-
-  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    n += GTK_IS_LIST_BOX_ROW (row);
-  return n;
-}
-
 static void
 wait_computed (XjOverviewPage *page)
 {
@@ -191,7 +180,7 @@ test_sites (Fixture       *f,
 
   /* One site checked: only its figures, computed again in the worker. */
   gtk_menu_button_popup (button);
-  xj_test_wait_until (count_rows (list) == 2);
+  xj_test_wait_until (xj_test_count_list_rows (list) == 2);
   gtk_check_button_set_active (find_check (list, "翠湖花园"), TRUE);
   g_assert_true (xj_overview_page_get_loading (page));
   g_assert_false (gtk_check_button_get_active (all));
@@ -204,7 +193,7 @@ test_sites (Fixture       *f,
 
   /* The search narrows the list; the site checked stays chosen. */
   gtk_editable_set_text (GTK_EDITABLE (find_child (picker, "search_entry")), "星河");
-  xj_test_wait_until (count_rows (list) == 1);
+  xj_test_wait_until (xj_test_count_list_rows (list) == 1);
   g_assert_null (find_check (list, "翠湖花园"));
   gtk_check_button_set_active (find_check (list, "星河湾"), TRUE);
   wait_computed (page);
@@ -215,7 +204,7 @@ test_sites (Fixture       *f,
 
   /* Nothing found: said so. */
   gtk_editable_set_text (GTK_EDITABLE (find_child (picker, "search_entry")), "不存在");
-  xj_test_wait_until (count_rows (list) == 0);
+  xj_test_wait_until (xj_test_count_list_rows (list) == 0);
   g_assert_true (gtk_widget_get_visible (find_child (picker, "no_match_label")));
 
   /* "All sites" clears the selection. */
@@ -259,7 +248,7 @@ test_group (Fixture       *f,
                    f->other_site_id);
   g_assert_cmpuint (overview->n_inspections, ==, 1);
   g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "华东区");
-  xj_test_wait_until (count_rows (list) == 2);
+  xj_test_wait_until (xj_test_count_list_rows (list) == 2);
   g_assert_true (gtk_check_button_get_active (find_check (list, "星河湾")));
   g_assert_false (gtk_check_button_get_active (find_check (list, "翠湖花园")));
 

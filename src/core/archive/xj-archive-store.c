@@ -325,26 +325,6 @@ xj_store_find_archived_report (XjStore  *store,
   return NULL;
 }
 
-/* In a team, the monthly report goes to the team with the next push, as
- * the capture triggers queue an inspection's report (schema v8 left
- * monthly reports out of them; the local schema is not changed for it). */
-static gboolean
-queue_for_team (XjStore  *store,
-                gint64    report_id,
-                GError  **error)
-{
-  sqlite3_stmt *stmt = xj_store_prepare (store,
-                                         "INSERT INTO team_outbox (table_name, record, changed_at)"
-                                         " SELECT 'reports', uuid, unixepoch() FROM reports"
-                                         " WHERE id = ?1 AND (SELECT value FROM team_settings"
-                                         " WHERE key = 'capture') = 'on'", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, report_id);
-  return xj_store_step_done (store, stmt, error);
-}
-
 /**
  * xj_store_archive_monthly_report:
  * @month: "YYYY-MM"
@@ -357,7 +337,7 @@ queue_for_team (XjStore  *store,
  * transaction the row (locked like theirs from then on), the audit entry
  * and, last, @temp_path renamed into its place.  A month has one archived
  * report: a second one is refused with %XJ_ARCHIVE_ERROR_STATE.  In a
- * team it is queued for the next push.
+ * team the capture triggers queue it for the next push (schema v12).
  * Returns: (transfer full): the archived report, or %NULL with @error set.
  */
 XjArchivedReport *
@@ -398,8 +378,7 @@ xj_store_archive_monthly_report (XjStore                 *store,
     return NULL;
   archived = g_new0 (XjArchivedReport, 1);
   archived->id = sqlite3_last_insert_rowid (xj_store_get_db (store));
-  if (!queue_for_team (store, archived->id, error)
-      || !xj_store_audit (store, report->signer, "report", archived->id, "archive_monthly", month,
+  if (!xj_store_audit (store, report->signer, "report", archived->id, "archive_monthly", month,
                           error))
     {
       xj_archived_report_free (archived);
@@ -424,7 +403,8 @@ xj_store_archive_monthly_report (XjStore                 *store,
 /**
  * xj_store_find_monthly_report:
  * @month: "YYYY-MM"
- * @found: (out): whether @month has an archived report
+ * @found: (out): whether @month has an archived report (not one kept on
+ *   this laptop only, which the team's report of the month replaced)
  *
  * Returns: (transfer full) (nullable): the archived monthly report of
  * @month, or %NULL (with @error set on a failure).
@@ -442,7 +422,8 @@ xj_store_find_monthly_report (XjStore     *store,
   g_return_val_if_fail (XJ_IS_STORE (store) && month != NULL && found != NULL, NULL);
 
   *found = FALSE;
-  if ((stmt = xj_store_prepare (store, "SELECT id FROM reports WHERE month = ?1", error)) == NULL)
+  if ((stmt = xj_store_prepare (store, "SELECT id FROM reports"
+                                " WHERE month = ?1 AND kept_local = 0", error)) == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, month, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);

@@ -456,6 +456,7 @@ static const Step steps[] = {
   { NULL, _xj_schema_step_v9 },
   { NULL, _xj_schema_step_v10 },
   { NULL, _xj_schema_step_v11 },
+  { NULL, _xj_schema_step_v12 },
 };
 
 guint

@@ -84,8 +84,10 @@ static const XjSyncTable tables[] = {
     INSERT_ONCE ("signatures", "inspection_uuid, notice_uuid, ",
                  REF ("inspection_id") REF ("notice_id")), "body", 500 },
   /* An inspection's report, or a monthly report (its month, no
-   * inspection: team schema step 6). */
-  { "reports", "reports", "uuid", XJ_SYNC_WRITTEN_ONCE, "", { { "inspection_id", "inspections" } },
+   * inspection: team schema step 6).  Whether one is kept on this laptop
+   * only is this laptop's own business. */
+  { "reports", "reports", "uuid", XJ_SYNC_WRITTEN_ONCE, " kept_local ",
+    { { "inspection_id", "inspections" } },
     INSERT_ONCE ("reports", "inspection_uuid, month, sha256, pdf, ",
                  REF ("inspection_id") "$2::jsonb->>'month', $2::jsonb->>'sha256', $3::bytea, "),
     "body", 50 },

@@ -677,3 +677,64 @@ _xj_fold_decide (XjStore      *store,
     }
   return _xj_fold_notice (store, notice_uuid, NULL, NULL, error);
 }
+
+gboolean
+_xj_fold_discard_local (XjStore      *store,
+                        const char   *notice_uuid,
+                        const char   *actor,
+                        GError      **error)
+{
+  g_autoptr(GPtrArray) steps = g_ptr_array_new_with_free_func (step_free);
+  sqlite3_stmt *stmt;
+
+  if (!read_steps (store, notice_uuid, steps, error))
+    return FALSE;
+  for (guint i = 0; i < steps->len; i++)
+    {
+      Step *step = g_ptr_array_index (steps, i);
+      g_autofree char *json = NULL;
+      gboolean waiting;
+
+      /* Local only: made here and never sent (the team would have it). */
+      if ((stmt = xj_store_prepare (store, "SELECT 1 FROM team_outbox"
+                                    " WHERE table_name = 'notice_events' AND record = ?1",
+                                    error)) == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, step->uuid, -1, SQLITE_TRANSIENT);
+      waiting = sqlite3_step (stmt) == SQLITE_ROW;
+      sqlite3_reset (stmt);
+      if (!waiting)
+        continue;
+      /* Kept in the history as discarded (the audit is append-only). */
+      if ((json = step_json (store, step, error)) == NULL
+          || (stmt = xj_store_prepare (store, "INSERT INTO audit_log (at, actor, entity,"
+                                       " entity_id, action, detail)"
+                                       " SELECT ?1, ?2, 'notice', id, 'discard_step', ?3"
+                                       " FROM notices WHERE uuid = ?4", error)) == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, xj_clock_now ());
+      sqlite3_bind_text (stmt, 2, actor != NULL ? actor : "", -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, json, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 4, notice_uuid, -1, SQLITE_TRANSIENT);
+      if (!xj_store_step_done (store, stmt, error)
+          || (stmt = xj_store_prepare (store, "DELETE FROM team_outbox"
+                                       " WHERE table_name = 'notice_events' AND record = ?1",
+                                       error)) == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, step->uuid, -1, SQLITE_TRANSIENT);
+      if (!xj_store_step_done (store, stmt, error)
+          || (stmt = xj_store_prepare (store, "DELETE FROM team_set_aside"
+                                       " WHERE table_name = 'notice_events' AND record = ?1",
+                                       error)) == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, step->uuid, -1, SQLITE_TRANSIENT);
+      if (!xj_store_step_done (store, stmt, error)
+          || (stmt = xj_store_prepare (store, "DELETE FROM notice_events WHERE uuid = ?1",
+                                       error)) == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, step->uuid, -1, SQLITE_TRANSIENT);
+      if (!xj_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+  return _xj_fold_notice (store, notice_uuid, NULL, NULL, error);
+}

@@ -33,4 +33,14 @@ gboolean _xj_fold_decide        (XjStore      *store,
                                  const char   *actor,
                                  GError      **error);
 
+/* The team's copy of notice @notice_uuid taken: its steps made here and
+ * never sent go from its history (each kept in the audit as discarded,
+ * action 'discard_step'), and the log is folded again without them, so
+ * that no later pull folds them back in (inside the caller's transaction,
+ * capture off). */
+gboolean _xj_fold_discard_local (XjStore      *store,
+                                 const char   *notice_uuid,
+                                 const char   *actor,
+                                 GError      **error);
+
 G_END_DECLS

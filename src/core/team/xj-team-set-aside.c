@@ -28,10 +28,11 @@
 
 #include "xj-clock.h"
 #include "xj-store-private.h"
+#include "xj-team-fold.h"
 #include "xj-team-merge.h"
 #include "xj-team-private.h"
 #include "xj-team-probe.h"
-#include "xj-team-set-aside.h"
+#include "xj-team-set-aside-private.h"
 #include "xj-team-sync-private.h"
 
 void
@@ -44,6 +45,7 @@ xj_team_set_aside_free (XjTeamSetAside *item)
   g_free (item->label);
   g_free (item->reason);
   g_free (item->role);
+  g_free (item->taken_by);
   g_free (item);
 }
 
@@ -314,6 +316,8 @@ mark_refused (Sync          *sync,
               const GError  *failure,
               gboolean       on_server,
               const char    *role,
+              const char    *taken_by,
+              gint64         taken_at,
               GError       **error)
 {
   XjStore *store = sync->store;
@@ -323,8 +327,8 @@ mark_refused (Sync          *sync,
 
   if (tx == NULL
       || (stmt = xj_store_prepare (store, "INSERT INTO team_set_aside (table_name, record, code,"
-                                   " reason, role, on_server, refused_at)"
-                                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error)) == NULL)
+                                   " reason, role, on_server, refused_at, taken_by, taken_at)"
+                                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error)) == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, sync->refused_table->name, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, record, -1, SQLITE_STATIC);
@@ -335,6 +339,11 @@ mark_refused (Sync          *sync,
     sqlite3_bind_text (stmt, 5, role, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 6, on_server);
   sqlite3_bind_int64 (stmt, 7, xj_clock_now ());
+  if (taken_by != NULL)
+    {
+      sqlite3_bind_text (stmt, 8, taken_by, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 9, taken_at);
+    }
   if (!xj_store_step_done (store, stmt, error))
     return FALSE;
   root = sqlite3_last_insert_rowid (xj_store_get_db (store));
@@ -357,6 +366,8 @@ _xj_set_aside_refused (Sync     *sync,
   g_autofree char *record = g_steal_pointer (&sync->refused_record);
   g_autoptr(GError) local_error = NULL;
   g_autofree char *role = NULL;
+  g_autofree char *taken_by = NULL;
+  gint64 taken_at = 0;
   gboolean on_server = FALSE;
 
   if (record == NULL || sync->refused_table == NULL
@@ -370,12 +381,15 @@ _xj_set_aside_refused (Sync     *sync,
         g_propagate_error (error, g_steal_pointer (&refusal));
       return FALSE;
     }
-  if (!server_has (sync->connection, sync->refused_table, record, &on_server, error))
+  if (!server_has (sync->connection, sync->refused_table, record, &on_server, error)
+      || !_xj_set_aside_month_taken (sync, record, &taken_by, &taken_at, error))
     return FALSE;
+  /* Another report of its month: the team's copy may be taken. */
+  on_server = on_server || taken_by != NULL;
   /* No role at all (every group role revoked): the one known here stays. */
   role = _xj_team_read_role (sync->connection, NULL);
   g_debug ("Set aside %s %s: %s", sync->refused_table->name, record, refusal->message);
-  if (!mark_refused (sync, record, refusal, on_server, role, error))
+  if (!mark_refused (sync, record, refusal, on_server, role, taken_by, taken_at, error))
     return FALSE;
   sync->result->set_aside++;
   return TRUE;
@@ -399,6 +413,8 @@ read_item (sqlite3_stmt *stmt)
   item->on_server = sqlite3_column_int (stmt, 7) != 0;
   item->refused_at = sqlite3_column_int64 (stmt, 8);
   item->n_held = (guint) sqlite3_column_int64 (stmt, 9);
+  item->taken_by = g_strdup ((const char *) sqlite3_column_text (stmt, 10));
+  item->taken_at = sqlite3_column_int64 (stmt, 11);
   if (item->label == NULL)
     item->label = g_strdup (item->record);
   return item;
@@ -416,8 +432,8 @@ xj_team_list_set_aside (XjStore  *store,
 
   stmt = xj_store_prepare (store, "SELECT c.id, c.table_name, c.record, " XJ_TEAM_RECORD_LABEL ","
                            " c.code, c.reason, c.role, c.on_server, c.refused_at,"
-                           " (SELECT count(*) FROM team_set_aside h WHERE h.held_by = c.id)"
-                           " FROM team_set_aside c WHERE c.held_by IS NULL ORDER BY c.id", error);
+                           " (SELECT count(*) FROM team_set_aside h WHERE h.held_by = c.id),"
+                           " c.taken_by, c.taken_at FROM team_set_aside c WHERE c.held_by IS NULL ORDER BY c.id", error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -497,6 +513,8 @@ write_theirs (XjStore            *store,
       || (table->kind == XJ_SYNC_SHARED
           && !_xj_shadow_set (store, table->name, item->record, version, body, error))
       || !_xj_sync_apply (store, table, item->record, body, error)
+      || (g_str_equal (table->name, "notices")
+          && !_xj_fold_discard_local (store, item->record, NULL, error))
       || !_xj_sync_set_capture (store, TRUE, error)
       || (stmt = xj_store_prepare (store, "DELETE FROM team_outbox"
                                    " WHERE table_name = ?1 AND record = ?2", error)) == NULL)
@@ -509,6 +527,16 @@ write_theirs (XjStore            *store,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, item->id);
   return xj_store_step_done (store, stmt, error) && xj_transaction_commit (tx, error);
+}
+
+gboolean
+_xj_set_aside_no_copy (const XjTeamSetAside  *item,
+                       GError               **error)
+{
+  g_set_error (error, XJ_TEAM_ERROR, XJ_TEAM_ERROR_INVALID,
+               _("The team server has no copy of %s “%s”: send it again, or keep it on "
+                 "this laptop only."), xj_team_record_kind (item->table), item->label);
+  return FALSE;
 }
 
 gboolean
@@ -528,6 +556,13 @@ xj_team_set_aside_take_theirs (XjStore           *store,
 
   if ((item = find_item (store, id, error)) == NULL)
     return FALSE;
+  if (item->taken_by != NULL)
+    {
+      if (!_xj_set_aside_take_month (store, connection, item, error))
+        return FALSE;
+      announce (store, item->table);
+      return TRUE;
+    }
   if ((table = _xj_sync_find_table (item->table)) == NULL)
     {
       g_set_error (error, XJ_TEAM_ERROR, XJ_TEAM_ERROR_INVALID, "%s", item->table);
@@ -540,12 +575,7 @@ xj_team_set_aside_take_theirs (XjStore           *store,
   if ((theirs = _xj_team_exec (connection, sql, 1, params, error)) == NULL)
     return FALSE;
   if (PQntuples (theirs) == 0)
-    {
-      g_set_error (error, XJ_TEAM_ERROR, XJ_TEAM_ERROR_INVALID,
-                   _("The team server has no copy of %s “%s”: send it again, or keep it on "
-                     "this laptop only."), xj_team_record_kind (item->table), item->label);
-      return FALSE;
-    }
+    return _xj_set_aside_no_copy (item, error);
   if (!write_theirs (store, table, item, PQgetvalue (theirs, 0, 0),
                      g_ascii_strtoll (PQgetvalue (theirs, 0, 1), NULL, 10), error))
     return FALSE;
@@ -566,7 +596,8 @@ xj_team_set_aside_keep_local (XjStore  *store,
 
   if ((item = find_item (store, id, error)) == NULL)
     return FALSE;
-  if (item->on_server)
+  /* Its month's report in the team is another record: this one stays. */
+  if (item->on_server && item->taken_by == NULL)
     {
       g_set_error (error, XJ_TEAM_ERROR, XJ_TEAM_ERROR_INVALID,
                    _("The team has its own copy of %s “%s”: take the team’s copy, or send "
@@ -647,6 +678,8 @@ xj_team_set_aside_explain (const XjTeamSetAside *item)
 
   g_return_val_if_fail (item != NULL, NULL);
 
+  if (item->taken_by != NULL)
+    return _xj_set_aside_month_explain (item);
   if (item->code == XJ_TEAM_SET_ASIDE_INTEGRITY)
     return g_strdup (_("The team already holds this record with other content, and a record "
                        "written once (a signed one) never changes."));

@@ -28,6 +28,8 @@ typedef struct
   gboolean            on_server;   /* the team has a copy of the record, which may be taken */
   gint64              refused_at;  /* Unix seconds */
   guint               n_held;      /* records that wait with it (the answers of an inspection) */
+  char               *taken_by;    /* a monthly report: who signed the team's of that month */
+  gint64              taken_at;    /* and when (Unix seconds) */
 } XjTeamSetAside;
 
 void        xj_team_set_aside_free        (XjTeamSetAside    *item);
@@ -40,13 +42,16 @@ gboolean    xj_team_set_aside_retry       (XjStore           *store,
                                            gint64             id,
                                            GError           **error);
 /* Replaces the local record with the team's copy and sends nothing of it;
- * XJ_TEAM_ERROR_INVALID when the server never had it.  Blocking: a worker. */
+ * XJ_TEAM_ERROR_INVALID when the server never had it.  A monthly report
+ * whose month the team holds another of is not replaced: the team's takes
+ * the month and this one stays, kept here only.  Blocking: a worker. */
 gboolean    xj_team_set_aside_take_theirs (XjStore           *store,
                                            XjTeamConnection  *connection,
                                            gint64             id,
                                            GError           **error);
-/* A record the server never had stays on this laptop only: nothing of it
- * (or of what waits for it) is sent any more. */
+/* A record the server never had (or a monthly report whose month the
+ * team holds another of) stays on this laptop only: nothing of it (or of
+ * what waits for it) is sent any more. */
 gboolean    xj_team_set_aside_keep_local  (XjStore           *store,
                                            gint64             id,
                                            GError           **error);

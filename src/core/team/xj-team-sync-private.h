@@ -40,6 +40,14 @@ gboolean _xj_sync_write_file  (const char    *path,
                                const guint8  *data,
                                gsize          length,
                                GError       **error);
+/* A pulled report's PDF, checked against @body's hash, at @body's path. */
+gboolean _xj_sync_write_report_file (XjStore            *store,
+                                     const XjSyncTable  *table,
+                                     const char         *record,
+                                     const char         *body,
+                                     const guint8       *data,
+                                     gsize               length,
+                                     GError            **error);
 /* Remembers the server transaction of a push batch, for the pull to skip. */
 gboolean _xj_sync_remember_own_txid (Sync    *sync,
                                      GError **error);
@@ -56,6 +64,12 @@ gboolean _xj_set_aside_hold    (XjStore   *store,
 gboolean _xj_set_aside_refused (Sync      *sync,
                                 GError    *failure,
                                 GError   **error);
+/* The push's INSERT of report @record took no row and the server holds
+ * none with its UUID: another report of its month is there.  Notes it
+ * refused and sets XJ_TEAM_ERROR_INTEGRITY; returns FALSE. */
+gboolean _xj_set_aside_month_refused (Sync        *sync,
+                                      const char  *record,
+                                      GError     **error);
 /* Sends the outbox (xj-team-sync-push.c). */
 gboolean _xj_sync_push        (Sync      *sync,
                                GError   **error);

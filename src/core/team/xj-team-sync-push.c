@@ -325,6 +325,9 @@ check_written_once (Sync     *sync,
 
   if (same == NULL)
     return FALSE;
+  /* Not there: another report holds its month (xj-team-set-aside-month.c). */
+  if (PQntuples (same) == 0 && g_str_equal (table->name, "reports"))
+    return _xj_set_aside_month_refused (sync, pending->row->record, error);
   if (PQntuples (same) == 1 && g_str_equal (PQgetvalue (same, 0, 0), "f"))
     {
       _xj_sync_note_refused (sync, table, pending->row->record);

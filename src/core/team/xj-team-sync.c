@@ -104,6 +104,49 @@ own_txids_after (const char *own,
   return g_string_free (g_steal_pointer (&kept), FALSE);
 }
 
+/* @data is what @expected (a SHA-256) says it is. */
+static gboolean
+check_hash (const XjSyncTable  *table,
+            const char         *record,
+            const guint8       *data,
+            gsize               length,
+            const char         *expected,
+            GError            **error)
+{
+  g_autofree char *sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, length);
+
+  if (expected != NULL && g_str_equal (sha256, expected))
+    return TRUE;
+  g_set_error (error, XJ_TEAM_ERROR, XJ_TEAM_ERROR_INTEGRITY,
+               _("The team server sent %s %s with content that does not match its hash."),
+               table->name, record);
+  return FALSE;
+}
+
+/* A report's PDF (@data) as @body names it: its hash checked, written at
+ * its path in the data folder. */
+gboolean
+_xj_sync_write_report_file (XjStore            *store,
+                            const XjSyncTable  *table,
+                            const char         *record,
+                            const char         *body,
+                            const guint8       *data,
+                            gsize               length,
+                            GError            **error)
+{
+  g_autofree char *relative = _xj_sync_query_text (store, "SELECT ?1 ->> 'path'", body, error);
+  g_autofree char *expected = _xj_sync_query_text (store, "SELECT ?1 ->> 'sha256'", body, error);
+  g_autofree char *path = NULL;
+  /* A path out of the data folder is as bad as a wrong hash. */
+  gboolean inside = relative != NULL && !g_path_is_absolute (relative)
+                    && strstr (relative, "..") == NULL;
+
+  if (!check_hash (table, record, data, length, inside ? expected : NULL, error))
+    return FALSE;
+  path = g_build_filename (xj_store_get_data_dir (store), relative, NULL);
+  return _xj_sync_write_file (path, data, length, error);
+}
+
 /* What comes with a pulled photo or report: written to the data folder
  * before the row that points at it. */
 static gboolean
@@ -115,42 +158,22 @@ store_file_of (Sync              *sync,
                gsize              length,
                GError           **error)
 {
-  const char *data_dir = xj_store_get_data_dir (sync->store);
-  g_autoptr(GBytes) bytes = g_bytes_new (data, length);
-  g_autofree char *sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(XjPhotoInfo) info = NULL;
+  g_autofree char *name = NULL;
 
   sync->result->bytes_received += (gint64) length;
-  if (g_str_equal (table->name, "photos"))
-    {
-      g_autoptr(XjPhotoInfo) info = NULL;
-      g_autofree char *name = _xj_sync_query_text (sync->store, "SELECT ?1 ->> 'original_name'", body,
-                                          error);
-
-      if (!g_str_equal (sha256, record))
-        goto corrupt;
-      info = xj_photo_import_bytes (data_dir, bytes, name != NULL ? name : "", sync->cancellable,
-                                    error);
-      sync->result->photos_received++;
-      return info != NULL;
-    }
-  else
-    {
-      g_autofree char *relative = _xj_sync_query_text (sync->store, "SELECT ?1 ->> 'path'", body, error);
-      g_autofree char *expected = _xj_sync_query_text (sync->store, "SELECT ?1 ->> 'sha256'", body, error);
-      g_autofree char *path = NULL;
-
-      if (relative == NULL || expected == NULL || !g_str_equal (sha256, expected)
-          || g_path_is_absolute (relative) || strstr (relative, "..") != NULL)
-        goto corrupt;
-      path = g_build_filename (data_dir, relative, NULL);
-      return _xj_sync_write_file (path, data, length, error);
-    }
-
-corrupt:
-  g_set_error (error, XJ_TEAM_ERROR, XJ_TEAM_ERROR_INTEGRITY,
-               _("The team server sent %s %s with content that does not match its hash."),
-               table->name, record);
-  return FALSE;
+  if (!g_str_equal (table->name, "photos"))
+    return _xj_sync_write_report_file (sync->store, table, record, body, data, length, error);
+  /* A photo is named by its hash: the body has nothing more to check. */
+  if (!check_hash (table, record, data, length, record, error))
+    return FALSE;
+  bytes = g_bytes_new (data, length);
+  name = _xj_sync_query_text (sync->store, "SELECT ?1 ->> 'original_name'", body, error);
+  info = xj_photo_import_bytes (xj_store_get_data_dir (sync->store), bytes,
+                                name != NULL ? name : "", sync->cancellable, error);
+  sync->result->photos_received++;
+  return info != NULL;
 }
 
 /* A photo that comes down as its rendition and thumbnail (what pages and
@@ -255,10 +278,12 @@ apply_batch (Sync              *sync,
       if (g_str_equal (table->name, "reports"))
         {
           /* A month has one report: one signed here too, offline, stays
-           * (the server refuses to take it; a person settles it). */
+           * (the server refuses to take it; a person settles it: take
+           * the team's copy, this one then kept here only). */
           g_autofree char *taken = _xj_sync_query_text (sync->store, "SELECT number FROM reports"
                                                         " WHERE month = ?1 ->> 'month'"
-                                                        " AND uuid <> ?1 ->> 'uuid'", body, error);
+                                                        " AND uuid <> ?1 ->> 'uuid'"
+                                                        " AND kept_local = 0", body, error);
 
           if (error != NULL && *error != NULL)
             return FALSE;

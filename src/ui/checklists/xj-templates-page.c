@@ -146,15 +146,19 @@ create_row (const XjTemplateSummary *summary,
 }
 
 /* In a team, whether the role may change checklists (the server refuses
- * it otherwise): the actions that would are off and say why. */
-static void
+ * it otherwise): the actions that would are off and say why.  Returns:
+ * whether that changed. */
+static gboolean
 read_team (XjTemplatesPage *self)
 {
   const char *actions[] = { "templates.new", "templates.duplicate", "templates.archive",
                             "templates.restore", "templates.import" };
+  g_autofree char *refusal = xj_team_role_refusal_here (self->application,
+                                                        XJ_TEAM_ACT_EDIT_SHARED);
+  gboolean changed = g_strcmp0 (refusal, self->refusal) != 0;
 
   g_free (self->refusal);
-  self->refusal = xj_team_role_refusal_here (self->application, XJ_TEAM_ACT_EDIT_SHARED);
+  self->refusal = g_steal_pointer (&refusal);
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], self->refusal == NULL);
   gtk_widget_set_tooltip_text (self->new_button,
@@ -164,6 +168,29 @@ read_team (XjTemplatesPage *self)
                                self->refusal != NULL
                                ? self->refusal
                                : _("Import a checklist from a JSON or CSV file (Ctrl+I)"));
+  return changed;
+}
+
+/* Whether the rows of @shown say what those of @summaries would: every
+ * sync writes the team's settings and may touch inspections, and rows
+ * rebuilt for nothing lose a click made on them meanwhile. */
+static gboolean
+same_summaries (GPtrArray *shown,
+                GPtrArray *summaries)
+{
+  if (shown == NULL || shown->len != summaries->len)
+    return FALSE;
+  for (guint i = 0; i < shown->len; i++)
+    {
+      const XjTemplateSummary *a = g_ptr_array_index (shown, i);
+      const XjTemplateSummary *b = g_ptr_array_index (summaries, i);
+
+      if (a->id != b->id || g_strcmp0 (a->name, b->name) != 0 || a->version != b->version
+          || a->n_items != b->n_items || a->builtin != b->builtin || a->archived != b->archived
+          || a->n_inspections != b->n_inspections || a->updated_at != b->updated_at)
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static void
@@ -180,7 +207,8 @@ reload (XjTemplatesPage *self)
       xj_toast (GTK_WIDGET (self), error->message);
       return;
     }
-  read_team (self);
+  if (!read_team (self) && same_summaries (self->summaries, summaries))
+    return;
   g_clear_pointer (&self->summaries, g_ptr_array_unref);
   self->summaries = g_steal_pointer (&summaries);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)

@@ -339,7 +339,18 @@ open_inspection_activated (GSimpleAction *action,
     xj_window_open_inspection (XJ_WINDOW (window), g_variant_get_int64 (parameter));
 }
 
-/* From a reminder: raise the window on the notice (0: on the board). */
+/* The application's main window, if it has one. */
+static GtkWindow *
+find_main_window (XjApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (XJ_IS_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* From a reminder or a notification: raise the window on the notice (0:
+ * on the board). */
 static void
 show_notice_activated (GSimpleAction *action,
                        GVariant      *parameter,
@@ -349,8 +360,9 @@ show_notice_activated (GSimpleAction *action,
   GtkWindow *window;
 
   g_application_activate (G_APPLICATION (self));
-  window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  if (!XJ_IS_WINDOW (window))
+  /* The main window, even when a dialog of its (Changes Set Aside, a
+   * checklist's editor) was the one in front. */
+  if ((window = find_main_window (self)) == NULL)
     return;
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-notice", "x",
                               g_variant_get_int64 (parameter));
@@ -409,6 +421,10 @@ xj_application_activate (GApplication *application)
   XjApplication *self = XJ_APPLICATION (application);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
+  /* None of its windows was ever focused (a desktop without a window
+   * manager): the one it has, not a second one. */
+  if (window == NULL)
+    window = find_main_window (self);
   if (window == NULL)
     {
       window = GTK_WINDOW (xj_window_new (self));

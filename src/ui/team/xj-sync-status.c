@@ -4,9 +4,9 @@
  * laptop stands with its team (synced N minutes ago, K changes waiting,
  * offline, or the error), hidden when the laptop is in no team.  Clicking
  * it shows the details: server, user and role, last sync, the changes the
- * server refused (set aside, each with its reason in plain words and what
- * a person may decide: Retry, Use Team's Copy, or Keep Here Only for a
- * record the team never had), the last errors and Sync Now.
+ * server refused (set aside: the oldest few, each with its reason in plain
+ * words and what a person may decide (xj-set-aside-rows.c), and Show All
+ * for the whole list), the last errors and Sync Now.
  */
 #define G_LOG_DOMAIN "xj-sync"
 
@@ -15,6 +15,8 @@
 #include <glib/gi18n.h>
 
 #include "xj-clock.h"
+#include "xj-set-aside-rows.h"
+#include "xj-set-aside-window.h"
 #include "xj-sync-status.h"
 #include "xj-team-laptop.h"
 #include "xj-team-probe.h"
@@ -36,12 +38,15 @@ struct _XjSyncStatus
   GtkWidget     *set_aside_box;
   GtkListBox    *set_aside_list;
   GtkLabel      *set_aside_more;
+  GtkWidget     *more_box;
   GPtrArray     *shown;           /* the monitor's list the rows show */
 };
 
 G_DEFINE_FINAL_TYPE (XjSyncStatus, xj_sync_status, GTK_TYPE_WIDGET)
 
-#define SET_ASIDE_SHOWN 3
+/* Rows in the details: with the rest of the popover they fit a 768-pixel
+ * screen (three did not: Sync Now fell off it); Show All has the rest. */
+#define SET_ASIDE_SHOWN 2
 
 /* --- helpers -------------------------------------------------------------- */
 
@@ -81,92 +86,12 @@ state_icon (XjSyncState  state,
     }
 }
 
-static GtkWidget *
-wrapped_label (const char *text,
-               const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  /* As wide at least as at most: the popover's height is measured for the
-   * width it gets (a wrapped label narrower than measured would grow). */
-  gtk_label_set_width_chars (GTK_LABEL (label), 38);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 38);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
-static GtkWidget *
-decision_button (const char *name,
-                 const char *label,
-                 const char *action,
-                 gint64      id)
-{
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
-
-  gtk_widget_set_name (button, name);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", id);
-  return button;
-}
-
-/* One change set aside: what it is, why the server refused it, and what
- * a person may decide. */
-static GtkWidget *
-set_aside_row (const XjTeamSetAside *item)
-{
-  g_autofree char *title = g_strdup_printf (_("%s “%s”"), xj_team_record_kind (item->table),
-                                            item->label);
-  g_autofree char *why = xj_team_set_aside_explain (item);
-  g_autofree char *when = xj_format_local_minute (item->refused_at);
-  g_autofree char *held = NULL;
-  g_autoptr(GString) status = g_string_new (NULL);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *row = gtk_list_box_row_new ();
-
-  g_string_append_printf (status, _("Set aside %s."), when);
-  if (item->n_held > 0)
-    g_string_append_printf (status, " %s", held = g_strdup_printf (
-                              g_dngettext (NULL, "%u more record waits with it.",
-                                           "%u more records wait with it.", item->n_held),
-                              item->n_held));
-  if (!item->on_server)
-    g_string_append_printf (status, " %s", _("The team has no copy of it."));
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 8);
-  gtk_widget_set_margin_start (box, 10);
-  gtk_widget_set_margin_end (box, 10);
-  gtk_box_append (GTK_BOX (box), wrapped_label (title, "heading"));
-  gtk_box_append (GTK_BOX (box), wrapped_label (why, NULL));
-  gtk_box_append (GTK_BOX (box), wrapped_label (status->str, "dim-label"));
-  gtk_box_append (GTK_BOX (buttons), decision_button ("retry", _("_Retry"),
-                                                      "sync-status.retry", item->id));
-  if (item->on_server)
-    gtk_box_append (GTK_BOX (buttons), decision_button ("take-theirs", _("Use _Team’s Copy"),
-                                                        "sync-status.take-theirs", item->id));
-  else
-    gtk_box_append (GTK_BOX (buttons), decision_button ("keep-local", _("_Keep Here Only"),
-                                                        "sync-status.keep-local", item->id));
-  gtk_box_append (GTK_BOX (box), buttons);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  /* A screen reader names the row by the record and the reason. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, why, -1);
-  return row;
-}
-
 /* The changes set aside, as the monitor's last sync read them (a worker's
  * read, never the main loop's). */
 static void
 fill_set_aside (XjSyncStatus *self)
 {
   GPtrArray *items = xj_sync_monitor_get_set_aside (self->monitor);
-  GtkWidget *child;
 
   /* Rebuilt when a sync brought a new list, not on every state change (a
    * row's button starts the sync that changes the state). */
@@ -174,12 +99,9 @@ fill_set_aside (XjSyncStatus *self)
     return;
   g_clear_pointer (&self->shown, g_ptr_array_unref);
   self->shown = g_ptr_array_ref (items);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->set_aside_list))) != NULL)
-    gtk_list_box_remove (self->set_aside_list, child);
-  /* The oldest few: a popover is no place for a long list, and each one
-   * decided makes room for the next. */
-  for (guint i = 0; i < items->len && i < SET_ASIDE_SHOWN; i++)
-    gtk_list_box_append (self->set_aside_list, set_aside_row (g_ptr_array_index (items, i)));
+  /* The oldest few: a popover is no place for a long list (Show All
+   * opens the whole of it), and each one decided makes room for the next. */
+  xj_set_aside_fill (self->set_aside_list, items, SET_ASIDE_SHOWN);
   if (items->len > SET_ASIDE_SHOWN)
     {
       g_autofree char *more = g_strdup_printf (g_dngettext (NULL, "%u more change set aside",
@@ -189,42 +111,21 @@ fill_set_aside (XjSyncStatus *self)
 
       gtk_label_set_text (self->set_aside_more, more);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->set_aside_more), items->len > SET_ASIDE_SHOWN);
+  gtk_widget_set_visible (self->more_box, items->len > SET_ASIDE_SHOWN);
   gtk_widget_set_visible (self->set_aside_box, items->len > 0);
 }
 
+/* Show All: the whole list, in a window of its own. */
 static void
-decide (GtkWidget      *widget,
-        XjSyncDecision  decision,
-        GVariant       *parameter)
-{
-  XjSyncStatus *self = XJ_SYNC_STATUS (widget);
-
-  xj_sync_monitor_decide (self->monitor, decision, g_variant_get_int64 (parameter));
-}
-
-static void
-retry_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  decide (widget, XJ_SYNC_RETRY, parameter);
-}
-
-static void
-take_theirs_action (GtkWidget  *widget,
+show_all_activated (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  decide (widget, XJ_SYNC_TAKE_THEIRS, parameter);
-}
+  XjSyncStatus *self = XJ_SYNC_STATUS (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
 
-static void
-keep_local_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  decide (widget, XJ_SYNC_KEEP_LOCAL, parameter);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (self->button));
+  xj_set_aside_window_present (self->monitor, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
 }
 
 static void
@@ -320,11 +221,9 @@ xj_sync_status_class_init (XjSyncStatusClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XjSyncStatus, set_aside_list);
   gtk_widget_class_bind_template_child (widget_class, XjSyncStatus, set_aside_more);
   gtk_widget_class_bind_template_callback (widget_class, on_popover_show_cb);
-  gtk_widget_class_install_action (widget_class, "sync-status.retry", "x", retry_action);
-  gtk_widget_class_install_action (widget_class, "sync-status.take-theirs", "x",
-                                   take_theirs_action);
-  gtk_widget_class_install_action (widget_class, "sync-status.keep-local", "x",
-                                   keep_local_action);
+  gtk_widget_class_bind_template_child (widget_class, XjSyncStatus, more_box);
+  xj_set_aside_install_actions (widget_class);
+  gtk_widget_class_install_action (widget_class, "sync-status.show-all", NULL, show_all_activated);
 }
 
 static void
