@@ -15,6 +15,8 @@
  */
 #include "config.h"
 
+#include <time.h>
+
 #include "compliance-check.h"
 #include "xj-builtins.h"
 #include "xj-clock.h"
@@ -630,6 +632,96 @@ test_incremental (Fixture       *f,
   xj_compliance_assert_right (f->store, FROM, TO);
 }
 
+static void
+set_zone (const char *zone)
+{
+  g_setenv ("TZ", zone, TRUE);
+  /* SQLite's 'localtime' (the monthly sums) asks the C library. */
+  tzset ();
+}
+
+static void
+on_zone_followed_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (xj_overview_follow_zone_finish (XJ_STORE (source), result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+static void
+assert_same_figures (const XjOverview *a,
+                     const XjOverview *b)
+{
+  g_assert_cmpuint (a->n_inspections, ==, b->n_inspections);
+  g_assert_cmpuint (a->points->len, ==, b->points->len);
+  for (guint i = 0; i < a->points->len; i++)
+    {
+      const XjOverviewPoint *x = &g_array_index (a->points, XjOverviewPoint, i);
+      const XjOverviewPoint *y = &g_array_index (b->points, XjOverviewPoint, i);
+
+      g_assert_cmpint (x->site_id, ==, y->site_id);
+      g_assert_cmpint (x->period_start, ==, y->period_start);
+      g_assert_cmpuint (x->n_inspections, ==, y->n_inspections);
+      g_assert_cmpfloat_with_epsilon (x->score, y->score, 1e-9);
+      g_assert_cmpfloat_with_epsilon (x->failure_index, y->failure_index, 1e-9);
+    }
+  g_assert_cmpuint (a->repeats->len, ==, b->repeats->len);
+  g_assert_cmpuint (a->compliance->len, ==, b->compliance->len);
+  for (guint i = 0; i < a->compliance->len; i++)
+    {
+      const XjOverviewCompliance *x = &g_array_index (a->compliance, XjOverviewCompliance, i);
+      const XjOverviewCompliance *y = &g_array_index (b->compliance, XjOverviewCompliance, i);
+
+      g_assert_cmpint (x->site_id, ==, y->site_id);
+      g_assert_cmpstr (x->kind, ==, y->kind);
+      g_assert_cmpuint (x->on_time, ==, y->on_time);
+      g_assert_cmpuint (x->late, ==, y->late);
+      g_assert_cmpuint (x->missed, ==, y->missed);
+    }
+}
+
+/* The laptop started in Berlin after Shanghai: the Overview computes live
+ * until the worker the application starts has made the monthly sums and
+ * the schedules' outcomes again in Berlin's time; then it reads them, with
+ * the same figures. */
+static void
+test_zone (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(XjOverview) shanghai = NULL;
+  g_autoptr(XjOverview) live = NULL;
+  g_autoptr(XjOverview) stored = NULL;
+  gint64 from, to;
+  gboolean done = FALSE;
+
+  shanghai = compute_checks (f->store, local (2, 1, 0, 0), local (5, 1, 0, 0));
+  g_assert_true (shanghai->months_stored);
+  g_assert_cmpuint (shanghai->n_live_schedules, ==, 0);
+
+  set_zone ("Europe/Berlin");
+  from = local (2, 1, 0, 0);
+  to = local (5, 1, 0, 0);
+  live = compute_checks (f->store, from, to);
+  g_assert_false (live->months_stored);
+  g_assert_cmpuint (live->n_live_schedules, ==, 3);
+
+  xj_overview_follow_zone_async (f->store, NULL, on_zone_followed_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  stored = compute_checks (f->store, from, to);
+  g_assert_true (stored->months_stored);
+  g_assert_cmpuint (stored->n_live_schedules, ==, 0);
+  assert_same_figures (stored, live);
+  xj_compliance_assert_fresh (f->store, to);
+  xj_compliance_assert_right (f->store, from, to);
+  assert_months_match_rows (f->store, from, to);
+  set_zone ("Asia/Shanghai");
+}
 
 int
 main (int    argc,
@@ -648,6 +740,7 @@ main (int    argc,
   ADD ("merge", test_merge);
   ADD ("demo", test_demo);
   ADD ("incremental", test_incremental);
+  ADD ("zone", test_zone);
 #undef ADD
   return g_test_run ();
 }

@@ -38,12 +38,17 @@
 /* Outcomes are stored this far ahead, and moved on when less is left. */
 #define HORIZON_DAYS 92
 #define HORIZON_MIN_DAYS 62
+/* A worker matching every schedule again: its transactions, and the
+ * pauses between them that let another writer in. */
+#define BATCH_MS 20
+#define BATCH_PAUSE_MS 30
 
 typedef struct
 {
   gint64   schedule_id;
   gint64   through;       /* 0: compute from the start */
   gboolean stale;         /* stored in this zone, but stale from some time on */
+  gboolean other_zone;    /* stored in another zone */
 } Work;
 
 static gboolean
@@ -89,7 +94,7 @@ read_work (XjStore     *store,
 
   stmt = xj_store_prepare (store,
                            "SELECT s.id, CASE WHEN p.schedule_id IS NULL OR p.zone <> ?1 "
-                           "THEN 0 ELSE p.through END, p.stale FROM schedules s "
+                           "THEN 0 ELSE p.through END, p.stale, p.zone <> ?1 FROM schedules s "
                            "LEFT JOIN schedule_outcome_spans p ON p.schedule_id = s.id "
                            "WHERE p.schedule_id IS NULL OR p.stale OR p.zone <> ?1 "
                            "OR p.through < ?2", error);
@@ -103,6 +108,7 @@ read_work (XjStore     *store,
         sqlite3_column_int64 (stmt, 0),
         sqlite3_column_int64 (stmt, 1),
         sqlite3_column_int (stmt, 2) != 0,
+        sqlite3_column_int (stmt, 3) != 0,
       };
 
       g_array_append_val (work, entry);
@@ -384,5 +390,56 @@ _xj_schedule_outcomes_refresh (XjStore  *store,
   if (work->len > 0)
     g_debug ("schedule outcomes: %u schedules refreshed in %.1f ms", work->len,
              (g_get_monotonic_time () - start) / 1e3);
+  return TRUE;
+}
+
+/**
+ * _xj_schedule_outcomes_refresh_each:
+ *
+ * Matches again the schedules whose outcomes were computed in another
+ * time zone, for a worker with a connection of its own (the rest, stale
+ * or short of the horizon, is the next write's): a few schedules a
+ * transaction, about 20 ms of work, with a pause between two in which a
+ * writer on the main thread, polling for the lock, gets it.
+ */
+gboolean
+_xj_schedule_outcomes_refresh_each (XjStore       *store,
+                                    GCancellable  *cancellable,
+                                    GError       **error)
+{
+  g_autofree char *zone = xj_clock_dup_zone_name ();
+  gint64 now = xj_clock_now ();
+  gint64 through = _xj_schedule_outcomes_horizon (now);
+  g_autoptr(GArray) work = read_work (store, zone, now, error);
+  guint i = 0;
+
+  if (work == NULL)
+    return FALSE;
+  while (i < work->len)
+    {
+      g_autoptr(XjTransaction) tx = NULL;
+      gint64 start;
+
+      if (!g_array_index (work, Work, i).other_zone)
+        {
+          i++;
+          continue;
+        }
+      if (i > 0)
+        g_usleep (BATCH_PAUSE_MS * 1000);
+      if (g_cancellable_set_error_if_cancelled (cancellable, error)
+          || (tx = xj_transaction_begin (store, error)) == NULL)
+        return FALSE;
+      /* Any stored start is a right one to go on from: a schedule the
+       * main thread refreshed meanwhile is matched again, the same. */
+      for (start = g_get_monotonic_time ();
+           i < work->len && g_get_monotonic_time () - start < BATCH_MS * 1000; i++)
+        if (g_array_index (work, Work, i).other_zone
+            && !refresh_schedule (store, &g_array_index (work, Work, i), through, now, zone,
+                                  error))
+          return FALSE;
+      if (!xj_transaction_commit (tx, error))
+        return FALSE;
+    }
   return TRUE;
 }

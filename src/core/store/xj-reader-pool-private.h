@@ -21,7 +21,7 @@ void          _xj_reader_pool_give         (XjReaderPool  *pool,
                                             XjStore       *reader);
 guint         _xj_reader_pool_get_n_opened (XjReaderPool  *pool);
 
-/* The pool of @store (made on first use, on the store's thread). */
+/* The pool of @store (made on first use). */
 XjReaderPool *_xj_store_get_reader_pool    (XjStore       *store);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (XjReaderPool, _xj_reader_pool_unref)

@@ -554,11 +554,21 @@ xj_store_open_reader (const char  *data_dir,
 XjReaderPool *
 _xj_store_get_reader_pool (XjStore *self)
 {
+  XjReaderPool *pool;
+
   g_return_val_if_fail (XJ_IS_STORE (self), NULL);
 
-  if (self->readers == NULL)
-    self->readers = _xj_reader_pool_new (self->data_dir);
-  return self->readers;
+  /* Made once, even if two threads ask first at the same time. */
+  if ((pool = g_atomic_pointer_get (&self->readers)) == NULL)
+    {
+      pool = _xj_reader_pool_new (self->data_dir);
+      if (!g_atomic_pointer_compare_and_exchange (&self->readers, NULL, pool))
+        {
+          _xj_reader_pool_unref (pool);
+          pool = g_atomic_pointer_get (&self->readers);
+        }
+    }
+  return pool;
 }
 
 const char *
