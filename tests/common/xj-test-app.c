@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "xj-notice-reminders.h"
+#include "xj-overview.h"
 #include "xj-paged-model.h"
 #include "xj-test-app.h"
 #include "xj-test-ui.h"
@@ -74,6 +75,8 @@ xj_test_app_stop (XjTestApp *t)
   xj_test_wait_until (xj_notice_reminders_get_n_running () == 0);
   /* So do the lists' page reads, once their pages are gone. */
   xj_test_wait_until (xj_paged_model_get_n_running () == 0);
+  /* And the time zone's check, started with the store. */
+  xj_test_wait_until (xj_overview_follow_zone_get_n_running () == 0);
   g_clear_object (&t->app);
 }
 

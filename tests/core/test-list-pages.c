@@ -5,7 +5,9 @@
  * then from the start, is the same rows in the same order as one plain
  * query of the whole list (the same model read as a single page), with
  * every filter of the pages, rows that tie on the sort key across the
- * kept keys, and after a draft is added and one removed.
+ * kept keys, and after a draft is added and one removed.  The pages and
+ * the reader tasks reuse the store's reader connections, see every
+ * commit, and leave none open once the store is gone.
  */
 #include "config.h"
 
@@ -21,6 +23,8 @@
 #include "xj-clock.h"
 #include "xj-demo-inspections.h"
 #include "xj-inspection-model.h"
+#include "xj-reader-pool-private.h"
+#include "xj-reader-task.h"
 #include "xj-schedule-model.h"
 #include "xj-site.h"
 #include "xj-store.h"
@@ -549,6 +553,107 @@ test_workers_yield (Fixture       *f,
   g_assert_cmpuint (lowered, >=, 1);
 }
 
+/* A reader task: the inspections the reader sees. */
+static gpointer
+count_inspections (XjStore       *reader,
+                   gpointer       job,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  sqlite3_stmt *stmt = xj_store_prepare (reader, "SELECT count(*) FROM inspections", error);
+  gint64 *count;
+
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  count = g_new (gint64, 1);
+  *count = sqlite3_column_int64 (stmt, 0);
+  /* Not reset: the pool resets it when the reader comes back. */
+  return count;
+}
+
+static const XjReaderTask count_task = { count_inspections, NULL, g_free, FALSE };
+
+static void
+on_counted_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GArray *counts = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree gint64 *count = xj_store_run_on_reader_finish (result, &count_task, &error);
+
+  g_assert_no_error (error);
+  g_array_append_val (counts, *count);
+}
+
+/* @n reader tasks at once: each sees @expected inspections. */
+static void
+count_on_readers (Fixture *f,
+                  guint    n,
+                  gint64   expected)
+{
+  g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  for (guint i = 0; i < n; i++)
+    xj_store_run_on_reader_async (f->store, &count_task, NULL, NULL, on_counted_cb, counts);
+  while (counts->len < n)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpint (g_array_index (counts, gint64, i), ==, expected);
+}
+
+/* Every page and count of a list, and reader tasks one after the other,
+ * reuse the store's readers instead of opening one each; a reader kept
+ * sees the newest commit; none stays open after the store (the last
+ * connection closed takes the write-ahead log away). */
+static void
+test_readers_reused (Fixture       *f,
+                     gconstpointer  data)
+{
+  XjInspectionFilter filter = XJ_INSPECTION_FILTER_INIT;
+  XjReaderPool *pool = _xj_store_get_reader_pool (f->store);
+  g_autoptr(XjPagedModel) model = xj_inspection_model_new (f->store, &filter, FALSE);
+  g_autoptr(GArray) plain = plain_rows (model, inspection_id);
+  g_autofree char *wal = g_build_filename (f->dir, "xunjian.db-wal", NULL);
+  gint64 n = plain->len;
+  guint opened;
+
+  /* Some forty page reads, a count and a scan of keys: on the lists' two
+   * workers, two readers at most. */
+  g_assert_true (assert_pages (model, plain, inspection_id));
+  g_assert_cmpuint (_xj_reader_pool_get_n_opened (pool), <=, 2);
+
+  /* A commit after the readers last read: they see it. */
+  start_draft (f, f->sites[1], T0 + 7 * 86400);
+  xj_paged_model_reload (model);
+  wait_loaded (model);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n + 1);
+  count_on_readers (f, 1, n + 1);
+
+  /* Many at once (under ASan, so are any two threads on one reader). */
+  count_on_readers (f, 16, n + 1);
+  opened = _xj_reader_pool_get_n_opened (pool);
+  for (guint i = 0; i < 8; i++)
+    count_on_readers (f, 1, n + 1);
+  g_assert_cmpuint (_xj_reader_pool_get_n_opened (pool), ==, opened);
+
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_clear_object (&model);
+  /* Closed once the last task lets the store go, which may be in its
+   * worker after the answer came: poll. */
+  g_clear_object (&f->store);
+  for (gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+       g_file_test (wal, G_FILE_TEST_EXISTS); g_usleep (1000))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -565,6 +670,8 @@ main (int    argc,
   g_test_add ("/xj/pages/archive", Fixture, NULL, fixture_set_up, test_archive_pages,
               fixture_tear_down);
   g_test_add ("/xj/pages/schedules", Fixture, NULL, fixture_set_up, test_schedule_pages,
+              fixture_tear_down);
+  g_test_add ("/xj/pages/readers", Fixture, NULL, fixture_set_up, test_readers_reused,
               fixture_tear_down);
   g_test_add ("/xj/pages/workers-yield", Fixture, NULL, fixture_set_up, test_workers_yield,
               fixture_tear_down);

@@ -15,6 +15,8 @@
  */
 #include "config.h"
 
+#include <time.h>
+
 #include "compliance-check.h"
 #include "overview-check.h"
 #include "xj-builtins.h"
@@ -434,6 +436,255 @@ test_demo (Fixture       *f,
   xj_test_remove_tree (dir);
 }
 
+/* Every stored outcome, in order, as text. */
+static char *
+dump_outcomes (Fixture *f)
+{
+  return xj_test_query_text (f->db,
+                             "SELECT group_concat (r, ';') FROM (SELECT schedule_id || ',' || "
+                             "at || ',' || position || ',' || due || ',' || outcome || ',' || "
+                             "on_time || ',' || late || ',' || open AS r FROM schedule_outcomes "
+                             "ORDER BY schedule_id, at, position)");
+}
+
+/* What the refresh stores now, then after it recomputed every schedule's
+ * whole history: the same. */
+static void
+assert_incremental_is_whole (Fixture *f)
+{
+  g_autofree char *incremental = NULL;
+  g_autofree char *whole = NULL;
+
+  refresh (f);
+  xj_compliance_assert_fresh (f->store, TO);
+  incremental = dump_outcomes (f);
+  g_assert_cmpint (sqlite3_exec (f->db, "UPDATE schedule_outcome_spans SET stale = 1, "
+                                 "stale_from = NULL", NULL, NULL, NULL), ==, SQLITE_OK);
+  refresh (f);
+  whole = dump_outcomes (f);
+  g_assert_cmpstr (incremental, ==, whole);
+}
+
+static gint64
+random_time (gint64 from,
+             gint64 to)
+{
+  return from + (gint64) (g_test_rand_double () * (double) (to - from));
+}
+
+static void
+exec_printf (Fixture    *f,
+             const char *format,
+             ...) G_GNUC_PRINTF (2, 3);
+
+static void
+exec_printf (Fixture    *f,
+             const char *format,
+             ...)
+{
+  g_autofree char *sql = NULL;
+  va_list args;
+
+  va_start (args, format);
+  sql = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_assert_cmpint (sqlite3_exec (f->db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+}
+
+/* A random occurrence of @schedule_id in February to April. */
+static gint64
+random_occurrence (Fixture *f,
+                   gint64   schedule_id)
+{
+  g_autoptr(XjSchedule) schedule = xj_store_get_schedule (f->store, schedule_id, NULL);
+  g_autoptr(GArray) occurrences = NULL;
+  g_autoptr(GError) error = NULL;
+
+  occurrences = xj_schedule_occurrences (f->store, schedule, FROM, TO, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (occurrences->len, >, 0);
+  return g_array_index (occurrences, XjOccurrence,
+                        g_test_rand_int_range (0, (gint32) occurrences->len)).at;
+}
+
+/* Schema v13: a stale schedule is recomputed from the change on, with
+ * the whole recompute's result, whatever the change: inspections started
+ * in and out of windows (a weekly check's window is a week), from an
+ * occurrence or not, early or late, moved, deleted; skips; several
+ * changes before one refresh. */
+static void
+test_incremental (Fixture       *f,
+                  gconstpointer  data)
+{
+  const gint64 schedules[] = { f->daily_a, f->daily_b, f->weekly_a };
+  const gint64 sites[] = { f->site_a, f->site_b, f->site_a };
+  const char *kinds[] = { "daily", "daily", "weekly" };
+  g_autoptr(GArray) drafts = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  int whole_changes, changes;
+
+  /* One change late in the month rewrites less than the whole history. */
+  assert_incremental_is_whole (f);
+  whole_changes = sqlite3_total_changes (f->db);
+  exec_printf (f, "UPDATE schedule_outcome_spans SET stale = 1, stale_from = NULL "
+               "WHERE schedule_id = %" G_GINT64_FORMAT, f->daily_a);
+  refresh (f);
+  whole_changes = sqlite3_total_changes (f->db) - whole_changes;
+  changes = sqlite3_total_changes (f->db);
+  patrol (f, f->site_a, "daily", local (3, 19, 9, 0), FALSE);
+  changes = sqlite3_total_changes (f->db) - changes;
+  g_assert_cmpint (changes, <, whole_changes);
+  assert_incremental_is_whole (f);
+
+  for (guint round = 0; round < 60; round++)
+    {
+      guint s = (guint) g_test_rand_int_range (0, 3);
+      int what = g_test_rand_int_range (0, 100);
+
+      if (what < 45)
+        {
+          XjInspectionStart start = {
+            .site_id = sites[s], .template_id = f->patrol->template_id, .kind = kinds[s],
+            .inspector = "王芳", .rep_name = "张伟", .rep_company = "绿城物业",
+            .started_at = random_time (FROM - 3 * DAY, NOW - 3600),
+          };
+          gint64 id;
+
+          if (g_test_rand_bit ())
+            {
+              start.schedule_id = schedules[s];
+              start.occurrence_at = random_occurrence (f, schedules[s]);
+            }
+          id = xj_store_start_inspection (f->store, &start, &error);
+          g_assert_no_error (error);
+          g_array_append_val (drafts, id);
+        }
+      else if (what < 65 && drafts->len > 0)
+        {
+          guint i = (guint) g_test_rand_int_range (0, (gint32) drafts->len);
+
+          exec_printf (f, "UPDATE inspections SET started_at = %" G_GINT64_FORMAT
+                       " WHERE id = %" G_GINT64_FORMAT,
+                       random_time (FROM - 3 * DAY, NOW - 3600),
+                       g_array_index (drafts, gint64, i));
+        }
+      else if (what < 80 && drafts->len > 0)
+        {
+          guint i = (guint) g_test_rand_int_range (0, (gint32) drafts->len);
+
+          exec_printf (f, "DELETE FROM inspections WHERE id = %" G_GINT64_FORMAT,
+                       g_array_index (drafts, gint64, i));
+          g_array_remove_index_fast (drafts, i);
+        }
+      else
+        {
+          g_assert_true (xj_schedule_skip (f->store, schedules[s],
+                                           random_occurrence (f, schedules[s]), "停电检修",
+                                           "王芳", &error));
+          g_assert_no_error (error);
+        }
+      /* Now and then several changes before one refresh. */
+      if (g_test_rand_int_range (0, 4) != 0)
+        assert_incremental_is_whole (f);
+    }
+  assert_incremental_is_whole (f);
+  /* (Over the whole month only: an inspection started from an occurrence
+   * after the end of a shorter period counts, in the schedules' own
+   * matching of that period, for one inside it.) */
+  xj_compliance_assert_right (f->store, FROM, TO);
+}
+
+static void
+set_zone (const char *zone)
+{
+  g_setenv ("TZ", zone, TRUE);
+  /* SQLite's 'localtime' (the monthly sums) asks the C library. */
+  tzset ();
+}
+
+static void
+on_zone_followed_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (xj_overview_follow_zone_finish (XJ_STORE (source), result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+static void
+assert_same_figures (const XjOverview *a,
+                     const XjOverview *b)
+{
+  g_assert_cmpuint (a->n_inspections, ==, b->n_inspections);
+  g_assert_cmpuint (a->points->len, ==, b->points->len);
+  for (guint i = 0; i < a->points->len; i++)
+    {
+      const XjOverviewPoint *x = &g_array_index (a->points, XjOverviewPoint, i);
+      const XjOverviewPoint *y = &g_array_index (b->points, XjOverviewPoint, i);
+
+      g_assert_cmpint (x->site_id, ==, y->site_id);
+      g_assert_cmpint (x->period_start, ==, y->period_start);
+      g_assert_cmpuint (x->n_inspections, ==, y->n_inspections);
+      g_assert_cmpfloat_with_epsilon (x->score, y->score, 1e-9);
+      g_assert_cmpfloat_with_epsilon (x->failure_index, y->failure_index, 1e-9);
+    }
+  g_assert_cmpuint (a->repeats->len, ==, b->repeats->len);
+  g_assert_cmpuint (a->compliance->len, ==, b->compliance->len);
+  for (guint i = 0; i < a->compliance->len; i++)
+    {
+      const XjOverviewCompliance *x = &g_array_index (a->compliance, XjOverviewCompliance, i);
+      const XjOverviewCompliance *y = &g_array_index (b->compliance, XjOverviewCompliance, i);
+
+      g_assert_cmpint (x->site_id, ==, y->site_id);
+      g_assert_cmpstr (x->kind, ==, y->kind);
+      g_assert_cmpuint (x->on_time, ==, y->on_time);
+      g_assert_cmpuint (x->late, ==, y->late);
+      g_assert_cmpuint (x->missed, ==, y->missed);
+    }
+}
+
+/* The laptop started in Berlin after Shanghai: the Overview computes live
+ * until the worker the application starts has made the monthly sums and
+ * the schedules' outcomes again in Berlin's time; then it reads them, with
+ * the same figures. */
+static void
+test_zone (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(XjOverview) shanghai = NULL;
+  g_autoptr(XjOverview) live = NULL;
+  g_autoptr(XjOverview) stored = NULL;
+  gint64 from, to;
+  gboolean done = FALSE;
+
+  shanghai = compute_checks (f->store, local (2, 1, 0, 0), local (5, 1, 0, 0));
+  g_assert_true (shanghai->months_stored);
+  g_assert_cmpuint (shanghai->n_live_schedules, ==, 0);
+
+  set_zone ("Europe/Berlin");
+  from = local (2, 1, 0, 0);
+  to = local (5, 1, 0, 0);
+  live = compute_checks (f->store, from, to);
+  g_assert_false (live->months_stored);
+  g_assert_cmpuint (live->n_live_schedules, ==, 3);
+
+  xj_overview_follow_zone_async (f->store, NULL, on_zone_followed_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  stored = compute_checks (f->store, from, to);
+  g_assert_true (stored->months_stored);
+  g_assert_cmpuint (stored->n_live_schedules, ==, 0);
+  assert_same_figures (stored, live);
+  xj_compliance_assert_fresh (f->store, to);
+  xj_compliance_assert_right (f->store, from, to);
+  assert_months_match_rows (f->store, from, to);
+  set_zone ("Asia/Shanghai");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -450,6 +701,8 @@ main (int    argc,
   ADD ("schedule-changes", test_schedule_changes);
   ADD ("merge", test_merge);
   ADD ("demo", test_demo);
+  ADD ("incremental", test_incremental);
+  ADD ("zone", test_zone);
 #undef ADD
   return g_test_run ();
 }

@@ -248,6 +248,7 @@ _xj_overview_compliance (XjStore               *store,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return _xj_overview_read_error (store, rc, error);
+  overview->n_live_schedules = n_live;
   if (n_live > 0)
     g_debug ("compliance: %u schedules matched here, not stored", n_live);
   g_array_sort (overview->compliance, compare_compliance);

@@ -57,6 +57,9 @@ gboolean _xj_overview_compliance  (XjStore               *store,
                                    GError               **error);
 gboolean _xj_overview_refresh_months (XjStore          *store,
                                       GError          **error);
+gboolean _xj_overview_read_months_zone (XjStore        *store,
+                                        char          **zone,
+                                        GError        **error);
 gboolean _xj_overview_scan        (XjStore               *store,
                                    const XjOverviewQuery *query,
                                    const char            *sites_json,

@@ -249,6 +249,7 @@ _xj_overview_read_stored (Scan          *scan,
   if (query->bucket == XJ_OVERVIEW_BY_MONTH && first < last
       && !months_usable (scan, &usable, error))
     return FALSE;
+  scan->overview->months_stored = usable;
   if (!usable)
     return read_totals (scan, sites_json, query->from, query->to, cancellable, error)
            && read_failures (scan, FAILURES, sites_json, query->from, query->to, error);

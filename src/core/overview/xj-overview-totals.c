@@ -159,10 +159,11 @@ forget_stale (XjStore  *store,
   return xj_store_step_done (store, stmt, error);
 }
 
-static gboolean
-read_months_zone (XjStore  *store,
-                  char    **zone,
-                  GError  **error)
+/* The zone the monthly sums were added up in (NULL: none yet). */
+gboolean
+_xj_overview_read_months_zone (XjStore  *store,
+                               char    **zone,
+                               GError  **error)
 {
   sqlite3_stmt *stmt = xj_store_prepare (store, "SELECT zone FROM overview_zone", error);
   int rc;
@@ -190,7 +191,7 @@ _xj_overview_refresh_months (XjStore  *store,
   g_autofree char *stored = NULL;
   sqlite3_stmt *stmt;
 
-  if (!read_months_zone (store, &stored, error))
+  if (!_xj_overview_read_months_zone (store, &stored, error))
     return FALSE;
   if (g_strcmp0 (stored, zone) == 0)
     return TRUE;

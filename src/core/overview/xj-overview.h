@@ -145,6 +145,11 @@ typedef struct {
   GArray            *steps;       /* XjOverviewStep, mystery kinds only */
   GPtrArray         *hard;        /* XjOverviewHard, mystery kinds only */
   guint              n_inspections;
+  /* How they were read: whole months from their stored sums, and the
+   * schedules matched here because their stored outcomes could not be
+   * used (stale, or of another time zone). */
+  gboolean           months_stored;
+  guint              n_live_schedules;
 } XjOverview;
 
 const char  *xj_overview_category_to_string (XjOverviewCategory  category);
@@ -169,6 +174,19 @@ const XjOverviewPoint *xj_overview_find_point (const XjOverview    *overview,
 const XjOverviewCell  *xj_overview_find_cell  (const XjOverview    *overview,
                                              gint64                 site_id,
                                              XjOverviewCategory     category);
+
+/* After the time zone changed (xj-overview-zone.c). */
+gboolean     xj_overview_follow_zone        (XjStore               *store,
+                                             GCancellable          *cancellable,
+                                             GError               **error);
+void         xj_overview_follow_zone_async  (XjStore               *store,
+                                             GCancellable          *cancellable,
+                                             GAsyncReadyCallback    callback,
+                                             gpointer               user_data);
+gboolean     xj_overview_follow_zone_finish (XjStore               *store,
+                                             GAsyncResult          *result,
+                                             GError               **error);
+guint        xj_overview_follow_zone_get_n_running (void);
 
 /* In a worker with its own connection to the store's database. */
 void         xj_overview_compute_async      (XjStore               *store,

@@ -67,5 +67,8 @@ gint64      _xj_schedule_outcomes_horizon   (gint64        now);
 const char *_xj_occurrence_outcome          (const XjOccurrence *occurrence);
 gboolean    _xj_schedule_outcomes_refresh   (XjStore      *store,
                                              GError      **error);
+gboolean    _xj_schedule_outcomes_refresh_each (XjStore      *store,
+                                             GCancellable *cancellable,
+                                             GError      **error);
 
 G_END_DECLS

@@ -15,8 +15,8 @@
 
 G_BEGIN_DECLS
 
-/* What a lazy list reads, in a worker with a read-only connection of its
- * own: how many rows the query has (a cheap COUNT), the sort keys of all
+/* What a lazy list reads, in a worker on a read-only connection taken
+ * from the store's readers (xj-reader-pool.c): how many rows the query has (a cheap COUNT), the sort keys of all
  * its rows in the list's order (a scan of an index, done once when a page
  * far down is first wanted) and one page of rows as XjRecords.
  *

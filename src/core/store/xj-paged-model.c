@@ -22,6 +22,8 @@
 #include "config.h"
 
 #include "xj-paged-model-private.h"
+#include "xj-reader-pool-private.h"
+#include "xj-store-private.h"
 
 #include <errno.h>
 #include <sys/resource.h>
@@ -46,7 +48,7 @@ struct _XjPagedModel
 {
   GObject              parent_instance;
 
-  char                *db_path;
+  XjReaderPool        *readers;      /* the store's, for the workers */
   const XjPagedSource *source;
   gpointer             query;
   guint                page_size;
@@ -92,7 +94,7 @@ typedef enum {
 } JobKind;
 
 typedef struct {
-  char                *db_path;
+  XjReaderPool        *readers;
   const XjPagedSource *source;
   gpointer             query;
   guint                serial;
@@ -124,7 +126,7 @@ xj_paged_model_get_n_running (void)
 static void
 job_free (Job *job)
 {
-  g_free (job->db_path);
+  _xj_reader_pool_unref (job->readers);
   job->source->free_query (job->query);
   g_clear_pointer (&job->keys, _xj_paged_keys_unref);
   g_free (job);
@@ -139,43 +141,37 @@ job_thread (GTask        *task,
 {
   Job *job = task_data;
   GError *error = NULL;
+  GPtrArray *rows = NULL;
+  gboolean done;
+  XjStore *reader;
   sqlite3 *db;
 
   if (g_task_return_error_if_cancelled (task))
     return;
-  db = xj_store_open_connection (job->db_path, TRUE, &error);
-  if (db == NULL)
+  /* One of the store's readers, not a connection opened for one page. */
+  reader = _xj_reader_pool_take (job->readers, &error);
+  if (reader == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
+  db = xj_store_get_db (reader);
   if (job->kind == JOB_COUNT)
-    {
-      if (job->source->count (db, job->query, &job->n_items, cancellable, &error))
-        g_task_return_boolean (task, TRUE);
-      else
-        g_task_return_error (task, error);
-    }
+    done = job->source->count (db, job->query, &job->n_items, cancellable, &error);
   else if (job->kind == JOB_KEYS)
-    {
-      job->keys = _xj_paged_keys_scan (db, job->source, job->query, job->stride, cancellable,
-                                       &error);
-      if (job->keys != NULL)
-        g_task_return_boolean (task, TRUE);
-      else
-        g_task_return_error (task, error);
-    }
+    done = (job->keys = _xj_paged_keys_scan (db, job->source, job->query, job->stride,
+                                             cancellable, &error)) != NULL;
   else
-    {
-      GPtrArray *rows = _xj_paged_keys_read (db, job->keys, job->source, job->query, job->offset,
-                                             job->limit, cancellable, &error);
-
-      if (rows != NULL)
-        g_task_return_pointer (task, rows, (GDestroyNotify) g_ptr_array_unref);
-      else
-        g_task_return_error (task, error);
-    }
-  sqlite3_close (db);
+    done = (rows = _xj_paged_keys_read (db, job->keys, job->source, job->query, job->offset,
+                                        job->limit, cancellable, &error)) != NULL;
+  /* Back before the answer: the next read may start at once. */
+  _xj_reader_pool_give (job->readers, reader);
+  if (!done)
+    g_task_return_error (task, error);
+  else if (rows != NULL)
+    g_task_return_pointer (task, rows, (GDestroyNotify) g_ptr_array_unref);
+  else
+    g_task_return_boolean (task, TRUE);
 }
 
 static void start_wanted (XjPagedModel *self);
@@ -259,7 +255,7 @@ job_new (XjPagedModel *self,
   Job *job = g_new0 (Job, 1);
 
   g_atomic_int_inc (&n_jobs);
-  job->db_path = g_strdup (self->db_path);
+  job->readers = _xj_reader_pool_ref (self->readers);
   job->source = self->source;
   job->query = self->source->copy_query (self->query);
   job->serial = self->serial;
@@ -567,7 +563,7 @@ xj_paged_model_finalize (GObject *object)
 
   if (self->query != NULL)
     self->source->free_query (self->query);
-  g_free (self->db_path);
+  g_clear_pointer (&self->readers, _xj_reader_pool_unref);
   g_hash_table_unref (self->pages);
   g_hash_table_unref (self->placeholders);
   g_hash_table_unref (self->in_flight);
@@ -649,7 +645,7 @@ xj_paged_model_new (XjStore             *store,
   g_return_val_if_fail (source != NULL && query != NULL, NULL);
 
   self = g_object_new (XJ_TYPE_PAGED_MODEL, NULL);
-  self->db_path = g_strdup (xj_store_get_db_path (store));
+  self->readers = _xj_reader_pool_ref (_xj_store_get_reader_pool (store));
   self->source = source;
   self->query = source->copy_query (query);
   start_count (self);

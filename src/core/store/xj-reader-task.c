@@ -1,18 +1,19 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Reading in a worker: one GTask skeleton for every job that opens a reader
- * connection on the store's data folder, runs, and hands a result back to
- * the calling thread.
+ * Reading in a worker: one GTask skeleton for every job that takes a reader
+ * connection from the store's pool (xj-reader-pool.c), runs, gives it back
+ * and hands a result back to the calling thread.
  */
 #define G_LOG_DOMAIN "xj-store"
 
 #include "config.h"
 
+#include "xj-reader-pool-private.h"
 #include "xj-reader-task.h"
 
 typedef struct {
   const XjReaderTask *kind;
-  char               *data_dir;
+  XjReaderPool       *readers;
   gpointer            job;
 } ReaderTask;
 
@@ -21,7 +22,7 @@ reader_task_free (ReaderTask *task)
 {
   if (task->kind->job_free != NULL && task->job != NULL)
     task->kind->job_free (task->job);
-  g_free (task->data_dir);
+  _xj_reader_pool_unref (task->readers);
   g_free (task);
 }
 
@@ -32,15 +33,21 @@ reader_thread (GTask        *task,
                GCancellable *cancellable)
 {
   ReaderTask *reader_task = task_data;
-  g_autoptr(XjStore) reader = NULL;
+  XjStore *reader;
   GError *error = NULL;
   gpointer result;
 
   /* A reader's connection neither checks nor sets up the file, and never
    * waits for a writer. */
-  reader = xj_store_open_reader (reader_task->data_dir, &error);
-  if (reader == NULL
-      || (result = reader_task->kind->run (reader, reader_task->job, cancellable, &error)) == NULL)
+  reader = _xj_reader_pool_take (reader_task->readers, &error);
+  if (reader == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  result = reader_task->kind->run (reader, reader_task->job, cancellable, &error);
+  _xj_reader_pool_give (reader_task->readers, reader);
+  if (result == NULL)
     {
       g_task_return_error (task, error);
       return;
@@ -55,7 +62,7 @@ reader_thread (GTask        *task,
  *   its job_free when the task goes
  *
  * Runs @kind's work on @job in a worker thread, on a reader connection to
- * @store's data folder.
+ * @store's data folder, taken from the readers @store keeps.
  */
 void
 xj_store_run_on_reader_async (XjStore             *store,
@@ -73,7 +80,7 @@ xj_store_run_on_reader_async (XjStore             *store,
 
   reader_task = g_new0 (ReaderTask, 1);
   reader_task->kind = kind;
-  reader_task->data_dir = g_strdup (xj_store_get_data_dir (store));
+  reader_task->readers = _xj_reader_pool_ref (_xj_store_get_reader_pool (store));
   reader_task->job = job;
 
   task = g_task_new (store, cancellable, callback, user_data);

@@ -457,6 +457,7 @@ static const Step steps[] = {
   { NULL, _xj_schema_step_v10 },
   { NULL, _xj_schema_step_v11 },
   { NULL, _xj_schema_step_v12 },
+  { NULL, _xj_schema_step_v13 },
 };
 
 guint

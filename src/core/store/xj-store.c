@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "xj-clock.h"
+#include "xj-reader-pool-private.h"
 #include "xj-schema-private.h"
 #include "xj-store-private.h"
 
@@ -26,6 +27,7 @@ struct _XjStore
   char       *db_path;
   sqlite3    *db;
   GHashTable *statements;   /* SQL text -> sqlite3_stmt*, finalized on dispose */
+  XjReaderPool *readers;    /* for the workers, once one asked (xj-reader-pool.c) */
   guint       depth;        /* open transaction levels (xj-transaction.c) */
   guint       read_only : 1;
   guint       journal_checked : 1;  /* WAL made sure of, before the first write */
@@ -329,6 +331,10 @@ xj_store_finalize (GObject *object)
 {
   XjStore *self = XJ_STORE (object);
 
+  /* The readers first: the last connection to close tidies the WAL. */
+  if (self->readers != NULL)
+    _xj_reader_pool_close (self->readers);
+  g_clear_pointer (&self->readers, _xj_reader_pool_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL && !self->borrowed)
     {
@@ -541,6 +547,28 @@ xj_store_open_reader (const char  *data_dir,
       || !exec_sql (self->db, "PRAGMA query_only = ON", _("Could not open the database"), error))
     return NULL;
   return g_steal_pointer (&self);
+}
+
+/* Returns: (transfer none): the readers kept for @self's workers; take a
+ * reference to hand it to one. */
+XjReaderPool *
+_xj_store_get_reader_pool (XjStore *self)
+{
+  XjReaderPool *pool;
+
+  g_return_val_if_fail (XJ_IS_STORE (self), NULL);
+
+  /* Made once, even if two threads ask first at the same time. */
+  if ((pool = g_atomic_pointer_get (&self->readers)) == NULL)
+    {
+      pool = _xj_reader_pool_new (self->data_dir);
+      if (!g_atomic_pointer_compare_and_exchange (&self->readers, NULL, pool))
+        {
+          _xj_reader_pool_unref (pool);
+          pool = g_atomic_pointer_get (&self->readers);
+        }
+    }
+  return pool;
 }
 
 const char *

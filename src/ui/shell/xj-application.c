@@ -16,6 +16,7 @@
 #include "xj-clock.h"
 #include "xj-notice-reminders.h"
 #include "xj-notices-page.h"
+#include "xj-overview.h"
 #include "xj-preferences-window.h"
 #include "xj-report-archive-check.h"
 #include "xj-renderer.h"
@@ -157,6 +158,19 @@ start_housekeeping (gpointer data)
 
 /* --- opening the store ---------------------------------------------------- */
 
+static void
+on_zone_followed_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Not fatal: the Overview computes what is not stored in this zone,
+   * and the next write stores it. */
+  if (!xj_overview_follow_zone_finish (XJ_STORE (source), result, &error))
+    g_message ("Could not add up the Overview in this time zone: %s", error->message);
+}
+
 static void start_notice_checks (XjApplication *self);
 static gboolean try_open (XjApplication *self);
 
@@ -211,6 +225,9 @@ try_open (XjApplication *self)
       /* Not fatal: the checklists already installed still work. */
       if (!xj_templates_install_builtins (self->store, &error))
         g_warning ("Could not install the built-in checklists: %s", error->message);
+      /* Started in another time zone than the Overview's stored
+       * figures: made again in a worker, not in the next write. */
+      xj_overview_follow_zone_async (self->store, NULL, on_zone_followed_cb, NULL);
       /* Syncs with the team, if any, in its own worker. */
       self->sync_monitor = xj_sync_monitor_new (self->store, G_APPLICATION (self));
       /* Later, so that it never competes with the first frames. */
