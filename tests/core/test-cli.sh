@@ -20,6 +20,7 @@ unset DISPLAY WAYLAND_DISPLAY
 # must not pay for loading it); the application is its own executable.
 ldd "$bin" >"$work/ldd"; ok $? "ldd reads the command"
 ! grep -Eq 'libgtk|libgdk|libadwaita' "$work/ldd"; ok $? "the command links no GTK and no libadwaita"
+! grep -q 'libheif' "$work/ldd"; ok $? "nor libheif (opened at the first HEIF photo)"
 [ -x "$(dirname "$bin")/xunjian-app" ]; ok $? "the application, xunjian-app, is built next to it"
 ldd "$(dirname "$bin")/xunjian-app" | grep -q 'libadwaita'; ok $? "xunjian-app links libadwaita"
 # Away from the build tree the command looks for the application in
