@@ -1,89 +1,61 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * One binary: a first argument that is a command runs headless (no display,
- * GTK not initialised); anything else starts the application.
+ * `xunjian`, the one command people type.  A first argument that is a
+ * command runs here, headless: this executable links no GTK, so a command
+ * such as `xunjian sync` does not pay for loading it.  Anything else (no
+ * command, GTK options, files) starts the application: `xunjian-app`,
+ * exec'd with the same arguments and environment (the same process).
  */
 #define G_LOG_DOMAIN "xunjian"
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
-#include <locale.h>
 #include <stdio.h>
+#include <unistd.h>
 
-#include "xj-application.h"
 #include "xj-cli.h"
-#include "xj-store.h"
+#include "xj-startup.h"
 
-/* Running from the build tree: use its translations and settings schema. */
-static void
-use_build_tree_if_uninstalled (void)
+/* The application's executable: next to this one in the build tree, in
+ * libexecdir once installed. */
+static char *
+dup_app_path (void)
 {
-  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *exe = NULL;
+  g_autofree char *dir = NULL;
 
-  if (exe == NULL || !g_str_has_prefix (exe, BUILD_ROOT "/"))
-    return;
-  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
-  g_setenv ("GSETTINGS_SCHEMA_DIR", BUILD_SCHEMADIR, FALSE);
+  if (!xj_startup_is_uninstalled ())
+    return g_build_filename (LIBEXECDIR, "xunjian-app", NULL);
+  exe = g_file_read_link ("/proc/self/exe", NULL);
+  dir = g_path_get_dirname (exe);
+  return g_build_filename (dir, "xunjian-app", NULL);
 }
 
 int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *data_dir = NULL;
-  g_autoptr(GPtrArray) rest = g_ptr_array_new ();
-  g_autoptr(GApplication) app = NULL;
-  int command_at = -1;
+  g_auto(XjStartupArgs) args = { 0 };
+  g_autofree char *app = NULL;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  use_build_tree_if_uninstalled ();
-
-  /* --data-dir and --version come before the command word (or alone). */
-  g_ptr_array_add (rest, argv[0]);
-  for (int i = 1; i < argc; i++)
+  xj_startup_init_locale ();
+  if (!xj_startup_parse_args (argc, argv, xj_cli_is_command, &args))
+    return 2;
+  if (args.version)
     {
-      if (command_at < 0 && g_strcmp0 (argv[i], "--data-dir") == 0)
-        {
-          if (i + 1 >= argc)
-            {
-              fprintf (stderr, "xunjian: %s\n", _("--data-dir needs a folder"));
-              return 2;
-            }
-          g_free (data_dir);
-          data_dir = g_strdup (argv[++i]);
-        }
-      else if (command_at < 0 && g_str_has_prefix (argv[i], "--data-dir="))
-        {
-          g_free (data_dir);
-          data_dir = g_strdup (argv[i] + strlen ("--data-dir="));
-        }
-      else if (command_at < 0 && g_strcmp0 (argv[i], "--version") == 0)
-        {
-          printf ("xunjian %s\n", PACKAGE_VERSION);
-          return 0;
-        }
-      else
-        {
-          if (command_at < 0 && xj_cli_is_command (argv[i]))
-            command_at = i;
-          g_ptr_array_add (rest, argv[i]);
-        }
+      printf ("xunjian %s\n", PACKAGE_VERSION);
+      return 0;
     }
 
-  if (data_dir == NULL)
-    data_dir = xj_store_dup_default_data_dir ();
-
-  if (command_at >= 0)
+  if (args.command_at >= 0)
     {
       /* rest[0] is the program; the command word follows. */
-      return xj_cli_run (data_dir, rest->len - 1, (char **) rest->pdata + 1);
+      return xj_cli_run (args.data_dir, args.rest->len - 1, (char **) args.rest->pdata + 1);
     }
 
-  g_ptr_array_add (rest, NULL);
-  app = G_APPLICATION (xj_application_new (data_dir));
-  return g_application_run (app, rest->len - 1, (char **) rest->pdata);
+  app = dup_app_path ();
+  execv (app, argv);
+  return xj_cli_fail (_("cannot start the application %s: %s"), app, g_strerror (errno));
 }

@@ -16,6 +16,22 @@ ok () {
 # No display is needed for a command.
 unset DISPLAY WAYLAND_DISPLAY
 
+# The command links no GTK (issue 13: a headless command such as `sync`
+# must not pay for loading it); the application is its own executable.
+ldd "$bin" >"$work/ldd"; ok $? "ldd reads the command"
+! grep -Eq 'libgtk|libgdk|libadwaita' "$work/ldd"; ok $? "the command links no GTK and no libadwaita"
+! grep -q 'libheif' "$work/ldd"; ok $? "nor libheif (opened at the first HEIF photo)"
+[ -x "$(dirname "$bin")/xunjian-app" ]; ok $? "the application, xunjian-app, is built next to it"
+ldd "$(dirname "$bin")/xunjian-app" | grep -q 'libadwaita'; ok $? "xunjian-app links libadwaita"
+# Away from the build tree the command looks for the application in
+# libexecdir: where it is not installed, one line says so.
+cp "$bin" "$work/xunjian"
+"$work/xunjian" --data-dir "$work/none" >/dev/null 2>"$work/err"; [ $? -eq 1 ]; ok $? "no application to start: exit status 1"
+grep -q '^xunjian: .*xunjian-app' "$work/err" && [ "$(wc -l <"$work/err")" -eq 1 ]
+ok $? "one line naming xunjian-app"
+[ ! -e "$work/none" ]; ok $? "and no data folder made"
+rm -f "$work/xunjian"
+
 out=$("$bin" --version); ok $? "--version runs"
 case $out in "xunjian "[0-9]*) r=0 ;; *) r=1 ;; esac; ok $r "--version prints the version"
 

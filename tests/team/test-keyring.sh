@@ -31,6 +31,25 @@ setsid -w "$bin" --data-dir "$d.2" team join "$server" --user zhang </dev/null >
 ok $? "a join with no terminal and no PGPASSWORD takes the password from the keyring"
 grep -q "joined the team" "$pg_dir/out"; ok $? "and the laptop joined"
 
+# With the password in the keyring and none of libpq's own, the keyring is
+# asked first: a sync costs the server one connection, not one refused for
+# want of a password and a second (issue 13, a sync with nothing to do).
+psql_value "ALTER SYSTEM SET log_connections = on" >/dev/null && psql_value "SELECT pg_reload_conf()" >/dev/null
+for i in 1 2 3 4 5 6 7 8 9 10; do [ "$(psql_value "SHOW log_connections")" = on ] && break; sleep 0.2; done
+received () { grep -c "connection received" "$pg_dir/log"; }
+before=$(received)
+setsid -w "$bin" --data-dir "$d.2" sync </dev/null >/dev/null 2>"$pg_dir/err"
+ok $? "a sync with the password from the keyring"
+[ $(( $(received) - before )) -eq 1 ]; ok $? "one connection to the server ($(( $(received) - before )))"
+# A password of libpq's own still goes first (PGPASSWORD here).
+before=$(received)
+PGPASSWORD=Typed-pw-1 setsid -w "$bin" --data-dir "$d.2" sync </dev/null >/dev/null 2>"$pg_dir/err"
+ok $? "a sync with PGPASSWORD beside the keyring"
+[ $(( $(received) - before )) -eq 1 ]; ok $? "one connection"
+# A wrong password in PGPASSWORD is libpq's, and refused, as before.
+PGPASSWORD=wrong setsid -w "$bin" --data-dir "$d.2" sync </dev/null >/dev/null 2>"$pg_dir/err"
+[ $? -ne 0 ]; ok $? "a wrong PGPASSWORD is refused, as before"
+
 "$bin" --data-dir "$d" team leave --force >/dev/null; ok $? "leave"
 setsid -w "$bin" --data-dir "$d.3" team join "$server" --user zhang </dev/null 2>"$pg_dir/err"
 [ $? -ne 0 ]; ok $? "after leaving, the keyring no longer holds the password"

@@ -97,9 +97,12 @@ collate_locale (void       *data,
   return order != 0 ? order : strcmp (x, y);
 }
 
-/* Settings of the connection only: nothing here writes to the file. */
+/* Settings of the connection only: nothing here writes to the file.  A
+ * connection that only reads has no use for `synchronous`, a pragma that
+ * parses the whole schema (sync's open reads only the header with it). */
 static gboolean
 configure_connection (sqlite3     *db,
+                      gboolean     read_only,
                       GError     **error)
 {
   int rc;
@@ -111,7 +114,8 @@ configure_connection (sqlite3     *db,
   rc = sqlite3_create_collation (db, "LOCALE", SQLITE_UTF8, NULL, collate_locale);
   if (rc != SQLITE_OK)
     return xj_store_set_sqlite_error (error, db, rc, _("Could not open the database"));
-  return exec_sql (db, "PRAGMA synchronous = FULL", _("Could not open the database"), error);
+  return read_only
+         || exec_sql (db, "PRAGMA synchronous = FULL", _("Could not open the database"), error);
 }
 
 /* Write-ahead logging is a setting stored in the file: switched on once,
@@ -183,7 +187,7 @@ xj_store_open_connection (const char  *db_path,
       sqlite3_close (db);
       return NULL;
     }
-  if (!configure_connection (db, error))
+  if (!configure_connection (db, read_only, error))
     {
       sqlite3_close (db);
       return NULL;
@@ -213,9 +217,13 @@ inspect_existing (const char        *db_path,
     return FALSE;
   if (flags & XJ_STORE_OPEN_NO_WAIT)
     sqlite3_busy_timeout (db, 0);
+  /* The two pragmas read the file's header; counting the objects reads
+   * (and parses) the whole schema, which the connection that follows
+   * parses again: only an unstamped file needs it. */
   ok = query_int (db, "PRAGMA application_id", &state->application_id, error)
        && query_int (db, "PRAGMA user_version", &state->version, error)
-       && query_int (db, "SELECT count(*) FROM sqlite_schema", &state->n_objects, error);
+       && (state->application_id == XJ_STORE_APPLICATION_ID
+           || query_int (db, "SELECT count(*) FROM sqlite_schema", &state->n_objects, error));
   if (!ok)
     {
       sqlite3_close (db);
@@ -479,7 +487,7 @@ xj_store_open (const char        *data_dir,
                                  _("Could not open the database"));
       return NULL;
     }
-  if (!configure_connection (self->db, error))
+  if (!configure_connection (self->db, FALSE, error))
     return NULL;
   if (flags & XJ_STORE_OPEN_NO_WAIT)
     sqlite3_busy_timeout (self->db, 0);

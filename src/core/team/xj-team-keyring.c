@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <libpq-fe.h>
 #include <libsecret/secret.h>
 
 #include "xj-team-keyring.h"
@@ -90,6 +91,30 @@ xj_team_keyring_forget (const char  *server,
   return TRUE;
 }
 
+/* Whether libpq may find a password of its own for @conninfo: in it, in
+ * PGPASSWORD, or in a password or service file it reads. */
+static gboolean
+libpq_may_have_password (const char *conninfo)
+{
+  PQconninfoOption *options = PQconninfoParse (conninfo, NULL);
+  const char *passfile = g_getenv ("PGPASSFILE");
+  g_autofree char *home_passfile = NULL;
+  gboolean found = options == NULL || g_getenv ("PGPASSWORD") != NULL
+                   || g_getenv ("PGSERVICE") != NULL;
+
+  for (PQconninfoOption *option = options; option != NULL && option->keyword != NULL; option++)
+    if (option->val != NULL && *option->val != '\0'
+        && (g_str_equal (option->keyword, "password") || g_str_equal (option->keyword, "service")))
+      found = TRUE;
+    else if (option->val != NULL && g_str_equal (option->keyword, "passfile"))
+      passfile = option->val;
+  if (!found && passfile == NULL)
+    passfile = home_passfile = g_build_filename (g_get_home_dir (), ".pgpass", NULL);
+  found = found || g_file_test (passfile, G_FILE_TEST_EXISTS);
+  PQconninfoFree (options);
+  return found;
+}
+
 /**
  * xj_team_connect_member:
  * @from_keyring: (out) (optional): whether the password tried last came
@@ -98,7 +123,10 @@ xj_team_keyring_forget (const char  *server,
  * Connects as @user with libpq's own password sources first (PGPASSWORD,
  * the password file, a service file), then the password the keyring keeps
  * for the server as the laptop stores it.  Without either the error is
- * XJ_TEAM_ERROR_NEEDS_PASSWORD.
+ * XJ_TEAM_ERROR_NEEDS_PASSWORD.  When libpq has no source of its own the
+ * keyring is asked first: a connection refused for want of a password
+ * would cost the server a backend and the sync two round trips (issue 13,
+ * a sync with nothing to do).
  */
 XjTeamConnection *
 xj_team_connect_member (const char  *conninfo,
@@ -111,16 +139,20 @@ xj_team_connect_member (const char  *conninfo,
   XjTeamConnection *connection;
   g_autofree char *server = NULL;
   g_autofree char *stored = NULL;
+  gboolean keyring_first = xj_team_keyring_is_available () && !libpq_may_have_password (conninfo);
 
   if (from_keyring != NULL)
     *from_keyring = FALSE;
-  connection = xj_team_connection_open (conninfo, user, NULL, &local_error);
-  if (connection != NULL
-      || !g_error_matches (local_error, XJ_TEAM_ERROR, XJ_TEAM_ERROR_NEEDS_PASSWORD))
+  if (!keyring_first)
     {
-      if (connection == NULL)
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      return connection;
+      connection = xj_team_connection_open (conninfo, user, NULL, &local_error);
+      if (connection != NULL
+          || !g_error_matches (local_error, XJ_TEAM_ERROR, XJ_TEAM_ERROR_NEEDS_PASSWORD))
+        {
+          if (connection == NULL)
+            g_propagate_error (error, g_steal_pointer (&local_error));
+          return connection;
+        }
     }
 
   /* The keyring knows the server as the laptop stores it (leaving the
@@ -131,6 +163,10 @@ xj_team_connect_member (const char  *conninfo,
     g_debug ("No password from the keyring: %s", keyring_error->message);
   if (stored == NULL)
     {
+      /* Asked first and empty: a server that wants no password still
+       * lets us in, otherwise the error says one is needed. */
+      if (keyring_first)
+        return xj_team_connection_open (conninfo, user, NULL, error);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
