@@ -111,6 +111,11 @@ v11="$(dirname "$0")/../fixtures/xunjian-v11.db"
   echo "INSERT INTO reports SELECT * FROM saved;"
   echo "UPDATE team_settings SET value = 'on' WHERE key = 'capture';"
   echo "ALTER TABLE team_set_aside DROP COLUMN taken_by; ALTER TABLE team_set_aside DROP COLUMN taken_at;"
+  # Schema v13's schedule outcome triggers and their stale_from column, back
+  # to v11's.
+  sqlite3 "$v11" "SELECT 'DROP TRIGGER ' || name || ';' FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%outcomes%'"
+  echo "ALTER TABLE schedule_outcome_spans DROP COLUMN stale_from;"
+  sqlite3 "$v11" "SELECT sql || ';' FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%outcomes%'"
   echo "DELETE FROM team_outbox WHERE record IN (SELECT uuid FROM reports WHERE month = '$third');"
   echo "PRAGMA user_version = 11; COMMIT;"
 } >"$pg_dir/to-v11.sql"
