@@ -96,30 +96,14 @@ ok $? "the pull leaves it: B holds its own, the team A's, and it verifies"
 
 # --- a monthly report archived in the team by an older build (v11) -------
 # The older build neither queued it nor had schema v12: A's store is taken
-# back to v11 as that build left it (the reports table, its triggers and
-# team_set_aside as the v11 fixture has them), the report not queued.
+# back to v11 as that build left it (tests/fixtures/store-back-to-v11.sh),
+# the report not queued.
 third=$(qa "SELECT strftime('%Y-%m', max(started_at), 'unixepoch', 'localtime', '-2 month') FROM inspections")
 sign "$a" "$third" a-third >/dev/null; ok $? "A signs the report of $third"
 v11="$(dirname "$0")/../fixtures/xunjian-v11.db"
-{
-  echo "PRAGMA foreign_keys = OFF; BEGIN;"
-  echo "CREATE TEMP TABLE saved AS SELECT id, uuid, inspection_id, month, number, number_suffix, path, sha256, bytes, signer, created_at FROM reports;"
-  echo "DROP TABLE reports;"
-  sqlite3 "$v11" "SELECT sql || ';' FROM sqlite_master WHERE tbl_name = 'reports' AND sql IS NOT NULL ORDER BY type = 'trigger', name"
-  # Put back as they were: not captured again.
-  echo "UPDATE team_settings SET value = 'off' WHERE key = 'capture';"
-  echo "INSERT INTO reports SELECT * FROM saved;"
-  echo "UPDATE team_settings SET value = 'on' WHERE key = 'capture';"
-  echo "ALTER TABLE team_set_aside DROP COLUMN taken_by; ALTER TABLE team_set_aside DROP COLUMN taken_at;"
-  # Schema v13's schedule outcome triggers and their stale_from column, back
-  # to v11's.
-  sqlite3 "$v11" "SELECT 'DROP TRIGGER ' || name || ';' FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%outcomes%'"
-  echo "ALTER TABLE schedule_outcome_spans DROP COLUMN stale_from;"
-  sqlite3 "$v11" "SELECT sql || ';' FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%outcomes%'"
-  echo "DELETE FROM team_outbox WHERE record IN (SELECT uuid FROM reports WHERE month = '$third');"
-  echo "PRAGMA user_version = 11; COMMIT;"
-} >"$pg_dir/to-v11.sql"
-sqlite3 "$a/xunjian.db" <"$pg_dir/to-v11.sql" && [ "$(qa "PRAGMA user_version")" = 11 ] \
+sqlite3 "$a/xunjian.db" "DELETE FROM team_outbox WHERE record IN (SELECT uuid FROM reports WHERE month = '$third')" \
+  && "$(dirname "$0")/../fixtures/store-back-to-v11.sh" "$a/xunjian.db" \
+  && [ "$(qa "PRAGMA user_version")" = 11 ] \
   && [ "$(qa "SELECT count(*) FROM team_outbox WHERE table_name = 'reports'")" = 0 ] \
   && [ "$(qa "SELECT sql FROM sqlite_master WHERE name = 'reports'")" = "$(sqlite3 "$v11" "SELECT sql FROM sqlite_master WHERE name = 'reports'")" ]
 ok $? "A's store is as the older build left it: v11, the report of $third not queued"
