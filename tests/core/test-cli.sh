@@ -304,6 +304,15 @@ sqlite3 "$f/xunjian.db" "PRAGMA application_id = 42"
 "$bin" --data-dir "$f" site list >/dev/null 2>"$work/err"; [ $? -ne 0 ]; ok $? "a database stamped by another program is refused"
 
 # Another process holds the write lock: reading commands answer at once.
+# Each is first timed without the lock, at the same moment: on a loaded
+# machine (the sanitizers, other tests) a command may take seconds either
+# way; waiting for the lock (5 s) is what must not happen.
+for cmd in "site list" "inspection list" "notice list" "template list"; do
+  t0=$(ms)
+  # shellcheck disable=SC2086
+  "$bin" --data-dir "$o" $cmd >/dev/null 2>&1
+  eval "unlocked_$(echo "$cmd" | tr ' ' _)=$(( $(ms) - t0 ))"
+done
 rm -f "$work/locked"
 python3 - "$o/xunjian.db" "$work/locked" <<'PY' &
 import sqlite3, sys, time, os
@@ -323,8 +332,10 @@ for cmd in "site list" "inspection list" "notice list" "template list"; do
   # shellcheck disable=SC2086
   "$bin" --data-dir "$o" $cmd >"$work/out" 2>"$work/err"; r=$?
   took=$(( $(ms) - t0 ))
+  unlocked=$(eval echo "\$unlocked_$(echo "$cmd" | tr ' ' _)")
   [ $r = 0 ] && [ -s "$work/out" ]; ok $? "$cmd works while the database is locked"
-  [ "$took" -lt 2000 ]; ok $? "$cmd answers within 2 s ($took ms)"
+  [ "$took" -lt $(( unlocked > 2000 ? unlocked + 2000 : 2000 )) ]
+  ok $? "$cmd answers within 2 s ($took ms; $unlocked ms without the lock)"
 done
 # A change has to wait for the lock, and says why it could not.
 "$bin" --data-dir "$o" template import "$work/monthly.csv" >/dev/null 2>"$work/err"; [ $? -ne 0 ]
