@@ -251,11 +251,12 @@ test_shortcuts (Fixture       *f,
    * (warnings are fatal here: it used to say "GtkLabel reported min width
    * -4" for each page number). */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL));
-  xj_test_iterate (300);
   {
     GtkWindow *overlay = GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f->window)));
 
-    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (overlay)));
+    xj_test_wait_until (gtk_widget_get_mapped (GTK_WIDGET (overlay)));
+    /* Laid out and drawn a few frames: any warning would be fatal. */
+    xj_test_iterate (300);
     gtk_window_close (overlay);
     xj_test_iterate (50);
   }
