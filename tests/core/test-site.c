@@ -212,7 +212,6 @@ static gint64
 arrive (Fixture    *f,
         const char *name)
 {
-  g_autoptr(GError) error = NULL;
   sqlite3_stmt *stmt = NULL;
 
   g_assert_cmpint (sqlite3_prepare_v2 (xj_store_get_db (f->store),
