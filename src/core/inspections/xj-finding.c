@@ -238,34 +238,23 @@ xj_store_load_findings (XjStore       *store,
 
   for (guint i = 0; i < n_answer_ids; i++)
     {
-      sqlite3_stmt *stmt = xj_store_prepare (store,
+      XjFinding *finding;
+
+      if (!xj_store_query_row (store,
         "SELECT a.id, a.inspection_id, i.site_id, a.item_id, t.item_key, t.prompt, a.remark, "
         "t.category, t.critical, t.failure_weight, t.notice_type, t.responsible_party, "
         "t.deadline_days, a.outcome, a.answered_at, i.rep_name, i.rep_company, "
         "(SELECT f.builtin FROM templates f JOIN template_versions v ON v.template_id = f.id "
         " JOIN template_sections s ON s.version_id = v.id WHERE s.id = t.section_id) "
         "FROM answers a JOIN inspections i ON i.id = a.inspection_id "
-        "JOIN template_items t ON t.id = a.item_id WHERE a.id = ?1", error);
-      XjFinding *finding = NULL;
-      int rc;
-
-      if (stmt == NULL)
+        "JOIN template_items t ON t.id = a.item_id WHERE a.id = ?1",
+                               answer_ids[i], (XjStoreRowFunc) finding_from_row,
+                               (gpointer *) &finding, _("Could not read findings"), error))
         return NULL;
-      sqlite3_bind_int64 (stmt, 1, answer_ids[i]);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        finding = finding_from_row (stmt);
-      sqlite3_reset (stmt);
-      if (rc == SQLITE_DONE)
+      if (finding == NULL)
         {
           g_set_error (error, XJ_NOTICE_ERROR, XJ_NOTICE_ERROR_NOT_FOUND,
                        _("There is no finding with ID %lld."), (long long) answer_ids[i]);
-          return NULL;
-        }
-      if (rc != SQLITE_ROW)
-        {
-          xj_store_set_sqlite_error (error, xj_store_get_db (store), rc,
-                                     _("Could not read findings"));
           return NULL;
         }
       g_ptr_array_add (findings, finding);

@@ -276,26 +276,17 @@ xj_store_get_inspection (XjStore  *store,
                          gint64    inspection_id,
                          GError  **error)
 {
-  sqlite3_stmt *stmt;
-  XjInspection *inspection = NULL;
-  int rc;
+  XjInspection *inspection;
 
   g_return_val_if_fail (XJ_IS_STORE (store), NULL);
 
-  stmt = xj_store_prepare (store, "SELECT " INSPECTION_COLUMNS INSPECTION_FROM "WHERE i.id = ?1",
-                           error);
-  if (stmt == NULL)
+  if (!xj_store_query_row (store, "SELECT " INSPECTION_COLUMNS INSPECTION_FROM "WHERE i.id = ?1",
+                           inspection_id, (XjStoreRowFunc) _xj_inspection_from_row,
+                           (gpointer *) &inspection, _("Could not read inspections"), error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, inspection_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    inspection = _xj_inspection_from_row (stmt);
-  else if (rc == SQLITE_DONE)
+  if (inspection == NULL)
     g_set_error (error, XJ_INSPECTION_ERROR, XJ_INSPECTION_ERROR_NOT_FOUND,
                  _("There is no inspection with ID %lld."), (long long) inspection_id);
-  else
-    sqlite_failed (store, rc, error);
-  sqlite3_reset (stmt);
   return inspection;
 }
 
