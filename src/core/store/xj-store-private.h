@@ -41,6 +41,13 @@ gboolean      xj_store_query_int64        (XjStore           *self,
                                            const char        *context,
                                            GError           **error);
 
+/* The text of @column of a row, copied: %NULL stays %NULL, or becomes ""
+ * (xj-store-query.c). */
+char         *xj_store_column_dup          (sqlite3_stmt      *stmt,
+                                            int                column);
+char         *xj_store_column_dup_or_empty (sqlite3_stmt      *stmt,
+                                            int                column);
+
 /* The object @from_row makes of the first row of @sql, with @id bound to
  * ?1: the get-by-id of every domain (xj-store-query.c). */
 typedef gpointer (*XjStoreRowFunc) (sqlite3_stmt *stmt);

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * One number read by id: "does it exist", "how many", "which version",
- * asked the same way by every domain; and one row read by id, the
- * domains' get-by-id.
+ * asked the same way by every domain; one row read by id, the domains'
+ * get-by-id; and the text of a column, as every row reader copies it.
  */
 #define G_LOG_DOMAIN "xj-store"
 
@@ -79,4 +79,20 @@ xj_store_query_row (XjStore         *self,
   sqlite3_reset (stmt);
   return rc == SQLITE_ROW || rc == SQLITE_DONE
          || xj_store_set_sqlite_error (error, xj_store_get_db (self), rc, context);
+}
+
+char *
+xj_store_column_dup (sqlite3_stmt *stmt,
+                     int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+char *
+xj_store_column_dup_or_empty (sqlite3_stmt *stmt,
+                              int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  return g_strdup (text != NULL ? text : "");
 }
