@@ -4,13 +4,21 @@
  * goes out of scope, on error, nested as savepoints) and the read-only
  * reader that workers open (cannot write, writes nothing, reads while
  * another connection holds the write lock), and the one GTask skeleton
- * that runs work on it (xj_store_run_on_reader_async()).
+ * that runs work on it (xj_store_run_on_reader_async()); and the one
+ * read of a row by id behind every domain's get-by-id.
  */
 #include "config.h"
 
 #include <glib/gstdio.h>
 
+#include "xj-builtins.h"
+#include "xj-demo.h"
+#include "xj-finding.h"
+#include "xj-inspection.h"
+#include "xj-notice-store.h"
+#include "xj-notice.h"
 #include "xj-reader-task.h"
+#include "xj-schedule.h"
 #include "xj-site.h"
 #include "xj-store.h"
 #include "xj-test-utils.h"
@@ -537,6 +545,66 @@ test_reader_task_no_database (Fixture       *f,
   wait_until (g_atomic_int_get (&n_freed) == 1);
 }
 
+/* The get-by-id of each domain (one helper, xj_store_query_row()): the row
+ * when it is there, NOT_FOUND naming the id when it is not. */
+static void
+test_get_by_id (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  XjDemoOptions options = { .n_sites = 1, .seed = 3 };
+  sqlite3 *db = xj_store_get_db (f->store);
+  gint64 site_id, inspection_id, notice_id, schedule_id, answer_id;
+
+  g_assert_true (xj_templates_install_builtins (f->store, &error));
+  g_assert_true (xj_demo_fill (f->store, &options, &error));
+  g_assert_no_error (error);
+  site_id = xj_test_query_int (db, "SELECT min(id) FROM sites");
+  inspection_id = xj_test_query_int (db, "SELECT min(id) FROM inspections");
+  notice_id = xj_test_query_int (db, "SELECT min(id) FROM notices");
+  schedule_id = xj_test_query_int (db, "SELECT min(id) FROM schedules");
+  answer_id = xj_test_query_int (db, "SELECT min(id) FROM answers");
+  g_assert_cmpint (MIN (MIN (site_id, inspection_id), MIN (notice_id, MIN (schedule_id, answer_id))),
+                   >, 0);
+
+  {
+    g_autoptr(XjSite) site = xj_store_get_site (f->store, site_id, &error);
+    g_autoptr(XjInspection) inspection = xj_store_get_inspection (f->store, inspection_id, &error);
+    g_autoptr(XjNotice) notice = xj_store_get_notice (f->store, notice_id, &error);
+    g_autoptr(XjSchedule) schedule = xj_store_get_schedule (f->store, schedule_id, &error);
+    g_autoptr(GPtrArray) findings = xj_store_load_findings (f->store, &answer_id, 1, 30, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (xj_site_get_id (site), ==, site_id);
+    g_assert_cmpint (inspection->id, ==, inspection_id);
+    g_assert_cmpint (xj_notice_get_id (notice), ==, notice_id);
+    g_assert_cmpint (xj_schedule_get_id (schedule), ==, schedule_id);
+    g_assert_cmpuint (findings->len, ==, 1);
+    g_assert_cmpint (((XjFinding *) findings->pdata[0])->answer_id, ==, answer_id);
+  }
+
+  g_assert_null (xj_store_get_site (f->store, 987654, &error));
+  g_assert_error (error, XJ_SITE_ERROR, XJ_SITE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "987654"));
+  g_clear_error (&error);
+  g_assert_null (xj_store_get_inspection (f->store, 987654, &error));
+  g_assert_error (error, XJ_INSPECTION_ERROR, XJ_INSPECTION_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "987654"));
+  g_clear_error (&error);
+  g_assert_null (xj_store_get_notice (f->store, 987654, &error));
+  g_assert_error (error, XJ_NOTICE_ERROR, XJ_NOTICE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "987654"));
+  g_clear_error (&error);
+  g_assert_null (xj_store_get_schedule (f->store, 987654, &error));
+  g_assert_error (error, XJ_SCHEDULE_ERROR, XJ_SCHEDULE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "987654"));
+  g_clear_error (&error);
+  answer_id = 987654;
+  g_assert_null (xj_store_load_findings (f->store, &answer_id, 1, 30, &error));
+  g_assert_error (error, XJ_NOTICE_ERROR, XJ_NOTICE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "987654"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -561,6 +629,8 @@ main (int    argc,
   g_test_add ("/xj/store/reader/while-locked", Fixture, NULL, fixture_set_up,
               test_reader_while_locked, fixture_tear_down);
   g_test_add ("/xj/store/reader/task", Fixture, NULL, fixture_set_up, test_reader_task,
+              fixture_tear_down);
+  g_test_add ("/xj/store/get-by-id", Fixture, NULL, fixture_set_up, test_get_by_id,
               fixture_tear_down);
   g_test_add ("/xj/store/reader/task-no-database", Fixture, NULL, fixture_set_up,
               test_reader_task_no_database, fixture_tear_down);

@@ -113,7 +113,8 @@ ok $? "the team is forgotten"
 q "UPDATE sites SET address = address || ' 3' WHERE id = 1"
 [ "$(q "SELECT count(*) FROM team_outbox")" = 0 ]; ok $? "and nothing is captured any more"
 [ "$(q "SELECT count(*) FROM inspections")" -gt 0 ]; ok $? "the laptop keeps its records"
-run --data-dir "$d" team leave 2>/dev/null; [ $? -ne 0 ]; ok $? "leaving again fails (no team)"
+run --data-dir "$d" team leave 2>"$pg_dir/err"; [ $? -ne 0 ]; ok $? "leaving again fails (no team)"
+grep -q "This laptop is in no team\." "$pg_dir/err"; ok $? "saying the laptop is in no team"
 
 # The server down: joining fails and leaves no trace.
 pg_stop

@@ -28,15 +28,6 @@ xj_archive_entry_free (XjArchiveEntry *entry)
   g_free (entry);
 }
 
-static char *
-dup_column (sqlite3_stmt *stmt,
-            int           column)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
-
-  return g_strdup (text != NULL ? text : "");
-}
-
 XjArchiveEntry *
 _xj_archive_entry_from_row (sqlite3_stmt *stmt)
 {
@@ -44,16 +35,16 @@ _xj_archive_entry_from_row (sqlite3_stmt *stmt)
 
   entry->report_id = sqlite3_column_int64 (stmt, 0);
   entry->inspection_id = sqlite3_column_int64 (stmt, 1);
-  entry->number = dup_column (stmt, 2);
-  entry->site_name = dup_column (stmt, 3);
-  entry->kind = dup_column (stmt, 4);
+  entry->number = xj_store_column_dup_or_empty (stmt, 2);
+  entry->site_name = xj_store_column_dup_or_empty (stmt, 3);
+  entry->kind = xj_store_column_dup_or_empty (stmt, 4);
   entry->started_at = sqlite3_column_int64 (stmt, 5);
   entry->has_score = sqlite3_column_type (stmt, 6) != SQLITE_NULL;
   entry->score = sqlite3_column_double (stmt, 6);
-  entry->grade = dup_column (stmt, 7);
-  entry->signer = dup_column (stmt, 8);
+  entry->grade = xj_store_column_dup_or_empty (stmt, 7);
+  entry->signer = xj_store_column_dup_or_empty (stmt, 8);
   entry->created_at = sqlite3_column_int64 (stmt, 9);
-  entry->month = dup_column (stmt, 10);
+  entry->month = xj_store_column_dup_or_empty (stmt, 10);
   return entry;
 }
 

@@ -45,40 +45,13 @@ query_free (gpointer data)
   g_free (query);
 }
 
-static gboolean
-count (sqlite3       *db,
-       gconstpointer  data,
-       guint         *n_items,
-       GCancellable  *cancellable,
-       GError       **error)
+static void
+bind_query (sqlite3_stmt  *stmt,
+            gconstpointer  data)
 {
   const Query *query = data;
-  sqlite3_stmt *stmt = xj_paged_prepare (db, "SELECT count(*) " ARCHIVE_FROM_WHERE,
-                                         _("Could not read the archive"), error);
 
-  if (stmt == NULL)
-    return FALSE;
   _xj_archive_bind_query (stmt, &query->query);
-  return xj_paged_count_rows (db, stmt, n_items, cancellable, _("Could not read the archive"),
-                              error);
-}
-
-/* The rows from a key on (?7, ?8). */
-#define FROM_KEY "AND (ifnull(i.started_at, r.created_at), r.id) <= (?7, ?8) "
-
-static sqlite3_stmt *
-keys (sqlite3       *db,
-      gconstpointer  data,
-      GError       **error)
-{
-  const Query *query = data;
-  sqlite3_stmt *stmt = xj_paged_prepare (db, "SELECT ifnull(i.started_at, r.created_at), r.id "
-                                         ARCHIVE_FROM_WHERE ARCHIVE_ORDER,
-                                         _("Could not read the archive"), error);
-
-  if (stmt != NULL)
-    _xj_archive_bind_query (stmt, &query->query);
-  return stmt;
 }
 
 static XjRecord *
@@ -87,37 +60,25 @@ record_from_row (sqlite3_stmt *stmt)
   return xj_record_new (_xj_archive_entry_from_row (stmt), (GDestroyNotify) xj_archive_entry_free);
 }
 
-static GPtrArray *
-read_page (sqlite3        *db,
-           gconstpointer   data,
-           sqlite3_value **from,
-           guint           offset,
-           guint           limit,
-           GCancellable   *cancellable,
-           GError        **error)
-{
-  const Query *query = data;
-  sqlite3_stmt *stmt = xj_paged_prepare (db,
-                                         from == NULL
-                                         ? "SELECT " ARCHIVE_COLUMNS ARCHIVE_FROM_WHERE ARCHIVE_ORDER
-                                           "LIMIT ?9 OFFSET ?10"
-                                         : "SELECT " ARCHIVE_COLUMNS ARCHIVE_FROM_WHERE FROM_KEY
-                                           ARCHIVE_ORDER "LIMIT ?9 OFFSET ?10",
-                                         _("Could not read the archive"), error);
-
-  if (stmt == NULL)
-    return NULL;
-  _xj_archive_bind_query (stmt, &query->query);
-  if (from != NULL)
-    xj_paged_bind_key (stmt, 7, from, 2);
-  sqlite3_bind_int (stmt, 9, limit);
-  sqlite3_bind_int (stmt, 10, offset);
-  return xj_paged_read_rows (db, stmt, record_from_row, cancellable,
-                             _("Could not read the archive"), error);
-}
+/* The rows from a key on (?7, ?8). */
+#define FROM_KEY "AND (ifnull(i.started_at, r.created_at), r.id) <= (?7, ?8) "
 
 /* query_copy() takes an XjArchiveQuery, or a Query whose first member is one. */
-static const XjPagedSource source = { count, keys, read_page, query_copy, query_free, 2 };
+static const XjPagedSource source = {
+  .count_sql = "SELECT count(*) " ARCHIVE_FROM_WHERE,
+  .keys_sql = "SELECT ifnull(i.started_at, r.created_at), r.id " ARCHIVE_FROM_WHERE ARCHIVE_ORDER,
+  .page_sql = "SELECT " ARCHIVE_COLUMNS ARCHIVE_FROM_WHERE ARCHIVE_ORDER "LIMIT ?9 OFFSET ?10",
+  .page_from_key_sql = "SELECT " ARCHIVE_COLUMNS ARCHIVE_FROM_WHERE FROM_KEY ARCHIVE_ORDER
+                       "LIMIT ?9 OFFSET ?10",
+  .limit_param = 9,
+  .key_param = 7,
+  .n_keys = 2,
+  .bind = bind_query,
+  .from_row = record_from_row,
+  .context = N_("Could not read the archive"),
+  .copy_query = query_copy,
+  .free_query = query_free,
+};
 
 XjPagedModel *
 xj_archive_model_new (XjStore              *store,

@@ -37,6 +37,30 @@ xj_archived_report_free (XjArchivedReport *report)
   g_free (report);
 }
 
+/* The report just archived: @report as recorded, with its row's @id, the
+ * inspection it is of (0: a monthly report), its absolute @path (transfer
+ * full) and the time it was archived. */
+static XjArchivedReport *
+archived_new (const XjArchivedReport *report,
+              gint64                  id,
+              gint64                  inspection_id,
+              char                   *path,
+              gint64                  now)
+{
+  XjArchivedReport *archived = g_new0 (XjArchivedReport, 1);
+
+  archived->id = id;
+  archived->inspection_id = inspection_id;
+  archived->number = g_strdup (report->number);
+  archived->path = path;
+  archived->relative_path = g_strdup (report->relative_path);
+  archived->sha256 = g_strdup (report->sha256);
+  archived->bytes = report->bytes;
+  archived->signer = g_strdup (report->signer);
+  archived->created_at = now;
+  return archived;
+}
+
 /**
  * xj_inspection_check_signable:
  *
@@ -188,7 +212,6 @@ xj_store_archive_report (XjStore                 *store,
   g_autoptr(XjInspection) inspection = NULL;
   g_auto(XjNumber) number = { 0 };
   g_autofree char *final_path = NULL;
-  XjArchivedReport *archived;
   gint64 now = xj_clock_now ();
   gint64 report_id = 0;
   g_autoptr(XjTransaction) tx = NULL;
@@ -217,17 +240,8 @@ xj_store_archive_report (XjStore                 *store,
   xj_store_emit_changed (store, "inspections");
   xj_store_emit_changed (store, "reports");
 
-  archived = g_new0 (XjArchivedReport, 1);
-  archived->id = report_id;
-  archived->inspection_id = report->inspection_id;
-  archived->number = g_strdup (report->number);
-  archived->path = g_steal_pointer (&final_path);
-  archived->relative_path = g_strdup (report->relative_path);
-  archived->sha256 = g_strdup (report->sha256);
-  archived->bytes = report->bytes;
-  archived->signer = g_strdup (report->signer);
-  archived->created_at = now;
-  return archived;
+  return archived_new (report, report_id, report->inspection_id, g_steal_pointer (&final_path),
+                       now);
 }
 
 static XjArchivedReport *
@@ -349,8 +363,8 @@ xj_store_archive_monthly_report (XjStore                 *store,
 {
   g_autoptr(XjTransaction) tx = NULL;
   g_autofree char *final_path = NULL;
-  XjArchivedReport *archived;
   gint64 now = xj_clock_now ();
+  gint64 report_id;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (XJ_IS_STORE (store), NULL);
@@ -376,28 +390,13 @@ xj_store_archive_monthly_report (XjStore                 *store,
   sqlite3_bind_int64 (stmt, 7, now);
   if (!xj_store_step_done (store, stmt, error))
     return NULL;
-  archived = g_new0 (XjArchivedReport, 1);
-  archived->id = sqlite3_last_insert_rowid (xj_store_get_db (store));
-  if (!xj_store_audit (store, report->signer, "report", archived->id, "archive_monthly", month,
-                          error))
-    {
-      xj_archived_report_free (archived);
-      return NULL;
-    }
-  if (!place_and_commit (tx, temp_path, final_path, error))
-    {
-      xj_archived_report_free (archived);
-      return NULL;
-    }
+  report_id = sqlite3_last_insert_rowid (xj_store_get_db (store));
+  if (!xj_store_audit (store, report->signer, "report", report_id, "archive_monthly", month,
+                       error)
+      || !place_and_commit (tx, temp_path, final_path, error))
+    return NULL;
   xj_store_emit_changed (store, "reports");
-  archived->number = g_strdup (report->number);
-  archived->path = g_steal_pointer (&final_path);
-  archived->relative_path = g_strdup (report->relative_path);
-  archived->sha256 = g_strdup (report->sha256);
-  archived->bytes = report->bytes;
-  archived->signer = g_strdup (report->signer);
-  archived->created_at = now;
-  return archived;
+  return archived_new (report, report_id, 0, g_steal_pointer (&final_path), now);
 }
 
 /**

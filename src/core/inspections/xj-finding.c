@@ -149,15 +149,6 @@ xj_store_count_repeat_findings (XjStore  *store,
 
 /* --- loading -------------------------------------------------------------- */
 
-static char *
-dup_column (sqlite3_stmt *stmt,
-            int           column)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
-
-  return g_strdup (text != NULL ? text : "");
-}
-
 static XjFinding *
 finding_from_row (sqlite3_stmt *stmt)
 {
@@ -169,12 +160,12 @@ finding_from_row (sqlite3_stmt *stmt)
   finding->inspection_id = sqlite3_column_int64 (stmt, 1);
   finding->site_id = sqlite3_column_int64 (stmt, 2);
   finding->item_id = sqlite3_column_int64 (stmt, 3);
-  finding->item_key = dup_column (stmt, 4);
-  finding->prompt = dup_column (stmt, 5);
+  finding->item_key = xj_store_column_dup_or_empty (stmt, 4);
+  finding->prompt = xj_store_column_dup_or_empty (stmt, 5);
   if (sqlite3_column_int (stmt, 17) != 0)
     xj_builtins_translate (&finding->prompt);
-  finding->remark = dup_column (stmt, 6);
-  finding->category = dup_column (stmt, 7);
+  finding->remark = xj_store_column_dup_or_empty (stmt, 6);
+  finding->category = xj_store_column_dup_or_empty (stmt, 7);
   finding->critical = sqlite3_column_int (stmt, 8) != 0;
   finding->failure_weight = sqlite3_column_double (stmt, 9);
   /* NULL (the item sets nothing) parses as "not set". */
@@ -188,8 +179,8 @@ finding_from_row (sqlite3_stmt *stmt)
                            ? -1 : sqlite3_column_int (stmt, 12);
   finding->failed = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 13), "fail") == 0;
   finding->answered_at = sqlite3_column_int64 (stmt, 14);
-  finding->rep_name = dup_column (stmt, 15);
-  finding->rep_company = dup_column (stmt, 16);
+  finding->rep_name = xj_store_column_dup_or_empty (stmt, 15);
+  finding->rep_company = xj_store_column_dup_or_empty (stmt, 16);
   finding->photos = g_ptr_array_new_with_free_func (g_free);
   return finding;
 }
@@ -208,7 +199,7 @@ load_photos (XjStore    *store,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, finding->answer_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (finding->photos, dup_column (stmt, 0));
+    g_ptr_array_add (finding->photos, xj_store_column_dup_or_empty (stmt, 0));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return xj_store_set_sqlite_error (error, xj_store_get_db (store), rc,
@@ -238,34 +229,23 @@ xj_store_load_findings (XjStore       *store,
 
   for (guint i = 0; i < n_answer_ids; i++)
     {
-      sqlite3_stmt *stmt = xj_store_prepare (store,
+      XjFinding *finding;
+
+      if (!xj_store_query_row (store,
         "SELECT a.id, a.inspection_id, i.site_id, a.item_id, t.item_key, t.prompt, a.remark, "
         "t.category, t.critical, t.failure_weight, t.notice_type, t.responsible_party, "
         "t.deadline_days, a.outcome, a.answered_at, i.rep_name, i.rep_company, "
         "(SELECT f.builtin FROM templates f JOIN template_versions v ON v.template_id = f.id "
         " JOIN template_sections s ON s.version_id = v.id WHERE s.id = t.section_id) "
         "FROM answers a JOIN inspections i ON i.id = a.inspection_id "
-        "JOIN template_items t ON t.id = a.item_id WHERE a.id = ?1", error);
-      XjFinding *finding = NULL;
-      int rc;
-
-      if (stmt == NULL)
+        "JOIN template_items t ON t.id = a.item_id WHERE a.id = ?1",
+                               answer_ids[i], (XjStoreRowFunc) finding_from_row,
+                               (gpointer *) &finding, _("Could not read findings"), error))
         return NULL;
-      sqlite3_bind_int64 (stmt, 1, answer_ids[i]);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        finding = finding_from_row (stmt);
-      sqlite3_reset (stmt);
-      if (rc == SQLITE_DONE)
+      if (finding == NULL)
         {
           g_set_error (error, XJ_NOTICE_ERROR, XJ_NOTICE_ERROR_NOT_FOUND,
                        _("There is no finding with ID %lld."), (long long) answer_ids[i]);
-          return NULL;
-        }
-      if (rc != SQLITE_ROW)
-        {
-          xj_store_set_sqlite_error (error, xj_store_get_db (store), rc,
-                                     _("Could not read findings"));
           return NULL;
         }
       g_ptr_array_add (findings, finding);

@@ -48,42 +48,13 @@ query_free (gpointer data)
 }
 
 static void
-bind_query (sqlite3_stmt *stmt,
-            const Query  *query)
+bind_query (sqlite3_stmt  *stmt,
+            gconstpointer  data)
 {
+  const Query *query = data;
+
   _xj_inspection_bind_filter (stmt, &query->filter);
   sqlite3_bind_int (stmt, 6, query->without_drafts && query->filter.state < 0);
-}
-
-static gboolean
-count (sqlite3       *db,
-       gconstpointer  query,
-       guint         *n_items,
-       GCancellable  *cancellable,
-       GError       **error)
-{
-  sqlite3_stmt *stmt = xj_paged_prepare (db, "SELECT count(*) FROM inspections i " WHERE,
-                                         _("Could not read inspections"), error);
-
-  if (stmt == NULL)
-    return FALSE;
-  bind_query (stmt, query);
-  return xj_paged_count_rows (db, stmt, n_items, cancellable, _("Could not read inspections"),
-                              error);
-}
-
-static sqlite3_stmt *
-keys (sqlite3       *db,
-      gconstpointer  query,
-      GError       **error)
-{
-  sqlite3_stmt *stmt = xj_paged_prepare (db, "SELECT i.started_at, i.id FROM inspections i "
-                                         WHERE ORDER,
-                                         _("Could not read inspections"), error);
-
-  if (stmt != NULL)
-    bind_query (stmt, query);
-  return stmt;
 }
 
 static XjRecord *
@@ -92,35 +63,21 @@ record_from_row (sqlite3_stmt *stmt)
   return xj_record_new (_xj_inspection_from_row (stmt), (GDestroyNotify) xj_inspection_free);
 }
 
-static GPtrArray *
-read_page (sqlite3        *db,
-           gconstpointer   query,
-           sqlite3_value **from,
-           guint           offset,
-           guint           limit,
-           GCancellable   *cancellable,
-           GError        **error)
-{
-  sqlite3_stmt *stmt = xj_paged_prepare (db,
-                                         from == NULL
-                                         ? "SELECT " INSPECTION_COLUMNS INSPECTION_FROM WHERE
-                                           ORDER "LIMIT ?7 OFFSET ?8"
-                                         : "SELECT " INSPECTION_COLUMNS INSPECTION_FROM WHERE
-                                           FROM_KEY ORDER "LIMIT ?7 OFFSET ?8",
-                                         _("Could not read inspections"), error);
-
-  if (stmt == NULL)
-    return NULL;
-  bind_query (stmt, query);
-  if (from != NULL)
-    xj_paged_bind_key (stmt, 11, from, 2);
-  sqlite3_bind_int (stmt, 7, limit);
-  sqlite3_bind_int (stmt, 8, offset);
-  return xj_paged_read_rows (db, stmt, record_from_row, cancellable,
-                             _("Could not read inspections"), error);
-}
-
-static const XjPagedSource source = { count, keys, read_page, query_copy, query_free, 2 };
+static const XjPagedSource source = {
+  .count_sql = "SELECT count(*) FROM inspections i " WHERE,
+  .keys_sql = "SELECT i.started_at, i.id FROM inspections i " WHERE ORDER,
+  .page_sql = "SELECT " INSPECTION_COLUMNS INSPECTION_FROM WHERE ORDER "LIMIT ?7 OFFSET ?8",
+  .page_from_key_sql = "SELECT " INSPECTION_COLUMNS INSPECTION_FROM WHERE FROM_KEY ORDER
+                       "LIMIT ?7 OFFSET ?8",
+  .limit_param = 7,
+  .key_param = 11,
+  .n_keys = 2,
+  .bind = bind_query,
+  .from_row = record_from_row,
+  .context = N_("Could not read inspections"),
+  .copy_query = query_copy,
+  .free_query = query_free,
+};
 
 XjPagedModel *
 xj_inspection_model_new (XjStore                  *store,

@@ -25,8 +25,6 @@ G_BEGIN_DECLS
 
 
 /* Shared by the inspection store's files (xj-inspection-store.c, xj-inspection-query.c). */
-char      *_xj_inspection_dup_column          (sqlite3_stmt *stmt,
-                                               int           column);
 XjOutcome  _xj_inspection_outcome_from_string (const char   *text);
 gboolean   _xj_inspection_sqlite_failed       (XjStore      *store,
                                                int           rc,

@@ -60,7 +60,7 @@ xj_store_load_previous_answers (XjStore  *store,
       if (answer == NULL)
         {
           answer = g_new0 (XjPreviousAnswer, 1);
-          answer->value = _xj_inspection_dup_column (stmt, 1);
+          answer->value = xj_store_column_dup (stmt, 1);
           answer->outcome = _xj_inspection_outcome_from_string (outcome);
           answer->answered_at = sqlite3_column_int64 (stmt, 3);
           answer->inspection_id = sqlite3_column_int64 (stmt, 4);
@@ -101,7 +101,7 @@ xj_store_list_frequent_remarks (XjStore  *store,
     return NULL;
   sqlite3_bind_int (stmt, 1, limit);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (remarks, _xj_inspection_dup_column (stmt, 0));
+    g_ptr_array_add (remarks, xj_store_column_dup (stmt, 0));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {

@@ -23,13 +23,6 @@
 
 /* --- helpers -------------------------------------------------------------- */
 
-static char *
-dup_column (sqlite3_stmt *stmt,
-            int           column)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
-}
-
 
 static XjOutcome
 outcome_from_string (const char *text)
@@ -46,14 +39,6 @@ sqlite_failed (XjStore  *store,
                GError  **error)
 {
   return xj_store_set_sqlite_error (error, xj_store_get_db (store), rc, _("Could not read inspections"));
-}
-
-/* The same helpers for the store's other file (xj-inspection-query.c). */
-char *
-_xj_inspection_dup_column (sqlite3_stmt *stmt,
-                           int           column)
-{
-  return dup_column (stmt, column);
 }
 
 XjOutcome
@@ -113,32 +98,32 @@ _xj_inspection_from_row (sqlite3_stmt *stmt)
 
   inspection->id = sqlite3_column_int64 (stmt, 0);
   inspection->site_id = sqlite3_column_int64 (stmt, 1);
-  inspection->site_name = dup_column (stmt, 2);
+  inspection->site_name = xj_store_column_dup (stmt, 2);
   inspection->template_id = sqlite3_column_int64 (stmt, 3);
   inspection->version_id = sqlite3_column_int64 (stmt, 4);
-  inspection->template_name = dup_column (stmt, 5);
+  inspection->template_name = xj_store_column_dup (stmt, 5);
   if (sqlite3_column_int (stmt, 22) != 0)
     xj_builtins_translate (&inspection->template_name);
   inspection->template_version = sqlite3_column_int (stmt, 6);
-  inspection->kind = dup_column (stmt, 7);
+  inspection->kind = xj_store_column_dup (stmt, 7);
   xj_inspection_state_from_string ((const char *) sqlite3_column_text (stmt, 8), &state);
   inspection->state = state;
-  inspection->inspector = dup_column (stmt, 9);
-  inspection->rep_name = dup_column (stmt, 10);
-  inspection->rep_company = dup_column (stmt, 11);
+  inspection->inspector = xj_store_column_dup (stmt, 9);
+  inspection->rep_name = xj_store_column_dup (stmt, 10);
+  inspection->rep_company = xj_store_column_dup (stmt, 11);
   inspection->started_at = sqlite3_column_int64 (stmt, 12);
   inspection->completed_at = sqlite3_column_int64 (stmt, 13);
   inspection->signed_at = sqlite3_column_int64 (stmt, 14);
   inspection->has_score = sqlite3_column_type (stmt, 15) != SQLITE_NULL;
   inspection->score = sqlite3_column_double (stmt, 15);
-  inspection->grade = dup_column (stmt, 16);
+  inspection->grade = xj_store_column_dup (stmt, 16);
   inspection->failure_index = sqlite3_column_double (stmt, 17);
   inspection->critical_failed = sqlite3_column_int (stmt, 18) != 0;
   inspection->current_item_id = sqlite3_column_int64 (stmt, 19);
   inspection->n_photos = sqlite3_column_int (stmt, 20);
   inspection->n_answered = sqlite3_column_int (stmt, 21);
-  inspection->owner = dup_column (stmt, 23);
-  inspection->laptop = dup_column (stmt, 24);
+  inspection->owner = xj_store_column_dup (stmt, 23);
+  inspection->laptop = xj_store_column_dup (stmt, 24);
   return inspection;
 }
 
@@ -276,26 +261,17 @@ xj_store_get_inspection (XjStore  *store,
                          gint64    inspection_id,
                          GError  **error)
 {
-  sqlite3_stmt *stmt;
-  XjInspection *inspection = NULL;
-  int rc;
+  XjInspection *inspection;
 
   g_return_val_if_fail (XJ_IS_STORE (store), NULL);
 
-  stmt = xj_store_prepare (store, "SELECT " INSPECTION_COLUMNS INSPECTION_FROM "WHERE i.id = ?1",
-                           error);
-  if (stmt == NULL)
+  if (!xj_store_query_row (store, "SELECT " INSPECTION_COLUMNS INSPECTION_FROM "WHERE i.id = ?1",
+                           inspection_id, (XjStoreRowFunc) _xj_inspection_from_row,
+                           (gpointer *) &inspection, _("Could not read inspections"), error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, inspection_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    inspection = _xj_inspection_from_row (stmt);
-  else if (rc == SQLITE_DONE)
+  if (inspection == NULL)
     g_set_error (error, XJ_INSPECTION_ERROR, XJ_INSPECTION_ERROR_NOT_FOUND,
                  _("There is no inspection with ID %lld."), (long long) inspection_id);
-  else
-    sqlite_failed (store, rc, error);
-  sqlite3_reset (stmt);
   return inspection;
 }
 
@@ -343,9 +319,9 @@ xj_store_load_answers (XjStore  *store,
       const char *outcome = (const char *) sqlite3_column_text (stmt, 2);
 
       answer->item_id = sqlite3_column_int64 (stmt, 0);
-      answer->value = dup_column (stmt, 1);
+      answer->value = xj_store_column_dup (stmt, 1);
       answer->outcome = outcome_from_string (outcome);
-      answer->remark = dup_column (stmt, 3);
+      answer->remark = xj_store_column_dup (stmt, 3);
       answer->answered_at = sqlite3_column_int64 (stmt, 4);
       answer->answer_id = sqlite3_column_int64 (stmt, 5);
       answer->n_photos = sqlite3_column_int (stmt, 6);

@@ -36,15 +36,6 @@ xj_audit_entry_free (XjAuditEntry *entry)
 }
 
 
-static char *
-dup_text (sqlite3_stmt *stmt,
-          int           column)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
-
-  return g_strdup (text != NULL ? text : "");
-}
-
 typedef gpointer (*RowReader) (sqlite3_stmt *stmt);
 
 /* Steps @stmt (bound) to the end, one element per row. */
@@ -77,12 +68,12 @@ read_event (sqlite3_stmt *stmt)
   XjNoticeState from;
 
   event->at = sqlite3_column_int64 (stmt, 0);
-  event->actor = dup_text (stmt, 1);
+  event->actor = xj_store_column_dup_or_empty (stmt, 1);
   event->from_state = xj_notice_state_from_string ((const char *) sqlite3_column_text (stmt, 2),
                                                    &from) ? (int) from : -1;
   xj_notice_state_from_string ((const char *) sqlite3_column_text (stmt, 3), &event->to_state);
   event->deadline = sqlite3_column_int64 (stmt, 4);
-  event->remark = dup_text (stmt, 5);
+  event->remark = xj_store_column_dup_or_empty (stmt, 5);
   return event;
 }
 
@@ -118,9 +109,9 @@ read_audit (sqlite3_stmt *stmt)
   XjAuditEntry *entry = g_new0 (XjAuditEntry, 1);
 
   entry->at = sqlite3_column_int64 (stmt, 0);
-  entry->actor = dup_text (stmt, 1);
-  entry->action = dup_text (stmt, 2);
-  entry->detail = dup_text (stmt, 3);
+  entry->actor = xj_store_column_dup_or_empty (stmt, 1);
+  entry->action = xj_store_column_dup_or_empty (stmt, 2);
+  entry->detail = xj_store_column_dup_or_empty (stmt, 3);
   return entry;
 }
 

@@ -452,24 +452,16 @@ xj_store_get_notice (XjStore  *store,
                      GError  **error)
 {
   g_autoptr(XjNotice) notice = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (XJ_IS_STORE (store), NULL);
 
-  stmt = xj_store_prepare (store, "SELECT " XJ_NOTICE_COLUMNS "WHERE n.id = ?1", error);
-  if (stmt == NULL)
+  if (!xj_store_query_row (store, "SELECT " XJ_NOTICE_COLUMNS "WHERE n.id = ?1", notice_id,
+                           (XjStoreRowFunc) notice_from_row, (gpointer *) &notice,
+                           _("Could not read notices"), error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, notice_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    notice = notice_from_row (stmt);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
+  if (notice == NULL)
     g_set_error (error, XJ_NOTICE_ERROR, XJ_NOTICE_ERROR_NOT_FOUND,
                  _("There is no notice with ID %lld."), (long long) notice_id);
-  else if (rc != SQLITE_ROW)
-    _xj_notice_read_error (store, rc, error);
   if (notice == NULL || !load_details (store, notice, error))
     return NULL;
   return g_steal_pointer (&notice);

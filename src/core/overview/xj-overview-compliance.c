@@ -86,27 +86,8 @@ read_tally (XjStore          *store,
             XjScheduleTally  *tally,
             GError          **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = xj_store_prepare (store,
-                           "SELECT on_time, late, open FROM schedule_outcomes "
-                           "WHERE schedule_id = ?1 AND at < ?2 "
-                           "ORDER BY at DESC, position DESC LIMIT 1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, schedule_id);
-  sqlite3_bind_int64 (stmt, 2, before);
-  *tally = (XjScheduleTally) { 0 };
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *tally = (XjScheduleTally) {
-      sqlite3_column_int64 (stmt, 0),
-      sqlite3_column_int64 (stmt, 1),
-      sqlite3_column_int64 (stmt, 2),
-    };
-  sqlite3_reset (stmt);
-  return rc == SQLITE_ROW || rc == SQLITE_DONE || _xj_overview_read_error (store, rc, error);
+  return _xj_schedule_outcomes_read_last (store, schedule_id, before, tally, NULL,
+                                          _("Could not compute the overview"), error);
 }
 
 /* Open occurrences of [@from, @to) not due yet at @now: not missed. */

@@ -26,36 +26,11 @@ query_copy (gconstpointer data)
   return g_memdup2 (data, sizeof (gint64));
 }
 
-static gboolean
-count (sqlite3       *db,
-       gconstpointer  query,
-       guint         *n_items,
-       GCancellable  *cancellable,
-       GError       **error)
+static void
+bind_query (sqlite3_stmt  *stmt,
+            gconstpointer  query)
 {
-  sqlite3_stmt *stmt = xj_paged_prepare (db,
-                                         "SELECT count(*) FROM schedules s" WHERE,
-                                         _("Could not read schedules"), error);
-
-  if (stmt == NULL)
-    return FALSE;
   sqlite3_bind_int64 (stmt, 1, *(const gint64 *) query);
-  return xj_paged_count_rows (db, stmt, n_items, cancellable, _("Could not read schedules"),
-                              error);
-}
-
-static sqlite3_stmt *
-keys (sqlite3       *db,
-      gconstpointer  query,
-      GError       **error)
-{
-  sqlite3_stmt *stmt = xj_paged_prepare (db, "SELECT si.name, s.id FROM schedules s "
-                                         "JOIN sites si ON si.id = s.site_id" WHERE ORDER,
-                                         _("Could not read schedules"), error);
-
-  if (stmt != NULL)
-    sqlite3_bind_int64 (stmt, 1, *(const gint64 *) query);
-  return stmt;
 }
 
 static XjRecord *
@@ -64,35 +39,22 @@ record_from_row (sqlite3_stmt *stmt)
   return xj_record_new (_xj_schedule_from_row (stmt), g_object_unref);
 }
 
-static GPtrArray *
-read_page (sqlite3        *db,
-           gconstpointer   query,
-           sqlite3_value **from,
-           guint           offset,
-           guint           limit,
-           GCancellable   *cancellable,
-           GError        **error)
-{
-  sqlite3_stmt *stmt = xj_paged_prepare (db,
-                                         from == NULL
-                                         ? "SELECT " SCHEDULE_COLUMNS SCHEDULE_FROM WHERE ORDER
-                                           "LIMIT ?2 OFFSET ?3"
-                                         : "SELECT " SCHEDULE_COLUMNS SCHEDULE_FROM WHERE FROM_KEY
-                                           ORDER "LIMIT ?2 OFFSET ?3",
-                                         _("Could not read schedules"), error);
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, *(const gint64 *) query);
-  if (from != NULL)
-    xj_paged_bind_key (stmt, 4, from, 2);
-  sqlite3_bind_int (stmt, 2, limit);
-  sqlite3_bind_int (stmt, 3, offset);
-  return xj_paged_read_rows (db, stmt, record_from_row, cancellable,
-                             _("Could not read schedules"), error);
-}
-
-static const XjPagedSource source = { count, keys, read_page, query_copy, g_free, 2 };
+static const XjPagedSource source = {
+  .count_sql = "SELECT count(*) FROM schedules s" WHERE,
+  .keys_sql = "SELECT si.name, s.id FROM schedules s JOIN sites si ON si.id = s.site_id"
+              WHERE ORDER,
+  .page_sql = "SELECT " SCHEDULE_COLUMNS SCHEDULE_FROM WHERE ORDER "LIMIT ?2 OFFSET ?3",
+  .page_from_key_sql = "SELECT " SCHEDULE_COLUMNS SCHEDULE_FROM WHERE FROM_KEY ORDER
+                       "LIMIT ?2 OFFSET ?3",
+  .limit_param = 2,
+  .key_param = 4,
+  .n_keys = 2,
+  .bind = bind_query,
+  .from_row = record_from_row,
+  .context = N_("Could not read schedules"),
+  .copy_query = query_copy,
+  .free_query = g_free,
+};
 
 XjPagedModel *
 xj_schedule_model_new (XjStore *store,

@@ -211,19 +211,29 @@ stale_cut (XjStore  *store,
   return find_cut (store, schedule_id, from, cut, error);
 }
 
-/* The running counts and place of the last stored occurrence before
- * @before. */
-static gboolean
-read_last (XjStore          *store,
-           gint64            schedule_id,
-           gint64            before,
-           XjScheduleTally  *tally,
-           gint64           *position,
-           GError          **error)
+/**
+ * _xj_schedule_outcomes_read_last:
+ * @position: (out) (optional): the position after that occurrence's
+ * @context: what a failed read says
+ *
+ * The running counts of the last stored occurrence of @schedule_id before
+ * @before, and its place; none: zeros.
+ */
+gboolean
+_xj_schedule_outcomes_read_last (XjStore          *store,
+                                 gint64            schedule_id,
+                                 gint64            before,
+                                 XjScheduleTally  *tally,
+                                 gint64           *position,
+                                 const char       *context,
+                                 GError          **error)
 {
   sqlite3_stmt *stmt;
   int rc;
 
+  *tally = (XjScheduleTally) { 0 };
+  if (position != NULL)
+    *position = 0;
   stmt = xj_store_prepare (store,
                            "SELECT on_time, late, open, position FROM schedule_outcomes "
                            "WHERE schedule_id = ?1 AND at < ?2 "
@@ -239,10 +249,12 @@ read_last (XjStore          *store,
       tally->on_time = sqlite3_column_int64 (stmt, 0);
       tally->late = sqlite3_column_int64 (stmt, 1);
       tally->open = sqlite3_column_int64 (stmt, 2);
-      *position = sqlite3_column_int64 (stmt, 3) + 1;
+      if (position != NULL)
+        *position = sqlite3_column_int64 (stmt, 3) + 1;
     }
   sqlite3_reset (stmt);
-  return rc == SQLITE_ROW || rc == SQLITE_DONE || write_error (store, rc, error);
+  return rc == SQLITE_ROW || rc == SQLITE_DONE
+         || xj_store_set_sqlite_error (error, xj_store_get_db (store), rc, context);
 }
 
 /* The stored outcomes of the occurrences from @from on. */
@@ -352,7 +364,10 @@ refresh_schedule (XjStore     *store,
       from = xj_schedule_get_starts_at (schedule);
     }
   else if (!forget (store, entry->schedule_id, from, error)
-           || !read_last (store, entry->schedule_id, from, &tally, &position, error))
+           || !_xj_schedule_outcomes_read_last (store, entry->schedule_id, from, &tally,
+                                                &position,
+                                                _("Could not store schedule compliance"),
+                                                error))
     return FALSE;
   return (from >= through
           || (_xj_schedule_compute (store, schedule, from, through, now, occurrences, error)

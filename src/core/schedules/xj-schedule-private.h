@@ -70,5 +70,12 @@ gboolean    _xj_schedule_outcomes_refresh   (XjStore      *store,
 gboolean    _xj_schedule_outcomes_refresh_each (XjStore      *store,
                                              GCancellable *cancellable,
                                              GError      **error);
+gboolean    _xj_schedule_outcomes_read_last (XjStore          *store,
+                                             gint64            schedule_id,
+                                             gint64            before,
+                                             XjScheduleTally  *tally,
+                                             gint64           *position,
+                                             const char       *context,
+                                             GError          **error);
 
 G_END_DECLS

@@ -556,25 +556,16 @@ xj_store_get_schedule (XjStore  *store,
                        gint64    schedule_id,
                        GError  **error)
 {
-  sqlite3_stmt *stmt;
-  XjSchedule *schedule = NULL;
-  int rc;
+  XjSchedule *schedule;
 
   g_return_val_if_fail (XJ_IS_STORE (store), NULL);
 
-  stmt = xj_store_prepare (store, "SELECT " SCHEDULE_COLUMNS SCHEDULE_FROM " WHERE s.id = ?1",
-                           error);
-  if (stmt == NULL)
+  if (!xj_store_query_row (store, "SELECT " SCHEDULE_COLUMNS SCHEDULE_FROM " WHERE s.id = ?1",
+                           schedule_id, (XjStoreRowFunc) _xj_schedule_from_row,
+                           (gpointer *) &schedule, _("Could not read schedules"), error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, schedule_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    schedule = _xj_schedule_from_row (stmt);
-  else if (rc == SQLITE_DONE)
+  if (schedule == NULL)
     fail_not_found (error, schedule_id);
-  else
-    xj_store_set_sqlite_error (error, xj_store_get_db (store), rc, _("Could not read schedules"));
-  sqlite3_reset (stmt);
   return schedule;
 }
 

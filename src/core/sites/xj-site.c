@@ -587,25 +587,17 @@ xj_store_get_site (XjStore  *store,
                    gint64    site_id,
                    GError  **error)
 {
-  sqlite3_stmt *stmt;
-  XjSite *site = NULL;
-  int rc;
+  XjSite *site;
 
   g_return_val_if_fail (XJ_IS_STORE (store), NULL);
 
-  stmt = xj_store_prepare (store, "SELECT " SITE_COLUMNS " FROM sites WHERE id = ?1", error);
-  if (stmt == NULL)
+  if (!xj_store_query_row (store, "SELECT " SITE_COLUMNS " FROM sites WHERE id = ?1", site_id,
+                           (XjStoreRowFunc) site_from_row, (gpointer *) &site,
+                           _("Could not read sites"), error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, site_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    site = site_from_row (stmt);
-  else if (rc == SQLITE_DONE)
+  if (site == NULL)
     g_set_error (error, XJ_SITE_ERROR, XJ_SITE_ERROR_NOT_FOUND,
                  _("There is no site with ID %lld."), (long long) site_id);
-  else
-    xj_store_set_sqlite_error (error, xj_store_get_db (store), rc, _("Could not read sites"));
-  sqlite3_reset (stmt);
   return site;
 }
 

@@ -15,39 +15,44 @@
 
 G_BEGIN_DECLS
 
+/* For sources: a statement's parameters from the query, and an XjRecord
+ * from a row. */
+typedef void      (*XjPagedBindFunc) (sqlite3_stmt  *stmt,
+                                      gconstpointer  query);
+typedef XjRecord *(*XjPagedRowFunc)  (sqlite3_stmt  *stmt);
+
 /* What a lazy list reads, in a worker on a read-only connection taken
- * from the store's readers (xj-reader-pool.c): how many rows the query has (a cheap COUNT), the sort keys of all
- * its rows in the list's order (a scan of an index, done once when a page
- * far down is first wanted) and one page of rows as XjRecords.
+ * from the store's readers (xj-reader-pool.c): how many rows the query has
+ * (@count_sql, a cheap COUNT whose one row is the count), the sort keys of
+ * all its rows in the list's order (@keys_sql, a scan of an index, done
+ * once when a page far down is first wanted) and one page of rows as
+ * XjRecords (@from_row of each row of @page_sql).
  *
  * Pages are read by key ("keyset"), not by a large OFFSET, which SQLite
  * walks row by row: the model keeps the key of every stride-th row
- * (xj_paged_model_set_key_stride ()), and @read is asked for @limit rows
- * starting @offset rows after the row whose key is @from (that row
- * included; @offset is then below the stride), or, with @from %NULL, after
- * the first row.  So page N costs about what page 1 costs.  A key is
- * @n_keys values, the columns @keys selects; they end with a unique one
- * (the id), so that a key names one row.  The query is copied for each
- * worker. */
+ * (xj_paged_model_set_key_stride ()), and a page of @limit rows is read
+ * starting @offset rows after the row whose key is bound to the parameters
+ * @key_param, @key_param + 1 … of @page_from_key_sql (that row included;
+ * @offset is then below the stride), or, by @page_sql, after the first row.
+ * Both take the limit and the offset at @limit_param and @limit_param + 1.
+ * So page N costs about what page 1 costs.  A key is @n_keys values, the
+ * columns @keys_sql selects; they end with a unique one (the id), so that
+ * a key names one row.  @bind binds the query to every statement; a failed
+ * read says @context (marked with N_(), translated when it is said).  The
+ * query is copied for each worker. */
 typedef struct {
-  gboolean      (*count)      (sqlite3         *db,
-                               gconstpointer    query,
-                               guint           *n_items,
-                               GCancellable    *cancellable,
-                               GError         **error);
-  sqlite3_stmt *(*keys)       (sqlite3         *db,
-                               gconstpointer    query,
-                               GError         **error);
-  GPtrArray    *(*read)       (sqlite3         *db,
-                               gconstpointer    query,
-                               sqlite3_value  **from,
-                               guint            offset,
-                               guint            limit,
-                               GCancellable    *cancellable,
-                               GError         **error);
-  gpointer      (*copy_query) (gconstpointer    query);
-  void          (*free_query) (gpointer         query);
-  guint           n_keys;
+  const char      *count_sql;
+  const char      *keys_sql;
+  const char      *page_sql;
+  const char      *page_from_key_sql;
+  int              limit_param;
+  int              key_param;
+  guint            n_keys;
+  XjPagedBindFunc  bind;
+  XjPagedRowFunc   from_row;
+  const char      *context;
+  gpointer       (*copy_query) (gconstpointer    query);
+  void           (*free_query) (gpointer         query);
 } XjPagedSource;
 
 XjPagedModel *xj_paged_model_new         (XjStore             *store,
@@ -79,29 +84,12 @@ guint         _xj_paged_keys_get_n_rows  (XjPagedKeys         *keys);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (XjPagedKeys, _xj_paged_keys_unref)
 
 
-/* For sources, in their worker: step a prepared statement (finalized here)
- * with cancellation through SQLite's progress handler. */
-typedef XjRecord *(*XjPagedRowFunc) (sqlite3_stmt *stmt);
-
-GPtrArray    *xj_paged_read_rows         (sqlite3             *db,
-                                          sqlite3_stmt        *stmt,
-                                          XjPagedRowFunc       from_row,
-                                          GCancellable        *cancellable,
-                                          const char          *context,
-                                          GError             **error);
-gboolean      xj_paged_count_rows        (sqlite3             *db,
-                                          sqlite3_stmt        *stmt,
+/* The count of the query (xj-paged-read.c, for the model's workers). */
+gboolean      _xj_paged_count            (sqlite3             *db,
+                                          const XjPagedSource *source,
+                                          gconstpointer        query,
                                           guint               *n_items,
                                           GCancellable        *cancellable,
-                                          const char          *context,
-                                          GError             **error);
-void          xj_paged_bind_key          (sqlite3_stmt        *stmt,
-                                          int                  first,
-                                          sqlite3_value      **key,
-                                          guint                n_keys);
-sqlite3_stmt *xj_paged_prepare           (sqlite3             *db,
-                                          const char          *sql,
-                                          const char          *context,
                                           GError             **error);
 
 G_END_DECLS

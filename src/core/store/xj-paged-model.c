@@ -157,7 +157,7 @@ job_thread (GTask        *task,
     }
   db = xj_store_get_db (reader);
   if (job->kind == JOB_COUNT)
-    done = job->source->count (db, job->query, &job->n_items, cancellable, &error);
+    done = _xj_paged_count (db, job->source, job->query, &job->n_items, cancellable, &error);
   else if (job->kind == JOB_KEYS)
     done = (job->keys = _xj_paged_keys_scan (db, job->source, job->query, job->stride,
                                              cancellable, &error)) != NULL;

@@ -17,6 +17,8 @@
 
 #include "xj-paged-model-private.h"
 
+#include <glib/gi18n-lib.h>
+
 /* Virtual machine steps between two looks at the cancellable. */
 #define CANCEL_CHECK_STEPS 4000
 
@@ -37,6 +39,32 @@ on_progress_cb (void *user_data)
   /* Non-zero interrupts the statement. */
   return g_cancellable_is_cancelled (user_data);
 }
+
+/* @sql of @source prepared, and @query bound to it. */
+static sqlite3_stmt *
+prepare (sqlite3             *db,
+         const XjPagedSource *source,
+         const char          *sql,
+         gconstpointer        query,
+         GError             **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      xj_store_set_sqlite_error (error, db, rc, _(source->context));
+      return NULL;
+    }
+  source->bind (stmt, query);
+  return stmt;
+}
+
+static GPtrArray *read_rows (sqlite3             *db,
+                             sqlite3_stmt        *stmt,
+                             const XjPagedSource *source,
+                             GCancellable        *cancellable,
+                             GError             **error);
 
 /* --- the kept keys -------------------------------------------------------- */
 
@@ -93,7 +121,7 @@ _xj_paged_keys_scan (sqlite3              *db,
   keys->stride = stride;
   keys->n_keys = source->n_keys;
   keys->values = g_ptr_array_new_with_free_func ((GDestroyNotify) sqlite3_value_free);
-  if ((stmt = source->keys (db, query, error)) == NULL)
+  if ((stmt = prepare (db, source, source->keys_sql, query, error)) == NULL)
     return NULL;
   g_assert (sqlite3_column_count (stmt) == (int) keys->n_keys);
   sqlite3_progress_handler (db, CANCEL_CHECK_STEPS, on_progress_cb, cancellable);
@@ -138,42 +166,26 @@ _xj_paged_keys_read (sqlite3              *db,
 {
   guint n_kept = keys != NULL ? keys->values->len / keys->n_keys : 0;
   guint anchor = n_kept > 0 ? MIN (offset / keys->stride, n_kept - 1) : 0;
+  sqlite3_stmt *stmt = prepare (db, source,
+                                anchor == 0 ? source->page_sql : source->page_from_key_sql,
+                                query, error);
 
-  if (anchor == 0)
-    return source->read (db, query, NULL, offset, limit, cancellable, error);
-  return source->read (db, query, (sqlite3_value **) &keys->values->pdata[anchor * keys->n_keys],
-                       offset - anchor * keys->stride, limit, cancellable, error);
-}
-
-/* --- for sources ---------------------------------------------------------- */
-
-/* Binds @key (@n_keys values) to the parameters @first, @first + 1 … */
-void
-xj_paged_bind_key (sqlite3_stmt   *stmt,
-                   int             first,
-                   sqlite3_value **key,
-                   guint           n_keys)
-{
-  for (guint i = 0; i < n_keys; i++)
-    sqlite3_bind_value (stmt, first + (int) i, key[i]);
-}
-
-sqlite3_stmt *
-xj_paged_prepare (sqlite3     *db,
-                  const char  *sql,
-                  const char  *context,
-                  GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-
-  if (rc != SQLITE_OK)
+  if (stmt == NULL)
+    return NULL;
+  if (anchor > 0)
     {
-      xj_store_set_sqlite_error (error, db, rc, context);
-      return NULL;
+      /* From the kept key: the rows after it. */
+      for (guint i = 0; i < keys->n_keys; i++)
+        sqlite3_bind_value (stmt, source->key_param + (int) i,
+                            keys->values->pdata[anchor * keys->n_keys + i]);
+      offset -= anchor * keys->stride;
     }
-  return stmt;
+  sqlite3_bind_int (stmt, source->limit_param, (int) limit);
+  sqlite3_bind_int (stmt, source->limit_param + 1, (int) offset);
+  return read_rows (db, stmt, source, cancellable, error);
 }
+
+/* --- stepping the statements ---------------------------------------------- */
 
 static int
 step_all (sqlite3       *db,
@@ -198,58 +210,55 @@ step_all (sqlite3       *db,
   return rc;
 }
 
-/**
- * xj_paged_read_rows:
- * @stmt: (transfer full): prepared and bound
- *
- * Returns: (transfer full) (element-type XjRecord): the rows, or %NULL
- * with @error set (G_IO_ERROR_CANCELLED when cancelled)
- */
-GPtrArray *
-xj_paged_read_rows (sqlite3         *db,
-                    sqlite3_stmt    *stmt,
-                    XjPagedRowFunc   from_row,
-                    GCancellable    *cancellable,
-                    const char      *context,
-                    GError         **error)
+/* @stmt (transfer full) prepared and bound: its rows, or %NULL with
+ * @error set (G_IO_ERROR_CANCELLED when cancelled). */
+static GPtrArray *
+read_rows (sqlite3             *db,
+           sqlite3_stmt        *stmt,
+           const XjPagedSource *source,
+           GCancellable        *cancellable,
+           GError             **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc = step_all (db, stmt, from_row, rows, NULL, cancellable);
+  int rc = step_all (db, stmt, source->from_row, rows, NULL, cancellable);
 
   sqlite3_finalize (stmt);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
   if (rc != SQLITE_DONE)
     {
-      xj_store_set_sqlite_error (error, db, rc, context);
+      xj_store_set_sqlite_error (error, db, rc, _(source->context));
       return NULL;
     }
   return g_steal_pointer (&rows);
 }
 
 /**
- * xj_paged_count_rows:
- * @stmt: (transfer full): prepared and bound; its one row's first column
- *   is the count
+ * _xj_paged_count:
+ *
+ * In a worker: how many rows @source's @query has.
  */
 gboolean
-xj_paged_count_rows (sqlite3       *db,
-                     sqlite3_stmt  *stmt,
-                     guint         *n_items,
-                     GCancellable  *cancellable,
-                     const char    *context,
-                     GError       **error)
+_xj_paged_count (sqlite3              *db,
+                 const XjPagedSource  *source,
+                 gconstpointer         query,
+                 guint                *n_items,
+                 GCancellable         *cancellable,
+                 GError              **error)
 {
+  sqlite3_stmt *stmt;
   int rc;
 
   *n_items = 0;
+  if ((stmt = prepare (db, source, source->count_sql, query, error)) == NULL)
+    return FALSE;
   rc = step_all (db, stmt, NULL, NULL, n_items, cancellable);
   sqlite3_finalize (stmt);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
   if (rc != SQLITE_DONE)
     {
-      xj_store_set_sqlite_error (error, db, rc, context);
+      xj_store_set_sqlite_error (error, db, rc, _(source->context));
       return FALSE;
     }
   return TRUE;

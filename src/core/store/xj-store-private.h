@@ -41,6 +41,25 @@ gboolean      xj_store_query_int64        (XjStore           *self,
                                            const char        *context,
                                            GError           **error);
 
+/* The text of @column of a row, copied: %NULL stays %NULL, or becomes ""
+ * (xj-store-query.c). */
+char         *xj_store_column_dup          (sqlite3_stmt      *stmt,
+                                            int                column);
+char         *xj_store_column_dup_or_empty (sqlite3_stmt      *stmt,
+                                            int                column);
+
+/* The object @from_row makes of the first row of @sql, with @id bound to
+ * ?1: the get-by-id of every domain (xj-store-query.c). */
+typedef gpointer (*XjStoreRowFunc) (sqlite3_stmt *stmt);
+
+gboolean      xj_store_query_row          (XjStore           *self,
+                                           const char        *sql,
+                                           gint64             id,
+                                           XjStoreRowFunc     from_row,
+                                           gpointer          *row,
+                                           const char        *context,
+                                           GError           **error);
+
 /* One 0/1 column of one row set in a transaction with its audit line
  * (xj_store_set_row_flag); @missing_message is translated when raised. */
 typedef struct

@@ -38,26 +38,19 @@ xj_team_conflict_free (XjTeamConflict *conflict)
   g_free (conflict);
 }
 
-static char *
-dup_column (sqlite3_stmt *stmt,
-            int           column)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
-}
-
 static XjTeamConflict *
 read_conflict (sqlite3_stmt *stmt)
 {
   XjTeamConflict *conflict = g_new0 (XjTeamConflict, 1);
 
   conflict->id = sqlite3_column_int64 (stmt, 0);
-  conflict->table = dup_column (stmt, 1);
-  conflict->record = dup_column (stmt, 2);
-  conflict->label = dup_column (stmt, 3);
-  conflict->field = dup_column (stmt, 4);
-  conflict->mine = dup_column (stmt, 5);
-  conflict->theirs = dup_column (stmt, 6);
-  conflict->their_author = dup_column (stmt, 7);
+  conflict->table = xj_store_column_dup (stmt, 1);
+  conflict->record = xj_store_column_dup (stmt, 2);
+  conflict->label = xj_store_column_dup (stmt, 3);
+  conflict->field = xj_store_column_dup (stmt, 4);
+  conflict->mine = xj_store_column_dup (stmt, 5);
+  conflict->theirs = xj_store_column_dup (stmt, 6);
+  conflict->their_author = xj_store_column_dup (stmt, 7);
   conflict->their_changed_at = sqlite3_column_int64 (stmt, 8);
   conflict->found_at = sqlite3_column_int64 (stmt, 9);
   return conflict;

@@ -86,13 +86,6 @@ step_free (gpointer data)
   g_free (step);
 }
 
-static char *
-dup_column (sqlite3_stmt *stmt,
-            int           column)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
-}
-
 static gboolean
 read_steps (XjStore     *store,
             const char  *notice_uuid,
@@ -112,12 +105,12 @@ read_steps (XjStore     *store,
     {
       Step *step = g_new0 (Step, 1);
 
-      step->uuid = dup_column (stmt, 0);
+      step->uuid = xj_store_column_dup (stmt, 0);
       step->at = sqlite3_column_int64 (stmt, 1);
-      step->actor = dup_column (stmt, 2);
-      step->from = dup_column (stmt, 3);
-      step->to = dup_column (stmt, 4);
-      step->remark = dup_column (stmt, 5);
+      step->actor = xj_store_column_dup (stmt, 2);
+      step->from = xj_store_column_dup (stmt, 3);
+      step->to = xj_store_column_dup (stmt, 4);
+      step->remark = xj_store_column_dup (stmt, 5);
       g_ptr_array_add (steps, step);
     }
   sqlite3_reset (stmt);
@@ -502,7 +495,7 @@ step_json (XjStore     *store,
   sqlite3_bind_text (stmt, 1, step->uuid, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, step_name (step->from, step->to), -1, SQLITE_STATIC);
   if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    json = dup_column (stmt, 0);
+    json = xj_store_column_dup (stmt, 0);
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW)
     xj_store_set_sqlite_error (error, xj_store_get_db (store), rc, "notice_events");
@@ -637,9 +630,9 @@ _xj_fold_decide (XjStore      *store,
   sqlite3_bind_text (stmt, 1, kept_json, -1, SQLITE_TRANSIENT);
   if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      from = dup_column (stmt, 0);
-      to = dup_column (stmt, 1);
-      who = dup_column (stmt, 2);
+      from = xj_store_column_dup (stmt, 0);
+      to = xj_store_column_dup (stmt, 1);
+      who = xj_store_column_dup (stmt, 2);
     }
   sqlite3_reset (stmt);
   if (to == NULL)

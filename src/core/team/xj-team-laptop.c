@@ -150,6 +150,30 @@ xj_team_get_membership (XjStore  *store,
   return g_steal_pointer (&membership);
 }
 
+/**
+ * xj_team_get_joined_membership:
+ *
+ * The laptop's team, for what only a laptop in a team can do: a laptop in
+ * no team sets %XJ_TEAM_ERROR_NOT_JOINED.
+ * Returns: (transfer full): the laptop's team, or %NULL with @error set
+ */
+XjTeamMembership *
+xj_team_get_joined_membership (XjStore  *store,
+                               GError  **error)
+{
+  g_autoptr(XjTeamMembership) membership = xj_team_get_membership (store, error);
+
+  if (membership == NULL)
+    return NULL;
+  if (membership->server == NULL)
+    {
+      g_set_error_literal (error, XJ_TEAM_ERROR, XJ_TEAM_ERROR_NOT_JOINED,
+                           _("This laptop is in no team."));
+      return NULL;
+    }
+  return g_steal_pointer (&membership);
+}
+
 /* The member's group role on the server: inspector, liaison, manager or admin. */
 char *
 _xj_team_read_role (XjTeamConnection  *connection,
@@ -317,14 +341,8 @@ xj_team_leave (XjStore   *store,
 
   g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
 
-  if ((membership = xj_team_get_membership (store, error)) == NULL)
+  if ((membership = xj_team_get_joined_membership (store, error)) == NULL)
     return FALSE;
-  if (membership->server == NULL)
-    {
-      g_set_error_literal (error, XJ_TEAM_ERROR, XJ_TEAM_ERROR_NOT_JOINED,
-                           _("This laptop is in no team."));
-      return FALSE;
-    }
   if (membership->changes_waiting > 0 && !force)
     {
       g_set_error (error, XJ_TEAM_ERROR, XJ_TEAM_ERROR_UNSENT,

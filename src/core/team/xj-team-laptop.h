@@ -31,6 +31,8 @@ typedef struct
 
 XjTeamMembership *xj_team_get_membership    (XjStore           *store,
                                              GError           **error);
+XjTeamMembership *xj_team_get_joined_membership (XjStore      *store,
+                                                 GError      **error);
 void              xj_team_membership_free   (XjTeamMembership  *membership);
 gboolean          xj_team_join              (XjStore           *store,
                                              XjTeamConnection  *connection,

@@ -33,6 +33,17 @@
   "  txid xid8 NOT NULL DEFAULT pg_current_xact_id()," \
   "  body jsonb NOT NULL DEFAULT '{}'"
 
+/* What every synced table t gets, in a loop over the tables of a step:
+ * its stamp, the index the pull reads by, row security and the policy
+ * that lets every member read it. */
+#define SYNCED_TABLE_SETUP \
+  "    EXECUTE format('CREATE TRIGGER stamp BEFORE INSERT OR UPDATE ON xunjian.%I" \
+  "                    FOR EACH ROW EXECUTE FUNCTION xunjian.stamp()', t);" \
+  "    EXECUTE format('CREATE INDEX %I ON xunjian.%I (seq)', t || '_seq', t);" \
+  "    EXECUTE format('ALTER TABLE xunjian.%I ENABLE ROW LEVEL SECURITY', t);" \
+  "    EXECUTE format('ALTER TABLE xunjian.%I FORCE ROW LEVEL SECURITY', t);" \
+  "    EXECUTE format('CREATE POLICY read ON xunjian.%I FOR SELECT USING (true)', t);"
+
 /* In the order references need them. */
 static const char *const synced_tables[] = {
   "sites", "templates", "template_versions", "schedules", "inspections", "answers",
@@ -147,12 +158,7 @@ static const char step_1[] =
   "  FOREACH t IN ARRAY ARRAY['sites', 'templates', 'template_versions', 'schedules',"
   "      'inspections', 'answers', 'photos', 'signatures', 'reports', 'notices',"
   "      'notice_events', 'audit', 'certificates', 'number_blocks'] LOOP"
-  "    EXECUTE format('CREATE TRIGGER stamp BEFORE INSERT OR UPDATE ON xunjian.%I"
-  "                    FOR EACH ROW EXECUTE FUNCTION xunjian.stamp()', t);"
-  "    EXECUTE format('CREATE INDEX %I ON xunjian.%I (seq)', t || '_seq', t);"
-  "    EXECUTE format('ALTER TABLE xunjian.%I ENABLE ROW LEVEL SECURITY', t);"
-  "    EXECUTE format('ALTER TABLE xunjian.%I FORCE ROW LEVEL SECURITY', t);"
-  "    EXECUTE format('CREATE POLICY read ON xunjian.%I FOR SELECT USING (true)', t);"
+  SYNCED_TABLE_SETUP
   "  END LOOP;"
   "  FOREACH t IN ARRAY ARRAY['template_versions', 'photos', 'signatures', 'reports',"
   "      'notice_events', 'audit', 'certificates', 'number_blocks'] LOOP"
@@ -274,12 +280,7 @@ static const char step_3[] =
   "  ADD CHECK ((inspection_uuid IS NULL) <> (notice_uuid IS NULL));"
   "DO $$ DECLARE t text; BEGIN"
   "  FOREACH t IN ARRAY ARRAY['answer_photos', 'notice_photos'] LOOP"
-  "    EXECUTE format('CREATE TRIGGER stamp BEFORE INSERT OR UPDATE ON xunjian.%I"
-  "                    FOR EACH ROW EXECUTE FUNCTION xunjian.stamp()', t);"
-  "    EXECUTE format('CREATE INDEX %I ON xunjian.%I (seq)', t || '_seq', t);"
-  "    EXECUTE format('ALTER TABLE xunjian.%I ENABLE ROW LEVEL SECURITY', t);"
-  "    EXECUTE format('ALTER TABLE xunjian.%I FORCE ROW LEVEL SECURITY', t);"
-  "    EXECUTE format('CREATE POLICY read ON xunjian.%I FOR SELECT USING (true)', t);"
+  SYNCED_TABLE_SETUP
   "  END LOOP; END $$;"
   "CREATE TRIGGER locked BEFORE INSERT OR UPDATE OR DELETE ON xunjian.answer_photos"
   "  FOR EACH ROW EXECUTE FUNCTION xunjian.inspection_part_locked();"

@@ -606,14 +606,8 @@ sync_run (XjStore           *store,
   sync.own_txids = own_txids;
   sync.pull_limit = batch != NULL ? (guint) g_ascii_strtoull (batch, NULL, 10) : 0;
   sync.stop_after = stop != NULL ? g_ascii_strtoll (stop, NULL, 10) : 0;
-  if ((membership = xj_team_get_membership (store, error)) == NULL)
+  if ((membership = xj_team_get_joined_membership (store, error)) == NULL)
     return FALSE;
-  if (membership->server == NULL)
-    {
-      g_set_error_literal (error, XJ_TEAM_ERROR, XJ_TEAM_ERROR_NOT_JOINED,
-                           _("This laptop is in no team."));
-      return FALSE;
-    }
   own = _xj_sync_query_text (store, "SELECT value FROM team_settings WHERE key = ?1", "pull_seq",
                              error);
   if (error != NULL && *error != NULL)

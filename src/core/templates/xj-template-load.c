@@ -43,22 +43,6 @@ read_failed (XjStore  *store,
                                     _("Could not read checklists"));
 }
 
-static char *
-dup_column (sqlite3_stmt *stmt,
-            int           column)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
-
-  return g_strdup (text != NULL ? text : "");
-}
-
-static char *
-dup_nullable (sqlite3_stmt *stmt,
-              int           column)
-{
-  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? NULL : dup_column (stmt, column);
-}
-
 static double
 column_optional (sqlite3_stmt *stmt,
                  int           column)
@@ -130,12 +114,12 @@ xj_store_list_templates (XjStore   *store,
       XjTemplateSummary *summary = g_new0 (XjTemplateSummary, 1);
 
       summary->id = sqlite3_column_int64 (stmt, 0);
-      summary->uid = dup_column (stmt, 1);
+      summary->uid = xj_store_column_dup_or_empty (stmt, 1);
       summary->builtin = sqlite3_column_int (stmt, 2) != 0;
       summary->archived = sqlite3_column_int (stmt, 3) != 0;
       summary->version_id = sqlite3_column_int64 (stmt, 4);
       summary->version = sqlite3_column_int (stmt, 5);
-      summary->name = dup_column (stmt, 6);
+      summary->name = xj_store_column_dup_or_empty (stmt, 6);
       if (summary->builtin)
         xj_builtins_translate (&summary->name);
       summary->n_items = sqlite3_column_int (stmt, 7);
@@ -183,7 +167,7 @@ xj_store_list_template_versions (XjStore  *store,
 
       info->version_id = sqlite3_column_int64 (stmt, 0);
       info->version = sqlite3_column_int (stmt, 1);
-      info->name = dup_column (stmt, 2);
+      info->name = xj_store_column_dup_or_empty (stmt, 2);
       info->created_at = sqlite3_column_int64 (stmt, 3);
       info->n_inspections = sqlite3_column_int (stmt, 4);
       if (sqlite3_column_int (stmt, 5) != 0)
@@ -228,12 +212,12 @@ load_header (XjStore     *store,
       tmpl->template_id = sqlite3_column_int64 (stmt, 0);
       tmpl->version = sqlite3_column_int (stmt, 1);
       g_free (tmpl->name);
-      tmpl->name = dup_column (stmt, 2);
+      tmpl->name = xj_store_column_dup_or_empty (stmt, 2);
       g_free (tmpl->description);
-      tmpl->description = dup_column (stmt, 3);
-      tmpl->default_kind = dup_nullable (stmt, 4);
+      tmpl->description = xj_store_column_dup_or_empty (stmt, 3);
+      tmpl->default_kind = xj_store_column_dup (stmt, 4);
       tmpl->created_at = sqlite3_column_int64 (stmt, 5);
-      tmpl->uid = dup_column (stmt, 6);
+      tmpl->uid = xj_store_column_dup_or_empty (stmt, 6);
       tmpl->builtin = sqlite3_column_int (stmt, 7) != 0;
       tmpl->archived = sqlite3_column_int (stmt, 8) != 0;
     }
@@ -255,19 +239,19 @@ item_from_row (sqlite3_stmt *stmt)
 
   item->id = sqlite3_column_int64 (stmt, 0);
   g_free (item->key);
-  item->key = dup_column (stmt, 2);
+  item->key = xj_store_column_dup_or_empty (stmt, 2);
   g_free (item->prompt);
-  item->prompt = dup_column (stmt, 3);
+  item->prompt = xj_store_column_dup_or_empty (stmt, 3);
   g_free (item->guidance);
-  item->guidance = dup_column (stmt, 4);
+  item->guidance = xj_store_column_dup_or_empty (stmt, 4);
   g_free (item->guidance_do);
-  item->guidance_do = dup_column (stmt, 5);
+  item->guidance_do = xj_store_column_dup_or_empty (stmt, 5);
   g_free (item->guidance_dont);
-  item->guidance_dont = dup_column (stmt, 6);
+  item->guidance_dont = xj_store_column_dup_or_empty (stmt, 6);
   xj_response_type_from_string ((const char *) sqlite3_column_text (stmt, 7), &type);
   item->type = type;
   g_free (item->unit);
-  item->unit = dup_column (stmt, 8);
+  item->unit = xj_store_column_dup_or_empty (stmt, 8);
   item->range_min = column_optional (stmt, 9);
   item->range_max = column_optional (stmt, 10);
   item->threshold = column_optional (stmt, 11);
@@ -278,11 +262,11 @@ item_from_row (sqlite3_stmt *stmt)
   item->required = sqlite3_column_int (stmt, 16) != 0;
   item->photo_on_fail = sqlite3_column_int (stmt, 17) != 0;
   item->remark_on_fail = sqlite3_column_int (stmt, 18) != 0;
-  item->notice_type = dup_nullable (stmt, 19);
-  item->responsible_party = dup_nullable (stmt, 20);
+  item->notice_type = xj_store_column_dup (stmt, 19);
+  item->responsible_party = xj_store_column_dup (stmt, 20);
   item->deadline_days = sqlite3_column_type (stmt, 21) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 21);
   g_free (item->category);
-  item->category = dup_column (stmt, 22);
+  item->category = xj_store_column_dup_or_empty (stmt, 22);
   return item;
 }
 
@@ -307,7 +291,7 @@ load_content (XjStore     *store,
 
       section->id = sqlite3_column_int64 (stmt, 0);
       g_free (section->title);
-      section->title = dup_column (stmt, 1);
+      section->title = xj_store_column_dup_or_empty (stmt, 1);
       g_ptr_array_add (tmpl->sections, section);
       g_hash_table_insert (sections, &section->id, section);
     }

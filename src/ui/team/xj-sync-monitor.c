@@ -283,15 +283,9 @@ sync_thread (GTask        *task,
   gint64 last_notice;
 
   if ((store = xj_store_open (job->data_dir, XJ_STORE_OPEN_DEFAULT, &error)) == NULL
-      || (membership = xj_team_get_membership (store, &error)) == NULL)
+      || (membership = xj_team_get_joined_membership (store, &error)) == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  if (membership->server == NULL)
-    {
-      g_task_return_new_error (task, XJ_TEAM_ERROR, XJ_TEAM_ERROR_NOT_JOINED, "%s",
-                               _("This laptop is in no team."));
       return;
     }
   if (!decide_offline (store, job->decisions, &error)
