@@ -5,6 +5,7 @@
 # filtered header rows, row counts against the database, dates as dates,
 # and every score and failure index recomputed from its answers' rows.
 # `report monthly`: rendered, its text and vector charts, its signature.
+# Reports archived under their site's own name.
 # TAP output.
 set -u
 bin=${XUNJIAN_BINARY:?}
@@ -149,6 +150,35 @@ grep -qF "$site" "$work/monthly.txt"; ok $? "names a site inspected that month (
 pdftoppm -r 40 -png -f 1 -l 1 "$work/monthly.pdf" "$work/page"; ok $? "pdftoppm renders it"
 "$bin" --data-dir "$d" report monthly 2026-13 "$work/x.pdf" 2>"$work/err"; [ $? -ne 0 ] && [ "$(wc -l <"$work/err")" -eq 1 ]; ok $? "a month that is not one is refused in one line"
 "$bin" --data-dir "$d" report monthly "$month" "$work/x.pdf" --signer 张伟 2>/dev/null; [ $? -ne 0 ] && [ ! -e "$work/x.pdf" ]; ok $? "no passphrase: refused, no file"
+
+# Found in a whole day's use (issue 12): an inspection signed at a site
+# named 阳光花园小区一期 is archived under that name, not 阳光花园小__期
+# (strchr () took 区 for ':' and 一 for the end of the string).
+# The newest completed inspection, its site renamed, with the handwritten
+# signatures it needs, by the demo's certificate holder.
+id=$(sqlite3 "$db" "SELECT id FROM inspections WHERE state = 'completed' ORDER BY id DESC LIMIT 1")
+site=$(sqlite3 "$db" "SELECT site_id FROM inspections WHERE id = $id")
+zh "$bin" --data-dir "$d" site edit "$site" --name 阳光花园小区一期 >/dev/null
+ok $? "site edit $site --name 阳光花园小区一期"
+strokes='[{"t": 0, "points": [[10, 40, 0], [30, 10, 16], [50, 45, 32]]}]'
+sqlite3 "$db" "UPDATE inspections SET inspector = (SELECT signer FROM reports LIMIT 1) WHERE id = $id;
+  INSERT INTO signatures (inspection_id, role, name, signed_at, strokes)
+    SELECT id, 'inspector', inspector, unixepoch(), '$strokes' FROM inspections WHERE id = $id
+    UNION ALL SELECT id, 'representative', '李建国', unixepoch(), '$strokes' FROM inspections
+    WHERE id = $id"
+ok $? "inspection $id ready to sign"
+echo xunjian-demo | zh "$bin" --data-dir "$d" report sign "$id" >"$work/out" 2>&1
+ok $? "report sign $id ($(cat "$work/out"))"
+path=$(sqlite3 "$db" "SELECT path FROM reports WHERE inspection_id = $id")
+year=$(sqlite3 "$db" "SELECT strftime('%Y', started_at, 'unixepoch', 'localtime') FROM inspections WHERE id = $id")
+case "$path" in
+  "archive/$year/阳光花园小区一期/"*.pdf) true ;;
+  *) false ;;
+esac
+ok $? "archived under the site's own name ($path)"
+[ -f "$d/$path" ]; ok $? "the file is there"
+[ -z "$(find "$d/archive" -name '*_*' -type d)" ]; ok $? "no folder with a character replaced"
+"$bin" --data-dir "$d" report verify "$d/$path" >/dev/null; ok $? "report verify accepts it"
 
 echo "1..$n"
 exit $failed
