@@ -57,7 +57,7 @@ for row in wb["检查记录"].iter_rows(min_row=2, values_only=True):
     assert isinstance(row[started], datetime.datetime), row
 PY
 
-$py - "$work/all.xlsx" <<'PY'; ok $? "every score and failure index recomputed from its answer rows"
+$py - "$work/all.xlsx" <<'PY'; ok $? "every score and failure index recomputed from its answer rows, grades and results in Chinese"
 import collections, sys
 import openpyxl
 wb = openpyxl.load_workbook(sys.argv[1], read_only=True)
@@ -68,10 +68,12 @@ for row in wb["检查回答"].iter_rows(values_only=True):
         h = {name: i for i, name in enumerate(row)}
         continue
     inspection, outcome, weight = row[h["检查记录编号"]], row[h["结果"]], row[h["权重"]]
-    if outcome in ("pass", "fail") and weight > 0:
+    # As a Chinese manager reads them, not the stored words (pass, fail).
+    assert outcome in ("合格", "不合格", "不适用", "不计分", "未作答"), outcome
+    if outcome in ("合格", "不合格") and weight > 0:
         possible[inspection] += weight
         earned[inspection] += row[h["实得分"]]
-    if outcome == "fail":
+    if outcome == "不合格":
         failed[inspection] += row[h["失分权重"]]
 h = None
 checked = 0
@@ -80,6 +82,7 @@ for row in wb["检查记录"].iter_rows(values_only=True):
         h = {name: i for i, name in enumerate(row)}
         continue
     inspection, score, index = row[h["检查记录编号"]], row[h["得分"]], row[h["失分指数"]]
+    assert row[h["等级"]] in ("优秀", "良好", "合格", "不合格", "无评级", None), row[h["等级"]]
     if score is None:
         continue
     # Stored as a person reads it: rounded to one decimal.
