@@ -5,6 +5,7 @@
 # filtered header rows, row counts against the database, dates as dates,
 # and every score and failure index recomputed from its answers' rows.
 # `report monthly`: rendered, its text and vector charts, its signature.
+# Reports archived under their site's own name.
 # TAP output.
 set -u
 bin=${XUNJIAN_BINARY:?}
@@ -56,7 +57,7 @@ for row in wb["检查记录"].iter_rows(min_row=2, values_only=True):
     assert isinstance(row[started], datetime.datetime), row
 PY
 
-$py - "$work/all.xlsx" <<'PY'; ok $? "every score and failure index recomputed from its answer rows"
+$py - "$work/all.xlsx" <<'PY'; ok $? "every score and failure index recomputed from its answer rows, grades and results in Chinese"
 import collections, sys
 import openpyxl
 wb = openpyxl.load_workbook(sys.argv[1], read_only=True)
@@ -67,10 +68,12 @@ for row in wb["检查回答"].iter_rows(values_only=True):
         h = {name: i for i, name in enumerate(row)}
         continue
     inspection, outcome, weight = row[h["检查记录编号"]], row[h["结果"]], row[h["权重"]]
-    if outcome in ("pass", "fail") and weight > 0:
+    # As a Chinese manager reads them, not the stored words (pass, fail).
+    assert outcome in ("合格", "不合格", "不适用", "不计分", "未作答"), outcome
+    if outcome in ("合格", "不合格") and weight > 0:
         possible[inspection] += weight
         earned[inspection] += row[h["实得分"]]
-    if outcome == "fail":
+    if outcome == "不合格":
         failed[inspection] += row[h["失分权重"]]
 h = None
 checked = 0
@@ -79,6 +82,7 @@ for row in wb["检查记录"].iter_rows(values_only=True):
         h = {name: i for i, name in enumerate(row)}
         continue
     inspection, score, index = row[h["检查记录编号"]], row[h["得分"]], row[h["失分指数"]]
+    assert row[h["等级"]] in ("优秀", "良好", "合格", "不合格", "无评级", None), row[h["等级"]]
     if score is None:
         continue
     # Stored as a person reads it: rounded to one decimal.
@@ -149,6 +153,35 @@ grep -qF "$site" "$work/monthly.txt"; ok $? "names a site inspected that month (
 pdftoppm -r 40 -png -f 1 -l 1 "$work/monthly.pdf" "$work/page"; ok $? "pdftoppm renders it"
 "$bin" --data-dir "$d" report monthly 2026-13 "$work/x.pdf" 2>"$work/err"; [ $? -ne 0 ] && [ "$(wc -l <"$work/err")" -eq 1 ]; ok $? "a month that is not one is refused in one line"
 "$bin" --data-dir "$d" report monthly "$month" "$work/x.pdf" --signer 张伟 2>/dev/null; [ $? -ne 0 ] && [ ! -e "$work/x.pdf" ]; ok $? "no passphrase: refused, no file"
+
+# Found in a whole day's use (issue 12): an inspection signed at a site
+# named 阳光花园小区一期 is archived under that name, not 阳光花园小__期
+# (strchr () took 区 for ':' and 一 for the end of the string).
+# The newest completed inspection, its site renamed, with the handwritten
+# signatures it needs, by the demo's certificate holder.
+id=$(sqlite3 "$db" "SELECT id FROM inspections WHERE state = 'completed' ORDER BY id DESC LIMIT 1")
+site=$(sqlite3 "$db" "SELECT site_id FROM inspections WHERE id = $id")
+zh "$bin" --data-dir "$d" site edit "$site" --name 阳光花园小区一期 >/dev/null
+ok $? "site edit $site --name 阳光花园小区一期"
+strokes='[{"t": 0, "points": [[10, 40, 0], [30, 10, 16], [50, 45, 32]]}]'
+sqlite3 "$db" "UPDATE inspections SET inspector = (SELECT signer FROM reports LIMIT 1) WHERE id = $id;
+  INSERT INTO signatures (inspection_id, role, name, signed_at, strokes)
+    SELECT id, 'inspector', inspector, unixepoch(), '$strokes' FROM inspections WHERE id = $id
+    UNION ALL SELECT id, 'representative', '李建国', unixepoch(), '$strokes' FROM inspections
+    WHERE id = $id"
+ok $? "inspection $id ready to sign"
+echo xunjian-demo | zh "$bin" --data-dir "$d" report sign "$id" >"$work/out" 2>&1
+ok $? "report sign $id ($(cat "$work/out"))"
+path=$(sqlite3 "$db" "SELECT path FROM reports WHERE inspection_id = $id")
+year=$(sqlite3 "$db" "SELECT strftime('%Y', started_at, 'unixepoch', 'localtime') FROM inspections WHERE id = $id")
+case "$path" in
+  "archive/$year/阳光花园小区一期/"*.pdf) true ;;
+  *) false ;;
+esac
+ok $? "archived under the site's own name ($path)"
+[ -f "$d/$path" ]; ok $? "the file is there"
+[ -z "$(find "$d/archive" -name '*_*' -type d)" ]; ok $? "no folder with a character replaced"
+"$bin" --data-dir "$d" report verify "$d/$path" >/dev/null; ok $? "report verify accepts it"
 
 echo "1..$n"
 exit $failed

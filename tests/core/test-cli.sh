@@ -85,6 +85,11 @@ done
 grep -qF "$(q "SELECT rectification_remark FROM notices WHERE state = 'closed' LIMIT 1")" "$work/closed.txt"
 ok $? "a closed notice prints what was done"
 grep -q "After rectification" "$work/closed.txt"; ok $? "with the after-photos beside the before"
+# In Chinese, the three stages say when, alike (验收 was the heading's word).
+num=$(q "SELECT number FROM notices WHERE state = 'closed' LIMIT 1")
+LANG=zh_CN.UTF-8 LANGUAGE=zh_CN "$bin" --data-dir "$d" notice export "$num" "$work/closed-zh.pdf"
+pdftotext -layout -enc UTF-8 "$work/closed-zh.pdf" - | grep -E "^ *(整改|验收|结案)时间 " | wc -l >"$work/times"
+[ "$(cat "$work/times")" = 3 ]; ok $? "$num in Chinese: 整改时间, 验收时间 and 结案时间"
 "$bin" --data-dir "$d" notice export zg-2026-0001 "$work/lower.pdf"; ok $? "a number in lower case is found"
 "$bin" --data-dir "$d" notice export ZG-2026-9999 "$work/none.pdf" 2>"$work/err"; [ $? -ne 0 ]
 ok $? "an unknown number fails"

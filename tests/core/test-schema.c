@@ -31,14 +31,15 @@ dump_rows (sqlite3 *db)
    * (test-overview-totals); sites.merged_into (v9) starts empty; the
    * stored schedule outcomes and monthly sums (v10) are derived data,
    * checked against the core's own figures below; reports.kept_local (v12)
-   * starts 0 (test_team_v12). */
+   * starts 0 (test_team_v12); the notice step drafts (v14) start empty
+   * (test_step_drafts_v14). */
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_schema WHERE type = 'table' "
                                        "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'team_%' "
                                        "AND name NOT IN ('report_counters', 'number_blocks', 'inspection_totals', "
                                        "'inspection_failures', 'inspection_totals_stale', "
                                        "'schedule_outcomes', 'schedule_outcome_spans', "
                                        "'inspection_totals_months', 'inspection_failures_months', "
-                                       "'overview_zone') "
+                                       "'overview_zone', 'notice_step_drafts') "
                                        "ORDER BY name", -1,
                                        &tables, NULL), ==, SQLITE_OK);
   while (sqlite3_step (tables) == SQLITE_ROW)
@@ -385,6 +386,43 @@ test_team_v12 (void)
   xj_test_remove_tree (dir);
 }
 
+/* Version 14: a notice step's remark kept as it is typed; the v13
+ * fixture migrates with none, a step that is not one is refused, and the
+ * draft goes with its notice. */
+static void
+test_step_drafts_v14 (void)
+{
+  g_autofree char *fixture = g_build_filename (FIXTURES_DIR, "xunjian-v13.db", NULL);
+  g_autofree char *dir = xj_test_make_data_dir ();
+  g_autofree char *target = g_build_filename (dir, "xunjian.db", NULL);
+  g_autoptr(XjStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  xj_test_copy_file (fixture, target);
+  store = xj_store_open (dir, XJ_STORE_OPEN_VERIFY, &error);
+  g_assert_no_error (error);
+  db = xj_store_get_db (store);
+  g_assert_cmpint (xj_test_query_int (db, "SELECT count(*) FROM notice_step_drafts"), ==, 0);
+  g_assert_cmpint (xj_test_query_int (db, "SELECT count(*) FROM notices"), >, 0);
+  g_assert_cmpint (exec_rc (db, "INSERT INTO notice_step_drafts (notice_id, step, remark,"
+                            " updated_at) SELECT min(id), 'rectify', '已清运', 1 FROM notices"),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (exec_rc (db, "INSERT INTO notice_step_drafts (notice_id, step, remark,"
+                            " updated_at) SELECT min(id), 'sign', 'x', 1 FROM notices"),
+                   ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (exec_rc (db, "INSERT INTO notice_step_drafts (notice_id, step, remark,"
+                            " updated_at) VALUES (-1, 'rectify', 'x', 1)"), ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (exec_rc (db, "DELETE FROM notice_findings WHERE notice_id = (SELECT min(id)"
+                            " FROM notices); DELETE FROM notice_photos WHERE notice_id ="
+                            " (SELECT min(id) FROM notices); DELETE FROM notices WHERE id ="
+                            " (SELECT min(id) FROM notices)"), ==, SQLITE_OK);
+  g_assert_cmpint (xj_test_query_int (db, "SELECT count(*) FROM notice_step_drafts"), ==, 0);
+
+  g_clear_object (&store);
+  xj_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -408,5 +446,6 @@ main (int    argc,
     }
   g_test_add_func ("/xj/schema/team-v7", test_team_v7);
   g_test_add_func ("/xj/schema/team-v12", test_team_v12);
+  g_test_add_func ("/xj/schema/step-drafts-v14", test_step_drafts_v14);
   return g_test_run ();
 }

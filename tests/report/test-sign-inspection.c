@@ -721,6 +721,8 @@ test_sanitise_name (void)
     { "..hidden", "hidden" },
     { "  ", "site" },
     { "滨江壹号 2 期\n", "滨江壹号 2 期_" },
+    /* Characters whose low byte is ':' (区, U+533A) or NUL (一, U+4E00). */
+    { "阳光花园小区一期", "阳光花园小区一期" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -500,18 +500,26 @@ test_two_certificates (Fixture       *f,
   set_row (GTK_WIDGET (certificate), "passphrase_row", "another one");
   set_row (GTK_WIDGET (certificate), "repeat_row", "another one");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (certificate), "certificate.apply", NULL));
-  confirm = NULL;
-  for (guint i = 0; i < 200 && confirm == NULL; i++)
-    {
-      xj_test_iterate (50);
-      confirm = xj_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
-    }
+  confirm = wait_for_window (XJ_TYPE_PASSPHRASE_DIALOG, 10);
   g_assert_nonnull (confirm);
   g_assert_true (xj_test_label_shown (GTK_WIDGET (confirm), "王芳"));
   list = xj_certificate_list (f->dir, NULL);
   g_assert_cmpuint (list->len, ==, 2);  /* nothing added before the answer */
   g_clear_pointer (&list, g_ptr_array_unref);
-  respond (ADW_MESSAGE_DIALOG (confirm), "add");
+  /* Only 王芳 can: a passphrase that opens none of her keys adds nothing
+   * and is asked again, with what is wrong. */
+  xj_passphrase_dialog_set_passphrase (XJ_PASSPHRASE_DIALOG (confirm), "a guess");
+  respond (ADW_MESSAGE_DIALOG (confirm), XJ_PASSPHRASE_RESPONSE);
+  gtk_window_destroy (confirm);  /* a click would also close it */
+  xj_test_wait_until ((confirm = xj_test_find_window (XJ_TYPE_PASSPHRASE_DIALOG)) != NULL
+                      && xj_passphrase_dialog_get_error (XJ_PASSPHRASE_DIALOG (confirm)) != NULL);
+  g_assert_nonnull (strstr (xj_passphrase_dialog_get_error (XJ_PASSPHRASE_DIALOG (confirm)), "王芳"));
+  list = xj_certificate_list (f->dir, NULL);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  xj_passphrase_dialog_set_passphrase (XJ_PASSPHRASE_DIALOG (confirm), PASSPHRASE);
+  respond (ADW_MESSAGE_DIALOG (confirm), XJ_PASSPHRASE_RESPONSE);
+  gtk_window_destroy (confirm);
   xj_test_wait_until (xj_test_find_window (XJ_TYPE_CERTIFICATE_DIALOG) == NULL);
   g_assert_null (xj_test_find_window (XJ_TYPE_CERTIFICATE_DIALOG));
   list = xj_certificate_list (f->dir, NULL);

@@ -27,10 +27,10 @@
 static XjOutcome
 outcome_from_string (const char *text)
 {
-  for (XjOutcome o = 0; o < XJ_N_OUTCOMES; o++)
-    if (g_strcmp0 (text, xj_outcome_to_string (o)) == 0)
-      return o;
-  return XJ_OUTCOME_UNANSWERED;
+  XjOutcome outcome = XJ_OUTCOME_UNANSWERED;
+
+  xj_outcome_from_string (text, &outcome);
+  return outcome;
 }
 
 static gboolean

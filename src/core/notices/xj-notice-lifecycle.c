@@ -147,6 +147,13 @@ finish_transition (XjStore                *store,
   sqlite3_bind_int64 (stmt, 3, current->id);
   if (!xj_store_step_done (store, stmt, error))
     return FALSE;
+  /* What was typed for a step is in the step now, or no longer asked for. */
+  stmt = xj_store_prepare (store, "DELETE FROM notice_step_drafts WHERE notice_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, current->id);
+  if (!xj_store_step_done (store, stmt, error))
+    return FALSE;
 
   detail = g_strdup_printf ("%s: %s → %s%s%s", current->number, from, to,
                             remark != NULL && *remark != '\0' ? ": " : "",

@@ -62,6 +62,16 @@ gboolean     xj_store_discard_notice_draft (XjStore         *store,
                                             const char      *actor,
                                             GError         **error);
 
+gboolean     xj_store_save_notice_step_draft (XjStore       *store,
+                                              gint64         notice_id,
+                                              const char    *step,
+                                              const char    *remark,
+                                              GError       **error);
+char        *xj_store_dup_notice_step_draft  (XjStore       *store,
+                                              gint64         notice_id,
+                                              const char    *step,
+                                              GError       **error);
+
 gboolean     xj_store_escalate_notice      (XjStore         *store,
                                             gint64           notice_id,
                                             const char      *reason,

@@ -458,6 +458,7 @@ static const Step steps[] = {
   { NULL, _xj_schema_step_v11 },
   { NULL, _xj_schema_step_v12 },
   { NULL, _xj_schema_step_v13 },
+  { NULL, _xj_schema_step_v14 },
 };
 
 guint

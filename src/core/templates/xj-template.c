@@ -27,12 +27,12 @@ static const XjTemplateChoice response_types[] = {
   [XJ_RESPONSE_PHOTO] = { "photo", N_("Photo only") },
 };
 
-static const char *const outcomes[] = {
-  [XJ_OUTCOME_UNANSWERED] = "unanswered",
-  [XJ_OUTCOME_PASS] = "pass",
-  [XJ_OUTCOME_FAIL] = "fail",
-  [XJ_OUTCOME_NA] = "na",
-  [XJ_OUTCOME_UNSCORED] = "unscored",
+static const XjTemplateChoice outcomes[] = {
+  [XJ_OUTCOME_UNANSWERED] = { "unanswered", NC_("outcome", "Not answered") },
+  [XJ_OUTCOME_PASS] = { "pass", NC_("outcome", "Pass") },
+  [XJ_OUTCOME_FAIL] = { "fail", NC_("outcome", "Fail") },
+  [XJ_OUTCOME_NA] = { "na", NC_("outcome", "N/A") },
+  [XJ_OUTCOME_UNSCORED] = { "unscored", NC_("outcome", "Not scored") },
 };
 
 static const XjTemplateChoice categories[] = {
@@ -81,12 +81,12 @@ xj_response_type_is_scored (XjResponseType type)
   return type != XJ_RESPONSE_TEXT && type != XJ_RESPONSE_DATETIME && type != XJ_RESPONSE_PHOTO;
 }
 
-const char *
-xj_outcome_to_string (XjOutcome outcome)
-{
-  g_return_val_if_fail (outcome < XJ_N_OUTCOMES, NULL);
-  return outcomes[outcome];
-}
+G_STATIC_ASSERT (G_N_ELEMENTS (outcomes) == XJ_N_OUTCOMES);
+
+XJ_DEFINE_WORDS (extern, xj_outcome, XjOutcome, outcomes)
+
+/* What an answer came to, as a person reads it (合格, 不计分 …). */
+XJ_DEFINE_WORD_LABEL (extern, xj_outcome, XjOutcome, outcomes, "outcome")
 
 /* The tables hold untranslated labels; callers get them translated once. */
 static const XjTemplateChoice *

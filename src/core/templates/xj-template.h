@@ -123,6 +123,9 @@ gboolean           xj_response_type_from_string   (const char     *text,
                                                    XjResponseType *type);
 const char        *xj_response_type_get_label     (XjResponseType  type);
 const char        *xj_outcome_to_string           (XjOutcome       outcome);
+gboolean           xj_outcome_from_string         (const char     *text,
+                                                   XjOutcome      *outcome);
+const char        *xj_outcome_get_label           (XjOutcome       outcome);
 
 const XjTemplateChoice *xj_template_get_categories    (guint *n_choices);
 const XjTemplateChoice *xj_template_get_notice_types  (guint *n_choices);

@@ -111,7 +111,9 @@ xj_archive_sanitise_name (const char *name)
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (c < 0x20 || c == 0x7f || strchr ("/\\:*?\"<>|", (int) c) != NULL)
+      /* strchr () compares a char: 区 (U+533A) would match ':' and 一
+       * (U+4E00) the terminating NUL, so only ASCII is looked up. */
+      if (c < 0x20 || c == 0x7f || (c < 0x80 && strchr ("/\\:*?\"<>|", (int) c) != NULL))
         g_string_append_c (out, '_');
       else
         g_string_append_unichar (out, c);

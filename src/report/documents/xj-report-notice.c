@@ -56,6 +56,14 @@ part_label (guint part)
     }
 }
 
+/* When the rectification was verified, beside when it was rectified and
+ * closed out: "Verified" alone is the notice page's state word. */
+static const char *
+verified_label (void)
+{
+  return C_("notice stage", "Verified");
+}
+
 static void
 collect (const XjNoticeReportData *data,
          XjReportCharset          *charset)
@@ -66,7 +74,7 @@ collect (const XjNoticeReportData *data,
     _("State"), _("Severity"), _("Problem"), _("Area"), _("Photos"),
     _("Before rectification"), _("After rectification"), _("No photos"),
     _("Not rectified yet"), _("Rectification"), _("Rectified"), _("By"), _("What was done"),
-    _("Verification"), _("Verified"), _("Remark"), _("Closing out"), _("Closed out"),
+    _("Verification"), verified_label (), _("Remark"), _("Closing out"), _("Closed out"),
     _xj_report_role_label (XJ_REPORT_ROLE_ISSUER),
     _xj_report_role_label (XJ_REPORT_ROLE_RECIPIENT),
     _xj_report_role_label (XJ_REPORT_ROLE_VERIFIER),
@@ -298,8 +306,8 @@ write_part (XjReportRenderer          *r,
   return write_photos (r, data, error)
          && write_stage (r, _("Rectification"), _("Rectified"), data->rectified,
                          data->rectified_by, _("What was done"), data->rectification, error)
-         && write_stage (r, _("Verification"), _("Verified"), data->verified, data->verified_by,
-                         _("Remark"), data->verification, error)
+         && write_stage (r, _("Verification"), verified_label (), data->verified,
+                         data->verified_by, _("Remark"), data->verification, error)
          && write_stage (r, _("Closing out"), _("Closed out"), data->closed, data->closed_by,
                          NULL, NULL, error)
          /* The heading goes with the first row of signature blocks. */

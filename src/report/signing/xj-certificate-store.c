@@ -257,6 +257,56 @@ xj_certificate_find_for_person (const char  *data_dir,
 }
 
 /**
+ * xj_certificate_check_holder:
+ * @holder: the person a new certificate would be in the name of
+ * @passphrase: (nullable): what the user typed as @holder's passphrase
+ *
+ * Whether a new certificate may be added in @holder's name on this laptop:
+ * always when no certificate of theirs has a usable key here; otherwise
+ * only with the passphrase of one of those keys, so that on a shared laptop
+ * no one adds a certificate that signs as someone else.
+ * Returns: %TRUE, or %FALSE with @error set
+ * (%XJ_CERTIFICATE_ERROR_WRONG_PASSPHRASE when the passphrase unlocks none).
+ */
+gboolean
+xj_certificate_check_holder (const char  *data_dir,
+                             const char  *holder,
+                             const char  *passphrase,
+                             GError     **error)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  gboolean held = FALSE;
+
+  g_return_val_if_fail (data_dir != NULL, FALSE);
+  g_return_val_if_fail (holder != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if ((list = xj_certificate_list (data_dir, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < list->len; i++)
+    {
+      XjCertificate *certificate = g_ptr_array_index (list, i);
+      g_autoptr(XjSigner) signer = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      if (!xj_certificate_is_held_by (certificate, holder) || certificate->key_path == NULL)
+        continue;
+      signer = xj_certificate_load (data_dir, certificate->id, passphrase, &local_error);
+      if (signer != NULL)
+        return TRUE;
+      /* A damaged key signs for no one: only a key that the passphrase
+       * would open stands in the way. */
+      held |= g_error_matches (local_error, XJ_CERTIFICATE_ERROR,
+                               XJ_CERTIFICATE_ERROR_WRONG_PASSPHRASE);
+    }
+  if (held)
+    g_set_error (error, XJ_CERTIFICATE_ERROR, XJ_CERTIFICATE_ERROR_WRONG_PASSPHRASE,
+                 _("Only %s can add a certificate in their name: this is not the passphrase "
+                   "of their current certificate"), holder);
+  return !held;
+}
+
+/**
  * xj_certificate_remove:
  *
  * Deletes a certificate and its key, for good: only on the user's explicit

@@ -56,6 +56,10 @@ XjCertificate  *xj_certificate_read               (const char    *data_dir,
 XjCertificate  *xj_certificate_find_for_person    (const char    *data_dir,
                                                    const char    *name,
                                                    GError       **error);
+gboolean        xj_certificate_check_holder       (const char    *data_dir,
+                                                   const char    *holder,
+                                                   const char    *passphrase,
+                                                   GError       **error);
 gboolean        xj_certificate_remove             (const char    *data_dir,
                                                    const char    *id,
                                                    GError       **error);

@@ -231,7 +231,7 @@ on_inspection (const XjExportInspection *row,
   put_time (sheet, 10, row->signed_at);
   if (row->has_score)
     put_number (sheet, 11, row->score);
-  put_text (sheet, 12, row->grade);
+  put_text (sheet, 12, xj_grade_label_for_id (row->grade));
   put_number (sheet, 13, row->failure_index);
   put_bool (sheet, 14, row->critical_failed);
   end_row (sheet);
@@ -257,6 +257,7 @@ on_answer (const XjExportAnswer *row,
 {
   Sheet *sheet = &((Sheets *) user_data)->answers;
   XjResponseType type;
+  XjOutcome outcome;
 
   if (!next_row (sheet, error))
     return FALSE;
@@ -269,7 +270,8 @@ on_answer (const XjExportAnswer *row,
   put_text (sheet, 6, xj_response_type_from_string (row->type, &type)
                       ? xj_response_type_get_label (type) : row->type);
   put_text (sheet, 7, row->value);
-  put_text (sheet, 8, row->outcome);
+  put_text (sheet, 8, xj_outcome_from_string (row->outcome, &outcome)
+                      ? xj_outcome_get_label (outcome) : row->outcome);
   put_number (sheet, 9, row->weight);
   put_number (sheet, 10, row->earned);
   put_number (sheet, 11, row->failure_weight);

@@ -4,7 +4,9 @@
  * received it (and their signature), what was done, who verified it, why
  * it was rejected and by when it must be done again, why it is escalated
  * or discarded.  The core decides; a refusal is shown here, above the
- * fields, and the dialog stays open with everything typed.
+ * fields, and the dialog stays open with everything typed.  The remark is
+ * written as it is typed (xj_store_save_notice_step_draft), so a crash
+ * loses none of it: the dialog of the same step starts from it again.
  */
 #define G_LOG_DOMAIN "xj-notice-step-dialog"
 
@@ -53,6 +55,23 @@ struct _XjNoticeStepDialog
 G_DEFINE_FINAL_TYPE (XjNoticeStepDialog, xj_notice_step_dialog, ADW_TYPE_WINDOW)
 
 /* --- helpers -------------------------------------------------------------- */
+
+/* The step as the store keeps its draft. */
+static const char *
+step_word (XjNoticeStep step)
+{
+  static const char *const words[] = {
+    [XJ_NOTICE_STEP_ACKNOWLEDGE] = "acknowledge",
+    [XJ_NOTICE_STEP_RECTIFY] = "rectify",
+    [XJ_NOTICE_STEP_ACCEPT] = "accept",
+    [XJ_NOTICE_STEP_REJECT] = "reject",
+    [XJ_NOTICE_STEP_ESCALATE] = "escalate",
+    [XJ_NOTICE_STEP_DISCARD] = "discard",
+  };
+
+  g_return_val_if_fail ((guint) step < G_N_ELEMENTS (words), NULL);
+  return words[step];
+}
 
 static char *
 dup_remark (XjNoticeStepDialog *self)
@@ -203,6 +222,33 @@ apply_step (XjNoticeStepDialog *self,
 
 /* --- callbacks ------------------------------------------------------------ */
 
+/* Every change is written at once, like the runner's remarks. */
+static void
+on_remark_changed_cb (XjNoticeStepDialog *self)
+{
+  g_autofree char *remark = dup_remark (self);
+  g_autoptr(GError) error = NULL;
+
+  if (!xj_store_save_notice_step_draft (xj_application_get_store (self->application),
+                                        xj_notice_get_id (self->notice), step_word (self->step),
+                                        remark, &error))
+    xj_inline_error_show (self->error_label, error->message, NULL);
+}
+
+/* Closed on purpose (Cancel, Escape, or done): what was typed goes.  A
+ * crash closes nothing, and the draft stays for the next time. */
+static gboolean
+on_close_request_cb (XjNoticeStepDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!xj_store_save_notice_step_draft (xj_application_get_store (self->application),
+                                        xj_notice_get_id (self->notice), step_word (self->step),
+                                        NULL, &error))
+    g_warning ("Could not forget the remark typed for the notice: %s", error->message);
+  return FALSE;
+}
+
 static void
 apply_activated (GtkWidget  *widget,
                  const char *action_name,
@@ -326,6 +372,27 @@ set_up_photos (XjNoticeStepDialog *self)
     gtk_label_set_text (self->photos_title, _("Photos After the Rectification (at least one)"));
 }
 
+/* What was typed for this step before the application stopped, then every
+ * change written as it is made. */
+static void
+restore_remark (XjNoticeStepDialog *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->remark_view);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *draft = NULL;
+
+  draft = xj_store_dup_notice_step_draft (xj_application_get_store (self->application),
+                                          xj_notice_get_id (self->notice), step_word (self->step),
+                                          &error);
+  if (error != NULL)
+    xj_inline_error_show (self->error_label, error->message, NULL);
+  if (draft != NULL)
+    gtk_text_buffer_set_text (buffer, draft, -1);
+  g_signal_connect_object (buffer, "changed", G_CALLBACK (on_remark_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect (self, "close-request", G_CALLBACK (on_close_request_cb), NULL);
+}
+
 /* Which fields each step asks for, and in which words. */
 static void
 set_up_step (XjNoticeStepDialog *self)
@@ -408,6 +475,8 @@ set_up_step (XjNoticeStepDialog *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->remark_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   remark != NULL ? remark : "", -1);
   gtk_widget_set_visible (self->signature_box, signature);
+  if (remark != NULL)
+    restore_remark (self);
 
   /* The first thing to fill in has the focus, never Cancel. */
   gtk_window_set_focus (GTK_WINDOW (self), name != NULL ? GTK_WIDGET (self->name_row)

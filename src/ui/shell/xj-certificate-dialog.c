@@ -4,8 +4,10 @@
  * personal self-signed one or one imported from a PKCS#12 file.  Making a
  * key takes a moment, so the work runs in a worker; the dialog says
  * "certificate-ready" when the certificate is in place.  A new certificate
- * for someone who has one is added only after asking, and never replaces
- * the old one, which still verifies the reports it signed.
+ * for someone who has one is added only with the passphrase of their
+ * current one (on a shared laptop no one adds a certificate that signs as
+ * someone else), and never replaces the old one, which still verifies the
+ * reports it signed.
  */
 #define G_LOG_DOMAIN "xj-certificate-dialog"
 
@@ -17,7 +19,7 @@
 #include "xj-chooser.h"
 #include "xj-certificate.h"
 #include "xj-clock.h"
-#include "xj-confirm.h"
+#include "xj-passphrase-dialog.h"
 #include "xj-text.h"
 #include "xj-window-actions.h"
 
@@ -31,6 +33,7 @@ struct _XjCertificateDialog
   GCancellable            *cancellable;
   GtkNativeDialog         *chooser;      /* owned; modal to this window, gone with it */
   gboolean                 confirmed;
+  char                    *current_passphrase; /* the holder's, when confirmed */
 
   AdwWindowTitle          *title;
   GtkButton               *apply_button;
@@ -65,6 +68,7 @@ typedef struct {
   char                    *file_password;
   char                    *passphrase;
   gboolean                 confirmed;   /* the holder may already have one */
+  char                    *current_passphrase; /* of the holder's current one */
   char                    *holder;      /* out: who the new certificate is for */
   gint64                   held_until;  /* out: when the holder's newest one expires */
 } Job;
@@ -88,6 +92,7 @@ job_free (Job *job)
   g_free (job->file);
   wipe (job->file_password);
   wipe (job->passphrase);
+  wipe (job->current_passphrase);
   g_free (job->holder);
   g_free (job);
 }
@@ -172,9 +177,24 @@ apply_thread (GTask        *task,
   GError *error = NULL;
   gboolean ok;
 
-  if (!job->confirmed && holder_has_one (job, &error))
-    ok = FALSE;
-  else if (job->mode == XJ_CERTIFICATE_DIALOG_CREATE)
+  if (holder_has_one (job, &error))
+    {
+      /* Asked first; once the user answers, only the holder's passphrase
+       * lets a certificate in their name be added. */
+      if (!job->confirmed || !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+      g_clear_error (&error);
+      if (!xj_certificate_check_holder (job->data_dir, job->holder, job->current_passphrase,
+                                        &error))
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+    }
+  if (job->mode == XJ_CERTIFICATE_DIALOG_CREATE)
     ok = xj_certificate_create_self_signed (job->data_dir, job->name, job->organisation,
                                             job->passphrase, &error);
   else
@@ -187,34 +207,47 @@ apply_thread (GTask        *task,
 }
 
 static void
-on_confirm_response_cb (AdwMessageDialog    *dialog,
+forget_current_passphrase (XjCertificateDialog *self)
+{
+  g_clear_pointer (&self->current_passphrase, wipe);
+}
+
+static void
+on_confirm_response_cb (XjPassphraseDialog  *dialog,
                         const char          *response,
                         XjCertificateDialog *self)
 {
-  if (g_strcmp0 (response, "add") != 0)
+  if (g_strcmp0 (response, XJ_PASSPHRASE_RESPONSE) != 0)
     return;
+  forget_current_passphrase (self);
+  self->current_passphrase = g_strdup (xj_passphrase_dialog_get_passphrase (dialog));
   self->confirmed = TRUE;
   gtk_widget_activate_action (GTK_WIDGET (self), "certificate.apply", NULL);
 }
 
 /* The holder has a certificate: a new one is added beside it, not in its
- * place, and only if the user says so. */
+ * place, and only with the passphrase of the current one.  @problem: why
+ * the last passphrase was refused, or NULL. */
 static void
 confirm_another (XjCertificateDialog *self,
-                 const Job           *job)
+                 const Job           *job,
+                 const char          *problem)
 {
   g_autofree char *until = xj_format_local_minute (job->held_until);
-  AdwMessageDialog *dialog;
+  g_autofree char *heading = g_strdup_printf (_("%s Already Has a Certificate"), job->holder);
+  g_autofree char *body = NULL;
+  XjPassphraseDialog *dialog;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL));
-  adw_message_dialog_format_heading (dialog, _("%s Already Has a Certificate"), job->holder);
-  adw_message_dialog_format_body (dialog,
-                                  _("The new certificate will sign %s’s reports from now on. "
-                                    "The current one (valid until %s) is kept with its key, so "
-                                    "that the reports it signed still verify as %s’s."),
-                                  job->holder, until, job->holder);
-  xj_confirm_present (dialog, "add", _("_Add New Certificate"), ADW_RESPONSE_SUGGESTED, "add",
-                      G_CALLBACK (on_confirm_response_cb), self, 0);
+  body = g_strdup_printf (_("Only %s can add a new one: type the passphrase of their current "
+                            "certificate (valid until %s). The new certificate will sign %s’s "
+                            "reports from now on; the current one is kept with its key, so "
+                            "that the reports it signed still verify as %s’s."),
+                          job->holder, until, job->holder, job->holder);
+  dialog = xj_passphrase_dialog_new (GTK_WINDOW (self), heading, body, _("_Add New Certificate"));
+  if (problem != NULL)
+    xj_passphrase_dialog_show_error (dialog, problem, job->current_passphrase);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_confirm_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -230,7 +263,16 @@ on_applied_cb (GObject      *source,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
         {
           set_busy (self, FALSE);
-          confirm_another (self, g_task_get_task_data (G_TASK (result)));
+          confirm_another (self, g_task_get_task_data (G_TASK (result)), NULL);
+        }
+      else if (g_error_matches (error, XJ_CERTIFICATE_ERROR, XJ_CERTIFICATE_ERROR_WRONG_PASSPHRASE)
+               && self->confirmed)
+        {
+          /* Asked again, with what was typed selected. */
+          set_busy (self, FALSE);
+          self->confirmed = FALSE;
+          forget_current_passphrase (self);
+          confirm_another (self, g_task_get_task_data (G_TASK (result)), error->message);
         }
       else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
@@ -268,6 +310,7 @@ apply_activated (GtkWidget  *widget,
   job->file_password = g_strdup (row_text (self->file_password_row));
   job->passphrase = g_strdup (row_text (self->passphrase_row));
   job->confirmed = self->confirmed;
+  job->current_passphrase = g_strdup (self->current_passphrase);
 
   set_busy (self, TRUE);
   task = g_task_new (NULL, self->cancellable, on_applied_cb, g_object_ref (self));
@@ -346,6 +389,7 @@ xj_certificate_dialog_finalize (GObject *object)
 
   g_free (self->data_dir);
   g_free (self->file);
+  forget_current_passphrase (self);
 
   G_OBJECT_CLASS (xj_certificate_dialog_parent_class)->finalize (object);
 }
