@@ -31,6 +31,7 @@
 #include "xj-site.h"
 #include "xj-template-store.h"
 #include "xj-test-app.h"
+#include "xj-test-store.h"
 #include "xj-test-ui.h"
 #include "xj-test-utils.h"
 #include "xj-verify-dialog.h"
@@ -46,61 +47,6 @@ typedef struct
 
 /* --- helpers -------------------------------------------------------------- */
 
-static gint64
-find_template (XjStore    *store,
-               const char *uid)
-{
-  g_autoptr(GPtrArray) list = xj_store_list_templates (store, FALSE, NULL);
-
-  for (guint i = 0; i < list->len; i++)
-    {
-      XjTemplateSummary *summary = g_ptr_array_index (list, i);
-
-      if (g_strcmp0 (summary->uid, uid) == 0)
-        return summary->id;
-    }
-  g_assert_not_reached ();
-}
-
-/* A weekly check with every item answered, completed with the core. */
-static gint64
-complete_weekly (XjStore *store,
-                 gint64   site_id)
-{
-  XjInspectionStart start = { 0 };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(XjTemplate) tmpl = NULL;
-  gint64 id;
-
-  start.site_id = site_id;
-  start.template_id = find_template (store, "xunjian:builtin:weekly-check");
-  start.kind = "weekly";
-  start.inspector = "王芳";
-  start.rep_name = "李强";
-  start.rep_company = "绿城物业";
-  id = xj_store_start_inspection (store, &start, &error);
-  g_assert_no_error (error);
-  tmpl = xj_store_load_inspection_template (store, id, &error);
-  g_assert_no_error (error);
-  for (guint s = 0; s < tmpl->sections->len; s++)
-    {
-      XjTemplateSection *section = g_ptr_array_index (tmpl->sections, s);
-
-      for (guint i = 0; i < section->items->len; i++)
-        {
-          XjTemplateItem *item = g_ptr_array_index (section->items, i);
-
-          g_assert_true (xj_store_set_answer (store, id, item,
-                                              item->type == XJ_RESPONSE_PASS_FAIL ? "pass" : "na",
-                                              &error));
-          g_assert_no_error (error);
-        }
-    }
-  g_assert_true (xj_store_complete_inspection (store, id, "王芳", &error));
-  g_assert_no_error (error);
-  return id;
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -112,7 +58,7 @@ fixture_set_up (Fixture       *f,
   g_assert_true (xj_store_save_site (f->store, site, "test", &error));
   g_settings_set_string (xj_application_get_settings (f->app), "inspector-name", "王芳");
   g_settings_set_string (xj_application_get_settings (f->app), "organisation-name", "华信物业服务质量监督中心");
-  f->inspection_id = complete_weekly (f->store, xj_site_get_id (site));
+  f->inspection_id = xj_test_complete_weekly (f->store, xj_site_get_id (site), "王芳");
   xj_test_app_show (XJ_TEST_APP (f), NULL);
 }
 
