@@ -116,6 +116,8 @@ v11="$(dirname "$0")/../fixtures/xunjian-v11.db"
   sqlite3 "$v11" "SELECT 'DROP TRIGGER ' || name || ';' FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%outcomes%'"
   echo "ALTER TABLE schedule_outcome_spans DROP COLUMN stale_from;"
   sqlite3 "$v11" "SELECT sql || ';' FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%outcomes%'"
+  # Schema v14's notice step drafts: not in v11.
+  echo "DROP TABLE notice_step_drafts;"
   echo "DELETE FROM team_outbox WHERE record IN (SELECT uuid FROM reports WHERE month = '$third');"
   echo "PRAGMA user_version = 11; COMMIT;"
 } >"$pg_dir/to-v11.sql"
