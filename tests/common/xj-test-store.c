@@ -5,7 +5,9 @@
  */
 #include "config.h"
 
+#include "xj-inspection.h"
 #include "xj-site.h"
+#include "xj-template-store.h"
 #include "xj-test-store.h"
 #include "xj-test-utils.h"
 
@@ -39,4 +41,60 @@ xj_test_save_site (XjStore    *store,
   g_assert_true (xj_store_save_site (store, site, "王芳", &error));
   g_assert_no_error (error);
   return xj_site_get_id (site);
+}
+
+gint64
+xj_test_find_template (XjStore    *store,
+                       const char *uid)
+{
+  g_autoptr(GPtrArray) list = xj_store_list_templates (store, FALSE, NULL);
+
+  g_assert_nonnull (list);
+  for (guint i = 0; i < list->len; i++)
+    {
+      XjTemplateSummary *summary = g_ptr_array_index (list, i);
+
+      if (g_strcmp0 (summary->uid, uid) == 0)
+        return summary->id;
+    }
+  g_assert_not_reached ();
+}
+
+gint64
+xj_test_complete_weekly (XjStore    *store,
+                         gint64      site_id,
+                         const char *inspector)
+{
+  XjInspectionStart start = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XjTemplate) tmpl = NULL;
+  gint64 id;
+
+  start.site_id = site_id;
+  start.template_id = xj_test_find_template (store, "xunjian:builtin:weekly-check");
+  start.kind = "weekly";
+  start.inspector = inspector;
+  start.rep_name = "李强";
+  start.rep_company = "绿城物业";
+  id = xj_store_start_inspection (store, &start, &error);
+  g_assert_no_error (error);
+  tmpl = xj_store_load_inspection_template (store, id, &error);
+  g_assert_no_error (error);
+  for (guint s = 0; s < tmpl->sections->len; s++)
+    {
+      XjTemplateSection *section = g_ptr_array_index (tmpl->sections, s);
+
+      for (guint i = 0; i < section->items->len; i++)
+        {
+          XjTemplateItem *item = g_ptr_array_index (section->items, i);
+
+          g_assert_true (xj_store_set_answer (store, id, item,
+                                              item->type == XJ_RESPONSE_PASS_FAIL ? "pass" : "na",
+                                              &error));
+          g_assert_no_error (error);
+        }
+    }
+  g_assert_true (xj_store_complete_inspection (store, id, inspector, &error));
+  g_assert_no_error (error);
+  return id;
 }

@@ -17,4 +17,15 @@ XjStore *xj_test_open_fixture_copy (const char        *name,
 gint64   xj_test_save_site         (XjStore           *store,
                                     const char        *name);
 
+/* The id of the checklist @uid (xunjian:builtin:weekly-check …). */
+gint64   xj_test_find_template     (XjStore           *store,
+                                    const char        *uid);
+
+/* A weekly check at @site_id by @inspector (李强 of 绿城物业 along), every
+ * item answered (pass, or n.a.), completed with the core: ready to sign
+ * once signed by hand.  Its id. */
+gint64   xj_test_complete_weekly   (XjStore           *store,
+                                    gint64             site_id,
+                                    const char        *inspector);
+
 G_END_DECLS

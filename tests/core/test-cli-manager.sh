@@ -57,7 +57,7 @@ for row in wb["检查记录"].iter_rows(min_row=2, values_only=True):
     assert isinstance(row[started], datetime.datetime), row
 PY
 
-$py - "$work/all.xlsx" <<'PY'; ok $? "every score and failure index recomputed from its answer rows, grades and results in Chinese"
+$py - "$work/all.xlsx" <<'PY'; ok $? "every score and failure index recomputed from its answer rows, grades, results and answers in Chinese"
 import collections, sys
 import openpyxl
 wb = openpyxl.load_workbook(sys.argv[1], read_only=True)
@@ -70,6 +70,12 @@ for row in wb["检查回答"].iter_rows(values_only=True):
     inspection, outcome, weight = row[h["检查记录编号"]], row[h["结果"]], row[h["权重"]]
     # As a Chinese manager reads them, not the stored words (pass, fail).
     assert outcome in ("合格", "不合格", "不适用", "不计分", "未作答"), outcome
+    answer, kind = row[h["回答"]], row[h["回答类型"]]
+    assert answer not in ("pass", "fail", "yes", "no", "na"), (kind, answer)
+    if kind == "合格 / 不合格":
+        assert answer in ("合格", "不合格", "不适用"), answer
+    if kind == "是 / 否":
+        assert answer in ("是", "否", "不适用"), answer
     if outcome in ("合格", "不合格") and weight > 0:
         possible[inspection] += weight
         earned[inspection] += row[h["实得分"]]

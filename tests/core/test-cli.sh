@@ -71,6 +71,14 @@ for state in draft issued acknowledged rectified verified closed; do
   photos=$(q "SELECT count(*) FROM notice_photos p JOIN notices n ON n.id = p.notice_id
               WHERE n.number = '$num' AND (p.phase = 'before' OR n.state IN ('rectified', 'verified', 'closed'))")
   [ "$(pdfimages -list "$work/$state.pdf" | tail -n +3 | wc -l)" -ge "$photos" ]; ok $? "$num: its $photos photos printed"
+  # Each before-photo says which numbered finding it shows (issue 12: three
+  # findings and three photos, and nothing said which was which).
+  shown=$(q "SELECT count(*) FROM notice_photos p JOIN notices n ON n.id = p.notice_id
+             WHERE n.number = '$num' AND p.phase = 'before' AND EXISTS (SELECT 1
+             FROM notice_findings f JOIN answer_photos a ON a.answer_id = f.answer_id
+             WHERE f.notice_id = n.id AND a.sha256 = p.sha256)")
+  [ "$(grep -oE 'Finding [0-9]+' "$work/$state.txt" | wc -l)" -eq "$shown" ] && [ "$shown" -gt 0 ]
+  ok $? "$num: its $shown finding photos captioned with their finding's number"
   if [ "$state" != draft ]; then
     grep -qE "Name +$(q "SELECT issued_by FROM notices WHERE number = '$num'")" "$work/$state.txt"
     ok $? "$num: the issuer is named"

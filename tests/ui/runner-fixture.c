@@ -12,6 +12,7 @@
 #include "xj-site.h"
 #include "xj-template-store.h"
 #include "xj-test-photos.h"
+#include "xj-test-store.h"
 #include "xj-test-ui.h"
 #include "xj-test-utils.h"
 
@@ -66,16 +67,7 @@ gint64
 find_template (Fixture    *f,
                const char *uid)
 {
-  g_autoptr(GPtrArray) list = xj_store_list_templates (f->store, FALSE, NULL);
-
-  for (guint i = 0; i < list->len; i++)
-    {
-      XjTemplateSummary *summary = g_ptr_array_index (list, i);
-
-      if (g_strcmp0 (summary->uid, uid) == 0)
-        return summary->id;
-    }
-  g_assert_not_reached ();
+  return xj_test_find_template (f->store, uid);
 }
 
 gint64

@@ -31,6 +31,7 @@
 #include "xj-site.h"
 #include "xj-template-store.h"
 #include "xj-test-app.h"
+#include "xj-test-store.h"
 #include "xj-test-ui.h"
 #include "xj-test-utils.h"
 #include "xj-verify-dialog.h"
@@ -46,61 +47,6 @@ typedef struct
 
 /* --- helpers -------------------------------------------------------------- */
 
-static gint64
-find_template (XjStore    *store,
-               const char *uid)
-{
-  g_autoptr(GPtrArray) list = xj_store_list_templates (store, FALSE, NULL);
-
-  for (guint i = 0; i < list->len; i++)
-    {
-      XjTemplateSummary *summary = g_ptr_array_index (list, i);
-
-      if (g_strcmp0 (summary->uid, uid) == 0)
-        return summary->id;
-    }
-  g_assert_not_reached ();
-}
-
-/* A weekly check with every item answered, completed with the core. */
-static gint64
-complete_weekly (XjStore *store,
-                 gint64   site_id)
-{
-  XjInspectionStart start = { 0 };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(XjTemplate) tmpl = NULL;
-  gint64 id;
-
-  start.site_id = site_id;
-  start.template_id = find_template (store, "xunjian:builtin:weekly-check");
-  start.kind = "weekly";
-  start.inspector = "王芳";
-  start.rep_name = "李强";
-  start.rep_company = "绿城物业";
-  id = xj_store_start_inspection (store, &start, &error);
-  g_assert_no_error (error);
-  tmpl = xj_store_load_inspection_template (store, id, &error);
-  g_assert_no_error (error);
-  for (guint s = 0; s < tmpl->sections->len; s++)
-    {
-      XjTemplateSection *section = g_ptr_array_index (tmpl->sections, s);
-
-      for (guint i = 0; i < section->items->len; i++)
-        {
-          XjTemplateItem *item = g_ptr_array_index (section->items, i);
-
-          g_assert_true (xj_store_set_answer (store, id, item,
-                                              item->type == XJ_RESPONSE_PASS_FAIL ? "pass" : "na",
-                                              &error));
-          g_assert_no_error (error);
-        }
-    }
-  g_assert_true (xj_store_complete_inspection (store, id, "王芳", &error));
-  g_assert_no_error (error);
-  return id;
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -112,7 +58,7 @@ fixture_set_up (Fixture       *f,
   g_assert_true (xj_store_save_site (f->store, site, "test", &error));
   g_settings_set_string (xj_application_get_settings (f->app), "inspector-name", "王芳");
   g_settings_set_string (xj_application_get_settings (f->app), "organisation-name", "华信物业服务质量监督中心");
-  f->inspection_id = complete_weekly (f->store, xj_site_get_id (site));
+  f->inspection_id = xj_test_complete_weekly (f->store, xj_site_get_id (site), "王芳");
   xj_test_app_show (XJ_TEST_APP (f), NULL);
 }
 
@@ -529,26 +475,37 @@ test_two_certificates (Fixture       *f,
   g_assert_true (xj_certificate_has_key (kept));
   xj_test_wait_until (xj_test_label_shown (GTK_WIDGET (prefs), _("Replaced by a newer one: kept to verify the reports it signed")));
 
-  /* Removing is explicit: a warning first; Cancel (the default) keeps it. */
+  /* Removing is explicit: a warning first; Cancel keeps it.  And only
+   * its holder removes it (issue 12: anyone on the laptop could remove
+   * 张伟's and add one in his name): a guess is refused, asked again. */
   remove = find_remove_button (GTK_WIDGET (prefs), "张伟");
   g_assert_nonnull (remove);
   g_signal_emit_by_name (remove, "clicked");
-  confirm = wait_for_window (ADW_TYPE_MESSAGE_DIALOG, 2);
+  confirm = wait_for_window (XJ_TYPE_PASSPHRASE_DIALOG, 2);
   g_assert_nonnull (confirm);
-  g_assert_cmpstr (adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (confirm)), ==, "cancel");
   respond (ADW_MESSAGE_DIALOG (confirm), "cancel");
   gtk_window_destroy (confirm);
   g_clear_pointer (&list, g_ptr_array_unref);
   list = xj_certificate_list (f->dir, NULL);
   g_assert_cmpuint (list->len, ==, 3);
   g_signal_emit_by_name (find_remove_button (GTK_WIDGET (prefs), "张伟"), "clicked");
-  confirm = wait_for_window (ADW_TYPE_MESSAGE_DIALOG, 2);
-  respond (ADW_MESSAGE_DIALOG (confirm), "remove");
+  confirm = wait_for_window (XJ_TYPE_PASSPHRASE_DIALOG, 2);
+  xj_passphrase_dialog_set_passphrase (XJ_PASSPHRASE_DIALOG (confirm), "a guess");
+  respond (ADW_MESSAGE_DIALOG (confirm), XJ_PASSPHRASE_RESPONSE);
   gtk_window_destroy (confirm);
+  xj_test_wait_until ((confirm = xj_test_find_window (XJ_TYPE_PASSPHRASE_DIALOG)) != NULL
+                      && xj_passphrase_dialog_get_error (XJ_PASSPHRASE_DIALOG (confirm)) != NULL);
+  g_assert_nonnull (strstr (xj_passphrase_dialog_get_error (XJ_PASSPHRASE_DIALOG (confirm)), "张伟"));
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = xj_certificate_list (f->dir, NULL);
+  g_assert_cmpuint (list->len, ==, 3);
+  xj_passphrase_dialog_set_passphrase (XJ_PASSPHRASE_DIALOG (confirm), PASSPHRASE);
+  respond (ADW_MESSAGE_DIALOG (confirm), XJ_PASSPHRASE_RESPONSE);
+  gtk_window_destroy (confirm);
+  xj_test_wait_until (!xj_test_label_shown (GTK_WIDGET (prefs), "张伟, 华信"));
   g_clear_pointer (&list, g_ptr_array_unref);
   list = xj_certificate_list (f->dir, NULL);
   g_assert_cmpuint (list->len, ==, 2);
-  g_assert_false (xj_test_label_shown (GTK_WIDGET (prefs), "张伟, 华信"));
 
   /* Import shares the create action's callback: it opens the import form. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (prefs), "preferences.import-certificate",

@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include "xj-answer-format.h"
 #include "xj-builtins.h"
 #include "xj-clock.h"
 #include "xj-numbers-private.h"
@@ -188,7 +189,9 @@ answer_row (sqlite3_stmt *stmt,
     .remark = text (stmt, 13),
     .answered_at = sqlite3_column_int64 (stmt, 14),
   };
+  g_autofree char *shown = NULL;
   double fraction = 0;
+  XjOutcome outcome;
 
   item = find_item (export, sqlite3_column_int64 (stmt, 15), sqlite3_column_int64 (stmt, 3),
                     error);
@@ -203,7 +206,13 @@ answer_row (sqlite3_stmt *stmt,
       row.section = item->section;
       if (xj_template_item_evaluate (item->item, value, &fraction) == XJ_OUTCOME_PASS)
         row.earned = row.weight * fraction;
+      if (value != NULL)
+        shown = xj_answer_format_value (item->item, value);
     }
+  /* Pass, fail and n.a. are their own result: said as it is. */
+  if (shown == NULL && value != NULL && xj_outcome_from_string (value, &outcome))
+    shown = g_strdup (xj_outcome_get_label (outcome));
+  row.shown = shown != NULL ? shown : value;
   return export->sink->answer (&row, export->user_data, error);
 }
 

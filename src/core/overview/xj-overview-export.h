@@ -48,6 +48,8 @@ typedef struct {
   const char  *category;
   const char  *type;
   const char  *value;          /* NULL: unanswered */
+  const char  *shown;          /* the answer as a person reads it (合格, 是,
+                                * the option chosen, 26.5 °C), NULL: unanswered */
   const char  *outcome;
   double       weight;
   double       earned;         /* weight × the earned fraction, as scored */

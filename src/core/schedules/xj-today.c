@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Today: what is overdue, what is due today, and the drafts to resume.
+ * Today: what is overdue, what is due today, the drafts to resume and
+ * the completed inspections still to sign.
  *
  * It must stay fast on years of data (under 50 ms for 200 sites and 100 000
  * inspections), so it never scans inspections: per schedule it plans a short
@@ -34,6 +35,7 @@ xj_today_free (XjToday *today)
   g_clear_pointer (&today->overdue, g_array_unref);
   g_clear_pointer (&today->due, g_array_unref);
   g_clear_pointer (&today->drafts, g_array_unref);
+  g_clear_pointer (&today->to_sign, g_array_unref);
   g_free (today);
 }
 
@@ -78,22 +80,32 @@ xj_today_lookback (const XjScheduleSpec *spec,
   return g_date_time_to_unix (earliest);
 }
 
+#define UNFINISHED_COLUMNS \
+  "SELECT i.id, i.site_id, si.name, v.template_id, i.version_id, v.name, " \
+  "i.kind, i.started_at, ifnull(i.schedule_id, 0), ifnull(i.occurrence_at, 0), " \
+  "(SELECT builtin FROM templates WHERE id = v.template_id) FROM inspections i " \
+  "JOIN sites si ON si.id = i.site_id JOIN template_versions v ON v.id = i.version_id "
+
+/* The drafts, or (@completed) the newest inspections completed and not
+ * signed yet: their report is neither signed nor archived until someone
+ * signs.  Only this laptop's user's: a teammate's are theirs to sign.  A
+ * store of years may hold thousands never signed: Today lists the newest
+ * (the Inspections area filters them all by state). */
 static gboolean
-read_drafts (XjStore  *store,
-             GArray   *drafts,
-             GError  **error)
+read_unfinished (XjStore   *store,
+                 gboolean   completed,
+                 GArray    *drafts,
+                 GError   **error)
 {
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = xj_store_prepare (store,
-                           "SELECT i.id, i.site_id, si.name, v.template_id, i.version_id, v.name, "
-                           "i.kind, i.started_at, ifnull(i.schedule_id, 0), "
-                           "ifnull(i.occurrence_at, 0), "
-                           "(SELECT builtin FROM templates WHERE id = v.template_id) FROM inspections i "
-                           "JOIN sites si ON si.id = i.site_id "
-                           "JOIN template_versions v ON v.id = i.version_id "
-                           "WHERE i.state = 'draft' ORDER BY i.started_at DESC, i.id DESC", error);
+  stmt = xj_store_prepare (store, completed
+                           ? UNFINISHED_COLUMNS "WHERE i.state = 'completed' AND (i.owner IS NULL "
+                             "OR i.owner = (SELECT value FROM team_settings WHERE key = 'user')) "
+                             "ORDER BY i.started_at DESC, i.id DESC LIMIT 30"
+                           : UNFINISHED_COLUMNS "WHERE i.state = 'draft' "
+                             "ORDER BY i.started_at DESC, i.id DESC", error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -118,7 +130,8 @@ read_drafts (XjStore  *store,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return xj_store_set_sqlite_error (error, xj_store_get_db (store), rc,
-                                      _("Could not read draft inspections"));
+                                      completed ? _("Could not read the inspections waiting to be signed")
+                                                : _("Could not read draft inspections"));
   return TRUE;
 }
 
@@ -300,6 +313,8 @@ xj_today_compute (XjStore  *store,
   today->due = item_array_new ();
   today->drafts = g_array_new (FALSE, TRUE, sizeof (XjTodayDraft));
   g_array_set_clear_func (today->drafts, (GDestroyNotify) draft_clear);
+  today->to_sign = g_array_new (FALSE, TRUE, sizeof (XjTodayDraft));
+  g_array_set_clear_func (today->to_sign, (GDestroyNotify) draft_clear);
   today_start = _xj_local_day_start (now);
   tomorrow_start = _xj_local_next_day_start (now);
 
@@ -319,7 +334,9 @@ xj_today_compute (XjStore  *store,
   g_array_sort (today->overdue, compare_items);
   g_array_sort (today->due, compare_items);
 
-  if (!read_drafts (store, today->drafts, error) || !count_sites (store, today, error))
+  if (!read_unfinished (store, FALSE, today->drafts, error)
+      || !read_unfinished (store, TRUE, today->to_sign, error)
+      || !count_sites (store, today, error))
     return FALSE;
   *result = g_steal_pointer (&today);
   return TRUE;

@@ -5,7 +5,7 @@
 
 G_BEGIN_DECLS
 
-/* An inspection left in draft, to resume. */
+/* An inspection left in draft, to resume; or completed, to sign. */
 typedef struct
 {
   gint64  inspection_id;
@@ -39,6 +39,7 @@ typedef struct
   GArray *due;      /* XjTodayItem due today, by planned time, with the
                      * group's missed ones folded in */
   GArray *drafts;   /* XjTodayDraft, most recently started first */
+  GArray *to_sign;  /* XjTodayDraft completed, not signed yet: the same order */
   guint   n_sites;         /* sites, active or not: none on a first start */
   guint   n_active_sites;
 } XjToday;

@@ -332,10 +332,13 @@ xj_report_data_from_inspection (XjStore     *store,
 
 /* The checklist findings the notice covers, numbered 1…n by the writer;
  * their photos print as the notice's before-photos. */
+/* The findings, numbered as printed; @numbers gets each finding photo's
+ * number (SHA-256 → 1, 2 …), for the before-photos to say whose they are. */
 static gboolean
 add_findings (XjStore             *store,
               XjNotice            *notice,
               XjNoticeReportData  *data,
+              GHashTable          *numbers,
               GError             **error)
 {
   GArray *ids = xj_notice_get_findings (notice);
@@ -356,7 +359,20 @@ add_findings (XjStore             *store,
   for (guint i = 0; i < findings->len; i++)
     {
       XjFinding *finding = g_ptr_array_index (findings, i);
-      XjReportAnswer *answer = xj_report_answer_new (finding->prompt, NULL,
+      g_autoptr(GPtrArray) photos = xj_store_list_photos (store, XJ_ANSWER_PHOTOS (finding->answer_id),
+                                                          error);
+      XjReportAnswer *answer;
+
+      if (photos == NULL)
+        return FALSE;
+      for (guint j = 0; j < photos->len; j++)
+        {
+          XjAttachedPhoto *photo = g_ptr_array_index (photos, j);
+
+          if (!g_hash_table_contains (numbers, photo->sha256))
+            g_hash_table_insert (numbers, g_strdup (photo->sha256), GUINT_TO_POINTER (i + 1));
+        }
+      answer = xj_report_answer_new (finding->prompt, NULL,
                                                      finding->failed ? XJ_REPORT_OUTCOME_FAIL
                                                                      : XJ_REPORT_OUTCOME_PASS,
                                                      *finding->remark != '\0' ? finding->remark : NULL);
@@ -368,10 +384,13 @@ add_findings (XjStore             *store,
   return TRUE;
 }
 
+/* @numbers: (nullable): for the before-photos, the number of the finding
+ * each photo comes from, printed under it ("Finding 2"). */
 static gboolean
 add_notice_photos (XjStore             *store,
                    gint64               notice_id,
                    XjNoticePhotoPhase   phase,
+                   GHashTable          *numbers,
                    GPtrArray           *photos,
                    GError             **error)
 {
@@ -386,11 +405,21 @@ add_notice_photos (XjStore             *store,
       g_autofree char *path = xj_photo_dup_rendition_path (xj_store_get_data_dir (store),
                                                            photo->sha256);
       g_autofree char *taken = photo->has_taken_at ? format_time (photo->taken_at) : NULL;
+      guint number = numbers != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (numbers,
+                                                                             photo->sha256)) : 0;
+      g_autofree char *caption = NULL;
       int width, height;
 
+      if (number > 0 && *photo->caption != '\0')
+        /* Translators: under a photo of a notice: the finding it shows, then its caption. */
+        caption = g_strdup_printf (_("Finding %u: %s"), number, photo->caption);
+      else if (number > 0)
+        /* Translators: under a photo of a notice: the finding it shows. */
+        caption = g_strdup_printf (_("Finding %u"), number);
+      else if (*photo->caption != '\0')
+        caption = g_strdup (photo->caption);
       read_jpeg_size (path, &width, &height);
-      g_ptr_array_add (photos, xj_report_photo_new (path, width, height, taken,
-                                                    *photo->caption != '\0' ? photo->caption : NULL));
+      g_ptr_array_add (photos, xj_report_photo_new (path, width, height, taken, caption));
     }
   return TRUE;
 }
@@ -439,7 +468,7 @@ add_stages (XjStore             *store,
     {
       data->rectified = format_time (xj_notice_get_rectified_at (notice));
       data->rectification = dup_nonempty (xj_notice_get_rectification_remark (notice));
-      if (!add_notice_photos (store, xj_notice_get_id (notice), XJ_NOTICE_PHOTO_AFTER,
+      if (!add_notice_photos (store, xj_notice_get_id (notice), XJ_NOTICE_PHOTO_AFTER, NULL,
                               data->after_photos, error))
         return FALSE;
     }
@@ -511,6 +540,7 @@ xj_notice_report_data_from_notice (XjStore     *store,
 {
   g_autoptr(XjNotice) notice = NULL;
   g_autoptr(XjNoticeReportData) data = NULL;
+  g_autoptr(GHashTable) numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   g_return_val_if_fail (XJ_IS_STORE (store), NULL);
 
@@ -536,8 +566,9 @@ xj_notice_report_data_from_notice (XjStore     *store,
   data->required_action = g_strdup (xj_notice_get_required_action (notice));
   data->generated = format_time (xj_clock_now ());
 
-  if (!add_findings (store, notice, data, error)
-      || !add_notice_photos (store, notice_id, XJ_NOTICE_PHOTO_BEFORE, data->before_photos, error)
+  if (!add_findings (store, notice, data, numbers, error)
+      || !add_notice_photos (store, notice_id, XJ_NOTICE_PHOTO_BEFORE, numbers,
+                             data->before_photos, error)
       || !add_stages (store, notice, data, error)
       || !add_signatures (store, notice, data, error))
     return NULL;

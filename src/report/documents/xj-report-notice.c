@@ -153,6 +153,14 @@ write_header (XjReportRenderer          *r,
   return TRUE;
 }
 
+/* A row of photos: the photo, then a line for the finding it shows and one
+ * for when it was taken. */
+static double
+photo_row_height (double cell)
+{
+  return cell * 0.75 + 3 + 2 * _xj_report_renderer_leading (&xj_report_style_small) + CELL_GAP;
+}
+
 /* One column of photos, two a row, from x; returns the height drawn. */
 static double
 photo_column (XjReportRenderer  *r,
@@ -170,16 +178,25 @@ photo_column (XjReportRenderer  *r,
       XjReportPhoto *photo = g_ptr_array_index (photos, i);
       double left = x + (i - first) * (cell + CELL_GAP);
       HPDF_Image image = _xj_report_renderer_image (r, photo->path, error);
+      double y = r->y - box - 3;
 
       if (image == NULL)
         return -1;
       _xj_report_renderer_rect (r, left, r->y, cell, box, XJ_REPORT_ZEBRA, XJ_REPORT_RULE);
       _xj_report_renderer_draw_image (r, image, left + 1, r->y - 1, cell - 2, box - 2);
+      /* Which finding a before-photo shows (they are numbered alike), then
+       * when it was taken. */
+      if (photo->caption != NULL)
+        {
+          _xj_report_renderer_text (r, left, _xj_report_baseline (y, small), photo->caption, small,
+                                    XJ_REPORT_ALIGN_LEFT);
+          y -= _xj_report_renderer_leading (small);
+        }
       if (photo->capture_time != NULL)
-        _xj_report_renderer_text (r, left, _xj_report_baseline (r->y - box - 3, small),
-                                  photo->capture_time, small, XJ_REPORT_ALIGN_LEFT);
+        _xj_report_renderer_text (r, left, _xj_report_baseline (y, small), photo->capture_time,
+                                  small, XJ_REPORT_ALIGN_LEFT);
     }
-  return box + 3 + _xj_report_renderer_leading (small) + CELL_GAP;
+  return photo_row_height (cell);
 }
 
 /* Before on the left, after on the right, row by row, so a reader sees
@@ -205,7 +222,7 @@ write_photos (XjReportRenderer          *r,
 
   /* The heading and the column titles go with the first row of photos. */
   if (!_xj_report_heading (r, _("Photos"), error)
-      || !_xj_report_renderer_ensure (r, titles + (rows > 0 ? cell * 0.75 + 24 : 0), error))
+      || !_xj_report_renderer_ensure (r, titles + (rows > 0 ? photo_row_height (cell) : 0), error))
     return FALSE;
   _xj_report_renderer_text (r, r->left, _xj_report_baseline (r->y, bold),
                             _("Before rectification"), bold, XJ_REPORT_ALIGN_LEFT);
@@ -226,7 +243,7 @@ write_photos (XjReportRenderer          *r,
     {
       double left_h, right_h;
 
-      if (!_xj_report_renderer_ensure (r, cell * 0.75 + 24, error))
+      if (!_xj_report_renderer_ensure (r, photo_row_height (cell), error))
         return FALSE;
       left_h = photo_column (r, data->before_photos, first, r->left, width, error);
       right_h = left_h < 0 ? -1 : photo_column (r, data->after_photos, first, right_x, width,

@@ -351,6 +351,43 @@ xj_certificate_remove (const char  *data_dir,
   return TRUE;
 }
 
+/**
+ * xj_certificate_remove_held:
+ * @passphrase: (nullable): what the user typed as the key's passphrase
+ *
+ * xj_certificate_remove() on a shared laptop: a certificate with its key
+ * goes only with that key's passphrase, so that no one removes someone
+ * else's to put one of their own in its place (a certificate without its
+ * key signs nothing and goes without).
+ */
+gboolean
+xj_certificate_remove_held (const char  *data_dir,
+                            const char  *id,
+                            const char  *passphrase,
+                            GError     **error)
+{
+  g_autoptr(XjCertificate) certificate = NULL;
+  g_autoptr(XjSigner) signer = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (data_dir != NULL, FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if ((certificate = xj_certificate_read (data_dir, id, error)) == NULL)
+    return FALSE;
+  if (certificate->key_path != NULL
+      && (signer = xj_certificate_load (data_dir, id, passphrase, &local_error)) == NULL
+      && g_error_matches (local_error, XJ_CERTIFICATE_ERROR, XJ_CERTIFICATE_ERROR_WRONG_PASSPHRASE))
+    {
+      g_set_error (error, XJ_CERTIFICATE_ERROR, XJ_CERTIFICATE_ERROR_WRONG_PASSPHRASE,
+                   _("Only %s can remove their certificate: this is not its passphrase"),
+                   certificate->subject_name);
+      return FALSE;
+    }
+  return xj_certificate_remove (data_dir, id, error);
+}
+
 static void
 team_certificate_free (gpointer data)
 {

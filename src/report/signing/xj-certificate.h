@@ -63,6 +63,10 @@ gboolean        xj_certificate_check_holder       (const char    *data_dir,
 gboolean        xj_certificate_remove             (const char    *data_dir,
                                                    const char    *id,
                                                    GError       **error);
+gboolean        xj_certificate_remove_held        (const char    *data_dir,
+                                                   const char    *id,
+                                                   const char    *passphrase,
+                                                   GError       **error);
 XjSigner       *xj_certificate_load               (const char    *data_dir,
                                                    const char    *id,
                                                    const char    *passphrase,

@@ -269,7 +269,7 @@ on_answer (const XjExportAnswer *row,
   put_text (sheet, 5, category_label (row->category));
   put_text (sheet, 6, xj_response_type_from_string (row->type, &type)
                       ? xj_response_type_get_label (type) : row->type);
-  put_text (sheet, 7, row->value);
+  put_text (sheet, 7, row->shown);
   put_text (sheet, 8, xj_outcome_from_string (row->outcome, &outcome)
                       ? xj_outcome_get_label (outcome) : row->outcome);
   put_number (sheet, 9, row->weight);

@@ -10,12 +10,14 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "xj-certificate-dialog.h"
 #include "xj-chooser.h"
 #include "xj-certificate.h"
 #include "xj-clock.h"
 #include "xj-confirm.h"
+#include "xj-passphrase-dialog.h"
 #include "xj-preferences-window.h"
 
 struct _XjPreferencesWindow
@@ -49,44 +51,141 @@ update_logo (XjPreferencesWindow *self)
 
 static void update_certificates (XjPreferencesWindow *self);
 
+/* Removing runs in a worker: checking a key's passphrase takes a moment. */
+typedef struct {
+  char *data_dir;
+  char *id;
+  char *holder;
+  char *passphrase;   /* NULL for a certificate without its key */
+} RemoveJob;
+
+static void
+remove_job_free (RemoveJob *job)
+{
+  g_free (job->data_dir);
+  g_free (job->id);
+  g_free (job->holder);
+  if (job->passphrase != NULL)
+    memset (job->passphrase, 0, strlen (job->passphrase));
+  g_free (job->passphrase);
+  g_free (job);
+}
+
+static void ask_remove (XjPreferencesWindow *self,
+                        const char          *id,
+                        const char          *holder,
+                        gboolean             has_key,
+                        const char          *problem,
+                        const char          *typed);
+
+static void
+remove_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  RemoveJob *job = task_data;
+  GError *error = NULL;
+
+  if (xj_certificate_remove_held (job->data_dir, job->id, job->passphrase, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_removed_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(XjPreferencesWindow) self = user_data;
+  RemoveJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    update_certificates (self);
+  else if (g_error_matches (error, XJ_CERTIFICATE_ERROR, XJ_CERTIFICATE_ERROR_WRONG_PASSPHRASE))
+    /* Asked again, with the reason and what was typed selected. */
+    ask_remove (self, job->id, job->holder, TRUE, error->message, job->passphrase);
+  else
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+}
+
 static void
 on_remove_response_cb (AdwMessageDialog    *dialog,
                        const char          *response,
                        XjPreferencesWindow *self)
 {
-  g_autoptr(GError) error = NULL;
-  const char *id = g_object_get_data (G_OBJECT (dialog), "certificate-id");
+  g_autoptr(GTask) task = NULL;
+  RemoveJob *job;
 
-  if (g_strcmp0 (response, "remove") != 0)
+  if (XJ_IS_PASSPHRASE_DIALOG (dialog) ? g_strcmp0 (response, XJ_PASSPHRASE_RESPONSE) != 0
+                                       : g_strcmp0 (response, "remove") != 0)
     return;
-  if (!xj_certificate_remove (self->data_dir, id, &error))
+  job = g_new0 (RemoveJob, 1);
+  job->data_dir = g_strdup (self->data_dir);
+  job->id = g_strdup (g_object_get_data (G_OBJECT (dialog), "certificate-id"));
+  job->holder = g_strdup (g_object_get_data (G_OBJECT (dialog), "holder"));
+  if (XJ_IS_PASSPHRASE_DIALOG (dialog))
+    job->passphrase = g_strdup (xj_passphrase_dialog_get_passphrase (XJ_PASSPHRASE_DIALOG (dialog)));
+  task = g_task_new (NULL, NULL, on_removed_cb, g_object_ref (self));
+  g_task_set_task_data (task, job, (GDestroyNotify) remove_job_free);
+  g_task_run_in_thread (task, remove_thread);
+}
+
+/* A certificate with its key goes only with its passphrase: on a shared
+ * laptop no one removes someone else's to add one in their name.  @problem:
+ * why the last passphrase was refused, or NULL. */
+static void
+ask_remove (XjPreferencesWindow *self,
+            const char          *id,
+            const char          *holder,
+            gboolean             has_key,
+            const char          *problem,
+            const char          *typed)
+{
+  g_autofree char *heading = g_strdup_printf (_("Remove %s’s Certificate?"), holder);
+  g_autofree char *body = g_strdup_printf (_("Its private key is deleted from this computer for "
+                                             "good: it can no longer sign. Reports it signed stay "
+                                             "intact, but this computer will no longer name %s "
+                                             "as their signer. Keep a backup of the certificate "
+                                             "file if in doubt."), holder);
+  AdwMessageDialog *dialog;
+
+  if (has_key)
     {
-      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
-                                        adw_toast_new (error->message));
-      return;
+      g_autofree char *asked = g_strdup_printf (_("%s\n\nOnly %s can remove it: type its "
+                                                  "passphrase."), body, holder);
+
+      dialog = ADW_MESSAGE_DIALOG (xj_passphrase_dialog_new (GTK_WINDOW (self), heading, asked,
+                                                             _("_Remove Certificate")));
+      adw_message_dialog_set_response_appearance (dialog, XJ_PASSPHRASE_RESPONSE,
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+      if (problem != NULL)
+        xj_passphrase_dialog_show_error (XJ_PASSPHRASE_DIALOG (dialog), problem, typed);
     }
-  update_certificates (self);
+  else
+    dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+  g_object_set_data_full (G_OBJECT (dialog), "certificate-id", g_strdup (id), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "holder", g_strdup (holder), g_free);
+  if (has_key)
+    {
+      g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_response_cb), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  else
+    /* Enter does not destroy a certificate. */
+    xj_confirm_present (dialog, "remove", _("_Remove Certificate"), ADW_RESPONSE_DESTRUCTIVE,
+                        "cancel", G_CALLBACK (on_remove_response_cb), self, 0);
 }
 
 static void
 on_remove_clicked_cb (GtkButton           *button,
                       XjPreferencesWindow *self)
 {
-  const char *id = g_object_get_data (G_OBJECT (button), "certificate-id");
-  const char *holder = g_object_get_data (G_OBJECT (button), "holder");
-  AdwMessageDialog *dialog;
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL));
-  adw_message_dialog_format_heading (dialog, _("Remove %s’s Certificate?"), holder);
-  adw_message_dialog_format_body (dialog,
-                                  _("Its private key is deleted from this computer for good: it "
-                                    "can no longer sign. Reports it signed stay intact, but this "
-                                    "computer will no longer name %s as their signer. Keep a "
-                                    "backup of the certificate file if in doubt."), holder);
-  g_object_set_data_full (G_OBJECT (dialog), "certificate-id", g_strdup (id), g_free);
-  /* Enter does not destroy a key. */
-  xj_confirm_present (dialog, "remove", _("_Remove Certificate"), ADW_RESPONSE_DESTRUCTIVE,
-                      "cancel", G_CALLBACK (on_remove_response_cb), self, 0);
+  ask_remove (self, g_object_get_data (G_OBJECT (button), "certificate-id"),
+              g_object_get_data (G_OBJECT (button), "holder"),
+              GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "has-key")), NULL, NULL);
 }
 
 /* What a certificate is for: signing its holder's reports, or only
@@ -141,6 +240,8 @@ certificate_row (XjPreferencesWindow *self,
   g_object_set_data_full (G_OBJECT (remove), "certificate-id",
                           g_strdup (xj_certificate_get_id (certificate)), g_free);
   g_object_set_data_full (G_OBJECT (remove), "holder", g_strdup (holder), g_free);
+  g_object_set_data (G_OBJECT (remove), "has-key",
+                     GINT_TO_POINTER (xj_certificate_has_key (certificate)));
   g_signal_connect_object (remove, "clicked", G_CALLBACK (on_remove_clicked_cb), self, 0);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
   return row;

@@ -37,6 +37,7 @@ typedef enum {
   SECTION_OVERDUE,
   SECTION_DUE,
   SECTION_DRAFTS,
+  SECTION_TO_SIGN,
   SECTION_NOTICES,
   SECTION_ESCALATED,
   N_SECTIONS
@@ -49,6 +50,7 @@ static const struct {
   { N_("Overdue"), N_("Inspections whose time has passed") },
   { N_("Due Today"), NULL },
   { N_("Drafts to Resume"), NULL },
+  { N_("Completed, Not Signed Yet"), N_("Sign them to archive their reports") },
   { N_("Notices Due Within 24 Hours or Overdue"), NULL },
   { N_("Escalated Notices"), N_("Sent to the project manager") },
 };
@@ -200,7 +202,8 @@ update_badges (XjTodayPage *self)
     return;
   xj_window_set_badge (XJ_WINDOW (window), "today", today->overdue->len + today->due->len,
                        today->overdue->len > 0);
-  xj_window_set_badge (XJ_WINDOW (window), "inspections", today->drafts->len, FALSE);
+  xj_window_set_badge (XJ_WINDOW (window), "inspections",
+                       today->drafts->len + today->to_sign->len, FALSE);
   xj_window_set_badge (XJ_WINDOW (window), "notices", self->result->notices->len,
                        self->result->notices->len > 0);
 }
@@ -263,6 +266,10 @@ show_result (XjTodayPage *self)
     gtk_list_box_append (self->list[SECTION_DRAFTS],
                          xj_today_row_new_draft (&g_array_index (today->drafts, XjTodayDraft, i),
                                                  today->now));
+  for (guint i = 0; i < today->to_sign->len; i++)
+    gtk_list_box_append (self->list[SECTION_TO_SIGN],
+                         xj_today_row_new_to_sign (&g_array_index (today->to_sign, XjTodayDraft, i),
+                                                   today->now));
   fill_notices (self->list[SECTION_NOTICES], self->result->notices, today->now);
   fill_notices (self->list[SECTION_ESCALATED], self->result->escalated, today->now);
 

@@ -153,21 +153,43 @@ xj_today_row_new_occurrence (const XjTodayItem *item,
   return row;
 }
 
-GtkWidget *
-xj_today_row_new_draft (const XjTodayDraft *draft,
-                        gint64              now)
+/* A draft or a completed inspection: opened where it was left. */
+static GtkWidget *
+new_unfinished_row (const XjTodayDraft *draft,
+                    gint64              now,
+                    const char         *label,
+                    const char         *accessible)
 {
   g_autofree char *ago = xj_format_ago (draft->started_at, now);
   g_autofree char *started = g_strdup_printf (_("started %s"), ago);
   g_autofree char *job = describe_job (draft->template_name, draft->kind);
   g_autofree char *subtitle = g_strdup_printf ("%s · %s", job, started);
-  g_autofree char *accessible = g_strdup_printf (_("Resume %s at %s"), draft->template_name,
-                                                 draft->site_name);
   GtkWidget *row = new_row (draft->site_name, subtitle);
 
-  add_action_button (row, C_("today", "Resume"), accessible, "today.resume",
+  add_action_button (row, label, accessible, "today.resume",
                      g_variant_new_int64 (draft->inspection_id), FALSE);
   return row;
+}
+
+GtkWidget *
+xj_today_row_new_draft (const XjTodayDraft *draft,
+                        gint64              now)
+{
+  g_autofree char *accessible = g_strdup_printf (_("Resume %s at %s"), draft->template_name,
+                                                 draft->site_name);
+
+  return new_unfinished_row (draft, now, C_("today", "Resume"), accessible);
+}
+
+/* Completed, not signed: opened, its Sign button is the next step. */
+GtkWidget *
+xj_today_row_new_to_sign (const XjTodayDraft *draft,
+                          gint64              now)
+{
+  g_autofree char *accessible = g_strdup_printf (_("Open %s at %s to sign it"),
+                                                 draft->template_name, draft->site_name);
+
+  return new_unfinished_row (draft, now, C_("today", "Open"), accessible);
 }
 
 GtkWidget *

@@ -13,6 +13,8 @@ GtkWidget *xj_today_row_new_occurrence (const XjTodayItem  *item,
                                         const char         *refusal);
 GtkWidget *xj_today_row_new_draft      (const XjTodayDraft *draft,
                                         gint64              now);
+GtkWidget *xj_today_row_new_to_sign    (const XjTodayDraft *draft,
+                                        gint64              now);
 GtkWidget *xj_today_row_new_notice     (XjNotice           *notice,
                                         gint64              now);
 GtkWidget *xj_today_row_new_more       (guint               n_more);
