@@ -510,6 +510,12 @@ test_first_start (Fixture       *f,
                       && xj_test_label_shown (GTK_WIDGET (f->today), "All Clear Today"));
   wait_today (f);
   g_assert_nonnull (xj_test_find_button (GTK_WIDGET (f->today), "Plan Inspections"));
+
+  /* "Start an Inspection" opens the New Inspection dialog itself. */
+  g_signal_emit_by_name (xj_test_find_button (GTK_WIDGET (f->today), "Start an Inspection"),
+                         "clicked");
+  xj_test_wait_until ((dialog = xj_test_find_window (XJ_TYPE_NEW_INSPECTION_DIALOG)) != NULL);
+  gtk_window_destroy (dialog);
 }
 
 /* A weekly check missed twice and a daily patrol missed for a week: one

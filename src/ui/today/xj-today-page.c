@@ -13,6 +13,7 @@
 
 #include "xj-cancel.h"
 #include "xj-clock.h"
+#include "xj-new-inspection-dialog.h"
 #include "xj-notice-store.h"
 #include "xj-occurrence-start.h"
 #include "xj-reader-task.h"
@@ -257,6 +258,7 @@ show_result (XjTodayPage *self)
   gboolean empty = TRUE;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "today.start", refusal == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "today.new-inspection", refusal == NULL);
   adw_window_title_set_subtitle (self->title, date);
   for (guint s = 0; s < N_SECTIONS; s++)
     clear_list (self->list[s]);
@@ -395,6 +397,19 @@ add_site_activated (GtkWidget  *widget,
   xj_window_present_over (GTK_WINDOW (dialog), widget);
 }
 
+/* The empty day's "Start an Inspection": the New Inspection dialog, as the
+ * Inspections area's New button opens it (not a detour through that area). */
+static void
+new_inspection_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  XjTodayPage *self = XJ_TODAY_PAGE (widget);
+  XjNewInspectionDialog *dialog = xj_new_inspection_dialog_new (self->application);
+
+  xj_window_present_over (GTK_WINDOW (dialog), widget);
+}
+
 static void
 refresh_activated (GtkWidget  *widget,
                    const char *action_name,
@@ -479,6 +494,8 @@ xj_today_page_class_init (XjTodayPageClass *klass)
   gtk_widget_class_install_action (widget_class, "today.resume", "x", resume_activated);
   gtk_widget_class_install_action (widget_class, "today.refresh", NULL, refresh_activated);
   gtk_widget_class_install_action (widget_class, "today.add-site", NULL, add_site_activated);
+  gtk_widget_class_install_action (widget_class, "today.new-inspection", NULL,
+                                   new_inspection_activated);
   gtk_widget_class_install_action (widget_class, "today.show-schedules", NULL,
                                    show_schedules_activated);
 }
