@@ -392,17 +392,11 @@ test_team_v12 (void)
 static void
 test_step_drafts_v14 (void)
 {
-  g_autofree char *fixture = g_build_filename (FIXTURES_DIR, "xunjian-v13.db", NULL);
-  g_autofree char *dir = xj_test_make_data_dir ();
-  g_autofree char *target = g_build_filename (dir, "xunjian.db", NULL);
-  g_autoptr(XjStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  sqlite3 *db = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(XjStore) store = xj_test_open_fixture_copy ("xunjian-v13.db", XJ_STORE_OPEN_VERIFY,
+                                                        &dir);
+  sqlite3 *db = xj_store_get_db (store);
 
-  xj_test_copy_file (fixture, target);
-  store = xj_store_open (dir, XJ_STORE_OPEN_VERIFY, &error);
-  g_assert_no_error (error);
-  db = xj_store_get_db (store);
   g_assert_cmpint (xj_test_query_int (db, "SELECT count(*) FROM notice_step_drafts"), ==, 0);
   g_assert_cmpint (xj_test_query_int (db, "SELECT count(*) FROM notices"), >, 0);
   g_assert_cmpint (exec_rc (db, "INSERT INTO notice_step_drafts (notice_id, step, remark,"
