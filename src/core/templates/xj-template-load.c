@@ -77,6 +77,28 @@ count_inspections (XjStore  *store,
   return g_steal_pointer (&counts);
 }
 
+/* In use before archived, built-in first, then by name in the order of the
+ * user's language (pinyin for Chinese), then the order they were added. */
+static int
+compare_summaries (gconstpointer a,
+                   gconstpointer b)
+{
+  const XjTemplateSummary *x = *(XjTemplateSummary * const *) a;
+  const XjTemplateSummary *y = *(XjTemplateSummary * const *) b;
+  int by_name;
+
+  if (x->archived != y->archived)
+    return x->archived ? 1 : -1;
+  if (x->builtin != y->builtin)
+    return x->builtin ? -1 : 1;
+  by_name = g_utf8_collate (x->name, y->name);
+  if (by_name == 0)
+    by_name = strcmp (x->name, y->name);
+  if (by_name != 0)
+    return by_name;
+  return (x->id > y->id) - (x->id < y->id);
+}
+
 /**
  * xj_store_list_templates:
  *
@@ -105,7 +127,7 @@ xj_store_list_templates (XjStore   *store,
                            " AND v.version = (SELECT max(version) FROM template_versions "
                            "                  WHERE template_id = t.id) "
                            "WHERE t.archived = 0 OR ?1 "
-                           "ORDER BY t.archived, t.builtin DESC, v.name COLLATE LOCALE, t.id", error);
+                           "ORDER BY t.id", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int (stmt, 1, include_archived ? 1 : 0);
@@ -133,6 +155,9 @@ xj_store_list_templates (XjStore   *store,
       read_failed (store, rc, error);
       return NULL;
     }
+  /* Sorted after the built-in names are translated: by the names the user
+   * reads, not by the English ones stored. */
+  g_ptr_array_sort (list, compare_summaries);
   return g_steal_pointer (&list);
 }
 
