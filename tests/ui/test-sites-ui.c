@@ -10,6 +10,7 @@
 
 #include "xj-application.h"
 #include "xj-new-inspection-dialog.h"
+#include "xj-record.h"
 #include "xj-schedule-dialog.h"
 #include "xj-site-dialog.h"
 #include "xj-inspection.h"
@@ -455,6 +456,124 @@ test_dialogs_read_error (Fixture       *f,
   g_assert_true (xj_store_exec (xj_application_get_store (f->app), "ALTER TABLE sites RENAME COLUMN address_damaged TO address", &error));
 }
 
+/* Chooses the checklist named @name in a dialog's checklist row. */
+static void
+choose_checklist (GtkWidget  *dialog,
+                  const char *name)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (xj_test_find_widget (dialog, "template_row"));
+  GListModel *model = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(XjRecord) item = g_list_model_get_item (model, i);
+      const XjTemplateSummary *summary = xj_record_get_data (item);
+
+      if (g_strcmp0 (summary->name, name) == 0)
+        {
+          adw_combo_row_set_selected (row, i);
+          xj_test_iterate (5);
+          return;
+        }
+    }
+  g_error ("no checklist named %s", name);
+}
+
+static const char *
+chosen_checklist (GtkWidget *dialog)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (xj_test_find_widget (dialog, "template_row"));
+
+  return ((XjTemplateSummary *) xj_record_get_data (adw_combo_row_get_selected_item (row)))->name;
+}
+
+static guint
+chosen (GtkWidget  *dialog,
+        const char *row_id)
+{
+  return adw_combo_row_get_selected (ADW_COMBO_ROW (xj_test_find_widget (dialog, row_id)));
+}
+
+static guint
+kind_position (const char *kind)
+{
+  guint n_kinds = 0;
+  const XjTemplateChoice *kinds = xj_template_get_kinds (&n_kinds);
+
+  for (guint i = 0; i < n_kinds; i++)
+    if (g_str_equal (kinds[i].id, kind))
+      return i;
+  g_assert_not_reached ();
+}
+
+/* The checklist chosen says what it is made for: a new schedule starts on
+ * the weekly check, weekly; the monthly check makes it monthly, the daily
+ * patrol daily, a mystery call takes its kind and keeps the repeat chosen.
+ * A schedule edited keeps its own kind and repeat whatever checklist is
+ * chosen.  The
+ * New Inspection dialog takes the kind the same way. */
+static void
+test_checklist_sets_kind (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XjSite) site = xj_site_new ("翠湖花园", XJ_SITE_KIND_ESTATE);
+  g_autoptr(GPtrArray) saved = NULL;
+  XjScheduleDialog *schedule;
+  XjNewInspectionDialog *start;
+  GtkWidget *dialog;
+
+  g_assert_true (xj_store_save_site (xj_application_get_store (f->app), site, "test", &error));
+  g_assert_no_error (error);
+
+  schedule = xj_schedule_dialog_new (f->app, NULL);
+  dialog = GTK_WIDGET (schedule);
+  gtk_window_present (GTK_WINDOW (schedule));
+  xj_test_iterate (10);
+  g_assert_cmpstr (chosen_checklist (dialog), ==, "Weekly check");
+  g_assert_cmpuint (chosen (dialog, "kind_row"), ==, kind_position ("weekly"));
+  g_assert_cmpuint (chosen (dialog, "rule_row"), ==, XJ_SCHEDULE_RULE_WEEKLY);
+  choose_checklist (dialog, "Monthly check");
+  g_assert_cmpuint (chosen (dialog, "kind_row"), ==, kind_position ("monthly"));
+  g_assert_cmpuint (chosen (dialog, "rule_row"), ==, XJ_SCHEDULE_RULE_MONTHLY);
+  g_assert_null (xj_schedule_dialog_get_error (schedule));
+  choose_checklist (dialog, "Daily patrol");
+  g_assert_cmpuint (chosen (dialog, "kind_row"), ==, kind_position ("daily"));
+  g_assert_cmpuint (chosen (dialog, "rule_row"), ==, XJ_SCHEDULE_RULE_DAILY);
+  choose_checklist (dialog, "Mystery call");
+  g_assert_cmpuint (chosen (dialog, "kind_row"), ==, kind_position ("mystery_call"));
+  g_assert_cmpuint (chosen (dialog, "rule_row"), ==, XJ_SCHEDULE_RULE_DAILY);
+  g_assert_true (gtk_widget_activate_action (dialog, "schedule.save", NULL));
+  xj_test_wait_until (xj_test_find_window (XJ_TYPE_SCHEDULE_DIALOG) == NULL);
+
+  /* Edited: its kind and repeat stay as saved. */
+  saved = xj_store_list_schedules (xj_application_get_store (f->app), 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (saved->len, ==, 1);
+  g_assert_cmpstr (xj_schedule_get_kind (saved->pdata[0]), ==, "mystery_call");
+  schedule = xj_schedule_dialog_new (f->app, saved->pdata[0]);
+  dialog = GTK_WIDGET (schedule);
+  gtk_window_present (GTK_WINDOW (schedule));
+  xj_test_iterate (10);
+  g_assert_cmpstr (chosen_checklist (dialog), ==, "Mystery call");
+  choose_checklist (dialog, "Monthly check");
+  g_assert_cmpuint (chosen (dialog, "kind_row"), ==, kind_position ("mystery_call"));
+  g_assert_cmpuint (chosen (dialog, "rule_row"), ==, XJ_SCHEDULE_RULE_DAILY);
+  gtk_window_destroy (GTK_WINDOW (schedule));
+
+  start = xj_new_inspection_dialog_new (f->app);
+  dialog = GTK_WIDGET (start);
+  gtk_window_present (GTK_WINDOW (start));
+  xj_test_iterate (10);
+  g_assert_cmpstr (chosen_checklist (dialog), ==, "Daily patrol");
+  g_assert_cmpuint (chosen (dialog, "kind_row"), ==, kind_position ("daily"));
+  choose_checklist (dialog, "Monthly check");
+  g_assert_cmpuint (chosen (dialog, "kind_row"), ==, kind_position ("monthly"));
+  choose_checklist (dialog, "Service-desk visit");
+  g_assert_cmpuint (chosen (dialog, "kind_row"), ==, kind_position ("mystery_visit"));
+  gtk_window_destroy (GTK_WINDOW (start));
+}
+
 /* The window's actions, activated from a page and from a dialog over it,
  * as pages and dialogs ask for a toast, an error dialog and the runner. */
 static void
@@ -549,6 +668,8 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/xj/ui/sites/dialogs-read-error", Fixture, NULL, fixture_set_up,
               test_dialogs_read_error, fixture_tear_down);
+  g_test_add ("/xj/ui/dialogs/checklist-sets-kind", Fixture, NULL, fixture_set_up,
+              test_checklist_sets_kind, fixture_tear_down);
   g_test_add ("/xj/ui/window/actions", Fixture, NULL, fixture_set_up, test_window_actions,
               fixture_tear_down);
 

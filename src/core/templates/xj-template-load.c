@@ -22,6 +22,7 @@ xj_template_summary_free (XjTemplateSummary *summary)
     return;
   g_free (summary->uid);
   g_free (summary->name);
+  g_free (summary->default_kind);
   g_free (summary);
 }
 
@@ -77,8 +78,24 @@ count_inspections (XjStore  *store,
   return g_steal_pointer (&counts);
 }
 
-/* In use before archived, built-in first, then by name in the order of the
- * user's language (pinyin for Chinese), then the order they were added. */
+/* Where a checklist's kind comes in the kinds' order (daily, weekly,
+ * monthly, mystery visit …); one without a kind after them all. */
+static guint
+kind_rank (const char *kind)
+{
+  guint n_kinds = 0;
+  const XjTemplateChoice *kinds = xj_template_get_kinds (&n_kinds);
+
+  for (guint i = 0; kind != NULL && i < n_kinds; i++)
+    if (strcmp (kinds[i].id, kind) == 0)
+      return i;
+  return n_kinds;
+}
+
+/* In use before archived; built-in first, in the order of their kinds (the
+ * daily patrol, then the weekly and the monthly check …, the same in every
+ * language); then by name in the order of the user's language (pinyin for
+ * Chinese: the names read, not the English stored), then as added. */
 static int
 compare_summaries (gconstpointer a,
                    gconstpointer b)
@@ -91,6 +108,8 @@ compare_summaries (gconstpointer a,
     return x->archived ? 1 : -1;
   if (x->builtin != y->builtin)
     return x->builtin ? -1 : 1;
+  if (x->builtin && kind_rank (x->default_kind) != kind_rank (y->default_kind))
+    return kind_rank (x->default_kind) < kind_rank (y->default_kind) ? -1 : 1;
   by_name = g_utf8_collate (x->name, y->name);
   if (by_name == 0)
     by_name = strcmp (x->name, y->name);
@@ -102,8 +121,9 @@ compare_summaries (gconstpointer a,
 /**
  * xj_store_list_templates:
  *
- * Returns: (transfer full) (element-type XjTemplateSummary): built-in
- * templates first, then by name.
+ * Returns: (transfer full) (element-type XjTemplateSummary): in use
+ *   before archived, built-in first (daily, weekly, monthly …), then by the
+ *   name the user reads
  */
 GPtrArray *
 xj_store_list_templates (XjStore   *store,
@@ -122,7 +142,8 @@ xj_store_list_templates (XjStore   *store,
   stmt = xj_store_prepare (store,
                            "SELECT t.id, t.uid, t.builtin, t.archived, v.id, v.version, v.name, "
                            "  (SELECT count(*) FROM template_items i JOIN template_sections s "
-                           "     ON s.id = i.section_id WHERE s.version_id = v.id), v.created_at "
+                           "     ON s.id = i.section_id WHERE s.version_id = v.id), v.created_at, "
+                           "  v.default_kind "
                            "FROM templates t JOIN template_versions v ON v.template_id = t.id "
                            " AND v.version = (SELECT max(version) FROM template_versions "
                            "                  WHERE template_id = t.id) "
@@ -146,6 +167,7 @@ xj_store_list_templates (XjStore   *store,
         xj_builtins_translate (&summary->name);
       summary->n_items = sqlite3_column_int (stmt, 7);
       summary->updated_at = sqlite3_column_int64 (stmt, 8);
+      summary->default_kind = xj_store_column_dup (stmt, 9);
       summary->n_inspections = GPOINTER_TO_UINT (g_hash_table_lookup (counts, &summary->id));
       g_ptr_array_add (list, summary);
     }

@@ -13,6 +13,7 @@ typedef struct {
   gint64    id;               /* templates.id */
   char     *uid;
   char     *name;             /* of the latest version */
+  char     *default_kind;     /* of the latest version; NULL or "daily" … */
   int       version;          /* latest version number */
   gint64    version_id;
   guint     n_items;          /* in the latest version */

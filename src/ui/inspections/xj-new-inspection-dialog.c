@@ -93,23 +93,11 @@ on_kind_changed_cb (XjNewInspectionDialog *self)
                                          : _("Optional."));
 }
 
+/* The checklist says what kind of inspection it is made for. */
 static void
 on_template_changed_cb (XjNewInspectionDialog *self)
 {
-  g_autoptr(XjTemplate) tmpl = NULL;
-  guint n_kinds = 0;
-  const XjTemplateChoice *kinds = xj_template_get_kinds (&n_kinds);
-  gint64 id = _xj_combo_row_get_id (self->template_row);
-
-  if (id == 0)
-    return;
-  /* The checklist says what kind of inspection it is made for. */
-  tmpl = xj_store_load_template (xj_application_get_store (self->application), id, NULL);
-  if (tmpl == NULL || tmpl->default_kind == NULL)
-    return;
-  for (guint i = 0; i < n_kinds; i++)
-    if (g_strcmp0 (kinds[i].id, tmpl->default_kind) == 0)
-      adw_combo_row_set_selected (self->kind_row, i);
+  _xj_kind_row_select (self->kind_row, _xj_combo_row_get_default_kind (self->template_row));
 }
 
 static void

@@ -470,6 +470,26 @@ save_activated (GtkWidget  *widget,
   gtk_window_close (GTK_WINDOW (self));
 }
 
+/* A new schedule follows the checklist chosen: the kind it is made for,
+ * and for a daily, weekly or monthly one, that repeat. */
+static void
+on_template_changed_cb (XjScheduleDialog *self)
+{
+  const char *kind = _xj_combo_row_get_default_kind (self->template_row);
+  static const char *const repeats[] = {
+    [XJ_SCHEDULE_RULE_DAILY] = "daily",
+    [XJ_SCHEDULE_RULE_WEEKLY] = "weekly",
+    [XJ_SCHEDULE_RULE_MONTHLY] = "monthly",
+  };
+
+  if (kind == NULL)
+    return;
+  _xj_kind_row_select (self->kind_row, kind);
+  for (guint rule = 0; rule < G_N_ELEMENTS (repeats); rule++)
+    if (strcmp (repeats[rule], kind) == 0)
+      adw_combo_row_set_selected (self->rule_row, rule);
+}
+
 static void
 fill_choices (XjScheduleDialog *self)
 {
@@ -579,7 +599,8 @@ xj_schedule_dialog_init (XjScheduleDialog *self)
 /**
  * xj_schedule_dialog_new:
  * @schedule: (nullable): the schedule to edit; %NULL adds one (weekly,
- *   Monday 10:30, the team's first weekly check)
+ *   Monday 10:30, the first weekly checklist; choosing another checklist
+ *   takes its kind and, for a daily or monthly one, its repeat)
  */
 XjScheduleDialog *
 xj_schedule_dialog_new (XjApplication *application,
@@ -587,8 +608,6 @@ xj_schedule_dialog_new (XjApplication *application,
 {
   XjScheduleDialog *self = g_object_new (XJ_TYPE_SCHEDULE_DIALOG, NULL);
   XjScheduleSpec spec;
-  guint n_kinds = 0;
-  const XjTemplateChoice *kinds = xj_template_get_kinds (&n_kinds);
   const char *kind = schedule != NULL ? xj_schedule_get_kind (schedule) : "weekly";
 
   self->application = g_object_ref (application);
@@ -606,10 +625,9 @@ xj_schedule_dialog_new (XjApplication *application,
       xj_schedule_spec_init (&spec, XJ_SCHEDULE_RULE_WEEKLY);
       spec.n_slots = 1;
       spec.slots[0] = (XjScheduleSlot) { 1, 10 * 60 + 30 };
+      _xj_combo_row_select_for_kind (self->template_row, kind);
     }
-  for (guint i = 0; i < n_kinds; i++)
-    if (g_strcmp0 (kinds[i].id, kind) == 0)
-      adw_combo_row_set_selected (self->kind_row, i);
+  _xj_kind_row_select (self->kind_row, kind);
   /* The other rules' fields start from their defaults. */
   for (guint rule = 0; rule < N_RULES; rule++)
     if (rule != spec.rule)
@@ -621,6 +639,9 @@ xj_schedule_dialog_new (XjApplication *application,
         show_spec (self, &defaults);
       }
   show_spec (self, &spec);
+  if (schedule == NULL)
+    g_signal_connect_swapped (self->template_row, "notify::selected",
+                              G_CALLBACK (on_template_changed_cb), self);
   watch_fields (self, GTK_WIDGET (self));
   on_field_changed_cb (self);
   /* The first field, not the Cancel button (with no site to choose, the

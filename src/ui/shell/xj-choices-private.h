@@ -34,5 +34,10 @@ void           _xj_combo_row_wrap_names   (AdwComboRow  *row);
 gint64         _xj_combo_row_get_id       (AdwComboRow  *row);
 void           _xj_combo_row_select_id    (AdwComboRow  *row,
                                            gint64        id);
+const char    *_xj_combo_row_get_default_kind (AdwComboRow *row);
+gboolean       _xj_combo_row_select_for_kind  (AdwComboRow *row,
+                                               const char  *kind);
+void           _xj_kind_row_select        (AdwComboRow  *row,
+                                           const char   *kind);
 
 G_END_DECLS

@@ -277,3 +277,54 @@ _xj_combo_row_select_id (AdwComboRow *row,
 {
   select_id (row, id);
 }
+
+/* --- the kind a checklist is made for -------------------------------------- */
+
+/* Returns: (nullable): the kind of inspection ("daily" …) the checklist
+ * chosen in @row is made for */
+const char *
+_xj_combo_row_get_default_kind (AdwComboRow *row)
+{
+  gpointer item = adw_combo_row_get_selected_item (row);
+
+  if (XJ_IS_RECORD (item) && !xj_record_is_placeholder (item))
+    return ((XjTemplateSummary *) xj_record_get_data (item))->default_kind;
+  return NULL;
+}
+
+/* Chooses, in a row of checklists, the first one made for @kind; returns
+ * whether there is one. */
+gboolean
+_xj_combo_row_select_for_kind (AdwComboRow *row,
+                               const char  *kind)
+{
+  GListModel *model = adw_combo_row_get_model (row);
+  guint n = model != NULL ? g_list_model_get_n_items (model) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (XJ_IS_RECORD (item) && !xj_record_is_placeholder (XJ_RECORD (item))
+          && g_strcmp0 (((XjTemplateSummary *) xj_record_get_data (XJ_RECORD (item)))->default_kind,
+                        kind) == 0)
+        {
+          adw_combo_row_set_selected (row, i);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* In a row listing xj_template_get_kinds(), chooses @kind when it is one. */
+void
+_xj_kind_row_select (AdwComboRow *row,
+                     const char  *kind)
+{
+  guint n_kinds = 0;
+  const XjTemplateChoice *kinds = xj_template_get_kinds (&n_kinds);
+
+  for (guint i = 0; kind != NULL && i < n_kinds; i++)
+    if (strcmp (kinds[i].id, kind) == 0)
+      adw_combo_row_set_selected (row, i);
+}
