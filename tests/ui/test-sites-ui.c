@@ -12,6 +12,7 @@
 #include "xj-new-inspection-dialog.h"
 #include "xj-record.h"
 #include "xj-schedule-dialog.h"
+#include "xj-schedules-page.h"
 #include "xj-site-dialog.h"
 #include "xj-inspection.h"
 #include "xj-site.h"
@@ -574,6 +575,41 @@ test_checklist_sets_kind (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (start));
 }
 
+/* A short list is a short card: one schedule makes a card one row tall,
+ * not a white box down to the window's bottom. */
+static void
+test_short_list_card (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XjSite) site = xj_site_new ("翠湖花园", XJ_SITE_KIND_ESTATE);
+  g_autoptr(GPtrArray) templates = NULL;
+  g_autoptr(XjSchedule) schedule = NULL;
+  XjScheduleSpec spec;
+  GtkWidget *page;
+  GtkListView *list;
+
+  g_assert_true (xj_store_save_site (xj_application_get_store (f->app), site, "test", &error));
+  templates = xj_store_list_templates (xj_application_get_store (f->app), FALSE, &error);
+  g_assert_no_error (error);
+  xj_schedule_spec_init (&spec, XJ_SCHEDULE_RULE_DAILY);
+  schedule = xj_schedule_new (xj_site_get_id (site),
+                              ((XjTemplateSummary *) templates->pdata[0])->id, "daily", &spec, 0);
+  g_assert_true (xj_store_save_schedule (xj_application_get_store (f->app), schedule, "test",
+                                         &error));
+  g_assert_no_error (error);
+
+  xj_test_app_show (XJ_TEST_APP (f), "schedules");
+  page = xj_test_find_by_type (GTK_WIDGET (f->window), XJ_TYPE_SCHEDULES_PAGE);
+  g_assert_nonnull (page);
+  list = xj_test_find_page_list (page);
+  xj_test_wait_until (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))) == 1
+                      && gtk_widget_get_height (GTK_WIDGET (list)) > 0);
+  xj_test_iterate (10);
+  g_assert_cmpint (gtk_widget_get_height (page), >, 400);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (list)), <, 150);
+}
+
 /* The window's actions, activated from a page and from a dialog over it,
  * as pages and dialogs ask for a toast, an error dialog and the runner. */
 static void
@@ -670,6 +706,8 @@ main (int    argc,
               test_dialogs_read_error, fixture_tear_down);
   g_test_add ("/xj/ui/dialogs/checklist-sets-kind", Fixture, NULL, fixture_set_up,
               test_checklist_sets_kind, fixture_tear_down);
+  g_test_add ("/xj/ui/schedules/short-list-card", Fixture, NULL, fixture_set_up,
+              test_short_list_card, fixture_tear_down);
   g_test_add ("/xj/ui/window/actions", Fixture, NULL, fixture_set_up, test_window_actions,
               fixture_tear_down);
 
