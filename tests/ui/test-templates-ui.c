@@ -14,6 +14,7 @@
 #include "xj-application.h"
 #include "xj-inspection.h"
 #include "xj-site.h"
+#include "xj-item-editor.h"
 #include "xj-template-editor.h"
 #include "xj-template-store.h"
 #include "xj-templates-page.h"
@@ -356,6 +357,31 @@ test_edit_validate_save (Fixture       *f,
   g_assert_cmpfloat (item->range_min, ==, 30);
   g_assert_cmpfloat (item->range_max, ==, 40);
   g_assert_true (isnan (item->threshold));
+}
+
+/* Saving keeps the person where they were in the item: down at its
+ * scoring, not back at the top. */
+static void
+test_save_keeps_place (Fixture       *f,
+                       gconstpointer  data)
+{
+  XjTemplateEditor *editor = open_duplicate (f);
+  XjItemEditor *item_editor = XJ_ITEM_EDITOR (xj_test_find_by_type (GTK_WIDGET (editor),
+                                                                     XJ_TYPE_ITEM_EDITOR));
+
+  xj_test_wait_until (gtk_widget_get_height (GTK_WIDGET (item_editor)) > 0);
+  xj_test_iterate (10);
+  xj_item_editor_set_scroll (item_editor, 250);
+  g_assert_cmpfloat (xj_item_editor_get_scroll (item_editor), ==, 250);
+  type_into (editor, "prompt_row", "地面干净，无积水");
+  g_assert_true (save_enabled (editor));
+  editor_action (editor, "editor.save", NULL);
+  g_assert_false (xj_template_editor_get_modified (editor));
+  g_assert_cmpfloat (xj_item_editor_get_scroll (item_editor), ==, 250);
+
+  /* Another item starts at its top. */
+  editor_action (editor, "editor.select-item", g_variant_new ("(uu)", 0, 1));
+  g_assert_cmpfloat (xj_item_editor_get_scroll (item_editor), ==, 0);
 }
 
 static void
@@ -776,6 +802,8 @@ main (int    argc,
               test_builtin_read_only, fixture_tear_down);
   g_test_add ("/xj/ui/templates/edit-validate-save", Fixture, NULL, fixture_set_up,
               test_edit_validate_save, fixture_tear_down);
+  g_test_add ("/xj/ui/templates/save-keeps-place", Fixture, NULL, fixture_set_up,
+              test_save_keeps_place, fixture_tear_down);
   g_test_add ("/xj/ui/templates/choice-options", Fixture, NULL, fixture_set_up,
               test_choice_options, fixture_tear_down);
   g_test_add ("/xj/ui/templates/reorder", Fixture, NULL, fixture_set_up, test_reorder,

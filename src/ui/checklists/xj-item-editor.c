@@ -315,6 +315,14 @@ xj_item_editor_init (XjItemEditor *self)
   g_signal_connect_swapped (self->response_editor, "changed", G_CALLBACK (emit_changed), self);
 }
 
+/* The scrolled window is the bin's child, not a bound template child:
+ * disposing the template would otherwise unparent it twice. */
+static GtkAdjustment *
+vadjustment (XjItemEditor *self)
+{
+  return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (adw_bin_get_child (ADW_BIN (self))));
+}
+
 /* --- public API ----------------------------------------------------------- */
 
 void
@@ -358,11 +366,28 @@ xj_item_editor_set_item (XjItemEditor   *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->do_group), editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->scoring_group), editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->followup_group), editable);
-  /* The scrolled window is the bin's child, not a bound template child:
-   * disposing the template would otherwise unparent it twice. */
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (
-                              GTK_SCROLLED_WINDOW (adw_bin_get_child (ADW_BIN (self)))), 0);
+  gtk_adjustment_set_value (vadjustment (self), 0);
   self->loading = FALSE;
+}
+
+/* How far down the item is scrolled, to be put back with
+ * xj_item_editor_set_scroll() when the same item is shown anew (a save, a
+ * rebuild), where xj_item_editor_set_item() starts at the top. */
+double
+xj_item_editor_get_scroll (XjItemEditor *self)
+{
+  g_return_val_if_fail (XJ_IS_ITEM_EDITOR (self), 0);
+
+  return gtk_adjustment_get_value (vadjustment (self));
+}
+
+void
+xj_item_editor_set_scroll (XjItemEditor *self,
+                           double        value)
+{
+  g_return_if_fail (XJ_IS_ITEM_EDITOR (self));
+
+  gtk_adjustment_set_value (vadjustment (self), value);
 }
 
 /* @problems: this item's problems only. */

@@ -14,6 +14,9 @@ G_DECLARE_FINAL_TYPE (XjItemEditor, xj_item_editor, XJ, ITEM_EDITOR, AdwBin)
 void  xj_item_editor_set_item             (XjItemEditor   *self,
                                            XjTemplateItem *item,
                                            gboolean        editable);
+double xj_item_editor_get_scroll          (XjItemEditor   *self);
+void  xj_item_editor_set_scroll           (XjItemEditor   *self,
+                                           double          value);
 void  xj_item_editor_show_problems        (XjItemEditor   *self,
                                            GPtrArray      *problems);
 guint xj_item_editor_get_n_input_errors   (XjItemEditor   *self);

@@ -365,6 +365,7 @@ save_template (XjTemplateEditor *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   int section = self->selected_section, item = self->selected_item;
+  double scroll = xj_item_editor_get_scroll (self->item_editor);
 
   /* Saving replaces the sections with the stored ones: nothing may keep
    * pointing into the old ones. */
@@ -374,6 +375,7 @@ save_template (XjTemplateEditor *self)
       self->close_when_saved = FALSE;
       _xj_template_editor_rebuild (self);
       _xj_template_editor_select (self, section, item);
+      xj_item_editor_set_scroll (self->item_editor, scroll);
       xj_toast (GTK_WIDGET (self), error->message);
       return;
     }
@@ -386,6 +388,7 @@ save_template (XjTemplateEditor *self)
     }
   _xj_template_editor_rebuild (self);
   _xj_template_editor_select (self, section, item);
+  xj_item_editor_set_scroll (self->item_editor, scroll);
   _xj_template_editor_changed (self);
   /* Translators: %d is a version number */
   message = g_strdup_printf (_("Saved as version %d"), self->tmpl->version);

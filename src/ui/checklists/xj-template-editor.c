@@ -366,6 +366,7 @@ void
 _xj_template_editor_rebuild (XjTemplateEditor *self)
 {
   GtkWidget *child;
+  double scroll = xj_item_editor_get_scroll (self->item_editor);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sections_box))) != NULL)
     gtk_box_remove (self->sections_box, child);
@@ -378,6 +379,8 @@ _xj_template_editor_rebuild (XjTemplateEditor *self)
       gtk_box_append (self->sections_box, row);
     }
   _xj_template_editor_select (self, self->selected_section, self->selected_item);
+  /* The same item, where the person was in it. */
+  xj_item_editor_set_scroll (self->item_editor, scroll);
 }
 
 /* @item: -1 to make a section current without an item (a new section). */
