@@ -55,6 +55,15 @@ main (int    argc,
       return xj_cli_run (args.data_dir, args.rest->len - 1, (char **) args.rest->pdata + 1);
     }
 
+  /* A first word that is not an option and not a command is a mistyped
+   * command: the application opens no files. */
+  if (args.rest->len > 1 && ((char *) args.rest->pdata[1])[0] != '-')
+    {
+      xj_cli_fail (_("“%s” is not a command; `xunjian help` lists them."),
+                   (char *) args.rest->pdata[1]);
+      return 2;
+    }
+
   app = dup_app_path ();
   execv (app, argv);
   return xj_cli_fail (_("cannot start the application %s: %s"), app, g_strerror (errno));

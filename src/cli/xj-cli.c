@@ -15,23 +15,44 @@
 #include "xj-cli.h"
 #include "xj-clock.h"
 
+static int help (XjCli *cli);
+
 static const struct {
   const char   *word;
   XjCliCommand  run;
+  const char   *summary;
 } commands[] = {
-  { "check", xj_cli_check },
-  { "conflicts", xj_cli_conflicts },
-  { "demo", xj_cli_demo },
-  { "export", xj_cli_export },
-  { "inspection", xj_cli_inspection },
-  { "notice", xj_cli_notice },
-  { "report", xj_cli_report },
-  { "server", xj_cli_server },
-  { "site", xj_cli_site },
-  { "sync", xj_cli_sync },
-  { "team", xj_cli_team },
-  { "template", xj_cli_template },
+  { "check", xj_cli_check, N_("Check the database and every archived report") },
+  { "conflicts", xj_cli_conflicts, N_("List and resolve team edits that clashed") },
+  { "demo", xj_cli_demo, N_("Fill a new data folder with demo data") },
+  { "export", xj_cli_export, N_("Export inspections, answers and notices to Excel") },
+  { "help", help, N_("Show this list") },
+  { "inspection", xj_cli_inspection, N_("List the inspections, or show one") },
+  { "notice", xj_cli_notice, N_("List, export or escalate rectification notices") },
+  { "report", xj_cli_report, N_("Sign, export, verify and list reports; the monthly report") },
+  { "server", xj_cli_server, N_("Set up a team archive on a PostgreSQL server") },
+  { "site", xj_cli_site, N_("List, show, add, edit and merge sites") },
+  { "sync", xj_cli_sync, N_("Sync this laptop with the team archive") },
+  { "team", xj_cli_team, N_("Join or leave a team; changes set aside") },
+  { "template", xj_cli_template, N_("List, export and import checklists") },
 };
+
+/* `xunjian help`: every command with what it is for; each command says
+ * its own arguments when called without them. */
+static int
+help (XjCli *cli)
+{
+  printf ("%s\n", _("Usage: xunjian [--data-dir FOLDER] [COMMAND …]"));
+  printf ("%s\n\n", _("Without a command, the application starts. The commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      const char *summary = _(commands[i].summary);
+
+      printf ("  %-12s%s\n", commands[i].word, summary);
+    }
+  printf ("\n%s\n", _("A command given wrong arguments shows how it is used."));
+  return 0;
+}
 
 gboolean
 xj_cli_is_command (const char *word)

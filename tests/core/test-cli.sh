@@ -265,6 +265,20 @@ pdfsig "$work/r.pdf" | grep -q "Digest Mismatch"; ok $? "pdfsig says the digest 
 "$bin" report verify "$work/missing.pdf" 2>/dev/null; [ $? -ne 0 ]; ok $? "report verify of a missing file fails"
 
 "$bin" --data-dir "$d" site frobnicate 2>/dev/null; [ $? -ne 0 ]; ok $? "an unknown subcommand fails"
+# A mistyped command is said to be one, headless, and touches nothing; help
+# lists every command, in the user's language.
+DISPLAY= "$bin" --data-dir "$work/typo" stie list >"$work/out" 2>"$work/err"; [ $? -eq 2 ]
+ok $? "a word that is not a command exits 2 (not the application)"
+[ "$(cat "$work/err")" = "xunjian: “stie” is not a command; \`xunjian help\` lists them." ] && [ ! -s "$work/out" ]
+ok $? "saying so in one line"
+[ ! -e "$work/typo" ]; ok $? "and creating no data folder"
+out=$(DISPLAY= "$bin" --data-dir "$work/typo" help); ok $? "xunjian help"
+for word in check conflicts demo export inspection notice report server site sync team template; do
+  echo "$out" | grep -q "^  $word  *[A-Z]" || { echo "# $word missing from help"; false; }
+done; ok $? "help names every command with what it is for"
+[ ! -e "$work/typo" ]; ok $? "help creates no data folder"
+LANGUAGE=zh_CN LC_ALL=zh_CN.UTF-8 "$bin" help | grep -q "^  sync        将本机与团队归档同步$"
+ok $? "help in Chinese for a Chinese user"
 
 # Checklist templates.
 t=$work/templates
