@@ -332,6 +332,7 @@ _xj_demo_add_bulk_history (XjStore  *store,
       || (ids.weekly_template_id = xj_demo_find_builtin (store, "weekly-check", error)) == 0
       || (ids.monthly_template_id = xj_demo_find_builtin (store, "monthly-check", error)) == 0
       || (ids.mystery_template_id = xj_demo_find_builtin (store, "mystery-store-visit", error)) == 0
+      || (ids.desk_template_id = xj_demo_find_builtin (store, "service-desk-visit", error)) == 0
       || (ids.call_template_id = xj_demo_find_builtin (store, "mystery-call", error)) == 0)
     return FALSE;
   ids.spot_template_id = ids.weekly_template_id;

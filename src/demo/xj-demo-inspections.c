@@ -232,7 +232,8 @@ xj_demo_add_history (XjStore     *store,
   if ((templates.daily_template_id = xj_demo_find_builtin (store, "daily-patrol", error)) == 0
       || (templates.weekly_template_id = xj_demo_find_builtin (store, "weekly-check", error)) == 0
       || (templates.monthly_template_id = xj_demo_find_builtin (store, "monthly-check", error)) == 0
-      || (templates.mystery_template_id = xj_demo_find_builtin (store, "mystery-store-visit", error)) == 0)
+      || (templates.mystery_template_id = xj_demo_find_builtin (store, "mystery-store-visit", error)) == 0
+      || (templates.desk_template_id = xj_demo_find_builtin (store, "service-desk-visit", error)) == 0)
     return FALSE;
   templates.spot_template_id = templates.daily_template_id;
   if (!xj_schedule_add_demo (store, &templates, starts_at, error)

@@ -40,7 +40,8 @@ typedef struct
   gint64 weekly_template_id;   /* weekly check, Monday 10:30 and Thursday 14:00 */
   gint64 monthly_template_id;  /* monthly check, last working day */
   gint64 spot_template_id;     /* random spot checks, a few items each */
-  gint64 mystery_template_id;  /* mystery visits, stores and service desks */
+  gint64 mystery_template_id;  /* mystery visits to stores */
+  gint64 desk_template_id;     /* mystery visits to service desks, 0: the stores' */
   gint64 call_template_id;     /* mystery calls to the same, 0: none */
 } XjScheduleDemoTemplates;
 

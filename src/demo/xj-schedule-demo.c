@@ -101,7 +101,10 @@ xj_schedule_add_demo (XjStore                       *store,
              && add (store, site, templates->monthly_template_id, &monthly_check, starts_at, error)
              && add (store, site, templates->spot_template_id, &spot_checks, starts_at, error);
       else
-        ok = add (store, site, templates->mystery_template_id, &mystery_visits, starts_at, error)
+        ok = add (store, site,
+                  xj_site_get_kind (site) == XJ_SITE_KIND_SERVICE_DESK && templates->desk_template_id != 0
+                  ? templates->desk_template_id : templates->mystery_template_id,
+                  &mystery_visits, starts_at, error)
              && add (store, site, templates->call_template_id, &mystery_calls, starts_at, error);
       if (!ok)
         return FALSE;

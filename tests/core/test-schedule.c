@@ -870,15 +870,30 @@ test_demo (Fixture       *f,
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) month = NULL;
+  gint64 desk;
 
   exec_insert (f, "INSERT INTO sites (name, kind, created_at, updated_at) "
                   "VALUES ('湖滨银泰旗舰店', 'store', 0, 0)");
+  desk = exec_insert (f, "INSERT INTO sites (name, kind, created_at, updated_at) "
+                         "VALUES ('城西客户服务中心', 'service_desk', 0, 0)");
+  templates.desk_template_id = exec_insert (f, "INSERT INTO templates (uid, created_at) "
+                                               "VALUES ('desk', 0)");
+  exec_insert (f, "INSERT INTO template_versions (template_id, version, name, created_at) "
+                  "VALUES (2, 1, '服务窗口暗访', 0)");
   g_assert_true (xj_schedule_add_demo (f->store, &templates, local (2026, 1, 1, 0, 0), &error));
   g_assert_no_error (error);
-  /* Two estates × three regimes (no spot-check template given) + one store. */
-  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM schedules"), ==, 7);
+  /* Two estates × three regimes (no spot-check template given), one store
+   * and one service desk. */
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM schedules"), ==, 8);
   g_assert_cmpint (count_rows (f, "SELECT count(*) FROM schedules WHERE kind = 'mystery_visit' "
                                   "AND site_id = 3"), ==, 1);
+  /* The service desk is visited with the service-desk checklist, the store
+   * with the store's. */
+  g_assert_cmpint (desk, ==, 4);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM schedules WHERE kind = 'mystery_visit' "
+                                  "AND site_id = 4 AND template_id = 2"), ==, 1);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM schedules WHERE site_id = 3 "
+                                  "AND template_id = 1"), ==, 1);
   month = xj_schedule_calendar_month (f->store, 2026, 3, 3, &error);
   g_assert_cmpuint (month->len, ==, 3);
 }
