@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include "xj-demo.h"
 #include "xj-demo-inspections.h"
 #include "xj-clock.h"
@@ -98,6 +100,61 @@ find_child (GtkWidget  *root,
   return found;
 }
 
+/* The first table that has a figure to open (a button). */
+static GtkGrid *
+find_table_with_figure (GtkWidget *root)
+{
+  if (GTK_IS_GRID (root))
+    for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      if (GTK_IS_BUTTON (child))
+        return GTK_GRID (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkGrid *found = find_table_with_figure (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static double
+text_x (GtkWidget *cell,
+        GtkWidget *grid)
+{
+  GtkWidget *text = GTK_IS_BUTTON (cell) ? gtk_button_get_child (GTK_BUTTON (cell)) : cell;
+  graphene_point_t at;
+
+  g_assert_true (gtk_widget_compute_point (text, grid, &GRAPHENE_POINT_INIT (0, 0), &at));
+  return at.x;
+}
+
+/* In the table view, a figure that opens what is behind it (a flat button)
+ * starts where its column's header starts, and its row is as tall as a
+ * row of plain text. */
+static void
+assert_figures_line_up (GtkWidget *page)
+{
+  GtkGrid *grid = find_table_with_figure (find_child (page, "table_box"));
+  GtkWidget *button = NULL;
+  int column, row, span;
+
+  g_assert_nonnull (grid);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (grid)));
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (grid)); button == NULL && child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child))
+      button = child;
+  gtk_grid_query_child (grid, button, &column, &row, &span, &span);
+  g_assert_cmpint (row, >, 0);
+  g_assert_cmpfloat (fabs (text_x (button, GTK_WIDGET (grid))
+                           - text_x (gtk_grid_get_child_at (grid, column, 0), GTK_WIDGET (grid))), <, 1);
+  g_assert_cmpint (gtk_widget_get_height (button), <=,
+                   gtk_widget_get_height (gtk_grid_get_child_at (grid, 0, row)) + 1);
+}
+
 static void
 test_figures (Fixture       *f,
               gconstpointer  data)
@@ -128,6 +185,8 @@ test_figures (Fixture       *f,
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_child (GTK_WIDGET (page), "table_button")),
                                 TRUE);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "table");
+  xj_test_iterate (20);
+  assert_figures_line_up (GTK_WIDGET (page));
 
   /* Another kind: computed again, in the worker, with nothing to show. */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (find_child (GTK_WIDGET (page), "kind_dropdown")), 1);

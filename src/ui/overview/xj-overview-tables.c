@@ -49,8 +49,9 @@ _xj_overview_add_table (GtkBox            *box,
 {
   GtkWidget *grid = gtk_grid_new ();
 
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 18);
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 4);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 0);
+  gtk_widget_add_css_class (grid, "overview-table");
   for (guint c = 0; headers[c] != NULL; c++)
     {
       GtkWidget *label = gtk_label_new (headers[c]);
