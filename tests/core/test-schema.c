@@ -9,6 +9,8 @@
 
 #include "compliance-check.h"
 #include "xj-clock.h"
+#include "xj-notice-lifecycle.h"
+#include "xj-signature.h"
 #include "xj-store.h"
 #include "xj-test-store.h"
 #include "xj-test-utils.h"
@@ -32,14 +34,16 @@ dump_rows (sqlite3 *db)
    * stored schedule outcomes and monthly sums (v10) are derived data,
    * checked against the core's own figures below; reports.kept_local (v12)
    * starts 0 (test_team_v12); the notice step drafts (v14) start empty
-   * (test_step_drafts_v14). */
+   * (test_step_drafts_v14), and so do the photos picked for them and the
+   * signatures drawn (v15, test_drafts_v15). */
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_schema WHERE type = 'table' "
                                        "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'team_%' "
                                        "AND name NOT IN ('report_counters', 'number_blocks', 'inspection_totals', "
                                        "'inspection_failures', 'inspection_totals_stale', "
                                        "'schedule_outcomes', 'schedule_outcome_spans', "
                                        "'inspection_totals_months', 'inspection_failures_months', "
-                                       "'overview_zone', 'notice_step_drafts') "
+                                       "'overview_zone', 'notice_step_drafts', "
+                                       "'notice_step_draft_photos', 'signature_drafts') "
                                        "ORDER BY name", -1,
                                        &tables, NULL), ==, SQLITE_OK);
   while (sqlite3_step (tables) == SQLITE_ROW)
@@ -417,6 +421,62 @@ test_step_drafts_v14 (void)
   xj_test_remove_tree (dir);
 }
 
+/* Version 15: the photos picked in a notice step go with the step's
+ * draft, and with the photo; the strokes drawn go with their inspection. */
+static void
+test_drafts_v15 (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(XjStore) store = xj_test_open_fixture_copy ("xunjian-v14.db", XJ_STORE_OPEN_VERIFY,
+                                                        &dir);
+  sqlite3 *db = xj_store_get_db (store);
+  gint64 notice = xj_test_query_int (db, "SELECT min(id) FROM notices");
+  gint64 inspection = xj_test_query_int (db, "SELECT min(id) FROM inspections");
+  g_autofree char *photo = xj_test_query_text (db, "SELECT min(sha256) FROM photos");
+  const char *photos[] = { photo, NULL };
+  g_auto(GStrv) kept = NULL;
+  g_autofree char *remark = NULL;
+
+  g_assert_cmpint (xj_test_query_int (db, "SELECT count(*) FROM notice_step_draft_photos"), ==, 0);
+  g_assert_cmpint (xj_test_query_int (db, "SELECT count(*) FROM signature_drafts"), ==, 0);
+  g_assert_nonnull (photo);
+
+  /* Photos alone make a draft, with an empty remark; a blank remark keeps
+   * the photos; no photos and no remark, no draft. */
+  g_assert_true (xj_store_save_notice_step_draft_photos (store, notice, "rectify", photos, NULL));
+  remark = xj_store_dup_notice_step_draft (store, notice, "rectify", NULL);
+  g_assert_cmpstr (remark, ==, "");
+  g_assert_true (xj_store_save_notice_step_draft (store, notice, "rectify", "  ", NULL));
+  kept = xj_store_dup_notice_step_draft_photos (store, notice, "rectify", NULL);
+  g_assert_true (g_strv_equal ((const char * const *) kept, photos));
+  g_assert_true (xj_store_save_notice_step_draft_photos (store, notice, "rectify", NULL, NULL));
+  g_assert_cmpint (xj_test_query_int (db, "SELECT count(*) FROM notice_step_drafts"), ==, 0);
+
+  /* Forgotten on purpose: remark and photos go. */
+  g_assert_true (xj_store_save_notice_step_draft (store, notice, "rectify", "已清运", NULL));
+  g_assert_true (xj_store_save_notice_step_draft_photos (store, notice, "rectify", photos, NULL));
+  g_assert_true (xj_store_forget_notice_step_draft (store, notice, "rectify", NULL));
+  g_assert_cmpint (xj_test_query_int (db, "SELECT count(*) FROM notice_step_draft_photos"), ==, 0);
+
+  /* A photo that is not stored is refused. */
+  g_assert_cmpint (exec_rc (db, "INSERT INTO notice_step_drafts SELECT min(id), 'rectify', 'x', 1 FROM notices;"
+                            "INSERT INTO notice_step_draft_photos SELECT min(id), 'rectify', 0, 'nope' FROM notices"),
+                   ==, SQLITE_CONSTRAINT);
+
+  /* A signature drawn; an empty pad forgets it; gone with the inspection. */
+  g_assert_true (xj_store_save_signature_draft (store, inspection, XJ_SIGNATURE_ROLE_INSPECTOR,
+                                                "[{\"t\": 0, \"points\": [[1, 2], [3, 4]]}]", NULL));
+  g_assert_cmpint (xj_test_query_int (db, "SELECT count(*) FROM signature_drafts"), ==, 1);
+  g_assert_false (xj_store_save_signature_draft (store, inspection, XJ_SIGNATURE_ROLE_VERIFIER, "[]", NULL));
+  g_assert_true (xj_store_save_signature_draft (store, inspection, XJ_SIGNATURE_ROLE_INSPECTOR, NULL, NULL));
+  g_assert_cmpint (xj_test_query_int (db, "SELECT count(*) FROM signature_drafts"), ==, 0);
+  g_assert_cmpint (exec_rc (db, "INSERT INTO signature_drafts VALUES (-1, 'inspector', '[]', 1)"),
+                   ==, SQLITE_CONSTRAINT);
+
+  g_clear_object (&store);
+  xj_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -441,5 +501,6 @@ main (int    argc,
   g_test_add_func ("/xj/schema/team-v7", test_team_v7);
   g_test_add_func ("/xj/schema/team-v12", test_team_v12);
   g_test_add_func ("/xj/schema/step-drafts-v14", test_step_drafts_v14);
+  g_test_add_func ("/xj/schema/drafts-v15", test_drafts_v15);
   return g_test_run ();
 }

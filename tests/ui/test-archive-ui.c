@@ -261,6 +261,34 @@ test_sign_and_archive (Fixture       *f,
                    _("The property representative has not signed yet."));
   sign_on (xj_sign_dialog_get_pad (dialog, XJ_SIGNATURE_ROLE_REPRESENTATIVE));
 
+  /* Found in a whole day's use (issue 12): a crash lost the signatures
+   * drawn.  They are kept as they are drawn; a window that goes without
+   * being closed (as in a crash) leaves them, and the dialog opened again
+   * shows them, to sign with or to clear. */
+  {
+    g_autofree char *inspector = xj_signature_pad_dup_strokes_json (xj_sign_dialog_get_pad (dialog, XJ_SIGNATURE_ROLE_INSPECTOR));
+    g_autofree char *representative = xj_signature_pad_dup_strokes_json (xj_sign_dialog_get_pad (dialog, XJ_SIGNATURE_ROLE_REPRESENTATIVE));
+    g_autofree char *shown = NULL;
+    g_autofree char *shown_representative = NULL;
+
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    dialog = open_sign_dialog (f);
+    shown = xj_signature_pad_dup_strokes_json (xj_sign_dialog_get_pad (dialog, XJ_SIGNATURE_ROLE_INSPECTOR));
+    shown_representative = xj_signature_pad_dup_strokes_json (xj_sign_dialog_get_pad (dialog, XJ_SIGNATURE_ROLE_REPRESENTATIVE));
+    g_assert_cmpstr (shown, ==, inspector);
+    g_assert_cmpstr (shown_representative, ==, representative);
+    /* Cleared, it is gone for the next time too; drawn again, it is back. */
+    xj_signature_pad_clear (xj_sign_dialog_get_pad (dialog, XJ_SIGNATURE_ROLE_REPRESENTATIVE));
+    g_clear_pointer (&shown, g_free);
+    shown = xj_store_dup_signature_draft (f->store, f->inspection_id,
+                                          XJ_SIGNATURE_ROLE_REPRESENTATIVE, NULL);
+    g_assert_null (shown);
+    sign_on (xj_sign_dialog_get_pad (dialog, XJ_SIGNATURE_ROLE_REPRESENTATIVE));
+    shown = xj_store_dup_signature_draft (f->store, f->inspection_id,
+                                          XJ_SIGNATURE_ROLE_REPRESENTATIVE, NULL);
+    g_assert_nonnull (shown);
+  }
+
   /* No certificate yet: the flow offers to make one. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "sign.sign", NULL));
   offer = wait_for_window (ADW_TYPE_MESSAGE_DIALOG, 2);

@@ -77,8 +77,9 @@ test_board_fits (Fixture       *f,
 }
 
 /* A card as narrow as a board column on a small screen: the severity tag
- * keeps its whole text (ZG-2026-0005's was cut to "…"), the number wraps
- * instead. */
+ * keeps its whole text (ZG-2026-0005's was cut to "…"), and the number
+ * keeps its line (found in a whole day's use, issue 12: it broke after a
+ * hyphen, "ZG-2026-" above "0005"); the tag goes under it. */
 static void
 test_card_tag_room (Fixture       *f,
                     gconstpointer  data)
@@ -112,9 +113,23 @@ test_card_tag_room (Fixture       *f,
   pango_layout_get_pixel_size (gtk_label_get_layout (severity), &text_width, NULL);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (severity)), >=, text_width);
   g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (severity)));
-  /* The number on two lines, whole. */
+  /* The number on one line, whole, and the tag under it. */
+  g_assert_cmpstr (gtk_label_get_text (number), ==, xj_notice_get_number (notice));
   g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (number)));
-  g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (number)), >, 1);
+  g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (number)), ==, 1);
+  pango_layout_get_pixel_size (gtk_label_get_layout (number), &text_width, NULL);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (number)), >=, text_width);
+  {
+    graphene_point_t tag, below;
+
+    g_assert_true (gtk_widget_compute_point (GTK_WIDGET (severity), card, &GRAPHENE_POINT_INIT (0, 0), &tag));
+    g_assert_true (gtk_widget_compute_point (GTK_WIDGET (number), card,
+                                             &GRAPHENE_POINT_INIT (0, gtk_widget_get_height (GTK_WIDGET (number))),
+                                             &below));
+    g_assert_cmpfloat (tag.y, >=, below.y - 1);
+  }
+  /* The countdown whole too (it was cut to "已逾期…" beside two tags). */
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (xj_test_find_widget (card, "countdown")))));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -24,6 +24,7 @@ xj_finding_free (XjFinding *finding)
     return;
   g_free (finding->item_key);
   g_free (finding->prompt);
+  g_free (finding->stored_prompt);
   g_free (finding->remark);
   g_free (finding->category);
   g_free (finding->rep_name);
@@ -162,6 +163,7 @@ finding_from_row (sqlite3_stmt *stmt)
   finding->item_id = sqlite3_column_int64 (stmt, 3);
   finding->item_key = xj_store_column_dup_or_empty (stmt, 4);
   finding->prompt = xj_store_column_dup_or_empty (stmt, 5);
+  finding->stored_prompt = g_strdup (finding->prompt);
   if (sqlite3_column_int (stmt, 17) != 0)
     xj_builtins_translate (&finding->prompt);
   finding->remark = xj_store_column_dup_or_empty (stmt, 6);
@@ -380,6 +382,44 @@ xj_findings_describe (GPtrArray *findings)
         g_string_append_printf (description, " — %s", finding->remark);
     }
   return g_string_free (g_steal_pointer (&description), FALSE);
+}
+
+/**
+ * xj_findings_describe_matches:
+ * @findings: (element-type XjFinding)
+ * @description: (nullable): a notice's description
+ *
+ * Whether @description is the one the notice started from, in whatever
+ * language it was written (xj_findings_describe() at the time): it then
+ * says nothing the findings do not.  A built-in item's prompt is known in
+ * every installed language.
+ */
+gboolean
+xj_findings_describe_matches (GPtrArray  *findings,
+                              const char *description)
+{
+  g_auto(GStrv) lines = NULL;
+
+  if (description == NULL || findings->len == 0)
+    return FALSE;
+  lines = g_strsplit (description, "\n", -1);
+  if (g_strv_length (lines) != findings->len)
+    return FALSE;
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const XjFinding *finding = g_ptr_array_index (findings, i);
+      g_autofree char *remark = *finding->remark != '\0'
+                                ? g_strdup_printf (" — %s", finding->remark) : g_strdup ("");
+      g_autofree char *prompt = NULL;
+
+      if (!g_str_has_suffix (lines[i], remark))
+        return FALSE;
+      prompt = g_strndup (lines[i], strlen (lines[i]) - strlen (remark));
+      if (!g_str_equal (prompt, finding->prompt)
+          && !xj_builtins_is_translation (finding->stored_prompt, prompt))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /**

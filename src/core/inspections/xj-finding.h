@@ -15,7 +15,8 @@ typedef struct {
   gint64      site_id;
   gint64      item_id;
   char       *item_key;
-  char       *prompt;
+  char       *prompt;            /* in the language of the moment */
+  char       *stored_prompt;     /* as stored: a built-in's in English */
   char       *remark;
   char       *category;          /* template_items.category */
   char       *rep_name;          /* the inspection's property representative */
@@ -44,6 +45,8 @@ gboolean          xj_findings_check                 (GPtrArray       *findings,
                                                      gint64           site_id,
                                                      GError         **error);
 char             *xj_findings_describe              (GPtrArray       *findings);
+gboolean          xj_findings_describe_matches      (GPtrArray       *findings,
+                                                     const char      *description);
 gint64            xj_notice_default_deadline        (gint64           now,
                                                      int              days,
                                                      XjNoticeSeverity severity);

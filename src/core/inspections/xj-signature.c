@@ -254,6 +254,18 @@ check_inspection (XjStore  *store,
   return TRUE;
 }
 
+/* The two roles that sign an inspection. */
+static gboolean
+check_role (XjSignatureRole   role,
+            GError          **error)
+{
+  if (role == XJ_SIGNATURE_ROLE_INSPECTOR || role == XJ_SIGNATURE_ROLE_REPRESENTATIVE)
+    return TRUE;
+  g_set_error_literal (error, XJ_SIGNATURE_ERROR, XJ_SIGNATURE_ERROR_INVALID,
+                       _("An inspection is signed by its inspector and the property representative only."));
+  return FALSE;
+}
+
 /**
  * xj_store_add_inspection_signature:
  * @role: %XJ_SIGNATURE_ROLE_INSPECTOR or %XJ_SIGNATURE_ROLE_REPRESENTATIVE
@@ -278,12 +290,8 @@ xj_store_add_inspection_signature (XjStore          *store,
 
   g_return_val_if_fail (XJ_IS_STORE (store), 0);
 
-  if (role != XJ_SIGNATURE_ROLE_INSPECTOR && role != XJ_SIGNATURE_ROLE_REPRESENTATIVE)
-    {
-      g_set_error_literal (error, XJ_SIGNATURE_ERROR, XJ_SIGNATURE_ERROR_INVALID,
-                           _("An inspection is signed by its inspector and the property representative only."));
-      return 0;
-    }
+  if (!check_role (role, error))
+    return 0;
   /* One transaction: the signature replaces any earlier one in the same
    * role.  (A notice's signatures are written by its lifecycle step,
    * xj-notice-lifecycle.c.) */
@@ -448,4 +456,97 @@ xj_store_check_inspection_signatures (XjStore  *store,
       || (signatures = xj_store_list_inspection_signatures (store, inspection_id, error)) == NULL)
     return FALSE;
   return xj_inspection_check_signatures (inspection, signatures, error);
+}
+
+/* --- drafts (schema v15, signature_drafts) ---------------------------------
+ *
+ * The strokes drawn on an inspection's signature pads, written on every
+ * stroke so that a crash before the inspection is signed loses no
+ * signature: the sign dialog starts from them again.  Local to this laptop
+ * and not a signature yet (no audit entry, nothing travels).
+ */
+
+/**
+ * xj_store_save_signature_draft:
+ * @strokes_json: (nullable): the pad's strokes; %NULL or an empty pad
+ *   forgets them
+ *
+ * Keeps what is drawn on a pad of the inspection until it is drawn again.
+ */
+gboolean
+xj_store_save_signature_draft (XjStore          *store,
+                               gint64            inspection_id,
+                               XjSignatureRole   role,
+                               const char       *strokes_json,
+                               GError          **error)
+{
+  g_autoptr(XjTransaction) tx = NULL;
+  g_autoptr(GPtrArray) strokes = NULL;
+  gboolean empty;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (XJ_IS_STORE (store), FALSE);
+
+  if (!check_role (role, error))
+    return FALSE;
+  empty = xj_text_is_blank (strokes_json)
+          || (strokes = xj_signature_parse_strokes (strokes_json, NULL)) == NULL
+          || strokes->len == 0;
+  if ((tx = xj_transaction_begin (store, error)) == NULL)
+    return FALSE;
+  stmt = xj_store_prepare (store, empty
+                           ? "DELETE FROM signature_drafts WHERE inspection_id = ?1 AND role = ?2"
+                           : "INSERT INTO signature_drafts (inspection_id, role, strokes, updated_at) "
+                             "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (inspection_id, role) DO UPDATE "
+                             "SET strokes = excluded.strokes, updated_at = excluded.updated_at",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, inspection_id);
+  sqlite3_bind_text (stmt, 2, xj_signature_role_to_string (role), -1, SQLITE_STATIC);
+  if (!empty)
+    {
+      sqlite3_bind_text (stmt, 3, strokes_json, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 4, xj_clock_now ());
+    }
+  return xj_store_step_done (store, stmt, error) && xj_transaction_commit (tx, error);
+}
+
+/**
+ * xj_store_dup_signature_draft:
+ *
+ * Returns: (transfer full) (nullable): the strokes last drawn for @role on
+ * the inspection, or %NULL (with @error unset when there are none)
+ */
+char *
+xj_store_dup_signature_draft (XjStore          *store,
+                              gint64            inspection_id,
+                              XjSignatureRole   role,
+                              GError          **error)
+{
+  g_autofree char *strokes = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (XJ_IS_STORE (store), NULL);
+
+  if (!check_role (role, error))
+    return NULL;
+  stmt = xj_store_prepare (store, "SELECT strokes FROM signature_drafts "
+                                  "WHERE inspection_id = ?1 AND role = ?2", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, inspection_id);
+  sqlite3_bind_text (stmt, 2, xj_signature_role_to_string (role), -1, SQLITE_STATIC);
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    strokes = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      xj_store_set_sqlite_error (error, xj_store_get_db (store), rc,
+                                 _("Could not read the signature drawn before"));
+      return NULL;
+    }
+  return g_steal_pointer (&strokes);
 }

@@ -76,6 +76,15 @@ GPtrArray   *xj_store_list_inspection_signatures (XjStore     *store,
 GPtrArray   *xj_store_list_notice_signatures (XjStore         *store,
                                               gint64           notice_id,
                                               GError         **error);
+gboolean     xj_store_save_signature_draft (XjStore          *store,
+                                              gint64           inspection_id,
+                                              XjSignatureRole  role,
+                                              const char      *strokes_json,
+                                              GError         **error);
+char        *xj_store_dup_signature_draft  (XjStore          *store,
+                                              gint64           inspection_id,
+                                              XjSignatureRole  role,
+                                              GError         **error);
 gboolean     xj_inspection_check_signatures (const XjInspection *inspection,
                                               GPtrArray       *signatures,
                                               GError         **error);

@@ -71,6 +71,19 @@ char        *xj_store_dup_notice_step_draft  (XjStore       *store,
                                               gint64         notice_id,
                                               const char    *step,
                                               GError       **error);
+gboolean     xj_store_save_notice_step_draft_photos (XjStore            *store,
+                                              gint64              notice_id,
+                                              const char         *step,
+                                              const char * const *photos,
+                                              GError            **error);
+GStrv        xj_store_dup_notice_step_draft_photos (XjStore     *store,
+                                              gint64         notice_id,
+                                              const char    *step,
+                                              GError       **error);
+gboolean     xj_store_forget_notice_step_draft (XjStore       *store,
+                                              gint64         notice_id,
+                                              const char    *step,
+                                              GError       **error);
 
 gboolean     xj_store_escalate_notice      (XjStore         *store,
                                             gint64           notice_id,

@@ -491,7 +491,9 @@ xj_photo_info_discard (XjPhotoInfo  *info,
   rc = sqlite3_prepare_v2 (db,
                            "DELETE FROM photos WHERE sha256 = ?1 "
                            "AND NOT EXISTS (SELECT 1 FROM answer_photos WHERE sha256 = ?1) "
-                           "AND NOT EXISTS (SELECT 1 FROM notice_photos WHERE sha256 = ?1)",
+                           "AND NOT EXISTS (SELECT 1 FROM notice_photos WHERE sha256 = ?1) "
+                           "AND NOT EXISTS (SELECT 1 FROM notice_step_draft_photos "
+                           "                WHERE sha256 = ?1)",
                            -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     {

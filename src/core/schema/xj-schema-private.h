@@ -70,5 +70,7 @@ gboolean    _xj_schema_step_v13    (sqlite3  *db,
                                     GError  **error);
 gboolean    _xj_schema_step_v14    (sqlite3  *db,
                                     GError  **error);
+gboolean    _xj_schema_step_v15    (sqlite3  *db,
+                                    GError  **error);
 
 G_END_DECLS

@@ -459,6 +459,7 @@ static const Step steps[] = {
   { NULL, _xj_schema_step_v12 },
   { NULL, _xj_schema_step_v13 },
   { NULL, _xj_schema_step_v14 },
+  { NULL, _xj_schema_step_v15 },
 };
 
 guint

@@ -343,7 +343,6 @@ add_findings (XjStore             *store,
 {
   GArray *ids = xj_notice_get_findings (notice);
   g_autoptr(GPtrArray) findings = NULL;
-  g_autofree char *described = NULL;
 
   if (ids->len == 0)
     return TRUE;
@@ -352,9 +351,8 @@ add_findings (XjStore             *store,
   if (findings == NULL)
     return FALSE;
   /* A description the issuer left as the findings made it says nothing
-   * the numbered findings do not. */
-  described = xj_findings_describe (findings);
-  if (g_strcmp0 (described, data->description) == 0)
+   * the numbered findings do not, in whichever language it was made. */
+  if (xj_findings_describe_matches (findings, data->description))
     g_clear_pointer (&data->description, g_free);
   for (guint i = 0; i < findings->len; i++)
     {

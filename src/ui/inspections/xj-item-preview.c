@@ -97,6 +97,8 @@ stopwatch_control (const XjTemplateItem *item,
   GtkWidget *digits = gtk_label_new ("00:00.0");
   GtkWidget *start = gtk_button_new_from_icon_name ("media-playback-start-symbolic");
 
+  gtk_accessible_update_property (GTK_ACCESSIBLE (start), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Start the stopwatch"), -1);
   gtk_widget_add_css_class (digits, "title-2");
   gtk_widget_add_css_class (digits, "numeric");
   gtk_widget_add_css_class (start, "circular");

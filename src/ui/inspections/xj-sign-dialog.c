@@ -212,6 +212,48 @@ add_pad (AdwPreferencesGroup *group,
   return XJ_SIGNATURE_PAD (pad);
 }
 
+/* Every stroke, undo and clear is written at once (issue 12: a crash lost
+ * what was drawn). */
+static void
+on_pad_changed_cb (XjSignaturePad *pad,
+                   GParamSpec     *pspec,
+                   XjSignDialog   *self)
+{
+  XjSignatureRole role = pad == self->rep_pad ? XJ_SIGNATURE_ROLE_REPRESENTATIVE
+                                              : XJ_SIGNATURE_ROLE_INSPECTOR;
+  g_autofree char *strokes = xj_signature_pad_get_empty (pad) ? NULL
+                             : xj_signature_pad_dup_strokes_json (pad);
+  g_autoptr(GError) error = NULL;
+
+  if (!xj_store_save_signature_draft (get_store (self), self->inspection->id, role, strokes,
+                                      &error))
+    xj_inline_error_show (self->error_label, error->message, NULL);
+}
+
+/* What was drawn on @pad before the application stopped: the strokes kept
+ * as they were drawn, else the signature given when signing began. */
+static void
+restore_pad (XjSignDialog    *self,
+             XjSignaturePad  *pad,
+             XjSignatureRole  role,
+             GPtrArray       *signatures)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *strokes = xj_store_dup_signature_draft (get_store (self), self->inspection->id,
+                                                           role, &error);
+
+  for (guint i = 0; strokes == NULL && signatures != NULL && i < signatures->len; i++)
+    {
+      XjSignature *signature = g_ptr_array_index (signatures, i);
+
+      if (signature->role == role)
+        strokes = g_strdup (signature->strokes);
+    }
+  if (strokes != NULL && !xj_signature_pad_set_strokes_json (pad, strokes, &error))
+    g_warning ("Could not show the signature drawn before: %s", error->message);
+  g_signal_connect_object (pad, "notify::can-undo", G_CALLBACK (on_pad_changed_cb), self, 0);
+}
+
 /* What is missing before signing, or NULL. */
 static const char *
 check_form (XjSignDialog *self)
@@ -607,6 +649,7 @@ xj_sign_dialog_new (XjApplication  *application,
                     GError        **error)
 {
   XjSignDialog *self = g_object_new (XJ_TYPE_SIGN_DIALOG, NULL);
+  g_autoptr(GPtrArray) signatures = NULL;
   gboolean named;
 
   self->application = g_object_ref (application);
@@ -624,6 +667,9 @@ xj_sign_dialog_new (XjApplication  *application,
   gtk_editable_set_text (GTK_EDITABLE (self->rep_name_row), self->inspection->rep_name);
   gtk_editable_set_text (GTK_EDITABLE (self->rep_company_row), self->inspection->rep_company);
   gtk_widget_set_visible (GTK_WIDGET (self->representative_group), needs_representative (self));
+  signatures = xj_store_list_inspection_signatures (get_store (self), inspection_id, NULL);
+  restore_pad (self, self->inspector_pad, XJ_SIGNATURE_ROLE_INSPECTOR, signatures);
+  restore_pad (self, self->rep_pad, XJ_SIGNATURE_ROLE_REPRESENTATIVE, signatures);
   update_certificate (self);
   /* The first field to fill, never Cancel. */
   gtk_window_set_focus (GTK_WINDOW (self),

@@ -47,15 +47,17 @@ dup_summary (XjNotice *notice)
   return newline != NULL ? g_strndup (text, newline - text) : g_strdup (text);
 }
 
-/* The number with a place to break after each hyphen (ZG-2026-|0005):
- * Unicode does not break between a hyphen and a digit, and a narrow card
- * wraps its number to give the severity tag its room. */
-static char *
-dup_breakable_number (XjNotice *notice)
+/* A tag or the countdown, with the flow box's cell around it: a hidden
+ * label in a shown cell would still take its room. */
+static void
+set_shown (GtkWidget *widget,
+           gboolean   shown)
 {
-  g_auto(GStrv) parts = g_strsplit (xj_notice_get_number (notice), "-", -1);
+  GtkWidget *cell = gtk_widget_get_parent (widget);
 
-  return g_strjoinv ("-\u200b", parts);
+  gtk_widget_set_visible (widget, shown);
+  if (GTK_IS_FLOW_BOX_CHILD (cell))
+    gtk_widget_set_visible (cell, shown);
 }
 
 static void
@@ -68,32 +70,29 @@ fill (XjNoticeCard *self,
                                                 xj_notice_type_get_label (xj_notice_get_notice_type (notice)),
                                                 xj_notice_get_site_name (notice));
   g_autofree char *summary = dup_summary (notice);
-  g_autofree char *number = dup_breakable_number (notice);
   g_autofree char *countdown = NULL;
   g_autofree char *accessible = NULL;
 
-  gtk_label_set_text (self->number, number);
+  gtk_label_set_text (self->number, xj_notice_get_number (notice));
   gtk_label_set_text (self->severity, xj_notice_severity_get_label (severity));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->severity), xj_notice_severity_get_label (severity));
   gtk_widget_add_css_class (GTK_WIDGET (self->severity), severity_classes[severity]);
   gtk_label_set_text (self->type_site, type_site);
   gtk_label_set_text (self->summary, summary);
   gtk_widget_set_visible (GTK_WIDGET (self->summary), *summary != '\0');
-  gtk_widget_set_visible (self->escalated, xj_notice_get_escalated (notice));
-  gtk_widget_set_visible (self->repeat, xj_notice_get_repeat (notice));
-  gtk_widget_set_visible (self->needs_decision, xj_notice_get_needs_decision (notice));
+  set_shown (self->escalated, xj_notice_get_escalated (notice));
+  set_shown (self->repeat, xj_notice_get_repeat (notice));
+  set_shown (self->needs_decision, xj_notice_get_needs_decision (notice));
 
   /* The countdown matters while the deadline runs; afterwards the state
    * column says enough. */
   if (xj_notice_get_deadline (notice) > 0 && (xj_notice_is_open (notice)
                                               || xj_notice_get_state (notice) == XJ_NOTICE_STATE_DRAFT))
     countdown = xj_format_countdown (xj_notice_get_deadline (notice), now);
-  gtk_widget_set_visible (GTK_WIDGET (self->countdown), countdown != NULL);
+  set_shown (GTK_WIDGET (self->countdown), countdown != NULL);
   if (countdown != NULL)
     {
       gtk_label_set_text (self->countdown, countdown);
-      /* In full where a narrow board cuts it short. */
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->countdown), countdown);
     }
   if (xj_notice_is_overdue (notice, now))
     gtk_widget_add_css_class (GTK_WIDGET (self->countdown), "overdue");

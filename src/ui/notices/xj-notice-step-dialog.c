@@ -235,16 +235,30 @@ on_remark_changed_cb (XjNoticeStepDialog *self)
     xj_inline_error_show (self->error_label, error->message, NULL);
 }
 
-/* Closed on purpose (Cancel, Escape, or done): what was typed goes.  A
- * crash closes nothing, and the draft stays for the next time. */
+/* The photos picked, kept with the remark (issue 12: a crash lost them). */
+static void
+on_photos_changed_cb (XjNoticeStepDialog *self)
+{
+  g_auto(GStrv) photos = xj_photo_picker_dup_photos (self->photo_picker);
+  g_autoptr(GError) error = NULL;
+
+  if (!xj_store_save_notice_step_draft_photos (xj_application_get_store (self->application),
+                                               xj_notice_get_id (self->notice),
+                                               step_word (self->step),
+                                               (const char * const *) photos, &error))
+    xj_inline_error_show (self->error_label, error->message, NULL);
+}
+
+/* Closed on purpose (Cancel, Escape, or done): what was typed and picked
+ * goes.  A crash closes nothing, and the draft stays for the next time. */
 static gboolean
 on_close_request_cb (XjNoticeStepDialog *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!xj_store_save_notice_step_draft (xj_application_get_store (self->application),
-                                        xj_notice_get_id (self->notice), step_word (self->step),
-                                        NULL, &error))
+  if (!xj_store_forget_notice_step_draft (xj_application_get_store (self->application),
+                                          xj_notice_get_id (self->notice), step_word (self->step),
+                                          &error))
     g_warning ("Could not forget the remark typed for the notice: %s", error->message);
   return FALSE;
 }
@@ -349,14 +363,16 @@ xj_notice_step_dialog_init (XjNoticeStepDialog *self)
 
 /* --- public API ----------------------------------------------------------- */
 
-/* The after-photos: picked as in the runner; required when the findings'
- * items require photos (the core checks again). */
+/* The after-photos: picked as in the runner, and those picked before the
+ * application stopped; required when the findings' items require photos
+ * (the core checks again). */
 static void
 set_up_photos (XjNoticeStepDialog *self)
 {
   XjStore *store = xj_application_get_store (self->application);
   XjNotice *notice = self->notice;
   g_autoptr(GError) error = NULL;
+  g_auto(GStrv) kept = NULL;
   gint64 since = xj_notice_get_acknowledged_at (notice) > 0 ? xj_notice_get_acknowledged_at (notice)
                                                            : xj_notice_get_issued_at (notice);
 
@@ -370,6 +386,15 @@ set_up_photos (XjNoticeStepDialog *self)
     g_warning ("%s", error->message);
   if (self->photos_required)
     gtk_label_set_text (self->photos_title, _("Photos After the Rectification (at least one)"));
+  g_clear_error (&error);
+  kept = xj_store_dup_notice_step_draft_photos (store, xj_notice_get_id (notice),
+                                                step_word (self->step), &error);
+  if (kept == NULL)
+    xj_inline_error_show (self->error_label, error->message, NULL);
+  else
+    xj_photo_picker_add_stored (self->photo_picker, (const char * const *) kept);
+  g_signal_connect_object (self->photo_picker, "notify::n-photos",
+                           G_CALLBACK (on_photos_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /* What was typed for this step before the application stopped, then every

@@ -172,8 +172,6 @@ fill_details (XjNoticeView *self,
               XjNotice     *notice,
               GPtrArray    *findings)
 {
-  g_autofree char *described = findings != NULL && findings->len > 0
-                               ? xj_findings_describe (findings) : NULL;
   AdwPreferencesGroup *group = self->details_group;
   g_autofree char *addressed = NULL;
   const char *company = xj_notice_get_addressed_company (notice);
@@ -210,9 +208,11 @@ fill_details (XjNoticeView *self,
     add_row (self, group, _("Addressed to"), addressed);
   if (*xj_notice_get_required_action (notice) != '\0')
     add_row (self, group, _("Required action"), xj_notice_get_required_action (notice));
-  /* A description left as the findings made it would only repeat them. */
+  /* A description left as the findings made it (in any language) would
+   * only repeat them. */
   if (*xj_notice_get_description (notice) != '\0'
-      && g_strcmp0 (described, xj_notice_get_description (notice)) != 0)
+      && (findings == NULL
+          || !xj_findings_describe_matches (findings, xj_notice_get_description (notice))))
     add_row (self, group, _("Description"), xj_notice_get_description (notice));
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     {

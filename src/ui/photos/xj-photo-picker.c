@@ -475,6 +475,21 @@ xj_photo_picker_new (XjStore *store)
   return self;
 }
 
+/* Photos already in the store, picked before (kept with a draft): shown
+ * after those picked so far.  They were not imported by this picker, so
+ * it never takes them back. */
+void
+xj_photo_picker_add_stored (XjPhotoPicker      *self,
+                            const char * const *photos)
+{
+  g_return_if_fail (XJ_IS_PHOTO_PICKER (self));
+
+  for (guint i = 0; photos != NULL && photos[i] != NULL; i++)
+    if (!g_ptr_array_find_with_equal_func (self->photos, photos[i], g_str_equal, NULL))
+      g_ptr_array_add (self->photos, g_strdup (photos[i]));
+  show_photos (self);
+}
+
 /* A camera folder's photos taken before @taken_after are left out. */
 void
 xj_photo_picker_set_taken_after (XjPhotoPicker *self,
@@ -520,12 +535,16 @@ void
 xj_photo_picker_remove (XjPhotoPicker *self,
                         guint          index)
 {
+  g_autofree char *sha256 = NULL;
+
   g_return_if_fail (XJ_IS_PHOTO_PICKER (self));
   g_return_if_fail (index < self->photos->len);
 
-  take_back (self, g_ptr_array_index (self->photos, index));
-  g_ptr_array_remove_index (self->photos, index);
+  sha256 = g_ptr_array_steal_index (self->photos, index);
+  /* Shown (and so no longer kept by whoever follows "n-photos") before it
+   * is taken back. */
   show_photos (self);
+  take_back (self, sha256);
 }
 
 guint

@@ -17,6 +17,8 @@ G_DECLARE_FINAL_TYPE (XjPhotoPicker, xj_photo_picker, XJ, PHOTO_PICKER, GtkBox)
 XjPhotoPicker *xj_photo_picker_new          (XjStore            *store);
 void           xj_photo_picker_set_taken_after (XjPhotoPicker   *self,
                                              gint64              taken_after);
+void           xj_photo_picker_add_stored   (XjPhotoPicker      *self,
+                                             const char * const *photos);
 void           xj_photo_picker_add_paths    (XjPhotoPicker      *self,
                                              const char * const *paths);
 void           xj_photo_picker_import_folder (XjPhotoPicker     *self,

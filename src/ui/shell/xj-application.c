@@ -11,6 +11,7 @@
 
 #include "xj-application.h"
 #include "xj-cancel.h"
+#include "xj-a11y.h"
 #include "xj-tooltips.h"
 #include "xj-builtins.h"
 #include "xj-clock.h"
@@ -421,6 +422,7 @@ xj_application_startup (GApplication *application)
   G_APPLICATION_CLASS (xj_application_parent_class)->startup (application);
   xj_renderer_choose ();
   xj_tooltips_init ();
+  xj_a11y_init ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
