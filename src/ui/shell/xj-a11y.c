@@ -7,13 +7,25 @@
  * read as "GtkToggleButton" although the drop-down itself is named (项目,
  * 状态 …).  Each such button is labelled by its drop-down.  Icon-only
  * buttons are named where they are made (an <accessibility> label in the
- * .ui, or xj_icon_button_new()).
+ * .ui, or xj_icon_button_new()).  A button with a mnemonic read its
+ * name twice, the first time with the underscore ("添加项目(_A) 添加项目(A)"):
+ * it is named by the label it shows alone, as the label changes.
  */
 #define G_LOG_DOMAIN "xj-a11y"
 
 #include "config.h"
 
 #include "xj-a11y.h"
+
+/* A button with a mnemonic is named twice by GTK 4.8: by its label as set,
+ * underscore and all, and by the label it shows ("取消(_C) 取消(C)").  The
+ * label shown names it alone. */
+static void
+name_by_label_shown (GtkButton *button)
+{
+  if (gtk_button_get_use_underline (button) && GTK_IS_LABEL (gtk_button_get_child (button)))
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+}
 
 static gboolean
 on_realize_hook (GSignalInvocationHint *hint,
@@ -24,6 +36,15 @@ on_realize_hook (GSignalInvocationHint *hint,
   GtkWidget *widget = g_value_get_object (&values[0]);
   GtkWidget *button;
 
+  /* GTK 4.8 says a button's mnemonic underscore: "添加项目(_A) 添加项目(A)".
+   * GtkButton names itself again whenever its label changes. */
+  if (GTK_IS_BUTTON (widget) && g_object_get_data (G_OBJECT (widget), "xj-a11y-named") == NULL)
+    {
+      g_object_set_data (G_OBJECT (widget), "xj-a11y-named", GINT_TO_POINTER (TRUE));
+      name_by_label_shown (GTK_BUTTON (widget));
+      g_signal_connect (widget, "notify::label", G_CALLBACK (name_by_label_shown), NULL);
+      g_signal_connect (widget, "notify::use-underline", G_CALLBACK (name_by_label_shown), NULL);
+    }
   if (!GTK_IS_DROP_DOWN (widget))
     return TRUE;
   button = gtk_widget_get_first_child (widget);
