@@ -184,7 +184,9 @@ test_join (Fixture       *f,
   g_autofree char *wrong = NULL;
   g_autofree char *right = NULL;
   g_autofree char *no_route = NULL;
-  g_autofree char *expected = NULL;
+  g_autofree char *no_database = NULL;
+  g_autofree char *with_port = NULL;
+  g_autofree char *expected = g_strdup_printf (_("Reached as %s"), _("Inspector"));
   g_autoptr(XjTeamMembership) found = NULL;
 
   g_assert_false (joined (f));
@@ -194,12 +196,31 @@ test_join (Fixture       *f,
   no_route = test_connection (page, "whatever");
   g_assert_cmpstr (no_route, ==, _("No server answers at this address"));
 
+  /* A database mistyped (or left empty: libpq then takes the user's
+   * name) is said to be one, not a wrong password (issue 12: a person
+   * retyped a right password). */
+  type_into (page, "host_row", env ("XJ_TEAM_HOST"));
+  type_into (page, "database_row", "tema");
+  no_database = test_connection (page, env ("XJ_TEAM_PASSWORD"));
+  g_assert_cmpstr (no_database, ==, xj_team_reach_describe (XJ_TEAM_REACH_NO_DATABASE));
+  type_into (page, "database_row", "");
+  g_free (no_database);
+  no_database = test_connection (page, env ("XJ_TEAM_PASSWORD"));
+  g_assert_cmpstr (no_database, ==, xj_team_reach_describe (XJ_TEAM_REACH_NO_DATABASE));
+  shoot (f, "prefs-team-no-database.png");
+  /* The address as people write it, "host:port", pasted with a space. */
+  type_into (page, "database_row", env ("XJ_TEAM_DB"));
+  with_port = g_strdup_printf (" %s:5432 ", env ("XJ_TEAM_HOST"));
+  type_into (page, "host_row", with_port);
+  right = test_connection (page, env ("XJ_TEAM_PASSWORD"));
+  g_assert_cmpstr (right, ==, expected);
+  g_clear_pointer (&right, g_free);
+
   type_into (page, "host_row", env ("XJ_TEAM_HOST"));
   wrong = test_connection (page, "not-the-password");
   g_assert_cmpstr (wrong, ==, _("Wrong user name or password"));
 
   right = test_connection (page, env ("XJ_TEAM_PASSWORD"));
-  expected = g_strdup_printf (_("Reached as %s"), _("Inspector"));
   g_assert_cmpstr (right, ==, expected);
   shoot (f, "prefs-team-reached.png");
 
