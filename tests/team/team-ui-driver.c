@@ -19,6 +19,7 @@
 #include "xj-notice-lifecycle.h"
 #include "xj-notice-store.h"
 #include "xj-notices-page.h"
+#include "xj-inspection-summary.h"
 #include "xj-inspections-page.h"
 #include "xj-list-row.h"
 #include "xj-preferences-window.h"
@@ -503,6 +504,7 @@ test_arrives (Fixture       *f,
   GtkWidget *page;
   GtkWidget *runner;
   GtkWidget *bar;
+  GtkWindow *summary;
 
   g_assert_cmpint (sync_now (f), ==, XJ_SYNC_STATE_IDLE);
   xj_window_show_area (f->window, "inspections");
@@ -534,6 +536,15 @@ test_arrives (Fixture       *f,
   /* Theirs to sign, not this laptop's. */
   g_assert_false (gtk_widget_get_visible (xj_test_find_widget (runner, "sign_button")));
   shoot (f, "team-inspection-readonly.png");
+  /* Its summary offers no Sign… either (issue 12: a liaison found it
+   * there, suggested, and it did nothing). */
+  g_assert_true (gtk_widget_activate_action (runner, "runner.summary", NULL));
+  xj_test_wait_until ((summary = xj_test_find_window (XJ_TYPE_INSPECTION_SUMMARY)) != NULL);
+  g_assert_false (gtk_widget_get_visible (xj_test_find_widget (GTK_WIDGET (summary),
+                                                               "sign_button")));
+  shoot (f, "team-inspection-readonly-summary.png");
+  gtk_window_close (summary);
+  xj_test_wait_until (xj_test_find_window (XJ_TYPE_INSPECTION_SUMMARY) == NULL);
   xj_window_close_inspection (f->window);
   xj_window_show_area (f->window, "conflicts");
   shoot (f, "conflicts-empty.png");

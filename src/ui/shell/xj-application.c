@@ -22,6 +22,7 @@
 #include "xj-renderer.h"
 #include "xj-resources.h"
 #include "xj-sync-monitor.h"
+#include "xj-team-laptop.h"
 #include "xj-team-page.h"
 #include "xj-window.h"
 
@@ -587,18 +588,26 @@ xj_application_get_settings (XjApplication *self)
   return self->settings;
 }
 
-/* The name written to the audit log for what this person does. */
+/* The name written to the audit log for what this person does: the name
+ * given in Preferences; without one, in a team, the member's user name
+ * (the team reads who did what on every laptop: the computer's account,
+ * "root" or "user" on each, named nobody); otherwise the account's. */
 char *
 xj_application_dup_actor (XjApplication *self)
 {
   g_autofree char *name = NULL;
+  g_autoptr(XjTeamMembership) membership = NULL;
 
   g_return_val_if_fail (XJ_IS_APPLICATION (self), NULL);
 
   name = g_settings_get_string (self->settings, "inspector-name");
-  if (*name == '\0')
-    return g_strdup (g_get_real_name ());
-  return g_steal_pointer (&name);
+  if (*name != '\0')
+    return g_steal_pointer (&name);
+  if (self->store != NULL
+      && (membership = xj_team_get_membership (self->store, NULL)) != NULL
+      && membership->server != NULL && membership->user != NULL)
+    return g_strdup (membership->user);
+  return g_strdup (g_get_real_name ());
 }
 
 /* The team sync of this data folder; NULL while the store is not open for
