@@ -16,6 +16,7 @@
 #include "xj-notice-store.h"
 #include "xj-notice-view.h"
 #include "xj-notices-page.h"
+#include "xj-preferences-window.h"
 #include "xj-site.h"
 #include "xj-sites-page.h"
 #include "xj-sync-status.h"
@@ -258,6 +259,9 @@ test_password (Fixture       *f,
                gconstpointer  data)
 {
   XjTeamPage *page;
+  GtkWindow *prefs;
+  GtkWidget *popover;
+  GtkWidget *button;
   GtkWidget *keyring_row;
   GtkWidget *password_row;
   const char *none = _("The desktop keyring holds no password for this server: enter it below "
@@ -266,7 +270,19 @@ test_password (Fixture       *f,
 
   xj_test_wait_until_ms (xj_sync_monitor_get_state (monitor (f)) == XJ_SYNC_STATE_ERROR,
                          NETWORK_WAIT_MS);
-  page = open_team_page (f);
+  /* The status's details lead there (issue 12: they offered only Sync
+   * Now, which failed again, and said nowhere where a password goes). */
+  popover = open_status_details (f);
+  button = xj_test_find_widget (popover, "password_button");
+  g_assert_true (gtk_widget_get_visible (button));
+  shoot (f, "status-needs-password.png");
+  g_assert_true (gtk_widget_activate (button));
+  xj_test_wait_until ((prefs = xj_test_find_window (XJ_TYPE_PREFERENCES_WINDOW)) != NULL
+                      && gtk_widget_get_mapped (GTK_WIDGET (prefs)));
+  page = XJ_TEAM_PAGE (xj_test_find_by_type (GTK_WIDGET (prefs), XJ_TYPE_TEAM_PAGE));
+  g_assert_true (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (prefs))
+                 == ADW_PREFERENCES_PAGE (page));
+  g_assert_false (gtk_widget_get_mapped (popover));
   keyring_row = xj_test_find_widget (GTK_WIDGET (page), "keyring_row");
   password_row = xj_test_find_widget (GTK_WIDGET (page), "member_password_row");
   g_assert_true (gtk_widget_get_visible (password_row));

@@ -287,22 +287,42 @@ quit_activated (GSimpleAction *action,
     gtk_window_close (l->data);
 }
 
+/* Preferences, on its Team page when @team. */
 static void
-preferences_activated (GSimpleAction *action,
-                       GVariant      *parameter,
-                       gpointer       user_data)
+present_preferences (XjApplication *self,
+                     gboolean       team)
 {
-  XjApplication *self = user_data;
   XjPreferencesWindow *prefs = xj_preferences_window_new (
     self->settings, xj_store_get_data_dir (xj_application_get_store (self)));
+  GtkWidget *team_page = GTK_WIDGET (xj_team_page_new (self));
 
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (prefs),
-                              ADW_PREFERENCES_PAGE (xj_team_page_new (self)));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (prefs), ADW_PREFERENCES_PAGE (team_page));
+  if (team)
+    adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (prefs),
+                                             ADW_PREFERENCES_PAGE (team_page));
   gtk_window_set_transient_for (GTK_WINDOW (prefs),
                                 gtk_application_get_active_window (GTK_APPLICATION (self)));
   /* Its Sync Now button is an app action. */
   gtk_window_set_application (GTK_WINDOW (prefs), GTK_APPLICATION (self));
   gtk_window_present (GTK_WINDOW (prefs));
+}
+
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  present_preferences (user_data, FALSE);
+}
+
+/* Where the team's password is given (the sync status's Enter the
+ * Password…). */
+static void
+team_preferences_activated (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  present_preferences (user_data, TRUE);
 }
 
 static void
@@ -404,6 +424,7 @@ static const GActionEntry app_actions[] = {
   { "show-notice", show_notice_activated, "x" },
   { "quit", quit_activated },
   { "preferences", preferences_activated },
+  { "team-preferences", team_preferences_activated },
   { "about", about_activated },
   { "sync-now", sync_now_activated },
   { "retry-open", retry_open_activated },
