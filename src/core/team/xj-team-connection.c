@@ -110,6 +110,18 @@ xj_team_connection_open (const char  *conninfo,
           return NULL;
         }
 
+      /* A member the team removed (xunjian server remove-user) may no longer
+       * log in: said as such, not as a wrong password. */
+      if (strstr (lower, "not permitted to log in") != NULL
+          || strstr (detail, "不允许登录") != NULL)
+        {
+          g_set_error (error, XJ_TEAM_ERROR, XJ_TEAM_ERROR_NOT_MEMBER,
+                       _("“%s” is no longer a member of the team on this server: ask the "
+                         "team's administrator (%s)"),
+                       PQuser (connection->conn), detail);
+          return NULL;
+        }
+
       if (password == NULL && PQconnectionNeedsPassword (connection->conn))
         {
           g_set_error_literal (error, XJ_TEAM_ERROR, XJ_TEAM_ERROR_NEEDS_PASSWORD,

@@ -22,6 +22,7 @@ typedef enum
   XJ_TEAM_ERROR_JOINED,       /* this laptop is in a team already */
   XJ_TEAM_ERROR_UNSENT,       /* changes not pushed yet */
   XJ_TEAM_ERROR_NO_DATABASE,  /* the server has no database of that name */
+  XJ_TEAM_ERROR_NOT_MEMBER,   /* the user is in none of the team's roles (removed) */
 } XjTeamError;
 
 GQuark xj_team_error_quark (void);

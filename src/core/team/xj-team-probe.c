@@ -51,6 +51,8 @@ xj_team_reach_from_error (const GError *error)
       return XJ_TEAM_REACH_DENIED;
     case XJ_TEAM_ERROR_NO_DATABASE:
       return XJ_TEAM_REACH_NO_DATABASE;
+    case XJ_TEAM_ERROR_NOT_MEMBER:
+      return XJ_TEAM_REACH_NOT_MEMBER;
     case XJ_TEAM_ERROR_FAILED:
     case XJ_TEAM_ERROR_INTEGRITY:
     case XJ_TEAM_ERROR_NOT_JOINED:
