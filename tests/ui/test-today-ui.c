@@ -23,6 +23,8 @@
 #include "xj-site-dialog.h"
 #include "xj-site.h"
 #include "xj-template-store.h"
+#include "xj-preferences-window.h"
+#include "xj-team-page.h"
 #include "xj-test-app.h"
 #include "xj-test-store.h"
 #include "xj-test-ui.h"
@@ -495,9 +497,21 @@ test_first_start (Fixture       *f,
                   gconstpointer  data)
 {
   GtkWindow *dialog;
+  GtkWindow *prefs;
+  GtkWidget *join;
 
   g_assert_true (xj_test_label_shown (GTK_WIDGET (f->today), "Start With a Site"));
   g_assert_false (xj_test_label_shown (GTK_WIDGET (f->today), "All Clear Today"));
+  /* A laptop in no team is also led to its team, whose sites it would
+   * otherwise add again by hand (issue 12): Preferences on its Team page. */
+  join = xj_test_find_widget (GTK_WIDGET (f->today), "join_team_button");
+  g_assert_true (gtk_widget_get_visible (join));
+  g_signal_emit_by_name (join, "clicked");
+  xj_test_wait_until ((prefs = xj_test_find_window (XJ_TYPE_PREFERENCES_WINDOW)) != NULL);
+  g_assert_true (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (prefs))
+                 == ADW_PREFERENCES_PAGE (xj_test_find_by_type (GTK_WIDGET (prefs),
+                                                                XJ_TYPE_TEAM_PAGE)));
+  gtk_window_destroy (prefs);
   g_signal_emit_by_name (xj_test_find_button (GTK_WIDGET (f->today), "_Add a Site"), "clicked");
   xj_test_wait_until ((dialog = xj_test_find_window (XJ_TYPE_SITE_DIALOG)) != NULL);
   g_assert_true (focus_within (dialog, xj_test_find_widget (GTK_WIDGET (dialog), "name_row")));
