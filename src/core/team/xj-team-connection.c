@@ -276,6 +276,44 @@ append_quoted (GString    *text,
 }
 
 /**
+ * xj_team_conninfo_describe:
+ *
+ * Returns: (transfer full): @conninfo as a person reads a server's address,
+ *   "host:port · database" (without user or password): the stored
+ *   "dbname='team' host='…' port='…'" is no sentence; a string libpq cannot
+ *   read is given back as it is
+ */
+char *
+xj_team_conninfo_describe (const char *conninfo)
+{
+  PQconninfoOption *options = PQconninfoParse (conninfo, NULL);
+  const char *host = NULL, *hostaddr = NULL, *port = NULL, *dbname = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (options == NULL)
+    return g_strdup (conninfo);
+  for (PQconninfoOption *option = options; option->keyword != NULL; option++)
+    if (option->val != NULL && *option->val != '\0')
+      {
+        if (g_str_equal (option->keyword, "host"))
+          host = option->val;
+        else if (g_str_equal (option->keyword, "hostaddr"))
+          hostaddr = option->val;
+        else if (g_str_equal (option->keyword, "port"))
+          port = option->val;
+        else if (g_str_equal (option->keyword, "dbname"))
+          dbname = option->val;
+      }
+  g_string_append (text, host != NULL ? host : hostaddr != NULL ? hostaddr : "localhost");
+  if (port != NULL)
+    g_string_append_printf (text, ":%s", port);
+  if (dbname != NULL)
+    g_string_append_printf (text, " · %s", dbname);
+  PQconninfoFree (options);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/**
  * xj_team_conninfo_without_password:
  *
  * Returns: (transfer full): @conninfo (key=value or URI) as key=value

@@ -37,6 +37,7 @@ void              xj_team_connection_free     (XjTeamConnection  *connection);
 const char       *xj_team_connection_get_user (XjTeamConnection  *connection);
 char             *xj_team_conninfo_without_password (const char  *conninfo,
                                                      GError     **error);
+char             *xj_team_conninfo_describe   (const char        *conninfo);
 char             *xj_team_conninfo_build      (const char        *host,
                                                const char        *port,
                                                const char        *dbname);

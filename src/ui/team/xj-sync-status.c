@@ -195,15 +195,17 @@ on_popover_show_cb (XjSyncStatus *self)
   GPtrArray *errors = xj_sync_monitor_get_errors (self->monitor);
   g_autofree char *last = NULL;
   g_autofree char *details = NULL;
+  g_autofree char *address = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
 
   gtk_label_set_text (self->title_label, xj_sync_monitor_get_summary (self->monitor));
   if (membership == NULL || membership->server == NULL)
     return;
   last = xj_format_local_minute_or (membership->last_sync_at, _("never"));
+  address = xj_team_conninfo_describe (membership->server);
   details = g_strdup_printf (_("Server: %s\nUser: %s (%s)\nLast sync: %s\nChanges waiting: %u\n"
                                "Conflicts: %u\nSet aside: %u"),
-                             membership->server, membership->user,
+                             address, membership->user,
                              xj_team_role_label (membership->role), last,
                              (guint) membership->changes_waiting, (guint) membership->conflicts,
                              (guint) membership->set_aside);
