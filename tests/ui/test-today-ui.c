@@ -17,6 +17,8 @@
 #include "xj-clock.h"
 #include "xj-inspection.h"
 #include "xj-new-inspection-dialog.h"
+#include "xj-notice-lifecycle.h"
+#include "xj-notice-store.h"
 #include "xj-runner.h"
 #include "xj-schedule-dialog.h"
 #include "xj-schedules-page.h"
@@ -552,6 +554,58 @@ test_missed_grouped (Fixture       *f,
   assert_no_repeated_parts (GTK_WIDGET (f->today));
 }
 
+/* The title of the first section Today shows. */
+static const char *
+first_section_title (Fixture *f)
+{
+  GtkWidget *group = xj_test_find_by_type (GTK_WIDGET (f->today), ADW_TYPE_PREFERENCES_GROUP);
+
+  for (group = gtk_widget_get_first_child (gtk_widget_get_parent (group)); group != NULL;
+       group = gtk_widget_get_next_sibling (group))
+    if (gtk_widget_get_visible (group))
+      return adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group));
+  return NULL;
+}
+
+/* A liaison in a team (who starts no inspection) finds the notices first,
+ * not after every overdue patrol of the team's schedules (issue 12: 54
+ * rows with Start off came before her one notice). */
+static void
+test_liaison_notices_first (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(XjNotice) notice = xj_notice_new (XJ_NOTICE_TYPE_RECTIFICATION, f->site_id);
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+
+  add_daily (f);
+  xj_notice_set_description (notice, "3 号楼门厅地面有积水");
+  xj_notice_set_deadline (notice, xj_clock_now () + 3 * 3600);
+  g_assert_true (xj_store_create_notice (f->store, notice, 90, "李娜", &error));
+  g_assert_no_error (error);
+  g_assert_true (xj_store_take_notice_step (f->store, xj_notice_get_id (notice),
+                                            XJ_NOTICE_ACTION_ISSUE,
+                                            &(XjNoticeStepOptions) { .by = "李娜" }, &error));
+  g_assert_no_error (error);
+  xj_today_page_refresh (f->today);
+  wait_today (f);
+  /* An inspector's day: the inspections first. */
+  g_assert_cmpstr (first_section_title (f), ==, "Due Today");
+
+  stmt = xj_store_prepare (f->store, "INSERT INTO team_settings (key, value) VALUES"
+                                     " ('server', 'host=example.invalid dbname=team'),"
+                                     " ('user', 'lina'), ('role', 'liaison')", &error);
+  g_assert_no_error (error);
+  g_assert_true (xj_store_step_done (f->store, stmt, &error));
+  g_assert_no_error (error);
+  xj_today_page_refresh (f->today);
+  wait_today (f);
+  g_assert_cmpstr (first_section_title (f), ==, "Notices Due Within 24 Hours or Overdue");
+  /* The team's patrols still follow, Start off. */
+  g_assert_cmpuint (xj_today_page_get_n_due (f->today), ==, 1);
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (f->today), "Due Today"));
+}
+
 /* A label showing @text under @root, mapped or not. */
 static GtkLabel *
 find_label (GtkWidget  *root,
@@ -763,6 +817,8 @@ main (int    argc,
               test_empty_day, fixture_tear_down);
   g_test_add ("/xj/ui/today/first-start", Fixture, GINT_TO_POINTER (NOTHING), fixture_set_up,
               test_first_start, fixture_tear_down);
+  g_test_add ("/xj/ui/today/liaison-notices-first", Fixture, GINT_TO_POINTER (SITE_ONLY),
+              fixture_set_up, test_liaison_notices_first, fixture_tear_down);
   g_test_add ("/xj/ui/schedules/dialog-without-site", Fixture, GINT_TO_POINTER (NOTHING),
               fixture_set_up, test_schedule_without_site, fixture_tear_down);
   g_test_add ("/xj/ui/today/missed-grouped", Fixture, GINT_TO_POINTER (SCHEDULE), fixture_set_up,

@@ -249,15 +249,44 @@ focus_first_row (XjTodayPage *self)
 {
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
-  for (guint s = 0; s < N_SECTIONS; s++)
-    {
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list[s], 0);
+  /* In the order shown (see order_sections()). */
+  for (GtkWidget *group = gtk_widget_get_first_child (GTK_WIDGET (self->groups)); group != NULL;
+       group = gtk_widget_get_next_sibling (group))
+    for (guint s = 0; s < N_SECTIONS; s++)
+      {
+        GtkListBoxRow *row = self->group[s] == group
+                             ? gtk_list_box_get_row_at_index (self->list[s], 0) : NULL;
 
-      if (row != NULL)
-        {
-          gtk_widget_grab_focus (GTK_WIDGET (row));
-          return;
-        }
+        if (row != NULL)
+          {
+            gtk_widget_grab_focus (GTK_WIDGET (row));
+            return;
+          }
+      }
+}
+
+/* A liaison's or manager's day is the notices (inspections are the
+ * inspectors', their Start off): those come first, before every overdue
+ * patrol of the team's schedules. */
+static void
+order_sections (XjTodayPage *self,
+                gboolean     notices_first)
+{
+  static const Section inspector[N_SECTIONS] = {
+    SECTION_OVERDUE, SECTION_DUE, SECTION_DRAFTS, SECTION_TO_SIGN, SECTION_NOTICES,
+    SECTION_ESCALATED,
+  };
+  static const Section follower[N_SECTIONS] = {
+    SECTION_NOTICES, SECTION_ESCALATED, SECTION_OVERDUE, SECTION_DUE, SECTION_DRAFTS,
+    SECTION_TO_SIGN,
+  };
+  const Section *order = notices_first ? follower : inspector;
+  GtkWidget *previous = NULL;
+
+  for (guint i = 0; i < N_SECTIONS; i++)
+    {
+      gtk_box_reorder_child_after (self->groups, self->group[order[i]], previous);
+      previous = self->group[order[i]];
     }
 }
 
@@ -290,6 +319,7 @@ show_result (XjTodayPage *self)
                                                    today->now));
   fill_notices (self->list[SECTION_NOTICES], self->result->notices, today->now);
   fill_notices (self->list[SECTION_ESCALATED], self->result->escalated, today->now);
+  order_sections (self, refusal != NULL);
 
   for (guint s = 0; s < N_SECTIONS; s++)
     {
