@@ -11,11 +11,13 @@
 #include <stdio.h>
 
 #include "xj-cli.h"
+#include "xj-team-probe.h"
 #include "xj-team-server.h"
 
 #define SERVER_USAGE \
   "xunjian server init CONNINFO\n" \
   "       xunjian server add-user CONNINFO NAME inspector|liaison|manager|admin [--password P]\n" \
+  "       xunjian server remove-user CONNINFO NAME\n" \
   "       xunjian server status CONNINFO [--json]"
 
 static int
@@ -59,9 +61,26 @@ server_add_user (XjCli *cli)
 
   if (password == NULL)
     printf (_("Member “%s” (%s) added. Their password, shown only this once: %s\n"),
-            cli->argv[2], cli->argv[3], used);
+            cli->argv[2], xj_team_role_label (cli->argv[3]), used);
   else
-    printf (_("Member “%s” (%s) added.\n"), cli->argv[2], cli->argv[3]);
+    printf (_("Member “%s” (%s) added.\n"), cli->argv[2], xj_team_role_label (cli->argv[3]));
+  return 0;
+}
+
+static int
+server_remove_user (XjCli *cli)
+{
+  g_autoptr(XjTeamConnection) connection = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (cli->argc != 3)
+    return xj_cli_usage ("xunjian server remove-user CONNINFO NAME");
+  if ((connection = xj_team_connection_open (cli->argv[1], NULL, NULL, &error)) == NULL
+      || !xj_team_server_remove_user (connection, cli->argv[2], &error))
+    return xj_cli_fail_error (error);
+
+  printf (_("Member “%s” removed from the team: they can no longer sync or log in. What they "
+            "wrote stays in the archive; add-user takes them back.\n"), cli->argv[2]);
   return 0;
 }
 
@@ -127,7 +146,7 @@ server_status (XjCli *cli)
     {
       XjTeamMember *member = g_ptr_array_index (status->members, i);
 
-      printf ("  %s\t%s\n", member->name, member->role);
+      printf ("  %s\t%s\n", member->name, xj_team_role_label (member->role));
     }
   if (status->counts->len > 0)
     printf (_("Rows:\n"));
@@ -145,5 +164,6 @@ xj_cli_server (XjCli *cli)
 {
   return xj_cli_dispatch (cli, SERVER_USAGE,
                           "init", server_init, "add-user", server_add_user,
+                          "remove-user", server_remove_user,
                           "status", server_status, NULL);
 }

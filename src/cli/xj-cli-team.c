@@ -21,6 +21,7 @@
 #include "xj-clock.h"
 #include "xj-team-keyring.h"
 #include "xj-team-laptop.h"
+#include "xj-team-probe.h"
 
 #define TEAM_USAGE \
   "xunjian team join CONNINFO --user NAME | xunjian team leave [--force] | " \
@@ -118,7 +119,8 @@ team_join (XjCli *cli)
       || (membership = xj_team_get_membership (store, &error)) == NULL)
     return xj_cli_fail_error (error);
 
-  printf (_("This laptop joined the team as “%s” (%s).\n"), membership->user, membership->role);
+  printf (_("This laptop joined the team as “%s” (%s).\n"), membership->user,
+          xj_team_role_label (membership->role));
   printf (ngettext ("%u signing certificate registered on the team server.\n",
                     "%u signing certificates registered on the team server.\n",
                     certificates->len), certificates->len);
@@ -207,7 +209,7 @@ team_status (XjCli *cli)
   last = membership->last_sync_at > 0 ? xj_format_local_minute (membership->last_sync_at)
                                       : g_strdup (_("never"));
   printf (_("Server: %s\n"), membership->server);
-  printf (_("User: %s (%s)\n"), membership->user, membership->role);
+  printf (_("User: %s (%s)\n"), membership->user, xj_team_role_label (membership->role));
   printf (_("Laptop code: %s\n"), membership->laptop_code != NULL ? membership->laptop_code : "");
   printf (_("Last sync: %s\n"), last);
   printf (_("Changes waiting: %u\n"), (guint) membership->changes_waiting);

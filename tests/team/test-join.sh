@@ -59,7 +59,7 @@ grep -q "server init" "$pg_dir/err"; ok $? "saying the administrator should run 
 # The password inside the connection string: used, and not kept.
 run --data-dir "$d" team join "$server password=Sekr1t-zhang" --user zhang >"$pg_dir/out"
 ok $? "join with the password in the connection string"
-grep -q "inspector" "$pg_dir/out"; ok $? "says the role on the team"
+grep -q "(Inspector)" "$pg_dir/out"; ok $? "says the role on the team, as the team calls it"
 ! grep -rqa "Sekr1t" "$d"; ok $? "the password is nowhere in the data folder"
 [ "$(q "SELECT count(*) FROM team_outbox")" = "$(q "$records")" ]
 ok $? "every record the laptop holds waits for the first sync ($(q "SELECT count(*) FROM team_outbox"))"

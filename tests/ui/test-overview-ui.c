@@ -155,6 +155,44 @@ assert_figures_line_up (GtkWidget *page)
                    gtk_widget_get_height (gtk_grid_get_child_at (grid, 0, row)) + 1);
 }
 
+static GtkWidget *nth_drawing (GtkWidget *root,
+                               guint      n);
+
+/* Pixels of @area, as it draws, below its legend (y >= 28), within a few
+ * steps of the colour (@r, @g, @b) (0-255). */
+static guint
+count_colour_below_legend (GtkWidget *area,
+                           int        r,
+                           int        g,
+                           int        b)
+{
+  int width = gtk_widget_get_width (area), height = gtk_widget_get_height (area);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+  guint found = 0;
+
+  GTK_WIDGET_GET_CLASS (area)->snapshot (area, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node != NULL)
+    gsk_render_node_draw (node, cr);
+  cairo_surface_flush (surface);
+  for (int y = 28; y < height; y++)
+    {
+      const guint32 *row = (const guint32 *) (cairo_image_surface_get_data (surface)
+                                              + y * cairo_image_surface_get_stride (surface));
+
+      for (int x = 0; x < width; x++)
+        if ((row[x] >> 24) > 200 && ABS ((int) ((row[x] >> 16) & 0xff) - r) < 40
+            && ABS ((int) ((row[x] >> 8) & 0xff) - g) < 40 && ABS ((int) (row[x] & 0xff) - b) < 40)
+          found++;
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return found;
+}
+
 static void
 test_figures (Fixture       *f,
               gconstpointer  data)
@@ -163,6 +201,7 @@ test_figures (Fixture       *f,
   const XjOverview *overview;
   const XjOverviewRepeat *repeat;
   GtkStack *stack;
+  GtkWidget *trend;
 
   xj_test_wait_until (!xj_overview_page_get_loading (page));
   overview = xj_overview_page_get_overview (page);
@@ -178,6 +217,13 @@ test_figures (Fixture       *f,
   g_assert_nonnull (xj_test_find_by_type (GTK_WIDGET (page), GTK_TYPE_DRAWING_AREA));
   g_assert_true (xj_test_label_shown (GTK_WIDGET (page), "翠湖花园"));
   g_assert_true (xj_test_label_shown (GTK_WIDGET (page), "2"));
+  /* Every inspection is of this month: the score trend has one point per
+   * site, drawn as a dot in the first site's colour (issue 12: a team's
+   * first month showed empty charts). */
+  trend = nth_drawing (find_child (GTK_WIDGET (page), "charts_box"), 0);
+  g_assert_nonnull (trend);
+  xj_test_wait_until (gtk_widget_get_width (trend) > 200);
+  g_assert_cmpuint (count_colour_below_legend (trend, 28, 112, 217), >, 10);
 
   /* The table view holds the same numbers. */
   stack = GTK_STACK (find_child (GTK_WIDGET (page), "view_stack"));

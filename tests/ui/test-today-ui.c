@@ -17,12 +17,16 @@
 #include "xj-clock.h"
 #include "xj-inspection.h"
 #include "xj-new-inspection-dialog.h"
+#include "xj-notice-lifecycle.h"
+#include "xj-notice-store.h"
 #include "xj-runner.h"
 #include "xj-schedule-dialog.h"
 #include "xj-schedules-page.h"
 #include "xj-site-dialog.h"
 #include "xj-site.h"
 #include "xj-template-store.h"
+#include "xj-preferences-window.h"
+#include "xj-team-page.h"
 #include "xj-test-app.h"
 #include "xj-test-store.h"
 #include "xj-test-ui.h"
@@ -495,9 +499,21 @@ test_first_start (Fixture       *f,
                   gconstpointer  data)
 {
   GtkWindow *dialog;
+  GtkWindow *prefs;
+  GtkWidget *join;
 
   g_assert_true (xj_test_label_shown (GTK_WIDGET (f->today), "Start With a Site"));
   g_assert_false (xj_test_label_shown (GTK_WIDGET (f->today), "All Clear Today"));
+  /* A laptop in no team is also led to its team, whose sites it would
+   * otherwise add again by hand (issue 12): Preferences on its Team page. */
+  join = xj_test_find_widget (GTK_WIDGET (f->today), "join_team_button");
+  g_assert_true (gtk_widget_get_visible (join));
+  g_signal_emit_by_name (join, "clicked");
+  xj_test_wait_until ((prefs = xj_test_find_window (XJ_TYPE_PREFERENCES_WINDOW)) != NULL);
+  g_assert_true (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (prefs))
+                 == ADW_PREFERENCES_PAGE (xj_test_find_by_type (GTK_WIDGET (prefs),
+                                                                XJ_TYPE_TEAM_PAGE)));
+  gtk_window_destroy (prefs);
   g_signal_emit_by_name (xj_test_find_button (GTK_WIDGET (f->today), "_Add a Site"), "clicked");
   xj_test_wait_until ((dialog = xj_test_find_window (XJ_TYPE_SITE_DIALOG)) != NULL);
   g_assert_true (focus_within (dialog, xj_test_find_widget (GTK_WIDGET (dialog), "name_row")));
@@ -536,6 +552,58 @@ test_missed_grouped (Fixture       *f,
   g_assert_true (xj_test_label_shown (GTK_WIDGET (f->today), "missed 7 times since February 24"));
   g_assert_cmpuint (count_rows (GTK_WIDGET (f->today), ADW_TYPE_ACTION_ROW), ==, 2);
   assert_no_repeated_parts (GTK_WIDGET (f->today));
+}
+
+/* The title of the first section Today shows. */
+static const char *
+first_section_title (Fixture *f)
+{
+  GtkWidget *group = xj_test_find_by_type (GTK_WIDGET (f->today), ADW_TYPE_PREFERENCES_GROUP);
+
+  for (group = gtk_widget_get_first_child (gtk_widget_get_parent (group)); group != NULL;
+       group = gtk_widget_get_next_sibling (group))
+    if (gtk_widget_get_visible (group))
+      return adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group));
+  return NULL;
+}
+
+/* A liaison in a team (who starts no inspection) finds the notices first,
+ * not after every overdue patrol of the team's schedules (issue 12: 54
+ * rows with Start off came before her one notice). */
+static void
+test_liaison_notices_first (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(XjNotice) notice = xj_notice_new (XJ_NOTICE_TYPE_RECTIFICATION, f->site_id);
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+
+  add_daily (f);
+  xj_notice_set_description (notice, "3 号楼门厅地面有积水");
+  xj_notice_set_deadline (notice, xj_clock_now () + 3 * 3600);
+  g_assert_true (xj_store_create_notice (f->store, notice, 90, "李娜", &error));
+  g_assert_no_error (error);
+  g_assert_true (xj_store_take_notice_step (f->store, xj_notice_get_id (notice),
+                                            XJ_NOTICE_ACTION_ISSUE,
+                                            &(XjNoticeStepOptions) { .by = "李娜" }, &error));
+  g_assert_no_error (error);
+  xj_today_page_refresh (f->today);
+  wait_today (f);
+  /* An inspector's day: the inspections first. */
+  g_assert_cmpstr (first_section_title (f), ==, "Due Today");
+
+  stmt = xj_store_prepare (f->store, "INSERT INTO team_settings (key, value) VALUES"
+                                     " ('server', 'host=example.invalid dbname=team'),"
+                                     " ('user', 'lina'), ('role', 'liaison')", &error);
+  g_assert_no_error (error);
+  g_assert_true (xj_store_step_done (f->store, stmt, &error));
+  g_assert_no_error (error);
+  xj_today_page_refresh (f->today);
+  wait_today (f);
+  g_assert_cmpstr (first_section_title (f), ==, "Notices Due Within 24 Hours or Overdue");
+  /* The team's patrols still follow, Start off. */
+  g_assert_cmpuint (xj_today_page_get_n_due (f->today), ==, 1);
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (f->today), "Due Today"));
 }
 
 /* A label showing @text under @root, mapped or not. */
@@ -749,6 +817,8 @@ main (int    argc,
               test_empty_day, fixture_tear_down);
   g_test_add ("/xj/ui/today/first-start", Fixture, GINT_TO_POINTER (NOTHING), fixture_set_up,
               test_first_start, fixture_tear_down);
+  g_test_add ("/xj/ui/today/liaison-notices-first", Fixture, GINT_TO_POINTER (SITE_ONLY),
+              fixture_set_up, test_liaison_notices_first, fixture_tear_down);
   g_test_add ("/xj/ui/schedules/dialog-without-site", Fixture, GINT_TO_POINTER (NOTHING),
               fixture_set_up, test_schedule_without_site, fixture_tear_down);
   g_test_add ("/xj/ui/today/missed-grouped", Fixture, GINT_TO_POINTER (SCHEDULE), fixture_set_up,

@@ -48,6 +48,22 @@ classify (const char *sqlstate)
   return XJ_TEAM_ERROR_FAILED;
 }
 
+/* Whether the server's refusal says the database @dbname does not exist
+ * ("database "x" does not exist"; a server speaking Chinese: "数据库 "x"
+ * 不存在"), not that the user may not reach it. */
+static gboolean
+names_missing_database (const char *detail,
+                        const char *dbname)
+{
+  g_autofree char *quoted = NULL;
+
+  if (dbname == NULL || *dbname == '\0')
+    return FALSE;
+  quoted = g_strdup_printf ("\"%s\"", dbname);
+  return strstr (detail, quoted) != NULL
+         && (strstr (detail, "does not exist") != NULL || strstr (detail, "不存在") != NULL);
+}
+
 /* The server's notices (a role already there, ...) are no news to the user. */
 static void
 on_notice_cb (void       *data,
@@ -78,9 +94,33 @@ xj_team_connection_open (const char  *conninfo,
       g_autofree char *lower = g_ascii_strdown (detail, -1);
       /* The message is in the server's language (libpq's too): a password
        * sent and the connection refused is the surer sign. */
+      gboolean said_auth = strstr (lower, "password") != NULL
+                           || strstr (lower, "authentication") != NULL;
       gboolean auth = (password != NULL && PQconnectionUsedPassword (connection->conn))
-                      || strstr (lower, "password") != NULL
-                      || strstr (lower, "authentication") != NULL;
+                      || said_auth;
+
+      /* The server looks for the database once the password was taken: a
+       * password refused is no missing database (an empty Database field
+       * means one named as the user). */
+      if (!said_auth && names_missing_database (detail, PQdb (connection->conn)))
+        {
+          g_set_error (error, XJ_TEAM_ERROR, XJ_TEAM_ERROR_NO_DATABASE,
+                       _("The team server has no database named “%s”: %s"),
+                       PQdb (connection->conn), detail);
+          return NULL;
+        }
+
+      /* A member the team removed (xunjian server remove-user) may no longer
+       * log in: said as such, not as a wrong password. */
+      if (strstr (lower, "not permitted to log in") != NULL
+          || strstr (detail, "不允许登录") != NULL)
+        {
+          g_set_error (error, XJ_TEAM_ERROR, XJ_TEAM_ERROR_NOT_MEMBER,
+                       _("“%s” is no longer a member of the team on this server: ask the "
+                         "team's administrator (%s)"),
+                       PQuser (connection->conn), detail);
+          return NULL;
+        }
 
       if (password == NULL && PQconnectionNeedsPassword (connection->conn))
         {
@@ -236,6 +276,44 @@ append_quoted (GString    *text,
 }
 
 /**
+ * xj_team_conninfo_describe:
+ *
+ * Returns: (transfer full): @conninfo as a person reads a server's address,
+ *   "host:port · database" (without user or password): the stored
+ *   "dbname='team' host='…' port='…'" is no sentence; a string libpq cannot
+ *   read is given back as it is
+ */
+char *
+xj_team_conninfo_describe (const char *conninfo)
+{
+  PQconninfoOption *options = PQconninfoParse (conninfo, NULL);
+  const char *host = NULL, *hostaddr = NULL, *port = NULL, *dbname = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (options == NULL)
+    return g_strdup (conninfo);
+  for (PQconninfoOption *option = options; option->keyword != NULL; option++)
+    if (option->val != NULL && *option->val != '\0')
+      {
+        if (g_str_equal (option->keyword, "host"))
+          host = option->val;
+        else if (g_str_equal (option->keyword, "hostaddr"))
+          hostaddr = option->val;
+        else if (g_str_equal (option->keyword, "port"))
+          port = option->val;
+        else if (g_str_equal (option->keyword, "dbname"))
+          dbname = option->val;
+      }
+  g_string_append (text, host != NULL ? host : hostaddr != NULL ? hostaddr : "localhost");
+  if (port != NULL)
+    g_string_append_printf (text, ":%s", port);
+  if (dbname != NULL)
+    g_string_append_printf (text, " · %s", dbname);
+  PQconninfoFree (options);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/**
  * xj_team_conninfo_without_password:
  *
  * Returns: (transfer full): @conninfo (key=value or URI) as key=value
@@ -269,12 +347,35 @@ xj_team_conninfo_without_password (const char  *conninfo,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* "host:5432" as people write an address: the host and its port (one
+ * colon only, so an IPv6 address stays whole). */
+static gboolean
+split_host_port (const char  *host,
+                 char       **host_part,
+                 char       **port_part)
+{
+  const char *colon = strchr (host, ':');
+
+  if (colon == NULL || colon == host || strchr (colon + 1, ':') != NULL || colon[1] == '\0')
+    return FALSE;
+  for (const char *c = colon + 1; *c != '\0'; c++)
+    if (!g_ascii_isdigit (*c))
+      return FALSE;
+  *host_part = g_strndup (host, colon - host);
+  *port_part = g_strdup (colon + 1);
+  return TRUE;
+}
+
 /**
  * xj_team_conninfo_build:
- * @host: a host name, or a whole connection string (key=value or URI),
- *   which is then taken as it is
- * @port: (nullable): empty or NULL for libpq's default
+ * @host: a host name (or "host:port"), or a whole connection string
+ *   (key=value or URI), which is then taken as it is
+ * @port: (nullable): empty or NULL for libpq's default, or the port
+ *   @host names
  * @dbname: (nullable): empty or NULL for libpq's default
+ *
+ * Fields are taken without the white space around them (pasted from a
+ * message).
  *
  * Returns: (transfer full): a connection string from the fields of a form
  */
@@ -284,15 +385,30 @@ xj_team_conninfo_build (const char *host,
                         const char *dbname)
 {
   const char *keywords[] = { "host", "port", "dbname" };
-  const char *values[] = { host, port, dbname };
+  g_autofree char *host_text = NULL;
+  g_autofree char *port_text = g_strstrip (g_strdup (port != NULL ? port : ""));
+  g_autofree char *dbname_text = g_strstrip (g_strdup (dbname != NULL ? dbname : ""));
+  g_autofree char *host_part = NULL;
+  g_autofree char *port_part = NULL;
+  const char *values[3];
   g_autoptr(GString) text = g_string_new (NULL);
 
   g_return_val_if_fail (host != NULL, NULL);
 
-  if (strchr (host, '=') != NULL || g_str_has_prefix (host, "postgres"))
-    return g_strdup (host);
+  host_text = g_strstrip (g_strdup (host));
+  if (strchr (host_text, '=') != NULL || g_str_has_prefix (host_text, "postgres"))
+    return g_strdup (host_text);
+  values[0] = host_text;
+  values[1] = port_text;
+  values[2] = dbname_text;
+  if (split_host_port (host_text, &host_part, &port_part)
+      && (*port_text == '\0' || g_str_equal (port_text, port_part)))
+    {
+      values[0] = host_part;
+      values[1] = port_part;
+    }
   for (guint i = 0; i < G_N_ELEMENTS (keywords); i++)
-    if (values[i] != NULL && *values[i] != '\0')
+    if (*values[i] != '\0')
       {
         if (text->len > 0)
           g_string_append_c (text, ' ');

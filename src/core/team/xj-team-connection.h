@@ -21,6 +21,8 @@ typedef enum
   XJ_TEAM_ERROR_NOT_JOINED,   /* this laptop is in no team */
   XJ_TEAM_ERROR_JOINED,       /* this laptop is in a team already */
   XJ_TEAM_ERROR_UNSENT,       /* changes not pushed yet */
+  XJ_TEAM_ERROR_NO_DATABASE,  /* the server has no database of that name */
+  XJ_TEAM_ERROR_NOT_MEMBER,   /* the user is in none of the team's roles (removed) */
 } XjTeamError;
 
 GQuark xj_team_error_quark (void);
@@ -35,6 +37,7 @@ void              xj_team_connection_free     (XjTeamConnection  *connection);
 const char       *xj_team_connection_get_user (XjTeamConnection  *connection);
 char             *xj_team_conninfo_without_password (const char  *conninfo,
                                                      GError     **error);
+char             *xj_team_conninfo_describe   (const char        *conninfo);
 char             *xj_team_conninfo_build      (const char        *host,
                                                const char        *port,
                                                const char        *dbname);

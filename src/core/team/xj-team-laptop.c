@@ -195,7 +195,7 @@ _xj_team_read_role (XjTeamConnection  *connection,
     return NULL;
   if (PQntuples (result) == 0)
     {
-      g_set_error (error, XJ_TEAM_ERROR, XJ_TEAM_ERROR_DENIED,
+      g_set_error (error, XJ_TEAM_ERROR, XJ_TEAM_ERROR_NOT_MEMBER,
                    _("“%s” is not a member of the team on this server: ask the team's "
                      "administrator to add them (xunjian server add-user)."),
                    xj_team_connection_get_user (connection));

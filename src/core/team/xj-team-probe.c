@@ -49,6 +49,10 @@ xj_team_reach_from_error (const GError *error)
       return XJ_TEAM_REACH_INVALID;
     case XJ_TEAM_ERROR_DENIED:
       return XJ_TEAM_REACH_DENIED;
+    case XJ_TEAM_ERROR_NO_DATABASE:
+      return XJ_TEAM_REACH_NO_DATABASE;
+    case XJ_TEAM_ERROR_NOT_MEMBER:
+      return XJ_TEAM_REACH_NOT_MEMBER;
     case XJ_TEAM_ERROR_FAILED:
     case XJ_TEAM_ERROR_INTEGRITY:
     case XJ_TEAM_ERROR_NOT_JOINED:
@@ -88,6 +92,8 @@ xj_team_reach_describe (XjTeamReach reach)
       return _("The address is not a valid connection string");
     case XJ_TEAM_REACH_DENIED:
       return _("The server refused the change");
+    case XJ_TEAM_REACH_NO_DATABASE:
+      return _("The server answers, but has no database of that name: check the Database field");
     case XJ_TEAM_REACH_FAILED:
     default:
       return _("Something went wrong");

@@ -21,6 +21,7 @@ typedef enum
   XJ_TEAM_REACH_INVALID,         /* the address is not a connection string */
   XJ_TEAM_REACH_DENIED,          /* the server's rules refused an action */
   XJ_TEAM_REACH_FAILED,          /* anything else; the detail says what */
+  XJ_TEAM_REACH_NO_DATABASE,     /* the server answers, but has no database of that name */
 } XjTeamReach;
 
 typedef struct

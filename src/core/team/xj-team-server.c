@@ -72,6 +72,64 @@ require_schema (XjTeamConnection  *connection,
 }
 
 /**
+ * xj_team_server_remove_user:
+ *
+ * Takes @name out of the team: every team role taken away and the login
+ * refused from now on (the member's laptop hears "not a member").  What
+ * they wrote stays in the archive under their name; add-user takes them
+ * back.  A superuser or a name in no team role is refused.
+ */
+gboolean
+xj_team_server_remove_user (XjTeamConnection  *connection,
+                            const char        *name,
+                            GError           **error)
+{
+  PGconn *conn = _xj_team_connection_get_conn (connection);
+  g_autoptr(PGresult) found = NULL;
+  const char *params[] = { name };
+  char *identifier = NULL;
+  g_autofree char *sql = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (connection != NULL && name != NULL, FALSE);
+
+  if (!require_schema (connection, error)
+      || (found = _xj_team_exec (connection,
+                                 "SELECT r.rolsuper, EXISTS (SELECT 1 FROM pg_auth_members a"
+                                 "  JOIN pg_roles g ON g.oid = a.roleid WHERE a.member = r.oid"
+                                 "  AND g.rolname IN ('xunjian_inspector', 'xunjian_liaison',"
+                                 "  'xunjian_manager', 'xunjian_admin'))"
+                                 " FROM pg_roles r WHERE r.rolname = $1",
+                                 1, params, error)) == NULL)
+    return FALSE;
+  if (PQntuples (found) == 0 || g_str_equal (PQgetvalue (found, 0, 0), "t")
+      || !g_str_equal (PQgetvalue (found, 0, 1), "t"))
+    {
+      g_set_error (error, XJ_TEAM_ERROR, XJ_TEAM_ERROR_INVALID,
+                   _("“%s” is not a member of the team: nothing to remove (xunjian server "
+                     "status lists the members)."), name);
+      return FALSE;
+    }
+  identifier = PQescapeIdentifier (conn, name, strlen (name));
+  if (identifier == NULL)
+    {
+      g_set_error (error, XJ_TEAM_ERROR, XJ_TEAM_ERROR_FAILED, "%s", PQerrorMessage (conn));
+      return FALSE;
+    }
+  sql = g_strdup_printf ("BEGIN;"
+                         "REVOKE xunjian_inspector, xunjian_liaison, xunjian_manager,"
+                         "  xunjian_admin FROM %s;"
+                         "ALTER ROLE %s NOLOGIN;"
+                         "COMMIT;",
+                         identifier, identifier);
+  PQfreemem (identifier);
+  ok = _xj_team_run (connection, sql, error);
+  if (!ok)
+    _xj_team_rollback (connection);
+  return ok;
+}
+
+/**
  * xj_team_server_add_user:
  * @role: inspector, liaison, manager or admin
  * @password: (nullable): the member's password; made up when NULL

@@ -30,6 +30,9 @@ guint               xj_team_server_get_program_version (void);
 gboolean            xj_team_server_init         (XjTeamConnection    *connection,
                                                  guint               *from_version,
                                                  GError             **error);
+gboolean            xj_team_server_remove_user  (XjTeamConnection    *connection,
+                                                 const char          *name,
+                                                 GError             **error);
 char               *xj_team_server_add_user     (XjTeamConnection    *connection,
                                                  const char          *name,
                                                  const char          *role,

@@ -448,6 +448,15 @@ look (Sync        *sync,
       g_propagate_error (error, g_steal_pointer (&failure));
       return FALSE;
     }
+  /* Refused the first read: a member the team removed is told so, not
+   * that a change of theirs was refused. */
+  if (failure != NULL && failure->code == XJ_TEAM_ERROR_DENIED)
+    {
+      g_autofree char *role = _xj_team_read_role (sync->connection, error);
+
+      if (role == NULL)
+        return FALSE;
+    }
   if (!_xj_team_check_server_version (sync->connection, error))
     return FALSE;
   if (failure != NULL)

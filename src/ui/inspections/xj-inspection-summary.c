@@ -228,8 +228,11 @@ fill (XjInspectionSummary *self)
         }
     }
   gtk_widget_set_visible (GTK_WIDGET (self->complete_button), !read_only);
+  /* A colleague's inspection is theirs to sign (the runner offers no
+   * signing either: the button did nothing). */
   gtk_widget_set_visible (GTK_WIDGET (self->sign_button),
-                          xj_runner_get_inspection (self->runner)->state == XJ_INSPECTION_COMPLETED);
+                          xj_runner_get_inspection (self->runner)->state == XJ_INSPECTION_COMPLETED
+                          && !xj_runner_get_foreign (self->runner));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "summary.complete",
                                  !read_only && missing->len == 0);
 }

@@ -606,6 +606,16 @@ xj_runner_get_read_only (XjRunner *self)
   return self->read_only;
 }
 
+/* A colleague's inspection that came with the team's sync: theirs to
+ * change and to sign. */
+gboolean
+xj_runner_get_foreign (XjRunner *self)
+{
+  g_return_val_if_fail (XJ_IS_RUNNER (self), TRUE);
+
+  return self->foreign;
+}
+
 XjItemRow *
 xj_runner_get_current_row (XjRunner *self)
 {

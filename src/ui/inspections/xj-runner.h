@@ -20,6 +20,7 @@ const XjInspection *xj_runner_get_inspection     (XjRunner      *self);
 const XjTemplate   *xj_runner_get_template       (XjRunner      *self);
 GHashTable         *xj_runner_get_answers        (XjRunner      *self);
 gboolean            xj_runner_get_read_only      (XjRunner      *self);
+gboolean            xj_runner_get_foreign        (XjRunner      *self);
 XjItemRow          *xj_runner_get_current_row    (XjRunner      *self);
 XjItemRow          *xj_runner_get_row            (XjRunner      *self,
                                                   gint64         item_id);

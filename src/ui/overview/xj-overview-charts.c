@@ -115,6 +115,10 @@ draw_line (cairo_t          *cr,
            double            top)
 {
   gboolean started = FALSE;
+  /* Each point also a dot: a period alone (the first month of a team, a
+   * month between empty ones) is no line and showed nothing at all. */
+  double radius = MAX (3, cairo_get_line_width (cr) / 2);
+  g_autoptr(GArray) dots = g_array_new (FALSE, FALSE, sizeof (double));
 
   for (guint p = 0; p < periods->len; p++)
     {
@@ -131,8 +135,17 @@ draw_line (cairo_t          *cr,
       else
         cairo_move_to (cr, x, y);
       started = TRUE;
+      g_array_append_val (dots, x);
+      g_array_append_val (dots, y);
     }
   cairo_stroke (cr);
+  for (guint i = 0; i + 1 < dots->len; i += 2)
+    {
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, g_array_index (dots, double, i), g_array_index (dots, double, i + 1), radius,
+                 0, 2 * G_PI);
+    }
+  cairo_fill (cr);
 }
 
 static void

@@ -23,6 +23,7 @@
 #include "xj-renderer.h"
 #include "xj-resources.h"
 #include "xj-sync-monitor.h"
+#include "xj-team-laptop.h"
 #include "xj-team-page.h"
 #include "xj-window.h"
 
@@ -287,22 +288,42 @@ quit_activated (GSimpleAction *action,
     gtk_window_close (l->data);
 }
 
+/* Preferences, on its Team page when @team. */
 static void
-preferences_activated (GSimpleAction *action,
-                       GVariant      *parameter,
-                       gpointer       user_data)
+present_preferences (XjApplication *self,
+                     gboolean       team)
 {
-  XjApplication *self = user_data;
   XjPreferencesWindow *prefs = xj_preferences_window_new (
     self->settings, xj_store_get_data_dir (xj_application_get_store (self)));
+  GtkWidget *team_page = GTK_WIDGET (xj_team_page_new (self));
 
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (prefs),
-                              ADW_PREFERENCES_PAGE (xj_team_page_new (self)));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (prefs), ADW_PREFERENCES_PAGE (team_page));
+  if (team)
+    adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (prefs),
+                                             ADW_PREFERENCES_PAGE (team_page));
   gtk_window_set_transient_for (GTK_WINDOW (prefs),
                                 gtk_application_get_active_window (GTK_APPLICATION (self)));
   /* Its Sync Now button is an app action. */
   gtk_window_set_application (GTK_WINDOW (prefs), GTK_APPLICATION (self));
   gtk_window_present (GTK_WINDOW (prefs));
+}
+
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  present_preferences (user_data, FALSE);
+}
+
+/* Where the team's password is given (the sync status's Enter the
+ * Password…). */
+static void
+team_preferences_activated (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  present_preferences (user_data, TRUE);
 }
 
 static void
@@ -404,6 +425,7 @@ static const GActionEntry app_actions[] = {
   { "show-notice", show_notice_activated, "x" },
   { "quit", quit_activated },
   { "preferences", preferences_activated },
+  { "team-preferences", team_preferences_activated },
   { "about", about_activated },
   { "sync-now", sync_now_activated },
   { "retry-open", retry_open_activated },
@@ -589,18 +611,26 @@ xj_application_get_settings (XjApplication *self)
   return self->settings;
 }
 
-/* The name written to the audit log for what this person does. */
+/* The name written to the audit log for what this person does: the name
+ * given in Preferences; without one, in a team, the member's user name
+ * (the team reads who did what on every laptop: the computer's account,
+ * "root" or "user" on each, named nobody); otherwise the account's. */
 char *
 xj_application_dup_actor (XjApplication *self)
 {
   g_autofree char *name = NULL;
+  g_autoptr(XjTeamMembership) membership = NULL;
 
   g_return_val_if_fail (XJ_IS_APPLICATION (self), NULL);
 
   name = g_settings_get_string (self->settings, "inspector-name");
-  if (*name == '\0')
-    return g_strdup (g_get_real_name ());
-  return g_steal_pointer (&name);
+  if (*name != '\0')
+    return g_steal_pointer (&name);
+  if (self->store != NULL
+      && (membership = xj_team_get_membership (self->store, NULL)) != NULL
+      && membership->server != NULL && membership->user != NULL)
+    return g_strdup (membership->user);
+  return g_strdup (g_get_real_name ());
 }
 
 /* The team sync of this data folder; NULL while the store is not open for

@@ -32,6 +32,10 @@
 /* Several changes in a row (an inspection signed and archived) make one sync. */
 #define AFTER_CHANGE_MS 1500
 #define SUMMARY_EVERY_SECONDS 30
+/* Offline, the server is tried again after 10 s, then twice as long each
+ * time, at most a minute: back, it gets the work made meanwhile. */
+#define OFFLINE_FIRST_SECONDS 10
+#define OFFLINE_MAX_SECONDS 60
 #define ERRORS_KEPT 5
 
 struct _XjSyncMonitor
@@ -58,6 +62,8 @@ struct _XjSyncMonitor
   guint         periodic_id;
   guint         change_id;
   guint         summary_id;
+  guint         offline_id;       /* the next try while offline */
+  guint         offline_delay;    /* seconds until it */
 };
 
 G_DEFINE_FINAL_TYPE (XjSyncMonitor, xj_sync_monitor, G_TYPE_OBJECT)
@@ -395,6 +401,34 @@ announce_notices (XjSyncMonitor *self,
   self->n_notified += total;
 }
 
+static gboolean
+on_offline_cb (gpointer data)
+{
+  XjSyncMonitor *self = data;
+
+  self->offline_id = 0;
+  start_sync (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* After a sync: offline, the next try is scheduled; else the waits restart. */
+static void
+retry_while_offline (XjSyncMonitor *self)
+{
+  if (self->state != XJ_SYNC_STATE_OFFLINE)
+    {
+      g_clear_handle_id (&self->offline_id, g_source_remove);
+      self->offline_delay = 0;
+      return;
+    }
+  if (self->offline_id != 0 || self->cancellable == NULL)
+    return;
+  self->offline_delay = self->offline_delay == 0
+                        ? OFFLINE_FIRST_SECONDS
+                        : MIN (self->offline_delay * 2, OFFLINE_MAX_SECONDS);
+  self->offline_id = g_timeout_add_seconds (self->offline_delay, on_offline_cb, self);
+}
+
 static void
 on_sync_done_cb (GObject      *object,
                  GAsyncResult *result,
@@ -430,6 +464,7 @@ on_sync_done_cb (GObject      *object,
       set_state (self, g_error_matches (error, XJ_TEAM_ERROR, XJ_TEAM_ERROR_CONNECT)
                        ? XJ_SYNC_STATE_OFFLINE : XJ_SYNC_STATE_ERROR);
     }
+  retry_while_offline (self);
   self->n_completed++;
 
   /* The worker wrote through its own connection: the pages hear of it
@@ -658,6 +693,7 @@ xj_sync_monitor_stop (XjSyncMonitor *self)
   g_clear_handle_id (&self->periodic_id, g_source_remove);
   g_clear_handle_id (&self->change_id, g_source_remove);
   g_clear_handle_id (&self->summary_id, g_source_remove);
+  g_clear_handle_id (&self->offline_id, g_source_remove);
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);

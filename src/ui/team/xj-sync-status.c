@@ -36,6 +36,8 @@ struct _XjSyncStatus
   GtkLabel      *details_label;
   GtkLabel      *errors_label;
   GtkWidget     *set_aside_box;
+  GtkWidget     *password_button;
+  GtkWidget     *sync_button;
   GtkListBox    *set_aside_list;
   GtkLabel      *set_aside_more;
   GtkWidget     *more_box;
@@ -128,6 +130,30 @@ show_all_activated (GtkWidget  *widget,
   xj_set_aside_window_present (self->monitor, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
 }
 
+/* The sync failed for want of the right password: given in Preferences ->
+ * Team (Sync Now alone would fail again). */
+static gboolean
+wants_password (XjSyncStatus *self)
+{
+  const char *last = xj_sync_monitor_get_last_error (self->monitor);
+
+  return xj_sync_monitor_get_state (self->monitor) == XJ_SYNC_STATE_ERROR
+         && (g_strcmp0 (last, xj_team_reach_describe (XJ_TEAM_REACH_NEEDS_PASSWORD)) == 0
+             || g_strcmp0 (last, xj_team_reach_describe (XJ_TEAM_REACH_WRONG_PASSWORD)) == 0);
+}
+
+static void
+enter_password_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  XjSyncStatus *self = XJ_SYNC_STATUS (widget);
+
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (self->button));
+  g_action_group_activate_action (G_ACTION_GROUP (g_application_get_default ()),
+                                  "team-preferences", NULL);
+}
+
 static void
 update (XjSyncStatus *self)
 {
@@ -154,6 +180,11 @@ update (XjSyncStatus *self)
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->summary_label), "warning");
   fill_set_aside (self);
+  gtk_widget_set_visible (self->password_button, wants_password (self));
+  if (wants_password (self))
+    gtk_widget_remove_css_class (self->sync_button, "suggested-action");
+  else
+    gtk_widget_add_css_class (self->sync_button, "suggested-action");
 }
 
 /* The details are read when the popover opens: a one-row read. */
@@ -164,15 +195,17 @@ on_popover_show_cb (XjSyncStatus *self)
   GPtrArray *errors = xj_sync_monitor_get_errors (self->monitor);
   g_autofree char *last = NULL;
   g_autofree char *details = NULL;
+  g_autofree char *address = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
 
   gtk_label_set_text (self->title_label, xj_sync_monitor_get_summary (self->monitor));
   if (membership == NULL || membership->server == NULL)
     return;
   last = xj_format_local_minute_or (membership->last_sync_at, _("never"));
+  address = xj_team_conninfo_describe (membership->server);
   details = g_strdup_printf (_("Server: %s\nUser: %s (%s)\nLast sync: %s\nChanges waiting: %u\n"
                                "Conflicts: %u\nSet aside: %u"),
-                             membership->server, membership->user,
+                             address, membership->user,
                              xj_team_role_label (membership->role), last,
                              (guint) membership->changes_waiting, (guint) membership->conflicts,
                              (guint) membership->set_aside);
@@ -218,6 +251,10 @@ xj_sync_status_class_init (XjSyncStatusClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XjSyncStatus, details_label);
   gtk_widget_class_bind_template_child (widget_class, XjSyncStatus, errors_label);
   gtk_widget_class_bind_template_child (widget_class, XjSyncStatus, set_aside_box);
+  gtk_widget_class_bind_template_child (widget_class, XjSyncStatus, password_button);
+  gtk_widget_class_bind_template_child (widget_class, XjSyncStatus, sync_button);
+  gtk_widget_class_install_action (widget_class, "sync-status.enter-password", NULL,
+                                   enter_password_activated);
   gtk_widget_class_bind_template_child (widget_class, XjSyncStatus, set_aside_list);
   gtk_widget_class_bind_template_child (widget_class, XjSyncStatus, set_aside_more);
   gtk_widget_class_bind_template_callback (widget_class, on_popover_show_cb);

@@ -210,6 +210,7 @@ update_membership (XjTeamPage *self)
   g_autofree char *who = NULL;
   g_autofree char *sync = NULL;
   g_autofree char *ago = NULL;
+  g_autofree char *address = NULL;
 
   gtk_widget_set_visible (GTK_WIDGET (self->member_group), joined);
   gtk_widget_set_visible (GTK_WIDGET (self->server_group), !joined);
@@ -234,7 +235,8 @@ update_membership (XjTeamPage *self)
                             ago, (guint) membership->changes_waiting);
   else
     sync = g_strdup_printf (_("Last synced %s"), ago);
-  adw_action_row_set_subtitle (self->server_row, membership->server);
+  address = xj_team_conninfo_describe (membership->server);
+  adw_action_row_set_subtitle (self->server_row, address);
   adw_action_row_set_subtitle (self->role_row, who);
   adw_action_row_set_subtitle (self->sync_row, sync);
 }

@@ -17,6 +17,7 @@
 #include "xj-notice-store.h"
 #include "xj-occurrence-start.h"
 #include "xj-reader-task.h"
+#include "xj-team-laptop.h"
 #include "xj-team-role.h"
 #include "xj-site-dialog.h"
 #include "xj-today-page.h"
@@ -80,6 +81,7 @@ struct _XjTodayPage
   GtkBox         *groups;
   AdwStatusPage  *no_site_status;
   GtkButton      *no_site_button;
+  GtkWidget      *join_team_button;
   AdwWindowTitle *title;
   GtkWidget      *group[N_SECTIONS];
   GtkListBox     *list[N_SECTIONS];
@@ -209,6 +211,16 @@ update_badges (XjTodayPage *self)
                        self->result->notices->len > 0);
 }
 
+/* Whether this data folder is in a team (a one-row read). */
+static gboolean
+in_team (XjTodayPage *self)
+{
+  g_autoptr(XjTeamMembership) membership =
+    xj_team_get_membership (xj_application_get_store (self->application), NULL);
+
+  return membership != NULL && membership->server != NULL;
+}
+
 /* Nothing can be planned or started without a site: say so, and lead. */
 static void
 show_no_site (XjTodayPage *self)
@@ -224,6 +236,10 @@ show_no_site (XjTodayPage *self)
                                    : _("Nothing can be planned or started until a site is active "
                                        "again. Reactivate one in Sites."));
   gtk_button_set_label (self->no_site_button, first_start ? _("_Add a Site") : _("Open _Sites"));
+  /* A new member's laptop: the team's sites come by joining (sites added
+   * here by hand would be the team's twice). */
+  gtk_widget_set_visible (self->join_team_button,
+                          first_start && !in_team (self));
   gtk_stack_set_visible_child_name (self->stack, "no-site");
 }
 
@@ -233,15 +249,44 @@ focus_first_row (XjTodayPage *self)
 {
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
-  for (guint s = 0; s < N_SECTIONS; s++)
-    {
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list[s], 0);
+  /* In the order shown (see order_sections()). */
+  for (GtkWidget *group = gtk_widget_get_first_child (GTK_WIDGET (self->groups)); group != NULL;
+       group = gtk_widget_get_next_sibling (group))
+    for (guint s = 0; s < N_SECTIONS; s++)
+      {
+        GtkListBoxRow *row = self->group[s] == group
+                             ? gtk_list_box_get_row_at_index (self->list[s], 0) : NULL;
 
-      if (row != NULL)
-        {
-          gtk_widget_grab_focus (GTK_WIDGET (row));
-          return;
-        }
+        if (row != NULL)
+          {
+            gtk_widget_grab_focus (GTK_WIDGET (row));
+            return;
+          }
+      }
+}
+
+/* A liaison's or manager's day is the notices (inspections are the
+ * inspectors', their Start off): those come first, before every overdue
+ * patrol of the team's schedules. */
+static void
+order_sections (XjTodayPage *self,
+                gboolean     notices_first)
+{
+  static const Section inspector[N_SECTIONS] = {
+    SECTION_OVERDUE, SECTION_DUE, SECTION_DRAFTS, SECTION_TO_SIGN, SECTION_NOTICES,
+    SECTION_ESCALATED,
+  };
+  static const Section follower[N_SECTIONS] = {
+    SECTION_NOTICES, SECTION_ESCALATED, SECTION_OVERDUE, SECTION_DUE, SECTION_DRAFTS,
+    SECTION_TO_SIGN,
+  };
+  const Section *order = notices_first ? follower : inspector;
+  GtkWidget *previous = NULL;
+
+  for (guint i = 0; i < N_SECTIONS; i++)
+    {
+      gtk_box_reorder_child_after (self->groups, self->group[order[i]], previous);
+      previous = self->group[order[i]];
     }
 }
 
@@ -274,6 +319,7 @@ show_result (XjTodayPage *self)
                                                    today->now));
   fill_notices (self->list[SECTION_NOTICES], self->result->notices, today->now);
   fill_notices (self->list[SECTION_ESCALATED], self->result->escalated, today->now);
+  order_sections (self, refusal != NULL);
 
   for (guint s = 0; s < N_SECTIONS; s++)
     {
@@ -488,6 +534,7 @@ xj_today_page_class_init (XjTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XjTodayPage, groups);
   gtk_widget_class_bind_template_child (widget_class, XjTodayPage, no_site_status);
   gtk_widget_class_bind_template_child (widget_class, XjTodayPage, no_site_button);
+  gtk_widget_class_bind_template_child (widget_class, XjTodayPage, join_team_button);
   gtk_widget_class_bind_template_child (widget_class, XjTodayPage, title);
 
   gtk_widget_class_install_action (widget_class, "today.start", "(xx)", start_activated);
