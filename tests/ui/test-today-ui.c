@@ -526,6 +526,9 @@ test_first_start (Fixture       *f,
                       && xj_test_label_shown (GTK_WIDGET (f->today), "All Clear Today"));
   wait_today (f);
   g_assert_nonnull (xj_test_find_button (GTK_WIDGET (f->today), "Plan Inspections"));
+  /* The keyboard is on the next step, not back on the sidebar. */
+  g_assert_true (focus_within (GTK_WINDOW (f->window),
+                               xj_test_find_button (GTK_WIDGET (f->today), "Start an Inspection")));
 
   /* "Start an Inspection" opens the New Inspection dialog itself. */
   g_signal_emit_by_name (xj_test_find_button (GTK_WIDGET (f->today), "Start an Inspection"),

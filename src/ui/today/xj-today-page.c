@@ -81,6 +81,7 @@ struct _XjTodayPage
   GtkBox         *groups;
   AdwStatusPage  *no_site_status;
   GtkButton      *no_site_button;
+  GtkButton      *empty_start_button;
   GtkWidget      *join_team_button;
   AdwWindowTitle *title;
   GtkWidget      *group[N_SECTIONS];
@@ -300,7 +301,7 @@ show_result (XjTodayPage *self)
    * others'): Start is off and says why.  A one-row read. */
   g_autofree char *refusal = xj_team_role_refusal_here (self->application,
                                                         XJ_TEAM_ACT_START_INSPECTION);
-  gboolean empty = TRUE;
+  gboolean empty = TRUE, was_no_site;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "today.start", refusal == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "today.new-inspection", refusal == NULL);
@@ -328,12 +329,17 @@ show_result (XjTodayPage *self)
       gtk_widget_set_visible (self->group[s], any);
       empty = empty && !any;
     }
+  was_no_site = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "no-site") == 0;
   if (empty && today->n_active_sites == 0)
     show_no_site (self);
   else
     gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
   update_badges (self);
   focus_first_row (self);
+  /* The first site just added: the next step has the keyboard, not the
+   * sidebar (the button that had it has gone with its page). */
+  if (was_no_site && empty && today->n_active_sites > 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->empty_start_button));
 }
 
 static void
@@ -534,6 +540,7 @@ xj_today_page_class_init (XjTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XjTodayPage, groups);
   gtk_widget_class_bind_template_child (widget_class, XjTodayPage, no_site_status);
   gtk_widget_class_bind_template_child (widget_class, XjTodayPage, no_site_button);
+  gtk_widget_class_bind_template_child (widget_class, XjTodayPage, empty_start_button);
   gtk_widget_class_bind_template_child (widget_class, XjTodayPage, join_team_button);
   gtk_widget_class_bind_template_child (widget_class, XjTodayPage, title);
 
