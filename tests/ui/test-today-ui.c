@@ -15,7 +15,9 @@
 #include "xj-application.h"
 #include "xj-calendar-page.h"
 #include "xj-clock.h"
+#include "xj-finding.h"
 #include "xj-inspection.h"
+#include "xj-inspection-summary.h"
 #include "xj-new-inspection-dialog.h"
 #include "xj-notice-lifecycle.h"
 #include "xj-notice-store.h"
@@ -287,6 +289,91 @@ test_completed_to_sign (Fixture       *f,
   xj_today_page_refresh (f->today);
   wait_today (f);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+}
+
+static void
+exec_sql (Fixture    *f,
+          const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!xj_store_exec (f->store, sql, &error))
+    g_error ("%s: %s", sql, error->message);
+}
+
+/* Found in a day of a team's use (issue 12): a liaison's Today said "all
+ * clear" while two failures of the morning had no notice; she found them
+ * only by opening each inspection.  A completed inspection of the last 7
+ * days whose failures no notice takes up is listed, opens its inspection,
+ * and leaves once a notice takes them up; an older one is history; a team
+ * member who may not raise notices (an inspector) is not asked to. */
+static void
+test_failures_to_notice (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XjNotice) notice = NULL;
+  GtkStack *stack = GTK_STACK (xj_test_find_by_type (GTK_WIDGET (f->today), GTK_TYPE_STACK));
+  g_autofree char *fail = NULL;
+  GtkWindow *summary;
+  GtkWidget *open;
+  gint64 id, answer;
+
+  id = xj_test_complete_weekly (f->store, f->site_id, "王芳");
+  fail = g_strdup_printf ("UPDATE answers SET value = 'fail', outcome = 'fail' WHERE id = "
+                          "(SELECT min(id) FROM answers WHERE inspection_id = %" G_GINT64_FORMAT
+                          " AND value = 'pass')", id);
+  exec_sql (f, fail);
+  answer = xj_test_query_int (xj_store_get_db (f->store),
+                              "SELECT id FROM answers WHERE outcome = 'fail'");
+  /* Eight days old, it is history. */
+  exec_sql (f, "UPDATE inspections SET started_at = started_at - 8 * 86400");
+  xj_today_page_refresh (f->today);
+  wait_today (f);
+  g_assert_false (xj_test_label_shown (GTK_WIDGET (f->today), "Failures Without a Notice"));
+  exec_sql (f, "UPDATE inspections SET started_at = started_at + 8 * 86400");
+  /* Signed, as the archive leaves it: still waiting for its notice. */
+  exec_sql (f, "UPDATE inspections SET state = 'signed', signed_at = completed_at");
+
+  xj_today_page_refresh (f->today);
+  wait_today (f);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (f->today), "Failures Without a Notice"));
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (f->today), "1 failure without a notice"));
+  open = xj_test_find_button (GTK_WIDGET (f->today), "Open");
+  g_assert_nonnull (open);
+  g_signal_emit_by_name (open, "clicked");
+  xj_test_wait_until (xj_window_get_runner (f->window) != NULL);
+  g_assert_cmpint (xj_runner_get_inspection_id (XJ_RUNNER (xj_window_get_runner (f->window))), ==, id);
+  /* On its summary, where its failures become a notice. */
+  xj_test_wait_until ((summary = xj_test_find_window (XJ_TYPE_INSPECTION_SUMMARY)) != NULL);
+  gtk_window_destroy (summary);
+  xj_window_close_inspection (f->window);
+
+  /* An inspector in a team raises no notice: not asked to. */
+  exec_sql (f, "INSERT INTO team_settings (key, value) VALUES ('server', 'host=example.invalid "
+               "dbname=team'), ('user', 'wangfang'), ('role', 'inspector')");
+  xj_today_page_refresh (f->today);
+  wait_today (f);
+  g_assert_false (xj_test_label_shown (GTK_WIDGET (f->today), "Failures Without a Notice"));
+  exec_sql (f, "DELETE FROM team_settings");
+
+  /* A notice takes the failure up: nothing left to raise. */
+  notice = xj_store_new_notice_from_findings (f->store, &answer, 1, 90, &error);
+  g_assert_no_error (error);
+  g_assert_true (xj_store_create_notice (f->store, notice, 90, "李娜", &error));
+  g_assert_no_error (error);
+  xj_today_page_refresh (f->today);
+  wait_today (f);
+  g_assert_false (xj_test_label_shown (GTK_WIDGET (f->today), "Failures Without a Notice"));
+
+  /* Its draft discarded, the failure waits again. */
+  g_assert_true (xj_store_discard_notice_draft (f->store, xj_notice_get_id (notice), "重复",
+                                                "李娜", &error));
+  g_assert_no_error (error);
+  xj_today_page_refresh (f->today);
+  wait_today (f);
+  g_assert_true (xj_test_label_shown (GTK_WIDGET (f->today), "1 failure without a notice"));
 }
 
 static void
@@ -816,6 +903,8 @@ main (int    argc,
               test_overdue_and_start, fixture_tear_down);
   g_test_add ("/xj/ui/today/completed-to-sign", Fixture, GINT_TO_POINTER (SITE_ONLY),
               fixture_set_up, test_completed_to_sign, fixture_tear_down);
+  g_test_add ("/xj/ui/today/failures-to-notice", Fixture, GINT_TO_POINTER (SITE_ONLY),
+              fixture_set_up, test_failures_to_notice, fixture_tear_down);
   g_test_add ("/xj/ui/today/empty-day", Fixture, GINT_TO_POINTER (SITE_ONLY), fixture_set_up,
               test_empty_day, fixture_tear_down);
   g_test_add ("/xj/ui/today/first-start", Fixture, GINT_TO_POINTER (NOTHING), fixture_set_up,

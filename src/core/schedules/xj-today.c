@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Today: what is overdue, what is due today, the drafts to resume and
- * the completed inspections still to sign.
+ * Today: what is overdue, what is due today, the drafts to resume, the
+ * completed inspections still to sign, and those of the last week whose
+ * failures no notice takes up yet.
  *
  * It must stay fast on years of data (under 50 ms for 200 sites and 100 000
  * inspections), so it never scans inspections: per schedule it plans a short
@@ -36,6 +37,7 @@ xj_today_free (XjToday *today)
   g_clear_pointer (&today->due, g_array_unref);
   g_clear_pointer (&today->drafts, g_array_unref);
   g_clear_pointer (&today->to_sign, g_array_unref);
+  g_clear_pointer (&today->to_notice, g_array_unref);
   g_free (today);
 }
 
@@ -80,34 +82,68 @@ xj_today_lookback (const XjScheduleSpec *spec,
   return g_date_time_to_unix (earliest);
 }
 
-#define UNFINISHED_COLUMNS \
+#define UNFINISHED_SELECT \
   "SELECT i.id, i.site_id, si.name, v.template_id, i.version_id, v.name, " \
   "i.kind, i.started_at, ifnull(i.schedule_id, 0), ifnull(i.occurrence_at, 0), " \
-  "(SELECT builtin FROM templates WHERE id = v.template_id) FROM inspections i " \
+  "(SELECT builtin FROM templates WHERE id = v.template_id), "
+#define UNFINISHED_FROM \
+  "FROM inspections i " \
   "JOIN sites si ON si.id = i.site_id JOIN template_versions v ON v.id = i.version_id "
+/* An inspection's failures that are in no notice (a discarded draft notice
+ * is deleted with its links: its findings are free again). */
+#define FAILURES_WITHOUT_NOTICE \
+  "(SELECT count(*) FROM answers a WHERE a.inspection_id = i.id AND a.outcome = 'fail' " \
+  " AND NOT EXISTS (SELECT 1 FROM notice_findings f WHERE f.answer_id = a.id)) "
 
-/* The drafts, or (@completed) the newest inspections completed and not
- * signed yet: their report is neither signed nor archived until someone
- * signs.  Only this laptop's user's: a teammate's are theirs to sign.  A
- * store of years may hold thousands never signed: Today lists the newest
- * (the Inspections area filters them all by state). */
+typedef enum {
+  UNFINISHED_DRAFTS,
+  UNFINISHED_TO_SIGN,
+  UNFINISHED_TO_NOTICE,
+} Unfinished;
+
+static const struct {
+  const char *sql;
+  const char *error;
+} unfinished[] = {
+  [UNFINISHED_DRAFTS] = {
+    UNFINISHED_SELECT "0 " UNFINISHED_FROM "WHERE i.state = 'draft' "
+    "ORDER BY i.started_at DESC, i.id DESC",
+    N_("Could not read draft inspections") },
+  /* Only this laptop's user's: a teammate's are theirs to sign.  A store of
+   * years may hold thousands never signed: Today lists the newest (the
+   * Inspections area filters them all by state). */
+  [UNFINISHED_TO_SIGN] = {
+    UNFINISHED_SELECT "0 " UNFINISHED_FROM "WHERE i.state = 'completed' AND (i.owner IS NULL "
+    "OR i.owner = (SELECT value FROM team_settings WHERE key = 'user')) "
+    "ORDER BY i.started_at DESC, i.id DESC LIMIT 30",
+    N_("Could not read the inspections waiting to be signed") },
+  /* Anyone's (notices are raised on colleagues' inspections), of the last
+   * days only: read by the index on started_at, however long the history. */
+  [UNFINISHED_TO_NOTICE] = {
+    UNFINISHED_SELECT FAILURES_WITHOUT_NOTICE UNFINISHED_FROM
+    "WHERE i.started_at >= ?1 AND i.state <> 'draft' AND " FAILURES_WITHOUT_NOTICE "> 0 "
+    "ORDER BY i.started_at DESC, i.id DESC LIMIT 30",
+    N_("Could not read the failures waiting for a notice") },
+};
+
+/* The drafts, the completed inspections not signed yet (their report is
+ * neither signed nor archived until someone signs), or those whose
+ * failures wait for a notice (started from @since). */
 static gboolean
-read_unfinished (XjStore   *store,
-                 gboolean   completed,
-                 GArray    *drafts,
-                 GError   **error)
+read_unfinished (XjStore     *store,
+                 Unfinished   which,
+                 gint64       since,
+                 GArray      *drafts,
+                 GError     **error)
 {
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = xj_store_prepare (store, completed
-                           ? UNFINISHED_COLUMNS "WHERE i.state = 'completed' AND (i.owner IS NULL "
-                             "OR i.owner = (SELECT value FROM team_settings WHERE key = 'user')) "
-                             "ORDER BY i.started_at DESC, i.id DESC LIMIT 30"
-                           : UNFINISHED_COLUMNS "WHERE i.state = 'draft' "
-                             "ORDER BY i.started_at DESC, i.id DESC", error);
+  stmt = xj_store_prepare (store, unfinished[which].sql, error);
   if (stmt == NULL)
     return FALSE;
+  if (which == UNFINISHED_TO_NOTICE)
+    sqlite3_bind_int64 (stmt, 1, since);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       XjTodayDraft draft = {
@@ -121,6 +157,7 @@ read_unfinished (XjStore   *store,
         .started_at = sqlite3_column_int64 (stmt, 7),
         .schedule_id = sqlite3_column_int64 (stmt, 8),
         .occurrence_at = sqlite3_column_int64 (stmt, 9),
+        .n_failures = sqlite3_column_int (stmt, 11),
       };
 
       if (sqlite3_column_int (stmt, 10) != 0)
@@ -130,9 +167,19 @@ read_unfinished (XjStore   *store,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return xj_store_set_sqlite_error (error, xj_store_get_db (store), rc,
-                                      completed ? _("Could not read the inspections waiting to be signed")
-                                                : _("Could not read draft inspections"));
+                                      _(unfinished[which].error));
   return TRUE;
+}
+
+/* The start of the day XJ_TODAY_TO_NOTICE_DAYS - 1 days before today's:
+ * today and the six days before it. */
+static gint64
+to_notice_since (gint64 today_start)
+{
+  g_autoptr(GDateTime) start = g_date_time_new_from_unix_local (today_start);
+  g_autoptr(GDateTime) since = g_date_time_add_days (start, -(XJ_TODAY_TO_NOTICE_DAYS - 1));
+
+  return g_date_time_to_unix (since);
 }
 
 /* A first start (no site at all) and a folder whose sites are all
@@ -315,6 +362,8 @@ xj_today_compute (XjStore  *store,
   g_array_set_clear_func (today->drafts, (GDestroyNotify) draft_clear);
   today->to_sign = g_array_new (FALSE, TRUE, sizeof (XjTodayDraft));
   g_array_set_clear_func (today->to_sign, (GDestroyNotify) draft_clear);
+  today->to_notice = g_array_new (FALSE, TRUE, sizeof (XjTodayDraft));
+  g_array_set_clear_func (today->to_notice, (GDestroyNotify) draft_clear);
   today_start = _xj_local_day_start (now);
   tomorrow_start = _xj_local_next_day_start (now);
 
@@ -334,8 +383,10 @@ xj_today_compute (XjStore  *store,
   g_array_sort (today->overdue, compare_items);
   g_array_sort (today->due, compare_items);
 
-  if (!read_unfinished (store, FALSE, today->drafts, error)
-      || !read_unfinished (store, TRUE, today->to_sign, error)
+  if (!read_unfinished (store, UNFINISHED_DRAFTS, 0, today->drafts, error)
+      || !read_unfinished (store, UNFINISHED_TO_SIGN, 0, today->to_sign, error)
+      || !read_unfinished (store, UNFINISHED_TO_NOTICE, to_notice_since (today_start),
+                           today->to_notice, error)
       || !count_sites (store, today, error))
     return FALSE;
   *result = g_steal_pointer (&today);

@@ -5,7 +5,11 @@
 
 G_BEGIN_DECLS
 
-/* An inspection left in draft, to resume; or completed, to sign. */
+/* How far back Today looks for failures that no notice takes up yet. */
+#define XJ_TODAY_TO_NOTICE_DAYS 7
+
+/* An inspection left in draft, to resume; completed, to sign; or with
+ * failures that are in no notice yet, to raise notices from. */
 typedef struct
 {
   gint64  inspection_id;
@@ -18,6 +22,7 @@ typedef struct
   gint64  started_at;
   gint64  schedule_id;     /* 0 when not started from a schedule */
   gint64  occurrence_at;
+  guint   n_failures;      /* to_notice: its failures in no notice; 0 otherwise */
 } XjTodayDraft;
 
 /* One row of Today: the occurrence a start does, and how many of the same
@@ -40,6 +45,8 @@ typedef struct
                      * group's missed ones folded in */
   GArray *drafts;   /* XjTodayDraft, most recently started first */
   GArray *to_sign;  /* XjTodayDraft completed, not signed yet: the same order */
+  GArray *to_notice; /* XjTodayDraft completed in the last XJ_TODAY_TO_NOTICE_DAYS days,
+                      * anyone's, with failures in no notice: newest first */
   guint   n_sites;         /* sites, active or not: none on a first start */
   guint   n_active_sites;
 } XjToday;

@@ -20,6 +20,7 @@
 #include "xj-team-laptop.h"
 #include "xj-team-role.h"
 #include "xj-site-dialog.h"
+#include "xj-runner.h"
 #include "xj-today-page.h"
 #include "xj-today-row.h"
 #include "xj-window-actions.h"
@@ -40,6 +41,7 @@ typedef enum {
   SECTION_DUE,
   SECTION_DRAFTS,
   SECTION_TO_SIGN,
+  SECTION_TO_NOTICE,
   SECTION_NOTICES,
   SECTION_ESCALATED,
   N_SECTIONS
@@ -53,6 +55,8 @@ static const struct {
   { N_("Due Today"), NULL },
   { N_("Drafts to Resume"), NULL },
   { N_("Completed, Not Signed Yet"), N_("Sign them to archive their reports") },
+  { N_("Failures Without a Notice"),
+    N_("Inspections of the last 7 days: raise notices from their failures") },
   { N_("Notices Due Within 24 Hours or Overdue"), NULL },
   { N_("Escalated Notices"), N_("Sent to the project manager") },
 };
@@ -274,12 +278,12 @@ order_sections (XjTodayPage *self,
                 gboolean     notices_first)
 {
   static const Section inspector[N_SECTIONS] = {
-    SECTION_OVERDUE, SECTION_DUE, SECTION_DRAFTS, SECTION_TO_SIGN, SECTION_NOTICES,
-    SECTION_ESCALATED,
+    SECTION_OVERDUE, SECTION_DUE, SECTION_DRAFTS, SECTION_TO_SIGN, SECTION_TO_NOTICE,
+    SECTION_NOTICES, SECTION_ESCALATED,
   };
   static const Section follower[N_SECTIONS] = {
-    SECTION_NOTICES, SECTION_ESCALATED, SECTION_OVERDUE, SECTION_DUE, SECTION_DRAFTS,
-    SECTION_TO_SIGN,
+    SECTION_NOTICES, SECTION_ESCALATED, SECTION_TO_NOTICE, SECTION_OVERDUE, SECTION_DUE,
+    SECTION_DRAFTS, SECTION_TO_SIGN,
   };
   const Section *order = notices_first ? follower : inspector;
   GtkWidget *previous = NULL;
@@ -301,6 +305,8 @@ show_result (XjTodayPage *self)
    * others'): Start is off and says why.  A one-row read. */
   g_autofree char *refusal = xj_team_role_refusal_here (self->application,
                                                         XJ_TEAM_ACT_START_INSPECTION);
+  g_autofree char *notice_refusal = xj_team_role_refusal_here (self->application,
+                                                               XJ_TEAM_ACT_WRITE_NOTICE);
   gboolean empty = TRUE, was_no_site;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "today.start", refusal == NULL);
@@ -318,6 +324,13 @@ show_result (XjTodayPage *self)
     gtk_list_box_append (self->list[SECTION_TO_SIGN],
                          xj_today_row_new_to_sign (&g_array_index (today->to_sign, XjTodayDraft, i),
                                                    today->now));
+  /* Failures to raise notices from: for whoever may raise them. */
+  if (notice_refusal == NULL)
+    for (guint i = 0; i < today->to_notice->len; i++)
+      gtk_list_box_append (self->list[SECTION_TO_NOTICE],
+                           xj_today_row_new_to_notice (&g_array_index (today->to_notice,
+                                                                       XjTodayDraft, i),
+                                                       today->now));
   fill_notices (self->list[SECTION_NOTICES], self->result->notices, today->now);
   fill_notices (self->list[SECTION_ESCALATED], self->result->escalated, today->now);
   order_sections (self, refusal != NULL);
@@ -415,6 +428,23 @@ resume_activated (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   gtk_widget_activate_action_variant (widget, "win.open-inspection", parameter);
+}
+
+/* Failures to raise notices from: the inspection opens on its summary,
+ * where its failures become a notice. */
+static void
+raise_notices_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (widget, XJ_TYPE_WINDOW);
+  GtkWidget *runner;
+
+  gtk_widget_activate_action_variant (widget, "win.open-inspection", parameter);
+  runner = window != NULL ? xj_window_get_runner (XJ_WINDOW (window)) : NULL;
+  if (runner != NULL
+      && xj_runner_get_inspection_id (XJ_RUNNER (runner)) == g_variant_get_int64 (parameter))
+    gtk_widget_activate_action (runner, "runner.summary", NULL);
 }
 
 static void
@@ -546,6 +576,8 @@ xj_today_page_class_init (XjTodayPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "today.start", "(xx)", start_activated);
   gtk_widget_class_install_action (widget_class, "today.resume", "x", resume_activated);
+  gtk_widget_class_install_action (widget_class, "today.raise-notices", "x",
+                                   raise_notices_activated);
   gtk_widget_class_install_action (widget_class, "today.refresh", NULL, refresh_activated);
   gtk_widget_class_install_action (widget_class, "today.add-site", NULL, add_site_activated);
   gtk_widget_class_install_action (widget_class, "today.new-inspection", NULL,

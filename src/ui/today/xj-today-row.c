@@ -181,6 +181,29 @@ xj_today_row_new_draft (const XjTodayDraft *draft,
   return new_unfinished_row (draft, now, C_("today", "Resume"), accessible);
 }
 
+/* Failures that no notice takes up yet: opened on its summary, which
+ * raises a notice from them. */
+GtkWidget *
+xj_today_row_new_to_notice (const XjTodayDraft *draft,
+                            gint64              now)
+{
+  g_autofree char *ago = xj_format_ago (draft->started_at, now);
+  g_autofree char *job = describe_job (draft->template_name, draft->kind);
+  g_autofree char *failures = g_strdup_printf (ngettext ("%u failure without a notice",
+                                                         "%u failures without a notice",
+                                                         draft->n_failures),
+                                               draft->n_failures);
+  /* TRANSLATORS: "Weekly check · 2 failures without a notice · 3 days ago" */
+  g_autofree char *subtitle = g_strdup_printf (_("%s · %s · %s"), job, failures, ago);
+  g_autofree char *accessible = g_strdup_printf (_("Open %s at %s to raise notices"),
+                                                 draft->template_name, draft->site_name);
+  GtkWidget *row = new_row (draft->site_name, subtitle);
+
+  add_action_button (row, C_("today", "Open"), accessible, "today.raise-notices",
+                     g_variant_new_int64 (draft->inspection_id), FALSE);
+  return row;
+}
+
 /* Completed, not signed: opened, its Sign button is the next step. */
 GtkWidget *
 xj_today_row_new_to_sign (const XjTodayDraft *draft,

@@ -15,6 +15,8 @@ GtkWidget *xj_today_row_new_draft      (const XjTodayDraft *draft,
                                         gint64              now);
 GtkWidget *xj_today_row_new_to_sign    (const XjTodayDraft *draft,
                                         gint64              now);
+GtkWidget *xj_today_row_new_to_notice  (const XjTodayDraft *draft,
+                                        gint64              now);
 GtkWidget *xj_today_row_new_notice     (XjNotice           *notice,
                                         gint64              now);
 GtkWidget *xj_today_row_new_more       (guint               n_more);
