@@ -591,6 +591,9 @@ test_first_start (Fixture       *f,
 
   g_assert_true (xj_test_label_shown (GTK_WIDGET (f->today), "Start With a Site"));
   g_assert_false (xj_test_label_shown (GTK_WIDGET (f->today), "All Clear Today"));
+  /* Enter adds the site (it opened the main menu, which had the keyboard). */
+  g_assert_true (focus_within (GTK_WINDOW (f->window),
+                               xj_test_find_button (GTK_WIDGET (f->today), "_Add a Site")));
   /* A laptop in no team is also led to its team, whose sites it would
    * otherwise add again by hand (issue 12): Preferences on its Team page. */
   join = xj_test_find_widget (GTK_WIDGET (f->today), "join_team_button");

@@ -307,7 +307,9 @@ show_result (XjTodayPage *self)
                                                         XJ_TEAM_ACT_START_INSPECTION);
   g_autofree char *notice_refusal = xj_team_role_refusal_here (self->application,
                                                                XJ_TEAM_ACT_WRITE_NOTICE);
-  gboolean empty = TRUE, was_no_site;
+  g_autofree char *was_shown = g_strdup (gtk_stack_get_visible_child_name (self->stack));
+  const char *shown;
+  gboolean empty = TRUE;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "today.start", refusal == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "today.new-inspection", refusal == NULL);
@@ -342,17 +344,23 @@ show_result (XjTodayPage *self)
       gtk_widget_set_visible (self->group[s], any);
       empty = empty && !any;
     }
-  was_no_site = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "no-site") == 0;
   if (empty && today->n_active_sites == 0)
     show_no_site (self);
   else
     gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
   update_badges (self);
   focus_first_row (self);
-  /* The first site just added: the next step has the keyboard, not the
-   * sidebar (the button that had it has gone with its page). */
-  if (was_no_site && empty && today->n_active_sites > 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    gtk_widget_grab_focus (GTK_WIDGET (self->empty_start_button));
+  /* A page just shown (the first start, the first site added, the day's
+   * last task done): its first step has the keyboard, not the main menu
+   * or the sidebar (on a first start, Enter opened the main menu). */
+  shown = gtk_stack_get_visible_child_name (self->stack);
+  if (g_strcmp0 (was_shown, shown) != 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      if (g_strcmp0 (shown, "no-site") == 0)
+        gtk_widget_grab_focus (GTK_WIDGET (self->no_site_button));
+      else if (g_strcmp0 (shown, "empty") == 0)
+        gtk_widget_grab_focus (GTK_WIDGET (self->empty_start_button));
+    }
 }
 
 static void
