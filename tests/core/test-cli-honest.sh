@@ -8,13 +8,7 @@ bin=${XUNJIAN_BINARY:?}
 seeds=${XJ_FUZZ_SEEDS:?}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-n=0
-failed=0
-
-ok () {
-  n=$((n + 1))
-  if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=1; fi
-}
+. "$(dirname "$0")/../common/tap.sh"
 
 unset DISPLAY WAYLAND_DISPLAY
 

@@ -9,13 +9,7 @@ bin=${XUNJIAN_BINARY:?}
 fixtures=${1:?the fixtures folder}
 work=$(mktemp -d)
 trap 'chmod -R u+rwx "$work"; rm -rf "$work"' EXIT
-n=0
-failed=0
-
-ok () {
-  n=$((n + 1))
-  if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=1; fi
-}
+. "$(dirname "$0")/../common/tap.sh"
 
 unset DISPLAY WAYLAND_DISPLAY
 

@@ -5,13 +5,7 @@ set -u
 bin=${XUNJIAN_BINARY:?}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-n=0
-failed=0
-
-ok () {
-  n=$((n + 1))
-  if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=1; fi
-}
+. "$(dirname "$0")/../common/tap.sh"
 
 # No display is needed for a command.
 unset DISPLAY WAYLAND_DISPLAY

@@ -6,13 +6,7 @@
 # meson.build of its own.  TAP output.
 set -u
 root=${1:?source root}
-n=0
-failed=0
-
-ok () {
-  n=$((n + 1))
-  if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=1; fi
-}
+. "$(dirname "$0")/../common/tap.sh"
 
 # The checks find what they count (not vacuous).
 [ "$(find "$root/src" -name '*.c' | wc -l)" -gt 100 ]; ok $? "the sources are found"

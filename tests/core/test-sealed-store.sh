@@ -7,13 +7,7 @@
 # outside src/core and the tests asks for it.  TAP output.
 set -u
 root=${1:?source root}
-n=0
-failed=0
-
-ok () {
-  n=$((n + 1))
-  if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=1; fi
-}
+. "$(dirname "$0")/../common/tap.sh"
 
 # What only the core may say.
 pattern='sqlite3|xj_store_get_db[^_]|xj_store_get_db$|xj_store_prepare|xj_store_exec|xj_store_step_done|xj_store_set_sqlite_error|xj_store_open_connection|xj_store_quick_check_db|xj-store-private\.h|XJ_CORE_COMPILATION|xj_core_private'

@@ -7,10 +7,10 @@
 #
 # Gives: $pg_dir (socket folder), $pg_admin (conninfo of the superuser
 # "postgres" on database "team"), pg_stop / pg_start, psql_as USER PASSWORD SQL,
-# and the TAP helpers of tap.sh.
+# and the TAP helpers of tests/common/tap.sh.
 
 team_dir=${team_dir:-$(dirname "$0")}
-. "$team_dir/tap.sh"
+. "$team_dir/../common/tap.sh"
 pg_bin=${PG_BIN:-/usr/lib/postgresql/15/bin}
 pg_dir=$(mktemp -d /tmp/xj-pg.XXXXXX)
 

@@ -15,13 +15,7 @@ cleanup () {
   rm -rf "$work"
 }
 trap cleanup EXIT
-n=0
-failed=0
-
-ok () {
-  n=$((n + 1))
-  if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=1; fi
-}
+. "$(dirname "$0")/../common/tap.sh"
 
 d=$work/data
 db=$d/xunjian.db

@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Sourced by the team tests: TAP lines, and the plan at the end.
+# Sourced by every shell test (core, ui, team): TAP lines (`ok STATUS
+# DESCRIPTION`), `$failed` for the exit status, and the plan at the end.
 n=0
 failed=0
 
